@@ -1,0 +1,52 @@
+using System.CommandLine;
+using EscalationDsl.Cli.Output;
+using EscalationDsl.Language.Diagnostics;
+using EscalationDsl.Language.Semantics;
+
+namespace EscalationDsl.Cli.Commands;
+
+/// <summary><c>esc check PATH...</c>: parse and bind policies, print diagnostics.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var paths = new Argument<string[]>("path")
+        {
+            Description = "Policy files or folders (every *.esc below them); '-' reads standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = CommonOptions.Format("text", "json");
+        var command = new Command("check", "Parse and bind policies and report syntax and semantic errors.") { paths, format };
+        command.SetAction(parse => Run(parse.GetValue(paths)!, parse.GetValue(format)!, console));
+        return command;
+    }
+
+    private static int Run(string[] paths, string format, CliConsole console)
+    {
+        var models = PolicyInputs.Read(paths, console).Select(SemanticModel.Create).ToList();
+        var all = models.SelectMany(m => m.Diagnostics.Select(d => (m.Source, Diagnostic: d))).ToList();
+        var errors = all.Count(x => x.Diagnostic.IsError);
+        var warnings = all.Count(x => x.Diagnostic.Level == DiagnosticLevel.Warning);
+
+        if (format == "json")
+        {
+            console.Out.Write(JsonOutput.Serialize(new
+            {
+                files = models.Count,
+                errors,
+                warnings,
+                diagnostics = all.Select(x => DiagnosticDto.From(x.Source, x.Diagnostic)),
+            }));
+        }
+        else
+        {
+            foreach (var (source, diagnostic) in all)
+            {
+                console.Out.Write(DiagnosticFormatter.Format(source, diagnostic, console.Color));
+            }
+        }
+
+        console.Error.WriteLine($"checked {models.Count} file{(models.Count == 1 ? "" : "s")}: {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}");
+        return errors > 0 ? ExitCodes.Findings : ExitCodes.Success;
+    }
+}

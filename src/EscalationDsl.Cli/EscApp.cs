@@ -1,0 +1,43 @@
+using System.CommandLine;
+using EscalationDsl.Cli.Commands;
+
+namespace EscalationDsl.Cli;
+
+/// <summary>The <c>esc</c> command tree. <see cref="Run"/> is what <c>Program</c> and the CLI tests call.</summary>
+public static class EscApp
+{
+    /// <summary>Builds the root command with every subcommand bound to <paramref name="console"/>.</summary>
+    public static RootCommand BuildRoot(CliConsole console)
+    {
+        var root = new RootCommand("esc: escalation policies as code. Check, lint, explain, simulate and run .esc policies.");
+        root.Subcommands.Add(CheckCommand.Create(console));
+        return root;
+    }
+
+    /// <summary>Parses and runs one command line; returns the exit code (0 clean, 1 findings, 2 usage).</summary>
+    public static int Run(string[] args, CliConsole console)
+    {
+        var root = BuildRoot(console);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                console.Error.WriteLine($"esc: {error.Message}");
+            }
+
+            console.Error.WriteLine("Run 'esc --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            console.Error.WriteLine($"esc: {e.Message}");
+            return ExitCodes.Usage;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using EscalationDsl.Language.Text;
+
+namespace EscalationDsl.Cli;
+
+/// <summary>Turns PATH arguments (files, folders, or <c>-</c> for stdin) into source texts.</summary>
+public static class PolicyInputs
+{
+    /// <summary>The extension of policy files.</summary>
+    public const string Extension = ".esc";
+
+    /// <summary>
+    /// Reads every named file and every <c>*.esc</c> file below named folders, in a stable order.
+    /// Paths are shown relative to the working directory when they lie inside it.
+    /// </summary>
+    /// <exception cref="UsageException">A path does not exist or cannot be read.</exception>
+    public static IReadOnlyList<SourceText> Read(IEnumerable<string> paths, CliConsole console)
+    {
+        var result = new List<SourceText>();
+        foreach (var path in paths)
+        {
+            if (path == "-")
+            {
+                result.Add(new SourceText("<stdin>", console.In.ReadToEnd()));
+                continue;
+            }
+
+            var full = Path.GetFullPath(path, console.WorkingDirectory);
+            if (Directory.Exists(full))
+            {
+                var files = Directory.EnumerateFiles(full, "*" + Extension, SearchOption.AllDirectories)
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+                if (files.Count == 0)
+                {
+                    throw new UsageException($"{path}: the folder holds no {Extension} files");
+                }
+
+                result.AddRange(files.Select(f => ReadFile(f, console)));
+            }
+            else if (File.Exists(full))
+            {
+                result.Add(ReadFile(full, console));
+            }
+            else
+            {
+                throw new UsageException($"{path}: no such file or folder");
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Reads one file as a source text with a display path.</summary>
+    public static SourceText ReadFile(string fullPath, CliConsole console)
+    {
+        try
+        {
+            return new SourceText(DisplayPath(fullPath, console), File.ReadAllText(fullPath));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{DisplayPath(fullPath, console)}: cannot read the file: {e.Message}");
+        }
+    }
+
+    /// <summary>The path relative to the working directory when inside it, else absolute; always with '/'.</summary>
+    public static string DisplayPath(string fullPath, CliConsole console)
+    {
+        var relative = Path.GetRelativePath(console.WorkingDirectory, fullPath);
+        var shown = relative.StartsWith("..", StringComparison.Ordinal) ? fullPath : relative;
+        return shown.Replace('\\', '/');
+    }
+}

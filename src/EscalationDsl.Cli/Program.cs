@@ -1,0 +1,3 @@
+using EscalationDsl.Cli;
+
+return EscApp.Run(args, CliConsole.System());

@@ -1,0 +1,279 @@
+using EscalationDsl.Language.Text;
+
+namespace EscalationDsl.Language.Diagnostics;
+
+public static partial class DiagnosticCatalog
+{
+    /// <summary>ESC2001.</summary>
+    public static readonly DiagnosticDescriptor MissingPolicyHeader = new("ESC2001", "Missing policy header", DiagnosticLevel.Error);
+
+    /// <summary>ESC2002.</summary>
+    public static readonly DiagnosticDescriptor DuplicateName = new("ESC2002", "Duplicate name", DiagnosticLevel.Error);
+
+    /// <summary>ESC2003.</summary>
+    public static readonly DiagnosticDescriptor UndefinedOwner = new("ESC2003", "Undefined owner", DiagnosticLevel.Error);
+
+    /// <summary>ESC2004.</summary>
+    public static readonly DiagnosticDescriptor UndefinedSeverity = new("ESC2004", "Undefined severity", DiagnosticLevel.Error);
+
+    /// <summary>ESC2005.</summary>
+    public static readonly DiagnosticDescriptor UndefinedCalendar = new("ESC2005", "Undefined calendar", DiagnosticLevel.Error);
+
+    /// <summary>ESC2006.</summary>
+    public static readonly DiagnosticDescriptor UndefinedField = new("ESC2006", "Undefined field", DiagnosticLevel.Error);
+
+    /// <summary>ESC2007.</summary>
+    public static readonly DiagnosticDescriptor UnknownDurationUnit = new("ESC2007", "Unknown duration unit", DiagnosticLevel.Error);
+
+    /// <summary>ESC2008.</summary>
+    public static readonly DiagnosticDescriptor BusinessDurationWithoutCalendar = new("ESC2008", "Business duration without a calendar", DiagnosticLevel.Error);
+
+    /// <summary>ESC2009.</summary>
+    public static readonly DiagnosticDescriptor UnknownTimeZone = new("ESC2009", "Unknown time zone", DiagnosticLevel.Error);
+
+    /// <summary>ESC2010.</summary>
+    public static readonly DiagnosticDescriptor EmptyHoursRange = new("ESC2010", "Hours range ends before it starts", DiagnosticLevel.Error);
+
+    /// <summary>ESC2011.</summary>
+    public static readonly DiagnosticDescriptor InvalidTimeOfDay = new("ESC2011", "Invalid time of day", DiagnosticLevel.Error);
+
+    /// <summary>ESC2012.</summary>
+    public static readonly DiagnosticDescriptor UnknownWeekday = new("ESC2012", "Unknown weekday", DiagnosticLevel.Error);
+
+    /// <summary>ESC2013.</summary>
+    public static readonly DiagnosticDescriptor InvalidDate = new("ESC2013", "Invalid date", DiagnosticLevel.Error);
+
+    /// <summary>ESC2014.</summary>
+    public static readonly DiagnosticDescriptor ImmediateStepNotFirst = new("ESC2014", "`immediately` step is not the rule's first step", DiagnosticLevel.Error);
+
+    /// <summary>ESC2015.</summary>
+    public static readonly DiagnosticDescriptor DuplicateRouteValue = new("ESC2015", "Route value listed twice", DiagnosticLevel.Error);
+
+    /// <summary>ESC2016.</summary>
+    public static readonly DiagnosticDescriptor ValueNotInEnum = new("ESC2016", "Value is not one of the field's values", DiagnosticLevel.Error);
+
+    /// <summary>ESC2017.</summary>
+    public static readonly DiagnosticDescriptor TypeMismatch = new("ESC2017", "Condition does not fit the field's type", DiagnosticLevel.Error);
+
+    /// <summary>ESC2018.</summary>
+    public static readonly DiagnosticDescriptor UnknownSlaComponent = new("ESC2018", "Unknown SLA component", DiagnosticLevel.Error);
+
+    /// <summary>ESC2019.</summary>
+    public static readonly DiagnosticDescriptor DuplicateSlaComponent = new("ESC2019", "SLA component set twice", DiagnosticLevel.Error);
+
+    /// <summary>ESC2020.</summary>
+    public static readonly DiagnosticDescriptor UnknownFieldType = new("ESC2020", "Unknown field type", DiagnosticLevel.Error);
+
+    /// <summary>ESC2021.</summary>
+    public static readonly DiagnosticDescriptor UnknownEvent = new("ESC2021", "Unknown event or flag", DiagnosticLevel.Error);
+
+    /// <summary>ESC2022.</summary>
+    public static readonly DiagnosticDescriptor OwnerReportsToItself = new("ESC2022", "Owner reports to itself", DiagnosticLevel.Error);
+
+    /// <summary>ESC2023.</summary>
+    public static readonly DiagnosticDescriptor ZeroDuration = new("ESC2023", "Duration must be positive", DiagnosticLevel.Error);
+
+    /// <summary>ESC2024.</summary>
+    public static readonly DiagnosticDescriptor InvalidCap = new("ESC2024", "Repeat cap must be at least 1", DiagnosticLevel.Error);
+
+    /// <summary>ESC2025.</summary>
+    public static readonly DiagnosticDescriptor AmbiguousCalendar = new("ESC2025", "Business duration with an ambiguous calendar", DiagnosticLevel.Error);
+
+    /// <summary>ESC2026.</summary>
+    public static readonly DiagnosticDescriptor RouteNotDeclared = new("ESC2026", "No route for this field", DiagnosticLevel.Error);
+
+    /// <summary>ESC2027.</summary>
+    public static readonly DiagnosticDescriptor NumberOutOfRange = new("ESC2027", "Number out of range", DiagnosticLevel.Error);
+
+    /// <summary>ESC2028.</summary>
+    public static readonly DiagnosticDescriptor HolidayRangeReversed = new("ESC2028", "Holiday range ends before it starts", DiagnosticLevel.Error);
+
+    /// <summary>ESC2029.</summary>
+    public static readonly DiagnosticDescriptor DuplicateRuleItem = new("ESC2029", "Setting given twice", DiagnosticLevel.Error);
+
+    /// <summary>ESC2030.</summary>
+    public static readonly DiagnosticDescriptor InvalidSinceAnchor = new("ESC2030", "`since` needs an event", DiagnosticLevel.Error);
+
+    /// <summary>ESC2031.</summary>
+    public static readonly DiagnosticDescriptor CalendarWithoutHours = new("ESC2031", "Calendar has no business hours", DiagnosticLevel.Error);
+
+    /// <summary>ESC2032.</summary>
+    public static readonly DiagnosticDescriptor OverlappingHours = new("ESC2032", "Business hours overlap", DiagnosticLevel.Error);
+
+    /// <summary>ESC2033.</summary>
+    public static readonly DiagnosticDescriptor BuiltInFieldRedeclared = new("ESC2033", "Built-in field redeclared", DiagnosticLevel.Error);
+
+    /// <summary>ESC2034.</summary>
+    public static readonly DiagnosticDescriptor BadEnumValues = new("ESC2034", "Enum values missing or misplaced", DiagnosticLevel.Error);
+
+    /// <summary>ESC2035.</summary>
+    public static readonly DiagnosticDescriptor MultipleDefaultCalendars = new("ESC2035", "More than one default calendar", DiagnosticLevel.Error);
+
+    /// <summary>ESC2036.</summary>
+    public static readonly DiagnosticDescriptor NoSeverities = new("ESC2036", "Policy declares no severity", DiagnosticLevel.Error);
+
+    /// <summary>ESC2037.</summary>
+    public static readonly DiagnosticDescriptor WithFieldNotAllowed = new("ESC2037", "`with` is only allowed on `mitigate`", DiagnosticLevel.Error);
+
+    /// <summary>Creates ESC2001.</summary>
+    public static Diagnostic MissingPolicyHeaderFound(TextSpan span) =>
+        Create(MissingPolicyHeader, span, "The file has no policy header. Start it with a line such as `policy \"support\" version 1`.");
+
+    /// <summary>Creates ESC2002.</summary>
+    public static Diagnostic DuplicateNameFound(TextSpan span, string kind, string name, int firstLine) =>
+        Create(DuplicateName, span, $"The {kind} '{name}' is already declared on line {firstLine}. Rename one of them or remove the duplicate.");
+
+    /// <summary>Creates ESC2003.</summary>
+    public static Diagnostic UndefinedOwnerFound(TextSpan span, string name, IEnumerable<string> declared) =>
+        Create(UndefinedOwner, span, $"Owner '{name}' is not declared. Declare it under `owners`.{Suggest(name, declared, "owner")}");
+
+    /// <summary>Creates ESC2004.</summary>
+    public static Diagnostic UndefinedSeverityFound(TextSpan span, string name, IEnumerable<string> declared) =>
+        Create(UndefinedSeverity, span, $"Severity '{name}' is not declared. Declare it with `severity {name} {{ ... }}`.{Suggest(name, declared, "severity")}");
+
+    /// <summary>Creates ESC2005.</summary>
+    public static Diagnostic UndefinedCalendarFound(TextSpan span, string name, IEnumerable<string> declared) =>
+        Create(UndefinedCalendar, span, $"Calendar '{name}' is not declared. Declare it with `calendar {name} \"Zone/Name\" {{ ... }}`.{Suggest(name, declared, "calendar")}");
+
+    /// <summary>Creates ESC2006.</summary>
+    public static Diagnostic UndefinedFieldFound(TextSpan span, string name, IEnumerable<string> known) =>
+        Create(UndefinedField, span, $"Field '{name}' is not declared. Declare it under `fields` (for example `{name} text`) or use a built-in field.{Suggest(name, known, "field")}");
+
+    /// <summary>Creates ESC2007.</summary>
+    public static Diagnostic UnknownDurationUnitFound(TextSpan span, string text, string unit, bool business)
+    {
+        var valid = business ? new[] { "minutes", "hours", "days", "minute", "hour", "day" } : new[] { "m", "h", "d", "w", "minutes", "hours", "days", "weeks" };
+        return Create(UnknownDurationUnit, span, $"'{text}' has no valid unit: '{unit}' is not one.{SuggestClosest(unit, valid)} " +
+            (business ? "Business durations use minutes, hours or days." : "Write wall-clock time as 15m, 4h, 2d, 1w (or 1h30m), or '4 business hours' on a calendar."));
+    }
+
+    /// <summary>Creates ESC2008.</summary>
+    public static Diagnostic BusinessDurationWithoutCalendarFound(TextSpan span, string text) =>
+        Create(BusinessDurationWithoutCalendar, span, $"'{text}' is business time, but the policy declares no calendar to measure it on. Declare a `calendar`, or use wall-clock time such as 4h.");
+
+    /// <summary>Creates ESC2009.</summary>
+    public static Diagnostic UnknownTimeZoneFound(TextSpan span, string zone, IEnumerable<string> known) =>
+        Create(UnknownTimeZone, span, $"'{zone}' is not an IANA time zone.{SuggestClosest(zone, known)} Use a name such as \"America/New_York\" or \"Europe/Berlin\".");
+
+    /// <summary>Creates ESC2010.</summary>
+    public static Diagnostic EmptyHoursRangeFound(TextSpan span, string from, string to) =>
+        Create(EmptyHoursRange, span, $"The hours range {from}-{to} does not end after it starts. Write the earlier time first; for hours across midnight write two ranges, such as 22:00-24:00 on one day and 00:00-06:00 on the next.");
+
+    /// <summary>Creates ESC2011.</summary>
+    public static Diagnostic InvalidTimeOfDayFound(TextSpan span, string text) =>
+        Create(InvalidTimeOfDay, span, $"'{text}' is not a time of day. Use HH:MM between 00:00 and 24:00.");
+
+    /// <summary>Creates ESC2012.</summary>
+    public static Diagnostic UnknownWeekdayFound(TextSpan span, string text, IEnumerable<string> days) =>
+        Create(UnknownWeekday, span, $"'{text}' is not a weekday.{SuggestClosest(text, days)} Use mon, tue, wed, thu, fri, sat or sun, or a range such as mon..fri.");
+
+    /// <summary>Creates ESC2013.</summary>
+    public static Diagnostic InvalidDateFound(TextSpan span, string text) =>
+        Create(InvalidDate, span, $"'{text}' is not a calendar date. Use an existing date as YYYY-MM-DD.");
+
+    /// <summary>Creates ESC2014.</summary>
+    public static Diagnostic ImmediateStepNotFirstFound(TextSpan span, string rule) =>
+        Create(ImmediateStepNotFirst, span, $"Rule '{rule}' has an `immediately` step after another step. A rule has at most one `immediately` step and it comes first, so the rule reads in time order; merge or move it.");
+
+    /// <summary>Creates ESC2015.</summary>
+    public static Diagnostic DuplicateRouteValueFound(TextSpan span, string value, string field, int firstLine) =>
+        Create(DuplicateRouteValue, span, $"The value '{value}' of '{field}' is already routed on line {firstLine}. Remove one of the entries.");
+
+    /// <summary>Creates ESC2016.</summary>
+    public static Diagnostic ValueNotInEnumFound(TextSpan span, string value, string field, IReadOnlyCollection<string> allowed) =>
+        Create(ValueNotInEnum, span, $"'{value}' is not a value of '{field}'.{SuggestClosest(value, allowed)} Allowed values: {string.Join(", ", allowed)}.");
+
+    /// <summary>Creates ESC2017.</summary>
+    public static Diagnostic TypeMismatchFound(TextSpan span, string message) =>
+        Create(TypeMismatch, span, message);
+
+    /// <summary>Creates ESC2018.</summary>
+    public static Diagnostic UnknownSlaComponentFound(TextSpan span, string name, bool cadence) =>
+        Create(UnknownSlaComponent, span, cadence
+            ? $"'{name}' cannot repeat. Only `update every D until CONDITION` sets a communication cadence."
+            : $"'{name}' is not an SLA component.{SuggestClosest(name, SlaComponentNames)} Components: {string.Join(", ", SlaComponentNames)}.");
+
+    /// <summary>Creates ESC2019.</summary>
+    public static Diagnostic DuplicateSlaComponentFound(TextSpan span, string severity, string component, int firstLine) =>
+        Create(DuplicateSlaComponent, span, $"Severity '{severity}' already sets '{component}' on line {firstLine}. Keep one target per component.");
+
+    /// <summary>Creates ESC2020.</summary>
+    public static Diagnostic UnknownFieldTypeFound(TextSpan span, string type) =>
+        Create(UnknownFieldType, span, $"'{type}' is not a field type.{SuggestClosest(type, FieldTypeNames)} Types: {string.Join(", ", FieldTypeNames)}.");
+
+    /// <summary>Creates ESC2021.</summary>
+    public static Diagnostic UnknownEventFound(TextSpan span, string name, IEnumerable<string> known) =>
+        Create(UnknownEvent, span, $"'{name}' is neither a ticket event nor a declared flag field.{SuggestClosest(name, known)} Declare it as `{name} flag` under `fields` to react when it is raised.");
+
+    /// <summary>Creates ESC2022.</summary>
+    public static Diagnostic OwnerReportsToItselfFound(TextSpan span, string owner) =>
+        Create(OwnerReportsToItself, span, $"Owner '{owner}' reports to itself, so `escalate to next` could never leave it. Name the owner it escalates to.");
+
+    /// <summary>Creates ESC2023.</summary>
+    public static Diagnostic ZeroDurationFound(TextSpan span, string text) =>
+        Create(ZeroDuration, span, $"'{text}' is zero. Use a positive duration, or `immediately` for a step that fires at once.");
+
+    /// <summary>Creates ESC2024.</summary>
+    public static Diagnostic InvalidCapFound(TextSpan span, string text) =>
+        Create(InvalidCap, span, $"`up to {text} times` would never fire. Use a cap of at least 1, or remove the cap.");
+
+    /// <summary>Creates ESC2025.</summary>
+    public static Diagnostic AmbiguousCalendarFound(TextSpan span, string text, IEnumerable<string> calendars) =>
+        Create(AmbiguousCalendar, span, $"'{text}' is business time, but the policy has several calendars ({string.Join(", ", calendars)}) and none applies here. Write '{text} on NAME', set `calendar NAME` in the rule or severity, or mark one calendar `default`.");
+
+    /// <summary>Creates ESC2026.</summary>
+    public static Diagnostic RouteNotDeclaredFound(TextSpan span, string field, IEnumerable<string> routed) =>
+        Create(RouteNotDeclared, span, $"No route is declared for field '{field}'. Declare `route {field} {{ ... }}`.{Suggest(field, routed, "route")}");
+
+    /// <summary>Creates ESC2027.</summary>
+    public static Diagnostic NumberOutOfRangeFound(TextSpan span, string text, string what) =>
+        Create(NumberOutOfRange, span, $"'{text}' is too large for {what}.");
+
+    /// <summary>Creates ESC2028.</summary>
+    public static Diagnostic HolidayRangeReversedFound(TextSpan span, string from, string to) =>
+        Create(HolidayRangeReversed, span, $"The holiday range {from}..{to} ends before it starts. Write the earlier date first.");
+
+    /// <summary>Creates ESC2029.</summary>
+    public static Diagnostic DuplicateRuleItemFound(TextSpan span, string container, string item, int firstLine) =>
+        Create(DuplicateRuleItem, span, $"{container} already sets `{item}` on line {firstLine}. Keep one.");
+
+    /// <summary>Creates ESC2030.</summary>
+    public static Diagnostic InvalidSinceAnchorFound(TextSpan span, string name) =>
+        Create(InvalidSinceAnchor, span, $"`since {name}` needs something that happens at a time: a ticket event such as customer_update, an event flag, or a field of type time.");
+
+    /// <summary>Creates ESC2031.</summary>
+    public static Diagnostic CalendarWithoutHoursFound(TextSpan span, string calendar) =>
+        Create(CalendarWithoutHours, span, $"Calendar '{calendar}' has no `hours`, so business time would never pass on it. Add a line such as `hours mon..fri 09:00-17:00`.");
+
+    /// <summary>Creates ESC2032.</summary>
+    public static Diagnostic OverlappingHoursFound(TextSpan span, string day, string range, int firstLine) =>
+        Create(OverlappingHours, span, $"The hours {range} on {day} overlap hours given on line {firstLine}. Business time would be counted twice; merge the ranges.");
+
+    /// <summary>Creates ESC2033.</summary>
+    public static Diagnostic BuiltInFieldRedeclaredFound(TextSpan span, string field) =>
+        Create(BuiltInFieldRedeclared, span, $"'{field}' is a built-in field and cannot be redeclared. Use it without declaring it (only issue_type and status may be declared, to list their values).");
+
+    /// <summary>Creates ESC2034.</summary>
+    public static Diagnostic BadEnumValuesFound(TextSpan span, string field, bool isEnum) =>
+        Create(BadEnumValues, span, isEnum
+            ? $"Field '{field}' is an enum but lists no values. Write `{field} enum [a, b, c]`."
+            : $"Field '{field}' lists values but is not an enum. Write `{field} enum [...]`, or drop the list.");
+
+    /// <summary>Creates ESC2035.</summary>
+    public static Diagnostic MultipleDefaultCalendarsFound(TextSpan span, string calendar, string first) =>
+        Create(MultipleDefaultCalendars, span, $"Calendar '{calendar}' is marked `default`, but '{first}' already is. Mark only one calendar `default`.");
+
+    /// <summary>Creates ESC2036.</summary>
+    public static Diagnostic NoSeveritiesFound(TextSpan span) =>
+        Create(NoSeverities, span, "The policy declares no severity. Declare at least one, such as `severity sev1 \"Critical\" { acknowledge within 15m }`.");
+
+    /// <summary>Creates ESC2037.</summary>
+    public static Diagnostic WithFieldNotAllowedFound(TextSpan span, string component) =>
+        Create(WithFieldNotAllowed, span, $"'{component} within ... with FIELD' is not supported: only `mitigate` may require a field (such as next_update) with the mitigation.");
+
+    /// <summary>The SLA components a severity can set with `within`.</summary>
+    public static readonly IReadOnlyList<string> SlaComponentNames = ["acknowledge", "first_update", "assign", "mitigate", "resolve"];
+
+    /// <summary>The field types of a `fields` block.</summary>
+    public static readonly IReadOnlyList<string> FieldTypeNames = ["flag", "text", "number", "time", "enum"];
+}

@@ -1,0 +1,57 @@
+using EscalationDsl.Language.Text;
+
+namespace EscalationDsl.Language.Diagnostics;
+
+public static partial class DiagnosticCatalog
+{
+    /// <summary>ESC1001: the parser found a token it cannot use here.</summary>
+    public static readonly DiagnosticDescriptor UnexpectedToken = new("ESC1001", "Unexpected input", DiagnosticLevel.Error);
+
+    /// <summary>ESC1002: a string literal has no closing quote on its line.</summary>
+    public static readonly DiagnosticDescriptor UnterminatedString = new("ESC1002", "Unterminated string", DiagnosticLevel.Error);
+
+    /// <summary>ESC1003: a character that is not part of the language.</summary>
+    public static readonly DiagnosticDescriptor UnexpectedCharacter = new("ESC1003", "Unexpected character", DiagnosticLevel.Error);
+
+    /// <summary>ESC1004: a required token (often a closing brace) is missing.</summary>
+    public static readonly DiagnosticDescriptor MissingToken = new("ESC1004", "Missing token", DiagnosticLevel.Error);
+
+    /// <summary>ESC1005: a string literal uses an escape sequence the language does not define.</summary>
+    public static readonly DiagnosticDescriptor InvalidEscape = new("ESC1005", "Invalid escape sequence", DiagnosticLevel.Error);
+
+    /// <summary>ESC1006: the input ended inside a declaration.</summary>
+    public static readonly DiagnosticDescriptor UnexpectedEndOfFile = new("ESC1006", "Unexpected end of file", DiagnosticLevel.Error);
+
+    /// <summary>Creates ESC1001.</summary>
+    public static Diagnostic UnexpectedTokenFound(TextSpan span, string found, IReadOnlyList<string> expected, string? keywordSuggestion)
+    {
+        var hint = keywordSuggestion is not null
+            ? $" Did you mean the keyword '{keywordSuggestion}'?"
+            : expected.Count is > 0 and <= 12
+                ? $" Expected {string.Join(", ", expected)}."
+                : string.Empty;
+        return Create(UnexpectedToken, span, $"Unexpected {found}.{hint}");
+    }
+
+    /// <summary>Creates ESC1002.</summary>
+    public static Diagnostic UnterminatedStringFound(TextSpan span) =>
+        Create(UnterminatedString, span, "This string has no closing '\"' on its line. Close it with '\"'; strings cannot span lines.");
+
+    /// <summary>Creates ESC1003.</summary>
+    public static Diagnostic UnexpectedCharacterFound(TextSpan span, string character) =>
+        Create(UnexpectedCharacter, span, $"The character {character} is not part of the .esc language. Remove it, or put text inside a \"string\" or after '#' as a comment.");
+
+    /// <summary>Creates ESC1004.</summary>
+    public static Diagnostic MissingTokenFound(TextSpan span, string missing, string before) =>
+        Create(MissingToken, span, $"Missing {missing} before {before}. Add {missing} here.");
+
+    /// <summary>Creates ESC1005.</summary>
+    public static Diagnostic InvalidEscapeFound(TextSpan span, string escape) =>
+        Create(InvalidEscape, span, $"The escape sequence '{escape}' is not defined. Use \\\" for a quote, \\\\ for a backslash, \\n or \\t.");
+
+    /// <summary>Creates ESC1006.</summary>
+    public static Diagnostic UnexpectedEndOfFileFound(TextSpan span, IReadOnlyList<string> expected) =>
+        Create(UnexpectedEndOfFile, span, expected.Count is > 0 and <= 12
+            ? $"The file ends inside a declaration. Expected {string.Join(", ", expected)}."
+            : "The file ends inside a declaration. Close every '{' with '}'.");
+}

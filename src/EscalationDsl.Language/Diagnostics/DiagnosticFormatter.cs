@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text;
+using EscalationDsl.Language.Text;
+
+namespace EscalationDsl.Language.Diagnostics;
+
+/// <summary>
+/// Renders diagnostics the way rustc does: a <c>path:line:col: level[CODE]: message</c> line,
+/// the source line and a caret underline. ANSI colour only when asked for.
+/// </summary>
+public static class DiagnosticFormatter
+{
+    private const string Reset = "\u001b[0m";
+    private const string Bold = "\u001b[1m";
+    private const string Blue = "\u001b[1;34m";
+
+    /// <summary>The first line alone: <c>path:line:col: error[ESC2003]: message</c>.</summary>
+    public static string FormatHeadline(SourceText source, Diagnostic diagnostic)
+    {
+        var position = source.GetPosition(diagnostic.Span.Start);
+        return string.Create(CultureInfo.InvariantCulture, $"{source.Path}:{position.Line}:{position.Column}: {LevelName(diagnostic.Level)}[{diagnostic.Code}]: {diagnostic.Message}");
+    }
+
+    /// <summary>The full rendering: headline, source line with caret underline, and the help link.</summary>
+    public static string Format(SourceText source, Diagnostic diagnostic, bool color)
+    {
+        var position = source.GetPosition(diagnostic.Span.Start);
+        var lineText = source.GetLineText(position.Line);
+        var gutter = position.Line.ToString(CultureInfo.InvariantCulture);
+        var pad = new string(' ', gutter.Length);
+
+        // Underline the part of the span on its first line (at least one caret).
+        var lineEnd = source.GetOffset(new LinePosition(position.Line, 1)) + lineText.Length;
+        var spanEnd = Math.Min(diagnostic.Span.End, lineEnd);
+        var width = Math.Max(1, spanEnd - diagnostic.Span.Start);
+        var indent = ExpandTabs(lineText[..Math.Min(position.Column - 1, lineText.Length)]).Length;
+
+        var levelColor = diagnostic.Level switch
+        {
+            DiagnosticLevel.Error => "\u001b[1;31m",
+            DiagnosticLevel.Warning => "\u001b[1;33m",
+            _ => "\u001b[1;36m",
+        };
+        string Paint(string text, string code) => color ? code + text + Reset : text;
+
+        var sb = new StringBuilder();
+        sb.Append(Paint($"{source.Path}:{position.Line}:{position.Column}: ", Bold))
+          .Append(Paint($"{LevelName(diagnostic.Level)}[{diagnostic.Code}]", levelColor))
+          .Append(Paint($": {diagnostic.Message}", Bold))
+          .Append('\n');
+        sb.Append(Paint($"{pad} |", Blue)).Append('\n');
+        sb.Append(Paint($"{gutter} |", Blue)).Append(' ').Append(ExpandTabs(lineText)).Append('\n');
+        sb.Append(Paint($"{pad} |", Blue)).Append(' ').Append(new string(' ', indent)).Append(Paint(new string('^', width), levelColor)).Append('\n');
+        sb.Append(Paint($"{pad} = ", Blue)).Append("help: ").Append(diagnostic.HelpLink).Append('\n');
+        sb.Append('\n');
+        return sb.ToString();
+    }
+
+    /// <summary>The level as it appears in output: error, warning or info.</summary>
+    public static string LevelName(DiagnosticLevel level) => level switch
+    {
+        DiagnosticLevel.Error => "error",
+        DiagnosticLevel.Warning => "warning",
+        _ => "info",
+    };
+
+    private static string ExpandTabs(string text) => text.Replace("\t", "    ", StringComparison.Ordinal);
+}

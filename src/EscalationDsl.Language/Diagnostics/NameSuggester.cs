@@ -1,0 +1,55 @@
+namespace EscalationDsl.Language.Diagnostics;
+
+/// <summary>Finds the declared names closest to a misspelt one (optimal string alignment distance).</summary>
+public static class NameSuggester
+{
+    /// <summary>
+    /// The candidates within a small edit distance of <paramref name="name"/>, closest first.
+    /// The allowed distance grows with the length of the name (1 for short names, at most 3).
+    /// </summary>
+    public static IReadOnlyList<string> Closest(string name, IEnumerable<string> candidates, int max = 3)
+    {
+        var limit = Math.Clamp(name.Length / 3, 1, 3);
+        return candidates
+            .Distinct(StringComparer.Ordinal)
+            .Select(c => (Name: c, Distance: Distance(name, c)))
+            .Where(x => x.Distance <= limit || x.Name.StartsWith(name, StringComparison.Ordinal) && name.Length >= 3)
+            .OrderBy(x => x.Distance)
+            .ThenBy(x => x.Name, StringComparer.Ordinal)
+            .Take(max)
+            .Select(x => x.Name)
+            .ToList();
+    }
+
+    /// <summary>Edit distance counting insertions, deletions, substitutions and adjacent swaps.</summary>
+    public static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var best = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    best = Math.Min(best, d[i - 2, j - 2] + 1);
+                }
+
+                d[i, j] = best;
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}

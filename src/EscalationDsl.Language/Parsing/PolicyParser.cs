@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using Antlr4.Runtime;
+using EscalationDsl.Language.Diagnostics;
+using EscalationDsl.Language.Parsing.Generated;
+using EscalationDsl.Language.Syntax;
+using EscalationDsl.Language.Text;
+
+namespace EscalationDsl.Language.Parsing;
+
+/// <summary>
+/// Reads .esc text into syntax records. Never throws on bad input: every problem becomes a diagnostic.
+/// </summary>
+public static class PolicyParser
+{
+    /// <summary>Parses one file.</summary>
+    public static ParseResult Parse(SourceText source)
+    {
+        var diagnostics = new List<Diagnostic>();
+
+        // AntlrInputStream indexes UTF-16 code units, so token offsets are string offsets (see LinePosition).
+        var lexer = new EscalationLexer(new AntlrInputStream(source.Text));
+        lexer.RemoveErrorListeners();
+        var tokens = new CommonTokenStream(lexer);
+        tokens.Fill();
+        ReportErrorTokens(tokens, diagnostics);
+
+        var parser = new EscalationParser(tokens);
+        parser.RemoveErrorListeners();
+        parser.ErrorHandler = new SyntaxErrorStrategy(diagnostics);
+        var tree = parser.policyFile();
+
+        var comments = tokens.GetTokens()
+            .Where(t => t.Type == EscalationLexer.COMMENT)
+            .Select(t => new CommentSyntax(t.Text, new TextSpan(t.StartIndex, t.StopIndex - t.StartIndex + 1)))
+            .ToImmutableArray();
+
+        var builder = new SyntaxBuilder(diagnostics);
+        var syntax = builder.BuildFile(tree, comments, source.Text.Length);
+
+        var ordered = diagnostics
+            .Distinct()
+            .OrderBy(d => d.Span.Start)
+            .ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return new ParseResult(source, syntax, ordered);
+    }
+
+    private static void ReportErrorTokens(CommonTokenStream tokens, List<Diagnostic> diagnostics)
+    {
+        var all = tokens.GetTokens();
+        for (var i = 0; i < all.Count; i++)
+        {
+            var token = all[i];
+            var span = new TextSpan(token.StartIndex, token.StopIndex - token.StartIndex + 1);
+            switch (token.Type)
+            {
+                case EscalationLexer.UNTERMINATED_STRING:
+                    diagnostics.Add(DiagnosticCatalog.UnterminatedStringFound(span));
+                    break;
+                case EscalationLexer.ERROR_CHAR:
+                    var text = token.Text;
+
+                    // The lexer reads UTF-16 units, so a character outside the BMP arrives as two tokens.
+                    if (char.IsHighSurrogate(text[0]) && i + 1 < all.Count && all[i + 1].Type == EscalationLexer.ERROR_CHAR
+                        && all[i + 1].StartIndex == token.StopIndex + 1 && char.IsLowSurrogate(all[i + 1].Text[0]))
+                    {
+                        text += all[i + 1].Text;
+                        span = new TextSpan(span.Start, 2);
+                        i++;
+                    }
+
+                    diagnostics.Add(DiagnosticCatalog.UnexpectedCharacterFound(span, TokenDescriber.DescribeCharacter(text)));
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using EscalationDsl.Language.Syntax;
+using EscalationDsl.Language.Text;
+using NodaTime;
+
+namespace EscalationDsl.Language.Semantics;
+
+/// <summary>Function-based routing: a field's value picks a specialist owner.</summary>
+public sealed record RouteModel(FieldModel Field, ImmutableArray<RouteEntryModel> Entries, OwnerModel? Default, TextSpan Span)
+{
+    /// <summary>The owner for a value: the matching entry, else the default, else null.</summary>
+    public OwnerModel? Resolve(string? value)
+    {
+        if (value is not null)
+        {
+            foreach (var entry in Entries)
+            {
+                foreach (var v in entry.Values)
+                {
+                    if (string.Equals(v, value, StringComparison.Ordinal))
+                    {
+                        return entry.Owner;
+                    }
+                }
+            }
+        }
+
+        return Default;
+    }
+}

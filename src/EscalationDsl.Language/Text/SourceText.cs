@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+
+namespace EscalationDsl.Language.Text;
+
+/// <summary>
+/// The text of one policy file with its path (as the user named it) and a line map.
+/// Lines end at <c>\n</c>, <c>\r\n</c> or a lone <c>\r</c>.
+/// </summary>
+public sealed class SourceText
+{
+    private readonly ImmutableArray<int> lineStarts;
+
+    /// <summary>Creates a source text.</summary>
+    /// <param name="path">The path shown in diagnostics, for example <c>policies/support.esc</c> or <c>&lt;stdin&gt;</c>.</param>
+    /// <param name="text">The full content.</param>
+    public SourceText(string path, string text)
+    {
+        Path = path;
+        Text = text;
+        lineStarts = ComputeLineStarts(text);
+    }
+
+    /// <summary>The path shown in diagnostics.</summary>
+    public string Path { get; }
+
+    /// <summary>The full content.</summary>
+    public string Text { get; }
+
+    /// <summary>The number of lines (an empty text has one).</summary>
+    public int LineCount => lineStarts.Length;
+
+    /// <summary>The 1-based line and column of an offset; offsets past the end map to the end.</summary>
+    public LinePosition GetPosition(int offset)
+    {
+        offset = Math.Clamp(offset, 0, Text.Length);
+        var index = lineStarts.BinarySearch(offset);
+        if (index < 0)
+        {
+            index = ~index - 1;
+        }
+
+        return new LinePosition(index + 1, offset - lineStarts[index] + 1);
+    }
+
+    /// <summary>The offset of a 1-based line and column, clamped to the text.</summary>
+    public int GetOffset(LinePosition position)
+    {
+        var line = Math.Clamp(position.Line, 1, lineStarts.Length);
+        var start = lineStarts[line - 1];
+        return Math.Clamp(start + position.Column - 1, 0, Text.Length);
+    }
+
+    /// <summary>The text of a 1-based line, without its line break.</summary>
+    public string GetLineText(int line)
+    {
+        line = Math.Clamp(line, 1, lineStarts.Length);
+        var start = lineStarts[line - 1];
+        var end = line < lineStarts.Length ? lineStarts[line] : Text.Length;
+        while (end > start && (Text[end - 1] == '\n' || Text[end - 1] == '\r'))
+        {
+            end--;
+        }
+
+        return Text[start..end];
+    }
+
+    /// <summary>The text covered by a span.</summary>
+    public string Slice(TextSpan span) =>
+        Text.Substring(Math.Clamp(span.Start, 0, Text.Length), Math.Clamp(span.Length, 0, Text.Length - Math.Clamp(span.Start, 0, Text.Length)));
+
+    private static ImmutableArray<int> ComputeLineStarts(string text)
+    {
+        var starts = ImmutableArray.CreateBuilder<int>();
+        starts.Add(0);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                starts.Add(i + 1);
+            }
+            else if (c == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return starts.ToImmutable();
+    }
+}
