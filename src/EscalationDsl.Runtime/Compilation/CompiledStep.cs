@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime.Machine;
+using EscalationDsl.Runtime.Time;
+
+namespace EscalationDsl.Runtime.Compilation;
+
+/// <summary>A step ready to run: its trigger shape, compiled conditions and the Stateless trigger it fires.</summary>
+internal sealed class CompiledStep
+{
+    public required CompiledRule Rule { get; init; }
+    public required StepModel Model { get; init; }
+    public required StepKind Kind { get; init; }
+    public required LifecycleTrigger Trigger { get; init; }
+    public DurationModel? Duration { get; init; }
+    public BusinessCalendar? Calendar { get; init; }
+
+    /// <summary>`unless` for after, `while` for every, `when` for on.</summary>
+    public TicketPredicate? Condition { get; init; }
+
+    /// <summary>For `every ... since X`: how to read the anchor time.</summary>
+    public FieldAccess? Since { get; init; }
+    public int? Cap { get; init; }
+    public TriggerEvent OnEvent { get; init; }
+    public int FlagSlot { get; init; } = -1;
+    public required ImmutableArray<ActionModel> Actions { get; init; }
+    public bool Escalates { get; init; }
+
+    /// <summary>The required-field guards that apply to this step's escalation (policy-wide and the rule's).</summary>
+    public required ImmutableArray<CompiledRequireGuard> Guards { get; init; }
+
+    /// <summary>The guard description Stateless shows on the escalation transition.</summary>
+    public string? GuardDescription { get; init; }
+
+    public int Index => Model.Index;
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Language.Syntax;
+using EscalationDsl.Runtime.Time;
+using NodaTime.Text;
+
+namespace EscalationDsl.Runtime.Compilation;
+
+/// <summary>Turns bound conditions into delegates that read a ticket without allocating.</summary>
+internal sealed class ConditionCompiler(CompiledPolicy policy)
+{
+    public TicketPredicate Compile(ConditionModel condition)
+    {
+        switch (condition)
+        {
+            case AndCondition and:
+                var l = Compile(and.Left);
+                var r = Compile(and.Right);
+                return (t, now) => l(t, now) && r(t, now);
+            case OrCondition or:
+                var ol = Compile(or.Left);
+                var orr = Compile(or.Right);
+                return (t, now) => ol(t, now) || orr(t, now);
+            case NotCondition not:
+                var operand = Compile(not.Operand);
+                return (t, now) => !operand(t, now);
+            case FlagCondition flag:
+                return Truthy(policy.Access(flag.Field));
+            case CompareCondition compare:
+                return Compare(policy.Access(compare.Field), compare.Operator, compare.Value);
+            case InCondition inCondition:
+                var tests = inCondition.Values.Select(v => Compare(policy.Access(inCondition.Field), CompareOperator.Equal, v)).ToArray();
+                var negated = inCondition.Negated;
+                return (t, now) =>
+                {
+                    foreach (var test in tests)
+                    {
+                        if (test(t, now))
+                        {
+                            return !negated;
+                        }
+                    }
+
+                    return negated;
+                };
+            case OlderCondition older:
+                return Older(policy.Access(older.Field), older.Age);
+            case DuringCondition during:
+                var calendar = policy.Calendar(during.Calendar);
+                return (_, now) => calendar.IsOpen(now);
+            default:
+                throw new InvalidOperationException($"unknown condition {condition.GetType().Name}");
+        }
+    }
+
+    private TicketPredicate Truthy(FieldAccess access) => access.Storage switch
+    {
+        FieldStorage.Value when access.Field.Type == FieldType.Flag => (t, _) => IsTrue(t.Values[access.Slot]),
+        FieldStorage.Value => (t, _) => !string.IsNullOrEmpty(t.Values[access.Slot]),
+        FieldStorage.Owner => (t, _) => t.OwnerIndex >= 0,
+        FieldStorage.Mitigation => (t, _) => t.Mitigation != 0,
+        FieldStorage.Level => (t, _) => t.Level > 0,
+        FieldStorage.Monitoring => (t, _) => (t.Flags & TicketFlags.Monitoring) != 0,
+        FieldStorage.Created => (_, _) => true,
+        FieldStorage.Event => (t, _) => t.Times[access.Slot] != Ticket.Never,
+        _ => (_, _) => true,
+    };
+
+    private TicketPredicate Compare(FieldAccess access, CompareOperator op, string value)
+    {
+        switch (access.Storage)
+        {
+            case FieldStorage.Severity:
+                var rank = policy.Model.FindSeverity(value)!.Rank;
+
+                // More severe is greater: sev1 (rank 0) > sev2 (rank 1).
+                return op switch
+                {
+                    CompareOperator.Equal => (t, _) => t.SeverityIndex == rank,
+                    CompareOperator.NotEqual => (t, _) => t.SeverityIndex != rank,
+                    CompareOperator.Greater => (t, _) => t.SeverityIndex < rank,
+                    CompareOperator.GreaterOrEqual => (t, _) => t.SeverityIndex <= rank,
+                    CompareOperator.Less => (t, _) => t.SeverityIndex > rank,
+                    _ => (t, _) => t.SeverityIndex >= rank,
+                };
+            case FieldStorage.Owner:
+                var owner = policy.Model.FindOwner(value)!.Index;
+                return op == CompareOperator.Equal ? (t, _) => t.OwnerIndex == owner : (t, _) => t.OwnerIndex != owner;
+            case FieldStorage.Mitigation:
+                var status = (byte)BuiltIns.MitigationStatuses.IndexOf(value);
+                return op == CompareOperator.Equal ? (t, _) => t.Mitigation == status : (t, _) => t.Mitigation != status;
+            case FieldStorage.Level:
+                var level = long.Parse(value, CultureInfo.InvariantCulture);
+                return NumberCompare(op, level, t => t.Level);
+            case FieldStorage.Value when access.Field.Type == FieldType.Number:
+                var number = long.Parse(value, CultureInfo.InvariantCulture);
+                var slot = access.Slot;
+                return NumberCompare(op, number, t => long.TryParse(t.Values[slot], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null);
+            case FieldStorage.Value:
+                var textSlot = access.Slot;
+                return op == CompareOperator.Equal
+                    ? (t, _) => string.Equals(t.Values[textSlot], value, StringComparison.Ordinal)
+                    : (t, _) => !string.Equals(t.Values[textSlot], value, StringComparison.Ordinal);
+            default:
+                throw new InvalidOperationException($"field '{access.Field.Name}' cannot be compared");
+        }
+    }
+
+    private static TicketPredicate NumberCompare(CompareOperator op, long value, Func<Ticket, long?> read) => op switch
+    {
+        CompareOperator.Equal => (t, _) => read(t) == value,
+        CompareOperator.NotEqual => (t, _) => read(t) != value,
+        CompareOperator.Less => (t, _) => read(t) < value,
+        CompareOperator.LessOrEqual => (t, _) => read(t) <= value,
+        CompareOperator.Greater => (t, _) => read(t) > value,
+        _ => (t, _) => read(t) >= value,
+    };
+
+    private TicketPredicate Older(FieldAccess access, DurationModel age)
+    {
+        var calendar = age is BusinessDuration b ? policy.Calendar(b.Calendar) : null;
+        Func<Ticket, long?> time = access.Storage switch
+        {
+            // An event that never happened is measured from the ticket's creation.
+            FieldStorage.Event => t => t.Times[access.Slot] == Ticket.Never ? t.CreatedMs : t.FromOffset(t.Times[access.Slot]),
+            FieldStorage.Created => t => t.CreatedMs,
+            _ => t => ParseTime(t.Values[access.Slot]),
+        };
+        return (t, now) => time(t) is { } since && TimeArithmetic.Add(since, age, calendar, null) is { } threshold && now >= threshold;
+    }
+
+    /// <summary>Flag values: true, yes, 1 (any case) are raised; anything else is not.</summary>
+    internal static bool IsTrue(string? value) =>
+        value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("yes", StringComparison.OrdinalIgnoreCase) || value == "1");
+
+    /// <summary>Time field values are ISO 8601 instants with an offset or Z.</summary>
+    internal static long? ParseTime(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var parsed = OffsetDateTimePattern.ExtendedIso.Parse(value);
+        return parsed.Success ? parsed.Value.ToInstant().ToUnixTimeMilliseconds() : null;
+    }
+}

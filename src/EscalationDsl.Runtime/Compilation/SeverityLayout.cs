@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime.Time;
+
+namespace EscalationDsl.Runtime.Compilation;
+
+/// <summary>
+/// Where a ticket of one severity keeps its clocks in <see cref="Ticket.Clock"/>: the SLA targets
+/// of that severity, the rules that can apply to it (rules for other severities take no room),
+/// their steps and the deescalations.
+/// </summary>
+internal sealed class SeverityLayout
+{
+    public required SeverityModel Severity { get; init; }
+    public required ImmutableArray<SlaSlot> Sla { get; init; }
+
+    /// <summary>Bits: met (1 &lt;&lt; component) and breached (1 &lt;&lt; (8 + component)).</summary>
+    public required int SlaStateSlot { get; init; }
+    public required int CadenceDueSlot { get; init; }
+    public required int CadenceCountSlot { get; init; }
+    public UpdateCadenceModel? Cadence { get; init; }
+    public BusinessCalendar? CadenceCalendar { get; init; }
+    public TicketPredicate? CadenceUntil { get; init; }
+    public required ImmutableArray<RuleSlot> Rules { get; init; }
+    public required int DeescalationBase { get; init; }
+    public required int Length { get; init; }
+
+    /// <summary>Every slot holding a deadline (SLA, cadence, `after` and `every` steps): the next due is their minimum.</summary>
+    public required ImmutableArray<int> DueSlots { get; init; }
+
+    public RuleSlot? FindRule(int ruleIndex)
+    {
+        foreach (var slot in Rules)
+        {
+            if (slot.Rule.Index == ruleIndex)
+            {
+                return slot;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>An SLA target of the severity and the slot of its deadline.</summary>
+internal sealed record SlaSlot(SlaTargetModel Target, BusinessCalendar? Calendar, int DueSlot, FieldAccess? WithField)
+{
+    public SlaComponent Component => Target.Component;
+}
+
+/// <summary>A rule's start slot and its steps' slots.</summary>
+internal sealed record RuleSlot(CompiledRule Rule, int StartSlot, ImmutableArray<StepSlot> Steps);
+
+/// <summary>
+/// A step's deadline slot (-1 for `on` and `immediately`), its anchor slot (`every` only: the start
+/// of the current interval) and its counter slot (occurrences in the low 24 bits, then flags).
+/// </summary>
+internal sealed record StepSlot(CompiledStep Step, int DueSlot, int AnchorSlot, int MetaSlot)
+{
+    public const int OccurrenceMask = 0x00FF_FFFF;
+    public const int Done = 1 << 24;
+    public const int Blocked = 1 << 25;
+}

@@ -1,0 +1,10 @@
+namespace EscalationDsl.Runtime.Compilation;
+
+/// <summary>The four trigger shapes.</summary>
+internal enum StepKind
+{
+    After,
+    Every,
+    Immediate,
+    On,
+}

@@ -1,0 +1,137 @@
+using System.Collections.Immutable;
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime.Compilation;
+using EscalationDsl.Runtime.Machine;
+
+namespace EscalationDsl.Runtime;
+
+/// <summary>Compiling rules and steps, and laying out clocks per severity.</summary>
+public sealed partial class CompiledPolicy
+{
+    private CompiledRule CompileRule(RuleModel rule, ConditionCompiler compiler)
+    {
+        var compiled = new CompiledRule
+        {
+            Model = rule,
+            When = rule.When is null ? null : compiler.Compile(rule.When),
+            PageGuards = [.. rule.PageGuards.Select(g => compiler.Compile(g.When))],
+        };
+        var guards = PolicyGuards.AddRange(rule.RequireGuards.Select(g => CompileGuard(g, compiler)));
+        var guardDescription = guards.IsEmpty
+            ? null
+            : string.Join("; ", guards.Select(g => $"require {string.Join(", ", g.Model.Fields.Select(f => f.Name))}{(g.Model.When is null ? "" : " when " + ModelFormatter.Format(g.Model.When))}"));
+        compiled.Steps = [.. rule.Steps.Select(step => CompileStep(compiled, step, guards, guardDescription, compiler))];
+        return compiled;
+    }
+
+    private CompiledStep CompileStep(CompiledRule rule, StepModel step, ImmutableArray<CompiledRequireGuard> guards, string? guardDescription, ConditionCompiler compiler)
+    {
+        var trigger = new LifecycleTrigger(LifecycleTriggerKind.Step, $"{rule.Name} #{step.Index}: {ModelFormatter.Format(step)}", rule.Model, step);
+        var escalates = step.Actions.Any(a => a is EscalateAction);
+        TicketPredicate? Predicate(ConditionModel? c) => c is null ? null : compiler.Compile(c);
+        var calendarOf = (DurationModel d) => d is BusinessDuration b ? Calendar(b.Calendar) : null;
+        return step.Trigger switch
+        {
+            AfterTrigger a => new CompiledStep
+            {
+                Rule = rule, Model = step, Kind = StepKind.After, Trigger = trigger, Duration = a.Delay, Calendar = calendarOf(a.Delay),
+                Condition = Predicate(a.Unless), Actions = step.Actions, Escalates = escalates, Guards = guards, GuardDescription = guardDescription,
+            },
+            EveryTrigger e => new CompiledStep
+            {
+                Rule = rule, Model = step, Kind = StepKind.Every, Trigger = trigger, Duration = e.Interval, Calendar = calendarOf(e.Interval),
+                Condition = Predicate(e.While), Since = e.Since is null ? null : Access(e.Since), Cap = e.Cap,
+                Actions = step.Actions, Escalates = escalates, Guards = guards, GuardDescription = guardDescription,
+            },
+            OnTrigger o => new CompiledStep
+            {
+                Rule = rule, Model = step, Kind = StepKind.On, Trigger = trigger, Condition = Predicate(o.When), OnEvent = o.Event,
+                FlagSlot = o.Flag is null ? -1 : ValueSlot(o.Flag.Name), Actions = step.Actions, Escalates = escalates, Guards = guards,
+                GuardDescription = guardDescription,
+            },
+            _ => new CompiledStep
+            {
+                Rule = rule, Model = step, Kind = StepKind.Immediate, Trigger = trigger, Actions = step.Actions, Escalates = escalates,
+                Guards = guards, GuardDescription = guardDescription,
+            },
+        };
+    }
+
+    /// <summary>The number of steps in all rules; retired step counters are kept per global step.</summary>
+    internal int TotalSteps => Rules.Sum(r => r.Steps.Length);
+
+    /// <summary>The position of a step among all steps of the policy.</summary>
+    internal int GlobalStep(CompiledStep step)
+    {
+        var offset = 0;
+        foreach (var rule in Rules)
+        {
+            if (rule == step.Rule)
+            {
+                return offset + step.Index;
+            }
+
+            offset += rule.Steps.Length;
+        }
+
+        return -1;
+    }
+
+    private SeverityLayout BuildLayout(SeverityModel severity, ConditionCompiler compiler)
+    {
+        var next = 0;
+        var sla = ImmutableArray.CreateBuilder<SlaSlot>();
+        foreach (var target in severity.Targets)
+        {
+            sla.Add(new SlaSlot(target, target.Within is BusinessDuration b ? Calendar(b.Calendar) : null, next++,
+                target.WithField is null ? null : Access(target.WithField)));
+        }
+
+        var slaState = next++;
+        var cadenceDue = -1;
+        var cadenceCount = -1;
+        if (severity.Cadence is not null)
+        {
+            cadenceDue = next++;
+            cadenceCount = next++;
+        }
+
+        var deescalationBase = next;
+        next += Deescalations.Length;
+        var rules = ImmutableArray.CreateBuilder<RuleSlot>();
+        foreach (var rule in Rules.Where(r => r.Model.AppliesTo(severity)))
+        {
+            var start = next++;
+            var steps = ImmutableArray.CreateBuilder<StepSlot>();
+            foreach (var step in rule.Steps)
+            {
+                var due = step.Kind is StepKind.After or StepKind.Every ? next++ : -1;
+                var anchor = step.Kind is StepKind.Every ? next++ : -1;
+                steps.Add(new StepSlot(step, due, anchor, next++));
+            }
+
+            rules.Add(new RuleSlot(rule, start, steps.ToImmutable()));
+        }
+
+        var cadence = severity.Cadence;
+        var dueSlots = sla.Select(s => s.DueSlot)
+            .Concat(cadenceDue >= 0 ? [cadenceDue] : [])
+            .Concat(rules.SelectMany(r => r.Steps).Where(s => s.DueSlot >= 0).Select(s => s.DueSlot))
+            .ToImmutableArray();
+        return new SeverityLayout
+        {
+            Severity = severity,
+            Sla = sla.ToImmutable(),
+            SlaStateSlot = slaState,
+            CadenceDueSlot = cadenceDue,
+            CadenceCountSlot = cadenceCount,
+            Cadence = cadence,
+            CadenceCalendar = cadence?.Interval is BusinessDuration cb ? Calendar(cb.Calendar) : null,
+            CadenceUntil = cadence?.Until is null ? null : compiler.Compile(cadence.Until),
+            Rules = rules.ToImmutable(),
+            DeescalationBase = deescalationBase,
+            Length = next,
+            DueSlots = dueSlots,
+        };
+    }
+}

@@ -1,0 +1,172 @@
+using System.Globalization;
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime.Compilation;
+using EscalationDsl.Runtime.Events;
+using NodaTime;
+
+namespace EscalationDsl.Runtime;
+
+/// <summary>Validating events against the policy and describing tickets.</summary>
+public sealed partial class CompiledPolicy
+{
+    /// <summary>
+    /// Checks that an event fits this policy: known severity, flag and field names, valid values.
+    /// Returns a message naming the field at fault, or null when the event is valid.
+    /// </summary>
+    public string? Validate(TicketEvent e)
+    {
+        if (string.IsNullOrEmpty(e.TicketId))
+        {
+            return "ticket: a ticket id is required";
+        }
+
+        switch (e.Kind)
+        {
+            case TicketEventKind.Created or TicketEventKind.SeverityChanged:
+                if (string.IsNullOrEmpty(e.Severity))
+                {
+                    return $"severity: a {TicketEventKinds.Name(e.Kind)} event needs a severity ({string.Join(", ", Model.Severities.Select(s => s.Name))})";
+                }
+
+                if (Model.FindSeverity(e.Severity) is null)
+                {
+                    return $"severity: '{e.Severity}' is not a severity of policy '{Name}' ({string.Join(", ", Model.Severities.Select(s => s.Name))})";
+                }
+
+                if (e.IssueType is not null && ValueProblem("issue_type", e.IssueType) is { } issue)
+                {
+                    return issue;
+                }
+
+                break;
+            case TicketEventKind.Flagged:
+                if (string.IsNullOrEmpty(e.Flag))
+                {
+                    return "flag: a flagged event needs the flag it raises";
+                }
+
+                if (Model.FindField(e.Flag) is not { Type: FieldType.Flag })
+                {
+                    var flags = Model.Fields.Where(f => f.Type == FieldType.Flag).Select(f => f.Name).ToList();
+                    return $"flag: '{e.Flag}' is not a flag field of policy '{Name}'{(flags.Count == 0 ? "" : $" ({string.Join(", ", flags)})")}";
+                }
+
+                break;
+            case TicketEventKind.Mitigation when e.Mitigation is not ("planned" or "contained"):
+                return $"mitigation: must be planned or contained, not '{e.Mitigation}'";
+            case TicketEventKind.Status when string.IsNullOrEmpty(e.Status):
+                return "status: a status event needs the new status";
+            case TicketEventKind.Status when ValueProblem("status", e.Status!) is { } status:
+                return status;
+            case TicketEventKind.Assigned when string.IsNullOrEmpty(e.Owner):
+                return "owner: an assigned event needs the owner";
+        }
+
+        if (e.Fields is { } fields)
+        {
+            foreach (var (name, value) in fields)
+            {
+                if (ValueProblem(name, value) is { } problem)
+                {
+                    return problem;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the policy has a settable field with this name (declared fields, issue_type, status).</summary>
+    public bool KnowsField(string name) => ValueSlot(name) >= 0;
+
+    private string? ValueProblem(string name, string value)
+    {
+        var field = Model.FindField(name);
+        if (field is null || ValueSlot(name) < 0)
+        {
+            return $"fields.{name}: policy '{Name}' has no settable field '{name}'";
+        }
+
+        return field.Type switch
+        {
+            FieldType.Enum when !field.Values.Contains(value) && value.Length > 0 =>
+                $"fields.{name}: '{value}' is not one of {string.Join(", ", field.Values)}",
+            FieldType.Number when value.Length > 0 && !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) =>
+                $"fields.{name}: '{value}' is not a whole number",
+            FieldType.Time when value.Length > 0 && ConditionCompiler.ParseTime(value) is null =>
+                $"fields.{name}: '{value}' is not an ISO 8601 time with offset, such as 2026-11-26T10:00:00Z",
+            FieldType.Flag when value.Length > 0 && value is not ("true" or "false" or "yes" or "no" or "1" or "0") =>
+                $"fields.{name}: '{value}' is not true or false",
+            _ => null,
+        };
+    }
+
+    /// <summary>A readable copy of the ticket's state.</summary>
+    public TicketSnapshot Describe(Ticket t)
+    {
+        var layout = Layout(t);
+        var clocks = new List<ClockSnapshot>();
+        Instant? At(int offset) => offset is Ticket.NoDue or Ticket.Never ? null : Instant.FromUnixTimeMilliseconds(t.FromOffset(offset));
+        var paused = (t.Flags & TicketFlags.Paused) != 0;
+        if (t.Clock.Length > 0)
+        {
+            var state = t.Clock[layout.SlaStateSlot];
+            foreach (var sla in layout.Sla)
+            {
+                var c = (int)sla.Component;
+                var status = (state & (1 << c)) != 0 ? "met" : (state & (1 << (c + 8))) != 0 ? "breached" : paused ? "paused" : "pending";
+                clocks.Add(new ClockSnapshot($"sla {ModelFormatter.Format(sla.Component)}", status, status == "pending" ? At(t.Clock[sla.DueSlot]) : null));
+            }
+
+            if (layout.CadenceDueSlot >= 0 && t.Clock[layout.CadenceDueSlot] != Ticket.NoDue)
+            {
+                clocks.Add(new ClockSnapshot("customer update", "pending", At(t.Clock[layout.CadenceDueSlot])));
+            }
+
+            foreach (var rule in layout.Rules)
+            {
+                if (t.Clock[rule.StartSlot] == Ticket.Never)
+                {
+                    continue;
+                }
+
+                foreach (var step in rule.Steps)
+                {
+                    var meta = t.Clock[step.MetaSlot];
+                    if ((meta & StepSlot.Blocked) != 0)
+                    {
+                        clocks.Add(new ClockSnapshot($"{rule.Rule.Name} #{step.Step.Index}", "blocked", null));
+                    }
+                    else if (step.DueSlot >= 0 && t.Clock[step.DueSlot] != Ticket.NoDue)
+                    {
+                        clocks.Add(new ClockSnapshot($"{rule.Rule.Name} #{step.Step.Index}", "pending", At(t.Clock[step.DueSlot])));
+                    }
+                }
+            }
+        }
+
+        var fields = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var field in Model.Fields)
+        {
+            if (ValueSlot(field.Name) is >= 0 and var slot && t.Values[slot] is { } value)
+            {
+                fields[field.Name] = value;
+            }
+        }
+
+        return new TicketSnapshot(
+            t.Id,
+            t.Phase.ToString().ToLowerInvariant(),
+            Model.Severities[t.SeverityIndex].Name,
+            t.OwnerIndex < 0 ? null : Model.Owners[t.OwnerIndex].Name,
+            t.Level,
+            (t.Flags & TicketFlags.Monitoring) != 0,
+            (t.Flags & TicketFlags.PagingStopped) != 0,
+            paused,
+            Instant.FromUnixTimeMilliseconds(t.CreatedMs),
+            t.NextDeadlineMs is { } next ? Instant.FromUnixTimeMilliseconds(next) : null,
+            clocks,
+            layout.Rules.Where(r => t.Clock.Length > 0 && t.Clock[r.StartSlot] != Ticket.Never).Select(r => r.Rule.Name).ToList(),
+            fields);
+    }
+}

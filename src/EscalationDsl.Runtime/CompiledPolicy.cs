@@ -1,0 +1,142 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime.Compilation;
+using EscalationDsl.Runtime.Machine;
+using EscalationDsl.Runtime.Time;
+
+namespace EscalationDsl.Runtime;
+
+/// <summary>
+/// A policy compiled for running: conditions as delegates, clocks laid out per severity, one set of
+/// Stateless triggers. Immutable and thread-safe; each thread runs tickets through its own
+/// <see cref="TicketRuntime"/> (one configured Stateless machine each).
+/// </summary>
+public sealed partial class CompiledPolicy
+{
+    private readonly Dictionary<string, FieldAccess> fieldAccess = new(StringComparer.Ordinal);
+    private readonly Dictionary<CalendarModel, BusinessCalendar> calendars = [];
+    private readonly Dictionary<string, int> valueSlots = new(StringComparer.Ordinal);
+
+    private CompiledPolicy(PolicyModel model, string fingerprint)
+    {
+        Model = model;
+        Fingerprint = fingerprint;
+        foreach (var calendar in model.Calendars)
+        {
+            calendars[calendar] = new BusinessCalendar(calendar);
+        }
+
+        BuildFieldAccess();
+        var compiler = new ConditionCompiler(this);
+        Lifecycle = LifecycleTriggers.Create();
+        PolicyGuards = [.. model.RequireGuards.Select(g => CompileGuard(g, compiler))];
+        PolicyPageGuards = [.. model.PageGuards.Select(g => compiler.Compile(g.When))];
+        Rules = [.. model.Rules.Select(r => CompileRule(r, compiler))];
+        Deescalations = [.. model.Deescalations.Select(d => compiler.Compile(d.When))];
+        var pauses = model.Pauses.Select(p => compiler.Compile(p.While)).ToArray();
+        Pause = pauses.Length == 0 ? null : (t, now) => pauses.Any(p => p(t, now));
+        Layouts = [.. model.Severities.Select(s => BuildLayout(s, compiler))];
+    }
+
+    /// <summary>The bound policy.</summary>
+    public PolicyModel Model { get; }
+
+    /// <summary>The policy name.</summary>
+    public string Name => Model.Name;
+
+    /// <summary>The policy version from its header.</summary>
+    public int Version => Model.Version;
+
+    /// <summary>SHA-256 of the source text (hex, 16 characters): tells two texts of one version apart.</summary>
+    public string Fingerprint { get; }
+
+    /// <summary>The lifecycle triggers for events.</summary>
+    public LifecycleTriggers Lifecycle { get; }
+
+    internal ImmutableArray<CompiledRule> Rules { get; }
+
+    internal ImmutableArray<CompiledRequireGuard> PolicyGuards { get; }
+
+    internal ImmutableArray<TicketPredicate> PolicyPageGuards { get; }
+
+    internal ImmutableArray<TicketPredicate> Deescalations { get; }
+
+    internal TicketPredicate? Pause { get; }
+
+    internal ImmutableArray<SeverityLayout> Layouts { get; }
+
+    /// <summary>The number of string slots a ticket needs for field values.</summary>
+    internal int ValueSlotCount => valueSlots.Count;
+
+    /// <summary>Compiles a bound policy. The model must be free of errors.</summary>
+    /// <param name="model">The bound policy.</param>
+    /// <param name="sourceText">The source text, fingerprinted so the engine can tell versions apart.</param>
+    public static CompiledPolicy Compile(PolicyModel model, string sourceText)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(sourceText));
+        return new CompiledPolicy(model, Convert.ToHexStringLower(hash)[..16]);
+    }
+
+    /// <summary>Compiles a semantic model that has no errors.</summary>
+    /// <exception cref="ArgumentException">The model has errors.</exception>
+    public static CompiledPolicy Compile(SemanticModel model)
+    {
+        if (model.HasErrors)
+        {
+            throw new ArgumentException($"{model.Source.Path} has errors and cannot be compiled", nameof(model));
+        }
+
+        return Compile(model.Policy, model.Source.Text);
+    }
+
+    /// <summary>The runtime calendar of a bound calendar.</summary>
+    public BusinessCalendar Calendar(CalendarModel model) => calendars[model];
+
+    /// <summary>The slot of a value field (declared fields, issue_type, status), or -1.</summary>
+    internal int ValueSlot(string field) => valueSlots.TryGetValue(field, out var slot) ? slot : -1;
+
+    internal FieldAccess Access(FieldModel field) => fieldAccess[field.Name];
+
+    internal FieldAccess? Access(string field) => fieldAccess.TryGetValue(field, out var access) ? access : null;
+
+    internal SeverityLayout Layout(Ticket ticket) => Layouts[ticket.SeverityIndex];
+
+    private void BuildFieldAccess()
+    {
+        foreach (var field in Model.Fields)
+        {
+            var access = field.Name switch
+            {
+                "severity" => new FieldAccess(field, FieldStorage.Severity, -1),
+                "owner" => new FieldAccess(field, FieldStorage.Owner, -1),
+                "mitigation_status" => new FieldAccess(field, FieldStorage.Mitigation, -1),
+                "escalation_level" => new FieldAccess(field, FieldStorage.Level, -1),
+                "monitoring" => new FieldAccess(field, FieldStorage.Monitoring, -1),
+                "created" => new FieldAccess(field, FieldStorage.Created, -1),
+                _ when field.Type == FieldType.Event => new FieldAccess(field, FieldStorage.Event, (int)EventSlot(field.Name)),
+                _ => new FieldAccess(field, FieldStorage.Value, valueSlots[field.Name] = valueSlots.Count),
+            };
+            fieldAccess[field.Name] = access;
+        }
+    }
+
+    private static EventTime EventSlot(string name) => name switch
+    {
+        "acknowledged" => EventTime.Acknowledged,
+        "first_update" => EventTime.FirstUpdate,
+        "customer_update" => EventTime.CustomerUpdate,
+        "engineering_assigned" => EventTime.EngineeringAssigned,
+        "escalated" => EventTime.Escalated,
+        "mitigation_planned" => EventTime.MitigationPlanned,
+        "contained" => EventTime.Contained,
+        "workaround_failed" => EventTime.WorkaroundFailed,
+        "resolved" => EventTime.Resolved,
+        "reopened" => EventTime.Reopened,
+        _ => throw new InvalidOperationException($"no event slot for '{name}'"),
+    };
+
+    private CompiledRequireGuard CompileGuard(RequireGuardModel guard, ConditionCompiler compiler) =>
+        new(guard, [.. guard.Fields.Select(Access)], guard.When is null ? null : compiler.Compile(guard.When));
+}

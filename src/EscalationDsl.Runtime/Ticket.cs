@@ -1,0 +1,101 @@
+using System.Runtime.CompilerServices;
+using EscalationDsl.Runtime.Machine;
+using EscalationDsl.Runtime.Time;
+
+namespace EscalationDsl.Runtime;
+
+/// <summary>
+/// The state of one ticket under a compiled policy: our record, which the Stateless machine reads
+/// and writes through its state accessor. Compact on purpose (docs/performance.md): times are
+/// whole seconds relative to creation, clocks live in one int array laid out per severity.
+/// Only <see cref="TicketRuntime"/> changes it; read it through <see cref="CompiledPolicy.Describe"/>.
+/// </summary>
+public sealed class Ticket
+{
+    /// <summary>An event time or deadline that does not exist.</summary>
+    internal const int Never = int.MinValue;
+
+    /// <summary>A deadline that is not scheduled.</summary>
+    internal const int NoDue = int.MaxValue;
+
+    internal Ticket(string id, long createdMs, int fieldSlots)
+    {
+        Id = id;
+        CreatedMs = createdMs;
+        Values = fieldSlots == 0 ? [] : new string?[fieldSlots];
+        Times.Fill();
+        Clock = [];
+        NextDue = NoDue;
+    }
+
+    /// <summary>The ticket id.</summary>
+    public string Id { get; }
+
+    internal long CreatedMs;
+    internal TicketPhase Phase;
+    internal byte SeverityIndex;
+    internal byte Level;
+    internal byte Mitigation;
+    internal byte Cycle;
+    internal short OwnerIndex = -1;
+    internal TicketFlags Flags;
+    internal int NextDue;
+    internal int LastEvent;
+    internal EventTimes Times;
+    internal int[] Clock;
+    internal string?[] Values;
+    internal PauseSet? Pauses;
+    internal int[]? Retired;
+
+    /// <summary>The lifecycle phase.</summary>
+    public TicketPhase State => Phase;
+
+    /// <summary>True once resolved or closed (until reopened).</summary>
+    public bool IsDone => Phase is TicketPhase.Resolved or TicketPhase.Closed;
+
+    /// <summary>The next deadline as Unix milliseconds, or null.</summary>
+    public long? NextDeadlineMs => NextDue == NoDue ? null : CreatedMs + NextDue * 1000L;
+
+    internal long TimeMs(EventTime slot) => Times[(int)slot] == Never ? long.MinValue : CreatedMs + Times[(int)slot] * 1000L;
+
+    internal bool Has(EventTime slot) => Times[(int)slot] != Never;
+
+    internal void Set(EventTime slot, long ms) => Times[(int)slot] = ToOffset(ms);
+
+    /// <summary>Whole seconds since creation, rounded down (event times).</summary>
+    internal int ToOffset(long ms) => (int)Math.Clamp(Math.Max(0, ms - CreatedMs) / 1000, 0, int.MaxValue - 1);
+
+    /// <summary>Whole seconds since creation, rounded up (deadlines never fire early).</summary>
+    internal int ToDueOffset(long ms)
+    {
+        var delta = ms - CreatedMs;
+        if (delta <= 0)
+        {
+            return 0;
+        }
+
+        return (int)Math.Min((delta + 999) / 1000, int.MaxValue - 1);
+    }
+
+    internal long FromOffset(int offset) => CreatedMs + offset * 1000L;
+
+    /// <summary>A deep copy, for what-if replays.</summary>
+    internal Ticket Clone()
+    {
+        var copy = (Ticket)MemberwiseClone();
+        copy.Clock = (int[])Clock.Clone();
+        copy.Values = (string?[])Values.Clone();
+        copy.Pauses = Pauses?.Clone();
+        copy.Retired = (int[]?)Retired?.Clone();
+        return copy;
+    }
+
+    /// <summary>The event time slots inline in the object (no separate array).</summary>
+    [InlineArray(11)]
+    internal struct EventTimes
+    {
+        private int first;
+
+        public void Fill() => ((Span<int>)this).Fill(Never);
+    }
+}

@@ -1,0 +1,17 @@
+namespace EscalationDsl.Runtime;
+
+/// <summary>Mode bits of a ticket.</summary>
+[Flags]
+internal enum TicketFlags : ushort
+{
+    None = 0,
+
+    /// <summary>`enter monitor` ran.</summary>
+    Monitoring = 1,
+
+    /// <summary>`stop paging` ran: pages become notifications.</summary>
+    PagingStopped = 2,
+
+    /// <summary>The pause condition held after the last event.</summary>
+    Paused = 4,
+}

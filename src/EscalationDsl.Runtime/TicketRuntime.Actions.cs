@@ -1,0 +1,325 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime.Compilation;
+using EscalationDsl.Runtime.Decisions;
+using EscalationDsl.Runtime.Events;
+using EscalationDsl.Runtime.Tracing;
+using NodaTime;
+
+namespace EscalationDsl.Runtime;
+
+/// <summary>Firing steps: the Stateless transition, then each action as decisions with stable ids.</summary>
+public sealed partial class TicketRuntime
+{
+    private void ReactToEvent(Ticket t, Compilation.SeverityLayout layout, TicketEventKind kind, TicketEvent e, bool raised, bool lowered, ulong raisedFlags, long at)
+    {
+        foreach (var rule in layout.Rules)
+        {
+            foreach (var step in rule.Steps)
+            {
+                if (step.Step.Kind != StepKind.On || t.Clock[rule.StartSlot] == Ticket.Never || !Matches(step.Step, kind, e, raised, lowered, raisedFlags))
+                {
+                    continue;
+                }
+
+                if (step.Step.Condition is { } when && !when(t, at))
+                {
+                    trace?.Add(at, TraceKind.Skipped, $"{StepLabel(step.Step)}: skipped, `when` does not hold");
+                    continue;
+                }
+
+                FireStep(t, step, at);
+            }
+        }
+    }
+
+    private bool Matches(CompiledStep step, TicketEventKind kind, TicketEvent e, bool raised, bool lowered, ulong raisedFlags) => step.OnEvent switch
+    {
+        TriggerEvent.Created => kind == TicketEventKind.Created,
+        TriggerEvent.Acknowledged => kind == TicketEventKind.Acknowledged,
+        TriggerEvent.FirstUpdate => kind == TicketEventKind.FirstUpdate,
+        TriggerEvent.CustomerUpdate => kind is TicketEventKind.CustomerUpdate or TicketEventKind.FirstUpdate,
+        TriggerEvent.Assigned => kind == TicketEventKind.Assigned,
+        TriggerEvent.EngineeringAssigned => kind == TicketEventKind.Assigned
+            && (e.Engineering || e.Owner is not null && Policy.Model.FindOwner(e.Owner)?.IsEngineering == true),
+        TriggerEvent.FieldSet => kind == TicketEventKind.FieldSet,
+        TriggerEvent.SeverityChanged => kind == TicketEventKind.SeverityChanged,
+        TriggerEvent.SeverityRaised => raised,
+        TriggerEvent.SeverityLowered => lowered,
+        TriggerEvent.Flagged => kind == TicketEventKind.Flagged,
+        TriggerEvent.WorkaroundFailed => kind == TicketEventKind.WorkaroundFailed,
+        TriggerEvent.Mitigation => kind == TicketEventKind.Mitigation,
+        TriggerEvent.MitigationPlanned => kind == TicketEventKind.Mitigation && e.Mitigation == "planned",
+        TriggerEvent.Contained => kind == TicketEventKind.Mitigation && e.Mitigation == "contained",
+        TriggerEvent.Status => kind == TicketEventKind.Status,
+        TriggerEvent.Resolved => kind == TicketEventKind.Resolved,
+        TriggerEvent.Closed => kind == TicketEventKind.Closed,
+        TriggerEvent.Reopened => kind == TicketEventKind.Reopened,
+        TriggerEvent.FlagRaised => step.FlagSlot is >= 0 and < 64 && (raisedFlags & (1UL << step.FlagSlot)) != 0,
+        _ => false,
+    };
+
+    /// <summary>Fires a step: one more occurrence, the Stateless transition (guarded), then its actions.</summary>
+    private void FireStep(Ticket t, StepSlot slot, long at)
+    {
+        var step = slot.Step;
+        var occurrence = (t.Clock[slot.MetaSlot] & StepSlot.OccurrenceMask) + 1;
+        t.Clock[slot.MetaSlot] = (t.Clock[slot.MetaSlot] & ~StepSlot.OccurrenceMask) | occurrence;
+        trace?.Add(at, TraceKind.Fired, $"{StepLabel(step)} fires (occurrence {occurrence})");
+        currentNow = at;
+
+        var escalationAllowed = true;
+        if (step.Escalates && !machine.CanFire(step.Trigger))
+        {
+            // The guard failed: collect what is missing (the guard left it in the scratch list).
+            GuardPasses(step);
+            var missing = missingScratch.ToImmutableArray();
+            t.Clock[slot.MetaSlot] |= StepSlot.Blocked;
+            escalationAllowed = false;
+            Emit(t, $"{Prefix(t, step, occurrence)}/missing", at, DecisionKind.MissingInformation, CurrentOwner(t), step, occurrence, null, missing,
+                $"escalation blocked until {string.Join(", ", missing)} {(missing.Length == 1 ? "is" : "are")} set");
+        }
+        else
+        {
+            FireStepTrigger(step, at);
+        }
+
+        RunActions(t, step.Actions, step, occurrence, at, escalationAllowed ? ActionFilter.All : ActionFilter.AllButEscalate, Prefix(t, step, occurrence), step.Rule.PageGuards);
+    }
+
+    private void FireStepTrigger(CompiledStep step, long at)
+    {
+        var before = current!.Phase;
+        currentNow = at;
+        machine.Fire(step.Trigger);
+        if (trace is not null && before != current.Phase)
+        {
+            trace.Add(at, TraceKind.State, $"{before} -> {current.Phase} ({step.Rule.Name} #{step.Index})");
+        }
+    }
+
+    /// <summary>Escalations blocked by missing fields go out as soon as the fields are there.</summary>
+    private void RetryBlocked(Ticket t, Compilation.SeverityLayout layout, long at)
+    {
+        foreach (var rule in layout.Rules)
+        {
+            foreach (var slot in rule.Steps)
+            {
+                if ((t.Clock[slot.MetaSlot] & StepSlot.Blocked) == 0 || t.Clock[rule.StartSlot] == Ticket.Never)
+                {
+                    continue;
+                }
+
+                currentNow = at;
+                if (!machine.CanFire(slot.Step.Trigger))
+                {
+                    continue;
+                }
+
+                t.Clock[slot.MetaSlot] &= ~StepSlot.Blocked;
+                var occurrence = t.Clock[slot.MetaSlot] & StepSlot.OccurrenceMask;
+                trace?.Add(at, TraceKind.Fired, $"{StepLabel(slot.Step)}: required fields are set, the blocked escalation goes ahead");
+                FireStepTrigger(slot.Step, at);
+                RunActions(t, slot.Step.Actions, slot.Step, occurrence, at, ActionFilter.OnlyEscalate, Prefix(t, slot.Step, occurrence), slot.Step.Rule.PageGuards);
+            }
+        }
+    }
+
+    private void UpdateDeescalations(Ticket t, Compilation.SeverityLayout layout, long at)
+    {
+        for (var d = 0; d < Policy.Deescalations.Length; d++)
+        {
+            ref var state = ref t.Clock[layout.DeescalationBase + d];
+            var holds = !t.IsDone && Policy.Deescalations[d](t, at);
+            var held = (state & HoldsBit) != 0;
+            if (holds && !held)
+            {
+                var occurrence = (state & StepSlot.OccurrenceMask) + 1;
+                state = HoldsBit | occurrence;
+                var model = Policy.Model.Deescalations[d];
+                trace?.Add(at, TraceKind.Fired, $"deescalate when {ModelFormatter.Format(model.When)} (occurrence {occurrence})");
+                RunActions(t, model.Actions, null, occurrence, at, ActionFilter.All, string.Create(CultureInfo.InvariantCulture, $"{t.Id}/deescalate/{d}/{occurrence}"), []);
+            }
+            else if (!holds && held)
+            {
+                state &= ~HoldsBit;
+            }
+        }
+    }
+
+    private enum ActionFilter
+    {
+        All,
+        AllButEscalate,
+        OnlyEscalate,
+    }
+
+    private void RunActions(Ticket t, ImmutableArray<ActionModel> actions, CompiledStep? step, int occurrence, long at, ActionFilter filter, string prefix, ImmutableArray<TicketPredicate> rulePageGuards)
+    {
+        for (var i = 0; i < actions.Length; i++)
+        {
+            var action = actions[i];
+            var isEscalate = action is EscalateAction;
+            if (filter == ActionFilter.OnlyEscalate && !isEscalate || filter == ActionFilter.AllButEscalate && isEscalate)
+            {
+                continue;
+            }
+
+            var id = string.Create(CultureInfo.InvariantCulture, $"{prefix}/{i}");
+            switch (action)
+            {
+                case NotifyAction notify:
+                    for (var j = 0; j < notify.Owners.Length; j++)
+                    {
+                        if (Resolve(t, notify.Owners[j], at, step) is { } owner)
+                        {
+                            Emit(t, Target(id, j), at, DecisionKind.Notify, owner, step, occurrence, null, [], "notification");
+                        }
+                    }
+
+                    break;
+                case PageAction page:
+                    var downgrade = PageDowngrade(t, at, rulePageGuards);
+                    for (var j = 0; j < page.Owners.Length; j++)
+                    {
+                        if (Resolve(t, page.Owners[j], at, step) is { } owner)
+                        {
+                            Emit(t, Target(id, j), at, downgrade is null ? DecisionKind.Page : DecisionKind.Notify, owner, step, occurrence, null, [],
+                                downgrade ?? "page");
+                        }
+                    }
+
+                    break;
+                case AssignAction assign:
+                    if (Resolve(t, assign.Owner, at, step) is { } assignee)
+                    {
+                        if (assignee.Index == t.OwnerIndex)
+                        {
+                            trace?.Add(at, TraceKind.Skipped, $"assign {assignee.Name}: already the owner");
+                            break;
+                        }
+
+                        var from = CurrentOwner(t);
+                        t.OwnerIndex = (short)assignee.Index;
+                        Emit(t, id, at, DecisionKind.Assign, assignee, step, occurrence, null, [], $"assigned to {assignee.Name}{(from is null ? "" : $" (was {from.Name})")}");
+                        if (assignee.IsEngineering)
+                        {
+                            MarkEngineeringAssigned(t, at);
+                        }
+                    }
+
+                    break;
+                case EscalateAction escalate:
+                    if (Resolve(t, escalate.Owner, at, step) is { } target)
+                    {
+                        if (target.Index == t.OwnerIndex)
+                        {
+                            trace?.Add(at, TraceKind.Skipped, $"escalate to {target.Name}: already the owner");
+                            break;
+                        }
+
+                        var from = CurrentOwner(t);
+                        t.OwnerIndex = (short)target.Index;
+                        t.Level = (byte)Math.Min(255, t.Level + 1);
+                        t.Set(EventTime.Escalated, at);
+                        Emit(t, id, at, DecisionKind.Escalate, target, step, occurrence, null, [],
+                            $"escalated to {target.Name}{(from is null ? "" : $" from {from.Name}")}, level {t.Level}");
+                        if (target.IsEngineering)
+                        {
+                            MarkEngineeringAssigned(t, at);
+                        }
+                    }
+
+                    break;
+                case RemindAction remind:
+                    if (Resolve(t, remind.Owner, at, step) is { } reminded)
+                    {
+                        Emit(t, id, at, DecisionKind.Remind, reminded, step, occurrence, null, [], "reminder");
+                    }
+
+                    break;
+                case RequireAction require:
+                    var fields = require.Fields.Select(f => f.Name).ToImmutableArray();
+                    Emit(t, id, at, DecisionKind.RequireFields, CurrentOwner(t), step, occurrence, null, fields, $"please provide {string.Join(", ", fields)}");
+                    break;
+                case StopPagingAction:
+                    t.Flags |= TicketFlags.PagingStopped;
+                    Emit(t, id, at, DecisionKind.StopPaging, CurrentOwner(t), step, occurrence, null, [], "paging stopped");
+                    break;
+                case EnterMonitorAction:
+                    t.Flags |= TicketFlags.Monitoring;
+                    FireLifecycle(Policy.Lifecycle.EnterMonitor, at);
+                    Emit(t, id, at, DecisionKind.EnterMonitor, CurrentOwner(t), step, occurrence, null, [], "monitor mode");
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Why a page goes out as a notification (paging stopped, or a page guard does not hold), or null to page.</summary>
+    private string? PageDowngrade(Ticket t, long at, ImmutableArray<TicketPredicate> rulePageGuards)
+    {
+        if ((t.Flags & TicketFlags.PagingStopped) != 0)
+        {
+            return "page sent as a notification: paging was stopped";
+        }
+
+        for (var g = 0; g < Policy.PolicyPageGuards.Length; g++)
+        {
+            if (!Policy.PolicyPageGuards[g](t, at))
+            {
+                return $"page sent as a notification: page only when {ModelFormatter.Format(Policy.Model.PageGuards[g].When)} does not hold";
+            }
+        }
+
+        foreach (var guard in rulePageGuards)
+        {
+            if (!guard(t, at))
+            {
+                return "page sent as a notification: the rule's `page only when` does not hold";
+            }
+        }
+
+        return null;
+    }
+
+    private OwnerModel? Resolve(Ticket t, OwnerRefModel owner, long at, CompiledStep? step)
+    {
+        var resolved = owner switch
+        {
+            NamedOwnerRef named => named.Owner,
+            CurrentOwnerRef => CurrentOwner(t),
+            NextOwnerRef => CurrentOwner(t)?.ReportsTo is { } next ? Policy.Model.FindOwner(next) : null,
+            RoutedOwnerRef routed => routed.Route.Resolve(Policy.Access(routed.Route.Field).Text(t, Policy)),
+            _ => null,
+        };
+        if (resolved is null)
+        {
+            trace?.Add(at, TraceKind.Skipped, $"{(step is null ? "deescalation" : StepLabel(step))}: {ModelFormatter.Format(owner)} names nobody for this ticket");
+        }
+
+        return resolved;
+    }
+
+    private OwnerModel? CurrentOwner(Ticket t) => t.OwnerIndex < 0 ? null : Policy.Model.Owners[t.OwnerIndex];
+
+    private static string Prefix(Ticket t, CompiledStep step, int occurrence) =>
+        string.Create(CultureInfo.InvariantCulture, $"{t.Id}/{step.Rule.Name}/{step.Index}/{occurrence}");
+
+    private static string Target(string id, int j) => string.Create(CultureInfo.InvariantCulture, $"{id}.{j}");
+
+    private void Breach(Ticket t, SlaComponent component, long at) =>
+        Emit(t, string.Create(CultureInfo.InvariantCulture, $"{t.Id}/sla/{ModelFormatter.Format(component)}/{t.Cycle}"), at, DecisionKind.SlaBreach,
+            CurrentOwner(t), null, 1, component, [], $"SLA {ModelFormatter.Format(component)} breached");
+
+    private void MissedUpdate(Ticket t, int missed, long at) =>
+        Emit(t, string.Create(CultureInfo.InvariantCulture, $"{t.Id}/sla/update/{t.Cycle}.{missed}"), at, DecisionKind.MissedUpdate,
+            CurrentOwner(t), null, missed, SlaComponent.Update, [], $"customer update interval {missed} missed");
+
+    private void Emit(Ticket t, string id, long at, DecisionKind kind, OwnerModel? owner, CompiledStep? step, int occurrence, SlaComponent? component, IReadOnlyList<string> fields, string detail)
+    {
+        var decision = new Decision(id, t.Id, Instant.FromUnixTimeMilliseconds(at), kind, owner?.Name, step?.Rule.Name, step?.Index ?? -1, occurrence, t.Level, component, fields, detail);
+        output.Add(decision);
+        trace?.Add(at, TraceKind.Decision, $"{DecisionKinds.Name(kind)}{(owner is null ? "" : " " + owner.Name)}: {detail} [{id}]");
+    }
+}

@@ -1,0 +1,456 @@
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime.Compilation;
+using EscalationDsl.Runtime.Time;
+using EscalationDsl.Runtime.Tracing;
+
+namespace EscalationDsl.Runtime;
+
+/// <summary>Deadlines: computing, pausing, re-laying out on severity changes, and firing them in time order.</summary>
+public sealed partial class TicketRuntime
+{
+    private static int SlaBit(SlaComponent component, bool met) => 1 << ((int)component + (met ? 0 : 8));
+
+    private const int HoldsBit = 1 << 30;
+
+    /// <summary>Computes a deadline as a ticket offset, honouring the ticket's pauses; traces the arithmetic.</summary>
+    private int Due(Ticket t, long startMs, DurationModel duration, BusinessCalendar? calendar, string? label)
+    {
+        List<string>? steps = trace is null ? null : [];
+        var due = TimeArithmetic.Add(startMs, duration, calendar, t.Pauses, steps);
+        if (trace is not null && label is not null)
+        {
+            var when = due is { } d ? Iso(d) : "not scheduled";
+            var detail = steps!.Count > 0 ? " [" + string.Join("; ", steps) + "]" : string.Empty;
+            trace.Add(currentNow, TraceKind.Deadline, $"{label}: {Iso(startMs)} + {ModelFormatter.Format(duration)} = {when}{detail}");
+        }
+
+        return due is { } value ? t.ToDueOffset(value) : Ticket.NoDue;
+    }
+
+    private static string Iso(long ms) => NodaTime.Instant.FromUnixTimeMilliseconds(ms).ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Moves the ticket to the clock layout of its (new) severity, carrying over what both share.</summary>
+    private void Relayout(Ticket t, Compilation.SeverityLayout? before, Compilation.SeverityLayout after, long at)
+    {
+        var old = t.Clock;
+        var clock = new int[after.Length];
+        foreach (var slot in after.DueSlots)
+        {
+            clock[slot] = Ticket.NoDue;
+        }
+
+        if (before is not null)
+        {
+            // SLA met/breached bits are per component, so they carry over as they are.
+            clock[after.SlaStateSlot] = old[before.SlaStateSlot];
+            if (after.CadenceCountSlot >= 0 && before.CadenceCountSlot >= 0)
+            {
+                clock[after.CadenceCountSlot] = old[before.CadenceCountSlot];
+            }
+
+            for (var d = 0; d < Policy.Deescalations.Length; d++)
+            {
+                clock[after.DeescalationBase + d] = old[before.DeescalationBase + d];
+            }
+
+            foreach (var rule in before.Rules)
+            {
+                if (after.FindRule(rule.Rule.Index) is null)
+                {
+                    if (old[rule.StartSlot] != Ticket.Never)
+                    {
+                        trace?.Add(at, TraceKind.Rule, $"rule {rule.Rule.Name} no longer applies: severity is now {after.Severity.Name}");
+                    }
+
+                    t.Retired ??= new int[Policy.TotalSteps];
+                    foreach (var step in rule.Steps)
+                    {
+                        t.Retired[Policy.GlobalStep(step.Step)] = old[step.MetaSlot] & StepSlot.OccurrenceMask;
+                    }
+                }
+            }
+        }
+
+        foreach (var rule in after.Rules)
+        {
+            var previous = before?.FindRule(rule.Rule.Index);
+            clock[rule.StartSlot] = previous is null ? Ticket.Never : old[previous.StartSlot];
+            for (var i = 0; i < rule.Steps.Length; i++)
+            {
+                var step = rule.Steps[i];
+                if (previous is not null)
+                {
+                    var from = previous.Steps[i];
+                    clock[step.MetaSlot] = old[from.MetaSlot];
+                    if (step.DueSlot >= 0)
+                    {
+                        clock[step.DueSlot] = old[from.DueSlot];
+                    }
+
+                    if (step.AnchorSlot >= 0)
+                    {
+                        clock[step.AnchorSlot] = old[from.AnchorSlot];
+                    }
+                }
+                else
+                {
+                    clock[step.MetaSlot] = t.Retired?[Policy.GlobalStep(step.Step)] ?? 0;
+                }
+            }
+        }
+
+        t.Clock = clock;
+        RecomputeSla(t, after, at);
+    }
+
+    /// <summary>SLA clocks run from creation (mitigate and resolve from the latest reopen) with the current severity's targets.</summary>
+    private void RecomputeSla(Ticket t, Compilation.SeverityLayout layout, long at)
+    {
+        currentNow = at;
+        var state = t.Clock[layout.SlaStateSlot];
+        foreach (var sla in layout.Sla)
+        {
+            if ((state & (SlaBit(sla.Component, true) | SlaBit(sla.Component, false))) != 0 || t.IsDone)
+            {
+                t.Clock[sla.DueSlot] = Ticket.NoDue;
+                continue;
+            }
+
+            var start = sla.Component is SlaComponent.Mitigate or SlaComponent.Resolve && t.Has(EventTime.Reopened)
+                ? t.TimeMs(EventTime.Reopened)
+                : t.CreatedMs;
+            t.Clock[sla.DueSlot] = Due(t, start, sla.Target.Within, sla.Calendar, $"SLA {ModelFormatter.Format(sla.Component)} due");
+        }
+
+        RecomputeCadence(t, layout);
+    }
+
+    private void RecomputeCadence(Ticket t, Compilation.SeverityLayout layout)
+    {
+        if (layout.Cadence is not { } cadence)
+        {
+            return;
+        }
+
+        t.Clock[layout.CadenceDueSlot] = !t.Has(EventTime.CustomerUpdate) || t.IsDone
+            ? Ticket.NoDue
+            : Due(t, t.TimeMs(EventTime.CustomerUpdate), cadence.Interval, layout.CadenceCalendar, "next customer update due");
+    }
+
+    /// <summary>Starts or ends a pause when the pause condition changes, and recomputes every deadline.</summary>
+    private void UpdatePause(Ticket t, Compilation.SeverityLayout layout, long at)
+    {
+        var paused = !t.IsDone && Policy.Pause is { } pause && pause(t, at);
+        var was = (t.Flags & TicketFlags.Paused) != 0;
+        if (paused == was)
+        {
+            return;
+        }
+
+        t.Pauses ??= new PauseSet();
+        if (paused)
+        {
+            t.Pauses.Begin(at);
+            t.Flags |= TicketFlags.Paused;
+            trace?.Add(at, TraceKind.Sla, "SLA clocks paused (pause sla while ... holds)");
+        }
+        else
+        {
+            t.Pauses.End(at);
+            t.Flags &= ~TicketFlags.Paused;
+            trace?.Add(at, TraceKind.Sla, "SLA clocks resumed");
+        }
+
+        RecomputeSla(t, layout, at);
+        foreach (var rule in layout.Rules)
+        {
+            if (t.Clock[rule.StartSlot] == Ticket.Never)
+            {
+                continue;
+            }
+
+            var start = t.FromOffset(t.Clock[rule.StartSlot]);
+            foreach (var step in rule.Steps)
+            {
+                var meta = t.Clock[step.MetaSlot];
+                if (step.DueSlot < 0 || (meta & (StepSlot.Done | StepSlot.Blocked)) != 0)
+                {
+                    continue;
+                }
+
+                var from = step.AnchorSlot >= 0 ? t.FromOffset(t.Clock[step.AnchorSlot]) : start;
+                t.Clock[step.DueSlot] = Due(t, from, step.Step.Duration!, step.Step.Calendar, StepLabel(step.Step));
+            }
+        }
+    }
+
+    private void MarkSlaMet(Ticket t, Compilation.SeverityLayout layout, long at)
+    {
+        ref var state = ref t.Clock[layout.SlaStateSlot];
+        foreach (var sla in layout.Sla)
+        {
+            var bits = SlaBit(sla.Component, true) | SlaBit(sla.Component, false);
+            if ((state & bits) != 0)
+            {
+                continue;
+            }
+
+            var met = sla.Component switch
+            {
+                SlaComponent.Acknowledge => t.Has(EventTime.Acknowledged),
+                SlaComponent.FirstUpdate => t.Has(EventTime.FirstUpdate),
+                SlaComponent.Assign => t.Has(EventTime.EngineeringAssigned),
+                SlaComponent.Mitigate => t.Has(EventTime.Resolved)
+                    || t.Mitigation > 0 && (sla.WithField is not { } with || !string.IsNullOrEmpty(with.Text(t, Policy))),
+                SlaComponent.Resolve => t.Has(EventTime.Resolved),
+                _ => false,
+            };
+
+            // Resolving a ticket ends every clock: whatever was still pending counts as met.
+            if (met || t.IsDone)
+            {
+                state |= SlaBit(sla.Component, true);
+                t.Clock[sla.DueSlot] = Ticket.NoDue;
+                trace?.Add(at, TraceKind.Sla, $"SLA {ModelFormatter.Format(sla.Component)} met");
+            }
+        }
+    }
+
+    private void StopClocks(Ticket t, Compilation.SeverityLayout layout)
+    {
+        foreach (var rule in layout.Rules)
+        {
+            if (t.Clock[rule.StartSlot] != Ticket.Never)
+            {
+                Deactivate(t, rule, currentNow, $"the ticket is {t.Phase.ToString().ToLowerInvariant()}");
+            }
+        }
+
+        if (layout.CadenceDueSlot >= 0)
+        {
+            t.Clock[layout.CadenceDueSlot] = Ticket.NoDue;
+        }
+    }
+
+    private void UpdateNextDue(Ticket t)
+    {
+        var layout = Policy.Layout(t);
+        var next = Ticket.NoDue;
+        foreach (var slot in layout.DueSlots)
+        {
+            if (t.Clock[slot] < next)
+            {
+                next = t.Clock[slot];
+            }
+        }
+
+        t.NextDue = next;
+    }
+
+    /// <summary>Fires every deadline at or before <paramref name="limit"/>, earliest first, each at its own time.</summary>
+    private void RunDeadlines(long limit)
+    {
+        var t = current!;
+        while (t.NextDue != Ticket.NoDue && t.FromOffset(t.NextDue) <= limit)
+        {
+            var due = t.NextDue;
+            var at = t.FromOffset(due);
+            currentNow = at;
+            var layout = Policy.Layout(t);
+
+            foreach (var sla in layout.Sla)
+            {
+                if (t.Clock[sla.DueSlot] == due)
+                {
+                    t.Clock[sla.DueSlot] = Ticket.NoDue;
+                    t.Clock[layout.SlaStateSlot] |= SlaBit(sla.Component, false);
+                    Breach(t, sla.Component, at);
+                }
+            }
+
+            if (layout.CadenceDueSlot >= 0 && t.Clock[layout.CadenceDueSlot] == due)
+            {
+                if (layout.CadenceUntil is { } until && until(t, at))
+                {
+                    t.Clock[layout.CadenceDueSlot] = Ticket.NoDue;
+                    trace?.Add(at, TraceKind.Sla, "customer update cadence ends: its `until` condition holds");
+                }
+                else
+                {
+                    var missed = ++t.Clock[layout.CadenceCountSlot];
+                    MissedUpdate(t, missed, at);
+                    t.Clock[layout.CadenceDueSlot] = Due(t, at, layout.Cadence!.Interval, layout.CadenceCalendar, "next customer update due");
+                }
+            }
+
+            foreach (var rule in layout.Rules)
+            {
+                foreach (var step in rule.Steps)
+                {
+                    if (step.DueSlot >= 0 && t.Clock[step.DueSlot] == due && t.Clock[rule.StartSlot] != Ticket.Never)
+                    {
+                        RunDueStep(t, step, at);
+                    }
+                }
+            }
+
+            if (!t.IsDone)
+            {
+                UpdateRules(t, layout, at);
+            }
+
+            UpdateDeescalations(t, layout, at);
+            UpdateNextDue(t);
+        }
+    }
+
+    private void RunDueStep(Ticket t, StepSlot slot, long at)
+    {
+        var step = slot.Step;
+        if (step.Kind == StepKind.After)
+        {
+            t.Clock[slot.DueSlot] = Ticket.NoDue;
+            t.Clock[slot.MetaSlot] |= StepSlot.Done;
+            if (step.Condition is { } unless && unless(t, at))
+            {
+                trace?.Add(at, TraceKind.Skipped, $"{StepLabel(step)}: skipped, `unless` holds");
+                return;
+            }
+
+            FireStep(t, slot, at);
+            return;
+        }
+
+        // every: the next interval starts now, whether or not this one fires.
+        t.Clock[slot.AnchorSlot] = t.ToOffset(at);
+        var fired = t.Clock[slot.MetaSlot] & StepSlot.OccurrenceMask;
+        if (step.Cap is { } cap && fired >= cap)
+        {
+            t.Clock[slot.DueSlot] = Ticket.NoDue;
+            return;
+        }
+
+        t.Clock[slot.DueSlot] = Due(t, at, step.Duration!, step.Calendar, StepLabel(step) + " next");
+        if (step.Condition is { } whileCondition && !whileCondition(t, at))
+        {
+            trace?.Add(at, TraceKind.Skipped, $"{StepLabel(step)}: skipped, `while` does not hold");
+            return;
+        }
+
+        FireStep(t, slot, at);
+        if (step.Cap is { } max && (t.Clock[slot.MetaSlot] & StepSlot.OccurrenceMask) >= max)
+        {
+            t.Clock[slot.DueSlot] = Ticket.NoDue;
+            trace?.Add(at, TraceKind.Skipped, $"{StepLabel(step)}: cap of {max} reached, no more repeats");
+        }
+    }
+
+    /// <summary>Starts rules whose selector now holds and stops those whose selector no longer does.</summary>
+    private void UpdateRules(Ticket t, Compilation.SeverityLayout layout, long at)
+    {
+        foreach (var rule in layout.Rules)
+        {
+            var applies = rule.Rule.When is not { } when || when(t, at);
+            var active = t.Clock[rule.StartSlot] != Ticket.Never;
+            if (applies && !active)
+            {
+                Activate(t, rule, at);
+            }
+            else if (!applies && active)
+            {
+                Deactivate(t, rule, at, "its condition no longer holds");
+            }
+        }
+    }
+
+    private void Activate(Ticket t, RuleSlot rule, long at)
+    {
+        var start = t.ToOffset(at);
+        t.Clock[rule.StartSlot] = start;
+        var startMs = t.FromOffset(start);
+        trace?.Add(at, TraceKind.Rule, $"rule {rule.Rule.Name} applies");
+        currentNow = at;
+        foreach (var step in rule.Steps)
+        {
+            t.Clock[step.MetaSlot] &= StepSlot.OccurrenceMask;
+            var s = step.Step;
+            if (s.Kind == StepKind.After)
+            {
+                t.Clock[step.DueSlot] = Due(t, startMs, s.Duration!, s.Calendar, StepLabel(s));
+            }
+            else if (s.Kind == StepKind.Every)
+            {
+                var anchor = startMs;
+                if (s.Since is { } since && SinceTime(t, since) is { } sinceMs && sinceMs > anchor)
+                {
+                    anchor = sinceMs;
+                }
+
+                t.Clock[step.AnchorSlot] = t.ToOffset(anchor);
+                t.Clock[step.DueSlot] = Due(t, t.FromOffset(t.Clock[step.AnchorSlot]), s.Duration!, s.Calendar, StepLabel(s));
+            }
+        }
+
+        foreach (var step in rule.Steps)
+        {
+            if (step.Step.Kind == StepKind.Immediate && t.Clock[rule.StartSlot] != Ticket.Never)
+            {
+                FireStep(t, step, at);
+            }
+        }
+    }
+
+    private void Deactivate(Ticket t, RuleSlot rule, long at, string reason)
+    {
+        t.Clock[rule.StartSlot] = Ticket.Never;
+        foreach (var step in rule.Steps)
+        {
+            t.Clock[step.MetaSlot] &= StepSlot.OccurrenceMask;
+            if (step.DueSlot >= 0)
+            {
+                t.Clock[step.DueSlot] = Ticket.NoDue;
+            }
+        }
+
+        trace?.Add(at, TraceKind.Rule, $"rule {rule.Rule.Name} stops: {reason}");
+    }
+
+    /// <summary>`every ... since X`: a newer X starts a new interval.</summary>
+    private void Reanchor(Ticket t, Compilation.SeverityLayout layout, Events.TicketEventKind kind, long at)
+    {
+        if (kind is Events.TicketEventKind.CustomerUpdate or Events.TicketEventKind.FirstUpdate)
+        {
+            RecomputeCadence(t, layout);
+        }
+
+        foreach (var rule in layout.Rules)
+        {
+            if (t.Clock[rule.StartSlot] == Ticket.Never)
+            {
+                continue;
+            }
+
+            foreach (var step in rule.Steps)
+            {
+                if (step.Step is { Kind: StepKind.Every, Since: { } since } s
+                    && SinceTime(t, since) is { } sinceMs
+                    && t.ToOffset(sinceMs) > t.Clock[step.AnchorSlot]
+                    && t.Clock[step.DueSlot] != Ticket.NoDue)
+                {
+                    t.Clock[step.AnchorSlot] = t.ToOffset(sinceMs);
+                    t.Clock[step.DueSlot] = Due(t, t.FromOffset(t.Clock[step.AnchorSlot]), s.Duration!, s.Calendar, StepLabel(s) + $" (restarted by {since.Field.Name})");
+                }
+            }
+        }
+    }
+
+    private static long? SinceTime(Ticket t, FieldAccess since) => since.Storage switch
+    {
+        FieldStorage.Event => t.Times[since.Slot] == Ticket.Never ? null : t.FromOffset(t.Times[since.Slot]),
+        FieldStorage.Created => t.CreatedMs,
+        FieldStorage.Value when since.Field.Type == FieldType.Time => ConditionCompiler.ParseTime(t.Values[since.Slot]),
+        _ => null,
+    };
+
+    private static string StepLabel(CompiledStep step) => $"{step.Rule.Name} #{step.Index} ({ModelFormatter.Format(step.Model.Trigger)})";
+}

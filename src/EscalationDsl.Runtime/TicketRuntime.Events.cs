@@ -1,0 +1,223 @@
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime.Compilation;
+using EscalationDsl.Runtime.Events;
+using EscalationDsl.Runtime.Tracing;
+
+namespace EscalationDsl.Runtime;
+
+/// <summary>Applying one event to the ticket record, then letting rules, pauses and deescalations react.</summary>
+public sealed partial class TicketRuntime
+{
+    private void ApplyEvent(TicketEvent e, long at)
+    {
+        var t = current!;
+        var layoutBefore = t.Clock.Length == 0 ? null : Policy.Layout(t);
+        var severityBefore = t.SeverityIndex;
+        trace?.Add(at, TraceKind.Event, Describe(e));
+
+        // Flags before the event, to see which ones it raises (`on FLAG`).
+        var flagsBefore = FlagSnapshot(t);
+        var kind = e.Kind;
+        var severityRaised = false;
+        var severityLowered = false;
+
+        switch (kind)
+        {
+            case TicketEventKind.Created:
+                t.SeverityIndex = (byte)Policy.Model.FindSeverity(e.Severity!)!.Rank;
+                SetValue(t, "issue_type", e.IssueType);
+                if (e.Owner is not null && Policy.Model.FindOwner(e.Owner) is { } initial)
+                {
+                    t.OwnerIndex = (short)initial.Index;
+                }
+
+                break;
+            case TicketEventKind.Acknowledged:
+                SetOnce(t, EventTime.Acknowledged, at);
+                FireLifecycle(Policy.Lifecycle.Acknowledge, at);
+                break;
+            case TicketEventKind.FirstUpdate:
+            case TicketEventKind.CustomerUpdate:
+                SetOnce(t, EventTime.FirstUpdate, at);
+                t.Set(EventTime.CustomerUpdate, at);
+                break;
+            case TicketEventKind.Assigned:
+                var owner = e.Owner is null ? null : Policy.Model.FindOwner(e.Owner);
+                t.OwnerIndex = (short)(owner?.Index ?? -1);
+                if (e.Engineering || owner?.IsEngineering == true)
+                {
+                    MarkEngineeringAssigned(t, at);
+                }
+
+                break;
+            case TicketEventKind.SeverityChanged:
+                var rank = (byte)Policy.Model.FindSeverity(e.Severity!)!.Rank;
+                severityRaised = rank < t.SeverityIndex;
+                severityLowered = rank > t.SeverityIndex;
+                t.SeverityIndex = rank;
+                break;
+            case TicketEventKind.Flagged:
+                if (e.Flag is not null && Policy.ValueSlot(e.Flag) is >= 0 and var flagSlot)
+                {
+                    t.Values[flagSlot] = "true";
+                }
+
+                break;
+            case TicketEventKind.WorkaroundFailed:
+                t.Set(EventTime.WorkaroundFailed, at);
+                break;
+            case TicketEventKind.Mitigation:
+                var contained = string.Equals(e.Mitigation, "contained", StringComparison.Ordinal);
+                t.Mitigation = Math.Max(t.Mitigation, contained ? (byte)2 : (byte)1);
+                SetOnce(t, EventTime.MitigationPlanned, at);
+                if (contained)
+                {
+                    SetOnce(t, EventTime.Contained, at);
+                }
+
+                FireLifecycle(Policy.Lifecycle.Mitigate, at);
+                break;
+            case TicketEventKind.Status:
+                SetValue(t, "status", e.Status);
+                break;
+            case TicketEventKind.Resolved:
+                SetOnce(t, EventTime.Resolved, at);
+                FireLifecycle(Policy.Lifecycle.Resolve, at);
+                break;
+            case TicketEventKind.Closed:
+                SetOnce(t, EventTime.Resolved, at);
+                SetOnce(t, EventTime.Closed, at);
+                FireLifecycle(Policy.Lifecycle.Close, at);
+                break;
+            case TicketEventKind.Reopened:
+                if (t.IsDone)
+                {
+                    Reopen(t, at);
+                }
+
+                break;
+        }
+
+        if (e.Fields is { } fields)
+        {
+            foreach (var (name, value) in fields)
+            {
+                SetValue(t, name, value);
+            }
+        }
+
+        var layout = Policy.Layout(t);
+        if (layout != layoutBefore)
+        {
+            Relayout(t, layoutBefore, layout, at);
+        }
+        else if (severityBefore != t.SeverityIndex)
+        {
+            RecomputeSla(t, layout, at);
+        }
+
+        UpdatePause(t, layout, at);
+        MarkSlaMet(t, layout, at);
+        if (t.IsDone)
+        {
+            StopClocks(t, layout);
+        }
+        else
+        {
+            UpdateRules(t, layout, at);
+            var raised = RaisedFlags(t, flagsBefore);
+            ReactToEvent(t, layout, kind, e, severityRaised, severityLowered, raised, at);
+            Reanchor(t, layout, kind, at);
+            RetryBlocked(t, layout, at);
+        }
+
+        UpdateDeescalations(t, layout, at);
+        UpdateNextDue(t);
+    }
+
+    private void SetValue(Ticket t, string field, string? value)
+    {
+        var slot = Policy.ValueSlot(field);
+        if (slot >= 0)
+        {
+            t.Values[slot] = value;
+        }
+    }
+
+    private static void SetOnce(Ticket t, EventTime slot, long at)
+    {
+        if (!t.Has(slot))
+        {
+            t.Set(slot, at);
+        }
+    }
+
+    private void MarkEngineeringAssigned(Ticket t, long at)
+    {
+        SetOnce(t, EventTime.EngineeringAssigned, at);
+        FireLifecycle(Policy.Lifecycle.AssignEngineering, at);
+    }
+
+    /// <summary>Reopen: resolution and mitigation are undone, modes cleared, rules restart from now.</summary>
+    private void Reopen(Ticket t, long at)
+    {
+        FireLifecycle(Policy.Lifecycle.Reopen, at);
+        t.Cycle++;
+        t.Set(EventTime.Reopened, at);
+        foreach (var slot in new[] { EventTime.Resolved, EventTime.Closed, EventTime.Contained, EventTime.MitigationPlanned })
+        {
+            t.Times[(int)slot] = Ticket.Never;
+        }
+
+        t.Mitigation = 0;
+        t.Flags &= ~(TicketFlags.Monitoring | TicketFlags.PagingStopped);
+        var layout = Policy.Layout(t);
+        foreach (var rule in layout.Rules)
+        {
+            Deactivate(t, rule, at, "the ticket was reopened");
+        }
+
+        // Mitigate and resolve clocks restart from the reopen; the others stay as they were.
+        ref var state = ref t.Clock[layout.SlaStateSlot];
+        foreach (var sla in layout.Sla)
+        {
+            if (sla.Component is SlaComponent.Mitigate or SlaComponent.Resolve)
+            {
+                state &= ~(SlaBit(sla.Component, met: true) | SlaBit(sla.Component, met: false));
+                t.Clock[sla.DueSlot] = Due(t, at, sla.Target.Within, sla.Calendar, $"SLA {ModelFormatter.Format(sla.Component)} restarted by the reopen");
+            }
+        }
+    }
+
+    private static ulong FlagSnapshot(Ticket t)
+    {
+        ulong bits = 0;
+        for (var i = 0; i < t.Values.Length && i < 64; i++)
+        {
+            if (ConditionCompiler.IsTrue(t.Values[i]))
+            {
+                bits |= 1UL << i;
+            }
+        }
+
+        return bits;
+    }
+
+    private static ulong RaisedFlags(Ticket t, ulong before) => FlagSnapshot(t) & ~before;
+
+    private static string Describe(TicketEvent e)
+    {
+        var detail = e.Kind switch
+        {
+            TicketEventKind.Created => $" severity={e.Severity} issue_type={e.IssueType}",
+            TicketEventKind.Assigned => $" owner={e.Owner}{(e.Engineering ? " (engineering)" : "")}",
+            TicketEventKind.SeverityChanged => $" severity={e.Severity}",
+            TicketEventKind.Flagged => $" flag={e.Flag}",
+            TicketEventKind.Mitigation => $" status={e.Mitigation}",
+            TicketEventKind.Status => $" status={e.Status}",
+            _ => string.Empty,
+        };
+        var fields = e.Fields is { Count: > 0 } f ? " " + string.Join(" ", f.Select(kv => $"{kv.Key}={kv.Value}")) : string.Empty;
+        return $"event {TicketEventKinds.Name(e.Kind)}{detail}{fields}";
+    }
+}

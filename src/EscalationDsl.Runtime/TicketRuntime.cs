@@ -1,0 +1,159 @@
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime.Compilation;
+using EscalationDsl.Runtime.Decisions;
+using EscalationDsl.Runtime.Events;
+using EscalationDsl.Runtime.Machine;
+using EscalationDsl.Runtime.Tracing;
+using NodaTime;
+using Stateless;
+
+namespace EscalationDsl.Runtime;
+
+/// <summary>
+/// Runs tickets through a compiled policy. Deterministic: time comes only from events and
+/// <see cref="AdvanceTo"/>. One instance holds one configured Stateless machine that serves every
+/// ticket (its state accessor reads the ticket being processed), so an instance is not thread-safe:
+/// use one per thread, and one call at a time per ticket.
+/// </summary>
+public sealed partial class TicketRuntime
+{
+    private readonly StateMachine<TicketPhase, LifecycleTrigger> machine;
+    private readonly bool[,] ignored;
+    private readonly List<string> missingScratch = [];
+    private Ticket? current;
+    private long currentNow;
+    private List<Decision> output = [];
+    private ExplainTrace? trace;
+
+    /// <summary>Creates a runtime for one thread.</summary>
+    public TicketRuntime(CompiledPolicy policy)
+    {
+        Policy = policy;
+        // Stateless reads the state once while constructing; the placeholder answers that read.
+        var placeholder = new Ticket("(none)", 0, 0);
+        machine = LifecycleMachine.Create(() => (current ?? placeholder).Phase, p => current!.Phase = p, policy, step => () => GuardPasses(step));
+
+        // Which lifecycle triggers each phase ignores, read once from the machine's own configuration:
+        // events that change nothing then skip Fire entirely.
+        var kinds = Enum.GetValues<LifecycleTriggerKind>().Length;
+        ignored = new bool[Enum.GetValues<TicketPhase>().Length, kinds];
+        foreach (var state in machine.GetInfo().States)
+        {
+            foreach (var trigger in state.IgnoredTriggers)
+            {
+                if (trigger.Trigger.UnderlyingTrigger is LifecycleTrigger { Kind: not LifecycleTriggerKind.Step } lt)
+                {
+                    ignored[(int)(TicketPhase)state.UnderlyingState, (int)lt.Kind] = true;
+                }
+            }
+        }
+    }
+
+    /// <summary>The policy this runtime runs.</summary>
+    public CompiledPolicy Policy { get; }
+
+    /// <summary>
+    /// Starts a ticket from its <c>created</c> event. The event must be valid for the policy
+    /// (<see cref="CompiledPolicy.Validate"/>).
+    /// </summary>
+    public Ticket Open(TicketEvent created, List<Decision> decisions, ExplainTrace? explain = null)
+    {
+        if (created.Kind != TicketEventKind.Created)
+        {
+            throw new ArgumentException("a ticket starts with a created event", nameof(created));
+        }
+
+        var ticket = new Ticket(created.TicketId, created.At.ToUnixTimeMilliseconds(), Policy.ValueSlotCount);
+        Apply(ticket, created, decisions, explain);
+        return ticket;
+    }
+
+    /// <summary>
+    /// Applies one event: first every deadline due before the event fires, then the event, then any
+    /// deadline due at its instant (an event at exactly a deadline counts as in time). Events earlier
+    /// than the ticket's latest time are applied as of that latest time.
+    /// </summary>
+    public void Apply(Ticket ticket, TicketEvent e, List<Decision> decisions, ExplainTrace? explain = null)
+    {
+        Begin(ticket, decisions, explain);
+        try
+        {
+            var at = Math.Max(e.At.ToUnixTimeMilliseconds(), ticket.FromOffset(ticket.LastEvent));
+            if (e.Kind != TicketEventKind.Created)
+            {
+                RunDeadlines(at - 1);
+            }
+
+            ApplyEvent(e, at);
+            RunDeadlines(at);
+            ticket.LastEvent = Math.Max(ticket.LastEvent, ticket.ToOffset(at));
+        }
+        finally
+        {
+            End();
+        }
+    }
+
+    /// <summary>Fires every deadline due at or before <paramref name="now"/>, each at its own time.</summary>
+    public void AdvanceTo(Ticket ticket, Instant now, List<Decision> decisions, ExplainTrace? explain = null)
+    {
+        Begin(ticket, decisions, explain);
+        try
+        {
+            var ms = now.ToUnixTimeMilliseconds();
+            RunDeadlines(ms);
+            ticket.LastEvent = Math.Max(ticket.LastEvent, ticket.ToOffset(ms));
+        }
+        finally
+        {
+            End();
+        }
+    }
+
+    private void Begin(Ticket ticket, List<Decision> decisions, ExplainTrace? explain)
+    {
+        if (current is not null)
+        {
+            throw new InvalidOperationException("a TicketRuntime processes one ticket at a time; use one runtime per thread");
+        }
+
+        current = ticket;
+        output = decisions;
+        trace = explain;
+    }
+
+    private void End()
+    {
+        current = null;
+        trace = null;
+    }
+
+    /// <summary>Fires a lifecycle trigger unless the current phase ignores it (known from the machine's configuration).</summary>
+    private void FireLifecycle(LifecycleTrigger trigger, long at)
+    {
+        var t = current!;
+        if (ignored[(int)t.Phase, (int)trigger.Kind])
+        {
+            return;
+        }
+
+        var before = t.Phase;
+        currentNow = at;
+        machine.Fire(trigger);
+        if (trace is not null && before != t.Phase)
+        {
+            trace.Add(at, TraceKind.State, $"{before} -> {t.Phase} ({trigger.Name})");
+        }
+    }
+
+    private bool GuardPasses(CompiledStep step)
+    {
+        missingScratch.Clear();
+        foreach (var guard in step.Guards)
+        {
+            guard.CollectMissing(current!, currentNow, Policy, missingScratch);
+        }
+
+        return missingScratch.Count == 0;
+    }
+}

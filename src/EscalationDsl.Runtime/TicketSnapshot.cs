@@ -1,0 +1,38 @@
+using NodaTime;
+
+namespace EscalationDsl.Runtime;
+
+/// <summary>A readable copy of a ticket's state (engine API, `esc explain`).</summary>
+/// <param name="Id">The ticket id.</param>
+/// <param name="State">The lifecycle state, lower case.</param>
+/// <param name="Severity">The current severity.</param>
+/// <param name="Owner">The current owner, if declared.</param>
+/// <param name="Level">The escalation level (0 until the first escalation).</param>
+/// <param name="Monitoring">Monitor mode.</param>
+/// <param name="PagingStopped">Pages go out as notifications.</param>
+/// <param name="Paused">SLA clocks are paused.</param>
+/// <param name="Created">Creation time.</param>
+/// <param name="NextDeadline">The next deadline, if any.</param>
+/// <param name="Clocks">SLA clocks and pending steps.</param>
+/// <param name="ActiveRules">Rules that apply now.</param>
+/// <param name="Fields">Field values that are set.</param>
+public sealed record TicketSnapshot(
+    string Id,
+    string State,
+    string Severity,
+    string? Owner,
+    int Level,
+    bool Monitoring,
+    bool PagingStopped,
+    bool Paused,
+    Instant Created,
+    Instant? NextDeadline,
+    IReadOnlyList<ClockSnapshot> Clocks,
+    IReadOnlyList<string> ActiveRules,
+    IReadOnlyDictionary<string, string> Fields);
+
+/// <summary>One clock: an SLA component or a pending step.</summary>
+/// <param name="Name">For example <c>sla acknowledge</c> or <c>sev1_production #2</c>.</param>
+/// <param name="Status">pending, met, breached, paused, blocked or done.</param>
+/// <param name="Due">When it is due, while pending.</param>
+public sealed record ClockSnapshot(string Name, string Status, Instant? Due);

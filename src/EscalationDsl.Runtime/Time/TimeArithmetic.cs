@@ -1,0 +1,213 @@
+using System.Globalization;
+using EscalationDsl.Language.Semantics;
+
+namespace EscalationDsl.Runtime.Time;
+
+/// <summary>
+/// Adds policy durations to instants, skipping paused time: wall-clock durations count every
+/// millisecond that is not paused; business durations count only business hours that are not
+/// paused. Returns null when the result lies beyond an open pause (the clock is stopped).
+/// </summary>
+public static class TimeArithmetic
+{
+    private const long MinuteMs = 60_000;
+
+    /// <summary>Adds a duration (wall-clock or business) to <paramref name="start"/>.</summary>
+    /// <param name="start">Unix milliseconds.</param>
+    /// <param name="duration">The duration as the policy states it.</param>
+    /// <param name="calendar">The runtime calendar for business durations (ignored for wall-clock).</param>
+    /// <param name="pauses">The ticket's pauses, or null.</param>
+    /// <param name="trace">When not null, receives the arithmetic step by step (for `esc explain`).</param>
+    public static long? Add(long start, DurationModel duration, BusinessCalendar? calendar, PauseSet? pauses, List<string>? trace = null) =>
+        duration switch
+        {
+            WallClockDuration w => AddWallClock(start, (long)w.Value.TotalMilliseconds, pauses, trace),
+            BusinessDuration { Days: > 0 } b => AddBusinessDays(start, b.Days, calendar!, pauses, trace),
+            BusinessDuration b => AddBusinessMinutes(start, b.Minutes, calendar!, pauses, trace),
+            _ => null,
+        };
+
+    /// <summary>Adds wall-clock milliseconds, skipping pauses.</summary>
+    public static long? AddWallClock(long start, long amount, PauseSet? pauses, List<string>? trace = null)
+    {
+        if (pauses is null || pauses.Count == 0)
+        {
+            return start + amount;
+        }
+
+        var remaining = amount;
+        var cursor = start;
+        while (true)
+        {
+            cursor = pauses.SkipPaused(cursor);
+            if (cursor == PauseSet.Open)
+            {
+                trace?.Add("the SLA clock is paused: no deadline until it resumes");
+                return null;
+            }
+
+            var segmentEnd = pauses.NextPauseAfter(cursor);
+            var available = segmentEnd == PauseSet.Open ? long.MaxValue : segmentEnd - cursor;
+            if (remaining <= available)
+            {
+                return cursor + remaining;
+            }
+
+            trace?.Add(string.Create(CultureInfo.InvariantCulture, $"{Minutes(available)} counted before the pause at {Utc(segmentEnd)}"));
+            remaining -= available;
+            cursor = segmentEnd;
+        }
+    }
+
+    /// <summary>Adds business minutes on the calendar, skipping pauses.</summary>
+    public static long? AddBusinessMinutes(long start, long minutes, BusinessCalendar calendar, PauseSet? pauses, List<string>? trace = null)
+    {
+        var remaining = minutes * MinuteMs;
+        var cursor = start;
+        while (true)
+        {
+            if (pauses is not null)
+            {
+                cursor = pauses.SkipPaused(cursor);
+                if (cursor == PauseSet.Open)
+                {
+                    trace?.Add("the SLA clock is paused: no deadline until it resumes");
+                    return null;
+                }
+            }
+
+            if (calendar.NextInterval(cursor) is not { } interval)
+            {
+                trace?.Add($"calendar '{calendar.Name}' has no business hours in the next ten years");
+                return null;
+            }
+
+            var (a, b) = interval;
+            if (pauses is not null)
+            {
+                var skipped = pauses.SkipPaused(a);
+                if (skipped != a)
+                {
+                    cursor = skipped;
+                    continue;
+                }
+
+                b = Math.Min(b, pauses.NextPauseAfter(a));
+            }
+
+            if (remaining <= b - a)
+            {
+                trace?.Add($"{Minutes(remaining)} from {calendar.Describe(a)}");
+                return a + remaining;
+            }
+
+            trace?.Add($"{Minutes(b - a)} from {calendar.Describe(a)} to {calendar.Describe(b)}");
+            remaining -= b - a;
+            cursor = b;
+        }
+    }
+
+    /// <summary>
+    /// Adds business days: the same point of the business day, <paramref name="days"/> business days
+    /// later (clamped to the end of a shorter day). Paused business time inside the span is then added
+    /// as business minutes.
+    /// </summary>
+    public static long? AddBusinessDays(long start, int days, BusinessCalendar calendar, PauseSet? pauses, List<string>? trace = null)
+    {
+        if (calendar.NextInterval(start) is not { } first)
+        {
+            trace?.Add($"calendar '{calendar.Name}' has no business hours in the next ten years");
+            return null;
+        }
+
+        var begin = first.Start;
+        var date = calendar.LocalDateOf(begin);
+        var today = calendar.IntervalsOn(date);
+        long position = 0;
+        for (var i = 0; i < today.Length; i += 2)
+        {
+            if (today[i + 1] <= begin)
+            {
+                position += today[i + 1] - today[i];
+            }
+            else if (today[i] < begin)
+            {
+                position += begin - today[i];
+            }
+        }
+
+        var target = date;
+        for (var n = 0; n < days;)
+        {
+            target = target.PlusDays(1);
+            if (calendar.IntervalsOn(target).Length > 0)
+            {
+                n++;
+            }
+        }
+
+        var intervals = calendar.IntervalsOn(target);
+        var result = intervals[^1];
+        var left = position;
+        for (var i = 0; i < intervals.Length; i += 2)
+        {
+            var length = intervals[i + 1] - intervals[i];
+            if (left < length)
+            {
+                result = intervals[i] + left;
+                break;
+            }
+
+            left -= length;
+        }
+
+        trace?.Add($"{days} business day{(days == 1 ? "" : "s")} from {calendar.Describe(begin)} ({Minutes(position)} into that business day) is {calendar.Describe(result)}");
+        if (pauses is null || pauses.Count == 0)
+        {
+            return result;
+        }
+
+        if (pauses.IsPaused && pauses.From(pauses.Count - 1) < result)
+        {
+            trace?.Add("the SLA clock is paused: no deadline until it resumes");
+            return null;
+        }
+
+        long paused = 0;
+        for (var i = 0; i < pauses.Count; i++)
+        {
+            var a = Math.Max(start, pauses.From(i));
+            var b = Math.Min(result, pauses.To(i));
+            if (b > a)
+            {
+                paused += calendar.BusinessBetween(a, b);
+            }
+        }
+
+        if (paused == 0)
+        {
+            return result;
+        }
+
+        trace?.Add($"plus {Minutes(paused)} of business time that was paused");
+        return AddBusinessMinutes(result, paused / MinuteMs, calendar, pauses, trace) is { } extended
+            ? extended + paused % MinuteMs
+            : null;
+    }
+
+    /// <summary>Formats milliseconds as hours and minutes for traces: <c>1h30m</c>.</summary>
+    public static string Minutes(long ms)
+    {
+        var minutes = ms / MinuteMs;
+        return minutes switch
+        {
+            0 => "0m",
+            < 60 => string.Create(CultureInfo.InvariantCulture, $"{minutes}m"),
+            _ when minutes % 60 == 0 => string.Create(CultureInfo.InvariantCulture, $"{minutes / 60}h"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{minutes / 60}h{minutes % 60}m"),
+        };
+    }
+
+    private static string Utc(long ms) =>
+        NodaTime.Instant.FromUnixTimeMilliseconds(ms).ToString("uuuu-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,129 @@
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime.Decisions;
+using EscalationDsl.Runtime.Events;
+using EscalationDsl.Runtime.Tracing;
+using EscalationDsl.Tests;
+using NodaTime;
+using NodaTime.Text;
+
+namespace EscalationDsl.Runtime.Tests;
+
+/// <summary>
+/// Drives one ticket through a real compiled policy with readable times ("+15m" from the start)
+/// and collects every decision. Only the clock is scripted; parser, binder and runtime are real.
+/// </summary>
+internal sealed class TicketScript
+{
+    private readonly TicketRuntime runtime;
+    private Ticket? ticket;
+
+    public TicketScript(CompiledPolicy policy, string start = "2026-11-02T14:00:00Z", string id = "T1")
+    {
+        Policy = policy;
+        runtime = new TicketRuntime(policy);
+        Start = InstantPattern.ExtendedIso.Parse(start).Value;
+        Id = id;
+    }
+
+    public CompiledPolicy Policy { get; }
+
+    public Instant Start { get; }
+
+    public string Id { get; }
+
+    public List<Decision> Decisions { get; } = [];
+
+    public ExplainTrace Trace { get; } = new();
+
+    public Ticket Ticket => ticket ?? throw new InvalidOperationException("no created event yet");
+
+    public TicketSnapshot Snapshot => Policy.Describe(Ticket);
+
+    public static CompiledPolicy Compile(string source)
+    {
+        var model = SemanticModel.Create("test.esc", source);
+        model.Diagnostics.ShouldBeEmpty(string.Join("\n", model.Diagnostics.Select(d => d.Code + " " + d.Message)));
+        return CompiledPolicy.Compile(model);
+    }
+
+    public static CompiledPolicy Shipped(string name) =>
+        Compile(File.ReadAllText(Path.Combine(RepoPaths.Policies, name + ".esc")));
+
+    /// <summary>"+15m", "+1h30m", "+2d" relative to the start, or an absolute ISO instant.</summary>
+    public Instant At(string when) =>
+        when.StartsWith('+') ? Start + ParseOffset(when[1..]) : InstantPattern.ExtendedIso.Parse(when).Value;
+
+    public TicketScript Event(string when, TicketEventKind kind, Func<TicketEvent, TicketEvent>? with = null)
+    {
+        var e = new TicketEvent { TicketId = Id, At = At(when), Kind = kind };
+        if (with is not null)
+        {
+            e = with(e);
+        }
+
+        Policy.Validate(e).ShouldBeNull();
+        if (kind == TicketEventKind.Created)
+        {
+            ticket = runtime.Open(e, Decisions, Trace);
+        }
+        else
+        {
+            runtime.Apply(Ticket, e, Decisions, Trace);
+        }
+
+        return this;
+    }
+
+    public TicketScript Created(string when, string severity, string? issueType = null, params (string Name, string Value)[] fields) =>
+        Event(when, TicketEventKind.Created, e => e with
+        {
+            Severity = severity,
+            IssueType = issueType,
+            Fields = fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).ToList(),
+        });
+
+    public TicketScript Set(string when, params (string Name, string Value)[] fields) =>
+        Event(when, TicketEventKind.FieldSet, e => e with { Fields = fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).ToList() });
+
+    public TicketScript AdvanceTo(string when)
+    {
+        runtime.AdvanceTo(Ticket, At(when), Decisions, Trace);
+        return this;
+    }
+
+    /// <summary>Decisions as "+offset kind owner" lines, the compact form the tables compare.</summary>
+    public IReadOnlyList<string> Lines() =>
+        Decisions.Select(d => $"{Offset(d.At)} {DecisionKinds.Name(d.Kind)}{(d.Owner is null ? "" : " " + d.Owner)}{(d.Component is { } c ? " " + ModelFormatter.Format(c) : "")}").ToList();
+
+    public string Offset(Instant at)
+    {
+        var minutes = (long)(at - Start).TotalMinutes;
+        return "+" + ModelFormatter.FormatWallClock(Duration.FromMinutes(minutes));
+    }
+
+    private static Duration ParseOffset(string text)
+    {
+        var total = Duration.Zero;
+        var number = 0L;
+        foreach (var ch in text)
+        {
+            if (char.IsAsciiDigit(ch))
+            {
+                number = number * 10 + (ch - '0');
+                continue;
+            }
+
+            total += ch switch
+            {
+                's' => Duration.FromSeconds(number),
+                'm' => Duration.FromMinutes(number),
+                'h' => Duration.FromHours(number),
+                'd' => Duration.FromDays(number),
+                _ => throw new ArgumentException($"bad offset {text}"),
+            };
+            number = 0;
+        }
+
+        return total;
+    }
+}
