@@ -26,7 +26,9 @@ public sealed partial class CompiledPolicy
 
     private CompiledStep CompileStep(CompiledRule rule, StepModel step, ImmutableArray<CompiledRequireGuard> guards, string? guardDescription, ConditionCompiler compiler)
     {
-        var trigger = new LifecycleTrigger(LifecycleTriggerKind.Step, $"{rule.Name} #{step.Index}: {ModelFormatter.Format(step)}", rule.Model, step);
+        // Graph labels: DOT and Mermaid take the name as is, so string quotes become single quotes.
+        var label = $"{rule.Name}[{step.Index}] {ModelFormatter.Format(step.Trigger)} / {string.Join(", ", step.Actions.Select(ModelFormatter.Format))}";
+        var trigger = new LifecycleTrigger(LifecycleTriggerKind.Step, label.Replace('"', '\''), rule.Model, step);
         var escalates = step.Actions.Any(a => a is EscalateAction);
         TicketPredicate? Predicate(ConditionModel? c) => c is null ? null : compiler.Compile(c);
         var calendarOf = (DurationModel d) => d is BusinessDuration b ? Calendar(b.Calendar) : null;

@@ -33,20 +33,21 @@ public sealed partial class TicketRuntime
         var placeholder = new Ticket("(none)", 0, 0);
         machine = LifecycleMachine.Create(() => (current ?? placeholder).Phase, p => current!.Phase = p, policy, step => () => GuardPasses(step));
 
-        // Which lifecycle triggers each phase ignores, read once from the machine's own configuration:
+        // Which lifecycle triggers each phase handles, asked of the configured machine once:
         // events that change nothing then skip Fire entirely.
-        var kinds = Enum.GetValues<LifecycleTriggerKind>().Length;
-        ignored = new bool[Enum.GetValues<TicketPhase>().Length, kinds];
-        foreach (var state in machine.GetInfo().States)
+        ignored = new bool[Enum.GetValues<TicketPhase>().Length, Enum.GetValues<LifecycleTriggerKind>().Length];
+        var probe = new Ticket("(probe)", 0, 0);
+        current = probe;
+        foreach (var phase in Enum.GetValues<TicketPhase>())
         {
-            foreach (var trigger in state.IgnoredTriggers)
+            probe.Phase = phase;
+            foreach (var trigger in policy.Lifecycle.All)
             {
-                if (trigger.Trigger.UnderlyingTrigger is LifecycleTrigger { Kind: not LifecycleTriggerKind.Step } lt)
-                {
-                    ignored[(int)(TicketPhase)state.UnderlyingState, (int)lt.Kind] = true;
-                }
+                ignored[(int)phase, (int)trigger.Kind] = !LifecycleMachine.IsHandled(machine, trigger);
             }
         }
+
+        current = null;
     }
 
     /// <summary>The policy this runtime runs.</summary>

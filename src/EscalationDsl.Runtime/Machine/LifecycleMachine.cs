@@ -1,3 +1,4 @@
+using EscalationDsl.Language.Semantics;
 using EscalationDsl.Runtime.Compilation;
 using Stateless;
 
@@ -7,16 +8,18 @@ namespace EscalationDsl.Runtime.Machine;
 /// Configures the Stateless lifecycle machine of a compiled policy. The runtime configures one per
 /// <see cref="TicketRuntime"/> (the state lives in the ticket record, reached through the
 /// accessor and mutator); graph export configures one the same way, so graphs show exactly what runs.
+/// Triggers a state does not handle are left unconfigured and are no-ops (see <see cref="IsHandled"/>).
 /// </summary>
 internal static class LifecycleMachine
 {
-    public static readonly TicketPhase[] Active =
+    /// <summary>The phases inside the Active superstate.</summary>
+    public static readonly TicketPhase[] ActivePhases =
         [TicketPhase.Open, TicketPhase.Acknowledged, TicketPhase.Assigned, TicketPhase.Escalated, TicketPhase.Mitigated, TicketPhase.Monitoring];
 
     /// <param name="accessor">Reads the current ticket's phase.</param>
     /// <param name="mutator">Writes it.</param>
     /// <param name="policy">The compiled policy.</param>
-    /// <param name="guard">The required-fields guard of a step (null for steps without guards).</param>
+    /// <param name="guard">The required-fields guard of an escalating step.</param>
     /// <param name="onlyRule">Configure only this rule's steps (graph of one rule), or all.</param>
     public static StateMachine<TicketPhase, LifecycleTrigger> Create(
         Func<TicketPhase> accessor,
@@ -26,67 +29,31 @@ internal static class LifecycleMachine
         string? onlyRule = null)
     {
         var m = new StateMachine<TicketPhase, LifecycleTrigger>(accessor, mutator);
+        m.OnUnhandledTrigger(static (_, _) => { });
         var t = policy.Lifecycle;
 
-        m.Configure(TicketPhase.Open)
+        var active = m.Configure(TicketPhase.Active)
+            .Permit(t.Resolve, TicketPhase.Resolved)
+            .Permit(t.Close, TicketPhase.Closed)
+            .Permit(t.EnterMonitor, TicketPhase.Monitoring);
+
+        m.Configure(TicketPhase.Open).SubstateOf(TicketPhase.Active)
             .Permit(t.Acknowledge, TicketPhase.Acknowledged)
             .Permit(t.AssignEngineering, TicketPhase.Assigned)
-            .Permit(t.Mitigate, TicketPhase.Mitigated)
-            .Permit(t.EnterMonitor, TicketPhase.Monitoring)
-            .Permit(t.Resolve, TicketPhase.Resolved)
-            .Permit(t.Close, TicketPhase.Closed)
-            .Ignore(t.Reopen);
-        m.Configure(TicketPhase.Acknowledged)
-            .Ignore(t.Acknowledge)
+            .Permit(t.Mitigate, TicketPhase.Mitigated);
+        m.Configure(TicketPhase.Acknowledged).SubstateOf(TicketPhase.Active)
             .Permit(t.AssignEngineering, TicketPhase.Assigned)
-            .Permit(t.Mitigate, TicketPhase.Mitigated)
-            .Permit(t.EnterMonitor, TicketPhase.Monitoring)
-            .Permit(t.Resolve, TicketPhase.Resolved)
-            .Permit(t.Close, TicketPhase.Closed)
-            .Ignore(t.Reopen);
-        foreach (var phase in new[] { TicketPhase.Assigned, TicketPhase.Escalated })
-        {
-            m.Configure(phase)
-                .Ignore(t.Acknowledge)
-                .Ignore(t.AssignEngineering)
-                .Permit(t.Mitigate, TicketPhase.Mitigated)
-                .Permit(t.EnterMonitor, TicketPhase.Monitoring)
-                .Permit(t.Resolve, TicketPhase.Resolved)
-                .Permit(t.Close, TicketPhase.Closed)
-                .Ignore(t.Reopen);
-        }
-
-        m.Configure(TicketPhase.Mitigated)
-            .Ignore(t.Acknowledge)
-            .Ignore(t.AssignEngineering)
-            .Ignore(t.Mitigate)
-            .Permit(t.EnterMonitor, TicketPhase.Monitoring)
-            .Permit(t.Resolve, TicketPhase.Resolved)
-            .Permit(t.Close, TicketPhase.Closed)
-            .Ignore(t.Reopen);
-        m.Configure(TicketPhase.Monitoring)
-            .Ignore(t.Acknowledge)
-            .Ignore(t.AssignEngineering)
-            .Ignore(t.Mitigate)
-            .Ignore(t.EnterMonitor)
-            .Permit(t.Resolve, TicketPhase.Resolved)
-            .Permit(t.Close, TicketPhase.Closed)
-            .Ignore(t.Reopen);
+            .Permit(t.Mitigate, TicketPhase.Mitigated);
+        m.Configure(TicketPhase.Assigned).SubstateOf(TicketPhase.Active)
+            .Permit(t.Mitigate, TicketPhase.Mitigated);
+        m.Configure(TicketPhase.Escalated).SubstateOf(TicketPhase.Active)
+            .Permit(t.Mitigate, TicketPhase.Mitigated);
+        m.Configure(TicketPhase.Mitigated).SubstateOf(TicketPhase.Active);
+        m.Configure(TicketPhase.Monitoring).SubstateOf(TicketPhase.Active);
         m.Configure(TicketPhase.Resolved)
-            .Ignore(t.Acknowledge)
-            .Ignore(t.AssignEngineering)
-            .Ignore(t.Mitigate)
-            .Ignore(t.EnterMonitor)
-            .Ignore(t.Resolve)
             .Permit(t.Close, TicketPhase.Closed)
             .Permit(t.Reopen, TicketPhase.Open);
         m.Configure(TicketPhase.Closed)
-            .Ignore(t.Acknowledge)
-            .Ignore(t.AssignEngineering)
-            .Ignore(t.Mitigate)
-            .Ignore(t.EnterMonitor)
-            .Ignore(t.Resolve)
-            .Ignore(t.Close)
             .Permit(t.Reopen, TicketPhase.Open);
 
         foreach (var rule in policy.Rules)
@@ -98,53 +65,37 @@ internal static class LifecycleMachine
 
             foreach (var step in rule.Steps)
             {
-                ConfigureStep(m, step, step.Guards.IsEmpty || !step.Escalates ? null : guard(step));
+                if (step.Escalates)
+                {
+                    // Escalation moves to Escalated from any active phase, unless required fields are missing.
+                    if (step.Guards.IsEmpty)
+                    {
+                        active.Permit(step.Trigger, TicketPhase.Escalated);
+                    }
+                    else
+                    {
+                        active.PermitIf(step.Trigger, TicketPhase.Escalated, guard(step), step.GuardDescription);
+                    }
+                }
+                else if (step.Actions.Any(a => a is EnterMonitorAction))
+                {
+                    active.Permit(step.Trigger, TicketPhase.Monitoring);
+                }
+                else
+                {
+                    active.InternalTransitionIf(step.Trigger, static _ => true, static _ => { }, "no state change");
+                }
             }
         }
 
         return m;
     }
 
-    private static void ConfigureStep(StateMachine<TicketPhase, LifecycleTrigger> m, CompiledStep step, Func<bool>? guard)
-    {
-        var monitors = step.Actions.Any(a => a is Language.Semantics.EnterMonitorAction);
-        foreach (var phase in Active)
-        {
-            var config = m.Configure(phase);
-            if (step.Escalates)
-            {
-                // Escalation leaves every active phase for Escalated, unless required fields are missing.
-                if (phase == TicketPhase.Escalated)
-                {
-                    if (guard is null)
-                    {
-                        config.PermitReentry(step.Trigger);
-                    }
-                    else
-                    {
-                        config.PermitReentryIf(step.Trigger, guard, step.GuardDescription);
-                    }
-                }
-                else if (guard is null)
-                {
-                    config.Permit(step.Trigger, TicketPhase.Escalated);
-                }
-                else
-                {
-                    config.PermitIf(step.Trigger, TicketPhase.Escalated, guard, step.GuardDescription);
-                }
-            }
-            else if (monitors && phase != TicketPhase.Monitoring)
-            {
-                config.Permit(step.Trigger, TicketPhase.Monitoring);
-            }
-            else
-            {
-                config.InternalTransition(step.Trigger, static _ => { });
-            }
-        }
-
-        m.Configure(TicketPhase.Resolved).Ignore(step.Trigger);
-        m.Configure(TicketPhase.Closed).Ignore(step.Trigger);
-    }
+    /// <summary>
+    /// Whether the machine has a transition for the trigger in the phase (its own or its superstate's).
+    /// Asked once per phase and lifecycle trigger when a runtime starts, so events that change nothing
+    /// never reach Fire.
+    /// </summary>
+    public static bool IsHandled(StateMachine<TicketPhase, LifecycleTrigger> machine, LifecycleTrigger trigger) =>
+        machine.CanFire(trigger);
 }

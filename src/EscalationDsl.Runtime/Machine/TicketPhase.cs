@@ -26,4 +26,10 @@ public enum TicketPhase : byte
 
     /// <summary>Closed; reopen restarts it.</summary>
     Closed,
+
+    /// <summary>
+    /// The superstate of Open through Monitoring, where resolution, closure and policy steps are
+    /// configured once. A ticket is never in this state itself.
+    /// </summary>
+    Active,
 }

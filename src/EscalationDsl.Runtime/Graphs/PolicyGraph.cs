@@ -1,0 +1,39 @@
+using EscalationDsl.Runtime.Machine;
+using Stateless;
+using Stateless.Graph;
+
+namespace EscalationDsl.Runtime.Graphs;
+
+/// <summary>Graph formats Stateless exports.</summary>
+public enum GraphFormat
+{
+    /// <summary>Graphviz DOT (UML style).</summary>
+    Dot,
+
+    /// <summary>Mermaid stateDiagram.</summary>
+    Mermaid,
+}
+
+/// <summary>
+/// Exports the lifecycle machine of a compiled policy with Stateless' own graph export. The
+/// machine is configured by the same code the runtime uses, so the graph is what runs.
+/// </summary>
+public static class PolicyGraph
+{
+    /// <summary>The graph of the whole policy, or of one rule's steps (<paramref name="rule"/>).</summary>
+    /// <exception cref="ArgumentException">The rule does not exist.</exception>
+    public static string Export(CompiledPolicy policy, GraphFormat format, string? rule = null)
+    {
+        if (rule is not null && policy.Model.FindRule(rule) is null)
+        {
+            throw new ArgumentException($"policy '{policy.Name}' has no rule '{rule}'", nameof(rule));
+        }
+
+        var phase = TicketPhase.Open;
+        var machine = LifecycleMachine.Create(() => phase, p => phase = p, policy, _ => static () => true, rule);
+        var info = machine.GetInfo();
+        return format == GraphFormat.Dot
+            ? UmlDotGraph.Format(info)
+            : MermaidGraph.Format(info, MermaidGraphDirection.LeftToRight);
+    }
+}
