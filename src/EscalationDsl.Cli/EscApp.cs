@@ -11,6 +11,9 @@ public static class EscApp
     {
         var root = new RootCommand("esc: escalation policies as code. Check, lint, explain, simulate and run .esc policies.");
         root.Subcommands.Add(CheckCommand.Create(console));
+        root.Subcommands.Add(GraphCommand.Create(console));
+        root.Subcommands.Add(MatrixCommand.Create(console));
+        root.Subcommands.Add(ExplainCommand.Create(console));
         return root;
     }
 

@@ -85,6 +85,7 @@ public sealed partial class TicketRuntime
                 RunDeadlines(at - 1);
             }
 
+            currentNow = at;
             ApplyEvent(e, at);
             RunDeadlines(at);
             ticket.LastEvent = Math.Max(ticket.LastEvent, ticket.ToOffset(at));

@@ -1,0 +1,162 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using EscalationDsl.Cli.Output;
+using EscalationDsl.Runtime;
+using EscalationDsl.Runtime.Decisions;
+using EscalationDsl.Runtime.Events;
+using EscalationDsl.Runtime.Tracing;
+using NodaTime;
+
+namespace EscalationDsl.Cli.Commands;
+
+/// <summary><c>esc explain POLICY --events FILE [--ticket ID] [--at TIME]</c>: one ticket's timeline and why.</summary>
+internal static class ExplainCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var policy = new Argument<string>("policy") { Description = "The .esc policy file." };
+        var events = new Option<string>("--events") { Description = "Ticket events, JSON Lines (docs/events.md).", Required = true };
+        var ticket = new Option<string?>("--ticket") { Description = "The ticket to explain when the file holds several." };
+        var at = new Option<string?>("--at") { Description = "Explain the ticket as of this time (ISO 8601, e.g. 2026-11-26T15:00:00Z); default: its last event." };
+        var format = CommonOptions.Format("text", "json");
+        var command = new Command("explain", "Replay one ticket and print its timeline: events, deadlines with their arithmetic, steps fired or skipped and why, decisions, and the final state.")
+        {
+            policy, events, ticket, at, format,
+        };
+        command.SetAction(parse => Run(parse.GetValue(policy)!, parse.GetValue(events)!, parse.GetValue(ticket), parse.GetValue(at), parse.GetValue(format)!, console));
+        return command;
+    }
+
+    private static int Run(string policyPath, string eventsPath, string? ticketId, string? atText, string format, CliConsole console)
+    {
+        if (PolicyLoader.Load(policyPath, console) is not { } policy)
+        {
+            return ExitCodes.Findings;
+        }
+
+        Instant? until = null;
+        if (atText is not null)
+        {
+            until = TicketEventJson.ParseTime(atText) ?? throw new UsageException($"--at: '{atText}' is not an ISO 8601 time with an offset, such as 2026-11-26T15:00:00Z");
+        }
+
+        var records = EventFiles.Read(eventsPath, console);
+        var bad = records.Where(r => !r.IsValid).ToList();
+        foreach (var r in bad)
+        {
+            console.Error.WriteLine($"{eventsPath}:{r.Line}: {r.Error}");
+        }
+
+        if (bad.Count > 0)
+        {
+            return ExitCodes.Usage;
+        }
+
+        var all = records.Select(r => (r.Event!, r.Line)).ToList();
+        var tickets = all.Select(e => e.Item1.TicketId).Distinct().ToList();
+        ticketId ??= tickets.Count == 1 ? tickets[0] : throw new UsageException(
+            tickets.Count == 0 ? $"{eventsPath}: no events" : $"{eventsPath} holds {tickets.Count} tickets; pick one with --ticket ({string.Join(", ", tickets.Take(10))}{(tickets.Count > 10 ? ", ..." : "")})");
+
+        // Stable sort by time: events at the same instant keep their file order.
+        var mine = all.Where(e => e.Item1.TicketId == ticketId).OrderBy(e => e.Item1.At).ToList();
+        if (mine.Count == 0)
+        {
+            throw new UsageException($"--ticket: {eventsPath} has no events for ticket '{ticketId}'");
+        }
+
+        if (mine[0].Item1.Kind != TicketEventKind.Created)
+        {
+            console.Error.WriteLine($"{eventsPath}:{mine[0].Line}: ticket '{ticketId}' must start with a created event, not {TicketEventKinds.Name(mine[0].Item1.Kind)}");
+            return ExitCodes.Usage;
+        }
+
+        foreach (var (e, line) in mine)
+        {
+            if (policy.Validate(e) is { } problem)
+            {
+                console.Error.WriteLine($"{eventsPath}:{line}: {problem}");
+                return ExitCodes.Usage;
+            }
+        }
+
+        var runtime = new TicketRuntime(policy);
+        var decisions = new List<Decision>();
+        var trace = new ExplainTrace();
+        Ticket? t = null;
+        foreach (var (e, _) in mine)
+        {
+            if (until is { } limit && e.At > limit)
+            {
+                break;
+            }
+
+            if (t is null)
+            {
+                t = runtime.Open(e, decisions, trace);
+            }
+            else
+            {
+                runtime.Apply(t, e, decisions, trace);
+            }
+        }
+
+        if (t is null)
+        {
+            throw new UsageException($"--at: ticket '{ticketId}' was created after {atText}");
+        }
+
+        var end = until ?? mine.Where(e => e.Item1.At <= (until ?? Instant.MaxValue)).Max(e => e.Item1.At);
+        runtime.AdvanceTo(t, end, decisions, trace);
+        var state = policy.Describe(t);
+
+        if (format == "json")
+        {
+            console.Out.Write(JsonOutput.Serialize(new
+            {
+                policy = policy.Name,
+                version = policy.Version,
+                ticket = ticketId,
+                at = TicketEventJson.FormatTime(end),
+                timeline = trace.Entries.Select(e => new { at = TicketEventJson.FormatTime(e.At), kind = e.Kind, text = e.Text }),
+                decisions = decisions.Select(DecisionDto.From),
+                state = StateDto.From(state),
+            }));
+            return ExitCodes.Success;
+        }
+
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"ticket {ticketId} under policy {policy.Name} version {policy.Version}\n\n");
+        foreach (var entry in trace.Entries)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{TicketEventJson.FormatTime(entry.At)}  {entry.Kind.ToString().ToLowerInvariant(),-8}  {entry.Text}\n");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"\nstate at {TicketEventJson.FormatTime(end)}: {state.State}, severity {state.Severity}, owner {state.Owner ?? "(none)"}, escalation level {state.Level}");
+        if (state.Monitoring)
+        {
+            sb.Append(", monitor mode");
+        }
+
+        if (state.PagingStopped)
+        {
+            sb.Append(", paging stopped");
+        }
+
+        if (state.Paused)
+        {
+            sb.Append(", SLA paused");
+        }
+
+        sb.Append('\n');
+        foreach (var clock in state.Clocks)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"  {clock.Name,-28} {clock.Status}{(clock.Due is { } due ? " due " + TicketEventJson.FormatTime(due) : "")}\n");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"  rules applying: {(state.ActiveRules.Count == 0 ? "none" : string.Join(", ", state.ActiveRules))}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"  next deadline: {(state.NextDeadline is { } next ? TicketEventJson.FormatTime(next) : "none")}\n");
+        console.Out.Write(sb.ToString());
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,37 @@
+using EscalationDsl.Runtime.Events;
+
+namespace EscalationDsl.Cli;
+
+/// <summary>Reads canonical event files (JSON Lines) for commands.</summary>
+public static class EventFiles
+{
+    /// <summary>
+    /// Reads every record of an event file. Records that do not parse come back with their error;
+    /// the caller decides whether to stop or skip.
+    /// </summary>
+    /// <exception cref="UsageException">The file does not exist or has an unknown extension.</exception>
+    public static List<EventParseResult> Read(string path, CliConsole console)
+    {
+        var full = Path.GetFullPath(path, console.WorkingDirectory);
+        if (!File.Exists(full))
+        {
+            throw new UsageException($"{path}: no such event file");
+        }
+
+        var extension = Path.GetExtension(full).ToLowerInvariant();
+        if (extension is not (".jsonl" or ".ndjson" or ".json"))
+        {
+            throw new UsageException($"{path}: unknown event format '{extension}'; use JSON Lines (.jsonl), see docs/events.md");
+        }
+
+        try
+        {
+            using var reader = new StreamReader(full);
+            return [.. TicketEventJson.ReadLines(reader)];
+        }
+        catch (IOException e)
+        {
+            throw new UsageException($"{path}: cannot read: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using EscalationDsl.Language.Diagnostics;
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime;
+
+namespace EscalationDsl.Cli;
+
+/// <summary>Reads one policy file for commands that run it (graph, matrix, explain, sim).</summary>
+public static class PolicyLoader
+{
+    /// <summary>
+    /// Parses, binds and compiles one policy. When it has errors they are printed to standard
+    /// error and null is returned (the command exits 1).
+    /// </summary>
+    /// <exception cref="UsageException">The file cannot be read.</exception>
+    public static CompiledPolicy? Load(string path, CliConsole console)
+    {
+        var full = Path.GetFullPath(path, console.WorkingDirectory);
+        if (!File.Exists(full))
+        {
+            throw new UsageException($"{path}: no such policy file");
+        }
+
+        var model = SemanticModel.Create(PolicyInputs.ReadFile(full, console));
+        if (!model.HasErrors)
+        {
+            return CompiledPolicy.Compile(model);
+        }
+
+        foreach (var diagnostic in model.Diagnostics)
+        {
+            console.Error.Write(DiagnosticFormatter.Format(model.Source, diagnostic, color: false));
+        }
+
+        console.Error.WriteLine($"esc: {model.Source.Path} has errors; fix them first (esc check {model.Source.Path})");
+        return null;
+    }
+
+    /// <summary>Writes command output to <c>--output</c> or standard output.</summary>
+    public static void WriteOutput(string text, string? output, CliConsole console)
+    {
+        if (output is null)
+        {
+            console.Out.Write(text);
+            return;
+        }
+
+        try
+        {
+            File.WriteAllText(Path.GetFullPath(output, console.WorkingDirectory), text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{output}: cannot write: {e.Message}");
+        }
+    }
+}

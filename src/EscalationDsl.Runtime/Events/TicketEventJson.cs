@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+
+namespace EscalationDsl.Runtime.Events;
+
+/// <summary>
+/// The canonical JSON form of a ticket event (docs/events.md), shared by JSON Lines files and the
+/// engine's HTTP API. Parsing never throws: a bad record yields a message that names the field.
+/// </summary>
+public static class TicketEventJson
+{
+    private static readonly HashSet<string> Known =
+        ["id", "ticket", "at", "type", "severity", "issue_type", "owner", "engineering", "flag", "status", "fields"];
+
+    private static readonly OffsetDateTimePattern TimePattern = OffsetDateTimePattern.ExtendedIso;
+
+    /// <summary>Parses one event object; returns null and an error naming the field on bad input.</summary>
+    public static TicketEvent? Parse(JsonElement json, out string? error)
+    {
+        error = null;
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            error = "an event must be a JSON object";
+            return null;
+        }
+
+        foreach (var property in json.EnumerateObject())
+        {
+            if (!Known.Contains(property.Name))
+            {
+                error = $"{property.Name}: unknown field (fields of the ticket go inside \"fields\"; see docs/events.md)";
+                return null;
+            }
+        }
+
+        var ticket = Text(json, "ticket", ref error);
+        var atText = Text(json, "at", ref error);
+        var typeText = Text(json, "type", ref error);
+        var id = Text(json, "id", ref error, required: false);
+        var severity = Text(json, "severity", ref error, required: false);
+        var issueType = Text(json, "issue_type", ref error, required: false);
+        var owner = Text(json, "owner", ref error, required: false);
+        var flag = Text(json, "flag", ref error, required: false);
+        var status = Text(json, "status", ref error, required: false);
+        if (error is not null)
+        {
+            return null;
+        }
+
+        if (ParseTime(atText!) is not { } at)
+        {
+            error = $"at: '{atText}' is not an ISO 8601 time with an offset, such as 2026-11-26T14:05:00Z";
+            return null;
+        }
+
+        if (!TicketEventKinds.TryParse(typeText, out var kind))
+        {
+            error = $"type: '{typeText}' is not an event type ({string.Join(", ", TicketEventKinds.All)})";
+            return null;
+        }
+
+        var engineering = false;
+        if (json.TryGetProperty("engineering", out var eng))
+        {
+            if (eng.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                error = "engineering: must be true or false";
+                return null;
+            }
+
+            engineering = eng.GetBoolean();
+        }
+
+        List<KeyValuePair<string, string>>? fields = null;
+        if (json.TryGetProperty("fields", out var f))
+        {
+            if (f.ValueKind != JsonValueKind.Object)
+            {
+                error = "fields: must be an object of field names to values";
+                return null;
+            }
+
+            fields = [];
+            foreach (var field in f.EnumerateObject())
+            {
+                var value = field.Value.ValueKind switch
+                {
+                    JsonValueKind.String => field.Value.GetString(),
+                    JsonValueKind.Number => field.Value.GetRawText(),
+                    JsonValueKind.True => "true",
+                    JsonValueKind.False => "false",
+                    JsonValueKind.Null => string.Empty,
+                    _ => null,
+                };
+                if (value is null)
+                {
+                    error = $"fields.{field.Name}: must be a string, number, true, false or null";
+                    return null;
+                }
+
+                fields.Add(KeyValuePair.Create(field.Name, value));
+            }
+        }
+
+        return new TicketEvent
+        {
+            EventId = id,
+            TicketId = ticket!,
+            At = at,
+            Kind = kind,
+            Severity = severity,
+            IssueType = issueType,
+            Owner = owner,
+            Engineering = engineering,
+            Flag = flag,
+            Status = kind == TicketEventKind.Mitigation ? null : status,
+            Mitigation = kind == TicketEventKind.Mitigation ? status : null,
+            Fields = fields,
+        };
+    }
+
+    /// <summary>Reads JSON Lines: one event per line; blank lines and lines starting with '#' are skipped.</summary>
+    public static IEnumerable<EventParseResult> ReadLines(TextReader reader)
+    {
+        long line = 0;
+        while (reader.ReadLine() is { } text)
+        {
+            line++;
+            var trimmed = text.AsSpan().Trim();
+            if (trimmed.IsEmpty || trimmed[0] == '#')
+            {
+                continue;
+            }
+
+            TicketEvent? e;
+            string? error;
+            try
+            {
+                using var doc = JsonDocument.Parse(text);
+                e = Parse(doc.RootElement, out error);
+            }
+            catch (JsonException ex)
+            {
+                e = null;
+                error = $"not valid JSON: {ex.Message.Split(". ")[0]}";
+            }
+
+            yield return new EventParseResult(e, error, line);
+        }
+    }
+
+    /// <summary>Writes an event in canonical form (one line, no indentation).</summary>
+    public static void Write(Utf8JsonWriter writer, TicketEvent e)
+    {
+        writer.WriteStartObject();
+        if (e.EventId is not null)
+        {
+            writer.WriteString("id", e.EventId);
+        }
+
+        writer.WriteString("ticket", e.TicketId);
+        writer.WriteString("at", FormatTime(e.At));
+        writer.WriteString("type", TicketEventKinds.Name(e.Kind));
+        WriteOptional(writer, "severity", e.Severity);
+        WriteOptional(writer, "issue_type", e.IssueType);
+        WriteOptional(writer, "owner", e.Owner);
+        if (e.Engineering)
+        {
+            writer.WriteBoolean("engineering", true);
+        }
+
+        WriteOptional(writer, "flag", e.Flag);
+        WriteOptional(writer, "status", e.Kind == TicketEventKind.Mitigation ? e.Mitigation : e.Status);
+        if (e.Fields is { Count: > 0 } fields)
+        {
+            writer.WriteStartObject("fields");
+            foreach (var (name, value) in fields)
+            {
+                writer.WriteString(name, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Parses an ISO 8601 time with an offset (or Z).</summary>
+    public static Instant? ParseTime(string text)
+    {
+        var result = TimePattern.Parse(text);
+        return result.Success ? result.Value.ToInstant() : null;
+    }
+
+    /// <summary>Formats an instant as ISO 8601 UTC with seconds (and milliseconds when present).</summary>
+    public static string FormatTime(Instant at) =>
+        at.ToString(at.ToUnixTimeMilliseconds() % 1000 == 0 ? "uuuu-MM-dd'T'HH:mm:ss'Z'" : "uuuu-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static string? Text(JsonElement json, string name, ref string? error, bool required = true)
+    {
+        if (error is not null)
+        {
+            return null;
+        }
+
+        if (!json.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+            {
+                error = $"{name}: required";
+            }
+
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            error = $"{name}: must be a string";
+            return null;
+        }
+
+        var text = value.GetString()!;
+        if (required && text.Length == 0)
+        {
+            error = $"{name}: must not be empty";
+        }
+
+        return text;
+    }
+}

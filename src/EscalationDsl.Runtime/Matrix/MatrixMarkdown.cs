@@ -1,0 +1,55 @@
+using System.Text;
+
+namespace EscalationDsl.Runtime.Matrix;
+
+/// <summary>Renders the quick reference as one Markdown page (tables and a Mermaid flowchart).</summary>
+public static class MatrixMarkdown
+{
+    /// <summary>The whole page.</summary>
+    public static string Render(QuickReference reference)
+    {
+        var sb = new StringBuilder();
+        sb.Append($"# {reference.Policy} (version {reference.Version}): escalation quick reference\n\n");
+
+        sb.Append("## SLA targets\n\n");
+        sb.Append("| severity | description | acknowledge | first update | engineering assignment | mitigate | resolve | customer updates |\n");
+        sb.Append("|---|---|---|---|---|---|---|---|\n");
+        foreach (var s in reference.Sla)
+        {
+            sb.Append($"| {Cell(s.Severity)} | {Cell(s.Description)} | {Cell(s.Acknowledge)} | {Cell(s.FirstUpdate)} | {Cell(s.Assign)} | {Cell(s.Mitigate)} | {Cell(s.Resolve)} | {Cell(s.UpdateCadence)} |\n");
+        }
+
+        sb.Append("\n## Escalation matrix\n\n");
+        sb.Append("| issue type | severity | rule | current owner | next owner | trigger | also |\n");
+        sb.Append("|---|---|---|---|---|---|---|\n");
+        foreach (var r in reference.Rows)
+        {
+            var rule = r.Condition is null ? r.Rule : $"{r.Rule} (when {r.Condition})";
+            sb.Append($"| {Cell(r.IssueTypes)} | {Cell(r.Severity)} | {Cell(rule)} | {Cell(r.CurrentOwner)} | {Cell(r.NextOwner)} | {Cell(r.Trigger)} | {Cell(r.Actions)} |\n");
+        }
+
+        if (reference.Rows.IsEmpty)
+        {
+            sb.Append("| | | (no escalation rules) | | | | |\n");
+        }
+
+        sb.Append("\n## Ownership chain\n\n```mermaid\nflowchart LR\n");
+        foreach (var e in reference.Chain)
+        {
+            sb.Append($"    {Node(e.From)} -->|\"{e.Label.Replace("\"", "'", StringComparison.Ordinal)}\"| {Node(e.To)}\n");
+        }
+
+        sb.Append("```\n");
+        return sb.ToString();
+    }
+
+    private static string Cell(string? text) =>
+        string.IsNullOrEmpty(text) ? "-" : text.Replace("|", "\\|", StringComparison.Ordinal);
+
+    // Mermaid node ids must be plain words; owners are, except the placeholders in parentheses.
+    private static string Node(string owner)
+    {
+        var id = new string(owner.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray()).Trim('_');
+        return id == owner ? owner : $"{(id.Length == 0 ? "n" : id)}[\"{owner}\"]";
+    }
+}

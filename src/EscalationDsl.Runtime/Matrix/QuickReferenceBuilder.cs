@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using EscalationDsl.Language.Semantics;
+
+namespace EscalationDsl.Runtime.Matrix;
+
+/// <summary>
+/// Builds the quick reference from the bound policy. For every severity and every issue type
+/// (the declared values of `issue_type`, or "any" when it is free text) it lists the rules that can
+/// apply and walks their steps, resolving `next` and `route(...)` to the owner they name for that
+/// issue type. Issue types whose rows come out the same are merged into one row.
+/// </summary>
+public static class QuickReferenceBuilder
+{
+    private const string AnyIssueType = "any";
+
+    /// <summary>Builds the chart.</summary>
+    public static QuickReference Build(PolicyModel policy)
+    {
+        var issueTypes = policy.FindField("issue_type") is { Type: FieldType.Enum } field ? field.Values : [AnyIssueType];
+        var rows = new List<(string IssueType, MatrixRow Row)>();
+        var edges = new List<ChainEdge>();
+
+        foreach (var severity in policy.Severities)
+        {
+            foreach (var issueType in issueTypes)
+            {
+                foreach (var rule in policy.Rules.Where(r => r.AppliesTo(severity)))
+                {
+                    var known = issueType == AnyIssueType ? null : issueType;
+                    if (rule.When is not null && Evaluate(rule.When, known, severity) == false)
+                    {
+                        continue;
+                    }
+
+                    // Timed steps hand the ticket along in order; `on` steps react to events, so each
+                    // starts from whoever holds the ticket when the rule starts.
+                    var start = rule.StartOwner?.Name ?? "(assigned owner)";
+                    var owner = start;
+                    foreach (var step in rule.Steps)
+                    {
+                        var from = step.Trigger is OnTrigger ? start : owner;
+                        var next = NextOwner(policy, step, from, known);
+                        var actions = step.Actions.Where(a => a is not (EscalateAction or AssignAction)).Select(ModelFormatter.Format).ToList();
+                        rows.Add((issueType, new MatrixRow(issueType, severity.Name, rule.Name, step.Index, rule.When is null ? null : ModelFormatter.Format(rule.When),
+                            from, next == from ? null : next, ModelFormatter.Format(step.Trigger), string.Join(", ", actions))));
+                        if (next is not null && next != from)
+                        {
+                            edges.Add(new ChainEdge(from, next, $"{rule.Name}: {ModelFormatter.Format(step.Trigger)}"));
+                            if (step.Trigger is not OnTrigger)
+                            {
+                                owner = next;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        // Merge rows that differ only in the issue type, keeping the first row's position.
+        var ranks = policy.Severities.ToDictionary(s => s.Name, s => s.Rank);
+        var ruleOrder = policy.Rules.ToDictionary(r => r.Name, r => r.Index);
+        var merged = rows
+            .GroupBy(r => r.Row with { IssueTypes = string.Empty })
+            .Select(g => g.First().Row with
+            {
+                IssueTypes = g.Select(r => r.IssueType).Distinct().Count() == issueTypes.Length && issueTypes.Length > 1
+                    ? AnyIssueType
+                    : string.Join(", ", g.Select(r => r.IssueType).Distinct()),
+            })
+            .OrderBy(r => ranks[r.Severity])
+            .ThenBy(r => ruleOrder[r.Rule])
+            .ThenBy(r => r.Step)
+            .ToImmutableArray();
+        var sla = policy.Severities.Select(s => new SlaRow(
+            s.Name,
+            s.DisplayName,
+            Target(s, SlaComponent.Acknowledge),
+            Target(s, SlaComponent.FirstUpdate),
+            Target(s, SlaComponent.Assign),
+            Target(s, SlaComponent.Mitigate) is { } m && s.Target(SlaComponent.Mitigate)!.WithField is { } with ? $"{m} with {with.Name}" : Target(s, SlaComponent.Mitigate),
+            Target(s, SlaComponent.Resolve),
+            s.Cadence is { } c ? $"every {ModelFormatter.Format(c.Interval)}{(c.Until is null ? "" : " until " + ModelFormatter.Format(c.Until))}" : null)).ToImmutableArray();
+        return new QuickReference(policy.Name, policy.Version, sla, merged, [.. edges.Distinct()]);
+    }
+
+    private static string? Target(SeverityModel severity, SlaComponent component) =>
+        severity.Target(component) is { } t ? ModelFormatter.Format(t.Within) : null;
+
+    private static string? NextOwner(PolicyModel policy, StepModel step, string current, string? issueType)
+    {
+        string? next = null;
+        foreach (var action in step.Actions)
+        {
+            var target = action switch
+            {
+                EscalateAction e => e.Owner,
+                AssignAction a => a.Owner,
+                _ => null,
+            };
+            if (target is null)
+            {
+                continue;
+            }
+
+            next = target switch
+            {
+                NamedOwnerRef n => n.Owner.Name,
+                CurrentOwnerRef => current,
+                NextOwnerRef => policy.FindOwner(current)?.ReportsTo ?? "(next of " + current + ")",
+                RoutedOwnerRef r when r.Route.Field.Name == "issue_type" && issueType is not null => r.Route.Resolve(issueType)?.Name ?? "(no route)",
+                RoutedOwnerRef r => $"route({r.Route.Field.Name})",
+                _ => null,
+            };
+        }
+
+        return next;
+    }
+
+    /// <summary>
+    /// Three-valued evaluation of a rule condition when only the issue type and severity are known:
+    /// false means the rule can never apply to such tickets; null means it depends on other fields.
+    /// </summary>
+    internal static bool? Evaluate(ConditionModel condition, string? issueType, SeverityModel severity) => condition switch
+    {
+        AndCondition a => And(Evaluate(a.Left, issueType, severity), Evaluate(a.Right, issueType, severity)),
+        OrCondition o => Or(Evaluate(o.Left, issueType, severity), Evaluate(o.Right, issueType, severity)),
+        NotCondition n => Evaluate(n.Operand, issueType, severity) is { } v ? !v : null,
+        CompareCondition { Field.Name: "issue_type", Operator: Language.Syntax.CompareOperator.Equal } c when issueType is not null => c.Value == issueType,
+        CompareCondition { Field.Name: "issue_type", Operator: Language.Syntax.CompareOperator.NotEqual } c when issueType is not null => c.Value != issueType,
+        InCondition { Field.Name: "issue_type" } i when issueType is not null => i.Values.Contains(issueType) != i.Negated,
+        CompareCondition { Field.Name: "severity", Operator: Language.Syntax.CompareOperator.Equal } c => c.Value == severity.Name,
+        CompareCondition { Field.Name: "severity", Operator: Language.Syntax.CompareOperator.NotEqual } c => c.Value != severity.Name,
+        _ => null,
+    };
+
+    private static bool? And(bool? a, bool? b) => a == false || b == false ? false : a == true && b == true ? true : null;
+
+    private static bool? Or(bool? a, bool? b) => a == true || b == true ? true : a == false && b == false ? false : null;
+}

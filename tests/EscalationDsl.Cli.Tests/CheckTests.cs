@@ -1,0 +1,71 @@
+using EscalationDsl.Tests;
+
+namespace EscalationDsl.Cli.Tests;
+
+public sealed class CheckTests
+{
+    [Fact]
+    public void ShippedPoliciesAreClean()
+    {
+        var result = Esc.Run("check", "policies/");
+
+        result.ExitCode.ShouldBe(0, result.Out);
+        result.Out.ShouldBeEmpty();
+        result.Error.ShouldContain("0 errors");
+    }
+
+    public static TheoryData<string> InvalidCases() =>
+        new(Directory.GetDirectories(Path.Combine(RepoPaths.Baselines, "Invalid")).Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+
+    [Theory]
+    [MemberData(nameof(InvalidCases))]
+    public void EachInvalidBaselineExitsOneAndPrintsItsDiagnostics(string name)
+    {
+        var folder = Path.Combine(RepoPaths.Baselines, "Invalid", name);
+
+        var result = Esc.RunIn(folder, string.Empty, "check", "policy.esc");
+
+        result.ExitCode.ShouldBe(1);
+        foreach (var line in File.ReadAllLines(Path.Combine(folder, "diagnostics.txt")))
+        {
+            result.Out.ShouldContain(line);
+        }
+    }
+
+    [Fact]
+    public void StandardInputIsReadForADash()
+    {
+        var result = Esc.RunWithInput("policy \"x\" version 1\nseverity s { acknowledge within 15m }\nescalation r for s { after 5m: notify nobody }\n", "check", "-");
+
+        result.ExitCode.ShouldBe(1);
+        result.Out.ShouldContain("<stdin>:3:39: error[ESC2003]: Owner 'nobody' is not declared.");
+    }
+
+    [Fact]
+    public void JsonFormatListsDiagnosticsWithPositions()
+    {
+        var result = Esc.RunWithInput("policy \"x\" version 1\nseverity s { acknowledge within 15x }\n", "check", "-", "--format", "json");
+
+        result.ExitCode.ShouldBe(1);
+        result.Out.ShouldContain("\"code\": \"ESC2007\"");
+        result.Out.ShouldContain("\"line\": 2");
+        result.Out.ShouldContain("\"column\": 33");
+    }
+
+    [Fact]
+    public void AMissingPathIsAUsageError()
+    {
+        var result = Esc.Run("check", "no/such/file.esc");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("no/such/file.esc: no such file or folder");
+    }
+
+    [Fact]
+    public void AnUnknownOptionIsAUsageError()
+    {
+        var result = Esc.Run("check", "policies/", "--bogus");
+
+        result.ExitCode.ShouldBe(2);
+    }
+}
