@@ -222,7 +222,7 @@ public sealed partial class TicketRuntime
         {
             if (t.Clock[rule.StartSlot] != Ticket.Never)
             {
-                Deactivate(t, rule, currentNow, $"the ticket is {t.Phase.ToString().ToLowerInvariant()}");
+                Deactivate(t, rule, currentNow, t.Phase == Machine.TicketPhase.Closed ? "the ticket is closed" : "the ticket is resolved");
             }
         }
 

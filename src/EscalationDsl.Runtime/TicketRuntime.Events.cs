@@ -100,9 +100,9 @@ public sealed partial class TicketRuntime
 
         if (e.Fields is { } fields)
         {
-            foreach (var (name, value) in fields)
+            for (var i = 0; i < fields.Count; i++)
             {
-                SetValue(t, name, value);
+                SetValue(t, fields[i].Key, fields[i].Value);
             }
         }
 

@@ -33,7 +33,7 @@ public sealed class BusinessCalendar
     /// (empty on holidays and days without hours).
     /// </summary>
     public long[] IntervalsOn(LocalDate date) =>
-        dayCache.GetOrAdd(date.ToDateOnly().DayNumber, _ => ComputeIntervals(date));
+        dayCache.GetOrAdd(date.ToDateOnly().DayNumber, static (_, state) => state.Calendar.ComputeIntervals(state.Date), (Calendar: this, Date: date));
 
     /// <summary>True when <paramref name="at"/> lies inside business hours.</summary>
     public bool IsOpen(long at)
