@@ -211,7 +211,8 @@ internal sealed partial class Binder(SourceText source)
             return field;
         }
 
-        diagnostics.Add(DiagnosticCatalog.UndefinedFieldFound(name.Span, name.Name, fields.Keys));
+        diagnostics.Add(DiagnosticCatalog.UndefinedFieldFound(
+            name.Span, name.Name, fields.Values.Where(f => !f.IsBuiltIn).Select(f => f.Name), BuiltIns.Fields.Select(f => f.Name)));
         return null;
     }
 
@@ -290,7 +291,7 @@ internal sealed partial class Binder(SourceText source)
             return value;
         }
 
-        diagnostics.Add(DiagnosticCatalog.NumberOutOfRangeFound(literal.Span, literal.Text, what));
+        diagnostics.Add(DiagnosticCatalog.NumberOutOfRangeFound(literal.Span, literal.Text, what, int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return null;
     }
 }
