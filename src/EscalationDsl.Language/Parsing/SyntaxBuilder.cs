@@ -107,7 +107,7 @@ internal sealed partial class SyntaxBuilder(List<Diagnostic> diagnostics)
         new(c.fieldDecl().Select(BuildField).OfType<FieldSyntax>().ToImmutableArray(), Span(c));
 
     private FieldSyntax? BuildField(FieldDeclContext c) =>
-        Ident(c.name) is { } name && Ident(c.type) is { } type
+        FieldName(c.name) is { } name && Ident(c.type) is { } type
             ? new FieldSyntax(name, type, Values(c.value()), c.LBRACK() is not null, Span(c))
             : null;
 
