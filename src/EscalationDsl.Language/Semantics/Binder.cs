@@ -20,8 +20,32 @@ internal sealed partial class Binder(SourceText source)
     private readonly Dictionary<string, RouteModel> routes = new(StringComparer.Ordinal);
     private CalendarModel? defaultCalendar;
 
+    /// <summary>
+    /// Checks that a syntax error can cause: a declaration the parser skipped makes every use of
+    /// its name "not declared", a dropped `hours` line leaves a calendar without hours, and a
+    /// damaged value list leaves values out of an enum. After a syntax error these are not
+    /// reported; they show once the syntax is fixed, if they are real.
+    /// </summary>
+    private static readonly HashSet<string> CodesHiddenBySyntaxErrors = new(StringComparer.Ordinal)
+    {
+        DiagnosticCatalog.UndefinedOwner.Code,
+        DiagnosticCatalog.UndefinedSeverity.Code,
+        DiagnosticCatalog.UndefinedCalendar.Code,
+        DiagnosticCatalog.UndefinedField.Code,
+        DiagnosticCatalog.ValueNotInEnum.Code,
+        DiagnosticCatalog.UnknownEvent.Code,
+        DiagnosticCatalog.RouteNotDeclared.Code,
+        DiagnosticCatalog.CalendarWithoutHours.Code,
+    };
+
     public IReadOnlyList<Diagnostic> Diagnostics => diagnostics;
 
+    /// <summary>Binds a file's syntax into the policy model.</summary>
+    /// <param name="file">The syntax, possibly with holes where the parser recovered.</param>
+    /// <param name="suppressHeaderCheck">
+    /// True when the file has syntax errors: the checks for a missing header or severity, and the
+    /// other checks a syntax error can cause (<see cref="CodesHiddenBySyntaxErrors"/>), are skipped.
+    /// </param>
     public PolicyModel Bind(PolicyFileSyntax file, bool suppressHeaderCheck)
     {
         var name = file.Header?.Name?.Value ?? string.Empty;
@@ -72,6 +96,11 @@ internal sealed partial class Binder(SourceText source)
         if (boundSeverities.IsEmpty && !suppressHeaderCheck)
         {
             diagnostics.Add(DiagnosticCatalog.NoSeveritiesFound(file.Header?.Span ?? new TextSpan(0, 0)));
+        }
+
+        if (suppressHeaderCheck)
+        {
+            diagnostics.RemoveAll(d => CodesHiddenBySyntaxErrors.Contains(d.Code));
         }
 
         return new PolicyModel(
