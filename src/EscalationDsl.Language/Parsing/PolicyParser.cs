@@ -20,13 +20,17 @@ public static class PolicyParser
         // AntlrInputStream indexes UTF-16 code units, so token offsets are string offsets (see LinePosition).
         var lexer = new EscalationLexer(new AntlrInputStream(source.Text));
         lexer.RemoveErrorListeners();
-        var tokens = new CommonTokenStream(lexer);
+        var lexed = new CommonTokenStream(lexer);
+        lexed.Fill();
+        ReportErrorTokens(lexed, diagnostics);
+
+        var repaired = BraceRepair.Repair(lexed.GetTokens(), source, diagnostics);
+        var tokens = ReferenceEquals(repaired, lexed.GetTokens()) ? lexed : new CommonTokenStream(new ListTokenSource(repaired));
         tokens.Fill();
-        ReportErrorTokens(tokens, diagnostics);
 
         var parser = new EscalationParser(tokens);
         parser.RemoveErrorListeners();
-        parser.ErrorHandler = new SyntaxErrorStrategy(diagnostics);
+        parser.ErrorHandler = new SyntaxErrorStrategy(diagnostics, source);
         var tree = parser.policyFile();
 
         var comments = tokens.GetTokens()
@@ -104,7 +108,7 @@ public static class PolicyParser
                         i++;
                     }
 
-                    diagnostics.Add(DiagnosticCatalog.UnexpectedCharacterFound(span, TokenDescriber.DescribeCharacter(text)));
+                    diagnostics.Add(DiagnosticCatalog.UnexpectedCharacterFound(span, TokenDescriber.DescribeCharacter(text), TokenDescriber.CharacterHint(text)));
                     break;
             }
         }
