@@ -298,8 +298,8 @@ public static partial class DiagnosticCatalog
         Create(NoSeverities, span, "The policy declares no severity. Declare at least one, such as `severity sev1 \"Critical\" { acknowledge within 15m }`.");
 
     /// <summary>Creates ESC2037.</summary>
-    public static Diagnostic WithFieldNotAllowedFound(TextSpan span, string component) =>
-        Create(WithFieldNotAllowed, span, $"'{component} within ... with FIELD' is not supported: only `mitigate` may require a field (such as next_update) with the mitigation.");
+    public static Diagnostic WithFieldNotAllowedFound(TextSpan span, string component, string field) =>
+        Create(WithFieldNotAllowed, span, $"'{component} within ... with FIELD' is not supported: only `mitigate` may require a field (such as next_update) with the mitigation. Remove `with {field}` here, or move it to the `mitigate` target.");
 
     /// <summary>The SLA components a severity can set with `within`.</summary>
     public static readonly IReadOnlyList<string> SlaComponentNames = ["acknowledge", "first_update", "assign", "mitigate", "resolve"];

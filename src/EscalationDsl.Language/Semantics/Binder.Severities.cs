@@ -88,7 +88,7 @@ internal sealed partial class Binder
                     {
                         if (component != SlaComponent.Mitigate)
                         {
-                            diagnostics.Add(DiagnosticCatalog.WithFieldNotAllowedFound(withField.Span, target.Component.Name));
+                            diagnostics.Add(DiagnosticCatalog.WithFieldNotAllowedFound(withField.Span, target.Component.Name, withField.Name));
                         }
                         else
                         {
