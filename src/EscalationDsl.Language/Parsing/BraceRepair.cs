@@ -56,7 +56,7 @@ internal static class BraceRepair
                     var brace = open.Pop();
                     missing--;
                     var at = previous.StopIndex + 1;
-                    repaired.Add(ClosingBrace(at));
+                    repaired.Add(ClosingBrace(previous, at));
                     diagnostics.Add(DiagnosticCatalog.MissingTokenFound(
                         new TextSpan(at, 0), "'}'", TokenDescriber.DescribeFound(token), source.GetPosition(brace.StartIndex).Line));
                     break;
@@ -91,6 +91,12 @@ internal static class BraceRepair
         token.StartIndex >= 0 && source.GetPosition(token.StartIndex).Column == 1;
 
     // Zero width at the end of the block's last token, so spans stay inside what the user wrote.
-    private static CommonToken ClosingBrace(int at) =>
-        new(EscalationLexer.RBRACE, "}") { StartIndex = at, StopIndex = at - 1, Channel = TokenConstants.DefaultChannel };
+    // It carries that token's source: ANTLR reads it when it conjures a missing token next to it.
+    private static CommonToken ClosingBrace(IToken after, int at) =>
+        new(Tuple.Create(after.TokenSource, after.InputStream), EscalationLexer.RBRACE, TokenConstants.DefaultChannel, at, at - 1)
+        {
+            Text = "}",
+            Line = after.Line,
+            Column = after.Column + Math.Max(0, after.StopIndex - after.StartIndex + 1),
+        };
 }

@@ -97,7 +97,7 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
         BeginErrorCondition(recognizer);
         var current = recognizer.CurrentToken;
         var expected = GetExpectedTokens(recognizer);
-        if (IsLexerErrorToken(current))
+        if (IsReported(current))
         {
             return;
         }
@@ -157,7 +157,7 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
 
     private void Report(Parser recognizer, RuleContext? context, IToken token, IntervalSet? fallback)
     {
-        if (IsLexerErrorToken(token))
+        if (IsReported(token))
         {
             return;
         }
@@ -198,8 +198,13 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
         diagnostics.Add(DiagnosticCatalog.UnexpectedTokenFound(TokenSpan(token), TokenDescriber.DescribeFound(token), expected, SuggestKeyword(token, expectedSet), hint));
     }
 
-    private static bool IsLexerErrorToken(IToken token) =>
-        token.Type is EscalationLexer.ERROR_CHAR or EscalationLexer.UNTERMINATED_STRING;
+    /// <summary>
+    /// Tokens whose problem is already reported: lexer error tokens, and the '}' that
+    /// <see cref="BraceRepair"/> inserted (zero width), which the user never wrote.
+    /// </summary>
+    private static bool IsReported(IToken token) =>
+        token.Type is EscalationLexer.ERROR_CHAR or EscalationLexer.UNTERMINATED_STRING
+        || token.Type == EscalationLexer.RBRACE && token.StopIndex < token.StartIndex;
 
     /// <summary>A misspelt keyword arrives as a name; suggest the expected keyword it is closest to.</summary>
     private static string? SuggestKeyword(IToken token, IntervalSet? expected)
