@@ -1,5 +1,4 @@
 using Antlr4.Runtime;
-using Antlr4.Runtime.Misc;
 using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Language.Parsing.Generated;
 using EscalationDsl.Language.Text;
@@ -20,9 +19,6 @@ namespace EscalationDsl.Language.Parsing;
 /// </remarks>
 internal static class BraceRepair
 {
-    private static readonly IntervalSet DeclarationStarts =
-        EscalationParser._ATN.NextTokens(EscalationParser._ATN.ruleToStartState[EscalationParser.RULE_declaration]);
-
     /// <summary>The tokens with each missing '}' inserted (zero width), reporting ESC1004 for each.</summary>
     public static IList<IToken> Repair(IList<IToken> tokens, SourceText source, List<Diagnostic> diagnostics)
     {
@@ -52,7 +48,7 @@ internal static class BraceRepair
                     open.Pop();
                     break;
                 case var type when missing > 0 && open.Count > 0 && previous is not null
-                    && DeclarationStarts.Contains(type) && StartsAtColumnOne(token, source):
+                    && GrammarSets.DeclarationStarts.Contains(type) && StartsAtColumnOne(token, source):
                     var brace = open.Pop();
                     missing--;
                     var at = previous.StopIndex + 1;

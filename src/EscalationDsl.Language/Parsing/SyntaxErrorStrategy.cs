@@ -21,8 +21,6 @@ namespace EscalationDsl.Language.Parsing;
 /// </remarks>
 internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceText source) : DefaultErrorStrategy
 {
-    private static IntervalSet? declarationStarts;
-    private static IntervalSet? itemStarts;
 
     public override void ReportError(Parser recognizer, RecognitionException e)
     {
@@ -58,7 +56,7 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
         var depth = 0;
         for (var token = stream.LT(1); token.Type != TokenConstants.EOF; token = stream.LT(1))
         {
-            if (depth == 0 && set.Contains(token.Type) && (!DeclarationStarts(recognizer).Contains(token.Type) || StartsLine(stream, token)))
+            if (depth == 0 && set.Contains(token.Type) && (!GrammarSets.DeclarationStarts.Contains(token.Type) || StartsLine(stream, token)))
             {
                 return;
             }
@@ -172,7 +170,7 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
             return;
         }
 
-        if (closesBlock && DeclarationStarts(recognizer).Contains(token.Type) && UnclosedBrace(context) is { } brace
+        if (closesBlock && GrammarSets.DeclarationStarts.Contains(token.Type) && UnclosedBrace(context) is { } brace
             && PreviousToken(recognizer, token) is { } last)
         {
             diagnostics.Add(DiagnosticCatalog.MissingTokenFound(new TextSpan(last.StopIndex + 1, 0), "'}'", TokenDescriber.DescribeFound(token), Line(brace)));
@@ -189,7 +187,7 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
                 $"A duration needs a unit: write {before.Text}m, {before.Text}h or {before.Text}d, or {before.Text} minutes.",
             _ => null,
         };
-        if (context is EscalationParser.PolicyFileContext && ItemStarts(recognizer).Contains(token.Type)
+        if (context is EscalationParser.PolicyFileContext && GrammarSets.ItemStarts.Contains(token.Type)
             && before is { Type: EscalationLexer.RBRACE } early)
         {
             hint = $"It belongs inside a block, but the '}}' on line {Line(early)} closes the block before it. Remove that '}}' if the block goes on.";
@@ -233,28 +231,6 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
         }
 
         return null;
-    }
-
-    /// <summary>The tokens that start a top-level declaration: where an unclosed block most likely ended.</summary>
-    private static IntervalSet DeclarationStarts(Parser recognizer) =>
-        declarationStarts ??= recognizer.Atn.NextTokens(recognizer.Atn.ruleToStartState[EscalationParser.RULE_declaration]);
-
-    /// <summary>Keywords that start an item inside a block and never a declaration.</summary>
-    private static IntervalSet ItemStarts(Parser recognizer)
-    {
-        if (itemStarts is null)
-        {
-            var atn = recognizer.Atn;
-            var set = new IntervalSet();
-            foreach (var rule in new[] { EscalationParser.RULE_ruleItem, EscalationParser.RULE_calendarItem, EscalationParser.RULE_ownerDecl, EscalationParser.RULE_action })
-            {
-                set.AddAll(atn.NextTokens(atn.ruleToStartState[rule]));
-            }
-
-            itemStarts = set.Subtract(DeclarationStarts(recognizer)).Subtract(IntervalSet.Of(EscalationLexer.IDENT));
-        }
-
-        return itemStarts;
     }
 
     private bool StartsLine(ITokenStream stream, IToken token) =>

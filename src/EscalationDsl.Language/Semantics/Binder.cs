@@ -245,67 +245,6 @@ internal sealed partial class Binder(SourceText source)
         return null;
     }
 
-    // ------------------------------------------------------------ routes
-
-    private void BindRoutes(IEnumerable<RouteSyntax> syntax)
-    {
-        foreach (var route in syntax)
-        {
-            if (ResolveField(route.Field) is not { } field)
-            {
-                continue;
-            }
-
-            if (routes.TryGetValue(field.Name, out var first))
-            {
-                Duplicate(route.Field, "route on field", first.Span);
-                continue;
-            }
-
-            var entries = ImmutableArray.CreateBuilder<RouteEntryModel>();
-            var seen = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
-            OwnerModel? fallback = null;
-            TextSpan? defaultSpan = null;
-            foreach (var entry in route.Entries)
-            {
-                var owner = ResolveOwner(entry.Owner);
-                if (entry.IsDefault)
-                {
-                    if (defaultSpan is { } firstDefault)
-                    {
-                        diagnostics.Add(DiagnosticCatalog.DuplicateRouteValueFound(entry.Span, "default", field.Name, Line(firstDefault)));
-                        continue;
-                    }
-
-                    defaultSpan = entry.Span;
-                    fallback = owner;
-                    continue;
-                }
-
-                var values = ImmutableArray.CreateBuilder<string>();
-                foreach (var value in entry.Values)
-                {
-                    if (seen.TryGetValue(value.Text, out var firstSpan))
-                    {
-                        diagnostics.Add(DiagnosticCatalog.DuplicateRouteValueFound(value.Span, value.Text, field.Name, Line(firstSpan)));
-                        continue;
-                    }
-
-                    seen[value.Text] = value.Span;
-                    CheckValue(field, value.Text, value.Span);
-                    values.Add(value.Text);
-                }
-
-                if (owner is not null && values.Count > 0)
-                {
-                    entries.Add(new RouteEntryModel(values.ToImmutable(), owner, entry.Span));
-                }
-            }
-
-            routes[field.Name] = new RouteModel(field, entries.ToImmutable(), fallback, route.Span);
-        }
-    }
-
     // ------------------------------------------------------------ helpers
 
     private void Duplicate(IdentifierSyntax name, string kind, TextSpan first) =>
