@@ -23,6 +23,13 @@ internal sealed partial class Binder
                 continue;
             }
 
+            // The route is still registered, so `route(field)` elsewhere does not add "no route" errors.
+            var routable = field.Type is not (FieldType.Flag or FieldType.Event or FieldType.Time);
+            if (!routable)
+            {
+                Mismatch(route.Field.Span, $"A route picks an owner by the value of '{field.Name}', but '{field.Name}' is {Describe(field.Type)} field and has no values to route on. Route on an enum, text, number, severity or owner field.");
+            }
+
             var entries = ImmutableArray.CreateBuilder<RouteEntryModel>();
             var seen = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
             OwnerModel? fallback = null;
@@ -53,7 +60,11 @@ internal sealed partial class Binder
                     }
 
                     seen[value.Text] = value.Span;
-                    CheckValue(field, value.Text, value.Span);
+                    if (routable)
+                    {
+                        CheckValue(field, value.Text, value.Span);
+                    }
+
                     values.Add(value.Text);
                 }
 
