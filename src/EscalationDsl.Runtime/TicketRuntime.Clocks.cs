@@ -370,6 +370,14 @@ public sealed partial class TicketRuntime
         var startMs = t.FromOffset(start);
         trace?.Add(at, TraceKind.Rule, $"rule {rule.Rule.Name} applies");
         currentNow = at;
+
+        // `owner X`: who holds the ticket when the rule starts, unless somebody already does.
+        if (t.OwnerIndex < 0 && rule.Rule.Model.StartOwner is { } startOwner)
+        {
+            t.OwnerIndex = (short)startOwner.Index;
+            trace?.Add(at, TraceKind.Rule, $"owner {startOwner.Name} (the rule's starting owner)");
+        }
+
         foreach (var step in rule.Steps)
         {
             t.Clock[step.MetaSlot] &= StepSlot.OccurrenceMask;
