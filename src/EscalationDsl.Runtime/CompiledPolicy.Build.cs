@@ -90,10 +90,12 @@ public sealed partial class CompiledPolicy
         var slaState = next++;
         var cadenceDue = -1;
         var cadenceCount = -1;
+        var cadenceAnchor = -1;
         if (severity.Cadence is not null)
         {
             cadenceDue = next++;
             cadenceCount = next++;
+            cadenceAnchor = next++;
         }
 
         var deescalationBase = next;
@@ -125,6 +127,7 @@ public sealed partial class CompiledPolicy
             SlaStateSlot = slaState,
             CadenceDueSlot = cadenceDue,
             CadenceCountSlot = cadenceCount,
+            CadenceAnchorSlot = cadenceAnchor,
             Cadence = cadence,
             CadenceCalendar = cadence?.Interval is BusinessDuration cb ? Calendar(cb.Calendar) : null,
             CadenceUntil = cadence?.Until is null ? null : compiler.Compile(cadence.Until),

@@ -39,6 +39,11 @@ public sealed partial class TicketRuntime
             clock[slot] = Ticket.NoDue;
         }
 
+        if (after.CadenceAnchorSlot >= 0)
+        {
+            clock[after.CadenceAnchorSlot] = Ticket.Never;
+        }
+
         if (before is not null)
         {
             // SLA met/breached bits are per component, so they carry over as they are.
@@ -46,6 +51,7 @@ public sealed partial class TicketRuntime
             if (after.CadenceCountSlot >= 0 && before.CadenceCountSlot >= 0)
             {
                 clock[after.CadenceCountSlot] = old[before.CadenceCountSlot];
+                clock[after.CadenceAnchorSlot] = old[before.CadenceAnchorSlot];
             }
 
             for (var d = 0; d < Policy.Deescalations.Length; d++)
@@ -132,9 +138,23 @@ public sealed partial class TicketRuntime
             return;
         }
 
-        t.Clock[layout.CadenceDueSlot] = !t.Has(EventTime.CustomerUpdate) || t.IsDone
-            ? Ticket.NoDue
-            : Due(t, t.TimeMs(EventTime.CustomerUpdate), cadence.Interval, layout.CadenceCalendar, "next customer update due");
+        if (!t.Has(EventTime.CustomerUpdate) || t.IsDone)
+        {
+            t.Clock[layout.CadenceDueSlot] = Ticket.NoDue;
+            return;
+        }
+
+        // The current interval starts at the latest customer update, or at the latest missed
+        // update after it: recomputing (a pause, a severity change) must not count a missed
+        // interval again.
+        var from = t.TimeMs(EventTime.CustomerUpdate);
+        var missedAt = t.Clock[layout.CadenceAnchorSlot];
+        if (missedAt != Ticket.Never)
+        {
+            from = Math.Max(from, t.FromOffset(missedAt));
+        }
+
+        t.Clock[layout.CadenceDueSlot] = Due(t, from, cadence.Interval, layout.CadenceCalendar, "next customer update due");
     }
 
     /// <summary>Starts or ends a pause when the pause condition changes, and recomputes every deadline.</summary>
@@ -278,6 +298,7 @@ public sealed partial class TicketRuntime
                 else
                 {
                     var missed = ++t.Clock[layout.CadenceCountSlot];
+                    t.Clock[layout.CadenceAnchorSlot] = t.ToOffset(at);
                     MissedUpdate(t, missed, at);
                     t.Clock[layout.CadenceDueSlot] = Due(t, at, layout.Cadence!.Interval, layout.CadenceCalendar, "next customer update due");
                 }

@@ -18,6 +18,9 @@ internal sealed class SeverityLayout
     public required int SlaStateSlot { get; init; }
     public required int CadenceDueSlot { get; init; }
     public required int CadenceCountSlot { get; init; }
+
+    /// <summary>The time (ticket offset) of the latest missed update, or <see cref="Ticket.Never"/>: the next interval starts there unless a customer update came later.</summary>
+    public required int CadenceAnchorSlot { get; init; }
     public UpdateCadenceModel? Cadence { get; init; }
     public BusinessCalendar? CadenceCalendar { get; init; }
     public TicketPredicate? CadenceUntil { get; init; }
