@@ -192,8 +192,10 @@ public sealed partial class TicketRuntime
             var start = t.FromOffset(t.Clock[rule.StartSlot]);
             foreach (var step in rule.Steps)
             {
+                // A blocked `every` step keeps repeating, so its next deadline pauses like any other;
+                // a fired `after` step (blocked or not) is done.
                 var meta = t.Clock[step.MetaSlot];
-                if (step.DueSlot < 0 || (meta & (StepSlot.Done | StepSlot.Blocked)) != 0)
+                if (step.DueSlot < 0 || (meta & StepSlot.Done) != 0)
                 {
                     continue;
                 }
