@@ -276,7 +276,7 @@ public sealed partial class TicketRuntime
         while (t.NextDue != Ticket.NoDue && t.FromOffset(t.NextDue) <= limit)
         {
             var due = t.NextDue;
-            var at = t.FromOffset(due);
+            var at = Math.Max(t.FromOffset(due), t.FromOffset(t.LastEvent));
             currentNow = at;
             var layout = Policy.Layout(t);
 
