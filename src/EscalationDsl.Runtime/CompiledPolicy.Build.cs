@@ -94,6 +94,13 @@ public sealed partial class CompiledPolicy
         if (severity.Cadence is not null)
         {
             cadenceDue = next++;
+        }
+
+        // The missed-update counter numbers decision ids for the whole ticket, so every layout
+        // keeps it (and the interval anchor) once any severity has a cadence: a detour through a
+        // severity without one must not restart the numbering.
+        if (Model.Severities.Any(s => s.Cadence is not null))
+        {
             cadenceCount = next++;
             cadenceAnchor = next++;
         }
