@@ -12,6 +12,9 @@ public sealed partial class TicketRuntime
 
     private const int HoldsBit = 1 << 30;
 
+    /// <summary>In the cadence count slot: the cadence ended (its `until` held, or the ticket was resolved) and waits for a customer update.</summary>
+    private const int CadenceEndedBit = 1 << 30;
+
     /// <summary>Computes a deadline as a ticket offset, honouring the ticket's pauses; traces the arithmetic.</summary>
     private int Due(Ticket t, long startMs, DurationModel duration, BusinessCalendar? calendar, string? label)
     {
@@ -138,7 +141,9 @@ public sealed partial class TicketRuntime
             return;
         }
 
-        if (!t.Has(EventTime.CustomerUpdate) || t.IsDone)
+        // An ended cadence stays ended when deadlines are recomputed (a pause, a severity change,
+        // a reopen); only a customer update starts it again.
+        if (!t.Has(EventTime.CustomerUpdate) || t.IsDone || (t.Clock[layout.CadenceCountSlot] & CadenceEndedBit) != 0)
         {
             t.Clock[layout.CadenceDueSlot] = Ticket.NoDue;
             return;
@@ -252,6 +257,11 @@ public sealed partial class TicketRuntime
         {
             t.Clock[layout.CadenceDueSlot] = Ticket.NoDue;
         }
+
+        if (layout.CadenceCountSlot >= 0)
+        {
+            t.Clock[layout.CadenceCountSlot] |= CadenceEndedBit;
+        }
     }
 
     private void UpdateNextDue(Ticket t)
@@ -295,11 +305,12 @@ public sealed partial class TicketRuntime
                 if (layout.CadenceUntil is { } until && until(t, at))
                 {
                     t.Clock[layout.CadenceDueSlot] = Ticket.NoDue;
+                    t.Clock[layout.CadenceCountSlot] |= CadenceEndedBit;
                     trace?.Add(at, TraceKind.Sla, "customer update cadence ends: its `until` condition holds");
                 }
                 else
                 {
-                    var missed = ++t.Clock[layout.CadenceCountSlot];
+                    var missed = ++t.Clock[layout.CadenceCountSlot] & ~CadenceEndedBit;
                     t.Clock[layout.CadenceAnchorSlot] = t.ToOffset(at);
                     MissedUpdate(t, missed, at);
                     t.Clock[layout.CadenceDueSlot] = Due(t, at, layout.Cadence!.Interval, layout.CadenceCalendar, "next customer update due");
@@ -441,8 +452,9 @@ public sealed partial class TicketRuntime
     /// <summary>`every ... since X`: a newer X starts a new interval.</summary>
     private void Reanchor(Ticket t, Compilation.SeverityLayout layout, Events.TicketEventKind kind, long at)
     {
-        if (kind is Events.TicketEventKind.CustomerUpdate or Events.TicketEventKind.FirstUpdate)
+        if ((kind is Events.TicketEventKind.CustomerUpdate or Events.TicketEventKind.FirstUpdate) && layout.CadenceCountSlot >= 0)
         {
+            t.Clock[layout.CadenceCountSlot] &= ~CadenceEndedBit;
             RecomputeCadence(t, layout);
         }
 
