@@ -103,6 +103,20 @@ public sealed class SlaTests(ITestOutputHelper output)
         {
             Severities = "severity sev1 { update every 30m }\n",
         },
+        new("ResolvingEndsTheUpdateCadenceAndAReopenLeavesItEndedUntilTheNextCustomerUpdate",
+            Pause,
+            "+0m created sev1; +0m customer_update; +40m resolved; +50m reopened; +1h status awaiting_customer; +1h5m status in_progress; +2h customer_update; +2h40m advance",
+            "+30m missed_update update", "+2h30m missed_update update")
+        {
+            Severities = "severity sev1 { update every 30m }\n",
+        },
+        new("UpdateCadenceEndedByItsUntilConditionStaysEndedThroughAPause",
+            Pause,
+            "+0m created sev1; +0m customer_update; +40m field_set confirmed=true; +1h10m field_set confirmed=false; +1h20m status awaiting_customer; +1h30m status in_progress; +3h advance",
+            "+30m missed_update update")
+        {
+            Severities = "severity sev1 { update every 30m until confirmed }\n",
+        },
         new("PauseShiftsADeadlineByThePausedTime",
             Pause,
             "+0m created sev1; +5m status awaiting_customer; +15m status in_progress; +1h advance",
