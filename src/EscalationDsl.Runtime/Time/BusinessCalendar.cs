@@ -20,6 +20,7 @@ public sealed class BusinessCalendar
     // ambiguous one takes its first occurrence, so a range over the repeated hour counts it twice.
     private static readonly ZoneLocalMappingResolver Lenient =
         Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
+
     private readonly ConcurrentDictionary<int, long[]> dayCache = new();
 
     /// <summary>Wraps a bound calendar.</summary>
