@@ -61,7 +61,10 @@ public sealed class ActionTests(ITestOutputHelper output)
         new("EscalateToTheCurrentOwnerIsSkipped",
             "escalation r for sev1 { after 10m: escalate to owner, notify director }",
             "+0m created sev1 owner=lead; +1h advance",
-            "+10m notify director"),
+            "+10m notify director")
+        {
+            Snapshot = "open owner=lead level=0",
+        },
         new("EscalateToNextClimbsTheReportsToChainAndStopsAtTheTop",
             """
             escalation r for sev1 {
