@@ -63,7 +63,7 @@ public static class TicketEventJson
         }
 
         var engineering = false;
-        if (json.TryGetProperty("engineering", out var eng))
+        if (json.TryGetProperty("engineering", out var eng) && eng.ValueKind != JsonValueKind.Null)
         {
             if (eng.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             {
@@ -75,7 +75,7 @@ public static class TicketEventJson
         }
 
         List<KeyValuePair<string, string>>? fields = null;
-        if (json.TryGetProperty("fields", out var f))
+        if (json.TryGetProperty("fields", out var f) && f.ValueKind != JsonValueKind.Null)
         {
             if (f.ValueKind != JsonValueKind.Object)
             {
