@@ -71,7 +71,7 @@ internal sealed partial class EngineLoop
                 return new EngineError(400, "Event in the future", $"Event '{id}' is stamped {TicketEventJson.FormatTime(e.At)}, more than {options.FutureTolerance} ahead of the engine's clock.", field + "at");
             }
 
-            if (store.InsertEvent.Execute(id, e.TicketId, e.At.ToUnixTimeMilliseconds(), now, Canonical(e)) == 0)
+            if (store.InsertEvent.Execute(id, e.TicketId, e.At.ToUnixTimeMilliseconds(), now, item.RawJson?[i] ?? Canonical(e)) == 0)
             {
                 duplicates.Add(i); // seen before: answered with the original result
                 continue;
@@ -286,7 +286,7 @@ internal sealed partial class EngineLoop
             // Closed tickets leave memory; a reopen loads them back from their log.
             tickets.Remove(entry.Ticket.Id);
             entry.ScheduledDue = long.MaxValue;
-            store.DeleteDeadline.Execute(entry.Ticket.Id);
+            dirtyDeadlines[entry.Ticket.Id] = long.MaxValue;
             return;
         }
 
