@@ -67,8 +67,7 @@ public sealed class LintConfiguration
 
                 foreach (var setting in property.Value.EnumerateObject())
                 {
-                    var rule = LintRuleCatalog.Find(setting.Name)
-                        ?? throw new LintConfigurationException($"unknown rule '{setting.Name}'; rules are ESL001 to {LintRuleCatalog.All[^1].Code} or their names (see docs/rules/README.md)");
+                    var rule = LintRuleCatalog.Find(setting.Name) ?? throw new LintConfigurationException(UnknownRule(setting.Name));
                     if (setting.Value.ValueKind != JsonValueKind.String || ParseLevel(setting.Value.GetString()!) is not { } level)
                     {
                         throw new LintConfigurationException($"rule '{setting.Name}' has the level {setting.Value.GetRawText()}; use \"off\", \"info\", \"warning\" or \"error\"");
@@ -85,6 +84,14 @@ public sealed class LintConfiguration
 
             return new LintConfiguration(builder.ToImmutable());
         }
+    }
+
+    private static string UnknownRule(string name)
+    {
+        var closest = NameSuggester.Closest(name, LintRuleCatalog.All.SelectMany(r => new[] { r.Code, r.Name }), max: 1);
+        return closest.Count > 0
+            ? $"unknown rule '{name}'; did you mean '{closest[0]}'?"
+            : $"unknown rule '{name}'; rules are ESL001 to {LintRuleCatalog.All[^1].Code} or their names (see docs/rules/README.md)";
     }
 
     private static (DiagnosticLevel? Level, bool Ok)? ParseLevel(string text) => text switch

@@ -28,9 +28,12 @@ public sealed class UnknownSuppressionRuleRule() : LintRule(
 
             foreach (var (text, span) in suppression.Rules.Where(r => LintRuleCatalog.Find(r.Text) is null))
             {
+                var closest = NameSuggester.Closest(text, LintRuleCatalog.All.SelectMany(r => new[] { r.Code, r.Name }), max: 1);
                 var hint = text.StartsWith("ESC", StringComparison.OrdinalIgnoreCase)
                     ? " Compiler diagnostics (ESC codes) are errors and cannot be suppressed."
-                    : " Rules are ESL001 to " + LintRuleCatalog.All[^1].Code + " or their names; see docs/rules/README.md.";
+                    : closest.Count > 0
+                        ? $" Did you mean '{closest[0]}'?"
+                        : " Rules are ESL001 to " + LintRuleCatalog.All[^1].Code + " or their names; see docs/rules/README.md.";
                 yield return Report(span, $"'{text}' is not a lint rule, so this suppression does nothing for it.{hint}");
             }
         }
