@@ -25,16 +25,26 @@ internal static class LintCommand
             Description = "Exit with 1 when there are more than this many warnings (after --warnings-as-errors, none are left).",
         };
         var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Report every warning as an error (exit 1)." };
+        var helpUriBase = new Option<string?>("--help-uri-base")
+        {
+            Description = "SARIF only: the absolute URI where this repository's files are published; rule help links (docs/rules/ESLnnn.md) are resolved against it.",
+        };
         var command = new Command("lint", "Check policies, then run the lint rules (docs/rules) on each one without errors.")
         {
-            paths, format, output, maxWarnings, warningsAsErrors,
+            paths, format, output, maxWarnings, warningsAsErrors, helpUriBase,
         };
         command.SetAction(parse => Run(
-            parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(maxWarnings), parse.GetValue(warningsAsErrors), console));
+            parse.GetValue(paths)!,
+            parse.GetValue(format)!,
+            parse.GetValue(output),
+            parse.GetValue(maxWarnings),
+            parse.GetValue(warningsAsErrors),
+            HelpBase(parse.GetValue(helpUriBase)),
+            console));
         return command;
     }
 
-    private static int Run(string[] paths, string format, string? output, int? maxWarnings, bool warningsAsErrors, CliConsole console)
+    private static int Run(string[] paths, string format, string? output, int? maxWarnings, bool warningsAsErrors, Uri? helpUriBase, CliConsole console)
     {
         if (maxWarnings is < 0)
         {
@@ -52,7 +62,7 @@ internal static class LintCommand
         var text = format switch
         {
             "json" => LintJsonFormat.Render(report),
-            "sarif" => LintSarifFormat.Render(report),
+            "sarif" => LintSarifFormat.Render(report, helpUriBase),
             "github" => LintGithubFormat.Render(report),
             "gitlab" => LintGitlabFormat.Render(report),
             "checkstyle" => LintCheckstyleFormat.Render(report),
@@ -78,6 +88,21 @@ internal static class LintCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    private static Uri? HelpBase(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri))
+        {
+            throw new UsageException($"--help-uri-base: '{text}' is not an absolute URI");
+        }
+
+        return uri;
     }
 
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? string.Empty : "s")}";

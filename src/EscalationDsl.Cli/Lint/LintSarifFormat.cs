@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EscalationDsl.Analysis;
@@ -9,9 +10,12 @@ namespace EscalationDsl.Cli.Lint;
 /// <summary>
 /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run whose driver lists every lint
 /// rule (and the compiler codes that occur); results carry a relative uri under <c>%SRCROOT%</c>, an
-/// exact region and a partial fingerprint that does not depend on the line number.
+/// exact region and a partial fingerprint that does not depend on the line number. Rule help is the
+/// rule's documentation page. SARIF wants <c>helpUri</c> absolute, and esc cannot know where its docs
+/// are published, so it is written only when the caller gives the base (<c>--help-uri-base</c>); the
+/// page's relative links are then made absolute too.
 /// </summary>
-internal static class LintSarifFormat
+internal static partial class LintSarifFormat
 {
     public const string Schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
@@ -20,9 +24,10 @@ internal static class LintSarifFormat
 
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Render(LintReport report)
+    /// <summary>Renders the report; <paramref name="helpUriBase"/> is where the repository's files are published, or null.</summary>
+    public static string Render(LintReport report, Uri? helpUriBase)
     {
-        var descriptors = Descriptors(report);
+        var descriptors = Descriptors(report, helpUriBase);
         var index = descriptors.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var results = new JsonArray();
         foreach (var f in report.Findings)
@@ -63,6 +68,11 @@ internal static class LintSarifFormat
             ["version"] = typeof(LintSarifFormat).Assembly.GetName().Version!.ToString(3),
             ["rules"] = new JsonArray([.. descriptors.Select(d => d.Json)]),
         };
+        if (helpUriBase is not null)
+        {
+            driver["informationUri"] = new Uri(helpUriBase, "docs/rules/README.md").AbsoluteUri;
+        }
+
         var sarif = new JsonObject
         {
             ["$schema"] = Schema,
@@ -78,33 +88,60 @@ internal static class LintSarifFormat
     }
 
     /// <summary>Every lint rule, then the compiler codes that occur in the report.</summary>
-    private static List<(string Id, JsonObject Json)> Descriptors(LintReport report)
+    private static List<(string Id, JsonObject Json)> Descriptors(LintReport report, Uri? helpUriBase)
     {
-        var list = LintRuleCatalog.All.Select(r => (r.Code, Rule(r.Code, r.Name, r.Description, r.DefaultLevel, r.HelpLink))).ToList();
+        var list = new List<(string Id, JsonObject Json)>();
+        foreach (var rule in LintRuleCatalog.All)
+        {
+            var triggers = LintRuleDocs.Section(rule, "What triggers it");
+            var page = LintRuleDocs.Page(rule);
+            list.Add((rule.Code, Rule(rule.Code, rule.Name, rule.Description, Limit(triggers ?? rule.Description), page, rule.DefaultLevel, rule.HelpLink, helpUriBase)));
+        }
+
         var compiler = report.Findings.Select(f => f.Diagnostic.Code).Where(c => !c.StartsWith("ESL", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal);
         foreach (var code in compiler)
         {
             var d = DiagnosticCatalog.Descriptors.FirstOrDefault(x => x.Code == code);
-            list.Add((code, Rule(code, d?.Title ?? code, d?.Title ?? code, d?.Level ?? DiagnosticLevel.Error, d?.HelpLink ?? $"docs/diagnostics/{code}.md")));
+            var title = d?.Title ?? code;
+            list.Add((code, Rule(code, title, title + ".", title + ".", null, d?.Level ?? DiagnosticLevel.Error, d?.HelpLink ?? $"docs/diagnostics/{code}.md", helpUriBase)));
         }
 
         return list;
     }
 
-    private static JsonObject Rule(string id, string name, string description, DiagnosticLevel level, string helpLink) => new()
+    private static JsonObject Rule(string id, string name, string description, string full, string? page, DiagnosticLevel level, string helpLink, Uri? helpUriBase)
     {
-        ["id"] = id,
-        ["name"] = name,
-        ["shortDescription"] = new JsonObject { ["text"] = description },
-        ["fullDescription"] = new JsonObject { ["text"] = description },
-        ["help"] = new JsonObject
+        var helpUri = helpUriBase is null ? null : new Uri(helpUriBase, helpLink);
+        var rule = new JsonObject
         {
-            ["text"] = $"{description} See {helpLink}.",
-            ["markdown"] = $"{description} See [{id}]({helpLink}).",
-        },
-        ["helpUri"] = helpLink,
-        ["defaultConfiguration"] = new JsonObject { ["level"] = Level(level) },
-    };
+            ["id"] = id,
+            ["name"] = name,
+            ["shortDescription"] = new JsonObject { ["text"] = description },
+            ["fullDescription"] = new JsonObject { ["text"] = full },
+            ["help"] = new JsonObject
+            {
+                ["text"] = $"{description} See {helpUri?.AbsoluteUri ?? helpLink}.",
+                ["markdown"] = page is null ? $"{description} See [{id}]({helpUri?.AbsoluteUri ?? helpLink})." : AbsoluteLinks(page, helpUri),
+            },
+        };
+        if (helpUri is not null)
+        {
+            rule["helpUri"] = helpUri.AbsoluteUri;
+        }
+
+        rule["defaultConfiguration"] = new JsonObject { ["level"] = Level(level) };
+        return rule;
+    }
+
+    /// <summary>GitHub shows at most 1024 characters of a description.</summary>
+    private static string Limit(string text) => text.Length <= 1000 ? text : text[..997] + "...";
+
+    /// <summary>Relative Markdown links resolved against the page's own URI, so they work wherever the help is shown.</summary>
+    private static string AbsoluteLinks(string markdown, Uri? pageUri) =>
+        pageUri is null ? markdown : RelativeLink().Replace(markdown, m => $"]({new Uri(pageUri, m.Groups[1].Value).AbsoluteUri})");
+
+    [GeneratedRegex(@"\]\((?![a-z][a-z0-9+.-]*:)([^)\s]+)\)")]
+    private static partial Regex RelativeLink();
 
     private static string Level(DiagnosticLevel level) => level switch
     {
