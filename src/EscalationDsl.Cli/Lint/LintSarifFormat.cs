@@ -95,7 +95,7 @@ internal static partial class LintSarifFormat
         {
             var triggers = LintRuleDocs.Section(rule, "What triggers it");
             var page = LintRuleDocs.Page(rule);
-            list.Add((rule.Code, Rule(rule.Code, rule.Name, rule.Description, Limit(triggers ?? rule.Description), page, rule.DefaultLevel, rule.HelpLink, helpUriBase)));
+            list.Add((rule.Code, Rule(rule.Code, rule.Name, rule.Description, Limit(PlainText(triggers ?? rule.Description)), page, rule.DefaultLevel, rule.HelpLink, helpUriBase)));
         }
 
         var compiler = report.Findings.Select(f => f.Diagnostic.Code).Where(c => !c.StartsWith("ESL", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal);
@@ -132,6 +132,16 @@ internal static partial class LintSarifFormat
         rule["defaultConfiguration"] = new JsonObject { ["level"] = Level(level) };
         return rule;
     }
+
+    /// <summary>Markdown prose as plain text: link targets dropped, wrapped lines joined (list items and paragraphs kept).</summary>
+    private static string PlainText(string markdown) =>
+        WrappedLine().Replace(LinkTarget().Replace(markdown, "$1"), " ");
+
+    [GeneratedRegex(@"\[([^\]]+)\]\([^)\s]+\)")]
+    private static partial Regex LinkTarget();
+
+    [GeneratedRegex(@"(?<!\n)\n(?![\n-])[ \t]*")]
+    private static partial Regex WrappedLine();
 
     /// <summary>GitHub shows at most 1024 characters of a description.</summary>
     private static string Limit(string text) => text.Length <= 1000 ? text : text[..997] + "...";
