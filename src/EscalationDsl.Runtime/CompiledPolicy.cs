@@ -36,7 +36,23 @@ public sealed partial class CompiledPolicy
         Rules = [.. model.Rules.Select(r => CompileRule(r, compiler))];
         Deescalations = [.. model.Deescalations.Select(d => compiler.Compile(d.When))];
         var pauses = model.Pauses.Select(p => compiler.Compile(p.While)).ToArray();
-        Pause = pauses.Length == 0 ? null : (t, now) => pauses.Any(p => p(t, now));
+        Pause = pauses.Length switch
+        {
+            0 => null,
+            1 => pauses[0],
+            _ => (t, now) =>
+            {
+                foreach (var pause in pauses)
+                {
+                    if (pause(t, now))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            },
+        };
         Layouts = [.. model.Severities.Select(s => BuildLayout(s, compiler))];
     }
 

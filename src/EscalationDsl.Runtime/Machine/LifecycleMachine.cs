@@ -28,7 +28,7 @@ internal static class LifecycleMachine
         Func<CompiledStep, Func<bool>> guard,
         string? onlyRule = null)
     {
-        var m = new StateMachine<TicketPhase, LifecycleTrigger>(accessor, mutator);
+        var m = new StateMachine<TicketPhase, LifecycleTrigger>(accessor, mutator, FiringMode.Immediate);
         m.OnUnhandledTrigger(static (_, _) => { });
         var t = policy.Lifecycle;
 

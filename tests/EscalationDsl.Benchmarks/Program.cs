@@ -1,0 +1,30 @@
+using EscalationDsl.Benchmarks;
+
+// Measures and prints figures for docs/performance.md. Always run in Release:
+//   dotnet run -c Release --project tests/EscalationDsl.Benchmarks -- [parse|runtime|all]
+var which = args.Length == 0 ? "all" : args[0];
+Console.WriteLine($"machine: {Measure.Machine()}");
+var benchmarks = new Dictionary<string, Action>(StringComparer.Ordinal)
+{
+    ["parse"] = ParseBenchmark.Run,
+    ["runtime"] = RuntimeBenchmark.Run,
+};
+
+if (which == "all")
+{
+    foreach (var run in benchmarks.Values)
+    {
+        run();
+    }
+
+    return 0;
+}
+
+if (!benchmarks.TryGetValue(which, out var benchmark))
+{
+    Console.Error.WriteLine($"unknown benchmark '{which}'; choose one of: all, {string.Join(", ", benchmarks.Keys)}");
+    return 2;
+}
+
+benchmark();
+return 0;
