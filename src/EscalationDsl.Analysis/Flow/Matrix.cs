@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Runtime.Matrix;
 
@@ -11,11 +12,13 @@ namespace EscalationDsl.Analysis.Flow;
 /// </summary>
 internal static class Matrix
 {
+    // Rules ask for the issue types per rule and severity; the answer depends on the policy only.
+    private static readonly ConditionalWeakTable<PolicyModel, IssueTypeList> IssueTypeCache = [];
+
     /// <summary>The declared values of an `issue_type` enum, or one unknown issue type (null).</summary>
     public static ImmutableArray<string?> IssueTypes(PolicyModel policy) =>
-        policy.FindField("issue_type") is { Type: FieldType.Enum, Values.IsEmpty: false } field
-            ? [.. field.Values]
-            : [null];
+        IssueTypeCache.GetValue(policy, p => new IssueTypeList(
+            p.FindField("issue_type") is { Type: FieldType.Enum, Values.IsEmpty: false } field ? [.. field.Values] : [null])).Values;
 
     /// <summary>
     /// Whether the rule applies to tickets of this severity and issue type: true, false, or null when it
@@ -61,3 +64,6 @@ internal static class Matrix
         return !named && !routed;
     }
 }
+
+/// <summary>A cache entry of <see cref="Matrix.IssueTypes"/> (ConditionalWeakTable needs a class).</summary>
+internal sealed record IssueTypeList(ImmutableArray<string?> Values);

@@ -23,6 +23,9 @@ public sealed class StepAfterResolutionTargetRule() : LintRule(
         var policy = model.Policy;
         foreach (var rule in policy.Rules)
         {
+            var covered = rule.Steps.Any(s => s.Trigger is AfterTrigger)
+                ? policy.Severities.Where(s => Matrix.MayApply(policy, rule, s)).ToList()
+                : [];
             foreach (var step in rule.Steps)
             {
                 if (step.Trigger is not AfterTrigger after)
@@ -31,8 +34,7 @@ public sealed class StepAfterResolutionTargetRule() : LintRule(
                 }
 
                 var waitsFor = SlaEvents.ProtectedBy(after);
-                var late = policy.Severities
-                    .Where(s => Matrix.MayApply(policy, rule, s))
+                var late = covered
                     .SelectMany(s => Components
                         .Where(c => !waitsFor.Contains(c))
                         .Select(c => (Severity: s, Component: c, Target: s.Target(c))))

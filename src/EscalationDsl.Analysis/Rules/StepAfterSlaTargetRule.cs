@@ -21,6 +21,9 @@ public sealed class StepAfterSlaTargetRule() : LintRule(
         var policy = model.Policy;
         foreach (var rule in policy.Rules)
         {
+            var covered = rule.Steps.Any(s => s.Trigger is AfterTrigger)
+                ? policy.Severities.Where(s => Matrix.MayApply(policy, rule, s)).ToList()
+                : [];
             foreach (var step in rule.Steps)
             {
                 if (step.Trigger is not AfterTrigger after)
@@ -31,8 +34,7 @@ public sealed class StepAfterSlaTargetRule() : LintRule(
                 var late = new List<string>();
                 foreach (var component in SlaEvents.ProtectedBy(after))
                 {
-                    var breached = policy.Severities
-                        .Where(s => Matrix.MayApply(policy, rule, s))
+                    var breached = covered
                         .Where(s => s.Target(component) is { } target && DurationBounds.IsCertainlyLonger(after.Delay, target.Within))
                         .Select(s => $"{s.Name} within {s.Target(component)!.Within.Text}")
                         .ToList();
