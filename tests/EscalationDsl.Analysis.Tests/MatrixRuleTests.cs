@@ -135,6 +135,20 @@ public sealed class MatrixRuleTests
     }
 
     [Fact]
+    public void EscalationOnAnEventIsAReactionNotACompetingChain()
+    {
+        LintHarness.Findings(Policies.Header + """
+            severity sev1 { acknowledge within 15m }
+            escalation main for sev1 {
+                after 15m unless acknowledged: escalate to next
+            }
+            escalation workaround for any {
+                on workaround_failed: escalate to lead
+            }
+            """, "ESL004").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void RulesThatMayNotOverlapAreNotAmbiguous()
     {
         LintHarness.Findings(Policies.Header + """

@@ -6,8 +6,9 @@ namespace EscalationDsl.Analysis.Rules;
 
 /// <summary>
 /// ESL004: two rules that certainly apply to the same tickets and both decide who owns them: each names
-/// a different starting owner, or each escalates. Which owner ends up holding the ticket then depends on
-/// timing. Overlap is certain when both rules hold for one severity and issue type whatever the other
+/// a different starting owner, or each escalates on a timer (`immediately`, `after`, `every`; an escalation
+/// `on` an event is a reaction to that event and does not count). Which owner ends up holding the ticket
+/// then depends on timing. Overlap is certain when both rules hold for one severity and issue type whatever the other
 /// fields are, or when their conditions are the same.
 /// </summary>
 public sealed class AmbiguousRulesRule() : LintRule(
@@ -46,10 +47,11 @@ public sealed class AmbiguousRulesRule() : LintRule(
             return $"they start with different owners ({x.Name}, {y.Name})";
         }
 
-        return Escalates(a) && Escalates(b) ? "both escalate" : null;
+        return Escalates(a) && Escalates(b) ? "both escalate on a timer" : null;
     }
 
-    private static bool Escalates(RuleModel rule) => rule.Steps.Any(s => s.Actions.Any(a => a is EscalateAction));
+    // Escalations `on` an event are reactions to that event; only timed ones compete for the ticket.
+    private static bool Escalates(RuleModel rule) => rule.Steps.Any(s => s.Trigger is not OnTrigger && s.Actions.Any(a => a is EscalateAction));
 
     private static string? Overlap(PolicyModel policy, RuleModel a, RuleModel b)
     {
