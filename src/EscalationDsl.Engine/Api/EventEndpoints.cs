@@ -27,7 +27,7 @@ internal static class EventEndpoints
                         return error!;
                     }
 
-                    var item = new IngestItem([e], batch: false);
+                    var item = new IngestItem([e], batch: false, [document.RootElement.GetRawText()]);
                     loop.Post(item);
                     var (results, failure) = await item.Task;
                     return failure is not null ? Problems.From(failure) : Results.Ok(results![0]);
@@ -68,6 +68,7 @@ internal static class EventEndpoints
                     }
 
                     var events = new List<TicketEvent>(count);
+                    var raw = new List<string>(count);
                     var index = 0;
                     foreach (var element in list.EnumerateArray())
                     {
@@ -77,10 +78,11 @@ internal static class EventEndpoints
                         }
 
                         events.Add(e);
+                        raw.Add(element.GetRawText());
                         index++;
                     }
 
-                    var item = new IngestItem(events, batch: true);
+                    var item = new IngestItem(events, batch: true, raw);
                     loop.Post(item);
                     var (results, failure) = await item.Task;
                     return failure is not null ? Problems.From(failure) : Results.Ok(new BatchResult(results!));

@@ -31,7 +31,7 @@ internal static class TicketEndpoints
 
         app.MapGet("/v1/tickets/{id}/timeline", async (string id, EngineLoop loop) =>
             {
-                var read = new ReadItem<(Policies.PolicyVersion Version, List<(string Kind, long At, string? Body)> Rows)?>(l => l.Log(id));
+                var read = new ReadItem<(Policies.PolicyVersion Version, List<(string Kind, long At, string? Body, long Seq)> Rows)?>(l => l.Log(id));
                 loop.Post(read);
                 if (await read.Task is not { } log)
                 {
@@ -60,13 +60,13 @@ internal static class TicketEndpoints
     }
 
     /// <summary>Replays the ticket's log with a trace, on a runtime of its own (not the live one).</summary>
-    private static TimelineDocument Explain(string id, Policies.PolicyVersion version, List<(string Kind, long At, string? Body)> rows)
+    private static TimelineDocument Explain(string id, Policies.PolicyVersion version, List<(string Kind, long At, string? Body, long Seq)> rows)
     {
         var runtime = new TicketRuntime(version.Compiled);
         var trace = new ExplainTrace();
         var decisions = new List<Decision>();
         Ticket? ticket = null;
-        foreach (var (kind, at, body) in rows)
+        foreach (var (kind, at, body, _) in rows)
         {
             if (kind == "advance")
             {

@@ -7,94 +7,110 @@ using NodaTime;
 
 namespace EscalationDsl.Engine.Processing;
 
-/// <summary>Accepting events: validate the whole request first, then apply and store each event.</summary>
+/// <summary>
+/// Accepting events. A request is checked and its events appended to the log inside a savepoint;
+/// if any event is refused the savepoint is rolled back and nothing of the request remains. Only
+/// then are the events applied to the tickets in memory. The common path is one INSERT per event:
+/// duplicates are found by the event id's unique index, new tickets by the tickets key.
+/// </summary>
 internal sealed partial class EngineLoop
 {
     public (IReadOnlyList<EventResult>? Results, EngineError? Error) Ingest(IngestItem item)
     {
         var events = item.Events;
         var now = Now;
+        var planned = new Dictionary<string, PolicyVersion>(StringComparer.Ordinal);
+        var duplicates = new HashSet<int>();
+        var firstInRequest = new Dictionary<string, int>(StringComparer.Ordinal);
 
-        // Pass 1: check every event against the tickets and policies as they will be when it applies.
-        var plannedPolicy = new Dictionary<string, PolicyVersion>(StringComparer.Ordinal);
-        var replays = new Dictionary<int, EventResult>();
-        var seenInRequest = new Dictionary<string, int>(StringComparer.Ordinal);
+        store.Savepoint.Execute();
+        var error = Check(item, now, planned, duplicates, firstInRequest);
+        if (error is not null)
+        {
+            store.RollbackSavepoint.Execute();
+            store.ReleaseSavepoint.Execute();
+            return (null, error);
+        }
+
+        store.ReleaseSavepoint.Execute();
+        var results = new EventResult[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var first = firstInRequest[e.EventId!];
+            results[i] = first != i ? results[first] with { Replayed = true }
+                : duplicates.Contains(i) ? ReplayResult(e.EventId!)
+                : Apply(e, planned.GetValueOrDefault(e.TicketId), now);
+        }
+
+        return (results, null);
+    }
+
+    /// <summary>Checks each event and appends the new ones to the log; returns the first refusal.</summary>
+    private EngineError? Check(IngestItem item, long now, Dictionary<string, PolicyVersion> planned, HashSet<int> duplicates, Dictionary<string, int> firstInRequest)
+    {
+        var events = item.Events;
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
             var field = item.Batch ? $"events[{i}]." : string.Empty;
             var id = e.EventId!;
-            if (seenInRequest.TryGetValue(id, out var first))
+            if (firstInRequest.TryGetValue(id, out var first))
             {
                 if (!SameEvent(events[first], e))
                 {
-                    return (null, new EngineError(409, "Event id reused", $"Event id '{id}' appears twice in the request with different contents.", field + "id"));
+                    return new EngineError(409, "Event id reused", $"Event id '{id}' appears twice in the request with different contents.", field + "id");
                 }
 
                 continue;
             }
 
-            seenInRequest[id] = i;
-            if (store.EventResult.Scalar(id) is string stored)
-            {
-                replays[i] = JsonSerializer.Deserialize<EventResult>(stored, EngineJson.Options)! with { Replayed = true };
-                continue;
-            }
-
+            firstInRequest[id] = i;
             if (e.At.ToUnixTimeMilliseconds() > now + (long)options.FutureTolerance.TotalMilliseconds)
             {
-                return (null, new EngineError(400, "Event in the future", $"Event '{id}' is stamped {TicketEventJson.FormatTime(e.At)}, more than {options.FutureTolerance} ahead of the engine's clock.", field + "at"));
+                return new EngineError(400, "Event in the future", $"Event '{id}' is stamped {TicketEventJson.FormatTime(e.At)}, more than {options.FutureTolerance} ahead of the engine's clock.", field + "at");
             }
 
-            var version = plannedPolicy.GetValueOrDefault(e.TicketId) ?? KnownPolicy(e.TicketId);
+            if (store.InsertEvent.Execute(id, e.TicketId, e.At.ToUnixTimeMilliseconds(), now, item.RawJson?[i] ?? Canonical(e)) == 0)
+            {
+                duplicates.Add(i); // seen before: answered with the original result
+                continue;
+            }
+
+            PolicyVersion? version;
             if (e.Kind == TicketEventKind.Created)
             {
-                if (version is not null)
-                {
-                    return (null, new EngineError(409, "Ticket exists", $"Ticket '{e.TicketId}' was already created; send its later events, or use a new ticket id.", field + "ticket"));
-                }
-
                 if (PolicyFor(e, out var problem) is not { } chosen)
                 {
-                    return (null, new EngineError(400, "No policy", problem!, field + "policy"));
+                    return new EngineError(400, "No policy", problem!, field + "policy");
+                }
+
+                if (planned.ContainsKey(e.TicketId) || tickets.ContainsKey(e.TicketId)
+                    || store.InsertTicket.Execute(e.TicketId, chosen.Fingerprint, e.At.ToUnixTimeMilliseconds()) == 0)
+                {
+                    return new EngineError(409, "Ticket exists", $"Ticket '{e.TicketId}' was already created; send its later events, or use a new ticket id.", field + "ticket");
                 }
 
                 version = chosen;
-                plannedPolicy[e.TicketId] = chosen;
+                planned[e.TicketId] = chosen;
             }
-            else if (version is null)
+            else
             {
-                return (null, new EngineError(404, "Unknown ticket", $"Ticket '{e.TicketId}' does not exist; a ticket's first event must be 'created'.", field + "ticket"));
+                version = planned.GetValueOrDefault(e.TicketId) ?? KnownPolicy(e.TicketId);
+                if (version is null)
+                {
+                    return new EngineError(404, "Unknown ticket", $"Ticket '{e.TicketId}' does not exist; a ticket's first event must be 'created'.", field + "ticket");
+                }
             }
 
             if (version.Compiled.Validate(e) is { } invalid)
             {
                 var colon = invalid.IndexOf(':', StringComparison.Ordinal);
-                return (null, new EngineError(400, "Invalid event", $"Event '{id}': {invalid}", field + (colon > 0 ? invalid[..colon] : "type")));
+                return new EngineError(400, "Invalid event", $"Event '{id}': {invalid}", field + (colon > 0 ? invalid[..colon] : "type"));
             }
         }
 
-        // Pass 2: apply and store. Nothing above changed any state.
-        var results = new EventResult[events.Count];
-        for (var i = 0; i < events.Count; i++)
-        {
-            var e = events[i];
-            if (replays.TryGetValue(i, out var replay))
-            {
-                results[i] = replay;
-                continue;
-            }
-
-            if (seenInRequest[e.EventId!] != i)
-            {
-                results[i] = results[seenInRequest[e.EventId!]] with { Replayed = true };
-                continue;
-            }
-
-            results[i] = Apply(e, now);
-        }
-
-        return (results, null);
+        return null;
     }
 
     private static bool SameEvent(TicketEvent a, TicketEvent b) =>
@@ -139,8 +155,8 @@ internal sealed partial class EngineLoop
         return null;
     }
 
-    /// <summary>Applies one validated, new event and stores it with its decisions.</summary>
-    private EventResult Apply(TicketEvent e, long now)
+    /// <summary>Applies one checked, new event (already in the log) and stores its decisions.</summary>
+    private EventResult Apply(TicketEvent e, PolicyVersion? createdWith, long now)
     {
         scratch.Clear();
         TicketEntry entry;
@@ -148,10 +164,9 @@ internal sealed partial class EngineLoop
         var late = false;
         if (e.Kind == TicketEventKind.Created)
         {
-            var version = PolicyFor(e, out _)!;
+            var version = createdWith!;
             entry = new TicketEntry(version.Runtime.Open(e, scratch), version);
             tickets[e.TicketId] = entry;
-            store.InsertTicket.Execute(e.TicketId, version.Fingerprint, e.At.ToUnixTimeMilliseconds(), StateName(entry.Ticket));
         }
         else
         {
@@ -166,8 +181,7 @@ internal sealed partial class EngineLoop
 
         var result = new EventResult(
             e.EventId!, e.TicketId, entry.Policy.Name, entry.Policy.Version, StateName(entry.Ticket), late, false,
-            scratch.Select(Summary).ToList());
-        store.InsertEvent.Execute(e.EventId, e.TicketId, e.At.ToUnixTimeMilliseconds(), now, Canonical(e), JsonSerializer.Serialize(result, EngineJson.Options));
+            scratch.Count == 0 ? [] : scratch.Select(Summary).ToList());
         StoreDecisions(entry, scratch, now);
         AfterChange(entry, previousState);
         if (live)
@@ -178,6 +192,57 @@ internal sealed partial class EngineLoop
         return result;
     }
 
+    /// <summary>
+    /// The result of an event seen before, recomputed by replaying its ticket's log up to it (the
+    /// runtime is deterministic, so this is the original answer; after a migration it describes the
+    /// ticket under its new policy version).
+    /// </summary>
+    private EventResult ReplayResult(string eventId)
+    {
+        long seq;
+        string ticketId;
+        using (var reader = store.EventSeq.Query(eventId))
+        {
+            reader.Read();
+            seq = reader.GetInt64(0);
+            ticketId = reader.GetString(1);
+        }
+
+        var log = Log(ticketId)!.Value;
+        var runtime = new TicketRuntime(log.Version.Compiled);
+        var decisions = new List<Decision>();
+        Ticket? ticket = null;
+        var late = false;
+        foreach (var (kind, at, body, rowSeq) in log.Rows)
+        {
+            if (rowSeq > seq)
+            {
+                break;
+            }
+
+            decisions.Clear();
+            if (kind == "advance")
+            {
+                runtime.AdvanceTo(ticket!, Instant.FromUnixTimeMilliseconds(at), decisions);
+                continue;
+            }
+
+            using var doc = JsonDocument.Parse(body!);
+            var e = TicketEventJson.Parse(doc.RootElement, out _)!;
+            late = ticket is not null && e.At < ticket.LatestAt;
+            if (ticket is null)
+            {
+                ticket = runtime.Open(e, decisions);
+            }
+            else
+            {
+                runtime.Apply(ticket, e, decisions);
+            }
+        }
+
+        return new EventResult(eventId, ticketId, log.Version.Name, log.Version.Version, StateName(ticket!), late, true, decisions.Select(Summary).ToList());
+    }
+
     private void RecordResponseTimes(TicketEntry entry, Instant? acknowledgedBefore, Instant? assignedBefore)
     {
         if (!live)
@@ -186,28 +251,30 @@ internal sealed partial class EngineLoop
         }
 
         var t = entry.Ticket;
-        var severity = new KeyValuePair<string, object?>("severity", entry.Policy.Compiled.Model.Severities[t.SeverityRank].Name);
         if (acknowledgedBefore is null && t.AcknowledgedAt is { } ack)
         {
-            Metrics.TimeToFirstResponse.Record((ack - t.CreatedAt).TotalSeconds, severity);
+            Metrics.TimeToFirstResponse.Record((ack - t.CreatedAt).TotalSeconds, Severity(entry));
         }
 
         if (assignedBefore is null && t.EngineeringAssignedAt is { } assigned)
         {
-            Metrics.TimeToEngineeringAssignment.Record((assigned - t.CreatedAt).TotalSeconds, severity);
+            Metrics.TimeToEngineeringAssignment.Record((assigned - t.CreatedAt).TotalSeconds, Severity(entry));
         }
     }
 
-    /// <summary>After an event or deadline run: persist the state, reschedule, evict closed tickets.</summary>
+    private static KeyValuePair<string, object?> Severity(TicketEntry entry) =>
+        new("severity", entry.Policy.Compiled.Model.Severities[entry.Ticket.SeverityRank].Name);
+
+    /// <summary>After an event or deadline run: reschedule, count states, and evict closed tickets.</summary>
     private void AfterChange(TicketEntry entry, string? previousState)
     {
         var state = StateName(entry.Ticket);
         var closed = entry.Ticket.State == Runtime.Machine.TicketPhase.Closed;
         if (state != previousState)
         {
-            if (previousState is not null)
+            if (closed || previousState == "closed")
             {
-                store.UpdateTicket.Execute(entry.Ticket.Id, state, closed ? 1 : 0);
+                store.SetClosed.Execute(entry.Ticket.Id, closed ? 1 : 0);
             }
 
             Metrics.MoveTicket(StateIndex(previousState), closed ? -1 : (int)entry.Ticket.State);
@@ -219,7 +286,7 @@ internal sealed partial class EngineLoop
             // Closed tickets leave memory; a reopen loads them back from their log.
             tickets.Remove(entry.Ticket.Id);
             entry.ScheduledDue = long.MaxValue;
-            store.DeleteDeadline.Execute(entry.Ticket.Id);
+            dirtyDeadlines[entry.Ticket.Id] = long.MaxValue;
             return;
         }
 
@@ -231,19 +298,29 @@ internal sealed partial class EngineLoop
             ? -1
             : (int)phase;
 
-    private static string StateName(Ticket ticket) => ticket.State.ToString().ToLowerInvariant();
+    private static string StateName(Ticket ticket) => ticket.State switch
+    {
+        Runtime.Machine.TicketPhase.Open => "open",
+        Runtime.Machine.TicketPhase.Acknowledged => "acknowledged",
+        Runtime.Machine.TicketPhase.Assigned => "assigned",
+        Runtime.Machine.TicketPhase.Escalated => "escalated",
+        Runtime.Machine.TicketPhase.Mitigated => "mitigated",
+        Runtime.Machine.TicketPhase.Monitoring => "monitoring",
+        Runtime.Machine.TicketPhase.Resolved => "resolved",
+        _ => "closed",
+    };
 
     private static DecisionSummary Summary(Decision d) =>
         new(d.Id, DecisionKinds.Name(d.Kind), d.Owner, TicketEventJson.FormatTime(d.At), d.Detail);
 
     private static string Canonical(TicketEvent e)
     {
-        using var buffer = new MemoryStream();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             TicketEventJson.Write(writer, e);
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

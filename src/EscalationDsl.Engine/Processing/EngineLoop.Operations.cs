@@ -101,7 +101,7 @@ internal sealed partial class EngineLoop
     }
 
     /// <summary>The stored log of a ticket and the policy version to explain it with.</summary>
-    public (Policies.PolicyVersion Version, List<(string Kind, long At, string? Body)> Rows)? Log(string ticketId)
+    public (Policies.PolicyVersion Version, List<(string Kind, long At, string? Body, long Seq)> Rows)? Log(string ticketId)
     {
         string fingerprint;
         using (var reader = store.FindTicket.Query(ticketId))
@@ -114,12 +114,12 @@ internal sealed partial class EngineLoop
             fingerprint = reader.GetString(0);
         }
 
-        var rows = new List<(string Kind, long At, string? Body)>();
+        var rows = new List<(string Kind, long At, string? Body, long Seq)>();
         using (var reader = store.TicketLog.Query(ticketId))
         {
             while (reader.Read())
             {
-                rows.Add((reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+                rows.Add((reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt64(3)));
             }
         }
 

@@ -81,7 +81,7 @@ internal sealed partial class EngineLoop
 
         foreach (var entry in tickets.Values)
         {
-            entry.State = entry.Ticket.State.ToString().ToLowerInvariant();
+            entry.State = StateName(entry.Ticket);
             Metrics.MoveTicket(-1, (int)entry.Ticket.State);
             entry.ScheduledDue = long.MaxValue;
             Schedule(entry);
@@ -153,7 +153,7 @@ internal sealed partial class EngineLoop
             return null;
         }
 
-        entry.State = entry.Ticket.State.ToString().ToLowerInvariant();
+        entry.State = StateName(entry.Ticket);
         entry.ScheduledDue = long.MaxValue;
 
         // A closed ticket comes back only to take an event; until then it is not counted as open.

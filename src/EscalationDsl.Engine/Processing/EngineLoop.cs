@@ -23,6 +23,7 @@ internal sealed partial class EngineLoop : IDisposable
     private readonly Dictionary<string, TicketEntry> tickets = new(StringComparer.Ordinal);
     private readonly PriorityQueue<string, long> queue = new();
     private readonly List<Decision> scratch = [];
+    private readonly Dictionary<string, long> dirtyDeadlines = new(StringComparer.Ordinal);
     private readonly EngineStore store;
     private readonly EngineOptions options;
     private readonly TimeProvider time;
@@ -101,10 +102,12 @@ internal sealed partial class EngineLoop : IDisposable
                 item.Run(this);
             }
 
+            FlushDeadlines();
             store.Commit();
         }
         catch (Exception e) when (e is SqliteException or IOException)
         {
+            dirtyDeadlines.Clear();
             store.Rollback();
             logger.LogError(e, "Storing a group of {Count} work items failed; nothing of it was stored, reloading tickets from the database", group.Count);
             foreach (var item in group)
@@ -153,14 +156,32 @@ internal sealed partial class EngineLoop : IDisposable
         }
 
         entry.ScheduledDue = due;
-        if (due == long.MaxValue)
+        dirtyDeadlines[entry.Ticket.Id] = due;
+        if (due != long.MaxValue)
         {
-            store.DeleteDeadline.Execute(entry.Ticket.Id);
-            return;
+            queue.Enqueue(entry.Ticket.Id, due);
+        }
+    }
+
+    /// <summary>
+    /// Mirrors changed deadlines into the deadlines table once per group: a ticket that took ten
+    /// events in one batch is written once, not ten times.
+    /// </summary>
+    private void FlushDeadlines()
+    {
+        foreach (var (id, due) in dirtyDeadlines)
+        {
+            if (due == long.MaxValue)
+            {
+                store.DeleteDeadline.Execute(id);
+            }
+            else
+            {
+                store.UpsertDeadline.Execute(id, due);
+            }
         }
 
-        queue.Enqueue(entry.Ticket.Id, due);
-        store.UpsertDeadline.Execute(entry.Ticket.Id, due);
+        dirtyDeadlines.Clear();
     }
 
     public void Dispose() => store.Dispose();

@@ -16,7 +16,7 @@ internal abstract class WorkItem
 }
 
 /// <summary>Events from one request, applied all or none.</summary>
-internal sealed class IngestItem(IReadOnlyList<TicketEvent> events, bool batch) : WorkItem
+internal sealed class IngestItem(IReadOnlyList<TicketEvent> events, bool batch, IReadOnlyList<string>? rawJson = null) : WorkItem
 {
     private readonly TaskCompletionSource<(IReadOnlyList<EventResult>? Results, EngineError? Error)> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IReadOnlyList<EventResult>? results;
@@ -25,6 +25,9 @@ internal sealed class IngestItem(IReadOnlyList<TicketEvent> events, bool batch) 
     public IReadOnlyList<TicketEvent> Events { get; } = events;
 
     public bool Batch { get; } = batch;
+
+    /// <summary>The events as the client sent them (valid canonical JSON), stored as they are.</summary>
+    public IReadOnlyList<string>? RawJson { get; } = rawJson;
 
     public Task<(IReadOnlyList<EventResult>? Results, EngineError? Error)> Task => done.Task;
 

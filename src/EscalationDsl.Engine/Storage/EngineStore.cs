@@ -22,18 +22,18 @@ internal sealed class EngineStore : IDisposable
             return sql;
         }
 
-        EventResult = Prepare("SELECT result FROM events WHERE event_id = $id", "$id");
+        EventSeq = Prepare("SELECT seq, ticket_id FROM events WHERE event_id = $id", "$id");
         InsertEvent = Prepare(
-            "INSERT INTO events (kind, event_id, ticket_id, at, received_at, body, result) VALUES ('event', $id, $ticket, $at, $received, $body, $result)",
-            "$id", "$ticket", "$at", "$received", "$body", "$result");
+            "INSERT OR IGNORE INTO events (kind, event_id, ticket_id, at, received_at, body) VALUES ('event', $id, $ticket, $at, $received, $body)",
+            "$id", "$ticket", "$at", "$received", "$body");
         InsertAdvance = Prepare(
             "INSERT INTO events (kind, ticket_id, at, received_at) VALUES ('advance', $ticket, $at, $received)",
             "$ticket", "$at", "$received");
         FindTicket = Prepare("SELECT policy, closed FROM tickets WHERE ticket_id = $id", "$id");
         InsertTicket = Prepare(
-            "INSERT INTO tickets (ticket_id, policy, created_at, state, closed) VALUES ($id, $policy, $created, $state, 0)",
-            "$id", "$policy", "$created", "$state");
-        UpdateTicket = Prepare("UPDATE tickets SET state = $state, closed = $closed WHERE ticket_id = $id", "$id", "$state", "$closed");
+            "INSERT OR IGNORE INTO tickets (ticket_id, policy, created_at, closed) VALUES ($id, $policy, $created, 0)",
+            "$id", "$policy", "$created");
+        SetClosed = Prepare("UPDATE tickets SET closed = $closed WHERE ticket_id = $id", "$id", "$closed");
         RepinTicket = Prepare("UPDATE tickets SET policy = $policy WHERE ticket_id = $id", "$id", "$policy");
         UpsertDeadline = Prepare(
             "INSERT INTO deadlines (ticket_id, due_at) VALUES ($id, $due) ON CONFLICT(ticket_id) DO UPDATE SET due_at = excluded.due_at",
@@ -55,10 +55,19 @@ internal sealed class EngineStore : IDisposable
             "INSERT OR IGNORE INTO policies (fingerprint, name, version, source, path, loaded_at) VALUES ($fp, $name, $version, $source, $path, $at)",
             "$fp", "$name", "$version", "$source", "$path", "$at");
         PolicySource = Prepare("SELECT source, path FROM policies WHERE fingerprint = $fp", "$fp");
-        TicketLog = Prepare("SELECT kind, at, body FROM events WHERE ticket_id = $id ORDER BY seq", "$id");
+        TicketLog = Prepare("SELECT kind, at, body, seq FROM events WHERE ticket_id = $id ORDER BY seq", "$id");
+        Savepoint = Prepare("SAVEPOINT item");
+        RollbackSavepoint = Prepare("ROLLBACK TO item");
+        ReleaseSavepoint = Prepare("RELEASE item");
     }
 
-    public Sql EventResult { get; }
+    public Sql EventSeq { get; }
+
+    public Sql Savepoint { get; }
+
+    public Sql RollbackSavepoint { get; }
+
+    public Sql ReleaseSavepoint { get; }
 
     public Sql InsertEvent { get; }
 
@@ -68,7 +77,7 @@ internal sealed class EngineStore : IDisposable
 
     public Sql InsertTicket { get; }
 
-    public Sql UpdateTicket { get; }
+    public Sql SetClosed { get; }
 
     public Sql RepinTicket { get; }
 

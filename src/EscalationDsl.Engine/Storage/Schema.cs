@@ -23,7 +23,6 @@ internal static class Schema
             ticket_id    TEXT PRIMARY KEY,
             policy       TEXT NOT NULL REFERENCES policies(fingerprint),
             created_at   INTEGER NOT NULL,
-            state        TEXT NOT NULL,
             closed       INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX tickets_open ON tickets(closed) WHERE closed = 0;
@@ -36,8 +35,7 @@ internal static class Schema
             ticket_id    TEXT NOT NULL,
             at           INTEGER NOT NULL,
             received_at  INTEGER NOT NULL,
-            body         TEXT,
-            result       TEXT
+            body         TEXT
         );
         CREATE INDEX events_ticket ON events(ticket_id, seq);
         CREATE TABLE deadlines (
