@@ -61,7 +61,7 @@ public sealed class LintSarifTests
         var rules = run["tool"]!["driver"]!["rules"]!.AsArray();
         var results = run["results"]!.AsArray();
 
-        results.Count.ShouldBe(13);
+        results.Count.ShouldBe(9);
         foreach (var result in results)
         {
             var ruleId = result!["ruleId"]!.GetValue<string>();
