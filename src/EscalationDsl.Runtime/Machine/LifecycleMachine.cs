@@ -8,7 +8,7 @@ namespace EscalationDsl.Runtime.Machine;
 /// Configures the Stateless lifecycle machine of a compiled policy. The runtime configures one per
 /// <see cref="TicketRuntime"/> (the state lives in the ticket record, reached through the
 /// accessor and mutator); graph export configures one the same way, so graphs show exactly what runs.
-/// Triggers a state does not handle are left unconfigured and are no-ops (see <see cref="IsHandled"/>).
+/// Triggers a state does not handle are left unconfigured and are no-ops.
 /// </summary>
 internal static class LifecycleMachine
 {
@@ -90,12 +90,4 @@ internal static class LifecycleMachine
 
         return m;
     }
-
-    /// <summary>
-    /// Whether the machine has a transition for the trigger in the phase (its own or its superstate's).
-    /// Asked once per phase and lifecycle trigger when a runtime starts, so events that change nothing
-    /// never reach Fire.
-    /// </summary>
-    public static bool IsHandled(StateMachine<TicketPhase, LifecycleTrigger> machine, LifecycleTrigger trigger) =>
-        machine.CanFire(trigger);
 }
