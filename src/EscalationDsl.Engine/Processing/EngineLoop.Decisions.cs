@@ -12,7 +12,7 @@ internal sealed partial class EngineLoop
     {
         foreach (var d in decisions)
         {
-            var body = JsonSerializer.Serialize(DecisionDocument.From(d, entry.Policy.Name, entry.Policy.Version), EngineJson.Options);
+            var body = JsonSerializer.Serialize(DecisionDocument.From(d, entry.Policy.Name, entry.Policy.Version), EngineJsonContext.Default.DecisionDocument);
             var inserted = store.InsertDecision.Execute(d.Id, d.TicketId, d.At.ToUnixTimeMilliseconds(), DecisionKinds.Name(d.Kind), d.Owner, d.Rule, body, now);
             if (inserted == 0)
             {

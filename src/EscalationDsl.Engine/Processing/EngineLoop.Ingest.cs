@@ -179,9 +179,13 @@ internal sealed partial class EngineLoop
             RecordResponseTimes(entry, acknowledged, assigned);
         }
 
-        var result = new EventResult(
-            e.EventId!, e.TicketId, entry.Policy.Name, entry.Policy.Version, StateName(entry.Ticket), late, false,
-            scratch.Count == 0 ? [] : scratch.Select(Summary).ToList());
+        var summaries = scratch.Count == 0 ? Array.Empty<DecisionSummary>() : new DecisionSummary[scratch.Count];
+        for (var i = 0; i < summaries.Length; i++)
+        {
+            summaries[i] = Summary(scratch[i]);
+        }
+
+        var result = new EventResult(e.EventId!, e.TicketId, entry.Policy.Name, entry.Policy.Version, StateName(entry.Ticket), late, false, summaries);
         StoreDecisions(entry, scratch, now);
         AfterChange(entry, previousState);
         if (live)

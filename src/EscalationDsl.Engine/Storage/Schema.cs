@@ -53,7 +53,6 @@ internal static class Schema
             body        TEXT NOT NULL,
             created_at  INTEGER NOT NULL
         );
-        CREATE INDEX decisions_ticket ON decisions(ticket_id, at);
         CREATE TABLE deliveries (
             decision_id     TEXT NOT NULL REFERENCES decisions(decision_id),
             sink            TEXT NOT NULL,

@@ -198,8 +198,14 @@ public static class TicketEventJson
     }
 
     /// <summary>Formats an instant as ISO 8601 UTC with seconds (and milliseconds when present).</summary>
-    public static string FormatTime(Instant at) =>
-        at.ToString(at.ToUnixTimeMilliseconds() % 1000 == 0 ? "uuuu-MM-dd'T'HH:mm:ss'Z'" : "uuuu-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    public static string FormatTime(Instant at)
+    {
+        // DateTime's "s" format has a fast path; decision and result times are formatted per event.
+        var utc = at.ToDateTimeUtc();
+        return at.ToUnixTimeMilliseconds() % 1000 == 0
+            ? string.Concat(utc.ToString("s", CultureInfo.InvariantCulture), "Z")
+            : utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    }
 
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
     {
