@@ -200,10 +200,20 @@ unitName
     | HOURS
     ;
 
+// Values may be words that are keywords elsewhere (a `team` plan tier, a `page` channel); only
+// words that would make a value list ambiguous are left out (`default` starts a route's default
+// entry; `and`, `or`, `not`, `in` and the step and rule keywords continue a condition).
 value
     : IDENT
     | STRING
     | INT
+    | valueKeyword
+    ;
+
+valueKeyword
+    : ANY | ASSIGN | BUSINESS | CALENDAR | ENGINEERING | ESCALATE | FIELDS | GROUP | HOLIDAY | HOURS
+    | MONITOR | NEXT | NOTIFY | OWNER | OWNERS | PAGE | PAGING | PERSON | POLICY | REMIND | REQUIRE
+    | ROLE | ROUTE | SEVERITY | SLA | STOP | TEAM | VERSION | ENTER
     ;
 
 // ---------------------------------------------------------------- durations

@@ -53,11 +53,23 @@ public sealed class KeywordSuggestionTests
     [Fact]
     public void KeywordUsedAsAValueSuggestsQuotingIt()
     {
-        var model = Create("fields {\n    channel enum [phone, page, chat]\n}\nseverity sev1 { acknowledge within 15m }");
+        var model = Create("fields {\n    channel enum [phone, default, chat]\n}\nseverity sev1 { acknowledge within 15m }");
 
         var diagnostic = model.Diagnostics.ShouldHaveSingleItem();
         diagnostic.Code.ShouldBe(DiagnosticCatalog.UnexpectedToken.Code);
-        diagnostic.Message.ShouldContain("write it as a string: \"page\"");
+        diagnostic.Message.ShouldContain("write it as a string: \"default\"");
+    }
+
+    [Fact]
+    public void WordsThatAreKeywordsElsewhereWorkAsValues()
+    {
+        var model = Create("fields {\n    tier enum [team, business, page]\n}\nseverity sev1 { acknowledge within 15m }\n" +
+            "route tier {\n    team, business -> ops\n    default -> ops\n}\n" +
+            "escalation paged for sev1 when tier in [team, page] {\n    owner ops\n}");
+
+        model.Diagnostics.ShouldBeEmpty();
+        model.Policy.FindField("tier")!.Values.ShouldBe(["team", "business", "page"]);
+        model.Policy.FindRoute("tier")!.Entries[0].Values.ShouldBe(["team", "business"]);
     }
 
     [Fact]

@@ -15,6 +15,9 @@ internal static class GrammarSets
             .Subtract(DeclarationStarts)
             .Subtract(IntervalSet.Of(EscalationLexer.IDENT)));
 
+    /// <summary>Keywords the grammar also accepts as values (the valueKeyword rule).</summary>
+    public static readonly IntervalSet ValueKeywords = Frozen(Starts(EscalationParser.RULE_valueKeyword));
+
     private static IntervalSet Starts(params int[] rules)
     {
         var atn = EscalationParser._ATN;

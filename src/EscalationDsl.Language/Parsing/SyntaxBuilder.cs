@@ -180,6 +180,7 @@ internal sealed partial class SyntaxBuilder(List<Diagnostic> diagnostics)
             STRING => new ValueSyntax(Unescape(token), ValueKind.String, TokenSpan(token)),
             INT => new ValueSyntax(token.Text, ValueKind.Integer, TokenSpan(token)),
             IDENT => new ValueSyntax(token.Text, ValueKind.Identifier, TokenSpan(token)),
+            _ when c.valueKeyword() is not null => new ValueSyntax(token.Text, ValueKind.Identifier, TokenSpan(token)),
             _ => null,
         };
     }

@@ -185,6 +185,8 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
                 TokenDescriber.OperatorHint(token.Text, before.Text, ((ITokenStream)recognizer.InputStream).LT(2)?.Text ?? "value"),
             _ when expectedSet.Contains(EscalationLexer.BUSINESS) && before is { Type: EscalationLexer.INT } =>
                 $"A duration needs a unit: write {before.Text}m, {before.Text}h or {before.Text}d, or {before.Text} minutes.",
+            _ when TokenDescriber.IsKeyword(token.Type) && expectedSet.Contains(EscalationLexer.IDENT) && expectedSet.Contains(EscalationLexer.STRING) =>
+                $"'{token.Text}' is a keyword, so it cannot be a value here. To use it as a value, write it as a string: \"{token.Text}\".",
             _ => null,
         };
         if (context is EscalationParser.PolicyFileContext && GrammarSets.ItemStarts.Contains(token.Type)
@@ -258,10 +260,18 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
     private static TextSpan TokenSpan(IToken token) =>
         new(token.StartIndex, Math.Max(1, token.StopIndex - token.StartIndex + 1));
 
-    private static List<string> Describe(IntervalSet set) =>
-        set.ToArray()
+    /// <summary>
+    /// The expected tokens in words. Where a value may stand, the keywords that may be values are
+    /// covered by "a name" and are not listed one by one.
+    /// </summary>
+    private static List<string> Describe(IntervalSet set)
+    {
+        var valuePosition = set.Contains(EscalationLexer.IDENT) && set.Contains(EscalationLexer.STRING);
+        return set.ToArray()
             .Where(t => t is not (EscalationLexer.ERROR_CHAR or EscalationLexer.UNTERMINATED_STRING or TokenConstants.EPSILON))
+            .Where(t => !valuePosition || !GrammarSets.ValueKeywords.Contains(t))
             .Select(TokenDescriber.DescribeExpected)
             .Distinct(StringComparer.Ordinal)
             .ToList();
+    }
 }

@@ -56,7 +56,8 @@ public partial class EscalationParser : Parser {
 		RULE_step = 19, RULE_trigger = 20, RULE_action = 21, RULE_ownerRef = 22, 
 		RULE_requireGuard = 23, RULE_pageGuard = 24, RULE_deescalateDecl = 25, 
 		RULE_pauseDecl = 26, RULE_condition = 27, RULE_fieldName = 28, RULE_calendarName = 29, 
-		RULE_componentName = 30, RULE_unitName = 31, RULE_value = 32, RULE_duration = 33;
+		RULE_componentName = 30, RULE_unitName = 31, RULE_value = 32, RULE_valueKeyword = 33, 
+		RULE_duration = 34;
 	public static readonly string[] ruleNames = {
 		"policyFile", "policyHeader", "declaration", "calendarDecl", "calendarItem", 
 		"dayRange", "timeRange", "ownersDecl", "ownerDecl", "ownerAttribute", 
@@ -64,7 +65,7 @@ public partial class EscalationParser : Parser {
 		"routeEntry", "escalationDecl", "severitySelector", "ruleItem", "step", 
 		"trigger", "action", "ownerRef", "requireGuard", "pageGuard", "deescalateDecl", 
 		"pauseDecl", "condition", "fieldName", "calendarName", "componentName", 
-		"unitName", "value", "duration"
+		"unitName", "value", "valueKeyword", "duration"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -157,31 +158,31 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 69;
+			State = 71;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==POLICY) {
 				{
-				State = 68;
+				State = 70;
 				policyHeader();
 				}
 			}
 
-			State = 74;
+			State = 76;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 57363583533824L) != 0)) {
 				{
 				{
-				State = 71;
+				State = 73;
 				declaration();
 				}
 				}
-				State = 76;
+				State = 78;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 77;
+			State = 79;
 			Match(Eof);
 			}
 		}
@@ -224,18 +225,18 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 79;
+			State = 81;
 			Match(POLICY);
-			State = 80;
+			State = 82;
 			_localctx.name = Match(STRING);
-			State = 83;
+			State = 85;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==VERSION) {
 				{
-				State = 81;
+				State = 83;
 				Match(VERSION);
-				State = 82;
+				State = 84;
 				_localctx.version = Match(INT);
 				}
 			}
@@ -302,76 +303,76 @@ public partial class EscalationParser : Parser {
 		DeclarationContext _localctx = new DeclarationContext(Context, State);
 		EnterRule(_localctx, 4, RULE_declaration);
 		try {
-			State = 95;
+			State = 97;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CALENDAR:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 85;
+				State = 87;
 				calendarDecl();
 				}
 				break;
 			case OWNERS:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 86;
+				State = 88;
 				ownersDecl();
 				}
 				break;
 			case FIELDS:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 87;
+				State = 89;
 				fieldsDecl();
 				}
 				break;
 			case SEVERITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 88;
+				State = 90;
 				severityDecl();
 				}
 				break;
 			case ROUTE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 89;
+				State = 91;
 				routeDecl();
 				}
 				break;
 			case ESCALATION:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 90;
+				State = 92;
 				escalationDecl();
 				}
 				break;
 			case REQUIRE:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 91;
+				State = 93;
 				requireGuard();
 				}
 				break;
 			case PAGE:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 92;
+				State = 94;
 				pageGuard();
 				}
 				break;
 			case DEESCALATE:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 93;
+				State = 95;
 				deescalateDecl();
 				}
 				break;
 			case PAUSE:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 94;
+				State = 96;
 				pauseDecl();
 				}
 				break;
@@ -429,39 +430,39 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 97;
-			Match(CALENDAR);
-			State = 98;
-			_localctx.name = calendarName();
 			State = 99;
-			_localctx.zone = Match(STRING);
+			Match(CALENDAR);
+			State = 100;
+			_localctx.name = calendarName();
 			State = 101;
+			_localctx.zone = Match(STRING);
+			State = 103;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DEFAULT) {
 				{
-				State = 100;
+				State = 102;
 				_localctx.isDefault = Match(DEFAULT);
 				}
 			}
 
-			State = 103;
+			State = 105;
 			Match(LBRACE);
-			State = 107;
+			State = 109;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==HOLIDAY || _la==HOURS) {
 				{
 				{
-				State = 104;
+				State = 106;
 				calendarItem();
 				}
 				}
-				State = 109;
+				State = 111;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 110;
+			State = 112;
 			Match(RBRACE);
 			}
 		}
@@ -540,48 +541,48 @@ public partial class EscalationParser : Parser {
 		EnterRule(_localctx, 8, RULE_calendarItem);
 		int _la;
 		try {
-			State = 138;
+			State = 140;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOURS:
 				_localctx = new HoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 112;
+				State = 114;
 				Match(HOURS);
-				State = 113;
+				State = 115;
 				dayRange();
-				State = 118;
+				State = 120;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 114;
+					State = 116;
 					Match(COMMA);
-					State = 115;
+					State = 117;
 					dayRange();
 					}
 					}
-					State = 120;
+					State = 122;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 121;
+				State = 123;
 				timeRange();
-				State = 126;
+				State = 128;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 122;
+					State = 124;
 					Match(COMMA);
-					State = 123;
+					State = 125;
 					timeRange();
 					}
 					}
-					State = 128;
+					State = 130;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -591,28 +592,28 @@ public partial class EscalationParser : Parser {
 				_localctx = new HolidayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 129;
+				State = 131;
 				Match(HOLIDAY);
-				State = 130;
+				State = 132;
 				((HolidayItemContext)_localctx).from = Match(DATE);
-				State = 133;
+				State = 135;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DOTDOT) {
 					{
-					State = 131;
+					State = 133;
 					Match(DOTDOT);
-					State = 132;
+					State = 134;
 					((HolidayItemContext)_localctx).to = Match(DATE);
 					}
 				}
 
-				State = 136;
+				State = 138;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STRING) {
 					{
-					State = 135;
+					State = 137;
 					((HolidayItemContext)_localctx).label = Match(STRING);
 					}
 				}
@@ -663,16 +664,16 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 140;
+			State = 142;
 			_localctx.from = Match(IDENT);
-			State = 143;
+			State = 145;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DOTDOT) {
 				{
-				State = 141;
+				State = 143;
 				Match(DOTDOT);
-				State = 142;
+				State = 144;
 				_localctx.to = Match(IDENT);
 				}
 			}
@@ -718,11 +719,11 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 145;
-			_localctx.from = Match(TIME_OF_DAY);
-			State = 146;
-			Match(MINUS);
 			State = 147;
+			_localctx.from = Match(TIME_OF_DAY);
+			State = 148;
+			Match(MINUS);
+			State = 149;
 			_localctx.to = Match(TIME_OF_DAY);
 			}
 		}
@@ -768,25 +769,25 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 149;
+			State = 151;
 			Match(OWNERS);
-			State = 150;
+			State = 152;
 			Match(LBRACE);
-			State = 154;
+			State = 156;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 572020925399040L) != 0)) {
 				{
 				{
-				State = 151;
+				State = 153;
 				ownerDecl();
 				}
 				}
-				State = 156;
+				State = 158;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 157;
+			State = 159;
 			Match(RBRACE);
 			}
 		}
@@ -838,7 +839,7 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 159;
+			State = 161;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 572020925399040L) != 0)) ) {
@@ -848,29 +849,29 @@ public partial class EscalationParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 160;
-			_localctx.name = Match(IDENT);
 			State = 162;
+			_localctx.name = Match(IDENT);
+			State = 164;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 161;
+				State = 163;
 				_localctx.display = Match(STRING);
 				}
 			}
 
-			State = 167;
+			State = 169;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==ENGINEERING || _la==REPORTS) {
 				{
 				{
-				State = 164;
+				State = 166;
 				ownerAttribute();
 				}
 				}
-				State = 169;
+				State = 171;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -928,14 +929,14 @@ public partial class EscalationParser : Parser {
 		OwnerAttributeContext _localctx = new OwnerAttributeContext(Context, State);
 		EnterRule(_localctx, 18, RULE_ownerAttribute);
 		try {
-			State = 174;
+			State = 176;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ENGINEERING:
 				_localctx = new EngineeringAttributeContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 170;
+				State = 172;
 				Match(ENGINEERING);
 				}
 				break;
@@ -943,11 +944,11 @@ public partial class EscalationParser : Parser {
 				_localctx = new ReportsToAttributeContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 171;
-				Match(REPORTS);
-				State = 172;
-				Match(TO);
 				State = 173;
+				Match(REPORTS);
+				State = 174;
+				Match(TO);
+				State = 175;
 				((ReportsToAttributeContext)_localctx).target = Match(IDENT);
 				}
 				break;
@@ -997,25 +998,25 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 176;
+			State = 178;
 			Match(FIELDS);
-			State = 177;
+			State = 179;
 			Match(LBRACE);
-			State = 181;
+			State = 183;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 33)) & ~0x3f) == 0 && ((1L << (_la - 33)) & 2251799813689345L) != 0)) {
 				{
 				{
-				State = 178;
+				State = 180;
 				fieldDecl();
 				}
 				}
-				State = 183;
+				State = 185;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 184;
+			State = 186;
 			Match(RBRACE);
 			}
 		}
@@ -1070,36 +1071,36 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 186;
+			State = 188;
 			_localctx.name = fieldName();
-			State = 187;
+			State = 189;
 			_localctx.type = Match(IDENT);
-			State = 199;
+			State = 201;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACK) {
 				{
-				State = 188;
+				State = 190;
 				Match(LBRACK);
-				State = 189;
+				State = 191;
 				value();
-				State = 194;
+				State = 196;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 190;
+					State = 192;
 					Match(COMMA);
-					State = 191;
+					State = 193;
 					value();
 					}
 					}
-					State = 196;
+					State = 198;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 197;
+				State = 199;
 				Match(RBRACK);
 				}
 			}
@@ -1152,37 +1153,37 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 201;
+			State = 203;
 			Match(SEVERITY);
-			State = 202;
-			_localctx.name = Match(IDENT);
 			State = 204;
+			_localctx.name = Match(IDENT);
+			State = 206;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 203;
+				State = 205;
 				_localctx.display = Match(STRING);
 				}
 			}
 
-			State = 206;
+			State = 208;
 			Match(LBRACE);
-			State = 210;
+			State = 212;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==ASSIGN || _la==CALENDAR || _la==IDENT) {
 				{
 				{
-				State = 207;
+				State = 209;
 				severityItem();
 				}
 				}
-				State = 212;
+				State = 214;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 213;
+			State = 215;
 			Match(RBRACE);
 			}
 		}
@@ -1271,27 +1272,27 @@ public partial class EscalationParser : Parser {
 		EnterRule(_localctx, 26, RULE_severityItem);
 		int _la;
 		try {
-			State = 231;
+			State = 233;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,23,Context) ) {
 			case 1:
 				_localctx = new SlaTargetContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 215;
-				((SlaTargetContext)_localctx).component = componentName();
-				State = 216;
-				Match(WITHIN);
 				State = 217;
+				((SlaTargetContext)_localctx).component = componentName();
+				State = 218;
+				Match(WITHIN);
+				State = 219;
 				duration();
-				State = 220;
+				State = 222;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 218;
+					State = 220;
 					Match(WITH);
-					State = 219;
+					State = 221;
 					((SlaTargetContext)_localctx).withField = Match(IDENT);
 					}
 				}
@@ -1302,20 +1303,20 @@ public partial class EscalationParser : Parser {
 				_localctx = new UpdateCadenceContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 222;
-				((UpdateCadenceContext)_localctx).component = componentName();
-				State = 223;
-				Match(EVERY);
 				State = 224;
+				((UpdateCadenceContext)_localctx).component = componentName();
+				State = 225;
+				Match(EVERY);
+				State = 226;
 				duration();
-				State = 227;
+				State = 229;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==UNTIL) {
 					{
-					State = 225;
+					State = 227;
 					Match(UNTIL);
-					State = 226;
+					State = 228;
 					condition(0);
 					}
 				}
@@ -1326,9 +1327,9 @@ public partial class EscalationParser : Parser {
 				_localctx = new SeverityCalendarContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 229;
+				State = 231;
 				Match(CALENDAR);
-				State = 230;
+				State = 232;
 				((SeverityCalendarContext)_localctx).name = calendarName();
 				}
 				break;
@@ -1380,27 +1381,27 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 233;
-			Match(ROUTE);
-			State = 234;
-			_localctx.field = fieldName();
 			State = 235;
+			Match(ROUTE);
+			State = 236;
+			_localctx.field = fieldName();
+			State = 237;
 			Match(LBRACE);
-			State = 239;
+			State = 241;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==DEFAULT || ((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 11L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 73110780525208920L) != 0) || ((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 11L) != 0)) {
 				{
 				{
-				State = 236;
+				State = 238;
 				routeEntry();
 				}
 				}
-				State = 241;
+				State = 243;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 242;
+			State = 244;
 			Match(RBRACE);
 			}
 		}
@@ -1469,36 +1470,65 @@ public partial class EscalationParser : Parser {
 		EnterRule(_localctx, 30, RULE_routeEntry);
 		int _la;
 		try {
-			State = 258;
+			State = 260;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
+			case ANY:
+			case ASSIGN:
+			case BUSINESS:
+			case CALENDAR:
+			case ENGINEERING:
+			case ENTER:
+			case ESCALATE:
+			case FIELDS:
+			case GROUP:
+			case HOLIDAY:
+			case HOURS:
+			case MONITOR:
+			case NEXT:
+			case NOTIFY:
+			case OWNER:
+			case OWNERS:
+			case PAGE:
+			case PAGING:
+			case PERSON:
+			case POLICY:
+			case REMIND:
+			case REQUIRE:
+			case ROLE:
+			case ROUTE:
+			case SEVERITY:
+			case SLA:
+			case STOP:
+			case TEAM:
+			case VERSION:
 			case INT:
 			case STRING:
 			case IDENT:
 				_localctx = new ValueRouteContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 244;
+				State = 246;
 				value();
-				State = 249;
+				State = 251;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 245;
+					State = 247;
 					Match(COMMA);
-					State = 246;
+					State = 248;
 					value();
 					}
 					}
-					State = 251;
+					State = 253;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 252;
+				State = 254;
 				Match(ARROW);
-				State = 253;
+				State = 255;
 				((ValueRouteContext)_localctx).owner = Match(IDENT);
 				}
 				break;
@@ -1506,11 +1536,11 @@ public partial class EscalationParser : Parser {
 				_localctx = new DefaultRouteContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 255;
-				Match(DEFAULT);
-				State = 256;
-				Match(ARROW);
 				State = 257;
+				Match(DEFAULT);
+				State = 258;
+				Match(ARROW);
+				State = 259;
 				((DefaultRouteContext)_localctx).owner = Match(IDENT);
 				}
 				break;
@@ -1570,43 +1600,43 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 260;
-			Match(ESCALATION);
-			State = 261;
-			_localctx.name = Match(IDENT);
 			State = 262;
-			Match(FOR);
+			Match(ESCALATION);
 			State = 263;
+			_localctx.name = Match(IDENT);
+			State = 264;
+			Match(FOR);
+			State = 265;
 			severitySelector();
-			State = 266;
+			State = 268;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WHEN) {
 				{
-				State = 264;
+				State = 266;
 				Match(WHEN);
-				State = 265;
+				State = 267;
 				condition(0);
 				}
 			}
 
-			State = 268;
+			State = 270;
 			Match(LBRACE);
-			State = 272;
+			State = 274;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4442078447874L) != 0)) {
 				{
 				{
-				State = 269;
+				State = 271;
 				ruleItem();
 				}
 				}
-				State = 274;
+				State = 276;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 275;
+			State = 277;
 			Match(RBRACE);
 			}
 		}
@@ -1667,14 +1697,14 @@ public partial class EscalationParser : Parser {
 		EnterRule(_localctx, 34, RULE_severitySelector);
 		int _la;
 		try {
-			State = 286;
+			State = 288;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ANY:
 				_localctx = new AnySeverityContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 277;
+				State = 279;
 				Match(ANY);
 				}
 				break;
@@ -1682,21 +1712,21 @@ public partial class EscalationParser : Parser {
 				_localctx = new SeverityListContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 278;
+				State = 280;
 				Match(IDENT);
-				State = 283;
+				State = 285;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 279;
+					State = 281;
 					Match(COMMA);
-					State = 280;
+					State = 282;
 					Match(IDENT);
 					}
 					}
-					State = 285;
+					State = 287;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1810,16 +1840,16 @@ public partial class EscalationParser : Parser {
 		RuleItemContext _localctx = new RuleItemContext(Context, State);
 		EnterRule(_localctx, 36, RULE_ruleItem);
 		try {
-			State = 298;
+			State = 300;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OWNER:
 				_localctx = new RuleOwnerContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 288;
+				State = 290;
 				Match(OWNER);
-				State = 289;
+				State = 291;
 				((RuleOwnerContext)_localctx).name = Match(IDENT);
 				}
 				break;
@@ -1827,9 +1857,9 @@ public partial class EscalationParser : Parser {
 				_localctx = new RuleCalendarContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 290;
+				State = 292;
 				Match(CALENDAR);
-				State = 291;
+				State = 293;
 				((RuleCalendarContext)_localctx).name = calendarName();
 				}
 				break;
@@ -1837,11 +1867,11 @@ public partial class EscalationParser : Parser {
 				_localctx = new RuleDriverContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 292;
-				Match(DRIVEN);
-				State = 293;
-				Match(BY);
 				State = 294;
+				Match(DRIVEN);
+				State = 295;
+				Match(BY);
+				State = 296;
 				((RuleDriverContext)_localctx).name = Match(IDENT);
 				}
 				break;
@@ -1852,7 +1882,7 @@ public partial class EscalationParser : Parser {
 				_localctx = new RuleStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 295;
+				State = 297;
 				step();
 				}
 				break;
@@ -1860,7 +1890,7 @@ public partial class EscalationParser : Parser {
 				_localctx = new RuleRequireGuardContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 296;
+				State = 298;
 				requireGuard();
 				}
 				break;
@@ -1868,7 +1898,7 @@ public partial class EscalationParser : Parser {
 				_localctx = new RulePageGuardContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 297;
+				State = 299;
 				pageGuard();
 				}
 				break;
@@ -1923,25 +1953,25 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 300;
-			trigger();
-			State = 301;
-			Match(COLON);
 			State = 302;
+			trigger();
+			State = 303;
+			Match(COLON);
+			State = 304;
 			action();
-			State = 307;
+			State = 309;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 303;
+				State = 305;
 				Match(COMMA);
-				State = 304;
+				State = 306;
 				action();
 				}
 				}
-				State = 309;
+				State = 311;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2045,25 +2075,25 @@ public partial class EscalationParser : Parser {
 		EnterRule(_localctx, 40, RULE_trigger);
 		int _la;
 		try {
-			State = 339;
+			State = 341;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case AFTER:
 				_localctx = new AfterTriggerContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 310;
+				State = 312;
 				Match(AFTER);
-				State = 311;
+				State = 313;
 				duration();
-				State = 314;
+				State = 316;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==UNLESS) {
 					{
-					State = 312;
+					State = 314;
 					Match(UNLESS);
-					State = 313;
+					State = 315;
 					condition(0);
 					}
 				}
@@ -2074,46 +2104,46 @@ public partial class EscalationParser : Parser {
 				_localctx = new EveryTriggerContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 316;
+				State = 318;
 				Match(EVERY);
-				State = 317;
+				State = 319;
 				duration();
-				State = 320;
+				State = 322;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SINCE) {
 					{
-					State = 318;
+					State = 320;
 					Match(SINCE);
-					State = 319;
+					State = 321;
 					((EveryTriggerContext)_localctx).anchor = Match(IDENT);
 					}
 				}
 
-				State = 324;
+				State = 326;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHILE) {
 					{
-					State = 322;
+					State = 324;
 					Match(WHILE);
-					State = 323;
+					State = 325;
 					condition(0);
 					}
 				}
 
-				State = 330;
+				State = 332;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==UP) {
 					{
-					State = 326;
-					Match(UP);
-					State = 327;
-					Match(TO);
 					State = 328;
-					((EveryTriggerContext)_localctx).cap = Match(INT);
+					Match(UP);
 					State = 329;
+					Match(TO);
+					State = 330;
+					((EveryTriggerContext)_localctx).cap = Match(INT);
+					State = 331;
 					Match(TIMES);
 					}
 				}
@@ -2124,7 +2154,7 @@ public partial class EscalationParser : Parser {
 				_localctx = new ImmediateTriggerContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 332;
+				State = 334;
 				Match(IMMEDIATELY);
 				}
 				break;
@@ -2132,18 +2162,18 @@ public partial class EscalationParser : Parser {
 				_localctx = new OnTriggerContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 333;
+				State = 335;
 				Match(ON);
-				State = 334;
+				State = 336;
 				((OnTriggerContext)_localctx).@event = Match(IDENT);
-				State = 337;
+				State = 339;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 335;
+					State = 337;
 					Match(WHEN);
-					State = 336;
+					State = 338;
 					condition(0);
 					}
 				}
@@ -2304,32 +2334,32 @@ public partial class EscalationParser : Parser {
 		EnterRule(_localctx, 42, RULE_action);
 		try {
 			int _alt;
-			State = 379;
+			State = 381;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOTIFY:
 				_localctx = new NotifyActionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 341;
+				State = 343;
 				Match(NOTIFY);
-				State = 342;
+				State = 344;
 				ownerRef();
-				State = 347;
+				State = 349;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,39,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 343;
+						State = 345;
 						Match(COMMA);
-						State = 344;
+						State = 346;
 						ownerRef();
 						}
 						} 
 					}
-					State = 349;
+					State = 351;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,39,Context);
 				}
@@ -2339,25 +2369,25 @@ public partial class EscalationParser : Parser {
 				_localctx = new PageActionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 350;
+				State = 352;
 				Match(PAGE);
-				State = 351;
+				State = 353;
 				ownerRef();
-				State = 356;
+				State = 358;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,40,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 352;
+						State = 354;
 						Match(COMMA);
-						State = 353;
+						State = 355;
 						ownerRef();
 						}
 						} 
 					}
-					State = 358;
+					State = 360;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,40,Context);
 				}
@@ -2367,9 +2397,9 @@ public partial class EscalationParser : Parser {
 				_localctx = new AssignActionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 359;
+				State = 361;
 				Match(ASSIGN);
-				State = 360;
+				State = 362;
 				ownerRef();
 				}
 				break;
@@ -2377,11 +2407,11 @@ public partial class EscalationParser : Parser {
 				_localctx = new EscalateActionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 361;
-				Match(ESCALATE);
-				State = 362;
-				Match(TO);
 				State = 363;
+				Match(ESCALATE);
+				State = 364;
+				Match(TO);
+				State = 365;
 				ownerRef();
 				}
 				break;
@@ -2389,9 +2419,9 @@ public partial class EscalationParser : Parser {
 				_localctx = new RemindActionContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 364;
+				State = 366;
 				Match(REMIND);
-				State = 365;
+				State = 367;
 				ownerRef();
 				}
 				break;
@@ -2399,25 +2429,25 @@ public partial class EscalationParser : Parser {
 				_localctx = new RequireActionContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 366;
+				State = 368;
 				Match(REQUIRE);
-				State = 367;
+				State = 369;
 				Match(IDENT);
-				State = 372;
+				State = 374;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 368;
+						State = 370;
 						Match(COMMA);
-						State = 369;
+						State = 371;
 						Match(IDENT);
 						}
 						} 
 					}
-					State = 374;
+					State = 376;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
 				}
@@ -2427,9 +2457,9 @@ public partial class EscalationParser : Parser {
 				_localctx = new StopPagingActionContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 375;
+				State = 377;
 				Match(STOP);
-				State = 376;
+				State = 378;
 				Match(PAGING);
 				}
 				break;
@@ -2437,9 +2467,9 @@ public partial class EscalationParser : Parser {
 				_localctx = new EnterMonitorActionContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 377;
+				State = 379;
 				Match(ENTER);
-				State = 378;
+				State = 380;
 				Match(MONITOR);
 				}
 				break;
@@ -2523,14 +2553,14 @@ public partial class EscalationParser : Parser {
 		OwnerRefContext _localctx = new OwnerRefContext(Context, State);
 		EnterRule(_localctx, 44, RULE_ownerRef);
 		try {
-			State = 389;
+			State = 391;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OWNER:
 				_localctx = new CurrentOwnerRefContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 381;
+				State = 383;
 				Match(OWNER);
 				}
 				break;
@@ -2538,7 +2568,7 @@ public partial class EscalationParser : Parser {
 				_localctx = new NextOwnerRefContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 382;
+				State = 384;
 				Match(NEXT);
 				}
 				break;
@@ -2546,13 +2576,13 @@ public partial class EscalationParser : Parser {
 				_localctx = new RouteOwnerRefContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 383;
-				Match(ROUTE);
-				State = 384;
-				Match(LPAREN);
 				State = 385;
-				((RouteOwnerRefContext)_localctx).field = fieldName();
+				Match(ROUTE);
 				State = 386;
+				Match(LPAREN);
+				State = 387;
+				((RouteOwnerRefContext)_localctx).field = fieldName();
+				State = 388;
 				Match(RPAREN);
 				}
 				break;
@@ -2560,7 +2590,7 @@ public partial class EscalationParser : Parser {
 				_localctx = new NamedOwnerRefContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 388;
+				State = 390;
 				((NamedOwnerRefContext)_localctx).name = Match(IDENT);
 				}
 				break;
@@ -2616,38 +2646,38 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 391;
+			State = 393;
 			Match(REQUIRE);
-			State = 392;
+			State = 394;
 			Match(IDENT);
-			State = 397;
+			State = 399;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 393;
+				State = 395;
 				Match(COMMA);
-				State = 394;
+				State = 396;
 				Match(IDENT);
 				}
 				}
-				State = 399;
+				State = 401;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 400;
+			State = 402;
 			Match(BEFORE);
-			State = 401;
+			State = 403;
 			Match(ESCALATE);
-			State = 404;
+			State = 406;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WHEN) {
 				{
-				State = 402;
+				State = 404;
 				Match(WHEN);
-				State = 403;
+				State = 405;
 				condition(0);
 				}
 			}
@@ -2692,13 +2722,13 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 406;
-			Match(PAGE);
-			State = 407;
-			Match(ONLY);
 			State = 408;
-			Match(WHEN);
+			Match(PAGE);
 			State = 409;
+			Match(ONLY);
+			State = 410;
+			Match(WHEN);
+			State = 411;
 			condition(0);
 			}
 		}
@@ -2748,29 +2778,29 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 411;
-			Match(DEESCALATE);
-			State = 412;
-			Match(WHEN);
 			State = 413;
-			condition(0);
+			Match(DEESCALATE);
 			State = 414;
+			Match(WHEN);
+			State = 415;
+			condition(0);
+			State = 416;
 			Match(LBRACE);
-			State = 418;
+			State = 420;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 287007163072528L) != 0)) {
 				{
 				{
-				State = 415;
+				State = 417;
 				action();
 				}
 				}
-				State = 420;
+				State = 422;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 421;
+			State = 423;
 			Match(RBRACE);
 			}
 		}
@@ -2812,13 +2842,13 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 423;
-			Match(PAUSE);
-			State = 424;
-			Match(SLA);
 			State = 425;
-			Match(WHILE);
+			Match(PAUSE);
 			State = 426;
+			Match(SLA);
+			State = 427;
+			Match(WHILE);
+			State = 428;
 			condition(0);
 			}
 		}
@@ -3017,7 +3047,7 @@ public partial class EscalationParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 463;
+			State = 465;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,49,Context) ) {
 			case 1:
@@ -3026,11 +3056,11 @@ public partial class EscalationParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 429;
-				Match(LPAREN);
-				State = 430;
-				condition(0);
 				State = 431;
+				Match(LPAREN);
+				State = 432;
+				condition(0);
+				State = 433;
 				Match(RPAREN);
 				}
 				break;
@@ -3039,9 +3069,9 @@ public partial class EscalationParser : Parser {
 				_localctx = new NotConditionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 433;
+				State = 435;
 				Match(NOT);
-				State = 434;
+				State = 436;
 				condition(8);
 				}
 				break;
@@ -3050,9 +3080,9 @@ public partial class EscalationParser : Parser {
 				_localctx = new CompareConditionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 435;
+				State = 437;
 				fieldName();
-				State = 436;
+				State = 438;
 				((CompareConditionContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 63)) & ~0x3f) == 0 && ((1L << (_la - 63)) & 63L) != 0)) ) {
@@ -3062,7 +3092,7 @@ public partial class EscalationParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 437;
+				State = 439;
 				value();
 				}
 				break;
@@ -3071,41 +3101,41 @@ public partial class EscalationParser : Parser {
 				_localctx = new InConditionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 439;
-				fieldName();
 				State = 441;
+				fieldName();
+				State = 443;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 440;
+					State = 442;
 					Match(NOT);
 					}
 				}
 
-				State = 443;
-				Match(IN);
-				State = 444;
-				Match(LBRACK);
 				State = 445;
+				Match(IN);
+				State = 446;
+				Match(LBRACK);
+				State = 447;
 				value();
-				State = 450;
+				State = 452;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 446;
+					State = 448;
 					Match(COMMA);
-					State = 447;
+					State = 449;
 					value();
 					}
 					}
-					State = 452;
+					State = 454;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 453;
+				State = 455;
 				Match(RBRACK);
 				}
 				break;
@@ -3114,13 +3144,13 @@ public partial class EscalationParser : Parser {
 				_localctx = new OlderConditionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 455;
-				fieldName();
-				State = 456;
-				Match(OLDER);
 				State = 457;
-				Match(THAN);
+				fieldName();
 				State = 458;
+				Match(OLDER);
+				State = 459;
+				Match(THAN);
+				State = 460;
 				duration();
 				}
 				break;
@@ -3129,9 +3159,9 @@ public partial class EscalationParser : Parser {
 				_localctx = new DuringConditionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 460;
+				State = 462;
 				Match(DURING);
-				State = 461;
+				State = 463;
 				((DuringConditionContext)_localctx).name = calendarName();
 				}
 				break;
@@ -3140,13 +3170,13 @@ public partial class EscalationParser : Parser {
 				_localctx = new FlagConditionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 462;
+				State = 464;
 				fieldName();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 473;
+			State = 475;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,51,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -3155,7 +3185,7 @@ public partial class EscalationParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 471;
+					State = 473;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,50,Context) ) {
 					case 1:
@@ -3163,11 +3193,11 @@ public partial class EscalationParser : Parser {
 						_localctx = new AndConditionContext(new ConditionContext(_parentctx, _parentState));
 						((AndConditionContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_condition);
-						State = 465;
-						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 466;
-						Match(AND);
 						State = 467;
+						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
+						State = 468;
+						Match(AND);
+						State = 469;
 						((AndConditionContext)_localctx).right = condition(8);
 						}
 						break;
@@ -3176,18 +3206,18 @@ public partial class EscalationParser : Parser {
 						_localctx = new OrConditionContext(new ConditionContext(_parentctx, _parentState));
 						((OrConditionContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_condition);
-						State = 468;
-						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 469;
-						Match(OR);
 						State = 470;
+						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
+						State = 471;
+						Match(OR);
+						State = 472;
 						((OrConditionContext)_localctx).right = condition(7);
 						}
 						break;
 					}
 					} 
 				}
-				State = 475;
+				State = 477;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,51,Context);
 			}
@@ -3229,7 +3259,7 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 476;
+			State = 478;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 33)) & ~0x3f) == 0 && ((1L << (_la - 33)) & 2251799813689345L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3275,7 +3305,7 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 478;
+			State = 480;
 			_la = TokenStream.LA(1);
 			if ( !(_la==BUSINESS || _la==IDENT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3321,7 +3351,7 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 480;
+			State = 482;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ASSIGN || _la==IDENT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3367,7 +3397,7 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 482;
+			State = 484;
 			_la = TokenStream.LA(1);
 			if ( !(_la==HOURS || _la==IDENT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3393,6 +3423,9 @@ public partial class EscalationParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(EscalationParser.IDENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(EscalationParser.STRING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INT() { return GetToken(EscalationParser.INT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ValueKeywordContext valueKeyword() {
+			return GetRuleContext<ValueKeywordContext>(0);
+		}
 		public ValueContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -3410,13 +3443,135 @@ public partial class EscalationParser : Parser {
 	public ValueContext value() {
 		ValueContext _localctx = new ValueContext(Context, State);
 		EnterRule(_localctx, 64, RULE_value);
+		try {
+			State = 490;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case IDENT:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 486;
+				Match(IDENT);
+				}
+				break;
+			case STRING:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 487;
+				Match(STRING);
+				}
+				break;
+			case INT:
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 488;
+				Match(INT);
+				}
+				break;
+			case ANY:
+			case ASSIGN:
+			case BUSINESS:
+			case CALENDAR:
+			case ENGINEERING:
+			case ENTER:
+			case ESCALATE:
+			case FIELDS:
+			case GROUP:
+			case HOLIDAY:
+			case HOURS:
+			case MONITOR:
+			case NEXT:
+			case NOTIFY:
+			case OWNER:
+			case OWNERS:
+			case PAGE:
+			case PAGING:
+			case PERSON:
+			case POLICY:
+			case REMIND:
+			case REQUIRE:
+			case ROLE:
+			case ROUTE:
+			case SEVERITY:
+			case SLA:
+			case STOP:
+			case TEAM:
+			case VERSION:
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 489;
+				valueKeyword();
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ValueKeywordContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ANY() { return GetToken(EscalationParser.ANY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ASSIGN() { return GetToken(EscalationParser.ASSIGN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BUSINESS() { return GetToken(EscalationParser.BUSINESS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CALENDAR() { return GetToken(EscalationParser.CALENDAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ENGINEERING() { return GetToken(EscalationParser.ENGINEERING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ESCALATE() { return GetToken(EscalationParser.ESCALATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FIELDS() { return GetToken(EscalationParser.FIELDS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROUP() { return GetToken(EscalationParser.GROUP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOLIDAY() { return GetToken(EscalationParser.HOLIDAY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOURS() { return GetToken(EscalationParser.HOURS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MONITOR() { return GetToken(EscalationParser.MONITOR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEXT() { return GetToken(EscalationParser.NEXT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOTIFY() { return GetToken(EscalationParser.NOTIFY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OWNER() { return GetToken(EscalationParser.OWNER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OWNERS() { return GetToken(EscalationParser.OWNERS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PAGE() { return GetToken(EscalationParser.PAGE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PAGING() { return GetToken(EscalationParser.PAGING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PERSON() { return GetToken(EscalationParser.PERSON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POLICY() { return GetToken(EscalationParser.POLICY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REMIND() { return GetToken(EscalationParser.REMIND, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REQUIRE() { return GetToken(EscalationParser.REQUIRE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ROLE() { return GetToken(EscalationParser.ROLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ROUTE() { return GetToken(EscalationParser.ROUTE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEVERITY() { return GetToken(EscalationParser.SEVERITY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLA() { return GetToken(EscalationParser.SLA, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STOP() { return GetToken(EscalationParser.STOP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEAM() { return GetToken(EscalationParser.TEAM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VERSION() { return GetToken(EscalationParser.VERSION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ENTER() { return GetToken(EscalationParser.ENTER, 0); }
+		public ValueKeywordContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_valueKeyword; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IEscalationParserVisitor<TResult> typedVisitor = visitor as IEscalationParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitValueKeyword(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ValueKeywordContext valueKeyword() {
+		ValueKeywordContext _localctx = new ValueKeywordContext(Context, State);
+		EnterRule(_localctx, 66, RULE_valueKeyword);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 484;
+			State = 492;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 11L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 73110780525207896L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -3483,17 +3638,17 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 66, RULE_duration);
+		EnterRule(_localctx, 68, RULE_duration);
 		int _la;
 		try {
-			State = 496;
+			State = 504;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DURATION:
 				_localctx = new CompactDurationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 486;
+				State = 494;
 				Match(DURATION);
 				}
 				break;
@@ -3501,28 +3656,28 @@ public partial class EscalationParser : Parser {
 				_localctx = new WordDurationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 487;
+				State = 495;
 				((WordDurationContext)_localctx).amount = Match(INT);
-				State = 489;
+				State = 497;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BUSINESS) {
 					{
-					State = 488;
+					State = 496;
 					Match(BUSINESS);
 					}
 				}
 
-				State = 491;
+				State = 499;
 				((WordDurationContext)_localctx).unit = unitName();
-				State = 494;
+				State = 502;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,53,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,54,Context) ) {
 				case 1:
 					{
-					State = 492;
+					State = 500;
 					Match(ON);
-					State = 493;
+					State = 501;
 					((WordDurationContext)_localctx).calendar = calendarName();
 					}
 					break;
@@ -3559,176 +3714,180 @@ public partial class EscalationParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,87,499,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,87,507,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
-		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,1,0,3,0,70,8,0,1,0,5,
-		0,73,8,0,10,0,12,0,76,9,0,1,0,1,0,1,1,1,1,1,1,1,1,3,1,84,8,1,1,2,1,2,1,
-		2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,96,8,2,1,3,1,3,1,3,1,3,3,3,102,8,3,1,
-		3,1,3,5,3,106,8,3,10,3,12,3,109,9,3,1,3,1,3,1,4,1,4,1,4,1,4,5,4,117,8,
-		4,10,4,12,4,120,9,4,1,4,1,4,1,4,5,4,125,8,4,10,4,12,4,128,9,4,1,4,1,4,
-		1,4,1,4,3,4,134,8,4,1,4,3,4,137,8,4,3,4,139,8,4,1,5,1,5,1,5,3,5,144,8,
-		5,1,6,1,6,1,6,1,6,1,7,1,7,1,7,5,7,153,8,7,10,7,12,7,156,9,7,1,7,1,7,1,
-		8,1,8,1,8,3,8,163,8,8,1,8,5,8,166,8,8,10,8,12,8,169,9,8,1,9,1,9,1,9,1,
-		9,3,9,175,8,9,1,10,1,10,1,10,5,10,180,8,10,10,10,12,10,183,9,10,1,10,1,
-		10,1,11,1,11,1,11,1,11,1,11,1,11,5,11,193,8,11,10,11,12,11,196,9,11,1,
-		11,1,11,3,11,200,8,11,1,12,1,12,1,12,3,12,205,8,12,1,12,1,12,5,12,209,
-		8,12,10,12,12,12,212,9,12,1,12,1,12,1,13,1,13,1,13,1,13,1,13,3,13,221,
-		8,13,1,13,1,13,1,13,1,13,1,13,3,13,228,8,13,1,13,1,13,3,13,232,8,13,1,
-		14,1,14,1,14,1,14,5,14,238,8,14,10,14,12,14,241,9,14,1,14,1,14,1,15,1,
-		15,1,15,5,15,248,8,15,10,15,12,15,251,9,15,1,15,1,15,1,15,1,15,1,15,1,
-		15,3,15,259,8,15,1,16,1,16,1,16,1,16,1,16,1,16,3,16,267,8,16,1,16,1,16,
-		5,16,271,8,16,10,16,12,16,274,9,16,1,16,1,16,1,17,1,17,1,17,1,17,5,17,
-		282,8,17,10,17,12,17,285,9,17,3,17,287,8,17,1,18,1,18,1,18,1,18,1,18,1,
-		18,1,18,1,18,1,18,1,18,3,18,299,8,18,1,19,1,19,1,19,1,19,1,19,5,19,306,
-		8,19,10,19,12,19,309,9,19,1,20,1,20,1,20,1,20,3,20,315,8,20,1,20,1,20,
-		1,20,1,20,3,20,321,8,20,1,20,1,20,3,20,325,8,20,1,20,1,20,1,20,1,20,3,
-		20,331,8,20,1,20,1,20,1,20,1,20,1,20,3,20,338,8,20,3,20,340,8,20,1,21,
-		1,21,1,21,1,21,5,21,346,8,21,10,21,12,21,349,9,21,1,21,1,21,1,21,1,21,
-		5,21,355,8,21,10,21,12,21,358,9,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,
-		1,21,1,21,1,21,1,21,5,21,371,8,21,10,21,12,21,374,9,21,1,21,1,21,1,21,
-		1,21,3,21,380,8,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,390,8,
-		22,1,23,1,23,1,23,1,23,5,23,396,8,23,10,23,12,23,399,9,23,1,23,1,23,1,
-		23,1,23,3,23,405,8,23,1,24,1,24,1,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,
-		5,25,417,8,25,10,25,12,25,420,9,25,1,25,1,25,1,26,1,26,1,26,1,26,1,26,
-		1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,
-		442,8,27,1,27,1,27,1,27,1,27,1,27,5,27,449,8,27,10,27,12,27,452,9,27,1,
-		27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,464,8,27,1,27,1,27,
-		1,27,1,27,1,27,1,27,5,27,472,8,27,10,27,12,27,475,9,27,1,28,1,28,1,29,
-		1,29,1,30,1,30,1,31,1,31,1,32,1,32,1,33,1,33,1,33,3,33,490,8,33,1,33,1,
-		33,1,33,3,33,495,8,33,3,33,497,8,33,1,33,0,1,54,34,0,2,4,6,8,10,12,14,
-		16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,
-		64,66,0,7,4,0,20,20,38,38,43,43,49,49,1,0,63,68,3,0,33,33,45,45,84,84,
-		2,0,6,6,84,84,2,0,4,4,84,84,2,0,22,22,84,84,2,0,81,82,84,84,547,0,69,1,
-		0,0,0,2,79,1,0,0,0,4,95,1,0,0,0,6,97,1,0,0,0,8,138,1,0,0,0,10,140,1,0,
-		0,0,12,145,1,0,0,0,14,149,1,0,0,0,16,159,1,0,0,0,18,174,1,0,0,0,20,176,
-		1,0,0,0,22,186,1,0,0,0,24,201,1,0,0,0,26,231,1,0,0,0,28,233,1,0,0,0,30,
-		258,1,0,0,0,32,260,1,0,0,0,34,286,1,0,0,0,36,298,1,0,0,0,38,300,1,0,0,
-		0,40,339,1,0,0,0,42,379,1,0,0,0,44,389,1,0,0,0,46,391,1,0,0,0,48,406,1,
-		0,0,0,50,411,1,0,0,0,52,423,1,0,0,0,54,463,1,0,0,0,56,476,1,0,0,0,58,478,
-		1,0,0,0,60,480,1,0,0,0,62,482,1,0,0,0,64,484,1,0,0,0,66,496,1,0,0,0,68,
-		70,3,2,1,0,69,68,1,0,0,0,69,70,1,0,0,0,70,74,1,0,0,0,71,73,3,4,2,0,72,
-		71,1,0,0,0,73,76,1,0,0,0,74,72,1,0,0,0,74,75,1,0,0,0,75,77,1,0,0,0,76,
-		74,1,0,0,0,77,78,5,0,0,1,78,1,1,0,0,0,79,80,5,39,0,0,80,83,5,82,0,0,81,
-		82,5,56,0,0,82,84,5,81,0,0,83,81,1,0,0,0,83,84,1,0,0,0,84,3,1,0,0,0,85,
-		96,3,6,3,0,86,96,3,14,7,0,87,96,3,20,10,0,88,96,3,24,12,0,89,96,3,28,14,
-		0,90,96,3,32,16,0,91,96,3,46,23,0,92,96,3,48,24,0,93,96,3,50,25,0,94,96,
-		3,52,26,0,95,85,1,0,0,0,95,86,1,0,0,0,95,87,1,0,0,0,95,88,1,0,0,0,95,89,
-		1,0,0,0,95,90,1,0,0,0,95,91,1,0,0,0,95,92,1,0,0,0,95,93,1,0,0,0,95,94,
-		1,0,0,0,96,5,1,0,0,0,97,98,5,8,0,0,98,99,3,58,29,0,99,101,5,82,0,0,100,
-		102,5,10,0,0,101,100,1,0,0,0,101,102,1,0,0,0,102,103,1,0,0,0,103,107,5,
-		69,0,0,104,106,3,8,4,0,105,104,1,0,0,0,106,109,1,0,0,0,107,105,1,0,0,0,
-		107,108,1,0,0,0,108,110,1,0,0,0,109,107,1,0,0,0,110,111,5,70,0,0,111,7,
-		1,0,0,0,112,113,5,22,0,0,113,118,3,10,5,0,114,115,5,75,0,0,115,117,3,10,
-		5,0,116,114,1,0,0,0,117,120,1,0,0,0,118,116,1,0,0,0,118,119,1,0,0,0,119,
-		121,1,0,0,0,120,118,1,0,0,0,121,126,3,12,6,0,122,123,5,75,0,0,123,125,
-		3,12,6,0,124,122,1,0,0,0,125,128,1,0,0,0,126,124,1,0,0,0,126,127,1,0,0,
-		0,127,139,1,0,0,0,128,126,1,0,0,0,129,130,5,21,0,0,130,133,5,78,0,0,131,
-		132,5,62,0,0,132,134,5,78,0,0,133,131,1,0,0,0,133,134,1,0,0,0,134,136,
-		1,0,0,0,135,137,5,82,0,0,136,135,1,0,0,0,136,137,1,0,0,0,137,139,1,0,0,
-		0,138,112,1,0,0,0,138,129,1,0,0,0,139,9,1,0,0,0,140,143,5,84,0,0,141,142,
-		5,62,0,0,142,144,5,84,0,0,143,141,1,0,0,0,143,144,1,0,0,0,144,11,1,0,0,
-		0,145,146,5,79,0,0,146,147,5,77,0,0,147,148,5,79,0,0,148,13,1,0,0,0,149,
-		150,5,34,0,0,150,154,5,69,0,0,151,153,3,16,8,0,152,151,1,0,0,0,153,156,
-		1,0,0,0,154,152,1,0,0,0,154,155,1,0,0,0,155,157,1,0,0,0,156,154,1,0,0,
-		0,157,158,5,70,0,0,158,15,1,0,0,0,159,160,7,0,0,0,160,162,5,84,0,0,161,
-		163,5,82,0,0,162,161,1,0,0,0,162,163,1,0,0,0,163,167,1,0,0,0,164,166,3,
-		18,9,0,165,164,1,0,0,0,166,169,1,0,0,0,167,165,1,0,0,0,167,168,1,0,0,0,
-		168,17,1,0,0,0,169,167,1,0,0,0,170,175,5,13,0,0,171,172,5,41,0,0,172,173,
-		5,52,0,0,173,175,5,84,0,0,174,170,1,0,0,0,174,171,1,0,0,0,175,19,1,0,0,
-		0,176,177,5,18,0,0,177,181,5,69,0,0,178,180,3,22,11,0,179,178,1,0,0,0,
-		180,183,1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,184,1,0,0,0,183,181,
-		1,0,0,0,184,185,5,70,0,0,185,21,1,0,0,0,186,187,3,56,28,0,187,199,5,84,
-		0,0,188,189,5,73,0,0,189,194,3,64,32,0,190,191,5,75,0,0,191,193,3,64,32,
-		0,192,190,1,0,0,0,193,196,1,0,0,0,194,192,1,0,0,0,194,195,1,0,0,0,195,
-		197,1,0,0,0,196,194,1,0,0,0,197,198,5,74,0,0,198,200,1,0,0,0,199,188,1,
-		0,0,0,199,200,1,0,0,0,200,23,1,0,0,0,201,202,5,45,0,0,202,204,5,84,0,0,
-		203,205,5,82,0,0,204,203,1,0,0,0,204,205,1,0,0,0,205,206,1,0,0,0,206,210,
-		5,69,0,0,207,209,3,26,13,0,208,207,1,0,0,0,209,212,1,0,0,0,210,208,1,0,
-		0,0,210,211,1,0,0,0,211,213,1,0,0,0,212,210,1,0,0,0,213,214,5,70,0,0,214,
-		25,1,0,0,0,215,216,3,60,30,0,216,217,5,60,0,0,217,220,3,66,33,0,218,219,
-		5,59,0,0,219,221,5,84,0,0,220,218,1,0,0,0,220,221,1,0,0,0,221,232,1,0,
-		0,0,222,223,3,60,30,0,223,224,5,17,0,0,224,227,3,66,33,0,225,226,5,54,
-		0,0,226,228,3,54,27,0,227,225,1,0,0,0,227,228,1,0,0,0,228,232,1,0,0,0,
-		229,230,5,8,0,0,230,232,3,58,29,0,231,215,1,0,0,0,231,222,1,0,0,0,231,
-		229,1,0,0,0,232,27,1,0,0,0,233,234,5,44,0,0,234,235,3,56,28,0,235,239,
-		5,69,0,0,236,238,3,30,15,0,237,236,1,0,0,0,238,241,1,0,0,0,239,237,1,0,
-		0,0,239,240,1,0,0,0,240,242,1,0,0,0,241,239,1,0,0,0,242,243,5,70,0,0,243,
-		29,1,0,0,0,244,249,3,64,32,0,245,246,5,75,0,0,246,248,3,64,32,0,247,245,
-		1,0,0,0,248,251,1,0,0,0,249,247,1,0,0,0,249,250,1,0,0,0,250,252,1,0,0,
-		0,251,249,1,0,0,0,252,253,5,61,0,0,253,254,5,84,0,0,254,259,1,0,0,0,255,
-		256,5,10,0,0,256,257,5,61,0,0,257,259,5,84,0,0,258,244,1,0,0,0,258,255,
-		1,0,0,0,259,31,1,0,0,0,260,261,5,16,0,0,261,262,5,84,0,0,262,263,5,19,
-		0,0,263,266,3,34,17,0,264,265,5,57,0,0,265,267,3,54,27,0,266,264,1,0,0,
-		0,266,267,1,0,0,0,267,268,1,0,0,0,268,272,5,69,0,0,269,271,3,36,18,0,270,
-		269,1,0,0,0,271,274,1,0,0,0,272,270,1,0,0,0,272,273,1,0,0,0,273,275,1,
-		0,0,0,274,272,1,0,0,0,275,276,5,70,0,0,276,33,1,0,0,0,277,287,5,3,0,0,
-		278,283,5,84,0,0,279,280,5,75,0,0,280,282,5,84,0,0,281,279,1,0,0,0,282,
-		285,1,0,0,0,283,281,1,0,0,0,283,284,1,0,0,0,284,287,1,0,0,0,285,283,1,
-		0,0,0,286,277,1,0,0,0,286,278,1,0,0,0,287,35,1,0,0,0,288,289,5,33,0,0,
-		289,299,5,84,0,0,290,291,5,8,0,0,291,299,3,58,29,0,292,293,5,11,0,0,293,
-		294,5,7,0,0,294,299,5,84,0,0,295,299,3,38,19,0,296,299,3,46,23,0,297,299,
-		3,48,24,0,298,288,1,0,0,0,298,290,1,0,0,0,298,292,1,0,0,0,298,295,1,0,
-		0,0,298,296,1,0,0,0,298,297,1,0,0,0,299,37,1,0,0,0,300,301,3,40,20,0,301,
-		302,5,76,0,0,302,307,3,42,21,0,303,304,5,75,0,0,304,306,3,42,21,0,305,
-		303,1,0,0,0,306,309,1,0,0,0,307,305,1,0,0,0,307,308,1,0,0,0,308,39,1,0,
-		0,0,309,307,1,0,0,0,310,311,5,1,0,0,311,314,3,66,33,0,312,313,5,53,0,0,
-		313,315,3,54,27,0,314,312,1,0,0,0,314,315,1,0,0,0,315,340,1,0,0,0,316,
-		317,5,17,0,0,317,320,3,66,33,0,318,319,5,46,0,0,319,321,5,84,0,0,320,318,
-		1,0,0,0,320,321,1,0,0,0,321,324,1,0,0,0,322,323,5,58,0,0,323,325,3,54,
-		27,0,324,322,1,0,0,0,324,325,1,0,0,0,325,330,1,0,0,0,326,327,5,55,0,0,
-		327,328,5,52,0,0,328,329,5,81,0,0,329,331,5,51,0,0,330,326,1,0,0,0,330,
-		331,1,0,0,0,331,340,1,0,0,0,332,340,5,23,0,0,333,334,5,30,0,0,334,337,
-		5,84,0,0,335,336,5,57,0,0,336,338,3,54,27,0,337,335,1,0,0,0,337,338,1,
-		0,0,0,338,340,1,0,0,0,339,310,1,0,0,0,339,316,1,0,0,0,339,332,1,0,0,0,
-		339,333,1,0,0,0,340,41,1,0,0,0,341,342,5,28,0,0,342,347,3,44,22,0,343,
-		344,5,75,0,0,344,346,3,44,22,0,345,343,1,0,0,0,346,349,1,0,0,0,347,345,
-		1,0,0,0,347,348,1,0,0,0,348,380,1,0,0,0,349,347,1,0,0,0,350,351,5,35,0,
-		0,351,356,3,44,22,0,352,353,5,75,0,0,353,355,3,44,22,0,354,352,1,0,0,0,
-		355,358,1,0,0,0,356,354,1,0,0,0,356,357,1,0,0,0,357,380,1,0,0,0,358,356,
-		1,0,0,0,359,360,5,4,0,0,360,380,3,44,22,0,361,362,5,15,0,0,362,363,5,52,
-		0,0,363,380,3,44,22,0,364,365,5,40,0,0,365,380,3,44,22,0,366,367,5,42,
-		0,0,367,372,5,84,0,0,368,369,5,75,0,0,369,371,5,84,0,0,370,368,1,0,0,0,
-		371,374,1,0,0,0,372,370,1,0,0,0,372,373,1,0,0,0,373,380,1,0,0,0,374,372,
-		1,0,0,0,375,376,5,48,0,0,376,380,5,36,0,0,377,378,5,14,0,0,378,380,5,25,
-		0,0,379,341,1,0,0,0,379,350,1,0,0,0,379,359,1,0,0,0,379,361,1,0,0,0,379,
-		364,1,0,0,0,379,366,1,0,0,0,379,375,1,0,0,0,379,377,1,0,0,0,380,43,1,0,
-		0,0,381,390,5,33,0,0,382,390,5,26,0,0,383,384,5,44,0,0,384,385,5,71,0,
-		0,385,386,3,56,28,0,386,387,5,72,0,0,387,390,1,0,0,0,388,390,5,84,0,0,
-		389,381,1,0,0,0,389,382,1,0,0,0,389,383,1,0,0,0,389,388,1,0,0,0,390,45,
-		1,0,0,0,391,392,5,42,0,0,392,397,5,84,0,0,393,394,5,75,0,0,394,396,5,84,
-		0,0,395,393,1,0,0,0,396,399,1,0,0,0,397,395,1,0,0,0,397,398,1,0,0,0,398,
-		400,1,0,0,0,399,397,1,0,0,0,400,401,5,5,0,0,401,404,5,15,0,0,402,403,5,
-		57,0,0,403,405,3,54,27,0,404,402,1,0,0,0,404,405,1,0,0,0,405,47,1,0,0,
-		0,406,407,5,35,0,0,407,408,5,31,0,0,408,409,5,57,0,0,409,410,3,54,27,0,
-		410,49,1,0,0,0,411,412,5,9,0,0,412,413,5,57,0,0,413,414,3,54,27,0,414,
-		418,5,69,0,0,415,417,3,42,21,0,416,415,1,0,0,0,417,420,1,0,0,0,418,416,
-		1,0,0,0,418,419,1,0,0,0,419,421,1,0,0,0,420,418,1,0,0,0,421,422,5,70,0,
-		0,422,51,1,0,0,0,423,424,5,37,0,0,424,425,5,47,0,0,425,426,5,58,0,0,426,
-		427,3,54,27,0,427,53,1,0,0,0,428,429,6,27,-1,0,429,430,5,71,0,0,430,431,
-		3,54,27,0,431,432,5,72,0,0,432,464,1,0,0,0,433,434,5,27,0,0,434,464,3,
-		54,27,8,435,436,3,56,28,0,436,437,7,1,0,0,437,438,3,64,32,0,438,464,1,
-		0,0,0,439,441,3,56,28,0,440,442,5,27,0,0,441,440,1,0,0,0,441,442,1,0,0,
-		0,442,443,1,0,0,0,443,444,5,24,0,0,444,445,5,73,0,0,445,450,3,64,32,0,
-		446,447,5,75,0,0,447,449,3,64,32,0,448,446,1,0,0,0,449,452,1,0,0,0,450,
-		448,1,0,0,0,450,451,1,0,0,0,451,453,1,0,0,0,452,450,1,0,0,0,453,454,5,
-		74,0,0,454,464,1,0,0,0,455,456,3,56,28,0,456,457,5,29,0,0,457,458,5,50,
-		0,0,458,459,3,66,33,0,459,464,1,0,0,0,460,461,5,12,0,0,461,464,3,58,29,
-		0,462,464,3,56,28,0,463,428,1,0,0,0,463,433,1,0,0,0,463,435,1,0,0,0,463,
-		439,1,0,0,0,463,455,1,0,0,0,463,460,1,0,0,0,463,462,1,0,0,0,464,473,1,
-		0,0,0,465,466,10,7,0,0,466,467,5,2,0,0,467,472,3,54,27,8,468,469,10,6,
-		0,0,469,470,5,32,0,0,470,472,3,54,27,7,471,465,1,0,0,0,471,468,1,0,0,0,
-		472,475,1,0,0,0,473,471,1,0,0,0,473,474,1,0,0,0,474,55,1,0,0,0,475,473,
-		1,0,0,0,476,477,7,2,0,0,477,57,1,0,0,0,478,479,7,3,0,0,479,59,1,0,0,0,
-		480,481,7,4,0,0,481,61,1,0,0,0,482,483,7,5,0,0,483,63,1,0,0,0,484,485,
-		7,6,0,0,485,65,1,0,0,0,486,497,5,80,0,0,487,489,5,81,0,0,488,490,5,6,0,
-		0,489,488,1,0,0,0,489,490,1,0,0,0,490,491,1,0,0,0,491,494,3,62,31,0,492,
-		493,5,30,0,0,493,495,3,58,29,0,494,492,1,0,0,0,494,495,1,0,0,0,495,497,
-		1,0,0,0,496,486,1,0,0,0,496,487,1,0,0,0,497,67,1,0,0,0,55,69,74,83,95,
-		101,107,118,126,133,136,138,143,154,162,167,174,181,194,199,204,210,220,
-		227,231,239,249,258,266,272,283,286,298,307,314,320,324,330,337,339,347,
-		356,372,379,389,397,404,418,441,450,463,471,473,489,494,496
+		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,1,0,3,0,72,
+		8,0,1,0,5,0,75,8,0,10,0,12,0,78,9,0,1,0,1,0,1,1,1,1,1,1,1,1,3,1,86,8,1,
+		1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,98,8,2,1,3,1,3,1,3,1,3,3,3,
+		104,8,3,1,3,1,3,5,3,108,8,3,10,3,12,3,111,9,3,1,3,1,3,1,4,1,4,1,4,1,4,
+		5,4,119,8,4,10,4,12,4,122,9,4,1,4,1,4,1,4,5,4,127,8,4,10,4,12,4,130,9,
+		4,1,4,1,4,1,4,1,4,3,4,136,8,4,1,4,3,4,139,8,4,3,4,141,8,4,1,5,1,5,1,5,
+		3,5,146,8,5,1,6,1,6,1,6,1,6,1,7,1,7,1,7,5,7,155,8,7,10,7,12,7,158,9,7,
+		1,7,1,7,1,8,1,8,1,8,3,8,165,8,8,1,8,5,8,168,8,8,10,8,12,8,171,9,8,1,9,
+		1,9,1,9,1,9,3,9,177,8,9,1,10,1,10,1,10,5,10,182,8,10,10,10,12,10,185,9,
+		10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,5,11,195,8,11,10,11,12,11,198,
+		9,11,1,11,1,11,3,11,202,8,11,1,12,1,12,1,12,3,12,207,8,12,1,12,1,12,5,
+		12,211,8,12,10,12,12,12,214,9,12,1,12,1,12,1,13,1,13,1,13,1,13,1,13,3,
+		13,223,8,13,1,13,1,13,1,13,1,13,1,13,3,13,230,8,13,1,13,1,13,3,13,234,
+		8,13,1,14,1,14,1,14,1,14,5,14,240,8,14,10,14,12,14,243,9,14,1,14,1,14,
+		1,15,1,15,1,15,5,15,250,8,15,10,15,12,15,253,9,15,1,15,1,15,1,15,1,15,
+		1,15,1,15,3,15,261,8,15,1,16,1,16,1,16,1,16,1,16,1,16,3,16,269,8,16,1,
+		16,1,16,5,16,273,8,16,10,16,12,16,276,9,16,1,16,1,16,1,17,1,17,1,17,1,
+		17,5,17,284,8,17,10,17,12,17,287,9,17,3,17,289,8,17,1,18,1,18,1,18,1,18,
+		1,18,1,18,1,18,1,18,1,18,1,18,3,18,301,8,18,1,19,1,19,1,19,1,19,1,19,5,
+		19,308,8,19,10,19,12,19,311,9,19,1,20,1,20,1,20,1,20,3,20,317,8,20,1,20,
+		1,20,1,20,1,20,3,20,323,8,20,1,20,1,20,3,20,327,8,20,1,20,1,20,1,20,1,
+		20,3,20,333,8,20,1,20,1,20,1,20,1,20,1,20,3,20,340,8,20,3,20,342,8,20,
+		1,21,1,21,1,21,1,21,5,21,348,8,21,10,21,12,21,351,9,21,1,21,1,21,1,21,
+		1,21,5,21,357,8,21,10,21,12,21,360,9,21,1,21,1,21,1,21,1,21,1,21,1,21,
+		1,21,1,21,1,21,1,21,1,21,5,21,373,8,21,10,21,12,21,376,9,21,1,21,1,21,
+		1,21,1,21,3,21,382,8,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,392,
+		8,22,1,23,1,23,1,23,1,23,5,23,398,8,23,10,23,12,23,401,9,23,1,23,1,23,
+		1,23,1,23,3,23,407,8,23,1,24,1,24,1,24,1,24,1,24,1,25,1,25,1,25,1,25,1,
+		25,5,25,419,8,25,10,25,12,25,422,9,25,1,25,1,25,1,26,1,26,1,26,1,26,1,
+		26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,
+		27,444,8,27,1,27,1,27,1,27,1,27,1,27,5,27,451,8,27,10,27,12,27,454,9,27,
+		1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,466,8,27,1,27,1,
+		27,1,27,1,27,1,27,1,27,5,27,474,8,27,10,27,12,27,477,9,27,1,28,1,28,1,
+		29,1,29,1,30,1,30,1,31,1,31,1,32,1,32,1,32,1,32,3,32,491,8,32,1,33,1,33,
+		1,34,1,34,1,34,3,34,498,8,34,1,34,1,34,1,34,3,34,503,8,34,3,34,505,8,34,
+		1,34,0,1,54,35,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,
+		40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,0,7,4,0,20,20,38,38,43,43,
+		49,49,1,0,63,68,3,0,33,33,45,45,84,84,2,0,6,6,84,84,2,0,4,4,84,84,2,0,
+		22,22,84,84,13,0,3,4,6,6,8,8,13,15,18,18,20,22,25,26,28,28,33,36,38,40,
+		42,45,47,49,56,56,557,0,71,1,0,0,0,2,81,1,0,0,0,4,97,1,0,0,0,6,99,1,0,
+		0,0,8,140,1,0,0,0,10,142,1,0,0,0,12,147,1,0,0,0,14,151,1,0,0,0,16,161,
+		1,0,0,0,18,176,1,0,0,0,20,178,1,0,0,0,22,188,1,0,0,0,24,203,1,0,0,0,26,
+		233,1,0,0,0,28,235,1,0,0,0,30,260,1,0,0,0,32,262,1,0,0,0,34,288,1,0,0,
+		0,36,300,1,0,0,0,38,302,1,0,0,0,40,341,1,0,0,0,42,381,1,0,0,0,44,391,1,
+		0,0,0,46,393,1,0,0,0,48,408,1,0,0,0,50,413,1,0,0,0,52,425,1,0,0,0,54,465,
+		1,0,0,0,56,478,1,0,0,0,58,480,1,0,0,0,60,482,1,0,0,0,62,484,1,0,0,0,64,
+		490,1,0,0,0,66,492,1,0,0,0,68,504,1,0,0,0,70,72,3,2,1,0,71,70,1,0,0,0,
+		71,72,1,0,0,0,72,76,1,0,0,0,73,75,3,4,2,0,74,73,1,0,0,0,75,78,1,0,0,0,
+		76,74,1,0,0,0,76,77,1,0,0,0,77,79,1,0,0,0,78,76,1,0,0,0,79,80,5,0,0,1,
+		80,1,1,0,0,0,81,82,5,39,0,0,82,85,5,82,0,0,83,84,5,56,0,0,84,86,5,81,0,
+		0,85,83,1,0,0,0,85,86,1,0,0,0,86,3,1,0,0,0,87,98,3,6,3,0,88,98,3,14,7,
+		0,89,98,3,20,10,0,90,98,3,24,12,0,91,98,3,28,14,0,92,98,3,32,16,0,93,98,
+		3,46,23,0,94,98,3,48,24,0,95,98,3,50,25,0,96,98,3,52,26,0,97,87,1,0,0,
+		0,97,88,1,0,0,0,97,89,1,0,0,0,97,90,1,0,0,0,97,91,1,0,0,0,97,92,1,0,0,
+		0,97,93,1,0,0,0,97,94,1,0,0,0,97,95,1,0,0,0,97,96,1,0,0,0,98,5,1,0,0,0,
+		99,100,5,8,0,0,100,101,3,58,29,0,101,103,5,82,0,0,102,104,5,10,0,0,103,
+		102,1,0,0,0,103,104,1,0,0,0,104,105,1,0,0,0,105,109,5,69,0,0,106,108,3,
+		8,4,0,107,106,1,0,0,0,108,111,1,0,0,0,109,107,1,0,0,0,109,110,1,0,0,0,
+		110,112,1,0,0,0,111,109,1,0,0,0,112,113,5,70,0,0,113,7,1,0,0,0,114,115,
+		5,22,0,0,115,120,3,10,5,0,116,117,5,75,0,0,117,119,3,10,5,0,118,116,1,
+		0,0,0,119,122,1,0,0,0,120,118,1,0,0,0,120,121,1,0,0,0,121,123,1,0,0,0,
+		122,120,1,0,0,0,123,128,3,12,6,0,124,125,5,75,0,0,125,127,3,12,6,0,126,
+		124,1,0,0,0,127,130,1,0,0,0,128,126,1,0,0,0,128,129,1,0,0,0,129,141,1,
+		0,0,0,130,128,1,0,0,0,131,132,5,21,0,0,132,135,5,78,0,0,133,134,5,62,0,
+		0,134,136,5,78,0,0,135,133,1,0,0,0,135,136,1,0,0,0,136,138,1,0,0,0,137,
+		139,5,82,0,0,138,137,1,0,0,0,138,139,1,0,0,0,139,141,1,0,0,0,140,114,1,
+		0,0,0,140,131,1,0,0,0,141,9,1,0,0,0,142,145,5,84,0,0,143,144,5,62,0,0,
+		144,146,5,84,0,0,145,143,1,0,0,0,145,146,1,0,0,0,146,11,1,0,0,0,147,148,
+		5,79,0,0,148,149,5,77,0,0,149,150,5,79,0,0,150,13,1,0,0,0,151,152,5,34,
+		0,0,152,156,5,69,0,0,153,155,3,16,8,0,154,153,1,0,0,0,155,158,1,0,0,0,
+		156,154,1,0,0,0,156,157,1,0,0,0,157,159,1,0,0,0,158,156,1,0,0,0,159,160,
+		5,70,0,0,160,15,1,0,0,0,161,162,7,0,0,0,162,164,5,84,0,0,163,165,5,82,
+		0,0,164,163,1,0,0,0,164,165,1,0,0,0,165,169,1,0,0,0,166,168,3,18,9,0,167,
+		166,1,0,0,0,168,171,1,0,0,0,169,167,1,0,0,0,169,170,1,0,0,0,170,17,1,0,
+		0,0,171,169,1,0,0,0,172,177,5,13,0,0,173,174,5,41,0,0,174,175,5,52,0,0,
+		175,177,5,84,0,0,176,172,1,0,0,0,176,173,1,0,0,0,177,19,1,0,0,0,178,179,
+		5,18,0,0,179,183,5,69,0,0,180,182,3,22,11,0,181,180,1,0,0,0,182,185,1,
+		0,0,0,183,181,1,0,0,0,183,184,1,0,0,0,184,186,1,0,0,0,185,183,1,0,0,0,
+		186,187,5,70,0,0,187,21,1,0,0,0,188,189,3,56,28,0,189,201,5,84,0,0,190,
+		191,5,73,0,0,191,196,3,64,32,0,192,193,5,75,0,0,193,195,3,64,32,0,194,
+		192,1,0,0,0,195,198,1,0,0,0,196,194,1,0,0,0,196,197,1,0,0,0,197,199,1,
+		0,0,0,198,196,1,0,0,0,199,200,5,74,0,0,200,202,1,0,0,0,201,190,1,0,0,0,
+		201,202,1,0,0,0,202,23,1,0,0,0,203,204,5,45,0,0,204,206,5,84,0,0,205,207,
+		5,82,0,0,206,205,1,0,0,0,206,207,1,0,0,0,207,208,1,0,0,0,208,212,5,69,
+		0,0,209,211,3,26,13,0,210,209,1,0,0,0,211,214,1,0,0,0,212,210,1,0,0,0,
+		212,213,1,0,0,0,213,215,1,0,0,0,214,212,1,0,0,0,215,216,5,70,0,0,216,25,
+		1,0,0,0,217,218,3,60,30,0,218,219,5,60,0,0,219,222,3,68,34,0,220,221,5,
+		59,0,0,221,223,5,84,0,0,222,220,1,0,0,0,222,223,1,0,0,0,223,234,1,0,0,
+		0,224,225,3,60,30,0,225,226,5,17,0,0,226,229,3,68,34,0,227,228,5,54,0,
+		0,228,230,3,54,27,0,229,227,1,0,0,0,229,230,1,0,0,0,230,234,1,0,0,0,231,
+		232,5,8,0,0,232,234,3,58,29,0,233,217,1,0,0,0,233,224,1,0,0,0,233,231,
+		1,0,0,0,234,27,1,0,0,0,235,236,5,44,0,0,236,237,3,56,28,0,237,241,5,69,
+		0,0,238,240,3,30,15,0,239,238,1,0,0,0,240,243,1,0,0,0,241,239,1,0,0,0,
+		241,242,1,0,0,0,242,244,1,0,0,0,243,241,1,0,0,0,244,245,5,70,0,0,245,29,
+		1,0,0,0,246,251,3,64,32,0,247,248,5,75,0,0,248,250,3,64,32,0,249,247,1,
+		0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,251,252,1,0,0,0,252,254,1,0,0,0,
+		253,251,1,0,0,0,254,255,5,61,0,0,255,256,5,84,0,0,256,261,1,0,0,0,257,
+		258,5,10,0,0,258,259,5,61,0,0,259,261,5,84,0,0,260,246,1,0,0,0,260,257,
+		1,0,0,0,261,31,1,0,0,0,262,263,5,16,0,0,263,264,5,84,0,0,264,265,5,19,
+		0,0,265,268,3,34,17,0,266,267,5,57,0,0,267,269,3,54,27,0,268,266,1,0,0,
+		0,268,269,1,0,0,0,269,270,1,0,0,0,270,274,5,69,0,0,271,273,3,36,18,0,272,
+		271,1,0,0,0,273,276,1,0,0,0,274,272,1,0,0,0,274,275,1,0,0,0,275,277,1,
+		0,0,0,276,274,1,0,0,0,277,278,5,70,0,0,278,33,1,0,0,0,279,289,5,3,0,0,
+		280,285,5,84,0,0,281,282,5,75,0,0,282,284,5,84,0,0,283,281,1,0,0,0,284,
+		287,1,0,0,0,285,283,1,0,0,0,285,286,1,0,0,0,286,289,1,0,0,0,287,285,1,
+		0,0,0,288,279,1,0,0,0,288,280,1,0,0,0,289,35,1,0,0,0,290,291,5,33,0,0,
+		291,301,5,84,0,0,292,293,5,8,0,0,293,301,3,58,29,0,294,295,5,11,0,0,295,
+		296,5,7,0,0,296,301,5,84,0,0,297,301,3,38,19,0,298,301,3,46,23,0,299,301,
+		3,48,24,0,300,290,1,0,0,0,300,292,1,0,0,0,300,294,1,0,0,0,300,297,1,0,
+		0,0,300,298,1,0,0,0,300,299,1,0,0,0,301,37,1,0,0,0,302,303,3,40,20,0,303,
+		304,5,76,0,0,304,309,3,42,21,0,305,306,5,75,0,0,306,308,3,42,21,0,307,
+		305,1,0,0,0,308,311,1,0,0,0,309,307,1,0,0,0,309,310,1,0,0,0,310,39,1,0,
+		0,0,311,309,1,0,0,0,312,313,5,1,0,0,313,316,3,68,34,0,314,315,5,53,0,0,
+		315,317,3,54,27,0,316,314,1,0,0,0,316,317,1,0,0,0,317,342,1,0,0,0,318,
+		319,5,17,0,0,319,322,3,68,34,0,320,321,5,46,0,0,321,323,5,84,0,0,322,320,
+		1,0,0,0,322,323,1,0,0,0,323,326,1,0,0,0,324,325,5,58,0,0,325,327,3,54,
+		27,0,326,324,1,0,0,0,326,327,1,0,0,0,327,332,1,0,0,0,328,329,5,55,0,0,
+		329,330,5,52,0,0,330,331,5,81,0,0,331,333,5,51,0,0,332,328,1,0,0,0,332,
+		333,1,0,0,0,333,342,1,0,0,0,334,342,5,23,0,0,335,336,5,30,0,0,336,339,
+		5,84,0,0,337,338,5,57,0,0,338,340,3,54,27,0,339,337,1,0,0,0,339,340,1,
+		0,0,0,340,342,1,0,0,0,341,312,1,0,0,0,341,318,1,0,0,0,341,334,1,0,0,0,
+		341,335,1,0,0,0,342,41,1,0,0,0,343,344,5,28,0,0,344,349,3,44,22,0,345,
+		346,5,75,0,0,346,348,3,44,22,0,347,345,1,0,0,0,348,351,1,0,0,0,349,347,
+		1,0,0,0,349,350,1,0,0,0,350,382,1,0,0,0,351,349,1,0,0,0,352,353,5,35,0,
+		0,353,358,3,44,22,0,354,355,5,75,0,0,355,357,3,44,22,0,356,354,1,0,0,0,
+		357,360,1,0,0,0,358,356,1,0,0,0,358,359,1,0,0,0,359,382,1,0,0,0,360,358,
+		1,0,0,0,361,362,5,4,0,0,362,382,3,44,22,0,363,364,5,15,0,0,364,365,5,52,
+		0,0,365,382,3,44,22,0,366,367,5,40,0,0,367,382,3,44,22,0,368,369,5,42,
+		0,0,369,374,5,84,0,0,370,371,5,75,0,0,371,373,5,84,0,0,372,370,1,0,0,0,
+		373,376,1,0,0,0,374,372,1,0,0,0,374,375,1,0,0,0,375,382,1,0,0,0,376,374,
+		1,0,0,0,377,378,5,48,0,0,378,382,5,36,0,0,379,380,5,14,0,0,380,382,5,25,
+		0,0,381,343,1,0,0,0,381,352,1,0,0,0,381,361,1,0,0,0,381,363,1,0,0,0,381,
+		366,1,0,0,0,381,368,1,0,0,0,381,377,1,0,0,0,381,379,1,0,0,0,382,43,1,0,
+		0,0,383,392,5,33,0,0,384,392,5,26,0,0,385,386,5,44,0,0,386,387,5,71,0,
+		0,387,388,3,56,28,0,388,389,5,72,0,0,389,392,1,0,0,0,390,392,5,84,0,0,
+		391,383,1,0,0,0,391,384,1,0,0,0,391,385,1,0,0,0,391,390,1,0,0,0,392,45,
+		1,0,0,0,393,394,5,42,0,0,394,399,5,84,0,0,395,396,5,75,0,0,396,398,5,84,
+		0,0,397,395,1,0,0,0,398,401,1,0,0,0,399,397,1,0,0,0,399,400,1,0,0,0,400,
+		402,1,0,0,0,401,399,1,0,0,0,402,403,5,5,0,0,403,406,5,15,0,0,404,405,5,
+		57,0,0,405,407,3,54,27,0,406,404,1,0,0,0,406,407,1,0,0,0,407,47,1,0,0,
+		0,408,409,5,35,0,0,409,410,5,31,0,0,410,411,5,57,0,0,411,412,3,54,27,0,
+		412,49,1,0,0,0,413,414,5,9,0,0,414,415,5,57,0,0,415,416,3,54,27,0,416,
+		420,5,69,0,0,417,419,3,42,21,0,418,417,1,0,0,0,419,422,1,0,0,0,420,418,
+		1,0,0,0,420,421,1,0,0,0,421,423,1,0,0,0,422,420,1,0,0,0,423,424,5,70,0,
+		0,424,51,1,0,0,0,425,426,5,37,0,0,426,427,5,47,0,0,427,428,5,58,0,0,428,
+		429,3,54,27,0,429,53,1,0,0,0,430,431,6,27,-1,0,431,432,5,71,0,0,432,433,
+		3,54,27,0,433,434,5,72,0,0,434,466,1,0,0,0,435,436,5,27,0,0,436,466,3,
+		54,27,8,437,438,3,56,28,0,438,439,7,1,0,0,439,440,3,64,32,0,440,466,1,
+		0,0,0,441,443,3,56,28,0,442,444,5,27,0,0,443,442,1,0,0,0,443,444,1,0,0,
+		0,444,445,1,0,0,0,445,446,5,24,0,0,446,447,5,73,0,0,447,452,3,64,32,0,
+		448,449,5,75,0,0,449,451,3,64,32,0,450,448,1,0,0,0,451,454,1,0,0,0,452,
+		450,1,0,0,0,452,453,1,0,0,0,453,455,1,0,0,0,454,452,1,0,0,0,455,456,5,
+		74,0,0,456,466,1,0,0,0,457,458,3,56,28,0,458,459,5,29,0,0,459,460,5,50,
+		0,0,460,461,3,68,34,0,461,466,1,0,0,0,462,463,5,12,0,0,463,466,3,58,29,
+		0,464,466,3,56,28,0,465,430,1,0,0,0,465,435,1,0,0,0,465,437,1,0,0,0,465,
+		441,1,0,0,0,465,457,1,0,0,0,465,462,1,0,0,0,465,464,1,0,0,0,466,475,1,
+		0,0,0,467,468,10,7,0,0,468,469,5,2,0,0,469,474,3,54,27,8,470,471,10,6,
+		0,0,471,472,5,32,0,0,472,474,3,54,27,7,473,467,1,0,0,0,473,470,1,0,0,0,
+		474,477,1,0,0,0,475,473,1,0,0,0,475,476,1,0,0,0,476,55,1,0,0,0,477,475,
+		1,0,0,0,478,479,7,2,0,0,479,57,1,0,0,0,480,481,7,3,0,0,481,59,1,0,0,0,
+		482,483,7,4,0,0,483,61,1,0,0,0,484,485,7,5,0,0,485,63,1,0,0,0,486,491,
+		5,84,0,0,487,491,5,82,0,0,488,491,5,81,0,0,489,491,3,66,33,0,490,486,1,
+		0,0,0,490,487,1,0,0,0,490,488,1,0,0,0,490,489,1,0,0,0,491,65,1,0,0,0,492,
+		493,7,6,0,0,493,67,1,0,0,0,494,505,5,80,0,0,495,497,5,81,0,0,496,498,5,
+		6,0,0,497,496,1,0,0,0,497,498,1,0,0,0,498,499,1,0,0,0,499,502,3,62,31,
+		0,500,501,5,30,0,0,501,503,3,58,29,0,502,500,1,0,0,0,502,503,1,0,0,0,503,
+		505,1,0,0,0,504,494,1,0,0,0,504,495,1,0,0,0,505,69,1,0,0,0,56,71,76,85,
+		97,103,109,120,128,135,138,140,145,156,164,169,176,183,196,201,206,212,
+		222,229,233,241,251,260,268,274,285,288,300,309,316,322,326,332,339,341,
+		349,358,374,381,391,399,406,420,443,452,465,473,475,490,497,502,504
 	};
 
 	public static readonly ATN _ATN =

@@ -463,6 +463,12 @@ public interface IEscalationParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitValue([NotNull] EscalationParser.ValueContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="EscalationParser.valueKeyword"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitValueKeyword([NotNull] EscalationParser.ValueKeywordContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>compactDuration</c>
 	/// labeled alternative in <see cref="EscalationParser.duration"/>.
 	/// </summary>
