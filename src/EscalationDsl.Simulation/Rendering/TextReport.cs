@@ -1,0 +1,10 @@
+using EscalationDsl.Simulation.Reporting;
+
+namespace EscalationDsl.Simulation.Rendering;
+
+/// <summary>Placeholder.</summary>
+public static class TextReport
+{
+    /// <summary>Renders.</summary>
+    public static string Render(SimulationReport report) => JsonReport.Render(report);
+}
