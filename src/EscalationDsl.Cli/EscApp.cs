@@ -14,6 +14,7 @@ public static class EscApp
         root.Subcommands.Add(GraphCommand.Create(console));
         root.Subcommands.Add(MatrixCommand.Create(console));
         root.Subcommands.Add(ExplainCommand.Create(console));
+        root.Subcommands.Add(SimCommand.Create(console));
         return root;
     }
 
