@@ -6,7 +6,7 @@ namespace EscalationDsl.Simulation.Reporting;
 /// <summary>How every renderer writes numbers, shares, durations and times, so all formats agree.</summary>
 public static class Formats
 {
-    /// <summary>A duration in seconds, to the two largest units: <c>45s</c>, <c>12m</c>, <c>1h 05m</c>, <c>3d 04h</c>.</summary>
+    /// <summary>A duration in seconds, to the two largest units, rounded down: <c>45s</c>, <c>12m</c>, <c>1h</c>, <c>1h 05m</c>, <c>3d 04h</c>.</summary>
     public static string Duration(long seconds)
     {
         if (seconds < 60)
@@ -23,10 +23,14 @@ public static class Formats
         var hours = minutes / 60;
         if (hours < 24)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{hours}h {minutes % 60:00}m");
+            return minutes % 60 == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{hours}h")
+                : string.Create(CultureInfo.InvariantCulture, $"{hours}h {minutes % 60:00}m");
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{hours / 24}d {hours % 24:00}h");
+        return hours % 24 == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{hours / 24}d")
+            : string.Create(CultureInfo.InvariantCulture, $"{hours / 24}d {hours % 24:00}h");
     }
 
     /// <summary>A duration or a dash.</summary>
