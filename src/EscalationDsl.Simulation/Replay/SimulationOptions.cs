@@ -1,3 +1,4 @@
+using EscalationDsl.Runtime.Decisions;
 using EscalationDsl.Runtime.Events;
 using NodaTime;
 
@@ -23,6 +24,9 @@ public sealed record SimulationOptions
 
     /// <summary>Receives each event replayed, per ticket in replay order (for <c>--emit-events</c>).</summary>
     public Action<TicketEvent>? Replayed { get; init; }
+
+    /// <summary>Receives each decision the policy took, per ticket in time order, when the ticket is finished.</summary>
+    public Action<Decision>? Decided { get; init; }
 
     /// <summary>Receives progress now and then (every few thousand records).</summary>
     public Action<SimulationProgress>? Progress { get; init; }

@@ -103,7 +103,7 @@ public sealed class Simulator
                 {
                     var decisions = track.Decisions;
                     runtime.AdvanceTo(ticket, horizon, decisions);
-                    report.Add(track.Complete(ticket, horizon));
+                    Complete(ticket, track, horizon);
                 }
 
                 parked.Clear();
@@ -233,13 +233,27 @@ public sealed class Simulator
 
             if (t.IsDone)
             {
-                report.Add(track.Complete(t, last));
+                Complete(t, track, last);
             }
             else
             {
                 // Deadlines may still fire: it waits for the end of the input.
                 parked.Add((t, track));
             }
+        }
+
+        private void Complete(Ticket ticket, TicketTrack track, Instant end)
+        {
+            var outcome = track.Complete(ticket, end);
+            if (options.Decided is { } decided)
+            {
+                foreach (var decision in outcome.Decisions)
+                {
+                    decided(decision);
+                }
+            }
+
+            report.Add(outcome);
         }
 
         private void Bad(long row, string message)

@@ -134,6 +134,15 @@ public sealed class ServiceNowEventSource : IEventSource
             }
 
             state.Opened = openedAt;
+
+            // Without a severity the incident cannot be created: say so at its first row.
+            var severityCell = Cell(row, columns.Severity, state.Pool);
+            if (severityCell is null || mapping.Severity.Map(severityCell) is null)
+            {
+                pending.Add(SourceRecord.ForProblem(line, $"{mapping.Severity.Column}: {(severityCell is null ? "no value" : $"'{severityCell}' maps to no severity")}; incident {current} cannot be created without a severity and is skipped", current));
+                state.Skipping = true;
+                return;
+            }
         }
 
         var parsed = ParseRow(row, line, columns, state.Pool, state.Rows.Count, out var problem);
