@@ -25,13 +25,14 @@ public static class HtmlReport
         th { background: var(--band); font-weight: 600; white-space: nowrap; }
         td.n, th.n { text-align: right; white-space: nowrap; }
         tbody tr:nth-child(even) { background: #fafbfd; }
+        .wrap { overflow-x: auto; max-width: 100%; }
         .chart { margin: 12px 0 18px; padding: 8px; border: 1px solid var(--line); border-radius: 6px; }
         svg text { font: 12px system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; fill: var(--ink); }
         svg .title { font-size: 14px; font-weight: 600; }
         svg .axis { fill: var(--muted); font-size: 11px; }
         svg .grid { stroke: var(--line); stroke-width: 1; }
         svg .baseline { stroke: var(--muted); stroke-width: 1; }
-        nav { font-size: 13px; color: var(--muted); margin: 4px 0 0; }
+        nav { font-size: 13px; color: var(--muted); margin: 0 0 12px; }
         nav a { color: var(--accent); text-decoration: none; margin-right: 12px; }
         footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
         @media print { main { max-width: none; } .chart { break-inside: avoid; } }
@@ -44,18 +45,22 @@ public static class HtmlReport
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         sb.Append("<title>").Append(E(sections[0].Title)).Append("</title>\n<style>\n").Append(Css).Append("\n</style>\n</head>\n<body>\n<main>\n");
-        sb.Append("<nav>");
-        foreach (var section in sections.Skip(1))
-        {
-            sb.Append("<a href=\"#").Append(section.Id).Append("\">").Append(E(section.Title)).Append("</a>");
-        }
-
-        sb.Append("</nav>\n");
         var first = true;
         foreach (var section in sections)
         {
             sb.Append("<section id=\"").Append(section.Id).Append("\">\n");
             sb.Append(first ? "<h1>" : "<h2>").Append(E(section.Title)).Append(first ? "</h1>\n" : "</h2>\n");
+            if (first)
+            {
+                sb.Append("<nav>");
+                foreach (var other in sections.Skip(1))
+                {
+                    sb.Append("<a href=\"#").Append(other.Id).Append("\">").Append(E(other.Title)).Append("</a>");
+                }
+
+                sb.Append("</nav>\n");
+            }
+
             first = false;
             foreach (var block in section.Blocks)
             {
@@ -130,7 +135,7 @@ public static class HtmlReport
             return;
         }
 
-        sb.Append("<table>\n<thead><tr>");
+        sb.Append("<div class=\"wrap\"><table>\n<thead><tr>");
         for (var i = 0; i < table.Headers.Count; i++)
         {
             sb.Append(table.Numeric[i] ? "<th class=\"n\">" : "<th>").Append(E(table.Headers[i])).Append("</th>");
@@ -148,7 +153,7 @@ public static class HtmlReport
             sb.Append("</tr>\n");
         }
 
-        sb.Append("</tbody>\n</table>\n");
+        sb.Append("</tbody>\n</table></div>\n");
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
