@@ -40,7 +40,8 @@ public static class MarkdownReport
             }
         }
 
-        return sb.ToString().TrimEnd('\n') + "\n";
+        // Blocks end with a blank line; a section title adds its own, so collapse the doubles.
+        return System.Text.RegularExpressions.Regex.Replace(sb.ToString(), "\n{3,}", "\n\n").TrimEnd('\n') + "\n";
     }
 
     private static void AppendTable(StringBuilder sb, DocTable table)
