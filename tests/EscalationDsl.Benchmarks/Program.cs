@@ -1,13 +1,14 @@
 using EscalationDsl.Benchmarks;
 
 // Measures and prints figures for docs/performance.md. Always run in Release:
-//   dotnet run -c Release --project tests/EscalationDsl.Benchmarks -- [parse|runtime|all]
+//   dotnet run -c Release --project tests/EscalationDsl.Benchmarks -- [parse|runtime|sim|all]
 var which = args.Length == 0 ? "all" : args[0];
 Console.WriteLine($"machine: {Measure.Machine()}");
 var benchmarks = new Dictionary<string, Action>(StringComparer.Ordinal)
 {
     ["parse"] = ParseBenchmark.Run,
     ["runtime"] = RuntimeBenchmark.Run,
+    ["sim"] = SimBenchmark.Run,
 };
 
 if (which == "all")

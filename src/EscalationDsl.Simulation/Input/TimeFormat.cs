@@ -18,6 +18,9 @@ public sealed class TimeFormat
     private readonly LocalDateTimePattern? pattern;
     private readonly Token[]? tokens;
 
+    /// <summary>The zone's offset per local hour, where one offset holds for the whole hour (most hours): zone lookups are the slow part of a row.</summary>
+    private readonly Dictionary<long, Offset> hourOffsets = [];
+
     private TimeFormat(string text, Kind kind, LocalDateTimePattern? pattern, Token[]? tokens, DateTimeZone zone)
     {
         Text = text;
@@ -140,9 +143,34 @@ public sealed class TimeFormat
             local = result.Value;
         }
 
-        // Local times in a spring-forward gap move forward; in a fall-back overlap the earlier instant is taken.
-        at = Zone.AtLeniently(local).ToInstant();
+        at = ToInstant(local);
         return true;
+    }
+
+    private Instant ToInstant(LocalDateTime local)
+    {
+        var hour = (long)local.Date.ToDateOnly().DayNumber * 24 + local.Hour;
+        if (hourOffsets.TryGetValue(hour, out var offset))
+        {
+            return local.WithOffset(offset).ToInstant();
+        }
+
+        var start = local.Date.At(new LocalTime(local.Hour, 0));
+        var first = Zone.MapLocal(start);
+        var last = Zone.MapLocal(start.PlusMinutes(59).PlusSeconds(59));
+        if (first.Count == 1 && last.Count == 1 && first.EarlyInterval.WallOffset == last.EarlyInterval.WallOffset)
+        {
+            if (hourOffsets.Count >= 100_000)
+            {
+                hourOffsets.Clear();
+            }
+
+            hourOffsets[hour] = first.EarlyInterval.WallOffset;
+            return local.WithOffset(first.EarlyInterval.WallOffset).ToInstant();
+        }
+
+        // Local times in a spring-forward gap move forward; in a fall-back overlap the earlier instant is taken.
+        return Zone.AtLeniently(local).ToInstant();
     }
 
     private bool TryParseFast(ReadOnlySpan<char> text, out LocalDateTime local)
