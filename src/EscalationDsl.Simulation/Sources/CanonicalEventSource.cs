@@ -50,7 +50,7 @@ public sealed class CanonicalEventSource : IEventSource
     {
         input?.Dispose();
         input = InputFile.Open(path, DisplayName);
-        RowsRead = Format == "csv" ? 1 : 0;
+        RowsRead = 0;
         IEnumerable<EventParseResult> results;
         if (Format == "csv")
         {
@@ -63,7 +63,7 @@ public sealed class CanonicalEventSource : IEventSource
 
         foreach (var result in results)
         {
-            RowsRead = Math.Max(RowsRead, result.Line);
+            RowsRead = Format == "csv" ? result.Line - 1 : result.Line;
             yield return result.Event is { } e ? SourceRecord.ForEvent(e, result.Line) : SourceRecord.ForProblem(result.Line, result.Error!);
         }
     }

@@ -30,7 +30,7 @@ public interface IEventSource : IDisposable
     /// <summary>How far reading has come, 0 to 1, for progress display (0 when unknown).</summary>
     double Progress { get; }
 
-    /// <summary>Rows (or lines) read so far, including bad ones and the header.</summary>
+    /// <summary>Data rows (CSV, not counting the header) or lines (JSON Lines) read so far, including bad ones.</summary>
     long RowsRead { get; }
 
     /// <summary>Reads the file from the start. Fatal problems (a missing column, an unreadable archive) throw <see cref="SourceException"/>.</summary>

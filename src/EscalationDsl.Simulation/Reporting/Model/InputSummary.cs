@@ -3,7 +3,7 @@ namespace EscalationDsl.Simulation.Reporting;
 /// <summary>What was read.</summary>
 /// <param name="File">The input as given.</param>
 /// <param name="Format">jsonl, csv, servicenow or mapped.</param>
-/// <param name="Rows">Rows or lines read (CSV: including the header).</param>
+/// <param name="Rows">Data rows (CSV, without the header) or lines (JSON Lines) read.</param>
 /// <param name="Events">Valid events read.</param>
 /// <param name="ReplayedEvents">Events replayed (valid, in a replayed ticket).</param>
 /// <param name="BadRows">Rows skipped, each reported as <c>file:row: reason</c>.</param>
