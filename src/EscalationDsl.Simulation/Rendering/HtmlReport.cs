@@ -21,7 +21,8 @@ public static class HtmlReport
         p { margin: 6px 0; color: var(--muted); max-width: 900px; }
         ul { margin: 6px 0 6px 20px; padding: 0; color: var(--muted); }
         table { border-collapse: collapse; margin: 8px 0 12px; font-variant-numeric: tabular-nums; }
-        th, td { padding: 4px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+        th, td { padding: 4px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; white-space: nowrap; }
+        td:last-child { white-space: normal; }
         th { background: var(--band); font-weight: 600; white-space: nowrap; }
         td.n, th.n { text-align: right; white-space: nowrap; }
         tbody tr:nth-child(even) { background: #fafbfd; }
