@@ -66,8 +66,10 @@ fieldsDecl
     : FIELDS LBRACE fieldDecl* RBRACE
     ;
 
+// `severity` and `owner` are keywords but also built-in field names; accepting them here lets
+// the binder say that built-in fields cannot be redeclared, instead of a bare syntax error.
 fieldDecl
-    : name=IDENT type=IDENT (LBRACK value (COMMA value)* RBRACK)?
+    : name=fieldName type=IDENT (LBRACK value (COMMA value)* RBRACK)?
     ;
 
 // ---------------------------------------------------------------- severities

@@ -92,10 +92,19 @@ public sealed partial class CompiledPolicy
         var slaState = next++;
         var cadenceDue = -1;
         var cadenceCount = -1;
+        var cadenceAnchor = -1;
         if (severity.Cadence is not null)
         {
             cadenceDue = next++;
+        }
+
+        // The missed-update counter numbers decision ids for the whole ticket, so every layout
+        // keeps it (and the interval anchor) once any severity has a cadence: a detour through a
+        // severity without one must not restart the numbering.
+        if (Model.Severities.Any(s => s.Cadence is not null))
+        {
             cadenceCount = next++;
+            cadenceAnchor = next++;
         }
 
         var deescalationBase = next;
@@ -127,6 +136,7 @@ public sealed partial class CompiledPolicy
             SlaStateSlot = slaState,
             CadenceDueSlot = cadenceDue,
             CadenceCountSlot = cadenceCount,
+            CadenceAnchorSlot = cadenceAnchor,
             Cadence = cadence,
             CadenceCalendar = cadence?.Interval is BusinessDuration cb ? Calendar(cb.Calendar) : null,
             CadenceUntil = cadence?.Until is null ? null : compiler.Compile(cadence.Until),

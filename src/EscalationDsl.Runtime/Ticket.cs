@@ -53,6 +53,21 @@ public sealed class Ticket
     /// <summary>True once resolved or closed (until reopened).</summary>
     public bool IsDone => Phase is TicketPhase.Resolved or TicketPhase.Closed;
 
+    /// <summary>When the ticket was created.</summary>
+    public NodaTime.Instant CreatedAt => NodaTime.Instant.FromUnixTimeMilliseconds(CreatedMs);
+
+    /// <summary>The latest time the ticket has seen (its latest event or deadline run), to the second.</summary>
+    public NodaTime.Instant LatestAt => NodaTime.Instant.FromUnixTimeMilliseconds(FromOffset(LastEvent));
+
+    /// <summary>The first acknowledgement, if any.</summary>
+    public NodaTime.Instant? AcknowledgedAt => Has(EventTime.Acknowledged) ? NodaTime.Instant.FromUnixTimeMilliseconds(TimeMs(EventTime.Acknowledged)) : null;
+
+    /// <summary>The first assignment to engineering, if any.</summary>
+    public NodaTime.Instant? EngineeringAssignedAt => Has(EventTime.EngineeringAssigned) ? NodaTime.Instant.FromUnixTimeMilliseconds(TimeMs(EventTime.EngineeringAssigned)) : null;
+
+    /// <summary>The severity's position among the policy's severities (0 is the most severe).</summary>
+    public int SeverityRank => SeverityIndex;
+
     /// <summary>The next deadline as Unix milliseconds, or null.</summary>
     public long? NextDeadlineMs => NextDue == NoDue ? null : CreatedMs + NextDue * 1000L;
 

@@ -70,7 +70,11 @@ public sealed partial class TicketRuntime
         currentNow = at;
 
         var escalationAllowed = true;
-        if (step.Escalates && !machine.CanFire(step.Trigger))
+        if (step.Escalates && !WillEscalate(t, step))
+        {
+            // The escalation would name nobody new: the ticket keeps its state (the actions say why).
+        }
+        else if (step.Escalates && !machine.CanFire(step.Trigger))
         {
             // The guard failed: collect what is missing (the guard left it in the scratch list).
             GuardPasses(step);
@@ -86,6 +90,20 @@ public sealed partial class TicketRuntime
         }
 
         RunActions(t, step.Actions, step, occurrence, at, escalationAllowed ? ActionFilter.All : ActionFilter.AllButEscalate, Prefix(t, step, occurrence), step.Rule.PageGuards);
+    }
+
+    /// <summary>True when one of the step's escalations names an owner other than the current one.</summary>
+    private bool WillEscalate(Ticket t, CompiledStep step)
+    {
+        foreach (var action in step.Actions)
+        {
+            if (action is EscalateAction escalate && Resolve(t, escalate.Owner, currentNow, step, quiet: true) is { } target && target.Index != t.OwnerIndex)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void FireStepTrigger(CompiledStep step, long at)
@@ -283,7 +301,7 @@ public sealed partial class TicketRuntime
         return null;
     }
 
-    private OwnerModel? Resolve(Ticket t, OwnerRefModel owner, long at, CompiledStep? step)
+    private OwnerModel? Resolve(Ticket t, OwnerRefModel owner, long at, CompiledStep? step, bool quiet = false)
     {
         var resolved = owner switch
         {
@@ -293,7 +311,7 @@ public sealed partial class TicketRuntime
             RoutedOwnerRef routed => routed.Route.Resolve(Policy.Access(routed.Route.Field).Text(t, Policy)),
             _ => null,
         };
-        if (resolved is null)
+        if (resolved is null && !quiet)
         {
             trace?.Add(at, TraceKind.Skipped, $"{(step is null ? "deescalation" : StepLabel(step))}: {ModelFormatter.Format(owner)} names nobody for this ticket");
         }

@@ -12,6 +12,9 @@ public sealed partial class TicketRuntime
 
     private const int HoldsBit = 1 << 30;
 
+    /// <summary>In the cadence count slot: the cadence ended (its `until` held, or the ticket was resolved) and waits for a customer update.</summary>
+    private const int CadenceEndedBit = 1 << 30;
+
     /// <summary>Computes a deadline as a ticket offset, honouring the ticket's pauses; traces the arithmetic.</summary>
     private int Due(Ticket t, long startMs, DurationModel duration, BusinessCalendar? calendar, string? label)
     {
@@ -39,6 +42,11 @@ public sealed partial class TicketRuntime
             clock[slot] = Ticket.NoDue;
         }
 
+        if (after.CadenceAnchorSlot >= 0)
+        {
+            clock[after.CadenceAnchorSlot] = Ticket.Never;
+        }
+
         if (before is not null)
         {
             // SLA met/breached bits are per component, so they carry over as they are.
@@ -46,6 +54,7 @@ public sealed partial class TicketRuntime
             if (after.CadenceCountSlot >= 0 && before.CadenceCountSlot >= 0)
             {
                 clock[after.CadenceCountSlot] = old[before.CadenceCountSlot];
+                clock[after.CadenceAnchorSlot] = old[before.CadenceAnchorSlot];
             }
 
             for (var d = 0; d < Policy.Deescalations.Length; d++)
@@ -132,9 +141,25 @@ public sealed partial class TicketRuntime
             return;
         }
 
-        t.Clock[layout.CadenceDueSlot] = !t.Has(EventTime.CustomerUpdate) || t.IsDone
-            ? Ticket.NoDue
-            : Due(t, t.TimeMs(EventTime.CustomerUpdate), cadence.Interval, layout.CadenceCalendar, "next customer update due");
+        // An ended cadence stays ended when deadlines are recomputed (a pause, a severity change,
+        // a reopen); only a customer update starts it again.
+        if (!t.Has(EventTime.CustomerUpdate) || t.IsDone || (t.Clock[layout.CadenceCountSlot] & CadenceEndedBit) != 0)
+        {
+            t.Clock[layout.CadenceDueSlot] = Ticket.NoDue;
+            return;
+        }
+
+        // The current interval starts at the latest customer update, or at the latest missed
+        // update after it: recomputing (a pause, a severity change) must not count a missed
+        // interval again.
+        var from = t.TimeMs(EventTime.CustomerUpdate);
+        var missedAt = t.Clock[layout.CadenceAnchorSlot];
+        if (missedAt != Ticket.Never)
+        {
+            from = Math.Max(from, t.FromOffset(missedAt));
+        }
+
+        t.Clock[layout.CadenceDueSlot] = Due(t, from, cadence.Interval, layout.CadenceCalendar, "next customer update due");
     }
 
     /// <summary>Starts or ends a pause when the pause condition changes, and recomputes every deadline.</summary>
@@ -172,8 +197,10 @@ public sealed partial class TicketRuntime
             var start = t.FromOffset(t.Clock[rule.StartSlot]);
             foreach (var step in rule.Steps)
             {
+                // A blocked `every` step keeps repeating, so its next deadline pauses like any other;
+                // a fired `after` step (blocked or not) is done.
                 var meta = t.Clock[step.MetaSlot];
-                if (step.DueSlot < 0 || (meta & (StepSlot.Done | StepSlot.Blocked)) != 0)
+                if (step.DueSlot < 0 || (meta & StepSlot.Done) != 0)
                 {
                     continue;
                 }
@@ -230,6 +257,11 @@ public sealed partial class TicketRuntime
         {
             t.Clock[layout.CadenceDueSlot] = Ticket.NoDue;
         }
+
+        if (layout.CadenceCountSlot >= 0)
+        {
+            t.Clock[layout.CadenceCountSlot] |= CadenceEndedBit;
+        }
     }
 
     private void UpdateNextDue(Ticket t)
@@ -254,7 +286,7 @@ public sealed partial class TicketRuntime
         while (t.NextDue != Ticket.NoDue && t.FromOffset(t.NextDue) <= limit)
         {
             var due = t.NextDue;
-            var at = t.FromOffset(due);
+            var at = Math.Max(t.FromOffset(due), t.FromOffset(t.LastEvent));
             currentNow = at;
             var layout = Policy.Layout(t);
 
@@ -273,11 +305,13 @@ public sealed partial class TicketRuntime
                 if (layout.CadenceUntil is { } until && until(t, at))
                 {
                     t.Clock[layout.CadenceDueSlot] = Ticket.NoDue;
+                    t.Clock[layout.CadenceCountSlot] |= CadenceEndedBit;
                     trace?.Add(at, TraceKind.Sla, "customer update cadence ends: its `until` condition holds");
                 }
                 else
                 {
-                    var missed = ++t.Clock[layout.CadenceCountSlot];
+                    var missed = ++t.Clock[layout.CadenceCountSlot] & ~CadenceEndedBit;
+                    t.Clock[layout.CadenceAnchorSlot] = t.ToOffset(at);
                     MissedUpdate(t, missed, at);
                     t.Clock[layout.CadenceDueSlot] = Due(t, at, layout.Cadence!.Interval, layout.CadenceCalendar, "next customer update due");
                 }
@@ -370,6 +404,14 @@ public sealed partial class TicketRuntime
         var startMs = t.FromOffset(start);
         trace?.Add(at, TraceKind.Rule, $"rule {rule.Rule.Name} applies");
         currentNow = at;
+
+        // `owner X`: who holds the ticket when the rule starts, unless somebody already does.
+        if (t.OwnerIndex < 0 && rule.Rule.Model.StartOwner is { } startOwner)
+        {
+            t.OwnerIndex = (short)startOwner.Index;
+            trace?.Add(at, TraceKind.Rule, $"owner {startOwner.Name} (the rule's starting owner)");
+        }
+
         foreach (var step in rule.Steps)
         {
             t.Clock[step.MetaSlot] &= StepSlot.OccurrenceMask;
@@ -418,8 +460,9 @@ public sealed partial class TicketRuntime
     /// <summary>`every ... since X`: a newer X starts a new interval.</summary>
     private void Reanchor(Ticket t, Compilation.SeverityLayout layout, Events.TicketEventKind kind, long at)
     {
-        if (kind is Events.TicketEventKind.CustomerUpdate or Events.TicketEventKind.FirstUpdate)
+        if ((kind is Events.TicketEventKind.CustomerUpdate or Events.TicketEventKind.FirstUpdate) && layout.CadenceCountSlot >= 0)
         {
+            t.Clock[layout.CadenceCountSlot] &= ~CadenceEndedBit;
             RecomputeCadence(t, layout);
         }
 

@@ -156,6 +156,10 @@ public sealed partial class TicketRuntime
     {
         SetOnce(t, EventTime.EngineeringAssigned, at);
         FireLifecycle(Policy.Lifecycle.AssignEngineering, at);
+
+        // A policy `assign`/`escalate` runs outside the event's own SLA bookkeeping (at a deadline,
+        // or after it in an `on` step), so the assign target is marked met here.
+        MarkSlaMet(t, Policy.Layout(t), at);
     }
 
     /// <summary>Reopen: resolution and mitigation are undone, modes cleared, rules restart from now.</summary>
@@ -184,7 +188,7 @@ public sealed partial class TicketRuntime
             if (sla.Component is SlaComponent.Mitigate or SlaComponent.Resolve)
             {
                 state &= ~(SlaBit(sla.Component, met: true) | SlaBit(sla.Component, met: false));
-                t.Clock[sla.DueSlot] = Due(t, at, sla.Target.Within, sla.Calendar, $"SLA {ModelFormatter.Format(sla.Component)} restarted by the reopen");
+                t.Clock[sla.DueSlot] = Due(t, t.TimeMs(EventTime.Reopened), sla.Target.Within, sla.Calendar, $"SLA {ModelFormatter.Format(sla.Component)} restarted by the reopen");
             }
         }
     }

@@ -85,10 +85,12 @@ public sealed partial class TicketRuntime
                 RunDeadlines(at - 1);
             }
 
+            // From here on the ticket has seen `at`: a deadline the event moves into the past (a
+            // severity upgrade) fires at the event, not back in time.
             currentNow = at;
+            ticket.LastEvent = Math.Max(ticket.LastEvent, ticket.ToOffset(at));
             ApplyEvent(e, at);
             RunDeadlines(at);
-            ticket.LastEvent = Math.Max(ticket.LastEvent, ticket.ToOffset(at));
         }
         finally
         {

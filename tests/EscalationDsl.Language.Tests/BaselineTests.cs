@@ -40,4 +40,26 @@ public sealed class BaselineTests
         var actual = string.Concat(model.Diagnostics.Select(d => DiagnosticFormatter.FormatHeadline(model.Source, d) + "\n"));
         Golden.Match(Path.Combine(folder, "diagnostics.txt"), actual);
     }
+
+    /// <summary>
+    /// States each case's intent apart from its golden text: expected-code.txt names the code the
+    /// case is about, and one mistake must produce one diagnostic (anything more is a cascade).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(InvalidCases))]
+    public void InvalidCaseReportsItsExpectedCodeFirstAndNothingElse(string name)
+    {
+        var folder = Path.Combine(RepoPaths.Baselines, "Invalid", name);
+        var expectationFile = Path.Combine(folder, "expected-code.txt");
+        File.Exists(expectationFile).ShouldBeTrue($"{name} has no expected-code.txt; add one line with the code the case is about, such as ESC2003");
+        var expected = File.ReadAllText(expectationFile).Trim();
+        DiagnosticCatalog.Descriptors.Select(d => d.Code).ShouldContain(expected, $"{name}/expected-code.txt names an unknown code");
+
+        var model = SemanticModel.Create(new SourceText("policy.esc", File.ReadAllText(Path.Combine(folder, "policy.esc"))));
+        var headlines = model.Diagnostics.Select(d => DiagnosticFormatter.FormatHeadline(model.Source, d)).ToList();
+
+        model.Diagnostics.ShouldNotBeEmpty();
+        model.Diagnostics[0].Code.ShouldBe(expected, string.Join("\n", headlines));
+        headlines.Count.ShouldBe(1, $"one mistake should produce one diagnostic, got:\n{string.Join("\n", headlines)}");
+    }
 }

@@ -15,11 +15,11 @@ public sealed class SupportWalkthroughTests
         s.AdvanceTo("+61m");
 
         s.Lines().ShouldBe([
-            "+15m sla_breach acknowledge",
+            "+15m sla_breach frontline acknowledge",
             "+15m notify commander",
             "+15m page oncall_eng",
-            "+30m sla_breach first_update",
-            "+30m sla_breach assign",
+            "+30m sla_breach frontline first_update",
+            "+30m sla_breach frontline assign",
             "+30m assign oncall_eng",
             "+30m escalate commander",
             "+1h escalate network",

@@ -46,7 +46,7 @@ public sealed class ReplayTests
         replay.Problems.ShouldBeEmpty();
         replay.DecisionLines().ShouldBe(
         [
-            "2026-11-02T10:30:00Z sla_breach - [T1/sla/acknowledge/0]",
+            "2026-11-02T10:30:00Z sla_breach desk [T1/sla/acknowledge/0]",
             "2026-11-02T12:00:00Z notify lead [T1/slow/1/1/0.0]",
         ]);
         var report = replay.Result!.Report;
@@ -77,7 +77,7 @@ public sealed class ReplayTests
             """{"ticket":"T2","at":"2026-11-02T12:30:00Z","type":"acknowledged"}""");
         replay.DecisionLines().ShouldBe(
         [
-            "2026-11-02T10:30:00Z sla_breach - [T1/sla/acknowledge/0]",
+            "2026-11-02T10:30:00Z sla_breach desk [T1/sla/acknowledge/0]",
             "2026-11-02T11:00:00Z escalate lead [T1/slow/0/1/0]",
             "2026-11-02T12:00:00Z notify lead [T1/slow/1/1/0.0]",
         ]);
@@ -111,7 +111,7 @@ public sealed class ReplayTests
             E("10:20", "severity_changed", ",\"severity\":\"high\""),
             E("11:00", "acknowledged"),
             E("11:30", "resolved"));
-        replay.DecisionLines().ShouldBe(["2026-11-02T10:30:00Z sla_breach - [T1/sla/acknowledge/0]"]);
+        replay.DecisionLines().ShouldBe(["2026-11-02T10:30:00Z sla_breach desk [T1/sla/acknowledge/0]"]);
         replay.Result!.Report.Sla.BySeverity[0].Key.ShouldBe("high");
         replay.Result.Report.Sla.BySeverity[0].Components["resolve"].Met.ShouldBe(1);
     }
@@ -130,7 +130,7 @@ public sealed class ReplayTests
         replay.DecisionLines().ShouldBe(
         [
             "2026-11-02T13:00:00Z notify lead [T1/slow/1/1/0.0]",
-            "2026-11-02T15:00:00Z sla_breach - [T1/sla/resolve/1]",
+            "2026-11-02T15:00:00Z sla_breach desk [T1/sla/resolve/1]",
         ]);
         var report = replay.Result!.Report;
         report.Tickets.Reopened.ShouldBe(1);

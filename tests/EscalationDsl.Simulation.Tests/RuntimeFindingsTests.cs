@@ -2,7 +2,7 @@ namespace EscalationDsl.Simulation.Tests;
 
 /// <summary>
 /// Runtime behaviour found while building the simulator that contradicts the documentation. The
-/// runtime belongs to another track, so these stay skipped until it is fixed there.
+/// runtime belongs to another track: a finding stays skipped until it is fixed there, then guards the fix.
 /// </summary>
 public sealed class RuntimeFindingsTests
 {
@@ -20,7 +20,8 @@ public sealed class RuntimeFindingsTests
         }
         """;
 
-    [Fact(Skip = "runtime bug: a rule's `owner X` (RuleModel.StartOwner, who holds the ticket when the rule starts) is never applied, so `remind owner` names nobody")]
+    /// <summary>Fixed on main (the rule's starting owner); found here first.</summary>
+    [Fact]
     public void RuleStartOwnerHoldsTheTicket()
     {
         var replay = Replays.Canonical(".jsonl", """

@@ -136,15 +136,41 @@ public static partial class DiagnosticCatalog
         Create(UndefinedCalendar, span, $"Calendar '{name}' is not declared. Declare it with `calendar {name} \"Zone/Name\" {{ ... }}`.{Suggest(name, declared, "calendar")}");
 
     /// <summary>Creates ESC2006.</summary>
-    public static Diagnostic UndefinedFieldFound(TextSpan span, string name, IEnumerable<string> known) =>
-        Create(UndefinedField, span, $"Field '{name}' is not declared. Declare it under `fields` (for example `{name} text`) or use a built-in field.{Suggest(name, known, "field")}");
+    /// <remarks>
+    /// A close name is suggested from declared and built-in fields alike; without one, only the
+    /// declared fields are listed, because the built-in events would drown them.
+    /// </remarks>
+    public static Diagnostic UndefinedFieldFound(TextSpan span, string name, IEnumerable<string> declared, IEnumerable<string> builtIn)
+    {
+        var declaredList = declared.ToList();
+        var closest = SuggestClosest(name, declaredList.Concat(builtIn));
+        var tail = closest.Length > 0 ? closest : declaredList.Count > 0 ? Suggest(name, declaredList, "field") : string.Empty;
+        return Create(UndefinedField, span, $"Field '{name}' is not declared. Declare it under `fields` (for example `{name} text`) or use a built-in field.{tail}");
+    }
 
     /// <summary>Creates ESC2007.</summary>
-    public static Diagnostic UnknownDurationUnitFound(TextSpan span, string text, string unit, bool business)
+    /// <remarks>
+    /// The advice depends on the form: '15mins' needs the one-letter unit, '4 h' needs the space
+    /// removed or the word spelt out, and business time has no weeks. Where the intent is clear the
+    /// message offers the corrected text.
+    /// </remarks>
+    public static Diagnostic UnknownDurationUnitFound(TextSpan span, string text, string unit, DurationUnitForm form)
     {
-        var valid = business ? new[] { "minutes", "hours", "days", "minute", "hour", "day" } : new[] { "m", "h", "d", "w", "minutes", "hours", "days", "weeks" };
-        return Create(UnknownDurationUnit, span, $"'{text}' has no valid unit: '{unit}' is not one.{SuggestClosest(unit, valid)} " +
-            (business ? "Business durations use minutes, hours or days." : "Write wall-clock time as 15m, 4h, 2d, 1w (or 1h30m), or '4 business hours' on a calendar."));
+        var lead = $"'{text}' has no valid unit: '{unit}' is not one.";
+        var known = CompactUnitAliases.TryGetValue(unit, out var alias);
+        var amount = text.Split(' ')[0];
+        var advice = form switch
+        {
+            DurationUnitForm.Compact when known => $" Did you mean '{text.Replace(unit, alias.Unit, StringComparison.Ordinal)}'?",
+            DurationUnitForm.Compact => " Write wall-clock time as 15m, 4h, 2d or 1w (or combined, such as 1h30m).",
+            DurationUnitForm.Words when known && alias.Unit == unit => $" Did you mean '{amount}{unit}' or '{amount} {alias.Word}'?",
+            DurationUnitForm.Words when known => $" Did you mean '{amount} {alias.Word}'?",
+            DurationUnitForm.Words => $"{SuggestClosest(unit, WordUnits)} Use minutes, hours, days or weeks, such as '4 hours', or the short form 4h.",
+            _ when known && alias.Unit == "w" => " Business time is not counted in weeks; write business days instead, such as '5 business days'.",
+            _ when known => $" Did you mean '{amount} business {alias.Word}'?",
+            _ => $"{SuggestClosest(unit, BusinessUnits)} Business durations use minutes, hours or days, such as '4 business hours'.",
+        };
+        return Create(UnknownDurationUnit, span, lead + advice);
     }
 
     /// <summary>Creates ESC2008.</summary>
@@ -222,12 +248,16 @@ public static partial class DiagnosticCatalog
         Create(AmbiguousCalendar, span, $"'{text}' is business time, but the policy has several calendars ({string.Join(", ", calendars)}) and none applies here. Write '{text} on NAME', set `calendar NAME` in the rule or severity, or mark one calendar `default`.");
 
     /// <summary>Creates ESC2026.</summary>
-    public static Diagnostic RouteNotDeclaredFound(TextSpan span, string field, IEnumerable<string> routed) =>
-        Create(RouteNotDeclared, span, $"No route is declared for field '{field}'. Declare `route {field} {{ ... }}`.{Suggest(field, routed, "route")}");
+    public static Diagnostic RouteNotDeclaredFound(TextSpan span, string field, IEnumerable<string> routed)
+    {
+        var routes = routed.ToList();
+        var tail = routes.Count > 0 ? Suggest(field, routes, "route", "Routed") : string.Empty;
+        return Create(RouteNotDeclared, span, $"No route is declared for field '{field}'. Declare `route {field} {{ ... }}`.{tail}");
+    }
 
     /// <summary>Creates ESC2027.</summary>
-    public static Diagnostic NumberOutOfRangeFound(TextSpan span, string text, string what) =>
-        Create(NumberOutOfRange, span, $"'{text}' is too large for {what}.");
+    public static Diagnostic NumberOutOfRangeFound(TextSpan span, string text, string what, string limit) =>
+        Create(NumberOutOfRange, span, $"'{text}' is too large for {what}, which is at most {limit}. Write a smaller value.");
 
     /// <summary>Creates ESC2028.</summary>
     public static Diagnostic HolidayRangeReversedFound(TextSpan span, string from, string to) =>
@@ -268,12 +298,6 @@ public static partial class DiagnosticCatalog
         Create(NoSeverities, span, "The policy declares no severity. Declare at least one, such as `severity sev1 \"Critical\" { acknowledge within 15m }`.");
 
     /// <summary>Creates ESC2037.</summary>
-    public static Diagnostic WithFieldNotAllowedFound(TextSpan span, string component) =>
-        Create(WithFieldNotAllowed, span, $"'{component} within ... with FIELD' is not supported: only `mitigate` may require a field (such as next_update) with the mitigation.");
-
-    /// <summary>The SLA components a severity can set with `within`.</summary>
-    public static readonly IReadOnlyList<string> SlaComponentNames = ["acknowledge", "first_update", "assign", "mitigate", "resolve"];
-
-    /// <summary>The field types of a `fields` block.</summary>
-    public static readonly IReadOnlyList<string> FieldTypeNames = ["flag", "text", "number", "time", "enum"];
+    public static Diagnostic WithFieldNotAllowedFound(TextSpan span, string component, string field) =>
+        Create(WithFieldNotAllowed, span, $"'{component} within ... with FIELD' is not supported: only `mitigate` may require a field (such as next_update) with the mitigation. Remove `with {field}` here, or move it to the `mitigate` target.");
 }

@@ -23,14 +23,21 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnexpectedEndOfFile = new("ESC1006", "Unexpected end of file", DiagnosticLevel.Error);
 
     /// <summary>Creates ESC1001.</summary>
-    public static Diagnostic UnexpectedTokenFound(TextSpan span, string found, IReadOnlyList<string> expected, string? keywordSuggestion)
+    /// <param name="span">The unexpected token.</param>
+    /// <param name="found">How the token reads, such as "name 'escalaton'".</param>
+    /// <param name="expected">What could appear here; listed when short enough to help.</param>
+    /// <param name="keywordSuggestion">The keyword a misspelt name is closest to.</param>
+    /// <param name="hint">A sentence that explains the mistake better than the expected list.</param>
+    public static Diagnostic UnexpectedTokenFound(TextSpan span, string found, IReadOnlyList<string> expected, string? keywordSuggestion, string? hint = null)
     {
-        var hint = keywordSuggestion is not null
-            ? $" Did you mean the keyword '{keywordSuggestion}'?"
-            : expected.Count is > 0 and <= 12
-                ? $" Expected {string.Join(", ", expected)}."
-                : string.Empty;
-        return Create(UnexpectedToken, span, $"Unexpected {found}.{hint}");
+        var tail = hint is not null
+            ? $" {hint}"
+            : keywordSuggestion is not null
+                ? $" Did you mean the keyword '{keywordSuggestion}'?"
+                : expected.Count is > 0 and <= 12
+                    ? $" Expected {string.Join(", ", expected)}."
+                    : string.Empty;
+        return Create(UnexpectedToken, span, $"Unexpected {found}.{tail}");
     }
 
     /// <summary>Creates ESC1002.</summary>
@@ -38,20 +45,34 @@ public static partial class DiagnosticCatalog
         Create(UnterminatedString, span, "This string has no closing '\"' on its line. Close it with '\"'; strings cannot span lines.");
 
     /// <summary>Creates ESC1003.</summary>
-    public static Diagnostic UnexpectedCharacterFound(TextSpan span, string character) =>
-        Create(UnexpectedCharacter, span, $"The character {character} is not part of the .esc language. Remove it, or put text inside a \"string\" or after '#' as a comment.");
+    /// <param name="span">The character.</param>
+    /// <param name="character">The character as shown, such as '$' or U+0000.</param>
+    /// <param name="hint">What the character probably meant, when that is known.</param>
+    public static Diagnostic UnexpectedCharacterFound(TextSpan span, string character, string? hint = null) =>
+        Create(UnexpectedCharacter, span, $"The character {character} is not part of the .esc language. {hint ?? "Remove it, or put text inside a \"string\" or after '#' as a comment."}");
 
     /// <summary>Creates ESC1004.</summary>
-    public static Diagnostic MissingTokenFound(TextSpan span, string missing, string before) =>
-        Create(MissingToken, span, $"Missing {missing} before {before}. Add {missing} here.");
+    /// <param name="span">Where the token belongs: just past the previous token.</param>
+    /// <param name="missing">The missing token, such as "':'".</param>
+    /// <param name="before">The token found instead.</param>
+    /// <param name="unclosedLine">For a missing '}', the line of the '{' it closes.</param>
+    public static Diagnostic MissingTokenFound(TextSpan span, string missing, string before, int? unclosedLine = null) =>
+        Create(MissingToken, span, unclosedLine is { } line
+            ? $"Missing {missing} to close the '{{' on line {line}, before {before}. Add {missing} here."
+            : $"Missing {missing} before {before}. Add {missing} here.");
 
     /// <summary>Creates ESC1005.</summary>
     public static Diagnostic InvalidEscapeFound(TextSpan span, string escape) =>
         Create(InvalidEscape, span, $"The escape sequence '{escape}' is not defined. Use \\\" for a quote, \\\\ for a backslash, \\n or \\t.");
 
     /// <summary>Creates ESC1006.</summary>
-    public static Diagnostic UnexpectedEndOfFileFound(TextSpan span, IReadOnlyList<string> expected) =>
-        Create(UnexpectedEndOfFile, span, expected.Count is > 0 and <= 12
-            ? $"The file ends inside a declaration. Expected {string.Join(", ", expected)}."
-            : "The file ends inside a declaration. Close every '{' with '}'.");
+    /// <param name="span">The end of the file.</param>
+    /// <param name="expected">What could have come next.</param>
+    /// <param name="unclosedLine">The line of the innermost '{' still open, if any.</param>
+    public static Diagnostic UnexpectedEndOfFileFound(TextSpan span, IReadOnlyList<string> expected, int? unclosedLine = null) =>
+        Create(UnexpectedEndOfFile, span, unclosedLine is { } line
+            ? $"The file ends before the '{{' on line {line} is closed. Add '}}' to close it."
+            : expected.Count is > 0 and <= 12
+                ? $"The file ends inside a declaration. Expected {string.Join(", ", expected)}."
+                : "The file ends inside a declaration. Close every '{' with '}'.");
 }

@@ -40,9 +40,13 @@ public static partial class DiagnosticCatalog
 
         var shown = all.Order(StringComparer.Ordinal).Take(8).ToList();
         return all.Count > shown.Count
-            ? $" {listLabel} {noun}s include {string.Join(", ", shown)} and {all.Count - shown.Count} more."
-            : $" {listLabel} {noun}s: {string.Join(", ", shown)}.";
+            ? $" {listLabel} {Plural(noun)} include {string.Join(", ", shown)} and {all.Count - shown.Count} more."
+            : $" {listLabel} {Plural(noun)}: {string.Join(", ", shown)}.";
     }
+
+    /// <summary>The plural of the nouns used in messages: owners, fields, severities.</summary>
+    internal static string Plural(string noun) =>
+        noun.Length > 1 && noun[^1] == 'y' && !"aeiou".Contains(noun[^2], StringComparison.Ordinal) ? noun[..^1] + "ies" : noun + "s";
 
     /// <summary>Only the "did you mean" part: empty when nothing is close.</summary>
     internal static string SuggestClosest(string name, IEnumerable<string> candidates)

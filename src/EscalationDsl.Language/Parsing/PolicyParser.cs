@@ -20,13 +20,17 @@ public static class PolicyParser
         // AntlrInputStream indexes UTF-16 code units, so token offsets are string offsets (see LinePosition).
         var lexer = new EscalationLexer(new AntlrInputStream(source.Text));
         lexer.RemoveErrorListeners();
-        var tokens = new CommonTokenStream(lexer);
+        var lexed = new CommonTokenStream(lexer);
+        lexed.Fill();
+        ReportErrorTokens(lexed, diagnostics);
+
+        var repaired = BraceRepair.Repair(lexed.GetTokens(), source, diagnostics);
+        var tokens = ReferenceEquals(repaired, lexed.GetTokens()) ? lexed : new CommonTokenStream(new ListTokenSource(repaired));
         tokens.Fill();
-        ReportErrorTokens(tokens, diagnostics);
 
         var parser = new EscalationParser(tokens);
         parser.RemoveErrorListeners();
-        parser.ErrorHandler = new SyntaxErrorStrategy(diagnostics);
+        parser.ErrorHandler = new SyntaxErrorStrategy(diagnostics, source);
         var tree = parser.policyFile();
 
         var comments = tokens.GetTokens()
@@ -40,10 +44,45 @@ public static class PolicyParser
         var ordered = diagnostics
             .Distinct()
             .OrderBy(d => d.Span.Start)
-            .ThenBy(d => d.Code, StringComparer.Ordinal)
-            .ToImmutableArray();
-        return new ParseResult(source, syntax, ordered);
+            .ThenBy(d => d.Code, StringComparer.Ordinal);
+        return new ParseResult(source, syntax, WithoutCascades(ordered, tokens.GetTokens()).ToImmutableArray());
     }
+
+    /// <summary>
+    /// Drops a syntax error that comes within <see cref="CascadeDistance"/> tokens of the previous
+    /// one. After a mistake the parser resynchronises on a guess, and what it trips over next is
+    /// most likely the same mistake (yacc's three-token rule): '25.12.2026' is one wrong date, not a
+    /// number and two stray dots. Invalid escapes sit inside one string token and are all kept.
+    /// </summary>
+    private static IEnumerable<Diagnostic> WithoutCascades(IEnumerable<Diagnostic> ordered, IList<IToken> tokens)
+    {
+        var starts = tokens
+            .Where(t => t.Channel == TokenConstants.DefaultChannel && t.Type != TokenConstants.EOF)
+            .Select(t => t.StartIndex)
+            .ToArray();
+        int? previous = null;
+        foreach (var diagnostic in ordered)
+        {
+            if (diagnostic.Code == DiagnosticCatalog.InvalidEscape.Code)
+            {
+                yield return diagnostic;
+                continue;
+            }
+
+            // The token the diagnostic starts in (or, for a missing token, the one it follows).
+            var index = Array.BinarySearch(starts, diagnostic.Span.Start);
+            index = index >= 0 ? index : ~index - 1;
+            if (previous is { } last && index - last <= CascadeDistance)
+            {
+                continue;
+            }
+
+            previous = index;
+            yield return diagnostic;
+        }
+    }
+
+    private const int CascadeDistance = 3;
 
     private static void ReportErrorTokens(CommonTokenStream tokens, List<Diagnostic> diagnostics)
     {
@@ -69,7 +108,7 @@ public static class PolicyParser
                         i++;
                     }
 
-                    diagnostics.Add(DiagnosticCatalog.UnexpectedCharacterFound(span, TokenDescriber.DescribeCharacter(text)));
+                    diagnostics.Add(DiagnosticCatalog.UnexpectedCharacterFound(span, TokenDescriber.DescribeCharacter(text), TokenDescriber.CharacterHint(text)));
                     break;
             }
         }

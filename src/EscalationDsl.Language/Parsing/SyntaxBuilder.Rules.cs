@@ -31,6 +31,7 @@ internal sealed partial class SyntaxBuilder
 
     private RuleItemSyntax? BuildRuleItem(RuleItemContext c) => c switch
     {
+        _ when Damaged(c) => null,
         RuleOwnerContext o when Ident(o.name) is { } owner => new RuleOwnerSyntax(owner, Span(o)),
         RuleCalendarContext k when Name(k.name) is { } calendar => new RuleCalendarSyntax(calendar, Span(k)),
         RuleDriverContext d when Ident(d.name) is { } driver => new RuleDriverSyntax(driver, Span(d)),
@@ -103,6 +104,11 @@ internal sealed partial class SyntaxBuilder
 
     private RequireGuardSyntax? BuildRequireGuard(RequireGuardContext c)
     {
+        if (Damaged(c))
+        {
+            return null;
+        }
+
         var fields = c.IDENT().Select(n => Ident(n.Symbol)).OfType<IdentifierSyntax>().ToImmutableArray();
         if (fields.IsEmpty || !Present(c.ESCALATE()))
         {
@@ -115,32 +121,36 @@ internal sealed partial class SyntaxBuilder
     }
 
     private PageGuardSyntax? BuildPageGuard(PageGuardContext c) =>
-        Condition(c.condition()) is { } when ? new PageGuardSyntax(when, Span(c)) : null;
+        !Damaged(c) && Condition(c.condition()) is { } when ? new PageGuardSyntax(when, Span(c)) : null;
 
     private DeescalateSyntax? BuildDeescalate(DeescalateDeclContext c) =>
         Condition(c.condition()) is { } when
-            ? new DeescalateSyntax(when, c.action().Select(BuildAction).OfType<ActionSyntax>().ToImmutableArray(), Span(c))
+            ? new DeescalateSyntax(when, c.action().Where(a => !Damaged(a)).Select(BuildAction).OfType<ActionSyntax>().ToImmutableArray(), Span(c))
             : null;
 
     private PauseSyntax? BuildPause(PauseDeclContext c) =>
-        Condition(c.condition()) is { } condition ? new PauseSyntax(condition, Span(c)) : null;
+        !Damaged(c) && Condition(c.condition()) is { } condition ? new PauseSyntax(condition, Span(c)) : null;
 
     // ------------------------------------------------------------ conditions
 
-    private ConditionSyntax? Condition(ConditionContext? c)
+    /// <summary>A whole condition; null when it is missing or recovery damaged any part of it.</summary>
+    private ConditionSyntax? Condition(ConditionContext? c) =>
+        c is null || Damaged(c) ? null : BuildCondition(c);
+
+    private ConditionSyntax? BuildCondition(ConditionContext? c)
     {
         switch (c)
         {
             case null:
                 return null;
             case ParenConditionContext p:
-                return Condition(p.condition());
+                return BuildCondition(p.condition());
             case NotConditionContext n:
-                return Condition(n.condition()) is { } operand ? new NotConditionSyntax(operand, Span(n)) : null;
+                return BuildCondition(n.condition()) is { } operand ? new NotConditionSyntax(operand, Span(n)) : null;
             case AndConditionContext a:
-                return Condition(a.left) is { } l && Condition(a.right) is { } r ? new AndConditionSyntax(l, r, Span(a)) : null;
+                return BuildCondition(a.left) is { } l && BuildCondition(a.right) is { } r ? new AndConditionSyntax(l, r, Span(a)) : null;
             case OrConditionContext o:
-                return Condition(o.left) is { } l2 && Condition(o.right) is { } r2 ? new OrConditionSyntax(l2, r2, Span(o)) : null;
+                return BuildCondition(o.left) is { } l2 && BuildCondition(o.right) is { } r2 ? new OrConditionSyntax(l2, r2, Span(o)) : null;
             case CompareConditionContext k when FieldName(k.fieldName()) is { } field && Value(k.value()) is { } value && Present(k.op):
                 var op = k.op.Type switch
                 {

@@ -54,6 +54,8 @@ internal sealed partial class SyntaxBuilder(List<Diagnostic> diagnostics)
         {
             switch (item)
             {
+                case var damaged when Damaged(damaged):
+                    break;
                 case HoursItemContext h:
                     var days = h.dayRange().Select(BuildDayRange).OfType<DayRangeSyntax>().ToImmutableArray();
                     var ranges = h.timeRange().Select(BuildTimeRange).OfType<TimeRangeSyntax>().ToImmutableArray();
@@ -85,7 +87,7 @@ internal sealed partial class SyntaxBuilder(List<Diagnostic> diagnostics)
 
     private OwnerSyntax? BuildOwner(OwnerDeclContext c)
     {
-        if (Ident(c.name) is not { } name || !Present(c.kind))
+        if (Damaged(c) || Ident(c.name) is not { } name || !Present(c.kind))
         {
             return null;
         }
@@ -107,7 +109,7 @@ internal sealed partial class SyntaxBuilder(List<Diagnostic> diagnostics)
         new(c.fieldDecl().Select(BuildField).OfType<FieldSyntax>().ToImmutableArray(), Span(c));
 
     private FieldSyntax? BuildField(FieldDeclContext c) =>
-        Ident(c.name) is { } name && Ident(c.type) is { } type
+        !Damaged(c) && FieldName(c.name) is { } name && Ident(c.type) is { } type
             ? new FieldSyntax(name, type, Values(c.value()), c.LBRACK() is not null, Span(c))
             : null;
 
@@ -126,6 +128,7 @@ internal sealed partial class SyntaxBuilder(List<Diagnostic> diagnostics)
 
     private SeverityItemSyntax? BuildSeverityItem(SeverityItemContext c) => c switch
     {
+        _ when Damaged(c) => null,
         SlaTargetContext t when Name(t.component) is { } component && Duration(t.duration()) is { } duration =>
             new SlaTargetSyntax(component, duration, Ident(t.withField), Span(t)),
         UpdateCadenceContext u when Name(u.component) is { } component && Duration(u.duration()) is { } interval =>
@@ -146,6 +149,8 @@ internal sealed partial class SyntaxBuilder(List<Diagnostic> diagnostics)
         {
             switch (entry)
             {
+                case var damaged when Damaged(damaged):
+                    break;
                 case ValueRouteContext v when Ident(v.owner) is { } owner:
                     entries.Add(new RouteEntrySyntax(Values(v.value()), false, owner, Span(v)));
                     break;
@@ -253,4 +258,18 @@ internal sealed partial class SyntaxBuilder(List<Diagnostic> diagnostics)
     }
 
     private static bool Present(ITerminalNode? node) => node is not null && Present(node.Symbol);
+
+    /// <summary>
+    /// True when error recovery changed the construct: a rule inside it failed, or input in it was
+    /// skipped. It may then not mean what was written (deleting 'unless' from 'after 15 unless
+    /// acknowledged' leaves the unit 'acknowledged'), so it is dropped instead of being checked;
+    /// the parser has reported the cause. A token conjured up for a missing ':' or 'to' does not
+    /// count, because it changes nothing the user wrote.
+    /// </summary>
+    private static bool Damaged(IParseTree node) => node switch
+    {
+        IErrorNode error => error.Symbol.TokenIndex >= 0,
+        ParserRuleContext context => context.exception is not null || (context.children?.Any(Damaged) ?? false),
+        _ => false,
+    };
 }

@@ -1,5 +1,6 @@
 using Antlr4.Runtime;
 using Antlr4.Runtime.Misc;
+using Antlr4.Runtime.Tree;
 using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Language.Parsing.Generated;
 using EscalationDsl.Language.Text;
@@ -11,8 +12,16 @@ namespace EscalationDsl.Language.Parsing;
 /// message string for listeners. Error tokens from the lexer are already reported, so errors
 /// they cause in the parser are not reported twice.
 /// </summary>
-internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics) : DefaultErrorStrategy
+/// <remarks>
+/// Three additions make the first report point at the actual mistake:
+/// a name one edit away from the keyword expected here is read as that keyword when what follows
+/// fits (<c>escalation r fr sev1</c>); a keyword written where a name belongs is read as the name
+/// (<c>enum [email, calendar]</c>); and a declaration keyword inside an unclosed block is reported
+/// as the missing '}' of that block.
+/// </remarks>
+internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceText source) : DefaultErrorStrategy
 {
+
     public override void ReportError(Parser recognizer, RecognitionException e)
     {
         if (InErrorRecoveryMode(recognizer))
@@ -22,7 +31,47 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics) : Defaul
 
         BeginErrorCondition(recognizer);
         var expected = e is NoViableAltException ? recognizer.GetExpectedTokens() : e.GetExpectedTokens() ?? recognizer.GetExpectedTokens();
-        Report(e.OffendingToken ?? recognizer.CurrentToken, expected);
+        Report(recognizer, e.Context ?? recognizer.Context, e.OffendingToken ?? recognizer.CurrentToken, expected);
+    }
+
+    public override IToken RecoverInline(Parser recognizer)
+    {
+        if (!InErrorRecoveryMode(recognizer) && TryReadAsIntended(recognizer) is { } token)
+        {
+            return token;
+        }
+
+        return base.RecoverInline(recognizer);
+    }
+
+    /// <summary>
+    /// Skips input until a token in <paramref name="set"/>, like ANTLR, with two exceptions: a
+    /// block that opens while skipping is skipped whole, and a declaration keyword counts only at
+    /// the start of a line. Otherwise a broken rule header resumes inside its own body, and the
+    /// 'route' of 'escalate to route(issue_type)' is taken for a route declaration.
+    /// </summary>
+    protected override void ConsumeUntil(Parser recognizer, IntervalSet set)
+    {
+        var stream = (ITokenStream)recognizer.InputStream;
+        var depth = 0;
+        for (var token = stream.LT(1); token.Type != TokenConstants.EOF; token = stream.LT(1))
+        {
+            if (depth == 0 && set.Contains(token.Type) && (!GrammarSets.DeclarationStarts.Contains(token.Type) || StartsLine(stream, token)))
+            {
+                return;
+            }
+
+            if (token.Type == EscalationLexer.LBRACE)
+            {
+                depth++;
+            }
+            else if (token.Type == EscalationLexer.RBRACE && depth > 0)
+            {
+                depth--;
+            }
+
+            recognizer.Consume();
+        }
     }
 
     protected override void ReportUnwantedToken(Parser recognizer)
@@ -33,7 +82,7 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics) : Defaul
         }
 
         BeginErrorCondition(recognizer);
-        Report(recognizer.CurrentToken, GetExpectedTokens(recognizer));
+        Report(recognizer, recognizer.Context, recognizer.CurrentToken, GetExpectedTokens(recognizer));
     }
 
     protected override void ReportMissingToken(Parser recognizer)
@@ -46,7 +95,7 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics) : Defaul
         BeginErrorCondition(recognizer);
         var current = recognizer.CurrentToken;
         var expected = GetExpectedTokens(recognizer);
-        if (IsLexerErrorToken(current))
+        if (IsReported(current))
         {
             return;
         }
@@ -55,29 +104,105 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics) : Defaul
         var previous = ((ITokenStream)recognizer.InputStream).LT(-1);
         var at = previous is null ? Math.Max(0, current.StartIndex) : previous.StopIndex + 1;
         var missing = expected.Count == 1 ? TokenDescriber.DescribeExpected(expected.MinElement) : string.Join(" or ", Describe(expected));
-        diagnostics.Add(DiagnosticCatalog.MissingTokenFound(new TextSpan(at, 0), missing, TokenDescriber.DescribeFound(current)));
+        var brace = expected.Count == 1 && expected.Contains(EscalationLexer.RBRACE) ? UnclosedBrace(recognizer.Context) : null;
+        diagnostics.Add(DiagnosticCatalog.MissingTokenFound(new TextSpan(at, 0), missing, TokenDescriber.DescribeFound(current), Line(brace)));
     }
 
-    private void Report(IToken token, IntervalSet? expectedSet)
+    /// <summary>
+    /// Reads the current token as the one the rule expects, when deleting it or inserting the
+    /// expected token would leave the input worse off. Reports why and returns the token, or null.
+    /// </summary>
+    private IToken? TryReadAsIntended(Parser recognizer)
     {
-        if (IsLexerErrorToken(token))
+        var atn = recognizer.Atn;
+        var state = atn.states[recognizer.State];
+        if (state.NumberOfTransitions == 0)
+        {
+            return null;
+        }
+
+        var current = recognizer.CurrentToken;
+        var expecting = GetExpectedTokens(recognizer);
+        var next = ((ITokenStream)recognizer.InputStream).LA(2);
+        var afterMatch = atn.NextTokens(state.Transition(0).target, recognizer.Context);
+        if (!afterMatch.Contains(next))
+        {
+            return null;
+        }
+
+        var span = TokenSpan(current);
+        if (current.Type == EscalationLexer.IDENT && SuggestKeyword(current, expecting) is { } keyword)
+        {
+            diagnostics.Add(DiagnosticCatalog.UnexpectedTokenFound(span, TokenDescriber.DescribeFound(current), [], keyword));
+        }
+        else if (TokenDescriber.IsKeyword(current.Type) && expecting.Contains(EscalationLexer.IDENT)
+            && !expecting.Contains(next) && !afterMatch.Contains(current.Type))
+        {
+            var hint = expecting.Contains(EscalationLexer.STRING)
+                ? $"'{current.Text}' is a keyword, so it cannot be a name here. To use it as a value, write it as a string: \"{current.Text}\"."
+                : $"'{current.Text}' is a keyword, so it cannot be a name here. Choose another name.";
+            diagnostics.Add(DiagnosticCatalog.UnexpectedTokenFound(span, TokenDescriber.DescribeFound(current), [], null, hint));
+        }
+        else
+        {
+            return null;
+        }
+
+        // Not in recovery mode, so the token joins the tree as an ordinary terminal.
+        recognizer.Consume();
+        return current;
+    }
+
+    private void Report(Parser recognizer, RuleContext? context, IToken token, IntervalSet? fallback)
+    {
+        if (IsReported(token))
         {
             return;
         }
 
+        var expectedSet = ExpectedTokens.At(recognizer, context, token) ?? fallback;
         var expected = expectedSet is null ? [] : Describe(expectedSet);
+        var closesBlock = expectedSet?.Contains(EscalationLexer.RBRACE) == true;
         if (token.Type == TokenConstants.EOF)
         {
-            diagnostics.Add(DiagnosticCatalog.UnexpectedEndOfFileFound(new TextSpan(Math.Max(0, token.StartIndex), 0), expected));
+            var open = closesBlock ? UnclosedBrace(context) : null;
+            diagnostics.Add(DiagnosticCatalog.UnexpectedEndOfFileFound(new TextSpan(Math.Max(0, token.StartIndex), 0), expected, Line(open)));
             return;
         }
 
-        var span = new TextSpan(token.StartIndex, Math.Max(1, token.StopIndex - token.StartIndex + 1));
-        diagnostics.Add(DiagnosticCatalog.UnexpectedTokenFound(span, TokenDescriber.DescribeFound(token), expected, SuggestKeyword(token, expectedSet)));
+        if (closesBlock && GrammarSets.DeclarationStarts.Contains(token.Type) && UnclosedBrace(context) is { } brace
+            && PreviousToken(recognizer, token) is { } last)
+        {
+            diagnostics.Add(DiagnosticCatalog.MissingTokenFound(new TextSpan(last.StopIndex + 1, 0), "'}'", TokenDescriber.DescribeFound(token), Line(brace)));
+            return;
+        }
+
+        var before = PreviousToken(recognizer, token);
+        var hint = expectedSet switch
+        {
+            null => null,
+            _ when expectedSet.Contains(EscalationLexer.EQ) && before is not null =>
+                TokenDescriber.OperatorHint(token.Text, before.Text, ((ITokenStream)recognizer.InputStream).LT(2)?.Text ?? "value"),
+            _ when expectedSet.Contains(EscalationLexer.BUSINESS) && before is { Type: EscalationLexer.INT } =>
+                $"A duration needs a unit: write {before.Text}m, {before.Text}h or {before.Text}d, or {before.Text} minutes.",
+            _ => null,
+        };
+        if (context is EscalationParser.PolicyFileContext && GrammarSets.ItemStarts.Contains(token.Type)
+            && before is { Type: EscalationLexer.RBRACE } early)
+        {
+            hint = $"It belongs inside a block, but the '}}' on line {Line(early)} closes the block before it. Remove that '}}' if the block goes on.";
+        }
+
+        diagnostics.Add(DiagnosticCatalog.UnexpectedTokenFound(TokenSpan(token), TokenDescriber.DescribeFound(token), expected, SuggestKeyword(token, expectedSet), hint));
     }
 
-    private static bool IsLexerErrorToken(IToken token) =>
-        token.Type is EscalationLexer.ERROR_CHAR or EscalationLexer.UNTERMINATED_STRING;
+    /// <summary>
+    /// Tokens whose problem is already reported: lexer error tokens, and the '}' that
+    /// <see cref="BraceRepair"/> inserted (zero width), which the user never wrote.
+    /// </summary>
+    private static bool IsReported(IToken token) =>
+        token.Type is EscalationLexer.ERROR_CHAR or EscalationLexer.UNTERMINATED_STRING
+        || token.Type == EscalationLexer.RBRACE && token.StopIndex < token.StartIndex;
 
     /// <summary>A misspelt keyword arrives as a name; suggest the expected keyword it is closest to.</summary>
     private static string? SuggestKeyword(IToken token, IntervalSet? expected)
@@ -92,9 +217,50 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics) : Defaul
         return closest.Count == 1 ? closest[0] : null;
     }
 
+    /// <summary>The innermost '{' around the context that has no '}' yet.</summary>
+    private static IToken? UnclosedBrace(RuleContext? context)
+    {
+        for (var c = context as ParserRuleContext; c is not null; c = c.Parent as ParserRuleContext)
+        {
+            var open = c.children?.OfType<ITerminalNode>().FirstOrDefault(t => t.Symbol.Type == EscalationLexer.LBRACE && t.Symbol.TokenIndex >= 0);
+            var closed = c.children?.OfType<ITerminalNode>().Any(t => t.Symbol.Type == EscalationLexer.RBRACE && t.Symbol.TokenIndex >= 0) == true;
+            if (open is not null && !closed)
+            {
+                return open.Symbol;
+            }
+        }
+
+        return null;
+    }
+
+    private bool StartsLine(ITokenStream stream, IToken token) =>
+        token.TokenIndex == 0
+        || source.GetPosition(stream.Get(token.TokenIndex - 1).StartIndex).Line < source.GetPosition(token.StartIndex).Line;
+
+    private static IToken? PreviousToken(Parser recognizer, IToken token)
+    {
+        var stream = (ITokenStream)recognizer.InputStream;
+        for (var i = token.TokenIndex - 1; i >= 0; i--)
+        {
+            var candidate = stream.Get(i);
+            if (candidate.Channel == TokenConstants.DefaultChannel)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    // From the source's line map, not token.Line: ANTLR does not count a lone '\r' as a line break.
+    private int? Line(IToken? token) => token is null ? null : source.GetPosition(token.StartIndex).Line;
+
+    private static TextSpan TokenSpan(IToken token) =>
+        new(token.StartIndex, Math.Max(1, token.StopIndex - token.StartIndex + 1));
+
     private static List<string> Describe(IntervalSet set) =>
         set.ToArray()
-            .Where(t => t is not (EscalationLexer.ERROR_CHAR or EscalationLexer.UNTERMINATED_STRING))
+            .Where(t => t is not (EscalationLexer.ERROR_CHAR or EscalationLexer.UNTERMINATED_STRING or TokenConstants.EPSILON))
             .Select(TokenDescriber.DescribeExpected)
             .Distinct(StringComparer.Ordinal)
             .ToList();

@@ -66,5 +66,29 @@ internal static class TokenDescriber
             : $"'{rune}'";
     }
 
+    /// <summary>
+    /// What a word used as a comparison means in .esc (<c>impact is production</c>), shown with the
+    /// field and value around it, or null.
+    /// </summary>
+    public static string? OperatorHint(string word, string field, string value) => word.ToLowerInvariant() switch
+    {
+        "is" or "equals" or "eq" => $"Compare with '==', as in `{field} == {value}`.",
+        "isnt" or "ne" => $"Compare with '!=', as in `{field} != {value}`.",
+        _ => null,
+    };
+
+    /// <summary>What a stray character probably stood for, or null when there is no better advice than removing it.</summary>
+    public static string? CharacterHint(string text) => text switch
+    {
+        "=" => "Compare with '==' (or '!=').",
+        "!" => "Write `not` to negate a condition, or '!=' to compare.",
+        "&" => "Write `and` to combine conditions.",
+        "|" => "Write `or` to combine conditions.",
+        "'" => "Strings use double quotes, such as \"Network team\".",
+        "." => "Ranges use '..' (mon..fri), and dates are written as 2026-12-25.",
+        "/" => "Write a time zone as a string, such as \"Europe/Berlin\".",
+        _ => null,
+    };
+
     private static string Shorten(string text) => text.Length <= 24 ? text : text[..20] + "...\"";
 }

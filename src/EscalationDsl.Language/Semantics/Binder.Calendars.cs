@@ -196,7 +196,7 @@ internal sealed partial class Binder
 
         if (to < from)
         {
-            diagnostics.Add(DiagnosticCatalog.HolidayRangeReversedFound(holiday.Span, holiday.From.Text, holiday.To!.Text));
+            diagnostics.Add(DiagnosticCatalog.HolidayRangeReversedFound(holiday.From.Span.Cover(holiday.To!.Span), holiday.From.Text, holiday.To.Text));
             return null;
         }
 

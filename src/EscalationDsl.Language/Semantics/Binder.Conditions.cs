@@ -48,7 +48,7 @@ internal sealed partial class Binder
                 var ordered = compare.Operator is not (CompareOperator.Equal or CompareOperator.NotEqual);
                 if (ordered && field.Type is not (FieldType.Number or FieldType.Severity))
                 {
-                    Mismatch(compare.Span, $"'{field.Name}' is a {Describe(field.Type)} field, so it can only be compared with == or !=. Ordering (<, <=, >, >=) works on number fields and on `severity`.");
+                    Mismatch(compare.Span, $"'{field.Name}' is {Describe(field.Type)} field, so it can only be compared with == or !=. Ordering (<, <=, >, >=) works on number fields and on `severity`.");
                     return null;
                 }
 
@@ -79,7 +79,7 @@ internal sealed partial class Binder
 
                 if (!olderField.HasTime)
                 {
-                    Mismatch(older.Field.Span, $"'{olderField.Name}' is a {Describe(olderField.Type)} field and has no time, so `older than` cannot measure it. Use an event such as customer_update or a field of type time.");
+                    Mismatch(older.Field.Span, $"'{olderField.Name}' is {Describe(olderField.Type)} field and has no time, so `older than` cannot measure it. Use an event such as customer_update or a field of type time.");
                     return null;
                 }
 
@@ -98,6 +98,9 @@ internal sealed partial class Binder
     {
         switch (field.Type)
         {
+            case FieldType.Enum when field.Values.IsEmpty:
+                // ESC2034 already says the enum lists no values; "allowed values: (none)" adds nothing.
+                return false;
             case FieldType.Enum when !field.Values.Contains(value):
                 diagnostics.Add(DiagnosticCatalog.ValueNotInEnumFound(span, value, field.Name, field.Values));
                 return false;
@@ -111,7 +114,7 @@ internal sealed partial class Binder
                 Mismatch(span, $"'{field.Name}' is a number field; compare it with a number, not '{value}'.");
                 return false;
             case FieldType.Flag or FieldType.Event:
-                Mismatch(span, $"'{field.Name}' is a {Describe(field.Type)}; test it on its own (`{field.Name}` or `not {field.Name}`) instead of comparing it with a value.");
+                Mismatch(span, $"'{field.Name}' is {Describe(field.Type)}; test it on its own (`{field.Name}` or `not {field.Name}`) instead of comparing it with a value.");
                 return false;
             case FieldType.Time:
                 Mismatch(span, $"'{field.Name}' is a time field; use `{field.Name} older than DURATION` instead of comparing it with a value.");
@@ -124,15 +127,16 @@ internal sealed partial class Binder
     private void Mismatch(TextSpan span, string message) =>
         diagnostics.Add(DiagnosticCatalog.TypeMismatchFound(span, message));
 
+    /// <summary>The type with its article, as in "'impact' is an enum field".</summary>
     private static string Describe(FieldType type) => type switch
     {
-        FieldType.Flag => "flag",
-        FieldType.Text => "text",
-        FieldType.Number => "number",
-        FieldType.Time => "time",
-        FieldType.Enum => "enum",
-        FieldType.Severity => "severity",
-        FieldType.Owner => "owner",
-        _ => "event",
+        FieldType.Flag => "a flag",
+        FieldType.Text => "a text",
+        FieldType.Number => "a number",
+        FieldType.Time => "a time",
+        FieldType.Enum => "an enum",
+        FieldType.Severity => "a severity",
+        FieldType.Owner => "an owner",
+        _ => "an event",
     };
 }

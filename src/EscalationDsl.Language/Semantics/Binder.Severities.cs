@@ -13,6 +13,7 @@ internal sealed partial class Binder
 {
     // Durations longer than this are certainly mistakes and would overflow instant arithmetic.
     private const long MaxMinutes = 10L * 366 * 24 * 60;
+    private const string MaxDurationText = "10 years";
 
     private readonly List<string> severityOrder = [];
 
@@ -87,7 +88,7 @@ internal sealed partial class Binder
                     {
                         if (component != SlaComponent.Mitigate)
                         {
-                            diagnostics.Add(DiagnosticCatalog.WithFieldNotAllowedFound(withField.Span, target.Component.Name));
+                            diagnostics.Add(DiagnosticCatalog.WithFieldNotAllowedFound(withField.Span, target.Component.Name, withField.Name));
                         }
                         else
                         {
@@ -180,13 +181,13 @@ internal sealed partial class Binder
                     long? perUnit = unit switch { "m" => 1, "h" => 60, "d" => 1440, "w" => 10080, _ => null };
                     if (perUnit is null)
                     {
-                        diagnostics.Add(DiagnosticCatalog.UnknownDurationUnitFound(compact.Span, compact.Text, unit, business: false));
+                        diagnostics.Add(DiagnosticCatalog.UnknownDurationUnitFound(compact.Span, compact.Text, unit, DurationUnitForm.Compact));
                         return null;
                     }
 
                     if (!long.TryParse(part.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > MaxMinutes)
                     {
-                        diagnostics.Add(DiagnosticCatalog.NumberOutOfRangeFound(compact.Span, compact.Text, "a duration (at most 10 years)"));
+                        diagnostics.Add(DiagnosticCatalog.NumberOutOfRangeFound(compact.Span, compact.Text, "a duration", MaxDurationText));
                         return null;
                     }
 
@@ -198,7 +199,7 @@ internal sealed partial class Binder
             case WordDurationSyntax word:
                 if (!long.TryParse(word.Amount.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count > MaxMinutes)
                 {
-                    diagnostics.Add(DiagnosticCatalog.NumberOutOfRangeFound(word.Amount.Span, word.Amount.Text, "a duration (at most 10 years)"));
+                    diagnostics.Add(DiagnosticCatalog.NumberOutOfRangeFound(word.Amount.Span, word.Amount.Text, "a duration", MaxDurationText));
                     return null;
                 }
 
@@ -215,7 +216,7 @@ internal sealed partial class Binder
                     };
                     if (minutes is null)
                     {
-                        diagnostics.Add(DiagnosticCatalog.UnknownDurationUnitFound(word.Unit.Span, text, unitName, business: false));
+                        diagnostics.Add(DiagnosticCatalog.UnknownDurationUnitFound(word.Unit.Span, text, unitName, DurationUnitForm.Words));
                         return null;
                     }
 
@@ -237,13 +238,13 @@ internal sealed partial class Binder
                 };
                 if (businessMinutes < 0)
                 {
-                    diagnostics.Add(DiagnosticCatalog.UnknownDurationUnitFound(word.Unit.Span, text, unitName, business: true));
+                    diagnostics.Add(DiagnosticCatalog.UnknownDurationUnitFound(word.Unit.Span, text, unitName, DurationUnitForm.Business));
                     return null;
                 }
 
                 if (businessMinutes > MaxMinutes || businessDays > 3660)
                 {
-                    diagnostics.Add(DiagnosticCatalog.NumberOutOfRangeFound(word.Amount.Span, word.Amount.Text, "a duration (at most 10 years)"));
+                    diagnostics.Add(DiagnosticCatalog.NumberOutOfRangeFound(word.Amount.Span, word.Amount.Text, "a duration", MaxDurationText));
                     return null;
                 }
 
@@ -277,7 +278,7 @@ internal sealed partial class Binder
     {
         if (minutes > MaxMinutes)
         {
-            diagnostics.Add(DiagnosticCatalog.NumberOutOfRangeFound(span, text, "a duration (at most 10 years)"));
+            diagnostics.Add(DiagnosticCatalog.NumberOutOfRangeFound(span, text, "a duration", MaxDurationText));
             return null;
         }
 

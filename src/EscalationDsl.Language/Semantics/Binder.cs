@@ -20,8 +20,32 @@ internal sealed partial class Binder(SourceText source)
     private readonly Dictionary<string, RouteModel> routes = new(StringComparer.Ordinal);
     private CalendarModel? defaultCalendar;
 
+    /// <summary>
+    /// Checks that a syntax error can cause: a declaration the parser skipped makes every use of
+    /// its name "not declared", a dropped `hours` line leaves a calendar without hours, and a
+    /// damaged value list leaves values out of an enum. After a syntax error these are not
+    /// reported; they show once the syntax is fixed, if they are real.
+    /// </summary>
+    private static readonly HashSet<string> CodesHiddenBySyntaxErrors = new(StringComparer.Ordinal)
+    {
+        DiagnosticCatalog.UndefinedOwner.Code,
+        DiagnosticCatalog.UndefinedSeverity.Code,
+        DiagnosticCatalog.UndefinedCalendar.Code,
+        DiagnosticCatalog.UndefinedField.Code,
+        DiagnosticCatalog.ValueNotInEnum.Code,
+        DiagnosticCatalog.UnknownEvent.Code,
+        DiagnosticCatalog.RouteNotDeclared.Code,
+        DiagnosticCatalog.CalendarWithoutHours.Code,
+    };
+
     public IReadOnlyList<Diagnostic> Diagnostics => diagnostics;
 
+    /// <summary>Binds a file's syntax into the policy model.</summary>
+    /// <param name="file">The syntax, possibly with holes where the parser recovered.</param>
+    /// <param name="suppressHeaderCheck">
+    /// True when the file has syntax errors: the checks for a missing header or severity, and the
+    /// other checks a syntax error can cause (<see cref="CodesHiddenBySyntaxErrors"/>), are skipped.
+    /// </param>
     public PolicyModel Bind(PolicyFileSyntax file, bool suppressHeaderCheck)
     {
         var name = file.Header?.Name?.Value ?? string.Empty;
@@ -72,6 +96,11 @@ internal sealed partial class Binder(SourceText source)
         if (boundSeverities.IsEmpty && !suppressHeaderCheck)
         {
             diagnostics.Add(DiagnosticCatalog.NoSeveritiesFound(file.Header?.Span ?? new TextSpan(0, 0)));
+        }
+
+        if (suppressHeaderCheck)
+        {
+            diagnostics.RemoveAll(d => CodesHiddenBySyntaxErrors.Contains(d.Code));
         }
 
         return new PolicyModel(
@@ -211,69 +240,9 @@ internal sealed partial class Binder(SourceText source)
             return field;
         }
 
-        diagnostics.Add(DiagnosticCatalog.UndefinedFieldFound(name.Span, name.Name, fields.Keys));
+        diagnostics.Add(DiagnosticCatalog.UndefinedFieldFound(
+            name.Span, name.Name, fields.Values.Where(f => !f.IsBuiltIn).Select(f => f.Name), BuiltIns.Fields.Select(f => f.Name)));
         return null;
-    }
-
-    // ------------------------------------------------------------ routes
-
-    private void BindRoutes(IEnumerable<RouteSyntax> syntax)
-    {
-        foreach (var route in syntax)
-        {
-            if (ResolveField(route.Field) is not { } field)
-            {
-                continue;
-            }
-
-            if (routes.TryGetValue(field.Name, out var first))
-            {
-                Duplicate(route.Field, "route on field", first.Span);
-                continue;
-            }
-
-            var entries = ImmutableArray.CreateBuilder<RouteEntryModel>();
-            var seen = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
-            OwnerModel? fallback = null;
-            TextSpan? defaultSpan = null;
-            foreach (var entry in route.Entries)
-            {
-                var owner = ResolveOwner(entry.Owner);
-                if (entry.IsDefault)
-                {
-                    if (defaultSpan is { } firstDefault)
-                    {
-                        diagnostics.Add(DiagnosticCatalog.DuplicateRouteValueFound(entry.Span, "default", field.Name, Line(firstDefault)));
-                        continue;
-                    }
-
-                    defaultSpan = entry.Span;
-                    fallback = owner;
-                    continue;
-                }
-
-                var values = ImmutableArray.CreateBuilder<string>();
-                foreach (var value in entry.Values)
-                {
-                    if (seen.TryGetValue(value.Text, out var firstSpan))
-                    {
-                        diagnostics.Add(DiagnosticCatalog.DuplicateRouteValueFound(value.Span, value.Text, field.Name, Line(firstSpan)));
-                        continue;
-                    }
-
-                    seen[value.Text] = value.Span;
-                    CheckValue(field, value.Text, value.Span);
-                    values.Add(value.Text);
-                }
-
-                if (owner is not null && values.Count > 0)
-                {
-                    entries.Add(new RouteEntryModel(values.ToImmutable(), owner, entry.Span));
-                }
-            }
-
-            routes[field.Name] = new RouteModel(field, entries.ToImmutable(), fallback, route.Span);
-        }
     }
 
     // ------------------------------------------------------------ helpers
@@ -290,7 +259,7 @@ internal sealed partial class Binder(SourceText source)
             return value;
         }
 
-        diagnostics.Add(DiagnosticCatalog.NumberOutOfRangeFound(literal.Span, literal.Text, what));
+        diagnostics.Add(DiagnosticCatalog.NumberOutOfRangeFound(literal.Span, literal.Text, what, int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return null;
     }
 }

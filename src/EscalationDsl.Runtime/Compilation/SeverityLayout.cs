@@ -17,7 +17,12 @@ internal sealed class SeverityLayout
     /// <summary>Bits: met (1 &lt;&lt; component) and breached (1 &lt;&lt; (8 + component)).</summary>
     public required int SlaStateSlot { get; init; }
     public required int CadenceDueSlot { get; init; }
+
+    /// <summary>Missed updates so far (numbers the missed_update ids); present in every layout of a policy with any cadence, -1 otherwise.</summary>
     public required int CadenceCountSlot { get; init; }
+
+    /// <summary>The time (ticket offset) of the latest missed update, or <see cref="Ticket.Never"/>: the next interval starts there unless a customer update came later.</summary>
+    public required int CadenceAnchorSlot { get; init; }
     public UpdateCadenceModel? Cadence { get; init; }
     public BusinessCalendar? CadenceCalendar { get; init; }
     public TicketPredicate? CadenceUntil { get; init; }

@@ -20,6 +20,9 @@ public sealed record TicketEvent
     /// <summary>The client's id for the event; the engine uses it for idempotency.</summary>
     public string? EventId { get; init; }
 
+    /// <summary><c>created</c>: which loaded policy runs the ticket (the engine; ignored elsewhere).</summary>
+    public string? Policy { get; init; }
+
     /// <summary><c>created</c>, <c>severity_changed</c>: the severity name.</summary>
     public string? Severity { get; init; }
 

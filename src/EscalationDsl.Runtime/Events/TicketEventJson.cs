@@ -12,7 +12,7 @@ namespace EscalationDsl.Runtime.Events;
 public static class TicketEventJson
 {
     private static readonly HashSet<string> Known =
-        ["id", "ticket", "at", "type", "severity", "issue_type", "owner", "engineering", "flag", "status", "fields"];
+        ["id", "ticket", "at", "type", "policy", "severity", "issue_type", "owner", "engineering", "flag", "status", "fields"];
 
     private static readonly OffsetDateTimePattern TimePattern = OffsetDateTimePattern.ExtendedIso;
 
@@ -39,6 +39,7 @@ public static class TicketEventJson
         var atText = Text(json, "at", ref error);
         var typeText = Text(json, "type", ref error);
         var id = Text(json, "id", ref error, required: false);
+        var policy = Text(json, "policy", ref error, required: false);
         var severity = Text(json, "severity", ref error, required: false);
         var issueType = Text(json, "issue_type", ref error, required: false);
         var owner = Text(json, "owner", ref error, required: false);
@@ -62,7 +63,7 @@ public static class TicketEventJson
         }
 
         var engineering = false;
-        if (json.TryGetProperty("engineering", out var eng))
+        if (json.TryGetProperty("engineering", out var eng) && eng.ValueKind != JsonValueKind.Null)
         {
             if (eng.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             {
@@ -74,7 +75,7 @@ public static class TicketEventJson
         }
 
         List<KeyValuePair<string, string>>? fields = null;
-        if (json.TryGetProperty("fields", out var f))
+        if (json.TryGetProperty("fields", out var f) && f.ValueKind != JsonValueKind.Null)
         {
             if (f.ValueKind != JsonValueKind.Object)
             {
@@ -110,6 +111,7 @@ public static class TicketEventJson
             TicketId = ticket!,
             At = at,
             Kind = kind,
+            Policy = policy,
             Severity = severity,
             IssueType = issueType,
             Owner = owner,
@@ -163,6 +165,7 @@ public static class TicketEventJson
         writer.WriteString("ticket", e.TicketId);
         writer.WriteString("at", FormatTime(e.At));
         writer.WriteString("type", TicketEventKinds.Name(e.Kind));
+        WriteOptional(writer, "policy", e.Policy);
         WriteOptional(writer, "severity", e.Severity);
         WriteOptional(writer, "issue_type", e.IssueType);
         WriteOptional(writer, "owner", e.Owner);

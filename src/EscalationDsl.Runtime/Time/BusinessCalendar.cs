@@ -8,12 +8,19 @@ namespace EscalationDsl.Runtime.Time;
 
 /// <summary>
 /// Business-time arithmetic on one calendar: weekly hours in local time, holidays, and both DST
-/// transitions (local times are mapped leniently: a skipped hour moves forward, an ambiguous one
-/// takes the earlier instant). Instants are Unix milliseconds. Thread-safe.
+/// transitions (local times are mapped leniently: a time in the skipped hour moves to the end of the
+/// gap, an ambiguous one takes the earlier instant). Instants are Unix milliseconds. Thread-safe.
 /// </summary>
 public sealed class BusinessCalendar
 {
     private const int MaxSearchDays = 3700;
+
+    // docs/runtime.md: a local time in the spring-forward gap maps to the end of the gap (NodaTime's
+    // LenientResolver would shift it forward by the gap's length: 02:30 to 03:30, not 03:00); an
+    // ambiguous one takes its first occurrence, so a range over the repeated hour counts it twice.
+    private static readonly ZoneLocalMappingResolver Lenient =
+        Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
+
     private readonly ConcurrentDictionary<int, long[]> dayCache = new();
 
     /// <summary>Wraps a bound calendar.</summary>
@@ -119,6 +126,6 @@ public sealed class BusinessCalendar
         var local = minuteOfDay >= 1440
             ? date.PlusDays(1).AtMidnight()
             : date.AtMidnight().PlusMinutes(minuteOfDay);
-        return Model.Zone.ResolveLocal(local, Resolvers.LenientResolver).ToInstant().ToUnixTimeMilliseconds();
+        return Model.Zone.ResolveLocal(local, Lenient).ToInstant().ToUnixTimeMilliseconds();
     }
 }

@@ -1004,7 +1004,7 @@ public partial class EscalationParser : Parser {
 			State = 181;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==IDENT) {
+			while (((((_la - 33)) & ~0x3f) == 0 && ((1L << (_la - 33)) & 2251799813689345L) != 0)) {
 				{
 				{
 				State = 178;
@@ -1031,12 +1031,12 @@ public partial class EscalationParser : Parser {
 	}
 
 	public partial class FieldDeclContext : ParserRuleContext {
-		public IToken name;
+		public FieldNameContext name;
 		public IToken type;
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IDENT() { return GetTokens(EscalationParser.IDENT); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT(int i) {
-			return GetToken(EscalationParser.IDENT, i);
+		[System.Diagnostics.DebuggerNonUserCode] public FieldNameContext fieldName() {
+			return GetRuleContext<FieldNameContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(EscalationParser.IDENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACK() { return GetToken(EscalationParser.LBRACK, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ValueContext[] value() {
 			return GetRuleContexts<ValueContext>();
@@ -1071,7 +1071,7 @@ public partial class EscalationParser : Parser {
 			EnterOuterAlt(_localctx, 1);
 			{
 			State = 186;
-			_localctx.name = Match(IDENT);
+			_localctx.name = fieldName();
 			State = 187;
 			_localctx.type = Match(IDENT);
 			State = 199;
@@ -3639,7 +3639,7 @@ public partial class EscalationParser : Parser {
 		5,52,0,0,173,175,5,84,0,0,174,170,1,0,0,0,174,171,1,0,0,0,175,19,1,0,0,
 		0,176,177,5,18,0,0,177,181,5,69,0,0,178,180,3,22,11,0,179,178,1,0,0,0,
 		180,183,1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,184,1,0,0,0,183,181,
-		1,0,0,0,184,185,5,70,0,0,185,21,1,0,0,0,186,187,5,84,0,0,187,199,5,84,
+		1,0,0,0,184,185,5,70,0,0,185,21,1,0,0,0,186,187,3,56,28,0,187,199,5,84,
 		0,0,188,189,5,73,0,0,189,194,3,64,32,0,190,191,5,75,0,0,191,193,3,64,32,
 		0,192,190,1,0,0,0,193,196,1,0,0,0,194,192,1,0,0,0,194,195,1,0,0,0,195,
 		197,1,0,0,0,196,194,1,0,0,0,197,198,5,74,0,0,198,200,1,0,0,0,199,188,1,

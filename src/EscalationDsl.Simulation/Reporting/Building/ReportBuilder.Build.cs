@@ -44,8 +44,10 @@ internal sealed partial class ReportBuilder
             ruleRows,
             Rows(issueTypes),
             categoriesDiffer ? Rows(categories) : [],
-            [.. model.Owners.Where(o => owners.ContainsKey(o.Name)).Select(o => owners[o.Name]).Zip(model.Owners.Where(o => owners.ContainsKey(o.Name)))
-                .Select(x => new OwnerRow(x.Second.Name, x.First.Escalations, x.First.Pages, x.First.Notifications, x.First.Assignments, x.First.Reminders))],
+            [.. model.Owners.Where(o => owners.ContainsKey(o.Name))
+                .Select(o => (Owner: o.Name, Acc: owners[o.Name]))
+                .Where(x => x.Acc.Escalations + x.Acc.Pages + x.Acc.Notifications + x.Acc.Assignments + x.Acc.Reminders > 0)
+                .Select(x => new OwnerRow(x.Owner, x.Acc.Escalations, x.Acc.Pages, x.Acc.Notifications, x.Acc.Assignments, x.Acc.Reminders))],
             Rows(queues));
 
         var afterHours = new AfterHoursSection(

@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace EscalationDsl.Engine.Api;
+
+/// <summary>
+/// API keys are configured as hashes (<c>sha256:HEX</c>), never in clear; requests send the key as
+/// <c>Authorization: Bearer KEY</c> and are compared in constant time. Keys are never logged.
+/// </summary>
+public sealed class ApiKeys
+{
+    private readonly byte[][] hashes;
+
+    /// <summary>Checks the configured hashes.</summary>
+    /// <exception cref="EngineConfigurationException">A hash is malformed.</exception>
+    public ApiKeys(IEnumerable<string> configured)
+    {
+        hashes = configured.Select((h, i) => Parse(h, i)).ToArray();
+    }
+
+    /// <summary>How many keys are configured.</summary>
+    public int Count => hashes.Length;
+
+    /// <summary>The hash to configure for a key: <c>sha256:</c> and 64 hex digits.</summary>
+    public static string Hash(string key) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    /// <summary>A new random key (32 bytes, base64url).</summary>
+    public static string Generate() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>True when the Authorization header carries one of the keys.</summary>
+    public bool Accepts(string? authorization)
+    {
+        if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(authorization["Bearer ".Length..].Trim()));
+        var ok = false;
+        foreach (var hash in hashes)
+        {
+            ok |= CryptographicOperations.FixedTimeEquals(hash, presented);
+        }
+
+        return ok;
+    }
+
+    private static byte[] Parse(string configured, int index)
+    {
+        var text = configured.Trim();
+        if (!text.StartsWith("sha256:", StringComparison.Ordinal) || text.Length != 7 + 64)
+        {
+            throw new EngineConfigurationException($"Engine:ApiKeys:{index}: must be 'sha256:' and 64 hex digits (run `esc hash-key` to make one); keys are not configured in clear");
+        }
+
+        try
+        {
+            return Convert.FromHexString(text[7..]);
+        }
+        catch (FormatException)
+        {
+            throw new EngineConfigurationException($"Engine:ApiKeys:{index}: '{text[..7]}...' holds characters that are not hex digits");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using EscalationDsl.Engine.Processing;
+using EscalationDsl.Engine.Scheduling;
+using EscalationDsl.Engine.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace EscalationDsl.Engine.Api;
+
+/// <summary><c>/healthz</c> (the process answers) and <c>/readyz</c> (database, scheduler lag, policies).</summary>
+internal static class HealthEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, EngineOptions options)
+    {
+        app.MapGet("/healthz", () => Results.Text("ok\n"))
+            .WithName("Health")
+            .WithSummary("Liveness: the process is up.");
+
+        app.MapGet("/readyz", (EngineDatabase database, EngineLoop loop, DeadlineScheduler scheduler) =>
+            {
+                string databaseStatus;
+                try
+                {
+                    using var connection = database.Open();
+                    using var command = connection.CreateCommand();
+                    command.CommandText = "SELECT COUNT(*) FROM policies";
+                    command.ExecuteScalar();
+                    databaseStatus = "ok";
+                }
+                catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException)
+                {
+                    databaseStatus = "failing: " + e.Message;
+                }
+
+                var lag = scheduler.Lag;
+                var files = loop.Registry.Files.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+                var ready = databaseStatus == "ok" && lag <= options.ReadyLagThreshold && !loop.Registry.Current.IsEmpty;
+                var body = new ReadinessDocument(
+                    ready ? "ready" : "not ready",
+                    databaseStatus,
+                    lag.TotalSeconds,
+                    loop.OpenTickets,
+                    files.Select(f => new PolicyReadiness(f.Path, f.Name, f.Version, f.Status, f.Errors)).ToList());
+                return Results.Json(body, statusCode: ready ? 200 : 503);
+            })
+            .Produces<ReadinessDocument>()
+            .Produces<ReadinessDocument>(503)
+            .WithName("Ready")
+            .WithSummary("Readiness: the database answers, deadlines fire on time, and at least one policy runs.");
+    }
+}
+
+/// <summary>The /readyz answer.</summary>
+public sealed record ReadinessDocument(string Status, string Database, double SchedulerLagSeconds, int OpenTickets, IReadOnlyList<PolicyReadiness> Policies);
+
+/// <summary>One policy file in /readyz.</summary>
+public sealed record PolicyReadiness(string Path, string? Name, int? Version, string Status, IReadOnlyList<string> Errors);

@@ -1,0 +1,42 @@
+using EscalationDsl.Engine.Policies;
+using EscalationDsl.Engine.Processing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace EscalationDsl.Engine.Api;
+
+/// <summary>Policies: list, reload, bulk migrate.</summary>
+internal static class PolicyEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v1/policies", (EngineLoop loop) =>
+                Results.Ok(loop.Registry.Files.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList()))
+            .Produces<List<PolicyStatus>>()
+            .WithName("ListPolicies")
+            .WithSummary("Every policy file: the running version, or why its latest text was refused.");
+
+        app.MapPost("/v1/policies:reload", async (EngineLoop loop) =>
+            {
+                var reload = new CommandItem<IReadOnlyList<PolicyStatus>>(l => l.ReloadPolicies());
+                loop.Post(reload);
+                return Results.Ok(await reload.Task);
+            })
+            .Produces<List<PolicyStatus>>()
+            .WithName("ReloadPolicies")
+            .WithSummary("Re-read the policy folder now (it is also watched).");
+
+        app.MapPost("/v1/policies/{name}:migrate", async (string name, EngineLoop loop) =>
+            {
+                var command = new CommandItem<(IReadOnlyList<MigrationResult>? Results, EngineError? Error)>(l => l.MigrateAll(name));
+                loop.Post(command);
+                var (results, error) = await command.Task;
+                return error is not null ? Problems.From(error) : Results.Ok(results);
+            })
+            .Produces<List<MigrationResult>>()
+            .ProducesProblem(404)
+            .WithName("MigratePolicy")
+            .WithSummary("Move every open ticket of a policy to its running version.");
+    }
+}

@@ -1,0 +1,137 @@
+using System.Text.Json;
+using EscalationDsl.Engine.Processing;
+using EscalationDsl.Runtime;
+using EscalationDsl.Runtime.Decisions;
+using EscalationDsl.Runtime.Events;
+using EscalationDsl.Runtime.Tracing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NodaTime;
+
+namespace EscalationDsl.Engine.Api;
+
+/// <summary>Ticket reads, the timeline, and migration.</summary>
+internal static class TicketEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v1/tickets/{id}", async (string id, EngineLoop loop) =>
+            {
+                var read = new ReadItem<(TicketSnapshot Snapshot, string Policy, int Version, string Fingerprint)?>(l => l.Describe(id));
+                loop.Post(read);
+                return await read.Task is { } found
+                    ? Results.Ok(TicketDocument.From(found.Snapshot, found.Policy, found.Version, found.Fingerprint))
+                    : Problems.From(new EngineError(404, "Unknown ticket", $"Ticket '{id}' does not exist."));
+            })
+            .Produces<TicketDocument>()
+            .ProducesProblem(404)
+            .WithName("GetTicket")
+            .WithSummary("A ticket's state, owner, escalation level, deadlines and SLA clocks.");
+
+        app.MapGet("/v1/tickets/{id}/timeline", async (string id, EngineLoop loop) =>
+            {
+                var read = new ReadItem<(Policies.PolicyVersion Version, List<(string Kind, long At, string? Body, long Seq)> Rows)?>(l => l.Log(id));
+                loop.Post(read);
+                if (await read.Task is not { } log)
+                {
+                    return Problems.From(new EngineError(404, "Unknown ticket", $"Ticket '{id}' does not exist."));
+                }
+
+                return Results.Ok(Explain(id, log.Version, log.Rows));
+            })
+            .Produces<TimelineDocument>()
+            .ProducesProblem(404)
+            .WithName("GetTimeline")
+            .WithSummary("Every event and decision of a ticket with the reasons: the same trace as `esc explain`.");
+
+        app.MapPost("/v1/tickets/{id}:migrate", async (string id, EngineLoop loop) =>
+            {
+                var command = new CommandItem<(MigrationResult? Result, EngineError? Error)>(l => l.Migrate(id));
+                loop.Post(command);
+                var (result, error) = await command.Task;
+                return error is not null ? Problems.From(error) : Results.Ok(result);
+            })
+            .Produces<MigrationResult>()
+            .ProducesProblem(404)
+            .ProducesProblem(409)
+            .WithName("MigrateTicket")
+            .WithSummary("Move a ticket to the running version of its policy.");
+    }
+
+    /// <summary>Replays the ticket's log with a trace, on a runtime of its own (not the live one).</summary>
+    private static TimelineDocument Explain(string id, Policies.PolicyVersion version, List<(string Kind, long At, string? Body, long Seq)> rows)
+    {
+        var runtime = new TicketRuntime(version.Compiled);
+        var trace = new ExplainTrace();
+        var decisions = new List<Decision>();
+        Ticket? ticket = null;
+        foreach (var (kind, at, body, _) in rows)
+        {
+            if (kind == "advance")
+            {
+                if (ticket is not null)
+                {
+                    runtime.AdvanceTo(ticket, Instant.FromUnixTimeMilliseconds(at), decisions, trace);
+                }
+
+                continue;
+            }
+
+            using var doc = JsonDocument.Parse(body!);
+            var e = TicketEventJson.Parse(doc.RootElement, out _)!;
+            if (ticket is null)
+            {
+                ticket = runtime.Open(e, decisions, trace);
+            }
+            else
+            {
+                runtime.Apply(ticket, e, decisions, trace);
+            }
+        }
+
+        return new TimelineDocument(
+            id,
+            version.Name,
+            version.Version,
+            trace.Entries.Select(t => new TimelineEntry(TicketEventJson.FormatTime(t.At), t.Kind.ToString().ToLowerInvariant(), t.Text)).ToList(),
+            decisions.Select(d => new DecisionSummary(d.Id, DecisionKinds.Name(d.Kind), d.Owner, TicketEventJson.FormatTime(d.At), d.Detail)).ToList(),
+            ticket is null ? null : TicketDocument.From(version.Compiled.Describe(ticket), version.Name, version.Version, version.Fingerprint));
+    }
+}
+
+/// <summary>A ticket as GET /v1/tickets/{id} returns it.</summary>
+public sealed record TicketDocument(
+    string Id,
+    string Policy,
+    int PolicyVersion,
+    string PolicyFingerprint,
+    string State,
+    string Severity,
+    string? Owner,
+    int EscalationLevel,
+    bool Monitoring,
+    bool PagingStopped,
+    bool SlaPaused,
+    string Created,
+    string? NextDeadline,
+    IReadOnlyList<ClockDocument> Clocks,
+    IReadOnlyList<string> ActiveRules,
+    IReadOnlyDictionary<string, string> Fields)
+{
+    /// <summary>Converts a runtime snapshot.</summary>
+    public static TicketDocument From(TicketSnapshot s, string policy, int version, string fingerprint) => new(
+        s.Id, policy, version, fingerprint, s.State, s.Severity, s.Owner, s.Level, s.Monitoring, s.PagingStopped, s.Paused,
+        TicketEventJson.FormatTime(s.Created), s.NextDeadline is { } n ? TicketEventJson.FormatTime(n) : null,
+        s.Clocks.Select(c => new ClockDocument(c.Name, c.Status, c.Due is { } d ? TicketEventJson.FormatTime(d) : null)).ToList(),
+        s.ActiveRules, s.Fields);
+}
+
+/// <summary>An SLA clock or pending step.</summary>
+public sealed record ClockDocument(string Name, string Status, string? Due);
+
+/// <summary>A ticket's explained history.</summary>
+public sealed record TimelineDocument(string Ticket, string Policy, int PolicyVersion, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<DecisionSummary> Decisions, TicketDocument? State);
+
+/// <summary>One line of a timeline.</summary>
+public sealed record TimelineEntry(string At, string Kind, string Text);

@@ -1,0 +1,27 @@
+using EscalationDsl.Runtime.Decisions;
+
+namespace EscalationDsl.Engine.Delivery;
+
+/// <summary>Which sinks receive a decision: by owner (or <c>*</c>) and, optionally, by decision kind.</summary>
+internal sealed class SinkRouter
+{
+    private readonly (string Name, HashSet<string> Owners, HashSet<string> Kinds)[] routes;
+
+    public SinkRouter(IEnumerable<SinkOptions> sinks)
+    {
+        routes = sinks.Select(s => (s.Name, s.Owners.ToHashSet(StringComparer.Ordinal), s.Kinds.ToHashSet(StringComparer.Ordinal))).ToArray();
+    }
+
+    public IEnumerable<string> For(Decision decision)
+    {
+        var kind = DecisionKinds.Name(decision.Kind);
+        foreach (var (name, owners, kinds) in routes)
+        {
+            var ownerMatches = owners.Contains("*") || decision.Owner is { } owner && owners.Contains(owner);
+            if (ownerMatches && (kinds.Count == 0 || kinds.Contains(kind)))
+            {
+                yield return name;
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace EscalationDsl.Engine.Delivery;
+
+/// <summary>
+/// POSTs each decision as JSON. The body is signed: <c>X-Esc-Signature: sha256=HEX</c> is the
+/// HMAC-SHA256 of the timestamp, a dot and the body, keyed with the sink's secret, and
+/// <c>X-Esc-Timestamp</c> carries the timestamp (Unix seconds) so receivers can refuse replays.
+/// Any 2xx answer acknowledges the decision.
+/// </summary>
+public sealed class WebhookSink(string name, Uri url, string secret, HttpClient client, TimeSpan timeout, TimeProvider time) : IDecisionSink
+{
+    private readonly byte[] key = Encoding.UTF8.GetBytes(secret);
+
+    /// <inheritdoc />
+    public string Name { get; } = name;
+
+    /// <summary>The signature a receiver should compute: <c>sha256=</c> + hex HMAC-SHA256(secret, timestamp + "." + body).</summary>
+    public static string Sign(byte[] key, string timestamp, byte[] body)
+    {
+        var payload = new byte[timestamp.Length + 1 + body.Length];
+        Encoding.ASCII.GetBytes(timestamp, payload);
+        payload[timestamp.Length] = (byte)'.';
+        body.CopyTo(payload, timestamp.Length + 1);
+        return "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(key, payload));
+    }
+
+    /// <inheritdoc />
+    public async Task SendAsync(string decisionId, byte[] body, CancellationToken cancellation)
+    {
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.Add("X-Esc-Decision", decisionId);
+        request.Headers.Add("X-Esc-Timestamp", timestamp);
+        request.Headers.Add("X-Esc-Signature", Sign(key, timestamp, body));
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timeoutSource.CancelAfter(timeout);
+        try
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new DeliveryException($"HTTP {(int)response.StatusCode} from {url.GetLeftPart(UriPartial.Path)}");
+            }
+        }
+        catch (OperationCanceledException e) when (!cancellation.IsCancellationRequested)
+        {
+            throw new DeliveryException($"no answer from {url.GetLeftPart(UriPartial.Path)} within {timeout.TotalSeconds:0.#} s", e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new DeliveryException($"{url.GetLeftPart(UriPartial.Path)}: {e.Message}", e);
+        }
+    }
+}

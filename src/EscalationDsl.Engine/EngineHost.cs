@@ -1,0 +1,228 @@
+using EscalationDsl.Engine.Api;
+using EscalationDsl.Engine.Delivery;
+using EscalationDsl.Engine.Observability;
+using EscalationDsl.Engine.Policies;
+using EscalationDsl.Engine.Processing;
+using EscalationDsl.Engine.Scheduling;
+using EscalationDsl.Engine.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+
+namespace EscalationDsl.Engine;
+
+/// <summary>
+/// Builds the engine as a Generic Host web application: configuration, the SQLite store, the engine
+/// loop, scheduler, dispatcher, policy watcher, HTTP API and metrics. `esc serve` and the tests
+/// both start it through here.
+/// </summary>
+public static class EngineHost
+{
+    /// <summary>The OpenTelemetry service name on every metric.</summary>
+    public const string ServiceName = "escalationdsl-engine";
+
+    /// <summary>Builds the application. Throws <see cref="EngineConfigurationException"/> for bad configuration.</summary>
+    /// <param name="args">Command-line arguments (<c>--Engine:Database=...</c> and friends).</param>
+    /// <param name="time">The clock; tests pass a fake one.</param>
+    /// <param name="gate">Decides which policy files may run (the CLI passes the linter).</param>
+    /// <param name="configure">Extra configuration, applied last (tests).</param>
+    public static WebApplication Build(string[] args, TimeProvider? time = null, IPolicyGate? gate = null, Action<IConfigurationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Configuration.AddJsonFile("appsettings.json", optional: true);
+        builder.Configuration.AddEnvironmentVariables("ESC_");
+        builder.Configuration.AddCommandLine(args);
+        configure?.Invoke(builder.Configuration);
+
+        var options = new EngineOptions();
+        builder.Configuration.GetSection(EngineOptions.Section).Bind(options);
+        Validate(options);
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        builder.WebHost.UseUrls(options.Listen);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
+
+        var clock = time ?? TimeProvider.System;
+        var database = new EngineDatabase(options.Database, options.Synchronous);
+        var generatedKeyFile = options.ApiKeys.Count == 0 ? EnsureKeyFile(options) : null;
+        var keys = new ApiKeys(options.ApiKeys);
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(clock);
+        services.AddSingleton(database);
+        services.AddSingleton(keys);
+        services.AddSingleton<EngineMetrics>();
+        services.AddSingleton(gate ?? new ErrorsOnlyGate());
+        services.AddSingleton(sp => new PolicyRegistry(options.Policies, sp.GetRequiredService<IPolicyGate>(), sp.GetRequiredService<ILogger<PolicyRegistry>>(), clock));
+        services.AddSingleton(sp =>
+        {
+            var metrics = sp.GetRequiredService<EngineMetrics>();
+            var registry = sp.GetRequiredService<PolicyRegistry>();
+            registry.Refused += _ => metrics.PolicyRefusals.Add(1);
+            database.Migrate();
+            return new EngineLoop(database, registry, options, metrics, clock, sp.GetRequiredService<ILogger<EngineLoop>>());
+        });
+        services.AddHttpClient();
+        services.AddSingleton<IEnumerable<IDecisionSink>>(sp => CreateSinks(options, sp.GetRequiredService<IHttpClientFactory>(), clock));
+        services.AddSingleton<DeadlineScheduler>();
+
+        // Order matters: recovery (EngineService.StartAsync) finishes before anything else starts.
+        services.AddHostedService<EngineService>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeadlineScheduler>());
+        services.AddHostedService<Dispatcher>();
+        services.AddHostedService<PolicyWatcher>();
+
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = EngineJson.Options.PropertyNamingPolicy;
+            o.SerializerOptions.DefaultIgnoreCondition = EngineJson.Options.DefaultIgnoreCondition;
+            o.SerializerOptions.Encoder = EngineJson.Options.Encoder;
+            foreach (var converter in EngineJson.Options.Converters)
+            {
+                o.SerializerOptions.Converters.Add(converter);
+            }
+        });
+        services.AddOpenApi();
+        services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(ServiceName))
+            .WithMetrics(m => m
+                .AddMeter(EngineMetrics.MeterName)
+                .AddPrometheusExporter());
+
+        var app = builder.Build();
+        if (generatedKeyFile is not null)
+        {
+            app.Logger.LogWarning("No API key is configured (Engine:ApiKeys): writes need the key stored in {File}", generatedKeyFile);
+        }
+
+        app.Use(async (context, next) =>
+        {
+            // Writes need a key; reads too when configured. The key itself is never logged.
+            var isRead = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+            var open = context.Request.Path.StartsWithSegments("/healthz") || context.Request.Path.StartsWithSegments("/readyz")
+                || context.Request.Path.StartsWithSegments("/metrics") || context.Request.Path.StartsWithSegments("/openapi");
+            if (!open && (!isRead || options.RequireKeyForReads) && !keys.Accepts(context.Request.Headers.Authorization))
+            {
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+                await Problems.From(new EngineError(401, "Unauthorized", "Send an API key as 'Authorization: Bearer KEY' (see docs/engine.md).")).ExecuteAsync(context);
+                return;
+            }
+
+            await next(context);
+        });
+
+        EventEndpoints.Map(app, options);
+        TicketEndpoints.Map(app);
+        PolicyEndpoints.Map(app);
+        HealthEndpoints.Map(app, options);
+        app.MapOpenApi("/openapi/v1.json");
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+
+    /// <summary>
+    /// Without configured keys, the engine uses the key in Engine:ApiKeyFile, creating the file (readable
+    /// by its owner only) with a random key the first time, so a fresh `esc serve` is never open for writes.
+    /// </summary>
+    private static string EnsureKeyFile(EngineOptions options)
+    {
+        var path = Path.GetFullPath(options.ApiKeyFile);
+        try
+        {
+            if (!File.Exists(path))
+            {
+                var created = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+                if (!OperatingSystem.IsWindows())
+                {
+                    created.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                }
+
+                using var writer = new StreamWriter(path, System.Text.Encoding.ASCII, created);
+                writer.WriteLine(ApiKeys.Generate());
+            }
+
+            var key = File.ReadAllText(path).Trim();
+            if (key.Length < 16)
+            {
+                throw new EngineConfigurationException($"Engine:ApiKeyFile: {path} holds no usable key (at least 16 characters)");
+            }
+
+            options.ApiKeys.Add(ApiKeys.Hash(key));
+            return path;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new EngineConfigurationException($"Engine:ApiKeyFile: cannot read or create {path}: {e.Message}");
+        }
+    }
+
+    private static IEnumerable<IDecisionSink> CreateSinks(EngineOptions options, IHttpClientFactory http, TimeProvider time) =>
+        options.Sinks.Select<SinkOptions, IDecisionSink>(s => s.Type switch
+        {
+            "webhook" => new WebhookSink(s.Name, new Uri(s.Url!), s.Secret!, http.CreateClient("sinks"), options.Delivery.Timeout, time),
+            _ => new FileSink(s.Name, Path.GetFullPath(s.Path!)),
+        }).ToList();
+
+    private static void Validate(EngineOptions options)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Sinks.Count; i++)
+        {
+            var s = options.Sinks[i];
+            var at = $"Engine:Sinks:{i}";
+            if (string.IsNullOrWhiteSpace(s.Name) || !names.Add(s.Name))
+            {
+                throw new EngineConfigurationException($"{at}:Name: every sink needs a unique name");
+            }
+
+            switch (s.Type)
+            {
+                case "webhook":
+                    if (!Uri.TryCreate(s.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+                    {
+                        throw new EngineConfigurationException($"{at}:Url: a webhook sink needs an absolute http(s) URL");
+                    }
+
+                    if (string.IsNullOrEmpty(s.Secret))
+                    {
+                        throw new EngineConfigurationException($"{at}:Secret: a webhook sink needs a signing secret");
+                    }
+
+                    break;
+                case "file":
+                    if (string.IsNullOrWhiteSpace(s.Path))
+                    {
+                        throw new EngineConfigurationException($"{at}:Path: a file sink needs a file path");
+                    }
+
+                    break;
+                default:
+                    throw new EngineConfigurationException($"{at}:Type: '{s.Type}' is not a sink type (webhook, file)");
+            }
+        }
+
+        if (options.MaxBatchEvents < 1 || options.MaxRequestBytes < 1024)
+        {
+            throw new EngineConfigurationException("Engine:MaxBatchEvents must be at least 1 and Engine:MaxRequestBytes at least 1024");
+        }
+
+        if (options.Delivery.MaxAttempts < 1)
+        {
+            throw new EngineConfigurationException("Engine:Delivery:MaxAttempts must be at least 1");
+        }
+    }
+}

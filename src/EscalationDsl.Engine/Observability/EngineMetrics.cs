@@ -1,0 +1,103 @@
+using System.Diagnostics.Metrics;
+
+namespace EscalationDsl.Engine.Observability;
+
+/// <summary>
+/// The engine's instruments (docs/engine.md lists them with their labels). Labels are bounded:
+/// severities, rules, SLA components, states, event types and sinks come from the policy and the
+/// configuration; issue types only when the policy declares them as an enum.
+/// </summary>
+internal sealed class EngineMetrics : IDisposable
+{
+    public const string MeterName = "EscalationDsl.Engine";
+
+    /// <summary>Bucket boundaries for ticket response times in seconds: 1 min to 3 days.</summary>
+    public static readonly double[] ResponseBuckets = [60, 300, 900, 1800, 3600, 7200, 14400, 28800, 86400, 259200];
+
+    /// <summary>Bucket boundaries for scheduler lag in seconds: 1 ms to 10 s.</summary>
+    public static readonly double[] LagBuckets = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10];
+
+    private readonly Meter meter = new(MeterName);
+    private readonly int[] openByState;
+    private readonly string[] stateNames;
+
+    public EngineMetrics()
+    {
+        stateNames = Enum.GetNames<Runtime.Machine.TicketPhase>().Select(n => n.ToLowerInvariant()).ToArray();
+        openByState = new int[stateNames.Length];
+        TimeToFirstResponse = meter.CreateHistogram<double>("esc.time_to_first_response", "s", "Time from creation to the first acknowledgement.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = ResponseBuckets });
+        TimeToEngineeringAssignment = meter.CreateHistogram<double>("esc.time_to_engineering_assignment", "s", "Time from creation to the first assignment to engineering.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = ResponseBuckets });
+        Escalations = meter.CreateCounter<long>("esc.escalations", null, "Escalations decided, by rule and issue type.");
+        Pages = meter.CreateCounter<long>("esc.pages", null, "Pages sent, by rule.");
+        SlaBreaches = meter.CreateCounter<long>("esc.sla_breaches", null, "SLA targets missed, by component and severity.");
+        MissedUpdates = meter.CreateCounter<long>("esc.missed_update_intervals", null, "Customer update intervals missed, by severity.");
+        Events = meter.CreateCounter<long>("esc.events", null, "Events accepted, by type.");
+        SchedulerLag = meter.CreateHistogram<double>("esc.scheduler_lag", "s", "How late deadlines fire after they fall due.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LagBuckets });
+        DeliveryFailures = meter.CreateCounter<long>("esc.delivery_failures", null, "Failed delivery attempts, by sink and outcome (retry, dead).");
+        Deliveries = meter.CreateCounter<long>("esc.deliveries", null, "Decisions delivered, by sink.");
+        PolicyRefusals = meter.CreateCounter<long>("esc.policy_refusals", null, "Policy files refused at load or reload.");
+        meter.CreateObservableGauge("esc.open_tickets", ObserveOpen, null, "Open tickets by state.");
+    }
+
+    public Histogram<double> TimeToFirstResponse { get; }
+
+    public Histogram<double> TimeToEngineeringAssignment { get; }
+
+    public Counter<long> Escalations { get; }
+
+    public Counter<long> Pages { get; }
+
+    public Counter<long> SlaBreaches { get; }
+
+    public Counter<long> MissedUpdates { get; }
+
+    public Counter<long> Events { get; }
+
+    public Histogram<double> SchedulerLag { get; }
+
+    public Counter<long> DeliveryFailures { get; }
+
+    public Counter<long> Deliveries { get; }
+
+    public Counter<long> PolicyRefusals { get; }
+
+    /// <summary>Moves one ticket between states in the open-ticket gauge (-1 for none).</summary>
+    public void MoveTicket(int fromState, int toState)
+    {
+        if (fromState >= 0)
+        {
+            Interlocked.Decrement(ref openByState[fromState]);
+        }
+
+        if (toState >= 0)
+        {
+            Interlocked.Increment(ref openByState[toState]);
+        }
+    }
+
+    /// <summary>Forgets all open-ticket counts (before tickets are reloaded).</summary>
+    public void ResetOpen()
+    {
+        for (var i = 0; i < openByState.Length; i++)
+        {
+            Volatile.Write(ref openByState[i], 0);
+        }
+    }
+
+    private IEnumerable<Measurement<int>> ObserveOpen()
+    {
+        for (var i = 0; i < openByState.Length; i++)
+        {
+            var count = Volatile.Read(ref openByState[i]);
+            if (count > 0)
+            {
+                yield return new Measurement<int>(count, new KeyValuePair<string, object?>("state", stateNames[i]));
+            }
+        }
+    }
+
+    public void Dispose() => meter.Dispose();
+}

@@ -1,0 +1,13 @@
+using EscalationDsl.Language.Semantics;
+
+namespace EscalationDsl.Engine.Policies;
+
+/// <summary>
+/// Decides whether a policy file may run. The default refuses files with errors; `esc serve`
+/// plugs in the linter so a policy that fails lint is refused too.
+/// </summary>
+public interface IPolicyGate
+{
+    /// <summary>The reasons to refuse the policy (as <c>path:line:col: error[CODE]: message</c> lines); empty to accept it.</summary>
+    IReadOnlyList<string> Check(SemanticModel model);
+}

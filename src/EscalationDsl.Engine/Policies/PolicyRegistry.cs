@@ -1,0 +1,136 @@
+using System.Collections.Immutable;
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Language.Text;
+using EscalationDsl.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace EscalationDsl.Engine.Policies;
+
+/// <summary>
+/// The policies the engine runs. Loads every *.esc file of the policy folder; a file that fails the
+/// gate is refused and the version already running (if any) keeps running. Each version is kept by
+/// fingerprint, because open tickets stay pinned to the version they started under. Changes happen
+/// on the engine loop's thread; readers see immutable snapshots.
+/// </summary>
+internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger logger, TimeProvider time)
+{
+    private ImmutableDictionary<string, PolicyVersion> versions = ImmutableDictionary<string, PolicyVersion>.Empty;
+    private ImmutableDictionary<string, PolicyVersion> current = ImmutableDictionary<string, PolicyVersion>.Empty;
+    private ImmutableDictionary<string, PolicyStatus> files = ImmutableDictionary<string, PolicyStatus>.Empty;
+
+    /// <summary>The policy folder (absolute).</summary>
+    public string Folder { get; } = Path.GetFullPath(folder);
+
+    /// <summary>The running version of each policy, by name.</summary>
+    public ImmutableDictionary<string, PolicyVersion> Current => current;
+
+    /// <summary>Every file and its status.</summary>
+    public ImmutableDictionary<string, PolicyStatus> Files => files;
+
+    /// <summary>Raised when a policy file is refused (for metrics).</summary>
+    public event Action<string>? Refused;
+
+    public PolicyVersion? Find(string fingerprint) => versions.GetValueOrDefault(fingerprint);
+
+    /// <summary>Adds a version known from the database (a ticket is pinned to it) without making it current.</summary>
+    public PolicyVersion? Restore(string fingerprint, string source, string path)
+    {
+        if (versions.TryGetValue(fingerprint, out var known))
+        {
+            return known;
+        }
+
+        var model = SemanticModel.Create(new SourceText(path, source));
+        if (model.HasErrors)
+        {
+            logger.LogError("Stored policy version {Fingerprint} ({Path}) no longer binds; its tickets cannot run", fingerprint, path);
+            return null;
+        }
+
+        var version = new PolicyVersion(CompiledPolicy.Compile(model), source, path);
+        versions = versions.SetItem(fingerprint, version);
+        return version;
+    }
+
+    /// <summary>
+    /// Reads the folder. Returns the versions that became current (new or changed), so the caller can
+    /// record them in the database.
+    /// </summary>
+    public IReadOnlyList<PolicyVersion> Reload()
+    {
+        var changed = new List<PolicyVersion>();
+        if (!Directory.Exists(Folder))
+        {
+            throw new EngineConfigurationException($"Engine:Policies: the policy folder {Folder} does not exist");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(Folder, "*.esc", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(Folder, file).Replace('\\', '/');
+            seen.Add(relative);
+            string text;
+            try
+            {
+                text = File.ReadAllText(file);
+            }
+            catch (IOException e)
+            {
+                Refuse(relative, null, [$"{relative}: cannot read: {e.Message}"]);
+                continue;
+            }
+
+            var model = SemanticModel.Create(new SourceText(relative, text));
+            var errors = gate.Check(model);
+            var name = model.Syntax.Header?.Name?.Value;
+            if (errors.Count == 0 && name is not null && current.TryGetValue(name, out var other) && other.Path != relative)
+            {
+                errors = [$"{relative}: policy '{name}' is already loaded from {other.Path}; policy names must be unique"];
+            }
+
+            if (errors.Count > 0)
+            {
+                Refuse(relative, name, errors);
+                continue;
+            }
+
+            var compiled = CompiledPolicy.Compile(model);
+            if (current.TryGetValue(compiled.Name, out var running) && running.Fingerprint == compiled.Fingerprint)
+            {
+                files = files.SetItem(relative, files[relative] with { Status = "active", Errors = [] });
+                continue;
+            }
+
+            var version = versions.TryGetValue(compiled.Fingerprint, out var existing) ? existing : new PolicyVersion(compiled, text, relative);
+            versions = versions.SetItem(version.Fingerprint, version);
+            current = current.SetItem(version.Name, version);
+            files = files.SetItem(relative, new PolicyStatus(relative, version.Name, version.Version, version.Fingerprint, "active", [], time.GetUtcNow()));
+            changed.Add(version);
+            logger.LogInformation("Policy {Name} version {Version} ({Fingerprint}) loaded from {Path}", version.Name, version.Version, version.Fingerprint, relative);
+        }
+
+        // A deleted file stops taking new tickets; its open tickets keep their pinned version.
+        foreach (var gone in files.Keys.Where(k => !seen.Contains(k)).ToList())
+        {
+            var status = files[gone];
+            if (status.Name is { } name && current.TryGetValue(name, out var v) && v.Path == gone)
+            {
+                current = current.Remove(name);
+                logger.LogWarning("Policy file {Path} was removed; policy {Name} takes no new tickets", gone, name);
+            }
+
+            files = files.Remove(gone);
+        }
+
+        return changed;
+    }
+
+    private void Refuse(string path, string? name, IReadOnlyList<string> errors)
+    {
+        var previous = files.GetValueOrDefault(path);
+        files = files.SetItem(path, new PolicyStatus(path, previous?.Name ?? name, previous?.Version, previous?.Fingerprint, "refused", errors, previous?.LoadedAt));
+        logger.LogError("Policy file {Path} refused; {Running}:\n{Errors}", path,
+            previous?.Fingerprint is null ? "nothing from it runs" : $"version {previous.Version} ({previous.Fingerprint}) keeps running", string.Join("\n", errors));
+        Refused?.Invoke(path);
+    }
+}

@@ -1,0 +1,326 @@
+using System.Text.Json;
+using EscalationDsl.Engine.Policies;
+using EscalationDsl.Runtime;
+using EscalationDsl.Runtime.Decisions;
+using EscalationDsl.Runtime.Events;
+using NodaTime;
+
+namespace EscalationDsl.Engine.Processing;
+
+/// <summary>
+/// Accepting events. A request is checked and its events appended to the log inside a savepoint;
+/// if any event is refused the savepoint is rolled back and nothing of the request remains. Only
+/// then are the events applied to the tickets in memory. The common path is one INSERT per event:
+/// duplicates are found by the event id's unique index, new tickets by the tickets key.
+/// </summary>
+internal sealed partial class EngineLoop
+{
+    public (IReadOnlyList<EventResult>? Results, EngineError? Error) Ingest(IngestItem item)
+    {
+        var events = item.Events;
+        var now = Now;
+        var planned = new Dictionary<string, PolicyVersion>(StringComparer.Ordinal);
+        var duplicates = new HashSet<int>();
+        var firstInRequest = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        store.Savepoint.Execute();
+        var error = Check(item, now, planned, duplicates, firstInRequest);
+        if (error is not null)
+        {
+            store.RollbackSavepoint.Execute();
+            store.ReleaseSavepoint.Execute();
+            return (null, error);
+        }
+
+        store.ReleaseSavepoint.Execute();
+        var results = new EventResult[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var first = firstInRequest[e.EventId!];
+            results[i] = first != i ? results[first] with { Replayed = true }
+                : duplicates.Contains(i) ? ReplayResult(e.EventId!)
+                : Apply(e, planned.GetValueOrDefault(e.TicketId), now);
+        }
+
+        return (results, null);
+    }
+
+    /// <summary>Checks each event and appends the new ones to the log; returns the first refusal.</summary>
+    private EngineError? Check(IngestItem item, long now, Dictionary<string, PolicyVersion> planned, HashSet<int> duplicates, Dictionary<string, int> firstInRequest)
+    {
+        var events = item.Events;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var field = item.Batch ? $"events[{i}]." : string.Empty;
+            var id = e.EventId!;
+            if (firstInRequest.TryGetValue(id, out var first))
+            {
+                if (!SameEvent(events[first], e))
+                {
+                    return new EngineError(409, "Event id reused", $"Event id '{id}' appears twice in the request with different contents.", field + "id");
+                }
+
+                continue;
+            }
+
+            firstInRequest[id] = i;
+            if (e.At.ToUnixTimeMilliseconds() > now + (long)options.FutureTolerance.TotalMilliseconds)
+            {
+                return new EngineError(400, "Event in the future", $"Event '{id}' is stamped {TicketEventJson.FormatTime(e.At)}, more than {options.FutureTolerance} ahead of the engine's clock.", field + "at");
+            }
+
+            if (store.InsertEvent.Execute(id, e.TicketId, e.At.ToUnixTimeMilliseconds(), now, item.RawJson?[i] ?? Canonical(e)) == 0)
+            {
+                duplicates.Add(i); // seen before: answered with the original result
+                continue;
+            }
+
+            PolicyVersion? version;
+            if (e.Kind == TicketEventKind.Created)
+            {
+                if (PolicyFor(e, out var problem) is not { } chosen)
+                {
+                    return new EngineError(400, "No policy", problem!, field + "policy");
+                }
+
+                if (planned.ContainsKey(e.TicketId) || tickets.ContainsKey(e.TicketId)
+                    || store.InsertTicket.Execute(e.TicketId, chosen.Fingerprint, e.At.ToUnixTimeMilliseconds()) == 0)
+                {
+                    return new EngineError(409, "Ticket exists", $"Ticket '{e.TicketId}' was already created; send its later events, or use a new ticket id.", field + "ticket");
+                }
+
+                version = chosen;
+                planned[e.TicketId] = chosen;
+            }
+            else
+            {
+                version = planned.GetValueOrDefault(e.TicketId) ?? KnownPolicy(e.TicketId);
+                if (version is null)
+                {
+                    return new EngineError(404, "Unknown ticket", $"Ticket '{e.TicketId}' does not exist; a ticket's first event must be 'created'.", field + "ticket");
+                }
+            }
+
+            if (version.Compiled.Validate(e) is { } invalid)
+            {
+                var colon = invalid.IndexOf(':', StringComparison.Ordinal);
+                return new EngineError(400, "Invalid event", $"Event '{id}': {invalid}", field + (colon > 0 ? invalid[..colon] : "type"));
+            }
+        }
+
+        return null;
+    }
+
+    private static bool SameEvent(TicketEvent a, TicketEvent b) =>
+        a.TicketId == b.TicketId && a.At == b.At && a.Kind == b.Kind;
+
+    /// <summary>The policy version of an existing ticket (in memory or in the database), or null.</summary>
+    private PolicyVersion? KnownPolicy(string ticketId)
+    {
+        if (tickets.TryGetValue(ticketId, out var entry))
+        {
+            return entry.Policy;
+        }
+
+        using var reader = store.FindTicket.Query(ticketId);
+        return reader.Read() ? Version(reader.GetString(0)) : null;
+    }
+
+    private PolicyVersion? PolicyFor(TicketEvent created, out string? problem)
+    {
+        problem = null;
+        var current = Registry.Current;
+        var name = created.Policy ?? options.DefaultPolicy;
+        if (name is null)
+        {
+            if (current.Count == 1)
+            {
+                return current.Values.Single();
+            }
+
+            problem = current.Count == 0
+                ? "No policy is loaded (all were refused); see GET /v1/policies."
+                : $"Several policies are loaded ({string.Join(", ", current.Keys.Order())}); name one in the created event's \"policy\" field or set Engine:DefaultPolicy.";
+            return null;
+        }
+
+        if (current.TryGetValue(name, out var version))
+        {
+            return version;
+        }
+
+        problem = $"Policy '{name}' is not loaded (loaded: {string.Join(", ", current.Keys.Order())}).";
+        return null;
+    }
+
+    /// <summary>Applies one checked, new event (already in the log) and stores its decisions.</summary>
+    private EventResult Apply(TicketEvent e, PolicyVersion? createdWith, long now)
+    {
+        scratch.Clear();
+        TicketEntry entry;
+        string? previousState = null;
+        var late = false;
+        if (e.Kind == TicketEventKind.Created)
+        {
+            var version = createdWith!;
+            entry = new TicketEntry(version.Runtime.Open(e, scratch), version);
+            tickets[e.TicketId] = entry;
+        }
+        else
+        {
+            entry = Load(e.TicketId)!;
+            previousState = entry.State;
+            late = e.At < entry.Ticket.LatestAt;
+            var acknowledged = entry.Ticket.AcknowledgedAt;
+            var assigned = entry.Ticket.EngineeringAssignedAt;
+            entry.Policy.Runtime.Apply(entry.Ticket, e, scratch);
+            RecordResponseTimes(entry, acknowledged, assigned);
+        }
+
+        var result = new EventResult(
+            e.EventId!, e.TicketId, entry.Policy.Name, entry.Policy.Version, StateName(entry.Ticket), late, false,
+            scratch.Count == 0 ? [] : scratch.Select(Summary).ToList());
+        StoreDecisions(entry, scratch, now);
+        AfterChange(entry, previousState);
+        if (live)
+        {
+            Metrics.Events.Add(1, new KeyValuePair<string, object?>("type", TicketEventKinds.Name(e.Kind)));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The result of an event seen before, recomputed by replaying its ticket's log up to it (the
+    /// runtime is deterministic, so this is the original answer; after a migration it describes the
+    /// ticket under its new policy version).
+    /// </summary>
+    private EventResult ReplayResult(string eventId)
+    {
+        long seq;
+        string ticketId;
+        using (var reader = store.EventSeq.Query(eventId))
+        {
+            reader.Read();
+            seq = reader.GetInt64(0);
+            ticketId = reader.GetString(1);
+        }
+
+        var log = Log(ticketId)!.Value;
+        var runtime = new TicketRuntime(log.Version.Compiled);
+        var decisions = new List<Decision>();
+        Ticket? ticket = null;
+        var late = false;
+        foreach (var (kind, at, body, rowSeq) in log.Rows)
+        {
+            if (rowSeq > seq)
+            {
+                break;
+            }
+
+            decisions.Clear();
+            if (kind == "advance")
+            {
+                runtime.AdvanceTo(ticket!, Instant.FromUnixTimeMilliseconds(at), decisions);
+                continue;
+            }
+
+            using var doc = JsonDocument.Parse(body!);
+            var e = TicketEventJson.Parse(doc.RootElement, out _)!;
+            late = ticket is not null && e.At < ticket.LatestAt;
+            if (ticket is null)
+            {
+                ticket = runtime.Open(e, decisions);
+            }
+            else
+            {
+                runtime.Apply(ticket, e, decisions);
+            }
+        }
+
+        return new EventResult(eventId, ticketId, log.Version.Name, log.Version.Version, StateName(ticket!), late, true, decisions.Select(Summary).ToList());
+    }
+
+    private void RecordResponseTimes(TicketEntry entry, Instant? acknowledgedBefore, Instant? assignedBefore)
+    {
+        if (!live)
+        {
+            return;
+        }
+
+        var t = entry.Ticket;
+        if (acknowledgedBefore is null && t.AcknowledgedAt is { } ack)
+        {
+            Metrics.TimeToFirstResponse.Record((ack - t.CreatedAt).TotalSeconds, Severity(entry));
+        }
+
+        if (assignedBefore is null && t.EngineeringAssignedAt is { } assigned)
+        {
+            Metrics.TimeToEngineeringAssignment.Record((assigned - t.CreatedAt).TotalSeconds, Severity(entry));
+        }
+    }
+
+    private static KeyValuePair<string, object?> Severity(TicketEntry entry) =>
+        new("severity", entry.Policy.Compiled.Model.Severities[entry.Ticket.SeverityRank].Name);
+
+    /// <summary>After an event or deadline run: reschedule, count states, and evict closed tickets.</summary>
+    private void AfterChange(TicketEntry entry, string? previousState)
+    {
+        var state = StateName(entry.Ticket);
+        var closed = entry.Ticket.State == Runtime.Machine.TicketPhase.Closed;
+        if (state != previousState)
+        {
+            if (closed || previousState == "closed")
+            {
+                store.SetClosed.Execute(entry.Ticket.Id, closed ? 1 : 0);
+            }
+
+            Metrics.MoveTicket(StateIndex(previousState), closed ? -1 : (int)entry.Ticket.State);
+            entry.State = state;
+        }
+
+        if (closed)
+        {
+            // Closed tickets leave memory; a reopen loads them back from their log.
+            tickets.Remove(entry.Ticket.Id);
+            entry.ScheduledDue = long.MaxValue;
+            dirtyDeadlines[entry.Ticket.Id] = long.MaxValue;
+            return;
+        }
+
+        Schedule(entry);
+    }
+
+    private static int StateIndex(string? state) =>
+        state is null || !Enum.TryParse<Runtime.Machine.TicketPhase>(state, ignoreCase: true, out var phase) || phase == Runtime.Machine.TicketPhase.Closed
+            ? -1
+            : (int)phase;
+
+    private static string StateName(Ticket ticket) => ticket.State switch
+    {
+        Runtime.Machine.TicketPhase.Open => "open",
+        Runtime.Machine.TicketPhase.Acknowledged => "acknowledged",
+        Runtime.Machine.TicketPhase.Assigned => "assigned",
+        Runtime.Machine.TicketPhase.Escalated => "escalated",
+        Runtime.Machine.TicketPhase.Mitigated => "mitigated",
+        Runtime.Machine.TicketPhase.Monitoring => "monitoring",
+        Runtime.Machine.TicketPhase.Resolved => "resolved",
+        _ => "closed",
+    };
+
+    private static DecisionSummary Summary(Decision d) =>
+        new(d.Id, DecisionKinds.Name(d.Kind), d.Owner, TicketEventJson.FormatTime(d.At), d.Detail);
+
+    private static string Canonical(TicketEvent e)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            TicketEventJson.Write(writer, e);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}

@@ -1,0 +1,131 @@
+using EscalationDsl.Engine.Delivery;
+using EscalationDsl.Runtime;
+using NodaTime;
+
+namespace EscalationDsl.Engine.Processing;
+
+/// <summary>Operator actions (migration) and delivery bookkeeping.</summary>
+internal sealed partial class EngineLoop
+{
+    /// <summary>
+    /// Moves a ticket to the running version of its policy: its log is replayed under that version and
+    /// it continues from now. Decisions the new version would have taken in the past are not sent.
+    /// </summary>
+    public (MigrationResult? Result, EngineError? Error) Migrate(string ticketId)
+    {
+        if (Load(ticketId) is not { } entry)
+        {
+            return (null, new EngineError(404, "Unknown ticket", $"Ticket '{ticketId}' does not exist."));
+        }
+
+        if (!Registry.Current.TryGetValue(entry.Policy.Name, out var target))
+        {
+            return (null, new EngineError(409, "Policy not loaded", $"Policy '{entry.Policy.Name}' has no running version to migrate to."));
+        }
+
+        var from = entry.Policy;
+        if (target.Fingerprint == from.Fingerprint)
+        {
+            return (new MigrationResult(ticketId, from.Name, from.Version, from.Fingerprint, target.Version, target.Fingerprint, false), null);
+        }
+
+        var previous = entry.State;
+        tickets.Remove(ticketId);
+        entry.ScheduledDue = long.MaxValue;
+        store.RepinTicket.Execute(ticketId, target.Fingerprint);
+        var rebuilt = Load(ticketId)!;
+        var now = Now;
+        scratch.Clear();
+        rebuilt.Policy.Runtime.AdvanceTo(rebuilt.Ticket, Instant.FromUnixTimeMilliseconds(now), scratch);
+        store.InsertAdvance.Execute(ticketId, now, now);
+        Metrics.MoveTicket(rebuilt.Ticket.State == Runtime.Machine.TicketPhase.Closed ? -1 : (int)rebuilt.Ticket.State, -1);
+        rebuilt.State = previous;
+        AfterChange(rebuilt, previous);
+        return (new MigrationResult(ticketId, from.Name, from.Version, from.Fingerprint, target.Version, target.Fingerprint, true), null);
+    }
+
+    /// <summary>Migrates every open ticket of a policy to its running version.</summary>
+    public (IReadOnlyList<MigrationResult>? Results, EngineError? Error) MigrateAll(string policy)
+    {
+        if (!Registry.Current.ContainsKey(policy))
+        {
+            return (null, new EngineError(404, "Unknown policy", $"Policy '{policy}' is not loaded."));
+        }
+
+        var results = new List<MigrationResult>();
+        foreach (var id in tickets.Values.Where(t => t.Policy.Name == policy).Select(t => t.Ticket.Id).ToList())
+        {
+            if (Migrate(id).Result is { } result)
+            {
+                results.Add(result);
+            }
+        }
+
+        return (results, null);
+    }
+
+    public void RecordDeliveries(IReadOnlyList<DeliveryOutcome> outcomes)
+    {
+        foreach (var o in outcomes)
+        {
+            store.UpdateDelivery.Execute(o.DecisionId, o.Sink, o.Status, o.Attempt, o.NextAttemptAt, o.Error, o.Status == "delivered" ? o.At : null);
+            store.InsertAttempt.Execute(o.DecisionId, o.Sink, o.Attempt, o.At, o.Status == "delivered" ? "delivered" : "failed", o.Error);
+            var sink = new KeyValuePair<string, object?>("sink", o.Sink);
+            if (o.Status == "delivered")
+            {
+                Metrics.Deliveries.Add(1, sink);
+            }
+            else
+            {
+                Metrics.DeliveryFailures.Add(1, sink, new KeyValuePair<string, object?>("outcome", o.Status == "dead" ? "dead" : "retry"));
+            }
+        }
+    }
+
+    /// <summary>A consistent snapshot of a ticket (open or closed), or null.</summary>
+    public (TicketSnapshot Snapshot, string Policy, int Version, string Fingerprint)? Describe(string ticketId)
+    {
+        var entry = Load(ticketId);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var snapshot = entry.Policy.Compiled.Describe(entry.Ticket);
+        if (entry.Ticket.State == Runtime.Machine.TicketPhase.Closed)
+        {
+            tickets.Remove(ticketId); // loaded only to be read
+        }
+
+        return (snapshot, entry.Policy.Name, entry.Policy.Version, entry.Policy.Fingerprint);
+    }
+
+    /// <summary>The stored log of a ticket and the policy version to explain it with.</summary>
+    public (Policies.PolicyVersion Version, List<(string Kind, long At, string? Body, long Seq)> Rows)? Log(string ticketId)
+    {
+        string fingerprint;
+        using (var reader = store.FindTicket.Query(ticketId))
+        {
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            fingerprint = reader.GetString(0);
+        }
+
+        var rows = new List<(string Kind, long At, string? Body, long Seq)>();
+        using (var reader = store.TicketLog.Query(ticketId))
+        {
+            while (reader.Read())
+            {
+                rows.Add((reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt64(3)));
+            }
+        }
+
+        return Version(fingerprint) is { } version ? (version, rows) : null;
+    }
+}
+
+/// <summary>The outcome of moving a ticket to a new policy version.</summary>
+public sealed record MigrationResult(string Ticket, string Policy, int FromVersion, string FromFingerprint, int ToVersion, string ToFingerprint, bool Migrated);

@@ -1,0 +1,202 @@
+using System.Text.Json;
+using EscalationDsl.Engine.Policies;
+using EscalationDsl.Runtime.Decisions;
+using EscalationDsl.Runtime.Events;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace EscalationDsl.Engine.Processing;
+
+/// <summary>
+/// Rebuilding tickets from the ticket log: at start, after a failed commit, and for closed tickets
+/// that receive a new event. Replays reproduce every ticket exactly (events and deadline runs in
+/// their stored order); their decisions are already stored and are dropped.
+/// </summary>
+internal sealed partial class EngineLoop
+{
+    /// <summary>Loads policies and open tickets, then fires what fell due while the engine was down.</summary>
+    public void Start()
+    {
+        live = false;
+        store.Begin();
+        try
+        {
+            ReloadPolicies();
+            ReplayOpenTickets();
+            store.Commit();
+        }
+        catch
+        {
+            store.Rollback();
+            throw;
+        }
+
+        live = true;
+        store.Begin();
+        AdvanceDue();
+        store.Commit();
+        PublishNextDue(long.MaxValue);
+        logger.LogInformation("Engine ready: {Tickets} open tickets, {Policies} policies", tickets.Count, Registry.Current.Count);
+    }
+
+    /// <summary>Re-reads the policy folder; new versions are recorded so pinned tickets survive restarts.</summary>
+    public IReadOnlyList<PolicyStatus> ReloadPolicies()
+    {
+        foreach (var version in Registry.Reload())
+        {
+            store.InsertPolicy.Execute(version.Fingerprint, version.Name, version.Version, version.Source, version.Path, Now);
+        }
+
+        return Registry.Files.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+    }
+
+    private void ReplayOpenTickets()
+    {
+        Metrics.ResetOpen();
+        var open = new Dictionary<string, PolicyVersion?>(StringComparer.Ordinal);
+        using (var command = store.Connection.CreateCommand())
+        {
+            command.CommandText = "SELECT ticket_id, policy FROM tickets WHERE closed = 0";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                open[reader.GetString(0)] = null;
+                open[reader.GetString(0)] = Version(reader.GetString(1));
+            }
+        }
+
+        using (var command = store.Connection.CreateCommand())
+        {
+            command.CommandText = "SELECT ticket_id, kind, at, body FROM events ORDER BY seq";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var id = reader.GetString(0);
+                if (open.TryGetValue(id, out var version) && version is not null)
+                {
+                    Replay(id, version, reader.GetString(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3));
+                }
+            }
+        }
+
+        foreach (var entry in tickets.Values)
+        {
+            entry.State = StateName(entry.Ticket);
+            Metrics.MoveTicket(-1, (int)entry.Ticket.State);
+            entry.ScheduledDue = long.MaxValue;
+            Schedule(entry);
+        }
+    }
+
+    private void Replay(string ticketId, PolicyVersion version, string kind, long at, string? body)
+    {
+        scratch.Clear();
+        if (kind == "advance")
+        {
+            if (tickets.TryGetValue(ticketId, out var advancing))
+            {
+                advancing.Policy.Runtime.AdvanceTo(advancing.Ticket, Instant.FromUnixTimeMilliseconds(at), scratch);
+            }
+
+            return;
+        }
+
+        using var doc = JsonDocument.Parse(body!);
+        var e = TicketEventJson.Parse(doc.RootElement, out var error)
+            ?? throw new InvalidDataException($"stored event of ticket {ticketId} does not parse: {error}");
+        if (tickets.TryGetValue(ticketId, out var entry))
+        {
+            entry.Policy.Runtime.Apply(entry.Ticket, e, scratch);
+        }
+        else if (e.Kind == TicketEventKind.Created)
+        {
+            tickets[ticketId] = new TicketEntry(version.Runtime.Open(e, scratch), version);
+        }
+    }
+
+    /// <summary>An open ticket from memory, or a closed one rebuilt from its log; null if unknown.</summary>
+    private TicketEntry? Load(string ticketId)
+    {
+        if (tickets.TryGetValue(ticketId, out var entry))
+        {
+            return entry;
+        }
+
+        string fingerprint;
+        using (var reader = store.FindTicket.Query(ticketId))
+        {
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            fingerprint = reader.GetString(0);
+        }
+
+        var version = Version(fingerprint) ?? throw new InvalidDataException($"ticket {ticketId} is pinned to policy {fingerprint}, which is not stored");
+        var rows = new List<(string Kind, long At, string? Body)>();
+        using (var reader = store.TicketLog.Query(ticketId))
+        {
+            while (reader.Read())
+            {
+                rows.Add((reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+            }
+        }
+
+        foreach (var (kind, at, body) in rows)
+        {
+            Replay(ticketId, version, kind, at, body);
+        }
+
+        if (!tickets.TryGetValue(ticketId, out entry))
+        {
+            return null;
+        }
+
+        entry.State = StateName(entry.Ticket);
+        entry.ScheduledDue = long.MaxValue;
+
+        // A closed ticket comes back only to take an event; until then it is not counted as open.
+        if (entry.Ticket.State != Runtime.Machine.TicketPhase.Closed)
+        {
+            Metrics.MoveTicket(-1, (int)entry.Ticket.State);
+        }
+
+        return entry;
+    }
+
+    /// <summary>A policy version by fingerprint: loaded, or restored from the policies table.</summary>
+    private PolicyVersion? Version(string fingerprint)
+    {
+        if (Registry.Find(fingerprint) is { } known)
+        {
+            return known;
+        }
+
+        using var reader = store.PolicySource.Query(fingerprint);
+        return reader.Read() ? Registry.Restore(fingerprint, reader.GetString(0), reader.GetString(1)) : null;
+    }
+
+    /// <summary>After a failed commit the memory may be ahead of the database: rebuild it.</summary>
+    private void Reload()
+    {
+        tickets.Clear();
+        queue.Clear();
+        var wasLive = live;
+        live = false;
+        try
+        {
+            store.Begin();
+            ReplayOpenTickets();
+            store.Commit();
+        }
+        catch (Exception e)
+        {
+            store.Rollback();
+            logger.LogCritical(e, "Reloading tickets from the database failed; the engine keeps what it has in memory");
+        }
+
+        live = wasLive;
+        PublishNextDue(long.MaxValue);
+    }
+}

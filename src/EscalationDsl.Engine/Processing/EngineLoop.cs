@@ -1,0 +1,188 @@
+using System.Threading.Channels;
+using EscalationDsl.Engine.Delivery;
+using EscalationDsl.Engine.Observability;
+using EscalationDsl.Engine.Policies;
+using EscalationDsl.Engine.Storage;
+using EscalationDsl.Runtime;
+using EscalationDsl.Runtime.Decisions;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace EscalationDsl.Engine.Processing;
+
+/// <summary>
+/// The single writer. Every change to tickets and to the database happens here, one work item at a
+/// time, so each ticket sees one event or deadline run at a time. Items are taken in groups and
+/// committed in one transaction (group commit); nobody is answered before their group commits.
+/// </summary>
+internal sealed partial class EngineLoop : IDisposable
+{
+    private const int MaxGroup = 512;
+
+    private readonly Channel<WorkItem> channel = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<string, TicketEntry> tickets = new(StringComparer.Ordinal);
+    private readonly PriorityQueue<string, long> queue = new();
+    private readonly List<Decision> scratch = [];
+    private readonly Dictionary<string, long> dirtyDeadlines = new(StringComparer.Ordinal);
+    private readonly EngineStore store;
+    private readonly EngineOptions options;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private readonly SinkRouter sinks;
+    private long nextDue = long.MaxValue;
+    private bool newDeliveries;
+    private bool live;
+
+    public EngineLoop(EngineDatabase database, PolicyRegistry registry, EngineOptions options, EngineMetrics metrics, TimeProvider time, ILogger logger)
+    {
+        store = new EngineStore(database);
+        Registry = registry;
+        Metrics = metrics;
+        this.options = options;
+        this.time = time;
+        this.logger = logger;
+        sinks = new SinkRouter(options.Sinks);
+    }
+
+    public PolicyRegistry Registry { get; }
+
+    public EngineMetrics Metrics { get; }
+
+    /// <summary>The earliest pending deadline (Unix ms), long.MaxValue for none. Read by the scheduler.</summary>
+    public long NextDue => Volatile.Read(ref nextDue);
+
+    /// <summary>Signalled when the earliest deadline moves earlier, so the scheduler re-arms.</summary>
+    public event Action? DeadlinesChanged;
+
+    /// <summary>Signalled after a commit that created deliveries.</summary>
+    public event Action? DeliveriesPending;
+
+    /// <summary>The number of open tickets in memory.</summary>
+    public int OpenTickets => tickets.Count;
+
+    public long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>Queues work; callers await the item's task.</summary>
+    public void Post(WorkItem item)
+    {
+        if (!channel.Writer.TryWrite(item))
+        {
+            item.Fail(new EngineError(503, "Engine stopping", "The engine is shutting down; retry against the restarted engine."));
+        }
+    }
+
+    /// <summary>Stops accepting work; the loop finishes what is queued.</summary>
+    public void Complete() => channel.Writer.TryComplete();
+
+    /// <summary>The loop: take a group of items, run them in one transaction, commit, then answer.</summary>
+    public async Task RunAsync(CancellationToken cancellation)
+    {
+        var group = new List<WorkItem>(MaxGroup);
+        while (await channel.Reader.WaitToReadAsync(cancellation).ConfigureAwait(false))
+        {
+            group.Clear();
+            while (group.Count < MaxGroup && channel.Reader.TryRead(out var item))
+            {
+                group.Add(item);
+            }
+
+            RunGroup(group);
+        }
+    }
+
+    private void RunGroup(List<WorkItem> group)
+    {
+        var before = NextDue;
+        newDeliveries = false;
+        try
+        {
+            store.Begin();
+            foreach (var item in group)
+            {
+                item.Run(this);
+            }
+
+            FlushDeadlines();
+            store.Commit();
+        }
+        catch (Exception e) when (e is SqliteException or IOException)
+        {
+            dirtyDeadlines.Clear();
+            store.Rollback();
+            logger.LogError(e, "Storing a group of {Count} work items failed; nothing of it was stored, reloading tickets from the database", group.Count);
+            foreach (var item in group)
+            {
+                item.Fail(new EngineError(503, "Storage failure", "The engine could not store the request; nothing was stored. Retry later."));
+            }
+
+            Reload();
+            return;
+        }
+
+        foreach (var item in group)
+        {
+            item.Complete();
+        }
+
+        PublishNextDue(before);
+        if (newDeliveries)
+        {
+            DeliveriesPending?.Invoke();
+        }
+    }
+
+    private void PublishNextDue(long before)
+    {
+        while (queue.TryPeek(out var id, out var due) && (!tickets.TryGetValue(id, out var entry) || entry.ScheduledDue != due))
+        {
+            queue.Dequeue();
+        }
+
+        var next = queue.TryPeek(out _, out var first) ? first : long.MaxValue;
+        Volatile.Write(ref nextDue, next);
+        if (next < before)
+        {
+            DeadlinesChanged?.Invoke();
+        }
+    }
+
+    /// <summary>Schedules (or unschedules) a ticket's next deadline and mirrors it in the deadlines table.</summary>
+    private void Schedule(TicketEntry entry)
+    {
+        var due = entry.Ticket.NextDeadlineMs ?? long.MaxValue;
+        if (due == entry.ScheduledDue)
+        {
+            return;
+        }
+
+        entry.ScheduledDue = due;
+        dirtyDeadlines[entry.Ticket.Id] = due;
+        if (due != long.MaxValue)
+        {
+            queue.Enqueue(entry.Ticket.Id, due);
+        }
+    }
+
+    /// <summary>
+    /// Mirrors changed deadlines into the deadlines table once per group: a ticket that took ten
+    /// events in one batch is written once, not ten times.
+    /// </summary>
+    private void FlushDeadlines()
+    {
+        foreach (var (id, due) in dirtyDeadlines)
+        {
+            if (due == long.MaxValue)
+            {
+                store.DeleteDeadline.Execute(id);
+            }
+            else
+            {
+                store.UpsertDeadline.Execute(id, due);
+            }
+        }
+
+        dirtyDeadlines.Clear();
+    }
+
+    public void Dispose() => store.Dispose();
+}

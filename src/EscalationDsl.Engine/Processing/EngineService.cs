@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EscalationDsl.Engine.Processing;
+
+/// <summary>
+/// Owns the engine loop's lifetime: recovery runs in <see cref="StartAsync"/>, before the HTTP
+/// server, the scheduler and the dispatcher start; at shutdown the loop finishes its queued work.
+/// </summary>
+internal sealed class EngineService(EngineLoop loop, ILogger<EngineService> logger) : IHostedService
+{
+    private Task? running;
+    private readonly CancellationTokenSource stopping = new();
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        loop.Start();
+        running = Task.Run(() => loop.RunAsync(stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        loop.Complete();
+        if (running is not null)
+        {
+            try
+            {
+                await running.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                logger.LogWarning("The engine loop did not finish its queued work before the shutdown timeout");
+                await stopping.CancelAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}

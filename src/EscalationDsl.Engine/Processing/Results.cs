@@ -1,0 +1,22 @@
+namespace EscalationDsl.Engine.Processing;
+
+/// <summary>What the engine did with one event (the API response, also stored for idempotent replays).</summary>
+/// <param name="Event">The client's event id.</param>
+/// <param name="Ticket">The ticket.</param>
+/// <param name="Policy">The policy name the ticket runs under.</param>
+/// <param name="PolicyVersion">Its version.</param>
+/// <param name="State">The ticket's state after the event.</param>
+/// <param name="Late">True when the event was older than the ticket's latest time and applied as of that time.</param>
+/// <param name="Replayed">True when this is the stored result of an event id seen before.</param>
+/// <param name="Decisions">What the policy decided as a consequence.</param>
+public sealed record EventResult(string Event, string Ticket, string Policy, int PolicyVersion, string State, bool Late, bool Replayed, IReadOnlyList<DecisionSummary> Decisions);
+
+/// <summary>A decision in an API response.</summary>
+public sealed record DecisionSummary(string Id, string Kind, string? Owner, string At, string Detail);
+
+/// <summary>Why a request was refused: an HTTP status, a problem title and detail, and where in the request.</summary>
+/// <param name="Status">400, 404, 409, 503 ...</param>
+/// <param name="Title">A short title.</param>
+/// <param name="Detail">What is wrong and how to fix it.</param>
+/// <param name="Field">The JSON field at fault, such as <c>events[3].severity</c>.</param>
+public sealed record EngineError(int Status, string Title, string Detail, string? Field = null);

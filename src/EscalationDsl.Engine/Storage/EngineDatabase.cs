@@ -1,0 +1,71 @@
+using Microsoft.Data.Sqlite;
+
+namespace EscalationDsl.Engine.Storage;
+
+/// <summary>Opens connections to the engine's SQLite file (WAL) and brings its schema up to date.</summary>
+internal sealed class EngineDatabase
+{
+    private readonly string connectionString;
+    private readonly string synchronous;
+
+    public EngineDatabase(string path, string synchronous)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        this.synchronous = synchronous.ToUpperInvariant() is "FULL" or "NORMAL" or "EXTRA"
+            ? synchronous.ToUpperInvariant()
+            : throw new EngineConfigurationException($"Engine:Synchronous: '{synchronous}' must be FULL, NORMAL or EXTRA");
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Opens a connection with the engine's pragmas.</summary>
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        Execute(connection, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous}; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;");
+        return connection;
+    }
+
+    /// <summary>Applies the migrations the database has not seen yet.</summary>
+    /// <returns>The schema version after migrating.</returns>
+    public int Migrate()
+    {
+        using var connection = Open();
+        using var read = connection.CreateCommand();
+        read.CommandText = "PRAGMA user_version";
+        var version = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (version > Schema.Migrations.Length)
+        {
+            throw new EngineConfigurationException(
+                $"{Path}: the database has schema version {version}, newer than this engine knows ({Schema.Migrations.Length}); use a newer esc");
+        }
+
+        for (var i = version; i < Schema.Migrations.Length; i++)
+        {
+            using var tx = connection.BeginTransaction();
+            Execute(connection, Schema.Migrations[i], tx);
+            Execute(connection, $"PRAGMA user_version = {i + 1}", tx);
+            tx.Commit();
+        }
+
+        return Schema.Migrations.Length;
+    }
+
+    public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,153 @@
+using Microsoft.Data.Sqlite;
+
+namespace EscalationDsl.Engine.Storage;
+
+/// <summary>
+/// The engine loop's write connection and its prepared statements. Used only by the loop thread,
+/// inside one transaction per group of work items (group commit).
+/// </summary>
+internal sealed class EngineStore : IDisposable
+{
+    private readonly SqliteConnection connection;
+    private readonly List<Sql> all = [];
+    private SqliteTransaction? transaction;
+
+    public EngineStore(EngineDatabase database)
+    {
+        connection = database.Open();
+        Sql Prepare(string text, params string[] names)
+        {
+            var sql = new Sql(connection, text, names);
+            all.Add(sql);
+            return sql;
+        }
+
+        EventSeq = Prepare("SELECT seq, ticket_id FROM events WHERE event_id = $id", "$id");
+        InsertEvent = Prepare(
+            "INSERT OR IGNORE INTO events (kind, event_id, ticket_id, at, received_at, body) VALUES ('event', $id, $ticket, $at, $received, $body)",
+            "$id", "$ticket", "$at", "$received", "$body");
+        InsertAdvance = Prepare(
+            "INSERT INTO events (kind, ticket_id, at, received_at) VALUES ('advance', $ticket, $at, $received)",
+            "$ticket", "$at", "$received");
+        FindTicket = Prepare("SELECT policy, closed FROM tickets WHERE ticket_id = $id", "$id");
+        InsertTicket = Prepare(
+            "INSERT OR IGNORE INTO tickets (ticket_id, policy, created_at, closed) VALUES ($id, $policy, $created, 0)",
+            "$id", "$policy", "$created");
+        SetClosed = Prepare("UPDATE tickets SET closed = $closed WHERE ticket_id = $id", "$id", "$closed");
+        RepinTicket = Prepare("UPDATE tickets SET policy = $policy WHERE ticket_id = $id", "$id", "$policy");
+        UpsertDeadline = Prepare(
+            "INSERT INTO deadlines (ticket_id, due_at) VALUES ($id, $due) ON CONFLICT(ticket_id) DO UPDATE SET due_at = excluded.due_at",
+            "$id", "$due");
+        DeleteDeadline = Prepare("DELETE FROM deadlines WHERE ticket_id = $id", "$id");
+        InsertDecision = Prepare(
+            "INSERT OR IGNORE INTO decisions (decision_id, ticket_id, at, kind, owner, rule, body, created_at) VALUES ($id, $ticket, $at, $kind, $owner, $rule, $body, $created)",
+            "$id", "$ticket", "$at", "$kind", "$owner", "$rule", "$body", "$created");
+        InsertDelivery = Prepare(
+            "INSERT OR IGNORE INTO deliveries (decision_id, sink, status, attempts, next_attempt_at) VALUES ($id, $sink, 'pending', 0, $next)",
+            "$id", "$sink", "$next");
+        UpdateDelivery = Prepare(
+            "UPDATE deliveries SET status = $status, attempts = $attempts, next_attempt_at = $next, last_error = $error, delivered_at = $delivered WHERE decision_id = $id AND sink = $sink",
+            "$id", "$sink", "$status", "$attempts", "$next", "$error", "$delivered");
+        InsertAttempt = Prepare(
+            "INSERT INTO delivery_attempts (decision_id, sink, attempt, at, outcome, detail) VALUES ($id, $sink, $attempt, $at, $outcome, $detail)",
+            "$id", "$sink", "$attempt", "$at", "$outcome", "$detail");
+        InsertPolicy = Prepare(
+            "INSERT OR IGNORE INTO policies (fingerprint, name, version, source, path, loaded_at) VALUES ($fp, $name, $version, $source, $path, $at)",
+            "$fp", "$name", "$version", "$source", "$path", "$at");
+        PolicySource = Prepare("SELECT source, path FROM policies WHERE fingerprint = $fp", "$fp");
+        TicketLog = Prepare("SELECT kind, at, body, seq FROM events WHERE ticket_id = $id ORDER BY seq", "$id");
+        Savepoint = Prepare("SAVEPOINT item");
+        RollbackSavepoint = Prepare("ROLLBACK TO item");
+        ReleaseSavepoint = Prepare("RELEASE item");
+    }
+
+    public Sql EventSeq { get; }
+
+    public Sql Savepoint { get; }
+
+    public Sql RollbackSavepoint { get; }
+
+    public Sql ReleaseSavepoint { get; }
+
+    public Sql InsertEvent { get; }
+
+    public Sql InsertAdvance { get; }
+
+    public Sql FindTicket { get; }
+
+    public Sql InsertTicket { get; }
+
+    public Sql SetClosed { get; }
+
+    public Sql RepinTicket { get; }
+
+    public Sql UpsertDeadline { get; }
+
+    public Sql DeleteDeadline { get; }
+
+    public Sql InsertDecision { get; }
+
+    public Sql InsertDelivery { get; }
+
+    public Sql UpdateDelivery { get; }
+
+    public Sql InsertAttempt { get; }
+
+    public Sql InsertPolicy { get; }
+
+    public Sql PolicySource { get; }
+
+    public Sql TicketLog { get; }
+
+    public SqliteConnection Connection => connection;
+
+    public void Begin()
+    {
+        transaction = connection.BeginTransaction();
+        foreach (var sql in all)
+        {
+            sql.Transaction = transaction;
+        }
+    }
+
+    public void Commit()
+    {
+        transaction?.Commit();
+        End();
+    }
+
+    public void Rollback()
+    {
+        try
+        {
+            transaction?.Rollback();
+        }
+        catch (SqliteException)
+        {
+            // The transaction may already be gone (for example after a disk I/O error).
+        }
+
+        End();
+    }
+
+    private void End()
+    {
+        transaction?.Dispose();
+        transaction = null;
+        foreach (var sql in all)
+        {
+            sql.Transaction = null;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var sql in all)
+        {
+            sql.Dispose();
+        }
+
+        transaction?.Dispose();
+        connection.Dispose();
+    }
+}

@@ -1,0 +1,78 @@
+namespace EscalationDsl.Engine.Storage;
+
+/// <summary>
+/// The database schema as numbered migrations. A database records the last migration applied
+/// (PRAGMA user_version); startup applies the rest in order, each in its own transaction.
+/// Migrations are never edited once released: add a new one.
+/// </summary>
+internal static class Schema
+{
+    public static readonly string[] Migrations =
+    [
+        // 1: the first schema.
+        """
+        CREATE TABLE policies (
+            fingerprint TEXT PRIMARY KEY,
+            name        TEXT NOT NULL,
+            version     INTEGER NOT NULL,
+            source      TEXT NOT NULL,
+            path        TEXT NOT NULL,
+            loaded_at   INTEGER NOT NULL
+        );
+        CREATE TABLE tickets (
+            ticket_id    TEXT PRIMARY KEY,
+            policy       TEXT NOT NULL REFERENCES policies(fingerprint),
+            created_at   INTEGER NOT NULL,
+            closed       INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX tickets_open ON tickets(closed) WHERE closed = 0;
+        -- The ticket log: accepted events, and the scheduler's deadline runs ('advance'), in the
+        -- order they were applied. Replaying it through the runtime rebuilds every ticket exactly.
+        CREATE TABLE events (
+            seq          INTEGER PRIMARY KEY,
+            kind         TEXT NOT NULL,
+            event_id     TEXT UNIQUE,
+            ticket_id    TEXT NOT NULL,
+            at           INTEGER NOT NULL,
+            received_at  INTEGER NOT NULL,
+            body         TEXT
+        );
+        CREATE INDEX events_ticket ON events(ticket_id, seq);
+        CREATE TABLE deadlines (
+            ticket_id TEXT PRIMARY KEY,
+            due_at    INTEGER NOT NULL
+        );
+        CREATE INDEX deadlines_due ON deadlines(due_at);
+        CREATE TABLE decisions (
+            decision_id TEXT PRIMARY KEY,
+            ticket_id   TEXT NOT NULL,
+            at          INTEGER NOT NULL,
+            kind        TEXT NOT NULL,
+            owner       TEXT,
+            rule        TEXT,
+            body        TEXT NOT NULL,
+            created_at  INTEGER NOT NULL
+        );
+        CREATE INDEX decisions_ticket ON decisions(ticket_id, at);
+        CREATE TABLE deliveries (
+            decision_id     TEXT NOT NULL REFERENCES decisions(decision_id),
+            sink            TEXT NOT NULL,
+            status          TEXT NOT NULL,
+            attempts        INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            last_error      TEXT,
+            delivered_at    INTEGER,
+            PRIMARY KEY (decision_id, sink)
+        );
+        CREATE INDEX deliveries_pending ON deliveries(next_attempt_at) WHERE status = 'pending';
+        CREATE TABLE delivery_attempts (
+            decision_id TEXT NOT NULL,
+            sink        TEXT NOT NULL,
+            attempt     INTEGER NOT NULL,
+            at          INTEGER NOT NULL,
+            outcome     TEXT NOT NULL,
+            detail      TEXT
+        );
+        """,
+    ];
+}

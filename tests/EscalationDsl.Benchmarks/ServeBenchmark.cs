@@ -1,0 +1,265 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using EscalationDsl.Engine;
+using EscalationDsl.Engine.Api;
+using EscalationDsl.Runtime.Events;
+using EscalationDsl.Tests;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace EscalationDsl.Benchmarks;
+
+/// <summary>
+/// The engine under load, through HTTP on loopback with durable commits (SQLite WAL,
+/// synchronous=FULL): batch ingest, single-event latency, scheduler lag with many pending
+/// deadlines, memory per open ticket; and, in the same run, the raw SQLite append rate.
+/// </summary>
+internal static class ServeBenchmark
+{
+    private const string Key = "benchmark-key-0123456789";
+
+    public static async Task RunAsync(int pendingTickets)
+    {
+        var folder = Directory.CreateTempSubdirectory("esc-bench-").FullName;
+        try
+        {
+            RawSqlite(Path.Combine(folder, "raw.db"));
+            await using var engine = await StartEngine(folder);
+            await BatchIngest(engine);
+            await SingleEvents(engine);
+            await SchedulerLag(engine, pendingTickets);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void RawSqlite(string path)
+    {
+        const int rows = 300_000;
+        const int group = 1000;
+        using var connection = new SqliteConnection($"Data Source={path}");
+        connection.Open();
+        Exec(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
+        Exec(connection, "CREATE TABLE events (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, event_id TEXT UNIQUE, ticket_id TEXT NOT NULL, at INTEGER NOT NULL, received_at INTEGER NOT NULL, body TEXT)");
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO events (kind, event_id, ticket_id, at, received_at, body) VALUES ('event', $id, $t, $at, $r, $b)";
+        var id = insert.Parameters.Add("$id", SqliteType.Text);
+        var ticket = insert.Parameters.Add("$t", SqliteType.Text);
+        var at = insert.Parameters.Add("$at", SqliteType.Integer);
+        var received = insert.Parameters.Add("$r", SqliteType.Integer);
+        var body = insert.Parameters.Add("$b", SqliteType.Text);
+        var sample = "{\"id\":\"e0000000\",\"ticket\":\"T0000000\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"acknowledged\"}";
+        var sw = Stopwatch.StartNew();
+        for (var i = 0; i < rows; i += group)
+        {
+            using var tx = connection.BeginTransaction();
+            insert.Transaction = tx;
+            for (var j = i; j < i + group; j++)
+            {
+                id.Value = $"e{j:D7}";
+                ticket.Value = $"T{j / 10:D7}";
+                at.Value = 1_700_000_000_000L + j;
+                received.Value = 1_700_000_000_000L + j;
+                body.Value = sample;
+                insert.ExecuteNonQuery();
+            }
+
+            tx.Commit();
+        }
+
+        Console.WriteLine($"  raw SQLite append (WAL, synchronous=FULL, {group} rows per commit, unique event id): {Measure.Rate(rows / sw.Elapsed.TotalSeconds)} rows/s");
+    }
+
+    private static async Task<Engine> StartEngine(string folder)
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "policies"));
+        File.Copy(RepoPaths.Combine("policies", "support.esc"), Path.Combine(folder, "policies", "support.esc"));
+        var app = EngineHost.Build(
+        [
+            "--Engine:Listen=http://127.0.0.1:0",
+            $"--Engine:Database={Path.Combine(folder, "engine.db")}",
+            $"--Engine:Policies={Path.Combine(folder, "policies")}",
+            $"--Engine:ApiKeys:0={ApiKeys.Hash(Key)}",
+            "--Engine:Synchronous=FULL",
+            "--Engine:FutureTolerance=365.00:00:00",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        await app.StartAsync();
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(5) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+        return new Engine(app, http);
+    }
+
+    private sealed record Engine(WebApplication App, HttpClient Http) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Http.Dispose();
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+    }
+
+    private static async Task BatchIngest(Engine engine)
+    {
+        // Real-looking tickets whose lives end in the past, so every event is accepted as is.
+        // Each request carries whole tickets (about 1000 events), since concurrent requests may land in any order.
+        var events = Rebase(SyntheticTickets.Generate(40_000, seed: 11), "B");
+        var batches = WholeTickets(events);
+        var warmup = WholeTickets(Rebase(SyntheticTickets.Generate(2_000, seed: 12), "W"));
+        foreach (var body in warmup)
+        {
+            (await engine.Http.PostAsync("/v1/events:batch", Json(body))).EnsureSuccessStatusCode();
+        }
+
+        var next = -1;
+        var sw = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < batches.Count)
+            {
+                (await engine.Http.PostAsync("/v1/events:batch", Json(batches[i]))).EnsureSuccessStatusCode();
+            }
+        }));
+        Console.WriteLine($"  batch ingest (4 clients, 1000 events per request): {Measure.Rate(events.Count / sw.Elapsed.TotalSeconds)} events/s over {events.Count:N0} events");
+    }
+
+    private static async Task SingleEvents(Engine engine)
+    {
+        const int clients = 32;
+        const int perClient = 600;
+        var latencies = new List<double>[clients];
+        var now = SystemClock.Instance.GetCurrentInstant() - Duration.FromMinutes(1);
+        var sw = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
+        {
+            latencies[c] = new List<double>(perClient);
+            for (var i = 0; i < perClient; i += 2)
+            {
+                var ticket = $"S{c:D2}-{i:D5}";
+                foreach (var (kind, extra) in new[] { ("created", ",\"severity\":\"sev3\",\"issue_type\":\"other\""), ("acknowledged", "") })
+                {
+                    var body = $"{{\"id\":\"{ticket}-{kind}\",\"ticket\":\"{ticket}\",\"at\":\"{TicketEventJson.FormatTime(now)}\",\"type\":\"{kind}\"{extra}}}";
+                    var start = Stopwatch.GetTimestamp();
+                    (await engine.Http.PostAsync("/v1/events", Json(body))).EnsureSuccessStatusCode();
+                    latencies[c].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                }
+            }
+        }));
+        var all = latencies.SelectMany(l => l).Order().ToList();
+        Console.WriteLine($"  single events ({clients} clients, one event per request): {Measure.Rate(all.Count / sw.Elapsed.TotalSeconds)} events/s, latency p50 {Percentile(all, 0.5):F1} ms, p99 {Percentile(all, 0.99):F1} ms");
+    }
+
+    private static async Task SchedulerLag(Engine engine, int pending)
+    {
+        // Tickets whose first deadline lies well in the future hold `pending` deadlines; a few
+        // thousand sev1 tickets fall due over the next 20 seconds and the scheduler's lag on them is measured.
+        var lags = new List<double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "EscalationDsl.Engine" && instrument.Name == "esc.scheduler_lag")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, _, _) =>
+        {
+            lock (lags)
+            {
+                lags.Add(value * 1000);
+            }
+        });
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var before = GC.GetTotalMemory(true);
+        var now = SystemClock.Instance.GetCurrentInstant();
+        var sw = Stopwatch.StartNew();
+        const int batch = 2000;
+        for (var i = 0; i < pending; i += batch)
+        {
+            var sb = new StringBuilder("{\"events\":[");
+            for (var j = i; j < Math.Min(pending, i + batch); j++)
+            {
+                sb.Append(j == i ? "" : ",").Append($"{{\"id\":\"P{j}\",\"ticket\":\"P{j}\",\"at\":\"{TicketEventJson.FormatTime(now)}\",\"type\":\"created\",\"severity\":\"sev2\",\"issue_type\":\"other\"}}");
+            }
+
+            (await engine.Http.PostAsync("/v1/events:batch", Json(sb.Append("]}").ToString()))).EnsureSuccessStatusCode();
+        }
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var after = GC.GetTotalMemory(true);
+        Console.WriteLine($"  {pending:N0} open tickets with pending deadlines created in {sw.Elapsed.TotalSeconds:F1} s; engine memory {(after - before) / (double)pending:F0} bytes per open ticket (record, clocks, index and queue entry)");
+
+        listener.Start();
+        const int due = 5_000;
+        var first = SystemClock.Instance.GetCurrentInstant() - Duration.FromMinutes(15) + Duration.FromSeconds(3);
+        var events = new StringBuilder("{\"events\":[");
+        for (var k = 0; k < due; k++)
+        {
+            var at = first + Duration.FromMilliseconds(k * 4);
+            events.Append(k == 0 ? "" : ",").Append($"{{\"id\":\"D{k}\",\"ticket\":\"D{k}\",\"at\":\"{TicketEventJson.FormatTime(at)}\",\"type\":\"created\",\"severity\":\"sev1\",\"issue_type\":\"other\",\"fields\":{{\"impact\":\"degraded\"}}}}");
+        }
+
+        (await engine.Http.PostAsync("/v1/events:batch", Json(events.Append("]}").ToString()))).EnsureSuccessStatusCode();
+        await Task.Delay(TimeSpan.FromSeconds(28));
+        listener.Dispose();
+        List<double> sorted;
+        lock (lags)
+        {
+            sorted = lags.Order().ToList();
+        }
+
+        Console.WriteLine($"  scheduler lag with {pending + due:N0} pending deadlines: {sorted.Count:N0} deadline runs, p50 {Percentile(sorted, 0.5):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, max {(sorted.Count == 0 ? 0 : sorted[^1]):F1} ms");
+    }
+
+    private static List<string> WholeTickets(List<TicketEvent> events) =>
+        events.GroupBy(e => e.TicketId).Chunk(90).Select(tickets => Body(tickets.SelectMany(t => t).OrderBy(e => e.At).ToArray())).ToList();
+
+    private static List<TicketEvent> Rebase(List<TicketEvent> events, string prefix)
+    {
+        var shift = SystemClock.Instance.GetCurrentInstant() - Duration.FromDays(60) - events[0].At;
+        return events.Select((e, i) => e with { At = e.At + shift, TicketId = prefix + e.TicketId, EventId = $"{prefix}{i}" }).ToList();
+    }
+
+    private static string Body(TicketEvent[] events)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("events");
+            foreach (var e in events)
+            {
+                TicketEventJson.Write(writer, e with { Policy = null });
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
+
+    private static void Exec(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,195 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace EscalationDsl.Engine.Tests;
+
+/// <summary>The engine over real HTTP with a real SQLite file; only the clock is fake.</summary>
+public sealed class EngineEndToEndTests
+{
+    private static readonly DateTimeOffset T0 = EngineFixture.Start;
+
+    [Fact]
+    public async Task Sev1TicketPagesAtFifteenMinutesEscalatesAndDeescalates()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0));
+
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(15));
+        await EngineFixture.Eventually(() => Task.FromResult(engine.Delivered().Any(d => (string?)d["kind"] == "page")), "the 15-minute page is delivered");
+        var page = engine.Delivered().Single(d => (string?)d["kind"] == "page");
+        page["owner"]!.GetValue<string>().ShouldBe("oncall_eng");
+        page["at"]!.GetValue<string>().ShouldBe("2026-11-02T14:15:00Z");
+        page["id"]!.GetValue<string>().ShouldBe("INC-1/sev1_production/0/1/1.0");
+
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(15));
+        var ticket = (await engine.GetJson("/v1/tickets/INC-1"))!;
+        ticket["state"]!.GetValue<string>().ShouldBe("escalated");
+        ticket["owner"]!.GetValue<string>().ShouldBe("commander");
+        ticket["escalation_level"]!.GetValue<int>().ShouldBe(1);
+
+        var contained = await engine.PostEventOk(EngineFixture.Event("e2", "INC-1", T0.AddMinutes(35), "mitigation", new { status = "contained" }));
+        contained["decisions"]!.AsArray().Select(d => (string?)d!["kind"]).ShouldBe(["stop_paging", "enter_monitor"]);
+        (await engine.GetJson("/v1/tickets/INC-1"))!["state"]!.GetValue<string>().ShouldBe("monitoring");
+    }
+
+    [Fact]
+    public async Task ReplayingAnEventIdReturnsTheOriginalResultAndStoresNothingNew()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        var first = await engine.PostEventOk(EngineFixture.Created("e1", "INC-2", T0));
+        var again = await engine.PostEventOk(EngineFixture.Created("e1", "INC-2", T0));
+
+        again["replayed"]!.GetValue<bool>().ShouldBeTrue();
+        again["state"]!.GetValue<string>().ShouldBe(first["state"]!.GetValue<string>());
+        var timeline = (await engine.GetJson("/v1/tickets/INC-2/timeline"))!;
+        timeline["timeline"]!.AsArray().Count(e => ((string?)e!["text"])!.StartsWith("event created")).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("{not json", 400, null)]
+    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"type\":\"created\",\"severity\":\"sev1\"}", 400, "at")]
+    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"exploded\"}", 400, "type")]
+    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev9\"}", 400, "severity")]
+    [InlineData("{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}", 400, "id")]
+    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\",\"colour\":\"red\"}", 400, "colour")]
+    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\",\"fields\":{\"impact\":\"massive\"}}", 400, "fields.impact")]
+    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"acknowledged\"}", 404, "ticket")]
+    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-03T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}", 400, "at")]
+    public async Task BadBodiesGetProblemDetailsNamingTheField(string body, int status, string? field)
+    {
+        await using var engine = await EngineFixture.StartAsync();
+
+        var response = await engine.Http.PostAsync("/v1/events", EngineFixture.Raw(body));
+
+        ((int)response.StatusCode).ShouldBe(status);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        problem["detail"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        ((string?)problem["field"]).ShouldBe(field);
+    }
+
+    [Fact]
+    public async Task ASecondCreatedEventForATicketIsAConflict()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-3", T0));
+
+        var response = await engine.PostEvent(EngineFixture.Created("e2", "INC-3", T0));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task WritesWithoutAValidKeyAreUnauthorizedAndReadsAreOpen()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        using var anonymous = new HttpClient { BaseAddress = engine.Http.BaseAddress };
+        using var wrong = new HttpClient { BaseAddress = engine.Http.BaseAddress };
+        wrong.DefaultRequestHeaders.Authorization = new("Bearer", "not-the-key-0123456789");
+
+        (await anonymous.PostAsJsonAsync("/v1/events", EngineFixture.Created("e1", "T", T0))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await wrong.PostAsJsonAsync("/v1/events", EngineFixture.Created("e1", "T", T0))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await anonymous.GetAsync("/v1/policies")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await engine.GetJson("/v1/tickets/T")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task ReadsNeedAKeyWhenConfigured()
+    {
+        await using var engine = await EngineFixture.StartAsync(null, "--Engine:RequireKeyForReads=true");
+        using var anonymous = new HttpClient { BaseAddress = engine.Http.BaseAddress };
+
+        (await anonymous.GetAsync("/v1/policies")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await anonymous.GetAsync("/healthz")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await engine.Http.GetAsync("/v1/policies")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task ABatchWithOneBadEventStoresNothing()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        var batch = new
+        {
+            events = new[]
+            {
+                EngineFixture.Created("b1", "INC-4", T0),
+                EngineFixture.Event("b2", "INC-4", T0.AddMinutes(1), "acknowledged"),
+                EngineFixture.Event("b3", "INC-4", T0.AddMinutes(2), "flagged", new { flag = "nonsense" }),
+            },
+        };
+
+        var response = await engine.Http.PostAsJsonAsync("/v1/events:batch", batch);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        problem["field"]!.GetValue<string>().ShouldBe("events[2].flag");
+        (await engine.GetJson("/v1/tickets/INC-4")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task ABatchAppliesEveryEventInOrder()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        var batch = new
+        {
+            events = new[]
+            {
+                EngineFixture.Created("b1", "INC-5", T0),
+                EngineFixture.Event("b2", "INC-5", T0.AddMinutes(1), "acknowledged"),
+                EngineFixture.Event("b3", "INC-5", T0.AddMinutes(2), "assigned", new { owner = "oncall_eng" }),
+            },
+        };
+
+        var response = await engine.Http.PostAsJsonAsync("/v1/events:batch", batch);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var results = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["results"]!.AsArray();
+        results.Select(r => (string?)r!["state"]).ShouldBe(["open", "acknowledged", "assigned"]);
+    }
+
+    [Fact]
+    public async Task MetricsExposeTheGuidesSeriesWithTheServiceName()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-6", T0));
+        await engine.PostEventOk(EngineFixture.Event("e2", "INC-6", T0.AddMinutes(5), "acknowledged"));
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(31));
+
+        var metrics = await engine.Http.GetStringAsync("/metrics");
+
+        metrics.ShouldContain("esc_time_to_first_response_seconds_bucket{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\",le=\"300\"} 1");
+        metrics.ShouldContain("esc_sla_breaches_total{otel_scope_name=\"EscalationDsl.Engine\",component=\"first_update\",severity=\"sev1\"} 1");
+        metrics.ShouldContain("esc_escalations_total{otel_scope_name=\"EscalationDsl.Engine\",issue_type=\"network_outage\",rule=\"sev1_production\"} 1");
+        metrics.ShouldContain("esc_open_tickets{otel_scope_name=\"EscalationDsl.Engine\",state=\"escalated\"} 1");
+        metrics.ShouldContain("esc_scheduler_lag_seconds_bucket");
+        metrics.ShouldContain("service_name=\"escalationdsl-engine\"");
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesTheEndpoints()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+
+        var doc = JsonNode.Parse(await engine.Http.GetStringAsync("/openapi/v1.json"))!;
+
+        var paths = doc["paths"]!.AsObject().Select(p => p.Key).ToList();
+        paths.ShouldContain("/v1/events");
+        paths.ShouldContain("/v1/events:batch");
+        paths.ShouldContain("/v1/tickets/{id}");
+        paths.ShouldContain("/v1/tickets/{id}/timeline");
+        paths.ShouldContain("/v1/tickets/{id}:migrate");
+        paths.ShouldContain("/v1/policies");
+    }
+
+    [Fact]
+    public async Task HealthAndReadinessAnswer()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+
+        (await engine.Http.GetStringAsync("/healthz")).ShouldBe("ok\n");
+        var ready = (await engine.GetJson("/readyz"))!;
+        ready["status"]!.GetValue<string>().ShouldBe("ready");
+        ready["database"]!.GetValue<string>().ShouldBe("ok");
+    }
+}

@@ -1,0 +1,175 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EscalationDsl.Engine;
+using EscalationDsl.Engine.Api;
+using EscalationDsl.Tests;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EscalationDsl.Engine.Tests;
+
+/// <summary>
+/// A real engine on 127.0.0.1 (ephemeral port) with a real SQLite file in a temporary folder and a
+/// file sink; only the clock is fake. Restart() stops it and starts a new host on the same files.
+/// </summary>
+internal sealed class EngineFixture : IAsyncDisposable
+{
+    public const string Key = "test-key-0123456789abcdef";
+
+    private readonly string[] extraArgs;
+    private WebApplication? app;
+
+    private EngineFixture(string folder, FakeTimeProvider time, string[] extraArgs)
+    {
+        Folder = folder;
+        Time = time;
+        this.extraArgs = extraArgs;
+    }
+
+    public string Folder { get; }
+
+    public string Policies => Path.Combine(Folder, "policies");
+
+    public string Database => Path.Combine(Folder, "engine.db");
+
+    public string SinkFile => Path.Combine(Folder, "decisions.jsonl");
+
+    public FakeTimeProvider Time { get; }
+
+    public HttpClient Http { get; private set; } = new();
+
+    public static readonly DateTimeOffset Start = new(2026, 11, 2, 14, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Starts an engine serving the given policy files (name → text), or the shipped support policy.</summary>
+    public static async Task<EngineFixture> StartAsync(IReadOnlyDictionary<string, string>? policies = null, params string[] extraArgs)
+    {
+        var folder = Directory.CreateTempSubdirectory("esc-engine-").FullName;
+        Directory.CreateDirectory(Path.Combine(folder, "policies"));
+        policies ??= new Dictionary<string, string> { ["support.esc"] = File.ReadAllText(Path.Combine(RepoPaths.Policies, "support.esc")) };
+        foreach (var (name, text) in policies)
+        {
+            File.WriteAllText(Path.Combine(folder, "policies", name), text);
+        }
+
+        var fixture = new EngineFixture(folder, new FakeTimeProvider(Start), extraArgs);
+        await fixture.StartHostAsync();
+        return fixture;
+    }
+
+    public async Task StartHostAsync()
+    {
+        string[] args =
+        [
+            "--Engine:Listen=http://127.0.0.1:0",
+            $"--Engine:Database={Database}",
+            $"--Engine:Policies={Policies}",
+            $"--Engine:ApiKeys:0={ApiKeys.Hash(Key)}",
+            "--Engine:Sinks:0:Name=log",
+            "--Engine:Sinks:0:Type=file",
+            $"--Engine:Sinks:0:Path={SinkFile}",
+            .. extraArgs,
+        ];
+        app = EngineHost.Build(args, Time);
+        await app.StartAsync();
+        Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+    }
+
+    public async Task StopHostAsync()
+    {
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            app = null;
+        }
+
+        Http.Dispose();
+    }
+
+    public Task<HttpResponseMessage> PostEvent(object e) => Http.PostAsJsonAsync("/v1/events", e);
+
+    public async Task<JsonNode> PostEventOk(object e)
+    {
+        var response = await PostEvent(e);
+        var body = await response.Content.ReadAsStringAsync();
+        response.IsSuccessStatusCode.ShouldBeTrue(body);
+        return JsonNode.Parse(body)!;
+    }
+
+    public async Task<JsonNode?> GetJson(string path)
+    {
+        var response = await Http.GetAsync(path);
+        return response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync()) : null;
+    }
+
+    /// <summary>Moves the fake clock and waits until the engine has run what fell due.</summary>
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        Time.Advance(by);
+        await Eventually(async () => (await GetJson("/readyz"))?["scheduler_lag_seconds"]?.GetValue<double>() == 0);
+    }
+
+    /// <summary>The decisions delivered to the file sink so far.</summary>
+    public List<JsonNode> Delivered() =>
+        File.Exists(SinkFile)
+            ? File.ReadAllLines(SinkFile).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!).ToList()
+            : [];
+
+    /// <summary>Polls a condition of the live system (real time, up to 10 s); the engine works asynchronously.</summary>
+    public static async Task Eventually(Func<Task<bool>> condition, string? because = null)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new ShouldAssertException("condition not reached within 10 s" + (because is null ? "" : ": " + because));
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    public static object Created(string id, string ticket, DateTimeOffset at, string severity = "sev1", string issueType = "network_outage", object? fields = null) => new
+    {
+        id,
+        ticket,
+        at = at.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+        type = "created",
+        severity,
+        issue_type = issueType,
+        fields = fields ?? new { impact = "production", impact_confirmed = "true" },
+    };
+
+    public static object Event(string id, string ticket, DateTimeOffset at, string type, object? extra = null)
+    {
+        var node = JsonSerializer.SerializeToNode(new { id, ticket, at = at.ToString("yyyy-MM-ddTHH:mm:ssZ"), type })!.AsObject();
+        if (extra is not null)
+        {
+            foreach (var (key, value) in JsonSerializer.SerializeToNode(extra)!.AsObject())
+            {
+                node[key] = value?.DeepClone();
+            }
+        }
+
+        return node;
+    }
+
+    public static StringContent Raw(string body, string type = "application/json") => new(body, Encoding.UTF8, type);
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopHostAsync();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

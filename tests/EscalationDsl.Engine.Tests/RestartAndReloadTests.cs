@@ -1,0 +1,127 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using EscalationDsl.Tests;
+
+namespace EscalationDsl.Engine.Tests;
+
+/// <summary>Stopping and restarting the host on the same files, and reloading policies while running.</summary>
+public sealed class RestartAndReloadTests
+{
+    private static readonly DateTimeOffset T0 = EngineFixture.Start;
+
+    [Fact]
+    public async Task DeadlinesThatPassWhileStoppedFireOnceOnStartAndNothingIsLost()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0));
+        await engine.PostEventOk(EngineFixture.Created("e2", "INC-2", T0.AddMinutes(1), severity: "sev2", issueType: "database", fields: new { impact = "degraded" }));
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(16));
+        await EngineFixture.Eventually(() => Task.FromResult(engine.Delivered().Count >= 3), "the 15-minute decisions are delivered");
+        var beforeStop = engine.Delivered().Select(d => (string)d["id"]!).ToList();
+
+        await engine.StopHostAsync();
+        engine.Time.Advance(TimeSpan.FromHours(5));
+        await engine.StartHostAsync();
+
+        await EngineFixture.Eventually(() => Task.FromResult(engine.Delivered().Any(d => (string?)d["id"] == "INC-2/sev2_degraded/1/1/0")), "the 4-hour escalation of INC-2 fires on start");
+        await engine.AdvanceAsync(TimeSpan.FromSeconds(1));
+        var ids = engine.Delivered().Select(d => (string)d["id"]!).ToList();
+        ids.ShouldBeUnique();
+        ids.ShouldContain("INC-1/sev1_production/3/1/0");
+        foreach (var id in beforeStop)
+        {
+            ids.Count(i => i == id).ShouldBe(1);
+        }
+
+        var ticket = (await engine.GetJson("/v1/tickets/INC-2"))!;
+        ticket["owner"]!.GetValue<string>().ShouldBe("database");
+        (await engine.GetJson("/v1/tickets/INC-1"))!["escalation_level"]!.GetValue<int>().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task AnEventAcceptedBeforeARestartIsStillThereAndStillIdempotent()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-3", T0));
+        await engine.PostEventOk(EngineFixture.Event("e2", "INC-3", T0.AddMinutes(2), "acknowledged"));
+
+        await engine.StopHostAsync();
+        await engine.StartHostAsync();
+
+        var replay = await engine.PostEventOk(EngineFixture.Event("e2", "INC-3", T0.AddMinutes(2), "acknowledged"));
+        replay["replayed"]!.GetValue<bool>().ShouldBeTrue();
+        (await engine.GetJson("/v1/tickets/INC-3"))!["state"]!.GetValue<string>().ShouldBe("acknowledged");
+    }
+
+    [Fact]
+    public async Task ABrokenPolicyIsRefusedAndTheRunningVersionKeepsServing()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        var good = File.ReadAllText(Path.Combine(engine.Policies, "support.esc"));
+        await engine.PostEventOk(EngineFixture.Created("e1", "OLD-1", T0));
+
+        File.WriteAllText(Path.Combine(engine.Policies, "support.esc"), good.Replace("escalate to commander", "escalate to comander", StringComparison.Ordinal));
+        var reload = await engine.Http.PostAsync("/v1/policies:reload", null);
+        reload.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var policies = (await engine.GetJson("/v1/policies"))!.AsArray();
+        var support = policies.Single(p => (string?)p!["path"] == "support.esc")!;
+        support["status"]!.GetValue<string>().ShouldBe("refused");
+        support["errors"]!.AsArray()[0]!.GetValue<string>().ShouldContain("error[ESC2003]: Owner 'comander' is not declared");
+        var ready = (await engine.GetJson("/readyz"))!;
+        ready["policies"]!.AsArray()[0]!["status"]!.GetValue<string>().ShouldBe("refused");
+
+        var created = await engine.PostEventOk(EngineFixture.Created("e2", "NEW-1", T0));
+        created["policy_version"]!.GetValue<int>().ShouldBe(1);
+        (await engine.GetJson("/v1/tickets/NEW-1"))!["policy_fingerprint"]!.GetValue<string>()
+            .ShouldBe((await engine.GetJson("/v1/tickets/OLD-1"))!["policy_fingerprint"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AGoodNewVersionTakesNewTicketsAndOldTicketsStayPinnedUntilMigrated()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        var good = File.ReadAllText(Path.Combine(engine.Policies, "support.esc"));
+        await engine.PostEventOk(EngineFixture.Created("e1", "OLD-1", T0));
+        var oldFingerprint = (await engine.GetJson("/v1/tickets/OLD-1"))!["policy_fingerprint"]!.GetValue<string>();
+
+        // Version 2 escalates sev1 production to the commander after 20 minutes instead of 30.
+        File.WriteAllText(Path.Combine(engine.Policies, "support.esc"), good
+            .Replace("policy \"support\" version 1", "policy \"support\" version 2", StringComparison.Ordinal)
+            .Replace("after 30m unless mitigation_planned", "after 20m unless mitigation_planned", StringComparison.Ordinal));
+        await engine.Http.PostAsync("/v1/policies:reload", null);
+
+        var created = await engine.PostEventOk(EngineFixture.Created("e2", "NEW-1", T0));
+        created["policy_version"]!.GetValue<int>().ShouldBe(2);
+        (await engine.GetJson("/v1/tickets/OLD-1"))!["policy_fingerprint"]!.GetValue<string>().ShouldBe(oldFingerprint);
+
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(21));
+        (await engine.GetJson("/v1/tickets/NEW-1"))!["owner"]!.GetValue<string>().ShouldBe("commander");
+        (await engine.GetJson("/v1/tickets/OLD-1"))!["owner"]!.GetValue<string>().ShouldBe("frontline");
+
+        var migrated = await engine.Http.PostAsync("/v1/tickets/OLD-1:migrate", null);
+        migrated.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var old = (await engine.GetJson("/v1/tickets/OLD-1"))!;
+        old["policy_version"]!.GetValue<int>().ShouldBe(2);
+        old["owner"]!.GetValue<string>().ShouldBe("commander");
+
+        // Decisions the new version would have taken before the migration are not sent.
+        engine.Delivered().Where(d => (string?)d["ticket"] == "OLD-1" && (string?)d["kind"] == "escalate").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task AClosedTicketReopensFromItsLog()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-9", T0));
+        engine.Time.Advance(TimeSpan.FromMinutes(10));
+        await engine.PostEventOk(EngineFixture.Event("e2", "INC-9", T0.AddMinutes(5), "resolved"));
+        await engine.PostEventOk(EngineFixture.Event("e3", "INC-9", T0.AddMinutes(6), "closed"));
+        (await engine.GetJson("/v1/tickets/INC-9"))!["state"]!.GetValue<string>().ShouldBe("closed");
+
+        var reopened = await engine.PostEventOk(EngineFixture.Event("e4", "INC-9", T0.AddMinutes(7), "reopened"));
+
+        reopened["state"]!.GetValue<string>().ShouldBe("open");
+        (await engine.GetJson("/v1/tickets/INC-9"))!["next_deadline"].ShouldNotBeNull();
+    }
+}

@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace EscalationDsl.Engine.Tests;
+
+/// <summary>Webhook delivery to a real local listener: signatures, retries with backoff, dead letters.</summary>
+public sealed class WebhookDeliveryTests
+{
+    private const string Secret = "webhook-secret";
+    private static readonly DateTimeOffset T0 = EngineFixture.Start;
+
+    private sealed class Receiver : IAsyncDisposable
+    {
+        private readonly WebApplication app;
+
+        private Receiver(WebApplication app) => this.app = app;
+
+        public ConcurrentQueue<(string Decision, bool SignatureValid, int Status)> Calls { get; } = new();
+
+        public int FailFirst { get; set; }
+
+        public string Url => app.Urls.First() + "/hook";
+
+        public static async Task<Receiver> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            var app = builder.Build();
+            var receiver = new Receiver(app);
+            app.MapPost("/hook", async (HttpRequest request) =>
+            {
+                using var buffer = new MemoryStream();
+                await request.Body.CopyToAsync(buffer);
+                var body = buffer.ToArray();
+                var timestamp = request.Headers["X-Esc-Timestamp"].ToString();
+                var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.ASCII.GetBytes(timestamp + ".").Concat(body).ToArray()));
+                var valid = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(request.Headers["X-Esc-Signature"].ToString()));
+                var status = receiver.Calls.Count < receiver.FailFirst ? 500 : 200;
+                receiver.Calls.Enqueue((request.Headers["X-Esc-Decision"].ToString(), valid, status));
+                return Results.StatusCode(status);
+            });
+            await app.StartAsync();
+            return receiver;
+        }
+
+        public async ValueTask DisposeAsync() => await app.DisposeAsync();
+    }
+
+    private static string[] WebhookArgs(Receiver receiver, int maxAttempts = 8) =>
+    [
+        "--Engine:Sinks:1:Name=hook",
+        "--Engine:Sinks:1:Type=webhook",
+        $"--Engine:Sinks:1:Url={receiver.Url}",
+        $"--Engine:Sinks:1:Secret={Secret}",
+        "--Engine:Sinks:1:Owners:0=oncall_eng",
+        "--Engine:Sinks:1:Kinds:0=page",
+        $"--Engine:Delivery:MaxAttempts={maxAttempts}",
+        "--Engine:Delivery:Backoff=00:00:10",
+    ];
+
+    /// <summary>Waits until the engine has recorded this many failed attempts (so the retry is scheduled before the clock moves).</summary>
+    private static Task RetriesRecorded(EngineFixture engine, int count) =>
+        EngineFixture.Eventually(
+            async () => (await engine.Http.GetStringAsync("/metrics")).Contains($"esc_delivery_failures_total{{otel_scope_name=\"EscalationDsl.Engine\",outcome=\"retry\",sink=\"hook\"}} {count}", StringComparison.Ordinal),
+            $"{count} failed attempts recorded");
+
+    [Fact]
+    public async Task PagesAreSignedAndRetriedUntilTheReceiverAccepts()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        receiver.FailFirst = 2;
+        await using var engine = await EngineFixture.StartAsync(null, WebhookArgs(receiver));
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0));
+
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(15));
+        await RetriesRecorded(engine, 1);
+        engine.Time.Advance(TimeSpan.FromSeconds(10));
+        await RetriesRecorded(engine, 2);
+        engine.Time.Advance(TimeSpan.FromSeconds(20));
+        await EngineFixture.Eventually(() => Task.FromResult(receiver.Calls.Count >= 3), "retry after 20 s more");
+
+        var calls = receiver.Calls.ToArray();
+        calls.Select(c => c.Decision).Distinct().ShouldBe(["INC-1/sev1_production/0/1/1.0"]);
+        calls.ShouldAllBe(c => c.SignatureValid);
+        calls.Select(c => c.Status).ShouldBe([500, 500, 200]);
+
+        // Acknowledged: no further attempts, even much later.
+        engine.Time.Advance(TimeSpan.FromHours(1));
+        await Task.Delay(200);
+        receiver.Calls.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task ADeliveryThatKeepsFailingIsDeadLetteredAfterMaxAttempts()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        receiver.FailFirst = int.MaxValue;
+        await using var engine = await EngineFixture.StartAsync(null, WebhookArgs(receiver, maxAttempts: 3));
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-2", T0));
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(15));
+
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            await RetriesRecorded(engine, attempt);
+            engine.Time.Advance(TimeSpan.FromMinutes(5));
+        }
+
+        await EngineFixture.Eventually(() => Task.FromResult(receiver.Calls.Count >= 3), "third attempt");
+
+        await Task.Delay(300);
+        receiver.Calls.Count.ShouldBe(3);
+        var metrics = await engine.Http.GetStringAsync("/metrics");
+        metrics.ShouldContain("esc_delivery_failures_total{otel_scope_name=\"EscalationDsl.Engine\",outcome=\"dead\",sink=\"hook\"} 1");
+        metrics.ShouldContain("esc_delivery_failures_total{otel_scope_name=\"EscalationDsl.Engine\",outcome=\"retry\",sink=\"hook\"} 2");
+    }
+}

@@ -1,0 +1,108 @@
+using Xunit.Abstractions;
+
+namespace EscalationDsl.Runtime.Tests.Cases;
+
+/// <summary>`on EVENT when C` for every event name docs/runtime.md lists, and declared flags.</summary>
+public sealed class OnEventTests(ITestOutputHelper output)
+{
+    private static readonly RuntimeCase[] Cases =
+    [
+        new("OnCreatedFiresOnceAtCreation",
+            "escalation r for any { on created: notify lead }",
+            "+0m created sev1; +10m acknowledged; +20m severity_changed sev2; +1h advance",
+            "+0m notify lead"),
+        new("OnAcknowledgedFiresAtEachAcknowledgement",
+            "escalation r for any { on acknowledged: notify lead }",
+            "+0m created sev1; +5m customer_update; +10m acknowledged; +20m acknowledged",
+            "+10m notify lead", "+20m notify lead"),
+        new("OnFirstUpdateDoesNotMatchCustomerUpdates",
+            "escalation r for any { on first_update: notify lead }",
+            "+0m created sev1; +5m customer_update; +10m first_update",
+            "+10m notify lead"),
+        new("OnCustomerUpdateAlsoMatchesFirstUpdate",
+            "escalation r for any { on customer_update: notify lead }",
+            "+0m created sev1; +5m first_update; +10m customer_update; +15m acknowledged",
+            "+5m notify lead", "+10m notify lead"),
+        new("OnAssignedFiresForEveryAssignment",
+            "escalation r for any { on assigned: notify owner }",
+            "+0m created sev1; +5m assigned frontline; +10m assigned oncall",
+            "+5m notify frontline", "+10m notify oncall"),
+        new("OnEngineeringAssignedFiresOnlyForAssignmentsToEngineering",
+            "escalation r for any { on engineering_assigned: notify lead }",
+            "+0m created sev1; +5m assigned frontline; +10m assigned frontline engineering; +15m assigned network; +20m assigned director",
+            "+10m notify lead", "+15m notify lead"),
+        new("OnFieldSetFiresForFieldSetEventsOnly",
+            "escalation r for any { on field_set: notify lead }",
+            "+0m created sev1 root_cause=unknown; +5m acknowledged root_cause=dns; +10m field_set root_cause=cache",
+            "+10m notify lead"),
+        new("OnSeverityChangedFiresInBothDirections",
+            "escalation r for any { on severity_changed: notify lead }",
+            "+0m created sev2; +5m severity_changed sev1; +10m severity_changed sev3",
+            "+5m notify lead", "+10m notify lead"),
+        new("OnSeverityRaisedAndLoweredFireOnlyInTheirDirection",
+            """
+            escalation r for any {
+                on severity_raised:  notify lead
+                on severity_lowered: notify director
+            }
+            """,
+            "+0m created sev2; +5m severity_changed sev1; +10m severity_changed sev3; +15m severity_changed sev3",
+            "+5m notify lead", "+10m notify director"),
+        new("OnFlaggedFiresForEveryFlaggedEvent",
+            "escalation r for any { on flagged: notify lead }",
+            "+0m created sev1; +5m flagged confirmed; +10m flagged new_impact; +15m field_set confirmed=true",
+            "+5m notify lead", "+10m notify lead"),
+        new("OnADeclaredFlagFiresWhenAFlaggedEventRaisesIt",
+            "escalation r for any { on new_impact: notify lead }",
+            "+0m created sev1; +5m flagged confirmed; +10m flagged new_impact; +15m flagged new_impact",
+            "+10m notify lead"),
+        new("OnADeclaredFlagFiresEachTimeAFieldSetRaisesIt",
+            "escalation r for any { on new_impact: notify lead }",
+            "+0m created sev1; +5m field_set new_impact=true; +10m field_set new_impact=false; +15m field_set new_impact=yes; +20m field_set new_impact=true",
+            "+5m notify lead", "+15m notify lead"),
+        new("OnWorkaroundFailedFiresAtTheEvent",
+            "escalation r for any { on workaround_failed: escalate to backend }",
+            "+0m created sev3; +30m workaround_failed",
+            "+30m escalate backend")
+        {
+            Snapshot = "escalated owner=backend level=1",
+        },
+        new("OnMitigationMatchesBothStatusesButPlannedAndContainedOnlyTheirOwn",
+            """
+            escalation r for any {
+                on mitigation:         notify lead
+                on mitigation_planned: notify director
+                on contained:          notify security
+            }
+            """,
+            "+0m created sev1; +5m mitigation planned; +10m mitigation contained",
+            "+5m notify lead", "+5m notify director", "+10m notify lead", "+10m notify security"),
+        new("OnStatusFiresOnlyWhenItsWhenConditionHolds",
+            "escalation r for any { on status when status == awaiting_customer: notify lead }",
+            "+0m created sev1; +5m status in_progress; +10m status awaiting_customer",
+            "+10m notify lead"),
+        new("OnReopenedFiresButOnResolvedAndOnClosedNever",
+            """
+            escalation r for any {
+                on reopened: notify lead
+                on resolved: notify director
+                on closed:   notify security
+            }
+            """,
+            "+0m created sev1; +5m resolved; +10m reopened; +15m closed",
+            "+10m notify lead")
+        {
+            Snapshot = "closed owner=- level=0",
+        },
+        new("OnStepsDoNotFireWhileTheirRuleDoesNotApply",
+            "escalation r for any when impact == production { on acknowledged: notify lead }",
+            "+0m created sev1 impact=degraded; +5m acknowledged; +10m field_set impact=production; +15m acknowledged",
+            "+15m notify lead"),
+    ];
+
+    public static TheoryData<string> Names => [.. Cases.Select(c => c.Name)];
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void OnStepBehavesAsTheSpecSays(string name) => Cases.Single(c => c.Name == name).Verify(output);
+}

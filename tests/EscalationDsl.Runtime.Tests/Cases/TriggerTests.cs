@@ -1,0 +1,108 @@
+using Xunit.Abstractions;
+
+namespace EscalationDsl.Runtime.Tests.Cases;
+
+/// <summary>`after`, `every`, `immediately` and rule start/stop (docs/runtime.md, "Triggers" and "Rule start").</summary>
+public sealed class TriggerTests(ITestOutputHelper output)
+{
+    private static readonly RuntimeCase[] Cases =
+    [
+        new("AfterStepFiresWhenItsUnlessConditionDoesNotHold",
+            "escalation r for sev1 { after 15m unless acknowledged: notify lead }",
+            "+0m created sev1; +20m advance",
+            "+15m notify lead")
+        {
+            Snapshot = "open owner=- level=0",
+        },
+        new("AfterStepIsSkippedWhenItsUnlessConditionHolds",
+            "escalation r for sev1 { after 15m unless acknowledged: notify lead }",
+            "+0m created sev1; +10m acknowledged; +1h advance")
+        {
+            Snapshot = "acknowledged owner=- level=0",
+        },
+        new("AnAcknowledgementAtExactlyTheDeadlineCountsAsInTime",
+            "escalation r for sev1 { after 15m unless acknowledged: notify lead }",
+            "+0m created sev1; +15m acknowledged; +1h advance")
+        {
+            Severities = "severity sev1 { acknowledge within 15m }\n",
+            Clocks = ["sla acknowledge met"],
+        },
+        new("AfterStepWithoutUnlessFiresExactlyOnce",
+            "escalation r for sev1 { after 10m: notify lead }",
+            "+0m created sev1; +3h advance",
+            "+10m notify lead"),
+        new("EveryStepRepeatsWhileItsConditionHolds",
+            "escalation r for sev1 { every 30m while not acknowledged: remind lead }",
+            "+0m created sev1; +1h10m acknowledged; +3h advance",
+            "+30m remind lead", "+1h remind lead"),
+        new("EveryStepSkipsIntervalsWhereItsConditionDoesNotHoldWithoutShiftingTheNext",
+            "escalation r for sev1 { every 30m while confirmed: remind lead }",
+            "+0m created sev1; +40m field_set confirmed=true; +1h20m field_set confirmed=false; +1h50m field_set confirmed=true; +2h10m advance",
+            "+1h remind lead", "+2h remind lead"),
+        new("EverySinceRestartsTheIntervalAtEachEvent",
+            "escalation r for sev1 { every 1h since customer_update: remind lead }",
+            "+0m created sev1; +30m customer_update; +2h40m advance",
+            "+1h30m remind lead", "+2h30m remind lead"),
+        new("EverySinceCountsFromTheRuleStartBeforeTheFirstEvent",
+            "escalation r for sev1 { every 1h since customer_update: remind lead }",
+            "+0m created sev1; +1h20m customer_update; +3h advance",
+            "+1h remind lead", "+2h20m remind lead"),
+        new("EveryUpToNTimesStopsAtTheCap",
+            "escalation r for sev1 { every 10m up to 3 times: notify lead }",
+            "+0m created sev1; +2h advance",
+            "+10m notify lead", "+20m notify lead", "+30m notify lead"),
+        new("EveryCapCountsFiringsNotSkippedIntervals",
+            "escalation r for sev1 { every 10m while confirmed up to 2 times: notify lead }",
+            "+0m created sev1; +15m field_set confirmed=true; +2h advance",
+            "+20m notify lead", "+30m notify lead"),
+        new("EveryCapHoldsAcrossARuleRestart",
+            "escalation r for any when impact == production { every 10m up to 2 times: notify lead }",
+            "+0m created sev1 impact=production; +15m field_set impact=degraded; +30m field_set impact=production; +2h advance",
+            "+10m notify lead", "+40m notify lead"),
+        new("ImmediatelyFiresWhenTheRuleStartsAtCreation",
+            "escalation r for sev1 { immediately: page oncall }",
+            "+0m created sev1; +1h advance",
+            "+0m page oncall"),
+        new("RuleStartsWhenAFlaggedEventRaisesItsFlagLater",
+            """
+            escalation sec for any when security_flagged {
+                immediately: page security
+                after 10m unless acknowledged: notify lead
+            }
+            """,
+            "+0m created sev2; +20m flagged security_flagged; +1h advance",
+            "+20m page security", "+30m notify lead"),
+        new("RuleStartsWhenAFieldSetRaisesItsFlagLater",
+            """
+            escalation sec for any when security_flagged {
+                immediately: page security
+                after 10m unless acknowledged: notify lead
+            }
+            """,
+            "+0m created sev2; +20m field_set security_flagged=true; +25m acknowledged; +1h advance",
+            "+20m page security"),
+        new("RuleStopsWhenItsConditionStopsHoldingAndItsPendingStepsAreCancelled",
+            "escalation prod for any when impact == production { after 30m: notify lead }",
+            "+0m created sev1 impact=production; +20m field_set impact=degraded; +2h advance"),
+        new("RuleStartsAgainFromTheMomentItsConditionHoldsAgain",
+            "escalation prod for any when impact == production { after 30m: notify lead }",
+            "+0m created sev1 impact=production; +20m field_set impact=degraded; +40m field_set impact=production; +2h advance",
+            "+1h10m notify lead"),
+        new("RuleForAnotherSeverityNeverStarts",
+            "escalation r for sev2 { immediately: notify lead\n after 10m: notify director }",
+            "+0m created sev1; +1h advance"),
+        new("SeverityChangeStopsTheOldSeveritysRulesAndStartsTheNewOnesAtTheChange",
+            """
+            escalation one for sev1 { after 30m: notify lead }
+            escalation two for sev2 { after 30m: notify director }
+            """,
+            "+0m created sev1; +20m severity_changed sev2; +2h advance",
+            "+50m notify director"),
+    ];
+
+    public static TheoryData<string> Names => [.. Cases.Select(c => c.Name)];
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void TriggerBehavesAsTheSpecSays(string name) => Cases.Single(c => c.Name == name).Verify(output);
+}

@@ -1,0 +1,47 @@
+using EscalationDsl.Runtime.Tests.Cases;
+using NodaTime.Text;
+
+namespace EscalationDsl.Runtime.Tests;
+
+/// <summary>docs/runtime.md: times are kept to the second; deadlines are rounded up so nothing fires early.</summary>
+public sealed class TimePrecisionTests
+{
+    private static string[] Times(TicketScript s) => [.. s.Decisions.Select(d => $"{InstantPattern.ExtendedIso.Format(d.At)} {d.Id}")];
+
+    [Fact]
+    public void ClocksRestartedByAReopenCountFromTheReopenSecond()
+    {
+        var s = new TicketScript(TicketScript.Compile(PolicyText.With("pause sla while status == awaiting_customer\n", "severity sev1 { mitigate within 1h }\n")));
+        s.Run("+0m created sev1; +20m resolved; 2026-11-02T15:10:00.700Z reopened; +3h advance");
+
+        // The reopen is kept as 15:10:00, so the restarted clock is due at 16:10:00, whether or not
+        // anything recomputes it later.
+        Times(s).ShouldBe(["2026-11-02T16:10:00Z T1/sla/mitigate/1"]);
+
+        var paused = new TicketScript(s.Policy);
+        paused.Run("+0m created sev1; +20m resolved; 2026-11-02T15:10:00.700Z reopened; +1h30m status awaiting_customer; +1h30m status in_progress; +3h advance");
+        Times(paused).ShouldBe(Times(s));
+    }
+
+    [Fact]
+    public void ARuleStartedBetweenSecondsCountsFromTheWholeSecond()
+    {
+        var s = new TicketScript(TicketScript.Compile(PolicyText.With("escalation sec for any when security_flagged { after 10m: notify lead }")));
+        s.Run("+0m created sev1; 2026-11-02T14:20:00.700Z flagged security_flagged; 2026-11-02T14:29:59.999Z advance");
+        s.Decisions.ShouldBeEmpty();
+
+        s.AdvanceTo("+1h");
+        Times(s).ShouldBe(["2026-11-02T14:30:00Z T1/sec/0/1/0.0"]);
+    }
+
+    [Fact]
+    public void ADeadlineNeverFiresBeforeItsTime()
+    {
+        var s = new TicketScript(TicketScript.Compile(PolicyText.With("", "severity sev1 { acknowledge within 15m }\n")), start: "2026-11-02T14:00:00.250Z");
+        s.Run("+0m created sev1; 2026-11-02T14:15:00.249Z advance");
+        s.Decisions.ShouldBeEmpty();
+
+        s.Run("2026-11-02T14:15:00.250Z advance");
+        Times(s).ShouldBe(["2026-11-02T14:15:00.25Z T1/sla/acknowledge/0"]);
+    }
+}
