@@ -106,14 +106,16 @@ public static class HtmlReport
                 [
                     new LineSeries("median", "#2f5fb3", [.. weeks.Select(w => Value(w.FirstResponse.Median))]),
                     new LineSeries("90th percentile", "#8fb0e8", [.. weeks.Select(w => Value(w.FirstResponse.P90))], Dashed: true),
-                ]);
+                ],
+                [.. weeks.Select(w => w.FirstResponse.Count)]);
             case "weekly-assignment":
                 return SvgChart.DurationLines("Time to first engineering assignment, by week of creation", labels,
                 [
                     new LineSeries("median, with policy", "#1f8a5b", [.. weeks.Select(w => Value(w.EngineeringWithPolicy.Median))]),
                     new LineSeries("90th percentile, with policy", "#8fd1b0", [.. weeks.Select(w => Value(w.EngineeringWithPolicy.P90))], Dashed: true),
                     new LineSeries("median, recorded", "#9aa3b2", [.. weeks.Select(w => Value(w.EngineeringRecorded.Median))], Dashed: true),
-                ]);
+                ],
+                [.. weeks.Select(w => w.EngineeringWithPolicy.Count)]);
             case "escalation-rate":
                 var byCategory = r.Escalations.ByCategory.Count > 0;
                 var groups = (byCategory ? r.Escalations.ByCategory : r.Escalations.ByIssueType).Take(15).ToList();

@@ -16,8 +16,14 @@ internal static class SvgChart
     private static readonly double[] DurationTicks =
         [60, 300, 900, 3600, 4 * 3600, 86400, 4 * 86400, 14 * 86400, 60 * 86400, 365 * 86400];
 
-    /// <summary>Weekly lines on a logarithmic duration axis (a missing value breaks the line).</summary>
-    public static string DurationLines(string title, IReadOnlyList<string> xLabels, IReadOnlyList<LineSeries> series)
+    /// <summary>Weeks with fewer tickets than this are drawn hollow: their medians move a lot.</summary>
+    public const int SmallSample = 30;
+
+    /// <summary>
+    /// Weekly lines on a logarithmic duration axis (a missing value breaks the line). Points whose
+    /// <paramref name="counts"/> are below <see cref="SmallSample"/> are drawn hollow.
+    /// </summary>
+    public static string DurationLines(string title, IReadOnlyList<string> xLabels, IReadOnlyList<LineSeries> series, IReadOnlyList<long>? counts = null)
     {
         const int height = 320, left = 70, right = 20, top = 40, bottom = 56;
         var values = series.SelectMany(s => s.Values).OfType<double>().ToList();
@@ -61,14 +67,17 @@ internal static class SvgChart
 
                 path.Append(Invariant($"{(pen ? " L" : " M")}{X(i):F1},{Y(v):F1}"));
                 pen = true;
-                sb.Append(Invariant($"<circle cx=\"{X(i):F1}\" cy=\"{Y(v):F1}\" r=\"2.2\" fill=\"{s.Color}\"><title>{Escape(xLabels[i])}: {Escape(s.Name)} {Reporting.Formats.Duration((long)v)}</title></circle>"));
+                var small = counts is not null && counts[i] < SmallSample;
+                var n = counts is null ? "" : Invariant($" ({counts[i]} tickets)");
+                sb.Append(Invariant($"<circle cx=\"{X(i):F1}\" cy=\"{Y(v):F1}\" r=\"{(small ? 3 : 2.2)}\" fill=\"{(small ? "#fff" : s.Color)}\" stroke=\"{s.Color}\" stroke-width=\"1.2\"><title>{Escape(xLabels[i])}: {Escape(s.Name)} {Reporting.Formats.Duration((long)v)}{n}</title></circle>"));
             }
 
             sb.Append(Invariant($"<path d=\"{path.ToString().Trim()}\" fill=\"none\" stroke=\"{s.Color}\" stroke-width=\"2\"{(s.Dashed ? " stroke-dasharray=\"5 4\"" : "")}/>"));
         }
 
         Legend(sb, series.Select(s => (s.Name, s.Color, s.Dashed)).ToList(), left);
-        sb.Append(Invariant($"<text x=\"{left}\" y=\"{height - 6}\" class=\"axis\">week starting (log scale)</text>"));
+        var note = counts is not null && counts.Any(c => c < SmallSample) ? Invariant($"; hollow points: weeks with fewer than {SmallSample} tickets") : "";
+        sb.Append(Invariant($"<text x=\"{left}\" y=\"{height - 6}\" class=\"axis\">week starting (log scale){note}</text>"));
         return End(sb);
     }
 
