@@ -14,6 +14,7 @@ public static class EscApp
         root.Subcommands.Add(GraphCommand.Create(console));
         root.Subcommands.Add(MatrixCommand.Create(console));
         root.Subcommands.Add(ExplainCommand.Create(console));
+        root.Subcommands.Add(LintCommand.Create(console));
         root.Subcommands.Add(SimCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(HashKeyCommand.Create(console));

@@ -1,9 +1,34 @@
+using EscalationDsl.Analysis;
+using EscalationDsl.Cli.Lint;
 using EscalationDsl.Engine.Policies;
+using EscalationDsl.Language.Diagnostics;
+using EscalationDsl.Language.Semantics;
 
 namespace EscalationDsl.Cli;
 
-/// <summary>The policy gate `esc serve` runs: errors refuse a policy (lint errors too, once the linter is in).</summary>
-internal static class LintGate
+/// <summary>
+/// The gate `esc serve` runs on every policy file it loads: the linter, with the .esclint.json of the
+/// policy folder (or above). A file with errors (compiler or lint rules at error level) is refused;
+/// warnings are logged by the linter's users, not here.
+/// </summary>
+internal sealed class LintGate : IPolicyGate
 {
-    public static IPolicyGate Create() => new ErrorsOnlyGate();
+    public static IPolicyGate Create() => new LintGate();
+
+    public IReadOnlyList<string> Check(SemanticModel model, string policyFolder)
+    {
+        var console = new CliConsole(TextWriter.Null, TextWriter.Null, TextReader.Null, Color: false, policyFolder);
+        Analysis.Configuration.LintConfiguration configuration;
+        try
+        {
+            configuration = new LintConfigLocator(console).For(model.Source.Path);
+        }
+        catch (UsageException e)
+        {
+            return [e.Message];
+        }
+
+        var result = Linter.Lint(model, configuration);
+        return result.Diagnostics.Where(d => d.IsError).Select(d => DiagnosticFormatter.FormatHeadline(model.Source, d)).ToList();
+    }
 }

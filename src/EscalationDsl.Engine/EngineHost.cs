@@ -64,6 +64,7 @@ public static class EngineHost
         services.AddSingleton(clock);
         services.AddSingleton(database);
         services.AddSingleton(keys);
+        services.AddMetrics();
         services.AddSingleton<EngineMetrics>();
         services.AddSingleton(gate ?? new ErrorsOnlyGate());
         services.AddSingleton(sp => new PolicyRegistry(options.Policies, sp.GetRequiredService<IPolicyGate>(), sp.GetRequiredService<ILogger<PolicyRegistry>>(), clock));

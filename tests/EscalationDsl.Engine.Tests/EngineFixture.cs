@@ -119,15 +119,15 @@ internal sealed class EngineFixture : IAsyncDisposable
             ? File.ReadAllLines(SinkFile).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!).ToList()
             : [];
 
-    /// <summary>Polls a condition of the live system (real time, up to 10 s); the engine works asynchronously.</summary>
+    /// <summary>Polls a condition of the live system (real time, up to 30 s); the engine works asynchronously.</summary>
     public static async Task Eventually(Func<Task<bool>> condition, string? because = null)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new ShouldAssertException("condition not reached within 10 s" + (because is null ? "" : ": " + because));
+                throw new ShouldAssertException("condition not reached within 30 s" + (because is null ? "" : ": " + because));
             }
 
             await Task.Delay(20);

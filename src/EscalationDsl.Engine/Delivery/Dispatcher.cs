@@ -47,8 +47,7 @@ internal sealed class Dispatcher : BackgroundService
                 var due = ReadDue(connection, now);
                 if (due.Count == 0)
                 {
-                    var next = NextAttempt(connection);
-                    await wake.WaitAsync(next is { } at ? TimeSpan.FromMilliseconds(Math.Max(0, at - now)) : null, stoppingToken).ConfigureAwait(false);
+                    await wake.WaitUntilAsync(NextAttempt(connection), stoppingToken).ConfigureAwait(false);
                     continue;
                 }
 

@@ -17,12 +17,14 @@ internal sealed class EngineMetrics : IDisposable
     /// <summary>Bucket boundaries for scheduler lag in seconds: 1 ms to 10 s.</summary>
     public static readonly double[] LagBuckets = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10];
 
-    private readonly Meter meter = new(MeterName);
+    private readonly Meter meter;
     private readonly int[] openByState;
     private readonly string[] stateNames;
 
-    public EngineMetrics()
+    /// <summary>Creates the instruments on a meter from the host's factory, so two engines in one process keep apart.</summary>
+    public EngineMetrics(IMeterFactory factory)
     {
+        meter = factory.Create(new MeterOptions(MeterName));
         stateNames = Enum.GetNames<Runtime.Machine.TicketPhase>().Select(n => n.ToLowerInvariant()).ToArray();
         openByState = new int[stateNames.Length];
         TimeToFirstResponse = meter.CreateHistogram<double>("esc.time_to_first_response", "s", "Time from creation to the first acknowledgement.",
@@ -99,5 +101,8 @@ internal sealed class EngineMetrics : IDisposable
         }
     }
 
-    public void Dispose() => meter.Dispose();
+    public void Dispose()
+    {
+        // The factory owns the meter and disposes it with the host.
+    }
 }

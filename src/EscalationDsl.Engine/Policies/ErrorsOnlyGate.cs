@@ -7,6 +7,6 @@ namespace EscalationDsl.Engine.Policies;
 public sealed class ErrorsOnlyGate : IPolicyGate
 {
     /// <inheritdoc />
-    public IReadOnlyList<string> Check(SemanticModel model) =>
+    public IReadOnlyList<string> Check(SemanticModel model, string policyFolder) =>
         model.Diagnostics.Where(d => d.IsError).Select(d => DiagnosticFormatter.FormatHeadline(model.Source, d)).ToList();
 }

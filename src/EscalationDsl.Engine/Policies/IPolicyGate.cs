@@ -9,5 +9,7 @@ namespace EscalationDsl.Engine.Policies;
 public interface IPolicyGate
 {
     /// <summary>The reasons to refuse the policy (as <c>path:line:col: error[CODE]: message</c> lines); empty to accept it.</summary>
-    IReadOnlyList<string> Check(SemanticModel model);
+    /// <param name="model">The bound policy; its path is relative to <paramref name="policyFolder"/>.</param>
+    /// <param name="policyFolder">The engine's policy folder (absolute).</param>
+    IReadOnlyList<string> Check(SemanticModel model, string policyFolder);
 }

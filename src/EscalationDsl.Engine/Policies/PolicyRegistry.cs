@@ -81,7 +81,7 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
             }
 
             var model = SemanticModel.Create(new SourceText(relative, text));
-            var errors = gate.Check(model);
+            var errors = gate.Check(model, Folder);
             var name = model.Syntax.Header?.Name?.Value;
             if (errors.Count == 0 && name is not null && current.TryGetValue(name, out var other) && other.Path != relative)
             {

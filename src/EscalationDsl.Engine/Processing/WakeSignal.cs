@@ -18,7 +18,11 @@ internal sealed class WakeSignal(TimeProvider time)
     }
 
     /// <summary>Waits for a wake-up, or until <paramref name="delay"/> has passed (null: no limit).</summary>
-    public async Task WaitAsync(TimeSpan? delay, CancellationToken cancellation)
+    public Task WaitAsync(TimeSpan? delay, CancellationToken cancellation) =>
+        WaitUntilAsync(delay is { } d ? time.GetUtcNow().ToUnixTimeMilliseconds() + (long)d.TotalMilliseconds : null, cancellation);
+
+    /// <summary>Waits for a wake-up, or until the clock reaches <paramref name="untilMs"/> (Unix ms; null: no limit).</summary>
+    public async Task WaitUntilAsync(long? untilMs, CancellationToken cancellation)
     {
         Task woken;
         lock (gate)
@@ -26,14 +30,26 @@ internal sealed class WakeSignal(TimeProvider time)
             woken = signal.Task;
         }
 
-        if (delay is { } d && d <= TimeSpan.Zero)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        Task sleeping;
+        if (untilMs is { } until)
         {
-            Reset(woken);
-            return;
+            // Arm the timer first, then look at the clock: a clock that moved between computing the
+            // delay and arming the timer is seen here, and one that moves later fires the timer.
+            var delay = until - time.GetUtcNow().ToUnixTimeMilliseconds();
+            sleeping = delay <= 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromMilliseconds(delay), time, stop.Token);
+            if (time.GetUtcNow().ToUnixTimeMilliseconds() >= until)
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                Reset(woken);
+                return;
+            }
+        }
+        else
+        {
+            sleeping = Task.Delay(Timeout.Infinite, stop.Token);
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var sleeping = delay is { } limit ? Task.Delay(limit, time, stop.Token) : Task.Delay(Timeout.Infinite, stop.Token);
         var first = await Task.WhenAny(woken, sleeping).ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
         cancellation.ThrowIfCancellationRequested();

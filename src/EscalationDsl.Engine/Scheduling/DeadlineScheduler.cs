@@ -52,7 +52,7 @@ internal sealed class DeadlineScheduler : BackgroundService
                     continue;
                 }
 
-                await wake.WaitAsync(due == long.MaxValue ? null : TimeSpan.FromMilliseconds(due - now), stoppingToken).ConfigureAwait(false);
+                await wake.WaitUntilAsync(due == long.MaxValue ? null : due, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

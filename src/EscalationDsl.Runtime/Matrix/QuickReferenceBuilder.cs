@@ -119,17 +119,38 @@ public static class QuickReferenceBuilder
     /// <summary>
     /// Three-valued evaluation of a rule condition when only the issue type and severity are known:
     /// false means the rule can never apply to such tickets; null means it depends on other fields.
+    /// Shared with the linter (matrix holes, overlapping rules, guards on the top severity), so the
+    /// chart and the lint findings cannot disagree about which rules apply.
     /// </summary>
-    internal static bool? Evaluate(ConditionModel condition, string? issueType, SeverityModel severity) => condition switch
+    /// <param name="condition">A bound condition.</param>
+    /// <param name="issueType">The ticket's issue type, or null when it is not known.</param>
+    /// <param name="severity">The ticket's severity.</param>
+    /// <param name="severities">The policy's severities, to compare `severity` by rank; without them ordered comparisons are unknown.</param>
+    public static bool? Evaluate(ConditionModel condition, string? issueType, SeverityModel severity, IReadOnlyList<SeverityModel>? severities = null) => condition switch
     {
-        AndCondition a => And(Evaluate(a.Left, issueType, severity), Evaluate(a.Right, issueType, severity)),
-        OrCondition o => Or(Evaluate(o.Left, issueType, severity), Evaluate(o.Right, issueType, severity)),
-        NotCondition n => Evaluate(n.Operand, issueType, severity) is { } v ? !v : null,
+        AndCondition a => And(Evaluate(a.Left, issueType, severity, severities), Evaluate(a.Right, issueType, severity, severities)),
+        OrCondition o => Or(Evaluate(o.Left, issueType, severity, severities), Evaluate(o.Right, issueType, severity, severities)),
+        NotCondition n => Evaluate(n.Operand, issueType, severity, severities) is { } v ? !v : null,
         CompareCondition { Field.Name: "issue_type", Operator: Language.Syntax.CompareOperator.Equal } c when issueType is not null => c.Value == issueType,
         CompareCondition { Field.Name: "issue_type", Operator: Language.Syntax.CompareOperator.NotEqual } c when issueType is not null => c.Value != issueType,
         InCondition { Field.Name: "issue_type" } i when issueType is not null => i.Values.Contains(issueType) != i.Negated,
         CompareCondition { Field.Name: "severity", Operator: Language.Syntax.CompareOperator.Equal } c => c.Value == severity.Name,
         CompareCondition { Field.Name: "severity", Operator: Language.Syntax.CompareOperator.NotEqual } c => c.Value != severity.Name,
+        CompareCondition { Field.Name: "severity" } c when Rank(severities, c.Value) is { } rank => CompareRank(c.Operator, severity.Rank, rank),
+        InCondition { Field.Name: "severity" } i => i.Values.Contains(severity.Name) != i.Negated,
+        _ => null,
+    };
+
+    private static int? Rank(IReadOnlyList<SeverityModel>? severities, string name) =>
+        severities?.FirstOrDefault(s => s.Name == name)?.Rank;
+
+    // More severe is greater, and rank 0 is the most severe: `severity > sev2` holds for lower ranks.
+    private static bool? CompareRank(Language.Syntax.CompareOperator op, int ticket, int value) => op switch
+    {
+        Language.Syntax.CompareOperator.Less => ticket > value,
+        Language.Syntax.CompareOperator.LessOrEqual => ticket >= value,
+        Language.Syntax.CompareOperator.Greater => ticket < value,
+        Language.Syntax.CompareOperator.GreaterOrEqual => ticket <= value,
         _ => null,
     };
 

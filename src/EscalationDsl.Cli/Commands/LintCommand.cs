@@ -1,0 +1,109 @@
+using System.CommandLine;
+using EscalationDsl.Analysis;
+using EscalationDsl.Cli.Lint;
+using EscalationDsl.Language.Semantics;
+
+namespace EscalationDsl.Cli.Commands;
+
+/// <summary>
+/// <c>esc lint PATH... [--format F] [--output FILE] [--max-warnings N] [--warnings-as-errors]</c>:
+/// check each policy, run the lint rules on those without errors, and report the findings.
+/// </summary>
+internal static class LintCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var paths = new Argument<string[]>("path")
+        {
+            Description = "Policy files or folders (every *.esc below them); '-' reads standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = CommonOptions.Format("text", "json", "sarif", "github", "gitlab", "checkstyle");
+        var output = CommonOptions.Output();
+        var maxWarnings = new Option<int?>("--max-warnings")
+        {
+            Description = "Exit with 1 when there are more than this many warnings (after --warnings-as-errors, none are left).",
+        };
+        var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Report every warning as an error (exit 1)." };
+        var helpUriBase = new Option<string?>("--help-uri-base")
+        {
+            Description = "SARIF only: the absolute URI where this repository's files are published; rule help links (docs/rules/ESLnnn.md) are resolved against it.",
+        };
+        var command = new Command("lint", "Check policies, then run the lint rules (docs/rules) on each one without errors.")
+        {
+            paths, format, output, maxWarnings, warningsAsErrors, helpUriBase,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(paths)!,
+            parse.GetValue(format)!,
+            parse.GetValue(output),
+            parse.GetValue(maxWarnings),
+            parse.GetValue(warningsAsErrors),
+            HelpBase(parse.GetValue(helpUriBase)),
+            console));
+        return command;
+    }
+
+    private static int Run(string[] paths, string format, string? output, int? maxWarnings, bool warningsAsErrors, Uri? helpUriBase, CliConsole console)
+    {
+        if (maxWarnings is < 0)
+        {
+            throw new UsageException($"--max-warnings: {maxWarnings} is negative; give 0 or more");
+        }
+
+        // Read every input and every configuration before linting, so usage trouble stops the run early.
+        var sources = PolicyInputs.Read(paths, console);
+        var locator = new LintConfigLocator(console);
+        var configured = sources.Select(s => (Source: s, Configuration: locator.For(s.Path))).ToList();
+
+        var results = configured.Select(x => Linter.Lint(SemanticModel.Create(x.Source), x.Configuration));
+        var report = LintReport.Build(results, warningsAsErrors);
+
+        var text = format switch
+        {
+            "json" => LintJsonFormat.Render(report),
+            "sarif" => LintSarifFormat.Render(report, helpUriBase),
+            "github" => LintGithubFormat.Render(report),
+            "gitlab" => LintGitlabFormat.Render(report),
+            "checkstyle" => LintCheckstyleFormat.Render(report),
+            _ => LintTextFormat.Render(report, console.Color && output is null),
+        };
+        PolicyLoader.WriteOutput(text, output, console);
+
+        var notLinted = report.Files.Count(f => !f.RulesRan);
+        console.Error.WriteLine(
+            $"linted {Count(report.Files.Length, "file")}: {Count(report.Errors, "error")}, {Count(report.Warnings, "warning")}, {Count(report.Infos, "info")}"
+            + (report.Suppressed > 0 ? $" ({report.Suppressed} suppressed)" : string.Empty)
+            + (notLinted > 0 ? $"; {Count(notLinted, "file")} with errors not linted" : string.Empty));
+
+        if (report.Errors > 0)
+        {
+            return ExitCodes.Findings;
+        }
+
+        if (maxWarnings is { } max && report.Warnings > max)
+        {
+            console.Error.WriteLine($"esc: {Count(report.Warnings, "warning")}, more than --max-warnings {max}");
+            return ExitCodes.Findings;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static Uri? HelpBase(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri))
+        {
+            throw new UsageException($"--help-uri-base: '{text}' is not an absolute URI");
+        }
+
+        return uri;
+    }
+
+    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? string.Empty : "s")}";
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using EscalationDsl.Language.Diagnostics;
+
+namespace EscalationDsl.Cli.Lint;
+
+/// <summary>
+/// Checkstyle XML (the format Jenkins, reviewdog and many CI tools read): one <c>file</c> element per
+/// linted policy, one <c>error</c> element per finding, source <c>esc.CODE</c>. XmlWriter does the escaping.
+/// </summary>
+internal static class LintCheckstyleFormat
+{
+    public static string Render(LintReport report)
+    {
+        var sb = new StringBuilder();
+        var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", NewLineChars = "\n", Encoding = new UTF8Encoding(false), OmitXmlDeclaration = true };
+        sb.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        using (var writer = XmlWriter.Create(sb, settings))
+        {
+            writer.WriteStartElement("checkstyle");
+            writer.WriteAttributeString("version", "4.3");
+            foreach (var file in report.Files)
+            {
+                writer.WriteStartElement("file");
+                writer.WriteAttributeString("name", file.Model.Source.Path);
+                foreach (var f in report.Findings.Where(f => ReferenceEquals(f.Source, file.Model.Source)))
+                {
+                    writer.WriteStartElement("error");
+                    writer.WriteAttributeString("line", f.Start.Line.ToString(CultureInfo.InvariantCulture));
+                    writer.WriteAttributeString("column", f.Start.Column.ToString(CultureInfo.InvariantCulture));
+                    writer.WriteAttributeString("severity", f.Diagnostic.Level switch
+                    {
+                        DiagnosticLevel.Error => "error",
+                        DiagnosticLevel.Warning => "warning",
+                        _ => "info",
+                    });
+                    writer.WriteAttributeString("message", f.Diagnostic.Message);
+                    writer.WriteAttributeString("source", "esc." + f.Diagnostic.Code);
+                    writer.WriteEndElement();
+                }
+
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+        }
+
+        return sb.Append('\n').ToString();
+    }
+}

@@ -1,0 +1,62 @@
+using EscalationDsl.Analysis.Configuration;
+
+namespace EscalationDsl.Cli.Lint;
+
+/// <summary>
+/// Finds the <c>.esclint.json</c> that applies to a policy: the nearest one in the policy's folder or
+/// above it (the nearest file wins; files are not merged). Standard input uses the working directory.
+/// </summary>
+internal sealed class LintConfigLocator(CliConsole console)
+{
+    private readonly Dictionary<string, LintConfiguration> byFolder = new(StringComparer.Ordinal);
+
+    /// <summary>The configuration for a policy shown as <paramref name="displayPath"/>.</summary>
+    /// <exception cref="UsageException">The nearest file cannot be read or is not a valid configuration.</exception>
+    public LintConfiguration For(string displayPath)
+    {
+        var folder = displayPath == "<stdin>"
+            ? console.WorkingDirectory
+            : Path.GetDirectoryName(Path.GetFullPath(displayPath, console.WorkingDirectory))!;
+        return Find(folder);
+    }
+
+    private LintConfiguration Find(string folder)
+    {
+        if (byFolder.TryGetValue(folder, out var cached))
+        {
+            return cached;
+        }
+
+        var file = Path.Combine(folder, LintConfiguration.FileName);
+        LintConfiguration configuration;
+        if (File.Exists(file))
+        {
+            configuration = Load(file);
+        }
+        else
+        {
+            var parent = Path.GetDirectoryName(folder);
+            configuration = parent is null ? LintConfiguration.Default : Find(parent);
+        }
+
+        byFolder[folder] = configuration;
+        return configuration;
+    }
+
+    private LintConfiguration Load(string file)
+    {
+        var shown = PolicyInputs.DisplayPath(file, console);
+        try
+        {
+            return LintConfiguration.Parse(File.ReadAllText(file));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{shown}: cannot read the file: {e.Message}");
+        }
+        catch (LintConfigurationException e)
+        {
+            throw new UsageException($"{shown}: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EscalationDsl.Analysis;
+using EscalationDsl.Language.Diagnostics;
+
+namespace EscalationDsl.Cli.Lint;
+
+/// <summary>
+/// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run whose driver lists every lint
+/// rule (and the compiler codes that occur); results carry a relative uri under <c>%SRCROOT%</c>, an
+/// exact region and a partial fingerprint that does not depend on the line number. Rule help is the
+/// rule's documentation page. SARIF wants <c>helpUri</c> absolute, and esc cannot know where its docs
+/// are published, so it is written only when the caller gives the base (<c>--help-uri-base</c>); the
+/// page's relative links are then made absolute too.
+/// </summary>
+internal static partial class LintSarifFormat
+{
+    public const string Schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+    /// <summary>The key of our fingerprint in <c>partialFingerprints</c>.</summary>
+    public const string FingerprintKey = "escLineHash/v1";
+
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Renders the report; <paramref name="helpUriBase"/> is where the repository's files are published, or null.</summary>
+    public static string Render(LintReport report, Uri? helpUriBase)
+    {
+        var descriptors = Descriptors(report, helpUriBase);
+        var index = descriptors.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var results = new JsonArray();
+        foreach (var f in report.Findings)
+        {
+            var artifact = new JsonObject { ["uri"] = Uri(f.Path) };
+            if (!Path.IsPathRooted(f.Path))
+            {
+                artifact["uriBaseId"] = "%SRCROOT%";
+            }
+
+            results.Add(new JsonObject
+            {
+                ["ruleId"] = f.Diagnostic.Code,
+                ["ruleIndex"] = index[f.Diagnostic.Code],
+                ["level"] = Level(f.Diagnostic.Level),
+                ["message"] = new JsonObject { ["text"] = f.Diagnostic.Message },
+                ["locations"] = new JsonArray(new JsonObject
+                {
+                    ["physicalLocation"] = new JsonObject
+                    {
+                        ["artifactLocation"] = artifact,
+                        ["region"] = new JsonObject
+                        {
+                            ["startLine"] = f.Start.Line,
+                            ["startColumn"] = f.Start.Column,
+                            ["endLine"] = f.End.Line,
+                            ["endColumn"] = f.End.Column,
+                        },
+                    },
+                }),
+                ["partialFingerprints"] = new JsonObject { [FingerprintKey] = f.Fingerprint },
+            });
+        }
+
+        var driver = new JsonObject
+        {
+            ["name"] = "esc",
+            ["version"] = typeof(LintSarifFormat).Assembly.GetName().Version!.ToString(3),
+            ["rules"] = new JsonArray([.. descriptors.Select(d => d.Json)]),
+        };
+        if (helpUriBase is not null)
+        {
+            driver["informationUri"] = new Uri(helpUriBase, "docs/rules/README.md").AbsoluteUri;
+        }
+
+        var sarif = new JsonObject
+        {
+            ["$schema"] = Schema,
+            ["version"] = "2.1.0",
+            ["runs"] = new JsonArray(new JsonObject
+            {
+                ["tool"] = new JsonObject { ["driver"] = driver },
+                ["columnKind"] = "utf16CodeUnits",
+                ["results"] = results,
+            }),
+        };
+        return sarif.ToJsonString(Options) + "\n";
+    }
+
+    /// <summary>Every lint rule, then the compiler codes that occur in the report.</summary>
+    private static List<(string Id, JsonObject Json)> Descriptors(LintReport report, Uri? helpUriBase)
+    {
+        var list = new List<(string Id, JsonObject Json)>();
+        foreach (var rule in LintRuleCatalog.All)
+        {
+            var triggers = LintRuleDocs.Section(rule, "What triggers it");
+            var page = LintRuleDocs.Page(rule);
+            list.Add((rule.Code, Rule(rule.Code, rule.Name, rule.Description, Limit(PlainText(triggers ?? rule.Description)), page, rule.DefaultLevel, rule.HelpLink, helpUriBase)));
+        }
+
+        var compiler = report.Findings.Select(f => f.Diagnostic.Code).Where(c => !c.StartsWith("ESL", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal);
+        foreach (var code in compiler)
+        {
+            var d = DiagnosticCatalog.Descriptors.FirstOrDefault(x => x.Code == code);
+            var title = d?.Title ?? code;
+            list.Add((code, Rule(code, title, title + ".", title + ".", null, d?.Level ?? DiagnosticLevel.Error, d?.HelpLink ?? $"docs/diagnostics/{code}.md", helpUriBase)));
+        }
+
+        return list;
+    }
+
+    private static JsonObject Rule(string id, string name, string description, string full, string? page, DiagnosticLevel level, string helpLink, Uri? helpUriBase)
+    {
+        var helpUri = helpUriBase is null ? null : new Uri(helpUriBase, helpLink);
+        var rule = new JsonObject
+        {
+            ["id"] = id,
+            ["name"] = name,
+            ["shortDescription"] = new JsonObject { ["text"] = description },
+            ["fullDescription"] = new JsonObject { ["text"] = full },
+            ["help"] = new JsonObject
+            {
+                ["text"] = $"{description} See {helpUri?.AbsoluteUri ?? helpLink}.",
+                ["markdown"] = page is null ? $"{description} See [{id}]({helpUri?.AbsoluteUri ?? helpLink})." : AbsoluteLinks(page, helpUri),
+            },
+        };
+        if (helpUri is not null)
+        {
+            rule["helpUri"] = helpUri.AbsoluteUri;
+        }
+
+        rule["defaultConfiguration"] = new JsonObject { ["level"] = Level(level) };
+        return rule;
+    }
+
+    /// <summary>Markdown prose as plain text: link targets dropped, wrapped lines joined (list items and paragraphs kept).</summary>
+    private static string PlainText(string markdown) =>
+        WrappedLine().Replace(LinkTarget().Replace(markdown, "$1"), " ");
+
+    [GeneratedRegex(@"\[([^\]]+)\]\([^)\s]+\)")]
+    private static partial Regex LinkTarget();
+
+    [GeneratedRegex(@"(?<!\n)\n(?![\n-])[ \t]*")]
+    private static partial Regex WrappedLine();
+
+    /// <summary>GitHub shows at most 1024 characters of a description.</summary>
+    private static string Limit(string text) => text.Length <= 1000 ? text : text[..997] + "...";
+
+    /// <summary>Relative Markdown links resolved against the page's own URI, so they work wherever the help is shown.</summary>
+    private static string AbsoluteLinks(string markdown, Uri? pageUri) =>
+        pageUri is null ? markdown : RelativeLink().Replace(markdown, m => $"]({new Uri(pageUri, m.Groups[1].Value).AbsoluteUri})");
+
+    [GeneratedRegex(@"\]\((?![a-z][a-z0-9+.-]*:)([^)\s]+)\)")]
+    private static partial Regex RelativeLink();
+
+    private static string Level(DiagnosticLevel level) => level switch
+    {
+        DiagnosticLevel.Error => "error",
+        DiagnosticLevel.Warning => "warning",
+        _ => "note",
+    };
+
+    /// <summary>A relative path as a relative URI reference (each segment escaped); an absolute path as a file URI.</summary>
+    private static string Uri(string path) =>
+        Path.IsPathRooted(path)
+            ? new Uri(path).AbsoluteUri
+            : string.Join('/', path.Split('/').Select(System.Uri.EscapeDataString));
+}

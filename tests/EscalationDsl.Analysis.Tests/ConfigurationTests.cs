@@ -1,0 +1,74 @@
+using EscalationDsl.Analysis.Configuration;
+using EscalationDsl.Language.Diagnostics;
+
+namespace EscalationDsl.Analysis.Tests;
+
+public sealed class ConfigurationTests
+{
+    private const string Late = Policies.Header + """
+        severity sev1 { acknowledge within 15m }
+        escalation main for sev1 {
+            owner desk
+            after 45m unless acknowledged: escalate to next
+            every 1h: remind owner
+        }
+        """;
+
+    [Fact]
+    public void RulesCanBeTurnedOffOrChangeLevelByCodeOrName()
+    {
+        var configuration = LintConfiguration.Parse("""{ "rules": { "ESL001": "off", "uncapped-repeat": "error" } }""");
+
+        var result = LintHarness.Lint(Late, configuration);
+
+        result.Diagnostics.Select(d => $"{d.Code} {d.Level}").ShouldBe(["ESL007 Error"]);
+    }
+
+    [Fact]
+    public void DefaultsApplyWithoutConfiguration()
+    {
+        var result = LintHarness.Lint(Late);
+
+        result.Diagnostics.Select(d => $"{d.Code} {d.Level}").ShouldBe(["ESL001 Warning", "ESL007 Warning"]);
+    }
+
+    [Theory]
+    [InlineData("""{ "rules": { "ESL999": "off" } }""", "unknown rule 'ESL999'")]
+    [InlineData("""{ "rules": { "no-such-rule": "off" } }""", "unknown rule 'no-such-rule'")]
+    [InlineData("""{ "rules": { "ESL004": "fatal" } }""", "rule 'ESL004' has the level \"fatal\"")]
+    [InlineData("""{ "rules": { "ESL004": 2 } }""", "rule 'ESL004' has the level 2")]
+    [InlineData("""{ "rules": { "ESL004": "off", "ambiguous-rules": "info" } }""", "rule ESL004 (ambiguous-rules) is configured twice")]
+    [InlineData("""{ "rule": {} }""", "unknown setting 'rule'")]
+    [InlineData("""[1]""", "must hold a JSON object")]
+    [InlineData("""{ "rules": """, "not valid JSON")]
+    public void BadConfigurationSaysWhatIsWrong(string json, string message)
+    {
+        Should.Throw<LintConfigurationException>(() => LintConfiguration.Parse(json)).Message.ShouldContain(message);
+    }
+
+    [Fact]
+    public void CommentsAndTrailingCommasAreAccepted()
+    {
+        var configuration = LintConfiguration.Parse("""
+            {
+              // info findings are noise in this repository
+              "rules": { "unused-field": "off", },
+            }
+            """);
+
+        configuration.Levels.ShouldContainKey("ESL019");
+        configuration.Levels["ESL019"].ShouldBeNull();
+        configuration.LevelOf(LintRuleCatalog.Find("ESL004")!).ShouldBe(DiagnosticLevel.Warning);
+    }
+
+    [Fact]
+    public void PolicyWithErrorsIsNotLinted()
+    {
+        var model = Language.Semantics.SemanticModel.Create("bad.esc", Policies.Header + "severity sev1 { acknowledge within 15x }\n");
+
+        var result = Linter.Lint(model);
+
+        result.RulesRan.ShouldBeFalse();
+        result.Diagnostics.Select(d => d.Code).ShouldBe(["ESC2007"]);
+    }
+}

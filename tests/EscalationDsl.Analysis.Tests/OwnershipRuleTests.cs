@@ -1,0 +1,186 @@
+namespace EscalationDsl.Analysis.Tests;
+
+public sealed class OwnershipRuleTests
+{
+    [Fact]
+    public void RouteWithoutDefaultIsReportedAtItsHead()
+    {
+        var text = Policies.Header + """
+            fields { issue_type enum [network, database, other] }
+            severity sev1 { acknowledge within 15m }
+            route issue_type {
+                network -> lead
+                database -> lead
+            }
+            escalation main for sev1 {
+                owner desk
+                after 15m unless acknowledged: escalate to route(issue_type)
+            }
+            """;
+
+        LintHarness.Findings(text, "ESL011").ShouldBe(["warning 8:1-8:17"]);
+        LintHarness.Message(text, "ESL011").ShouldContain("tickets with issue_type other or without one");
+    }
+
+    [Fact]
+    public void RouteWithDefaultIsNotReported()
+    {
+        LintHarness.Findings(Policies.Header + """
+            fields { issue_type enum [network, database, other] }
+            severity sev1 { acknowledge within 15m }
+            route issue_type {
+                network -> lead
+                default -> desk
+            }
+            escalation main for sev1 {
+                owner desk
+                after 15m unless acknowledged: escalate to route(issue_type)
+            }
+            """, "ESL011").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void EscalatingToTheStartingOwnerIsReported()
+    {
+        var text = Policies.Header + """
+            severity sev1 { acknowledge within 15m }
+            escalation main for sev1 {
+                owner desk
+                after 15m unless acknowledged: escalate to desk
+            }
+            """;
+
+        LintHarness.Findings(text, "ESL012").ShouldBe(["warning 9:36-9:52"]);
+        LintHarness.Message(text, "ESL012").ShouldContain("(the rule starts with it)");
+    }
+
+    [Fact]
+    public void EscalatingToTheTargetOfAnEarlierUnconditionalStepIsReported()
+    {
+        var text = Policies.Header + """
+            severity sev1 { acknowledge within 15m }
+            escalation main for sev1 {
+                owner desk
+                immediately: assign lead
+                after 15m unless acknowledged: escalate to lead
+            }
+            """;
+
+        LintHarness.Findings(text, "ESL012").ShouldBe(["warning 10:36-10:52"]);
+        LintHarness.Message(text, "ESL012").ShouldContain("(the step on line 9 handed it over)");
+    }
+
+    [Fact]
+    public void EscalatingToOwnerIsAlwaysReported()
+    {
+        LintHarness.Findings(Policies.Header + """
+            severity sev1 { acknowledge within 15m }
+            escalation main for sev1 {
+                on workaround_failed: escalate to owner
+            }
+            """, "ESL012").ShouldBe(["warning 8:27-8:44"]);
+    }
+
+    [Fact]
+    public void HandOverAfterAConditionalStepIsNotReported()
+    {
+        // The first step may not fire (the ticket was acknowledged), so `lead` may not hold it at 20m.
+        LintHarness.Findings(Policies.Header + """
+            severity sev1 { acknowledge within 15m }
+            escalation main for sev1 {
+                owner desk
+                after 10m unless acknowledged: assign lead
+                after 20m unless contained: escalate to lead
+            }
+            """, "ESL012").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void ReportsToLoopIsAnError()
+    {
+        var text = """
+            policy "t" version 1
+            owners {
+                team desk "Desk" reports to lead
+                role lead "Lead" reports to head
+                role head "Head" reports to desk
+            }
+            severity sev1 { acknowledge within 15m }
+            escalation main for sev1 {
+                owner desk
+                after 15m unless acknowledged: escalate to next
+            }
+            """;
+
+        LintHarness.Findings(text, "ESL013").ShouldBe(["error 3:33-3:37"]);
+        LintHarness.Message(text, "ESL013").ShouldContain("desk → lead → head → desk");
+    }
+
+    [Fact]
+    public void ChainWithATopIsNotALoop()
+    {
+        LintHarness.Findings(Policies.Header + """
+            severity sev1 { acknowledge within 15m }
+            escalation main for sev1 {
+                owner desk
+                after 15m unless acknowledged: escalate to next
+            }
+            """, "ESL013").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void SpecialistBeforeTheDriverIsReported()
+    {
+        LintHarness.Findings(Policies.Header + """
+            fields { issue_type enum [network, other] }
+            severity sev1 { acknowledge within 15m }
+            route issue_type { default -> desk }
+            escalation main for sev1 {
+                owner desk
+                driven by lead
+                immediately: escalate to route(issue_type)
+                after 30m unless acknowledged: escalate to lead
+            }
+            """, "ESL014").ShouldBe(["warning 12:30-12:47"]);
+    }
+
+    [Fact]
+    public void DriverBeforeTheSpecialistIsNotReported()
+    {
+        LintHarness.Findings(Policies.Header + """
+            fields { issue_type enum [network, other] }
+            severity sev1 { acknowledge within 15m }
+            route issue_type { default -> desk }
+            escalation main for sev1 {
+                owner desk
+                driven by lead
+                after 15m unless acknowledged: escalate to next
+                after 30m unless contained: escalate to route(issue_type)
+            }
+            """, "ESL014").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void NextFromAnOwnerAtTheTopIsReported()
+    {
+        LintHarness.Findings(Policies.Header + """
+            severity sev1 { acknowledge within 15m }
+            escalation main for sev1 {
+                owner lead
+                after 15m unless acknowledged: escalate to next
+            }
+            """, "ESL025").ShouldBe(["warning 9:48-9:52"]);
+    }
+
+    [Fact]
+    public void NextFromAnOwnerWithAManagerIsNotReported()
+    {
+        LintHarness.Findings(Policies.Header + """
+            severity sev1 { acknowledge within 15m }
+            escalation main for sev1 {
+                owner desk
+                after 15m unless acknowledged: escalate to next
+            }
+            """, "ESL025").ShouldBeEmpty();
+    }
+}

@@ -1,0 +1,119 @@
+namespace EscalationDsl.Analysis.Tests;
+
+public sealed class PagingRuleTests
+{
+    private const string Paging = """
+        fields { impact_confirmed flag }
+        severity sev1 { acknowledge within 15m }
+        escalation main for sev1 {
+            owner desk
+            after 15m unless acknowledged: page lead, escalate to next
+        }
+
+        """;
+
+    [Fact]
+    public void PagingWithoutAStopPagingDeescalationIsReportedAtTheFirstPage()
+    {
+        LintHarness.Findings(Policies.Header + Paging + """
+            page only when impact_confirmed
+            """, "ESL008").ShouldBe(["warning 10:36-10:45"]);
+    }
+
+    [Fact]
+    public void PagingWithAStopPagingDeescalationIsNotReported()
+    {
+        LintHarness.Findings(Policies.Header + Paging + """
+            page only when impact_confirmed
+            deescalate when mitigation_status == contained { stop paging }
+            """, "ESL008").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void PolicyWithoutPagesNeedsNoDeescalation()
+    {
+        LintHarness.Findings(Policies.Header + """
+            severity sev1 { acknowledge within 15m }
+            escalation main for sev1 {
+                owner desk
+                after 15m unless acknowledged: notify lead, escalate to next
+            }
+            """, "ESL008").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void PageWithoutAnyPageGuardIsReported()
+    {
+        LintHarness.Findings(Policies.Header + Paging + """
+            deescalate when mitigation_status == contained { stop paging }
+            """, "ESL009").ShouldBe(["warning 10:36-10:45"]);
+    }
+
+    [Fact]
+    public void RuleLevelPageGuardIsEnough()
+    {
+        LintHarness.Findings(Policies.Header + """
+            fields { impact_confirmed flag }
+            severity sev1 { acknowledge within 15m }
+            escalation main for sev1 {
+                owner desk
+                page only when impact_confirmed
+                after 15m unless acknowledged: page lead, escalate to next
+            }
+            deescalate when mitigation_status == contained { stop paging }
+            """, "ESL009").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void SecurityRuleThatWaitsIsReported()
+    {
+        var text = Policies.Header + """
+            fields { security_flagged flag }
+            severity sev1 { acknowledge within 15m }
+            escalation main for sev1 {
+                owner desk
+                after 15m unless acknowledged: escalate to next
+            }
+            escalation security for any when security_flagged {
+                after 30m: escalate to lead
+            }
+            """;
+
+        LintHarness.Findings(text, "ESL010").ShouldBe(["warning 13:5-13:14"]);
+        LintHarness.Message(text, "ESL010").ShouldContain("handles security_flagged tickets but first reacts after 30m");
+    }
+
+    [Fact]
+    public void ComplianceValueInTheSelectorCountsToo()
+    {
+        LintHarness.Findings(Policies.Header + """
+            fields { category enum [outage, compliance_request] }
+            severity sev1 { acknowledge within 15m }
+            escalation main for sev1 {
+                owner desk
+                after 15m unless acknowledged: escalate to next
+            }
+            escalation audit for any when category == compliance_request {
+                every 1h while not acknowledged: notify lead
+            }
+            """, "ESL010").ShouldBe(["warning 13:5-13:36"]);
+    }
+
+    [Theory]
+    [InlineData("when security_flagged {\n    immediately: escalate to lead\n    after 30m unless contained: notify lead")]
+    [InlineData("when security_flagged {\n    on acknowledged: notify lead\n    after 30m unless contained: notify lead")]
+    [InlineData("when not security_flagged {\n    after 30m unless acknowledged: notify lead")]
+    public void SecurityRuleThatReactsAtOnceOrIsNotSecurityIsNotReported(string body)
+    {
+        LintHarness.Findings(Policies.Header + $$"""
+            fields { security_flagged flag }
+            severity sev1 { acknowledge within 15m }
+            escalation main for sev1 {
+                owner desk
+                after 15m unless acknowledged: escalate to next
+            }
+            escalation security for any {{body}}
+            }
+            """, "ESL010").ShouldBeEmpty();
+    }
+}

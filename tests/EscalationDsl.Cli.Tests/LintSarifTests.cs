@@ -1,0 +1,134 @@
+using System.Text.Json.Nodes;
+using EscalationDsl.Tests;
+
+namespace EscalationDsl.Cli.Tests;
+
+/// <summary>The SARIF output has what GitHub code scanning and the SARIF 2.1.0 schema require.</summary>
+public sealed class LintSarifTests
+{
+    private static JsonNode Sarif(params string[] extra)
+    {
+        var result = Esc.Run(["lint", "policies/", "tests/Baselines/Lint/policy.esc", "--format", "sarif", .. extra]);
+        result.ExitCode.ShouldBe(1, result.Error);
+        return JsonNode.Parse(result.Out)!;
+    }
+
+    [Fact]
+    public void LogHasSchemaVersionAndOneRunOfEsc()
+    {
+        var sarif = Sarif();
+
+        sarif["$schema"]!.GetValue<string>().ShouldEndWith("sarif-schema-2.1.0.json");
+        sarif["version"]!.GetValue<string>().ShouldBe("2.1.0");
+        sarif["runs"]!.AsArray().Count.ShouldBe(1);
+        sarif["runs"]![0]!["tool"]!["driver"]!["name"]!.GetValue<string>().ShouldBe("esc");
+    }
+
+    [Fact]
+    public void EveryRuleHasItsMetadataAndItsPageAsHelp()
+    {
+        var rules = Sarif()["runs"]![0]!["tool"]!["driver"]!["rules"]!.AsArray();
+
+        rules.Count.ShouldBe(Analysis.LintRuleCatalog.All.Length);
+        foreach (var rule in rules)
+        {
+            var id = rule!["id"]!.GetValue<string>();
+            rule["name"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+            rule["shortDescription"]!["text"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+            rule["fullDescription"]!["text"]!.GetValue<string>().Length.ShouldBeInRange(1, 1024);
+            rule["help"]!["text"]!.GetValue<string>().ShouldContain($"docs/rules/{id}.md");
+            rule["help"]!["markdown"]!.GetValue<string>().ShouldBe(File.ReadAllText(RepoPaths.Combine("docs", "rules", id + ".md")).Replace("\r\n", "\n", StringComparison.Ordinal));
+            rule["defaultConfiguration"]!["level"]!.GetValue<string>().ShouldBeOneOf("note", "warning", "error");
+            rule["helpUri"].ShouldBeNull("SARIF wants helpUri absolute; without --help-uri-base esc writes none");
+        }
+    }
+
+    [Fact]
+    public void HelpUriBaseMakesHelpUrisAndPageLinksAbsolute()
+    {
+        var driver = Sarif("--help-uri-base", "https://example.invalid/repo/blob/abc123")["runs"]![0]!["tool"]!["driver"]!;
+
+        driver["informationUri"]!.GetValue<string>().ShouldBe("https://example.invalid/repo/blob/abc123/docs/rules/README.md");
+        var rule = driver["rules"]![0]!;
+        rule["helpUri"]!.GetValue<string>().ShouldBe("https://example.invalid/repo/blob/abc123/docs/rules/ESL001.md");
+        rule["help"]!["markdown"]!.GetValue<string>().ShouldContain("[all lint rules](https://example.invalid/repo/blob/abc123/docs/rules/README.md)");
+    }
+
+    [Fact]
+    public void ResultsPointAtRulesWithRelativeUrisRegionsAndFingerprints()
+    {
+        var run = Sarif()["runs"]![0]!;
+        var rules = run["tool"]!["driver"]!["rules"]!.AsArray();
+        var results = run["results"]!.AsArray();
+
+        results.Count.ShouldBe(9);
+        foreach (var result in results)
+        {
+            var ruleId = result!["ruleId"]!.GetValue<string>();
+            rules[result["ruleIndex"]!.GetValue<int>()]!["id"]!.GetValue<string>().ShouldBe(ruleId);
+            result["level"]!.GetValue<string>().ShouldBeOneOf("note", "warning", "error");
+            result["message"]!["text"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+
+            var location = result["locations"]![0]!["physicalLocation"]!;
+            var uri = location["artifactLocation"]!["uri"]!.GetValue<string>();
+            Uri.TryCreate(uri, UriKind.Relative, out _).ShouldBeTrue(uri);
+            (uri.StartsWith("policies/", StringComparison.Ordinal) || uri.StartsWith("tests/", StringComparison.Ordinal)).ShouldBeTrue($"{uri} is not relative to the working directory");
+            location["artifactLocation"]!["uriBaseId"]!.GetValue<string>().ShouldBe("%SRCROOT%");
+            foreach (var key in new[] { "startLine", "startColumn", "endLine", "endColumn" })
+            {
+                location["region"]![key]!.GetValue<int>().ShouldBeGreaterThanOrEqualTo(1);
+            }
+
+            result["partialFingerprints"]!["escLineHash/v1"]!.GetValue<string>().ShouldMatch("^[0-9a-f]{32}:[0-9]+$");
+        }
+    }
+
+    [Fact]
+    public void FingerprintsIgnoreLineNumbersButNotTheLine()
+    {
+        using var folder = new LintTempFolder();
+        var policy = File.ReadAllText(Path.Combine(RepoPaths.Baselines, "Lint", "policy.esc"));
+        folder.Write("p.esc", policy);
+        var before = Fingerprints(folder);
+
+        folder.Write("p.esc", "# a new comment\n\n" + policy);
+        Fingerprints(folder).ShouldBe(before);
+
+        folder.Write("p.esc", policy.Replace("every 30m: remind owner", "every 20m: remind owner", StringComparison.Ordinal));
+        var changed = Fingerprints(folder);
+        changed.Except(before).Count().ShouldBe(1);
+    }
+
+    [Fact]
+    public void CompilerErrorsComeWithTheirOwnRuleDescriptor()
+    {
+        var result = Esc.RunWithInput("policy \"x\" version 1\nseverity s { acknowledge within 15x }\n", "lint", "-", "--format", "sarif");
+
+        var run = JsonNode.Parse(result.Out)!["runs"]![0]!;
+        var rule = run["tool"]!["driver"]!["rules"]!.AsArray().Single(r => r!["id"]!.GetValue<string>() == "ESC2007")!;
+        rule["name"]!.GetValue<string>().ShouldBe("Unknown duration unit");
+        rule["defaultConfiguration"]!["level"]!.GetValue<string>().ShouldBe("error");
+        run["results"]![0]!["ruleId"]!.GetValue<string>().ShouldBe("ESC2007");
+    }
+
+    [Fact]
+    public void FilesOutsideTheWorkingDirectoryGetAbsoluteFileUris()
+    {
+        using var folder = new LintTempFolder();
+        var path = folder.Write("p.esc", File.ReadAllText(Path.Combine(RepoPaths.Baselines, "Lint", "policy.esc")));
+
+        var result = Esc.Run("lint", path, "--format", "sarif");
+
+        var artifact = JsonNode.Parse(result.Out)!["runs"]![0]!["results"]![0]!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!;
+        artifact["uri"]!.GetValue<string>().ShouldBe(new Uri(path).AbsoluteUri);
+        artifact["uriBaseId"].ShouldBeNull();
+    }
+
+    private static List<string> Fingerprints(LintTempFolder folder)
+    {
+        var result = Esc.RunIn(folder.Path, string.Empty, "lint", "p.esc", "--format", "sarif");
+        return JsonNode.Parse(result.Out)!["runs"]![0]!["results"]!.AsArray()
+            .Select(r => r!["partialFingerprints"]!["escLineHash/v1"]!.GetValue<string>())
+            .ToList();
+    }
+}
