@@ -15,6 +15,7 @@ public static class EscApp
         root.Subcommands.Add(MatrixCommand.Create(console));
         root.Subcommands.Add(ExplainCommand.Create(console));
         root.Subcommands.Add(LintCommand.Create(console));
+        root.Subcommands.Add(SimCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(HashKeyCommand.Create(console));
         return root;

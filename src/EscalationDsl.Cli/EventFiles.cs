@@ -1,8 +1,9 @@
 using EscalationDsl.Runtime.Events;
+using EscalationDsl.Simulation.Sources;
 
 namespace EscalationDsl.Cli;
 
-/// <summary>Reads canonical event files (JSON Lines) for commands.</summary>
+/// <summary>Reads canonical event files (JSON Lines or CSV, docs/events.md) for commands.</summary>
 public static class EventFiles
 {
     /// <summary>
@@ -19,19 +20,29 @@ public static class EventFiles
         }
 
         var extension = Path.GetExtension(full).ToLowerInvariant();
-        if (extension is not (".jsonl" or ".ndjson" or ".json"))
+        if (extension is not (".jsonl" or ".ndjson" or ".json" or ".csv"))
         {
-            throw new UsageException($"{path}: unknown event format '{extension}'; use JSON Lines (.jsonl), see docs/events.md");
+            throw new UsageException($"{path}: unknown event format '{extension}'; use JSON Lines (.jsonl) or CSV (.csv), see docs/events.md");
         }
 
         try
         {
+            if (extension == ".csv")
+            {
+                using var stream = File.OpenRead(full);
+                return [.. CanonicalCsv.Read(stream, path)];
+            }
+
             using var reader = new StreamReader(full);
             return [.. TicketEventJson.ReadLines(reader)];
         }
         catch (IOException e)
         {
             throw new UsageException($"{path}: cannot read: {e.Message}");
+        }
+        catch (SourceException e)
+        {
+            throw new UsageException(e.Message);
         }
     }
 }

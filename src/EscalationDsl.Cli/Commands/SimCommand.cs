@@ -1,0 +1,289 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using EscalationDsl.Runtime;
+using EscalationDsl.Runtime.Events;
+using EscalationDsl.Simulation;
+using EscalationDsl.Simulation.Mapping;
+using EscalationDsl.Simulation.Rendering;
+using EscalationDsl.Simulation.Replay;
+using EscalationDsl.Simulation.ServiceNow;
+using EscalationDsl.Simulation.Sources;
+using NodaTime;
+using NodaTime.Text;
+
+namespace EscalationDsl.Cli.Commands;
+
+/// <summary>
+/// <c>esc sim POLICY --tickets FILE [--import servicenow] [--map MAPPING.json] [--format text|markdown|json|html]</c>:
+/// replays ticket history against a policy and reports what the support guide says to measure.
+/// </summary>
+internal static class SimCommand
+{
+    /// <summary>The importers <c>--import</c> accepts.</summary>
+    private static readonly string[] Importers = ["servicenow"];
+
+    public static Command Create(CliConsole console)
+    {
+        var policy = new Argument<string>("policy") { Description = "The .esc policy file." };
+        var tickets = new Option<string>("--tickets") { Description = "Ticket history: canonical events (.jsonl, .csv; docs/events.md), or an export read by --import or --map.", Required = true };
+        var import = new Option<string?>("--import") { Description = "Read a tool's export: servicenow (the incident audit log, .csv or .zip; docs/importers.md)." };
+        var map = new Option<string?>("--map") { Description = "A mapping file (JSON): overrides the --import mapping, or maps any CSV export with one event per row (docs/importers.md)." };
+        var format = CommonOptions.Format("text", "markdown", "json", "html");
+        var output = CommonOptions.Output();
+        var from = new Option<string?>("--from") { Description = "Replay only tickets created at or after this date (YYYY-MM-DD, in the policy's calendar zone) or ISO 8601 time." };
+        var to = new Option<string?>("--to") { Description = "Replay only tickets created before this date (YYYY-MM-DD) or ISO 8601 time." };
+        var by = new Option<string?>("--by") { Description = "Add a table per period: week." };
+        by.AcceptOnlyFromAmong("week");
+        var strict = new Option<bool>("--strict") { Description = "Stop at the first bad row and exit with 1 instead of skipping bad rows." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary on standard error (bad rows are still reported)." };
+        var emit = new Option<string?>("--emit-events") { Description = "Also write the events replayed, per ticket in replay order, as canonical JSON Lines (.jsonl) or CSV (.csv)." };
+        var command = new Command("sim", "Replay ticket history against a policy and report response times, SLA compliance, escalations, pages, customer updates, load and a review list.")
+        {
+            policy, tickets, import, map, format, output, from, to, by, strict, quiet, emit,
+        };
+        command.SetAction(parse => Run(
+            new Request(
+                parse.GetValue(policy)!,
+                parse.GetValue(tickets)!,
+                parse.GetValue(import),
+                parse.GetValue(map),
+                parse.GetValue(format)!,
+                parse.GetValue(output),
+                parse.GetValue(from),
+                parse.GetValue(to),
+                parse.GetValue(by) == "week",
+                parse.GetValue(strict),
+                parse.GetValue(quiet),
+                parse.GetValue(emit)),
+            console));
+        return command;
+    }
+
+    private static int Run(Request request, CliConsole console)
+    {
+        if (request.Import is { } name && !Importers.Contains(name))
+        {
+            throw new UsageException($"--import: '{name}' is not an importer ({string.Join(", ", Importers)}); for any other CSV export write a mapping file and pass it with --map (docs/importers.md)");
+        }
+
+        if (PolicyLoader.Load(request.Policy, console) is not { } policy)
+        {
+            return ExitCodes.Findings;
+        }
+
+        var zone = PolicyFacts.DefaultZone(policy.Model);
+        var options = new SimulationOptions
+        {
+            From = ParseBound("--from", request.From, zone),
+            To = ParseBound("--to", request.To, zone),
+            Strict = request.Strict,
+            ByWeek = request.ByWeek,
+        };
+
+        var progress = new SimProgressDisplay(console);
+        using var source = OpenSource(request, policy, console);
+        using var emitter = request.EmitEvents is { } emitPath ? EventEmitter.Open(emitPath, policy, console) : null;
+        options = options with
+        {
+            Problem = line =>
+            {
+                progress.Clear();
+                console.Error.WriteLine(line);
+            },
+            Progress = request.Quiet ? null : progress.Report,
+            Replayed = emitter is null ? null : emitter.Write,
+        };
+
+        var clock = Stopwatch.StartNew();
+        SimulationResult result;
+        try
+        {
+            result = new Simulator(policy, options).Run(source);
+        }
+        catch (SourceException e)
+        {
+            progress.Clear();
+            throw new UsageException(e.Message);
+        }
+
+        progress.Clear();
+        if (result.StoppedAtBadRow)
+        {
+            console.Error.WriteLine($"esc: --strict: stopped at the first bad row of {source.DisplayName}; nothing was reported");
+            return ExitCodes.Findings;
+        }
+
+        var report = result.Report;
+        var text = request.Format switch
+        {
+            "json" => JsonReport.Render(report),
+            "markdown" => MarkdownReport.Render(report),
+            "html" => HtmlReport.Render(report),
+            _ => TextReport.Render(report),
+        };
+        PolicyLoader.WriteOutput(text, request.Output, console);
+        if (!request.Quiet)
+        {
+            var input = report.Input;
+            var seconds = clock.Elapsed.TotalSeconds;
+            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"esc sim: replayed {input.Tickets:N0} tickets ({input.ReplayedEvents:N0} events from {input.Rows:N0} rows of {input.File}) in {seconds:F1} s; {input.BadRows:N0} bad row{(input.BadRows == 1 ? "" : "s")} skipped{(input.FilteredTickets > 0 ? $"; {input.FilteredTickets:N0} tickets outside --from/--to" : "")}{(request.Output is { } o ? $"; report written to {o}" : "")}"));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static IEventSource OpenSource(Request request, CompiledPolicy policy, CliConsole console)
+    {
+        var full = Path.GetFullPath(request.Tickets, console.WorkingDirectory);
+        var display = request.Tickets.Replace('\\', '/');
+        if (!File.Exists(full))
+        {
+            throw new UsageException($"{display}: no such file");
+        }
+
+        LoadedMapping? mapping = null;
+        if (request.Map is { } mapPath)
+        {
+            var mapFull = Path.GetFullPath(mapPath, console.WorkingDirectory);
+            string mapText;
+            try
+            {
+                mapText = File.ReadAllText(mapFull);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException(e is FileNotFoundException or DirectoryNotFoundException ? $"{mapPath}: no such mapping file" : $"{mapPath}: cannot read: {e.Message}");
+            }
+
+            var warnings = new List<string>();
+            try
+            {
+                mapping = MappingFile.Load(mapText, mapPath.Replace('\\', '/'), policy, request.Import, warnings);
+            }
+            catch (MappingException e)
+            {
+                throw new UsageException(e.Message);
+            }
+
+            foreach (var warning in warnings)
+            {
+                console.Error.WriteLine($"esc: warning: {warning}");
+            }
+        }
+
+        try
+        {
+            if (request.Import == "servicenow" || mapping?.ServiceNow is not null)
+            {
+                return new ServiceNowEventSource(full, display, mapping?.ServiceNow ?? MappingFile.DefaultServiceNow(policy));
+            }
+
+            return mapping?.Events is { } events ? new MappedCsvEventSource(full, display, events) : new CanonicalEventSource(full, display);
+        }
+        catch (SourceException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    private static Instant? ParseBound(string option, string? text, DateTimeZone zone)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (LocalDatePattern.Iso.Parse(text) is { Success: true } date)
+        {
+            return date.Value.AtStartOfDayInZone(zone).ToInstant();
+        }
+
+        return TicketEventJson.ParseTime(text)
+            ?? throw new UsageException($"{option}: '{text}' is not a date such as 2016-03-01 (midnight in {zone.Id}) or an ISO 8601 time with an offset such as 2016-03-01T00:00:00Z");
+    }
+
+    private sealed record Request(
+        string Policy,
+        string Tickets,
+        string? Import,
+        string? Map,
+        string Format,
+        string? Output,
+        string? From,
+        string? To,
+        bool ByWeek,
+        bool Strict,
+        bool Quiet,
+        string? EmitEvents);
+
+    /// <summary>Writes replayed events for <c>--emit-events</c>.</summary>
+    private sealed class EventEmitter : IDisposable
+    {
+        private readonly StreamWriter writer;
+        private readonly Utf8JsonWriter? json;
+        private readonly IReadOnlyList<string>? fields;
+
+        private EventEmitter(StreamWriter writer, IReadOnlyList<string>? fields)
+        {
+            this.writer = writer;
+            this.fields = fields;
+            if (fields is null)
+            {
+                json = new Utf8JsonWriter(writer.BaseStream);
+            }
+        }
+
+        public static EventEmitter Open(string path, CompiledPolicy policy, CliConsole console)
+        {
+            var extension = Path.GetExtension(path).ToLowerInvariant();
+            if (extension is not (".jsonl" or ".ndjson" or ".csv"))
+            {
+                throw new UsageException($"--emit-events: '{path}' must end in .jsonl or .csv");
+            }
+
+            StreamWriter writer;
+            try
+            {
+                writer = new StreamWriter(Path.GetFullPath(path, console.WorkingDirectory)) { NewLine = "\n" };
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"--emit-events: {path}: cannot write: {e.Message}");
+            }
+
+            if (extension != ".csv")
+            {
+                return new EventEmitter(writer, null);
+            }
+
+            // Columns for every settable field but issue_type and status, which have their own.
+            var fields = policy.Model.Fields.Where(f => policy.KnowsField(f.Name) && f.Name is not ("issue_type" or "status")).Select(f => f.Name).ToList();
+            CanonicalCsv.WriteHeader(writer, fields);
+            return new EventEmitter(writer, fields);
+        }
+
+        public void Write(TicketEvent e)
+        {
+            if (json is not null)
+            {
+                TicketEventJson.Write(json, e);
+                json.Flush();
+                json.Reset();
+                writer.BaseStream.WriteByte((byte)'\n');
+            }
+            else
+            {
+                CanonicalCsv.WriteRow(writer, e, fields!);
+            }
+        }
+
+        public void Dispose()
+        {
+            json?.Dispose();
+            writer.Dispose();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Globalization;
+using EscalationDsl.Simulation.Replay;
+
+namespace EscalationDsl.Cli.Commands;
+
+/// <summary>
+/// Progress of a long <c>esc sim</c> run on standard error: a bar redrawn in place on a terminal, a plain
+/// line every few seconds otherwise (CI logs), nothing with <c>--quiet</c>.
+/// </summary>
+internal sealed class SimProgressDisplay
+{
+    private static readonly TimeSpan TerminalInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(5);
+    private readonly TextWriter error;
+    private readonly bool terminal;
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private TimeSpan last;
+    private bool drawn;
+
+    public SimProgressDisplay(CliConsole console)
+    {
+        error = console.Error;
+
+        // Only the real console can be a terminal; tests pass string writers.
+        terminal = ReferenceEquals(console.Error, Console.Error) && !Console.IsErrorRedirected;
+    }
+
+    public void Report(SimulationProgress progress)
+    {
+        var now = clock.Elapsed;
+        if (now - last < (terminal ? TerminalInterval : LogInterval) && progress.Fraction < 1)
+        {
+            return;
+        }
+
+        last = now;
+        var percent = (int)Math.Round(progress.Fraction * 100);
+        var counts = string.Create(CultureInfo.InvariantCulture, $"{progress.Rows:N0} rows, {progress.Tickets:N0} tickets, {progress.BadRows:N0} bad rows");
+        if (terminal)
+        {
+            const int width = 30;
+            var filled = Math.Clamp(percent * width / 100, 0, width);
+            error.Write(string.Create(CultureInfo.InvariantCulture, $"\r[{new string('#', filled)}{new string('.', width - filled)}] {percent,3}%  {counts}  "));
+            drawn = true;
+        }
+        else if (progress.Fraction < 1)
+        {
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"esc sim: {percent}% read, {counts}"));
+        }
+    }
+
+    /// <summary>Clears the bar before other lines are written.</summary>
+    public void Clear()
+    {
+        if (drawn)
+        {
+            error.Write("\r" + new string(' ', 100) + "\r");
+            drawn = false;
+        }
+    }
+}

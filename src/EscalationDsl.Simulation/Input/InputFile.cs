@@ -1,0 +1,85 @@
+using System.IO.Compression;
+using EscalationDsl.Simulation.Sources;
+
+namespace EscalationDsl.Simulation.Input;
+
+/// <summary>
+/// Opens a CSV file, or the one CSV file inside a .zip archive, as a forward-only stream. The archive
+/// is read in place (never extracted to disk), and <see cref="Progress"/> follows the bytes read from
+/// the file on disk, compressed or not.
+/// </summary>
+public sealed class InputFile : IDisposable
+{
+    private readonly FileStream file;
+    private readonly ZipArchive? archive;
+
+    private InputFile(FileStream file, ZipArchive? archive, Stream content, string entryName)
+    {
+        this.file = file;
+        this.archive = archive;
+        Content = content;
+        EntryName = entryName;
+    }
+
+    /// <summary>The (decompressed) content.</summary>
+    public Stream Content { get; }
+
+    /// <summary>The file name, or for an archive the name of the entry read.</summary>
+    public string EntryName { get; }
+
+    /// <summary>The share of the file on disk read so far, 0 to 1.</summary>
+    public double Progress => file.Length == 0 ? 1 : Math.Min(1, (double)file.Position / file.Length);
+
+    /// <summary>Opens <paramref name="path"/>; <paramref name="displayName"/> is used in messages.</summary>
+    /// <exception cref="SourceException">The file is missing, unreadable, or an archive without exactly one CSV file.</exception>
+    public static InputFile Open(string path, string displayName)
+    {
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SourceException(e is FileNotFoundException or DirectoryNotFoundException ? $"{displayName}: no such file" : $"{displayName}: cannot read: {e.Message}");
+        }
+
+        if (!path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            return new InputFile(file, null, file, Path.GetFileName(path));
+        }
+
+        try
+        {
+            var archive = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true);
+            var csv = archive.Entries.Where(e => e.FullName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)).ToList();
+            if (csv.Count != 1)
+            {
+                archive.Dispose();
+                file.Dispose();
+                throw new SourceException(csv.Count == 0
+                    ? $"{displayName}: the archive holds no .csv file"
+                    : $"{displayName}: the archive holds {csv.Count} .csv files ({string.Join(", ", csv.Select(e => e.FullName))}); extract the one to read");
+            }
+
+            return new InputFile(file, archive, csv[0].Open(), csv[0].FullName);
+        }
+        catch (InvalidDataException e)
+        {
+            file.Dispose();
+            throw new SourceException($"{displayName}: not a readable .zip archive: {e.Message}");
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (!ReferenceEquals(Content, file))
+        {
+            Content.Dispose();
+        }
+
+        archive?.Dispose();
+        file.Dispose();
+    }
+}

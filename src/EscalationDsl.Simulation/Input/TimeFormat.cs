@@ -1,0 +1,288 @@
+using System.Globalization;
+using EscalationDsl.Runtime.Events;
+using NodaTime;
+using NodaTime.Text;
+
+namespace EscalationDsl.Simulation.Input;
+
+/// <summary>
+/// How a timestamp column is written: a NodaTime local date-time pattern read in a time zone
+/// (<c>d/M/yyyy HH:mm</c> in <c>America/New_York</c>), <c>iso</c> (ISO 8601 with an offset),
+/// <c>unix</c> (seconds) or <c>unixms</c> (milliseconds). Patterns made only of d, dd, M, MM, yyyy,
+/// H, HH, mm, ss and punctuation are parsed without allocating.
+/// </summary>
+public sealed class TimeFormat
+{
+    private static readonly LocalDateTime SampleTime = new(2016, 2, 29, 1, 16, 0);
+    private readonly Kind kind;
+    private readonly LocalDateTimePattern? pattern;
+    private readonly Token[]? tokens;
+
+    /// <summary>The zone's offset per local hour, where one offset holds for the whole hour (most hours): zone lookups are the slow part of a row.</summary>
+    private readonly Dictionary<long, Offset> hourOffsets = [];
+
+    private TimeFormat(string text, Kind kind, LocalDateTimePattern? pattern, Token[]? tokens, DateTimeZone zone)
+    {
+        Text = text;
+        this.kind = kind;
+        this.pattern = pattern;
+        this.tokens = tokens;
+        Zone = zone;
+        Example = kind switch
+        {
+            Kind.Iso => "2016-02-29T01:16:00Z",
+            Kind.Unix => "1456708560",
+            Kind.UnixMs => "1456708560000",
+            _ => pattern!.Format(SampleTime),
+        };
+    }
+
+    private enum Kind
+    {
+        Local,
+        Iso,
+        Unix,
+        UnixMs,
+    }
+
+    private enum Field
+    {
+        Literal,
+        Day,
+        Month,
+        Year,
+        Hour,
+        Minute,
+        Second,
+    }
+
+    /// <summary>The format as written.</summary>
+    public string Text { get; }
+
+    /// <summary>The zone local times are read in.</summary>
+    public DateTimeZone Zone { get; }
+
+    /// <summary>A sample timestamp in this format, for messages.</summary>
+    public string Example { get; }
+
+    /// <summary>Compiles a format; returns null and a message when the pattern is not valid.</summary>
+    public static TimeFormat? Create(string text, DateTimeZone zone, out string? error)
+    {
+        error = null;
+        switch (text)
+        {
+            case "iso":
+                return new TimeFormat(text, Kind.Iso, null, null, zone);
+            case "unix":
+                return new TimeFormat(text, Kind.Unix, null, null, zone);
+            case "unixms":
+                return new TimeFormat(text, Kind.UnixMs, null, null, zone);
+        }
+
+        LocalDateTimePattern nodaPattern;
+        try
+        {
+            nodaPattern = LocalDateTimePattern.CreateWithInvariantCulture(text);
+        }
+        catch (InvalidPatternException e)
+        {
+            error = $"'{text}' is not a date-time pattern: {e.Message}";
+            return null;
+        }
+
+        return new TimeFormat(text, Kind.Local, nodaPattern, Compile(text), zone);
+    }
+
+    /// <summary>Parses one cell; false when it does not match the format or names a time that does not exist.</summary>
+    public bool TryParse(ReadOnlySpan<char> text, out Instant at)
+    {
+        at = default;
+        text = text.Trim();
+        switch (kind)
+        {
+            case Kind.Iso:
+                if (TicketEventJson.ParseTime(text.ToString()) is { } iso)
+                {
+                    at = iso;
+                    return true;
+                }
+
+                return false;
+            case Kind.Unix or Kind.UnixMs:
+                if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+                {
+                    return false;
+                }
+
+                var ms = kind == Kind.Unix ? number * 1000 : number;
+                if (ms < Instant.MinValue.ToUnixTimeMilliseconds() || ms > Instant.MaxValue.ToUnixTimeMilliseconds())
+                {
+                    return false;
+                }
+
+                at = Instant.FromUnixTimeMilliseconds(ms);
+                return true;
+        }
+
+        LocalDateTime local;
+        if (tokens is not null)
+        {
+            if (!TryParseFast(text, out local))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            var result = pattern!.Parse(text.ToString());
+            if (!result.Success)
+            {
+                return false;
+            }
+
+            local = result.Value;
+        }
+
+        at = ToInstant(local);
+        return true;
+    }
+
+    private Instant ToInstant(LocalDateTime local)
+    {
+        var hour = (long)local.Date.ToDateOnly().DayNumber * 24 + local.Hour;
+        if (hourOffsets.TryGetValue(hour, out var offset))
+        {
+            return local.WithOffset(offset).ToInstant();
+        }
+
+        var start = local.Date.At(new LocalTime(local.Hour, 0));
+        var first = Zone.MapLocal(start);
+        var last = Zone.MapLocal(start.PlusMinutes(59).PlusSeconds(59));
+        if (first.Count == 1 && last.Count == 1 && first.EarlyInterval.WallOffset == last.EarlyInterval.WallOffset)
+        {
+            if (hourOffsets.Count >= 100_000)
+            {
+                hourOffsets.Clear();
+            }
+
+            hourOffsets[hour] = first.EarlyInterval.WallOffset;
+            return local.WithOffset(first.EarlyInterval.WallOffset).ToInstant();
+        }
+
+        // Local times in a spring-forward gap move forward; in a fall-back overlap the earlier instant is taken.
+        return Zone.AtLeniently(local).ToInstant();
+    }
+
+    private bool TryParseFast(ReadOnlySpan<char> text, out LocalDateTime local)
+    {
+        local = default;
+        int day = 0, month = 0, year = 0, hour = 0, minute = 0, second = 0;
+        var pos = 0;
+        foreach (var token in tokens!)
+        {
+            if (token.Field == Field.Literal)
+            {
+                if (pos >= text.Length || text[pos] != token.Literal)
+                {
+                    return false;
+                }
+
+                pos++;
+                continue;
+            }
+
+            var value = 0;
+            var digits = 0;
+            while (pos < text.Length && digits < token.MaxDigits && char.IsAsciiDigit(text[pos]))
+            {
+                value = value * 10 + (text[pos] - '0');
+                pos++;
+                digits++;
+            }
+
+            if (digits < token.MinDigits)
+            {
+                return false;
+            }
+
+            switch (token.Field)
+            {
+                case Field.Day: day = value; break;
+                case Field.Month: month = value; break;
+                case Field.Year: year = value; break;
+                case Field.Hour: hour = value; break;
+                case Field.Minute: minute = value; break;
+                case Field.Second: second = value; break;
+            }
+        }
+
+        if (pos != text.Length || year is < 1 or > 9999 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month)
+            || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        local = new LocalDateTime(year, month, day, hour, minute, second);
+        return true;
+    }
+
+    /// <summary>Splits simple numeric patterns into tokens; null when the pattern needs NodaTime's parser.</summary>
+    private static Token[]? Compile(string text)
+    {
+        var tokens = new List<Token>();
+        for (var i = 0; i < text.Length;)
+        {
+            var c = text[i];
+            var run = 1;
+            while (i + run < text.Length && text[i + run] == c)
+            {
+                run++;
+            }
+
+            Token? token = (c, run) switch
+            {
+                ('d', 1) => new Token(Field.Day, 1, 2, '\0'),
+                ('d', 2) => new Token(Field.Day, 2, 2, '\0'),
+                ('M', 1) => new Token(Field.Month, 1, 2, '\0'),
+                ('M', 2) => new Token(Field.Month, 2, 2, '\0'),
+                ('y', 4) or ('u', 4) => new Token(Field.Year, 4, 4, '\0'),
+                ('H', 1) => new Token(Field.Hour, 1, 2, '\0'),
+                ('H', 2) => new Token(Field.Hour, 2, 2, '\0'),
+                ('m', 2) => new Token(Field.Minute, 2, 2, '\0'),
+                ('s', 2) => new Token(Field.Second, 2, 2, '\0'),
+                _ => null,
+            };
+            if (token is null && (char.IsAsciiLetter(c) || c is '\'' or '"' or '\\' or '%' or '<' or '>'))
+            {
+                return null;
+            }
+
+            if (token is null)
+            {
+                for (var k = 0; k < run; k++)
+                {
+                    tokens.Add(new Token(Field.Literal, 0, 0, c));
+                }
+            }
+            else
+            {
+                tokens.Add(token.Value);
+            }
+
+            i += run;
+        }
+
+        // A one- or two-digit field directly followed by another number field would be ambiguous.
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i].Field != Field.Literal && tokens[i + 1].Field != Field.Literal && tokens[i].MinDigits != tokens[i].MaxDigits)
+            {
+                return null;
+            }
+        }
+
+        return [.. tokens];
+    }
+
+    private readonly record struct Token(Field Field, int MinDigits, int MaxDigits, char Literal);
+}

@@ -1,0 +1,6 @@
+namespace EscalationDsl.Simulation.Mapping;
+
+/// <summary>A mapping file read and checked against the policy: exactly one of the two is set.</summary>
+/// <param name="ServiceNow">A ServiceNow audit log mapping (<c>"import": "servicenow"</c>).</param>
+/// <param name="Events">A generic one-event-per-row mapping (<c>"import": "csv"</c>).</param>
+public sealed record LoadedMapping(ServiceNowMapping? ServiceNow, EventMapping? Events);

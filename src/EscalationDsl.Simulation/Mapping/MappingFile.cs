@@ -1,0 +1,84 @@
+using System.Text.Json;
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime;
+using EscalationDsl.Runtime.Events;
+using EscalationDsl.Simulation.Input;
+using NodaTime;
+
+namespace EscalationDsl.Simulation.Mapping;
+
+/// <summary>
+/// Reads mapping files (docs/importers.md) and builds the built-in ServiceNow mapping. Every value a
+/// mapping produces is checked against the policy when the file is read, so a typo fails before the
+/// first row instead of on every row.
+/// </summary>
+public static class MappingFile
+{
+    /// <summary>The timestamp format of the ServiceNow audit log.</summary>
+    public const string ServiceNowTimeFormat = "d/M/yyyy HH:mm";
+
+    /// <summary>The built-in ServiceNow mapping for a policy (docs/importers.md, "The built-in mapping").</summary>
+    public static ServiceNowMapping DefaultServiceNow(CompiledPolicy policy)
+    {
+        var zone = PolicyFacts.DefaultZone(policy.Model);
+        var fields = new List<FieldColumn>();
+        if (policy.KnowsField("impact"))
+        {
+            fields.Add(new FieldColumn("impact", new ValueMap("impact", ranked: PolicyFacts.EnumValues(policy, "impact"))));
+        }
+
+        if (PolicyFacts.SettableType(policy, "impact_confirmed") == FieldType.Flag)
+        {
+            fields.Add(new FieldColumn("impact_confirmed", new ValueMap("u_priority_confirmation")));
+        }
+
+        return new ServiceNowMapping
+        {
+            Layout = new CsvLayout(',', new HashSet<string>(["?"], StringComparer.Ordinal), TimeFormat.Create(ServiceNowTimeFormat, zone, out _)!),
+            States = ServiceNowMapping.DefaultStates,
+            Severity = new ValueMap("priority", ranked: [.. policy.Model.Severities.Select(s => s.Name)]),
+            IssueType = DefaultIssueType(policy, "category"),
+            Owner = new ValueMap("assignment_group"),
+            Engineering = new ValueMap("assigned_to", hasDefault: true, defaultValue: "true"),
+            Fields = fields,
+        };
+    }
+
+    /// <summary>
+    /// Reads a mapping file. <paramref name="import"/> is the <c>--import</c> name when one was given.
+    /// Warnings (fields the policy does not declare) are added to <paramref name="warnings"/>.
+    /// </summary>
+    /// <exception cref="MappingException">The file is not valid JSON or does not fit the policy.</exception>
+    public static LoadedMapping Load(string text, string displayName, CompiledPolicy policy, string? import, ICollection<string> warnings)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new MappingException($"{displayName}: not valid JSON: {e.Message}");
+        }
+
+        using (doc)
+        {
+            var reader = new MappingReader(displayName, policy, warnings);
+            return reader.Read(doc.RootElement, import);
+        }
+    }
+
+    internal static ValueMap? DefaultIssueType(CompiledPolicy policy, string column)
+    {
+        if (!policy.KnowsField("issue_type"))
+        {
+            return null;
+        }
+
+        // An enum issue_type cannot take the source's own categories: unknown ones become `other`
+        // when the policy has it, else no issue type at all.
+        return PolicyFacts.EnumValues(policy, "issue_type") is { } values
+            ? new ValueMap(column, hasDefault: true, defaultValue: values.Contains("other") ? "other" : null)
+            : new ValueMap(column);
+    }
+}

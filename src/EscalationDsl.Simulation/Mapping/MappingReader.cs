@@ -1,0 +1,378 @@
+using System.Text.Json;
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime;
+using EscalationDsl.Runtime.Events;
+using EscalationDsl.Simulation.Input;
+using NodaTime;
+
+namespace EscalationDsl.Simulation.Mapping;
+
+/// <summary>Reads one mapping file's JSON, checking every key and value against the policy (docs/importers.md).</summary>
+internal sealed class MappingReader(string file, CompiledPolicy policy, ICollection<string> warnings)
+{
+    private static readonly string[] CommonKeys =
+        ["$comment", "import", "separator", "missing", "timeZone", "timeFormat", "severity", "issueType", "owner", "engineering", "queue", "category", "fields"];
+
+    private static readonly string[] CsvKeys = ["ticket", "time", "id", "type", "contiguous", "flag", "status"];
+
+    private static readonly string[] ServiceNowKeys = ["number", "state", "opened", "updated", "modCount", "reassignments", "reopens", "states"];
+
+    private static readonly string[] ValueMapKeys = ["column", "values", "default", "byRank"];
+
+    private string Names(IEnumerable<string> names) => string.Join(", ", names);
+
+    public LoadedMapping Read(JsonElement root, string? import)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw Fail("(top level)", "a mapping file is a JSON object; see docs/importers.md");
+        }
+
+        var kind = OptionalString(root, "import", "import") ?? import ?? "csv";
+        if (kind is not ("servicenow" or "csv"))
+        {
+            throw Fail("import", $"'{kind}' is not an import this file can describe (servicenow, csv)");
+        }
+
+        if (import is not null && kind != import)
+        {
+            throw Fail("import", $"the file describes a '{kind}' import but --import {import} was given");
+        }
+
+        var allowed = CommonKeys.Concat(kind == "servicenow" ? ServiceNowKeys : CsvKeys).ToHashSet(StringComparer.Ordinal);
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!allowed.Contains(property.Name))
+            {
+                throw Fail(property.Name, $"unknown key for a '{kind}' mapping; the keys are: {Names(allowed.Where(k => k != "$comment"))}");
+            }
+        }
+
+        return kind == "servicenow" ? new LoadedMapping(ReadServiceNow(root), null) : new LoadedMapping(null, ReadCsv(root));
+    }
+
+    private ServiceNowMapping ReadServiceNow(JsonElement root)
+    {
+        var defaults = MappingFile.DefaultServiceNow(policy);
+        var layout = ReadLayout(root, defaults.Layout, MappingFile.ServiceNowTimeFormat, zoneRequired: false);
+        var states = new Dictionary<string, string>(defaults.States, StringComparer.Ordinal);
+        if (root.TryGetProperty("states", out var statesJson))
+        {
+            if (statesJson.ValueKind != JsonValueKind.Object)
+            {
+                throw Fail("states", "must be an object of incident states to status names, such as { \"Awaiting User Info\": \"awaiting_customer\" }");
+            }
+
+            foreach (var state in statesJson.EnumerateObject())
+            {
+                var status = state.Value.ValueKind == JsonValueKind.String ? state.Value.GetString()! : throw Fail($"states.{state.Name}", "must be a status name");
+                CheckStatus($"states.{state.Name}", status, allowLifecycle: true);
+                states[state.Name] = status;
+            }
+        }
+
+        return defaults with
+        {
+            Layout = layout,
+            Number = Column(root, "number") ?? defaults.Number,
+            State = Column(root, "state") ?? defaults.State,
+            Opened = Column(root, "opened") ?? defaults.Opened,
+            Updated = Column(root, "updated") ?? defaults.Updated,
+            ModCount = Column(root, "modCount") ?? defaults.ModCount,
+            Reassignments = Column(root, "reassignments") ?? defaults.Reassignments,
+            Reopens = Column(root, "reopens") ?? defaults.Reopens,
+            States = states,
+            Severity = ReadMap(root, "severity", MapKind.Severity) ?? defaults.Severity,
+            IssueType = ReadMap(root, "issueType", MapKind.IssueType) ?? defaults.IssueType,
+            Owner = ReadMap(root, "owner", MapKind.Owner) ?? defaults.Owner,
+            Engineering = ReadMap(root, "engineering", MapKind.Engineering) ?? defaults.Engineering,
+            Queue = Column(root, "queue") ?? defaults.Queue,
+            Category = Column(root, "category") ?? defaults.Category,
+            Fields = ReadFields(root, defaults.Fields),
+        };
+    }
+
+    private EventMapping ReadCsv(JsonElement root)
+    {
+        var layout = ReadLayout(root, null, "iso", zoneRequired: true);
+        var type = ReadMap(root, "type", MapKind.Type) ?? throw Fail("type", "required: the column that holds the event type, with \"values\" mapping its values to event types");
+        return new EventMapping
+        {
+            Layout = layout,
+            Ticket = Column(root, "ticket") ?? throw Fail("ticket", "required: the column that holds the ticket id"),
+            Time = Column(root, "time") ?? throw Fail("time", "required: the column that holds the event time (see also timeFormat and timeZone)"),
+            Type = type,
+            Id = Column(root, "id"),
+            Contiguous = OptionalBool(root, "contiguous") ?? false,
+            Severity = ReadMap(root, "severity", MapKind.Severity),
+            IssueType = ReadMap(root, "issueType", MapKind.IssueType),
+            Owner = ReadMap(root, "owner", MapKind.Owner),
+            Engineering = ReadMap(root, "engineering", MapKind.Engineering),
+            Flag = ReadMap(root, "flag", MapKind.Flag),
+            Status = ReadMap(root, "status", MapKind.Status),
+            Queue = Column(root, "queue"),
+            Category = Column(root, "category"),
+            Fields = ReadFields(root, []),
+        };
+    }
+
+    private CsvLayout ReadLayout(JsonElement root, CsvLayout? defaults, string defaultFormat, bool zoneRequired)
+    {
+        var separator = defaults?.Separator ?? ',';
+        if (OptionalString(root, "separator", "separator") is { } sep)
+        {
+            separator = sep.Length == 1 && sep[0] is not ('"' or '\r' or '\n') ? sep[0] : throw Fail("separator", $"must be one character such as \",\", \";\" or \"\\t\", not '{sep}'");
+        }
+
+        var missing = defaults?.Missing ?? new HashSet<string>(StringComparer.Ordinal);
+        if (root.TryGetProperty("missing", out var missingJson))
+        {
+            if (missingJson.ValueKind != JsonValueKind.Array || missingJson.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
+            {
+                throw Fail("missing", "must be a list of cell values that mean \"no value\", such as [\"?\", \"n/a\"]");
+            }
+
+            missing = missingJson.EnumerateArray().Select(v => v.GetString()!).ToHashSet(StringComparer.Ordinal);
+        }
+
+        var zone = defaults?.Zone;
+        if (OptionalString(root, "timeZone", "timeZone") is { } zoneId)
+        {
+            zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? throw Fail("timeZone", $"'{zoneId}' is not an IANA time zone id such as \"Europe/London\" or \"UTC\"");
+        }
+
+        var formatText = OptionalString(root, "timeFormat", "timeFormat") ?? defaults?.Time.Text ?? defaultFormat;
+        if (zone is null && zoneRequired && formatText is not ("iso" or "unix" or "unixms"))
+        {
+            throw Fail("timeZone", $"required with timeFormat '{formatText}': local times need a zone, such as \"Europe/London\" or \"UTC\"");
+        }
+
+        var format = TimeFormat.Create(formatText, zone ?? DateTimeZone.Utc, out var error) ?? throw Fail("timeFormat", error + "; use a pattern such as \"dd/MM/yyyy HH:mm\", or iso, unix, unixms");
+        return new CsvLayout(separator, missing, format);
+    }
+
+    private List<FieldColumn> ReadFields(JsonElement root, IReadOnlyList<FieldColumn> defaults)
+    {
+        var fields = defaults.ToDictionary(f => f.Field, StringComparer.Ordinal);
+        var order = defaults.Select(f => f.Field).ToList();
+        if (root.TryGetProperty("fields", out var json))
+        {
+            if (json.ValueKind != JsonValueKind.Object)
+            {
+                throw Fail("fields", "must be an object of policy field names to columns, such as { \"impact\": \"impact\" }");
+            }
+
+            foreach (var field in json.EnumerateObject())
+            {
+                var path = $"fields.{field.Name}";
+                if (field.Value.ValueKind == JsonValueKind.Null)
+                {
+                    fields.Remove(field.Name);
+                    continue;
+                }
+
+                if (!policy.KnowsField(field.Name))
+                {
+                    warnings.Add($"{file}: {path}: policy '{policy.Name}' has no settable field '{field.Name}'; the column is not passed");
+                    continue;
+                }
+
+                var map = ParseMap(field.Value, path, MapKind.Field, field.Name);
+                if (!fields.ContainsKey(field.Name))
+                {
+                    order.Add(field.Name);
+                }
+
+                fields[field.Name] = new FieldColumn(field.Name, map);
+            }
+        }
+
+        return [.. order.Where(fields.ContainsKey).Select(name => fields[name])];
+    }
+
+    private ValueMap? ReadMap(JsonElement root, string key, MapKind kind) =>
+        root.TryGetProperty(key, out var json) ? ParseMap(json, key, kind, null) : null;
+
+    private ValueMap ParseMap(JsonElement json, string path, MapKind kind, string? field)
+    {
+        if (json.ValueKind == JsonValueKind.String)
+        {
+            return Check(new ValueMap(NonEmpty(json.GetString()!, path)), path, kind, field);
+        }
+
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            throw Fail(path, "must be a column name, or an object { \"column\": ..., \"values\": { ... }, \"default\": ... }");
+        }
+
+        foreach (var property in json.EnumerateObject())
+        {
+            if (!ValueMapKeys.Contains(property.Name))
+            {
+                throw Fail($"{path}.{property.Name}", $"unknown key; a column mapping has: {Names(ValueMapKeys)}");
+            }
+        }
+
+        var column = json.TryGetProperty("column", out var c) && c.ValueKind == JsonValueKind.String
+            ? NonEmpty(c.GetString()!, $"{path}.column")
+            : throw Fail($"{path}.column", "required: the name of the source column");
+        Dictionary<string, string?>? table = null;
+        if (json.TryGetProperty("values", out var values))
+        {
+            if (values.ValueKind != JsonValueKind.Object)
+            {
+                throw Fail($"{path}.values", "must be an object of source values to mapped values (null for no value)");
+            }
+
+            table = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var entry in values.EnumerateObject())
+            {
+                table[entry.Name] = entry.Value.ValueKind switch
+                {
+                    JsonValueKind.String => entry.Value.GetString(),
+                    JsonValueKind.Null => null,
+                    JsonValueKind.True => "true",
+                    JsonValueKind.False => "false",
+                    JsonValueKind.Number => entry.Value.GetRawText(),
+                    _ => throw Fail($"{path}.values.{entry.Name}", "must be a string, a number, true, false or null"),
+                };
+            }
+        }
+
+        var hasDefault = json.TryGetProperty("default", out var d);
+        string? defaultValue = null;
+        if (hasDefault)
+        {
+            defaultValue = d.ValueKind switch
+            {
+                JsonValueKind.String => d.GetString(),
+                JsonValueKind.Null => null,
+                JsonValueKind.True => "true",
+                JsonValueKind.False => "false",
+                _ => throw Fail($"{path}.default", "must be a string, true, false or null"),
+            };
+        }
+
+        IReadOnlyList<string>? ranked = null;
+        if (json.TryGetProperty("byRank", out var byRank))
+        {
+            if (byRank.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                throw Fail($"{path}.byRank", "must be true or false");
+            }
+
+            if (byRank.GetBoolean())
+            {
+                ranked = kind switch
+                {
+                    MapKind.Severity => [.. policy.Model.Severities.Select(s => s.Name)],
+                    MapKind.IssueType => PolicyFacts.EnumValues(policy, "issue_type"),
+                    MapKind.Field => PolicyFacts.EnumValues(policy, field!),
+                    _ => null,
+                } ?? throw Fail($"{path}.byRank", "ranks map to severities or to the values of an enum field; this column maps to neither");
+            }
+        }
+
+        return Check(new ValueMap(column, table, hasDefault, defaultValue, ranked), path, kind, field);
+    }
+
+    private ValueMap Check(ValueMap map, string path, MapKind kind, string? field)
+    {
+        foreach (var (source, value) in map.Table)
+        {
+            CheckValue($"{path}.values.{source}", value, kind, field);
+        }
+
+        if (map.HasDefault)
+        {
+            CheckValue($"{path}.default", map.Default, kind, field);
+        }
+
+        return map;
+    }
+
+    private void CheckValue(string path, string? value, MapKind kind, string? field)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        switch (kind)
+        {
+            case MapKind.Severity when policy.Model.FindSeverity(value) is null:
+                throw Fail(path, $"'{value}' is not a severity of policy '{policy.Name}' ({Names(policy.Model.Severities.Select(s => s.Name))})");
+            case MapKind.IssueType when PolicyFacts.EnumValues(policy, "issue_type") is { } issueTypes && !issueTypes.Contains(value):
+                throw Fail(path, $"'{value}' is not an issue_type of policy '{policy.Name}' ({Names(issueTypes)})");
+            case MapKind.Owner when policy.Model.FindOwner(value) is null:
+                throw Fail(path, $"'{value}' is not an owner of policy '{policy.Name}' ({Names(policy.Model.Owners.Select(o => o.Name))})");
+            case MapKind.Engineering when value is not ("true" or "false"):
+                throw Fail(path, $"must be true or false, not '{value}'");
+            case MapKind.Flag when PolicyFacts.SettableType(policy, value) != FieldType.Flag:
+                throw Fail(path, $"'{value}' is not a flag field of policy '{policy.Name}'");
+            case MapKind.Type when !TicketEventKinds.TryParse(value, out _):
+                throw Fail(path, $"'{value}' is not an event type ({Names(TicketEventKinds.All)}); use null to skip such rows");
+            case MapKind.Status:
+                CheckStatus(path, value, allowLifecycle: false);
+                break;
+            case MapKind.Field when PolicyFacts.EnumValues(policy, field!) is { } allowed && !allowed.Contains(value):
+                throw Fail(path, $"'{value}' is not a value of field '{field}' ({Names(allowed)})");
+        }
+    }
+
+    private void CheckStatus(string path, string value, bool allowLifecycle)
+    {
+        if (allowLifecycle && value is "new" or "resolved" or "closed")
+        {
+            return;
+        }
+
+        if (value.Length == 0)
+        {
+            throw Fail(path, "must not be empty");
+        }
+
+        if (PolicyFacts.EnumValues(policy, "status") is { } statuses && !statuses.Contains(value) && value is not ("planned" or "contained"))
+        {
+            throw Fail(path, $"'{value}' is not a status of policy '{policy.Name}' ({Names(statuses)})");
+        }
+    }
+
+    private string? Column(JsonElement root, string key) => OptionalString(root, key, key) is { } column ? NonEmpty(column, key) : null;
+
+    private string NonEmpty(string value, string path) => value.Length > 0 ? value : throw Fail(path, "must not be empty");
+
+    private string? OptionalString(JsonElement root, string key, string path)
+    {
+        if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw Fail(path, "must be a string");
+    }
+
+    private bool? OptionalBool(JsonElement root, string key)
+    {
+        if (!root.TryGetProperty(key, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : throw Fail(key, "must be true or false");
+    }
+
+    private MappingException Fail(string path, string message) => new($"{file}: {path}: {message}");
+
+    private enum MapKind
+    {
+        Severity,
+        IssueType,
+        Owner,
+        Engineering,
+        Flag,
+        Status,
+        Type,
+        Field,
+    }
+}

@@ -1,0 +1,245 @@
+using EscalationDsl.Simulation.Reporting;
+
+namespace EscalationDsl.Simulation.Rendering;
+
+/// <summary>
+/// The report laid out as sections of paragraphs and tables, once, so the text, Markdown and HTML
+/// renderers show the same figures in the same order and differ only in markup.
+/// </summary>
+internal static class ReportDocument
+{
+    /// <summary>Rows shown in tables that can be long (queues, categories); JSON has them all.</summary>
+    private const int Top = 15;
+
+    public static List<DocSection> Build(SimulationReport r)
+    {
+        var sections = new List<DocSection>
+        {
+            Overview(r),
+            Response(r),
+            Sla(r),
+            Escalations(r),
+            AfterHours(r),
+            CustomerUpdates(r),
+            Load(r),
+            Review(r),
+        };
+        if (r.WeeklyTable)
+        {
+            sections.Add(Weekly(r));
+        }
+
+        return sections;
+    }
+
+    /// <summary>"12m / 3h 05m" (median / p90) or a dash.</summary>
+    public static string MedianP90(DurationStats s) => s.Count == 0 ? "–" : $"{Formats.Duration(s.Median)} / {Formats.Duration(s.P90)}";
+
+    private static DocSection Overview(SimulationReport r)
+    {
+        var blocks = new List<DocBlock>
+        {
+            new DocText($"Policy {r.Policy.Name} version {r.Policy.Version} (fingerprint {r.Policy.Fingerprint}), replayed on {r.Input.File} ({r.Input.Format})."),
+            new DocText($"{Formats.Count(r.Tickets.Replayed)} tickets created {Formats.Time(r.Period.FirstCreated)} to {Formats.Time(r.Period.LastCreated)}"
+                + $"{Filter(r.Period)}; open tickets advanced to {Formats.Time(r.Period.End)}. "
+                + $"{Formats.Count(r.Input.ReplayedEvents)} events replayed from {Formats.Count(r.Input.Rows)} rows; {Formats.Count(r.Input.BadRows)} bad rows skipped."),
+            new DocText($"Times are UTC. Weeks start on Monday in {r.Period.TimeZone}; after-hours pages are judged by the calendar {r.AfterHours.Calendar ?? "(none)"}."),
+            Table(
+                ["tickets", "resolved", "open at end", "reopened", "escalated", "paged", "with a breach"],
+                [true, true, true, true, true, true, true],
+                [[Formats.Count(r.Tickets.Replayed), Formats.Count(r.Tickets.Resolved), Formats.Count(r.Tickets.OpenAtEnd), Formats.Count(r.Tickets.Reopened),
+                    Formats.Count(r.Tickets.Escalated), Formats.Count(r.Tickets.Paged), Formats.Count(r.Tickets.Breached)]]),
+        };
+        if (r.Caveats.Count > 0)
+        {
+            blocks.Add(new DocHeading("What the input cannot tell"));
+            blocks.Add(new DocList(r.Caveats));
+        }
+
+        return new DocSection("overview", $"esc sim: {r.Policy.Name} on {FileName(r.Input.File)}", blocks);
+    }
+
+    private static string Filter(PeriodSummary p) => (p.From, p.To) switch
+    {
+        (null, null) => "",
+        ({ } from, null) => $" (--from {Formats.Time(from)})",
+        (null, { } to) => $" (--to {Formats.Time(to)})",
+        ({ } from, { } to) => $" (--from {Formats.Time(from)} --to {Formats.Time(to)})",
+    };
+
+    private static string FileName(string path) => path.Replace('\\', '/').Split('/')[^1];
+
+    private static DocSection Response(SimulationReport r)
+    {
+        var rows = r.Response.BySeverity.Append(r.Response.All).Select(s => (IReadOnlyList<string>)
+        [
+            s.Severity, Formats.Count(s.Tickets),
+            MedianP90(s.FirstResponse), Formats.Count(s.FirstResponse.Count),
+            MedianP90(s.EngineeringRecorded), Formats.Count(s.EngineeringRecorded.Count),
+            MedianP90(s.EngineeringWithPolicy), Formats.Count(s.EngineeringWithPolicy.Count),
+        ]).ToList();
+        return new DocSection("response", "Time to first response and to first engineering assignment", [
+            new DocText("Median / 90th percentile from creation, by the severity tickets ended with; n counts tickets that got there. "
+                + "\"With policy\" adds the policy's own assign and escalate actions to engineering owners."),
+            Table(["severity", "tickets", "first response", "n", "engineering (recorded)", "n", "engineering (with policy)", "n"],
+                [false, true, true, true, true, true, true, true], rows),
+            new DocChart("weekly-response"),
+            new DocChart("weekly-assignment"),
+        ]);
+    }
+
+    private static DocSection Sla(SimulationReport r)
+    {
+        var components = r.Sla.Components;
+        string Header(string c) => r.Sla.Unobserved.Contains(c) ? c + " †" : c;
+        string Cell(SlaRow row, string c) => row.Components.TryGetValue(c, out var cell)
+            ? cell.Compliance is null ? (cell.Pending > 0 ? $"{Formats.Count(cell.Pending)} pending" : "–") : $"{Formats.Percent(cell.Compliance)} ({Formats.Count(cell.Met)}/{Formats.Count(cell.Met + cell.Breached)})"
+            : "";
+        DocTable Grid(string key, IEnumerable<SlaRow> rows) => Table(
+            [key, "tickets", .. components.Select(Header)],
+            [false, true, .. components.Select(_ => true)],
+            rows.Select(row => (IReadOnlyList<string>)[row.Key, Formats.Count(row.Tickets), .. components.Select(c => Cell(row, c))]));
+        var blocks = new List<DocBlock>
+        {
+            new DocText("Share of targets met among those decided (met / met + breached); a blank cell is a target the severity does not set. "
+                + "Resolving a ticket ends every running clock as met."),
+            Grid("severity", r.Sla.BySeverity),
+        };
+        if (r.Sla.Unobserved.Count > 0)
+        {
+            blocks.Add(new DocText($"† The input cannot show {string.Join(" or ", r.Sla.Unobserved)} being met except by resolution (see the caveats above)."));
+        }
+
+        blocks.Add(new DocHeading($"By owner queue (the queue holding the ticket when the target was met or breached){TopNote(r.Sla.ByQueue.Count)}"));
+        blocks.Add(Grid("queue", r.Sla.ByQueue.Take(Top)));
+        return new DocSection("sla", "SLA compliance", blocks);
+    }
+
+    private static string TopNote(int count) => count > Top ? $"; the {Top} largest of {count}" : "";
+
+    private static DocSection Escalations(SimulationReport r)
+    {
+        var e = r.Escalations;
+        DocTable Groups(string key, IEnumerable<GroupRow> rows) => Table(
+            [key, "tickets", "escalated", "rate", "escalations", "pages", "notifications"],
+            [false, true, true, true, true, true, true],
+            rows.Select(g => (IReadOnlyList<string>)[g.Key, Formats.Count(g.Tickets), Formats.Count(g.EscalatedTickets), Formats.Percent(g.EscalationRate),
+                Formats.Count(g.Escalations), Formats.Count(g.Pages), Formats.Count(g.Notifications)]));
+        var blocks = new List<DocBlock>
+        {
+            new DocText("Decisions: " + string.Join(", ", e.DecisionsByKind.Where(k => k.Value > 0).Select(k => $"{k.Key} {Formats.Count(k.Value)}")) + "."),
+            new DocHeading("By rule"),
+            Table(["rule", "tickets", "escalations", "pages", "notifications", "other"], [false, true, true, true, true, true],
+                e.ByRule.Select(x => (IReadOnlyList<string>)[x.Rule, Formats.Count(x.Tickets), Formats.Count(x.Escalations), Formats.Count(x.Pages), Formats.Count(x.Notifications), Formats.Count(x.Other)])),
+            new DocHeading("By issue type"),
+            Groups("issue type", e.ByIssueType.Take(Top)),
+        };
+        if (e.ByCategory.Count > 0)
+        {
+            blocks.Add(new DocHeading($"By source category{TopNote(e.ByCategory.Count)}"));
+            blocks.Add(Groups("category", e.ByCategory.Take(Top)));
+        }
+
+        blocks.Add(new DocChart("escalation-rate"));
+        blocks.Add(new DocHeading("By owner the decisions went to"));
+        blocks.Add(Table(["owner", "escalations", "pages", "notifications", "assignments", "reminders"], [false, true, true, true, true, true],
+            e.ByOwner.Select(o => (IReadOnlyList<string>)[o.Owner, Formats.Count(o.Escalations), Formats.Count(o.Pages), Formats.Count(o.Notifications), Formats.Count(o.Assignments), Formats.Count(o.Reminders)])));
+        blocks.Add(new DocHeading($"By owner queue (the queue holding the ticket at the decision){TopNote(e.ByQueue.Count)}"));
+        blocks.Add(Groups("queue", e.ByQueue.Take(Top)));
+        return new DocSection("escalations", "Escalations, pages and notifications", blocks);
+    }
+
+    private static DocSection AfterHours(SimulationReport r)
+    {
+        var a = r.AfterHours;
+        var blocks = new List<DocBlock>
+        {
+            new DocText(a.Calendar is null
+                ? "The policy has no default calendar, so no page counts as after hours."
+                : $"{Formats.Count(a.AfterHours)} of {Formats.Count(a.Pages)} pages ({Formats.Percent(a.Share)}) went out outside the business hours of calendar {a.Calendar}."),
+        };
+        if (a.Pages > 0)
+        {
+            blocks.Add(Table(["rule", "pages", "after hours"], [false, true, true], a.ByRule.Select(c => (IReadOnlyList<string>)[c.Key, Formats.Count(c.Total), Formats.Count(c.Matching)])));
+            blocks.Add(Table(["owner paged", "pages", "after hours"], [false, true, true], a.ByOwner.Select(c => (IReadOnlyList<string>)[c.Key, Formats.Count(c.Total), Formats.Count(c.Matching)])));
+        }
+
+        return new DocSection("after-hours", "After-hours pages", blocks);
+    }
+
+    private static DocSection CustomerUpdates(SimulationReport r)
+    {
+        var u = r.CustomerUpdates;
+        var blocks = new List<DocBlock>();
+        if (!u.Observed)
+        {
+            blocks.Add(new DocText("The input holds no customer updates, so the update cadence never starts and first_update is met only by resolution."));
+        }
+
+        blocks.Add(Table(["severity", "tickets", "cadence", "first update", "tickets with updates", "missed intervals", "tickets missing one"],
+            [false, true, false, true, true, true, true],
+            u.BySeverity.Select(s => (IReadOnlyList<string>)[s.Severity, Formats.Count(s.Tickets), s.Cadence ?? "–",
+                s.FirstUpdate is { } f ? $"{Formats.Percent(f.Compliance)} ({Formats.Count(f.Met)}/{Formats.Count(f.Met + f.Breached)})" : "–",
+                Formats.Count(s.TicketsWithUpdates), Formats.Count(s.MissedIntervals), Formats.Count(s.TicketsMissing)])));
+        return new DocSection("customer-updates", "Customer updates", blocks);
+    }
+
+    private static DocSection Load(SimulationReport r)
+    {
+        var l = r.Load;
+        return new DocSection("load", "Open-ticket load", [
+            new DocText($"Tickets open (created or reopened, not yet resolved), counted at every whole hour. All queues: peak {Formats.Count(l.All.Peak)} at {Formats.Time(l.All.PeakAt)}, "
+                + $"{l.All.Average.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} on average."),
+            Table(["queue", "tickets", "peak", "peak at", "average"], [false, true, true, false, true],
+                l.ByQueue.Take(Top).Select(q => (IReadOnlyList<string>)[q.Queue, Formats.Count(q.Tickets), Formats.Count(q.Peak), Formats.Time(q.PeakAt),
+                    q.Average.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)])),
+            new DocText(l.ByQueue.Count > Top ? $"The {Top} queues with the highest peaks of {l.ByQueue.Count}." : ""),
+            new DocChart("weekly-load"),
+        ]);
+    }
+
+    private static DocSection Review(SimulationReport r)
+    {
+        var v = r.Review;
+        DocTable Items(IEnumerable<ReviewItem> items) => Table(["ticket", "severity", "issue type", "queue", "at", "why"], [false, false, false, false, false, false],
+            items.Select(i => (IReadOnlyList<string>)[i.Ticket, i.Severity, i.IssueType, i.Queue, Formats.Time(i.At), i.Detail]));
+        var blocks = new List<DocBlock>
+        {
+            new DocHeading($"Tickets that missed the same SLA component more than once: {Formats.Count(v.RepeatedMissTickets)}"),
+        };
+        if (v.RepeatedMisses.Count > 0)
+        {
+            blocks.Add(Items(v.RepeatedMisses));
+        }
+
+        blocks.Add(new DocHeading($"Escalated, then resolved within {Formats.Duration(v.FastResolutionSeconds)} (too early?): {Formats.Count(v.EarlyEscalationTickets)}"));
+        if (v.EarlyEscalations.Count > 0)
+        {
+            blocks.Add(Items(v.EarlyEscalations));
+        }
+
+        blocks.Add(new DocHeading($"Escalated, then still breached an SLA target (too late?): {Formats.Count(v.LateEscalationTickets)}"));
+        if (v.LateEscalations.Count > 0)
+        {
+            blocks.Add(Items(v.LateEscalations));
+        }
+
+        blocks.Add(new DocHeading($"Issue types that escalate most (at least {v.MinimumTickets} tickets)"));
+        blocks.Add(v.TopEscalatingIssueTypes.Count == 0
+            ? new DocText("None escalated.")
+            : Table(["issue type", "tickets", "escalated", "rate"], [false, true, true, true],
+                v.TopEscalatingIssueTypes.Select(g => (IReadOnlyList<string>)[g.Key, Formats.Count(g.Tickets), Formats.Count(g.EscalatedTickets), Formats.Percent(g.EscalationRate)])));
+        return new DocSection("review", "Review list", blocks);
+    }
+
+    private static DocSection Weekly(SimulationReport r) => new("weeks", "By week", [
+        new DocText("Tickets grouped by the week they were created; peak open counts every ticket open in the week."),
+        Table(["week", "created", "first response", "engineering (with policy)", "escalated", "escalations", "pages", "after hours", "breaches", "missed updates", "peak open"],
+            [false, true, true, true, true, true, true, true, true, true, true],
+            r.Weeks.Select(w => (IReadOnlyList<string>)[Formats.Date(w.Week), Formats.Count(w.Created), MedianP90(w.FirstResponse), MedianP90(w.EngineeringWithPolicy),
+                Formats.Count(w.EscalatedTickets), Formats.Count(w.Escalations), Formats.Count(w.Pages), Formats.Count(w.AfterHoursPages), Formats.Count(w.Breaches),
+                Formats.Count(w.MissedUpdates), Formats.Count(w.PeakOpen)])),
+    ]);
+
+    private static DocTable Table(IReadOnlyList<string> headers, IReadOnlyList<bool> numeric, IEnumerable<IReadOnlyList<string>> rows) => new(headers, [.. rows], numeric);
+}

@@ -1,0 +1,12 @@
+using EscalationDsl.Simulation.Reporting;
+
+namespace EscalationDsl.Simulation.Replay;
+
+/// <summary>The outcome of a replay.</summary>
+/// <param name="Report">The report data; renderers turn it into text, Markdown, JSON or HTML.</param>
+/// <param name="StoppedAtBadRow">True when <see cref="SimulationOptions.Strict"/> stopped the run at a bad row.</param>
+public sealed record SimulationResult(SimulationReport Report, bool StoppedAtBadRow)
+{
+    /// <summary>Rows skipped as bad.</summary>
+    public long BadRows => Report.Input.BadRows;
+}

@@ -1,0 +1,71 @@
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime.Decisions;
+using NodaTime;
+
+namespace EscalationDsl.Simulation.Replay;
+
+/// <summary>What one replayed ticket contributes to the report. Built when the ticket is finished, then dropped.</summary>
+internal sealed record TicketOutcome
+{
+    public required string Id { get; init; }
+
+    public required Instant Created { get; init; }
+
+    /// <summary>The severity at the end (SLA figures use it).</summary>
+    public required string Severity { get; init; }
+
+    public required string IssueType { get; init; }
+
+    /// <summary>The source's category (the issue type for canonical input).</summary>
+    public required string Category { get; init; }
+
+    /// <summary>Queue changes in time order; the first is at creation.</summary>
+    public required IReadOnlyList<(Instant At, string Queue)> Queues { get; init; }
+
+    /// <summary>Periods the ticket was open (created or reopened until resolved, or until the end of the data).</summary>
+    public required IReadOnlyList<(Instant From, Instant To)> Open { get; init; }
+
+    public Instant? Acknowledged { get; init; }
+
+    public Instant? FirstUpdate { get; init; }
+
+    /// <summary>First engineering assignment in the events (what support did).</summary>
+    public Instant? EngineeringRecorded { get; init; }
+
+    /// <summary>First engineering assignment by an event or by a policy assign/escalate (what would have happened).</summary>
+    public Instant? EngineeringWithPolicy { get; init; }
+
+    public Instant? Mitigated { get; init; }
+
+    public Instant? Resolved { get; init; }
+
+    /// <summary>Every resolution (resolved, or closed without a resolution before it), in time order.</summary>
+    public required IReadOnlyList<Instant> Resolutions { get; init; }
+
+    public int Reopens { get; init; }
+
+    /// <summary>True when resolved or closed at the end.</summary>
+    public bool Done { get; init; }
+
+    public required IReadOnlyList<Decision> Decisions { get; init; }
+
+    /// <summary>Final status of each SLA component of the final severity: met, breached, pending or paused.</summary>
+    public required IReadOnlyDictionary<SlaComponent, string> Sla { get; init; }
+
+    /// <summary>The queue holding the ticket at an instant.</summary>
+    public string QueueAt(Instant at)
+    {
+        var queue = Queues[0].Queue;
+        foreach (var (when, name) in Queues)
+        {
+            if (when > at)
+            {
+                break;
+            }
+
+            queue = name;
+        }
+
+        return queue;
+    }
+}

@@ -1,0 +1,184 @@
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime;
+using EscalationDsl.Runtime.Decisions;
+using EscalationDsl.Runtime.Events;
+using NodaTime;
+
+namespace EscalationDsl.Simulation.Replay;
+
+/// <summary>Watches one ticket's replay (its events and the policy's decisions) and builds its <see cref="TicketOutcome"/>.</summary>
+internal sealed class TicketTrack
+{
+    private const string NoQueue = "(none)";
+    private readonly CompiledPolicy policy;
+    private readonly List<(Instant, string)> queues = [];
+    private readonly List<(Instant, Instant)> open = [];
+    private readonly List<Instant> resolutions = [];
+    private Instant? openSince;
+    private string issueType;
+    private string category;
+    private Instant? acknowledged;
+    private Instant? firstUpdate;
+    private Instant? engineeringRecorded;
+    private Instant? engineeringPolicy;
+    private Instant? mitigated;
+    private Instant? resolved;
+    private int reopens;
+    private int seen;
+
+    public TicketTrack(CompiledPolicy policy, TicketEvent created, string? queue, string? category)
+    {
+        this.policy = policy;
+        Id = created.TicketId;
+        Created = created.At;
+        openSince = created.At;
+        issueType = created.IssueType ?? "(none)";
+        this.category = string.IsNullOrEmpty(category) ? issueType : category;
+        queues.Add((created.At, Queue(queue ?? created.Owner)));
+    }
+
+    public string Id { get; }
+
+    public Instant Created { get; }
+
+    public List<Decision> Decisions { get; } = [];
+
+    /// <summary>Notes one applied event; <paramref name="queue"/> and <paramref name="categoryLabel"/> are the source's labels, if any.</summary>
+    public void OnEvent(TicketEvent e, string? queue, string? categoryLabel)
+    {
+        var at = e.At;
+        switch (e.Kind)
+        {
+            case TicketEventKind.Acknowledged:
+                acknowledged ??= at;
+                break;
+            case TicketEventKind.FirstUpdate or TicketEventKind.CustomerUpdate:
+                firstUpdate ??= at;
+                break;
+            case TicketEventKind.Assigned:
+                if (e.Engineering || e.Owner is not null && policy.Model.FindOwner(e.Owner)?.IsEngineering == true)
+                {
+                    engineeringRecorded ??= at;
+                    engineeringPolicy ??= at;
+                }
+
+                queue ??= e.Owner;
+                break;
+            case TicketEventKind.Mitigation:
+                mitigated ??= at;
+                break;
+            case TicketEventKind.Resolved or TicketEventKind.Closed:
+                resolved ??= at;
+                if (openSince is { } since)
+                {
+                    resolutions.Add(at);
+                    open.Add((since, at));
+                    openSince = null;
+                }
+
+                break;
+            case TicketEventKind.Reopened when openSince is null:
+                reopens++;
+                openSince = at;
+                break;
+        }
+
+        if (e.Fields is { } fields)
+        {
+            foreach (var (name, value) in fields)
+            {
+                if (name == "issue_type")
+                {
+                    issueType = value.Length == 0 ? "(none)" : value;
+                    if (categoryLabel is null)
+                    {
+                        category = issueType;
+                    }
+                }
+            }
+        }
+
+        if (!string.IsNullOrEmpty(categoryLabel))
+        {
+            category = categoryLabel;
+        }
+
+        if (queue is not null && Queue(queue) != queues[^1].Item2)
+        {
+            queues.Add((at, Queue(queue)));
+        }
+    }
+
+    /// <summary>Notes the decisions added since the last call.</summary>
+    public void OnDecisions()
+    {
+        for (; seen < Decisions.Count; seen++)
+        {
+            var d = Decisions[seen];
+            if (d.Kind is DecisionKind.Assign or DecisionKind.Escalate && d.Owner is not null && policy.Model.FindOwner(d.Owner)?.IsEngineering == true)
+            {
+                engineeringPolicy = engineeringPolicy is { } before && before <= d.At ? before : d.At;
+            }
+        }
+    }
+
+    /// <summary>The outcome once the ticket is finished; <paramref name="end"/> closes a period still open.</summary>
+    public TicketOutcome Complete(Ticket ticket, Instant end)
+    {
+        OnDecisions();
+        var snapshot = policy.Describe(ticket);
+        var sla = new Dictionary<SlaComponent, string>();
+        foreach (var clock in snapshot.Clocks)
+        {
+            if (clock.Name.StartsWith("sla ", StringComparison.Ordinal) && Component(clock.Name[4..]) is { } component)
+            {
+                sla[component] = clock.Status;
+            }
+        }
+
+        var periods = new List<(Instant, Instant)>(open);
+        if (openSince is { } since)
+        {
+            periods.Add((since, end < since ? since : end));
+        }
+
+        if (snapshot.Fields.TryGetValue("issue_type", out var finalIssue))
+        {
+            issueType = finalIssue;
+        }
+
+        return new TicketOutcome
+        {
+            Id = Id,
+            Created = Created,
+            Severity = snapshot.Severity,
+            IssueType = issueType,
+            Category = category,
+            Queues = queues,
+            Open = periods,
+            Acknowledged = acknowledged,
+            FirstUpdate = firstUpdate,
+            EngineeringRecorded = engineeringRecorded,
+            EngineeringWithPolicy = engineeringPolicy,
+            Mitigated = mitigated,
+            Resolved = resolved,
+            Resolutions = resolutions,
+            Reopens = reopens,
+            Done = ticket.IsDone,
+            Decisions = Decisions,
+            Sla = sla,
+        };
+    }
+
+    private static string Queue(string? name) => string.IsNullOrEmpty(name) ? NoQueue : name;
+
+    private static SlaComponent? Component(string name) => name switch
+    {
+        "acknowledge" => SlaComponent.Acknowledge,
+        "first_update" => SlaComponent.FirstUpdate,
+        "assign" => SlaComponent.Assign,
+        "mitigate" => SlaComponent.Mitigate,
+        "resolve" => SlaComponent.Resolve,
+        _ => null,
+    };
+}

@@ -1,0 +1,53 @@
+namespace EscalationDsl.Simulation.Reporting.Building;
+
+/// <summary>
+/// Counts durations (whole seconds) so medians and percentiles need no list of every ticket: memory
+/// follows the number of distinct values, not tickets. Values below 65,536 s (18 h) are exact; longer
+/// ones keep their top 16 bits (an error below 0.002 %).
+/// </summary>
+internal sealed class DurationHistogram
+{
+    private readonly Dictionary<long, long> counts = [];
+
+    public long Count { get; private set; }
+
+    public long Missing { get; set; }
+
+    public void Add(long seconds)
+    {
+        seconds = Math.Max(0, seconds);
+        var key = seconds;
+        if (seconds >= 1 << 16)
+        {
+            var shift = 63 - (int)long.LeadingZeroCount(seconds) - 15;
+            key = seconds >> shift << shift;
+        }
+
+        counts[key] = counts.GetValueOrDefault(key) + 1;
+        Count++;
+    }
+
+    /// <summary>The nearest-rank percentile: the smallest value with at least p·n values at or below it.</summary>
+    public long? Percentile(double p)
+    {
+        if (Count == 0)
+        {
+            return null;
+        }
+
+        var rank = Math.Max(1, (long)Math.Ceiling(p * Count));
+        long seen = 0;
+        foreach (var key in counts.Keys.Order())
+        {
+            seen += counts[key];
+            if (seen >= rank)
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+
+    public DurationStats Stats() => new(Count, Missing, Percentile(0.5), Percentile(0.9));
+}

@@ -1,0 +1,274 @@
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime.Decisions;
+using EscalationDsl.Simulation.Replay;
+using NodaTime;
+
+namespace EscalationDsl.Simulation.Reporting.Building;
+
+/// <summary>Folding a ticket's decisions, open periods and review findings.</summary>
+internal sealed partial class ReportBuilder
+{
+    private readonly HashSet<string> scratchRules = new(StringComparer.Ordinal);
+    private readonly HashSet<string> scratchEscalatedQueues = new(StringComparer.Ordinal);
+    private readonly Dictionary<SlaComponent, int> scratchMisses = [];
+
+    private void AddDecisions(TicketOutcome t, WeekAcc week)
+    {
+        scratchRules.Clear();
+        scratchEscalatedQueues.Clear();
+        var wasEscalated = false;
+        var wasPaged = false;
+        var anyBreach = false;
+        var severity = severities[t.Severity];
+        var missed = 0L;
+        foreach (var d in t.Decisions)
+        {
+            var kind = DecisionKinds.Name(d.Kind);
+            decisionsByKind[kind] = decisionsByKind.GetValueOrDefault(kind) + 1;
+            var queue = queues.TryGetValue(t.QueueAt(d.At), out var q) ? q : queues[t.QueueAt(d.At)] = new GroupAcc();
+            if (d.Rule is { } ruleName)
+            {
+                var rule = rules.TryGetValue(ruleName, out var r) ? r : rules[ruleName] = new RuleAcc();
+                if (scratchRules.Add(ruleName))
+                {
+                    rule.Tickets++;
+                }
+
+                switch (d.Kind)
+                {
+                    case DecisionKind.Escalate: rule.Escalations++; break;
+                    case DecisionKind.Page: rule.Pages++; break;
+                    case DecisionKind.Notify: rule.Notifications++; break;
+                    default: rule.Other++; break;
+                }
+            }
+
+            var owner = d.Owner is null ? null : owners.TryGetValue(d.Owner, out var o) ? o : owners[d.Owner] = new OwnerAcc();
+            switch (d.Kind)
+            {
+                case DecisionKind.Escalate:
+                    wasEscalated = true;
+                    week.Escalations++;
+                    queue.Escalations++;
+                    if (scratchEscalatedQueues.Add(t.QueueAt(d.At)))
+                    {
+                        queue.EscalatedTickets++;
+                    }
+
+                    if (owner is not null)
+                    {
+                        owner.Escalations++;
+                    }
+
+                    break;
+                case DecisionKind.Page:
+                    wasPaged = true;
+                    pages++;
+                    week.Pages++;
+                    queue.Pages++;
+                    if (owner is not null)
+                    {
+                        owner.Pages++;
+                    }
+
+                    var after = calendar is not null && !calendar.IsOpen(d.At.ToUnixTimeMilliseconds());
+                    if (after)
+                    {
+                        afterHoursPages++;
+                        week.AfterHoursPages++;
+                    }
+
+                    Count(afterHoursByRule, d.Rule ?? "(deescalation)", after);
+                    Count(afterHoursByOwner, d.Owner ?? "(none)", after);
+                    break;
+                case DecisionKind.Notify:
+                    queue.Notifications++;
+                    if (owner is not null)
+                    {
+                        owner.Notifications++;
+                    }
+
+                    break;
+                case DecisionKind.Assign:
+                    if (owner is not null)
+                    {
+                        owner.Assignments++;
+                    }
+
+                    break;
+                case DecisionKind.Remind:
+                    if (owner is not null)
+                    {
+                        owner.Reminders++;
+                    }
+
+                    break;
+                case DecisionKind.SlaBreach:
+                    anyBreach = true;
+                    week.Breaches++;
+                    break;
+                case DecisionKind.MissedUpdate:
+                    anyBreach = true;
+                    week.MissedUpdates++;
+                    missed++;
+                    break;
+            }
+        }
+
+        if (wasEscalated)
+        {
+            escalated++;
+            week.EscalatedTickets++;
+        }
+
+        if (wasPaged)
+        {
+            paged++;
+        }
+
+        if (anyBreach)
+        {
+            breached++;
+        }
+
+        if (t.FirstUpdate is not null)
+        {
+            severity.TicketsWithUpdates++;
+        }
+
+        severity.MissedIntervals += missed;
+        if (missed > 0)
+        {
+            severity.TicketsMissing++;
+        }
+
+        foreach (var (map, key) in new[] { (issueTypes, t.IssueType), (categories, t.Category) })
+        {
+            var group = map.TryGetValue(key, out var g) ? g : map[key] = new GroupAcc();
+            group.Tickets++;
+            if (wasEscalated)
+            {
+                group.EscalatedTickets++;
+            }
+
+            foreach (var d in t.Decisions)
+            {
+                switch (d.Kind)
+                {
+                    case DecisionKind.Escalate: group.Escalations++; break;
+                    case DecisionKind.Page: group.Pages++; break;
+                    case DecisionKind.Notify: group.Notifications++; break;
+                }
+            }
+        }
+    }
+
+    private static void Count(Dictionary<string, (long Total, long After)> counts, string key, bool after)
+    {
+        var (total, afterHours) = counts.GetValueOrDefault(key);
+        counts[key] = (total + 1, afterHours + (after ? 1 : 0));
+    }
+
+    private void AddLoad(TicketOutcome t)
+    {
+        scratchQueues.Clear();
+        foreach (var (from, to) in t.Open)
+        {
+            load.Add(LoadTracker.All, from, to);
+
+            // Split the open period where the queue changes.
+            var start = from;
+            var queue = t.QueueAt(from);
+            foreach (var (at, next) in t.Queues)
+            {
+                if (at <= from)
+                {
+                    continue;
+                }
+
+                if (at >= to)
+                {
+                    break;
+                }
+
+                load.Add(queue, start, at);
+                MarkQueue(queue);
+                start = at;
+                queue = next;
+            }
+
+            load.Add(queue, start, to);
+            MarkQueue(queue);
+        }
+
+        if (t.Open.Count > 0)
+        {
+            load.CountTicket(LoadTracker.All);
+        }
+
+        foreach (var queue in t.Queues.Select(q => q.Queue).Distinct())
+        {
+            // A queue counts the ticket once, whether or not it was open there long enough to be sampled.
+            if (!queues.TryGetValue(queue, out var group))
+            {
+                queues[queue] = group = new GroupAcc();
+            }
+
+            group.Tickets++;
+        }
+    }
+
+    private void MarkQueue(string queue)
+    {
+        if (scratchQueues.Add(queue))
+        {
+            load.CountTicket(queue);
+        }
+    }
+
+    private void AddReview(TicketOutcome t)
+    {
+        var label = t.Category;
+        scratchMisses.Clear();
+        foreach (var d in t.Decisions)
+        {
+            if (d.Kind is DecisionKind.SlaBreach or DecisionKind.MissedUpdate && d.Component is { } component)
+            {
+                scratchMisses[component] = scratchMisses.GetValueOrDefault(component) + 1;
+            }
+        }
+
+        var worst = scratchMisses.Where(m => m.Value > 1).OrderByDescending(m => m.Value).ThenBy(m => m.Key).FirstOrDefault();
+        if (worst.Value > 1)
+        {
+            repeatedMissTickets++;
+            var at = t.Decisions.Last(d => d.Component == worst.Key && d.Kind is DecisionKind.SlaBreach or DecisionKind.MissedUpdate).At;
+            var what = worst.Key == SlaComponent.Update ? "customer update intervals" : $"{ModelFormatter.Format(worst.Key)} SLA";
+            repeatedMisses.Add(new ReviewItem(t.Id, t.Severity, label, t.QueueAt(at), at, $"missed the {what} {worst.Value} times", worst.Value));
+        }
+
+        var escalation = t.Decisions.FirstOrDefault(d => d.Kind == DecisionKind.Escalate);
+        if (escalation is null)
+        {
+            return;
+        }
+
+        var resolution = t.Resolutions.Cast<Instant?>().FirstOrDefault(r => r >= escalation.At);
+        if (resolution is { } r && r - escalation.At <= options.FastResolution)
+        {
+            earlyEscalationTickets++;
+            var gap = (long)(r - escalation.At).TotalSeconds;
+            earlyEscalations.Add(new ReviewItem(t.Id, t.Severity, label, t.QueueAt(escalation.At), escalation.At,
+                $"escalated to {escalation.Owner} by {escalation.Rule}, resolved {Formats.Duration(gap)} later", gap));
+        }
+
+        var breach = t.Decisions.LastOrDefault(d => d.Kind is DecisionKind.SlaBreach && d.At > escalation.At);
+        if (breach is not null)
+        {
+            lateEscalationTickets++;
+            var gap = (long)(breach.At - escalation.At).TotalSeconds;
+            lateEscalations.Add(new ReviewItem(t.Id, t.Severity, label, t.QueueAt(escalation.At), escalation.At,
+                $"escalated to {escalation.Owner} by {escalation.Rule}, then breached {ModelFormatter.Format(breach.Component!.Value)} {Formats.Duration(gap)} later", gap));
+        }
+    }
+}

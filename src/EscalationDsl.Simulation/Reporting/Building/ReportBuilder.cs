@@ -1,0 +1,204 @@
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime;
+using EscalationDsl.Runtime.Decisions;
+using EscalationDsl.Runtime.Time;
+using EscalationDsl.Simulation.Replay;
+using EscalationDsl.Simulation.Sources;
+using NodaTime;
+
+namespace EscalationDsl.Simulation.Reporting.Building;
+
+/// <summary>
+/// Folds finished tickets into running totals, then builds the <see cref="SimulationReport"/>. Nothing
+/// per ticket is kept except the bounded review lists, so memory does not grow with the history.
+/// </summary>
+internal sealed partial class ReportBuilder
+{
+    private readonly CompiledPolicy policy;
+    private readonly SimulationOptions options;
+    private readonly IEventSource source;
+    private readonly DateTimeZone zone;
+    private readonly BusinessCalendar? calendar;
+    private readonly Dictionary<string, SeverityAcc> severities = new(StringComparer.Ordinal);
+    private readonly SeverityAcc all = new();
+    private readonly Dictionary<(string Queue, SlaComponent Component), SlaAcc> slaByQueue = [];
+    private readonly Dictionary<string, long> queueTickets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> decisionsByKind = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RuleAcc> rules = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GroupAcc> issueTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GroupAcc> categories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GroupAcc> queues = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OwnerAcc> owners = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Total, long After)> afterHoursByRule = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Total, long After)> afterHoursByOwner = new(StringComparer.Ordinal);
+    private readonly Dictionary<LocalDate, WeekAcc> weeks = [];
+    private readonly LoadTracker load = new();
+    private readonly TopList repeatedMisses;
+    private readonly TopList earlyEscalations;
+    private readonly TopList lateEscalations;
+    private readonly HashSet<string> scratchQueues = new(StringComparer.Ordinal);
+    private long repeatedMissTickets;
+    private long earlyEscalationTickets;
+    private long lateEscalationTickets;
+    private long resolved;
+    private long open;
+    private long reopened;
+    private long escalated;
+    private long paged;
+    private long breached;
+    private long pages;
+    private long afterHoursPages;
+    private bool categoriesDiffer;
+    private Instant? firstCreated;
+    private Instant? lastCreated;
+
+    public ReportBuilder(CompiledPolicy policy, SimulationOptions options, IEventSource source)
+    {
+        this.policy = policy;
+        this.options = options;
+        this.source = source;
+        zone = PolicyFacts.DefaultZone(policy.Model);
+        calendar = PolicyFacts.DefaultCalendar(policy.Model) is { } model ? policy.Calendar(model) : null;
+        foreach (var severity in policy.Model.Severities)
+        {
+            severities[severity.Name] = new SeverityAcc();
+        }
+
+        repeatedMisses = new TopList(options.TopCount, descending: true);
+        earlyEscalations = new TopList(options.TopCount, descending: false);
+        lateEscalations = new TopList(options.TopCount, descending: true);
+    }
+
+    /// <summary>Adds one finished ticket.</summary>
+    public void Add(TicketOutcome t)
+    {
+        firstCreated = firstCreated is { } f && f <= t.Created ? f : t.Created;
+        lastCreated = lastCreated is { } l && l >= t.Created ? l : t.Created;
+        if (t.Done)
+        {
+            resolved++;
+        }
+        else
+        {
+            open++;
+        }
+
+        if (t.Reopens > 0)
+        {
+            reopened++;
+        }
+
+        var week = Week(t.Created);
+        week.Created++;
+        var severity = severities[t.Severity];
+        AddDurations(severity, t);
+        AddDurations(all, t);
+        AddDurations(week.Response, week.EngineeringPolicy, week.EngineeringRecorded, t);
+        AddSla(severity, t);
+        AddDecisions(t, week);
+        AddLoad(t);
+        AddReview(t);
+        if (t.Category != t.IssueType)
+        {
+            categoriesDiffer = true;
+        }
+    }
+
+    private static void AddDurations(SeverityAcc acc, TicketOutcome t)
+    {
+        acc.Tickets++;
+        AddDurations(acc.Response, acc.EngineeringPolicy, acc.EngineeringRecorded, t);
+    }
+
+    private static void AddDurations(DurationHistogram response, DurationHistogram withPolicy, DurationHistogram recorded, TicketOutcome t)
+    {
+        Measure(response, t.Created, t.Acknowledged);
+        Measure(withPolicy, t.Created, t.EngineeringWithPolicy);
+        Measure(recorded, t.Created, t.EngineeringRecorded);
+    }
+
+    private static void Measure(DurationHistogram histogram, Instant from, Instant? to)
+    {
+        if (to is { } end)
+        {
+            histogram.Add((long)(end - from).TotalSeconds);
+        }
+        else
+        {
+            histogram.Missing++;
+        }
+    }
+
+    private void AddSla(SeverityAcc severity, TicketOutcome t)
+    {
+        scratchQueues.Clear();
+        foreach (var (component, status) in t.Sla)
+        {
+            var cell = severity.Sla.TryGetValue(component, out var c) ? c : severity.Sla[component] = new SlaAcc();
+            Instant when;
+            switch (status)
+            {
+                case "met":
+                    cell.Met++;
+                    when = MetAt(t, component);
+                    break;
+                case "breached":
+                    cell.Breached++;
+                    when = t.Decisions.FirstOrDefault(d => d.Kind == DecisionKind.SlaBreach && d.Component == component)?.At ?? t.Created;
+                    break;
+                default:
+                    cell.Pending++;
+                    when = t.Open.Count > 0 ? t.Open[^1].To : t.Created;
+                    break;
+            }
+
+            var queue = t.QueueAt(when);
+            if (!slaByQueue.TryGetValue((queue, component), out var byQueue))
+            {
+                slaByQueue[(queue, component)] = byQueue = new SlaAcc();
+            }
+
+            switch (status)
+            {
+                case "met": byQueue.Met++; break;
+                case "breached": byQueue.Breached++; break;
+                default: byQueue.Pending++; break;
+            }
+
+            if (scratchQueues.Add(queue))
+            {
+                queueTickets[queue] = queueTickets.GetValueOrDefault(queue) + 1;
+            }
+        }
+    }
+
+    /// <summary>When a met component was met: its own event, or the resolution that ended its clock.</summary>
+    private static Instant MetAt(TicketOutcome t, SlaComponent component)
+    {
+        Instant? at = component switch
+        {
+            SlaComponent.Acknowledge => t.Acknowledged,
+            SlaComponent.FirstUpdate => t.FirstUpdate,
+            SlaComponent.Assign => t.EngineeringWithPolicy,
+            SlaComponent.Mitigate => t.Mitigated,
+            _ => null,
+        };
+        if (t.Resolved is { } r && (at is null || r < at))
+        {
+            at = r;
+        }
+
+        return at ?? t.Created;
+    }
+
+    private WeekAcc Week(Instant created)
+    {
+        var key = Weeks.Start(created, zone);
+        if (!weeks.TryGetValue(key, out var week))
+        {
+            weeks[key] = week = new WeekAcc();
+        }
+
+        return week;
+    }
+}

@@ -1,0 +1,10 @@
+namespace EscalationDsl.Simulation.Reporting;
+
+/// <summary>Pages sent outside the business hours of the policy's default calendar.</summary>
+/// <param name="Calendar">The calendar, or null when the policy has no default calendar (then nothing is after hours).</param>
+/// <param name="Pages">All pages.</param>
+/// <param name="AfterHours">Pages outside business hours.</param>
+/// <param name="Share">AfterHours / Pages, or null without pages.</param>
+/// <param name="ByRule">Per rule.</param>
+/// <param name="ByOwner">Per paged owner.</param>
+public sealed record AfterHoursSection(string? Calendar, long Pages, long AfterHours, double? Share, IReadOnlyList<CountRow> ByRule, IReadOnlyList<CountRow> ByOwner);

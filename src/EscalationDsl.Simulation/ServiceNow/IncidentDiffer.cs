@@ -1,0 +1,170 @@
+using EscalationDsl.Runtime.Events;
+using EscalationDsl.Simulation.Mapping;
+using EscalationDsl.Simulation.Sources;
+using NodaTime;
+
+namespace EscalationDsl.Simulation.ServiceNow;
+
+/// <summary>
+/// Turns the snapshot rows of one incident into events: <c>created</c> at opened_at from the first
+/// snapshot, then, for each later snapshot, one event per change (docs/importers.md lists the rules).
+/// Events of one row come in a fixed order: reopened, severity_changed, field_set, assigned,
+/// acknowledged, status, resolved, closed.
+/// </summary>
+internal sealed class IncidentDiffer(ServiceNowMapping mapping)
+{
+    private readonly List<KeyValuePair<string, string>> changed = [];
+
+    /// <summary>Derives the events; <paramref name="rows"/> must be sorted by update time and update counter.</summary>
+    public void Derive(string number, Instant opened, IReadOnlyList<IncidentRow> rows, List<SourceRecord> output)
+    {
+        var first = rows[0];
+        var severity = Map(mapping.Severity, first.SeverityCell);
+        if (severity is null)
+        {
+            output.Add(SourceRecord.ForProblem(first.Row, $"{mapping.Severity.Column}: {(first.SeverityCell is null ? "no value" : $"'{first.SeverityCell}' maps to no severity")}; incident {number} cannot be created without a severity and is skipped", number));
+            return;
+        }
+
+        var issue = Map(mapping.IssueType, first.IssueCell);
+        var fields = new string?[mapping.Fields.Count];
+        List<KeyValuePair<string, string>>? createdFields = null;
+        for (var f = 0; f < fields.Length; f++)
+        {
+            fields[f] = Map(mapping.Fields[f].Map, first.FieldCells[f]);
+            if (fields[f] is { } value)
+            {
+                (createdFields ??= []).Add(KeyValuePair.Create(mapping.Fields[f].Field, value));
+            }
+        }
+
+        var owner = Map(mapping.Owner, first.OwnerCell);
+        var queue = first.QueueCell;
+        var category = first.CategoryCell;
+        output.Add(SourceRecord.ForEvent(
+            new TicketEvent { TicketId = number, At = opened, Kind = TicketEventKind.Created, Severity = severity, IssueType = issue, Owner = owner, Fields = createdFields },
+            first.Row,
+            queue ?? string.Empty,
+            category ?? string.Empty));
+
+        var status = "new";
+        var done = false;
+        var closed = false;
+        var acknowledged = false;
+        var ownerCell = first.OwnerCell;
+        string? engineeringCell = null;
+        var reassignments = first.Reassignments;
+        var reopens = first.Reopens;
+        string? pendingCategory = null;
+
+        foreach (var row in rows)
+        {
+            var at = row.Updated < opened ? opened : row.Updated;
+            var start = output.Count;
+
+            // Reopen: the incident leaves Resolved/Closed, or its reopen counter goes up while resolved.
+            var stillDone = row.Status is "resolved" or "closed";
+            if (done && (!stillDone || row.Reopens > reopens && reopens >= 0))
+            {
+                Add(output, row, TicketEventKind.Reopened, at, number);
+                done = false;
+                closed = false;
+            }
+
+            if (Map(mapping.Severity, row.SeverityCell) is { } newSeverity && newSeverity != severity)
+            {
+                severity = newSeverity;
+                output.Add(Record(new TicketEvent { TicketId = number, At = at, Kind = TicketEventKind.SeverityChanged, Severity = severity }, row));
+            }
+
+            changed.Clear();
+            if (mapping.IssueType is not null && row.IssueCell is not null && Map(mapping.IssueType, row.IssueCell) is { } newIssue && newIssue != issue)
+            {
+                issue = newIssue;
+                changed.Add(KeyValuePair.Create("issue_type", newIssue));
+            }
+
+            for (var f = 0; f < fields.Length; f++)
+            {
+                if (row.FieldCells[f] is not null && Map(mapping.Fields[f].Map, row.FieldCells[f]) is { } value && value != fields[f])
+                {
+                    fields[f] = value;
+                    changed.Add(KeyValuePair.Create(mapping.Fields[f].Field, value));
+                }
+            }
+
+            if (changed.Count > 0)
+            {
+                output.Add(Record(new TicketEvent { TicketId = number, At = at, Kind = TicketEventKind.FieldSet, Fields = [.. changed] }, row));
+            }
+
+            if (row.CategoryCell is not null && row.CategoryCell != category)
+            {
+                category = row.CategoryCell;
+                pendingCategory = category;
+            }
+
+            // Assignment: a new group, a new assignee, or a higher reassignment counter.
+            var newOwnerCell = row.OwnerCell is not null && row.OwnerCell != ownerCell;
+            var newEngineeringCell = row.EngineeringCell is not null && row.EngineeringCell != engineeringCell;
+            var reassigned = row.Reassignments > reassignments && reassignments >= 0;
+            if (newOwnerCell || newEngineeringCell || reassigned)
+            {
+                var assignee = Map(mapping.Owner, row.OwnerCell ?? ownerCell) ?? row.EngineeringCell;
+                if (assignee is not null)
+                {
+                    var engineering = mapping.Engineering is { } eng && row.EngineeringCell is not null && eng.Map(row.EngineeringCell) == "true";
+                    queue = row.QueueCell ?? queue;
+                    output.Add(SourceRecord.ForEvent(
+                        new TicketEvent { TicketId = number, At = at, Kind = TicketEventKind.Assigned, Owner = assignee, Engineering = engineering },
+                        row.Row,
+                        queue ?? string.Empty));
+                }
+            }
+
+            ownerCell = row.OwnerCell ?? ownerCell;
+            engineeringCell = row.EngineeringCell ?? engineeringCell;
+            reassignments = Math.Max(reassignments, row.Reassignments);
+            reopens = Math.Max(reopens, row.Reopens);
+
+            if (!acknowledged && row.Status != "new")
+            {
+                acknowledged = true;
+                Add(output, row, TicketEventKind.Acknowledged, at, number);
+            }
+
+            if (!stillDone && row.Status != status)
+            {
+                output.Add(Record(new TicketEvent { TicketId = number, At = at, Kind = TicketEventKind.Status, Status = row.Status }, row));
+            }
+
+            status = row.Status;
+            if (row.Status == "resolved" && !done)
+            {
+                Add(output, row, TicketEventKind.Resolved, at, number);
+                done = true;
+            }
+
+            if (row.Status == "closed" && !closed)
+            {
+                Add(output, row, TicketEventKind.Closed, at, number);
+                done = true;
+                closed = true;
+            }
+
+            // A category change without any event of its own rides on the row's first event.
+            if (pendingCategory is not null && output.Count > start)
+            {
+                output[start] = output[start] with { Category = pendingCategory };
+                pendingCategory = null;
+            }
+        }
+    }
+
+    private static string? Map(ValueMap? map, string? cell) => map is null || cell is null ? null : map.Map(cell);
+
+    private static SourceRecord Record(TicketEvent e, IncidentRow row) => SourceRecord.ForEvent(e, row.Row);
+
+    private static void Add(List<SourceRecord> output, IncidentRow row, TicketEventKind kind, Instant at, string number) =>
+        output.Add(SourceRecord.ForEvent(new TicketEvent { TicketId = number, At = at, Kind = kind }, row.Row));
+}

@@ -1,0 +1,339 @@
+using System.Globalization;
+using EscalationDsl.Runtime;
+using EscalationDsl.Simulation.Input;
+using EscalationDsl.Simulation.Mapping;
+using EscalationDsl.Simulation.Sources;
+using NodaTime;
+using nietras.SeparatedValues;
+
+namespace EscalationDsl.Simulation.ServiceNow;
+
+/// <summary>
+/// The ServiceNow incident audit log (the UCI "incident management process enriched event log"):
+/// read from the .csv or straight from the .zip, one incident at a time. Each incident's rows must be
+/// contiguous (they are in the export); when the incident number changes the incident is complete,
+/// its events are produced, and nothing of it is kept.
+/// </summary>
+public sealed class ServiceNowEventSource : IEventSource
+{
+    private const int RecentIncidents = 65_536;
+    private readonly string path;
+    private readonly ServiceNowMapping mapping;
+    private InputFile? input;
+
+    /// <summary>Creates the source; nothing is read until <see cref="Read"/>.</summary>
+    public ServiceNowEventSource(string path, string displayName, ServiceNowMapping mapping)
+    {
+        this.path = path;
+        this.mapping = mapping;
+        DisplayName = displayName;
+    }
+
+    /// <inheritdoc/>
+    public string DisplayName { get; }
+
+    /// <inheritdoc/>
+    public string Format => "servicenow";
+
+    /// <inheritdoc/>
+    public bool GroupedByTicket => true;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Caveats { get; } =
+    [
+        "The ServiceNow audit log records no customer communication, so first_update and the update cadence cannot be met: their figures show what the policy would report, not what support did.",
+        "The log records no mitigation (workaround or containment), so mitigate is met only by resolution.",
+        "Acknowledgement is taken as the first snapshot whose state is not New; the log cannot tell an earlier reply.",
+    ];
+
+    /// <inheritdoc/>
+    public IReadOnlySet<string> Unobserved { get; } = new HashSet<string>(["first_update", "update", "mitigate"], StringComparer.Ordinal);
+
+    /// <inheritdoc/>
+    public double Progress => input?.Progress ?? 0;
+
+    /// <inheritdoc/>
+    public long RowsRead { get; private set; }
+
+    /// <inheritdoc/>
+    public IEnumerable<SourceRecord> Read()
+    {
+        input?.Dispose();
+        input = InputFile.Open(path, DisplayName);
+        using var reader = CsvColumns.OpenReader(input.Content, mapping.Layout.Separator);
+        RowsRead = 0;
+        var state = new ReadState(new Columns(reader, DisplayName, mapping), new IncidentDiffer(mapping));
+        var pending = new List<SourceRecord>();
+
+        // Sep rows are ref structs: each is handled before anything is yielded.
+        while (reader.MoveNext())
+        {
+            RowsRead++;
+            Accept(reader.Current, state, pending);
+            foreach (var record in pending)
+            {
+                yield return record;
+            }
+
+            pending.Clear();
+        }
+
+        Complete(state, pending);
+        foreach (var record in pending)
+        {
+            yield return record;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => input?.Dispose();
+
+    private void Accept(SepReader.Row row, ReadState state, List<SourceRecord> pending)
+    {
+        var line = row.LineNumberFrom;
+        var columns = state.Columns;
+        if (row.ColCount != columns.Count)
+        {
+            pending.Add(SourceRecord.ForProblem(line, $"expected {columns.Count} columns, found {row.ColCount}"));
+            return;
+        }
+
+        var numberSpan = row[columns.Number].Span.Trim();
+        if (mapping.Layout.IsMissing(numberSpan))
+        {
+            pending.Add(SourceRecord.ForProblem(line, $"{mapping.Number}: no value; the row belongs to no incident"));
+            return;
+        }
+
+        if (state.Current is null || !numberSpan.SequenceEqual(state.Current))
+        {
+            Complete(state, pending);
+            state.Current = numberSpan.ToString();
+            state.Opened = null;
+            state.Skipping = state.Recent.Contains(state.Current);
+            state.NotContiguous = state.Skipping;
+        }
+
+        var current = state.Current;
+        if (state.Skipping)
+        {
+            pending.Add(SourceRecord.ForProblem(line, state.NotContiguous
+                ? $"rows of incident {current} are not contiguous: it appeared earlier in the file and was already replayed (row skipped)"
+                : $"incident {current} is skipped (see its first row)", current));
+            return;
+        }
+
+        if (state.Opened is null)
+        {
+            var openedSpan = row[columns.Opened].Span.Trim();
+            if (mapping.Layout.IsMissing(openedSpan) || !mapping.Layout.Time.TryParse(openedSpan, out var openedAt))
+            {
+                pending.Add(SourceRecord.ForProblem(line, $"{mapping.Opened}: {Describe(openedSpan)}; incident {current} cannot be created without its opening time and is skipped", current));
+                state.Skipping = true;
+                return;
+            }
+
+            state.Opened = openedAt;
+
+            // Without a severity the incident cannot be created: say so at its first row.
+            var severityCell = Cell(row, columns.Severity, state.Pool);
+            if (severityCell is null || mapping.Severity.Map(severityCell) is null)
+            {
+                pending.Add(SourceRecord.ForProblem(line, $"{mapping.Severity.Column}: {(severityCell is null ? "no value" : $"'{severityCell}' maps to no severity")}; incident {current} cannot be created without a severity and is skipped", current));
+                state.Skipping = true;
+                return;
+            }
+        }
+
+        var parsed = ParseRow(row, line, columns, state.Pool, state.Rows.Count, out var problem);
+        if (parsed is null)
+        {
+            pending.Add(SourceRecord.ForProblem(line, problem!, current));
+            return;
+        }
+
+        state.Rows.Add(parsed);
+    }
+
+    /// <summary>The current incident's rows have ended: derive its events, then forget it.</summary>
+    private static void Complete(ReadState state, List<SourceRecord> pending)
+    {
+        if (state.Current is not { } number)
+        {
+            return;
+        }
+
+        Remember(number, state.Recent, state.RecentOrder);
+        var rows = state.Rows;
+        if (rows.Count == 0 || state.Opened is not { } opened || state.Skipping)
+        {
+            rows.Clear();
+            return;
+        }
+
+        rows.Sort(static (a, b) =>
+        {
+            var c = a.Updated.CompareTo(b.Updated);
+            if (c == 0)
+            {
+                c = a.ModCount.CompareTo(b.ModCount);
+            }
+
+            return c != 0 ? c : a.Index.CompareTo(b.Index);
+        });
+        state.Differ.Derive(number, opened, rows, pending);
+        pending.Add(SourceRecord.ForTicketEnd(number, rows[^1].Row));
+        rows.Clear();
+    }
+
+    private static void Remember(string number, HashSet<string> recent, Queue<string> order)
+    {
+        if (recent.Add(number))
+        {
+            order.Enqueue(number);
+            if (order.Count > RecentIncidents)
+            {
+                recent.Remove(order.Dequeue());
+            }
+        }
+    }
+
+    private IncidentRow? ParseRow(SepReader.Row row, long line, Columns columns, StringPool pool, int index, out string? problem)
+    {
+        problem = null;
+        var updatedSpan = row[columns.Updated].Span.Trim();
+        if (mapping.Layout.IsMissing(updatedSpan) || !mapping.Layout.Time.TryParse(updatedSpan, out var updated))
+        {
+            problem = $"{mapping.Updated}: {Describe(updatedSpan)}";
+            return null;
+        }
+
+        var stateSpan = row[columns.State].Span.Trim();
+        if (!mapping.States.TryGetValue(pool.Get(stateSpan), out var status))
+        {
+            problem = mapping.Layout.IsMissing(stateSpan)
+                ? $"{mapping.State}: no value; the row is skipped"
+                : $"{mapping.State}: '{stateSpan}' is not a known state ({string.Join(", ", mapping.States.Keys)}); map it under \"states\" in a mapping file (docs/importers.md)";
+            return null;
+        }
+
+        var fieldCells = new string?[columns.Fields.Length];
+        for (var f = 0; f < fieldCells.Length; f++)
+        {
+            fieldCells[f] = Cell(row, columns.Fields[f], pool);
+        }
+
+        return new IncidentRow
+        {
+            Row = line,
+            Index = index,
+            Updated = updated,
+            ModCount = Number(row, columns.ModCount),
+            Status = status,
+            SeverityCell = Cell(row, columns.Severity, pool),
+            IssueCell = Cell(row, columns.Issue, pool),
+            OwnerCell = Cell(row, columns.Owner, pool),
+            EngineeringCell = Cell(row, columns.Engineering, pool),
+            QueueCell = Cell(row, columns.Queue, pool),
+            CategoryCell = Cell(row, columns.Category, pool),
+            Reassignments = Number(row, columns.Reassignments),
+            Reopens = Number(row, columns.Reopens),
+            FieldCells = fieldCells,
+        };
+    }
+
+    private string Describe(ReadOnlySpan<char> cell) => mapping.Layout.IsMissing(cell)
+        ? $"no value{(cell.IsEmpty ? "" : $" ('{cell}')")}"
+        : $"'{cell}' is not a time like {mapping.Layout.Time.Example} ({mapping.Layout.Time.Text})";
+
+    private string? Cell(SepReader.Row row, int column, StringPool pool)
+    {
+        if (column < 0)
+        {
+            return null;
+        }
+
+        var span = row[column].Span.Trim();
+        return mapping.Layout.IsMissing(span) ? null : pool.Get(span);
+    }
+
+    private int Number(SepReader.Row row, int column) =>
+        column >= 0 && int.TryParse(row[column].Span.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+
+    /// <summary>What reading remembers between rows: the current incident only, plus a bounded set of recent incident numbers.</summary>
+    private sealed class ReadState(Columns columns, IncidentDiffer differ)
+    {
+        public Columns Columns { get; } = columns;
+
+        public IncidentDiffer Differ { get; } = differ;
+
+        public StringPool Pool { get; } = new();
+
+        public List<IncidentRow> Rows { get; } = [];
+
+        public HashSet<string> Recent { get; } = new(StringComparer.Ordinal);
+
+        public Queue<string> RecentOrder { get; } = new();
+
+        public string? Current { get; set; }
+
+        public Instant? Opened { get; set; }
+
+        public bool Skipping { get; set; }
+
+        public bool NotContiguous { get; set; }
+    }
+
+    /// <summary>Column indexes, resolved once from the header.</summary>
+    private sealed class Columns
+    {
+        public Columns(SepReader reader, string file, ServiceNowMapping mapping)
+        {
+            Count = reader.Header.ColNames.Count;
+            Number = CsvColumns.Required(reader, file, mapping.Number, "the incident number");
+            State = CsvColumns.Required(reader, file, mapping.State, "the incident state");
+            Opened = CsvColumns.Required(reader, file, mapping.Opened, "the opening time");
+            Updated = CsvColumns.Required(reader, file, mapping.Updated, "the update time");
+            Severity = CsvColumns.Required(reader, file, mapping.Severity.Column, "the severity");
+            Issue = mapping.IssueType is { } issue ? CsvColumns.Required(reader, file, issue.Column, "the issue type") : -1;
+            Owner = mapping.Owner is { } owner ? CsvColumns.Required(reader, file, owner.Column, "the owner") : -1;
+            Engineering = mapping.Engineering is { } eng ? CsvColumns.Required(reader, file, eng.Column, "engineering assignment") : -1;
+            Queue = CsvColumns.Optional(reader, mapping.Queue);
+            Category = CsvColumns.Optional(reader, mapping.Category);
+            ModCount = CsvColumns.Optional(reader, mapping.ModCount);
+            Reassignments = CsvColumns.Optional(reader, mapping.Reassignments);
+            Reopens = CsvColumns.Optional(reader, mapping.Reopens);
+            Fields = [.. mapping.Fields.Select(f => CsvColumns.Required(reader, file, f.Map.Column, $"field {f.Field}"))];
+        }
+
+        public int Count { get; }
+
+        public int Number { get; }
+
+        public int State { get; }
+
+        public int Opened { get; }
+
+        public int Updated { get; }
+
+        public int Severity { get; }
+
+        public int Issue { get; }
+
+        public int Owner { get; }
+
+        public int Engineering { get; }
+
+        public int Queue { get; }
+
+        public int Category { get; }
+
+        public int ModCount { get; }
+
+        public int Reassignments { get; }
+
+        public int Reopens { get; }
+
+        public int[] Fields { get; }
+    }
+}

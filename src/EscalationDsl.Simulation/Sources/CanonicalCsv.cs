@@ -1,0 +1,231 @@
+using EscalationDsl.Runtime.Events;
+using EscalationDsl.Simulation.Input;
+using nietras.SeparatedValues;
+
+namespace EscalationDsl.Simulation.Sources;
+
+/// <summary>
+/// The canonical CSV event format (docs/events.md): a header naming the event columns
+/// <c>id,ticket,at,type,severity,issue_type,owner,engineering,flag,status</c> in any order (only
+/// ticket, at and type are required), and one more column per ticket field. Comma-separated, RFC 4180
+/// quoting, UTF-8. An empty cell means "not given". Row problems name the column, in the same words as
+/// the JSON Lines reader.
+/// </summary>
+public static class CanonicalCsv
+{
+    /// <summary>The event columns, in the order the writer uses.</summary>
+    public static readonly IReadOnlyList<string> EventColumns = ["id", "ticket", "at", "type", "severity", "issue_type", "owner", "engineering", "flag", "status"];
+
+    /// <summary>Reads every row; the line of each result is the row's first line in the file (the header is line 1).</summary>
+    /// <exception cref="SourceException">The header lacks ticket, at or type.</exception>
+    public static IEnumerable<EventParseResult> Read(Stream content, string file)
+    {
+        using var reader = CsvColumns.OpenReader(content, ',');
+        var layout = new Layout(reader, file);
+        var results = new List<EventParseResult>(1);
+        while (reader.MoveNext())
+        {
+            results.Clear();
+            Parse(reader.Current, layout, results);
+            foreach (var result in results)
+            {
+                yield return result;
+            }
+        }
+    }
+
+    /// <summary>Writes the header for events that may carry the given fields.</summary>
+    public static void WriteHeader(TextWriter writer, IReadOnlyList<string> fields)
+    {
+        writer.Write(string.Join(",", EventColumns.Concat(fields).Select(Quote)));
+        writer.Write('\n');
+    }
+
+    /// <summary>Writes one event as a row under a header written by <see cref="WriteHeader"/> with the same fields.</summary>
+    public static void WriteRow(TextWriter writer, TicketEvent e, IReadOnlyList<string> fields)
+    {
+        var cells = new List<string>(EventColumns.Count + fields.Count)
+        {
+            e.EventId ?? "",
+            e.TicketId,
+            TicketEventJson.FormatTime(e.At),
+            TicketEventKinds.Name(e.Kind),
+            e.Severity ?? "",
+            e.IssueType ?? "",
+            e.Owner ?? "",
+            e.Engineering ? "true" : "",
+            e.Flag ?? "",
+            (e.Kind == TicketEventKind.Mitigation ? e.Mitigation : e.Status) ?? "",
+        };
+        foreach (var field in fields)
+        {
+            var value = "";
+            if (e.Fields is { } values)
+            {
+                foreach (var (name, v) in values)
+                {
+                    if (name == field)
+                    {
+                        value = v;
+                    }
+                }
+            }
+
+            cells.Add(value);
+        }
+
+        writer.Write(string.Join(",", cells.Select(Quote)));
+        writer.Write('\n');
+    }
+
+    private static string Quote(string cell) =>
+        cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+
+    private static void Parse(SepReader.Row row, Layout layout, List<EventParseResult> results)
+    {
+        long line = row.LineNumberFrom;
+        if (row.ColCount == 1 && row.Span.Trim().IsEmpty)
+        {
+            return;
+        }
+
+        if (row.ColCount != layout.Count)
+        {
+            results.Add(new EventParseResult(null, $"expected {layout.Count} columns, found {row.ColCount}", line));
+            return;
+        }
+
+        var ticket = Cell(row, layout.Ticket);
+        var atText = Cell(row, layout.At);
+        var typeText = Cell(row, layout.Type);
+        string? error = null;
+        if (ticket is null)
+        {
+            error = "ticket: required";
+        }
+        else if (atText is null)
+        {
+            error = "at: required";
+        }
+        else if (typeText is null)
+        {
+            error = "type: required";
+        }
+
+        if (error is not null)
+        {
+            results.Add(new EventParseResult(null, error, line));
+            return;
+        }
+
+        if (TicketEventJson.ParseTime(atText!) is not { } at)
+        {
+            results.Add(new EventParseResult(null, $"at: '{atText}' is not an ISO 8601 time with an offset, such as 2026-11-26T14:05:00Z", line));
+            return;
+        }
+
+        if (!TicketEventKinds.TryParse(typeText, out var kind))
+        {
+            results.Add(new EventParseResult(null, $"type: '{typeText}' is not an event type ({string.Join(", ", TicketEventKinds.All)})", line));
+            return;
+        }
+
+        var engineeringText = Cell(row, layout.Engineering);
+        if (engineeringText is not (null or "true" or "false"))
+        {
+            results.Add(new EventParseResult(null, $"engineering: must be true or false, not '{engineeringText}'", line));
+            return;
+        }
+
+        List<KeyValuePair<string, string>>? fields = null;
+        for (var i = 0; i < layout.FieldColumns.Length; i++)
+        {
+            if (Cell(row, layout.FieldColumns[i]) is { } value)
+            {
+                (fields ??= []).Add(KeyValuePair.Create(layout.FieldNames[i], value));
+            }
+        }
+
+        var status = Cell(row, layout.Status);
+        results.Add(new EventParseResult(
+            new TicketEvent
+            {
+                EventId = Cell(row, layout.Id),
+                TicketId = ticket!,
+                At = at,
+                Kind = kind,
+                Severity = Cell(row, layout.Severity),
+                IssueType = Cell(row, layout.IssueType),
+                Owner = Cell(row, layout.Owner),
+                Engineering = engineeringText == "true",
+                Flag = Cell(row, layout.Flag),
+                Status = kind == TicketEventKind.Mitigation ? null : status,
+                Mitigation = kind == TicketEventKind.Mitigation ? status : null,
+                Fields = fields,
+            },
+            null,
+            line));
+    }
+
+    private static string? Cell(SepReader.Row row, int index) => index < 0 || row[index].Span.IsEmpty ? null : row[index].ToString();
+
+    /// <summary>Where each column is; every column that is not an event column is a field.</summary>
+    private sealed class Layout
+    {
+        public Layout(SepReader reader, string file)
+        {
+            var names = reader.Header.ColNames;
+            Count = names.Count;
+            int Find(string name, bool required)
+            {
+                var index = CsvColumns.Optional(reader, name);
+                if (index < 0 && required)
+                {
+                    throw new SourceException($"{file}:1: column '{name}' is missing; a canonical CSV header names {string.Join(",", EventColumns)} (ticket, at and type are required) and then one column per field (docs/events.md)");
+                }
+
+                return index;
+            }
+
+            Id = Find("id", false);
+            Ticket = Find("ticket", true);
+            At = Find("at", true);
+            Type = Find("type", true);
+            Severity = Find("severity", false);
+            IssueType = Find("issue_type", false);
+            Owner = Find("owner", false);
+            Engineering = Find("engineering", false);
+            Flag = Find("flag", false);
+            Status = Find("status", false);
+            var fields = names.Select((name, index) => (name, index)).Where(c => !EventColumns.Contains(c.name)).ToList();
+            FieldNames = [.. fields.Select(f => f.name)];
+            FieldColumns = [.. fields.Select(f => f.index)];
+        }
+
+        public int Count { get; }
+
+        public int Id { get; }
+
+        public int Ticket { get; }
+
+        public int At { get; }
+
+        public int Type { get; }
+
+        public int Severity { get; }
+
+        public int IssueType { get; }
+
+        public int Owner { get; }
+
+        public int Engineering { get; }
+
+        public int Flag { get; }
+
+        public int Status { get; }
+
+        public string[] FieldNames { get; }
+
+        public int[] FieldColumns { get; }
+    }
+}

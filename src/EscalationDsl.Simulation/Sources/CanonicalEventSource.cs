@@ -1,0 +1,84 @@
+using EscalationDsl.Runtime.Events;
+using EscalationDsl.Simulation.Input;
+
+namespace EscalationDsl.Simulation.Sources;
+
+/// <summary>Canonical events from a JSON Lines (<c>.jsonl</c>, <c>.ndjson</c>) or CSV (<c>.csv</c>, also inside a <c>.zip</c>) file (docs/events.md).</summary>
+public sealed class CanonicalEventSource : IEventSource
+{
+    private readonly string path;
+    private InputFile? input;
+
+    /// <summary>Creates the source; the format follows the file extension.</summary>
+    /// <exception cref="SourceException">The extension is not one of the canonical formats.</exception>
+    public CanonicalEventSource(string path, string displayName)
+    {
+        this.path = path;
+        DisplayName = displayName;
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        Format = extension switch
+        {
+            ".jsonl" or ".ndjson" => "jsonl",
+            ".csv" or ".zip" => "csv",
+            _ => throw new SourceException($"{displayName}: unknown event format '{extension}'; use canonical JSON Lines (.jsonl) or CSV (.csv), see docs/events.md, or an importer (--import servicenow, --map FILE)"),
+        };
+    }
+
+    /// <inheritdoc/>
+    public string DisplayName { get; }
+
+    /// <inheritdoc/>
+    public string Format { get; }
+
+    /// <inheritdoc/>
+    public bool GroupedByTicket => false;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Caveats => [];
+
+    /// <inheritdoc/>
+    public IReadOnlySet<string> Unobserved { get; } = new HashSet<string>();
+
+    /// <inheritdoc/>
+    public double Progress => input?.Progress ?? 0;
+
+    /// <inheritdoc/>
+    public long RowsRead { get; private set; }
+
+    /// <inheritdoc/>
+    public IEnumerable<SourceRecord> Read()
+    {
+        input?.Dispose();
+        input = InputFile.Open(path, DisplayName);
+        RowsRead = 0;
+        IEnumerable<EventParseResult> results;
+        if (Format == "csv")
+        {
+            results = CanonicalCsv.Read(input.Content, DisplayName);
+        }
+        else
+        {
+            results = ReadJsonLines(new StreamReader(input.Content));
+        }
+
+        foreach (var result in results)
+        {
+            RowsRead = Format == "csv" ? result.Line - 1 : result.Line;
+            yield return result.Event is { } e ? SourceRecord.ForEvent(e, result.Line) : SourceRecord.ForProblem(result.Line, result.Error!);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => input?.Dispose();
+
+    private static IEnumerable<EventParseResult> ReadJsonLines(StreamReader reader)
+    {
+        using (reader)
+        {
+            foreach (var result in TicketEventJson.ReadLines(reader))
+            {
+                yield return result;
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using EscalationDsl.Tests;
+
+namespace EscalationDsl.Cli.Tests;
+
+public sealed class SimTests
+{
+    private const string Subset = "../shared/data/uci-incident-event-log/incident_event_log_first1000incidents.csv";
+
+    [Theory]
+    [InlineData("json", "support-first1000.json")]
+    [InlineData("markdown", "support-first1000.md")]
+    public void ReportOnTheShippedLogMatchesTheGoldenFile(string format, string golden)
+    {
+        var result = Esc.Run("sim", "policies/support.esc", "--import", "servicenow", "--tickets", Subset, "--format", format, "--by", "week", "--quiet");
+        result.Error.ShouldBeEmpty();
+        result.ExitCode.ShouldBe(0);
+        Golden.Match(Path.Combine(RepoPaths.Baselines, "Sim", golden), result.Out);
+    }
+
+    [Fact]
+    public void HtmlReportIsOneSelfContainedPage()
+    {
+        var result = Esc.Run("sim", "policies/support.esc", "--import", "servicenow", "--tickets", Subset, "--format", "html", "--quiet");
+        result.ExitCode.ShouldBe(0);
+        var html = result.Out;
+        html.ShouldStartWith("<!DOCTYPE html>");
+        html.ShouldNotContain("<script", Case.Insensitive);
+        html.ShouldNotContain("src=", Case.Insensitive);
+        html.ShouldNotContain("<link", Case.Insensitive);
+        html.Replace("xmlns=\"http://www.w3.org/2000/svg\"", "", StringComparison.Ordinal).ShouldNotContain("http");
+        html.ShouldContain("Time to first response, by week of creation");
+        html.ShouldContain("Time to first engineering assignment, by week of creation");
+        html.ShouldContain("Escalation rate by source category");
+        html.ShouldContain("<svg");
+    }
+
+    [Fact]
+    public void SummaryGoesToStandardErrorAndReportToOutputFile()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"esc-sim-{Guid.NewGuid():N}.txt");
+        try
+        {
+            var result = Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--output", output);
+            result.ExitCode.ShouldBe(0);
+            result.Out.ShouldBeEmpty();
+            result.Error.ShouldBe($"esc sim: replayed 5 tickets (23 events from 25 rows of policies/events/week-of-tickets.jsonl) in {result.Error.Split(" in ")[1].Split(' ')[0]} s; 0 bad rows skipped; report written to {output}\n");
+            File.ReadAllText(output).ShouldStartWith("esc sim: support on week-of-tickets.jsonl\n");
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public void BadRowsAreSkippedAndReportedWithExitZero()
+    {
+        using var file = new TempEvents("""
+            {"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev2"}
+            {"ticket":"T1","at":"2026-11-02T14:05:00Z","type":"acked"}
+            {"ticket":"T1","at":"2026-11-02T14:10:00Z","type":"acknowledged"}
+            """);
+        var result = Esc.Run("sim", "policies/support.esc", "--tickets", file.Path, "--format", "json", "--quiet");
+        result.ExitCode.ShouldBe(0);
+        result.Error.ShouldBe($"{file.Path}:2: type: 'acked' is not an event type (created, acknowledged, first_update, customer_update, assigned, field_set, severity_changed, flagged, workaround_failed, mitigation, status, resolved, closed, reopened)\n");
+        result.Out.ShouldContain("\"badRows\": 1");
+    }
+
+    [Fact]
+    public void StrictStopsAtTheFirstBadRowWithExitOne()
+    {
+        using var file = new TempEvents("""
+            {"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev9"}
+            {"ticket":"T1","at":"2026-11-02T14:05:00Z","type":"acked"}
+            """);
+        var result = Esc.Run("sim", "policies/support.esc", "--tickets", file.Path, "--strict");
+        result.ExitCode.ShouldBe(1);
+        result.Out.ShouldBeEmpty();
+        result.Error.ShouldBe(
+            $"{file.Path}:1: severity: 'sev9' is not a severity of policy 'support' (sev1, sev2, sev3)\n" +
+            $"esc: --strict: stopped at the first bad row of {file.Path}; nothing was reported\n");
+    }
+
+    [Fact]
+    public void UnknownImporterIsAUsageError()
+    {
+        var result = Esc.Run("sim", "policies/support.esc", "--import", "zendesk", "--tickets", "policies/events/week-of-tickets.jsonl");
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("esc: --import: 'zendesk' is not an importer (servicenow); for any other CSV export write a mapping file and pass it with --map (docs/importers.md)\n");
+    }
+
+    [Fact]
+    public void BadMappingFileIsAUsageErrorNamingTheKey()
+    {
+        using var map = new TempEvents("""{ "ticket": "Ticket ID", "time": "When", "type": "Action", "severity": { "column": "Priority", "values": { "P1": "critical" } } }""", ".json");
+        var result = Esc.Run("sim", "policies/support.esc", "--map", map.Path, "--tickets", "policies/events/helpdesk-export.csv");
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe($"esc: {map.Path}: severity.values.P1: 'critical' is not a severity of policy 'support' (sev1, sev2, sev3)\n");
+    }
+
+    [Fact]
+    public void MappingThatIsNotJsonIsAUsageError()
+    {
+        using var map = new TempEvents("ticket = Ticket ID", ".json");
+        var result = Esc.Run("sim", "policies/support.esc", "--map", map.Path, "--tickets", "policies/events/helpdesk-export.csv");
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldStartWith($"esc: {map.Path}: not valid JSON: ");
+    }
+
+    [Fact]
+    public void MissingFilesAndBadOptionsAreUsageErrors()
+    {
+        Esc.Run("sim", "policies/support.esc", "--tickets", "nowhere.jsonl").ShouldSatisfyAllConditions(
+            r => r.ExitCode.ShouldBe(2),
+            r => r.Error.ShouldBe("esc: nowhere.jsonl: no such file\n"));
+        Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--map", "nowhere.json").ShouldSatisfyAllConditions(
+            r => r.ExitCode.ShouldBe(2),
+            r => r.Error.ShouldBe("esc: nowhere.json: no such mapping file\n"));
+        Esc.Run("sim", "policies/support.esc", "--tickets", "policies/support.esc").ShouldSatisfyAllConditions(
+            r => r.ExitCode.ShouldBe(2),
+            r => r.Error.ShouldStartWith("esc: policies/support.esc: unknown event format '.esc'"));
+        Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--from", "last week").ShouldSatisfyAllConditions(
+            r => r.ExitCode.ShouldBe(2),
+            r => r.Error.ShouldBe("esc: --from: 'last week' is not a date such as 2016-03-01 (midnight in America/New_York) or an ISO 8601 time with an offset such as 2016-03-01T00:00:00Z\n"));
+        Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--by", "month").ExitCode.ShouldBe(2);
+        Esc.Run("sim", "policies/support.esc").ExitCode.ShouldBe(2);
+    }
+
+    [Fact]
+    public void MissingColumnOfAnImportIsAUsageError()
+    {
+        var result = Esc.Run("sim", "policies/support.esc", "--import", "servicenow", "--tickets", "policies/events/helpdesk-export.csv");
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldStartWith("esc: policies/events/helpdesk-export.csv:1: column 'number' (the incident number) is missing; the header has 8 columns: Ticket ID, Action, When,");
+    }
+
+    [Fact]
+    public void PolicyWithErrorsExitsWithOne()
+    {
+        using var policy = new TempEvents("policy \"broken\" version 1\nseverity sev1 { acknowledge within 15 parsecs }\n", ".esc");
+        var result = Esc.Run("sim", policy.Path, "--tickets", "policies/events/week-of-tickets.jsonl");
+        result.ExitCode.ShouldBe(1);
+    }
+
+    [Fact]
+    public void EmittedEventsAreCanonicalAndReadBack()
+    {
+        var emitted = Path.Combine(Path.GetTempPath(), $"esc-sim-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var first = Esc.Run("sim", "policies/support.esc", "--map", "policies/mappings/helpdesk-export.json", "--tickets", "policies/events/helpdesk-export.csv",
+                "--emit-events", emitted, "--format", "json", "--quiet");
+            first.ExitCode.ShouldBe(0);
+            File.ReadAllLines(emitted)[0].ShouldBe("id,ticket,at,type,severity,issue_type,owner,engineering,flag,status,impact,impact_confirmed,security_flagged,new_impact,workaround,root_cause,request_id,client_version,occurred_at,update_comment,next_update");
+            var again = Esc.Run("sim", "policies/support.esc", "--tickets", emitted, "--format", "json", "--quiet");
+            again.ExitCode.ShouldBe(0);
+            foreach (var part in new[] { "tickets", "response", "afterHours", "customerUpdates" })
+            {
+                Part(again.Out, part).ShouldBe(Part(first.Out, part));
+            }
+
+            Part(Part(again.Out, "sla"), "bySeverity").ShouldBe(Part(Part(first.Out, "sla"), "bySeverity"));
+            Part(Part(again.Out, "escalations"), "decisionsByKind").ShouldBe(Part(Part(first.Out, "escalations"), "decisionsByKind"));
+        }
+        finally
+        {
+            File.Delete(emitted);
+        }
+
+        // Queues and categories are the export's own words in the first run and policy names in the
+        // second; everything the policy decided must be equal.
+        static string Part(string json, string name) => System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty(name).GetRawText();
+    }
+
+    /// <summary>A file for one test, under the system temp folder.</summary>
+    private sealed class TempEvents : IDisposable
+    {
+        public TempEvents(string content, string extension = ".jsonl")
+        {
+            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"esc-sim-{Guid.NewGuid():N}{extension}");
+            File.WriteAllText(Path, content.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
+        }
+
+        public string Path { get; }
+
+        public void Dispose() => File.Delete(Path);
+    }
+}

@@ -1,0 +1,68 @@
+using EscalationDsl.Simulation.Sources;
+using EscalationDsl.Tests;
+
+namespace EscalationDsl.Simulation.Tests;
+
+public sealed class CanonicalCsvTests
+{
+    [Fact]
+    public void CsvAndJsonLinesOfTheExampleOutageAreTheSameEvents()
+    {
+        using var csv = new CanonicalEventSource(RepoPaths.Combine("policies", "events", "sev1-network-outage.csv"), "outage.csv");
+        using var jsonl = new CanonicalEventSource(RepoPaths.Combine("policies", "events", "sev1-network-outage.jsonl"), "outage.jsonl");
+        var fromCsv = csv.Read().Select(r => ServiceNowImporterTests.Json(r.Event!)).ToList();
+        var fromJson = jsonl.Read().Select(r => ServiceNowImporterTests.Json(r.Event!)).ToList();
+        fromCsv.Count.ShouldBe(9);
+        fromCsv.ShouldBe(fromJson);
+    }
+
+    [Fact]
+    public void WrittenRowsReadBackAsTheSameEvents()
+    {
+        using var jsonl = new CanonicalEventSource(RepoPaths.Combine("policies", "events", "sev1-network-outage.jsonl"), "outage.jsonl");
+        var events = jsonl.Read().Select(r => r.Event!).ToList();
+        string[] fields = ["impact", "impact_confirmed", "next_update", "root_cause"];
+        var writer = new StringWriter { NewLine = "\n" };
+        CanonicalCsv.WriteHeader(writer, fields);
+        foreach (var e in events)
+        {
+            CanonicalCsv.WriteRow(writer, e, fields);
+        }
+
+        using var file = new TempFile(".csv", writer.ToString());
+        using var back = new CanonicalEventSource(file.Path, "back.csv");
+        back.Read().Select(r => ServiceNowImporterTests.Json(r.Event!)).ShouldBe(events.Select(ServiceNowImporterTests.Json));
+    }
+
+    [Fact]
+    public void BadCsvRowsNameTheColumnLikeJsonLines()
+    {
+        var replay = Replays.Canonical(".csv", """
+            ticket,at,type,severity,engineering,impact
+            T1,2026-11-02T14:00:00Z,created,sev2,,degraded
+            T1,2026-11-02 14:05,acknowledged,,,
+            T1,2026-11-02T14:06:00Z,acked,,,
+            T1,2026-11-02T14:07:00Z,assigned,,yes,
+            T1,2026-11-02T14:08:00Z,field_set,,,huge
+            T1,2026-11-02T14:09:00Z
+            ,2026-11-02T14:10:00Z,resolved,,,
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+        replay.Problems.ShouldBe(
+        [
+            "events.csv:3: at: '2026-11-02 14:05' is not an ISO 8601 time with an offset, such as 2026-11-26T14:05:00Z",
+            "events.csv:4: type: 'acked' is not an event type (created, acknowledged, first_update, customer_update, assigned, field_set, severity_changed, flagged, workaround_failed, mitigation, status, resolved, closed, reopened)",
+            "events.csv:5: engineering: must be true or false, not 'yes'",
+            "events.csv:6: fields.impact: 'huge' is not one of production, degraded, minor",
+            "events.csv:7: expected 6 columns, found 2",
+            "events.csv:8: ticket: required",
+        ]);
+    }
+
+    [Fact]
+    public void HeaderWithoutTicketIsRefused()
+    {
+        using var file = new TempFile(".csv", "at,type\n2026-11-02T14:00:00Z,created\n");
+        using var source = new CanonicalEventSource(file.Path, "events.csv");
+        Should.Throw<SourceException>(() => source.Read().ToList()).Message.ShouldStartWith("events.csv:1: column 'ticket' is missing");
+    }
+}

@@ -1,0 +1,122 @@
+using EscalationDsl.Runtime.Events;
+using EscalationDsl.Simulation.Mapping;
+using EscalationDsl.Tests;
+
+namespace EscalationDsl.Simulation.Tests;
+
+public sealed class MappingTests
+{
+    private static LoadedMapping Load(string json, List<string>? warnings = null, string? import = null) =>
+        MappingFile.Load(json, "map.json", Policies.Support, import, warnings ?? []);
+
+    [Fact]
+    public void ExampleMappingReadsTheExampleExport()
+    {
+        var mapping = Load(File.ReadAllText(RepoPaths.Combine("policies", "mappings", "helpdesk-export.json"))).Events!;
+        using var source = new MappedCsvEventSource(RepoPaths.Combine("policies", "events", "helpdesk-export.csv"), "helpdesk-export.csv", mapping);
+        var replay = Replays.Run(Policies.Support, source);
+        replay.Problems.ShouldBeEmpty();
+        var hd101 = replay.Events.Where(e => e.TicketId == "HD-101").ToList();
+        hd101.Select(e => $"{TicketEventKinds.Name(e.Kind)} {TicketEventJson.FormatTime(e.At)}").ShouldBe(
+        [
+            "created 2026-11-02T09:12:00Z",           // 09:12 in London is still GMT in November
+            "acknowledged 2026-11-02T09:20:00Z",
+            "customer_update 2026-11-02T09:31:00Z",
+            "assigned 2026-11-02T09:45:00Z",
+            "resolved 2026-11-02T11:50:00Z",
+            "closed 2026-11-04T09:00:00Z",
+        ]);
+        hd101[0].Severity.ShouldBe("sev1");
+        hd101[0].IssueType.ShouldBe("network_outage");
+        hd101[0].Owner.ShouldBe("frontline");
+        hd101[3].Owner.ShouldBe("network");
+        replay.Events.Single(e => e.TicketId == "HD-102" && e.Kind == TicketEventKind.SeverityChanged).Severity.ShouldBe("sev2");
+        replay.Events.Count(e => e.TicketId == "HD-102" && e.Kind == TicketEventKind.Status).ShouldBe(2);
+        replay.Result!.Report.Input.Tickets.ShouldBe(2);
+    }
+
+    [Fact]
+    public void ServiceNowOverrideChangesOnlyWhatItNames()
+    {
+        var mapping = Load(File.ReadAllText(RepoPaths.Combine("policies", "mappings", "servicenow-support.json")), import: "servicenow").ServiceNow!;
+        mapping.States["-100"].ShouldBe("in_progress");
+        mapping.States["Awaiting User Info"].ShouldBe("awaiting_customer");
+        mapping.IssueType!.Map("Category 46").ShouldBe("network_outage");
+        mapping.IssueType.Map("Category 9").ShouldBe("other");
+        mapping.Owner!.Map("Group 70").ShouldBe("frontline");
+        mapping.Owner.Map("Group 24").ShouldBe("Group 24");
+        mapping.Severity.Map("4 - Low").ShouldBe("sev3");
+    }
+
+    [Fact]
+    public void BuiltInServiceNowMappingRanksPrioritiesOntoTheSeverities()
+    {
+        var mapping = MappingFile.DefaultServiceNow(Policies.Support);
+        mapping.Severity.Map("1 - Critical").ShouldBe("sev1");
+        mapping.Severity.Map("2 - High").ShouldBe("sev2");
+        mapping.Severity.Map("3 - Moderate").ShouldBe("sev3");
+        mapping.Severity.Map("4 - Low").ShouldBe("sev3");
+        mapping.Fields.Select(f => $"{f.Field}<-{f.Map.Column}").ShouldBe(["impact<-impact", "impact_confirmed<-u_priority_confirmation"]);
+        mapping.Fields[0].Map.Map("1 - High").ShouldBe("production");
+        mapping.Layout.Zone.Id.ShouldBe("America/New_York");
+    }
+
+    [Theory]
+    [InlineData("{ not json", "map.json: not valid JSON: ")]
+    [InlineData("[]", "map.json: (top level): a mapping file is a JSON object; see docs/importers.md")]
+    [InlineData("""{ "import": "zendesk" }""", "map.json: import: 'zendesk' is not an import this file can describe (servicenow, csv)")]
+    [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "sevrity": "p" }""", "map.json: sevrity: unknown key for a 'csv' mapping; the keys are: import, separator, missing, timeZone, timeFormat, severity, issueType, owner, engineering, queue, category, fields, ticket, time, id, type, contiguous, flag, status")]
+    [InlineData("""{ "time": "at", "type": "kind", "timeFormat": "iso" }""", "map.json: ticket: required: the column that holds the ticket id")]
+    [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "timeFormat": "dd/MM/yyyy" }""", "map.json: timeZone: required with timeFormat 'dd/MM/yyyy': local times need a zone, such as \"Europe/London\" or \"UTC\"")]
+    [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "timeZone": "Mars/Olympus" }""", "map.json: timeZone: 'Mars/Olympus' is not an IANA time zone id such as \"Europe/London\" or \"UTC\"")]
+    [InlineData("""{ "ticket": "id", "time": "at", "type": { "column": "kind", "values": { "Opened": "open" } } }""", "map.json: type.values.Opened: 'open' is not an event type (created, acknowledged, first_update, customer_update, assigned, field_set, severity_changed, flagged, workaround_failed, mitigation, status, resolved, closed, reopened); use null to skip such rows")]
+    [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "severity": { "column": "p", "values": { "P1": "sev9" } } }""", "map.json: severity.values.P1: 'sev9' is not a severity of policy 'support' (sev1, sev2, sev3)")]
+    [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "owner": { "column": "team", "values": { "Desk": "frontlin" } } }""", "map.json: owner.values.Desk: 'frontlin' is not an owner of policy 'support' (frontline, commander, oncall_eng, network, backend, database, security)")]
+    [InlineData("""{ "import": "servicenow", "fields": { "impact": { "column": "impact", "values": { "1 - High": "huge" } } } }""", "map.json: fields.impact.values.1 - High: 'huge' is not a value of field 'impact' (production, degraded, minor)")]
+    public void BadMappingFilesAreRefusedWithTheKeyAndTheFix(string json, string expected)
+    {
+        var message = Should.Throw<MappingException>(() => Load(json)).Message;
+        if (expected.EndsWith(": ", StringComparison.Ordinal))
+        {
+            message.ShouldStartWith(expected);
+        }
+        else
+        {
+            message.ShouldBe(expected);
+        }
+    }
+
+    [Fact]
+    public void FieldsThePolicyDoesNotDeclareAreDroppedWithAWarning()
+    {
+        var warnings = new List<string>();
+        var mapping = Load("""{ "ticket": "id", "time": "at", "type": "kind", "fields": { "region": "Region", "impact": "Impact" } }""", warnings).Events!;
+        mapping.Fields.Select(f => f.Field).ShouldBe(["impact"]);
+        warnings.ShouldBe(["map.json: fields.region: policy 'support' has no settable field 'region'; the column is not passed"]);
+    }
+
+    [Fact]
+    public void BadRowsOfAMappedExportNameTheColumn()
+    {
+        var mapping = Load(File.ReadAllText(RepoPaths.Combine("policies", "mappings", "helpdesk-export.json"))).Events!;
+        using var file = new TempFile(".csv", """
+            Ticket ID,Action,When,Priority,Category,Team,Status,Impact
+            HD-1,Opened,02/11/2026 09:12:00,P1,Network,Service Desk,,Outage
+            HD-1,Escalated,02/11/2026 09:13:00,P1,Network,Service Desk,,Outage
+            HD-1,Taken,2026-11-02 09:20,P1,Network,Service Desk,,Outage
+            HD-1,Solved,02/11/2026 11:50:00,P1
+            ,Solved,02/11/2026 11:50:00,P1,Network,Service Desk,,Outage
+            HD-1,Solved,02/11/2026 11:50:00,P1,Network,Service Desk,,Huge
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+        using var source = new MappedCsvEventSource(file.Path, "export.csv", mapping);
+        var replay = Replays.Run(Policies.Support, source);
+        replay.Problems.ShouldBe(
+        [
+            "export.csv:3: Action: 'Escalated' is not mapped to an event type; add it under \"type\".\"values\" in the mapping (null skips such rows)",
+            "export.csv:4: When: '2026-11-02 09:20' is not a time like 29/02/2016 01:16:00 (dd/MM/yyyy HH:mm:ss)",
+            "export.csv:5: expected 8 columns, found 4",
+            "export.csv:6: Ticket ID: no value; the row belongs to no ticket",
+            "export.csv:7: fields.impact: 'Huge' is not one of production, degraded, minor",
+        ]);
+    }
+}

@@ -1,0 +1,54 @@
+using EscalationDsl.Simulation.Input;
+using NodaTime;
+
+namespace EscalationDsl.Simulation.Tests;
+
+public sealed class TimeFormatTests
+{
+    private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
+
+    [Theory]
+    [InlineData("29/2/2016 01:16", "2016-02-29T06:16:00Z")]   // EST, one-digit month
+    [InlineData("1/7/2016 09:05", "2016-07-01T13:05:00Z")]    // EDT
+    [InlineData("13/3/2016 02:30", "2016-03-13T07:30:00Z")]   // in the spring-forward gap: moved forward by the gap
+    [InlineData("13/3/2016 03:30", "2016-03-13T07:30:00Z")]   // just after it
+    [InlineData("6/11/2016 01:30", "2016-11-06T05:30:00Z")]   // in the fall-back overlap: the earlier instant
+    [InlineData("6/11/2016 02:30", "2016-11-06T07:30:00Z")]
+    public void LocalTimesAreReadInTheZoneAcrossDaylightSaving(string text, string expected)
+    {
+        var format = TimeFormat.Create("d/M/yyyy HH:mm", NewYork, out _)!;
+        format.TryParse(text, out var at).ShouldBeTrue();
+        at.ToString().ShouldBe(expected);
+
+        // The hour cache must give the same answer the second time.
+        format.TryParse(text, out var again).ShouldBeTrue();
+        again.ShouldBe(at);
+    }
+
+    [Theory]
+    [InlineData("31/2/2016 10:00")]
+    [InlineData("29/2/2016 24:00")]
+    [InlineData("29/2/2016 1:16")]
+    [InlineData("2016-02-29 01:16")]
+    [InlineData("")]
+    public void MalformedTimesAreRejected(string text)
+    {
+        TimeFormat.Create("d/M/yyyy HH:mm", NewYork, out _)!.TryParse(text, out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void PatternsNodaTimeKnowsButTheFastPathDoesNotStillWork()
+    {
+        var format = TimeFormat.Create("MMM d, yyyy h:mm tt", DateTimeZone.Utc, out var error);
+        error.ShouldBeNull();
+        format!.TryParse("Mar 1, 2016 9:05 PM", out var at).ShouldBeTrue();
+        at.ShouldBe(Instant.FromUtc(2016, 3, 1, 21, 5));
+    }
+
+    [Fact]
+    public void BadPatternsAreReported()
+    {
+        TimeFormat.Create("dd/MM/yyyy HH:mm:ss.fffffffffff", DateTimeZone.Utc, out var error).ShouldBeNull();
+        error.ShouldNotBeNull().ShouldStartWith("'dd/MM/yyyy HH:mm:ss.fffffffffff' is not a date-time pattern");
+    }
+}
