@@ -45,7 +45,7 @@ public sealed partial class CompiledPolicy
                     return "flag: a flagged event needs the flag it raises";
                 }
 
-                if (Model.FindField(e.Flag) is not { Type: FieldType.Flag })
+                if (Model.FindField(e.Flag) is not { Type: FieldType.Flag, IsBuiltIn: false })
                 {
                     var flags = Model.Fields.Where(f => f.Type == FieldType.Flag).Select(f => f.Name).ToList();
                     return $"flag: '{e.Flag}' is not a flag field of policy '{Name}'{(flags.Count == 0 ? "" : $" ({string.Join(", ", flags)})")}";

@@ -75,9 +75,10 @@ public sealed partial class TicketRuntime
     }
 
     /// <summary>
-    /// Applies one event: first every deadline due before the event fires, then the event, then any
-    /// deadline due at its instant (an event at exactly a deadline counts as in time). Events earlier
-    /// than the ticket's latest time are applied as of that latest time.
+    /// Applies one event: first every deadline due before the event fires, then the event. Deadlines
+    /// due at the event's very instant wait until time moves on (a later event, or
+    /// <see cref="AdvanceTo"/>), so every event at that instant counts as in time. Events earlier than
+    /// the ticket's latest time are applied as of that latest time.
     /// </summary>
     public void Apply(Ticket ticket, TicketEvent e, List<Decision> decisions, ExplainTrace? explain = null)
     {
@@ -95,7 +96,6 @@ public sealed partial class TicketRuntime
             currentNow = at;
             ticket.LastEvent = Math.Max(ticket.LastEvent, ticket.ToOffset(at));
             ApplyEvent(e, at);
-            RunDeadlines(at);
         }
         finally
         {
