@@ -62,23 +62,6 @@ public sealed partial class CompiledPolicy
     /// <summary>The number of steps in all rules; retired step counters are kept per global step.</summary>
     internal int TotalSteps => Rules.Sum(r => r.Steps.Length);
 
-    /// <summary>The position of a step among all steps of the policy.</summary>
-    internal int GlobalStep(CompiledStep step)
-    {
-        var offset = 0;
-        foreach (var rule in Rules)
-        {
-            if (rule == step.Rule)
-            {
-                return offset + step.Index;
-            }
-
-            offset += rule.Steps.Length;
-        }
-
-        return -1;
-    }
-
     private SeverityLayout BuildLayout(SeverityModel severity, ConditionCompiler compiler)
     {
         var next = 0;

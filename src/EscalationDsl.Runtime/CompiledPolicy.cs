@@ -34,6 +34,12 @@ public sealed partial class CompiledPolicy
         PolicyGuards = [.. model.RequireGuards.Select(g => CompileGuard(g, compiler))];
         PolicyPageGuards = [.. model.PageGuards.Select(g => compiler.Compile(g.When))];
         Rules = [.. model.Rules.Select(r => CompileRule(r, compiler))];
+        var global = 0;
+        foreach (var step in Rules.SelectMany(r => r.Steps))
+        {
+            step.GlobalIndex = global++;
+        }
+
         Deescalations = [.. model.Deescalations.Select(d => compiler.Compile(d.When))];
         var pauses = model.Pauses.Select(p => compiler.Compile(p.While)).ToArray();
         Pause = pauses.Length switch

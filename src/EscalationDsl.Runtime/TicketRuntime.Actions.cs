@@ -74,7 +74,7 @@ public sealed partial class TicketRuntime
         {
             // The escalation would name nobody new: the ticket keeps its state (the actions say why).
         }
-        else if (step.Escalates && !machine.CanFire(step.Trigger))
+        else if (step.Guarded && !machine.CanFire(step.Trigger))
         {
             // The guard failed: collect what is missing (the guard left it in the scratch list).
             GuardPasses(step);
@@ -110,7 +110,15 @@ public sealed partial class TicketRuntime
     {
         var before = current!.Phase;
         currentNow = at;
-        machine.Fire(step.Trigger);
+        if (step.Guarded)
+        {
+            machine.Fire(step.Trigger);
+        }
+        else
+        {
+            current.Phase = unguardedSteps[step.GlobalIndex, (int)before];
+        }
+
         if (trace is not null && before != current.Phase)
         {
             trace.Add(at, TraceKind.State, $"{before} -> {current.Phase} ({step.Rule.Name} #{step.Index})");
@@ -130,7 +138,7 @@ public sealed partial class TicketRuntime
                 }
 
                 currentNow = at;
-                if (!machine.CanFire(slot.Step.Trigger))
+                if (slot.Step.Guarded && !machine.CanFire(slot.Step.Trigger))
                 {
                     continue;
                 }

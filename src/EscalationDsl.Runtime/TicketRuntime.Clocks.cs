@@ -74,7 +74,7 @@ public sealed partial class TicketRuntime
                     t.Retired ??= new int[Policy.TotalSteps];
                     foreach (var step in rule.Steps)
                     {
-                        t.Retired[Policy.GlobalStep(step.Step)] = old[step.MetaSlot] & StepSlot.OccurrenceMask;
+                        t.Retired[step.Step.GlobalIndex] = old[step.MetaSlot] & StepSlot.OccurrenceMask;
                     }
                 }
             }
@@ -103,7 +103,7 @@ public sealed partial class TicketRuntime
                 }
                 else
                 {
-                    clock[step.MetaSlot] = t.Retired?[Policy.GlobalStep(step.Step)] ?? 0;
+                    clock[step.MetaSlot] = t.Retired?[step.Step.GlobalIndex] ?? 0;
                 }
             }
         }

@@ -19,6 +19,7 @@ public sealed partial class TicketRuntime
 {
     private readonly StateMachine<TicketPhase, LifecycleTrigger> machine;
     private readonly TicketPhase[,] lifecycle;
+    private readonly TicketPhase[,] unguardedSteps;
     private readonly List<string> missingScratch = [];
     private Ticket? current;
     private long currentNow;
@@ -33,15 +34,17 @@ public sealed partial class TicketRuntime
         var placeholder = new Ticket("(none)", 0, 0);
         machine = LifecycleMachine.Create(() => (current ?? placeholder).Phase, p => current!.Phase = p, policy, step => () => GuardPasses(step));
 
-        // Lifecycle triggers carry no guards, so where each one leads from each state is fixed by the
-        // configuration. Ask the configured machine once, by firing every lifecycle trigger in every
-        // state on a probe ticket, and apply its answers from this table: a Fire costs about 0.6 µs and
-        // 2 KB here, an event should cost less than that in total. Step triggers, which carry the
-        // policy's guards, fire through the machine every time.
+        // Lifecycle triggers and steps without required-field guards carry no guards, so where each one
+        // leads from each state is fixed by the configuration. Ask the configured machine once, by firing
+        // each of them in every state on a probe ticket, and apply its answers from tables: a Fire costs
+        // about 0.6 µs and 2 KB here, an event should cost less than that in total. Steps that carry the
+        // policy's guards fire through the machine every time.
         var phases = Enum.GetValues<TicketPhase>();
         lifecycle = new TicketPhase[phases.Length, Enum.GetValues<LifecycleTriggerKind>().Length];
         var probe = new Ticket("(probe)", 0, 0);
         current = probe;
+        var steps = policy.Rules.SelectMany(r => r.Steps).ToList();
+        unguardedSteps = new TicketPhase[steps.Count, phases.Length];
         foreach (var phase in phases)
         {
             foreach (var trigger in policy.Lifecycle.All)
@@ -49,6 +52,17 @@ public sealed partial class TicketRuntime
                 probe.Phase = phase;
                 machine.Fire(trigger);
                 lifecycle[(int)phase, (int)trigger.Kind] = probe.Phase;
+            }
+
+            for (var i = 0; i < steps.Count; i++)
+            {
+                probe.Phase = phase;
+                if (!steps[i].Guarded && phase is not (TicketPhase.Resolved or TicketPhase.Closed or TicketPhase.Active))
+                {
+                    machine.Fire(steps[i].Trigger);
+                }
+
+                unguardedSteps[i, (int)phase] = probe.Phase;
             }
         }
 

@@ -33,4 +33,10 @@ internal sealed class CompiledStep
     public string? GuardDescription { get; init; }
 
     public int Index => Model.Index;
+
+    /// <summary>Whether the step's Stateless transition carries a guard (an escalation under required-field guards).</summary>
+    public bool Guarded => Escalates && !Guards.IsEmpty;
+
+    /// <summary>The step's position among all steps of the policy (set once compiled).</summary>
+    public int GlobalIndex { get; set; }
 }
