@@ -101,6 +101,9 @@ public sealed partial class CompiledPolicy
         };
     }
 
+    /// <summary>The text value of a settable field (declared fields, issue_type, status), or null.</summary>
+    public string? ValueOf(Ticket ticket, string field) => ValueSlot(field) is >= 0 and var slot ? ticket.Values[slot] : null;
+
     /// <summary>A readable copy of the ticket's state.</summary>
     public TicketSnapshot Describe(Ticket t)
     {

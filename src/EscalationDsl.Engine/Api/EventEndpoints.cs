@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using EscalationDsl.Engine.Processing;
 using EscalationDsl.Runtime.Events;
@@ -27,7 +28,7 @@ internal static class EventEndpoints
                         return error!;
                     }
 
-                    var item = new IngestItem([e], batch: false, [document.RootElement.GetRawText()]);
+                    var item = new IngestItem([e], batch: false, [JsonMarshal.GetRawUtf8Value(document.RootElement).ToArray()]);
                     loop.Post(item);
                     var (results, failure) = await item.Task;
                     return failure is not null ? Problems.From(failure) : Results.Ok(results![0]);
@@ -68,7 +69,7 @@ internal static class EventEndpoints
                     }
 
                     var events = new List<TicketEvent>(count);
-                    var raw = new List<string>(count);
+                    var raw = new List<byte[]>(count);
                     var index = 0;
                     foreach (var element in list.EnumerateArray())
                     {
@@ -78,7 +79,7 @@ internal static class EventEndpoints
                         }
 
                         events.Add(e);
-                        raw.Add(element.GetRawText());
+                        raw.Add(JsonMarshal.GetRawUtf8Value(element).ToArray());
                         index++;
                     }
 

@@ -66,7 +66,7 @@ internal sealed partial class EngineLoop
             return "unlisted";
         }
 
-        return policy.Describe(entry.Ticket).Fields.GetValueOrDefault("issue_type") ?? "none";
+        return policy.ValueOf(entry.Ticket, "issue_type") ?? "none";
     }
 }
 

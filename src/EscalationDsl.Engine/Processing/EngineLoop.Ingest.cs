@@ -71,7 +71,7 @@ internal sealed partial class EngineLoop
                 return new EngineError(400, "Event in the future", $"Event '{id}' is stamped {TicketEventJson.FormatTime(e.At)}, more than {options.FutureTolerance} ahead of the engine's clock.", field + "at");
             }
 
-            if (store.InsertEvent.Execute(id, e.TicketId, e.At.ToUnixTimeMilliseconds(), now, item.RawJson?[i] ?? Canonical(e)) == 0)
+            if (store.InsertEvent.Execute(id, e.TicketId, e.At.ToUnixTimeMilliseconds(), now, (object?)item.RawJson?[i] ?? Canonical(e)) == 0)
             {
                 duplicates.Add(i); // seen before: answered with the original result
                 continue;

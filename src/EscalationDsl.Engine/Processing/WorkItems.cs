@@ -16,7 +16,7 @@ internal abstract class WorkItem
 }
 
 /// <summary>Events from one request, applied all or none.</summary>
-internal sealed class IngestItem(IReadOnlyList<TicketEvent> events, bool batch, IReadOnlyList<string>? rawJson = null) : WorkItem
+internal sealed class IngestItem(IReadOnlyList<TicketEvent> events, bool batch, IReadOnlyList<byte[]>? rawJson = null) : WorkItem
 {
     private readonly TaskCompletionSource<(IReadOnlyList<EventResult>? Results, EngineError? Error)> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IReadOnlyList<EventResult>? results;
@@ -26,8 +26,8 @@ internal sealed class IngestItem(IReadOnlyList<TicketEvent> events, bool batch, 
 
     public bool Batch { get; } = batch;
 
-    /// <summary>The events as the client sent them (valid canonical JSON), stored as they are.</summary>
-    public IReadOnlyList<string>? RawJson { get; } = rawJson;
+    /// <summary>The events as the client sent them (valid canonical JSON, UTF-8), stored as they are.</summary>
+    public IReadOnlyList<byte[]>? RawJson { get; } = rawJson;
 
     public Task<(IReadOnlyList<EventResult>? Results, EngineError? Error)> Task => done.Task;
 

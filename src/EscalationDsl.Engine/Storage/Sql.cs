@@ -2,17 +2,29 @@ using Microsoft.Data.Sqlite;
 
 namespace EscalationDsl.Engine.Storage;
 
-/// <summary>A prepared, parameterised statement reused across transactions (no SQL is ever built from input).</summary>
+/// <summary>
+/// A prepared, parameterised statement reused across transactions (no SQL is ever built from input).
+/// Writes (<see cref="Execute"/>) bind and step through <see cref="RawStatement"/>; queries go
+/// through Microsoft.Data.Sqlite's reader.
+/// </summary>
 internal sealed class Sql : IDisposable
 {
+    private readonly SqliteConnection connection;
+    private readonly string text;
     private readonly SqliteCommand command;
     private readonly SqliteParameter[] parameters;
+    private readonly string[] names;
+    private RawStatement? write;
+    private int[] indexes = [];
 
     public Sql(SqliteConnection connection, string text, params string[] names)
     {
+        this.connection = connection;
+        this.text = text;
         command = connection.CreateCommand();
         command.CommandText = text;
         parameters = names.Select(n => command.Parameters.Add(new SqliteParameter(n, null))).ToArray();
+        this.names = names;
     }
 
     public SqliteTransaction? Transaction
@@ -20,10 +32,40 @@ internal sealed class Sql : IDisposable
         set => command.Transaction = value;
     }
 
+    /// <summary>Runs a write with the values bound in order; returns the number of rows changed.</summary>
     public int Execute(params object?[] values)
     {
-        Bind(values);
-        return command.ExecuteNonQuery();
+        if (write is null)
+        {
+            write = new RawStatement(connection, text);
+            indexes = names.Select(write.ParameterIndex).ToArray();
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            switch (values[i])
+            {
+                case null:
+                    write.Text(indexes[i], null);
+                    break;
+                case string s:
+                    write.Text(indexes[i], s);
+                    break;
+                case byte[] utf8:
+                    write.Utf8(indexes[i], utf8);
+                    break;
+                case long l:
+                    write.Integer(indexes[i], l);
+                    break;
+                case int n:
+                    write.Integer(indexes[i], n);
+                    break;
+                default:
+                    throw new ArgumentException($"cannot bind a {values[i]!.GetType().Name}", nameof(values));
+            }
+        }
+
+        return write.Run();
     }
 
     public object? Scalar(params object?[] values)
@@ -47,5 +89,9 @@ internal sealed class Sql : IDisposable
         }
     }
 
-    public void Dispose() => command.Dispose();
+    public void Dispose()
+    {
+        write?.Dispose();
+        command.Dispose();
+    }
 }
