@@ -31,6 +31,12 @@ public sealed class Ticket
     /// <summary>The ticket id.</summary>
     public string Id { get; }
 
+    /// <summary>
+    /// A reference the host keeps with the ticket (the engine: the policy version it is pinned to),
+    /// so hosts need no record of their own per ticket. The runtime never reads it.
+    /// </summary>
+    public object? Host { get; set; }
+
     internal long CreatedMs;
     internal TicketPhase Phase;
     internal byte SeverityIndex;

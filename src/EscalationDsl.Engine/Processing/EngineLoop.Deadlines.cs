@@ -12,18 +12,18 @@ internal sealed partial class EngineLoop
         while (queue.TryPeek(out var id, out var due) && due <= now)
         {
             queue.Dequeue();
-            if (!tickets.TryGetValue(id, out var entry) || entry.ScheduledDue != due)
+            if (!IsCurrent(id, due))
             {
                 continue; // rescheduled or closed since it was queued
             }
 
-            entry.ScheduledDue = long.MaxValue;
+            var entry = new TicketEntry(tickets[id]);
             scratch.Clear();
-            var previous = entry.State;
+            var phaseBefore = entry.Ticket.State;
             entry.Policy.Runtime.AdvanceTo(entry.Ticket, instant, scratch);
             store.InsertAdvance.Execute(id, now, now);
             StoreDecisions(entry, scratch, now);
-            AfterChange(entry, previous);
+            AfterChange(entry, phaseBefore, due);
             if (live)
             {
                 Metrics.SchedulerLag.Record((now - due) / 1000.0);

@@ -3,6 +3,7 @@ using EscalationDsl.Engine.Policies;
 using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Decisions;
 using EscalationDsl.Runtime.Events;
+using EscalationDsl.Runtime.Machine;
 using NodaTime;
 
 namespace EscalationDsl.Engine.Processing;
@@ -119,9 +120,9 @@ internal sealed partial class EngineLoop
     /// <summary>The policy version of an existing ticket (in memory or in the database), or null.</summary>
     private PolicyVersion? KnownPolicy(string ticketId)
     {
-        if (tickets.TryGetValue(ticketId, out var entry))
+        if (tickets.TryGetValue(ticketId, out var ticket))
         {
-            return entry.Policy;
+            return new TicketEntry(ticket).Policy;
         }
 
         using var reader = store.FindTicket.Query(ticketId);
@@ -160,18 +161,20 @@ internal sealed partial class EngineLoop
     {
         scratch.Clear();
         TicketEntry entry;
-        string? previousState = null;
+        TicketPhase? phaseBefore = null;
+        long? dueBefore = null;
         var late = false;
         if (e.Kind == TicketEventKind.Created)
         {
             var version = createdWith!;
-            entry = new TicketEntry(version.Runtime.Open(e, scratch), version);
-            tickets[e.TicketId] = entry;
+            entry = TicketEntry.Pin(version.Runtime.Open(e, scratch), version);
+            tickets[e.TicketId] = entry.Ticket;
         }
         else
         {
-            entry = Load(e.TicketId)!;
-            previousState = entry.State;
+            entry = Load(e.TicketId)!.Value;
+            phaseBefore = entry.Ticket.State;
+            dueBefore = entry.Ticket.NextDeadlineMs;
             late = e.At < entry.Ticket.LatestAt;
             var acknowledged = entry.Ticket.AcknowledgedAt;
             var assigned = entry.Ticket.EngineeringAssignedAt;
@@ -187,7 +190,7 @@ internal sealed partial class EngineLoop
 
         var result = new EventResult(e.EventId!, e.TicketId, entry.Policy.Name, entry.Policy.Version, StateName(entry.Ticket), late, false, summaries);
         StoreDecisions(entry, scratch, now);
-        AfterChange(entry, previousState);
+        AfterChange(entry, phaseBefore, dueBefore);
         if (live)
         {
             Metrics.Events.Add(1, new KeyValuePair<string, object?>("type", TicketEventKinds.Name(e.Kind)));
@@ -269,48 +272,49 @@ internal sealed partial class EngineLoop
     private static KeyValuePair<string, object?> Severity(TicketEntry entry) =>
         new("severity", entry.Policy.Compiled.Model.Severities[entry.Ticket.SeverityRank].Name);
 
-    /// <summary>After an event or deadline run: reschedule, count states, and evict closed tickets.</summary>
-    private void AfterChange(TicketEntry entry, string? previousState)
+    /// <summary>
+    /// After an event or deadline run: count the state change, reschedule, and evict a closed ticket.
+    /// <paramref name="phaseBefore"/> and <paramref name="dueBefore"/> are the state and next deadline
+    /// before the change (null for a ticket that was not counted or not queued).
+    /// </summary>
+    private void AfterChange(TicketEntry entry, TicketPhase? phaseBefore, long? dueBefore)
     {
-        var state = StateName(entry.Ticket);
-        var closed = entry.Ticket.State == Runtime.Machine.TicketPhase.Closed;
-        if (state != previousState)
+        var ticket = entry.Ticket;
+        var phase = ticket.State;
+        var closed = phase == TicketPhase.Closed;
+        if (phase != phaseBefore)
         {
-            if (closed || previousState == "closed")
+            if (closed || phaseBefore == TicketPhase.Closed)
             {
-                store.SetClosed.Execute(entry.Ticket.Id, closed ? 1 : 0);
+                store.SetClosed.Execute(ticket.Id, closed ? 1 : 0);
             }
 
-            Metrics.MoveTicket(StateIndex(previousState), closed ? -1 : (int)entry.Ticket.State);
-            entry.State = state;
+            Metrics.MoveTicket(Counted(phaseBefore), closed ? -1 : (int)phase);
         }
 
         if (closed)
         {
             // Closed tickets leave memory; a reopen loads them back from their log.
-            tickets.Remove(entry.Ticket.Id);
-            entry.ScheduledDue = long.MaxValue;
-            dirtyDeadlines[entry.Ticket.Id] = long.MaxValue;
+            tickets.Remove(ticket.Id);
+            dirtyDeadlines[ticket.Id] = long.MaxValue;
             return;
         }
 
-        Schedule(entry);
+        Schedule(ticket, dueBefore);
     }
 
-    private static int StateIndex(string? state) =>
-        state is null || !Enum.TryParse<Runtime.Machine.TicketPhase>(state, ignoreCase: true, out var phase) || phase == Runtime.Machine.TicketPhase.Closed
-            ? -1
-            : (int)phase;
+    /// <summary>The open-ticket gauge counts every state but Closed.</summary>
+    private static int Counted(TicketPhase? phase) => phase is null or TicketPhase.Closed ? -1 : (int)phase.Value;
 
     private static string StateName(Ticket ticket) => ticket.State switch
     {
-        Runtime.Machine.TicketPhase.Open => "open",
-        Runtime.Machine.TicketPhase.Acknowledged => "acknowledged",
-        Runtime.Machine.TicketPhase.Assigned => "assigned",
-        Runtime.Machine.TicketPhase.Escalated => "escalated",
-        Runtime.Machine.TicketPhase.Mitigated => "mitigated",
-        Runtime.Machine.TicketPhase.Monitoring => "monitoring",
-        Runtime.Machine.TicketPhase.Resolved => "resolved",
+        TicketPhase.Open => "open",
+        TicketPhase.Acknowledged => "acknowledged",
+        TicketPhase.Assigned => "assigned",
+        TicketPhase.Escalated => "escalated",
+        TicketPhase.Mitigated => "mitigated",
+        TicketPhase.Monitoring => "monitoring",
+        TicketPhase.Resolved => "resolved",
         _ => "closed",
     };
 

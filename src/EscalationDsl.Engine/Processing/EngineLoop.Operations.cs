@@ -18,6 +18,9 @@ internal sealed partial class EngineLoop
             return (null, new EngineError(404, "Unknown ticket", $"Ticket '{ticketId}' does not exist."));
         }
 
+        // A closed ticket loaded just now counts as closed; an open one in its state.
+        var phaseBefore = entry.Ticket.State;
+
         if (!Registry.Current.TryGetValue(entry.Policy.Name, out var target))
         {
             return (null, new EngineError(409, "Policy not loaded", $"Policy '{entry.Policy.Name}' has no running version to migrate to."));
@@ -29,18 +32,14 @@ internal sealed partial class EngineLoop
             return (new MigrationResult(ticketId, from.Name, from.Version, from.Fingerprint, target.Version, target.Fingerprint, false), null);
         }
 
-        var previous = entry.State;
         tickets.Remove(ticketId);
-        entry.ScheduledDue = long.MaxValue;
         store.RepinTicket.Execute(ticketId, target.Fingerprint);
-        var rebuilt = Load(ticketId)!;
+        var rebuilt = Load(ticketId)!.Value;
         var now = Now;
         scratch.Clear();
         rebuilt.Policy.Runtime.AdvanceTo(rebuilt.Ticket, Instant.FromUnixTimeMilliseconds(now), scratch);
         store.InsertAdvance.Execute(ticketId, now, now);
-        Metrics.MoveTicket(rebuilt.Ticket.State == Runtime.Machine.TicketPhase.Closed ? -1 : (int)rebuilt.Ticket.State, -1);
-        rebuilt.State = previous;
-        AfterChange(rebuilt, previous);
+        AfterChange(rebuilt, phaseBefore, null);
         return (new MigrationResult(ticketId, from.Name, from.Version, from.Fingerprint, target.Version, target.Fingerprint, true), null);
     }
 
@@ -53,7 +52,7 @@ internal sealed partial class EngineLoop
         }
 
         var results = new List<MigrationResult>();
-        foreach (var id in tickets.Values.Where(t => t.Policy.Name == policy).Select(t => t.Ticket.Id).ToList())
+        foreach (var id in tickets.Values.Where(t => new TicketEntry(t).Policy.Name == policy).Select(t => t.Id).ToList())
         {
             if (Migrate(id).Result is { } result)
             {
@@ -85,8 +84,7 @@ internal sealed partial class EngineLoop
     /// <summary>A consistent snapshot of a ticket (open or closed), or null.</summary>
     public (TicketSnapshot Snapshot, string Policy, int Version, string Fingerprint)? Describe(string ticketId)
     {
-        var entry = Load(ticketId);
-        if (entry is null)
+        if (Load(ticketId) is not { } entry)
         {
             return null;
         }

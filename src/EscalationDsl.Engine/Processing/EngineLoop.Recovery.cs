@@ -79,12 +79,10 @@ internal sealed partial class EngineLoop
             }
         }
 
-        foreach (var entry in tickets.Values)
+        foreach (var ticket in tickets.Values)
         {
-            entry.State = StateName(entry.Ticket);
-            Metrics.MoveTicket(-1, (int)entry.Ticket.State);
-            entry.ScheduledDue = long.MaxValue;
-            Schedule(entry);
+            Metrics.MoveTicket(-1, Counted(ticket.State));
+            Schedule(ticket, null);
         }
     }
 
@@ -95,7 +93,7 @@ internal sealed partial class EngineLoop
         {
             if (tickets.TryGetValue(ticketId, out var advancing))
             {
-                advancing.Policy.Runtime.AdvanceTo(advancing.Ticket, Instant.FromUnixTimeMilliseconds(at), scratch);
+                new TicketEntry(advancing).Policy.Runtime.AdvanceTo(advancing, Instant.FromUnixTimeMilliseconds(at), scratch);
             }
 
             return;
@@ -104,22 +102,25 @@ internal sealed partial class EngineLoop
         using var doc = JsonDocument.Parse(body!);
         var e = TicketEventJson.Parse(doc.RootElement, out var error)
             ?? throw new InvalidDataException($"stored event of ticket {ticketId} does not parse: {error}");
-        if (tickets.TryGetValue(ticketId, out var entry))
+        if (tickets.TryGetValue(ticketId, out var ticket))
         {
-            entry.Policy.Runtime.Apply(entry.Ticket, e, scratch);
+            new TicketEntry(ticket).Policy.Runtime.Apply(ticket, e, scratch);
         }
         else if (e.Kind == TicketEventKind.Created)
         {
-            tickets[ticketId] = new TicketEntry(version.Runtime.Open(e, scratch), version);
+            tickets[ticketId] = TicketEntry.Pin(version.Runtime.Open(e, scratch), version).Ticket;
         }
     }
 
-    /// <summary>An open ticket from memory, or a closed one rebuilt from its log; null if unknown.</summary>
+    /// <summary>
+    /// An open ticket from memory, or a closed one rebuilt from its log (in memory from then on, not
+    /// counted in the open-ticket gauge until a change reopens it); null if unknown.
+    /// </summary>
     private TicketEntry? Load(string ticketId)
     {
-        if (tickets.TryGetValue(ticketId, out var entry))
+        if (tickets.TryGetValue(ticketId, out var open))
         {
-            return entry;
+            return new TicketEntry(open);
         }
 
         string fingerprint;
@@ -148,21 +149,7 @@ internal sealed partial class EngineLoop
             Replay(ticketId, version, kind, at, body);
         }
 
-        if (!tickets.TryGetValue(ticketId, out entry))
-        {
-            return null;
-        }
-
-        entry.State = StateName(entry.Ticket);
-        entry.ScheduledDue = long.MaxValue;
-
-        // A closed ticket comes back only to take an event; until then it is not counted as open.
-        if (entry.Ticket.State != Runtime.Machine.TicketPhase.Closed)
-        {
-            Metrics.MoveTicket(-1, (int)entry.Ticket.State);
-        }
-
-        return entry;
+        return tickets.TryGetValue(ticketId, out var loaded) ? new TicketEntry(loaded) : null;
     }
 
     /// <summary>A policy version by fingerprint: loaded, or restored from the policies table.</summary>

@@ -20,7 +20,7 @@ internal sealed partial class EngineLoop : IDisposable
     private const int MaxGroup = 512;
 
     private readonly Channel<WorkItem> channel = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Dictionary<string, TicketEntry> tickets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Ticket> tickets = new(StringComparer.Ordinal);
     private readonly PriorityQueue<string, long> queue = new();
     private readonly List<Decision> scratch = [];
     private readonly Dictionary<string, long> dirtyDeadlines = new(StringComparer.Ordinal);
@@ -133,7 +133,7 @@ internal sealed partial class EngineLoop : IDisposable
 
     private void PublishNextDue(long before)
     {
-        while (queue.TryPeek(out var id, out var due) && (!tickets.TryGetValue(id, out var entry) || entry.ScheduledDue != due))
+        while (queue.TryPeek(out var id, out var due) && !IsCurrent(id, due))
         {
             queue.Dequeue();
         }
@@ -146,20 +146,43 @@ internal sealed partial class EngineLoop : IDisposable
         }
     }
 
-    /// <summary>Schedules (or unschedules) a ticket's next deadline and mirrors it in the deadlines table.</summary>
-    private void Schedule(TicketEntry entry)
+    /// <summary>A queued deadline still holds when the ticket is open and still due then.</summary>
+    private bool IsCurrent(string id, long due) =>
+        tickets.TryGetValue(id, out var ticket) && ticket.NextDeadlineMs == due;
+
+    /// <summary>
+    /// Queues a ticket's next deadline if it changed (<paramref name="previousDue"/> is the one before
+    /// the change) and mirrors it in the deadlines table. Superseded entries stay in the queue and are
+    /// skipped when they come up; the queue is rebuilt when they outnumber the open tickets.
+    /// </summary>
+    private void Schedule(Ticket ticket, long? previousDue)
     {
-        var due = entry.Ticket.NextDeadlineMs ?? long.MaxValue;
-        if (due == entry.ScheduledDue)
+        var due = ticket.NextDeadlineMs;
+        if (due == previousDue)
         {
             return;
         }
 
-        entry.ScheduledDue = due;
-        dirtyDeadlines[entry.Ticket.Id] = due;
-        if (due != long.MaxValue)
+        dirtyDeadlines[ticket.Id] = due ?? long.MaxValue;
+        if (due is { } at)
         {
-            queue.Enqueue(entry.Ticket.Id, due);
+            queue.Enqueue(ticket.Id, at);
+            if (queue.Count > 2 * tickets.Count + 4096)
+            {
+                RebuildQueue();
+            }
+        }
+    }
+
+    private void RebuildQueue()
+    {
+        queue.Clear();
+        foreach (var ticket in tickets.Values)
+        {
+            if (ticket.NextDeadlineMs is { } at)
+            {
+                queue.Enqueue(ticket.Id, at);
+            }
         }
     }
 

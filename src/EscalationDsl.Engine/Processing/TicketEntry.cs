@@ -3,16 +3,18 @@ using EscalationDsl.Runtime;
 
 namespace EscalationDsl.Engine.Processing;
 
-/// <summary>An open ticket in memory: its runtime record and the policy version it is pinned to.</summary>
-internal sealed class TicketEntry(Ticket ticket, PolicyVersion policy)
+/// <summary>
+/// An open ticket as the engine sees it: the runtime record and, in its <see cref="Ticket.Host"/>
+/// slot, the policy version it is pinned to. A struct, so an open ticket costs the engine nothing
+/// beyond the runtime record, its index entry and its place in the scheduler's queue.
+/// </summary>
+internal readonly record struct TicketEntry(Ticket Ticket)
 {
-    public Ticket Ticket { get; } = ticket;
+    public PolicyVersion Policy => (PolicyVersion)Ticket.Host!;
 
-    public PolicyVersion Policy { get; set; } = policy;
-
-    /// <summary>The deadline the scheduler queue holds for this ticket (long.MaxValue for none).</summary>
-    public long ScheduledDue { get; set; } = long.MaxValue;
-
-    /// <summary>The state last written to the tickets table and counted in metrics.</summary>
-    public string State { get; set; } = string.Empty;
+    public static TicketEntry Pin(Ticket ticket, PolicyVersion policy)
+    {
+        ticket.Host = policy;
+        return new TicketEntry(ticket);
+    }
 }
