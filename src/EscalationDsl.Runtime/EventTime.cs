@@ -32,7 +32,4 @@ public enum EventTime
 
     /// <summary>Latest reopen.</summary>
     Reopened,
-
-    /// <summary>Closure.</summary>
-    Closed,
 }

@@ -45,13 +45,21 @@ public sealed class Ticket
     internal byte Cycle;
     internal short OwnerIndex = -1;
     internal TicketFlags Flags;
-    internal int NextDue;
     internal int LastEvent;
     internal EventTimes Times;
     internal int[] Clock;
     internal string?[] Values;
-    internal PauseSet? Pauses;
-    internal int[]? Retired;
+    internal TicketExtras? Extras;
+
+    /// <summary>The ticket's pauses, or null when it never paused.</summary>
+    internal PauseSet? Pauses => Extras?.Pauses;
+
+    /// <summary>Step counters of rules that left the ticket's layout (see Relayout), or null.</summary>
+    internal int[]? Retired => Extras?.Retired;
+
+    /// <summary>The earliest pending deadline as an offset, or <see cref="NoDue"/>.</summary>
+    internal int NextDue;
+
 
     /// <summary>The lifecycle phase.</summary>
     public TicketPhase State => Phase;
@@ -106,13 +114,12 @@ public sealed class Ticket
         var copy = (Ticket)MemberwiseClone();
         copy.Clock = (int[])Clock.Clone();
         copy.Values = (string?[])Values.Clone();
-        copy.Pauses = Pauses?.Clone();
-        copy.Retired = (int[]?)Retired?.Clone();
+        copy.Extras = Extras is null ? null : new TicketExtras { Pauses = Extras.Pauses?.Clone(), Retired = (int[]?)Extras.Retired?.Clone() };
         return copy;
     }
 
     /// <summary>The event time slots inline in the object (no separate array).</summary>
-    [InlineArray(11)]
+    [InlineArray(10)]
     internal struct EventTimes
     {
         private int first;

@@ -71,10 +71,10 @@ public sealed partial class TicketRuntime
                         trace?.Add(at, TraceKind.Rule, $"rule {rule.Rule.Name} no longer applies: severity is now {after.Severity.Name}");
                     }
 
-                    t.Retired ??= new int[Policy.TotalSteps];
+                    var retired = (t.Extras ??= new TicketExtras()).Retired ??= new int[Policy.TotalSteps];
                     foreach (var step in rule.Steps)
                     {
-                        t.Retired[step.Step.GlobalIndex] = old[step.MetaSlot] & StepSlot.OccurrenceMask;
+                        retired[step.Step.GlobalIndex] = old[step.MetaSlot] & StepSlot.OccurrenceMask;
                     }
                 }
             }
@@ -172,16 +172,16 @@ public sealed partial class TicketRuntime
             return;
         }
 
-        t.Pauses ??= new PauseSet();
+        var pauses = (t.Extras ??= new TicketExtras()).Pauses ??= new PauseSet();
         if (paused)
         {
-            t.Pauses.Begin(at);
+            pauses.Begin(at);
             t.Flags |= TicketFlags.Paused;
             trace?.Add(at, TraceKind.Sla, "SLA clocks paused (pause sla while ... holds)");
         }
         else
         {
-            t.Pauses.End(at);
+            pauses.End(at);
             t.Flags &= ~TicketFlags.Paused;
             trace?.Add(at, TraceKind.Sla, "SLA clocks resumed");
         }

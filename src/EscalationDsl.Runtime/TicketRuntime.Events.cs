@@ -86,7 +86,6 @@ public sealed partial class TicketRuntime
                 break;
             case TicketEventKind.Closed:
                 SetOnce(t, EventTime.Resolved, at);
-                SetOnce(t, EventTime.Closed, at);
                 FireLifecycle(Policy.Lifecycle.Close, at);
                 break;
             case TicketEventKind.Reopened:
@@ -168,7 +167,7 @@ public sealed partial class TicketRuntime
         FireLifecycle(Policy.Lifecycle.Reopen, at);
         t.Cycle++;
         t.Set(EventTime.Reopened, at);
-        foreach (var slot in new[] { EventTime.Resolved, EventTime.Closed, EventTime.Contained, EventTime.MitigationPlanned })
+        foreach (var slot in new[] { EventTime.Resolved, EventTime.Contained, EventTime.MitigationPlanned })
         {
             t.Times[(int)slot] = Ticket.Never;
         }
