@@ -112,6 +112,9 @@ public static partial class DiagnosticCatalog
     /// <summary>ESC2036.</summary>
     public static readonly DiagnosticDescriptor NoSeverities = new("ESC2036", "Policy declares no severity", DiagnosticLevel.Error);
 
+    /// <summary>ESC2038.</summary>
+    public static readonly DiagnosticDescriptor CalendarOnWallClock = new("ESC2038", "`on CALENDAR` on wall-clock time", DiagnosticLevel.Error);
+
     /// <summary>ESC2037.</summary>
     public static readonly DiagnosticDescriptor WithFieldNotAllowed = new("ESC2037", "`with` is only allowed on `mitigate`", DiagnosticLevel.Error);
 
@@ -269,7 +272,7 @@ public static partial class DiagnosticCatalog
 
     /// <summary>Creates ESC2030.</summary>
     public static Diagnostic InvalidSinceAnchorFound(TextSpan span, string name) =>
-        Create(InvalidSinceAnchor, span, $"`since {name}` needs something that happens at a time: a ticket event such as customer_update, an event flag, or a field of type time.");
+        Create(InvalidSinceAnchor, span, $"`since {name}` needs something that happens at a time: a ticket event such as customer_update, or a field of type time. '{name}' has no time.");
 
     /// <summary>Creates ESC2031.</summary>
     public static Diagnostic CalendarWithoutHoursFound(TextSpan span, string calendar) =>
@@ -280,8 +283,10 @@ public static partial class DiagnosticCatalog
         Create(OverlappingHours, span, $"The hours {range} on {day} overlap hours given on line {firstLine}. Business time would be counted twice; merge the ranges.");
 
     /// <summary>Creates ESC2033.</summary>
-    public static Diagnostic BuiltInFieldRedeclaredFound(TextSpan span, string field) =>
-        Create(BuiltInFieldRedeclared, span, $"'{field}' is a built-in field and cannot be redeclared. Use it without declaring it (only issue_type and status may be declared, to list their values).");
+    public static Diagnostic BuiltInFieldRedeclaredFound(TextSpan span, string field, bool refinable = false) =>
+        Create(BuiltInFieldRedeclared, span, refinable
+            ? $"'{field}' is a built-in text field; it may be declared again only as text or as an enum that lists its values (`{field} enum [a, b]`)."
+            : $"'{field}' is a built-in field and cannot be redeclared. Use it without declaring it (only issue_type and status may be declared, to list their values).");
 
     /// <summary>Creates ESC2034.</summary>
     public static Diagnostic BadEnumValuesFound(TextSpan span, string field, bool isEnum) =>
@@ -296,6 +301,10 @@ public static partial class DiagnosticCatalog
     /// <summary>Creates ESC2036.</summary>
     public static Diagnostic NoSeveritiesFound(TextSpan span) =>
         Create(NoSeverities, span, "The policy declares no severity. Declare at least one, such as `severity sev1 \"Critical\" { acknowledge within 15m }`.");
+
+    /// <summary>Creates ESC2038.</summary>
+    public static Diagnostic CalendarOnWallClockFound(TextSpan span, string text, string calendar) =>
+        Create(CalendarOnWallClock, span, $"'{text}' is wall-clock time, which passes the same on every calendar, so `on {calendar}` would be ignored. Write business time (`N business hours on {calendar}`) or drop `on {calendar}`.");
 
     /// <summary>Creates ESC2037.</summary>
     public static Diagnostic WithFieldNotAllowedFound(TextSpan span, string component, string field) =>

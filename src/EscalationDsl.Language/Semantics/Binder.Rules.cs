@@ -115,7 +115,7 @@ internal sealed partial class Binder
                 FieldModel? since = null;
                 if (every.Since is { } anchor && ResolveField(anchor) is { } anchorField)
                 {
-                    if (anchorField.HasTime || anchorField.Type == FieldType.Flag)
+                    if (anchorField.HasTime)
                     {
                         since = anchorField;
                     }

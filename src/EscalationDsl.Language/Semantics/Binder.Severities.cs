@@ -220,10 +220,10 @@ internal sealed partial class Binder
                         return null;
                     }
 
-                    if (word.Calendar is { } stray)
+                    if (word.Calendar is { } stray && ResolveCalendar(stray) is not null)
                     {
-                        // `on CALENDAR` only means something for business time; resolve it so typos still show.
-                        ResolveCalendar(stray);
+                        diagnostics.Add(DiagnosticCatalog.CalendarOnWallClockFound(stray.Span, text, stray.Name));
+                        return null;
                     }
 
                     return CheckedWallClock(count * minutes.Value, text, word.Span);

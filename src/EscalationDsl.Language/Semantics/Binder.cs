@@ -210,6 +210,12 @@ internal sealed partial class Binder(SourceText source)
                 continue;
             }
 
+            if (existing is { IsBuiltIn: true } && type is not (FieldType.Text or FieldType.Enum))
+            {
+                diagnostics.Add(DiagnosticCatalog.BuiltInFieldRedeclaredFound(field.Type.Span, name, refinable: true));
+                continue;
+            }
+
             if (type == FieldType.Enum && field.Values.IsEmpty || type != FieldType.Enum && field.HasValueList)
             {
                 diagnostics.Add(DiagnosticCatalog.BadEnumValuesFound(field.Type.Span, name, type == FieldType.Enum));
