@@ -2,7 +2,7 @@ namespace EscalationDsl.Runtime;
 
 /// <summary>Mode bits of a ticket.</summary>
 [Flags]
-internal enum TicketFlags : ushort
+internal enum TicketFlags : byte
 {
     None = 0,
 
