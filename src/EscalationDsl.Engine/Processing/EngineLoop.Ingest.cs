@@ -86,7 +86,7 @@ internal sealed partial class EngineLoop
                     return new EngineError(400, "No policy", problem!, field + "policy");
                 }
 
-                if (planned.ContainsKey(e.TicketId) || tickets.ContainsKey(e.TicketId)
+                if (planned.ContainsKey(e.TicketId) || tickets.Contains(e.TicketId)
                     || store.InsertTicket.Execute(e.TicketId, chosen.Fingerprint, e.At.ToUnixTimeMilliseconds()) == 0)
                 {
                     return new EngineError(409, "Ticket exists", $"Ticket '{e.TicketId}' was already created; send its later events, or use a new ticket id.", field + "ticket");
@@ -168,7 +168,7 @@ internal sealed partial class EngineLoop
         {
             var version = createdWith!;
             entry = TicketEntry.Pin(version.Runtime.Open(e, scratch), version);
-            tickets[e.TicketId] = entry.Ticket;
+            tickets.Set(entry.Ticket);
         }
         else
         {

@@ -52,7 +52,7 @@ internal sealed partial class EngineLoop
         }
 
         var results = new List<MigrationResult>();
-        foreach (var id in tickets.Values.Where(t => new TicketEntry(t).Policy.Name == policy).Select(t => t.Id).ToList())
+        foreach (var id in tickets.All.Where(t => new TicketEntry(t).Policy.Name == policy).Select(t => t.Id).ToList())
         {
             if (Migrate(id).Result is { } result)
             {

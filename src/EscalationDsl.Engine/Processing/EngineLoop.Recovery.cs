@@ -79,7 +79,7 @@ internal sealed partial class EngineLoop
             }
         }
 
-        foreach (var ticket in tickets.Values)
+        foreach (var ticket in tickets.All)
         {
             Metrics.MoveTicket(-1, Counted(ticket.State));
             Schedule(ticket, null);
@@ -108,7 +108,7 @@ internal sealed partial class EngineLoop
         }
         else if (e.Kind == TicketEventKind.Created)
         {
-            tickets[ticketId] = TicketEntry.Pin(version.Runtime.Open(e, scratch), version).Ticket;
+            tickets.Set(TicketEntry.Pin(version.Runtime.Open(e, scratch), version).Ticket);
         }
     }
 

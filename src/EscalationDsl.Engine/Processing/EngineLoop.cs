@@ -20,7 +20,7 @@ internal sealed partial class EngineLoop : IDisposable
     private const int MaxGroup = 512;
 
     private readonly Channel<WorkItem> channel = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Dictionary<string, Ticket> tickets = new(StringComparer.Ordinal);
+    private readonly OpenTicketSet tickets = new();
     private readonly PriorityQueue<string, long> queue = new();
     private readonly List<Decision> scratch = [];
     private readonly Dictionary<string, long> dirtyDeadlines = new(StringComparer.Ordinal);
@@ -177,7 +177,7 @@ internal sealed partial class EngineLoop : IDisposable
     private void RebuildQueue()
     {
         queue.Clear();
-        foreach (var ticket in tickets.Values)
+        foreach (var ticket in tickets.All)
         {
             if (ticket.NextDeadlineMs is { } at)
             {
