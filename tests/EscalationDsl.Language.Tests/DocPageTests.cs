@@ -1,0 +1,92 @@
+using EscalationDsl.Tests;
+
+namespace EscalationDsl.Language.Tests;
+
+/// <summary>The reader of documentation examples finds every shown output, and refuses one it would not check.</summary>
+public sealed class DocPageTests : IDisposable
+{
+    private const string Page = """
+        # A page
+
+        ```esc
+        policy "a" version 1
+        ```
+
+        `esc check example.esc` prints:
+
+        ```text
+        old text
+        ```
+
+        `esc check --format json example.esc` prints:
+
+        ```json
+        old json
+        ```
+
+        ```sh
+        esc check policies/
+        ```
+
+        It prints, for the shipped policies, `esc check policies/` prints:
+
+        ```text
+        nothing
+        ```
+        """;
+
+    private readonly string path = Path.Combine(Path.GetTempPath(), $"esc-docpage-{Guid.NewGuid():N}.md");
+
+    public void Dispose() => File.Delete(path);
+
+    [Fact]
+    public void EveryOutputAfterPrintsIsAnExampleWithThePolicyAboveIt()
+    {
+        var page = Write(Page);
+
+        page.Examples.Select(e => (e.Command, e.Policy, e.Expected)).ShouldBe(
+        [
+            ("esc check example.esc", "policy \"a\" version 1\n", "old text"),
+            ("esc check --format json example.esc", "policy \"a\" version 1\n", "old json"),
+            ("esc check policies/", null, "nothing"),
+        ]);
+    }
+
+    [Fact]
+    public void OutputAfterAnExampleWithoutPrintsIsRefused()
+    {
+        var error = Should.Throw<ShouldAssertException>(() => Write("```esc\npolicy \"a\" version 1\n```\n\n```text\nunchecked\n```\n"));
+
+        error.Message.ShouldContain("must be introduced by \"`esc ...` prints:\"");
+    }
+
+    [Fact]
+    public void DifferentOutputFailsNamingTheLine()
+    {
+        var page = Write(Page);
+
+        var error = Should.Throw<ShouldAssertException>(() => page.OutputsShouldBe(e => e.Expected == "nothing" ? "nothing" : "new"));
+
+        error.Message.ShouldContain(":9: `esc check example.esc` prints\nnew");
+        error.Message.ShouldContain(":15: `esc check --format json example.esc` prints\nnew");
+    }
+
+    [Fact]
+    public void UpdatingRewritesEveryChangedOutputAndKeepsWindowsLineEndings()
+    {
+        var page = Write(Page.Replace("\n", "\r\n", StringComparison.Ordinal));
+
+        page.OutputsShouldBe(e => e.Command.Contains("json", StringComparison.Ordinal) ? "{\n}\n\n" : e.Expected == "nothing" ? "nothing" : "new\ntext", update: true);
+
+        File.ReadAllText(path).ShouldBe(Page
+            .Replace("old text", "new\ntext", StringComparison.Ordinal)
+            .Replace("old json", "{\n}", StringComparison.Ordinal)
+            .Replace("\n", "\r\n", StringComparison.Ordinal));
+    }
+
+    private DocPage Write(string text)
+    {
+        File.WriteAllText(path, text);
+        return DocPage.Load(path);
+    }
+}
