@@ -53,11 +53,19 @@ public sealed class DocPageTests : IDisposable
     }
 
     [Fact]
+    public void AnExpectMarkerRightAboveABlockNamesTheCodeItRaises()
+    {
+        var page = Write("```esc\npolicy \"a\" version 1\n```\n\n<!-- expect: ESC2007 -->\n```esc\nseverity sev1 { acknowledge within 15x }\n```\n");
+
+        page.EscBlocks().Select(b => (b.Block.Line, b.Expect)).ShouldBe([(1, null), (6, "ESC2007")]);
+    }
+
+    [Fact]
     public void OutputAfterAnExampleWithoutPrintsIsRefused()
     {
         var error = Should.Throw<ShouldAssertException>(() => Write("```esc\npolicy \"a\" version 1\n```\n\n```text\nunchecked\n```\n"));
 
-        error.Message.ShouldContain("must be introduced by \"`esc ...` prints:\"");
+        error.Message.ShouldContain("output right under an esc example must be introduced by \"`esc ...` prints:\"");
     }
 
     [Fact]

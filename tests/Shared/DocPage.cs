@@ -51,6 +51,14 @@ internal sealed partial class DocPage
     }
 
     /// <summary>
+    /// Every ```esc block in page order, with the code that an <c>&lt;!-- expect: ESCnnnn --&gt;</c> line right
+    /// above it says the block raises (null when the block must check clean).
+    /// </summary>
+    public IEnumerable<(Block Block, string? Expect)> EscBlocks() =>
+        blocks.Select((b, i) => (Block: b, Expect: ExpectMarker().Match(Paragraph(i)) is { Success: true } m ? m.Groups[1].Value : null))
+            .Where(x => x.Block.Language == "esc");
+
+    /// <summary>
     /// Checks the output of every example against what <paramref name="run"/> prints for it, or rewrites
     /// the page's output blocks when ESC_UPDATE_BASELINES=1 or <paramref name="update"/> (keeping the file's line endings).
     /// </summary>
@@ -92,8 +100,8 @@ internal sealed partial class DocPage
             var intro = Paragraph(i);
             if (!intro.EndsWith("prints:", StringComparison.Ordinal))
             {
-                (blocks[i].Language == "text" && i > 0 && blocks[i - 1].Language == "esc").ShouldBeFalse(
-                    $"{Name}:{blocks[i].Line}: output after an esc example must be introduced by \"`esc ...` prints:\" so that it is checked");
+                (blocks[i].Language == "text" && i > 0 && blocks[i - 1].Language == "esc" && intro.Length == 0).ShouldBeFalse(
+                    $"{Name}:{blocks[i].Line}: output right under an esc example must be introduced by \"`esc ...` prints:\" so that it is checked");
                 continue;
             }
 
@@ -128,6 +136,9 @@ internal sealed partial class DocPage
 
     [GeneratedRegex(@"^```(\w*)\n(.*?)^```[ \t]*$", RegexOptions.Singleline | RegexOptions.Multiline)]
     private static partial Regex FencedBlockPattern();
+
+    [GeneratedRegex(@"^<!-- expect: (ESC\d{4}) -->$")]
+    private static partial Regex ExpectMarker();
 
     [GeneratedRegex("`(esc [^`]*)`")]
     private static partial Regex CommandPattern();
