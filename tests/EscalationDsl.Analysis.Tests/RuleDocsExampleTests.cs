@@ -18,7 +18,7 @@ public sealed class RuleDocsExampleTests
 
         page.OutputsShouldBe(example =>
         {
-            example.Command.ShouldBe("esc lint example.esc", $"{page.Name}:{example.Output.Line}: examples on a rule page are checked as `esc lint example.esc`");
+            (example.Command, example.StandardError).ShouldBe(("esc lint example.esc", false), $"{page.Name}:{example.Output.Line}: examples on a rule page are checked as `esc lint example.esc`");
             example.Policy.ShouldNotBeNull($"{page.Name}:{example.Output.Line}: the output has no ```esc example above it");
             var result = Linter.Lint(SemanticModel.Create("example.esc", example.Policy));
             result.Diagnostics.ShouldContain(d => d.Code == code, $"the example at {page.Name}:{example.Output.Line} does not trigger {code}");

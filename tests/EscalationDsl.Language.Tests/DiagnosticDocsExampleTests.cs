@@ -21,7 +21,7 @@ public sealed class DiagnosticDocsExampleTests
 
         page.OutputsShouldBe(example =>
         {
-            example.Command.ShouldBe("esc check example.esc", $"{page.Name}:{example.Output.Line}: examples on a diagnostic page are checked as `esc check example.esc`");
+            (example.Command, example.StandardError).ShouldBe(("esc check example.esc", false), $"{page.Name}:{example.Output.Line}: examples on a diagnostic page are checked as `esc check example.esc`");
             example.Policy.ShouldNotBeNull($"{page.Name}:{example.Output.Line}: the output has no ```esc example above it");
             var model = SemanticModel.Create("example.esc", example.Policy);
             model.Diagnostics.ShouldContain(d => d.Code == code, $"the example at {page.Name}:{example.Output.Line} does not raise {code}");

@@ -28,10 +28,16 @@ public sealed class DocPageTests : IDisposable
         esc check policies/
         ```
 
-        It prints, for the shipped policies, `esc check policies/` prints:
+        For the shipped policies, `esc check policies/` prints:
 
         ```text
         nothing
+        ```
+
+        and `esc check policies/` prints on standard error:
+
+        ```text
+        checked 3 files: 0 errors, 0 warnings
         ```
         """;
 
@@ -44,11 +50,12 @@ public sealed class DocPageTests : IDisposable
     {
         var page = Write(Page);
 
-        page.Examples.Select(e => (e.Command, e.Policy, e.Expected)).ShouldBe(
+        page.Examples.Select(e => (e.Command, e.Policy, e.Expected, e.StandardError)).ShouldBe(
         [
-            ("esc check example.esc", "policy \"a\" version 1\n", "old text"),
-            ("esc check --format json example.esc", "policy \"a\" version 1\n", "old json"),
-            ("esc check policies/", null, "nothing"),
+            ("esc check example.esc", "policy \"a\" version 1\n", "old text", false),
+            ("esc check --format json example.esc", "policy \"a\" version 1\n", "old json", false),
+            ("esc check policies/", null, "nothing", false),
+            ("esc check policies/", null, "checked 3 files: 0 errors, 0 warnings", true),
         ]);
     }
 
@@ -73,7 +80,7 @@ public sealed class DocPageTests : IDisposable
     {
         var page = Write(Page);
 
-        var error = Should.Throw<ShouldAssertException>(() => page.OutputsShouldBe(e => e.Expected == "nothing" ? "nothing" : "new"));
+        var error = Should.Throw<ShouldAssertException>(() => page.OutputsShouldBe(e => e.Command == "esc check policies/" ? e.Expected : "new"));
 
         error.Message.ShouldContain(":9: `esc check example.esc` prints\nnew");
         error.Message.ShouldContain(":15: `esc check --format json example.esc` prints\nnew");
@@ -84,7 +91,7 @@ public sealed class DocPageTests : IDisposable
     {
         var page = Write(Page.Replace("\n", "\r\n", StringComparison.Ordinal));
 
-        page.OutputsShouldBe(e => e.Command.Contains("json", StringComparison.Ordinal) ? "{\n}\n\n" : e.Expected == "nothing" ? "nothing" : "new\ntext", update: true);
+        page.OutputsShouldBe(e => e.Command.Contains("json", StringComparison.Ordinal) ? "{\n}\n\n" : e.Command == "esc check policies/" ? e.Expected : "new\ntext", update: true);
 
         File.ReadAllText(path).ShouldBe(Page
             .Replace("old text", "new\ntext", StringComparison.Ordinal)

@@ -5,8 +5,8 @@ namespace EscalationDsl.Tests;
 
 /// <summary>
 /// A documentation page and the examples on it whose output is shown. An example is an output block
-/// (```text or ```json) introduced by a paragraph that ends in "prints:" and names the command in
-/// backticks ("`esc check example.esc` prints:"). Its input is the ```esc block just above it; output
+/// (```text or ```json) introduced by a paragraph that ends in "prints:" (standard output) or "prints on
+/// standard error:" and names the command in backticks ("`esc check example.esc` prints:"). Its input is the ```esc block just above it; output
 /// blocks of earlier examples may stand between, so one policy can be shown in several formats.
 /// </summary>
 internal sealed partial class DocPage
@@ -87,7 +87,7 @@ internal sealed partial class DocPage
             return;
         }
 
-        changed.Select(c => $"{Name}:{c.Example.Output.Line}: `{c.Example.Command}` prints\n{c.Actual}\n\nbut the page shows\n{c.Example.Expected}")
+        changed.Select(c => $"{Name}:{c.Example.Output.Line}: `{c.Example.Command}` {(c.Example.StandardError ? "prints on standard error" : "prints")}\n{c.Actual}\n\nbut the page shows\n{c.Example.Expected}")
             .ShouldBeEmpty("if the change is intended, rerun with ESC_UPDATE_BASELINES=1 and review the diff");
     }
 
@@ -98,7 +98,8 @@ internal sealed partial class DocPage
         for (var i = 0; i < blocks.Count; i++)
         {
             var intro = Paragraph(i);
-            if (!intro.EndsWith("prints:", StringComparison.Ordinal))
+            var toError = intro.EndsWith("prints on standard error:", StringComparison.Ordinal);
+            if (!toError && !intro.EndsWith("prints:", StringComparison.Ordinal))
             {
                 (blocks[i].Language == "text" && i > 0 && blocks[i - 1].Language == "esc" && intro.Length == 0).ShouldBeFalse(
                     $"{Name}:{blocks[i].Line}: output right under an esc example must be introduced by \"`esc ...` prints:\" so that it is checked");
@@ -115,7 +116,7 @@ internal sealed partial class DocPage
 
             var policy = input >= 0 && blocks[input].Language == "esc" ? blocks[input].Body : null;
             outputs.Add(blocks[i]);
-            examples.Add(new DocExample(command.Groups[1].Value, policy, blocks[i]));
+            examples.Add(new DocExample(command.Groups[1].Value, policy, blocks[i], toError));
         }
 
         return examples;
