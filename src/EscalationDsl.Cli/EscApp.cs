@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using EscalationDsl.Cli.Commands;
 
 namespace EscalationDsl.Cli;
@@ -11,13 +12,15 @@ public static class EscApp
     {
         var root = new RootCommand("esc: escalation policies as code. Check, lint, explain, simulate and run .esc policies.");
         root.Subcommands.Add(CheckCommand.Create(console));
+        root.Subcommands.Add(LintCommand.Create(console));
         root.Subcommands.Add(GraphCommand.Create(console));
         root.Subcommands.Add(MatrixCommand.Create(console));
         root.Subcommands.Add(ExplainCommand.Create(console));
-        root.Subcommands.Add(LintCommand.Create(console));
         root.Subcommands.Add(SimCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(HashKeyCommand.Create(console));
+        var help = root.Options.OfType<HelpOption>().Single();
+        help.Action = new RootHelpAction((HelpAction)help.Action!);
         return root;
     }
 
@@ -26,14 +29,14 @@ public static class EscApp
     {
         var root = BuildRoot(console);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        var mistakes = CommandLineMistakes.Describe(parse);
+        if (mistakes.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            foreach (var line in mistakes)
             {
-                console.Error.WriteLine($"esc: {error.Message}");
+                console.Error.WriteLine(line);
             }
 
-            console.Error.WriteLine("Run 'esc --help' for usage.");
             return ExitCodes.Usage;
         }
 

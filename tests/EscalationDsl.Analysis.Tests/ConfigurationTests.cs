@@ -1,5 +1,6 @@
 using EscalationDsl.Analysis.Configuration;
 using EscalationDsl.Language.Diagnostics;
+using EscalationDsl.Language.Text;
 
 namespace EscalationDsl.Analysis.Tests;
 
@@ -44,6 +45,24 @@ public sealed class ConfigurationTests
     public void BadConfigurationSaysWhatIsWrong(string json, string message)
     {
         Should.Throw<LintConfigurationException>(() => LintConfiguration.Parse(json)).Message.ShouldContain(message);
+    }
+
+    [Theory]
+    [InlineData("{\n  \"rules\": {\n    \"ESL0004\": \"off\"\n  }\n}", 3, 5, "unknown rule 'ESL0004'")]
+    [InlineData("{ \"rules\": { \"ESL004\": 2 } }", 1, 24, "rule 'ESL004' has the level 2")]
+    [InlineData("{ \"rules\": { \"ESL004\": \"off\" } } x", 1, 34, "not valid JSON: 'x' is invalid after a single JSON value. Expected end of data")]
+    [InlineData("x", 1, 1, "not valid JSON: 'x' is an invalid start of a value")]
+    [InlineData("\r\n\r\n  // nothing yet\r\n", 1, 1, "the file holds no JSON")]
+    [InlineData("{ \"rules\": { /* é😀 */ \"ESL0004\": \"off\" } }", 1, 24, "unknown rule 'ESL0004'")]
+    [InlineData("{ /* é😀 */ \"rules\": { \"ESL004\": \"off\" \"x\" } }", 1, 40, "not valid JSON: '\"' is invalid after a value")]
+    [InlineData("{\r\n  \"rules\": {\r\n    \"ESL004\": \"off\",\r\n    \"ESL005\" \"off\"\r\n  }\r\n}", 4, 14, "not valid JSON: '\"' is invalid after a property name")]
+    public void MistakesHaveAOneBasedLineAndUtf16Column(string json, int line, int column, string message)
+    {
+        var error = Should.Throw<LintConfigurationException>(() => LintConfiguration.Parse(json));
+
+        error.Position.ShouldBe(new LinePosition(line, column));
+        error.Message.ShouldStartWith(message);
+        error.Message.ShouldNotContain("LineNumber");
     }
 
     [Fact]

@@ -60,12 +60,4 @@ public sealed class CheckTests
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldContain("no/such/file.esc: no such file or folder");
     }
-
-    [Fact]
-    public void AnUnknownOptionIsAUsageError()
-    {
-        var result = Esc.Run("check", "policies/", "--bogus");
-
-        result.ExitCode.ShouldBe(2);
-    }
 }

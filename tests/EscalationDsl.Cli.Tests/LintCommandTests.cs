@@ -121,7 +121,20 @@ public sealed class LintCommandTests
 
         result.ExitCode.ShouldBe(2);
         result.Out.ShouldBeEmpty();
-        result.Error.ShouldBe(".esclint.json: unknown rule 'ESL0004'; did you mean 'ESL004'?\n".Insert(0, "esc: "));
+        result.Error.ShouldBe(".esclint.json:1:14: unknown rule 'ESL0004'; did you mean 'ESL004'?\n".Insert(0, "esc: "));
+    }
+
+    [Fact]
+    public void ConfigurationThatIsNotJsonIsReportedAtItsLineAndColumn()
+    {
+        using var folder = new LintTempFolder();
+        folder.Write(".esclint.json", "{\n  \"rules\": { \"ESL004\": \"off\" \"ESL005\": \"off\" }\n}\n");
+        folder.Write("p.esc", TwoWarnings);
+
+        var result = Esc.RunIn(folder.Path, string.Empty, "lint", "p.esc");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("esc: .esclint.json:2:30: not valid JSON: '\"' is invalid after a value. Expected either ',', '}', or ']'\n");
     }
 
     [Theory]

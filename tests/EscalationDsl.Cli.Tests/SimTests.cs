@@ -17,6 +17,28 @@ public sealed class SimTests
         Golden.Match(Path.Combine(RepoPaths.Baselines, "Sim", golden), result.Out);
     }
 
+    [Theory]
+    [InlineData("sev1-network-outage.jsonl", "text", "sev1-network-outage.txt")]
+    [InlineData("sev1-network-outage.jsonl", "markdown", "sev1-network-outage.md")]
+    [InlineData("sev1-network-outage.jsonl", "html", "sev1-network-outage.html")]
+    [InlineData("week-of-tickets.jsonl", "text", "week-of-tickets.txt")]
+    public void ReportOnTheShippedEventsMatchesTheGoldenFile(string events, string format, string golden)
+    {
+        var result = Esc.Run("sim", "policies/support.esc", "--tickets", $"policies/events/{events}", "--format", format, "--quiet");
+        result.Error.ShouldBeEmpty();
+        result.ExitCode.ShouldBe(0);
+        Golden.Match(Path.Combine(RepoPaths.Baselines, "Sim", golden), result.Out);
+    }
+
+    [Fact]
+    public void SummaryOfOneTicketIsSingular()
+    {
+        var result = Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/sev1-network-outage.jsonl");
+        result.ExitCode.ShouldBe(0);
+        result.Error.ShouldStartWith("esc sim: replayed 1 ticket (9 events from 11 rows of policies/events/sev1-network-outage.jsonl) in ");
+        result.Error.ShouldEndWith(" s; 0 bad rows skipped\n");
+    }
+
     [Fact]
     public void HtmlReportIsOneSelfContainedPage()
     {

@@ -6,8 +6,8 @@ using EscalationDsl.Tests;
 namespace EscalationDsl.Language.Tests;
 
 /// <summary>
-/// Every compiler diagnostic has a page under docs/diagnostics, and its examples are real: the Example
-/// raises the code with exactly the output shown, and the Fix compiles without a diagnostic.
+/// Every compiler diagnostic has a page under docs/diagnostics, and its examples are real: each example
+/// with output raises the code with exactly the output shown, and the Fix compiles without a diagnostic.
 /// </summary>
 public sealed class DiagnosticDocsExampleTests
 {
@@ -15,27 +15,31 @@ public sealed class DiagnosticDocsExampleTests
 
     [Theory]
     [MemberData(nameof(Codes))]
-    public void ExampleRaisesTheCodeWithTheOutputShown(string code)
+    public void EveryExampleRaisesTheCodeWithTheOutputShown(string code)
     {
         var page = Read(code);
 
-        var model = SemanticModel.Create("example.esc", page.Example);
-
-        model.Diagnostics.ShouldContain(d => d.Code == code, $"the example on docs/diagnostics/{code}.md does not raise {code}");
-        var rendered = new StringBuilder();
-        foreach (var d in model.Diagnostics)
+        page.OutputsShouldBe(example =>
         {
-            rendered.Append(DiagnosticFormatter.Format(model.Source, d, color: false));
-        }
+            (example.Command, example.StandardError).ShouldBe(("esc check example.esc", false), $"{page.Name}:{example.Output.Line}: examples on a diagnostic page are checked as `esc check example.esc`");
+            example.Policy.ShouldNotBeNull($"{page.Name}:{example.Output.Line}: the output has no ```esc example above it");
+            var model = SemanticModel.Create("example.esc", example.Policy);
+            model.Diagnostics.ShouldContain(d => d.Code == code, $"the example at {page.Name}:{example.Output.Line} does not raise {code}");
+            var rendered = new StringBuilder();
+            foreach (var d in model.Diagnostics)
+            {
+                rendered.Append(DiagnosticFormatter.Format(model.Source, d, color: false));
+            }
 
-        page.OutputShouldBe(rendered.ToString(), "esc check");
+            return rendered.ToString();
+        });
     }
 
     [Theory]
     [MemberData(nameof(Codes))]
     public void FixCompilesCleanly(string code)
     {
-        var model = SemanticModel.Create("example.esc", Read(code).Fix);
+        var model = SemanticModel.Create("example.esc", Read(code).EscBlockUnder("## Fix"));
 
         model.Diagnostics.Select(d => $"{d.Code}: {d.Message}").ShouldBeEmpty($"the fix on docs/diagnostics/{code}.md does not compile cleanly");
     }

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Text;
 using System.Text.Json;
 using EscalationDsl.Language.Diagnostics;
+using EscalationDsl.Language.Text;
 
 namespace EscalationDsl.Analysis.Configuration;
 
@@ -32,59 +34,108 @@ public sealed class LintConfiguration
         levels.TryGetValue(rule.Code, out var level) && level is { } configured ? configured : rule.DefaultLevel;
 
     /// <summary>Reads the JSON text of a configuration file.</summary>
-    /// <exception cref="LintConfigurationException">The text is not valid JSON, or names an unknown rule or level.</exception>
+    /// <exception cref="LintConfigurationException">The text is not valid JSON, or names an unknown rule or level; the exception says where.</exception>
     public static LintConfiguration Parse(string json)
     {
-        JsonDocument document;
+        // A reader rather than JsonDocument, so that every mistake, not only a syntax error, has a position.
+        var utf8 = Encoding.UTF8.GetBytes(json);
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException e)
-        {
-            throw new LintConfigurationException($"not valid JSON: {e.Message}");
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartObject)
             {
-                throw new LintConfigurationException("the file must hold a JSON object such as { \"rules\": { \"ESL004\": \"off\" } }");
+                throw At(json, utf8, reader.TokenStartIndex, "the file must hold a JSON object such as { \"rules\": { \"ESL004\": \"off\" } }");
             }
 
             var builder = ImmutableDictionary.CreateBuilder<string, DiagnosticLevel?>(StringComparer.Ordinal);
-            foreach (var property in document.RootElement.EnumerateObject())
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (property.Name != "rules")
+                var setting = reader.GetString()!;
+                if (setting != "rules")
                 {
-                    throw new LintConfigurationException($"unknown setting '{property.Name}'; the only setting is \"rules\"");
+                    throw At(json, utf8, reader.TokenStartIndex, $"unknown setting '{setting}'; the only setting is \"rules\"");
                 }
 
-                if (property.Value.ValueKind != JsonValueKind.Object)
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartObject)
                 {
-                    throw new LintConfigurationException("\"rules\" must be an object of rule codes or names to levels");
+                    throw At(json, utf8, reader.TokenStartIndex, "\"rules\" must be an object of rule codes or names to levels");
                 }
 
-                foreach (var setting in property.Value.EnumerateObject())
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var rule = LintRuleCatalog.Find(setting.Name) ?? throw new LintConfigurationException(UnknownRule(setting.Name));
-                    if (setting.Value.ValueKind != JsonValueKind.String || ParseLevel(setting.Value.GetString()!) is not { } level)
-                    {
-                        throw new LintConfigurationException($"rule '{setting.Name}' has the level {setting.Value.GetRawText()}; use \"off\", \"info\", \"warning\" or \"error\"");
-                    }
-
+                    var name = reader.GetString()!;
+                    var rule = LintRuleCatalog.Find(name) ?? throw At(json, utf8, reader.TokenStartIndex, UnknownRule(name));
                     if (builder.ContainsKey(rule.Code))
                     {
-                        throw new LintConfigurationException($"rule {rule.Code} ({rule.Name}) is configured twice");
+                        throw At(json, utf8, reader.TokenStartIndex, $"rule {rule.Code} ({rule.Name}) is configured twice");
+                    }
+
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.String || ParseLevel(reader.GetString()!) is not { } level)
+                    {
+                        throw At(json, utf8, reader.TokenStartIndex, $"rule '{name}' has the level {Shown(ref reader)}; use \"off\", \"info\", \"warning\" or \"error\"");
                     }
 
                     builder[rule.Code] = level.Level;
                 }
             }
 
+            // Anything after the object is a syntax error the reader reports.
+            while (reader.Read())
+            {
+            }
+
             return new LintConfiguration(builder.ToImmutable());
         }
+        catch (JsonException e) when (reader.TokenType == JsonTokenType.None && e.Message.StartsWith("The input does not contain any JSON tokens", StringComparison.Ordinal))
+        {
+            // Only blanks and comments: the reader's own message speaks of "isFinalBlock".
+            throw new LintConfigurationException("the file holds no JSON; write an object such as { \"rules\": { \"ESL004\": \"off\" } }", new LinePosition(1, 1));
+        }
+        catch (JsonException e)
+        {
+            throw new LintConfigurationException($"not valid JSON: {ReaderMessage(e)}", SyntaxErrorPosition(json, utf8, e));
+        }
     }
+
+    private static LintConfigurationException At(string json, byte[] utf8, long byteOffset, string message) =>
+        new(message, Position(json, utf8, (int)byteOffset));
+
+    /// <summary>A level value as written: a string in quotes, a number or literal as is.</summary>
+    private static string Shown(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => $"\"{reader.GetString()}\"",
+        JsonTokenType.StartObject => "{ ... }",
+        JsonTokenType.StartArray => "[ ... ]",
+        _ => Encoding.UTF8.GetString(reader.ValueSpan),
+    };
+
+    /// <summary>The reader's message without its 0-based "LineNumber: 0 | BytePositionInLine: 0." tail; the position is reported 1-based instead.</summary>
+    private static string ReaderMessage(JsonException e)
+    {
+        var message = e.Message;
+        var tail = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (tail < 0 ? message : message[..tail]).TrimEnd('.', ' ');
+    }
+
+    private static LinePosition SyntaxErrorPosition(string json, byte[] utf8, JsonException e)
+    {
+        // The reader counts lines at '\n' from 0 and columns in bytes from 0.
+        var lineStart = 0;
+        for (var line = 0; line < (e.LineNumber ?? 0) && lineStart < utf8.Length; line++)
+        {
+            var next = Array.IndexOf(utf8, (byte)'\n', lineStart);
+            lineStart = next < 0 ? utf8.Length : next + 1;
+        }
+
+        return Position(json, utf8, (int)Math.Min(utf8.Length, lineStart + (e.BytePositionInLine ?? 0)));
+    }
+
+    /// <summary>The 1-based line and UTF-16 column of a byte offset, as esc reports positions everywhere.</summary>
+    private static LinePosition Position(string json, byte[] utf8, int byteOffset) =>
+        new SourceText(FileName, json).GetPosition(Encoding.UTF8.GetCharCount(utf8, 0, byteOffset));
 
     private static string UnknownRule(string name)
     {

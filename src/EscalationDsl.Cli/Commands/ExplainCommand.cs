@@ -16,7 +16,7 @@ internal static class ExplainCommand
     public static Command Create(CliConsole console)
     {
         var policy = new Argument<string>("policy") { Description = "The .esc policy file." };
-        var events = new Option<string>("--events") { Description = "Ticket events, JSON Lines (docs/events.md).", Required = true };
+        var events = new Option<string>("--events") { Description = "Ticket events: canonical JSON Lines (.jsonl) or CSV (.csv); docs/events.md.", Required = true };
         var ticket = new Option<string?>("--ticket") { Description = "The ticket to explain when the file holds several." };
         var at = new Option<string?>("--at") { Description = "Explain the ticket as of this time (ISO 8601, e.g. 2026-11-26T15:00:00Z); default: its last event." };
         var format = CommonOptions.Format("text", "json");

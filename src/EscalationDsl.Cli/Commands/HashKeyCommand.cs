@@ -8,7 +8,7 @@ internal static class HashKeyCommand
 {
     public static Command Create(CliConsole console)
     {
-        var key = new Argument<string?>("key") { Description = "The API key to hash; omit it to generate a new random key.", Arity = ArgumentArity.ZeroOrOne };
+        var key = new Argument<string?>("key") { Description = "The API key to hash; omit it to generate a new random key. A key that starts with '-' goes after --: esc hash-key -- -KEY.", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("hash-key", "Print the sha256 hash of an API key for Engine:ApiKeys (generates a key when none is given).") { key };
         command.SetAction(parse =>
         {

@@ -7,6 +7,7 @@ using EscalationDsl.Runtime.Events;
 using EscalationDsl.Simulation;
 using EscalationDsl.Simulation.Mapping;
 using EscalationDsl.Simulation.Rendering;
+using EscalationDsl.Simulation.Reporting;
 using EscalationDsl.Simulation.Replay;
 using EscalationDsl.Simulation.ServiceNow;
 using EscalationDsl.Simulation.Sources;
@@ -128,8 +129,10 @@ internal static class SimCommand
         {
             var input = report.Input;
             var seconds = clock.Elapsed.TotalSeconds;
+            var filtered = input.FilteredTickets > 0 ? $"; {Formats.Count(input.FilteredTickets, "ticket")} outside --from/--to" : "";
+            var written = request.Output is { } o ? $"; report written to {o}" : "";
             console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"esc sim: replayed {input.Tickets:N0} tickets ({input.ReplayedEvents:N0} events from {input.Rows:N0} rows of {input.File}) in {seconds:F1} s; {input.BadRows:N0} bad row{(input.BadRows == 1 ? "" : "s")} skipped{(input.FilteredTickets > 0 ? $"; {input.FilteredTickets:N0} tickets outside --from/--to" : "")}{(request.Output is { } o ? $"; report written to {o}" : "")}"));
+                $"esc sim: replayed {Formats.Count(input.Tickets, "ticket")} ({Formats.Count(input.ReplayedEvents, "event")} from {Formats.Count(input.Rows, "row")} of {input.File}) in {seconds:F1} s; {Formats.Count(input.BadRows, "bad row")} skipped{filtered}{written}"));
         }
 
         return ExitCodes.Success;

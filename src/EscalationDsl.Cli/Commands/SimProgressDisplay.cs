@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using EscalationDsl.Simulation.Replay;
+using EscalationDsl.Simulation.Reporting;
 
 namespace EscalationDsl.Cli.Commands;
 
@@ -36,7 +37,7 @@ internal sealed class SimProgressDisplay
 
         last = now;
         var percent = (int)Math.Round(progress.Fraction * 100);
-        var counts = string.Create(CultureInfo.InvariantCulture, $"{progress.Rows:N0} rows, {progress.Tickets:N0} tickets, {progress.BadRows:N0} bad rows");
+        var counts = $"{Formats.Count(progress.Rows, "row")}, {Formats.Count(progress.Tickets, "ticket")}, {Formats.Count(progress.BadRows, "bad row")}";
         if (terminal)
         {
             const int width = 30;

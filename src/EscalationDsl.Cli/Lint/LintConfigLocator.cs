@@ -56,7 +56,7 @@ internal sealed class LintConfigLocator(CliConsole console)
         }
         catch (LintConfigurationException e)
         {
-            throw new UsageException($"{shown}: {e.Message}");
+            throw new UsageException($"{shown}:{e.Position}: {e.Message}");
         }
     }
 }

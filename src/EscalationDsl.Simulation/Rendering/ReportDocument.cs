@@ -40,9 +40,9 @@ internal static class ReportDocument
         var blocks = new List<DocBlock>
         {
             new DocText($"Policy {r.Policy.Name} version {r.Policy.Version} (fingerprint {r.Policy.Fingerprint}), replayed on {r.Input.File} ({r.Input.Format})."),
-            new DocText($"{Formats.Count(r.Tickets.Replayed)} tickets created {Formats.Time(r.Period.FirstCreated)} to {Formats.Time(r.Period.LastCreated)}"
+            new DocText($"{Formats.Count(r.Tickets.Replayed, "ticket")} created {Formats.Time(r.Period.FirstCreated)} to {Formats.Time(r.Period.LastCreated)}"
                 + $"{Filter(r.Period)}; open tickets advanced to {Formats.Time(r.Period.End)}. "
-                + $"{Formats.Count(r.Input.ReplayedEvents)} events replayed from {Formats.Count(r.Input.Rows)} rows; {Formats.Count(r.Input.BadRows)} bad rows skipped."),
+                + $"{Formats.Count(r.Input.ReplayedEvents, "event")} replayed from {Formats.Count(r.Input.Rows, "row")}; {Formats.Count(r.Input.BadRows, "bad row")} skipped."),
             new DocText($"Times are UTC. Weeks start on Monday in {r.Period.TimeZone}; after-hours pages are judged by the calendar {r.AfterHours.Calendar ?? "(none)"}."),
             Table(
                 ["tickets", "resolved", "open at end", "reopened", "escalated", "paged", "with a breach"],
@@ -156,7 +156,7 @@ internal static class ReportDocument
         {
             new DocText(a.Calendar is null
                 ? "The policy has no default calendar, so no page counts as after hours."
-                : $"{Formats.Count(a.AfterHours)} of {Formats.Count(a.Pages)} pages ({Formats.Percent(a.Share)}) went out outside the business hours of calendar {a.Calendar}."),
+                : $"{Formats.Count(a.AfterHours)} of {Formats.Count(a.Pages, "page")} ({Formats.Percent(a.Share)}) went out outside the business hours of calendar {a.Calendar}."),
         };
         if (a.Pages > 0)
         {
@@ -224,13 +224,21 @@ internal static class ReportDocument
             blocks.Add(Items(v.LateEscalations));
         }
 
-        blocks.Add(new DocHeading($"Issue types that escalate most (at least {v.MinimumTickets} tickets)"));
-        blocks.Add(v.TopEscalatingIssueTypes.Count == 0
-            ? new DocText("None escalated.")
-            : Table(["issue type", "tickets", "escalated", "rate"], [false, true, true, true],
-                v.TopEscalatingIssueTypes.Select(g => (IReadOnlyList<string>)[g.Key, Formats.Count(g.Tickets), Formats.Count(g.EscalatedTickets), Formats.Percent(g.EscalationRate)])));
+        blocks.Add(new DocHeading($"Issue types that escalate most (at least {Formats.Count(v.MinimumTickets, "ticket")})"));
+        blocks.Add(v.TopEscalatingIssueTypes.Count > 0
+            ? Table(["issue type", "tickets", "escalated", "rate"], [false, true, true, true],
+                v.TopEscalatingIssueTypes.Select(g => (IReadOnlyList<string>)[g.Key, Formats.Count(g.Tickets), Formats.Count(g.EscalatedTickets), Formats.Percent(g.EscalationRate)]))
+            : new DocText(NoTopEscalatingIssueTypes(v)));
         return new DocSection("review", "Review list", blocks);
     }
+
+    /// <summary>Why the ranking is empty: too few tickets per issue type to rank (the usual reason on a small input), or no escalation among those ranked.</summary>
+    private static string NoTopEscalatingIssueTypes(ReviewSection v) => v.RankedIssueTypes switch
+    {
+        0 => $"No issue type has {Formats.Count(v.MinimumTickets, "ticket")} or more, too few to rank.",
+        1 => $"The only issue type with {Formats.Count(v.MinimumTickets, "ticket")} or more had no escalation.",
+        var n => $"None of the {Formats.Count(n)} issue types with {Formats.Count(v.MinimumTickets, "ticket")} or more had an escalation.",
+    };
 
     private static DocSection Weekly(SimulationReport r) => new("weeks", "By week", [
         new DocText("Tickets grouped by the week they were created; peak open counts every ticket open in the week."),

@@ -68,7 +68,7 @@ internal static class SvgChart
                 path.Append(Invariant($"{(pen ? " L" : " M")}{X(i):F1},{Y(v):F1}"));
                 pen = true;
                 var small = counts is not null && counts[i] < SmallSample;
-                var n = counts is null ? "" : Invariant($" ({counts[i]} tickets)");
+                var n = counts is null ? "" : $" ({Reporting.Formats.Count(counts[i], "ticket")})";
                 sb.Append(Invariant($"<circle cx=\"{X(i):F1}\" cy=\"{Y(v):F1}\" r=\"{(small ? 3 : 2.2)}\" fill=\"{(small ? "#fff" : s.Color)}\" stroke=\"{s.Color}\" stroke-width=\"1.2\"><title>{Escape(xLabels[i])}: {Escape(s.Name)} {Reporting.Formats.Duration((long)v)}{n}</title></circle>"));
             }
 

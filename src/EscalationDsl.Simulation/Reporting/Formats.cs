@@ -42,6 +42,9 @@ public static class Formats
     /// <summary>A whole number with thousands separators: <c>24,918</c>.</summary>
     public static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>A count and its noun, plural unless the count is one: <c>1 ticket</c>, <c>0 bad rows</c>, <c>24,918 tickets</c>.</summary>
+    public static string Count(long n, string noun) => n == 1 ? $"{Count(n)} {noun}" : $"{Count(n)} {noun}s";
+
     /// <summary>An instant as ISO 8601 UTC to the minute: <c>2016-03-01 14:05Z</c>.</summary>
     public static string Time(Instant? at) => at is { } t ? t.ToString("uuuu-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) : "–";
 

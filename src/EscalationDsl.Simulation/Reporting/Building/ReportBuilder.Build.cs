@@ -77,7 +77,7 @@ internal sealed partial class ReportBuilder
             .OrderByDescending(r => r.Peak).ThenByDescending(r => r.Tickets).ThenBy(r => r.Queue, StringComparer.Ordinal).ToList();
         var loadSection = new LoadSection(load.Row(LoadTracker.All), loadRows);
 
-        var topSource = categoriesDiffer ? categories : issueTypes;
+        var ranked = (categoriesDiffer ? categories : issueTypes).Where(g => g.Value.Tickets >= MinimumGroup).ToList();
         var review = new ReviewSection(
             repeatedMisses.Items(),
             repeatedMissTickets,
@@ -86,11 +86,12 @@ internal sealed partial class ReportBuilder
             (long)options.FastResolution.TotalSeconds,
             lateEscalations.Items(),
             lateEscalationTickets,
-            [.. topSource.Where(g => g.Value.Tickets >= MinimumGroup && g.Value.EscalatedTickets > 0)
+            [.. ranked.Where(g => g.Value.EscalatedTickets > 0)
                 .Select(g => g.Value.Row(g.Key))
                 .OrderByDescending(g => g.EscalationRate).ThenByDescending(g => g.Tickets).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Take(options.TopCount)],
-            MinimumGroup);
+            MinimumGroup,
+            ranked.Count);
 
         var peaks = load.WeeklyPeaks(zone);
         var weekRows = weeks.OrderBy(w => w.Key).Select(w => new WeekRow(

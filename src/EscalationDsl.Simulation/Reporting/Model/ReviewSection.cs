@@ -10,6 +10,7 @@ namespace EscalationDsl.Simulation.Reporting;
 /// <param name="LateEscalationTickets">How many in all.</param>
 /// <param name="TopEscalatingIssueTypes">Issue types (source categories when there are any) with the highest escalation rate, among those with at least <paramref name="MinimumTickets"/> tickets.</param>
 /// <param name="MinimumTickets">The size below which a group's rate is too noisy to rank.</param>
+/// <param name="RankedIssueTypes">How many issue types (or source categories) have at least <paramref name="MinimumTickets"/> tickets and were ranked.</param>
 public sealed record ReviewSection(
     IReadOnlyList<ReviewItem> RepeatedMisses,
     long RepeatedMissTickets,
@@ -19,4 +20,5 @@ public sealed record ReviewSection(
     IReadOnlyList<ReviewItem> LateEscalations,
     long LateEscalationTickets,
     IReadOnlyList<GroupRow> TopEscalatingIssueTypes,
-    long MinimumTickets);
+    long MinimumTickets,
+    int RankedIssueTypes);

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using EscalationDsl.Language.Diagnostics;
+
+namespace EscalationDsl.Cli;
+
+/// <summary>
+/// Says what is wrong with a command line that does not fit the command tree, in esc's own words:
+/// an unknown command, a planned one, an unknown option (with the closest real one), or whatever
+/// else System.CommandLine found, prefixed with the command it concerns.
+/// </summary>
+internal static class CommandLineMistakes
+{
+    /// <summary>Commands named in docs/cli.md#planned-commands that do not exist yet.</summary>
+    public static readonly IReadOnlyList<string> Planned = ["diff", "fmt", "test", "drill"];
+
+    /// <summary>The lines to print on standard error, or an empty list when the command line is fine.</summary>
+    public static IReadOnlyList<string> Describe(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        if (command is RootCommand root)
+        {
+            return DescribeRoot(parse, root);
+        }
+
+        var name = $"esc {command.Name}";
+        var lines = new List<string>();
+        if (command.TreatUnmatchedTokensAsErrors)
+        {
+            foreach (var option in UnknownOptions(parse))
+            {
+                lines.Add($"{name}: unknown option '{option}'{Suggestion(option, OptionNames(command))}");
+            }
+
+            foreach (var extra in parse.UnmatchedTokens.Where(t => !LooksLikeOption(t)))
+            {
+                lines.Add($"{name}: unexpected argument '{extra}'");
+            }
+        }
+
+        if (lines.Count == 0)
+        {
+            lines.AddRange(parse.Errors.Select(e => $"{name}: {e.Message}"));
+        }
+
+        if (lines.Count > 0)
+        {
+            lines.Add($"Run '{name} --help' for usage.");
+        }
+
+        return lines;
+    }
+
+    private static IReadOnlyList<string> DescribeRoot(ParseResult parse, RootCommand root)
+    {
+        if (parse.Errors.Count == 0)
+        {
+            return [];
+        }
+
+        var commands = root.Subcommands.Select(c => c.Name).ToList();
+        var list = $"Commands: {string.Join(", ", commands)}.";
+        var first = parse.UnmatchedTokens.FirstOrDefault();
+        if (first is null)
+        {
+            return [$"esc: no command given. {list} Run 'esc --help' for usage."];
+        }
+
+        if (LooksLikeOption(first))
+        {
+            return [$"esc: unknown option '{first}'{Suggestion(first, OptionNames(root))} {list}"];
+        }
+
+        if (Planned.Contains(first, StringComparer.Ordinal))
+        {
+            return [$"esc: '{first}' is a planned command and does not exist yet (docs/cli.md#planned-commands). {list}"];
+        }
+
+        return [$"esc: '{first}' is not a command{Suggestion(first, commands)} {list}"];
+    }
+
+    /// <summary>
+    /// Tokens that look like options but are none of the command's: those left unmatched, and those a
+    /// path argument swallowed (System.CommandLine takes an unknown <c>--bogus</c> as a path). A value
+    /// after <c>--</c> is an argument whatever it looks like.
+    /// </summary>
+    private static IEnumerable<string> UnknownOptions(ParseResult parse)
+    {
+        var doubleDash = parse.Tokens.ToList().FindIndex(t => t.Type == TokenType.DoubleDash);
+        var beforeDoubleDash = doubleDash < 0 ? parse.Tokens : parse.Tokens.Take(doubleDash);
+        var arguments = parse.CommandResult.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).ToHashSet(ReferenceEqualityComparer.Instance);
+        return parse.UnmatchedTokens.Where(LooksLikeOption)
+            .Concat(beforeDoubleDash.Where(t => arguments.Contains(t) && LooksLikeOption(t.Value)).Select(t => t.Value))
+            .Distinct(StringComparer.Ordinal);
+    }
+
+    /// <summary>A token such as <c>--bogus</c> or <c>-x</c>; a lone <c>-</c> is standard input.</summary>
+    private static bool LooksLikeOption(string token) => token.Length > 1 && token[0] == '-';
+
+    private static IEnumerable<string> OptionNames(Command command) => command.Options.SelectMany(o => o.Aliases.Prepend(o.Name));
+
+    private static string Suggestion(string token, IEnumerable<string> candidates) =>
+        NameSuggester.Closest(token, candidates, max: 1) is [var closest] ? $"; did you mean '{closest}'?" : ".";
+}
