@@ -149,6 +149,22 @@ public sealed class EngineEndToEndTests
     }
 
     [Fact]
+    public async Task ASinkWithOwnersReceivesOnlyTheirDecisions()
+    {
+        var commanderFile = Path.Combine(Path.GetTempPath(), $"esc-commander-{Guid.NewGuid():N}.jsonl");
+        await using var engine = await EngineFixture.StartAsync(null,
+            "--Engine:Sinks:1:Name=commander", "--Engine:Sinks:1:Type=file", $"--Engine:Sinks:1:Path={commanderFile}", "--Engine:Sinks:1:Owners:0=commander");
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-7", T0));
+
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(15));
+        await EngineFixture.Eventually(() => Task.FromResult(File.Exists(commanderFile) && engine.Delivered().Any(d => (string?)d["owner"] == "oncall_eng")), "the 15-minute decisions are delivered");
+
+        engine.Delivered().Select(d => (string?)d["owner"]).ShouldBe(["frontline", "commander", "oncall_eng"], ignoreOrder: true);
+        File.ReadAllLines(commanderFile).Select(l => (string?)JsonNode.Parse(l)!["owner"]).ShouldBe(["commander"]);
+        File.Delete(commanderFile);
+    }
+
+    [Fact]
     public async Task MetricsExposeTheGuidesSeriesWithTheServiceName()
     {
         await using var engine = await EngineFixture.StartAsync();
