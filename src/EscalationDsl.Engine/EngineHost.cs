@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -41,9 +42,8 @@ public static class EngineHost
         builder.Configuration.AddCommandLine(args);
         configure?.Invoke(builder.Configuration);
 
-        var options = new EngineOptions();
-        builder.Configuration.GetSection(EngineOptions.Section).Bind(options);
-        Validate(options);
+        var options = EngineSettings.Read(builder.Configuration);
+        var database = OpenDatabase(options);
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -56,7 +56,6 @@ public static class EngineHost
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
 
         var clock = time ?? TimeProvider.System;
-        var database = new EngineDatabase(options.Database, options.Synchronous);
         var generatedKeyFile = options.ApiKeys.Count == 0 ? EnsureKeyFile(options) : null;
         var keys = new ApiKeys(options.ApiKeys);
         var services = builder.Services;
@@ -73,7 +72,6 @@ public static class EngineHost
             var metrics = sp.GetRequiredService<EngineMetrics>();
             var registry = sp.GetRequiredService<PolicyRegistry>();
             registry.Refused += _ => metrics.PolicyRefusals.Add(1);
-            database.Migrate();
             return new EngineLoop(database, registry, options, metrics, clock, sp.GetRequiredService<ILogger<EngineLoop>>());
         });
         services.AddHttpClient();
@@ -178,52 +176,18 @@ public static class EngineHost
             _ => new FileSink(s.Name, Path.GetFullPath(s.Path!)),
         }).ToList();
 
-    private static void Validate(EngineOptions options)
+    /// <summary>Opens the database and brings its schema up to date before anything else starts.</summary>
+    private static EngineDatabase OpenDatabase(EngineOptions options)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < options.Sinks.Count; i++)
+        var database = new EngineDatabase(options.Database, options.Synchronous);
+        try
         {
-            var s = options.Sinks[i];
-            var at = $"Engine:Sinks:{i}";
-            if (string.IsNullOrWhiteSpace(s.Name) || !names.Add(s.Name))
-            {
-                throw new EngineConfigurationException($"{at}:Name: every sink needs a unique name");
-            }
-
-            switch (s.Type)
-            {
-                case "webhook":
-                    if (!Uri.TryCreate(s.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
-                    {
-                        throw new EngineConfigurationException($"{at}:Url: a webhook sink needs an absolute http(s) URL");
-                    }
-
-                    if (string.IsNullOrEmpty(s.Secret))
-                    {
-                        throw new EngineConfigurationException($"{at}:Secret: a webhook sink needs a signing secret");
-                    }
-
-                    break;
-                case "file":
-                    if (string.IsNullOrWhiteSpace(s.Path))
-                    {
-                        throw new EngineConfigurationException($"{at}:Path: a file sink needs a file path");
-                    }
-
-                    break;
-                default:
-                    throw new EngineConfigurationException($"{at}:Type: '{s.Type}' is not a sink type (webhook, file)");
-            }
+            database.Migrate();
+            return database;
         }
-
-        if (options.MaxBatchEvents < 1 || options.MaxRequestBytes < 1024)
+        catch (SqliteException e)
         {
-            throw new EngineConfigurationException("Engine:MaxBatchEvents must be at least 1 and Engine:MaxRequestBytes at least 1024");
-        }
-
-        if (options.Delivery.MaxAttempts < 1)
-        {
-            throw new EngineConfigurationException("Engine:Delivery:MaxAttempts must be at least 1");
+            throw new EngineConfigurationException($"Engine:Database: cannot use {database.Path}: {e.Message.TrimEnd('.')}");
         }
     }
 }
