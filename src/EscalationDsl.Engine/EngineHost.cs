@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using EscalationDsl.Engine.Api;
 using EscalationDsl.Engine.Delivery;
 using EscalationDsl.Engine.Observability;
@@ -6,6 +7,7 @@ using EscalationDsl.Engine.Processing;
 using EscalationDsl.Engine.Scheduling;
 using EscalationDsl.Engine.Storage;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -14,6 +16,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -47,10 +51,14 @@ public static class EngineHost
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        var console = builder.Services.Single(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider));
+        builder.Services.Remove(console);
+        builder.Services.AddSingleton<ILoggerProvider>(sp => new StartupFailureLogFilter(
+            new ConsoleLoggerProvider(sp.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>(), sp.GetServices<ConsoleFormatter>()), ReportedByCaller));
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.WebHost.UseUrls(options.Listen);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
@@ -132,6 +140,35 @@ public static class EngineHost
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
+
+    /// <summary>
+    /// Starts the application. An address that cannot be listened on (in use, not this machine's)
+    /// becomes an <see cref="EngineConfigurationException"/> naming Engine:Listen, like every other
+    /// setting the engine cannot use.
+    /// </summary>
+    public static async Task StartAsync(WebApplication app, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        try
+        {
+            await app.StartAsync(cancellation).ConfigureAwait(false);
+        }
+        catch (Exception e) when (BindFailure(e, app.Services.GetRequiredService<EngineOptions>().Listen) is { } reason)
+        {
+            throw new EngineConfigurationException($"Engine:Listen: {reason}");
+        }
+    }
+
+    /// <summary>Start-up failures <see cref="Build"/> and <see cref="StartAsync"/> report as an EngineConfigurationException.</summary>
+    private static bool ReportedByCaller(Exception? e) => e is EngineConfigurationException || BindFailure(e, string.Empty) is not null;
+
+    /// <summary>Kestrel reports an address in use as an IOException around AddressInUseException, other bind errors as a SocketException.</summary>
+    private static string? BindFailure(Exception? e, string listen) => e switch
+    {
+        IOException { InnerException: AddressInUseException } => $"{e.Message.TrimEnd('.')}; another process listens there (choose another port, or port 0 for a free one)",
+        SocketException socket => $"cannot listen on {listen}: {socket.Message}",
+        _ => null,
+    };
 
     /// <summary>
     /// Without configured keys, the engine uses the key in Engine:ApiKeyFile, creating the file (readable

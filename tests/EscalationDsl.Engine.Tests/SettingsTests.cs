@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using EscalationDsl.Engine.Api;
 
 namespace EscalationDsl.Engine.Tests;
@@ -63,6 +64,19 @@ public sealed class SettingsTests : IDisposable
 
         e.Message.ShouldBe($"Engine:Database: cannot use {notes}: SQLite Error 26: 'file is not a database'");
         File.ReadAllText(notes).ShouldBe("these are not SQLite pages, and they stay as they are\n");
+    }
+
+    [Fact]
+    public async Task AnAddressInUseIsReportedAsEngineListen()
+    {
+        using var taken = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+        await using var app = Build($"--Engine:Listen={url}");
+
+        var e = await Should.ThrowAsync<EngineConfigurationException>(() => EngineHost.StartAsync(app));
+
+        e.Message.ShouldBe($"Engine:Listen: Failed to bind to address {url}: address already in use; another process listens there (choose another port, or port 0 for a free one)");
     }
 
     private Microsoft.AspNetCore.Builder.WebApplication Build(params string[] settings) =>

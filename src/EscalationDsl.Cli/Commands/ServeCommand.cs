@@ -36,35 +36,27 @@ internal static class ServeCommand
             Map(database, "Engine:Database");
             Map(policies, "Engine:Policies");
 
-            WebApplication app;
+            WebApplication? app = null;
             try
             {
                 app = EngineHost.Build([.. args], gate: LintGate.Create());
+                await EngineHost.StartAsync(app, cancellation);
+                await console.Error.WriteLineAsync($"esc serve: listening on {string.Join(", ", app.Urls)}");
+                await app.WaitForShutdownAsync(cancellation);
+                return ExitCodes.Success;
             }
             catch (EngineConfigurationException e)
             {
                 await console.Error.WriteLineAsync($"esc serve: {e.Message}");
                 return ExitCodes.Usage;
             }
-
-            try
+            finally
             {
-                await app.StartAsync(cancellation);
+                if (app is not null)
+                {
+                    await app.DisposeAsync();
+                }
             }
-            catch (EngineConfigurationException e)
-            {
-                await console.Error.WriteLineAsync($"esc serve: {e.Message}");
-                return ExitCodes.Usage;
-            }
-            catch (IOException e)
-            {
-                await console.Error.WriteLineAsync($"esc serve: cannot start: {e.Message}");
-                return ExitCodes.Usage;
-            }
-
-            await console.Error.WriteLineAsync($"esc serve: listening on {string.Join(", ", app.Urls)}");
-            await app.WaitForShutdownAsync(cancellation);
-            return ExitCodes.Success;
         });
         return command;
     }

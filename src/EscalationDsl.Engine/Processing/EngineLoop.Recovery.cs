@@ -36,7 +36,6 @@ internal sealed partial class EngineLoop
         AdvanceDue();
         store.Commit();
         PublishNextDue(long.MaxValue);
-        logger.LogInformation("Engine ready: {Tickets} open tickets, {Policies} policies", tickets.Count, Registry.Current.Count);
     }
 
     /// <summary>Re-reads the policy folder; new versions are recorded so pinned tickets survive restarts.</summary>

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using EscalationDsl.Engine.Api;
+using EscalationDsl.Tests;
+
+namespace EscalationDsl.Cli.Tests;
+
+/// <summary>
+/// `esc serve` refuses what it cannot use with one line naming the setting and exit code 2. The
+/// engine itself is tested in EscalationDsl.Engine.Tests.
+/// </summary>
+public sealed class ServeTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("esc-serve-").FullName;
+
+    public ServeTests()
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "policies"));
+        File.Copy(Path.Combine(RepoPaths.Policies, "support.esc"), Path.Combine(folder, "policies", "support.esc"));
+    }
+
+    [Fact]
+    public async Task AnAddressInUseGetsTheOneLineAndNoTraceOrReadyLine()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
+
+        var (code, error) = await RunProcess([.. Isolated(), "--listen", url]);
+
+        code.ShouldBe(2);
+        error.ShouldNotContain("fail:");
+        error.ShouldNotContain("   at ");
+        error.ShouldNotContain("Engine ready");
+        error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]
+            .ShouldBe($"esc serve: Engine:Listen: Failed to bind to address {url}: address already in use; another process listens there (choose another port, or port 0 for a free one)");
+    }
+
+    [Fact]
+    public async Task AMissingPolicyFolderGetsOnlyTheOneLine()
+    {
+        var (code, error) = await RunProcess([.. Isolated(), "--policies", "/nonexistent"]);
+
+        code.ShouldBe(2);
+        error.ShouldBe("esc serve: Engine:Policies: the policy folder /nonexistent does not exist\n");
+    }
+
+    [Fact]
+    public async Task TheReadyLineCountsInWords()
+    {
+        var (_, error) = await RunProcess(Isolated(), stopAt: "Engine ready");
+
+        error.ShouldContain("Engine ready: 0 open tickets, 1 policy\n");
+    }
+
+    /// <summary>Files of the test's own (the defaults would be the working directory's); --listen, --db and --policies override them.</summary>
+    private string[] Isolated() =>
+    [
+        "serve", "--Engine:Listen=http://127.0.0.1:0", $"--Engine:Database={Path.Combine(folder, "engine.db")}", $"--Engine:Policies={Path.Combine(folder, "policies")}",
+        $"--Engine:ApiKeys:0={ApiKeys.Hash("serve-test-key-0123456789")}",
+    ];
+
+    /// <summary>
+    /// `esc` in a child process: the engine's log goes to the real standard error, so only a process
+    /// shows all of it. With <paramref name="stopAt"/>, the process is killed once its error output holds that text.
+    /// </summary>
+    private async Task<(int? Code, string Error)> RunProcess(string[] args, string? stopAt = null)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "esc.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = new System.Text.StringBuilder();
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (error)
+            {
+                error.Append(e.Data).Append(e.Data is null ? "" : "\n");
+                if (stopAt is not null && error.ToString().Contains(stopAt, StringComparison.Ordinal))
+                {
+                    seen.TrySetResult();
+                }
+            }
+        };
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        try
+        {
+            await Task.WhenAny(process.WaitForExitAsync(), seen.Task).WaitAsync(TimeSpan.FromSeconds(60));
+            if (!seen.Task.IsCompleted)
+            {
+                await process.WaitForExitAsync(); // the error output is complete only then
+            }
+
+            lock (error)
+            {
+                return (process.HasExited ? process.ExitCode : null, error.ToString());
+            }
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}
