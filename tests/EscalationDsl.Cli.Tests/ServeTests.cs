@@ -7,8 +7,8 @@ using EscalationDsl.Tests;
 namespace EscalationDsl.Cli.Tests;
 
 /// <summary>
-/// `esc serve` refuses what it cannot use with one line naming the setting and exit code 2. The
-/// engine itself is tested in EscalationDsl.Engine.Tests.
+/// `esc serve` refuses what it cannot use with one line naming the option or setting and exit code 2,
+/// before it starts listening. The engine itself is tested in EscalationDsl.Engine.Tests.
 /// </summary>
 public sealed class ServeTests : IDisposable
 {
@@ -18,6 +18,40 @@ public sealed class ServeTests : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(folder, "policies"));
         File.Copy(Path.Combine(RepoPaths.Policies, "support.esc"), Path.Combine(folder, "policies", "support.esc"));
+    }
+
+    [Theory]
+    [InlineData("--listen garbage", "esc serve: Engine:Listen: 'garbage' is not an address to listen on; write http://ADDRESS:PORT, such as http://127.0.0.1:8080 (port 0 picks a free port)")]
+    [InlineData("--db /nonexistent/dir/x.db", "esc serve: Engine:Database: the folder /nonexistent/dir does not exist (the file is created, its folder is not)")]
+    [InlineData("--Engine:FutureTolerance=abc", "esc serve: Engine:FutureTolerance: 'abc' is not a duration such as 00:05:00 (hh:mm:ss, or d.hh:mm:ss with days)")]
+    [InlineData("--Engine:FutureTolerance abc", "esc serve: Engine:FutureTolerance: 'abc' is not a duration such as 00:05:00 (hh:mm:ss, or d.hh:mm:ss with days)")]
+    [InlineData("--Engine:Listn=x", "esc serve: Engine:Listn: is not a setting; did you mean Engine:Listen?")]
+    [InlineData("--port 9000", "esc serve: unknown option '--port'; esc serve takes --listen URL, --db FILE, --policies DIR and --Engine:SETTING=VALUE (see esc serve --help)")]
+    [InlineData("--Listen http://127.0.0.1:0", "esc serve: unknown option '--Listen'; did you mean '--listen'?")]
+    [InlineData("--database x.db", "esc serve: unknown option '--database'; did you mean '--db'?")]
+    [InlineData("--defaultpolicy=support", "esc serve: unknown option '--defaultpolicy=support'; did you mean '--Engine:DefaultPolicy=VALUE'?")]
+    [InlineData("9000", "esc serve: unexpected argument '9000'; settings are given as --Engine:SETTING=VALUE (see esc serve --help)")]
+    [InlineData("--Engine:DefaultPolicy", "esc serve: --Engine:DefaultPolicy needs a value: --Engine:DefaultPolicy=VALUE")]
+    public void WhatServeCannotUseExitsWithTwoAndOneLineNamingIt(string arguments, string message)
+    {
+        var result = Esc.Run([.. Isolated(), .. arguments.Split(' ')]);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe(message + "\n");
+        File.Exists(Path.Combine(folder, "engine.db")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void HelpListsTheOptionsAndEngineSettings()
+    {
+        var result = Esc.Run("serve", "--help");
+
+        result.ExitCode.ShouldBe(0);
+        result.Out.ShouldContain("--listen <URL>");
+        result.Out.ShouldContain("--db <FILE>");
+        result.Out.ShouldContain("--policies <DIR>");
+        result.Out.ShouldContain("<--Engine:SETTING=VALUE>");
+        result.Out.ShouldNotContain("application that is being run");
     }
 
     [Fact]
