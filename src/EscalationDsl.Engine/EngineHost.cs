@@ -116,6 +116,8 @@ public static class EngineHost
             app.Logger.LogWarning("No API key is configured (Engine:ApiKeys): writes need the key stored in {File}", generatedKeyFile);
         }
 
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(context => Problems.ForStatus(context.HttpContext).ExecuteAsync(context.HttpContext));
         app.Use(async (context, next) =>
         {
             // Writes need a key; reads too when configured. The key itself is never logged.
