@@ -34,19 +34,6 @@ public sealed class EngineEndToEndTests
     }
 
     [Fact]
-    public async Task ReplayingAnEventIdReturnsTheOriginalResultAndStoresNothingNew()
-    {
-        await using var engine = await EngineFixture.StartAsync();
-        var first = await engine.PostEventOk(EngineFixture.Created("e1", "INC-2", T0));
-        var again = await engine.PostEventOk(EngineFixture.Created("e1", "INC-2", T0));
-
-        again["replayed"]!.GetValue<bool>().ShouldBeTrue();
-        again["state"]!.GetValue<string>().ShouldBe(first["state"]!.GetValue<string>());
-        var timeline = (await engine.GetJson("/v1/tickets/INC-2/timeline"))!;
-        timeline["timeline"]!.AsArray().Count(e => ((string?)e!["text"])!.StartsWith("event created")).ShouldBe(1);
-    }
-
-    [Fact]
     public async Task ASecondCreatedEventForATicketIsAConflict()
     {
         await using var engine = await EngineFixture.StartAsync();
