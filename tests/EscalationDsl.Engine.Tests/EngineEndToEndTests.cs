@@ -147,6 +147,34 @@ public sealed class EngineEndToEndTests
     }
 
     [Fact]
+    public async Task SchedulerLagCountsOnlyDeadlinesTheSchedulerRunsOnItsTimer()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+
+        // Created 16 minutes ago: the 15-minute page is overdue on arrival and is caught up at once.
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0.AddMinutes(-16)));
+        await EngineFixture.Eventually(() => Task.FromResult(engine.Delivered().Any(d => (string?)d["kind"] == "page")), "the overdue page runs");
+        (await Lag(engine)).ShouldBe((0, 0.0));
+
+        // The next deadline is the scheduler's own: 3 s late when the clock jumps 3 s past it.
+        var next = DateTimeOffset.Parse((await engine.GetJson("/v1/tickets/INC-1"))!["next_deadline"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        await engine.AdvanceAsync(next - T0 + TimeSpan.FromSeconds(3));
+        await EngineFixture.Eventually(async () => (await Lag(engine)).Count > 0, "the scrape shows the sample (it is cached for 300 ms)");
+        (await Lag(engine)).ShouldBe((1, 3.0));
+    }
+
+    /// <summary>The count and sum of esc_scheduler_lag_seconds (zero before the first sample).</summary>
+    private static async Task<(long Count, double Sum)> Lag(EngineFixture engine)
+    {
+        var metrics = await engine.Http.GetStringAsync("/metrics");
+        double Value(string name) => metrics.Split('\n')
+            .Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) || l.StartsWith(name + " ", StringComparison.Ordinal))
+            .Select(l => double.Parse(l[(l.LastIndexOf('}') + 2)..].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))
+            .SingleOrDefault();
+        return ((long)Value("esc_scheduler_lag_seconds_count"), Value("esc_scheduler_lag_seconds_sum"));
+    }
+
+    [Fact]
     public async Task TheOpenApiDocumentDescribesTheEndpoints()
     {
         await using var engine = await EngineFixture.StartAsync();

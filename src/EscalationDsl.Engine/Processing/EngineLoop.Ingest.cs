@@ -192,7 +192,7 @@ internal sealed partial class EngineLoop
 
         var result = new EventResult(e.EventId!, e.TicketId, entry.Policy.Name, entry.Policy.Version, StateName(entry.Ticket), late, false, summaries);
         StoreDecisions(entry, scratch, now);
-        AfterChange(entry, phaseBefore, dueBefore);
+        AfterChange(entry, phaseBefore, dueBefore, now);
         if (live)
         {
             Metrics.Events.Add(1, new KeyValuePair<string, object?>("type", TicketEventKinds.Name(e.Kind)));
@@ -226,9 +226,10 @@ internal sealed partial class EngineLoop
     /// <summary>
     /// After an event or deadline run: count the state change, reschedule, and evict a closed ticket.
     /// <paramref name="phaseBefore"/> and <paramref name="dueBefore"/> are the state and next deadline
-    /// before the change (null for a ticket that was not counted or not queued).
+    /// before the change (null for a ticket that was not counted or not queued); <paramref name="now"/>
+    /// is when it happened.
     /// </summary>
-    private void AfterChange(TicketEntry entry, TicketPhase? phaseBefore, long? dueBefore)
+    private void AfterChange(TicketEntry entry, TicketPhase? phaseBefore, long? dueBefore, long now)
     {
         var ticket = entry.Ticket;
         var phase = ticket.State;
@@ -248,10 +249,11 @@ internal sealed partial class EngineLoop
             // Closed tickets leave memory; a reopen loads them back from their log.
             tickets.Remove(ticket.Id);
             dirtyDeadlines[ticket.Id] = long.MaxValue;
+            dueWhenScheduled.Remove(ticket.Id);
             return;
         }
 
-        Schedule(ticket, dueBefore);
+        Schedule(ticket, dueBefore, now);
     }
 
     /// <summary>The open-ticket gauge counts every state but Closed.</summary>

@@ -41,7 +41,7 @@ internal sealed partial class EngineLoop
         scratch.Clear();
         rebuilt.Policy.Runtime.AdvanceTo(rebuilt.Ticket, Instant.FromUnixTimeMilliseconds(now), scratch);
         store.InsertAdvance.Execute(ticketId, now, now);
-        AfterChange(rebuilt, phaseBefore, null);
+        AfterChange(rebuilt, phaseBefore, null, now);
         return (new MigrationResult(ticketId, from.Name, from.Version, from.Fingerprint, target.Version, target.Fingerprint, true), null);
     }
 

@@ -78,10 +78,11 @@ internal sealed partial class EngineLoop
             }
         }
 
+        var now = Now;
         foreach (var ticket in tickets.All)
         {
             Metrics.MoveTicket(-1, Counted(ticket.State));
-            Schedule(ticket, null);
+            Schedule(ticket, null, now);
         }
     }
 
@@ -168,6 +169,7 @@ internal sealed partial class EngineLoop
     {
         tickets.Clear();
         queue.Clear();
+        dueWhenScheduled.Clear();
         var wasLive = live;
         live = false;
         try
