@@ -150,4 +150,16 @@ public sealed class RestartAndReloadTests
         var ready = await engine.Http.GetAsync("/readyz"); // 503: no policy runs
         JsonNode.Parse(await ready.Content.ReadAsStringAsync())!["open_tickets"]!.GetValue<int>().ShouldBe(0);
     }
+
+    [Fact]
+    public async Task APolicyFolderRemovedWhileRunningLeavesTheRunningPoliciesRunning()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+
+        Directory.Delete(engine.Policies, recursive: true);
+        var reload = await engine.Http.PostAsync("/v1/policies:reload", null);
+
+        reload.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0)))["policy"]!.GetValue<string>().ShouldBe("support");
+    }
 }
