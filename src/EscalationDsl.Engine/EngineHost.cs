@@ -40,11 +40,7 @@ public static class EngineHost
     /// <param name="configure">Extra configuration, applied last (tests).</param>
     public static WebApplication Build(string[] args, TimeProvider? time = null, IPolicyGate? gate = null, Action<IConfigurationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
-        builder.Configuration.AddJsonFile("appsettings.json", optional: true);
-        builder.Configuration.AddEnvironmentVariables("ESC_");
-        builder.Configuration.AddCommandLine(args);
-        configure?.Invoke(builder.Configuration);
+        var builder = CreateBuilder(args, configure);
 
         var options = EngineSettings.Read(builder.Configuration);
         var database = OpenDatabase(options);
@@ -141,6 +137,29 @@ public static class EngineHost
         app.MapOpenApi("/openapi/v1.json");
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
+    }
+
+    /// <summary>
+    /// The builder with the engine's configuration sources. Configuration files are read here (the
+    /// slim builder reads appsettings.json too); one that is not valid JSON stops the engine like a bad setting.
+    /// </summary>
+    private static WebApplicationBuilder CreateBuilder(string[] args, Action<IConfigurationBuilder>? configure)
+    {
+        try
+        {
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
+            builder.Configuration.AddJsonFile("appsettings.json", optional: true);
+            builder.Configuration.AddEnvironmentVariables("ESC_");
+            builder.Configuration.AddCommandLine(args);
+            configure?.Invoke(builder.Configuration);
+            return builder;
+        }
+        catch (InvalidDataException e)
+        {
+            // "Failed to load configuration from file '...'", around the parser's reason.
+            var reason = e.GetBaseException().Message;
+            throw new EngineConfigurationException($"{e.Message.TrimEnd('.')}: {reason}");
+        }
     }
 
     /// <summary>

@@ -80,6 +80,21 @@ public sealed class ServeTests : IDisposable
         error.ShouldBe("esc serve: Engine:Policies: the policy folder /nonexistent does not exist\n");
     }
 
+    [Theory]
+    [InlineData("{ \"Engine\": { \"Listen\": ", "Failed to load configuration from file '{0}': Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed. LineNumber: 0 | BytePositionInLine: 24.")]
+    [InlineData("[1, 2]", "Failed to load configuration from file '{0}': Top-level JSON element must be an object. Instead, 'Array' was found.")]
+    [InlineData("{ \"Engine\": { \"Listn\": \"http://127.0.0.1:0\" } }", "Engine:Listn: is not a setting; did you mean Engine:Listen?")]
+    public async Task ABadAppSettingsFileGetsOnlyTheOneLine(string json, string message)
+    {
+        var file = Path.Combine(folder, "appsettings.json");
+        File.WriteAllText(file, json);
+
+        var (code, error) = await RunProcess(Isolated());
+
+        code.ShouldBe(2);
+        error.ShouldBe($"esc serve: {string.Format(System.Globalization.CultureInfo.InvariantCulture, message, file)}\n");
+    }
+
     [Fact]
     public async Task TheReadyLineCountsInWords()
     {
