@@ -47,6 +47,8 @@ public static class EngineHost
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        // Wrapped so the host's own log of a start-up failure that esc serve reports in one line
+        // (an address in use) prints no stack trace; see StartupFailureLogFilter.
         var console = builder.Services.Single(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider));
         builder.Services.Remove(console);
         builder.Services.AddSingleton<ILoggerProvider>(sp => new StartupFailureLogFilter(
