@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using EscalationDsl.Engine.Api;
 using EscalationDsl.Engine.Delivery;
 using EscalationDsl.Engine.Observability;
@@ -6,13 +7,17 @@ using EscalationDsl.Engine.Processing;
 using EscalationDsl.Engine.Scheduling;
 using EscalationDsl.Engine.Storage;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -35,28 +40,28 @@ public static class EngineHost
     /// <param name="configure">Extra configuration, applied last (tests).</param>
     public static WebApplication Build(string[] args, TimeProvider? time = null, IPolicyGate? gate = null, Action<IConfigurationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
-        builder.Configuration.AddJsonFile("appsettings.json", optional: true);
-        builder.Configuration.AddEnvironmentVariables("ESC_");
-        builder.Configuration.AddCommandLine(args);
-        configure?.Invoke(builder.Configuration);
+        var builder = CreateBuilder(args, configure);
 
-        var options = new EngineOptions();
-        builder.Configuration.GetSection(EngineOptions.Section).Bind(options);
-        Validate(options);
+        var options = EngineSettings.Read(builder.Configuration);
+        var database = OpenDatabase(options);
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        // Wrapped so the host's own log of a start-up failure that esc serve reports in one line
+        // (an address in use) prints no stack trace; see StartupFailureLogFilter.
+        var console = builder.Services.Single(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider));
+        builder.Services.Remove(console);
+        builder.Services.AddSingleton<ILoggerProvider>(sp => new StartupFailureLogFilter(
+            new ConsoleLoggerProvider(sp.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>(), sp.GetServices<ConsoleFormatter>()), ReportedByCaller));
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.WebHost.UseUrls(options.Listen);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
 
         var clock = time ?? TimeProvider.System;
-        var database = new EngineDatabase(options.Database, options.Synchronous);
         var generatedKeyFile = options.ApiKeys.Count == 0 ? EnsureKeyFile(options) : null;
         var keys = new ApiKeys(options.ApiKeys);
         var services = builder.Services;
@@ -73,7 +78,6 @@ public static class EngineHost
             var metrics = sp.GetRequiredService<EngineMetrics>();
             var registry = sp.GetRequiredService<PolicyRegistry>();
             registry.Refused += _ => metrics.PolicyRefusals.Add(1);
-            database.Migrate();
             return new EngineLoop(database, registry, options, metrics, clock, sp.GetRequiredService<ILogger<EngineLoop>>());
         });
         services.AddHttpClient();
@@ -110,6 +114,8 @@ public static class EngineHost
             app.Logger.LogWarning("No API key is configured (Engine:ApiKeys): writes need the key stored in {File}", generatedKeyFile);
         }
 
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(context => Problems.ForStatus(context.HttpContext).ExecuteAsync(context.HttpContext));
         app.Use(async (context, next) =>
         {
             // Writes need a key; reads too when configured. The key itself is never logged.
@@ -134,6 +140,58 @@ public static class EngineHost
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
+
+    /// <summary>
+    /// The builder with the engine's configuration sources. Configuration files are read here (the
+    /// slim builder reads appsettings.json too); one that is not valid JSON stops the engine like a bad setting.
+    /// </summary>
+    private static WebApplicationBuilder CreateBuilder(string[] args, Action<IConfigurationBuilder>? configure)
+    {
+        try
+        {
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
+            builder.Configuration.AddJsonFile("appsettings.json", optional: true);
+            builder.Configuration.AddEnvironmentVariables("ESC_");
+            builder.Configuration.AddCommandLine(args);
+            configure?.Invoke(builder.Configuration);
+            return builder;
+        }
+        catch (InvalidDataException e)
+        {
+            // "Failed to load configuration from file '...'", around the parser's reason.
+            var reason = e.GetBaseException().Message;
+            throw new EngineConfigurationException($"{e.Message.TrimEnd('.')}: {reason}");
+        }
+    }
+
+    /// <summary>
+    /// Starts the application. An address that cannot be listened on (in use, not this machine's)
+    /// becomes an <see cref="EngineConfigurationException"/> naming Engine:Listen, like every other
+    /// setting the engine cannot use.
+    /// </summary>
+    public static async Task StartAsync(WebApplication app, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        try
+        {
+            await app.StartAsync(cancellation).ConfigureAwait(false);
+        }
+        catch (Exception e) when (BindFailure(e, app.Services.GetRequiredService<EngineOptions>().Listen) is { } reason)
+        {
+            throw new EngineConfigurationException($"Engine:Listen: {reason}");
+        }
+    }
+
+    /// <summary>Start-up failures <see cref="Build"/> and <see cref="StartAsync"/> report as an EngineConfigurationException.</summary>
+    private static bool ReportedByCaller(Exception? e) => e is EngineConfigurationException || BindFailure(e, string.Empty) is not null;
+
+    /// <summary>Kestrel reports an address in use as an IOException around AddressInUseException, other bind errors as a SocketException.</summary>
+    private static string? BindFailure(Exception? e, string listen) => e switch
+    {
+        IOException { InnerException: AddressInUseException } => $"{e.Message.TrimEnd('.')}; another process listens there (choose another port, or port 0 for a free one)",
+        SocketException socket => $"cannot listen on {listen}: {socket.Message}",
+        _ => null,
+    };
 
     /// <summary>
     /// Without configured keys, the engine uses the key in Engine:ApiKeyFile, creating the file (readable
@@ -178,52 +236,18 @@ public static class EngineHost
             _ => new FileSink(s.Name, Path.GetFullPath(s.Path!)),
         }).ToList();
 
-    private static void Validate(EngineOptions options)
+    /// <summary>Opens the database and brings its schema up to date before anything else starts.</summary>
+    private static EngineDatabase OpenDatabase(EngineOptions options)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < options.Sinks.Count; i++)
+        var database = new EngineDatabase(options.Database, options.Synchronous);
+        try
         {
-            var s = options.Sinks[i];
-            var at = $"Engine:Sinks:{i}";
-            if (string.IsNullOrWhiteSpace(s.Name) || !names.Add(s.Name))
-            {
-                throw new EngineConfigurationException($"{at}:Name: every sink needs a unique name");
-            }
-
-            switch (s.Type)
-            {
-                case "webhook":
-                    if (!Uri.TryCreate(s.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
-                    {
-                        throw new EngineConfigurationException($"{at}:Url: a webhook sink needs an absolute http(s) URL");
-                    }
-
-                    if (string.IsNullOrEmpty(s.Secret))
-                    {
-                        throw new EngineConfigurationException($"{at}:Secret: a webhook sink needs a signing secret");
-                    }
-
-                    break;
-                case "file":
-                    if (string.IsNullOrWhiteSpace(s.Path))
-                    {
-                        throw new EngineConfigurationException($"{at}:Path: a file sink needs a file path");
-                    }
-
-                    break;
-                default:
-                    throw new EngineConfigurationException($"{at}:Type: '{s.Type}' is not a sink type (webhook, file)");
-            }
+            database.Migrate();
+            return database;
         }
-
-        if (options.MaxBatchEvents < 1 || options.MaxRequestBytes < 1024)
+        catch (SqliteException e)
         {
-            throw new EngineConfigurationException("Engine:MaxBatchEvents must be at least 1 and Engine:MaxRequestBytes at least 1024");
-        }
-
-        if (options.Delivery.MaxAttempts < 1)
-        {
-            throw new EngineConfigurationException("Engine:Delivery:MaxAttempts must be at least 1");
+            throw new EngineConfigurationException($"Engine:Database: cannot use {database.Path}: {e.Message.TrimEnd('.')}");
         }
     }
 }

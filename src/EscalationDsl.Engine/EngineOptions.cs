@@ -71,8 +71,9 @@ public sealed class SinkOptions
     /// <summary>File: the JSON Lines file to append to.</summary>
     public string? Path { get; set; }
 
-    /// <summary>Owners whose decisions go here; <c>*</c> for all (the default).</summary>
-    public List<string> Owners { get; set; } = ["*"];
+    /// <summary>Owners whose decisions go here; <c>*</c> or empty (the default) for all.</summary>
+    /// <remarks>Empty rather than <c>["*"]</c> by default: the configuration binder adds configured items to a list's defaults.</remarks>
+    public List<string> Owners { get; set; } = [];
 
     /// <summary>Decision kinds that go here (page, notify, escalate, ...); empty for all.</summary>
     public List<string> Kinds { get; set; } = [];

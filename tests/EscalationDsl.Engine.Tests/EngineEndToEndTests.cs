@@ -34,42 +34,6 @@ public sealed class EngineEndToEndTests
     }
 
     [Fact]
-    public async Task ReplayingAnEventIdReturnsTheOriginalResultAndStoresNothingNew()
-    {
-        await using var engine = await EngineFixture.StartAsync();
-        var first = await engine.PostEventOk(EngineFixture.Created("e1", "INC-2", T0));
-        var again = await engine.PostEventOk(EngineFixture.Created("e1", "INC-2", T0));
-
-        again["replayed"]!.GetValue<bool>().ShouldBeTrue();
-        again["state"]!.GetValue<string>().ShouldBe(first["state"]!.GetValue<string>());
-        var timeline = (await engine.GetJson("/v1/tickets/INC-2/timeline"))!;
-        timeline["timeline"]!.AsArray().Count(e => ((string?)e!["text"])!.StartsWith("event created")).ShouldBe(1);
-    }
-
-    [Theory]
-    [InlineData("{not json", 400, null)]
-    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"type\":\"created\",\"severity\":\"sev1\"}", 400, "at")]
-    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"exploded\"}", 400, "type")]
-    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev9\"}", 400, "severity")]
-    [InlineData("{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}", 400, "id")]
-    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\",\"colour\":\"red\"}", 400, "colour")]
-    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\",\"fields\":{\"impact\":\"massive\"}}", 400, "fields.impact")]
-    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"acknowledged\"}", 404, "ticket")]
-    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-03T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}", 400, "at")]
-    public async Task BadBodiesGetProblemDetailsNamingTheField(string body, int status, string? field)
-    {
-        await using var engine = await EngineFixture.StartAsync();
-
-        var response = await engine.Http.PostAsync("/v1/events", EngineFixture.Raw(body));
-
-        ((int)response.StatusCode).ShouldBe(status);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        problem["detail"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
-        ((string?)problem["field"]).ShouldBe(field);
-    }
-
-    [Fact]
     public async Task ASecondCreatedEventForATicketIsAConflict()
     {
         await using var engine = await EngineFixture.StartAsync();
@@ -149,6 +113,22 @@ public sealed class EngineEndToEndTests
     }
 
     [Fact]
+    public async Task ASinkWithOwnersReceivesOnlyTheirDecisions()
+    {
+        var commanderFile = Path.Combine(Path.GetTempPath(), $"esc-commander-{Guid.NewGuid():N}.jsonl");
+        await using var engine = await EngineFixture.StartAsync(null,
+            "--Engine:Sinks:1:Name=commander", "--Engine:Sinks:1:Type=file", $"--Engine:Sinks:1:Path={commanderFile}", "--Engine:Sinks:1:Owners:0=commander");
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-7", T0));
+
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(15));
+        await EngineFixture.Eventually(() => Task.FromResult(File.Exists(commanderFile) && engine.Delivered().Any(d => (string?)d["owner"] == "oncall_eng")), "the 15-minute decisions are delivered");
+
+        engine.Delivered().Select(d => (string?)d["owner"]).ShouldBe(["frontline", "commander", "oncall_eng"], ignoreOrder: true);
+        File.ReadAllLines(commanderFile).Select(l => (string?)JsonNode.Parse(l)!["owner"]).ShouldBe(["commander"]);
+        File.Delete(commanderFile);
+    }
+
+    [Fact]
     public async Task MetricsExposeTheGuidesSeriesWithTheServiceName()
     {
         await using var engine = await EngineFixture.StartAsync();
@@ -164,6 +144,34 @@ public sealed class EngineEndToEndTests
         metrics.ShouldContain("esc_open_tickets{otel_scope_name=\"EscalationDsl.Engine\",state=\"escalated\"} 1");
         metrics.ShouldContain("esc_scheduler_lag_seconds_bucket");
         metrics.ShouldContain("service_name=\"escalationdsl-engine\"");
+    }
+
+    [Fact]
+    public async Task SchedulerLagCountsOnlyDeadlinesTheSchedulerRunsOnItsTimer()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+
+        // Created 16 minutes ago: the 15-minute page is overdue on arrival and is caught up at once.
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0.AddMinutes(-16)));
+        await EngineFixture.Eventually(() => Task.FromResult(engine.Delivered().Any(d => (string?)d["kind"] == "page")), "the overdue page runs");
+        (await Lag(engine)).ShouldBe((0, 0.0));
+
+        // The next deadline is the scheduler's own: 3 s late when the clock jumps 3 s past it.
+        var next = DateTimeOffset.Parse((await engine.GetJson("/v1/tickets/INC-1"))!["next_deadline"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        await engine.AdvanceAsync(next - T0 + TimeSpan.FromSeconds(3));
+        await EngineFixture.Eventually(async () => (await Lag(engine)).Count > 0, "the scrape shows the sample (it is cached for 300 ms)");
+        (await Lag(engine)).ShouldBe((1, 3.0));
+    }
+
+    /// <summary>The count and sum of esc_scheduler_lag_seconds (zero before the first sample).</summary>
+    private static async Task<(long Count, double Sum)> Lag(EngineFixture engine)
+    {
+        var metrics = await engine.Http.GetStringAsync("/metrics");
+        double Value(string name) => metrics.Split('\n')
+            .Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) || l.StartsWith(name + " ", StringComparison.Ordinal))
+            .Select(l => double.Parse(l[(l.LastIndexOf('}') + 2)..].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))
+            .SingleOrDefault();
+        return ((long)Value("esc_scheduler_lag_seconds_count"), Value("esc_scheduler_lag_seconds_sum"));
     }
 
     [Fact]

@@ -124,4 +124,42 @@ public sealed class RestartAndReloadTests
         reopened["state"]!.GetValue<string>().ShouldBe("open");
         (await engine.GetJson("/v1/tickets/INC-9"))!["next_deadline"].ShouldNotBeNull();
     }
+
+    [Fact]
+    public async Task MigratingAClosedTicketLeavesItOutOfTheOpenTickets()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        var good = File.ReadAllText(Path.Combine(engine.Policies, "support.esc"));
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0));
+        await engine.PostEventOk(EngineFixture.Event("e2", "INC-1", T0.AddMinutes(1), "resolved"));
+        await engine.PostEventOk(EngineFixture.Event("e3", "INC-1", T0.AddMinutes(2), "closed"));
+
+        // The running version already: nothing to do, and the ticket stays closed.
+        (await engine.Http.PostAsync("/v1/tickets/INC-1:migrate", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await engine.GetJson("/readyz"))!["open_tickets"]!.GetValue<int>().ShouldBe(0);
+
+        File.WriteAllText(Path.Combine(engine.Policies, "support.esc"), good.Replace("policy \"support\" version 1", "policy \"support\" version 2", StringComparison.Ordinal));
+        await engine.Http.PostAsync("/v1/policies:reload", null);
+        var all = await engine.Http.PostAsync("/v1/policies/support:migrate", null);
+        JsonNode.Parse(await all.Content.ReadAsStringAsync())!.AsArray().ShouldBeEmpty("a closed ticket is not an open ticket of the policy");
+
+        // No running version to migrate to.
+        File.Delete(Path.Combine(engine.Policies, "support.esc"));
+        await engine.Http.PostAsync("/v1/policies:reload", null);
+        (await engine.Http.PostAsync("/v1/tickets/INC-1:migrate", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var ready = await engine.Http.GetAsync("/readyz"); // 503: no policy runs
+        JsonNode.Parse(await ready.Content.ReadAsStringAsync())!["open_tickets"]!.GetValue<int>().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task APolicyFolderRemovedWhileRunningLeavesTheRunningPoliciesRunning()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+
+        Directory.Delete(engine.Policies, recursive: true);
+        var reload = await engine.Http.PostAsync("/v1/policies:reload", null);
+
+        reload.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0)))["policy"]!.GetValue<string>().ShouldBe("support");
+    }
 }

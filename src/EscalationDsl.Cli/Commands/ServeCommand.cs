@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EscalationDsl.Engine;
+using EscalationDsl.Language.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -7,65 +8,120 @@ namespace EscalationDsl.Cli.Commands;
 
 /// <summary>
 /// <c>esc serve</c>: runs the engine. With no arguments it serves ./policies on ./escalation.db at
-/// http://127.0.0.1:8080. Any <c>--Engine:Setting=value</c> switch goes to the engine's configuration.
+/// http://127.0.0.1:8080. Any other setting is given as <c>--Engine:SETTING=VALUE</c>; every other
+/// word is refused, so a mistyped option is reported instead of ignored.
 /// </summary>
 internal static class ServeCommand
 {
+    private const string EnginePrefix = "--Engine:";
+
     public static Command Create(CliConsole console)
     {
-        var listen = new Option<string?>("--listen") { Description = "Address to listen on (default http://127.0.0.1:8080; port 0 picks a free one)." };
-        var database = new Option<string?>("--db") { Description = "SQLite database file (default escalation.db)." };
-        var policies = new Option<string?>("--policies") { Description = "Folder of .esc policies, watched for changes (default policies)." };
+        var listen = new Option<string?>("--listen") { Description = "Address to listen on (default http://127.0.0.1:8080; port 0 picks a free one).", HelpName = "URL" };
+        var database = new Option<string?>("--db") { Description = "SQLite database file (default escalation.db).", HelpName = "FILE" };
+        var policies = new Option<string?>("--policies") { Description = "Folder of .esc policies, watched for changes (default policies).", HelpName = "DIR" };
+        var settings = new Argument<string[]>("--Engine:SETTING=VALUE")
+        {
+            Arity = ArgumentArity.ZeroOrMore,
+            Description = "Any engine setting, such as --Engine:DefaultPolicy=support or --Engine:Sinks:0:Type=file (docs/engine.md#configuration).",
+        };
         var command = new Command("serve", "Run the escalation engine: HTTP API, SQLite store, deadline scheduler, decision delivery, /metrics.")
         {
-            listen, database, policies,
+            listen, database, policies, settings,
         };
-        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellation) =>
         {
-            var args = new List<string>(parse.UnmatchedTokens);
+            var args = new List<string>();
+            if (EngineArguments(parse.GetValue(settings) ?? [], args) is { } mistake)
+            {
+                await console.Error.WriteLineAsync($"esc serve: {mistake}");
+                return ExitCodes.Usage;
+            }
+
             void Map(Option<string?> option, string key)
             {
                 if (parse.GetValue(option) is { } value)
                 {
-                    args.Add($"--{key}={value}");
+                    args.Add($"{EnginePrefix}{key}={value}");
                 }
             }
 
-            Map(listen, "Engine:Listen");
-            Map(database, "Engine:Database");
-            Map(policies, "Engine:Policies");
+            Map(listen, "Listen");
+            Map(database, "Database");
+            Map(policies, "Policies");
 
-            WebApplication app;
+            WebApplication? app = null;
             try
             {
                 app = EngineHost.Build([.. args], gate: LintGate.Create());
+                await EngineHost.StartAsync(app, cancellation);
+                await console.Error.WriteLineAsync($"esc serve: listening on {string.Join(", ", app.Urls)}");
+                await app.WaitForShutdownAsync(cancellation);
+                return ExitCodes.Success;
             }
             catch (EngineConfigurationException e)
             {
                 await console.Error.WriteLineAsync($"esc serve: {e.Message}");
                 return ExitCodes.Usage;
             }
-
-            try
+            finally
             {
-                await app.StartAsync(cancellation);
+                if (app is not null)
+                {
+                    await app.DisposeAsync();
+                }
             }
-            catch (EngineConfigurationException e)
-            {
-                await console.Error.WriteLineAsync($"esc serve: {e.Message}");
-                return ExitCodes.Usage;
-            }
-            catch (IOException e)
-            {
-                await console.Error.WriteLineAsync($"esc serve: cannot start: {e.Message}");
-                return ExitCodes.Usage;
-            }
-
-            await console.Error.WriteLineAsync($"esc serve: listening on {string.Join(", ", app.Urls)}");
-            await app.WaitForShutdownAsync(cancellation);
-            return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Turns the words that are not serve's own options into configuration switches: each must be
+    /// <c>--Engine:SETTING=VALUE</c> or <c>--Engine:SETTING VALUE</c>. Returns what is wrong, or null.
+    /// </summary>
+    internal static string? EngineArguments(IReadOnlyList<string> words, List<string> args)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (word.Length > EnginePrefix.Length && word.StartsWith(EnginePrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                if (word.Contains('=', StringComparison.Ordinal))
+                {
+                    args.Add(word);
+                }
+                else if (i + 1 < words.Count && !words[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    args.Add($"{word}={words[++i]}");
+                }
+                else
+                {
+                    return $"{word} needs a value: {word}=VALUE";
+                }
+
+                continue;
+            }
+
+            return word.StartsWith('-') ? UnknownOption(word) : $"unexpected argument '{word}'; settings are given as --Engine:SETTING=VALUE (see esc serve --help)";
+        }
+
+        return null;
+    }
+
+    /// <summary>Names the closest option, or the engine setting the word looks like, or lists the options.</summary>
+    private static string UnknownOption(string word)
+    {
+        var name = word.TrimStart('-').Split('=')[0].ToLowerInvariant();
+        var known = new Dictionary<string, string>(StringComparer.Ordinal) { ["listen"] = "--listen", ["db"] = "--db", ["policies"] = "--policies" };
+        foreach (var setting in EngineSettings.Names)
+        {
+            known.TryAdd(setting.ToLowerInvariant(), $"{EnginePrefix}{setting}=VALUE");
+        }
+
+        known["database"] = "--db";
+        var closest = NameSuggester.Closest(name, known.Keys, max: 1);
+        return closest.Count > 0
+            ? $"unknown option '{word}'; did you mean '{known[closest[0]]}'?"
+            : $"unknown option '{word}'; esc serve takes --listen URL, --db FILE, --policies DIR and --Engine:SETTING=VALUE (see esc serve --help)";
     }
 }

@@ -9,10 +9,12 @@ namespace EscalationDsl.Engine.Api;
 /// </summary>
 public sealed class ApiKeys
 {
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
+
     private readonly byte[][] hashes;
 
-    /// <summary>Checks the configured hashes.</summary>
-    /// <exception cref="EngineConfigurationException">A hash is malformed.</exception>
+    /// <summary>Takes the configured hashes, checked beforehand with <see cref="Problem"/> (EngineSettings does).</summary>
+    /// <exception cref="ArgumentException">A hash is malformed.</exception>
     public ApiKeys(IEnumerable<string> configured)
     {
         hashes = configured.Select((h, i) => Parse(h, i)).ToArray();
@@ -46,21 +48,20 @@ public sealed class ApiKeys
         return ok;
     }
 
-    private static byte[] Parse(string configured, int index)
+    /// <summary>What is wrong with a configured hash, or null when it is a valid <c>sha256:HEX</c>.</summary>
+    public static string? Problem(string configured)
     {
         var text = configured.Trim();
         if (!text.StartsWith("sha256:", StringComparison.Ordinal) || text.Length != 7 + 64)
         {
-            throw new EngineConfigurationException($"Engine:ApiKeys:{index}: must be 'sha256:' and 64 hex digits (run `esc hash-key` to make one); keys are not configured in clear");
+            return "must be 'sha256:' and 64 hex digits (run `esc hash-key` to make one); keys are not configured in clear";
         }
 
-        try
-        {
-            return Convert.FromHexString(text[7..]);
-        }
-        catch (FormatException)
-        {
-            throw new EngineConfigurationException($"Engine:ApiKeys:{index}: '{text[..7]}...' holds characters that are not hex digits");
-        }
+        return text.AsSpan(7).ContainsAnyExcept(HexDigits) ? $"'{text[..7]}...' holds characters that are not hex digits" : null;
     }
+
+    private static byte[] Parse(string configured, int index) =>
+        Problem(configured) is { } problem
+            ? throw new ArgumentException($"Engine:ApiKeys:{index}: {problem}", nameof(configured))
+            : Convert.FromHexString(configured.Trim()[7..]);
 }

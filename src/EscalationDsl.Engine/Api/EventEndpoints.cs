@@ -15,20 +15,25 @@ internal static class EventEndpoints
     {
         app.MapPost("/v1/events", async (HttpRequest request, EngineLoop loop) =>
             {
-                var (document, problem) = await ReadJson(request);
+                var (body, problem) = await JsonBody.ReadAsync(request);
                 if (problem is not null)
                 {
                     return problem;
                 }
 
-                using (document)
+                using (body)
                 {
-                    if (ParseEvent(document!.RootElement, string.Empty, out var error) is not { } e)
+                    if (body!.Root.ValueKind != JsonValueKind.Object)
+                    {
+                        return Problems.BadRequest("The body must be a JSON object: one event (docs/events.md). Send several events to POST /v1/events:batch.");
+                    }
+
+                    if (ParseEvent(body.Root, string.Empty, out var error) is not { } e)
                     {
                         return error!;
                     }
 
-                    var item = new IngestItem([e], batch: false, [JsonMarshal.GetRawUtf8Value(document.RootElement).ToArray()]);
+                    var item = new IngestItem([e], batch: false, [JsonMarshal.GetRawUtf8Value(body.Root).ToArray()]);
                     loop.Post(item);
                     var (results, failure) = await item.Task;
                     return failure is not null ? Problems.From(failure) : Results.Ok(results![0]);
@@ -45,21 +50,21 @@ internal static class EventEndpoints
 
         app.MapPost("/v1/events:batch", async (HttpRequest request, EngineLoop loop) =>
             {
-                var (document, problem) = await ReadJson(request);
+                var (body, problem) = await JsonBody.ReadAsync(request);
                 if (problem is not null)
                 {
                     return problem;
                 }
 
-                using (document)
+                using (body)
                 {
-                    var root = document!.RootElement;
+                    var root = body!.Root;
                     var array = root.ValueKind == JsonValueKind.Array ? root
                         : root.ValueKind == JsonValueKind.Object && root.TryGetProperty("events", out var inner) && inner.ValueKind == JsonValueKind.Array ? inner
                         : (JsonElement?)null;
                     if (array is not { } list)
                     {
-                        return Problems.BadRequest("The body must be {\"events\": [ ... ]} or a JSON array of events.", "events");
+                        return Problems.BadRequest("The body must be {\"events\": [ ... ]} or a JSON array of events.", root.ValueKind == JsonValueKind.Object ? "events" : null);
                     }
 
                     var count = list.GetArrayLength();
@@ -105,8 +110,10 @@ internal static class EventEndpoints
         var e = TicketEventJson.Parse(element, out var error);
         if (e is null)
         {
+            // Errors start with the member at fault ("fields.impact: ..."), except for an event that is not an object.
             var colon = error!.IndexOf(':', StringComparison.Ordinal);
-            problem = Problems.BadRequest(prefix.Length == 0 ? error : $"{prefix[..^1]}: {error}", prefix + (colon > 0 ? error[..colon] : string.Empty));
+            var member = colon > 0 ? error[..colon] : null;
+            problem = Problems.BadRequest(prefix.Length == 0 ? error : $"{prefix[..^1]}: {error}", member is null ? (prefix.Length == 0 ? null : prefix[..^1]) : prefix + member);
             return null;
         }
 
@@ -117,27 +124,5 @@ internal static class EventEndpoints
         }
 
         return e;
-    }
-
-    /// <summary>Reads the body as JSON within the configured size limit.</summary>
-    internal static async Task<(JsonDocument? Document, IResult? Problem)> ReadJson(HttpRequest request)
-    {
-        if (request.ContentType is { } type && !type.Contains("json", StringComparison.OrdinalIgnoreCase))
-        {
-            return (null, Problems.From(new EngineError(415, "Unsupported media type", $"Send JSON (Content-Type: application/json), not '{type}'.")));
-        }
-
-        try
-        {
-            return (await JsonDocument.ParseAsync(request.Body, default, request.HttpContext.RequestAborted), null);
-        }
-        catch (JsonException e)
-        {
-            return (null, Problems.BadRequest($"The body is not valid JSON: {e.Message.Split(". ")[0]}."));
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, Problems.From(new EngineError(413, "Request too large", "The body is larger than Engine:MaxRequestBytes; split the batch.")));
-        }
     }
 }

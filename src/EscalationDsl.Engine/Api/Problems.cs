@@ -15,4 +15,26 @@ internal static class Problems
 
     public static IResult BadRequest(string detail, string? field = null) =>
         From(new EngineError(400, "Invalid request", detail, field));
+
+    public static IResult UnsupportedMediaType(string? type) =>
+        From(new EngineError(415, "Unsupported media type", type is null
+            ? "Send JSON with Content-Type: application/json."
+            : $"Send JSON with Content-Type: application/json, not '{type}'."));
+
+    /// <summary>
+    /// The answers ASP.NET Core gives itself with an empty body (no such route, a method the route
+    /// does not take, a body that is not JSON), as problem details like every other error.
+    /// </summary>
+    public static IResult ForStatus(HttpContext context)
+    {
+        var request = context.Request;
+        var status = context.Response.StatusCode;
+        return status switch
+        {
+            404 => From(new EngineError(404, "Not found", $"There is no {request.Method} {request.Path}; the endpoints are listed in /openapi/v1.json.")),
+            405 => From(new EngineError(405, "Method not allowed", $"{request.Path} does not take {request.Method}; it takes {context.Response.Headers.Allow}.")),
+            415 => UnsupportedMediaType(request.ContentType),
+            _ => Results.Problem(statusCode: status),
+        };
+    }
 }

@@ -2,7 +2,7 @@ using EscalationDsl.Runtime.Decisions;
 
 namespace EscalationDsl.Engine.Delivery;
 
-/// <summary>Which sinks receive a decision: by owner (or <c>*</c>) and, optionally, by decision kind.</summary>
+/// <summary>Which sinks receive a decision: by owner (<c>*</c> or no owners for all) and, optionally, by decision kind.</summary>
 internal sealed class SinkRouter
 {
     private readonly (string Name, HashSet<string> Owners, HashSet<string> Kinds)[] routes;
@@ -17,7 +17,7 @@ internal sealed class SinkRouter
         var kind = DecisionKinds.Name(decision.Kind);
         foreach (var (name, owners, kinds) in routes)
         {
-            var ownerMatches = owners.Contains("*") || decision.Owner is { } owner && owners.Contains(owner);
+            var ownerMatches = owners.Count == 0 || owners.Contains("*") || decision.Owner is { } owner && owners.Contains(owner);
             if (ownerMatches && (kinds.Count == 0 || kinds.Contains(kind)))
             {
                 yield return name;

@@ -36,7 +36,7 @@ internal sealed class EngineMetrics : IDisposable
         SlaBreaches = meter.CreateCounter<long>("esc.sla_breaches", null, "SLA targets missed, by component and severity.");
         MissedUpdates = meter.CreateCounter<long>("esc.missed_update_intervals", null, "Customer update intervals missed, by severity.");
         Events = meter.CreateCounter<long>("esc.events", null, "Events accepted, by type.");
-        SchedulerLag = meter.CreateHistogram<double>("esc.scheduler_lag", "s", "How late deadlines fire after they fall due.",
+        SchedulerLag = meter.CreateHistogram<double>("esc.scheduler_lag", "s", "How long after falling due the scheduler starts running a deadline; deadlines already due when scheduled are caught up and not counted.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LagBuckets });
         DeliveryFailures = meter.CreateCounter<long>("esc.delivery_failures", null, "Failed delivery attempts, by sink and outcome (retry, dead).");
         Deliveries = meter.CreateCounter<long>("esc.deliveries", null, "Decisions delivered, by sink.");

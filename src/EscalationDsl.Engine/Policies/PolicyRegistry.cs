@@ -61,7 +61,9 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
         var changed = new List<PolicyVersion>();
         if (!Directory.Exists(Folder))
         {
-            throw new EngineConfigurationException($"Engine:Policies: the policy folder {Folder} does not exist");
+            // Checked at start (EngineSettings); gone since, it changes nothing that runs.
+            logger.LogError("The policy folder {Folder} no longer exists; the running policies keep running", Folder);
+            return changed;
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -74,7 +74,12 @@ internal sealed partial class EngineLoop
 
             if (store.InsertEvent.Execute(id, e.TicketId, e.At.ToUnixTimeMilliseconds(), now, (object?)item.RawJson?[i] ?? Canonical(e)) == 0)
             {
-                duplicates.Add(i); // seen before: answered with the original result
+                if (ReusedFor(id, e) is { } other)
+                {
+                    return new EngineError(409, "Event id reused", other, field + "id");
+                }
+
+                duplicates.Add(i); // a retry: answered with the original result
                 continue;
             }
 
@@ -113,9 +118,6 @@ internal sealed partial class EngineLoop
 
         return null;
     }
-
-    private static bool SameEvent(TicketEvent a, TicketEvent b) =>
-        a.TicketId == b.TicketId && a.At == b.At && a.Kind == b.Kind;
 
     /// <summary>The policy version of an existing ticket (in memory or in the database), or null.</summary>
     private PolicyVersion? KnownPolicy(string ticketId)
@@ -190,64 +192,13 @@ internal sealed partial class EngineLoop
 
         var result = new EventResult(e.EventId!, e.TicketId, entry.Policy.Name, entry.Policy.Version, StateName(entry.Ticket), late, false, summaries);
         StoreDecisions(entry, scratch, now);
-        AfterChange(entry, phaseBefore, dueBefore);
+        AfterChange(entry, phaseBefore, dueBefore, now);
         if (live)
         {
             Metrics.Events.Add(1, new KeyValuePair<string, object?>("type", TicketEventKinds.Name(e.Kind)));
         }
 
         return result;
-    }
-
-    /// <summary>
-    /// The result of an event seen before, recomputed by replaying its ticket's log up to it (the
-    /// runtime is deterministic, so this is the original answer; after a migration it describes the
-    /// ticket under its new policy version).
-    /// </summary>
-    private EventResult ReplayResult(string eventId)
-    {
-        long seq;
-        string ticketId;
-        using (var reader = store.EventSeq.Query(eventId))
-        {
-            reader.Read();
-            seq = reader.GetInt64(0);
-            ticketId = reader.GetString(1);
-        }
-
-        var log = Log(ticketId)!.Value;
-        var runtime = new TicketRuntime(log.Version.Compiled);
-        var decisions = new List<Decision>();
-        Ticket? ticket = null;
-        var late = false;
-        foreach (var (kind, at, body, rowSeq) in log.Rows)
-        {
-            if (rowSeq > seq)
-            {
-                break;
-            }
-
-            decisions.Clear();
-            if (kind == "advance")
-            {
-                runtime.AdvanceTo(ticket!, Instant.FromUnixTimeMilliseconds(at), decisions);
-                continue;
-            }
-
-            using var doc = JsonDocument.Parse(body!);
-            var e = TicketEventJson.Parse(doc.RootElement, out _)!;
-            late = ticket is not null && e.At < ticket.LatestAt;
-            if (ticket is null)
-            {
-                ticket = runtime.Open(e, decisions);
-            }
-            else
-            {
-                runtime.Apply(ticket, e, decisions);
-            }
-        }
-
-        return new EventResult(eventId, ticketId, log.Version.Name, log.Version.Version, StateName(ticket!), late, true, decisions.Select(Summary).ToList());
     }
 
     private void RecordResponseTimes(TicketEntry entry, Instant? acknowledgedBefore, Instant? assignedBefore)
@@ -275,9 +226,10 @@ internal sealed partial class EngineLoop
     /// <summary>
     /// After an event or deadline run: count the state change, reschedule, and evict a closed ticket.
     /// <paramref name="phaseBefore"/> and <paramref name="dueBefore"/> are the state and next deadline
-    /// before the change (null for a ticket that was not counted or not queued).
+    /// before the change (null for a ticket that was not counted or not queued); <paramref name="now"/>
+    /// is when it happened.
     /// </summary>
-    private void AfterChange(TicketEntry entry, TicketPhase? phaseBefore, long? dueBefore)
+    private void AfterChange(TicketEntry entry, TicketPhase? phaseBefore, long? dueBefore, long now)
     {
         var ticket = entry.Ticket;
         var phase = ticket.State;
@@ -297,10 +249,11 @@ internal sealed partial class EngineLoop
             // Closed tickets leave memory; a reopen loads them back from their log.
             tickets.Remove(ticket.Id);
             dirtyDeadlines[ticket.Id] = long.MaxValue;
+            dueWhenScheduled.Remove(ticket.Id);
             return;
         }
 
-        Schedule(ticket, dueBefore);
+        Schedule(ticket, dueBefore, now);
     }
 
     /// <summary>The open-ticket gauge counts every state but Closed.</summary>

@@ -23,12 +23,14 @@ internal sealed partial class EngineLoop
 
         if (!Registry.Current.TryGetValue(entry.Policy.Name, out var target))
         {
+            Release(entry);
             return (null, new EngineError(409, "Policy not loaded", $"Policy '{entry.Policy.Name}' has no running version to migrate to."));
         }
 
         var from = entry.Policy;
         if (target.Fingerprint == from.Fingerprint)
         {
+            Release(entry);
             return (new MigrationResult(ticketId, from.Name, from.Version, from.Fingerprint, target.Version, target.Fingerprint, false), null);
         }
 
@@ -39,7 +41,7 @@ internal sealed partial class EngineLoop
         scratch.Clear();
         rebuilt.Policy.Runtime.AdvanceTo(rebuilt.Ticket, Instant.FromUnixTimeMilliseconds(now), scratch);
         store.InsertAdvance.Execute(ticketId, now, now);
-        AfterChange(rebuilt, phaseBefore, null);
+        AfterChange(rebuilt, phaseBefore, null, now);
         return (new MigrationResult(ticketId, from.Name, from.Version, from.Fingerprint, target.Version, target.Fingerprint, true), null);
     }
 
@@ -90,12 +92,20 @@ internal sealed partial class EngineLoop
         }
 
         var snapshot = entry.Policy.Compiled.Describe(entry.Ticket);
+        Release(entry);
+        return (snapshot, entry.Policy.Name, entry.Policy.Version, entry.Policy.Fingerprint);
+    }
+
+    /// <summary>
+    /// A closed ticket that <see cref="Load"/> rebuilt only to be read, or left as it was, leaves
+    /// memory again: the open tickets (and so the gauge, /readyz and MigrateAll) hold open ones only.
+    /// </summary>
+    private void Release(TicketEntry entry)
+    {
         if (entry.Ticket.State == Runtime.Machine.TicketPhase.Closed)
         {
-            tickets.Remove(ticketId); // loaded only to be read
+            tickets.Remove(entry.Ticket.Id);
         }
-
-        return (snapshot, entry.Policy.Name, entry.Policy.Version, entry.Policy.Fingerprint);
     }
 
     /// <summary>The stored log of a ticket and the policy version to explain it with.</summary>

@@ -36,7 +36,6 @@ internal sealed partial class EngineLoop
         AdvanceDue();
         store.Commit();
         PublishNextDue(long.MaxValue);
-        logger.LogInformation("Engine ready: {Tickets} open tickets, {Policies} policies", tickets.Count, Registry.Current.Count);
     }
 
     /// <summary>Re-reads the policy folder; new versions are recorded so pinned tickets survive restarts.</summary>
@@ -79,10 +78,11 @@ internal sealed partial class EngineLoop
             }
         }
 
+        var now = Now;
         foreach (var ticket in tickets.All)
         {
             Metrics.MoveTicket(-1, Counted(ticket.State));
-            Schedule(ticket, null);
+            Schedule(ticket, null, now);
         }
     }
 
@@ -169,6 +169,7 @@ internal sealed partial class EngineLoop
     {
         tickets.Clear();
         queue.Clear();
+        dueWhenScheduled.Clear();
         var wasLive = live;
         live = false;
         try

@@ -24,6 +24,7 @@ internal sealed partial class EngineLoop : IDisposable
     private readonly PriorityQueue<string, long> queue = new();
     private readonly List<Decision> scratch = [];
     private readonly Dictionary<string, long> dirtyDeadlines = new(StringComparer.Ordinal);
+    private readonly HashSet<string> dueWhenScheduled = new(StringComparer.Ordinal);
     private readonly EngineStore store;
     private readonly EngineOptions options;
     private readonly TimeProvider time;
@@ -152,10 +153,10 @@ internal sealed partial class EngineLoop : IDisposable
 
     /// <summary>
     /// Queues a ticket's next deadline if it changed (<paramref name="previousDue"/> is the one before
-    /// the change) and mirrors it in the deadlines table. Superseded entries stay in the queue and are
+    /// the change, <paramref name="now"/> the time of the change) and mirrors it in the deadlines table. Superseded entries stay in the queue and are
     /// skipped when they come up; the queue is rebuilt when they outnumber the open tickets.
     /// </summary>
-    private void Schedule(Ticket ticket, long? previousDue)
+    private void Schedule(Ticket ticket, long? previousDue, long now)
     {
         var due = ticket.NextDeadlineMs;
         if (due == previousDue)
@@ -164,6 +165,19 @@ internal sealed partial class EngineLoop : IDisposable
         }
 
         dirtyDeadlines[ticket.Id] = due ?? long.MaxValue;
+
+        // A deadline already due when it is scheduled (after a backdated or late event, or one that
+        // passed while the engine was stopped) is caught up at the next tick: how late it runs is
+        // not the scheduler's lag, so AdvanceDue records none for it.
+        if (due is { } late && late <= now)
+        {
+            dueWhenScheduled.Add(ticket.Id);
+        }
+        else
+        {
+            dueWhenScheduled.Remove(ticket.Id);
+        }
+
         if (due is { } at)
         {
             queue.Enqueue(ticket.Id, at);

@@ -7,7 +7,7 @@ namespace EscalationDsl.Engine.Processing;
 /// Owns the engine loop's lifetime: recovery runs in <see cref="StartAsync"/>, before the HTTP
 /// server, the scheduler and the dispatcher start; at shutdown the loop finishes its queued work.
 /// </summary>
-internal sealed class EngineService(EngineLoop loop, ILogger<EngineService> logger) : IHostedService
+internal sealed class EngineService(EngineLoop loop, IHostApplicationLifetime lifetime, ILogger<EngineService> logger) : IHostedService
 {
     private Task? running;
     private readonly CancellationTokenSource stopping = new();
@@ -15,6 +15,12 @@ internal sealed class EngineService(EngineLoop loop, ILogger<EngineService> logg
     public Task StartAsync(CancellationToken cancellationToken)
     {
         loop.Start();
+        var (tickets, policies) = (loop.OpenTickets, loop.Registry.Current.Count);
+
+        // Ready once the HTTP server listens too: if binding its address fails, the engine never was.
+        lifetime.ApplicationStarted.Register(() => logger.LogInformation(
+            "Engine ready: {OpenTickets} open {TicketNoun}, {Policies} {PolicyNoun}",
+            tickets, tickets == 1 ? "ticket" : "tickets", policies, policies == 1 ? "policy" : "policies"));
         running = Task.Run(() => loop.RunAsync(stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }

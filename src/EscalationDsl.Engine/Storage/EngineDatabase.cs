@@ -11,9 +11,10 @@ internal sealed class EngineDatabase
     public EngineDatabase(string path, string synchronous)
     {
         Path = System.IO.Path.GetFullPath(path);
+        // Checked by EngineSettings; it is pasted into a PRAGMA, so it is checked again here.
         this.synchronous = synchronous.ToUpperInvariant() is "FULL" or "NORMAL" or "EXTRA"
             ? synchronous.ToUpperInvariant()
-            : throw new EngineConfigurationException($"Engine:Synchronous: '{synchronous}' must be FULL, NORMAL or EXTRA");
+            : throw new ArgumentException($"'{synchronous}' is not a SQLite synchronous mode", nameof(synchronous));
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
@@ -47,7 +48,7 @@ internal sealed class EngineDatabase
         if (version > Schema.Migrations.Length)
         {
             throw new EngineConfigurationException(
-                $"{Path}: the database has schema version {version}, newer than this engine knows ({Schema.Migrations.Length}); use a newer esc");
+                $"Engine:Database: {Path} has schema version {version}, newer than this engine knows ({Schema.Migrations.Length}); use a newer esc");
         }
 
         for (var i = version; i < Schema.Migrations.Length; i++)

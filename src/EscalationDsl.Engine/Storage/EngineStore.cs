@@ -22,7 +22,7 @@ internal sealed class EngineStore : IDisposable
             return sql;
         }
 
-        EventSeq = Prepare("SELECT seq, ticket_id FROM events WHERE event_id = $id", "$id");
+        FindEvent = Prepare("SELECT seq, ticket_id, body FROM events WHERE event_id = $id", "$id");
         InsertEvent = Prepare(
             "INSERT OR IGNORE INTO events (kind, event_id, ticket_id, at, received_at, body) VALUES ('event', $id, $ticket, $at, $received, $body)",
             "$id", "$ticket", "$at", "$received", "$body");
@@ -61,7 +61,7 @@ internal sealed class EngineStore : IDisposable
         ReleaseSavepoint = Prepare("RELEASE item");
     }
 
-    public Sql EventSeq { get; }
+    public Sql FindEvent { get; }
 
     public Sql Savepoint { get; }
 

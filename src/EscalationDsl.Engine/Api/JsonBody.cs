@@ -1,0 +1,140 @@
+using System.Buffers;
+using System.Text.Json;
+using EscalationDsl.Engine.Processing;
+using Microsoft.AspNetCore.Http;
+
+namespace EscalationDsl.Engine.Api;
+
+/// <summary>
+/// A request body parsed as JSON. The bytes are read into a pooled buffer that the document uses in
+/// place (as <see cref="JsonDocument.ParseAsync(Stream, JsonDocumentOptions, CancellationToken)"/>
+/// would), so a malformed body can be read a second time to say where it breaks. Disposing returns
+/// the buffer.
+/// </summary>
+internal sealed class JsonBody : IDisposable
+{
+    private readonly JsonDocument document;
+    private byte[]? buffer;
+
+    private JsonBody(JsonDocument document, byte[] buffer)
+    {
+        this.document = document;
+        this.buffer = buffer;
+    }
+
+    public JsonElement Root => document.RootElement;
+
+    /// <summary>Reads the body within the configured size limit; on bad input, the problem to answer with.</summary>
+    public static async Task<(JsonBody? Body, IResult? Problem)> ReadAsync(HttpRequest request)
+    {
+        if (request.ContentType is { } type && !type.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, Problems.UnsupportedMediaType(type));
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is > 0 and < 1 << 20 ? (int)request.ContentLength + 1 : 4096);
+        var length = 0;
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+            }
+
+            var body = new JsonBody(JsonDocument.Parse(buffer.AsMemory(0, length)), buffer);
+            buffer = null; // the body owns it now
+            return (body, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, Malformed(buffer.AsSpan(0, length), e));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, Problems.From(new EngineError(413, "Request too large", "The body is larger than Engine:MaxRequestBytes; split the batch.")));
+        }
+        finally
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    /// <summary>Where the JSON breaks: line and byte position (from 1), and the path of the member being read.</summary>
+    private static IResult Malformed(ReadOnlySpan<byte> json, JsonException e)
+    {
+        if (json.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return Problems.BadRequest("The body is empty; send JSON (docs/events.md).");
+        }
+
+        var path = PathWhereReadingStops(json);
+        var where = $"line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}{(path is null ? string.Empty : $" ({path})")}";
+        return Problems.BadRequest($"The body is not valid JSON at {where}: {e.Message.Split(". ")[0]}.", path);
+    }
+
+    /// <summary>
+    /// The path (<c>events[1].severity</c>) of the member being read where a malformed document stops,
+    /// or of the last one read before it; null when it stops before the first member. The reader does
+    /// not report the commas between members, so it cannot tell which of the two it is.
+    /// </summary>
+    private static string? PathWhereReadingStops(ReadOnlySpan<byte> json)
+    {
+        var open = new List<(bool Array, string? Name, int Index)>();
+        var reader = new Utf8JsonReader(json);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    open[^1] = (false, reader.GetString(), -1);
+                    continue;
+                }
+
+                if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
+                {
+                    open.RemoveAt(open.Count - 1);
+                    continue;
+                }
+
+                if (open.Count > 0 && open[^1].Array)
+                {
+                    open[^1] = open[^1] with { Index = open[^1].Index + 1 };
+                }
+
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    open.Add((reader.TokenType == JsonTokenType.StartArray, null, -1));
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Where the document parse failed too: the path is what was open then.
+        }
+
+        var path = string.Concat(open.Select(o => o.Array ? (o.Index >= 0 ? $"[{o.Index}]" : string.Empty) : o.Name is null ? string.Empty : "." + o.Name));
+        return path.Length == 0 ? null : path.TrimStart('.');
+    }
+
+    public void Dispose()
+    {
+        document.Dispose();
+        if (buffer is not null)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = null;
+        }
+    }
+}

@@ -1,0 +1,272 @@
+using System.Globalization;
+using System.Net;
+using System.Reflection;
+using EscalationDsl.Engine.Api;
+using EscalationDsl.Language.Diagnostics;
+using EscalationDsl.Runtime.Decisions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+
+namespace EscalationDsl.Engine;
+
+/// <summary>
+/// Reads the <c>Engine</c> section of configuration into <see cref="EngineOptions"/> and checks every
+/// setting before anything starts: names that are not settings (with the closest one that is), values
+/// of the wrong type, and values the engine cannot use. This is the one place settings are checked;
+/// the first problem throws an <see cref="EngineConfigurationException"/> whose message starts with
+/// the setting (docs/engine.md, "Configuration").
+/// </summary>
+public static class EngineSettings
+{
+    /// <summary>The top-level settings as spelled in configuration (<c>Engine:NAME</c>).</summary>
+    public static IReadOnlyList<string> Names { get; } = Settable(typeof(EngineOptions)).Select(p => p.Name).ToList();
+
+    /// <summary>Reads and checks the settings.</summary>
+    /// <exception cref="EngineConfigurationException">A setting is unknown, malformed or unusable.</exception>
+    public static EngineOptions Read(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(EngineOptions.Section);
+        CheckShape(section, typeof(EngineOptions));
+        var options = new EngineOptions();
+        section.Bind(options);
+        Check(options);
+        return options;
+    }
+
+    private static List<PropertyInfo> Settable(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).ToList();
+
+    /// <summary>
+    /// The configuration binder skips names it does not know and throws on values it cannot convert;
+    /// both are found here first, so a typo is reported instead of silently ignored.
+    /// </summary>
+    private static void CheckShape(IConfigurationSection section, Type type)
+    {
+        var children = section.GetChildren().ToList();
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+        {
+            if (section.Value is not null)
+            {
+                throw Problem(section.Path, $"is a list; give its items as {section.Path}:0, {section.Path}:1, ...");
+            }
+
+            foreach (var child in children)
+            {
+                if (!int.TryParse(child.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                {
+                    throw Problem(child.Path, $"'{child.Key}' is not an item number; number the items of {section.Path} from 0");
+                }
+
+                CheckShape(child, type.GetGenericArguments()[0]);
+            }
+        }
+        else if (type != typeof(string) && type.IsClass)
+        {
+            if (section.Value is not null)
+            {
+                throw Problem(section.Path, $"is a group of settings; set them as {section.Path}:NAME=VALUE");
+            }
+
+            var properties = Settable(type);
+            foreach (var child in children)
+            {
+                var property = properties.Find(p => string.Equals(p.Name, child.Key, StringComparison.OrdinalIgnoreCase))
+                    ?? throw Problem(child.Path, $"is not a setting; {Suggest(child.Key, section.Path, properties.Select(p => p.Name).ToList())}");
+                CheckShape(child, property.PropertyType);
+            }
+        }
+        else if (children.Count > 0)
+        {
+            throw Problem(children[0].Path, $"is not a setting; {section.Path} takes a single value");
+        }
+        else if (section.Value is { } value && Expected(type, value) is { } expected)
+        {
+            throw Problem(section.Path, value.Length == 0 ? $"is empty; give {expected}, or leave the setting out for its default" : $"'{value}' is not {expected}");
+        }
+    }
+
+    /// <summary>What a value of the type looks like, or null when <paramref name="value"/> is one.</summary>
+    private static string? Expected(Type type, string value)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        return type == typeof(string) ? null
+            : type == typeof(bool) ? (bool.TryParse(value, out _) ? null : "true or false")
+            : type == typeof(int) ? (int.TryParse(value, NumberStyles.Integer, invariant, out _) ? null : "a whole number")
+            : type == typeof(long) ? (long.TryParse(value, NumberStyles.Integer, invariant, out _) ? null : "a whole number")
+            : type == typeof(TimeSpan) ? (TimeSpan.TryParse(value, invariant, out _) ? null : "a duration such as 00:05:00 (hh:mm:ss, or d.hh:mm:ss with days)")
+            : throw new InvalidOperationException($"EngineSettings cannot check settings of type {type}");
+    }
+
+    private static string Suggest(string name, string parent, List<string> names)
+    {
+        var closest = NameSuggester.Closest(name.ToLowerInvariant(), names.Select(n => n.ToLowerInvariant()), max: 1);
+        return closest.Count > 0
+            ? $"did you mean {parent}:{names.Find(n => n.Equals(closest[0], StringComparison.OrdinalIgnoreCase))}?"
+            : $"the settings of {parent} are {string.Join(", ", names)} (docs/engine.md#configuration)";
+    }
+
+    /// <summary>The values the binder accepted but the engine cannot use.</summary>
+    private static void Check(EngineOptions options)
+    {
+        CheckListen(options.Listen);
+        CheckFile("Engine:Database", options.Database);
+        if (options.Synchronous.ToUpperInvariant() is not ("FULL" or "NORMAL" or "EXTRA"))
+        {
+            throw Problem("Engine:Synchronous", $"'{options.Synchronous}' must be FULL, NORMAL or EXTRA");
+        }
+
+        if (!Directory.Exists(options.Policies))
+        {
+            throw Problem("Engine:Policies", $"the policy folder {Path.GetFullPath(options.Policies)} does not exist");
+        }
+
+        for (var i = 0; i < options.ApiKeys.Count; i++)
+        {
+            if (ApiKeys.Problem(options.ApiKeys[i]) is { } problem)
+            {
+                throw Problem($"Engine:ApiKeys:{i}", problem);
+            }
+        }
+
+        CheckFile("Engine:ApiKeyFile", options.ApiKeyFile);
+        AtLeast("Engine:MaxRequestBytes", options.MaxRequestBytes, 1024);
+        AtLeast("Engine:MaxBatchEvents", options.MaxBatchEvents, 1);
+        Positive("Engine:FutureTolerance", options.FutureTolerance, zeroAllowed: true);
+        Positive("Engine:ReadyLagThreshold", options.ReadyLagThreshold);
+        CheckSinks(options.Sinks);
+        Positive("Engine:Delivery:Timeout", options.Delivery.Timeout);
+        AtLeast("Engine:Delivery:MaxAttempts", options.Delivery.MaxAttempts, 1);
+        Positive("Engine:Delivery:Backoff", options.Delivery.Backoff);
+        if (options.Delivery.MaxBackoff < options.Delivery.Backoff)
+        {
+            throw Problem("Engine:Delivery:MaxBackoff", $"{options.Delivery.MaxBackoff} is shorter than Engine:Delivery:Backoff ({options.Delivery.Backoff})");
+        }
+    }
+
+    /// <summary>
+    /// Kestrel takes any URL and fails only when it starts (or, for a host name other than localhost,
+    /// quietly listens on every interface), so each address is checked here.
+    /// </summary>
+    private static void CheckListen(string listen)
+    {
+        const string Setting = "Engine:Listen";
+        const string Example = "write http://ADDRESS:PORT, such as http://127.0.0.1:8080 (port 0 picks a free port)";
+        if (string.IsNullOrWhiteSpace(listen))
+        {
+            throw Problem(Setting, $"is empty; {Example}");
+        }
+
+        foreach (var url in listen.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            BindingAddress address;
+            try
+            {
+                address = BindingAddress.Parse(url);
+            }
+            catch (FormatException)
+            {
+                throw Problem(Setting, $"'{url}' is not an address to listen on; {Example}");
+            }
+
+            if (address.Scheme == "https")
+            {
+                throw Problem(Setting, $"'{url}': the engine serves plain HTTP; put TLS in front of it (a reverse proxy) and listen on http://");
+            }
+
+            if (address.Scheme != "http" || address.Port is < 0 or > 65535 || address.PathBase.Length > 0)
+            {
+                throw Problem(Setting, $"'{url}' is not an address to listen on; {Example}");
+            }
+
+            var host = address.Host.TrimStart('[').TrimEnd(']');
+            if (!address.IsUnixPipe && host is not ("localhost" or "*" or "+") && !IPAddress.TryParse(host, out _))
+            {
+                throw Problem(Setting, $"'{url}': '{address.Host}' is not an IP address; listen on an address (127.0.0.1, [::1], 0.0.0.0), localhost, or * for every interface");
+            }
+        }
+    }
+
+    /// <summary>A file the engine creates if need be: its folder must exist.</summary>
+    private static void CheckFile(string setting, string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw Problem(setting, "is empty; give a file path");
+        }
+
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw Problem(setting, $"{full} is a folder; give a file path");
+        }
+
+        if (Path.GetDirectoryName(full) is { } folder && !Directory.Exists(folder))
+        {
+            throw Problem(setting, $"the folder {folder} does not exist (the file is created, its folder is not)");
+        }
+    }
+
+    private static void CheckSinks(List<SinkOptions> sinks)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var kinds = Enum.GetValues<DecisionKind>().Select(DecisionKinds.Name).ToList();
+        for (var i = 0; i < sinks.Count; i++)
+        {
+            var s = sinks[i];
+            var at = $"Engine:Sinks:{i}";
+            if (string.IsNullOrWhiteSpace(s.Name) || !names.Add(s.Name))
+            {
+                throw Problem($"{at}:Name", "every sink needs a unique name");
+            }
+
+            switch (s.Type)
+            {
+                case "webhook":
+                    if (!Uri.TryCreate(s.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+                    {
+                        throw Problem($"{at}:Url", "a webhook sink needs an absolute http(s) URL");
+                    }
+
+                    if (string.IsNullOrEmpty(s.Secret))
+                    {
+                        throw Problem($"{at}:Secret", "a webhook sink needs a signing secret");
+                    }
+
+                    break;
+                case "file":
+                    CheckFile($"{at}:Path", s.Path ?? string.Empty);
+                    break;
+                default:
+                    throw Problem($"{at}:Type", $"'{s.Type}' is not a sink type (webhook, file)");
+            }
+
+            for (var k = 0; k < s.Kinds.Count; k++)
+            {
+                if (!kinds.Contains(s.Kinds[k]))
+                {
+                    var closest = NameSuggester.Closest(s.Kinds[k], kinds, max: 1);
+                    throw Problem($"{at}:Kinds:{k}", $"'{s.Kinds[k]}' is not a decision kind; " +
+                        (closest.Count > 0 ? $"did you mean '{closest[0]}'?" : $"the kinds are {string.Join(", ", kinds)}"));
+                }
+            }
+        }
+    }
+
+    private static void AtLeast(string setting, long value, long minimum)
+    {
+        if (value < minimum)
+        {
+            throw Problem(setting, $"must be at least {minimum}, not {value}");
+        }
+    }
+
+    private static void Positive(string setting, TimeSpan value, bool zeroAllowed = false)
+    {
+        if (value < TimeSpan.Zero || value == TimeSpan.Zero && !zeroAllowed)
+        {
+            throw Problem(setting, $"must be {(zeroAllowed ? "zero or more" : "longer than zero")}, not {value}");
+        }
+    }
+
+    private static EngineConfigurationException Problem(string setting, string what) => new($"{setting}: {what}");
+}

@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using EscalationDsl.Engine.Api;
+using EscalationDsl.Tests;
+
+namespace EscalationDsl.Cli.Tests;
+
+/// <summary>
+/// `esc serve` refuses what it cannot use with one line naming the option or setting and exit code 2,
+/// before it starts listening. The engine itself is tested in EscalationDsl.Engine.Tests.
+/// </summary>
+public sealed class ServeTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("esc-serve-").FullName;
+
+    public ServeTests()
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "policies"));
+        File.Copy(Path.Combine(RepoPaths.Policies, "support.esc"), Path.Combine(folder, "policies", "support.esc"));
+    }
+
+    [Theory]
+    [InlineData("--listen garbage", "esc serve: Engine:Listen: 'garbage' is not an address to listen on; write http://ADDRESS:PORT, such as http://127.0.0.1:8080 (port 0 picks a free port)")]
+    [InlineData("--db /nonexistent/dir/x.db", "esc serve: Engine:Database: the folder /nonexistent/dir does not exist (the file is created, its folder is not)")]
+    [InlineData("--Engine:FutureTolerance=abc", "esc serve: Engine:FutureTolerance: 'abc' is not a duration such as 00:05:00 (hh:mm:ss, or d.hh:mm:ss with days)")]
+    [InlineData("--Engine:FutureTolerance abc", "esc serve: Engine:FutureTolerance: 'abc' is not a duration such as 00:05:00 (hh:mm:ss, or d.hh:mm:ss with days)")]
+    [InlineData("--Engine:Listn=x", "esc serve: Engine:Listn: is not a setting; did you mean Engine:Listen?")]
+    [InlineData("--port 9000", "esc serve: unknown option '--port'; esc serve takes --listen URL, --db FILE, --policies DIR and --Engine:SETTING=VALUE (see esc serve --help)")]
+    [InlineData("--Listen http://127.0.0.1:0", "esc serve: unknown option '--Listen'; did you mean '--listen'?")]
+    [InlineData("--database x.db", "esc serve: unknown option '--database'; did you mean '--db'?")]
+    [InlineData("--defaultpolicy=support", "esc serve: unknown option '--defaultpolicy=support'; did you mean '--Engine:DefaultPolicy=VALUE'?")]
+    [InlineData("9000", "esc serve: unexpected argument '9000'; settings are given as --Engine:SETTING=VALUE (see esc serve --help)")]
+    [InlineData("--Engine:DefaultPolicy", "esc serve: --Engine:DefaultPolicy needs a value: --Engine:DefaultPolicy=VALUE")]
+    public void WhatServeCannotUseExitsWithTwoAndOneLineNamingIt(string arguments, string message)
+    {
+        var result = Esc.Run([.. Isolated(), .. arguments.Split(' ')]);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe(message + "\n");
+        File.Exists(Path.Combine(folder, "engine.db")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void HelpListsTheOptionsAndEngineSettings()
+    {
+        var result = Esc.Run("serve", "--help");
+
+        result.ExitCode.ShouldBe(0);
+        result.Out.ShouldContain("--listen <URL>");
+        result.Out.ShouldContain("--db <FILE>");
+        result.Out.ShouldContain("--policies <DIR>");
+        result.Out.ShouldContain("<--Engine:SETTING=VALUE>");
+        result.Out.ShouldNotContain("application that is being run");
+    }
+
+    [Fact]
+    public async Task AnAddressInUseGetsTheOneLineAndNoTraceOrReadyLine()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
+
+        var (code, error) = await RunProcess([.. Isolated(), "--listen", url]);
+
+        code.ShouldBe(2);
+        error.ShouldNotContain("fail:");
+        error.ShouldNotContain("   at ");
+        error.ShouldNotContain("Engine ready");
+        error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]
+            .ShouldBe($"esc serve: Engine:Listen: Failed to bind to address {url}: address already in use; another process listens there (choose another port, or port 0 for a free one)");
+    }
+
+    [Fact]
+    public async Task AMissingPolicyFolderGetsOnlyTheOneLine()
+    {
+        var (code, error) = await RunProcess([.. Isolated(), "--policies", "/nonexistent"]);
+
+        code.ShouldBe(2);
+        error.ShouldBe("esc serve: Engine:Policies: the policy folder /nonexistent does not exist\n");
+    }
+
+    [Theory]
+    [InlineData("{ \"Engine\": { \"Listen\": ", "Failed to load configuration from file '{0}': Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed. LineNumber: 0 | BytePositionInLine: 24.")]
+    [InlineData("[1, 2]", "Failed to load configuration from file '{0}': Top-level JSON element must be an object. Instead, 'Array' was found.")]
+    [InlineData("{ \"Engine\": { \"Listn\": \"http://127.0.0.1:0\" } }", "Engine:Listn: is not a setting; did you mean Engine:Listen?")]
+    public async Task ABadAppSettingsFileGetsOnlyTheOneLine(string json, string message)
+    {
+        var file = Path.Combine(folder, "appsettings.json");
+        File.WriteAllText(file, json);
+
+        var (code, error) = await RunProcess(Isolated());
+
+        code.ShouldBe(2);
+        error.ShouldBe($"esc serve: {string.Format(System.Globalization.CultureInfo.InvariantCulture, message, file)}\n");
+    }
+
+    [Fact]
+    public async Task TheReadyLineCountsInWords()
+    {
+        var (_, error) = await RunProcess(Isolated(), stopAt: "Engine ready");
+
+        error.ShouldContain("Engine ready: 0 open tickets, 1 policy\n");
+    }
+
+    /// <summary>Files of the test's own (the defaults would be the working directory's); --listen, --db and --policies override them.</summary>
+    private string[] Isolated() =>
+    [
+        "serve", "--Engine:Listen=http://127.0.0.1:0", $"--Engine:Database={Path.Combine(folder, "engine.db")}", $"--Engine:Policies={Path.Combine(folder, "policies")}",
+        $"--Engine:ApiKeys:0={ApiKeys.Hash("serve-test-key-0123456789")}",
+    ];
+
+    /// <summary>
+    /// `esc` in a child process: the engine's log goes to the real standard error, so only a process
+    /// shows all of it. With <paramref name="stopAt"/>, the process is killed once its error output holds that text.
+    /// </summary>
+    private async Task<(int? Code, string Error)> RunProcess(string[] args, string? stopAt = null)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "esc.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = new System.Text.StringBuilder();
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (error)
+            {
+                error.Append(e.Data).Append(e.Data is null ? "" : "\n");
+                if (stopAt is not null && error.ToString().Contains(stopAt, StringComparison.Ordinal))
+                {
+                    seen.TrySetResult();
+                }
+            }
+        };
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        try
+        {
+            await Task.WhenAny(process.WaitForExitAsync(), seen.Task).WaitAsync(TimeSpan.FromSeconds(60));
+            if (!seen.Task.IsCompleted)
+            {
+                await process.WaitForExitAsync(); // the error output is complete only then
+            }
+
+            lock (error)
+            {
+                return (process.HasExited ? process.ExitCode : null, error.ToString());
+            }
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace EscalationDsl.Engine.Tests;
+
+/// <summary>Every refusal is a problem (application/problem+json) that says what is wrong and, when one member is at fault, names it.</summary>
+public sealed class HttpErrorTests
+{
+    private static readonly DateTimeOffset T0 = EngineFixture.Start;
+
+    [Theory]
+    [InlineData("{not json", 400, null)]
+    [InlineData("{\"id\":\"x\",\"fields\":{\"impact\":hgh}}", 400, "fields.impact")]
+    [InlineData("", 400, null)]
+    [InlineData("[]", 400, null)]
+    [InlineData("null", 400, null)]
+    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"type\":\"created\",\"severity\":\"sev1\"}", 400, "at")]
+    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"exploded\"}", 400, "type")]
+    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev9\"}", 400, "severity")]
+    [InlineData("{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}", 400, "id")]
+    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\",\"colour\":\"red\"}", 400, "colour")]
+    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\",\"fields\":{\"impact\":\"massive\"}}", 400, "fields.impact")]
+    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"acknowledged\"}", 404, "ticket")]
+    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-03T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}", 400, "at")]
+    public async Task BadBodiesGetProblemDetailsNamingTheField(string body, int status, string? field)
+    {
+        await using var engine = await EngineFixture.StartAsync();
+
+        var response = await engine.Http.PostAsync("/v1/events", EngineFixture.Raw(body));
+
+        ((int)response.StatusCode).ShouldBe(status);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        problem["detail"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        ((string?)problem["field"]).ShouldBe(field);
+    }
+
+    [Theory]
+    [InlineData("/v1/events", "{\"id\":\"x\",\n \"fields\":{\"impact\" \"high\"}}", "The body is not valid JSON at line 2, position 21 (fields): '\"' is invalid after a property name.")]
+    [InlineData("/v1/events", "[{\"id\":\"x\"}]", "The body must be a JSON object: one event (docs/events.md). Send several events to POST /v1/events:batch.")]
+    [InlineData("/v1/events", "null", "The body must be a JSON object: one event (docs/events.md). Send several events to POST /v1/events:batch.")]
+    [InlineData("/v1/events", " ", "The body is empty; send JSON (docs/events.md).")]
+    [InlineData("/v1/events:batch", "{\"events\":[{\"id\":\"a\"},{\"id\":tru}]}", "The body is not valid JSON at line 1, position 32 (events[1].id): 'tru}]}' is an invalid JSON literal.")]
+    [InlineData("/v1/events:batch", "[null]", "events[0]: an event must be a JSON object")]
+    public async Task BodiesThatAreNotEventsSayWhatIsWrong(string path, string body, string detail)
+    {
+        await using var engine = await EngineFixture.StartAsync();
+
+        var response = await engine.Http.PostAsync(path, EngineFixture.Raw(body));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        problem["detail"]!.GetValue<string>().ShouldBe(detail);
+    }
+
+    [Fact]
+    public async Task ABatchEventThatIsNotAnObjectIsNamedWithoutATrailingDot()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+
+        var response = await engine.Http.PostAsync("/v1/events:batch", EngineFixture.Raw("[null]"));
+
+        ((string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["field"]).ShouldBe("events[0]");
+    }
+
+    [Theory]
+    [InlineData("POST", "/v1/events", "text/plain", 415, "Send JSON with Content-Type: application/json, not 'text/plain; charset=utf-8'.")]
+    [InlineData("GET", "/v1/nothing", null, 404, "There is no GET /v1/nothing; the endpoints are listed in /openapi/v1.json.")]
+    [InlineData("GET", "/v1/events", null, 405, "/v1/events does not take GET; it takes POST.")]
+    [InlineData("PUT", "/healthz", null, 405, "/healthz does not take PUT; it takes GET.")]
+    public async Task WhatTheFrameworkRefusesIsAProblemToo(string method, string path, string? type, int status, string detail)
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = type is null ? null : EngineFixture.Raw("{}", type) };
+
+        var response = await engine.Http.SendAsync(request);
+
+        ((int)response.StatusCode).ShouldBe(status);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>().ShouldBe(detail);
+    }
+
+    [Fact]
+    public async Task ABodyWithoutAContentTypeIsReadAsJson()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(EngineFixture.Created("e1", "INC-8", T0))));
+
+        var response = await engine.Http.PostAsync("/v1/events", content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace EscalationDsl.Engine.Tests;
+
+/// <summary>An event sent again is applied once; an event id reused for another event is refused.</summary>
+public sealed class IdempotencyTests
+{
+    private static readonly DateTimeOffset T0 = EngineFixture.Start;
+
+    [Fact]
+    public async Task ReplayingAnEventIdReturnsTheOriginalResultAndStoresNothingNew()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        var first = await engine.PostEventOk(EngineFixture.Created("e1", "INC-2", T0));
+        var again = await engine.PostEventOk(EngineFixture.Created("e1", "INC-2", T0));
+
+        again["replayed"]!.GetValue<bool>().ShouldBeTrue();
+        again["state"]!.GetValue<string>().ShouldBe(first["state"]!.GetValue<string>());
+        var timeline = (await engine.GetJson("/v1/tickets/INC-2/timeline"))!;
+        timeline["timeline"]!.AsArray().Count(e => ((string?)e!["text"])!.StartsWith("event created")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ARetrySerialisedAnewIsStillTheSameEvent()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0, fields: new { impact = "production", impact_confirmed = "true" }));
+
+        // Members and fields in another order, other spacing, the same instant in another offset.
+        var retry = await engine.Http.PostAsync("/v1/events", EngineFixture.Raw(
+            """
+            { "fields": { "impact_confirmed": "true", "impact": "production" }, "type": "created", "severity": "sev1",
+              "issue_type": "network_outage", "at": "2026-11-02T15:00:00+01:00", "ticket": "INC-1", "id": "e1" }
+            """));
+
+        retry.StatusCode.ShouldBe(HttpStatusCode.OK);
+        JsonNode.Parse(await retry.Content.ReadAsStringAsync())!["replayed"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("INC-9", "2026-11-02T14:00:00Z", "production")]
+    [InlineData("INC-1", "2026-11-02T14:01:00Z", "production")]
+    [InlineData("INC-1", "2026-11-02T14:00:00Z", "degraded")]
+    public async Task AnEventIdReusedForAnotherEventIsAConflictAndNothingIsStored(string ticket, string at, string impact)
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0));
+
+        var response = await engine.Http.PostAsync("/v1/events", EngineFixture.Raw(
+            $$$"""{"id":"e1","ticket":"{{{ticket}}}","at":"{{{at}}}","type":"created","severity":"sev1","issue_type":"network_outage","fields":{"impact":"{{{impact}}}","impact_confirmed":"true"}}"""));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        problem["field"]!.GetValue<string>().ShouldBe("id");
+        problem["detail"]!.GetValue<string>().ShouldBe(
+            "Event id 'e1' was already used for another event (created of ticket 'INC-1' at 2026-11-02T14:00:00Z); give every event its own id, and resend exactly the same event to retry.");
+        if (ticket == "INC-9")
+        {
+            (await engine.GetJson("/v1/tickets/INC-9")).ShouldBeNull();
+        }
+    }
+
+    [Fact]
+    public async Task ABatchReusingAnEventIdForAnotherEventStoresNothing()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0));
+        var batch = new
+        {
+            events = new[]
+            {
+                EngineFixture.Created("b1", "INC-9", T0),
+                EngineFixture.Created("e1", "INC-10", T0),
+            },
+        };
+
+        var response = await engine.Http.PostAsJsonAsync("/v1/events:batch", batch);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["field"]!.GetValue<string>().ShouldBe("events[1].id");
+        (await engine.GetJson("/v1/tickets/INC-9")).ShouldBeNull();
+        (await engine.GetJson("/v1/tickets/INC-10")).ShouldBeNull();
+    }
+}

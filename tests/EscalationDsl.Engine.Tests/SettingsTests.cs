@@ -1,0 +1,93 @@
+using System.Net.Sockets;
+using EscalationDsl.Engine.Api;
+
+namespace EscalationDsl.Engine.Tests;
+
+/// <summary>
+/// Settings the engine cannot use stop it before it starts, with a message that starts with the
+/// setting; nothing is created or changed on disk.
+/// </summary>
+public sealed class SettingsTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("esc-settings-").FullName;
+
+    public SettingsTests() => Directory.CreateDirectory(Path.Combine(folder, "policies"));
+
+    [Theory]
+    [InlineData("--Engine:Listen=garbage", "Engine:Listen: 'garbage' is not an address to listen on")]
+    [InlineData("--Engine:Listen=http://127.0.0.1:99999", "Engine:Listen: 'http://127.0.0.1:99999' is not an address to listen on")]
+    [InlineData("--Engine:Listen=https://127.0.0.1:0", "Engine:Listen: 'https://127.0.0.1:0': the engine serves plain HTTP")]
+    [InlineData("--Engine:Listen=http://engine.example:8080", "Engine:Listen: 'http://engine.example:8080': 'engine.example' is not an IP address")]
+    [InlineData("--Engine:Database=/nonexistent/dir/x.db", "Engine:Database: the folder /nonexistent/dir does not exist")]
+    [InlineData("--Engine:Policies=/nonexistent", "Engine:Policies: the policy folder /nonexistent does not exist")]
+    [InlineData("--Engine:FutureTolerance=abc", "Engine:FutureTolerance: 'abc' is not a duration such as 00:05:00")]
+    [InlineData("--Engine:ReadyLagThreshold=-00:00:01", "Engine:ReadyLagThreshold: must be longer than zero")]
+    [InlineData("--Engine:MaxBatchEvents=lots", "Engine:MaxBatchEvents: 'lots' is not a whole number")]
+    [InlineData("--Engine:MaxBatchEvents=0", "Engine:MaxBatchEvents: must be at least 1, not 0")]
+    [InlineData("--Engine:RequireKeyForReads=maybe", "Engine:RequireKeyForReads: 'maybe' is not true or false")]
+    [InlineData("--Engine:Synchronous=OFF", "Engine:Synchronous: 'OFF' must be FULL, NORMAL or EXTRA")]
+    [InlineData("--Engine:ApiKeys:0=secret", "Engine:ApiKeys:0: must be 'sha256:' and 64 hex digits")]
+    [InlineData("--Engine:ApiKeys=sha256:00", "Engine:ApiKeys: is a list; give its items as Engine:ApiKeys:0")]
+    [InlineData("--Engine:Listn=http://127.0.0.1:0", "Engine:Listn: is not a setting; did you mean Engine:Listen?")]
+    [InlineData("--Engine:Colour=red", "Engine:Colour: is not a setting; the settings of Engine are Listen, Database,")]
+    [InlineData("--Engine:Delivery:Retries=3", "Engine:Delivery:Retries: is not a setting; the settings of Engine:Delivery are Timeout,")]
+    [InlineData("--Engine:Delivery:MaxBackoff=00:00:00.5", "Engine:Delivery:MaxBackoff: 00:00:00.5000000 is shorter than Engine:Delivery:Backoff")]
+    public void ABadSettingStopsTheEngineWithAMessageNamingIt(string setting, string message)
+    {
+        var e = Should.Throw<EngineConfigurationException>(() => Build(setting));
+
+        e.Message.ShouldStartWith(message);
+        File.Exists(Path.Combine(folder, "engine.db")).ShouldBeFalse("nothing is created before the settings are checked");
+    }
+
+    [Theory]
+    [InlineData("Type=file", "Path=x.jsonl", "Nmae=x", "Engine:Sinks:0:Nmae: is not a setting; did you mean Engine:Sinks:0:Name?")]
+    [InlineData("Type=file", "Path=/nonexistent/x.jsonl", "Owners:0=*", "Engine:Sinks:0:Path: the folder /nonexistent does not exist")]
+    [InlineData("Type=file", "Path=x.jsonl", "Kinds:0=pages", "Engine:Sinks:0:Kinds:0: 'pages' is not a decision kind; did you mean 'page'?")]
+    [InlineData("Type=file", "Path=x.jsonl", "Kinds:first=page", "Engine:Sinks:0:Kinds:first: 'first' is not an item number")]
+    [InlineData("Type=webhook", "Url=/hook", "Secret=s", "Engine:Sinks:0:Url: a webhook sink needs an absolute http(s) URL")]
+    public void ABadSinkSettingNamesTheSinkAndTheSetting(string a, string b, string c, string message)
+    {
+        var e = Should.Throw<EngineConfigurationException>(() => Build(
+            "--Engine:Sinks:0:Name=log", $"--Engine:Sinks:0:{a}", $"--Engine:Sinks:0:{b}", $"--Engine:Sinks:0:{c}"));
+
+        e.Message.ShouldStartWith(message);
+    }
+
+    [Fact]
+    public void AFileThatIsNotADatabaseIsRefusedAndLeftAsItWas()
+    {
+        var notes = Path.Combine(folder, "notes.txt");
+        File.WriteAllText(notes, "these are not SQLite pages, and they stay as they are\n");
+
+        var e = Should.Throw<EngineConfigurationException>(() => Build($"--Engine:Database={notes}"));
+
+        e.Message.ShouldBe($"Engine:Database: cannot use {notes}: SQLite Error 26: 'file is not a database'");
+        File.ReadAllText(notes).ShouldBe("these are not SQLite pages, and they stay as they are\n");
+    }
+
+    [Fact]
+    public async Task AnAddressInUseIsReportedAsEngineListen()
+    {
+        using var taken = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+        await using var app = Build($"--Engine:Listen={url}");
+
+        var e = await Should.ThrowAsync<EngineConfigurationException>(() => EngineHost.StartAsync(app));
+
+        e.Message.ShouldBe($"Engine:Listen: Failed to bind to address {url}: address already in use; another process listens there (choose another port, or port 0 for a free one)");
+    }
+
+    private Microsoft.AspNetCore.Builder.WebApplication Build(params string[] settings) =>
+        EngineHost.Build(
+        [
+            "--Engine:Listen=http://127.0.0.1:0",
+            $"--Engine:Database={Path.Combine(folder, "engine.db")}",
+            $"--Engine:Policies={Path.Combine(folder, "policies")}",
+            $"--Engine:ApiKeys:0={ApiKeys.Hash(EngineFixture.Key)}",
+            .. settings,
+        ]);
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}
