@@ -88,7 +88,11 @@ internal static class CommandLineMistakes
     {
         var doubleDash = parse.Tokens.ToList().FindIndex(t => t.Type == TokenType.DoubleDash);
         var beforeDoubleDash = doubleDash < 0 ? parse.Tokens : parse.Tokens.Take(doubleDash);
-        var arguments = parse.CommandResult.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).ToHashSet(ReferenceEqualityComparer.Instance);
+        // An argument named like an option (esc serve's `--Engine:SETTING=VALUE`) takes option-like
+        // words by design; its command checks them itself.
+        var arguments = parse.CommandResult.Children.OfType<ArgumentResult>()
+            .Where(a => !a.Argument.Name.StartsWith('-'))
+            .SelectMany(a => a.Tokens).ToHashSet(ReferenceEqualityComparer.Instance);
         return parse.UnmatchedTokens.Where(LooksLikeOption)
             .Concat(beforeDoubleDash.Where(t => arguments.Contains(t) && LooksLikeOption(t.Value)).Select(t => t.Value))
             .Distinct(StringComparer.Ordinal);

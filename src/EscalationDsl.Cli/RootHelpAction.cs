@@ -39,13 +39,18 @@ internal sealed class RootHelpAction(HelpAction standard) : SynchronousCommandLi
         return ExitCodes.Success;
     }
 
-    private static string Usage(Argument argument) => argument.Arity switch
+    private static string Usage(Argument argument)
     {
-        { MinimumNumberOfValues: 0, MaximumNumberOfValues: 1 } => $"[<{argument.Name}>]",
-        { MinimumNumberOfValues: 0 } => $"[<{argument.Name}>...]",
-        { MaximumNumberOfValues: > 1 } => $"<{argument.Name}>...",
-        _ => $"<{argument.Name}>",
-    };
+        // An argument named like an option (esc serve's `--Engine:SETTING=VALUE`) is shown as typed.
+        var name = argument.Name.StartsWith('-') ? argument.Name : $"<{argument.Name}>";
+        return argument.Arity switch
+        {
+            { MinimumNumberOfValues: 0, MaximumNumberOfValues: 1 } => $"[{name}]",
+            { MinimumNumberOfValues: 0 } => $"[{name}...]",
+            { MaximumNumberOfValues: > 1 } => $"{name}...",
+            _ => name,
+        };
+    }
 
     private static void WriteColumns(TextWriter output, IEnumerable<(string Left, string Right)> rows)
     {

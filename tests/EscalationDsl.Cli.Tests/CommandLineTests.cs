@@ -68,7 +68,7 @@ public sealed class CommandLineTests
 
         result.ExitCode.ShouldBe(0);
         var commands = result.Out.Split('\n').SkipWhile(l => l != "Commands:").Skip(1).TakeWhile(l => l.Length > 0).Select(l => l.Split("  ", StringSplitOptions.RemoveEmptyEntries)[0]);
-        commands.ShouldBe(["check <path>...", "lint <path>...", "graph <policy>", "matrix <policy>", "explain <policy>", "sim <policy>", "serve", "hash-key [<key>]"]);
+        commands.ShouldBe(["check <path>...", "lint <path>...", "graph <policy>", "matrix <policy>", "explain <policy>", "sim <policy>", "serve [--Engine:SETTING=VALUE...]", "hash-key [<key>]"]);
         result.Out.ShouldContain("Planned, not available yet: diff, fmt, test, drill (docs/cli.md#planned-commands).");
     }
 
