@@ -7,6 +7,7 @@ using EscalationDsl.Engine;
 using EscalationDsl.Engine.Api;
 using EscalationDsl.Tests;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace EscalationDsl.Engine.Tests;
@@ -40,6 +41,9 @@ internal sealed class EngineFixture : IAsyncDisposable
     public FakeTimeProvider Time { get; }
 
     public HttpClient Http { get; private set; } = new();
+
+    /// <summary>The running engine's loop, for tests that post work to it directly.</summary>
+    internal Processing.EngineLoop Loop => app!.Services.GetRequiredService<Processing.EngineLoop>();
 
     public static readonly DateTimeOffset Start = new(2026, 11, 2, 14, 0, 0, TimeSpan.Zero);
 

@@ -119,6 +119,29 @@ internal sealed partial class EngineLoop : IDisposable
             Reload();
             return;
         }
+        catch (Exception e)
+        {
+            // No input should get here: this is a bug. Undo the group as a storage failure is undone,
+            // keep the loop running, and run each item again alone so one request that trips the bug
+            // does not fail the requests grouped with it.
+            dirtyDeadlines.Clear();
+            store.Rollback();
+            Reload();
+            if (group.Count > 1)
+            {
+                logger.LogError(e, "A group of {Count} work items failed unexpectedly; nothing of it was stored, running each alone", group.Count);
+                foreach (var item in group)
+                {
+                    RunGroup([item]);
+                }
+
+                return;
+            }
+
+            logger.LogCritical(e, "A work item failed unexpectedly (a bug); nothing of it was stored and the engine goes on");
+            group[0].Fail(new EngineError(500, "Internal error", "The engine failed on this request because of a bug; nothing of it was stored. The error is in the engine's log."));
+            return;
+        }
 
         foreach (var item in group)
         {

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using EscalationDsl.Engine.Processing;
+using EscalationDsl.Runtime.Events;
+
+namespace EscalationDsl.Engine.Tests;
+
+/// <summary>
+/// A bug on the loop thread (an exception no input should cause) fails only the request that
+/// tripped it: its writes are undone, requests grouped with it still go through, and the loop goes on.
+/// The bug is planted by a work item written for this test; the loop, store and HTTP API are real.
+/// </summary>
+public sealed class LoopFailureTests
+{
+    [Fact]
+    public async Task ABugFailsOnlyItsOwnRequestAndUndoesItsWrites()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        var gate = new Gate();
+        var buggy = new Buggy(Created("bug-1", "BUG-1"));
+        var bystander = new IngestItem([Created("ok-1", "OK-1")], batch: false);
+
+        // Hold the loop so the next two items are taken as one group.
+        engine.Loop.Post(gate);
+        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        engine.Loop.Post(buggy);
+        engine.Loop.Post(bystander);
+        gate.Release.SetResult();
+
+        var error = await buggy.Done.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        error.ShouldNotBeNull();
+        error.Status.ShouldBe(500);
+        error.Title.ShouldBe("Internal error");
+        var (results, failure) = await bystander.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        failure.ShouldBeNull();
+        results!.Single().Ticket.ShouldBe("OK-1");
+
+        // The buggy item's event was written before it threw, and is gone; the bystander's is stored.
+        (await engine.Http.GetAsync("/v1/tickets/BUG-1")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await engine.Http.GetAsync("/v1/tickets/OK-1")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The loop goes on, and a restart finds exactly what was answered as stored.
+        await engine.PostEventOk(EngineFixture.Created("e2", "INC-2", EngineFixture.Start));
+        await engine.StopHostAsync();
+        await engine.StartHostAsync();
+        (await engine.Http.GetAsync("/v1/tickets/BUG-1")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await engine.Http.GetAsync("/v1/tickets/OK-1")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await engine.Http.GetAsync("/v1/tickets/INC-2")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private static TicketEvent Created(string id, string ticket)
+    {
+        var json = JsonSerializer.Serialize(EngineFixture.Created(id, ticket, EngineFixture.Start));
+        using var document = JsonDocument.Parse(Encoding.UTF8.GetBytes(json));
+        return TicketEventJson.Parse(document.RootElement, out var error) ?? throw new InvalidOperationException(error);
+    }
+
+    /// <summary>Blocks the loop thread until released.</summary>
+    private sealed class Gate : WorkItem
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void Run(EngineLoop loop)
+        {
+            Entered.SetResult();
+            Release.Task.Wait();
+        }
+
+        public override void Complete()
+        {
+        }
+
+        public override void Fail(EngineError error)
+        {
+        }
+    }
+
+    /// <summary>Stores an event as a real request does, then throws as a bug would.</summary>
+    private sealed class Buggy(TicketEvent created) : WorkItem
+    {
+        public TaskCompletionSource<EngineError?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void Run(EngineLoop loop)
+        {
+            var (_, error) = loop.Ingest(new IngestItem([created], batch: false));
+            error.ShouldBeNull();
+            throw new InvalidOperationException("a planted bug");
+        }
+
+        public override void Complete() => Done.SetResult(null);
+
+        public override void Fail(EngineError error) => Done.SetResult(error);
+    }
+}
