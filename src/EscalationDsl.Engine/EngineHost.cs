@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Text.Json;
 using EscalationDsl.Engine.Api;
 using EscalationDsl.Engine.Delivery;
 using EscalationDsl.Engine.Observability;
@@ -6,6 +7,7 @@ using EscalationDsl.Engine.Policies;
 using EscalationDsl.Engine.Processing;
 using EscalationDsl.Engine.Scheduling;
 using EscalationDsl.Engine.Storage;
+using EscalationDsl.Language.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
@@ -158,10 +160,21 @@ public static class EngineHost
         }
         catch (InvalidDataException e)
         {
-            // "Failed to load configuration from file '...'", around the parser's reason.
-            var reason = e.GetBaseException().Message;
-            throw new EngineConfigurationException($"{e.Message.TrimEnd('.')}: {reason}");
+            // The configuration provider wraps the parser's reason; report it as every other file
+            // error: path:line:column when the parser says where.
+            var file = Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json");
+            throw new EngineConfigurationException(e.GetBaseException() switch
+            {
+                JsonException json when File.Exists(file) => $"{file}:{Position(json, file)}: not valid JSON: {JsonErrorPosition.Reason(json)}",
+                var other => $"{file}: {other.Message.TrimEnd('.')}",
+            });
         }
+    }
+
+    private static string Position(JsonException e, string file)
+    {
+        var at = JsonErrorPosition.Of(e, file, File.ReadAllText(file));
+        return $"{at.Line}:{at.Column}";
     }
 
     /// <summary>

@@ -81,8 +81,9 @@ public sealed class ServeTests : IDisposable
     }
 
     [Theory]
-    [InlineData("{ \"Engine\": { \"Listen\": ", "Failed to load configuration from file '{0}': Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed. LineNumber: 0 | BytePositionInLine: 24.")]
-    [InlineData("[1, 2]", "Failed to load configuration from file '{0}': Top-level JSON element must be an object. Instead, 'Array' was found.")]
+    [InlineData("{ \"Engine\": { \"Listen\": ", "{0}:1:25: not valid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed")]
+    [InlineData("{\n  \"Engine\": {\n    \"Listen\" \"x\"\n  }\n}", "{0}:3:14: not valid JSON: '\"' is invalid after a property name. Expected a ':'")]
+    [InlineData("[1, 2]", "{0}: Top-level JSON element must be an object. Instead, 'Array' was found")]
     [InlineData("{ \"Engine\": { \"Listn\": \"http://127.0.0.1:0\" } }", "Engine:Listn: is not a setting; did you mean Engine:Listen?")]
     public async Task ABadAppSettingsFileGetsOnlyTheOneLine(string json, string message)
     {

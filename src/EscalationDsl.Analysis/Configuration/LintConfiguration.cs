@@ -96,7 +96,7 @@ public sealed class LintConfiguration
         }
         catch (JsonException e)
         {
-            throw new LintConfigurationException($"not valid JSON: {ReaderMessage(e)}", SyntaxErrorPosition(json, utf8, e));
+            throw new LintConfigurationException($"not valid JSON: {JsonErrorPosition.Reason(e)}", JsonErrorPosition.Of(e, FileName, json));
         }
     }
 
@@ -112,30 +112,8 @@ public sealed class LintConfiguration
         _ => Encoding.UTF8.GetString(reader.ValueSpan),
     };
 
-    /// <summary>The reader's message without its 0-based "LineNumber: 0 | BytePositionInLine: 0." tail; the position is reported 1-based instead.</summary>
-    private static string ReaderMessage(JsonException e)
-    {
-        var message = e.Message;
-        var tail = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (tail < 0 ? message : message[..tail]).TrimEnd('.', ' ');
-    }
-
-    private static LinePosition SyntaxErrorPosition(string json, byte[] utf8, JsonException e)
-    {
-        // The reader counts lines at '\n' from 0 and columns in bytes from 0.
-        var lineStart = 0;
-        for (var line = 0; line < (e.LineNumber ?? 0) && lineStart < utf8.Length; line++)
-        {
-            var next = Array.IndexOf(utf8, (byte)'\n', lineStart);
-            lineStart = next < 0 ? utf8.Length : next + 1;
-        }
-
-        return Position(json, utf8, (int)Math.Min(utf8.Length, lineStart + (e.BytePositionInLine ?? 0)));
-    }
-
     /// <summary>The 1-based line and UTF-16 column of a byte offset, as esc reports positions everywhere.</summary>
-    private static LinePosition Position(string json, byte[] utf8, int byteOffset) =>
-        new SourceText(FileName, json).GetPosition(Encoding.UTF8.GetCharCount(utf8, 0, byteOffset));
+    private static LinePosition Position(string json, byte[] utf8, int byteOffset) => JsonErrorPosition.AtByte(FileName, json, utf8, byteOffset);
 
     private static string UnknownRule(string name)
     {

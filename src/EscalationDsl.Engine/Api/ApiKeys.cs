@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -26,9 +27,11 @@ public sealed class ApiKeys
     /// <summary>The hash to configure for a key: <c>sha256:</c> and 64 hex digits.</summary>
     public static string Hash(string key) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    /// <summary>A new random key (32 bytes, base64url).</summary>
-    public static string Generate() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    /// <summary>
+    /// A new random key: <c>esc_</c> and 32 random bytes in base64url. The prefix tells a leaked key
+    /// for what it is and keeps a key from starting with '-', which a command line takes for an option.
+    /// </summary>
+    public static string Generate() => "esc_" + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>True when the Authorization header carries one of the keys.</summary>
     public bool Accepts(string? authorization)

@@ -1,0 +1,43 @@
+using System.Text;
+using System.Text.Json;
+
+namespace EscalationDsl.Language.Text;
+
+/// <summary>
+/// Where a JSON file esc reads (a lint configuration, the engine's appsettings.json) stops being
+/// valid JSON, as esc reports positions everywhere: 1-based line and UTF-16 column. System.Text.Json
+/// counts lines from 0 and columns in bytes from 0.
+/// </summary>
+public static class JsonErrorPosition
+{
+    /// <summary>The reader's message without its 0-based "LineNumber: 0 | BytePositionInLine: 0." tail.</summary>
+    public static string Reason(JsonException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var message = e.Message;
+        var tail = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (tail < 0 ? message : message[..tail]).TrimEnd('.', ' ');
+    }
+
+    /// <summary>The position of the syntax error <paramref name="e"/> in <paramref name="json"/>.</summary>
+    public static LinePosition Of(JsonException e, string path, string json)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var utf8 = Encoding.UTF8.GetBytes(json);
+        var lineStart = 0;
+        for (var line = 0; line < (e.LineNumber ?? 0) && lineStart < utf8.Length; line++)
+        {
+            var next = Array.IndexOf(utf8, (byte)'\n', lineStart);
+            lineStart = next < 0 ? utf8.Length : next + 1;
+        }
+
+        return AtByte(path, json, utf8, (int)Math.Min(utf8.Length, lineStart + (e.BytePositionInLine ?? 0)));
+    }
+
+    /// <summary>The position of a byte offset into the UTF-8 form of <paramref name="json"/>.</summary>
+    public static LinePosition AtByte(string path, string json, byte[] utf8, int byteOffset)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        return new SourceText(path, json).GetPosition(Encoding.UTF8.GetCharCount(utf8, 0, byteOffset));
+    }
+}
