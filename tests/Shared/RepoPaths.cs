@@ -26,8 +26,23 @@ internal static class RepoPaths
     /// <summary>The shipped example policies.</summary>
     public static string Policies => Combine("policies");
 
-    /// <summary>The shared ticket history (outside the repository; read, never copied).</summary>
-    public static string SharedData => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", "uci-incident-event-log"));
+    /// <summary>
+    /// The shared ticket history (outside the repository; read, never copied): ESC_SHARED_DATA when
+    /// set, else ../shared/data/uci-incident-event-log next to the repository.
+    /// </summary>
+    public static string SharedData
+    {
+        get
+        {
+            var configured = Environment.GetEnvironmentVariable("ESC_SHARED_DATA");
+            var folder = Path.GetFullPath(string.IsNullOrEmpty(configured)
+                ? Path.Combine(Root, "..", "shared", "data", "uci-incident-event-log")
+                : configured);
+            return Directory.Exists(folder)
+                ? folder
+                : throw new DirectoryNotFoundException($"The shared ticket history is not at {folder}. Clone the repository next to shared/ (it reads ../shared/data), or set ESC_SHARED_DATA to the uci-incident-event-log folder.");
+        }
+    }
 
     /// <summary>True when golden files should be rewritten instead of compared (ESC_UPDATE_BASELINES=1).</summary>
     public static bool UpdateBaselines => Environment.GetEnvironmentVariable("ESC_UPDATE_BASELINES") == "1";
