@@ -104,6 +104,39 @@ public sealed partial class CompiledPolicy
     /// <summary>The text value of a settable field (declared fields, issue_type, status), or null.</summary>
     public string? ValueOf(Ticket ticket, string field) => ValueSlot(field) is >= 0 and var slot ? ticket.Values[slot] : null;
 
+    /// <summary>
+    /// The status of each SLA component of the ticket's current severity, in the severity's order:
+    /// <c>met</c>, <c>breached</c>, <c>paused</c> or <c>pending</c> (what <see cref="Describe"/> shows
+    /// as the <c>sla ...</c> clocks, without building the rest of the snapshot).
+    /// </summary>
+    public (SlaComponent Component, string Status)[] SlaStatuses(Ticket t)
+    {
+        var layout = Layout(t);
+        if (t.Clock.Length == 0)
+        {
+            return [];
+        }
+
+        var statuses = new (SlaComponent, string)[layout.Sla.Length];
+        for (var i = 0; i < statuses.Length; i++)
+        {
+            var component = layout.Sla[i].Component;
+            statuses[i] = (component, SlaStatus(t, layout, component));
+        }
+
+        return statuses;
+    }
+
+    private static string SlaStatus(Ticket t, SeverityLayout layout, SlaComponent component)
+    {
+        var state = t.Clock[layout.SlaStateSlot];
+        var c = (int)component;
+        return (state & (1 << c)) != 0 ? "met"
+            : (state & (1 << (c + 8))) != 0 ? "breached"
+            : (t.Flags & TicketFlags.Paused) != 0 ? "paused"
+            : "pending";
+    }
+
     /// <summary>A readable copy of the ticket's state.</summary>
     public TicketSnapshot Describe(Ticket t)
     {
@@ -113,11 +146,9 @@ public sealed partial class CompiledPolicy
         var paused = (t.Flags & TicketFlags.Paused) != 0;
         if (t.Clock.Length > 0)
         {
-            var state = t.Clock[layout.SlaStateSlot];
             foreach (var sla in layout.Sla)
             {
-                var c = (int)sla.Component;
-                var status = (state & (1 << c)) != 0 ? "met" : (state & (1 << (c + 8))) != 0 ? "breached" : paused ? "paused" : "pending";
+                var status = SlaStatus(t, layout, sla.Component);
                 clocks.Add(new ClockSnapshot($"sla {ModelFormatter.Format(sla.Component)}", status, status == "pending" ? At(t.Clock[sla.DueSlot]) : null));
             }
 

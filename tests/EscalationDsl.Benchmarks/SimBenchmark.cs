@@ -22,6 +22,7 @@ namespace EscalationDsl.Benchmarks;
 internal static class SimBenchmark
 {
     private const int Runs = 5;
+    private const int Warmups = 5;
 
     public static void Run()
     {
@@ -36,12 +37,26 @@ internal static class SimBenchmark
         var policy = CompiledPolicy.Compile(SemanticModel.Create(new SourceText("support.esc", source)));
         var mapping = MappingFile.DefaultServiceNow(policy);
 
+        if (Environment.GetEnvironmentVariable("SIM_PROFILE") is { } n)
+        {
+            for (var i = 0; i < int.Parse(n, System.Globalization.CultureInfo.InvariantCulture); i++)
+            {
+                using var ev = new ServiceNowEventSource(zip, "incident_event_log.zip", mapping);
+                new Simulator(policy, new SimulationOptions { ReadAhead = Environment.GetEnvironmentVariable("SIM_RA") != "0" }).Run(ev);
+            }
+
+            return;
+        }
+
         long rows = 0;
-        var parse = Measure.Median(1, Runs, () => rows = DecompressAndParse(zip));
+        var parse = Measure.Median(Warmups, Runs, () => rows = DecompressAndParse(zip));
 
         SimulationResult? result = null;
         long maxHeap = 0;
-        var sim = Measure.Median(1, Runs, () =>
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var gen0Before = GC.CollectionCount(0);
+        var gen2Before = GC.CollectionCount(2);
+        var sim = Measure.Median(Warmups, Runs, () =>
         {
             using var events = new ServiceNowEventSource(zip, "incident_event_log.zip", mapping);
             result = new Simulator(policy, new SimulationOptions
@@ -49,6 +64,10 @@ internal static class SimBenchmark
                 Progress = _ => maxHeap = Math.Max(maxHeap, GC.GetTotalMemory(false)),
             }).Run(events);
         });
+
+        var pause = (GC.GetTotalPauseDuration() - pauseBefore) / (Runs + Warmups);
+        var gen0 = (GC.CollectionCount(0) - gen0Before) / (double)(Runs + Warmups);
+        var gen2 = (GC.CollectionCount(2) - gen2Before) / (double)(Runs + Warmups);
 
         // Peak of the process so far: the parse runs and the replays (the breakdown below keeps every event in memory).
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -94,6 +113,7 @@ internal static class SimBenchmark
         Console.WriteLine($"  whole replay (read, map, replay, report): median {sim.TotalMilliseconds:F0} ms over {Runs} runs = {Measure.Rate(rate)} events/s, {Measure.Rate(rows / sim.TotalSeconds)} rows/s");
         Console.WriteLine($"  ratio replay / parse: {sim.TotalMilliseconds / parse.TotalMilliseconds:F2} (target at most 2)");
         Console.WriteLine($"  of which: read + map to events alone {readAndMap.TotalMilliseconds:F0} ms; TicketRuntime.Open/Apply alone on those events {apply.TotalMilliseconds:F0} ms = {Measure.Rate(events.Count / apply.TotalSeconds)} events/s");
+        Console.WriteLine($"  garbage collection per replay (mean of {Runs + Warmups}, one forced full collection before each timed run included): {pause.TotalMilliseconds:F0} ms paused, {gen0:F1} collections, {gen2:F1} of them full");
         Console.WriteLine($"  memory: peak working set {peak / (1024.0 * 1024):F0} MB (whole process after the replays, target under 200 MB); largest managed heap seen during a replay {maxHeap / (1024.0 * 1024):F0} MB");
     }
 

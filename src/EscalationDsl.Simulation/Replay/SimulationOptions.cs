@@ -31,6 +31,12 @@ public sealed record SimulationOptions
     /// <summary>Receives progress now and then (every few thousand records).</summary>
     public Action<SimulationProgress>? Progress { get; init; }
 
+    /// <summary>
+    /// Read and map the input on a second thread while the replay runs (the default). Off, everything
+    /// runs on the calling thread.
+    /// </summary>
+    public bool ReadAhead { get; init; } = true;
+
     /// <summary>Review list: a resolution within this time after the first escalation suggests it came too early.</summary>
     public Duration FastResolution { get; init; } = Duration.FromHours(1);
 

@@ -57,7 +57,18 @@ public sealed class Simulator
 
         public SimulationResult Execute()
         {
-            foreach (var record in source.Read())
+            if (!options.ReadAhead)
+            {
+                return Execute(source.Read());
+            }
+
+            using var reader = new ReadAhead(source);
+            return Execute(reader.Records());
+        }
+
+        private SimulationResult Execute(IEnumerable<SourceRecord> read)
+        {
+            foreach (var record in read)
             {
                 if (++records % 8192 == 0)
                 {

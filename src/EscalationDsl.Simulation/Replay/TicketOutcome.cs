@@ -50,7 +50,7 @@ internal sealed record TicketOutcome
     public required IReadOnlyList<Decision> Decisions { get; init; }
 
     /// <summary>Final status of each SLA component of the final severity: met, breached, pending or paused.</summary>
-    public required IReadOnlyDictionary<SlaComponent, string> Sla { get; init; }
+    public required IReadOnlyList<(SlaComponent Component, string Status)> Sla { get; init; }
 
     /// <summary>The queue holding the ticket at an instant.</summary>
     public string QueueAt(Instant at)

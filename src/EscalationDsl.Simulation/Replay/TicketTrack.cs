@@ -126,13 +126,13 @@ internal sealed class TicketTrack
     public TicketOutcome Complete(Ticket ticket, Instant end)
     {
         OnDecisions();
-        var snapshot = policy.Describe(ticket);
-        var sla = new Dictionary<SlaComponent, string>();
-        foreach (var clock in snapshot.Clocks)
+        var sla = new List<(SlaComponent, string)>(5);
+        foreach (var (component, status) in policy.SlaStatuses(ticket))
         {
-            if (clock.Name.StartsWith("sla ", StringComparison.Ordinal) && Component(clock.Name[4..]) is { } component)
+            // The cadence is reported from missed-update decisions, not as a clock.
+            if (component != SlaComponent.Update)
             {
-                sla[component] = clock.Status;
+                sla.Add((component, status));
             }
         }
 
@@ -142,7 +142,7 @@ internal sealed class TicketTrack
             periods.Add((since, end < since ? since : end));
         }
 
-        if (snapshot.Fields.TryGetValue("issue_type", out var finalIssue))
+        if (policy.ValueOf(ticket, "issue_type") is { } finalIssue)
         {
             issueType = finalIssue;
         }
@@ -151,7 +151,7 @@ internal sealed class TicketTrack
         {
             Id = Id,
             Created = Created,
-            Severity = snapshot.Severity,
+            Severity = policy.Model.Severities[ticket.SeverityRank].Name,
             IssueType = issueType,
             Category = category,
             Queues = queues,
@@ -171,14 +171,4 @@ internal sealed class TicketTrack
     }
 
     private static string Queue(string? name) => string.IsNullOrEmpty(name) ? NoQueue : name;
-
-    private static SlaComponent? Component(string name) => name switch
-    {
-        "acknowledge" => SlaComponent.Acknowledge,
-        "first_update" => SlaComponent.FirstUpdate,
-        "assign" => SlaComponent.Assign,
-        "mitigate" => SlaComponent.Mitigate,
-        "resolve" => SlaComponent.Resolve,
-        _ => null,
-    };
 }

@@ -206,9 +206,15 @@ internal sealed partial class ReportBuilder
             load.CountTicket(LoadTracker.All);
         }
 
-        foreach (var queue in t.Queues.Select(q => q.Queue).Distinct())
+        scratchQueues.Clear();
+        foreach (var (_, queue) in t.Queues)
         {
             // A queue counts the ticket once, whether or not it was open there long enough to be sampled.
+            if (!scratchQueues.Add(queue))
+            {
+                continue;
+            }
+
             if (!queues.TryGetValue(queue, out var group))
             {
                 queues[queue] = group = new GroupAcc();
@@ -230,45 +236,96 @@ internal sealed partial class ReportBuilder
     {
         var label = t.Category;
         scratchMisses.Clear();
+        Decision? escalation = null;
         foreach (var d in t.Decisions)
         {
             if (d.Kind is DecisionKind.SlaBreach or DecisionKind.MissedUpdate && d.Component is { } component)
             {
                 scratchMisses[component] = scratchMisses.GetValueOrDefault(component) + 1;
             }
+
+            if (escalation is null && d.Kind == DecisionKind.Escalate)
+            {
+                escalation = d;
+            }
         }
 
-        var worst = scratchMisses.Where(m => m.Value > 1).OrderByDescending(m => m.Value).ThenBy(m => m.Key).FirstOrDefault();
-        if (worst.Value > 1)
+        // The component missed most often (ties: the first in declaration order), if more than once.
+        (SlaComponent Component, int Count) worst = default;
+        foreach (var (component, count) in scratchMisses)
+        {
+            if (count > worst.Count || count == worst.Count && component < worst.Component)
+            {
+                worst = (component, count);
+            }
+        }
+
+        if (worst.Count > 1)
         {
             repeatedMissTickets++;
-            var at = t.Decisions.Last(d => d.Component == worst.Key && d.Kind is DecisionKind.SlaBreach or DecisionKind.MissedUpdate).At;
-            var what = worst.Key == SlaComponent.Update ? "customer update intervals" : $"{ModelFormatter.Format(worst.Key)} SLA";
-            repeatedMisses.Add(new ReviewItem(t.Id, t.Severity, label, t.QueueAt(at), at, $"missed the {what} {worst.Value} times", worst.Value));
+            if (repeatedMisses.Admits(worst.Count, t.Id))
+            {
+                var at = LastMiss(t, worst.Component).At;
+                var what = worst.Component == SlaComponent.Update ? "customer update intervals" : $"{ModelFormatter.Format(worst.Component)} SLA";
+                repeatedMisses.Add(new ReviewItem(t.Id, t.Severity, label, t.QueueAt(at), at, $"missed the {what} {worst.Count} times", worst.Count));
+            }
         }
 
-        var escalation = t.Decisions.FirstOrDefault(d => d.Kind == DecisionKind.Escalate);
         if (escalation is null)
         {
             return;
         }
 
-        var resolution = t.Resolutions.Cast<Instant?>().FirstOrDefault(r => r >= escalation.At);
-        if (resolution is { } r && r - escalation.At <= options.FastResolution)
+        Instant? resolution = null;
+        foreach (var r in t.Resolutions)
         {
-            earlyEscalationTickets++;
-            var gap = (long)(r - escalation.At).TotalSeconds;
-            earlyEscalations.Add(new ReviewItem(t.Id, t.Severity, label, t.QueueAt(escalation.At), escalation.At,
-                $"escalated to {escalation.Owner} by {escalation.Rule}, resolved {Formats.Duration(gap)} later", gap));
+            if (r >= escalation.At)
+            {
+                resolution = r;
+                break;
+            }
         }
 
-        var breach = t.Decisions.LastOrDefault(d => d.Kind is DecisionKind.SlaBreach && d.At > escalation.At);
+        if (resolution is { } resolvedAt && resolvedAt - escalation.At <= options.FastResolution)
+        {
+            earlyEscalationTickets++;
+            var gap = (long)(resolvedAt - escalation.At).TotalSeconds;
+            if (earlyEscalations.Admits(gap, t.Id))
+            {
+                earlyEscalations.Add(new ReviewItem(t.Id, t.Severity, label, t.QueueAt(escalation.At), escalation.At,
+                    $"escalated to {escalation.Owner} by {escalation.Rule}, resolved {Formats.Duration(gap)} later", gap));
+            }
+        }
+
+        Decision? breach = null;
+        for (var i = t.Decisions.Count - 1; i >= 0 && breach is null; i--)
+        {
+            if (t.Decisions[i] is { Kind: DecisionKind.SlaBreach } d && d.At > escalation.At)
+            {
+                breach = d;
+            }
+        }
+
         if (breach is not null)
         {
             lateEscalationTickets++;
             var gap = (long)(breach.At - escalation.At).TotalSeconds;
-            lateEscalations.Add(new ReviewItem(t.Id, t.Severity, label, t.QueueAt(escalation.At), escalation.At,
-                $"escalated to {escalation.Owner} by {escalation.Rule}, then breached {ModelFormatter.Format(breach.Component!.Value)} {Formats.Duration(gap)} later", gap));
+            if (lateEscalations.Admits(gap, t.Id))
+            {
+                lateEscalations.Add(new ReviewItem(t.Id, t.Severity, label, t.QueueAt(escalation.At), escalation.At,
+                    $"escalated to {escalation.Owner} by {escalation.Rule}, then breached {ModelFormatter.Format(breach.Component!.Value)} {Formats.Duration(gap)} later", gap));
+            }
+        }
+    }
+
+    private static Decision LastMiss(TicketOutcome t, SlaComponent component)
+    {
+        for (var i = t.Decisions.Count - 1; ; i--)
+        {
+            if (t.Decisions[i] is { Kind: DecisionKind.SlaBreach or DecisionKind.MissedUpdate } d && d.Component == component)
+            {
+                return d;
+            }
         }
     }
 }

@@ -144,7 +144,7 @@ internal sealed partial class ReportBuilder
                     break;
                 case "breached":
                     cell.Breached++;
-                    when = t.Decisions.FirstOrDefault(d => d.Kind == DecisionKind.SlaBreach && d.Component == component)?.At ?? t.Created;
+                    when = FirstBreach(t, component);
                     break;
                 default:
                     cell.Pending++;
@@ -170,6 +170,19 @@ internal sealed partial class ReportBuilder
                 queueTickets[queue] = queueTickets.GetValueOrDefault(queue) + 1;
             }
         }
+    }
+
+    private static Instant FirstBreach(TicketOutcome t, SlaComponent component)
+    {
+        foreach (var d in t.Decisions)
+        {
+            if (d.Kind == DecisionKind.SlaBreach && d.Component == component)
+            {
+                return d.At;
+            }
+        }
+
+        return t.Created;
     }
 
     /// <summary>When a met component was met: its own event, or the resolution that ended its clock.</summary>

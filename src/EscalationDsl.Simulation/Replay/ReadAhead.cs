@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using EscalationDsl.Simulation.Sources;
+
+namespace EscalationDsl.Simulation.Replay;
+
+/// <summary>
+/// Reads a source on its own thread while the replay runs on the caller's: records travel in batches
+/// through a bounded queue (a few thousand records at most are in flight, so memory stays flat), and
+/// the batch arrays are handed back for reuse. Records arrive in the source's order; an exception the
+/// source throws reaches the caller after the records read before it. Disposing stops the reader.
+/// </summary>
+internal sealed class ReadAhead : IDisposable
+{
+    private const int BatchSize = 512;
+    private const int Depth = 8;
+    private readonly BlockingCollection<Batch> full = new(Depth);
+    private readonly ConcurrentBag<SourceRecord[]> empty = [];
+    private readonly CancellationTokenSource stop = new();
+    private readonly Thread reader;
+    private ExceptionDispatchInfo? failure;
+
+    public ReadAhead(IEventSource source)
+    {
+        reader = new Thread(() => Fill(source)) { IsBackground = true, Name = "esc sim reader" };
+        reader.Start();
+    }
+
+    /// <summary>The records in source order; rethrows what the source threw, once the records before it are consumed.</summary>
+    public IEnumerable<SourceRecord> Records()
+    {
+        foreach (var batch in full.GetConsumingEnumerable())
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                yield return batch.Items[i];
+            }
+
+            Array.Clear(batch.Items, 0, batch.Count);
+            empty.Add(batch.Items);
+        }
+
+        failure?.Throw();
+    }
+
+    public void Dispose()
+    {
+        stop.Cancel();
+        reader.Join();
+        stop.Dispose();
+        full.Dispose();
+    }
+
+    private void Fill(IEventSource source)
+    {
+        var items = new SourceRecord[BatchSize];
+        var count = 0;
+        try
+        {
+            try
+            {
+                foreach (var record in source.Read())
+                {
+                    items[count++] = record;
+                    if (count == BatchSize)
+                    {
+                        full.Add(new Batch(items, count), stop.Token);
+                        items = empty.TryTake(out var reused) ? reused : new SourceRecord[BatchSize];
+                        count = 0;
+                    }
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Handed to the replay thread, which rethrows it after the records read before it.
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+
+            if (count > 0)
+            {
+                full.Add(new Batch(items, count), stop.Token);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The replay stopped early (--strict): nobody reads the rest.
+        }
+        finally
+        {
+            full.CompleteAdding();
+        }
+    }
+
+    private readonly record struct Batch(SourceRecord[] Items, int Count);
+}
