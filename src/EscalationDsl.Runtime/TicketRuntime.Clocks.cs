@@ -16,11 +16,11 @@ public sealed partial class TicketRuntime
     private const int CadenceEndedBit = 1 << 30;
 
     /// <summary>Computes a deadline as a ticket offset, honouring the ticket's pauses; traces the arithmetic.</summary>
-    private int Due(Ticket t, long startMs, DurationModel duration, BusinessCalendar? calendar, string? label)
+    private int Due(Ticket t, long startMs, DurationModel duration, BusinessCalendar? calendar, DeadlineLabel label)
     {
         List<string>? steps = trace is null ? null : [];
         var due = TimeArithmetic.Add(startMs, duration, calendar, t.Pauses, steps);
-        if (trace is not null && label is not null)
+        if (trace is not null)
         {
             var when = due is { } d ? Iso(d) : "not scheduled";
             var detail = steps!.Count > 0 ? " [" + string.Join("; ", steps) + "]" : string.Empty;
@@ -128,7 +128,7 @@ public sealed partial class TicketRuntime
             var start = sla.Component is SlaComponent.Mitigate or SlaComponent.Resolve && t.Has(EventTime.Reopened)
                 ? t.TimeMs(EventTime.Reopened)
                 : t.CreatedMs;
-            t.Clock[sla.DueSlot] = Due(t, start, sla.Target.Within, sla.Calendar, $"SLA {ModelFormatter.Format(sla.Component)} due");
+            t.Clock[sla.DueSlot] = Due(t, start, sla.Target.Within, sla.Calendar, DeadlineLabel.Sla(sla.Component, "due"));
         }
 
         RecomputeCadence(t, layout);
@@ -159,7 +159,7 @@ public sealed partial class TicketRuntime
             from = Math.Max(from, t.FromOffset(missedAt));
         }
 
-        t.Clock[layout.CadenceDueSlot] = Due(t, from, cadence.Interval, layout.CadenceCalendar, "next customer update due");
+        t.Clock[layout.CadenceDueSlot] = Due(t, from, cadence.Interval, layout.CadenceCalendar, DeadlineLabel.Text("next customer update due"));
     }
 
     /// <summary>Starts or ends a pause when the pause condition changes, and recomputes every deadline.</summary>
@@ -206,7 +206,7 @@ public sealed partial class TicketRuntime
                 }
 
                 var from = step.AnchorSlot >= 0 ? t.FromOffset(t.Clock[step.AnchorSlot]) : start;
-                t.Clock[step.DueSlot] = Due(t, from, step.Step.Duration!, step.Step.Calendar, StepLabel(step.Step));
+                t.Clock[step.DueSlot] = Due(t, from, step.Step.Duration!, step.Step.Calendar, DeadlineLabel.Step(step.Step));
             }
         }
     }
@@ -313,7 +313,7 @@ public sealed partial class TicketRuntime
                     var missed = ++t.Clock[layout.CadenceCountSlot] & ~CadenceEndedBit;
                     t.Clock[layout.CadenceAnchorSlot] = t.ToOffset(at);
                     MissedUpdate(t, missed, at);
-                    t.Clock[layout.CadenceDueSlot] = Due(t, at, layout.Cadence!.Interval, layout.CadenceCalendar, "next customer update due");
+                    t.Clock[layout.CadenceDueSlot] = Due(t, at, layout.Cadence!.Interval, layout.CadenceCalendar, DeadlineLabel.Text("next customer update due"));
                 }
             }
 
@@ -364,7 +364,7 @@ public sealed partial class TicketRuntime
             return;
         }
 
-        t.Clock[slot.DueSlot] = Due(t, at, step.Duration!, step.Calendar, StepLabel(step) + " next");
+        t.Clock[slot.DueSlot] = Due(t, at, step.Duration!, step.Calendar, DeadlineLabel.Step(step, " next"));
         if (step.Condition is { } whileCondition && !whileCondition(t, at))
         {
             trace?.Add(at, TraceKind.Skipped, $"{StepLabel(step)}: skipped, `while` does not hold");
@@ -418,7 +418,7 @@ public sealed partial class TicketRuntime
             var s = step.Step;
             if (s.Kind == StepKind.After)
             {
-                t.Clock[step.DueSlot] = Due(t, startMs, s.Duration!, s.Calendar, StepLabel(s));
+                t.Clock[step.DueSlot] = Due(t, startMs, s.Duration!, s.Calendar, DeadlineLabel.Step(s));
             }
             else if (s.Kind == StepKind.Every)
             {
@@ -429,7 +429,7 @@ public sealed partial class TicketRuntime
                 }
 
                 t.Clock[step.AnchorSlot] = t.ToOffset(anchor);
-                t.Clock[step.DueSlot] = Due(t, t.FromOffset(t.Clock[step.AnchorSlot]), s.Duration!, s.Calendar, StepLabel(s));
+                t.Clock[step.DueSlot] = Due(t, t.FromOffset(t.Clock[step.AnchorSlot]), s.Duration!, s.Calendar, DeadlineLabel.Step(s));
             }
         }
 
@@ -481,7 +481,7 @@ public sealed partial class TicketRuntime
                     && t.Clock[step.DueSlot] != Ticket.NoDue)
                 {
                     t.Clock[step.AnchorSlot] = t.ToOffset(sinceMs);
-                    t.Clock[step.DueSlot] = Due(t, t.FromOffset(t.Clock[step.AnchorSlot]), s.Duration!, s.Calendar, StepLabel(s) + $" (restarted by {since.Field.Name})");
+                    t.Clock[step.DueSlot] = Due(t, t.FromOffset(t.Clock[step.AnchorSlot]), s.Duration!, s.Calendar, DeadlineLabel.Step(s, " (restarted by ", since.Field.Name, ")"));
                 }
             }
         }
@@ -496,4 +496,17 @@ public sealed partial class TicketRuntime
     };
 
     private static string StepLabel(CompiledStep step) => $"{step.Rule.Name} #{step.Index} ({ModelFormatter.Format(step.Model.Trigger)})";
+
+    /// <summary>What a deadline is for, in the trace; the text is built only when a trace is recorded.</summary>
+    private readonly record struct DeadlineLabel(CompiledStep? ForStep, SlaComponent? ForSla, string? Fixed, string? Suffix = null, string? Detail = null, string? Close = null)
+    {
+        public static DeadlineLabel Step(CompiledStep step, string? suffix = null, string? detail = null, string? close = null) => new(step, null, null, suffix, detail, close);
+
+        public static DeadlineLabel Sla(SlaComponent component, string what) => new(null, component, null, " " + what);
+
+        public static DeadlineLabel Text(string text) => new(null, null, text);
+
+        public override string ToString() =>
+            (ForStep is not null ? StepLabel(ForStep) : ForSla is { } c ? $"SLA {ModelFormatter.Format(c)}" : Fixed) + Suffix + Detail + Close;
+    }
 }

@@ -187,7 +187,7 @@ public sealed partial class TicketRuntime
             if (sla.Component is SlaComponent.Mitigate or SlaComponent.Resolve)
             {
                 state &= ~(SlaBit(sla.Component, met: true) | SlaBit(sla.Component, met: false));
-                t.Clock[sla.DueSlot] = Due(t, t.TimeMs(EventTime.Reopened), sla.Target.Within, sla.Calendar, $"SLA {ModelFormatter.Format(sla.Component)} restarted by the reopen");
+                t.Clock[sla.DueSlot] = Due(t, t.TimeMs(EventTime.Reopened), sla.Target.Within, sla.Calendar, DeadlineLabel.Sla(sla.Component, "restarted by the reopen"));
             }
         }
     }

@@ -24,13 +24,46 @@ public sealed record PolicyModel(
     ImmutableArray<PauseModel> Pauses)
 {
     /// <summary>The owner with this name, or null.</summary>
-    public OwnerModel? FindOwner(string name) => Owners.FirstOrDefault(o => o.Name == name);
+    public OwnerModel? FindOwner(string name)
+    {
+        foreach (var owner in Owners)
+        {
+            if (owner.Name == name)
+            {
+                return owner;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The severity with this name, or null.</summary>
-    public SeverityModel? FindSeverity(string name) => Severities.FirstOrDefault(s => s.Name == name);
+    public SeverityModel? FindSeverity(string name)
+    {
+        foreach (var severity in Severities)
+        {
+            if (severity.Name == name)
+            {
+                return severity;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The field (declared or built in) with this name, or null.</summary>
-    public FieldModel? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);
+    public FieldModel? FindField(string name)
+    {
+        foreach (var field in Fields)
+        {
+            if (field.Name == name)
+            {
+                return field;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The route on this field, or null.</summary>
     public RouteModel? FindRoute(string field) => Routes.FirstOrDefault(r => r.Field.Name == field);
