@@ -37,17 +37,6 @@ internal static class SimBenchmark
         var policy = CompiledPolicy.Compile(SemanticModel.Create(new SourceText("support.esc", source)));
         var mapping = MappingFile.DefaultServiceNow(policy);
 
-        if (Environment.GetEnvironmentVariable("SIM_PROFILE") is { } n)
-        {
-            for (var i = 0; i < int.Parse(n, System.Globalization.CultureInfo.InvariantCulture); i++)
-            {
-                using var ev = new ServiceNowEventSource(zip, "incident_event_log.zip", mapping);
-                new Simulator(policy, new SimulationOptions { ReadAhead = Environment.GetEnvironmentVariable("SIM_RA") != "0" }).Run(ev);
-            }
-
-            return;
-        }
-
         long rows = 0;
         var parse = Measure.Median(Warmups, Runs, () => rows = DecompressAndParse(zip));
 

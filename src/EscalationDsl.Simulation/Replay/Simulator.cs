@@ -44,6 +44,7 @@ public sealed class Simulator
         private readonly Dictionary<string, PendingTicket> pending = new(StringComparer.Ordinal);
         private readonly List<(Ticket Ticket, TicketTrack Track)> parked = [];
         private readonly HashSet<string> recent = new(StringComparer.Ordinal);
+        private readonly Stack<List<Buffered>> spareLists = new();
         private readonly Queue<string> recentOrder = new();
         private readonly ReportBuilder report = new(policy, options, source);
         private Instant horizon = Instant.MinValue;
@@ -142,7 +143,7 @@ public sealed class Simulator
 
             if (!pending.TryGetValue(e.TicketId, out var ticket))
             {
-                ticket = new PendingTicket(record.Row);
+                ticket = new PendingTicket(record.Row, spareLists.TryPop(out var list) ? list : []);
                 pending[e.TicketId] = ticket;
             }
 
@@ -172,6 +173,18 @@ public sealed class Simulator
         }
 
         private void Finish(string id, PendingTicket ticket)
+        {
+            Replay(id, ticket);
+
+            // Lists of finished tickets are reused: most tickets' events fit the last one's.
+            ticket.Events.Clear();
+            if (spareLists.Count < 64)
+            {
+                spareLists.Push(ticket.Events);
+            }
+        }
+
+        private void Replay(string id, PendingTicket ticket)
         {
             if (ticket.Filtered)
             {
@@ -278,7 +291,7 @@ public sealed class Simulator
         }
     }
 
-    private sealed class PendingTicket(long firstRow)
+    private sealed class PendingTicket(long firstRow, List<Buffered> events)
     {
         public long FirstRow { get; } = firstRow;
 
@@ -286,7 +299,7 @@ public sealed class Simulator
 
         public bool Filtered { get; set; }
 
-        public List<Buffered> Events { get; } = [];
+        public List<Buffered> Events { get; } = events;
     }
 
     private readonly record struct Buffered(TicketEvent Event, long Row, string? Queue, string? Category, int Order);

@@ -171,19 +171,30 @@ public sealed class ServiceNowEventSource : IEventSource
             return;
         }
 
-        rows.Sort(static (a, b) =>
+        // The export lists most incidents' rows in order already: sort only when it does not.
+        for (var i = 1; i < rows.Count; i++)
         {
-            var c = a.Updated.CompareTo(b.Updated);
-            if (c == 0)
+            if (CompareRows(rows[i - 1], rows[i]) > 0)
             {
-                c = a.ModCount.CompareTo(b.ModCount);
+                rows.Sort(CompareRows);
+                break;
             }
+        }
 
-            return c != 0 ? c : a.Index.CompareTo(b.Index);
-        });
         state.Differ.Derive(number, opened, rows, pending);
         pending.Add(SourceRecord.ForTicketEnd(number, rows[^1].Row));
         rows.Clear();
+    }
+
+    private static int CompareRows(IncidentRow a, IncidentRow b)
+    {
+        var c = a.Updated.CompareTo(b.Updated);
+        if (c == 0)
+        {
+            c = a.ModCount.CompareTo(b.ModCount);
+        }
+
+        return c != 0 ? c : a.Index.CompareTo(b.Index);
     }
 
     private static void Remember(string number, HashSet<string> recent, Queue<string> order)
@@ -253,8 +264,17 @@ public sealed class ServiceNowEventSource : IEventSource
             return null;
         }
 
+        // An incident's rows mostly repeat the previous row's cell: compare before hashing.
         var span = row[column].Span.Trim();
-        return mapping.Layout.IsMissing(span) ? null : pool.Get(span);
+        ref var last = ref pool.Last(column);
+        if (last.Raw is { } raw && span.SequenceEqual(raw))
+        {
+            return last.Value;
+        }
+
+        var value = mapping.Layout.IsMissing(span) ? null : pool.Get(span);
+        last = (value ?? span.ToString(), value);
+        return value;
     }
 
     private int Number(SepReader.Row row, int column) =>

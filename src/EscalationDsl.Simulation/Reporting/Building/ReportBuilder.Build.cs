@@ -35,7 +35,7 @@ internal sealed partial class ReportBuilder
             .ToList();
         var unobserved = componentNames.Where(source.Unobserved.Contains).ToList();
 
-        var kinds = Enum.GetValues<DecisionKind>().Select(DecisionKinds.Name).ToDictionary(k => k, k => decisionsByKind.GetValueOrDefault(k));
+        var kinds = Enum.GetValues<DecisionKind>().ToDictionary(DecisionKinds.Name, k => decisionsByKind[(int)k]);
         var ruleRows = model.Rules.Select(r => rules.GetValueOrDefault(r.Name) is { } acc
             ? new RuleRow(r.Name, acc.Tickets, acc.Escalations, acc.Pages, acc.Notifications, acc.Other)
             : new RuleRow(r.Name, 0, 0, 0, 0, 0)).ToList();

@@ -23,9 +23,9 @@ internal sealed partial class ReportBuilder
         var missed = 0L;
         foreach (var d in t.Decisions)
         {
-            var kind = DecisionKinds.Name(d.Kind);
-            decisionsByKind[kind] = decisionsByKind.GetValueOrDefault(kind) + 1;
-            var queue = queues.TryGetValue(t.QueueAt(d.At), out var q) ? q : queues[t.QueueAt(d.At)] = new GroupAcc();
+            decisionsByKind[(int)d.Kind]++;
+            var queueName = t.QueueAt(d.At);
+            var queue = queues.TryGetValue(queueName, out var q) ? q : queues[queueName] = new GroupAcc();
             if (d.Rule is { } ruleName)
             {
                 var rule = rules.TryGetValue(ruleName, out var r) ? r : rules[ruleName] = new RuleAcc();
@@ -50,7 +50,7 @@ internal sealed partial class ReportBuilder
                     wasEscalated = true;
                     week.Escalations++;
                     queue.Escalations++;
-                    if (scratchEscalatedQueues.Add(t.QueueAt(d.At)))
+                    if (scratchEscalatedQueues.Add(queueName))
                     {
                         queue.EscalatedTickets++;
                     }

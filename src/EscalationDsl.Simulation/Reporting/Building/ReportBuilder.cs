@@ -23,7 +23,7 @@ internal sealed partial class ReportBuilder
     private readonly SeverityAcc all = new();
     private readonly Dictionary<(string Queue, SlaComponent Component), SlaAcc> slaByQueue = [];
     private readonly Dictionary<string, long> queueTickets = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> decisionsByKind = new(StringComparer.Ordinal);
+    private readonly long[] decisionsByKind = new long[Enum.GetValues<DecisionKind>().Length];
     private readonly Dictionary<string, RuleAcc> rules = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GroupAcc> issueTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GroupAcc> categories = new(StringComparer.Ordinal);
