@@ -64,9 +64,9 @@ public sealed partial class CompiledPolicy
 
         if (e.Fields is { } fields)
         {
-            foreach (var (name, value) in fields)
+            for (var i = 0; i < fields.Count; i++)
             {
-                if (ValueProblem(name, value) is { } problem)
+                if (ValueProblem(fields[i].Key, fields[i].Value) is { } problem)
                 {
                     return problem;
                 }

@@ -266,8 +266,8 @@ public sealed partial class TicketRuntime
 
                     break;
                 case RequireAction require:
-                    var fields = require.Fields.Select(f => f.Name).ToImmutableArray();
-                    Emit(t, id, at, DecisionKind.RequireFields, CurrentOwner(t), step, occurrence, null, fields, $"please provide {string.Join(", ", fields)}");
+                    var (fields, request) = RequireText(require);
+                    Emit(t, id, at, DecisionKind.RequireFields, CurrentOwner(t), step, occurrence, null, fields, request);
                     break;
                 case StopPagingAction:
                     t.Flags |= TicketFlags.PagingStopped;
@@ -325,6 +325,19 @@ public sealed partial class TicketRuntime
         }
 
         return resolved;
+    }
+
+    /// <summary>A require action's field names and request text, built once per action.</summary>
+    private (string[] Fields, string Request) RequireText(RequireAction require)
+    {
+        if (!requireTexts.TryGetValue(require, out var text))
+        {
+            string[] fields = [.. require.Fields.Select(f => f.Name)];
+            text = (fields, $"please provide {string.Join(", ", fields)}");
+            requireTexts[require] = text;
+        }
+
+        return text;
     }
 
     private OwnerModel? CurrentOwner(Ticket t) => t.OwnerIndex < 0 ? null : Policy.Model.Owners[t.OwnerIndex];

@@ -21,6 +21,7 @@ public sealed partial class TicketRuntime
     private readonly TicketPhase[,] lifecycle;
     private readonly TicketPhase[,] unguardedSteps;
     private readonly List<string> missingScratch = [];
+    private readonly Dictionary<RequireAction, (string[] Fields, string Request)> requireTexts = new(ReferenceEqualityComparer.Instance);
     private Ticket? current;
     private long currentNow;
     private List<Decision> output = [];

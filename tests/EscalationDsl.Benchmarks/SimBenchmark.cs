@@ -43,6 +43,7 @@ internal static class SimBenchmark
         SimulationResult? result = null;
         long maxHeap = 0;
         var pauseBefore = GC.GetTotalPauseDuration();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var gen0Before = GC.CollectionCount(0);
         var gen2Before = GC.CollectionCount(2);
         var sim = Measure.Median(Warmups, Runs, () =>
@@ -55,6 +56,7 @@ internal static class SimBenchmark
         });
 
         var pause = (GC.GetTotalPauseDuration() - pauseBefore) / (Runs + Warmups);
+        var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (Runs + Warmups);
         var gen0 = (GC.CollectionCount(0) - gen0Before) / (double)(Runs + Warmups);
         var gen2 = (GC.CollectionCount(2) - gen2Before) / (double)(Runs + Warmups);
 
@@ -102,7 +104,7 @@ internal static class SimBenchmark
         Console.WriteLine($"  whole replay (read, map, replay, report): median {sim.TotalMilliseconds:F0} ms over {Runs} runs = {Measure.Rate(rate)} events/s, {Measure.Rate(rows / sim.TotalSeconds)} rows/s");
         Console.WriteLine($"  ratio replay / parse: {sim.TotalMilliseconds / parse.TotalMilliseconds:F2} (target at most 2)");
         Console.WriteLine($"  of which: read + map to events alone {readAndMap.TotalMilliseconds:F0} ms; TicketRuntime.Open/Apply alone on those events {apply.TotalMilliseconds:F0} ms = {Measure.Rate(events.Count / apply.TotalSeconds)} events/s");
-        Console.WriteLine($"  garbage collection per replay (mean of {Runs + Warmups}, one forced full collection before each timed run included): {pause.TotalMilliseconds:F0} ms paused, {gen0:F1} collections, {gen2:F1} of them full");
+        Console.WriteLine($"  garbage collection per replay (mean of {Runs + Warmups}, one forced full collection before each timed run included): {pause.TotalMilliseconds:F0} ms paused, {gen0:F1} collections, {gen2:F1} of them full; {allocated / (1024.0 * 1024):F0} MB allocated");
         Console.WriteLine($"  memory: peak working set {peak / (1024.0 * 1024):F0} MB (whole process after the replays, target under 200 MB); largest managed heap seen during a replay {maxHeap / (1024.0 * 1024):F0} MB");
     }
 

@@ -18,15 +18,10 @@ public sealed record CsvLayout(char Separator, IReadOnlySet<string> Missing, Tim
             return true;
         }
 
-        foreach (var marker in Missing)
-        {
-            if (cell.SequenceEqual(marker))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        // A lookup by span: no string for the cell, no boxed enumerator per call.
+        return Missing is HashSet<string> set && set.Comparer == StringComparer.Ordinal
+            ? set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(cell)
+            : Missing.Contains(cell.ToString());
     }
 
     /// <summary>The zone of local timestamps.</summary>

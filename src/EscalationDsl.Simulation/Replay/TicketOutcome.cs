@@ -20,10 +20,10 @@ internal sealed record TicketOutcome
     public required string Category { get; init; }
 
     /// <summary>Queue changes in time order; the first is at creation.</summary>
-    public required IReadOnlyList<(Instant At, string Queue)> Queues { get; init; }
+    public required List<(Instant At, string Queue)> Queues { get; init; }
 
     /// <summary>Periods the ticket was open (created or reopened until resolved, or until the end of the data).</summary>
-    public required IReadOnlyList<(Instant From, Instant To)> Open { get; init; }
+    public required List<(Instant From, Instant To)> Open { get; init; }
 
     public Instant? Acknowledged { get; init; }
 
@@ -40,17 +40,17 @@ internal sealed record TicketOutcome
     public Instant? Resolved { get; init; }
 
     /// <summary>Every resolution (resolved, or closed without a resolution before it), in time order.</summary>
-    public required IReadOnlyList<Instant> Resolutions { get; init; }
+    public required List<Instant> Resolutions { get; init; }
 
     public int Reopens { get; init; }
 
     /// <summary>True when resolved or closed at the end.</summary>
     public bool Done { get; init; }
 
-    public required IReadOnlyList<Decision> Decisions { get; init; }
+    public required List<Decision> Decisions { get; init; }
 
     /// <summary>Final status of each SLA component of the final severity: met, breached, pending or paused.</summary>
-    public required IReadOnlyList<(SlaComponent Component, string Status)> Sla { get; init; }
+    public required List<(SlaComponent Component, string Status)> Sla { get; init; }
 
     /// <summary>The queue holding the ticket at an instant.</summary>
     public string QueueAt(Instant at)

@@ -85,8 +85,9 @@ internal sealed class TicketTrack
 
         if (e.Fields is { } fields)
         {
-            foreach (var (name, value) in fields)
+            for (var i = 0; i < fields.Count; i++)
             {
+                var (name, value) = fields[i];
                 if (name == "issue_type")
                 {
                     issueType = value.Length == 0 ? "(none)" : value;

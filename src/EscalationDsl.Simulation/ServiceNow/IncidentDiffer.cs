@@ -16,7 +16,7 @@ internal sealed class IncidentDiffer(ServiceNowMapping mapping)
     private readonly List<KeyValuePair<string, string>> changed = [];
 
     /// <summary>Derives the events; <paramref name="rows"/> must be sorted by update time and update counter.</summary>
-    public void Derive(string number, Instant opened, IReadOnlyList<IncidentRow> rows, List<SourceRecord> output)
+    public void Derive(string number, Instant opened, List<IncidentRow> rows, List<SourceRecord> output)
     {
         var first = rows[0];
         var severity = Map(mapping.Severity, first.SeverityCell);

@@ -145,7 +145,7 @@ public sealed class ServiceNowEventSource : IEventSource
             }
         }
 
-        var parsed = ParseRow(row, line, columns, state.Pool, state.Rows.Count, out var problem);
+        var parsed = ParseRow(row, line, columns, state.Pool, state.Spare, state.Rows.Count, out var problem);
         if (parsed is null)
         {
             pending.Add(SourceRecord.ForProblem(line, problem!, current));
@@ -167,7 +167,7 @@ public sealed class ServiceNowEventSource : IEventSource
         var rows = state.Rows;
         if (rows.Count == 0 || state.Opened is not { } opened || state.Skipping)
         {
-            rows.Clear();
+            Recycle(state);
             return;
         }
 
@@ -183,7 +183,17 @@ public sealed class ServiceNowEventSource : IEventSource
 
         state.Differ.Derive(number, opened, rows, pending);
         pending.Add(SourceRecord.ForTicketEnd(number, rows[^1].Row));
-        rows.Clear();
+        Recycle(state);
+    }
+
+    private static void Recycle(ReadState state)
+    {
+        foreach (var row in state.Rows)
+        {
+            state.Spare.Push(row);
+        }
+
+        state.Rows.Clear();
     }
 
     private static int CompareRows(IncidentRow a, IncidentRow b)
@@ -209,7 +219,7 @@ public sealed class ServiceNowEventSource : IEventSource
         }
     }
 
-    private IncidentRow? ParseRow(SepReader.Row row, long line, Columns columns, StringPool pool, int index, out string? problem)
+    private IncidentRow? ParseRow(SepReader.Row row, long line, Columns columns, StringPool pool, Stack<IncidentRow> spare, int index, out string? problem)
     {
         problem = null;
         var updatedSpan = row[columns.Updated].Span.Trim();
@@ -228,29 +238,27 @@ public sealed class ServiceNowEventSource : IEventSource
             return null;
         }
 
-        var fieldCells = new string?[columns.Fields.Length];
-        for (var f = 0; f < fieldCells.Length; f++)
+        // Row objects are reused once their incident's events are derived.
+        var parsed = spare.Count > 0 ? spare.Pop() : new IncidentRow { FieldCells = new string?[columns.Fields.Length] };
+        for (var f = 0; f < parsed.FieldCells.Length; f++)
         {
-            fieldCells[f] = Cell(row, columns.Fields[f], pool);
+            parsed.FieldCells[f] = Cell(row, columns.Fields[f], pool);
         }
 
-        return new IncidentRow
-        {
-            Row = line,
-            Index = index,
-            Updated = updated,
-            ModCount = Number(row, columns.ModCount),
-            Status = status,
-            SeverityCell = Cell(row, columns.Severity, pool),
-            IssueCell = Cell(row, columns.Issue, pool),
-            OwnerCell = Cell(row, columns.Owner, pool),
-            EngineeringCell = Cell(row, columns.Engineering, pool),
-            QueueCell = Cell(row, columns.Queue, pool),
-            CategoryCell = Cell(row, columns.Category, pool),
-            Reassignments = Number(row, columns.Reassignments),
-            Reopens = Number(row, columns.Reopens),
-            FieldCells = fieldCells,
-        };
+        parsed.Row = line;
+        parsed.Index = index;
+        parsed.Updated = updated;
+        parsed.ModCount = Number(row, columns.ModCount);
+        parsed.Status = status;
+        parsed.SeverityCell = Cell(row, columns.Severity, pool);
+        parsed.IssueCell = Cell(row, columns.Issue, pool);
+        parsed.OwnerCell = Cell(row, columns.Owner, pool);
+        parsed.EngineeringCell = Cell(row, columns.Engineering, pool);
+        parsed.QueueCell = Cell(row, columns.Queue, pool);
+        parsed.CategoryCell = Cell(row, columns.Category, pool);
+        parsed.Reassignments = Number(row, columns.Reassignments);
+        parsed.Reopens = Number(row, columns.Reopens);
+        return parsed;
     }
 
     private string Describe(ReadOnlySpan<char> cell) => mapping.Layout.IsMissing(cell)
@@ -290,6 +298,9 @@ public sealed class ServiceNowEventSource : IEventSource
         public StringPool Pool { get; } = new();
 
         public List<IncidentRow> Rows { get; } = [];
+
+        /// <summary>Rows of finished incidents, to be filled again.</summary>
+        public Stack<IncidentRow> Spare { get; } = new();
 
         public HashSet<string> Recent { get; } = new(StringComparer.Ordinal);
 

@@ -142,7 +142,21 @@ internal sealed partial class ReportBuilder
             severity.TicketsMissing++;
         }
 
-        foreach (var (map, key) in new[] { (issueTypes, t.IssueType), (categories, t.Category) })
+        long escalations = 0, pagesSent = 0, notifications = 0;
+        foreach (var d in t.Decisions)
+        {
+            switch (d.Kind)
+            {
+                case DecisionKind.Escalate: escalations++; break;
+                case DecisionKind.Page: pagesSent++; break;
+                case DecisionKind.Notify: notifications++; break;
+            }
+        }
+
+        AddGroup(issueTypes, t.IssueType);
+        AddGroup(categories, t.Category);
+
+        void AddGroup(Dictionary<string, GroupAcc> map, string key)
         {
             var group = map.TryGetValue(key, out var g) ? g : map[key] = new GroupAcc();
             group.Tickets++;
@@ -151,15 +165,9 @@ internal sealed partial class ReportBuilder
                 group.EscalatedTickets++;
             }
 
-            foreach (var d in t.Decisions)
-            {
-                switch (d.Kind)
-                {
-                    case DecisionKind.Escalate: group.Escalations++; break;
-                    case DecisionKind.Page: group.Pages++; break;
-                    case DecisionKind.Notify: group.Notifications++; break;
-                }
-            }
+            group.Escalations += escalations;
+            group.Pages += pagesSent;
+            group.Notifications += notifications;
         }
     }
 
