@@ -138,6 +138,66 @@ public sealed class ReplayTests
     }
 
     [Fact]
+    public void AReopenAfterTheCloseContinuesTheClosedTicket()
+    {
+        // Closed 10:30 and replayed at once; the reopen at 11:00 (later in the file) picks the ticket up
+        // again: the rule restarts (notify due 13:00) and the resolve clock runs from the reopen (due 15:00).
+        var replay = Replay(
+            E("10:00", "created", ",\"severity\":\"high\""),
+            E("10:05", "acknowledged"),
+            E("10:30", "closed"),
+            E("11:00", "reopened"),
+            E("10:20", "customer_update"),
+            E("16:00", "closed"),
+            E("10:00", "created", ",\"severity\":\"high\""));
+        replay.DecisionLines().ShouldBe(
+        [
+            "2026-11-02T13:00:00Z notify lead [T1/slow/1/1/0.0]",
+            "2026-11-02T15:00:00Z sla_breach desk [T1/sla/resolve/1]",
+        ]);
+        replay.Problems.ShouldBe(
+        [
+            "events.jsonl:5: ticket 'T1': this customer_update event at 2026-11-02T10:20:00Z comes before 2026-11-02T10:30:00Z, when the ticket was closed and already replayed",
+            "events.jsonl:7: ticket 'T1' already has a created event (row 1); a ticket is created once",
+        ]);
+        var report = replay.Result!.Report;
+        report.Input.Tickets.ShouldBe(1);
+        report.Tickets.Reopened.ShouldBe(1);
+        report.Tickets.Resolved.ShouldBe(1);
+    }
+
+    [Fact]
+    public void AReopenAfterThousandsOfOtherClosesIsABadRow()
+    {
+        // 4,096 closed tickets are kept for a reopen; T0 is the oldest of 4,097, so it was reported.
+        var lines = new List<string>();
+        for (var i = 0; i <= 4_096; i++)
+        {
+            lines.Add($$"""{"ticket":"T{{i}}","at":"2026-11-02T10:00:00Z","type":"created","severity":"low"}""");
+            lines.Add($$"""{"ticket":"T{{i}}","at":"2026-11-02T10:10:00Z","type":"closed"}""");
+        }
+
+        lines.Add("""{"ticket":"T0","at":"2026-11-02T11:00:00Z","type":"reopened"}""");
+        lines.Add("""{"ticket":"T1","at":"2026-11-02T11:00:00Z","type":"reopened"}""");
+        var replay = Replay([.. lines]);
+        replay.Problems.ShouldBe(["events.jsonl:8195: ticket 'T0' was closed, replayed and reported before this event: more than 4,096 tickets closed after it (docs/simulator.md)"]);
+        replay.Result!.Report.Tickets.Reopened.ShouldBe(1);
+    }
+
+    [Fact]
+    public void AReopenedTicketThatNeverClosesAgainIsReportedOpenAtTheEnd()
+    {
+        var replay = Replay(
+            E("10:00", "created", ",\"severity\":\"high\""),
+            E("10:05", "acknowledged"),
+            E("10:30", "closed"),
+            E("11:00", "reopened"),
+            E("17:00", "customer_update"));
+        replay.Result!.Report.Tickets.OpenAtEnd.ShouldBe(1);
+        replay.DecisionLines().ShouldContain("2026-11-02T15:00:00Z sla_breach desk [T1/sla/resolve/1]");
+    }
+
+    [Fact]
     public void EventsWithoutACreatedEventAreBadRows()
     {
         var replay = Replay(

@@ -13,13 +13,18 @@ namespace EscalationDsl.Simulation.Replay;
 /// facts; the policy decides what escalation would have done around them. Each ticket's events are
 /// buffered, sorted by time (file order breaks ties) and replayed when the ticket is complete: at its
 /// source's end-of-ticket mark, at its <c>closed</c> event when the source is not grouped by ticket, or
-/// at the end of the input. A finished ticket leaves only its figures in the report; tickets still
-/// open are advanced to the last instant of the input (every deadline up to then fires) and reported
-/// as open. Memory therefore follows the open tickets, not the file.
+/// at the end of the input. A ticket closed in an ungrouped source stays, closed, while the next
+/// 4,096 tickets close, so a reopen continues it. A finished ticket leaves only its figures in the
+/// report; tickets still open are advanced to the last instant of the input (every deadline up to then
+/// fires) and reported as open. Memory therefore follows the open tickets, not the file. Reading and
+/// mapping run on a second thread (<see cref="SimulationOptions.ReadAhead"/>).
 /// </summary>
 public sealed class Simulator
 {
     private const int RecentlyReplayed = 65_536;
+
+    /// <summary>Closed tickets of ungrouped sources kept for a reopen; the oldest is reported when more close.</summary>
+    private const int ClosedKept = 4_096;
     private readonly CompiledPolicy policy;
     private readonly SimulationOptions options;
 
@@ -46,6 +51,8 @@ public sealed class Simulator
         private readonly HashSet<string> recent = new(StringComparer.Ordinal);
         private readonly Stack<List<Buffered>> spareLists = new();
         private readonly Queue<string> recentOrder = new();
+        private readonly Dictionary<string, HeldTicket> held = new(StringComparer.Ordinal);
+        private readonly Queue<string> heldOrder = new();
         private readonly ReportBuilder report = new(policy, options, source);
         private Instant horizon = Instant.MinValue;
         private long records;
@@ -111,6 +118,11 @@ public sealed class Simulator
                 }
 
                 pending.Clear();
+                while (!stopped && heldOrder.Count > 0)
+                {
+                    Release(heldOrder.Dequeue());
+                }
+
                 foreach (var (ticket, track) in parked)
                 {
                     var decisions = track.Decisions;
@@ -139,6 +151,12 @@ public sealed class Simulator
             if (e.At > horizon)
             {
                 horizon = e.At;
+            }
+
+            if (held.TryGetValue(e.TicketId, out var closedTicket))
+            {
+                Continue(e.TicketId, closedTicket, new Buffered(e, record.Row, record.Queue, record.Category, closedTicket.More.Count));
+                return;
             }
 
             if (!pending.TryGetValue(e.TicketId, out var ticket))
@@ -193,16 +211,12 @@ public sealed class Simulator
             }
 
             var list = ticket.Events;
-            list.Sort(static (a, b) =>
-            {
-                var c = a.Event.At.CompareTo(b.Event.At);
-                return c != 0 ? c : a.Order.CompareTo(b.Order);
-            });
+            list.Sort(Buffered.ByTime);
             var createdAt = list.FindIndex(b => b.Event.Kind == TicketEventKind.Created);
             if (createdAt < 0)
             {
                 var why = recent.Contains(id)
-                    ? $"ticket '{id}' was already replayed when its closed event was read; events after a ticket's closed event are not replayed (docs/simulator.md)"
+                    ? $"ticket '{id}' was closed, replayed and reported before this event: more than {ClosedKept.ToString("N0", CultureInfo.InvariantCulture)} tickets closed after it (docs/simulator.md)"
                     : $"ticket '{id}' has no created event; a ticket starts with created";
                 foreach (var b in list)
                 {
@@ -237,13 +251,7 @@ public sealed class Simulator
             var last = created.At;
             for (var i = createdAt + 1; i < list.Count; i++)
             {
-                var b = list[i];
-                runtime.Apply(t, b.Event, track.Decisions);
-                track.OnEvent(b.Event, b.Queue, b.Category);
-                track.OnDecisions();
-                options.Replayed?.Invoke(b.Event);
-                replayedEvents++;
-                last = b.Event.At;
+                last = Apply(t, track, list[i]);
             }
 
             if (recent.Add(id))
@@ -255,15 +263,100 @@ public sealed class Simulator
                 }
             }
 
+            if (t.IsDone && !source.GroupedByTicket)
+            {
+                // A later event may reopen it: it is reported when it is released.
+                Hold(id, new HeldTicket(t, track, last, ticket.CreatedRow ?? first.Row));
+            }
+            else
+            {
+                Done(t, track, last);
+            }
+        }
+
+        private Instant Apply(Ticket t, TicketTrack track, Buffered b)
+        {
+            runtime.Apply(t, b.Event, track.Decisions);
+            track.OnEvent(b.Event, b.Queue, b.Category);
+            track.OnDecisions();
+            options.Replayed?.Invoke(b.Event);
+            replayedEvents++;
+            return b.Event.At;
+        }
+
+        /// <summary>A replayed ticket is reported now if it is finished; an open one waits for the end of the input (deadlines may still fire).</summary>
+        private void Done(Ticket t, TicketTrack track, Instant last)
+        {
             if (t.IsDone)
             {
                 Complete(t, track, last);
             }
             else
             {
-                // Deadlines may still fire: it waits for the end of the input.
                 parked.Add((t, track));
             }
+        }
+
+        private void Hold(string id, HeldTicket ticket)
+        {
+            held[id] = ticket;
+            heldOrder.Enqueue(id);
+            if (heldOrder.Count > ClosedKept)
+            {
+                Release(heldOrder.Dequeue());
+            }
+        }
+
+        /// <summary>An event for a closed ticket that is still held: kept until the ticket closes again or is released.</summary>
+        private void Continue(string id, HeldTicket ticket, Buffered b)
+        {
+            if (b.Event.Kind == TicketEventKind.Created)
+            {
+                Bad(b.Row, $"ticket '{id}' already has a created event (row {ticket.CreatedRow.ToString(CultureInfo.InvariantCulture)}); a ticket is created once");
+                return;
+            }
+
+            ticket.More.Add(b);
+            if (b.Event.Kind == TicketEventKind.Closed)
+            {
+                ApplyMore(id, ticket);
+            }
+        }
+
+        /// <summary>Applies the events that came after a held ticket's close (a reopen and what followed), in time order.</summary>
+        private void ApplyMore(string id, HeldTicket ticket)
+        {
+            var more = ticket.More;
+            more.Sort(Buffered.ByTime);
+            foreach (var b in more)
+            {
+                if (b.Event.At < ticket.Last)
+                {
+                    Bad(b.Row, $"ticket '{id}': this {TicketEventKinds.Name(b.Event.Kind)} event at {TicketEventJson.FormatTime(b.Event.At)} comes before {TicketEventJson.FormatTime(ticket.Last)}, when the ticket was closed and already replayed");
+                    if (stopped)
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
+                ticket.Last = Apply(ticket.Ticket, ticket.Track, b);
+            }
+
+            more.Clear();
+        }
+
+        /// <summary>No more events are expected for a held ticket: apply what came after its close and report it.</summary>
+        private void Release(string id)
+        {
+            if (!held.Remove(id, out var ticket))
+            {
+                return;
+            }
+
+            ApplyMore(id, ticket);
+            Done(ticket.Ticket, ticket.Track, ticket.Last);
         }
 
         private void Complete(Ticket ticket, TicketTrack track, Instant end)
@@ -291,6 +384,20 @@ public sealed class Simulator
         }
     }
 
+    /// <summary>A closed ticket of an ungrouped source, with the events read for it since its close.</summary>
+    private sealed class HeldTicket(Ticket ticket, TicketTrack track, Instant last, long createdRow)
+    {
+        public Ticket Ticket { get; } = ticket;
+
+        public TicketTrack Track { get; } = track;
+
+        public Instant Last { get; set; } = last;
+
+        public long CreatedRow { get; } = createdRow;
+
+        public List<Buffered> More { get; } = [];
+    }
+
     private sealed class PendingTicket(long firstRow, List<Buffered> events)
     {
         public long FirstRow { get; } = firstRow;
@@ -302,5 +409,13 @@ public sealed class Simulator
         public List<Buffered> Events { get; } = events;
     }
 
-    private readonly record struct Buffered(TicketEvent Event, long Row, string? Queue, string? Category, int Order);
+    private readonly record struct Buffered(TicketEvent Event, long Row, string? Queue, string? Category, int Order)
+    {
+        /// <summary>Time order; the order read breaks ties.</summary>
+        public static int ByTime(Buffered a, Buffered b)
+        {
+            var c = a.Event.At.CompareTo(b.Event.At);
+            return c != 0 ? c : a.Order.CompareTo(b.Order);
+        }
+    }
 }
