@@ -130,6 +130,30 @@ public sealed class SimTests
     }
 
     [Fact]
+    public void FastResolutionSetsWhatTheReviewListCallsTooEarly()
+    {
+        // SUP-4 was resolved exactly 1h after its escalation: listed with the default 1h, not with 59m.
+        var within59 = Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--fast-resolution", "59m", "--quiet");
+        within59.ExitCode.ShouldBe(0);
+        within59.Out.ShouldContain("Escalated, then resolved within 59m (too early?): 0\n");
+        var within2h = Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--fast-resolution", "1h30m", "--quiet");
+        within2h.Out.ShouldContain("Escalated, then resolved within 1h 30m (too early?): 1\n");
+    }
+
+    [Theory]
+    [InlineData("soon", "esc: --fast-resolution: 'soon' is not a duration such as 30m, 1h or 1h30m\n")]
+    [InlineData("2y", "esc: --fast-resolution: '2y' has the unit 'y'; use m, h, d or w (such as 30m, 1h, 1h30m)\n")]
+    [InlineData("0m", "esc: --fast-resolution: '0m' is no time at all; give a duration such as 30m or 1h\n")]
+    [InlineData("99999999999d", "esc: --fast-resolution: '99999999999d' is longer than 10 years\n")]
+    [InlineData("5000000d", "esc: --fast-resolution: '5000000d' is longer than 10 years\n")]
+    public void BadFastResolutionIsAUsageError(string value, string message)
+    {
+        var result = Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--fast-resolution", value);
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe(message);
+    }
+
+    [Fact]
     public void MissingFilesAndBadOptionsAreUsageErrors()
     {
         Esc.Run("sim", "policies/support.esc", "--tickets", "nowhere.jsonl").ShouldSatisfyAllConditions(

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using EscalationDsl.Language.Semantics;
 using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Events;
 using EscalationDsl.Simulation;
@@ -39,10 +40,11 @@ internal static class SimCommand
         by.AcceptOnlyFromAmong("week");
         var strict = new Option<bool>("--strict") { Description = "Stop at the first bad row and exit with 1 instead of skipping bad rows." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary on standard error (bad rows are still reported)." };
+        var fast = new Option<string?>("--fast-resolution") { Description = "Review list: an escalation followed by resolution within this time may have come too early (a duration such as 30m, 1h, 1h30m; default 1h)." };
         var emit = new Option<string?>("--emit-events") { Description = "Also write the events replayed, per ticket in replay order, as canonical JSON Lines (.jsonl) or CSV (.csv)." };
         var command = new Command("sim", "Replay ticket history against a policy and report response times, SLA compliance, escalations, pages, customer updates, load and a review list.")
         {
-            policy, tickets, import, map, format, output, from, to, by, strict, quiet, emit,
+            policy, tickets, import, map, format, output, from, to, by, fast, strict, quiet, emit,
         };
         command.SetAction(parse => Run(
             new Request(
@@ -55,6 +57,7 @@ internal static class SimCommand
                 parse.GetValue(from),
                 parse.GetValue(to),
                 parse.GetValue(by) == "week",
+                parse.GetValue(fast),
                 parse.GetValue(strict),
                 parse.GetValue(quiet),
                 parse.GetValue(emit)),
@@ -82,6 +85,10 @@ internal static class SimCommand
             Strict = request.Strict,
             ByWeek = request.ByWeek,
         };
+        if (request.FastResolution is { } fastText)
+        {
+            options = options with { FastResolution = ParseDuration("--fast-resolution", fastText) };
+        }
 
         var progress = new SimProgressDisplay(console);
         using var source = OpenSource(request, policy, console);
@@ -192,6 +199,18 @@ internal static class SimCommand
         }
     }
 
+    private static Duration ParseDuration(string option, string text)
+    {
+        return CompactDuration.TryParse(text, out var minutes, out var unit) switch
+        {
+            null when minutes > 0 => Duration.FromMinutes(minutes),
+            null => throw new UsageException($"{option}: '{text}' is no time at all; give a duration such as 30m or 1h"),
+            CompactDurationProblem.UnknownUnit => throw new UsageException($"{option}: '{text}' has the unit '{unit}'; use m, h, d or w (such as 30m, 1h, 1h30m)"),
+            CompactDurationProblem.TooLong => throw new UsageException($"{option}: '{text}' is longer than {CompactDuration.MaxText}"),
+            _ => throw new UsageException($"{option}: '{text}' is not a duration such as 30m, 1h or 1h30m"),
+        };
+    }
+
     private static Instant? ParseBound(string option, string? text, DateTimeZone zone)
     {
         if (text is null)
@@ -218,6 +237,7 @@ internal static class SimCommand
         string? From,
         string? To,
         bool ByWeek,
+        string? FastResolution,
         bool Strict,
         bool Quiet,
         string? EmitEvents);

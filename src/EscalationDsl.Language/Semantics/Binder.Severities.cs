@@ -12,8 +12,8 @@ namespace EscalationDsl.Language.Semantics;
 internal sealed partial class Binder
 {
     // Durations longer than this are certainly mistakes and would overflow instant arithmetic.
-    private const long MaxMinutes = 10L * 366 * 24 * 60;
-    private const string MaxDurationText = "10 years";
+    private const long MaxMinutes = CompactDuration.MaxMinutes;
+    private const string MaxDurationText = CompactDuration.MaxText;
 
     private readonly List<string> severityOrder = [];
 
@@ -165,33 +165,20 @@ internal sealed partial class Binder
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex("([0-9]+)([a-zA-Z]+)")]
-    private static partial Regex CompactPart();
-
     private DurationModel? BindDuration(DurationSyntax syntax, Scope scope)
     {
         var text = Whitespace().Replace(source.Slice(syntax.Span), " ");
         switch (syntax)
         {
             case CompactDurationSyntax compact:
-                long total = 0;
-                foreach (Match part in CompactPart().Matches(compact.Text))
+                switch (CompactDuration.TryParse(compact.Text, out var total, out var unit))
                 {
-                    var unit = part.Groups[2].Value;
-                    long? perUnit = unit switch { "m" => 1, "h" => 60, "d" => 1440, "w" => 10080, _ => null };
-                    if (perUnit is null)
-                    {
-                        diagnostics.Add(DiagnosticCatalog.UnknownDurationUnitFound(compact.Span, compact.Text, unit, DurationUnitForm.Compact));
+                    case CompactDurationProblem.UnknownUnit:
+                        diagnostics.Add(DiagnosticCatalog.UnknownDurationUnitFound(compact.Span, compact.Text, unit!, DurationUnitForm.Compact));
                         return null;
-                    }
-
-                    if (!long.TryParse(part.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > MaxMinutes)
-                    {
+                    case CompactDurationProblem.TooLong or CompactDurationProblem.NotADuration:
                         diagnostics.Add(DiagnosticCatalog.NumberOutOfRangeFound(compact.Span, compact.Text, "a duration", MaxDurationText));
                         return null;
-                    }
-
-                    total += amount * perUnit.Value;
                 }
 
                 return CheckedWallClock(total, text, compact.Span);
