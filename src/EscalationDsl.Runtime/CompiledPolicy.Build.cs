@@ -90,6 +90,8 @@ public sealed partial class CompiledPolicy
             cadenceAnchor = next++;
         }
 
+        // One deadline for re-evaluating time-dependent conditions (see Recheck).
+        var recheck = Recheck is null ? -1 : next++;
         var deescalationBase = next;
         next += Deescalations.Length;
         var rules = ImmutableArray.CreateBuilder<RuleSlot>();
@@ -110,6 +112,7 @@ public sealed partial class CompiledPolicy
         var cadence = severity.Cadence;
         var dueSlots = sla.Select(s => s.DueSlot)
             .Concat(cadenceDue >= 0 ? [cadenceDue] : [])
+            .Concat(recheck >= 0 ? [recheck] : [])
             .Concat(rules.SelectMany(r => r.Steps).Where(s => s.DueSlot >= 0).Select(s => s.DueSlot))
             .ToImmutableArray();
         return new SeverityLayout
@@ -124,6 +127,7 @@ public sealed partial class CompiledPolicy
             CadenceCalendar = cadence?.Interval is BusinessDuration cb ? Calendar(cb.Calendar) : null,
             CadenceUntil = cadence?.Until is null ? null : compiler.Compile(cadence.Until),
             Rules = rules.ToImmutable(),
+            RecheckSlot = recheck,
             DeescalationBase = deescalationBase,
             Length = next,
             DueSlots = dueSlots,

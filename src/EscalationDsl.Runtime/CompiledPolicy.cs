@@ -59,6 +59,10 @@ public sealed partial class CompiledPolicy
                 return false;
             },
         };
+        Recheck = model.Rules.Select(r => r.When)
+            .Concat(model.Deescalations.Select(d => d.When))
+            .Concat(model.Pauses.Select(p => p.While))
+            .Aggregate((TicketWake?)null, (wake, condition) => condition is null ? wake : ConditionCompiler.Earliest(wake, compiler.CompileWake(condition)));
         Layouts = [.. model.Severities.Select(s => BuildLayout(s, compiler))];
     }
 
@@ -86,6 +90,12 @@ public sealed partial class CompiledPolicy
     internal ImmutableArray<TicketPredicate> Deescalations { get; }
 
     internal TicketPredicate? Pause { get; }
+
+    /// <summary>
+    /// When the conditions evaluated only at events and deadlines (rule selectors, deescalations,
+    /// pauses) may next change by time alone; null when none uses <c>older than</c> or <c>during</c>.
+    /// </summary>
+    internal TicketWake? Recheck { get; }
 
     internal ImmutableArray<SeverityLayout> Layouts { get; }
 

@@ -317,6 +317,15 @@ public sealed partial class TicketRuntime
                 }
             }
 
+            if (layout.RecheckSlot >= 0 && t.Clock[layout.RecheckSlot] == due)
+            {
+                // Time alone may have changed an `older than` or `during`: pauses first, so SLA
+                // clocks stop or resume before anything else is decided at this instant.
+                t.Clock[layout.RecheckSlot] = Ticket.NoDue;
+                trace?.Add(at, TraceKind.Deadline, "time-dependent conditions evaluated again (`older than`, `during`)");
+                UpdatePause(t, layout, at);
+            }
+
             foreach (var rule in layout.Rules)
             {
                 foreach (var step in rule.Steps)
@@ -334,7 +343,20 @@ public sealed partial class TicketRuntime
             }
 
             UpdateDeescalations(t, layout, at);
+            ScheduleRecheck(t, layout, at);
             UpdateNextDue(t);
+        }
+    }
+
+    /// <summary>
+    /// Sets the next instant at which time alone may change a rule selector, deescalation or pause
+    /// condition, so it is evaluated then and not only at the next event or deadline.
+    /// </summary>
+    private void ScheduleRecheck(Ticket t, Compilation.SeverityLayout layout, long at)
+    {
+        if (layout.RecheckSlot >= 0)
+        {
+            t.Clock[layout.RecheckSlot] = !t.IsDone && Policy.Recheck!(t, at) is { } wake ? t.ToDueOffset(wake) : Ticket.NoDue;
         }
     }
 

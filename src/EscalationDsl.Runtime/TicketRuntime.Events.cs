@@ -131,6 +131,7 @@ public sealed partial class TicketRuntime
         }
 
         UpdateDeescalations(t, layout, at);
+        ScheduleRecheck(t, layout, at);
         UpdateNextDue(t);
     }
 

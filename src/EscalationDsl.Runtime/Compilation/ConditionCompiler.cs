@@ -53,6 +53,37 @@ internal sealed class ConditionCompiler(CompiledPolicy policy)
         }
     }
 
+    /// <summary>
+    /// When <paramref name="condition"/> may next change by time alone, or null when it has no
+    /// <c>older than</c> or <c>during</c> (events are then the only thing that changes it).
+    /// </summary>
+    public TicketWake? CompileWake(ConditionModel condition)
+    {
+        switch (condition)
+        {
+            case AndCondition and:
+                return Earliest(CompileWake(and.Left), CompileWake(and.Right));
+            case OrCondition or:
+                return Earliest(CompileWake(or.Left), CompileWake(or.Right));
+            case NotCondition not:
+                return CompileWake(not.Operand);
+            case OlderCondition older:
+                var threshold = OlderThreshold(policy.Access(older.Field), older.Age);
+                return (t, now) => threshold(t) is { } at && at > now ? at : null;
+            case DuringCondition during:
+                var calendar = policy.Calendar(during.Calendar);
+
+                // Closed now: it opens at the next interval's start; open: it closes at the interval's end.
+                return (_, now) => calendar.NextInterval(now) is { } next ? (next.Start > now ? next.Start : next.End) : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The earlier of two wakes (either may be absent).</summary>
+    public static TicketWake? Earliest(TicketWake? a, TicketWake? b) => a is null ? b : b is null ? a : (t, now) =>
+        a(t, now) is { } x ? (b(t, now) is { } y ? Math.Min(x, y) : x) : b(t, now);
+
     private TicketPredicate Truthy(FieldAccess access) => access.Storage switch
     {
         FieldStorage.Value when access.Field.Type == FieldType.Flag => (t, _) => IsTrue(t.Values[access.Slot]),
@@ -118,6 +149,13 @@ internal sealed class ConditionCompiler(CompiledPolicy policy)
 
     private TicketPredicate Older(FieldAccess access, DurationModel age)
     {
+        var threshold = OlderThreshold(access, age);
+        return (t, now) => threshold(t) is { } at && now >= at;
+    }
+
+    /// <summary>The instant from which `FIELD older than AGE` holds, or null when the field has no time.</summary>
+    private Func<Ticket, long?> OlderThreshold(FieldAccess access, DurationModel age)
+    {
         var calendar = age is BusinessDuration b ? policy.Calendar(b.Calendar) : null;
         Func<Ticket, long?> time = access.Storage switch
         {
@@ -126,7 +164,7 @@ internal sealed class ConditionCompiler(CompiledPolicy policy)
             FieldStorage.Created => t => t.CreatedMs,
             _ => t => ParseTime(t.Values[access.Slot]),
         };
-        return (t, now) => time(t) is { } since && TimeArithmetic.Add(since, age, calendar, null) is { } threshold && now >= threshold;
+        return t => time(t) is { } since ? TimeArithmetic.Add(since, age, calendar, null) : null;
     }
 
     /// <summary>Flag values: true, yes, 1 (any case) are raised; anything else is not.</summary>

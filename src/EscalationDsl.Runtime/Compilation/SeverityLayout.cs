@@ -27,6 +27,8 @@ internal sealed class SeverityLayout
     public BusinessCalendar? CadenceCalendar { get; init; }
     public TicketPredicate? CadenceUntil { get; init; }
     public required ImmutableArray<RuleSlot> Rules { get; init; }
+    /// <summary>The deadline at which time-dependent conditions are evaluated again (ticket offset), or -1 when the policy has none.</summary>
+    public required int RecheckSlot { get; init; }
     public required int DeescalationBase { get; init; }
     public required int Length { get; init; }
 
