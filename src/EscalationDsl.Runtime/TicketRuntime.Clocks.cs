@@ -141,8 +141,8 @@ public sealed partial class TicketRuntime
             return;
         }
 
-        // An ended cadence stays ended when deadlines are recomputed (a pause, a severity change,
-        // a reopen); only a customer update starts it again.
+        // An ended cadence stays ended when deadlines are recomputed (a pause, a severity change);
+        // only a customer update or a reopen starts it again.
         if (!t.Has(EventTime.CustomerUpdate) || t.IsDone || (t.Clock[layout.CadenceCountSlot] & CadenceEndedBit) != 0)
         {
             t.Clock[layout.CadenceDueSlot] = Ticket.NoDue;

@@ -191,6 +191,14 @@ public sealed partial class TicketRuntime
                 t.Clock[sla.DueSlot] = Due(t, t.TimeMs(EventTime.Reopened), sla.Target.Within, sla.Calendar, DeadlineLabel.Sla(sla.Component, "restarted by the reopen"));
             }
         }
+
+        // The update cadence (ended by the resolution) starts again: its next interval runs from the reopen.
+        if (layout.Cadence is not null && t.Has(EventTime.CustomerUpdate))
+        {
+            t.Clock[layout.CadenceCountSlot] &= ~CadenceEndedBit;
+            t.Clock[layout.CadenceAnchorSlot] = t.ToOffset(at);
+            RecomputeCadence(t, layout);
+        }
     }
 
     private static ulong FlagSnapshot(Ticket t)

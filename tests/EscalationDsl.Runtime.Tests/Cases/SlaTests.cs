@@ -96,6 +96,12 @@ public sealed class SlaTests(ITestOutputHelper output)
         {
             Severities = "severity sev1 { update every 30m until contained }\n",
         },
+        new("AReopenDoesNotStartACadenceThatNeverStarted",
+            "",
+            "+0m created sev1; +10m resolved; +20m reopened; +4h advance")
+        {
+            Severities = "severity sev1 { update every 30m }\n",
+        },
         new("CustomerUpdateAtExactlyTheCadenceDeadlineCountsAsInTime",
             "",
             "+0m created sev1; +10m first_update; +40m customer_update; +1h20m advance",
@@ -103,10 +109,10 @@ public sealed class SlaTests(ITestOutputHelper output)
         {
             Severities = "severity sev1 { update every 30m }\n",
         },
-        new("ResolvingEndsTheUpdateCadenceAndAReopenLeavesItEndedUntilTheNextCustomerUpdate",
+        new("ResolvingEndsTheUpdateCadenceAndAReopenStartsItAgainFromTheReopen",
             Pause,
             "+0m created sev1; +0m customer_update; +40m resolved; +50m reopened; +1h status awaiting_customer; +1h5m status in_progress; +2h customer_update; +2h40m advance",
-            "+30m missed_update update", "+2h30m missed_update update")
+            "+30m missed_update update", "+1h25m missed_update update", "+1h55m missed_update update", "+2h30m missed_update update")
         {
             Severities = "severity sev1 { update every 30m }\n",
         },
