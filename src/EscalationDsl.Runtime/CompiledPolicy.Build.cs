@@ -90,8 +90,10 @@ public sealed partial class CompiledPolicy
             cadenceAnchor = next++;
         }
 
-        // One deadline for re-evaluating time-dependent conditions (see Recheck).
-        var recheck = Recheck is null ? -1 : next++;
+        // One deadline for re-evaluating the time-dependent conditions a ticket of this severity is under.
+        var recheckWake = Rules.Where(r => r.Model.AppliesTo(severity) && r.Model.When is not null)
+            .Aggregate(sharedRecheck, (wake, rule) => ConditionCompiler.Earliest(wake, compiler.CompileWake(rule.Model.When!)));
+        var recheck = recheckWake is null ? -1 : next++;
         var deescalationBase = next;
         next += Deescalations.Length;
         var rules = ImmutableArray.CreateBuilder<RuleSlot>();
@@ -128,6 +130,7 @@ public sealed partial class CompiledPolicy
             CadenceUntil = cadence?.Until is null ? null : compiler.Compile(cadence.Until),
             Rules = rules.ToImmutable(),
             RecheckSlot = recheck,
+            Recheck = recheckWake,
             DeescalationBase = deescalationBase,
             Length = next,
             DueSlots = dueSlots,

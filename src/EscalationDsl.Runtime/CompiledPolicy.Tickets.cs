@@ -157,6 +157,11 @@ public sealed partial class CompiledPolicy
                 clocks.Add(new ClockSnapshot("customer update", "pending", At(t.Clock[layout.CadenceDueSlot])));
             }
 
+            if (layout.RecheckSlot >= 0 && t.Clock[layout.RecheckSlot] != Ticket.NoDue)
+            {
+                clocks.Add(new ClockSnapshot("time-dependent conditions", "pending", At(t.Clock[layout.RecheckSlot])));
+            }
+
             foreach (var rule in layout.Rules)
             {
                 if (t.Clock[rule.StartSlot] == Ticket.Never)

@@ -19,6 +19,13 @@ public sealed partial class CompiledPolicy
     private readonly Dictionary<CalendarModel, BusinessCalendar> calendars = [];
     private readonly Dictionary<string, int> valueSlots = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// When the deescalation and pause conditions (evaluated only at events and deadlines) may next
+    /// change by time alone; null when none uses <c>older than</c> or <c>during</c>. Each severity's
+    /// layout adds its rules' selectors (<see cref="SeverityLayout.Recheck"/>).
+    /// </summary>
+    private readonly TicketWake? sharedRecheck;
+
     private CompiledPolicy(PolicyModel model, string fingerprint)
     {
         Model = model;
@@ -59,10 +66,9 @@ public sealed partial class CompiledPolicy
                 return false;
             },
         };
-        Recheck = model.Rules.Select(r => r.When)
-            .Concat(model.Deescalations.Select(d => d.When))
+        sharedRecheck = model.Deescalations.Select(d => d.When)
             .Concat(model.Pauses.Select(p => p.While))
-            .Aggregate((TicketWake?)null, (wake, condition) => condition is null ? wake : ConditionCompiler.Earliest(wake, compiler.CompileWake(condition)));
+            .Aggregate((TicketWake?)null, (wake, condition) => ConditionCompiler.Earliest(wake, compiler.CompileWake(condition)));
         Layouts = [.. model.Severities.Select(s => BuildLayout(s, compiler))];
     }
 
@@ -90,12 +96,6 @@ public sealed partial class CompiledPolicy
     internal ImmutableArray<TicketPredicate> Deescalations { get; }
 
     internal TicketPredicate? Pause { get; }
-
-    /// <summary>
-    /// When the conditions evaluated only at events and deadlines (rule selectors, deescalations,
-    /// pauses) may next change by time alone; null when none uses <c>older than</c> or <c>during</c>.
-    /// </summary>
-    internal TicketWake? Recheck { get; }
 
     internal ImmutableArray<SeverityLayout> Layouts { get; }
 

@@ -12,25 +12,8 @@ public sealed partial class TicketRuntime
 
     private const int HoldsBit = 1 << 30;
 
-    /// <summary>In the cadence count slot: the cadence ended (its `until` held, or the ticket was resolved) and waits for a customer update.</summary>
+    /// <summary>In the cadence count slot: the cadence ended (its `until` held, or the ticket was resolved) and waits for a customer update or a reopen.</summary>
     private const int CadenceEndedBit = 1 << 30;
-
-    /// <summary>Computes a deadline as a ticket offset, honouring the ticket's pauses; traces the arithmetic.</summary>
-    private int Due(Ticket t, long startMs, DurationModel duration, BusinessCalendar? calendar, DeadlineLabel label)
-    {
-        List<string>? steps = trace is null ? null : [];
-        var due = TimeArithmetic.Add(startMs, duration, calendar, t.Pauses, steps);
-        if (trace is not null)
-        {
-            var when = due is { } d ? Iso(d) : "not scheduled";
-            var detail = steps!.Count > 0 ? " [" + string.Join("; ", steps) + "]" : string.Empty;
-            trace.Add(currentNow, TraceKind.Deadline, $"{label}: {Iso(startMs)} + {ModelFormatter.Format(duration)} = {when}{detail}");
-        }
-
-        return due is { } value ? t.ToDueOffset(value) : Ticket.NoDue;
-    }
-
-    private static string Iso(long ms) => NodaTime.Instant.FromUnixTimeMilliseconds(ms).ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Moves the ticket to the clock layout of its (new) severity, carrying over what both share.</summary>
     private void Relayout(Ticket t, Compilation.SeverityLayout? before, Compilation.SeverityLayout after, long at)
@@ -348,18 +331,6 @@ public sealed partial class TicketRuntime
         }
     }
 
-    /// <summary>
-    /// Sets the next instant at which time alone may change a rule selector, deescalation or pause
-    /// condition, so it is evaluated then and not only at the next event or deadline.
-    /// </summary>
-    private void ScheduleRecheck(Ticket t, Compilation.SeverityLayout layout, long at)
-    {
-        if (layout.RecheckSlot >= 0)
-        {
-            t.Clock[layout.RecheckSlot] = !t.IsDone && Policy.Recheck!(t, at) is { } wake ? t.ToDueOffset(wake) : Ticket.NoDue;
-        }
-    }
-
     private void RunDueStep(Ticket t, StepSlot slot, long at)
     {
         var step = slot.Step;
@@ -518,17 +489,4 @@ public sealed partial class TicketRuntime
     };
 
     private static string StepLabel(CompiledStep step) => $"{step.Rule.Name} #{step.Index} ({ModelFormatter.Format(step.Model.Trigger)})";
-
-    /// <summary>What a deadline is for, in the trace; the text is built only when a trace is recorded.</summary>
-    private readonly record struct DeadlineLabel(CompiledStep? ForStep, SlaComponent? ForSla, string? Fixed, string? Suffix = null, string? Detail = null, string? Close = null)
-    {
-        public static DeadlineLabel Step(CompiledStep step, string? suffix = null, string? detail = null, string? close = null) => new(step, null, null, suffix, detail, close);
-
-        public static DeadlineLabel Sla(SlaComponent component, string what) => new(null, component, null, " " + what);
-
-        public static DeadlineLabel Text(string text) => new(null, null, text);
-
-        public override string ToString() =>
-            (ForStep is not null ? StepLabel(ForStep) : ForSla is { } c ? $"SLA {ModelFormatter.Format(c)}" : Fixed) + Suffix + Detail + Close;
-    }
 }

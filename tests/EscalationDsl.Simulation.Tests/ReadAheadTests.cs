@@ -20,7 +20,7 @@ public sealed class ReadAheadTests
     [Fact]
     public void AFailureReachesTheReplayAfterTheRecordsReadBeforeIt()
     {
-        using var source = new CountingSource(1_300, failAfter: true);
+        using var source = new CountingSource(1_300, new SourceException("archive damaged"));
         using var reader = new ReadAhead(source);
         var seen = new List<long>();
 
@@ -37,6 +37,55 @@ public sealed class ReadAheadTests
     }
 
     [Fact]
+    public void ACancellationThrownByTheSourceReachesTheReplay()
+    {
+        using var source = new CountingSource(1, new OperationCanceledException("source gave up"));
+        using var reader = new ReadAhead(source);
+
+        Should.Throw<OperationCanceledException>(() => reader.Records().Count()).Message.ShouldBe("source gave up");
+    }
+
+    [Fact]
+    public void TheSourcesPositionTravelsWithTheRecords()
+    {
+        using var source = new CountingSource(1_000);
+        using var reader = new ReadAhead(source);
+
+        reader.Records().Count().ShouldBe(1_000);
+
+        reader.RowsRead.ShouldBe(1_000);
+        reader.Progress.ShouldBe(1);
+    }
+
+    [Fact]
+    public void ProgressIsReportedWhileTheReplayLagsBehindAReaderThatClosedItsFile()
+    {
+        // The reader finishes the file (and closes it) while the replay is still at row 8,000; the
+        // replay's progress reports must not touch the closed file.
+        using var file = new TempFile(".jsonl", string.Concat(Enumerable.Repeat("not json\n", 10_000)));
+        using var source = new CanonicalEventSource(file.Path, "events.jsonl");
+        var progress = new List<SimulationProgress>();
+        var problems = 0;
+        var options = new SimulationOptions
+        {
+            Problem = _ =>
+            {
+                if (++problems == 8_000)
+                {
+                    Thread.Sleep(500);
+                }
+            },
+            Progress = progress.Add,
+        };
+
+        var result = new Simulator(Policies.Support, options).Run(source);
+
+        result.Report.Input.BadRows.ShouldBe(10_000);
+        result.Report.Input.Rows.ShouldBe(10_000);
+        progress[^1].ShouldSatisfyAllConditions(p => p.Fraction.ShouldBe(1), p => p.Rows.ShouldBe(10_000));
+    }
+
+    [Fact]
     public void DisposingStopsTheReaderBeforeTheEnd()
     {
         using var source = new CountingSource(10_000_000);
@@ -49,7 +98,7 @@ public sealed class ReadAheadTests
         source.Yielded.ShouldBeLessThan(100_000);
     }
 
-    private sealed class CountingSource(int count, bool failAfter = false) : IEventSource
+    private sealed class CountingSource(int count, Exception? failure = null) : IEventSource
     {
         private long yielded;
 
@@ -77,9 +126,9 @@ public sealed class ReadAheadTests
                 yield return SourceRecord.ForProblem(i, "row");
             }
 
-            if (failAfter)
+            if (failure is not null)
             {
-                throw new SourceException("archive damaged");
+                throw failure;
             }
         }
 

@@ -28,7 +28,8 @@ public sealed class ReplayTests
         pause sla while status == waiting
         """;
 
-    private static readonly CompiledPolicy Compiled = Policies.Compile(Policy, "replay.esc");
+    /// <summary>The policy above, compiled (shared with <see cref="HeldTicketTests"/>).</summary>
+    internal static readonly CompiledPolicy Compiled = Policies.Compile(Policy, "replay.esc");
 
     private static Replays Replay(params string[] lines) => Replays.Canonical(".jsonl", string.Join("\n", lines) + "\n", Compiled);
 

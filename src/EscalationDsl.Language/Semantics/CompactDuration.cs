@@ -47,22 +47,9 @@ public static partial class CompactDuration
         return minutes > MaxMinutes ? CompactDurationProblem.TooLong : null;
     }
 
-    [GeneratedRegex("^([0-9]+[a-zA-Z]+)+$")]
+    [GeneratedRegex(@"\A([0-9]+[a-zA-Z]+)+\z")]
     private static partial Regex Shape();
 
     [GeneratedRegex("([0-9]+)([a-zA-Z]+)")]
     private static partial Regex Part();
-}
-
-/// <summary>Why a text is not a compact duration.</summary>
-public enum CompactDurationProblem
-{
-    /// <summary>Not numbers followed by unit letters.</summary>
-    NotADuration,
-
-    /// <summary>A unit other than m, h, d, w.</summary>
-    UnknownUnit,
-
-    /// <summary>Longer than <see cref="CompactDuration.MaxMinutes"/>.</summary>
-    TooLong,
 }

@@ -29,6 +29,9 @@ internal sealed class SeverityLayout
     public required ImmutableArray<RuleSlot> Rules { get; init; }
     /// <summary>The deadline at which time-dependent conditions are evaluated again (ticket offset), or -1 when the policy has none.</summary>
     public required int RecheckSlot { get; init; }
+
+    /// <summary>When the rule selectors of this severity, the deescalations or the pauses may next change by time alone.</summary>
+    public TicketWake? Recheck { get; init; }
     public required int DeescalationBase { get; init; }
     public required int Length { get; init; }
 

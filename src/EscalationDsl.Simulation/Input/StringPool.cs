@@ -10,7 +10,6 @@ internal sealed class StringPool
     private const int MaxEntries = 50_000;
     private readonly HashSet<string> strings = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup;
-    private (string? Raw, string? Value)[] last = [];
 
     public StringPool()
     {
@@ -37,19 +36,5 @@ internal sealed class StringPool
         var created = value.ToString();
         strings.Add(created);
         return created;
-    }
-
-    /// <summary>
-    /// The last cell read from a column, as read (trimmed) and as the reader kept it, for readers that
-    /// compare a cell with the previous row's before looking it up.
-    /// </summary>
-    public ref (string? Raw, string? Value) Last(int column)
-    {
-        if (column >= last.Length)
-        {
-            Array.Resize(ref last, Math.Max(column + 1, last.Length * 2));
-        }
-
-        return ref last[column];
     }
 }

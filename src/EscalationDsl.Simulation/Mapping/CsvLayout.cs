@@ -18,10 +18,21 @@ public sealed record CsvLayout(char Separator, IReadOnlySet<string> Missing, Tim
             return true;
         }
 
-        // A lookup by span: no string for the cell, no boxed enumerator per call.
-        return Missing is HashSet<string> set && set.Comparer == StringComparer.Ordinal
-            ? set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(cell)
-            : Missing.Contains(cell.ToString());
+        // An ordinal set is looked up by span: no string for the cell, no boxed enumerator per call.
+        if (Missing is HashSet<string> set && set.Comparer == StringComparer.Ordinal)
+        {
+            return set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(cell);
+        }
+
+        foreach (var marker in Missing)
+        {
+            if (cell.SequenceEqual(marker))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The zone of local timestamps.</summary>

@@ -9,6 +9,7 @@ namespace EscalationDsl.Simulation.Replay;
 /// through a bounded queue (a few thousand records at most are in flight, so memory stays flat), and
 /// the batch arrays are handed back for reuse. Records arrive in the source's order; an exception the
 /// source throws reaches the caller after the records read before it. Disposing stops the reader.
+/// The source is touched only by the reader thread: its progress travels with each batch.
 /// </summary>
 internal sealed class ReadAhead : IDisposable
 {
@@ -18,19 +19,30 @@ internal sealed class ReadAhead : IDisposable
     private readonly ConcurrentBag<SourceRecord[]> empty = [];
     private readonly CancellationTokenSource stop = new();
     private readonly Thread reader;
+    private readonly IEventSource source;
     private ExceptionDispatchInfo? failure;
+    private double lastProgress;
 
     public ReadAhead(IEventSource source)
     {
+        this.source = source;
         reader = new Thread(() => Fill(source)) { IsBackground = true, Name = "esc sim reader" };
         reader.Start();
     }
+
+    /// <summary>How far the reader had come when it read the last batch consumed (0 to 1).</summary>
+    public double Progress { get; private set; }
+
+    /// <summary>Rows the reader had read when it read the last batch consumed.</summary>
+    public long RowsRead { get; private set; }
 
     /// <summary>The records in source order; rethrows what the source threw, once the records before it are consumed.</summary>
     public IEnumerable<SourceRecord> Records()
     {
         foreach (var batch in full.GetConsumingEnumerable())
         {
+            Progress = batch.Progress;
+            RowsRead = batch.RowsRead;
             for (var i = 0; i < batch.Count; i++)
             {
                 yield return batch.Items[i];
@@ -64,22 +76,20 @@ internal sealed class ReadAhead : IDisposable
                     items[count++] = record;
                     if (count == BatchSize)
                     {
-                        full.Add(new Batch(items, count), stop.Token);
+                        full.Add(Seal(items, count), stop.Token);
                         items = empty.TryTake(out var reused) ? reused : new SourceRecord[BatchSize];
                         count = 0;
                     }
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !stop.IsCancellationRequested)
             {
                 // Handed to the replay thread, which rethrows it after the records read before it.
                 failure = ExceptionDispatchInfo.Capture(e);
             }
 
-            if (count > 0)
-            {
-                full.Add(new Batch(items, count), stop.Token);
-            }
+            // The last batch (possibly empty) carries the final position; the source may have closed its file.
+            full.Add(new Batch(items, count, failure is null ? 1 : lastProgress, source.RowsRead), stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -91,5 +101,11 @@ internal sealed class ReadAhead : IDisposable
         }
     }
 
-    private readonly record struct Batch(SourceRecord[] Items, int Count);
+    private Batch Seal(SourceRecord[] items, int count)
+    {
+        lastProgress = source.Progress;
+        return new Batch(items, count, lastProgress, source.RowsRead);
+    }
+
+    private readonly record struct Batch(SourceRecord[] Items, int Count, double Progress, long RowsRead);
 }

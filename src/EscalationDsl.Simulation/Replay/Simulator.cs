@@ -19,7 +19,7 @@ namespace EscalationDsl.Simulation.Replay;
 /// fires) and reported as open. Memory therefore follows the open tickets, not the file. Reading and
 /// mapping run on a second thread (<see cref="SimulationOptions.ReadAhead"/>).
 /// </summary>
-public sealed class Simulator
+public sealed partial class Simulator
 {
     private const int RecentlyReplayed = 65_536;
 
@@ -43,7 +43,7 @@ public sealed class Simulator
         return pass.Execute();
     }
 
-    private sealed class Pass(CompiledPolicy policy, SimulationOptions options, IEventSource source)
+    private sealed partial class Pass(CompiledPolicy policy, SimulationOptions options, IEventSource source)
     {
         private readonly TicketRuntime runtime = new(policy);
         private readonly Dictionary<string, PendingTicket> pending = new(StringComparer.Ordinal);
@@ -51,8 +51,6 @@ public sealed class Simulator
         private readonly HashSet<string> recent = new(StringComparer.Ordinal);
         private readonly Stack<List<Buffered>> spareLists = new();
         private readonly Queue<string> recentOrder = new();
-        private readonly Dictionary<string, HeldTicket> held = new(StringComparer.Ordinal);
-        private readonly Queue<string> heldOrder = new();
         private readonly ReportBuilder report = new(policy, options, source);
         private Instant horizon = Instant.MinValue;
         private long records;
@@ -67,20 +65,22 @@ public sealed class Simulator
         {
             if (!options.ReadAhead)
             {
-                return Execute(source.Read());
+                return Execute(source.Read(), () => (source.Progress, source.RowsRead));
             }
 
+            // The source belongs to the reader thread: its position comes with the records.
             using var reader = new ReadAhead(source);
-            return Execute(reader.Records());
+            return Execute(reader.Records(), () => (reader.Progress, reader.RowsRead));
         }
 
-        private SimulationResult Execute(IEnumerable<SourceRecord> read)
+        private SimulationResult Execute(IEnumerable<SourceRecord> read, Func<(double Progress, long Rows)> position)
         {
             foreach (var record in read)
             {
                 if (++records % 8192 == 0)
                 {
-                    options.Progress?.Invoke(new SimulationProgress(source.Progress, source.RowsRead, tickets, badRows));
+                    var (fraction, rows) = position();
+                    options.Progress?.Invoke(new SimulationProgress(fraction, rows, tickets, badRows));
                 }
 
                 switch (record.Kind)
@@ -118,10 +118,7 @@ public sealed class Simulator
                 }
 
                 pending.Clear();
-                while (!stopped && heldOrder.Count > 0)
-                {
-                    Release(heldOrder.Dequeue());
-                }
+                ReleaseAll();
 
                 foreach (var (ticket, track) in parked)
                 {
@@ -133,8 +130,9 @@ public sealed class Simulator
                 parked.Clear();
             }
 
-            options.Progress?.Invoke(new SimulationProgress(1, source.RowsRead, tickets, badRows));
-            var input = new InputSummary(source.DisplayName, source.Format, source.RowsRead, events, replayedEvents, badRows, tickets, filtered);
+            var rowsRead = position().Rows;
+            options.Progress?.Invoke(new SimulationProgress(1, rowsRead, tickets, badRows));
+            var input = new InputSummary(source.DisplayName, source.Format, rowsRead, events, replayedEvents, badRows, tickets, filtered);
             return new SimulationResult(report.Build(input, horizon == Instant.MinValue ? null : horizon), stopped);
         }
 
@@ -153,9 +151,9 @@ public sealed class Simulator
                 horizon = e.At;
             }
 
-            if (held.TryGetValue(e.TicketId, out var closedTicket))
+            if (held.TryGetValue(e.TicketId, out var heldTicket))
             {
-                Continue(e.TicketId, closedTicket, new Buffered(e, record.Row, record.Queue, record.Category, closedTicket.More.Count));
+                Continue(e.TicketId, heldTicket, new Buffered(e, record.Row, record.Queue, record.Category, heldTicket.More.Count));
                 return;
             }
 
@@ -263,10 +261,11 @@ public sealed class Simulator
                 }
             }
 
-            if (t.IsDone && !source.GroupedByTicket)
+            if (!source.GroupedByTicket)
             {
-                // A later event may reopen it: it is reported when it is released.
-                Hold(id, new HeldTicket(t, track, last, ticket.CreatedRow ?? first.Row));
+                // Replayed at its close, but later events (a reopen, or a reopen read before this
+                // close) may continue it: it is reported when it is released.
+                Hold(id, new HeldTicket(t, track, last, ticket.CreatedRow ?? first.Row, heldSequence++));
             }
             else
             {
@@ -297,68 +296,6 @@ public sealed class Simulator
             }
         }
 
-        private void Hold(string id, HeldTicket ticket)
-        {
-            held[id] = ticket;
-            heldOrder.Enqueue(id);
-            if (heldOrder.Count > ClosedKept)
-            {
-                Release(heldOrder.Dequeue());
-            }
-        }
-
-        /// <summary>An event for a closed ticket that is still held: kept until the ticket closes again or is released.</summary>
-        private void Continue(string id, HeldTicket ticket, Buffered b)
-        {
-            if (b.Event.Kind == TicketEventKind.Created)
-            {
-                Bad(b.Row, $"ticket '{id}' already has a created event (row {ticket.CreatedRow.ToString(CultureInfo.InvariantCulture)}); a ticket is created once");
-                return;
-            }
-
-            ticket.More.Add(b);
-            if (b.Event.Kind == TicketEventKind.Closed)
-            {
-                ApplyMore(id, ticket);
-            }
-        }
-
-        /// <summary>Applies the events that came after a held ticket's close (a reopen and what followed), in time order.</summary>
-        private void ApplyMore(string id, HeldTicket ticket)
-        {
-            var more = ticket.More;
-            more.Sort(Buffered.ByTime);
-            foreach (var b in more)
-            {
-                if (b.Event.At < ticket.Last)
-                {
-                    Bad(b.Row, $"ticket '{id}': this {TicketEventKinds.Name(b.Event.Kind)} event at {TicketEventJson.FormatTime(b.Event.At)} comes before {TicketEventJson.FormatTime(ticket.Last)}, when the ticket was closed and already replayed");
-                    if (stopped)
-                    {
-                        return;
-                    }
-
-                    continue;
-                }
-
-                ticket.Last = Apply(ticket.Ticket, ticket.Track, b);
-            }
-
-            more.Clear();
-        }
-
-        /// <summary>No more events are expected for a held ticket: apply what came after its close and report it.</summary>
-        private void Release(string id)
-        {
-            if (!held.Remove(id, out var ticket))
-            {
-                return;
-            }
-
-            ApplyMore(id, ticket);
-            Done(ticket.Ticket, ticket.Track, ticket.Last);
-        }
-
         private void Complete(Ticket ticket, TicketTrack track, Instant end)
         {
             var outcome = track.Complete(ticket, end);
@@ -382,20 +319,6 @@ public sealed class Simulator
                 stopped = true;
             }
         }
-    }
-
-    /// <summary>A closed ticket of an ungrouped source, with the events read for it since its close.</summary>
-    private sealed class HeldTicket(Ticket ticket, TicketTrack track, Instant last, long createdRow)
-    {
-        public Ticket Ticket { get; } = ticket;
-
-        public TicketTrack Track { get; } = track;
-
-        public Instant Last { get; set; } = last;
-
-        public long CreatedRow { get; } = createdRow;
-
-        public List<Buffered> More { get; } = [];
     }
 
     private sealed class PendingTicket(long firstRow, List<Buffered> events)

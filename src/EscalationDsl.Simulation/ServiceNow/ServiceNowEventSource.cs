@@ -136,7 +136,7 @@ public sealed class ServiceNowEventSource : IEventSource
             state.Opened = openedAt;
 
             // Without a severity the incident cannot be created: say so at its first row.
-            var severityCell = Cell(row, columns.Severity, state.Pool);
+            var severityCell = Cell(row, columns.Severity, state);
             if (severityCell is null || mapping.Severity.Map(severityCell) is null)
             {
                 pending.Add(SourceRecord.ForProblem(line, $"{mapping.Severity.Column}: {(severityCell is null ? "no value" : $"'{severityCell}' maps to no severity")}; incident {current} cannot be created without a severity and is skipped", current));
@@ -145,7 +145,7 @@ public sealed class ServiceNowEventSource : IEventSource
             }
         }
 
-        var parsed = ParseRow(row, line, columns, state.Pool, state.Spare, state.Rows.Count, out var problem);
+        var parsed = ParseRow(row, line, columns, state, out var problem);
         if (parsed is null)
         {
             pending.Add(SourceRecord.ForProblem(line, problem!, current));
@@ -219,7 +219,7 @@ public sealed class ServiceNowEventSource : IEventSource
         }
     }
 
-    private IncidentRow? ParseRow(SepReader.Row row, long line, Columns columns, StringPool pool, Stack<IncidentRow> spare, int index, out string? problem)
+    private IncidentRow? ParseRow(SepReader.Row row, long line, Columns columns, ReadState state, out string? problem)
     {
         problem = null;
         var updatedSpan = row[columns.Updated].Span.Trim();
@@ -230,7 +230,7 @@ public sealed class ServiceNowEventSource : IEventSource
         }
 
         var stateSpan = row[columns.State].Span.Trim();
-        if (!mapping.States.TryGetValue(pool.Get(stateSpan), out var status))
+        if (!mapping.States.TryGetValue(state.Pool.Get(stateSpan), out var status))
         {
             problem = mapping.Layout.IsMissing(stateSpan)
                 ? $"{mapping.State}: no value; the row is skipped"
@@ -239,23 +239,23 @@ public sealed class ServiceNowEventSource : IEventSource
         }
 
         // Row objects are reused once their incident's events are derived.
-        var parsed = spare.Count > 0 ? spare.Pop() : new IncidentRow { FieldCells = new string?[columns.Fields.Length] };
+        var parsed = state.Spare.Count > 0 ? state.Spare.Pop() : new IncidentRow { FieldCells = new string?[columns.Fields.Length] };
         for (var f = 0; f < parsed.FieldCells.Length; f++)
         {
-            parsed.FieldCells[f] = Cell(row, columns.Fields[f], pool);
+            parsed.FieldCells[f] = Cell(row, columns.Fields[f], state);
         }
 
         parsed.Row = line;
-        parsed.Index = index;
+        parsed.Index = state.Rows.Count;
         parsed.Updated = updated;
         parsed.ModCount = Number(row, columns.ModCount);
         parsed.Status = status;
-        parsed.SeverityCell = Cell(row, columns.Severity, pool);
-        parsed.IssueCell = Cell(row, columns.Issue, pool);
-        parsed.OwnerCell = Cell(row, columns.Owner, pool);
-        parsed.EngineeringCell = Cell(row, columns.Engineering, pool);
-        parsed.QueueCell = Cell(row, columns.Queue, pool);
-        parsed.CategoryCell = Cell(row, columns.Category, pool);
+        parsed.SeverityCell = Cell(row, columns.Severity, state);
+        parsed.IssueCell = Cell(row, columns.Issue, state);
+        parsed.OwnerCell = Cell(row, columns.Owner, state);
+        parsed.EngineeringCell = Cell(row, columns.Engineering, state);
+        parsed.QueueCell = Cell(row, columns.Queue, state);
+        parsed.CategoryCell = Cell(row, columns.Category, state);
         parsed.Reassignments = Number(row, columns.Reassignments);
         parsed.Reopens = Number(row, columns.Reopens);
         return parsed;
@@ -265,7 +265,7 @@ public sealed class ServiceNowEventSource : IEventSource
         ? $"no value{(cell.IsEmpty ? "" : $" ('{cell}')")}"
         : $"'{cell}' is not a time like {mapping.Layout.Time.Example} ({mapping.Layout.Time.Text})";
 
-    private string? Cell(SepReader.Row row, int column, StringPool pool)
+    private string? Cell(SepReader.Row row, int column, ReadState state)
     {
         if (column < 0)
         {
@@ -274,13 +274,13 @@ public sealed class ServiceNowEventSource : IEventSource
 
         // An incident's rows mostly repeat the previous row's cell: compare before hashing.
         var span = row[column].Span.Trim();
-        ref var last = ref pool.Last(column);
+        ref var last = ref state.LastCell(column);
         if (last.Raw is { } raw && span.SequenceEqual(raw))
         {
             return last.Value;
         }
 
-        var value = mapping.Layout.IsMissing(span) ? null : pool.Get(span);
+        var value = mapping.Layout.IsMissing(span) ? null : state.Pool.Get(span);
         last = (value ?? span.ToString(), value);
         return value;
     }
@@ -291,6 +291,8 @@ public sealed class ServiceNowEventSource : IEventSource
     /// <summary>What reading remembers between rows: the current incident only, plus a bounded set of recent incident numbers.</summary>
     private sealed class ReadState(Columns columns, IncidentDiffer differ)
     {
+        private (string? Raw, string? Value)[] lastCells = [];
+
         public Columns Columns { get; } = columns;
 
         public IncidentDiffer Differ { get; } = differ;
@@ -313,6 +315,17 @@ public sealed class ServiceNowEventSource : IEventSource
         public bool Skipping { get; set; }
 
         public bool NotContiguous { get; set; }
+
+        /// <summary>The last cell read from a column, trimmed, and the value kept for it (null when missing).</summary>
+        public ref (string? Raw, string? Value) LastCell(int column)
+        {
+            if (column >= lastCells.Length)
+            {
+                Array.Resize(ref lastCells, Math.Max(column + 1, lastCells.Length * 2));
+            }
+
+            return ref lastCells[column];
+        }
     }
 
     /// <summary>Column indexes, resolved once from the header.</summary>

@@ -58,6 +58,18 @@ public sealed class TimeConditionTests(ITestOutputHelper output)
         {
             Severities = ResolveIn10h,
         },
+        new("OnlyTicketsUnderATimeDependentConditionWakeForIt",
+            "escalation night for sev2 when not during business { immediately: page oncall }",
+            "+0m created sev1; +1h advance")
+        {
+            Clocks = [],
+        },
+        new("TheNextWakeIsShownAsAClock",
+            "escalation night for sev2 when not during business { immediately: page oncall }",
+            "+0m created sev2; +1h advance")
+        {
+            Clocks = ["time-dependent conditions pending +8h"],
+        },
     ];
 
     public static TheoryData<string> Names => [.. Cases.Select(c => c.Name)];

@@ -1,0 +1,14 @@
+namespace EscalationDsl.Language.Semantics;
+
+/// <summary>Why a text is not a compact duration.</summary>
+public enum CompactDurationProblem
+{
+    /// <summary>Not numbers followed by unit letters.</summary>
+    NotADuration,
+
+    /// <summary>A unit other than m, h, d, w.</summary>
+    UnknownUnit,
+
+    /// <summary>Longer than <see cref="CompactDuration.MaxMinutes"/>.</summary>
+    TooLong,
+}

@@ -1,0 +1,52 @@
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime.Compilation;
+using EscalationDsl.Runtime.Time;
+using EscalationDsl.Runtime.Tracing;
+
+namespace EscalationDsl.Runtime;
+
+/// <summary>Computing one deadline (with its trace), and the deadline for time-dependent conditions.</summary>
+public sealed partial class TicketRuntime
+{
+    /// <summary>Computes a deadline as a ticket offset, honouring the ticket's pauses; traces the arithmetic.</summary>
+    private int Due(Ticket t, long startMs, DurationModel duration, BusinessCalendar? calendar, DeadlineLabel label)
+    {
+        List<string>? steps = trace is null ? null : [];
+        var due = TimeArithmetic.Add(startMs, duration, calendar, t.Pauses, steps);
+        if (trace is not null)
+        {
+            var when = due is { } d ? Iso(d) : "not scheduled";
+            var detail = steps!.Count > 0 ? " [" + string.Join("; ", steps) + "]" : string.Empty;
+            trace.Add(currentNow, TraceKind.Deadline, $"{label}: {Iso(startMs)} + {ModelFormatter.Format(duration)} = {when}{detail}");
+        }
+
+        return due is { } value ? t.ToDueOffset(value) : Ticket.NoDue;
+    }
+
+    private static string Iso(long ms) => NodaTime.Instant.FromUnixTimeMilliseconds(ms).ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Sets the next instant at which time alone may change a rule selector, deescalation or pause
+    /// condition, so it is evaluated then and not only at the next event or deadline.
+    /// </summary>
+    private void ScheduleRecheck(Ticket t, Compilation.SeverityLayout layout, long at)
+    {
+        if (layout.RecheckSlot >= 0)
+        {
+            t.Clock[layout.RecheckSlot] = !t.IsDone && layout.Recheck!(t, at) is { } wake ? t.ToDueOffset(wake) : Ticket.NoDue;
+        }
+    }
+
+    /// <summary>What a deadline is for, in the trace; the text is built only when a trace is recorded.</summary>
+    private readonly record struct DeadlineLabel(CompiledStep? ForStep, SlaComponent? ForSla, string? Fixed, string? Suffix = null, string? Detail = null, string? Close = null)
+    {
+        public static DeadlineLabel Step(CompiledStep step, string? suffix = null, string? detail = null, string? close = null) => new(step, null, null, suffix, detail, close);
+
+        public static DeadlineLabel Sla(SlaComponent component, string what) => new(null, component, null, " " + what);
+
+        public static DeadlineLabel Text(string text) => new(null, null, text);
+
+        public override string ToString() =>
+            (ForStep is not null ? StepLabel(ForStep) : ForSla is { } c ? $"SLA {ModelFormatter.Format(c)}" : Fixed) + Suffix + Detail + Close;
+    }
+}

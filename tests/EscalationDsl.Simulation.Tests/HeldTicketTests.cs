@@ -1,0 +1,115 @@
+using EscalationDsl.Runtime;
+using EscalationDsl.Simulation.Replay;
+using NodaTime;
+
+namespace EscalationDsl.Simulation.Tests;
+
+/// <summary>Canonical files: a ticket replayed at its close continues after a reopen, whatever the file order; only tickets closed and idle while 4,096 others close are reported early.</summary>
+public sealed class HeldTicketTests
+{
+    private static readonly CompiledPolicy Compiled = ReplayTests.Compiled;
+
+    private static string E(string ticket, string at, string type, string extra = "") =>
+        $$"""{"ticket":"{{ticket}}","at":"2026-11-02T{{at}}:00Z","type":"{{type}}"{{extra}}}""";
+
+    [Fact]
+    public void AReopenedTicketStillOpenWhenThousandsOfOthersCloseKeepsItsLaterEvents()
+    {
+        // T0 is reopened at 11:00 (continued, as documented) and closed again at 12:00, but 4,096 other
+        // tickets close in between in the file.
+        var lines = new List<string>
+        {
+            E("T0", "10:00", "created", ",\"severity\":\"high\""),
+            E("T0", "10:05", "acknowledged"),
+            E("T0", "10:30", "closed"),
+            E("T0", "11:00", "reopened"),
+        };
+        for (var i = 1; i <= 4_096; i++)
+        {
+            lines.Add(E($"X{i}", "10:00", "created", ",\"severity\":\"low\""));
+            lines.Add(E($"X{i}", "10:10", "closed"));
+        }
+
+        lines.Add(E("T0", "12:00", "closed"));
+        var replay = Replays.Canonical(".jsonl", string.Join("\n", lines) + "\n", Compiled);
+        replay.Problems.ShouldBeEmpty();
+        replay.Result!.Report.Tickets.OpenAtEnd.ShouldBe(0);
+    }
+
+    [Fact]
+    public void AReopenOfATicketOutsideFromToIsNotABadRow()
+    {
+        var lines = new[]
+        {
+            E("T1", "08:00", "created", ",\"severity\":\"high\""),
+            E("T1", "08:30", "closed"),
+            E("T1", "09:30", "reopened"),
+            E("T1", "10:00", "closed"),
+        };
+        var replay = Replays.Canonical(".jsonl", string.Join("\n", lines) + "\n", Compiled,
+            new SimulationOptions { From = Instant.FromUtc(2026, 11, 2, 9, 0) });
+        replay.Problems.ShouldBeEmpty();
+        replay.Result!.Report.Input.FilteredTickets.ShouldBe(1);
+    }
+
+    [Fact]
+    public void AReopenOfATicketOutsideFromToDoesNotStopStrictMode()
+    {
+        var lines = new[]
+        {
+            E("T1", "08:00", "created", ",\"severity\":\"high\""),
+            E("T1", "08:30", "closed"),
+            E("T1", "09:30", "reopened"),
+            E("T1", "10:00", "closed"),
+        };
+        using var file = new TempFile(".jsonl", string.Join("\n", lines) + "\n");
+        using var source = new EscalationDsl.Simulation.Sources.CanonicalEventSource(file.Path, "events.jsonl");
+        var replay = Replays.Run(Compiled, source, strict: true, options: new SimulationOptions { From = Instant.FromUtc(2026, 11, 2, 9, 0) });
+        replay.Result!.StoppedAtBadRow.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void AReopenReadBeforeTheCloseItFollowsDoesNotLoseTheLaterClose()
+    {
+        // Canonical files need not be in time order: the reopen (11:00) is read before the close (10:30).
+        var lines = new[]
+        {
+            E("T1", "10:00", "created", ",\"severity\":\"high\""),
+            E("T1", "10:05", "acknowledged"),
+            E("T1", "11:00", "reopened"),
+            E("T1", "10:30", "closed"),
+            E("T1", "12:00", "closed"),
+        };
+        var replay = Replays.Canonical(".jsonl", string.Join("\n", lines) + "\n", Compiled);
+        replay.Problems.ShouldBeEmpty();
+        replay.Result!.Report.Tickets.OpenAtEnd.ShouldBe(0);
+    }
+
+    [Fact]
+    public void ATicketClosedAgainIsKeptWhileTheNext4096TicketsClose()
+    {
+        var lines = new List<string>
+        {
+            E("T0", "10:00", "created", ",\"severity\":\"high\""),
+            E("T0", "10:30", "closed"),
+        };
+        for (var i = 1; i <= 4_000; i++)
+        {
+            lines.Add(E($"X{i}", "10:00", "created", ",\"severity\":\"low\""));
+            lines.Add(E($"X{i}", "10:10", "closed"));
+        }
+
+        lines.Add(E("T0", "11:00", "reopened"));
+        lines.Add(E("T0", "11:30", "closed"));
+        for (var i = 1; i <= 100; i++)
+        {
+            lines.Add(E($"Y{i}", "10:00", "created", ",\"severity\":\"low\""));
+            lines.Add(E($"Y{i}", "10:10", "closed"));
+        }
+
+        // Only 100 tickets closed after T0's second close.
+        lines.Add(E("T0", "12:00", "reopened"));
+        var replay = Replays.Canonical(".jsonl", string.Join("\n", lines) + "\n", Compiled);
+        replay.Problems.ShouldBeEmpty();
+    }
+}
