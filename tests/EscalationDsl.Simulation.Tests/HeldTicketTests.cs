@@ -112,4 +112,37 @@ public sealed class HeldTicketTests
         var replay = Replays.Canonical(".jsonl", string.Join("\n", lines) + "\n", Compiled);
         replay.Problems.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void MemoryFollowsTheTicketsKeptNotTheLengthOfTheHistory()
+    {
+        // 10,000 tickets opened and closed one after the other: at most the 4,096 closed ones kept
+        // for a reopen, plus the one being read.
+        var lines = new List<string>();
+        for (var i = 0; i < 10_000; i++)
+        {
+            lines.Add(E($"T{i}", "10:00", "created", ",\"severity\":\"low\""));
+            lines.Add(E($"T{i}", "10:10", "closed"));
+        }
+
+        var replay = Replays.Canonical(".jsonl", string.Join("\n", lines) + "\n", Compiled);
+        replay.Result!.Report.Input.Tickets.ShouldBe(10_000);
+        replay.Result.PeakTicketsKept.ShouldBe(4_097);
+    }
+
+    [Fact]
+    public void TicketsOutsideFromToAreForgottenAtTheirClose()
+    {
+        var lines = new List<string>();
+        for (var i = 0; i < 1_000; i++)
+        {
+            lines.Add(E($"T{i}", "08:00", "created", ",\"severity\":\"low\""));
+            lines.Add(E($"T{i}", "08:10", "closed"));
+        }
+
+        var replay = Replays.Canonical(".jsonl", string.Join("\n", lines) + "\n", Compiled,
+            new SimulationOptions { From = Instant.FromUtc(2026, 11, 2, 9, 0) });
+        replay.Result!.Report.Input.FilteredTickets.ShouldBe(1_000);
+        replay.Result.PeakTicketsKept.ShouldBe(1);
+    }
 }

@@ -51,6 +51,8 @@ public sealed partial class Simulator
         private readonly HashSet<string> recent = new(StringComparer.Ordinal);
         private readonly Stack<List<Buffered>> spareLists = new();
         private readonly Queue<string> recentOrder = new();
+        private readonly HashSet<string> filteredClosed = new(StringComparer.Ordinal);
+        private readonly Queue<string> filteredOrder = new();
         private readonly ReportBuilder report = new(policy, options, source);
         private Instant horizon = Instant.MinValue;
         private long records;
@@ -59,6 +61,7 @@ public sealed partial class Simulator
         private long replayedEvents;
         private long tickets;
         private long filtered;
+        private long peakKept;
         private bool stopped;
 
         public SimulationResult Execute()
@@ -133,7 +136,7 @@ public sealed partial class Simulator
             var rowsRead = position().Rows;
             options.Progress?.Invoke(new SimulationProgress(1, rowsRead, tickets, badRows));
             var input = new InputSummary(source.DisplayName, source.Format, rowsRead, events, replayedEvents, badRows, tickets, filtered);
-            return new SimulationResult(report.Build(input, horizon == Instant.MinValue ? null : horizon), stopped);
+            return new SimulationResult(report.Build(input, horizon == Instant.MinValue ? null : horizon), stopped, peakKept);
         }
 
         private void Accept(SourceRecord record)
@@ -159,8 +162,14 @@ public sealed partial class Simulator
 
             if (!pending.TryGetValue(e.TicketId, out var ticket))
             {
+                if (filteredClosed.Contains(e.TicketId))
+                {
+                    return; // a later event (a reopen) of a ticket outside --from/--to
+                }
+
                 ticket = new PendingTicket(record.Row, spareLists.TryPop(out var list) ? list : []);
                 pending[e.TicketId] = ticket;
+                peakKept = Math.Max(peakKept, pending.Count + held.Count + parked.Count);
             }
 
             if (e.Kind == TicketEventKind.Created)
@@ -177,6 +186,14 @@ public sealed partial class Simulator
 
             if (ticket.Filtered)
             {
+                if (e.Kind == TicketEventKind.Closed && !source.GroupedByTicket)
+                {
+                    // Forgotten at its close like any other ticket, so a filter keeps memory flat too.
+                    pending.Remove(e.TicketId);
+                    Finish(e.TicketId, ticket);
+                    Remember(filteredClosed, filteredOrder, e.TicketId);
+                }
+
                 return;
             }
 
@@ -252,14 +269,7 @@ public sealed partial class Simulator
                 last = Apply(t, track, list[i]);
             }
 
-            if (recent.Add(id))
-            {
-                recentOrder.Enqueue(id);
-                if (recentOrder.Count > RecentlyReplayed)
-                {
-                    recent.Remove(recentOrder.Dequeue());
-                }
-            }
+            Remember(recent, recentOrder, id);
 
             if (!source.GroupedByTicket)
             {
@@ -293,6 +303,19 @@ public sealed partial class Simulator
             else
             {
                 parked.Add((t, track));
+            }
+        }
+
+        /// <summary>Adds an id to a bounded set of recent ids (the oldest is forgotten).</summary>
+        private static void Remember(HashSet<string> set, Queue<string> order, string id)
+        {
+            if (set.Add(id))
+            {
+                order.Enqueue(id);
+                if (order.Count > RecentlyReplayed)
+                {
+                    set.Remove(order.Dequeue());
+                }
             }
         }
 
