@@ -142,6 +142,8 @@ public sealed class EngineEndToEndTests
         metrics.ShouldContain("esc_sla_breaches_total{otel_scope_name=\"EscalationDsl.Engine\",component=\"first_update\",severity=\"sev1\"} 1");
         metrics.ShouldContain("esc_escalations_total{otel_scope_name=\"EscalationDsl.Engine\",issue_type=\"network_outage\",rule=\"sev1_production\"} 1");
         metrics.ShouldContain("esc_open_tickets{otel_scope_name=\"EscalationDsl.Engine\",state=\"escalated\"} 1");
+        metrics.ShouldContain("esc_events_total{otel_scope_name=\"EscalationDsl.Engine\",type=\"created\"} 1");
+        metrics.ShouldContain("esc_events_total{otel_scope_name=\"EscalationDsl.Engine\",type=\"acknowledged\"} 1");
         metrics.ShouldContain("esc_scheduler_lag_seconds_bucket");
         metrics.ShouldContain("service_name=\"escalationdsl-engine\"");
     }

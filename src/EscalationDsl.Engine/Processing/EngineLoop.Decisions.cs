@@ -12,8 +12,11 @@ internal sealed partial class EngineLoop
     {
         foreach (var d in decisions)
         {
-            var body = JsonSerializer.Serialize(DecisionDocument.From(d, entry.Policy.Name, entry.Policy.Version), EngineJsonContext.Default.DecisionDocument);
-            var inserted = store.InsertDecision.Execute(d.Id, d.TicketId, d.At.ToUnixTimeMilliseconds(), DecisionKinds.Name(d.Kind), d.Owner, d.Rule, body, now);
+            // Serialised as UTF-8 into a reused buffer and bound as it is: no string per decision.
+            decisionBody.ResetWrittenCount();
+            decisionWriter.Reset(decisionBody);
+            JsonSerializer.Serialize(decisionWriter, DecisionDocument.From(d, entry.Policy.Name, entry.Policy.Version), EngineJsonContext.Default.DecisionDocument);
+            var inserted = store.InsertDecision.Execute(d.Id, d.TicketId, d.At.ToUnixTimeMilliseconds(), DecisionKinds.Name(d.Kind), d.Owner, d.Rule, decisionBody.WrittenMemory, now);
             if (inserted == 0)
             {
                 continue; // produced before (a replay after a restart): stored and routed already

@@ -21,11 +21,10 @@ internal sealed partial class EngineLoop
         var events = item.Events;
         var now = Now;
         var planned = new Dictionary<string, PolicyVersion>(StringComparer.Ordinal);
-        var duplicates = new HashSet<int>();
-        var firstInRequest = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new Seen[events.Count];
 
         store.Savepoint.Execute();
-        var error = Check(item, now, planned, duplicates, firstInRequest);
+        var error = Check(item, now, planned, seen);
         if (error is not null)
         {
             store.RollbackSavepoint.Execute();
@@ -38,48 +37,61 @@ internal sealed partial class EngineLoop
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            var first = firstInRequest[e.EventId!];
-            results[i] = first != i ? results[first] with { Replayed = true }
-                : duplicates.Contains(i) ? ReplayResult(e.EventId!)
-                : Apply(e, planned.GetValueOrDefault(e.TicketId), now);
+            results[i] = seen[i] switch
+            {
+                { First: var first } when first != i => results[first] with { Replayed = true },
+                { Stored: true } => ReplayResult(e.EventId!),
+                _ => Apply(e, e.Kind == TicketEventKind.Created ? planned[e.TicketId] : null, now),
+            };
         }
 
         return (results, null);
     }
 
-    /// <summary>Checks each event and appends the new ones to the log; returns the first refusal.</summary>
-    private EngineError? Check(IngestItem item, long now, Dictionary<string, PolicyVersion> planned, HashSet<int> duplicates, Dictionary<string, int> firstInRequest)
+    /// <summary>
+    /// What <see cref="Check"/> found about one event of a request: the index of the request's first
+    /// event with its id (its own index unless it repeats one), and whether the log held the id already.
+    /// </summary>
+    private readonly record struct Seen(int First, bool Stored);
+
+    /// <summary>
+    /// Checks each event and appends the new ones to the log, filling <paramref name="seen"/>;
+    /// returns the first refusal.
+    /// </summary>
+    private EngineError? Check(IngestItem item, long now, Dictionary<string, PolicyVersion> planned, Seen[] seen)
     {
         var events = item.Events;
+        var firstInRequest = new Dictionary<string, int>(events.Count, StringComparer.Ordinal);
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            var field = item.Batch ? $"events[{i}]." : string.Empty;
             var id = e.EventId!;
-            if (firstInRequest.TryGetValue(id, out var first))
+            if (!firstInRequest.TryAdd(id, i))
             {
+                var first = firstInRequest[id];
                 if (!SameEvent(events[first], e))
                 {
-                    return new EngineError(409, "Event id reused", $"Event id '{id}' appears twice in the request with different contents.", field + "id");
+                    return new EngineError(409, "Event id reused", $"Event id '{id}' appears twice in the request with different contents.", Field(item, i, "id"));
                 }
 
+                seen[i] = new Seen(first, Stored: false);
                 continue;
             }
 
-            firstInRequest[id] = i;
+            seen[i] = new Seen(i, Stored: false);
             if (e.At.ToUnixTimeMilliseconds() > now + (long)options.FutureTolerance.TotalMilliseconds)
             {
-                return new EngineError(400, "Event in the future", $"Event '{id}' is stamped {TicketEventJson.FormatTime(e.At)}, more than {options.FutureTolerance} ahead of the engine's clock.", field + "at");
+                return new EngineError(400, "Event in the future", $"Event '{id}' is stamped {TicketEventJson.FormatTime(e.At)}, more than {options.FutureTolerance} ahead of the engine's clock.", Field(item, i, "at"));
             }
 
             if (store.InsertEvent.Execute(id, e.TicketId, e.At.ToUnixTimeMilliseconds(), now, (object?)item.RawJson?[i] ?? Canonical(e)) == 0)
             {
                 if (ReusedFor(id, e) is { } other)
                 {
-                    return new EngineError(409, "Event id reused", other, field + "id");
+                    return new EngineError(409, "Event id reused", other, Field(item, i, "id"));
                 }
 
-                duplicates.Add(i); // a retry: answered with the original result
+                seen[i] = new Seen(i, Stored: true); // a retry: answered with the original result
                 continue;
             }
 
@@ -88,13 +100,13 @@ internal sealed partial class EngineLoop
             {
                 if (PolicyFor(e, out var problem) is not { } chosen)
                 {
-                    return new EngineError(400, "No policy", problem!, field + "policy");
+                    return new EngineError(400, "No policy", problem!, Field(item, i, "policy"));
                 }
 
                 if (planned.ContainsKey(e.TicketId) || tickets.Contains(e.TicketId)
                     || store.InsertTicket.Execute(e.TicketId, chosen.Fingerprint, e.At.ToUnixTimeMilliseconds()) == 0)
                 {
-                    return new EngineError(409, "Ticket exists", $"Ticket '{e.TicketId}' was already created; send its later events, or use a new ticket id.", field + "ticket");
+                    return new EngineError(409, "Ticket exists", $"Ticket '{e.TicketId}' was already created; send its later events, or use a new ticket id.", Field(item, i, "ticket"));
                 }
 
                 version = chosen;
@@ -105,19 +117,23 @@ internal sealed partial class EngineLoop
                 version = planned.GetValueOrDefault(e.TicketId) ?? KnownPolicy(e.TicketId);
                 if (version is null)
                 {
-                    return new EngineError(404, "Unknown ticket", $"Ticket '{e.TicketId}' does not exist; a ticket's first event must be 'created'.", field + "ticket");
+                    return new EngineError(404, "Unknown ticket", $"Ticket '{e.TicketId}' does not exist; a ticket's first event must be 'created'.", Field(item, i, "ticket"));
                 }
             }
 
             if (version.Compiled.Validate(e) is { } invalid)
             {
                 var colon = invalid.IndexOf(':', StringComparison.Ordinal);
-                return new EngineError(400, "Invalid event", $"Event '{id}': {invalid}", field + (colon > 0 ? invalid[..colon] : "type"));
+                return new EngineError(400, "Invalid event", $"Event '{id}': {invalid}", Field(item, i, colon > 0 ? invalid[..colon] : "type"));
             }
         }
 
         return null;
     }
+
+    /// <summary>The request member a refusal names: <c>events[3].at</c> in a batch, <c>at</c> alone otherwise.</summary>
+    private static string Field(IngestItem item, int index, string member) =>
+        item.Batch ? $"events[{index}].{member}" : member;
 
     /// <summary>The policy version of an existing ticket (in memory or in the database), or null.</summary>
     private PolicyVersion? KnownPolicy(string ticketId)
@@ -195,7 +211,7 @@ internal sealed partial class EngineLoop
         AfterChange(entry, phaseBefore, dueBefore, now);
         if (live)
         {
-            Metrics.Events.Add(1, new KeyValuePair<string, object?>("type", TicketEventKinds.Name(e.Kind)));
+            Metrics.CountEvent(e.Kind);
         }
 
         return result;

@@ -25,6 +25,8 @@ internal sealed partial class EngineLoop : IDisposable
     private readonly List<Decision> scratch = [];
     private readonly Dictionary<string, long> dirtyDeadlines = new(StringComparer.Ordinal);
     private readonly HashSet<string> dueWhenScheduled = new(StringComparer.Ordinal);
+    private readonly System.Buffers.ArrayBufferWriter<byte> decisionBody = new(1024);
+    private readonly System.Text.Json.Utf8JsonWriter decisionWriter;
     private readonly EngineStore store;
     private readonly EngineOptions options;
     private readonly TimeProvider time;
@@ -43,6 +45,7 @@ internal sealed partial class EngineLoop : IDisposable
         this.time = time;
         this.logger = logger;
         sinks = new SinkRouter(options.Sinks);
+        decisionWriter = new System.Text.Json.Utf8JsonWriter(decisionBody);
     }
 
     public PolicyRegistry Registry { get; }
@@ -244,5 +247,9 @@ internal sealed partial class EngineLoop : IDisposable
         dirtyDeadlines.Clear();
     }
 
-    public void Dispose() => store.Dispose();
+    public void Dispose()
+    {
+        decisionWriter.Dispose();
+        store.Dispose();
+    }
 }

@@ -54,6 +54,9 @@ internal sealed class Sql : IDisposable
                 case byte[] utf8:
                     write.Utf8(indexes[i], utf8);
                     break;
+                case ReadOnlyMemory<byte> utf8:
+                    write.Utf8(indexes[i], utf8.Span);
+                    break;
                 case long l:
                     write.Integer(indexes[i], l);
                     break;

@@ -11,9 +11,6 @@ namespace EscalationDsl.Runtime.Events;
 /// </summary>
 public static class TicketEventJson
 {
-    private static readonly HashSet<string> Known =
-        ["id", "ticket", "at", "type", "policy", "severity", "issue_type", "owner", "engineering", "flag", "status", "fields"];
-
     private static readonly OffsetDateTimePattern TimePattern = OffsetDateTimePattern.ExtendedIso;
 
     /// <summary>Parses one event object; returns null and an error naming the field on bad input.</summary>
@@ -26,25 +23,28 @@ public static class TicketEventJson
             return null;
         }
 
+        // One pass over the members, each name compared as UTF-8 in place (no string per member);
+        // the checks below then run in the order they always had, so the first error is the same.
+        var members = new Members();
         foreach (var property in json.EnumerateObject())
         {
-            if (!Known.Contains(property.Name))
+            if (!members.TrySet(property))
             {
                 error = $"{property.Name}: unknown field (fields of the ticket go inside \"fields\"; see docs/events.md)";
                 return null;
             }
         }
 
-        var ticket = Text(json, "ticket", ref error);
-        var atText = Text(json, "at", ref error);
-        var typeText = Text(json, "type", ref error);
-        var id = Text(json, "id", ref error, required: false);
-        var policy = Text(json, "policy", ref error, required: false);
-        var severity = Text(json, "severity", ref error, required: false);
-        var issueType = Text(json, "issue_type", ref error, required: false);
-        var owner = Text(json, "owner", ref error, required: false);
-        var flag = Text(json, "flag", ref error, required: false);
-        var status = Text(json, "status", ref error, required: false);
+        var ticket = Text(members.Ticket, "ticket", ref error);
+        var atText = Text(members.At, "at", ref error);
+        var typeText = Text(members.Type, "type", ref error);
+        var id = Text(members.Id, "id", ref error, required: false);
+        var policy = Text(members.Policy, "policy", ref error, required: false);
+        var severity = Text(members.Severity, "severity", ref error, required: false);
+        var issueType = Text(members.IssueType, "issue_type", ref error, required: false);
+        var owner = Text(members.Owner, "owner", ref error, required: false);
+        var flag = Text(members.Flag, "flag", ref error, required: false);
+        var status = Text(members.Status, "status", ref error, required: false);
         if (error is not null)
         {
             return null;
@@ -63,7 +63,7 @@ public static class TicketEventJson
         }
 
         var engineering = false;
-        if (json.TryGetProperty("engineering", out var eng) && eng.ValueKind != JsonValueKind.Null)
+        if (members.Engineering is { ValueKind: not JsonValueKind.Null } eng)
         {
             if (eng.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             {
@@ -75,7 +75,7 @@ public static class TicketEventJson
         }
 
         List<KeyValuePair<string, string>>? fields = null;
-        if (json.TryGetProperty("fields", out var f) && f.ValueKind != JsonValueKind.Null)
+        if (members.Fields is { ValueKind: not JsonValueKind.Null } f)
         {
             if (f.ValueKind != JsonValueKind.Object)
             {
@@ -215,14 +215,14 @@ public static class TicketEventJson
         }
     }
 
-    private static string? Text(JsonElement json, string name, ref string? error, bool required = true)
+    private static string? Text(JsonElement? member, string name, ref string? error, bool required = true)
     {
         if (error is not null)
         {
             return null;
         }
 
-        if (!json.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (member is not { ValueKind: not JsonValueKind.Null } value)
         {
             if (required)
             {
@@ -245,5 +245,71 @@ public static class TicketEventJson
         }
 
         return text;
+    }
+
+    /// <summary>The known members of an event object; a name given twice keeps its last value, as <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> does.</summary>
+    private struct Members
+    {
+        public JsonElement? Id, Ticket, At, Type, Policy, Severity, IssueType, Owner, Engineering, Flag, Status, Fields;
+
+        /// <summary>Keeps the member's value; false for a name that is not an event member.</summary>
+        public bool TrySet(JsonProperty property)
+        {
+            var value = property.Value;
+            if (property.NameEquals("id"u8))
+            {
+                Id = value;
+            }
+            else if (property.NameEquals("ticket"u8))
+            {
+                Ticket = value;
+            }
+            else if (property.NameEquals("at"u8))
+            {
+                At = value;
+            }
+            else if (property.NameEquals("type"u8))
+            {
+                Type = value;
+            }
+            else if (property.NameEquals("policy"u8))
+            {
+                Policy = value;
+            }
+            else if (property.NameEquals("severity"u8))
+            {
+                Severity = value;
+            }
+            else if (property.NameEquals("issue_type"u8))
+            {
+                IssueType = value;
+            }
+            else if (property.NameEquals("owner"u8))
+            {
+                Owner = value;
+            }
+            else if (property.NameEquals("engineering"u8))
+            {
+                Engineering = value;
+            }
+            else if (property.NameEquals("flag"u8))
+            {
+                Flag = value;
+            }
+            else if (property.NameEquals("status"u8))
+            {
+                Status = value;
+            }
+            else if (property.NameEquals("fields"u8))
+            {
+                Fields = value;
+            }
+            else
+            {
+                return false;
+            }
+
+            return true;
+        }
     }
 }

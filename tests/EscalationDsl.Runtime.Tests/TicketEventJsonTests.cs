@@ -1,0 +1,56 @@
+using System.Text.Json;
+using EscalationDsl.Runtime.Events;
+
+namespace EscalationDsl.Runtime.Tests;
+
+/// <summary>Reading one event object (docs/events.md): which error comes first, and how members are matched.</summary>
+public sealed class TicketEventJsonTests
+{
+    private static (TicketEvent? Event, string? Error) Parse(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var e = TicketEventJson.Parse(doc.RootElement, out var error);
+        return (e, error);
+    }
+
+    [Theory]
+    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","sevrity":"sev1"}""", "sevrity: unknown field (fields of the ticket go inside \"fields\"; see docs/events.md)")]
+    [InlineData("""{"type":5,"colour":"red"}""", "colour: unknown field (fields of the ticket go inside \"fields\"; see docs/events.md)")]
+    [InlineData("""{"at":"2026-11-02T14:00:00Z","type":"created"}""", "ticket: required")]
+    [InlineData("""{"ticket":"T1","type":"created","id":5}""", "at: required")]
+    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","id":5,"owner":7}""", "id: must be a string")]
+    [InlineData("""{"ticket":"","at":"2026-11-02T14:00:00Z","type":"created"}""", "ticket: must not be empty")]
+    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","engineering":"yes"}""", "engineering: must be true or false")]
+    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","fields":[]}""", "fields: must be an object of field names to values")]
+    public void TheFirstProblemIsNamed(string json, string error) => Parse(json).Error.ShouldBe(error);
+
+    [Fact]
+    public void AMemberGivenTwiceKeepsItsLastValue()
+    {
+        var (e, error) = Parse("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev3","severity":"sev1"}""");
+
+        error.ShouldBeNull();
+        e!.Severity.ShouldBe("sev1");
+    }
+
+    [Fact]
+    public void EscapedMemberNamesMatch()
+    {
+        var (e, error) = Parse("""{"\u0074icket":"T1","at":"2026-11-02T14:00:00Z","type":"created","issue\u005ftype":"network_outage","engineering":true,"fields":{"impact":"down","users":12}}""");
+
+        error.ShouldBeNull();
+        e!.TicketId.ShouldBe("T1");
+        e.IssueType.ShouldBe("network_outage");
+        e.Engineering.ShouldBeTrue();
+        e.Fields!.ShouldBe([KeyValuePair.Create("impact", "down"), KeyValuePair.Create("users", "12")]);
+    }
+
+    [Fact]
+    public void NullMembersCountAsAbsent()
+    {
+        var (e, error) = Parse("""{"id":null,"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","owner":null,"engineering":null,"fields":null}""");
+
+        error.ShouldBeNull();
+        (e!.EventId, e.Owner, e.Engineering, e.Fields).ShouldBe((null, null, false, null));
+    }
+}
