@@ -105,7 +105,7 @@ internal static class SimBenchmark
         Console.WriteLine($"  ratio replay / parse: {sim.TotalMilliseconds / parse.TotalMilliseconds:F2} (target at most 2)");
         Console.WriteLine($"  of which: read + map to events alone {readAndMap.TotalMilliseconds:F0} ms; TicketRuntime.Open/Apply alone on those events {apply.TotalMilliseconds:F0} ms = {Measure.Rate(events.Count / apply.TotalSeconds)} events/s");
         Console.WriteLine($"  garbage collection per replay (mean of {Runs + Warmups}, one forced full collection before each timed run included): {pause.TotalMilliseconds:F0} ms paused, {gen0:F1} collections, {gen2:F1} of them full; {allocated / (1024.0 * 1024):F0} MB allocated");
-        Console.WriteLine($"  memory: peak working set {peak / (1024.0 * 1024):F0} MB (whole process after the replays, target under 200 MB); largest managed heap seen during a replay {maxHeap / (1024.0 * 1024):F0} MB; at most {result.PeakTicketsKept:N0} tickets kept at once");
+        Console.WriteLine($"  memory: peak working set {peak / (1024.0 * 1024):F0} MB (whole process after the replays, target under 200 MB); largest managed heap seen during a replay {maxHeap / (1024.0 * 1024):F0} MB; at most {result.PeakTicketsKept:N0} {(result.PeakTicketsKept == 1 ? "ticket" : "tickets")} kept at once");
     }
 
     /// <summary>Reads every cell of every row, as the importer's reader would, and does nothing else.</summary>
