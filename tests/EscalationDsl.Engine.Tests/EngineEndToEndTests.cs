@@ -34,6 +34,36 @@ public sealed class EngineEndToEndTests
     }
 
     [Fact]
+    public async Task ARuleSelectedByBusinessHoursStartsWhenTheOfficeClosesWithNoEvent()
+    {
+        // The office closes at 17:00Z, three hours after creation; nothing else happens to the ticket.
+        const string Night = """
+            policy "night" version 1
+            calendar office "UTC" { hours mon..fri 09:00-17:00 }
+            owners {
+                group oncall "On-call" engineering
+            }
+            severity sev1 { }
+            escalation night for sev1 when not during office {
+                immediately: page oncall
+            }
+            """;
+        await using var engine = await EngineFixture.StartAsync(new Dictionary<string, string> { ["night.esc"] = Night });
+        await engine.PostEventOk(EngineFixture.Event("e1", "INC-N", T0, "created", new { severity = "sev1" }));
+
+        await engine.AdvanceAsync(TimeSpan.FromHours(3));
+        await EngineFixture.Eventually(() => Task.FromResult(engine.Delivered().Any(d => (string?)d["kind"] == "page")), "the page at the office's close is delivered");
+        var page = engine.Delivered().Single(d => (string?)d["kind"] == "page");
+        page["at"]!.GetValue<string>().ShouldBe("2026-11-02T17:00:00Z");
+
+        // A restart replays the ticket and does not page again.
+        await engine.StopHostAsync();
+        await engine.StartHostAsync();
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(30));
+        engine.Delivered().Count(d => (string?)d["kind"] == "page").ShouldBe(1);
+    }
+
+    [Fact]
     public async Task ASecondCreatedEventForATicketIsAConflict()
     {
         await using var engine = await EngineFixture.StartAsync();
