@@ -20,6 +20,11 @@ public sealed partial class CompiledPolicy
             return "ticket: a ticket id is required";
         }
 
+        if (!EventTimes.Contains(e.At))
+        {
+            return $"at: {e.At.ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)} is outside the times esc handles, {EventTimes.Text}";
+        }
+
         switch (e.Kind)
         {
             case TicketEventKind.Created or TicketEventKind.SeverityChanged:
@@ -93,7 +98,7 @@ public sealed partial class CompiledPolicy
                 $"fields.{name}: '{value}' is not one of {string.Join(", ", field.Values)}",
             FieldType.Number when value.Length > 0 && !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) =>
                 $"fields.{name}: '{value}' is not a whole number",
-            FieldType.Time when value.Length > 0 && ConditionCompiler.ParseTime(value) is null =>
+            FieldType.Time when value.Length > 0 && !ConditionCompiler.IsTime(value) =>
                 $"fields.{name}: '{value}' is not an ISO 8601 time with offset, such as 2026-11-26T10:00:00Z",
             FieldType.Flag when value.Length > 0 && value is not ("true" or "false" or "yes" or "no" or "1" or "0") =>
                 $"fields.{name}: '{value}' is not true or false",

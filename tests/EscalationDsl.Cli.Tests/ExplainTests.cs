@@ -49,6 +49,25 @@ public sealed class ExplainTests
     }
 
     [Fact]
+    public void TimesOutsideTheSpanEscHandlesAreRefusedNotCrashedOn()
+    {
+        var dir = Directory.CreateTempSubdirectory();
+        File.WriteAllText(Path.Combine(dir.FullName, "t.jsonl"),
+            "{\"ticket\":\"T\",\"at\":\"9999-12-31T23:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}\n");
+        File.WriteAllText(Path.Combine(dir.FullName, "ok.jsonl"),
+            "{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}\n");
+        var policy = Path.Combine(RepoPaths.Policies, "support.esc");
+
+        var late = Esc.RunIn(dir.FullName, string.Empty, "explain", policy, "--events", "t.jsonl");
+        late.ExitCode.ShouldBe(2);
+        late.Error.ShouldBe("t.jsonl:1: at: 9999-12-31T23:00:00Z is outside the times esc handles, from 1970-01-01 to the end of 2199 (UTC)\n");
+
+        var at = Esc.RunIn(dir.FullName, string.Empty, "explain", policy, "--events", "ok.jsonl", "--at", "9999-01-01T00:00:00Z");
+        at.ExitCode.ShouldBe(2);
+        at.Error.ShouldBe("esc: --at: '9999-01-01T00:00:00Z' is outside the times esc handles, from 1970-01-01 to the end of 2199 (UTC)\n");
+    }
+
+    [Fact]
     public void AnEventThePolicyDoesNotKnowIsRejected()
     {
         var dir = Directory.CreateTempSubdirectory();

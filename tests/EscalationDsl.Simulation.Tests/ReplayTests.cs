@@ -199,6 +199,16 @@ public sealed class ReplayTests
     }
 
     [Fact]
+    public void AnEventTimeOutsideTheSpanEscHandlesIsABadRow()
+    {
+        var replay = Replay(
+            """{"ticket":"T9","at":"9999-12-31T23:00:00Z","type":"created","severity":"high"}""",
+            E("10:00", "created", ",\"severity\":\"high\""));
+        replay.Problems.ShouldBe(["events.jsonl:1: at: 9999-12-31T23:00:00Z is outside the times esc handles, from 1970-01-01 to the end of 2199 (UTC)"]);
+        replay.Result!.Report.Input.Tickets.ShouldBe(1);
+    }
+
+    [Fact]
     public void EventsWithoutACreatedEventAreBadRows()
     {
         var replay = Replay(

@@ -39,6 +39,10 @@ internal static class ExplainCommand
         if (atText is not null)
         {
             until = TicketEventJson.ParseTime(atText) ?? throw new UsageException($"--at: '{atText}' is not an ISO 8601 time with an offset, such as 2026-11-26T15:00:00Z");
+            if (!EventTimes.Contains(until.Value))
+            {
+                throw new UsageException($"--at: '{atText}' is outside the times esc handles, {EventTimes.Text}");
+            }
         }
 
         var records = EventFiles.Read(eventsPath, console);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Language.Syntax;
+using EscalationDsl.Runtime.Events;
 using EscalationDsl.Runtime.Time;
 using NodaTime.Text;
 
@@ -171,7 +172,13 @@ internal sealed class ConditionCompiler(CompiledPolicy policy)
     internal static bool IsTrue(string? value) =>
         value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("yes", StringComparison.OrdinalIgnoreCase) || value == "1");
 
-    /// <summary>Time field values are ISO 8601 instants with an offset or Z.</summary>
+    /// <summary>True when a time field's value is an ISO 8601 instant with an offset or Z.</summary>
+    internal static bool IsTime(string value) => OffsetDateTimePattern.ExtendedIso.Parse(value).Success;
+
+    /// <summary>
+    /// Time field values are ISO 8601 instants with an offset or Z. A time after 2199 counts as no
+    /// time (some tools write 9999-12-31 for "none"); one before 1970 as 1970-01-01.
+    /// </summary>
     internal static long? ParseTime(string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -180,6 +187,12 @@ internal sealed class ConditionCompiler(CompiledPolicy policy)
         }
 
         var parsed = OffsetDateTimePattern.ExtendedIso.Parse(value);
-        return parsed.Success ? parsed.Value.ToInstant().ToUnixTimeMilliseconds() : null;
+        if (!parsed.Success)
+        {
+            return null;
+        }
+
+        var at = parsed.Value.ToInstant();
+        return at >= EventTimes.End ? null : Math.Max(at.ToUnixTimeMilliseconds(), EventTimes.Earliest.ToUnixTimeMilliseconds());
     }
 }

@@ -70,6 +70,13 @@ public sealed class TimeConditionTests(ITestOutputHelper output)
         {
             Clocks = ["time-dependent conditions pending +8h"],
         },
+        new("AFarFutureTimeMeansNoTimeAndNeverAges",
+            "escalation late for sev1 when next_update older than 2 business hours { immediately: notify lead }",
+            "+0m created sev1 next_update=9999-12-31T23:59:59Z; +3d advance"),
+        new("ATimeBefore1970IsLongPast",
+            "escalation late for sev1 when next_update older than 2 business hours { immediately: notify lead }",
+            "+0m created sev1 next_update=0001-01-01T00:00:00+14:00; +1h advance",
+            "+0m notify lead"),
     ];
 
     public static TheoryData<string> Names => [.. Cases.Select(c => c.Name)];
@@ -77,4 +84,24 @@ public sealed class TimeConditionTests(ITestOutputHelper output)
     [Theory]
     [MemberData(nameof(Names))]
     public void TimeAloneChangesTheConditionAtItsInstant(string name) => Cases.Single(c => c.Name == name).Verify(output);
+
+    [Theory]
+    [InlineData("0001-01-01T00:00:00+14:00", "at: 0000-12-31T10:00:00Z is outside the times esc handles, from 1970-01-01 to the end of 2199 (UTC)")]
+    [InlineData("1969-12-31T23:59:59Z", "at: 1969-12-31T23:59:59Z is outside the times esc handles, from 1970-01-01 to the end of 2199 (UTC)")]
+    [InlineData("2200-01-01T00:00:00Z", "at: 2200-01-01T00:00:00Z is outside the times esc handles, from 1970-01-01 to the end of 2199 (UTC)")]
+    [InlineData("2199-12-31T23:59:59Z", null)]
+    [InlineData("1970-01-01T00:00:00Z", null)]
+    public void EventTimesOutsideTheSpanEscHandlesAreRefused(string at, string? problem)
+    {
+        var policy = TicketScript.Shipped("support");
+        var e = new Events.TicketEvent
+        {
+            TicketId = "T1",
+            At = NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Parse(at).Value.ToInstant(),
+            Kind = Events.TicketEventKind.Created,
+            Severity = "sev1",
+        };
+
+        policy.Validate(e).ShouldBe(problem);
+    }
 }
