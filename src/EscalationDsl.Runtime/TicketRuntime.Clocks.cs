@@ -272,6 +272,25 @@ public sealed partial class TicketRuntime
             var at = Math.Max(t.FromOffset(due), t.FromOffset(t.LastEvent));
             currentNow = at;
             var layout = Policy.Layout(t);
+            if (layout.RecheckSlot >= 0 && t.Clock[layout.RecheckSlot] == due)
+            {
+                // Time alone may have changed an `older than` or `during`: before anything else due
+                // at this instant, as at an event: the pause first (SLA clocks stop or resume), then
+                // the rules (a rule that stops cancels its steps) and the deescalations. Deadlines
+                // still due at this instant run in the next round.
+                t.Clock[layout.RecheckSlot] = Ticket.NoDue;
+                trace?.Add(at, TraceKind.Deadline, "time-dependent conditions evaluated again (`older than`, `during`)");
+                UpdatePause(t, layout, at);
+                if (!t.IsDone)
+                {
+                    UpdateRules(t, layout, at);
+                }
+
+                UpdateDeescalations(t, layout, at);
+                ScheduleRecheck(t, layout, at);
+                UpdateNextDue(t);
+                continue;
+            }
 
             foreach (var sla in layout.Sla)
             {
@@ -298,15 +317,6 @@ public sealed partial class TicketRuntime
                     MissedUpdate(t, missed, at);
                     t.Clock[layout.CadenceDueSlot] = Due(t, at, layout.Cadence!.Interval, layout.CadenceCalendar, DeadlineLabel.Text("next customer update due"));
                 }
-            }
-
-            if (layout.RecheckSlot >= 0 && t.Clock[layout.RecheckSlot] == due)
-            {
-                // Time alone may have changed an `older than` or `during`: pauses first, so SLA
-                // clocks stop or resume before anything else is decided at this instant.
-                t.Clock[layout.RecheckSlot] = Ticket.NoDue;
-                trace?.Add(at, TraceKind.Deadline, "time-dependent conditions evaluated again (`older than`, `during`)");
-                UpdatePause(t, layout, at);
             }
 
             foreach (var rule in layout.Rules)

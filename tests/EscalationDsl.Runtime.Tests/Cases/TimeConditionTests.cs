@@ -70,6 +70,24 @@ public sealed class TimeConditionTests(ITestOutputHelper output)
         {
             Clocks = ["time-dependent conditions pending +8h"],
         },
+        new("ARuleThatStopsAtTheCloseDoesNotFireAStepDueAtTheSameInstant",
+            "escalation day for sev1 when during business { after 1h unless acknowledged: notify lead }",
+            "+7h created sev1; +1d advance"),
+        new("ATargetThatRunsOutJustAsThePauseStartsStillBreaches",
+            // The pause is evaluated first, but the hour was fully used when it started.
+            "pause sla while not during business",
+            "+7h created sev1; +2d advance",
+            "+8h sla_breach acknowledge")
+        {
+            Severities = "severity sev1 { acknowledge within 1h }\nseverity sev2 { }\nseverity sev3 { }\n",
+        },
+        new("APauseThatStartsAtTheCloseStopsAClockWithTimeLeft",
+            "pause sla while not during business",
+            "+7h30m created sev1; +2d advance",
+            "+1d30m sla_breach acknowledge")
+        {
+            Severities = "severity sev1 { acknowledge within 1h }\nseverity sev2 { }\nseverity sev3 { }\n",
+        },
         new("AFarFutureTimeMeansNoTimeAndNeverAges",
             "escalation late for sev1 when next_update older than 2 business hours { immediately: notify lead }",
             "+0m created sev1 next_update=9999-12-31T23:59:59Z; +3d advance"),
