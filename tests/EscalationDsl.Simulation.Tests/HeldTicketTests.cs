@@ -145,4 +145,23 @@ public sealed class HeldTicketTests
         replay.Result!.Report.Input.FilteredTickets.ShouldBe(1_000);
         replay.Result.PeakTicketsKept.ShouldBe(1);
     }
+
+    [Fact]
+    public void AClosedRowReadBeforeItsCreatedRowIsKept()
+    {
+        var lines = new[]
+        {
+            E("B", "15:00", "closed"),
+            E("B", "14:00", "created", ",\"severity\":\"high\""),
+            E("B", "16:00", "reopened"),
+            E("B", "17:00", "closed"),
+        };
+        var replay = Replays.Canonical(".jsonl", string.Join("\n", lines) + "\n", Compiled);
+        replay.Problems.ShouldBeEmpty();
+        replay.Events.Select(e => e.Kind.ToString()).ShouldBe(["Created", "Closed", "Reopened", "Closed"]);
+        replay.Result!.Report.Tickets.ShouldSatisfyAllConditions(
+            t => t.Resolved.ShouldBe(1),
+            t => t.Reopened.ShouldBe(1),
+            t => t.OpenAtEnd.ShouldBe(0));
+    }
 }

@@ -181,7 +181,7 @@ public sealed class ReplayTests
         lines.Add("""{"ticket":"T0","at":"2026-11-02T11:00:00Z","type":"reopened"}""");
         lines.Add("""{"ticket":"T1","at":"2026-11-02T11:00:00Z","type":"reopened"}""");
         var replay = Replay([.. lines]);
-        replay.Problems.ShouldBe(["events.jsonl:8195: ticket 'T0' was closed, replayed and reported before this event: more than 4,096 tickets closed after it (docs/simulator.md)"]);
+        replay.Problems.ShouldBe(["events.jsonl:8195: ticket 'T0' was closed, replayed and reported before this event: 4,096 other tickets closed after it (docs/simulator.md)"]);
         replay.Result!.Report.Tickets.Reopened.ShouldBe(1);
     }
 

@@ -85,6 +85,10 @@ internal static class SimCommand
             Strict = request.Strict,
             ByWeek = request.ByWeek,
         };
+        if (options.From is { } start && options.To is { } end && end <= start)
+        {
+            throw new UsageException($"--to ({request.To}) must come after --from ({request.From}): no ticket could be replayed");
+        }
         if (request.FastResolution is { } fastText)
         {
             options = options with { FastResolution = ParseDuration("--fast-resolution", fastText) };

@@ -184,9 +184,14 @@ public sealed partial class Simulator
                 ticket.Filtered = options.From is { } from && e.At < from || options.To is { } to && e.At >= to;
             }
 
+            // Ungrouped sources: a ticket is complete once both its created and a closed event are read,
+            // in either order (the file need not be in time order).
+            ticket.HasClose |= e.Kind == TicketEventKind.Closed;
+            var complete = !source.GroupedByTicket && ticket.CreatedRow is not null && ticket.HasClose
+                && e.Kind is TicketEventKind.Closed or TicketEventKind.Created;
             if (ticket.Filtered)
             {
-                if (e.Kind == TicketEventKind.Closed && !source.GroupedByTicket)
+                if (complete)
                 {
                     // Forgotten at its close like any other ticket, so a filter keeps memory flat too.
                     pending.Remove(e.TicketId);
@@ -198,7 +203,7 @@ public sealed partial class Simulator
             }
 
             ticket.Events.Add(new Buffered(e, record.Row, record.Queue, record.Category, ticket.Events.Count));
-            if (e.Kind == TicketEventKind.Closed && !source.GroupedByTicket)
+            if (complete)
             {
                 pending.Remove(e.TicketId);
                 Finish(e.TicketId, ticket);
@@ -231,7 +236,7 @@ public sealed partial class Simulator
             if (createdAt < 0)
             {
                 var why = recent.Contains(id)
-                    ? $"ticket '{id}' was closed, replayed and reported before this event: more than {ClosedKept.ToString("N0", CultureInfo.InvariantCulture)} tickets closed after it (docs/simulator.md)"
+                    ? $"ticket '{id}' was closed, replayed and reported before this event: {ClosedKept.ToString("N0", CultureInfo.InvariantCulture)} other tickets closed after it (docs/simulator.md)"
                     : $"ticket '{id}' has no created event; a ticket starts with created";
                 foreach (var b in list)
                 {
@@ -351,6 +356,9 @@ public sealed partial class Simulator
         public long? CreatedRow { get; set; }
 
         public bool Filtered { get; set; }
+
+        /// <summary>A closed event has been read (ungrouped sources finish the ticket once it also has its created event).</summary>
+        public bool HasClose { get; set; }
 
         public List<Buffered> Events { get; } = events;
     }
