@@ -112,7 +112,7 @@ internal static class SimBenchmark
     private static long DecompressAndParse(string zip)
     {
         using var input = InputFile.Open(zip, "incident_event_log.zip");
-        using var reader = CsvColumns.OpenReader(input.Content, ',');
+        using var reader = CsvColumns.OpenReader(input.Content, ',', "incident_event_log.zip");
         long rows = 0;
         long chars = 0;
         while (reader.MoveNext())

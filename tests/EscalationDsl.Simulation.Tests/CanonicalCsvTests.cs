@@ -65,4 +65,22 @@ public sealed class CanonicalCsvTests
         using var source = new CanonicalEventSource(file.Path, "events.csv");
         Should.Throw<SourceException>(() => source.Read().ToList()).Message.ShouldStartWith("events.csv:1: column 'ticket' is missing");
     }
+
+    [Fact]
+    public void HeaderNamingAColumnTwiceIsRefused()
+    {
+        using var file = new TempFile(".csv", "ticket,at,type,severity,impact,impact\nA,2026-11-02T14:00:00Z,created,sev1,production,production\n");
+        using var source = new CanonicalEventSource(file.Path, "events.csv");
+        Should.Throw<SourceException>(() => source.Read().ToList()).Message
+            .ShouldBe("events.csv:1: the header names 'impact' more than once; each column needs its own name");
+    }
+
+    [Fact]
+    public void ServiceNowHeaderNamingAColumnTwiceIsRefused()
+    {
+        using var file = new TempFile(".csv", "number,number,incident_state\nINC1,INC1,New\n");
+        using var source = new EscalationDsl.Simulation.ServiceNow.ServiceNowEventSource(file.Path, "log.csv", EscalationDsl.Simulation.Mapping.MappingFile.DefaultServiceNow(Policies.Support));
+        Should.Throw<SourceException>(() => source.Read().ToList()).Message
+            .ShouldBe("log.csv:1: the header names 'number' more than once; each column needs its own name");
+    }
 }

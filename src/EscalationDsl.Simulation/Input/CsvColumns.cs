@@ -1,20 +1,34 @@
 using EscalationDsl.Simulation.Sources;
+using System.Text.RegularExpressions;
 using nietras.SeparatedValues;
 
 namespace EscalationDsl.Simulation.Input;
 
 /// <summary>Finds the columns a mapping names in a CSV header, with messages that list what the header has.</summary>
-internal static class CsvColumns
+internal static partial class CsvColumns
 {
     /// <summary>Opens a Sep reader that unescapes quotes, keeps every column as text and lets rows have a wrong column count (reported as bad rows).</summary>
-    public static SepReader OpenReader(Stream content, char separator) =>
-        Sep.New(separator).Reader(o => o with
+    /// <exception cref="SourceException">The header names a column twice.</exception>
+    public static SepReader OpenReader(Stream content, char separator, string file)
+    {
+        var sep = Sep.New(separator).Reader(o => o with
         {
             Unescape = true,
             DisableColCountCheck = true,
             DisableFastFloat = true,
             CultureInfo = System.Globalization.CultureInfo.InvariantCulture,
-        }).From(content);
+        });
+        try
+        {
+            return sep.From(content);
+        }
+        catch (ArgumentException e)
+        {
+            // Sep refuses a header that names a column twice (the only header it refuses).
+            var name = RepeatedName().Match(e.Message) is { Success: true } m ? $"'{m.Groups[1].Value}'" : "a column";
+            throw new SourceException($"{file}:1: the header names {name} more than once; each column needs its own name");
+        }
+    }
 
     /// <summary>The index of a required column.</summary>
     /// <exception cref="SourceException">The header lacks it.</exception>
@@ -31,4 +45,7 @@ internal static class CsvColumns
 
     /// <summary>The index of a column, or -1 when absent.</summary>
     public static int Optional(SepReader reader, string? column) => column is not null && reader.Header.TryIndexOf(column, out var index) ? index : -1;
+
+    [GeneratedRegex("Col name '(.*?)' found")]
+    private static partial Regex RepeatedName();
 }

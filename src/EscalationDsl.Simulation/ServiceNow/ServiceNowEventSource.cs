@@ -60,7 +60,7 @@ public sealed class ServiceNowEventSource : IEventSource
     {
         input?.Dispose();
         input = InputFile.Open(path, DisplayName);
-        using var reader = CsvColumns.OpenReader(input.Content, mapping.Layout.Separator);
+        using var reader = CsvColumns.OpenReader(input.Content, mapping.Layout.Separator, DisplayName);
         RowsRead = 0;
         var state = new ReadState(new Columns(reader, DisplayName, mapping), new IncidentDiffer(mapping));
         var pending = new List<SourceRecord>();

@@ -20,7 +20,7 @@ public static class CanonicalCsv
     /// <exception cref="SourceException">The header lacks ticket, at or type.</exception>
     public static IEnumerable<EventParseResult> Read(Stream content, string file)
     {
-        using var reader = CsvColumns.OpenReader(content, ',');
+        using var reader = CsvColumns.OpenReader(content, ',', file);
         var layout = new Layout(reader, file);
         var results = new List<EventParseResult>(1);
         while (reader.MoveNext())
