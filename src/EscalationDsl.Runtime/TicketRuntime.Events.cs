@@ -178,7 +178,10 @@ public sealed partial class TicketRuntime
         var layout = Policy.Layout(t);
         foreach (var rule in layout.Rules)
         {
-            Deactivate(t, rule, at, "the ticket was reopened");
+            if (t.Clock[rule.StartSlot] != Ticket.Never)
+            {
+                Deactivate(t, rule, at, "the ticket was reopened");
+            }
         }
 
         // Mitigate and resolve clocks restart from the reopen; the others stay as they were.
@@ -221,7 +224,7 @@ public sealed partial class TicketRuntime
     {
         var detail = e.Kind switch
         {
-            TicketEventKind.Created => $" severity={e.Severity} issue_type={e.IssueType}",
+            TicketEventKind.Created => $" severity={e.Severity}{(e.IssueType is null ? "" : $" issue_type={e.IssueType}")}",
             TicketEventKind.Assigned => $" owner={e.Owner}{(e.Engineering ? " (engineering)" : "")}",
             TicketEventKind.SeverityChanged => $" severity={e.Severity}",
             TicketEventKind.Flagged => $" flag={e.Flag}",

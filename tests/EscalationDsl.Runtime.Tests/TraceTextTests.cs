@@ -1,0 +1,33 @@
+using EscalationDsl.Runtime.Tests.Cases;
+
+namespace EscalationDsl.Runtime.Tests;
+
+/// <summary>What `esc explain` prints comes from the trace: it says what happened, and nothing that did not.</summary>
+public sealed class TraceTextTests
+{
+    private const string Rules = """
+        escalation r for sev1 { after 1h: notify lead }
+        escalation sec for sev1 when security_flagged { immediately: page security }
+        """;
+
+    [Fact]
+    public void AReopenDoesNotStopRulesThatWereNotRunning()
+    {
+        // Resolution stopped rule r; rule sec never applied. The reopen starts r again and stops nothing.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With(Rules, null)));
+        script.Run("+0m created sev1; +10m resolved; +20m reopened");
+
+        var afterReopen = script.Trace.Entries.SkipWhile(e => e.Text != "event reopened").Select(e => e.Text).ToList();
+        afterReopen.ShouldContain("rule r applies");
+        afterReopen.ShouldNotContain(t => t.Contains("stops", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ACreatedEventWithoutAnIssueTypeDoesNotShowAnEmptyOne()
+    {
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With(Rules, null)));
+        script.Run("+0m created sev1");
+
+        script.Trace.Entries[0].Text.ShouldBe("event created severity=sev1");
+    }
+}
