@@ -68,6 +68,20 @@ public sealed class ExplainTests
     }
 
     [Fact]
+    public void ASecondCreatedEventIsRefusedAsInSimAndTheEngine()
+    {
+        var dir = Directory.CreateTempSubdirectory();
+        File.WriteAllText(Path.Combine(dir.FullName, "t.jsonl"),
+            "{\"ticket\":\"A\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}\n" +
+            "{\"ticket\":\"A\",\"at\":\"2026-11-02T14:05:00Z\",\"type\":\"created\",\"severity\":\"sev3\"}\n");
+
+        var result = Esc.RunIn(dir.FullName, string.Empty, "explain", Path.Combine(RepoPaths.Policies, "support.esc"), "--events", "t.jsonl");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("t.jsonl:2: ticket 'A' already has a created event (line 1); a ticket is created once\n");
+    }
+
+    [Fact]
     public void AnEventThePolicyDoesNotKnowIsRejected()
     {
         var dir = Directory.CreateTempSubdirectory();

@@ -84,6 +84,13 @@ internal static class ExplainCommand
             }
         }
 
+        // As in esc sim and the engine: a ticket is created once.
+        if (mine.Skip(1).FirstOrDefault(e => e.Item1.Kind == TicketEventKind.Created) is { Item1: not null } again)
+        {
+            console.Error.WriteLine($"{eventsPath}:{again.Line}: ticket '{ticketId}' already has a created event (line {mine[0].Line.ToString(CultureInfo.InvariantCulture)}); a ticket is created once");
+            return ExitCodes.Usage;
+        }
+
         var runtime = new TicketRuntime(policy);
         var decisions = new List<Decision>();
         var trace = new ExplainTrace();
