@@ -62,7 +62,8 @@ public sealed class MappingTests
     }
 
     [Theory]
-    [InlineData("{ not json", "map.json: not valid JSON: ")]
+    [InlineData("{ not json", "map.json:1:3: not valid JSON: 'n' is an invalid start of a property name. Expected a '\"'")]
+    [InlineData("{\n  \"ticket\": \"id\",\n  \"time\": at\n}", "map.json:3:11: not valid JSON: 'a' is an invalid start of a value")]
     [InlineData("[]", "map.json: (top level): a mapping file is a JSON object; see docs/importers.md")]
     [InlineData("""{ "import": "zendesk" }""", "map.json: import: 'zendesk' is not an import this file can describe (servicenow, csv)")]
     [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "sevrity": "p" }""", "map.json: sevrity: unknown key for a 'csv' mapping; the keys are: import, separator, missing, timeZone, timeFormat, severity, issueType, owner, engineering, queue, category, fields, ticket, time, id, type, contiguous, flag, status")]

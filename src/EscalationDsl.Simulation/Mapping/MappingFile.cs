@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EscalationDsl.Language.Semantics;
+using EscalationDsl.Language.Text;
 using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Events;
 using EscalationDsl.Simulation.Input;
@@ -58,7 +59,7 @@ public static class MappingFile
         }
         catch (JsonException e)
         {
-            throw new MappingException($"{displayName}: not valid JSON: {e.Message}");
+            throw new MappingException($"{displayName}:{JsonErrorPosition.Of(e, displayName, text)}: not valid JSON: {JsonErrorPosition.Reason(e)}");
         }
 
         using (doc)
