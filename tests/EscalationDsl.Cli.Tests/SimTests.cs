@@ -126,7 +126,7 @@ public sealed class SimTests
         using var map = new TempEvents("ticket = Ticket ID", ".json");
         var result = Esc.Run("sim", "policies/support.esc", "--map", map.Path, "--tickets", "policies/events/helpdesk-export.csv");
         result.ExitCode.ShouldBe(2);
-        result.Error.ShouldStartWith($"esc: {map.Path}: not valid JSON: ");
+        result.Error.ShouldBe($"esc: {map.Path}:1:2: not valid JSON: 'ticket = Ticket ID ' is an invalid JSON literal. Expected the literal 'true'\n");
     }
 
     [Fact]

@@ -10,13 +10,15 @@ namespace EscalationDsl.Language.Text;
 /// </summary>
 public static class JsonErrorPosition
 {
-    /// <summary>The reader's message without its 0-based "LineNumber: 0 | BytePositionInLine: 0." tail.</summary>
+    /// <summary>The reader's message on one line, without its 0-based "LineNumber: 0 | BytePositionInLine: 0." tail.</summary>
     public static string Reason(JsonException e)
     {
         ArgumentNullException.ThrowIfNull(e);
         var message = e.Message;
         var tail = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (tail < 0 ? message : message[..tail]).TrimEnd('.', ' ');
+
+        // The reader quotes the text it choked on, line breaks included: a message stays one line.
+        return string.Join(' ', (tail < 0 ? message : message[..tail]).Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('.', ' ');
     }
 
     /// <summary>The position of the syntax error <paramref name="e"/> in <paramref name="json"/>.</summary>
