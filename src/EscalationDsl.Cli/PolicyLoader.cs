@@ -35,6 +35,15 @@ public static class PolicyLoader
         return null;
     }
 
+    /// <summary>Refuses an --output whose folder does not exist before any work is done (the write itself may still fail later).</summary>
+    public static void CheckOutput(string? output, CliConsole console)
+    {
+        if (output is not null && Path.GetDirectoryName(Path.GetFullPath(output, console.WorkingDirectory)) is { } folder && !Directory.Exists(folder))
+        {
+            throw new UsageException($"{output}: cannot write: the folder {folder} does not exist");
+        }
+    }
+
     /// <summary>Writes command output to <c>--output</c> or standard output.</summary>
     public static void WriteOutput(string text, string? output, CliConsole console)
     {

@@ -169,6 +169,10 @@ public sealed class SimTests
             r => r.ExitCode.ShouldBe(2),
             r => r.Error.ShouldBe("esc: --from: 'last week' is not a date such as 2016-03-01 (midnight in America/New_York) or an ISO 8601 time with an offset such as 2016-03-01T00:00:00Z\n"));
         Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--by", "month").ExitCode.ShouldBe(2);
+        Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--output", "no-such-folder/r.txt", "--quiet").ShouldSatisfyAllConditions(
+            r => r.ExitCode.ShouldBe(2),
+            r => r.Error.ShouldStartWith("esc: no-such-folder/r.txt: cannot write: the folder "),
+            r => r.Error.ShouldEndWith("no-such-folder does not exist\n"));
         Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--from", "2026-11-05", "--to", "2026-11-01").ShouldSatisfyAllConditions(
             r => r.ExitCode.ShouldBe(2),
             r => r.Error.ShouldBe("esc: --to (2026-11-01) must come after --from (2026-11-05): no ticket could be replayed\n"));

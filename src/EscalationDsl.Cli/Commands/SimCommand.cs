@@ -72,6 +72,7 @@ internal static class SimCommand
             throw new UsageException($"--import: '{name}' is not an importer ({string.Join(", ", Importers)}); for any other CSV export write a mapping file and pass it with --map (docs/importers.md)");
         }
 
+        PolicyLoader.CheckOutput(request.Output, console);
         if (PolicyLoader.Load(request.Policy, console) is not { } policy)
         {
             return ExitCodes.Findings;
