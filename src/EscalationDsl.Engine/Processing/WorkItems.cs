@@ -41,15 +41,16 @@ internal sealed class IngestItem(IReadOnlyList<TicketEvent> events, bool batch, 
 /// <summary>The scheduler's tick: fire every deadline due by now.</summary>
 internal sealed class AdvanceItem : WorkItem
 {
-    private readonly TaskCompletionSource done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<EngineError?> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task Task => done.Task;
+    /// <summary>Null when the due deadlines ran and were stored; otherwise why nothing of the tick was stored.</summary>
+    public Task<EngineError?> Task => done.Task;
 
     public override void Run(EngineLoop loop) => loop.AdvanceDue();
 
-    public override void Complete() => done.TrySetResult();
+    public override void Complete() => done.TrySetResult(null);
 
-    public override void Fail(EngineError error) => done.TrySetResult();
+    public override void Fail(EngineError error) => done.TrySetResult(error);
 }
 
 /// <summary>Outcomes of delivery attempts, recorded by the loop (the only writer).</summary>

@@ -14,6 +14,7 @@ internal sealed class DeadlineScheduler : BackgroundService
     private readonly TimeProvider time;
     private readonly ILogger<DeadlineScheduler> logger;
     private readonly WakeSignal wake;
+    private RetryDelay retry;
 
     public DeadlineScheduler(EngineLoop loop, TimeProvider time, ILogger<DeadlineScheduler> logger)
     {
@@ -48,7 +49,19 @@ internal sealed class DeadlineScheduler : BackgroundService
                 {
                     var tick = new AdvanceItem();
                     loop.Post(tick);
-                    await tick.Task.ConfigureAwait(false);
+                    if (await tick.Task.ConfigureAwait(false) is { } failure)
+                    {
+                        // Nothing of the tick was stored (the loop logged why): the same deadlines are
+                        // still due, so wait before trying again rather than spin on them.
+                        var wait = retry.Next();
+                        logger.LogWarning("Running due deadlines failed ({Title}); trying again in {Seconds} s", failure.Title, wait.TotalSeconds);
+                        await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        retry.Reset();
+                    }
+
                     continue;
                 }
 
