@@ -10,6 +10,30 @@ public sealed class RestartAndReloadTests
     private static readonly DateTimeOffset T0 = EngineFixture.Start;
 
     [Fact]
+    public async Task ATicketWhoseLogCannotBeReplayedIsLeftOutAndTheEngineStillStarts()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-OK", T0));
+        await engine.PostEventOk(EngineFixture.Created("e2", "INC-BAD", T0));
+        await engine.StopHostAsync();
+
+        // Damage one stored row by hand, as a broken disk or a hand edit might.
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={engine.Database};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE events SET body = '{not json' WHERE event_id = 'e2'";
+            command.ExecuteNonQuery().ShouldBe(1);
+        }
+
+        await engine.StartHostAsync();
+
+        (await engine.GetJson("/v1/tickets/INC-OK"))!["state"]!.GetValue<string>().ShouldBe("open");
+        (await engine.Http.GetAsync("/v1/tickets/INC-BAD")).StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        await engine.PostEventOk(EngineFixture.Created("e3", "INC-NEW", T0.AddMinutes(1)));
+    }
+
+    [Fact]
     public async Task DeadlinesThatPassWhileStoppedFireOnceOnStartAndNothingIsLost()
     {
         await using var engine = await EngineFixture.StartAsync();

@@ -71,9 +71,22 @@ internal sealed partial class EngineLoop
             while (reader.Read())
             {
                 var id = reader.GetString(0);
-                if (open.TryGetValue(id, out var version) && version is not null)
+                if (!open.TryGetValue(id, out var version) || version is null)
+                {
+                    continue;
+                }
+
+                try
                 {
                     Replay(id, version, reader.GetString(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3));
+                }
+                catch (Exception e)
+                {
+                    // A log that cannot be replayed is a bug or a damaged row: leave that one ticket
+                    // out (its rows stay stored) rather than keep the whole engine from starting.
+                    logger.LogCritical(e, "Ticket {Ticket} could not be rebuilt from its log (a bug or a damaged row); it is left out of memory, its stored events are kept, and requests for it fail until this is fixed", id);
+                    tickets.Remove(id);
+                    open[id] = null;
                 }
             }
         }
