@@ -94,7 +94,10 @@ public sealed class Ticket
     /// <summary>Whole seconds since creation, rounded down (event times).</summary>
     internal int ToOffset(long ms) => (int)Math.Clamp(Math.Max(0, ms - CreatedMs) / 1000, 0, int.MaxValue - 1);
 
-    /// <summary>Whole seconds since creation, rounded up (deadlines never fire early).</summary>
+    /// <summary>
+    /// Whole seconds since creation, rounded up (deadlines never fire early). A deadline further than
+    /// the offsets reach (about 68 years after creation) is no deadline: it could never move on.
+    /// </summary>
     internal int ToDueOffset(long ms)
     {
         var delta = ms - CreatedMs;
@@ -103,7 +106,8 @@ public sealed class Ticket
             return 0;
         }
 
-        return (int)Math.Min((delta + 999) / 1000, int.MaxValue - 1);
+        var seconds = (delta + 999) / 1000;
+        return seconds >= int.MaxValue - 1 ? NoDue : (int)seconds;
     }
 
     internal long FromOffset(int offset) => CreatedMs + offset * 1000L;

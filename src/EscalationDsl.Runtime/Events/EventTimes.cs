@@ -4,7 +4,8 @@ namespace EscalationDsl.Runtime.Events;
 
 /// <summary>
 /// The span of time esc works in: events from 1970 up to the end of 2199. Calendars, business-time
-/// arithmetic and the engine's JSON all stay in range there, with room for deadlines years ahead.
+/// arithmetic and the engine's JSON all stay in range there. A ticket keeps its times as seconds
+/// since its creation, so deadlines more than about 68 years after creation are never reached.
 /// </summary>
 public static class EventTimes
 {
