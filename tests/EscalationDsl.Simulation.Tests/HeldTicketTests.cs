@@ -164,4 +164,43 @@ public sealed class HeldTicketTests
             t => t.Reopened.ShouldBe(1),
             t => t.OpenAtEnd.ShouldBe(0));
     }
+
+    [Fact]
+    public void TicketsWhoseCreatedRowIsMissingAreGivenUpSoMemoryStaysBounded()
+    {
+        // An export that starts mid-history: 10,000 tickets closed with no created row.
+        var lines = new List<string>();
+        for (var i = 0; i < 10_000; i++)
+        {
+            lines.Add(E($"T{i}", "10:05", "acknowledged"));
+            lines.Add(E($"T{i}", "10:10", "closed"));
+        }
+
+        var replay = Replays.Canonical(".jsonl", string.Join("\n", lines) + "\n", Compiled);
+        replay.Problems.Count.ShouldBe(20_000);
+        replay.Problems[0].ShouldBe("events.jsonl:1: ticket 'T0' has no created event; a ticket starts with created");
+        replay.Result!.PeakTicketsKept.ShouldBeLessThanOrEqualTo(4_097);
+    }
+
+    [Fact]
+    public void AnEventForAReportedTicketIsNamedAsSuchEvenWhenManyTicketsFollow()
+    {
+        var lines = new List<string>();
+        for (var i = 0; i <= 4_096; i++)
+        {
+            lines.Add(E($"T{i}", "10:00", "created", ",\"severity\":\"low\""));
+            lines.Add(E($"T{i}", "10:10", "closed"));
+        }
+
+        lines.Add(E("T0", "11:00", "reopened"));
+        lines.Add(E("T0", "11:30", "closed"));
+        for (var i = 0; i < 70_000; i++)
+        {
+            lines.Add(E($"U{i}", "12:00", "created", ",\"severity\":\"low\""));
+            lines.Add(E($"U{i}", "12:10", "closed"));
+        }
+
+        var replay = Replays.Canonical(".jsonl", string.Join("\n", lines) + "\n", Compiled);
+        replay.Problems[0].ShouldBe("events.jsonl:8195: ticket 'T0' was closed, replayed and reported before this event: 4,096 other tickets closed after it (docs/simulator.md)");
+    }
 }

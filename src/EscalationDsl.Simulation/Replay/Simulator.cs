@@ -52,6 +52,7 @@ public sealed partial class Simulator
         private readonly Stack<List<Buffered>> spareLists = new();
         private readonly Queue<string> recentOrder = new();
         private readonly HashSet<string> filteredClosed = new(StringComparer.Ordinal);
+        private readonly Queue<string> orphanOrder = new();
         private readonly Queue<string> filteredOrder = new();
         private readonly ReportBuilder report = new(policy, options, source);
         private Instant horizon = Instant.MinValue;
@@ -167,7 +168,11 @@ public sealed partial class Simulator
                     return; // a later event (a reopen) of a ticket outside --from/--to
                 }
 
-                ticket = new PendingTicket(record.Row, spareLists.TryPop(out var list) ? list : []);
+                ticket = new PendingTicket(record.Row, spareLists.TryPop(out var list) ? list : [])
+                {
+                    // Judged now: the set of recently replayed ids forgets, the ticket may wait long.
+                    AfterReplay = recent.Contains(e.TicketId),
+                };
                 pending[e.TicketId] = ticket;
                 peakKept = Math.Max(peakKept, pending.Count + held.Count + parked.Count);
             }
@@ -208,6 +213,28 @@ public sealed partial class Simulator
                 pending.Remove(e.TicketId);
                 Finish(e.TicketId, ticket);
             }
+            else if (!source.GroupedByTicket && e.Kind == TicketEventKind.Closed && ticket.CreatedRow is null)
+            {
+                WaitForCreated(e.TicketId);
+            }
+        }
+
+        /// <summary>
+        /// A closed event whose ticket has no created event yet: the created row may still come (the
+        /// file need not be in time order), but only while 4,096 more such tickets close; then the
+        /// oldest is given up and its rows reported, so memory stays bounded.
+        /// </summary>
+        private void WaitForCreated(string id)
+        {
+            orphanOrder.Enqueue(id);
+            while (orphanOrder.Count > ClosedKept && orphanOrder.TryDequeue(out var oldest))
+            {
+                if (pending.TryGetValue(oldest, out var orphan) && orphan.CreatedRow is null)
+                {
+                    pending.Remove(oldest);
+                    Finish(oldest, orphan);
+                }
+            }
         }
 
         private void Finish(string id, PendingTicket ticket)
@@ -235,7 +262,7 @@ public sealed partial class Simulator
             var createdAt = list.FindIndex(b => b.Event.Kind == TicketEventKind.Created);
             if (createdAt < 0)
             {
-                var why = recent.Contains(id)
+                var why = ticket.AfterReplay
                     ? $"ticket '{id}' was closed, replayed and reported before this event: {ClosedKept.ToString("N0", CultureInfo.InvariantCulture)} other tickets closed after it (docs/simulator.md)"
                     : $"ticket '{id}' has no created event; a ticket starts with created";
                 foreach (var b in list)
@@ -359,6 +386,9 @@ public sealed partial class Simulator
 
         /// <summary>A closed event has been read (ungrouped sources finish the ticket once it also has its created event).</summary>
         public bool HasClose { get; set; }
+
+        /// <summary>The ticket's first event here came after the ticket was replayed and reported.</summary>
+        public bool AfterReplay { get; init; }
 
         public List<Buffered> Events { get; } = events;
     }
