@@ -43,6 +43,12 @@ public sealed class EngineOptions
     /// <summary>Events stamped further than this in the future are refused.</summary>
     public TimeSpan FutureTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// A <c>created</c> event stamped further than this in the past is refused: every deadline since
+    /// then would fire at once (raise it to take over tickets opened longer ago).
+    /// </summary>
+    public TimeSpan PastTolerance { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Readiness fails when the scheduler is later than this behind a due deadline.</summary>
     public TimeSpan ReadyLagThreshold { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -132,6 +132,7 @@ public static class EngineSettings
         AtLeast("Engine:MaxRequestBytes", options.MaxRequestBytes, 1024);
         AtLeast("Engine:MaxBatchEvents", options.MaxBatchEvents, 1);
         Positive("Engine:FutureTolerance", options.FutureTolerance, zeroAllowed: true);
+        Positive("Engine:PastTolerance", options.PastTolerance, zeroAllowed: true);
         Positive("Engine:ReadyLagThreshold", options.ReadyLagThreshold);
         CheckSinks(options.Sinks);
         Positive("Engine:Delivery:Timeout", options.Delivery.Timeout);

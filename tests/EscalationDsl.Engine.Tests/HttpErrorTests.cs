@@ -23,6 +23,7 @@ public sealed class HttpErrorTests
     [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"acknowledged\"}", 404, "ticket")]
     [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-03T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}", 400, "at")]
     [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"0001-01-01T00:00:00+14:00\",\"type\":\"created\",\"severity\":\"sev1\"}", 400, "at")]
+    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-10-01T00:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}", 400, "at")]
     public async Task BadBodiesGetProblemDetailsNamingTheField(string body, int status, string? field)
     {
         await using var engine = await EngineFixture.StartAsync();

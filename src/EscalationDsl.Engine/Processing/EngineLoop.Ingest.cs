@@ -84,6 +84,12 @@ internal sealed partial class EngineLoop
                 return new EngineError(400, "Event in the future", $"Event '{id}' is stamped {TicketEventJson.FormatTime(e.At)}, more than {options.FutureTolerance} ahead of the engine's clock.", Field(item, i, "at"));
             }
 
+            // (Times outside the span esc handles are refused with their own message when validated.)
+            if (e.Kind == TicketEventKind.Created && EventTimes.Contains(e.At) && e.At.ToUnixTimeMilliseconds() < now - (long)options.PastTolerance.TotalMilliseconds)
+            {
+                return new EngineError(400, "Ticket created too long ago", $"Event '{id}' creates a ticket at {TicketEventJson.FormatTime(e.At)}, more than {options.PastTolerance} (Engine:PastTolerance) before the engine's clock: every deadline since then would fire at once.", Field(item, i, "at"));
+            }
+
             if (store.InsertEvent.Execute(id, e.TicketId, e.At.ToUnixTimeMilliseconds(), now, (object?)item.RawJson?[i] ?? Canonical(e)) == 0)
             {
                 if (ReusedFor(id, e) is { } other)
