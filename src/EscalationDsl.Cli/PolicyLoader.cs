@@ -38,7 +38,18 @@ public static class PolicyLoader
     /// <summary>Refuses an --output whose folder does not exist before any work is done (the write itself may still fail later).</summary>
     public static void CheckOutput(string? output, CliConsole console)
     {
-        if (output is not null && Path.GetDirectoryName(Path.GetFullPath(output, console.WorkingDirectory)) is { } folder && !Directory.Exists(folder))
+        if (output is null)
+        {
+            return;
+        }
+
+        var path = Path.GetFullPath(output, console.WorkingDirectory);
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"{output}: cannot write: it is a folder; name a file");
+        }
+
+        if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
         {
             throw new UsageException($"{output}: cannot write: the folder {folder} does not exist");
         }

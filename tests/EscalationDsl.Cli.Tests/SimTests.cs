@@ -173,6 +173,9 @@ public sealed class SimTests
             r => r.ExitCode.ShouldBe(2),
             r => r.Error.ShouldStartWith("esc: no-such-folder/r.txt: cannot write: the folder "),
             r => r.Error.ShouldEndWith("no-such-folder does not exist\n"));
+        Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--output", "policies", "--quiet").ShouldSatisfyAllConditions(
+            r => r.ExitCode.ShouldBe(2),
+            r => r.Error.ShouldBe("esc: policies: cannot write: it is a folder; name a file\n"));
         Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--from", "2026-11-05", "--to", "2026-11-01").ShouldSatisfyAllConditions(
             r => r.ExitCode.ShouldBe(2),
             r => r.Error.ShouldBe("esc: --to (2026-11-01) must come after --from (2026-11-05): no ticket could be replayed\n"));

@@ -76,6 +76,15 @@ public sealed class CanonicalCsvTests
     }
 
     [Fact]
+    public void HeaderWithSeveralUnnamedColumnsIsRefused()
+    {
+        using var file = new TempFile(".csv", "ticket,at,type,,\nA,2026-11-02T14:00:00Z,created,,\n");
+        using var source = new CanonicalEventSource(file.Path, "events.csv");
+        Should.Throw<SourceException>(() => source.Read().ToList()).Message
+            .ShouldBe("events.csv:1: the header has more than one column without a name; each column needs its own name");
+    }
+
+    [Fact]
     public void ServiceNowHeaderNamingAColumnTwiceIsRefused()
     {
         using var file = new TempFile(".csv", "number,number,incident_state\nINC1,INC1,New\n");

@@ -51,6 +51,11 @@ internal sealed class DeadlineScheduler : BackgroundService
                     loop.Post(tick);
                     if (await tick.Task.ConfigureAwait(false) is { } failure)
                     {
+                        if (stoppingToken.IsCancellationRequested || failure.Status == 503 && failure.Title == "Engine stopping")
+                        {
+                            break; // the loop is shutting down: nothing to retry
+                        }
+
                         // Nothing of the tick was stored (the loop logged why): the same deadlines are
                         // still due, so wait before trying again rather than spin on them.
                         var wait = retry.Next();

@@ -1,5 +1,5 @@
-using EscalationDsl.Simulation.Sources;
 using System.Text.RegularExpressions;
+using EscalationDsl.Simulation.Sources;
 using nietras.SeparatedValues;
 
 namespace EscalationDsl.Simulation.Input;
@@ -22,11 +22,12 @@ internal static partial class CsvColumns
         {
             return sep.From(content);
         }
-        catch (ArgumentException e)
+        catch (ArgumentException e) when (RepeatedName().Match(e.Message) is { Success: true } m)
         {
-            // Sep refuses a header that names a column twice (the only header it refuses).
-            var name = RepeatedName().Match(e.Message) is { Success: true } m ? $"'{m.Groups[1].Value}'" : "a column";
-            throw new SourceException($"{file}:1: the header names {name} more than once; each column needs its own name");
+            // Sep refuses a header that names a column twice.
+            throw new SourceException(m.Groups[1].Value.Length == 0
+                ? $"{file}:1: the header has more than one column without a name; each column needs its own name"
+                : $"{file}:1: the header names '{m.Groups[1].Value}' more than once; each column needs its own name");
         }
     }
 
@@ -46,6 +47,6 @@ internal static partial class CsvColumns
     /// <summary>The index of a column, or -1 when absent.</summary>
     public static int Optional(SepReader reader, string? column) => column is not null && reader.Header.TryIndexOf(column, out var index) ? index : -1;
 
-    [GeneratedRegex("Col name '(.*?)' found")]
+    [GeneratedRegex("Col name '(.*)' found [0-9]+ times")]
     private static partial Regex RepeatedName();
 }
