@@ -37,12 +37,11 @@ public sealed class ExplainTests
     [Fact]
     public void ABadEventLineIsReportedWithItsLineAndField()
     {
-        var dir = Directory.CreateTempSubdirectory();
-        File.WriteAllText(Path.Combine(dir.FullName, "t.jsonl"),
-            "{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}\n" +
-            "{\"ticket\":\"T\",\"at\":\"yesterday\",\"type\":\"acknowledged\"}\n");
-
-        var result = Esc.RunIn(dir.FullName, string.Empty, "explain", Path.Combine(RepoPaths.Policies, "support.esc"), "--events", "t.jsonl");
+        var result = ExplainLines(
+            [
+                "{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}",
+                "{\"ticket\":\"T\",\"at\":\"yesterday\",\"type\":\"acknowledged\"}",
+            ]);
 
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldContain("t.jsonl:2: at: 'yesterday' is not an ISO 8601 time");
@@ -51,18 +50,11 @@ public sealed class ExplainTests
     [Fact]
     public void TimesOutsideTheSpanEscHandlesAreRefusedNotCrashedOn()
     {
-        var dir = Directory.CreateTempSubdirectory();
-        File.WriteAllText(Path.Combine(dir.FullName, "t.jsonl"),
-            "{\"ticket\":\"T\",\"at\":\"9999-12-31T23:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}\n");
-        File.WriteAllText(Path.Combine(dir.FullName, "ok.jsonl"),
-            "{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}\n");
-        var policy = Path.Combine(RepoPaths.Policies, "support.esc");
-
-        var late = Esc.RunIn(dir.FullName, string.Empty, "explain", policy, "--events", "t.jsonl");
+        var late = ExplainLines(["{\"ticket\":\"T\",\"at\":\"9999-12-31T23:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}"]);
         late.ExitCode.ShouldBe(2);
         late.Error.ShouldBe("t.jsonl:1: at: 9999-12-31T23:00:00Z is outside the times esc handles, from 1970-01-01 to the end of 2199 (UTC)\n");
 
-        var at = Esc.RunIn(dir.FullName, string.Empty, "explain", policy, "--events", "ok.jsonl", "--at", "9999-01-01T00:00:00Z");
+        var at = ExplainLines(["{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}"], "--at", "9999-01-01T00:00:00Z");
         at.ExitCode.ShouldBe(2);
         at.Error.ShouldBe("esc: --at: '9999-01-01T00:00:00Z' is outside the times esc handles, from 1970-01-01 to the end of 2199 (UTC)\n");
     }
@@ -70,12 +62,11 @@ public sealed class ExplainTests
     [Fact]
     public void ASecondCreatedEventIsRefusedAsInSimAndTheEngine()
     {
-        var dir = Directory.CreateTempSubdirectory();
-        File.WriteAllText(Path.Combine(dir.FullName, "t.jsonl"),
-            "{\"ticket\":\"A\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}\n" +
-            "{\"ticket\":\"A\",\"at\":\"2026-11-02T14:05:00Z\",\"type\":\"created\",\"severity\":\"sev3\"}\n");
-
-        var result = Esc.RunIn(dir.FullName, string.Empty, "explain", Path.Combine(RepoPaths.Policies, "support.esc"), "--events", "t.jsonl");
+        var result = ExplainLines(
+            [
+                "{\"ticket\":\"A\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}",
+                "{\"ticket\":\"A\",\"at\":\"2026-11-02T14:05:00Z\",\"type\":\"created\",\"severity\":\"sev3\"}",
+            ]);
 
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldBe("t.jsonl:2: ticket 'A' already has a created event (line 1); a ticket is created once\n");
@@ -84,13 +75,17 @@ public sealed class ExplainTests
     [Fact]
     public void AnEventThePolicyDoesNotKnowIsRejected()
     {
-        var dir = Directory.CreateTempSubdirectory();
-        File.WriteAllText(Path.Combine(dir.FullName, "t.jsonl"),
-            "{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev7\"}\n");
-
-        var result = Esc.RunIn(dir.FullName, string.Empty, "explain", Path.Combine(RepoPaths.Policies, "support.esc"), "--events", "t.jsonl");
+        var result = ExplainLines(["{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev7\"}"]);
 
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldContain("t.jsonl:1: severity: 'sev7' is not a severity of policy 'support' (sev1, sev2, sev3)");
+    }
+
+    /// <summary>Runs <c>esc explain policies/support.esc --events t.jsonl</c> on these lines, in a folder of their own.</summary>
+    private static Esc.Result ExplainLines(string[] lines, params string[] more)
+    {
+        var dir = Directory.CreateTempSubdirectory();
+        File.WriteAllText(Path.Combine(dir.FullName, "t.jsonl"), string.Concat(lines.Select(l => l + "\n")));
+        return Esc.RunIn(dir.FullName, string.Empty, ["explain", Path.Combine(RepoPaths.Policies, "support.esc"), "--events", "t.jsonl", .. more]);
     }
 }

@@ -17,6 +17,13 @@ public sealed class TimeConditionTests(ITestOutputHelper output)
 
         """;
 
+    private const string AcknowledgeIn1h = """
+        severity sev1 "Critical" { acknowledge within 1h }
+        severity sev2 "Major" { }
+        severity sev3 "Minor" { }
+
+        """;
+
     private static readonly RuntimeCase[] Cases =
     [
         new("DeescalationRunsWhenItsAgeIsReached",
@@ -79,14 +86,14 @@ public sealed class TimeConditionTests(ITestOutputHelper output)
             "+7h created sev1; +2d advance",
             "+8h sla_breach acknowledge")
         {
-            Severities = "severity sev1 { acknowledge within 1h }\nseverity sev2 { }\nseverity sev3 { }\n",
+            Severities = AcknowledgeIn1h,
         },
         new("APauseThatStartsAtTheCloseStopsAClockWithTimeLeft",
             "pause sla while not during business",
             "+7h30m created sev1; +2d advance",
             "+1d30m sla_breach acknowledge")
         {
-            Severities = "severity sev1 { acknowledge within 1h }\nseverity sev2 { }\nseverity sev3 { }\n",
+            Severities = AcknowledgeIn1h,
         },
         new("AFarFutureTimeMeansNoTimeAndNeverAges",
             "escalation late for sev1 when next_update older than 2 business hours { immediately: notify lead }",
