@@ -20,12 +20,20 @@ internal static class TicketEndpoints
             {
                 var read = new ReadItem<(TicketSnapshot Snapshot, string Policy, int Version, string Fingerprint)?>(l => l.Describe(id));
                 loop.Post(read);
-                return await read.Task is { } found
-                    ? Results.Ok(TicketDocument.From(found.Snapshot, found.Policy, found.Version, found.Fingerprint))
-                    : Problems.From(new EngineError(404, "Unknown ticket", $"Ticket '{id}' does not exist."));
+                try
+                {
+                    return await read.Task is { } found
+                        ? Results.Ok(TicketDocument.From(found.Snapshot, found.Policy, found.Version, found.Fingerprint))
+                        : Problems.From(new EngineError(404, "Unknown ticket", $"Ticket '{id}' does not exist."));
+                }
+                catch (TicketUnavailableException gone)
+                {
+                    return Problems.From(gone.Error());
+                }
             })
             .Produces<TicketDocument>()
             .ProducesProblem(404)
+            .ProducesProblem(500)
             .WithName("GetTicket")
             .WithSummary("A ticket's state, owner, escalation level, deadlines and SLA clocks.");
 
@@ -33,15 +41,20 @@ internal static class TicketEndpoints
             {
                 var read = new ReadItem<(Policies.PolicyVersion Version, List<(string Kind, long At, string? Body, long Seq)> Rows)?>(l => l.Log(id));
                 loop.Post(read);
-                if (await read.Task is not { } log)
+                try
                 {
-                    return Problems.From(new EngineError(404, "Unknown ticket", $"Ticket '{id}' does not exist."));
+                    return await read.Task is { } log
+                        ? Results.Ok(Explain(id, log.Version, log.Rows))
+                        : Problems.From(new EngineError(404, "Unknown ticket", $"Ticket '{id}' does not exist."));
                 }
-
-                return Results.Ok(Explain(id, log.Version, log.Rows));
+                catch (TicketUnavailableException gone)
+                {
+                    return Problems.From(gone.Error());
+                }
             })
             .Produces<TimelineDocument>()
             .ProducesProblem(404)
+            .ProducesProblem(500)
             .WithName("GetTimeline")
             .WithSummary("Every event and decision of a ticket with the reasons: the same trace as `esc explain`.");
 

@@ -18,6 +18,9 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
     private ImmutableDictionary<string, PolicyVersion> current = ImmutableDictionary<string, PolicyVersion>.Empty;
     private ImmutableDictionary<string, PolicyStatus> files = ImmutableDictionary<string, PolicyStatus>.Empty;
 
+    // Stored versions that no longer bind: bound and logged once, not once per pinned ticket.
+    private ImmutableHashSet<string> unbindable = ImmutableHashSet<string>.Empty;
+
     /// <summary>The policy folder (absolute).</summary>
     public string Folder { get; } = Path.GetFullPath(folder);
 
@@ -40,9 +43,15 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
             return known;
         }
 
+        if (unbindable.Contains(fingerprint))
+        {
+            return null;
+        }
+
         var model = SemanticModel.Create(new SourceText(path, source));
         if (model.HasErrors)
         {
+            unbindable = unbindable.Add(fingerprint);
             logger.LogError("Stored policy version {Fingerprint} ({Path}) no longer binds; its tickets cannot run", fingerprint, path);
             return null;
         }

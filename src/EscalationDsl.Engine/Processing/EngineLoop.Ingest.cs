@@ -24,11 +24,17 @@ internal sealed partial class EngineLoop
         var seen = new Seen[events.Count];
 
         store.Savepoint.Execute();
+        loadedForCheck.Clear();
         var error = Check(item, now, planned, seen);
         if (error is not null)
         {
             store.RollbackSavepoint.Execute();
             store.ReleaseSavepoint.Execute();
+            foreach (var entry in loadedForCheck)
+            {
+                Release(entry);
+            }
+
             return (null, error);
         }
 
@@ -97,6 +103,11 @@ internal sealed partial class EngineLoop
                     return new EngineError(409, "Event id reused", other, Field(item, i, "id"));
                 }
 
+                if (unavailable.Contains(e.TicketId))
+                {
+                    return new TicketUnavailableException(e.TicketId).Error(Field(item, i, "ticket"));
+                }
+
                 seen[i] = new Seen(i, Stored: true); // a retry: answered with the original result
                 continue;
             }
@@ -118,13 +129,31 @@ internal sealed partial class EngineLoop
                 version = chosen;
                 planned[e.TicketId] = chosen;
             }
+            else if (planned.GetValueOrDefault(e.TicketId) is { } created)
+            {
+                version = created;
+            }
             else
             {
-                version = planned.GetValueOrDefault(e.TicketId) ?? KnownPolicy(e.TicketId);
-                if (version is null)
+                // Loaded here rather than when applied, so a ticket whose log cannot be replayed
+                // refuses this request alone (the others of its group go on).
+                TicketEntry? known;
+                try
+                {
+                    known = Load(e.TicketId);
+                }
+                catch (TicketUnavailableException gone)
+                {
+                    return gone.Error(Field(item, i, "ticket"));
+                }
+
+                if (known is not { } entry)
                 {
                     return new EngineError(404, "Unknown ticket", $"Ticket '{e.TicketId}' does not exist; a ticket's first event must be 'created'.", Field(item, i, "ticket"));
                 }
+
+                loadedForCheck.Add(entry);
+                version = entry.Policy;
             }
 
             if (version.Compiled.Validate(e) is { } invalid)
@@ -140,18 +169,6 @@ internal sealed partial class EngineLoop
     /// <summary>The request member a refusal names: <c>events[3].at</c> in a batch, <c>at</c> alone otherwise.</summary>
     private static string Field(IngestItem item, int index, string member) =>
         item.Batch ? $"events[{index}].{member}" : member;
-
-    /// <summary>The policy version of an existing ticket (in memory or in the database), or null.</summary>
-    private PolicyVersion? KnownPolicy(string ticketId)
-    {
-        if (tickets.TryGetValue(ticketId, out var ticket))
-        {
-            return new TicketEntry(ticket).Policy;
-        }
-
-        using var reader = store.FindTicket.Query(ticketId);
-        return reader.Read() ? Version(reader.GetString(0)) : null;
-    }
 
     private PolicyVersion? PolicyFor(TicketEvent created, out string? problem)
     {

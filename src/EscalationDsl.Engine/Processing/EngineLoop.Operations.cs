@@ -13,7 +13,17 @@ internal sealed partial class EngineLoop
     /// </summary>
     public (MigrationResult? Result, EngineError? Error) Migrate(string ticketId)
     {
-        if (Load(ticketId) is not { } entry)
+        TicketEntry? found;
+        try
+        {
+            found = Load(ticketId);
+        }
+        catch (TicketUnavailableException gone)
+        {
+            return (null, gone.Error());
+        }
+
+        if (found is not { } entry)
         {
             return (null, new EngineError(404, "Unknown ticket", $"Ticket '{ticketId}' does not exist."));
         }
@@ -111,6 +121,11 @@ internal sealed partial class EngineLoop
     /// <summary>The stored log of a ticket and the policy version to explain it with.</summary>
     public (Policies.PolicyVersion Version, List<(string Kind, long At, string? Body, long Seq)> Rows)? Log(string ticketId)
     {
+        if (unavailable.Contains(ticketId))
+        {
+            throw new TicketUnavailableException(ticketId);
+        }
+
         string fingerprint;
         using (var reader = store.FindTicket.Query(ticketId))
         {

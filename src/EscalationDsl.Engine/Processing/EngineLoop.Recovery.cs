@@ -59,8 +59,14 @@ internal sealed partial class EngineLoop
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                open[reader.GetString(0)] = null;
-                open[reader.GetString(0)] = Version(reader.GetString(1));
+                var id = reader.GetString(0);
+                var version = Version(reader.GetString(1));
+                open[id] = version;
+                if (version is null)
+                {
+                    // Its policy version no longer binds (logged once for the version by the registry).
+                    unavailable.Add(id);
+                }
             }
         }
 
@@ -80,13 +86,13 @@ internal sealed partial class EngineLoop
                 {
                     Replay(id, version, reader.GetString(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3));
                 }
-                catch (Exception e)
+                catch (Exception e) when (e is not Microsoft.Data.Sqlite.SqliteException)
                 {
                     // A log that cannot be replayed is a bug or a damaged row: leave that one ticket
                     // out (its rows stay stored) rather than keep the whole engine from starting.
-                    logger.LogCritical(e, "Ticket {Ticket} could not be rebuilt from its log (a bug or a damaged row); it is left out of memory, its stored events are kept, and requests for it fail until this is fixed", id);
                     tickets.Remove(id);
                     open[id] = null;
+                    MarkUnavailable(id, e);
                 }
             }
         }
@@ -127,13 +133,20 @@ internal sealed partial class EngineLoop
 
     /// <summary>
     /// An open ticket from memory, or a closed one rebuilt from its log (in memory from then on, not
-    /// counted in the open-ticket gauge until a change reopens it); null if unknown.
+    /// counted in the open-ticket gauge until a change reopens it); null if unknown. A ticket whose
+    /// log cannot be replayed throws <see cref="TicketUnavailableException"/>, and is logged once and
+    /// remembered so later requests for it are answered without replaying again.
     /// </summary>
     private TicketEntry? Load(string ticketId)
     {
         if (tickets.TryGetValue(ticketId, out var open))
         {
             return new TicketEntry(open);
+        }
+
+        if (unavailable.Contains(ticketId))
+        {
+            throw new TicketUnavailableException(ticketId);
         }
 
         string fingerprint;
@@ -147,7 +160,6 @@ internal sealed partial class EngineLoop
             fingerprint = reader.GetString(0);
         }
 
-        var version = Version(fingerprint) ?? throw new InvalidDataException($"ticket {ticketId} is pinned to policy {fingerprint}, which is not stored");
         var rows = new List<(string Kind, long At, string? Body)>();
         using (var reader = store.TicketLog.Query(ticketId))
         {
@@ -157,12 +169,31 @@ internal sealed partial class EngineLoop
             }
         }
 
-        foreach (var (kind, at, body) in rows)
+        try
         {
-            Replay(ticketId, version, kind, at, body);
+            var version = Version(fingerprint) ?? throw new InvalidDataException($"ticket {ticketId} is pinned to policy {fingerprint}, which is not stored or no longer binds");
+            foreach (var (kind, at, body) in rows)
+            {
+                Replay(ticketId, version, kind, at, body);
+            }
+        }
+        catch (Exception e) when (e is not Microsoft.Data.Sqlite.SqliteException)
+        {
+            tickets.Remove(ticketId);
+            MarkUnavailable(ticketId, e);
+            throw new TicketUnavailableException(ticketId, e);
         }
 
         return tickets.TryGetValue(ticketId, out var loaded) ? new TicketEntry(loaded) : null;
+    }
+
+    /// <summary>Leaves a ticket out of memory for good (until a restart tries again), logged once.</summary>
+    private void MarkUnavailable(string ticketId, Exception cause)
+    {
+        if (unavailable.Add(ticketId))
+        {
+            logger.LogCritical(cause, "Ticket {Ticket} could not be rebuilt from its log (a damaged row, a policy version that no longer binds, or a bug); it is left out of memory, its stored events are kept, and requests for it fail until this is fixed", ticketId);
+        }
     }
 
     /// <summary>A policy version by fingerprint: loaded, or restored from the policies table.</summary>

@@ -23,8 +23,14 @@ internal sealed partial class EngineLoop : IDisposable
     private readonly OpenTicketSet tickets = new();
     private readonly PriorityQueue<string, long> queue = new();
     private readonly List<Decision> scratch = [];
+
+    /// <summary>Tickets an ingest check loaded from the log; closed ones leave memory again if the request is refused.</summary>
+    private readonly List<TicketEntry> loadedForCheck = [];
     private readonly Dictionary<string, long> dirtyDeadlines = new(StringComparer.Ordinal);
     private readonly HashSet<string> dueWhenScheduled = new(StringComparer.Ordinal);
+
+    /// <summary>Tickets whose log cannot be replayed: kept out of memory, refused without replaying again.</summary>
+    private readonly HashSet<string> unavailable = new(StringComparer.Ordinal);
     private readonly System.Buffers.ArrayBufferWriter<byte> decisionBody = new(1024);
     private readonly System.Text.Json.Utf8JsonWriter decisionWriter;
     private readonly EngineStore store;
