@@ -24,6 +24,8 @@ public sealed class HttpErrorTests
     [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-03T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}", 400, "at")]
     [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"0001-01-01T00:00:00+14:00\",\"type\":\"created\",\"severity\":\"sev1\"}", 400, "at")]
     [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-10-01T00:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}", 400, "at")]
+    [InlineData("{\"id\":\"x\",\"ticket\":\"T\\ud800\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}", 400, "ticket")]
+    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\",\"fields\":{\"impact\":\"\\udc00\"}}", 400, "fields.impact")]
     public async Task BadBodiesGetProblemDetailsNamingTheField(string body, int status, string? field)
     {
         await using var engine = await EngineFixture.StartAsync();
@@ -44,6 +46,7 @@ public sealed class HttpErrorTests
     [InlineData("/v1/events", " ", "The body is empty; send JSON (docs/events.md).")]
     [InlineData("/v1/events:batch", "{\"events\":[{\"id\":\"a\"},{\"id\":tru}]}", "The body is not valid JSON at line 1, position 32 (events[1].id): 'tru}]}' is an invalid JSON literal.")]
     [InlineData("/v1/events:batch", "[null]", "events[0]: an event must be a JSON object")]
+    [InlineData("/v1/events", "{\"id\":\"x\",\"\\ud800\":1", "The body is not valid JSON at line 1, position 21 (\\ud800): '1' is an invalid end of a number.")]
     public async Task BodiesThatAreNotEventsSayWhatIsWrong(string path, string body, string detail)
     {
         await using var engine = await EngineFixture.StartAsync();

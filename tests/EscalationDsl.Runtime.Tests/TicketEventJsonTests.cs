@@ -22,6 +22,10 @@ public sealed class TicketEventJsonTests
     [InlineData("""{"ticket":"","at":"2026-11-02T14:00:00Z","type":"created"}""", "ticket: must not be empty")]
     [InlineData("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","engineering":"yes"}""", "engineering: must be true or false")]
     [InlineData("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","fields":[]}""", "fields: must be an object of field names to values")]
+    [InlineData("""{"ticket":"T\ud800","at":"2026-11-02T14:00:00Z","type":"created"}""", "ticket: not valid text: an escape such as \\ud800 leaves half of a UTF-16 surrogate pair")]
+    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","fields":{"customer":"a\udc00b"}}""", "fields.customer: not valid text: an escape such as \\ud800 leaves half of a UTF-16 surrogate pair")]
+    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","fields":{"cu\ud800":"x"}}""", "fields.cu\\ud800: the name is not valid text: an escape such as \\ud800 leaves half of a UTF-16 surrogate pair")]
+    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","x\ud800":1}""", "x\\ud800: unknown field (fields of the ticket go inside \"fields\"; see docs/events.md)")]
     public void TheFirstProblemIsNamed(string json, string error) => Parse(json).Error.ShouldBe(error);
 
     [Fact]

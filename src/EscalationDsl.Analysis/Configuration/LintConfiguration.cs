@@ -39,7 +39,13 @@ public sealed class LintConfiguration
     {
         // A reader rather than JsonDocument, so that every mistake, not only a syntax error, has a position.
         var utf8 = Encoding.UTF8.GetBytes(json);
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var options = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        if (JsonErrorPosition.FirstHalfSurrogate(utf8, options) is { } broken)
+        {
+            throw At(json, utf8, broken, JsonErrorPosition.HalfSurrogate);
+        }
+
+        var reader = new Utf8JsonReader(utf8, options);
         try
         {
             reader.Read();

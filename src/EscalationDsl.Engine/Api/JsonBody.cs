@@ -98,7 +98,7 @@ internal sealed class JsonBody : IDisposable
             {
                 if (reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    open[^1] = (false, reader.GetString(), -1);
+                    open[^1] = (false, NameOf(ref reader), -1);
                     continue;
                 }
 
@@ -126,6 +126,19 @@ internal sealed class JsonBody : IDisposable
 
         var path = string.Concat(open.Select(o => o.Array ? (o.Index >= 0 ? $"[{o.Index}]" : string.Empty) : o.Name is null ? string.Empty : "." + o.Name));
         return path.Length == 0 ? null : path.TrimStart('.');
+    }
+
+    /// <summary>The member name being read, as written (escapes kept) when it holds half a surrogate pair.</summary>
+    private static string NameOf(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+        }
     }
 
     public void Dispose()

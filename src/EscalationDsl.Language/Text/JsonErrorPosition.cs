@@ -36,6 +36,43 @@ public static class JsonErrorPosition
         return AtByte(path, json, utf8, (int)Math.Min(utf8.Length, lineStart + (e.BytePositionInLine ?? 0)));
     }
 
+    /// <summary>What esc says about a string or name that holds half a UTF-16 surrogate pair.</summary>
+    public const string HalfSurrogate = "not valid text: an escape such as \\ud800 leaves half of a UTF-16 surrogate pair";
+
+    /// <summary>
+    /// The byte offset of the first string or member name whose escapes leave half a UTF-16
+    /// surrogate pair (<c>"\ud800"</c>): valid JSON that System.Text.Json cannot turn into a string
+    /// (it throws when asked). Null when there is none, or when the text is not valid JSON at all
+    /// (the caller's parse reports that).
+    /// </summary>
+    public static long? FirstHalfSurrogate(ReadOnlySpan<byte> utf8, JsonReaderOptions options)
+    {
+        var reader = new Utf8JsonReader(utf8, options);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                {
+                    try
+                    {
+                        reader.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        // The only way System.Text.Json reports an unpaired surrogate escape.
+                        return reader.TokenStartIndex;
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return null;
+    }
+
     /// <summary>The position of a byte offset into the UTF-8 form of <paramref name="json"/>.</summary>
     public static LinePosition AtByte(string path, string json, byte[] utf8, int byteOffset)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using EscalationDsl.Language.Text;
 using NodaTime;
 using NodaTime.Text;
 
@@ -30,7 +31,7 @@ public static class TicketEventJson
         {
             if (!members.TrySet(property))
             {
-                error = $"{property.Name}: unknown field (fields of the ticket go inside \"fields\"; see docs/events.md)";
+                error = $"{JsonText.NameForMessage(property)}: unknown field (fields of the ticket go inside \"fields\"; see docs/events.md)";
                 return null;
             }
         }
@@ -86,6 +87,18 @@ public static class TicketEventJson
             fields = [];
             foreach (var field in f.EnumerateObject())
             {
+                if (!JsonText.TryGetName(field, out var name))
+                {
+                    error = $"fields.{JsonText.NameForMessage(field)}: the name is {JsonErrorPosition.HalfSurrogate}";
+                    return null;
+                }
+
+                if (field.Value.ValueKind == JsonValueKind.String && !JsonText.TryGet(field.Value, out _))
+                {
+                    error = $"fields.{name}: {JsonErrorPosition.HalfSurrogate}";
+                    return null;
+                }
+
                 var value = field.Value.ValueKind switch
                 {
                     JsonValueKind.String => field.Value.GetString(),
@@ -97,11 +110,11 @@ public static class TicketEventJson
                 };
                 if (value is null)
                 {
-                    error = $"fields.{field.Name}: must be a string, number, true, false or null";
+                    error = $"fields.{name}: must be a string, number, true, false or null";
                     return null;
                 }
 
-                fields.Add(KeyValuePair.Create(field.Name, value));
+                fields.Add(KeyValuePair.Create(name, value));
             }
         }
 
@@ -238,7 +251,12 @@ public static class TicketEventJson
             return null;
         }
 
-        var text = value.GetString()!;
+        if (!JsonText.TryGet(value, out var text))
+        {
+            error = $"{name}: {JsonErrorPosition.HalfSurrogate}";
+            return null;
+        }
+
         if (required && text.Length == 0)
         {
             error = $"{name}: must not be empty";

@@ -64,6 +64,12 @@ public static class MappingFile
 
         using (doc)
         {
+            var utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+            if (JsonErrorPosition.FirstHalfSurrogate(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) is { } at)
+            {
+                throw new MappingException($"{displayName}:{JsonErrorPosition.AtByte(displayName, text, utf8, (int)at)}: {JsonErrorPosition.HalfSurrogate}");
+            }
+
             var reader = new MappingReader(displayName, policy, warnings);
             return reader.Read(doc.RootElement, import);
         }
