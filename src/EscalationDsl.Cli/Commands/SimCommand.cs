@@ -41,10 +41,14 @@ internal static class SimCommand
         var strict = new Option<bool>("--strict") { Description = "Stop at the first bad row and exit with 1 instead of skipping bad rows." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary on standard error (bad rows are still reported)." };
         var fast = new Option<string?>("--fast-resolution") { Description = "Review list: an escalation followed by resolution within this time may have come too early (a duration such as 30m, 1h, 1h30m; default 1h)." };
+        var top = new Option<string?>("--top")
+        {
+            Description = "Show only the N largest rows of each table per rule, issue type, category, owner and queue, and a last row for the rest (all formats, JSON too); review lists show at most min(N, 15). Default: every row.",
+        };
         var emit = new Option<string?>("--emit-events") { Description = "Also write the events replayed, per ticket in replay order, as canonical JSON Lines (.jsonl) or CSV (.csv)." };
         var command = new Command("sim", "Replay ticket history against a policy and report response times, SLA compliance, escalations, pages, customer updates, load and a review list.")
         {
-            policy, tickets, import, map, format, output, from, to, by, fast, strict, quiet, emit,
+            policy, tickets, import, map, format, output, from, to, by, fast, top, strict, quiet, emit,
         };
         command.SetAction(parse => Run(
             new Request(
@@ -58,6 +62,7 @@ internal static class SimCommand
                 parse.GetValue(to),
                 parse.GetValue(by) == "week",
                 parse.GetValue(fast),
+                parse.GetValue(top),
                 parse.GetValue(strict),
                 parse.GetValue(quiet),
                 parse.GetValue(emit)),
@@ -93,6 +98,11 @@ internal static class SimCommand
         if (request.FastResolution is { } fastText)
         {
             options = options with { FastResolution = ParseDuration("--fast-resolution", fastText) };
+        }
+
+        if (request.Top is { } topText)
+        {
+            options = options with { Top = ParseTop("--top", topText) };
         }
 
         var progress = new SimProgressDisplay(console);
@@ -216,6 +226,12 @@ internal static class SimCommand
         };
     }
 
+    /// <summary>A row count of 1 or more; a sign, spaces or a fraction are not one.</summary>
+    private static int ParseTop(string option, string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new UsageException($"{option}: '{text}' is not a whole number of 1 or more; give how many rows each table shows, such as 20");
+
     private static Instant? ParseBound(string option, string? text, DateTimeZone zone)
     {
         if (text is null)
@@ -243,6 +259,7 @@ internal static class SimCommand
         string? To,
         bool ByWeek,
         string? FastResolution,
+        string? Top,
         bool Strict,
         bool Quiet,
         string? EmitEvents);

@@ -119,8 +119,10 @@ public static class HtmlReport
             case "escalation-rate":
                 var byCategory = r.Escalations.ByCategory.Count > 0;
                 var groups = (byCategory ? r.Escalations.ByCategory : r.Escalations.ByIssueType).Take(15).ToList();
+                // Under --top the categories are cut already, maybe to fewer than 15.
+                var largest = r.Top is null ? 15 : groups.Count;
                 return SvgChart.ShareBars(
-                    $"Escalation rate by {(byCategory ? "source category (the 15 largest)" : "issue type")}",
+                    $"Escalation rate by {(byCategory ? $"source category (the {largest} largest)" : "issue type")}",
                     [.. groups.Select(g => (g.Key, g.EscalationRate, $"{Formats.Percent(g.EscalationRate)} ({Formats.Count(g.EscalatedTickets)} of {Formats.Count(g.Tickets)})"))],
                     "#c2571a");
             case "weekly-load":

@@ -27,6 +27,7 @@ public static class JsonReport
     }
 
     /// <summary>The report's properties in the same order, without <c>weeks</c>.</summary>
+    /// <remarks>Mirrors <see cref="SimulationReport"/>: a property added there is added here too.</remarks>
     private sealed record ReportWithoutWeeks(
         PolicySummary Policy,
         InputSummary Input,
@@ -39,10 +40,11 @@ public static class JsonReport
         AfterHoursSection AfterHours,
         CustomerUpdateSection CustomerUpdates,
         LoadSection Load,
-        ReviewSection Review)
+        ReviewSection Review,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Top)
     {
         public ReportWithoutWeeks(SimulationReport r)
-            : this(r.Policy, r.Input, r.Period, r.Tickets, r.Caveats, r.Response, r.Sla, r.Escalations, r.AfterHours, r.CustomerUpdates, r.Load, r.Review)
+            : this(r.Policy, r.Input, r.Period, r.Tickets, r.Caveats, r.Response, r.Sla, r.Escalations, r.AfterHours, r.CustomerUpdates, r.Load, r.Review, r.Top)
         {
         }
     }

@@ -8,7 +8,10 @@ namespace EscalationDsl.Simulation.Rendering;
 /// </summary>
 internal static class ReportDocument
 {
-    /// <summary>Rows shown in tables that can be long (queues, categories); JSON has them all.</summary>
+    /// <summary>
+    /// Rows shown in tables that can be long (queues, categories) when <c>--top</c> is not given; JSON has
+    /// them all. With <c>--top</c> the report data is cut already and every format shows the same rows.
+    /// </summary>
     private const int Top = 15;
 
     public static List<DocSection> Build(SimulationReport r)
@@ -95,59 +98,95 @@ internal static class ReportDocument
         string Cell(SlaRow row, string c) => row.Components.TryGetValue(c, out var cell)
             ? cell.Compliance is null ? (cell.Pending > 0 ? $"{Formats.Count(cell.Pending)} pending" : "–") : $"{Formats.Percent(cell.Compliance)} ({Formats.Count(cell.Met)}/{Formats.Count(cell.Met + cell.Breached)})"
             : "";
-        DocTable Grid(string key, IEnumerable<SlaRow> rows) => Table(
+        IReadOnlyList<string> Cells(SlaRow row) => [row.Key, Formats.Count(row.Tickets), .. components.Select(c => Cell(row, c))];
+        DocTable Grid(string key, IEnumerable<IReadOnlyList<string>> rows) => Table(
             [key, "tickets", .. components.Select(Header)],
             [false, true, .. components.Select(_ => true)],
-            rows.Select(row => (IReadOnlyList<string>)[row.Key, Formats.Count(row.Tickets), .. components.Select(c => Cell(row, c))]));
+            rows);
         var blocks = new List<DocBlock>
         {
             new DocText("Share of targets met among those decided (met / met + breached); a blank cell is a target the severity does not set. "
                 + "Resolving a ticket ends every running clock as met."),
-            Grid("severity", r.Sla.BySeverity),
+            Grid("severity", r.Sla.BySeverity.Select(Cells)),
         };
         if (r.Sla.Unobserved.Count > 0)
         {
             blocks.Add(new DocText($"† The input cannot show {string.Join(" or ", r.Sla.Unobserved)} being met except by resolution (see the caveats above)."));
         }
 
-        blocks.Add(new DocHeading($"By owner queue (the queue holding the ticket when the target was met or breached){TopNote(r.Sla.ByQueue.Count)}"));
-        blocks.Add(Grid("queue", r.Sla.ByQueue.Take(Top)));
+        blocks.Add(new DocHeading($"By owner queue (the queue holding the ticket when the target was met or breached){TopNote(r, r.Sla.ByQueue.Count)}"));
+        blocks.Add(Grid("queue", Rows(r, r.Sla.ByQueue, r.Sla.ByQueueLeftOut, Queues, Cells, Top)));
         return new DocSection("sla", "SLA compliance", blocks);
     }
 
-    private static string TopNote(int count) => count > Top ? $"; the {Top} largest of {count}" : "";
+    private static readonly (string One, string Many) Queues = ("queue", "queues");
+
+    /// <summary>Says a table shows only the renderers' own first rows; under <c>--top</c> its last row says what was left out instead.</summary>
+    private static string TopNote(SimulationReport r, int count) => r.Top is null && count > Top ? $"; the {Top} largest of {count}" : "";
+
+    /// <summary>
+    /// A table's rows. Without <c>--top</c>: the first <paramref name="limit"/> of them, as ever. With it:
+    /// the rows the data kept, then one row for those left out, <c>… 212 more rules</c> and their totals
+    /// (laid out by <paramref name="leftOutCells"/> when they read differently).
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<string>> Rows<T>(
+        SimulationReport r,
+        IReadOnlyList<T> rows,
+        LeftOut<T>? leftOut,
+        (string One, string Many) noun,
+        Func<T, IReadOnlyList<string>> cells,
+        int limit = int.MaxValue,
+        Func<T, IReadOnlyList<string>>? leftOutCells = null)
+    {
+        if (r.Top is null)
+        {
+            return rows.Take(limit).Select(cells);
+        }
+
+        var shown = rows.Select(cells);
+        return leftOut is null ? shown : shown.Append([MoreLabel(leftOut.Rows, noun), .. (leftOutCells ?? cells)(leftOut.Totals).Skip(1)]);
+    }
+
+    /// <summary><c>… 1 more rule</c>, <c>… 212 more rules</c>.</summary>
+    private static string MoreLabel(int rows, (string One, string Many) noun) => $"… {Formats.Count(rows)} more {(rows == 1 ? noun.One : noun.Many)}";
 
     private static DocSection Escalations(SimulationReport r)
     {
         var e = r.Escalations;
-        DocTable Groups(string key, IEnumerable<GroupRow> rows) => Table(
+        static IReadOnlyList<string> GroupCells(GroupRow g) => [g.Key, Formats.Count(g.Tickets), Formats.Count(g.EscalatedTickets), Formats.Percent(g.EscalationRate),
+            Formats.Count(g.Escalations), Formats.Count(g.Pages), Formats.Count(g.Notifications)];
+        DocTable Groups(string key, IReadOnlyList<GroupRow> rows, LeftOut<GroupRow>? leftOut, (string One, string Many) noun) => Table(
             [key, "tickets", "escalated", "rate", "escalations", "pages", "notifications"],
             [false, true, true, true, true, true, true],
-            rows.Select(g => (IReadOnlyList<string>)[g.Key, Formats.Count(g.Tickets), Formats.Count(g.EscalatedTickets), Formats.Percent(g.EscalationRate),
-                Formats.Count(g.Escalations), Formats.Count(g.Pages), Formats.Count(g.Notifications)]));
+            Rows(r, rows, leftOut, noun, GroupCells, Top));
         var blocks = new List<DocBlock>
         {
             new DocText("Decisions: " + string.Join(", ", e.DecisionsByKind.Where(k => k.Value > 0).Select(k => $"{k.Key} {Formats.Count(k.Value)}")) + "."),
             new DocHeading("By rule"),
             Table(["rule", "tickets", "escalations", "pages", "notifications", "other"], [false, true, true, true, true, true],
-                e.ByRule.Select(x => (IReadOnlyList<string>)[x.Rule, Formats.Count(x.Tickets), Formats.Count(x.Escalations), Formats.Count(x.Pages), Formats.Count(x.Notifications), Formats.Count(x.Other)])),
+                Rows(r, e.ByRule, e.ByRuleLeftOut, Rules, x => [x.Rule, Formats.Count(x.Tickets), Formats.Count(x.Escalations), Formats.Count(x.Pages), Formats.Count(x.Notifications), Formats.Count(x.Other)])),
             new DocHeading("By issue type"),
-            Groups("issue type", e.ByIssueType.Take(Top)),
+            Groups("issue type", e.ByIssueType, e.ByIssueTypeLeftOut, ("issue type", "issue types")),
         };
         if (e.ByCategory.Count > 0)
         {
-            blocks.Add(new DocHeading($"By source category{TopNote(e.ByCategory.Count)}"));
-            blocks.Add(Groups("category", e.ByCategory.Take(Top)));
+            blocks.Add(new DocHeading($"By source category{TopNote(r, e.ByCategory.Count)}"));
+            blocks.Add(Groups("category", e.ByCategory, e.ByCategoryLeftOut, ("category", "categories")));
         }
 
         blocks.Add(new DocChart("escalation-rate"));
         blocks.Add(new DocHeading("By owner the decisions went to"));
         blocks.Add(Table(["owner", "escalations", "pages", "notifications", "assignments", "reminders"], [false, true, true, true, true, true],
-            e.ByOwner.Select(o => (IReadOnlyList<string>)[o.Owner, Formats.Count(o.Escalations), Formats.Count(o.Pages), Formats.Count(o.Notifications), Formats.Count(o.Assignments), Formats.Count(o.Reminders)])));
-        blocks.Add(new DocHeading($"By owner queue (the queue holding the ticket at the decision){TopNote(e.ByQueue.Count)}"));
-        blocks.Add(Groups("queue", e.ByQueue.Take(Top)));
+            Rows(r, e.ByOwner, e.ByOwnerLeftOut, Owners,
+                o => [o.Owner, Formats.Count(o.Escalations), Formats.Count(o.Pages), Formats.Count(o.Notifications), Formats.Count(o.Assignments), Formats.Count(o.Reminders)])));
+        blocks.Add(new DocHeading($"By owner queue (the queue holding the ticket at the decision){TopNote(r, e.ByQueue.Count)}"));
+        blocks.Add(Groups("queue", e.ByQueue, e.ByQueueLeftOut, Queues));
         return new DocSection("escalations", "Escalations, pages and notifications", blocks);
     }
+
+    private static readonly (string One, string Many) Rules = ("rule", "rules");
+
+    private static readonly (string One, string Many) Owners = ("owner", "owners");
 
     private static DocSection AfterHours(SimulationReport r)
     {
@@ -160,8 +199,9 @@ internal static class ReportDocument
         };
         if (a.Pages > 0)
         {
-            blocks.Add(Table(["rule", "pages", "after hours"], [false, true, true], a.ByRule.Select(c => (IReadOnlyList<string>)[c.Key, Formats.Count(c.Total), Formats.Count(c.Matching)])));
-            blocks.Add(Table(["owner paged", "pages", "after hours"], [false, true, true], a.ByOwner.Select(c => (IReadOnlyList<string>)[c.Key, Formats.Count(c.Total), Formats.Count(c.Matching)])));
+            static IReadOnlyList<string> Cells(CountRow c) => [c.Key, Formats.Count(c.Total), Formats.Count(c.Matching)];
+            blocks.Add(Table(["rule", "pages", "after hours"], [false, true, true], Rows(r, a.ByRule, a.ByRuleLeftOut, Rules, Cells)));
+            blocks.Add(Table(["owner paged", "pages", "after hours"], [false, true, true], Rows(r, a.ByOwner, a.ByOwnerLeftOut, Owners, Cells)));
         }
 
         return new DocSection("after-hours", "After-hours pages", blocks);
@@ -191,9 +231,12 @@ internal static class ReportDocument
             new DocText($"Tickets open (created or reopened, not yet resolved), counted at every whole hour. All queues: peak {Formats.Count(l.All.Peak)} at {Formats.Time(l.All.PeakAt)}, "
                 + $"{l.All.Average.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} on average."),
             Table(["queue", "tickets", "peak", "peak at", "average"], [false, true, true, false, true],
-                l.ByQueue.Take(Top).Select(q => (IReadOnlyList<string>)[q.Queue, Formats.Count(q.Tickets), Formats.Count(q.Peak), Formats.Time(q.PeakAt),
-                    q.Average.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)])),
-            new DocText(l.ByQueue.Count > Top ? $"The {Top} queues with the highest peaks of {l.ByQueue.Count}." : ""),
+                Rows(r, l.ByQueue, l.ByQueueLeftOut, Queues,
+                    q => [q.Queue, Formats.Count(q.Tickets), Formats.Count(q.Peak), Formats.Time(q.PeakAt), q.Average.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)],
+                    Top,
+                    // Peaks of different queues do not add up: the row says how high the largest queue left out went.
+                    q => [q.Queue, Formats.Count(q.Tickets), "≤ " + Formats.Count(q.Peak), "", ""])),
+            new DocText(r.Top is null && l.ByQueue.Count > Top ? $"The {Top} queues with the highest peaks of {l.ByQueue.Count}." : ""),
             new DocChart("weekly-load"),
         ]);
     }

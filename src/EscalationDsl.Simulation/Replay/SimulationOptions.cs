@@ -40,6 +40,13 @@ public sealed record SimulationOptions
     /// <summary>Review list: a resolution within this time after the first escalation suggests it came too early.</summary>
     public Duration FastResolution { get; init; } = Duration.FromHours(1);
 
-    /// <summary>How many entries each review list and each "top" table keeps.</summary>
+    /// <summary>How many entries each review list keeps.</summary>
     public int TopCount { get; init; } = 15;
+
+    /// <summary>
+    /// <c>--top N</c>: the tables per rule, issue type, category, owner and queue keep their N largest rows
+    /// and say what they left out, and the review lists keep at most min(N, <see cref="TopCount"/>). Null
+    /// (the default) keeps every row.
+    /// </summary>
+    public int? Top { get; init; }
 }

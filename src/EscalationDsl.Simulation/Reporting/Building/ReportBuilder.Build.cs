@@ -89,7 +89,7 @@ internal sealed partial class ReportBuilder
             [.. ranked.Where(g => g.Value.EscalatedTickets > 0)
                 .Select(g => g.Value.Row(g.Key))
                 .OrderByDescending(g => g.EscalationRate).ThenByDescending(g => g.Tickets).ThenBy(g => g.Key, StringComparer.Ordinal)
-                .Take(options.TopCount)],
+                .Take(reviewSize)],
             MinimumGroup,
             ranked.Count);
 
@@ -108,7 +108,7 @@ internal sealed partial class ReportBuilder
             w.Value.MissedUpdates,
             peaks.GetValueOrDefault(w.Key))).ToList();
 
-        return new SimulationReport(
+        var report = new SimulationReport(
             new PolicySummary(policy.Name, policy.Version, policy.Fingerprint),
             input,
             new PeriodSummary(zone.Id, options.From, options.To, firstCreated, lastCreated, end),
@@ -123,6 +123,7 @@ internal sealed partial class ReportBuilder
             review,
             weekRows,
             options.ByWeek);
+        return options.Top is { } top ? TopRows.Cut(report, top) : report;
     }
 
     private static SeverityDurations Durations(string name, SeverityAcc acc) =>

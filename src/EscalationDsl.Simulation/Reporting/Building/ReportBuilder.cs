@@ -33,6 +33,7 @@ internal sealed partial class ReportBuilder
     private readonly Dictionary<string, (long Total, long After)> afterHoursByOwner = new(StringComparer.Ordinal);
     private readonly Dictionary<LocalDate, WeekAcc> weeks = [];
     private readonly LoadTracker load = new();
+    private readonly int reviewSize;
     private readonly TopList repeatedMisses;
     private readonly TopList earlyEscalations;
     private readonly TopList lateEscalations;
@@ -64,9 +65,10 @@ internal sealed partial class ReportBuilder
             severities[severity.Name] = new SeverityAcc();
         }
 
-        repeatedMisses = new TopList(options.TopCount, descending: true);
-        earlyEscalations = new TopList(options.TopCount, descending: false);
-        lateEscalations = new TopList(options.TopCount, descending: true);
+        reviewSize = Math.Min(options.TopCount, options.Top ?? int.MaxValue);
+        repeatedMisses = new TopList(reviewSize, descending: true);
+        earlyEscalations = new TopList(reviewSize, descending: false);
+        lateEscalations = new TopList(reviewSize, descending: true);
     }
 
     /// <summary>Adds one finished ticket.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EscalationDsl.Simulation.Reporting;
 
 /// <summary>Pages sent outside the business hours of the policy's default calendar.</summary>
@@ -7,4 +9,14 @@ namespace EscalationDsl.Simulation.Reporting;
 /// <param name="Share">AfterHours / Pages, or null without pages.</param>
 /// <param name="ByRule">Per rule.</param>
 /// <param name="ByOwner">Per paged owner.</param>
-public sealed record AfterHoursSection(string? Calendar, long Pages, long AfterHours, double? Share, IReadOnlyList<CountRow> ByRule, IReadOnlyList<CountRow> ByOwner);
+/// <param name="ByRuleLeftOut">The rules <c>--top</c> left out of <paramref name="ByRule"/>, if any.</param>
+/// <param name="ByOwnerLeftOut">The owners <c>--top</c> left out of <paramref name="ByOwner"/>, if any.</param>
+public sealed record AfterHoursSection(
+    string? Calendar,
+    long Pages,
+    long AfterHours,
+    double? Share,
+    IReadOnlyList<CountRow> ByRule,
+    IReadOnlyList<CountRow> ByOwner,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LeftOut<CountRow>? ByRuleLeftOut = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LeftOut<CountRow>? ByOwnerLeftOut = null);

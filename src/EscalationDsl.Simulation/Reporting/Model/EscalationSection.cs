@@ -1,16 +1,28 @@
+using System.Text.Json.Serialization;
+
 namespace EscalationDsl.Simulation.Reporting;
 
 /// <summary>Escalations, pages and notifications.</summary>
 /// <param name="DecisionsByKind">Every decision kind and how often it was decided.</param>
-/// <param name="ByRule">Per escalation rule, in policy order.</param>
+/// <param name="ByRule">Per escalation rule, in policy order (under <c>--top</c>, most tickets first).</param>
 /// <param name="ByIssueType">Per issue type (as the policy saw it), most tickets first.</param>
 /// <param name="ByCategory">Per source category when the input has its own categories (importers), most tickets first; else empty.</param>
-/// <param name="ByOwner">Per policy owner the decisions went to.</param>
+/// <param name="ByOwner">Per policy owner the decisions went to, in policy order (under <c>--top</c>, most decisions first).</param>
 /// <param name="ByQueue">Per source queue holding the ticket when the decision was taken, most tickets first.</param>
+/// <param name="ByRuleLeftOut">The rules <c>--top</c> left out of <paramref name="ByRule"/>, if any.</param>
+/// <param name="ByIssueTypeLeftOut">The issue types <c>--top</c> left out of <paramref name="ByIssueType"/>, if any.</param>
+/// <param name="ByCategoryLeftOut">The categories <c>--top</c> left out of <paramref name="ByCategory"/>, if any.</param>
+/// <param name="ByOwnerLeftOut">The owners <c>--top</c> left out of <paramref name="ByOwner"/>, if any.</param>
+/// <param name="ByQueueLeftOut">The queues <c>--top</c> left out of <paramref name="ByQueue"/>, if any.</param>
 public sealed record EscalationSection(
     IReadOnlyDictionary<string, long> DecisionsByKind,
     IReadOnlyList<RuleRow> ByRule,
     IReadOnlyList<GroupRow> ByIssueType,
     IReadOnlyList<GroupRow> ByCategory,
     IReadOnlyList<OwnerRow> ByOwner,
-    IReadOnlyList<GroupRow> ByQueue);
+    IReadOnlyList<GroupRow> ByQueue,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LeftOut<RuleRow>? ByRuleLeftOut = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LeftOut<GroupRow>? ByIssueTypeLeftOut = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LeftOut<GroupRow>? ByCategoryLeftOut = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LeftOut<OwnerRow>? ByOwnerLeftOut = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LeftOut<GroupRow>? ByQueueLeftOut = null);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EscalationDsl.Simulation.Reporting;
 
 /// <summary>
@@ -18,6 +20,11 @@ namespace EscalationDsl.Simulation.Reporting;
 /// <param name="Review">Tickets and issue types worth a look.</param>
 /// <param name="Weeks">Weekly figures, by the week tickets were created.</param>
 /// <param name="WeeklyTable">True when the weekly table was asked for (<c>--by week</c>); the HTML charts use <paramref name="Weeks"/> either way.</param>
+/// <param name="Top">
+/// The <c>--top</c> value, or null without it. With it, the tables per rule, issue type, category,
+/// owner and queue hold only their <c>Top</c> largest rows and say what they left out, and the review
+/// lists hold at most min(<c>Top</c>, 15) entries.
+/// </param>
 public sealed record SimulationReport(
     PolicySummary Policy,
     InputSummary Input,
@@ -32,4 +39,5 @@ public sealed record SimulationReport(
     LoadSection Load,
     ReviewSection Review,
     IReadOnlyList<WeekRow> Weeks,
-    bool WeeklyTable);
+    bool WeeklyTable,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Top = null);
