@@ -31,6 +31,34 @@ public sealed class SimTests
     }
 
     [Fact]
+    public async Task AnImportReadFromAPipeReportsAsFromTheFile()
+    {
+        // As `--tickets <(unzip -p export.zip)` does: a named pipe has no length to show progress against.
+        var fifo = Path.Combine(Path.GetTempPath(), $"esc-fifo-{Guid.NewGuid():N}");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            mkfifo.WaitForExit();
+            mkfifo.ExitCode.ShouldBe(0);
+        }
+
+        try
+        {
+            var writer = Task.Run(() => File.WriteAllBytes(fifo, File.ReadAllBytes(RepoPaths.Combine(Subset))));
+            var piped = Esc.Run("sim", "policies/support.esc", "--import", "servicenow", "--tickets", fifo, "--format", "json");
+            await writer.WaitAsync(TimeSpan.FromMinutes(1));
+
+            piped.ExitCode.ShouldBe(0);
+            var fromFile = Esc.Run("sim", "policies/support.esc", "--import", "servicenow", "--tickets", Subset, "--format", "json", "--quiet");
+            piped.Out.Replace(fifo, Subset, StringComparison.Ordinal).ShouldBe(fromFile.Out);
+            piped.Error.ShouldContain("esc sim: replayed 1,000 tickets");
+        }
+        finally
+        {
+            File.Delete(fifo);
+        }
+    }
+
+    [Fact]
     public void SummaryOfOneTicketIsSingular()
     {
         var result = Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/sev1-network-outage.jsonl");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using EscalationDsl.Simulation.Replay;
 using EscalationDsl.Simulation.Reporting;
@@ -15,13 +14,16 @@ internal sealed class SimProgressDisplay
     private static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(5);
     private readonly TextWriter error;
     private readonly bool terminal;
-    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly TimeProvider time;
+    private readonly long start;
     private TimeSpan last;
     private bool drawn;
 
-    public SimProgressDisplay(CliConsole console)
+    public SimProgressDisplay(CliConsole console, TimeProvider? time = null)
     {
         error = console.Error;
+        this.time = time ?? TimeProvider.System;
+        start = this.time.GetTimestamp();
 
         // Only the real console can be a terminal; tests pass string writers.
         terminal = ReferenceEquals(console.Error, Console.Error) && !Console.IsErrorRedirected;
@@ -29,7 +31,7 @@ internal sealed class SimProgressDisplay
 
     public void Report(SimulationProgress progress)
     {
-        var now = clock.Elapsed;
+        var now = time.GetElapsedTime(start);
         if (now - last < (terminal ? TerminalInterval : LogInterval) && progress.Fraction < 1)
         {
             return;
@@ -38,16 +40,20 @@ internal sealed class SimProgressDisplay
         last = now;
         var percent = (int)Math.Round(progress.Fraction * 100);
         var counts = $"{Formats.Count(progress.Rows, "row")}, {Formats.Count(progress.Tickets, "ticket")}, {Formats.Count(progress.BadRows, "bad row")}";
+
+        // A fraction of 0 is unknown (a pipe has no length; or nothing is read yet): counts only.
+        var known = progress.Fraction > 0;
         if (terminal)
         {
             const int width = 30;
             var filled = Math.Clamp(percent * width / 100, 0, width);
-            error.Write(string.Create(CultureInfo.InvariantCulture, $"\r[{new string('#', filled)}{new string('.', width - filled)}] {percent,3}%  {counts}  "));
+            var bar = known ? $"[{new string('#', filled)}{new string('.', width - filled)}] {percent,3}%" : "[reading]";
+            error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{bar}  {counts}  "));
             drawn = true;
         }
         else if (progress.Fraction < 1)
         {
-            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"esc sim: {percent}% read, {counts}"));
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"esc sim: {(known ? $"{percent}% read, " : "read ")}{counts}"));
         }
     }
 

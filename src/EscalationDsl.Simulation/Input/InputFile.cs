@@ -27,8 +27,11 @@ public sealed class InputFile : IDisposable
     /// <summary>The file name, or for an archive the name of the entry read.</summary>
     public string EntryName { get; }
 
-    /// <summary>The share of the file on disk read so far, 0 to 1 (1 once the file is closed).</summary>
-    public double Progress => !file.CanRead || file.Length == 0 ? 1 : Math.Min(1, (double)file.Position / file.Length);
+    /// <summary>
+    /// The share of the file on disk read so far, 0 to 1 (1 once the file is closed); 0, unknown, for
+    /// a pipe or other input without a length, such as <c>--tickets &lt;(zcat export.csv.gz)</c>.
+    /// </summary>
+    public double Progress => !file.CanRead ? 1 : !file.CanSeek ? 0 : file.Length == 0 ? 1 : Math.Min(1, (double)file.Position / file.Length);
 
     /// <summary>Opens <paramref name="path"/>; <paramref name="displayName"/> is used in messages.</summary>
     /// <exception cref="SourceException">The file is missing, unreadable, or an archive without exactly one CSV file.</exception>
