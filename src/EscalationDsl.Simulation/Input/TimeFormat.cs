@@ -114,13 +114,14 @@ public sealed class TimeFormat
                     return false;
                 }
 
-                var ms = kind == Kind.Unix ? number * 1000 : number;
-                if (ms < Instant.MinValue.ToUnixTimeMilliseconds() || ms > Instant.MaxValue.ToUnixTimeMilliseconds())
+                // Compared before scaling: seconds times 1000 would wrap around for numbers past about 9.2e15.
+                var perUnit = kind == Kind.Unix ? 1000 : 1;
+                if (number < Instant.MinValue.ToUnixTimeMilliseconds() / perUnit || number > Instant.MaxValue.ToUnixTimeMilliseconds() / perUnit)
                 {
                     return false;
                 }
 
-                at = Instant.FromUnixTimeMilliseconds(ms);
+                at = Instant.FromUnixTimeMilliseconds(number * perUnit);
                 return true;
         }
 
