@@ -72,4 +72,14 @@ public sealed class TimeFormatTests
         TimeFormat.Create(kind, DateTimeZone.Utc, out _)!.TryParse(text, out var at).ShouldBeTrue();
         InstantPattern.ExtendedIso.Format(at).ShouldBe(expected);
     }
+
+    [Theory]
+    [InlineData("HH:mm")]
+    [InlineData("'day' HH:mm")]
+    [InlineData("dd/MM HH:mm")]
+    public void PatternsWithoutTheDateAreReported(string pattern)
+    {
+        TimeFormat.Create(pattern, DateTimeZone.Utc, out var error).ShouldBeNull();
+        error.ShouldBe($"'{pattern}' does not give the date: a timestamp needs its year, month and day");
+    }
 }

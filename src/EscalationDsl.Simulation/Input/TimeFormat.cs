@@ -90,6 +90,13 @@ public sealed class TimeFormat
             return null;
         }
 
+        // A pattern without the year, month or day would read every cell as a day of 2000 (NodaTime's template), or none.
+        if (nodaPattern.Parse(nodaPattern.Format(SampleTime)) is not { Success: true } sample || sample.Value.Date != SampleTime.Date)
+        {
+            error = $"'{text}' does not give the date: a timestamp needs its year, month and day";
+            return null;
+        }
+
         return new TimeFormat(text, Kind.Local, nodaPattern, Compile(text), zone);
     }
 
