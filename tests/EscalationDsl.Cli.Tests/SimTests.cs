@@ -257,6 +257,43 @@ public sealed class SimTests
         Esc.Run("sim", "policies/support.esc").ExitCode.ShouldBe(2);
     }
 
+    [Theory]
+    [InlineData("--emit-events")]
+    [InlineData("--output")]
+    public void WritingOverTheTicketsFileIsRefusedAndTheFileIsKept(string option)
+    {
+        using var file = new TempEvents("""
+            {"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev2"}
+            """);
+        var before = File.ReadAllText(file.Path);
+
+        var result = Esc.Run("sim", "policies/support.esc", "--tickets", file.Path, option, file.Path, "--quiet");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe($"esc: {option}: {file.Path} is the --tickets file; name another file\n");
+        File.ReadAllText(file.Path).ShouldBe(before);
+    }
+
+    [Fact]
+    public void EmittedEventsAndTheReportCannotShareAFile()
+    {
+        var same = Path.Combine(Path.GetTempPath(), $"esc-sim-{Guid.NewGuid():N}.jsonl");
+        var result = Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--output", same, "--emit-events", same, "--quiet");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe($"esc: --emit-events: {same} is the --output file; name another file\n");
+        File.Exists(same).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void TicketsThatNameAFolderAreCalledAFolder()
+    {
+        var result = Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("esc: policies/events: is a folder; name the file of ticket history\n");
+    }
+
     [Fact]
     public void MissingColumnOfAnImportIsAUsageError()
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace EscalationDsl.Engine.Tests;
@@ -56,6 +57,23 @@ public sealed class HttpErrorTests
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         problem["detail"]!.GetValue<string>().ShouldBe(detail);
+    }
+
+    [Theory]
+    [InlineData("/v1/events", "{\"id\":\"x\",\"ticket\":\"", "\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}", "The body is not valid UTF-8 at line 1, position 21 (ticket); send JSON encoded as UTF-8.", "ticket")]
+    [InlineData("/v1/events:batch", "[{\"id\":\"x\",\n\"fields\":{\"", "\":\"1\"}}]", "The body is not valid UTF-8 at line 2, position 12 ([0].fields); send JSON encoded as UTF-8.", "[0].fields")]
+    public async Task ABodyThatIsNotUtf8IsRefusedWithWhereItBreaks(string path, string before, string after, string detail, string field)
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        var body = new ByteArrayContent([.. Encoding.UTF8.GetBytes(before), 0xE9, .. Encoding.UTF8.GetBytes(after)]);
+        body.Headers.ContentType = new("application/json");
+
+        var response = await engine.Http.PostAsync(path, body);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        problem["detail"]!.GetValue<string>().ShouldBe(detail);
+        ((string?)problem["field"]).ShouldBe(field);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using EscalationDsl.Simulation.Input;
 using NodaTime;
+using NodaTime.Text;
 
 namespace EscalationDsl.Simulation.Tests;
 
@@ -50,5 +51,35 @@ public sealed class TimeFormatTests
     {
         TimeFormat.Create("dd/MM/yyyy HH:mm:ss.fffffffffff", DateTimeZone.Utc, out var error).ShouldBeNull();
         error.ShouldNotBeNull().ShouldStartWith("'dd/MM/yyyy HH:mm:ss.fffffffffff' is not a date-time pattern");
+    }
+
+    [Theory]
+    [InlineData("unix", "-9223372036854775808")]   // times 1000 wrapped to 0, read as 1970-01-01
+    [InlineData("unix", "9223372036854775807")]    // wrapped to one second before 1970
+    [InlineData("unix", "18446744073709552")]      // wrapped to a time in range
+    [InlineData("unixms", "9223372036854775807")]
+    public void UnixNumbersTooLargeForAnyTimeAreRejectedNotWrapped(string kind, string text)
+    {
+        TimeFormat.Create(kind, DateTimeZone.Utc, out _)!.TryParse(text, out _).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("unix", "1456708560", "2016-02-29T01:16:00Z")]
+    [InlineData("unix", "-1", "1969-12-31T23:59:59Z")]
+    [InlineData("unixms", "1456708560123", "2016-02-29T01:16:00.123Z")]
+    public void UnixNumbersAreReadAsSecondsOrMilliseconds(string kind, string text, string expected)
+    {
+        TimeFormat.Create(kind, DateTimeZone.Utc, out _)!.TryParse(text, out var at).ShouldBeTrue();
+        InstantPattern.ExtendedIso.Format(at).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("HH:mm")]
+    [InlineData("'day' HH:mm")]
+    [InlineData("dd/MM HH:mm")]
+    public void PatternsWithoutTheDateAreReported(string pattern)
+    {
+        TimeFormat.Create(pattern, DateTimeZone.Utc, out var error).ShouldBeNull();
+        error.ShouldBe($"'{pattern}' does not give the date: a timestamp needs its year, month and day");
     }
 }

@@ -78,6 +78,7 @@ internal static class SimCommand
         }
 
         PolicyLoader.CheckOutput(request.Output, console);
+        CheckOutputsApart(request, console);
         if (PolicyLoader.Load(request.Policy, console) is not { } policy)
         {
             return ExitCodes.Findings;
@@ -166,7 +167,7 @@ internal static class SimCommand
         var display = request.Tickets.Replace('\\', '/');
         if (!File.Exists(full))
         {
-            throw new UsageException($"{display}: no such file");
+            throw new UsageException(Directory.Exists(full) ? $"{display}: is a folder; name the file of ticket history" : $"{display}: no such file");
         }
 
         LoadedMapping? mapping = null;
@@ -211,6 +212,30 @@ internal static class SimCommand
         catch (SourceException e)
         {
             throw new UsageException(e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Refuses an output that names an input (<c>--emit-events</c> would empty the history before it
+    /// is read, <c>--output</c> would replace it) or the other output.
+    /// </summary>
+    private static void CheckOutputsApart(Request request, CliConsole console)
+    {
+        string? Full(string? path) => path is null ? null : Path.GetFullPath(path, console.WorkingDirectory);
+        var inputs = new[] { ("the policy file", Full(request.Policy)), ("the --tickets file", Full(request.Tickets)), ("the --map file", Full(request.Map)) };
+        foreach (var (option, path) in new[] { ("--output", request.Output), ("--emit-events", request.EmitEvents) })
+        {
+            if (Full(path) is not { } full)
+            {
+                continue;
+            }
+
+            var clash = inputs.FirstOrDefault(input => input.Item2 == full).Item1
+                ?? (option == "--emit-events" && full == Full(request.Output) ? "the --output file" : null);
+            if (clash is not null)
+            {
+                throw new UsageException($"{option}: {path} is {clash}; name another file");
+            }
         }
     }
 

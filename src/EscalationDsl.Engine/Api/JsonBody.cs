@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using EscalationDsl.Engine.Processing;
 using Microsoft.AspNetCore.Http;
 
@@ -49,6 +51,12 @@ internal sealed class JsonBody : IDisposable
                 }
             }
 
+            // The parser leaves strings undecoded until they are read, so bytes that are not UTF-8 would fail later, as a 500.
+            if (!Utf8.IsValid(buffer.AsSpan(0, length)))
+            {
+                return (null, NotUtf8(buffer.AsSpan(0, length)));
+            }
+
             var body = new JsonBody(JsonDocument.Parse(buffer.AsMemory(0, length)), buffer);
             buffer = null; // the body owns it now
             return (body, null);
@@ -81,6 +89,22 @@ internal sealed class JsonBody : IDisposable
         var path = PathWhereReadingStops(json);
         var where = $"line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}{(path is null ? string.Empty : $" ({path})")}";
         return Problems.BadRequest($"The body is not valid JSON at {where}: {e.Message.Split(". ")[0]}.", path);
+    }
+
+    /// <summary>Where the first byte that is not UTF-8 is: line and byte position (from 1), and the path of the member being read.</summary>
+    private static IResult NotUtf8(ReadOnlySpan<byte> json)
+    {
+        var offset = 0;
+        while (Rune.DecodeFromUtf8(json[offset..], out _, out var consumed) == OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+
+        var before = json[..offset];
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        var path = PathWhereReadingStops(before);
+        var where = $"line {before.Count((byte)'\n') + 1}, position {offset - lineStart + 1}{(path is null ? string.Empty : $" ({path})")}";
+        return Problems.BadRequest($"The body is not valid UTF-8 at {where}; send JSON encoded as UTF-8.", path);
     }
 
     /// <summary>

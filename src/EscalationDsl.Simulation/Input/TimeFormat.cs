@@ -90,6 +90,13 @@ public sealed class TimeFormat
             return null;
         }
 
+        // A pattern without the year, month or day would read every cell as a day of 2000 (NodaTime's template), or none.
+        if (nodaPattern.Parse(nodaPattern.Format(SampleTime)) is not { Success: true } sample || sample.Value.Date != SampleTime.Date)
+        {
+            error = $"'{text}' does not give the date: a timestamp needs its year, month and day";
+            return null;
+        }
+
         return new TimeFormat(text, Kind.Local, nodaPattern, Compile(text), zone);
     }
 
@@ -114,13 +121,14 @@ public sealed class TimeFormat
                     return false;
                 }
 
-                var ms = kind == Kind.Unix ? number * 1000 : number;
-                if (ms < Instant.MinValue.ToUnixTimeMilliseconds() || ms > Instant.MaxValue.ToUnixTimeMilliseconds())
+                // Compared before scaling: seconds times 1000 would wrap around for numbers past about 9.2e15.
+                var perUnit = kind == Kind.Unix ? 1000 : 1;
+                if (number < Instant.MinValue.ToUnixTimeMilliseconds() / perUnit || number > Instant.MaxValue.ToUnixTimeMilliseconds() / perUnit)
                 {
                     return false;
                 }
 
-                at = Instant.FromUnixTimeMilliseconds(ms);
+                at = Instant.FromUnixTimeMilliseconds(number * perUnit);
                 return true;
         }
 
