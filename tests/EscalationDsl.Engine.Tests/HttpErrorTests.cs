@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -101,6 +102,55 @@ public sealed class HttpErrorTests
         ((int)response.StatusCode).ShouldBe(status);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>().ShouldBe(detail);
+    }
+
+    [Fact]
+    public async Task ABodyInAnotherCharsetIsRefusedAndAByteOrderMarkIsSkipped()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        var json = System.Text.Json.JsonSerializer.Serialize(EngineFixture.Created("e1", "INC-9", T0));
+
+        var utf16 = new ByteArrayContent(Encoding.Unicode.GetBytes(json));
+        utf16.Headers.ContentType = new("application/json") { CharSet = "utf-16" };
+        var refused = await engine.Http.PostAsync("/v1/events", utf16);
+        ((int)refused.StatusCode).ShouldBe(415);
+        JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>().ShouldBe("Send JSON encoded as UTF-8, not charset=utf-16.");
+
+        var withMark = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(json)]);
+        withMark.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
+        (await engine.Http.PostAsync("/v1/events", withMark)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task ATicketIdWithControlCharactersIsRefusedAtTheTicketField()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+
+        var single = await engine.PostEvent(EngineFixture.Created("e1", "INC\t1", T0));
+        var batch = await engine.Http.PostAsJsonAsync("/v1/events:batch", new { events = new[] { EngineFixture.Created("e2", "INC-2", T0), EngineFixture.Created("e3", "INC\u00003", T0) } });
+
+        single.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        ((string?)JsonNode.Parse(await single.Content.ReadAsStringAsync())!["field"]).ShouldBe("ticket");
+        batch.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = JsonNode.Parse(await batch.Content.ReadAsStringAsync())!;
+        ((string?)problem["field"]).ShouldBe("events[1].ticket");
+        ((string?)problem["detail"]).ShouldBe("events[1]: ticket: must not contain control characters (such as a tab, a line break or NUL): the id is part of URLs such as GET /v1/tickets/{id}.");
+        (await engine.GetJson("/v1/tickets/INC-2")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task ATicketIdWithASlashOrAPercentSignCanBeReadAndMigrated()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "ACME/42", T0));
+        await engine.PostEventOk(EngineFixture.Created("e2", "ACME%2F42", T0));
+
+        ((string?)(await engine.GetJson("/v1/tickets/ACME%2F42"))!["id"]).ShouldBe("ACME/42");
+        ((string?)(await engine.GetJson("/v1/tickets/ACME%252F42"))!["id"]).ShouldBe("ACME%2F42");
+        ((string?)(await engine.GetJson("/v1/tickets/ACME%2F42/timeline"))!["ticket"]).ShouldBe("ACME/42");
+        var migrated = await engine.Http.PostAsync("/v1/tickets/ACME%2F42:migrate", null);
+        migrated.StatusCode.ShouldBe(HttpStatusCode.OK);
+        ((string?)JsonNode.Parse(await migrated.Content.ReadAsStringAsync())!["ticket"]).ShouldBe("ACME/42");
     }
 
     [Fact]

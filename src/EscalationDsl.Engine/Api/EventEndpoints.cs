@@ -117,6 +117,13 @@ internal static class EventEndpoints
             return null;
         }
 
+        // A ticket id is part of the read API's URLs, which cannot carry control characters.
+        if (e.TicketId.AsSpan().IndexOfAnyInRange('\u0000', '\u001f') >= 0 || e.TicketId.Contains('\u007f', StringComparison.Ordinal))
+        {
+            problem = Problems.BadRequest($"{(prefix.Length == 0 ? "" : prefix[..^1] + ": ")}ticket: must not contain control characters (such as a tab, a line break or NUL): the id is part of URLs such as GET /v1/tickets/{{id}}.", prefix + "ticket");
+            return null;
+        }
+
         if (string.IsNullOrEmpty(e.EventId))
         {
             problem = Problems.BadRequest($"{(prefix.Length == 0 ? "" : prefix[..^1] + ": ")}id: every event needs a unique id, so a retried request is applied once.", prefix + "id");

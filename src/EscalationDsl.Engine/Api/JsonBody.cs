@@ -34,6 +34,14 @@ internal sealed class JsonBody : IDisposable
             return (null, Problems.UnsupportedMediaType(type));
         }
 
+        // JSON is UTF-8 (RFC 8259); a body declared in another charset is refused rather than misread.
+        if (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var media)
+            && media.Charset.HasValue
+            && !(media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || media.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)))
+        {
+            return (null, Problems.From(new EngineError(415, "Unsupported media type", $"Send JSON encoded as UTF-8, not charset={media.Charset}.")));
+        }
+
         var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is > 0 and < 1 << 20 ? (int)request.ContentLength + 1 : 4096);
         var length = 0;
         try
@@ -57,13 +65,16 @@ internal sealed class JsonBody : IDisposable
                 return (null, NotUtf8(buffer.AsSpan(0, length)));
             }
 
-            var body = new JsonBody(JsonDocument.Parse(buffer.AsMemory(0, length)), buffer);
+            // A byte order mark, as some Windows tools write, is not part of the JSON.
+            var start = buffer.AsSpan(0, length).StartsWith("\uFEFF"u8) ? 3 : 0;
+            var body = new JsonBody(JsonDocument.Parse(buffer.AsMemory(start, length - start)), buffer);
             buffer = null; // the body owns it now
             return (body, null);
         }
         catch (JsonException e)
         {
-            return (null, Malformed(buffer.AsSpan(0, length), e));
+            var json = buffer.AsSpan(0, length);
+            return (null, Malformed(json.StartsWith("\uFEFF"u8) ? json[3..] : json, e));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

@@ -6,6 +6,7 @@ using EscalationDsl.Runtime.Events;
 using EscalationDsl.Runtime.Tracing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using NodaTime;
 
@@ -16,8 +17,9 @@ internal static class TicketEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/tickets/{id}", async (string id, EngineLoop loop) =>
+        app.MapGet("/v1/tickets/{id}", async (string id, HttpContext http, EngineLoop loop) =>
             {
+                id = TicketId(http, id);
                 var read = new ReadItem<(TicketSnapshot Snapshot, string Policy, int Version, string Fingerprint)?>(l => l.Describe(id));
                 loop.Post(read);
                 try
@@ -37,8 +39,9 @@ internal static class TicketEndpoints
             .WithName("GetTicket")
             .WithSummary("A ticket's state, owner, escalation level, deadlines and SLA clocks.");
 
-        app.MapGet("/v1/tickets/{id}/timeline", async (string id, EngineLoop loop) =>
+        app.MapGet("/v1/tickets/{id}/timeline", async (string id, HttpContext http, EngineLoop loop) =>
             {
+                id = TicketId(http, id);
                 var read = new ReadItem<(Policies.PolicyVersion Version, List<(string Kind, long At, string? Body, long Seq)> Rows)?>(l => l.Log(id));
                 loop.Post(read);
                 try
@@ -58,8 +61,9 @@ internal static class TicketEndpoints
             .WithName("GetTimeline")
             .WithSummary("Every event and decision of a ticket with the reasons: the same trace as `esc explain`.");
 
-        app.MapPost("/v1/tickets/{id}:migrate", async (string id, EngineLoop loop) =>
+        app.MapPost("/v1/tickets/{id}:migrate", async (string id, HttpContext http, EngineLoop loop) =>
             {
+                id = TicketId(http, id, ":migrate");
                 var command = new CommandItem<(MigrationResult? Result, EngineError? Error)>(l => l.Migrate(id));
                 loop.Post(command);
                 var (result, error) = await command.Task;
@@ -70,6 +74,27 @@ internal static class TicketEndpoints
             .ProducesProblem(409)
             .WithName("MigrateTicket")
             .WithSummary("Move a ticket to the running version of its policy.");
+    }
+
+    /// <summary>
+    /// The ticket id of a route. The server decodes the path except <c>%2F</c>, so an id holding a
+    /// slash (sent as <c>a%2Fb</c>) arrives still encoded, and one holding <c>%2F</c> itself (sent as
+    /// <c>a%252Fb</c>) arrives looking the same: when the value holds a <c>%</c>, the id is decoded
+    /// afresh from the request line.
+    /// </summary>
+    private static string TicketId(HttpContext http, string routeValue, string suffix = "")
+    {
+        const string prefix = "/v1/tickets/";
+        if (!routeValue.Contains('%', StringComparison.Ordinal)
+            || http.Features.Get<IHttpRequestFeature>()?.RawTarget is not { } raw
+            || !raw.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return routeValue;
+        }
+
+        var segment = raw[prefix.Length..];
+        segment = segment[..(segment.IndexOfAny(['/', '?']) is var end and >= 0 ? end : segment.Length)];
+        return Uri.UnescapeDataString(segment.EndsWith(suffix, StringComparison.Ordinal) ? segment[..^suffix.Length] : segment);
     }
 
     /// <summary>Replays the ticket's log with a trace, on a runtime of its own (not the live one).</summary>
