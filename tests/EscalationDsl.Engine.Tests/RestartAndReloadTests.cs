@@ -50,9 +50,7 @@ public sealed class RestartAndReloadTests
     public async Task AClosedTicketWhoseLogCannotBeReplayedIsRefusedWhenAnEventReopensIt()
     {
         await using var engine = await EngineFixture.StartAsync();
-        await engine.PostEventOk(EngineFixture.Created("c1", "INC-CLOSED", T0));
-        await engine.PostEventOk(EngineFixture.Event("c2", "INC-CLOSED", T0.AddMinutes(1), "resolved"));
-        await engine.PostEventOk(EngineFixture.Event("c3", "INC-CLOSED", T0.AddMinutes(2), "closed"));
+        await CreateClosed(engine, "INC-CLOSED", "c");
         await engine.PostEventOk(EngineFixture.Created("c4", "INC-OTHER", T0.AddMinutes(2)));
         await engine.StopHostAsync();
         Damage(engine, "c2");
@@ -83,21 +81,97 @@ public sealed class RestartAndReloadTests
         await using var engine = await EngineFixture.StartAsync();
         await engine.PostEventOk(EngineFixture.Created("p1", "INC-V1", T0));
         await engine.StopHostAsync();
-        var good = File.ReadAllText(Path.Combine(engine.Policies, "support.esc"));
-        File.WriteAllText(Path.Combine(engine.Policies, "support.esc"), good.Replace("policy \"support\" version 1", "policy \"support\" version 2", StringComparison.Ordinal));
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={engine.Database};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE policies SET source = 'policy \"support\" version 1 {' WHERE version = 1";
-            command.ExecuteNonQuery().ShouldBe(1);
-        }
-
+        BreakStoredVersionOne(engine);
         await engine.StartHostAsync();
 
         await ShouldBeUnavailable(await engine.PostEvent(EngineFixture.Event("p2", "INC-V1", T0.AddMinutes(1), "acknowledged")), "INC-V1", "ticket");
         await ShouldBeUnavailable(await engine.Http.GetAsync("/v1/tickets/INC-V1"), "INC-V1", field: null);
         (await engine.PostEventOk(EngineFixture.Created("p3", "INC-V2", T0.AddMinutes(1))))["policy_version"]!.GetValue<int>().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task AnInvalidEventForAClosedTicketIsRefusedAsInvalidAndTheTicketStaysAvailable()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await CreateClosed(engine, "INC-C", "c");
+
+        var bad = await engine.PostEvent(EngineFixture.Event("c4", "INC-C", T0.AddMinutes(3), "severity_changed", new { severity = "sev9" }));
+
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await bad.Content.ReadAsStringAsync());
+        (await engine.GetJson("/v1/tickets/INC-C"))!["state"]!.GetValue<string>().ShouldBe("closed");
+        (await engine.PostEventOk(EngineFixture.Event("c5", "INC-C", T0.AddMinutes(4), "reopened")))["state"]!.GetValue<string>().ShouldBe("open");
+    }
+
+    [Fact]
+    public async Task AReopenedTicketIsStoredAsOpenAndIsStillOpenAfterARestart()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await CreateClosed(engine, "INC-R", "c");
+        (await engine.GetJson("/readyz"))!["open_tickets"]!.GetValue<int>().ShouldBe(0);
+
+        await engine.PostEventOk(EngineFixture.Event("c4", "INC-R", T0.AddMinutes(3), "reopened"));
+        (await engine.GetJson("/readyz"))!["open_tickets"]!.GetValue<int>().ShouldBe(1);
+        (await engine.Http.GetStringAsync("/metrics")).ShouldContain("esc_open_tickets{otel_scope_name=\"EscalationDsl.Engine\",state=\"open\"} 1");
+
+        await engine.StopHostAsync();
+        await engine.StartHostAsync();
+
+        (await engine.GetJson("/readyz"))!["open_tickets"]!.GetValue<int>().ShouldBe(1, "the reopened ticket is open in the database too");
+    }
+
+    [Fact]
+    public async Task AMigrationTheNewVersionCannotReplayLeavesTheTicketAvailable()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        var good = File.ReadAllText(Path.Combine(engine.Policies, "support.esc"));
+        await engine.PostEventOk(EngineFixture.Created("m1", "INC-M", T0, severity: "sev3", issueType: "database", fields: new { impact = "degraded" }));
+
+        // Version 2 has no severity sev3, so the ticket's log does not replay under it.
+        File.WriteAllText(Path.Combine(engine.Policies, "support.esc"), good
+            .Replace("policy \"support\" version 1", "policy \"support\" version 2", StringComparison.Ordinal)
+            .Replace("sev3", "sev4", StringComparison.Ordinal));
+        (await engine.Http.PostAsync("/v1/policies:reload", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await engine.Http.PostAsync("/v1/tickets/INC-M:migrate", null)).IsSuccessStatusCode.ShouldBeFalse();
+
+        (await engine.GetJson("/v1/tickets/INC-M"))!["policy_version"]!.GetValue<int>().ShouldBe(1);
+        var timeline = await engine.Http.GetAsync("/v1/tickets/INC-M/timeline");
+        timeline.StatusCode.ShouldBe(HttpStatusCode.OK, await timeline.Content.ReadAsStringAsync());
+        (await engine.PostEventOk(EngineFixture.Created("m1", "INC-M", T0, severity: "sev3", issueType: "database", fields: new { impact = "degraded" })))["replayed"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task TheTimelineOfAClosedTicketPinnedToAVersionThatNoLongerBindsIsUnavailable()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await CreateClosed(engine, "INC-V1", "p");
+        await engine.StopHostAsync();
+        BreakStoredVersionOne(engine);
+        await engine.StartHostAsync();
+
+        await ShouldBeUnavailable(await engine.Http.GetAsync("/v1/tickets/INC-V1/timeline"), "INC-V1", field: null);
+    }
+
+    /// <summary>
+    /// As after an upgrade whose language refuses an old policy text: the running file becomes
+    /// version 2 and the stored text of version 1 no longer binds. Call with the host stopped.
+    /// </summary>
+    private static void BreakStoredVersionOne(EngineFixture engine)
+    {
+        var good = File.ReadAllText(Path.Combine(engine.Policies, "support.esc"));
+        File.WriteAllText(Path.Combine(engine.Policies, "support.esc"), good.Replace("policy \"support\" version 1", "policy \"support\" version 2", StringComparison.Ordinal));
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={engine.Database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE policies SET source = 'policy \"support\" version 1 {' WHERE version = 1";
+        command.ExecuteNonQuery().ShouldBe(1);
+    }
+
+    /// <summary>Creates a ticket at T0, resolves it a minute later and closes it the minute after (event ids PREFIX1 to PREFIX3).</summary>
+    private static async Task CreateClosed(EngineFixture engine, string ticket, string prefix)
+    {
+        await engine.PostEventOk(EngineFixture.Created($"{prefix}1", ticket, T0));
+        await engine.PostEventOk(EngineFixture.Event($"{prefix}2", ticket, T0.AddMinutes(1), "resolved"));
+        await engine.PostEventOk(EngineFixture.Event($"{prefix}3", ticket, T0.AddMinutes(2), "closed"));
     }
 
     /// <summary>Damages one stored event by hand, as a broken disk or a hand edit might.</summary>
@@ -241,9 +315,7 @@ public sealed class RestartAndReloadTests
     {
         await using var engine = await EngineFixture.StartAsync();
         var good = File.ReadAllText(Path.Combine(engine.Policies, "support.esc"));
-        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0));
-        await engine.PostEventOk(EngineFixture.Event("e2", "INC-1", T0.AddMinutes(1), "resolved"));
-        await engine.PostEventOk(EngineFixture.Event("e3", "INC-1", T0.AddMinutes(2), "closed"));
+        await CreateClosed(engine, "INC-1", "e");
 
         // The running version already: nothing to do, and the ticket stays closed.
         (await engine.Http.PostAsync("/v1/tickets/INC-1:migrate", null)).StatusCode.ShouldBe(HttpStatusCode.OK);

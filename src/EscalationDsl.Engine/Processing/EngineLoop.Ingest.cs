@@ -140,7 +140,7 @@ internal sealed partial class EngineLoop
                 TicketEntry? known;
                 try
                 {
-                    known = Load(e.TicketId);
+                    known = Load(e.TicketId, withoutNewest: true);
                 }
                 catch (TicketUnavailableException gone)
                 {

@@ -146,7 +146,15 @@ internal sealed partial class EngineLoop
             }
         }
 
-        return Version(fingerprint) is { } version ? (version, rows) : null;
+        if (Version(fingerprint) is not { } version)
+        {
+            // Stored, but pinned to a version that is not stored or no longer binds: not unknown.
+            var cause = new InvalidDataException($"ticket {ticketId} is pinned to policy {fingerprint}, which is not stored or no longer binds");
+            MarkUnavailable(ticketId, cause);
+            throw new TicketUnavailableException(ticketId, cause);
+        }
+
+        return (version, rows);
     }
 }
 

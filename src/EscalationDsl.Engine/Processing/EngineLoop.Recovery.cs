@@ -136,8 +136,10 @@ internal sealed partial class EngineLoop
     /// counted in the open-ticket gauge until a change reopens it); null if unknown. A ticket whose
     /// log cannot be replayed throws <see cref="TicketUnavailableException"/>, and is logged once and
     /// remembered so later requests for it are answered without replaying again.
+    /// <paramref name="withoutNewest"/> leaves out the ticket's newest stored event: the one the
+    /// ingest check has just appended, which is validated and applied after the load, not replayed.
     /// </summary>
-    private TicketEntry? Load(string ticketId)
+    private TicketEntry? Load(string ticketId, bool withoutNewest = false)
     {
         if (tickets.TryGetValue(ticketId, out var open))
         {
@@ -167,6 +169,11 @@ internal sealed partial class EngineLoop
             {
                 rows.Add((reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
             }
+        }
+
+        if (withoutNewest && rows.Count > 0)
+        {
+            rows.RemoveAt(rows.Count - 1);
         }
 
         try
@@ -211,6 +218,9 @@ internal sealed partial class EngineLoop
     /// <summary>After a failed commit the memory may be ahead of the database: rebuild it.</summary>
     private void Reload()
     {
+        // What was found unavailable may rest on the rolled-back work (a migration's repin): the
+        // replay below marks the open tickets again, a closed one is tried again when next needed.
+        unavailable.Clear();
         tickets.Clear();
         queue.Clear();
         dueWhenScheduled.Clear();
