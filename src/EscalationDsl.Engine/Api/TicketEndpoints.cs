@@ -54,6 +54,11 @@ internal static class TicketEndpoints
                 {
                     return Problems.From(gone.Error());
                 }
+                catch (Exception damaged) when (damaged is JsonException or InvalidDataException)
+                {
+                    // A closed ticket's log is first replayed here: a damaged row shows now.
+                    return Problems.From(new TicketUnavailableException(id, damaged).Error());
+                }
             })
             .Produces<TimelineDocument>()
             .ProducesProblem(404)
@@ -117,7 +122,8 @@ internal static class TicketEndpoints
             }
 
             using var doc = JsonDocument.Parse(body!);
-            var e = TicketEventJson.Parse(doc.RootElement, out _)!;
+            var e = TicketEventJson.Parse(doc.RootElement, out var error)
+                ?? throw new InvalidDataException($"stored event of ticket {id} does not parse: {error}");
             if (ticket is null)
             {
                 ticket = runtime.Open(e, decisions, trace);
