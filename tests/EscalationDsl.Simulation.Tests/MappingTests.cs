@@ -74,6 +74,8 @@ public sealed class MappingTests
     [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "severity": { "column": "p", "values": { "P1": "sev9" } } }""", "map.json: severity.values.P1: 'sev9' is not a severity of policy 'support' (sev1, sev2, sev3)")]
     [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "owner": { "column": "team", "values": { "Desk": "frontlin" } } }""", "map.json: owner.values.Desk: 'frontlin' is not an owner of policy 'support' (frontline, commander, oncall_eng, network, backend, database, security)")]
     [InlineData("""{ "import": "servicenow", "fields": { "impact": { "column": "impact", "values": { "1 - High": "huge" } } } }""", "map.json: fields.impact.values.1 - High: 'huge' is not a value of field 'impact' (production, degraded, minor)")]
+    [InlineData("", "map.json:1:1: the file holds no JSON; a mapping file is an object such as { \"ticket\": \"Number\", \"time\": \"Updated\", \"type\": \"Event\" } (docs/importers.md)")]
+    [InlineData("  // nothing yet\n", "map.json:1:1: the file holds no JSON; a mapping file is an object such as { \"ticket\": \"Number\", \"time\": \"Updated\", \"type\": \"Event\" } (docs/importers.md)")]
     [InlineData("{ \"import\": \"servicenow\",\n  \"fields\": { \"impact\": { \"column\": \"imp\\ud800\" } } }", "map.json:2:37: not valid text: an escape such as \\ud800 leaves half of a UTF-16 surrogate pair")]
     public void BadMappingFilesAreRefusedWithTheKeyAndTheFix(string json, string expected)
     {

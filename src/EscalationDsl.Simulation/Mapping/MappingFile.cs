@@ -57,6 +57,11 @@ public static class MappingFile
         {
             doc = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
+        catch (JsonException e) when (e.Message.StartsWith("The input does not contain any JSON tokens", StringComparison.Ordinal))
+        {
+            // Only blanks and comments: the reader's own message speaks of "isFinalBlock".
+            throw new MappingException($"{displayName}:1:1: the file holds no JSON; a mapping file is an object such as {{ \"ticket\": \"Number\", \"time\": \"Updated\", \"type\": \"Event\" }} (docs/importers.md)");
+        }
         catch (JsonException e)
         {
             throw new MappingException($"{displayName}:{JsonErrorPosition.Of(e, displayName, text)}: not valid JSON: {JsonErrorPosition.Reason(e)}");
