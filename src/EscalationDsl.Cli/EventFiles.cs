@@ -20,21 +20,18 @@ public static class EventFiles
         }
 
         var extension = Path.GetExtension(full).ToLowerInvariant();
-        if (extension is not (".jsonl" or ".ndjson" or ".json" or ".csv"))
+        if (extension is not (".jsonl" or ".ndjson" or ".json" or ".csv" or ""))
         {
             throw new UsageException($"{path}: unknown event format '{extension}'; use JSON Lines (.jsonl) or CSV (.csv), see docs/events.md");
         }
 
         try
         {
-            if (extension == ".csv")
-            {
-                using var stream = File.OpenRead(full);
-                return [.. CanonicalCsv.Read(stream, path)];
-            }
-
+            // Without an extension (a pipe such as <(zcat events.gz)) the content tells.
             using var reader = new StreamReader(full);
-            return [.. TicketEventJson.ReadLines(reader)];
+            return extension == ".csv" || (extension.Length == 0 && !CanonicalEventSource.IsJsonLines(reader))
+                ? [.. CanonicalCsv.Read(reader, path)]
+                : [.. TicketEventJson.ReadLines(reader)];
         }
         catch (IOException e)
         {

@@ -4,6 +4,17 @@ namespace EscalationDsl.Cli.Tests;
 
 public sealed class ExplainTests
 {
+    [Theory]
+    [InlineData("policies/events/sev1-network-outage.jsonl")]
+    [InlineData("policies/events/sev1-network-outage.csv")]
+    public async Task EventsReadFromAPipeExplainAsFromTheFile(string file)
+    {
+        var piped = await SimTests.ThroughAPipe(file, fifo => Esc.Run("explain", "policies/support.esc", "--events", fifo));
+
+        piped.Result.ExitCode.ShouldBe(0);
+        piped.Result.Out.ShouldBe(Esc.Run("explain", "policies/support.esc", "--events", file).Out);
+    }
+
     [Fact]
     public void ExplainOfTheExampleOutageMatchesItsGoldenTimeline()
     {

@@ -30,27 +30,39 @@ public sealed class SimTests
         Golden.Match(Path.Combine(RepoPaths.Baselines, "Sim", golden), result.Out);
     }
 
-    [Fact]
-    public async Task AnImportReadFromAPipeReportsAsFromTheFile()
+    [Theory]
+    [InlineData(Subset, "--import", "servicenow")]
+    [InlineData("policies/events/week-of-tickets.jsonl")]
+    [InlineData("policies/events/sev1-network-outage.csv")]
+    public async Task InputReadFromAPipeReportsAsFromTheFile(string file, params string[] import)
     {
-        // As `--tickets <(unzip -p export.zip)` does: a named pipe has no length to show progress against.
+        // As `--tickets <(unzip -p export.zip)` does: a named pipe has no length to show progress
+        // against, and no extension to tell a canonical file's format (its first character does).
+        string[] Args(string tickets) => ["sim", "policies/support.esc", .. import, "--tickets", tickets, "--format", "json"];
+        var piped = await ThroughAPipe(file, fifo => Esc.Run(Args(fifo)));
+
+        piped.Result.ExitCode.ShouldBe(0);
+        var fromFile = Esc.Run([.. Args(file), "--quiet"]);
+        piped.Result.Out.Replace(piped.Fifo, file, StringComparison.Ordinal).ShouldBe(fromFile.Out);
+        piped.Result.Error.ShouldContain("esc sim: replayed ");
+    }
+
+    /// <summary>Runs <paramref name="run"/> on a named pipe that carries the repository file <paramref name="file"/>.</summary>
+    internal static async Task<(Esc.Result Result, string Fifo)> ThroughAPipe(string file, Func<string, Esc.Result> run)
+    {
         var fifo = Path.Combine(Path.GetTempPath(), $"esc-fifo-{Guid.NewGuid():N}");
         using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
         {
-            mkfifo.WaitForExit();
+            await mkfifo.WaitForExitAsync();
             mkfifo.ExitCode.ShouldBe(0);
         }
 
         try
         {
-            var writer = Task.Run(() => File.WriteAllBytes(fifo, File.ReadAllBytes(RepoPaths.Combine(Subset))));
-            var piped = Esc.Run("sim", "policies/support.esc", "--import", "servicenow", "--tickets", fifo, "--format", "json");
+            var writer = Task.Run(() => File.WriteAllBytes(fifo, File.ReadAllBytes(RepoPaths.Combine(file))));
+            var result = run(fifo);
             await writer.WaitAsync(TimeSpan.FromMinutes(1));
-
-            piped.ExitCode.ShouldBe(0);
-            var fromFile = Esc.Run("sim", "policies/support.esc", "--import", "servicenow", "--tickets", Subset, "--format", "json", "--quiet");
-            piped.Out.Replace(fifo, Subset, StringComparison.Ordinal).ShouldBe(fromFile.Out);
-            piped.Error.ShouldContain("esc sim: replayed 1,000 tickets");
+            return (result, fifo);
         }
         finally
         {

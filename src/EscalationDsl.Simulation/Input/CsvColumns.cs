@@ -9,7 +9,14 @@ internal static partial class CsvColumns
 {
     /// <summary>Opens a Sep reader that unescapes quotes, keeps every column as text and lets rows have a wrong column count (reported as bad rows).</summary>
     /// <exception cref="SourceException">The header names a column twice.</exception>
-    public static SepReader OpenReader(Stream content, char separator, string file)
+    public static SepReader OpenReader(Stream content, char separator, string file) =>
+        Open(separator, file, sep => sep.From(content));
+
+    /// <summary>As <see cref="OpenReader(Stream, char, string)"/>, from text already being read.</summary>
+    public static SepReader OpenReader(TextReader content, char separator, string file) =>
+        Open(separator, file, sep => sep.From(content));
+
+    private static SepReader Open(char separator, string file, Func<SepReaderOptions, SepReader> from)
     {
         var sep = Sep.New(separator).Reader(o => o with
         {
@@ -20,7 +27,7 @@ internal static partial class CsvColumns
         });
         try
         {
-            return sep.From(content);
+            return from(sep);
         }
         catch (ArgumentException e) when (RepeatedName().Match(e.Message) is { Success: true } m)
         {

@@ -18,9 +18,14 @@ public static class CanonicalCsv
 
     /// <summary>Reads every row; the line of each result is the row's first line in the file (the header is line 1).</summary>
     /// <exception cref="SourceException">The header lacks ticket, at or type.</exception>
-    public static IEnumerable<EventParseResult> Read(Stream content, string file)
+    public static IEnumerable<EventParseResult> Read(Stream content, string file) => Read(CsvColumns.OpenReader(content, ',', file), file);
+
+    /// <summary>As <see cref="Read(Stream, string)"/>, from text already being read.</summary>
+    public static IEnumerable<EventParseResult> Read(TextReader content, string file) => Read(CsvColumns.OpenReader(content, ',', file), file);
+
+    private static IEnumerable<EventParseResult> Read(SepReader opened, string file)
     {
-        using var reader = CsvColumns.OpenReader(content, ',', file);
+        using var reader = opened;
         var layout = new Layout(reader, file);
         var results = new List<EventParseResult>(1);
         while (reader.MoveNext())

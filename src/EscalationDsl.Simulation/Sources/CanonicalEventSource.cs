@@ -9,7 +9,11 @@ public sealed class CanonicalEventSource : IEventSource
     private readonly string path;
     private InputFile? input;
 
-    /// <summary>Creates the source; the format follows the file extension.</summary>
+    /// <summary>
+    /// Creates the source; the format follows the file extension. A name without one (a pipe such as
+    /// <c>&lt;(zcat events.jsonl.gz)</c>, or <c>/dev/stdin</c>) is read as JSON Lines when its first
+    /// character is <c>{</c>, <c>#</c> or blank, and as CSV otherwise.
+    /// </summary>
     /// <exception cref="SourceException">The extension is not one of the canonical formats.</exception>
     public CanonicalEventSource(string path, string displayName)
     {
@@ -20,6 +24,7 @@ public sealed class CanonicalEventSource : IEventSource
         {
             ".jsonl" or ".ndjson" => "jsonl",
             ".csv" or ".zip" => "csv",
+            "" => "jsonl or csv, from the content",
             _ => throw new SourceException($"{displayName}: unknown event format '{extension}'; use canonical JSON Lines (.jsonl) or CSV (.csv), see docs/events.md, or an importer (--import servicenow, --map FILE)"),
         };
     }
@@ -28,7 +33,7 @@ public sealed class CanonicalEventSource : IEventSource
     public string DisplayName { get; }
 
     /// <inheritdoc/>
-    public string Format { get; }
+    public string Format { get; private set; }
 
     /// <inheritdoc/>
     public bool GroupedByTicket => false;
@@ -56,9 +61,15 @@ public sealed class CanonicalEventSource : IEventSource
         {
             results = CanonicalCsv.Read(input.Content, DisplayName);
         }
-        else
+        else if (Format == "jsonl")
         {
             results = ReadJsonLines(new StreamReader(input.Content));
+        }
+        else
+        {
+            var text = new StreamReader(input.Content);
+            Format = IsJsonLines(text) ? "jsonl" : "csv";
+            results = Format == "jsonl" ? ReadJsonLines(text) : CanonicalCsv.Read(text, DisplayName);
         }
 
         foreach (var result in results)
@@ -70,6 +81,12 @@ public sealed class CanonicalEventSource : IEventSource
 
     /// <inheritdoc/>
     public void Dispose() => input?.Dispose();
+
+    /// <summary>
+    /// For input without a file extension: JSON Lines when the first character is <c>{</c>, <c>#</c> or
+    /// blank (or there is none), CSV otherwise. Read without consuming it, as a pipe cannot rewind.
+    /// </summary>
+    public static bool IsJsonLines(TextReader text) => text.Peek() is '{' or '#' or ' ' or '\t' or '\r' or '\n' or -1;
 
     private static IEnumerable<EventParseResult> ReadJsonLines(StreamReader reader)
     {
