@@ -117,11 +117,17 @@ internal sealed class EngineFixture : IAsyncDisposable
         await Eventually(async () => (await GetJson("/readyz"))?["scheduler_lag_seconds"]?.GetValue<double>() == 0);
     }
 
-    /// <summary>The decisions delivered to the file sink so far.</summary>
-    public List<JsonNode> Delivered() =>
-        File.Exists(SinkFile)
-            ? File.ReadAllLines(SinkFile).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!).ToList()
-            : [];
+    /// <summary>The decisions delivered to the file sink so far (whole lines only: the sink may be writing one).</summary>
+    public List<JsonNode> Delivered()
+    {
+        if (!File.Exists(SinkFile))
+        {
+            return [];
+        }
+
+        var text = File.ReadAllText(SinkFile);
+        return text[..(text.LastIndexOf('\n') + 1)].Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+    }
 
     /// <summary>Polls a condition of the live system (real time, up to 30 s); the engine works asynchronously.</summary>
     public static async Task Eventually(Func<Task<bool>> condition, string? because = null)

@@ -211,7 +211,11 @@ public sealed class RestartAndReloadTests
         engine.Time.Advance(TimeSpan.FromHours(5));
         await engine.StartHostAsync();
 
-        await EngineFixture.Eventually(() => Task.FromResult(engine.Delivered().Any(d => (string?)d["id"] == "INC-2/sev2_degraded/1/1/0")), "the 4-hour escalation of INC-2 fires on start");
+        // Both fall due while stopped; they are delivered one after the other, so wait for both.
+        await EngineFixture.Eventually(
+            () => Task.FromResult(engine.Delivered().Select(d => (string?)d["id"]).ToHashSet() is var seen
+                && seen.Contains("INC-2/sev2_degraded/1/1/0") && seen.Contains("INC-1/sev1_production/3/1/0")),
+            "the 4-hour escalation of INC-2 and the third step of INC-1 fire on start");
         await engine.AdvanceAsync(TimeSpan.FromSeconds(1));
         var ids = engine.Delivered().Select(d => (string)d["id"]!).ToList();
         ids.ShouldBeUnique();
