@@ -142,6 +142,33 @@ public sealed partial class CompiledPolicy
             : "pending";
     }
 
+    /// <summary>The ticket's state, severity, owner, level and main times, for a store to keep beside it.</summary>
+    public TicketSummary Summarize(Ticket t) => new(
+        PhaseNames[(int)t.Phase],
+        Model.Severities[t.SeverityIndex].Name,
+        t.OwnerIndex < 0 ? null : Model.Owners[t.OwnerIndex].Name,
+        t.Level,
+        t.AcknowledgedAt,
+        t.Has(EventTime.Resolved) ? Instant.FromUnixTimeMilliseconds(t.TimeMs(EventTime.Resolved)) : null);
+
+    /// <summary>Writes the ticket's set field values as one JSON object, field name to value, in declaration order.</summary>
+    public void WriteFields(Ticket t, System.Text.Json.Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        foreach (var field in Model.Fields)
+        {
+            if (ValueSlot(field.Name) is >= 0 and var slot && t.Values[slot] is { } value)
+            {
+                writer.WriteString(field.Name, value);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] PhaseNames = [.. Enum.GetValues<Machine.TicketPhase>().Select(p => p.ToString().ToLowerInvariant())];
+
     /// <summary>A readable copy of the ticket's state.</summary>
     public TicketSnapshot Describe(Ticket t)
     {

@@ -271,6 +271,7 @@ internal sealed partial class EngineLoop
     private void AfterChange(TicketEntry entry, TicketPhase? phaseBefore, long? dueBefore, long now)
     {
         var ticket = entry.Ticket;
+        dirtyTickets[ticket.Id] = (entry, now);
         var phase = ticket.State;
         var closed = phase == TicketPhase.Closed;
         if (phase != phaseBefore)

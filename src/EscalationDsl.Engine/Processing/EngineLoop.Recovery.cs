@@ -53,13 +53,19 @@ internal sealed partial class EngineLoop
     {
         Metrics.ResetOpen();
         var open = new Dictionary<string, PolicyVersion?>(StringComparer.Ordinal);
+        var unmirrored = new List<string>();
         using (var command = store.Connection.CreateCommand())
         {
-            command.CommandText = "SELECT ticket_id, policy FROM tickets WHERE closed = 0";
+            command.CommandText = "SELECT ticket_id, policy, state IS NULL FROM tickets WHERE closed = 0";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 var id = reader.GetString(0);
+                if (reader.GetBoolean(2))
+                {
+                    unmirrored.Add(id); // open since before schema 2: its state row is filled below
+                }
+
                 var version = Version(reader.GetString(1));
                 open[id] = version;
                 if (version is null)
@@ -103,6 +109,18 @@ internal sealed partial class EngineLoop
             Metrics.MoveTicket(-1, Counted(ticket.State));
             Schedule(ticket, null, now);
         }
+
+        foreach (var id in unmirrored)
+        {
+            if (tickets.TryGetValue(id, out var ticket))
+            {
+                dirtyTickets[id] = (new TicketEntry(ticket), now);
+            }
+        }
+
+        // Written here, in the replay's transaction, not by the first request's group after a start.
+        FlushDeadlines();
+        FlushTickets();
     }
 
     private void Replay(string ticketId, PolicyVersion version, string kind, long at, string? body)

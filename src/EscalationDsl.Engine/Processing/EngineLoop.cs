@@ -27,6 +27,9 @@ internal sealed partial class EngineLoop : IDisposable
     /// <summary>Tickets an ingest check loaded from the log; closed ones leave memory again if the request is refused.</summary>
     private readonly List<TicketEntry> loadedForCheck = [];
     private readonly Dictionary<string, long> dirtyDeadlines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (TicketEntry Entry, long ChangedAt)> dirtyTickets = new(StringComparer.Ordinal);
+    private readonly System.Buffers.ArrayBufferWriter<byte> fieldsBody = new(256);
+    private readonly System.Text.Json.Utf8JsonWriter fieldsWriter;
     private readonly HashSet<string> dueWhenScheduled = new(StringComparer.Ordinal);
 
     /// <summary>Tickets whose log cannot be replayed: kept out of memory, refused without replaying again.</summary>
@@ -52,6 +55,7 @@ internal sealed partial class EngineLoop : IDisposable
         this.logger = logger;
         sinks = new SinkRouter(options.Sinks);
         decisionWriter = new System.Text.Json.Utf8JsonWriter(decisionBody);
+        fieldsWriter = new System.Text.Json.Utf8JsonWriter(fieldsBody);
     }
 
     public PolicyRegistry Registry { get; }
@@ -113,11 +117,13 @@ internal sealed partial class EngineLoop : IDisposable
             }
 
             FlushDeadlines();
+            FlushTickets();
             store.Commit();
         }
         catch (Exception e) when (e is SqliteException or IOException)
         {
             dirtyDeadlines.Clear();
+            dirtyTickets.Clear();
             store.Rollback();
             logger.LogError(e, "Storing a group of {Count} work items failed; nothing of it was stored, reloading tickets from the database", group.Count);
             foreach (var item in group)
@@ -134,6 +140,7 @@ internal sealed partial class EngineLoop : IDisposable
             // keep the loop running, and run each item again alone so one request that trips the bug
             // does not fail the requests grouped with it.
             dirtyDeadlines.Clear();
+            dirtyTickets.Clear();
             store.Rollback();
             Reload();
             if (group.Count > 1)
@@ -253,8 +260,32 @@ internal sealed partial class EngineLoop : IDisposable
         dirtyDeadlines.Clear();
     }
 
+    /// <summary>
+    /// Mirrors the state of the tickets that changed into the tickets table once per group, as the
+    /// deadlines are: a ticket that took ten events in one batch is written once.
+    /// </summary>
+    private void FlushTickets()
+    {
+        foreach (var (id, (entry, changedAt)) in dirtyTickets)
+        {
+            var ticket = entry.Ticket;
+            var policy = entry.Policy.Compiled;
+            var summary = policy.Summarize(ticket);
+            fieldsBody.ResetWrittenCount();
+            fieldsWriter.Reset(fieldsBody);
+            policy.WriteFields(ticket, fieldsWriter);
+            fieldsWriter.Flush();
+            store.SetTicketState.Execute(
+                id, summary.State, summary.Severity, summary.Owner, summary.Level, changedAt,
+                summary.Acknowledged?.ToUnixTimeMilliseconds(), summary.Resolved?.ToUnixTimeMilliseconds(), fieldsBody.WrittenMemory);
+        }
+
+        dirtyTickets.Clear();
+    }
+
     public void Dispose()
     {
+        fieldsWriter.Dispose();
         decisionWriter.Dispose();
         store.Dispose();
     }

@@ -34,6 +34,9 @@ internal sealed class EngineStore : IDisposable
             "INSERT OR IGNORE INTO tickets (ticket_id, policy, created_at, closed) VALUES ($id, $policy, $created, 0)",
             "$id", "$policy", "$created");
         SetClosed = Prepare("UPDATE tickets SET closed = $closed WHERE ticket_id = $id", "$id", "$closed");
+        SetTicketState = Prepare(
+            "UPDATE tickets SET state = $state, severity = $severity, owner = $owner, escalation_level = $level, updated_at = $updated, acknowledged_at = $acknowledged, resolved_at = $resolved, fields = $fields WHERE ticket_id = $id",
+            "$id", "$state", "$severity", "$owner", "$level", "$updated", "$acknowledged", "$resolved", "$fields");
         RepinTicket = Prepare("UPDATE tickets SET policy = $policy WHERE ticket_id = $id", "$id", "$policy");
         UpsertDeadline = Prepare(
             "INSERT INTO deadlines (ticket_id, due_at) VALUES ($id, $due) ON CONFLICT(ticket_id) DO UPDATE SET due_at = excluded.due_at",
@@ -78,6 +81,8 @@ internal sealed class EngineStore : IDisposable
     public Sql InsertTicket { get; }
 
     public Sql SetClosed { get; }
+
+    public Sql SetTicketState { get; }
 
     public Sql RepinTicket { get; }
 

@@ -73,5 +73,19 @@ internal static class Schema
             detail      TEXT
         );
         """,
+
+        // 2: each ticket's current state beside it, for operators reading the database (the engine
+        // itself rebuilds tickets from their log). Written with every change, in its transaction;
+        // NULL until a ticket's first change under this schema.
+        """
+        ALTER TABLE tickets ADD COLUMN state TEXT;
+        ALTER TABLE tickets ADD COLUMN severity TEXT;
+        ALTER TABLE tickets ADD COLUMN owner TEXT;
+        ALTER TABLE tickets ADD COLUMN escalation_level INTEGER;
+        ALTER TABLE tickets ADD COLUMN updated_at INTEGER;
+        ALTER TABLE tickets ADD COLUMN acknowledged_at INTEGER;
+        ALTER TABLE tickets ADD COLUMN resolved_at INTEGER;
+        ALTER TABLE tickets ADD COLUMN fields TEXT;
+        """,
     ];
 }

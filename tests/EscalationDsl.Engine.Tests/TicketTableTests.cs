@@ -1,0 +1,105 @@
+using EscalationDsl.Engine.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace EscalationDsl.Engine.Tests;
+
+/// <summary>The tickets table keeps each ticket's current state beside it, for operators reading the database.</summary>
+public sealed class TicketTableTests
+{
+    private static readonly DateTimeOffset T0 = EngineFixture.Start;
+
+    [Fact]
+    public async Task EachChangeAndDeadlineRunWritesTheTicketsStateOwnerLevelTimesAndFields()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0, fields: new { impact = "production" }));
+
+        var created = Row(engine, "INC-1");
+        created["state"].ShouldBe("open");
+        created["severity"].ShouldBe("sev1");
+        created["owner"].ShouldBe("frontline");
+        created["escalation_level"].ShouldBe(0L);
+        created["acknowledged_at"].ShouldBeNull();
+        created["fields"].ShouldBe("""{"issue_type":"network_outage","impact":"production"}""");
+
+        // The 30-minute steps run with no event: the commander takes over and on-call is assigned.
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(31));
+        await EngineFixture.Eventually(() => Task.FromResult((string?)Row(engine, "INC-1")["owner"] == "commander"), "the 30-minute escalation is stored");
+        var escalated = Row(engine, "INC-1");
+        escalated["state"].ShouldBe("escalated");
+        escalated["escalation_level"].ShouldBe(1L);
+        escalated["updated_at"].ShouldBe(T0.AddMinutes(31).ToUnixTimeMilliseconds()); // the engine's clock when the deadlines ran
+
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(10));
+        await engine.PostEventOk(EngineFixture.Event("e2", "INC-1", T0.AddMinutes(32), "acknowledged"));
+        await engine.PostEventOk(EngineFixture.Event("e3", "INC-1", T0.AddMinutes(40), "resolved"));
+        await engine.PostEventOk(EngineFixture.Event("e4", "INC-1", T0.AddMinutes(41), "closed"));
+        var closed = Row(engine, "INC-1");
+        closed["state"].ShouldBe("closed");
+        closed["closed"].ShouldBe(1L);
+        closed["acknowledged_at"].ShouldBe(T0.AddMinutes(32).ToUnixTimeMilliseconds());
+        closed["resolved_at"].ShouldBe(T0.AddMinutes(40).ToUnixTimeMilliseconds());
+        closed["updated_at"].ShouldBe(T0.AddMinutes(41).ToUnixTimeMilliseconds()); // the engine's clock when they came
+    }
+
+    [Fact]
+    public async Task ADatabaseFromBeforeTheStateColumnsIsMigratedAndItsOpenTicketsFilledAtStart()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-OLD", T0, severity: "sev2", issueType: "database", fields: new { impact = "degraded" }));
+        await engine.StopHostAsync();
+
+        // Take the file back to schema 1, as a database written by the previous esc would be.
+        SqliteConnection.ClearAllPools();
+        using (var connection = new SqliteConnection($"Data Source={engine.Database};Pooling=False"))
+        {
+            connection.Open();
+            Execute(connection, """
+                CREATE TABLE tickets_v1 AS SELECT ticket_id, policy, created_at, closed FROM tickets;
+                DROP TABLE tickets;
+                """);
+            Execute(connection, System.Text.RegularExpressions.Regex.Match(Schema.Migrations[0], @"CREATE TABLE tickets \(.*?\);", System.Text.RegularExpressions.RegexOptions.Singleline).Value);
+            Execute(connection, """
+                CREATE INDEX tickets_open ON tickets(closed) WHERE closed = 0;
+                INSERT INTO tickets SELECT * FROM tickets_v1;
+                DROP TABLE tickets_v1;
+                PRAGMA user_version = 1;
+                """);
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={engine.Database};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT sql FROM sqlite_master WHERE name = 'tickets'";
+            ((string)command.ExecuteScalar()!).ShouldNotContain("state");
+        }
+
+        await engine.StartHostAsync();
+
+        var row = Row(engine, "INC-OLD");
+        row["state"].ShouldBe("open");
+        row["severity"].ShouldBe("sev2");
+        row["owner"].ShouldBe("frontline");
+        row["fields"].ShouldBe("""{"issue_type":"database","impact":"degraded"}""");
+    }
+
+    private static Dictionary<string, object?> Row(EngineFixture engine, string ticket)
+    {
+        using var connection = new SqliteConnection($"Data Source={engine.Database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT * FROM tickets WHERE ticket_id = $id";
+        command.Parameters.AddWithValue("$id", ticket);
+        using var reader = command.ExecuteReader();
+        reader.Read().ShouldBeTrue();
+        return Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i));
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
