@@ -15,6 +15,11 @@ public static class PolicyLoader
     public static CompiledPolicy? Load(string path, CliConsole console)
     {
         var full = Path.GetFullPath(path, console.WorkingDirectory);
+        if (Directory.Exists(full))
+        {
+            throw new UsageException($"{path}: is a folder; name one .esc file");
+        }
+
         if (!File.Exists(full))
         {
             throw new UsageException($"{path}: no such policy file");
@@ -52,6 +57,27 @@ public static class PolicyLoader
         if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
         {
             throw new UsageException($"{output}: cannot write: the folder {folder} does not exist");
+        }
+    }
+
+    /// <summary>
+    /// Refuses an output (<paramref name="option"/>, such as <c>--output</c>) that names one of the
+    /// command's inputs: writing it would replace what is being read.
+    /// </summary>
+    public static void CheckNotAnInput(string option, string? output, CliConsole console, IEnumerable<(string What, string? Path)> inputs)
+    {
+        if (output is null)
+        {
+            return;
+        }
+
+        var full = Path.GetFullPath(output, console.WorkingDirectory);
+        foreach (var (what, path) in inputs)
+        {
+            if (path is not null && Path.GetFullPath(path, console.WorkingDirectory) == full)
+            {
+                throw new UsageException($"{option}: {output} is {what}; name another file");
+            }
         }
     }
 

@@ -52,7 +52,9 @@ internal static class LintCommand
         }
 
         // Read every input and every configuration before linting, so usage trouble stops the run early.
+        PolicyLoader.CheckOutput(output, console);
         var sources = PolicyInputs.Read(paths, console);
+        PolicyLoader.CheckNotAnInput("--output", output, console, sources.Select(s => ("a policy file being linted", (string?)s.Path)));
         var locator = new LintConfigLocator(console);
         var configured = sources.Select(s => (Source: s, Configuration: locator.For(s.Path))).ToList();
 

@@ -221,22 +221,9 @@ internal static class SimCommand
     /// </summary>
     private static void CheckOutputsApart(Request request, CliConsole console)
     {
-        string? Full(string? path) => path is null ? null : Path.GetFullPath(path, console.WorkingDirectory);
-        var inputs = new[] { ("the policy file", Full(request.Policy)), ("the --tickets file", Full(request.Tickets)), ("the --map file", Full(request.Map)) };
-        foreach (var (option, path) in new[] { ("--output", request.Output), ("--emit-events", request.EmitEvents) })
-        {
-            if (Full(path) is not { } full)
-            {
-                continue;
-            }
-
-            var clash = inputs.FirstOrDefault(input => input.Item2 == full).Item1
-                ?? (option == "--emit-events" && full == Full(request.Output) ? "the --output file" : null);
-            if (clash is not null)
-            {
-                throw new UsageException($"{option}: {path} is {clash}; name another file");
-            }
-        }
+        (string, string?)[] inputs = [("the policy file", request.Policy), ("the --tickets file", request.Tickets), ("the --map file", request.Map)];
+        PolicyLoader.CheckNotAnInput("--output", request.Output, console, inputs);
+        PolicyLoader.CheckNotAnInput("--emit-events", request.EmitEvents, console, [.. inputs, ("the --output file", request.Output)]);
     }
 
     private static Duration ParseDuration(string option, string text)

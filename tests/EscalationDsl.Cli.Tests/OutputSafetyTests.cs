@@ -1,0 +1,54 @@
+using EscalationDsl.Tests;
+
+namespace EscalationDsl.Cli.Tests;
+
+/// <summary>An --output never replaces a file the command reads, and a bad one is refused before any work.</summary>
+public sealed class OutputSafetyTests
+{
+    [Theory]
+    [InlineData("lint", "a policy file being linted")]
+    [InlineData("graph", "the policy file")]
+    [InlineData("matrix", "the policy file")]
+    public void AnOutputNamingThePolicyIsRefusedAndThePolicyIsKept(string command, string what)
+    {
+        using var folder = new LintTempFolder();
+        var policy = folder.Write("support.esc", File.ReadAllText(RepoPaths.Combine("policies", "support.esc")));
+        var before = File.ReadAllText(policy);
+
+        var result = Esc.Run(command, command == "lint" ? folder.Path : policy, "--output", policy);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe($"esc: --output: {policy} is {what}; name another file\n");
+        File.ReadAllText(policy).ShouldBe(before);
+    }
+
+    [Theory]
+    [InlineData("lint")]
+    [InlineData("graph")]
+    [InlineData("matrix")]
+    public void AnOutputInAMissingFolderOrThatIsAFolderIsRefusedFirst(string command)
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"esc-missing-{Guid.NewGuid():N}", "out.txt");
+        var folder = Path.GetTempPath().TrimEnd('/');
+
+        var intoMissing = Esc.Run(command, "policies/support.esc", "--output", missing);
+        var ontoFolder = Esc.Run(command, "policies/support.esc", "--output", folder);
+
+        intoMissing.ExitCode.ShouldBe(2);
+        intoMissing.Error.ShouldBe($"esc: {missing}: cannot write: the folder {Path.GetDirectoryName(missing)} does not exist\n");
+        ontoFolder.ExitCode.ShouldBe(2);
+        ontoFolder.Error.ShouldBe($"esc: {folder}: cannot write: it is a folder; name a file\n");
+    }
+
+    [Theory]
+    [InlineData("explain", "--events", "policies/events/sev1-network-outage.jsonl")]
+    [InlineData("graph")]
+    [InlineData("matrix")]
+    public void APolicyArgumentThatIsAFolderIsCalledAFolder(string command, params string[] rest)
+    {
+        var result = Esc.Run([command, "policies/", .. rest]);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("esc: policies/: is a folder; name one .esc file\n");
+    }
+}
