@@ -38,7 +38,7 @@ public sealed partial class CompiledPolicy
                     return $"severity: '{e.Severity}' is not a severity of policy '{Name}' ({string.Join(", ", Model.Severities.Select(s => s.Name))})";
                 }
 
-                if (e.IssueType is not null && ValueProblem("issue_type", e.IssueType) is { } issue)
+                if (e.IssueType is not null && ValueProblem("issue_type", e.IssueType, member: "issue_type") is { } issue)
                 {
                     return issue;
                 }
@@ -61,7 +61,7 @@ public sealed partial class CompiledPolicy
                 return $"mitigation: must be planned or contained, not '{e.Mitigation}'";
             case TicketEventKind.Status when string.IsNullOrEmpty(e.Status):
                 return "status: a status event needs the new status";
-            case TicketEventKind.Status when ValueProblem("status", e.Status!) is { } status:
+            case TicketEventKind.Status when ValueProblem("status", e.Status!, member: "status") is { } status:
                 return status;
             case TicketEventKind.Assigned when string.IsNullOrEmpty(e.Owner):
                 return "owner: an assigned event needs the owner";
@@ -84,24 +84,30 @@ public sealed partial class CompiledPolicy
     /// <summary>True when the policy has a settable field with this name (declared fields, issue_type, status).</summary>
     public bool KnowsField(string name) => ValueSlot(name) >= 0;
 
-    private string? ValueProblem(string name, string value)
+    /// <summary>
+    /// What is wrong with a value for a settable field, or null; the message starts with where the
+    /// event gave it: <paramref name="member"/> for the event's own issue_type and status members,
+    /// <c>fields.NAME</c> otherwise.
+    /// </summary>
+    private string? ValueProblem(string name, string value, string? member = null)
     {
+        var at = member ?? $"fields.{name}";
         var field = Model.FindField(name);
         if (field is null || ValueSlot(name) < 0)
         {
-            return $"fields.{name}: policy '{Name}' has no settable field '{name}'";
+            return $"{at}: policy '{Name}' has no settable field '{name}'";
         }
 
         return field.Type switch
         {
             FieldType.Enum when !field.Values.Contains(value) && value.Length > 0 =>
-                $"fields.{name}: '{value}' is not one of {string.Join(", ", field.Values)}",
+                $"{at}: '{value}' is not one of {string.Join(", ", field.Values)}",
             FieldType.Number when value.Length > 0 && !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) =>
-                $"fields.{name}: '{value}' is not a whole number",
+                $"{at}: '{value}' is not a whole number",
             FieldType.Time when value.Length > 0 && !ConditionCompiler.IsTime(value) =>
-                $"fields.{name}: '{value}' is not an ISO 8601 time with offset, such as 2026-11-26T10:00:00Z",
+                $"{at}: '{value}' is not an ISO 8601 time with offset, such as 2026-11-26T10:00:00Z",
             FieldType.Flag when value.Length > 0 && value is not ("true" or "false" or "yes" or "no" or "1" or "0") =>
-                $"fields.{name}: '{value}' is not true or false",
+                $"{at}: '{value}' is not true or false",
             _ => null,
         };
     }

@@ -22,6 +22,7 @@ public sealed class HttpErrorTests
     [InlineData("{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}", 400, "id")]
     [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\",\"colour\":\"red\"}", 400, "colour")]
     [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\",\"fields\":{\"impact\":\"massive\"}}", 400, "fields.impact")]
+    [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\",\"issue_type\":\"network\"}", 400, "issue_type")]
     [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"acknowledged\"}", 404, "ticket")]
     [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-03T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}", 400, "at")]
     [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"0001-01-01T00:00:00+14:00\",\"type\":\"created\",\"severity\":\"sev1\"}", 400, "at")]
