@@ -233,7 +233,7 @@ public sealed class SimTests
         static int LateRows(string report) => report.Split("(too late?): 51\n")[1].Split("\n\n")[0].Split('\n').Length - 2;
         Run("2").ShouldSatisfyAllConditions(
             r => LateRows(r).ShouldBe(2),
-            r => r.ShouldEndWith("Issue types that escalate most (at least 10 tickets)\n  issue type   tickets  escalated   rate\n  -----------  -------  ---------  -----\n  Category 51       10          2  20.0%\n  Category 37       48          7  14.6%\n"));
+            r => r.ShouldEndWith("Categories that escalate most (at least 10 tickets)\n  category     tickets  escalated   rate\n  -----------  -------  ---------  -----\n  Category 51       10          2  20.0%\n  Category 37       48          7  14.6%\n"));
         LateRows(Run("40")).ShouldBe(15);
 
         static string Run(string top) =>

@@ -244,7 +244,11 @@ internal static class ReportDocument
     private static DocSection Review(SimulationReport r)
     {
         var v = r.Review;
-        DocTable Items(IEnumerable<ReviewItem> items) => Table(["ticket", "severity", "issue type", "queue", "at", "why"], [false, false, false, false, false, false],
+
+        // The review groups by the source's own categories when the input has them (the policy's
+        // issue types are often one catch-all there): say which.
+        var (kind, kinds) = r.Escalations.ByCategory.Count > 0 ? ("category", "categories") : ("issue type", "issue types");
+        DocTable Items(IEnumerable<ReviewItem> items) => Table(["ticket", "severity", kind, "queue", "at", "why"], [false, false, false, false, false, false],
             items.Select(i => (IReadOnlyList<string>)[i.Ticket, i.Severity, i.IssueType, i.Queue, Formats.Time(i.At), i.Detail]));
         var blocks = new List<DocBlock>
         {
@@ -267,20 +271,20 @@ internal static class ReportDocument
             blocks.Add(Items(v.LateEscalations));
         }
 
-        blocks.Add(new DocHeading($"Issue types that escalate most (at least {Formats.Count(v.MinimumTickets, "ticket")})"));
+        blocks.Add(new DocHeading($"{char.ToUpperInvariant(kinds[0])}{kinds[1..]} that escalate most (at least {Formats.Count(v.MinimumTickets, "ticket")})"));
         blocks.Add(v.TopEscalatingIssueTypes.Count > 0
-            ? Table(["issue type", "tickets", "escalated", "rate"], [false, true, true, true],
+            ? Table([kind, "tickets", "escalated", "rate"], [false, true, true, true],
                 v.TopEscalatingIssueTypes.Select(g => (IReadOnlyList<string>)[g.Key, Formats.Count(g.Tickets), Formats.Count(g.EscalatedTickets), Formats.Percent(g.EscalationRate)]))
-            : new DocText(NoTopEscalatingIssueTypes(v)));
+            : new DocText(NoTopEscalatingIssueTypes(v, kind, kinds)));
         return new DocSection("review", "Review list", blocks);
     }
 
     /// <summary>Why the ranking is empty: too few tickets per issue type to rank (the usual reason on a small input), or no escalation among those ranked.</summary>
-    private static string NoTopEscalatingIssueTypes(ReviewSection v) => v.RankedIssueTypes switch
+    private static string NoTopEscalatingIssueTypes(ReviewSection v, string kind, string kinds) => v.RankedIssueTypes switch
     {
-        0 => $"No issue type has {Formats.Count(v.MinimumTickets, "ticket")} or more, too few to rank.",
-        1 => $"The only issue type with {Formats.Count(v.MinimumTickets, "ticket")} or more had no escalation.",
-        var n => $"None of the {Formats.Count(n)} issue types with {Formats.Count(v.MinimumTickets, "ticket")} or more had an escalation.",
+        0 => $"No {kind} has {Formats.Count(v.MinimumTickets, "ticket")} or more, too few to rank.",
+        1 => $"The only {kind} with {Formats.Count(v.MinimumTickets, "ticket")} or more had no escalation.",
+        var n => $"None of the {Formats.Count(n)} {kinds} with {Formats.Count(v.MinimumTickets, "ticket")} or more had an escalation.",
     };
 
     private static DocSection Weekly(SimulationReport r) => new("weeks", "By week", [
