@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Reflection;
 using EscalationDsl.Engine.Api;
 using EscalationDsl.Language.Diagnostics;
@@ -108,7 +109,7 @@ public static class EngineSettings
     /// <summary>The values the binder accepted but the engine cannot use.</summary>
     private static void Check(EngineOptions options)
     {
-        CheckListen(options.Listen);
+        options.Listen = CheckListen(options.Listen);
         CheckFile("Engine:Database", options.Database);
         if (options.Synchronous.ToUpperInvariant() is not ("FULL" or "NORMAL" or "EXTRA"))
         {
@@ -146,9 +147,10 @@ public static class EngineSettings
 
     /// <summary>
     /// Kestrel takes any URL and fails only when it starts (or, for a host name other than localhost,
-    /// quietly listens on every interface), so each address is checked here.
+    /// quietly listens on every interface), so each address is checked here. Returns the addresses
+    /// as checked, without the spaces around them, which Kestrel does not take.
     /// </summary>
-    private static void CheckListen(string listen)
+    private static string CheckListen(string listen)
     {
         const string Setting = "Engine:Listen";
         const string Example = "write http://ADDRESS:PORT, such as http://127.0.0.1:8080 (port 0 picks a free port)";
@@ -157,7 +159,8 @@ public static class EngineSettings
             throw Problem(Setting, $"is empty; {Example}");
         }
 
-        foreach (var url in listen.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var urls = listen.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var url in urls)
         {
             BindingAddress address;
             try
@@ -179,12 +182,25 @@ public static class EngineSettings
                 throw Problem(Setting, $"'{url}' is not an address to listen on; {Example}");
             }
 
-            var host = address.Host.TrimStart('[').TrimEnd(']');
-            if (!address.IsUnixPipe && host is not ("localhost" or "*" or "+") && !IPAddress.TryParse(host, out _))
+            if (!address.IsUnixPipe && address.Host is not ("localhost" or "*" or "+") && !IsIPAddress(address.Host))
             {
                 throw Problem(Setting, $"'{url}': '{address.Host}' is not an IP address; listen on an address (127.0.0.1, [::1], 0.0.0.0), localhost, or * for every interface");
             }
         }
+
+        return string.Join(';', urls);
+    }
+
+    /// <summary>
+    /// An IPv4 address, or an IPv6 address in brackets. A bracket without its partner ('[::1')
+    /// is not one: Kestrel would take it for a host name and listen on every interface.
+    /// </summary>
+    private static bool IsIPAddress(string host)
+    {
+        var bracketed = host.Length > 2 && host[0] == '[' && host[^1] == ']';
+        var inner = bracketed ? host[1..^1] : host;
+        return !inner.Contains('[') && !inner.Contains(']') && IPAddress.TryParse(inner, out var address)
+            && (address.AddressFamily == AddressFamily.InterNetworkV6) == bracketed;
     }
 
     /// <summary>A file the engine creates if need be: its folder must exist.</summary>

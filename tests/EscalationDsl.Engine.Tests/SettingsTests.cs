@@ -18,6 +18,8 @@ public sealed class SettingsTests : IDisposable
     [InlineData("--Engine:Listen=http://127.0.0.1:99999", "Engine:Listen: 'http://127.0.0.1:99999' is not an address to listen on")]
     [InlineData("--Engine:Listen=https://127.0.0.1:0", "Engine:Listen: 'https://127.0.0.1:0': the engine serves plain HTTP")]
     [InlineData("--Engine:Listen=http://engine.example:8080", "Engine:Listen: 'http://engine.example:8080': 'engine.example' is not an IP address")]
+    [InlineData("--Engine:Listen=http://[::1:8080", "Engine:Listen: 'http://[::1:8080': '[::1' is not an IP address")]
+    [InlineData("--Engine:Listen=http://::1]:8080", "Engine:Listen: 'http://::1]:8080'")]
     [InlineData("--Engine:Database=/nonexistent/dir/x.db", "Engine:Database: the folder /nonexistent/dir does not exist")]
     [InlineData("--Engine:Policies=/nonexistent", "Engine:Policies: the policy folder /nonexistent does not exist")]
     [InlineData("--Engine:FutureTolerance=abc", "Engine:FutureTolerance: 'abc' is not a duration such as 00:05:00")]
@@ -77,6 +79,18 @@ public sealed class SettingsTests : IDisposable
         var e = await Should.ThrowAsync<EngineConfigurationException>(() => EngineHost.StartAsync(app));
 
         e.Message.ShouldBe($"Engine:Listen: Failed to bind to address {url}: address already in use; another process listens there (choose another port, or port 0 for a free one)");
+    }
+
+    [Fact]
+    public async Task SpacesAroundTheListenAddressesAreIgnoredAsTheCheckIgnoresThem()
+    {
+        // The check trimmed them but Kestrel was given the raw text and threw at start.
+        await using var app = Build("--Engine:Listen= http://127.0.0.1:0 ; http://[::1]:0");
+
+        await EngineHost.StartAsync(app);
+
+        app.Urls.Count.ShouldBe(2);
+        await app.StopAsync();
     }
 
     private Microsoft.AspNetCore.Builder.WebApplication Build(params string[] settings) =>

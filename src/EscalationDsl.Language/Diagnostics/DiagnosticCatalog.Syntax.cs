@@ -22,6 +22,9 @@ public static partial class DiagnosticCatalog
     /// <summary>ESC1006: the input ended inside a declaration.</summary>
     public static readonly DiagnosticDescriptor UnexpectedEndOfFile = new("ESC1006", "Unexpected end of file", DiagnosticLevel.Error);
 
+    /// <summary>ESC1007: a condition nests deeper than the parser follows.</summary>
+    public static readonly DiagnosticDescriptor ConditionTooDeep = new("ESC1007", "Condition nested too deeply", DiagnosticLevel.Error);
+
     /// <summary>Creates ESC1001.</summary>
     /// <param name="span">The unexpected token.</param>
     /// <param name="found">How the token reads, such as "name 'escalaton'".</param>
@@ -75,4 +78,11 @@ public static partial class DiagnosticCatalog
             : expected.Count is > 0 and <= 12
                 ? $"The file ends inside a declaration. Expected {string.Join(", ", expected)}."
                 : "The file ends inside a declaration. Close every '{' with '}'.");
+
+    /// <summary>Creates ESC1007.</summary>
+    /// <param name="span">The first token of the condition.</param>
+    /// <param name="limit">The most levels a condition may have.</param>
+    public static Diagnostic ConditionTooDeepFound(TextSpan span, int limit) =>
+        Create(ConditionTooDeep, span, $"This condition nests more than {limit} levels deep (each 'and', 'or', 'not' and pair of parentheses adds one). "
+            + "Write it with fewer levels: comparisons of one field joined by 'or' are 'FIELD in [...]', and 'not not' cancels out.");
 }

@@ -4,6 +4,7 @@ using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Language.Parsing.Generated;
 using EscalationDsl.Language.Syntax;
 using EscalationDsl.Language.Text;
+using static EscalationDsl.Language.Parsing.Generated.EscalationParser;
 
 namespace EscalationDsl.Language.Parsing;
 
@@ -28,10 +29,23 @@ public static class PolicyParser
         var tokens = ReferenceEquals(repaired, lexed.GetTokens()) ? lexed : new CommonTokenStream(new ListTokenSource(repaired));
         tokens.Fill();
 
-        var parser = new EscalationParser(tokens);
+        var parser = new DepthGuardedParser(tokens);
         parser.RemoveErrorListeners();
         parser.ErrorHandler = new SyntaxErrorStrategy(diagnostics, source);
-        var tree = parser.policyFile();
+        PolicyFileContext tree;
+        try
+        {
+            tree = parser.policyFile();
+        }
+        catch (ConditionTooDeepException e)
+        {
+            // The partial tree has contexts without an end, so nothing of it is built: the file
+            // gets this one error (and the lexer's), which the binder's header checks respect.
+            var start = e.ConditionStart;
+            diagnostics.Add(DiagnosticCatalog.ConditionTooDeepFound(new TextSpan(start.StartIndex, start.StopIndex - start.StartIndex + 1), ConditionDepth.Limit));
+            var empty = new PolicyFileSyntax(null, [], [], new TextSpan(0, source.Text.Length));
+            return new ParseResult(source, empty, diagnostics.Distinct().OrderBy(d => d.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal).ToImmutableArray());
+        }
 
         var comments = tokens.GetTokens()
             .Where(t => t.Type == EscalationLexer.COMMENT)

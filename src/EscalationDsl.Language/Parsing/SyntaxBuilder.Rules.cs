@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Antlr4.Runtime;
+using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Language.Syntax;
 using EscalationDsl.Language.Text;
 using static EscalationDsl.Language.Parsing.Generated.EscalationParser;
@@ -134,8 +135,22 @@ internal sealed partial class SyntaxBuilder
     // ------------------------------------------------------------ conditions
 
     /// <summary>A whole condition; null when it is missing or recovery damaged any part of it.</summary>
-    private ConditionSyntax? Condition(ConditionContext? c) =>
-        c is null || Damaged(c) ? null : BuildCondition(c);
+    private ConditionSyntax? Condition(ConditionContext? c)
+    {
+        if (c is null || Damaged(c))
+        {
+            return null;
+        }
+
+        // A chain of 'and' or 'or' is parsed in a loop but nests like parentheses in the tree.
+        if (ConditionDepth.Exceeds(c))
+        {
+            diagnostics.Add(DiagnosticCatalog.ConditionTooDeepFound(new TextSpan(c.Start.StartIndex, c.Start.StopIndex - c.Start.StartIndex + 1), ConditionDepth.Limit));
+            return null;
+        }
+
+        return BuildCondition(c);
+    }
 
     private ConditionSyntax? BuildCondition(ConditionContext? c)
     {

@@ -267,10 +267,29 @@ internal sealed partial class SyntaxBuilder(List<Diagnostic> diagnostics)
     /// the parser has reported the cause. A token conjured up for a missing ':' or 'to' does not
     /// count, because it changes nothing the user wrote.
     /// </summary>
-    private static bool Damaged(IParseTree node) => node switch
+    private static bool Damaged(IParseTree root)
     {
-        IErrorNode error => error.Symbol.TokenIndex >= 0,
-        ParserRuleContext context => context.exception is not null || (context.children?.Any(Damaged) ?? false),
-        _ => false,
-    };
+        // Without recursion: a long 'and' chain is a deep tree, and the depth check comes later.
+        var pending = new Stack<IParseTree>();
+        pending.Push(root);
+        while (pending.TryPop(out var node))
+        {
+            switch (node)
+            {
+                case IErrorNode error when error.Symbol.TokenIndex >= 0:
+                    return true;
+                case ParserRuleContext context when context.exception is not null:
+                    return true;
+                case ParserRuleContext context when context.children is { } children:
+                    foreach (var child in children)
+                    {
+                        pending.Push(child);
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
 }
