@@ -116,6 +116,11 @@ public static class EngineSettings
             throw Problem("Engine:Synchronous", $"'{options.Synchronous}' must be FULL, NORMAL or EXTRA");
         }
 
+        if (File.Exists(options.Policies))
+        {
+            throw Problem("Engine:Policies", $"{Path.GetFullPath(options.Policies)} is a file; name the folder that holds the .esc files");
+        }
+
         if (!Directory.Exists(options.Policies))
         {
             throw Problem("Engine:Policies", $"the policy folder {Path.GetFullPath(options.Policies)} does not exist");

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using EscalationDsl.Engine.Api;
+using EscalationDsl.Tests;
 
 namespace EscalationDsl.Engine.Tests;
 
@@ -40,6 +41,16 @@ public sealed class SettingsTests : IDisposable
 
         e.Message.ShouldStartWith(message);
         File.Exists(Path.Combine(folder, "engine.db")).ShouldBeFalse("nothing is created before the settings are checked");
+    }
+
+    [Fact]
+    public void APolicyFolderThatIsAFileIsCalledAFile()
+    {
+        var file = RepoPaths.Combine("README.md");
+
+        var e = Should.Throw<EngineConfigurationException>(() => Build($"--Engine:Policies={file}"));
+
+        e.Message.ShouldBe($"Engine:Policies: {file} is a file; name the folder that holds the .esc files");
     }
 
     [Theory]
