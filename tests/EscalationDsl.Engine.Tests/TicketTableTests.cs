@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using EscalationDsl.Engine.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -40,6 +41,36 @@ public sealed class TicketTableTests
         closed["acknowledged_at"].ShouldBe(T0.AddMinutes(32).ToUnixTimeMilliseconds());
         closed["resolved_at"].ShouldBe(T0.AddMinutes(40).ToUnixTimeMilliseconds());
         closed["updated_at"].ShouldBe(T0.AddMinutes(41).ToUnixTimeMilliseconds()); // the engine's clock when they came
+    }
+
+    [Fact]
+    public async Task ATicketCreatedClosedAndReopenedInOneBatchIsStoredOpenOnceWithItsState()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        var batch = new
+        {
+            events = new[]
+            {
+                EngineFixture.Created("b1", "INC-2", T0, severity: "sev3", issueType: "other"),
+                EngineFixture.Event("b2", "INC-2", T0.AddMinutes(1), "resolved"),
+                EngineFixture.Event("b3", "INC-2", T0.AddMinutes(2), "closed"),
+                EngineFixture.Event("b4", "INC-2", T0.AddMinutes(3), "reopened"),
+                EngineFixture.Created("b5", "INC-2", T0.AddMinutes(4), severity: "sev3", issueType: "other"),
+            },
+        };
+
+        var refused = await engine.Http.PostAsJsonAsync("/v1/events:batch", batch);
+        var accepted = await engine.Http.PostAsJsonAsync("/v1/events:batch", new { events = batch.events[..4] });
+
+        refused.StatusCode.ShouldBe(System.Net.HttpStatusCode.Conflict);
+        accepted.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var states = System.Text.Json.Nodes.JsonNode.Parse(await accepted.Content.ReadAsStringAsync())!["results"]!.AsArray().Select(r => (string?)r!["state"]).ToList();
+        states.ShouldBe(["open", "resolved", "closed", "open"]);
+        var row = Row(engine, "INC-2");
+        row["closed"].ShouldBe(0L);
+        row["state"].ShouldBe("open");
+        row["resolved_at"].ShouldBeNull(); // a reopen clears it
+        (await engine.GetJson("/v1/tickets/INC-2"))!["state"]!.GetValue<string>().ShouldBe("open");
     }
 
     [Fact]

@@ -120,8 +120,8 @@ internal sealed partial class EngineLoop
                     return new EngineError(400, "No policy", problem!, Field(item, i, "policy"));
                 }
 
-                if (planned.ContainsKey(e.TicketId) || tickets.Contains(e.TicketId)
-                    || store.InsertTicket.Execute(e.TicketId, chosen.Fingerprint, e.At.ToUnixTimeMilliseconds()) == 0)
+                // Its row is written with its state when the group commits (FlushTickets).
+                if (planned.ContainsKey(e.TicketId) || tickets.Contains(e.TicketId) || dirtyTickets.ContainsKey(e.TicketId) || Stored(e.TicketId))
                 {
                     return new EngineError(409, "Ticket exists", $"Ticket '{e.TicketId}' was already created; send its later events, or use a new ticket id.", Field(item, i, "ticket"));
                 }
@@ -164,6 +164,13 @@ internal sealed partial class EngineLoop
         }
 
         return null;
+    }
+
+    /// <summary>Whether the tickets table has a row for the ticket (open or closed).</summary>
+    private bool Stored(string ticketId)
+    {
+        using var reader = store.FindTicket.Query(ticketId);
+        return reader.Read();
     }
 
     /// <summary>The request member a refusal names: <c>events[3].at</c> in a batch, <c>at</c> alone otherwise.</summary>
@@ -276,11 +283,6 @@ internal sealed partial class EngineLoop
         var closed = phase == TicketPhase.Closed;
         if (phase != phaseBefore)
         {
-            if (closed || phaseBefore == TicketPhase.Closed)
-            {
-                store.SetClosed.Execute(ticket.Id, closed ? 1 : 0);
-            }
-
             Metrics.MoveTicket(Counted(phaseBefore), closed ? -1 : (int)phase);
         }
 

@@ -44,6 +44,12 @@ internal sealed partial class EngineLoop
             return (new MigrationResult(ticketId, from.Name, from.Version, from.Fingerprint, target.Version, target.Fingerprint, false), null);
         }
 
+        // Its row must exist and hold no pending state before it is repinned and rebuilt from the log.
+        if (dirtyTickets.ContainsKey(ticketId))
+        {
+            FlushTickets();
+        }
+
         tickets.Remove(ticketId);
         store.RepinTicket.Execute(ticketId, target.Fingerprint);
         var rebuilt = Load(ticketId)!.Value;
@@ -124,6 +130,13 @@ internal sealed partial class EngineLoop
         if (unavailable.Contains(ticketId))
         {
             throw new TicketUnavailableException(ticketId);
+        }
+
+        // A ticket created earlier in this group has no row until the commit: write it now
+        // (outside any request's savepoint: the log is read for answers and reads, not checks).
+        if (dirtyTickets.ContainsKey(ticketId))
+        {
+            FlushTickets();
         }
 
         string fingerprint;

@@ -169,6 +169,13 @@ internal sealed partial class EngineLoop
             throw new TicketUnavailableException(ticketId);
         }
 
+        // Closed earlier in this group: out of memory, and its row is written only at the commit.
+        if (dirtyTickets.TryGetValue(ticketId, out var changed))
+        {
+            tickets.Set(changed.Entry.Ticket);
+            return changed.Entry;
+        }
+
         string fingerprint;
         using (var reader = store.FindTicket.Query(ticketId))
         {

@@ -5,6 +5,7 @@ using EscalationDsl.Engine.Policies;
 using EscalationDsl.Engine.Storage;
 using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Decisions;
+using EscalationDsl.Runtime.Machine;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -261,8 +262,9 @@ internal sealed partial class EngineLoop : IDisposable
     }
 
     /// <summary>
-    /// Mirrors the state of the tickets that changed into the tickets table once per group, as the
-    /// deadlines are: a ticket that took ten events in one batch is written once.
+    /// Writes the tickets that were created or changed into the tickets table once per group, as the
+    /// deadlines are: a ticket that took ten events in one batch is written once, whole (pinned
+    /// version, closed flag and current state), inserted when it is new.
     /// </summary>
     private void FlushTickets()
     {
@@ -275,8 +277,9 @@ internal sealed partial class EngineLoop : IDisposable
             fieldsWriter.Reset(fieldsBody);
             policy.WriteFields(ticket, fieldsWriter);
             fieldsWriter.Flush();
-            store.SetTicketState.Execute(
-                id, summary.State, summary.Severity, summary.Owner, summary.Level, changedAt,
+            store.UpsertTicket.Execute(
+                id, entry.Policy.Fingerprint, ticket.CreatedAt.ToUnixTimeMilliseconds(), ticket.State == TicketPhase.Closed ? 1 : 0,
+                summary.State, summary.Severity, summary.Owner, summary.Level, changedAt,
                 summary.Acknowledged?.ToUnixTimeMilliseconds(), summary.Resolved?.ToUnixTimeMilliseconds(), fieldsBody.WrittenMemory);
         }
 

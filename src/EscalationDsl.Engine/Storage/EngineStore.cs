@@ -30,13 +30,15 @@ internal sealed class EngineStore : IDisposable
             "INSERT INTO events (kind, ticket_id, at, received_at) VALUES ('advance', $ticket, $at, $received)",
             "$ticket", "$at", "$received");
         FindTicket = Prepare("SELECT policy, closed FROM tickets WHERE ticket_id = $id", "$id");
-        InsertTicket = Prepare(
-            "INSERT OR IGNORE INTO tickets (ticket_id, policy, created_at, closed) VALUES ($id, $policy, $created, 0)",
-            "$id", "$policy", "$created");
-        SetClosed = Prepare("UPDATE tickets SET closed = $closed WHERE ticket_id = $id", "$id", "$closed");
-        SetTicketState = Prepare(
-            "UPDATE tickets SET state = $state, severity = $severity, owner = $owner, escalation_level = $level, updated_at = $updated, acknowledged_at = $acknowledged, resolved_at = $resolved, fields = $fields WHERE ticket_id = $id",
-            "$id", "$state", "$severity", "$owner", "$level", "$updated", "$acknowledged", "$resolved", "$fields");
+        UpsertTicket = Prepare(
+            """
+            INSERT INTO tickets (ticket_id, policy, created_at, closed, state, severity, owner, escalation_level, updated_at, acknowledged_at, resolved_at, fields)
+            VALUES ($id, $policy, $created, $closed, $state, $severity, $owner, $level, $updated, $acknowledged, $resolved, $fields)
+            ON CONFLICT(ticket_id) DO UPDATE SET policy = excluded.policy, closed = excluded.closed, state = excluded.state, severity = excluded.severity,
+                owner = excluded.owner, escalation_level = excluded.escalation_level, updated_at = excluded.updated_at,
+                acknowledged_at = excluded.acknowledged_at, resolved_at = excluded.resolved_at, fields = excluded.fields
+            """,
+            "$id", "$policy", "$created", "$closed", "$state", "$severity", "$owner", "$level", "$updated", "$acknowledged", "$resolved", "$fields");
         RepinTicket = Prepare("UPDATE tickets SET policy = $policy WHERE ticket_id = $id", "$id", "$policy");
         UpsertDeadline = Prepare(
             "INSERT INTO deadlines (ticket_id, due_at) VALUES ($id, $due) ON CONFLICT(ticket_id) DO UPDATE SET due_at = excluded.due_at",
@@ -78,11 +80,7 @@ internal sealed class EngineStore : IDisposable
 
     public Sql FindTicket { get; }
 
-    public Sql InsertTicket { get; }
-
-    public Sql SetClosed { get; }
-
-    public Sql SetTicketState { get; }
+    public Sql UpsertTicket { get; }
 
     public Sql RepinTicket { get; }
 
