@@ -129,6 +129,20 @@ public sealed class SimTests
     }
 
     [Fact]
+    public void WhenEveryRowIsBadTheReportIsWrittenAndTheExitIsOne()
+    {
+        using var file = new TempEvents("""
+            {"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev9"}
+            {"ticket":"T2","at":"2026-11-02 14:05","type":"created","severity":"sev1"}
+            """);
+        var result = Esc.Run("sim", "policies/support.esc", "--tickets", file.Path, "--format", "json", "--quiet");
+
+        result.ExitCode.ShouldBe(1);
+        result.Out.ShouldContain("\"badRows\": 2");
+        result.Error.ShouldEndWith($"esc sim: no ticket could be replayed: every row of {file.Path} was bad; check the rows reported above against the --import or --map that reads them\n");
+    }
+
+    [Fact]
     public void StrictStopsAtTheFirstBadRowWithExitOne()
     {
         using var file = new TempEvents("""

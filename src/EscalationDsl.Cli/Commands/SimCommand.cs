@@ -158,6 +158,14 @@ internal static class SimCommand
                 $"esc sim: replayed {Formats.Count(input.Tickets, "ticket")} ({Formats.Count(input.ReplayedEvents, "event")} from {Formats.Count(input.Rows, "row")} of {input.File}) in {seconds:F1} s; {Formats.Count(input.BadRows, "bad row")} skipped{filtered}{written}"));
         }
 
+        // Bad rows are skipped, but when nothing at all could be replayed the report measures nothing:
+        // most likely the mapping does not fit the file. A CI run should notice.
+        if (report.Input.Tickets == 0 && report.Input.FilteredTickets == 0 && report.Input.BadRows > 0)
+        {
+            console.Error.WriteLine($"esc sim: no ticket could be replayed: every row of {report.Input.File} was bad; check the rows reported above against the --import or --map that reads them");
+            return ExitCodes.Findings;
+        }
+
         return ExitCodes.Success;
     }
 

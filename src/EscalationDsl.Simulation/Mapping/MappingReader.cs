@@ -141,13 +141,14 @@ internal sealed class MappingReader(string file, CompiledPolicy policy, ICollect
             zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? throw Fail("timeZone", $"'{zoneId}' is not an IANA time zone id such as \"Europe/London\" or \"UTC\"");
         }
 
+        // The pattern is checked first: a zone cannot help a pattern that does not read a date.
         var formatText = OptionalString(root, "timeFormat", "timeFormat") ?? defaults?.Time.Text ?? defaultFormat;
+        var format = TimeFormat.Create(formatText, zone ?? DateTimeZone.Utc, out var error) ?? throw Fail("timeFormat", error + "; use a pattern such as \"dd/MM/yyyy HH:mm\", or iso, unix, unixms");
         if (zone is null && zoneRequired && formatText is not ("iso" or "unix" or "unixms"))
         {
             throw Fail("timeZone", $"required with timeFormat '{formatText}': local times need a zone, such as \"Europe/London\" or \"UTC\"");
         }
 
-        var format = TimeFormat.Create(formatText, zone ?? DateTimeZone.Utc, out var error) ?? throw Fail("timeFormat", error + "; use a pattern such as \"dd/MM/yyyy HH:mm\", or iso, unix, unixms");
         return new CsvLayout(separator, missing, format);
     }
 
