@@ -49,8 +49,9 @@ public static class DiagnosticFormatter
           .Append(Paint($": {diagnostic.Message}", Bold))
           .Append('\n');
         sb.Append(Paint($"{pad} |", Blue)).Append('\n');
-        sb.Append(Paint($"{gutter} |", Blue)).Append(' ').Append(ExpandTabs(lineText)).Append('\n');
-        sb.Append(Paint($"{pad} |", Blue)).Append(' ').Append(new string(' ', indent)).Append(Paint(new string('^', width), levelColor)).Append('\n');
+        var (shown, caretAt, carets) = Window(ExpandTabs(lineText), indent, width);
+        sb.Append(Paint($"{gutter} |", Blue)).Append(' ').Append(shown).Append('\n');
+        sb.Append(Paint($"{pad} |", Blue)).Append(' ').Append(new string(' ', caretAt)).Append(Paint(new string('^', carets), levelColor)).Append('\n');
         sb.Append(Paint($"{pad} = ", Blue)).Append("help: ").Append(diagnostic.HelpLink).Append('\n');
         sb.Append('\n');
         return sb.ToString();
@@ -63,6 +64,24 @@ public static class DiagnosticFormatter
         DiagnosticLevel.Warning => "warning",
         _ => "info",
     };
+
+    /// <summary>Longest source line shown whole; a longer one is shown around the caret, cut with '…'.</summary>
+    private const int MaxShown = 160;
+
+    /// <summary>The part of a long line to show, where its carets start and how many there are.</summary>
+    private static (string Shown, int CaretAt, int Carets) Window(string line, int indent, int width)
+    {
+        if (line.Length <= MaxShown)
+        {
+            return (line, indent, width);
+        }
+
+        var start = Math.Clamp(indent - MaxShown / 2, 0, line.Length - MaxShown);
+        var end = start + MaxShown;
+        var before = start > 0 ? "…" : string.Empty;
+        var after = end < line.Length ? "…" : string.Empty;
+        return (before + line[start..end] + after, indent - start + before.Length, Math.Clamp(end - indent, 1, width));
+    }
 
     private static string ExpandTabs(string text) => text.Replace("\t", "    ", StringComparison.Ordinal);
 }

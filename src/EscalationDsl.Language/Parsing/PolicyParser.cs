@@ -98,6 +98,26 @@ public static class PolicyParser
 
     private const int CascadeDistance = 3;
 
+    /// <summary>Whether the error tokens from <paramref name="index"/> on spell <paramref name="text"/> again, starting at <paramref name="offset"/>.</summary>
+    private static bool SameCharacterAt(IList<IToken> all, int index, int offset, string text)
+    {
+        if (index + text.Length > all.Count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < text.Length; k++)
+        {
+            var token = all[index + k];
+            if (token.Type != EscalationLexer.ERROR_CHAR || token.StartIndex != offset + k || token.Text[0] != text[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static void ReportErrorTokens(CommonTokenStream tokens, List<Diagnostic> diagnostics)
     {
         var all = tokens.GetTokens();
@@ -120,6 +140,14 @@ public static class PolicyParser
                         text += all[i + 1].Text;
                         span = new TextSpan(span.Start, 2);
                         i++;
+                    }
+
+                    // A run of the same character is one mistake, reported once over the whole run
+                    // (a pasted binary or a line of 200,000 '@' would otherwise be as many errors).
+                    while (SameCharacterAt(all, i + 1, span.End, text))
+                    {
+                        span = new TextSpan(span.Start, span.Length + text.Length);
+                        i += text.Length;
                     }
 
                     diagnostics.Add(DiagnosticCatalog.UnexpectedCharacterFound(span, TokenDescriber.DescribeCharacter(text), TokenDescriber.CharacterHint(text)));
