@@ -82,7 +82,8 @@ public static class EngineHost
             registry.Refused += _ => metrics.PolicyRefusals.Add(1);
             return new EngineLoop(database, registry, options, metrics, clock, sp.GetRequiredService<ILogger<EngineLoop>>());
         });
-        services.AddHttpClient();
+        // Webhook calls time out after Engine:Delivery:Timeout (WebhookSink), not the client's own 100 s.
+        services.AddHttpClient("sinks", client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<IEnumerable<IDecisionSink>>(sp => CreateSinks(options, sp.GetRequiredService<IHttpClientFactory>(), clock));
         services.AddSingleton<DeadlineScheduler>();
 

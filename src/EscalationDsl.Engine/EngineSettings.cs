@@ -142,6 +142,10 @@ public static class EngineSettings
         Positive("Engine:ReadyLagThreshold", options.ReadyLagThreshold);
         CheckSinks(options.Sinks);
         Positive("Engine:Delivery:Timeout", options.Delivery.Timeout);
+        if (options.Delivery.Timeout > MaxDeliveryTimeout)
+        {
+            throw Problem("Engine:Delivery:Timeout", $"must be at most {MaxDeliveryTimeout}, not {options.Delivery.Timeout}: a sink that has not answered in an hour is down, and its deliveries wait behind it");
+        }
         AtLeast("Engine:Delivery:MaxAttempts", options.Delivery.MaxAttempts, 1);
         Positive("Engine:Delivery:Backoff", options.Delivery.Backoff);
         if (options.Delivery.MaxBackoff < options.Delivery.Backoff)
@@ -281,6 +285,8 @@ public static class EngineSettings
             throw Problem(setting, $"must be at least {minimum}, not {value}");
         }
     }
+
+    private static readonly TimeSpan MaxDeliveryTimeout = TimeSpan.FromHours(1);
 
     private static void Positive(string setting, TimeSpan value, bool zeroAllowed = false)
     {

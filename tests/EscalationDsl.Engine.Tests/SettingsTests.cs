@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using EscalationDsl.Engine.Api;
 using EscalationDsl.Tests;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EscalationDsl.Engine.Tests;
 
@@ -23,6 +24,7 @@ public sealed class SettingsTests : IDisposable
     [InlineData("--Engine:Listen=http://::1]:8080", "Engine:Listen: 'http://::1]:8080'")]
     [InlineData("--Engine:Database=/nonexistent/dir/x.db", "Engine:Database: the folder /nonexistent/dir does not exist")]
     [InlineData("--Engine:Policies=/nonexistent", "Engine:Policies: the policy folder /nonexistent does not exist")]
+    [InlineData("--Engine:Delivery:Timeout=02:00:00", "Engine:Delivery:Timeout: must be at most 01:00:00, not 02:00:00")]
     [InlineData("--Engine:FutureTolerance=abc", "Engine:FutureTolerance: 'abc' is not a duration such as 00:05:00")]
     [InlineData("--Engine:ReadyLagThreshold=-00:00:01", "Engine:ReadyLagThreshold: must be longer than zero")]
     [InlineData("--Engine:MaxBatchEvents=lots", "Engine:MaxBatchEvents: 'lots' is not a whole number")]
@@ -41,6 +43,16 @@ public sealed class SettingsTests : IDisposable
 
         e.Message.ShouldStartWith(message);
         File.Exists(Path.Combine(folder, "engine.db")).ShouldBeFalse("nothing is created before the settings are checked");
+    }
+
+    [Fact]
+    public async Task WebhookCallsTimeOutAtTheDeliveryTimeoutNotTheHttpClientsOwnHundredSeconds()
+    {
+        await using var app = Build("--Engine:Delivery:Timeout=00:05:00");
+
+        var factory = app.Services.GetRequiredService<System.Net.Http.IHttpClientFactory>();
+
+        factory.CreateClient("sinks").Timeout.ShouldBe(Timeout.InfiniteTimeSpan);
     }
 
     [Fact]
