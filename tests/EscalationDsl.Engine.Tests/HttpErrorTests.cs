@@ -123,6 +123,20 @@ public sealed class HttpErrorTests
     }
 
     [Fact]
+    public async Task AUtf8CharsetInQuotesIsUtf8()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        var json = System.Text.Json.JsonSerializer.Serialize(EngineFixture.Created("e1", "INC-9", T0));
+
+        // A parameter value may be a quoted string (RFC 9110, 5.6.6): "utf-8" in quotes is utf-8.
+        var quoted = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
+        quoted.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=\"UTF-8\"").ShouldBeTrue();
+        var response = await engine.Http.PostAsync("/v1/events", quoted);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task ATicketIdWithControlCharactersIsRefusedAtTheTicketField()
     {
         await using var engine = await EngineFixture.StartAsync();

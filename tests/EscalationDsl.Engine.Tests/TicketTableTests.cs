@@ -115,6 +115,25 @@ public sealed class TicketTableTests
         row["fields"].ShouldBe("""{"issue_type":"database","impact":"degraded"}""");
     }
 
+    [Fact]
+    public async Task DeadlinesRunAtStartAreWrittenToTheTicketsRowInTheStartsOwnTransaction()
+    {
+        // No sink takes these decisions, so no delivery report runs a group after the start.
+        await using var engine = await EngineFixture.StartAsync(null, "--Engine:Sinks:0:Owners:0=nobody");
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0));
+        await engine.StopHostAsync();
+
+        // The 30-minute steps fall due while the engine is stopped and run when it starts.
+        engine.Time.Advance(TimeSpan.FromMinutes(31));
+        await engine.StartHostAsync(); // the start replays, then runs what fell due
+        await engine.StopHostAsync(); // with no request in between
+
+        var row = Row(engine, "INC-1");
+        row["owner"].ShouldBe("commander");
+        row["state"].ShouldBe("escalated");
+        row["escalation_level"].ShouldBe(1L);
+    }
+
     private static Dictionary<string, object?> Row(EngineFixture engine, string ticket)
     {
         using var connection = new SqliteConnection($"Data Source={engine.Database};Mode=ReadOnly;Pooling=False");

@@ -35,11 +35,13 @@ internal sealed class JsonBody : IDisposable
         }
 
         // JSON is UTF-8 (RFC 8259); a body declared in another charset is refused rather than misread.
+        // The value may be a quoted string (charset="utf-8"), which names the same charset.
         if (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var media)
             && media.Charset.HasValue
-            && !(media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || media.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)))
+            && Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(media.Charset) is var charset
+            && !(charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)))
         {
-            return (null, Problems.From(new EngineError(415, "Unsupported media type", $"Send JSON encoded as UTF-8, not charset={media.Charset}.")));
+            return (null, Problems.From(new EngineError(415, "Unsupported media type", $"Send JSON encoded as UTF-8, not charset={charset}.")));
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is > 0 and < 1 << 20 ? (int)request.ContentLength + 1 : 4096);
