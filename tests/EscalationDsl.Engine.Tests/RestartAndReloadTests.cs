@@ -154,6 +154,20 @@ public sealed class RestartAndReloadTests
         await ShouldBeUnavailable(await engine.Http.GetAsync("/v1/tickets/INC-V1/timeline"), "INC-V1", field: null);
     }
 
+    [Fact]
+    public async Task ARetriedEventOfATicketThatCannotBeRebuiltIsAnsweredUnavailable()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await CreateClosed(engine, "INC-R", "r");
+        await engine.StopHostAsync();
+        BreakStoredVersionOne(engine);
+        await engine.StartHostAsync();
+
+        // The retry is answered from the ticket's log, which cannot be replayed any more.
+        await ShouldBeUnavailable(await engine.PostEvent(EngineFixture.Event("r3", "INC-R", T0.AddMinutes(2), "closed")), "INC-R", "ticket");
+        await engine.PostEventOk(EngineFixture.Created("r4", "INC-OTHER", T0.AddMinutes(3)));
+    }
+
     /// <summary>
     /// As after an upgrade whose language refuses an old policy text: the running file becomes
     /// version 2 and the stored text of version 1 no longer binds. Call with the host stopped.

@@ -103,9 +103,9 @@ internal sealed partial class EngineLoop
                     return new EngineError(409, "Event id reused", other, Field(item, i, "id"));
                 }
 
-                if (unavailable.Contains(e.TicketId))
+                if (RetryProblem(e.TicketId) is { } gone)
                 {
-                    return new TicketUnavailableException(e.TicketId).Error(Field(item, i, "ticket"));
+                    return gone.Error(Field(item, i, "ticket"));
                 }
 
                 seen[i] = new Seen(i, Stored: true); // a retry: answered with the original result
@@ -164,6 +164,31 @@ internal sealed partial class EngineLoop
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// For a retried event, answered by replaying its ticket's log: why that cannot be done (the
+    /// ticket is unavailable, or pinned to a stored version that no longer binds), or null.
+    /// </summary>
+    private TicketUnavailableException? RetryProblem(string ticketId)
+    {
+        if (tickets.Contains(ticketId) || dirtyTickets.ContainsKey(ticketId))
+        {
+            return null;
+        }
+
+        if (!unavailable.Contains(ticketId))
+        {
+            using var reader = store.FindTicket.Query(ticketId);
+            if (!reader.Read() || Version(reader.GetString(0)) is not null)
+            {
+                return null;
+            }
+
+            MarkUnavailable(ticketId, new InvalidDataException($"ticket {ticketId} is pinned to policy {reader.GetString(0)}, which is not stored or no longer binds"));
+        }
+
+        return new TicketUnavailableException(ticketId);
     }
 
     /// <summary>Whether the tickets table has a row for the ticket (open or closed).</summary>
