@@ -163,9 +163,12 @@ public sealed class HttpErrorTests
         ((string?)(await engine.GetJson("/v1/tickets/ACME%2F42"))!["id"]).ShouldBe("ACME/42");
         ((string?)(await engine.GetJson("/v1/tickets/ACME%252F42"))!["id"]).ShouldBe("ACME%2F42");
         ((string?)(await engine.GetJson("/v1/tickets/ACME%2F42/timeline"))!["ticket"]).ShouldBe("ACME/42");
-        var migrated = await engine.Http.PostAsync("/v1/tickets/ACME%2F42:migrate", null);
-        migrated.StatusCode.ShouldBe(HttpStatusCode.OK);
-        ((string?)JsonNode.Parse(await migrated.Content.ReadAsStringAsync())!["ticket"]).ShouldBe("ACME/42");
+        foreach (var path in new[] { "/v1/tickets/ACME%2F42:migrate", "/v1/tickets/ACME%2F42%3Amigrate" })
+        {
+            var migrated = await engine.Http.PostAsync(path, null);
+            migrated.StatusCode.ShouldBe(HttpStatusCode.OK);
+            ((string?)JsonNode.Parse(await migrated.Content.ReadAsStringAsync())!["ticket"]).ShouldBe("ACME/42");
+        }
     }
 
     [Fact]

@@ -99,7 +99,9 @@ internal static class TicketEndpoints
 
         var segment = raw[prefix.Length..];
         segment = segment[..(segment.IndexOfAny(['/', '?']) is var end and >= 0 ? end : segment.Length)];
-        return Uri.UnescapeDataString(segment.EndsWith(suffix, StringComparison.Ordinal) ? segment[..^suffix.Length] : segment);
+        // Decoded before the suffix is taken off: a client may send the colon as %3A.
+        var id = Uri.UnescapeDataString(segment);
+        return id.EndsWith(suffix, StringComparison.Ordinal) ? id[..^suffix.Length] : id;
     }
 
     /// <summary>Replays the ticket's log with a trace, on a runtime of its own (not the live one).</summary>
