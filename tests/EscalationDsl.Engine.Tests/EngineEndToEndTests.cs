@@ -9,6 +9,19 @@ public sealed class EngineEndToEndTests
 {
     private static readonly DateTimeOffset T0 = EngineFixture.Start;
 
+    [Theory]
+    [InlineData("support", 200, "ok")]
+    [InlineData("suport", 503, "'suport' is not loaded (loaded: support)")]
+    public async Task ReadinessSaysWhetherTheDefaultPolicyIsLoaded(string policy, int status, string said)
+    {
+        await using var engine = await EngineFixture.StartAsync(null, $"--Engine:DefaultPolicy={policy}");
+
+        var response = await engine.Http.GetAsync("/readyz");
+
+        ((int)response.StatusCode).ShouldBe(status);
+        ((string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["default_policy"]).ShouldBe(said);
+    }
+
     [Fact]
     public async Task Sev1TicketPagesAtFifteenMinutesEscalatesAndDeescalates()
     {

@@ -33,25 +33,32 @@ internal static class HealthEndpoints
                 }
 
                 var lag = scheduler.Lag;
+                var current = loop.Registry.Current;
                 var files = loop.Registry.Files.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-                var ready = databaseStatus == "ok" && lag <= options.ReadyLagThreshold && !loop.Registry.Current.IsEmpty;
+
+                // Created events that name no policy take Engine:DefaultPolicy: without it loaded they all fail.
+                var defaultPolicy = options.DefaultPolicy is not { } name ? null
+                    : current.ContainsKey(name) ? "ok"
+                    : $"'{name}' is not loaded (loaded: {string.Join(", ", current.Keys.Order())})";
+                var ready = databaseStatus == "ok" && lag <= options.ReadyLagThreshold && !current.IsEmpty && defaultPolicy is null or "ok";
                 var body = new ReadinessDocument(
                     ready ? "ready" : "not ready",
                     databaseStatus,
                     lag.TotalSeconds,
                     loop.OpenTickets,
-                    files.Select(f => new PolicyReadiness(f.Path, f.Name, f.Version, f.Status, f.Errors)).ToList());
+                    files.Select(f => new PolicyReadiness(f.Path, f.Name, f.Version, f.Status, f.Errors)).ToList(),
+                    defaultPolicy);
                 return Results.Json(body, statusCode: ready ? 200 : 503);
             })
             .Produces<ReadinessDocument>()
             .Produces<ReadinessDocument>(503)
             .WithName("Ready")
-            .WithSummary("Readiness: the database answers, deadlines fire on time, and at least one policy runs.");
+            .WithSummary("Readiness: the database answers, deadlines fire on time, at least one policy runs, and Engine:DefaultPolicy (if set) is among them.");
     }
 }
 
 /// <summary>The /readyz answer.</summary>
-public sealed record ReadinessDocument(string Status, string Database, double SchedulerLagSeconds, int OpenTickets, IReadOnlyList<PolicyReadiness> Policies);
+public sealed record ReadinessDocument(string Status, string Database, double SchedulerLagSeconds, int OpenTickets, IReadOnlyList<PolicyReadiness> Policies, string? DefaultPolicy = null);
 
 /// <summary>One policy file in /readyz.</summary>
 public sealed record PolicyReadiness(string Path, string? Name, int? Version, string Status, IReadOnlyList<string> Errors);

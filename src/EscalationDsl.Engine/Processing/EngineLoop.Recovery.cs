@@ -22,6 +22,13 @@ internal sealed partial class EngineLoop
         try
         {
             ReloadPolicies();
+            if (options.DefaultPolicy is { } name && !Registry.Current.ContainsKey(name))
+            {
+                logger.LogWarning(
+                    "Engine:DefaultPolicy '{Policy}' is not loaded (loaded: {Loaded}); created events that name no policy are refused, and /readyz says not ready, until it is",
+                    name, string.Join(", ", Registry.Current.Keys.Order()));
+            }
+
             ReplayOpenTickets();
             store.Commit();
         }
