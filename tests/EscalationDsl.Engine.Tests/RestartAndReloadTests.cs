@@ -134,7 +134,10 @@ public sealed class RestartAndReloadTests
             .Replace("policy \"support\" version 1", "policy \"support\" version 2", StringComparison.Ordinal)
             .Replace("sev3", "sev4", StringComparison.Ordinal));
         (await engine.Http.PostAsync("/v1/policies:reload", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await engine.Http.PostAsync("/v1/tickets/INC-M:migrate", null)).IsSuccessStatusCode.ShouldBeFalse();
+        var refused = await engine.Http.PostAsync("/v1/tickets/INC-M:migrate", null);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        ((string?)JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["detail"]).ShouldBe(
+            "Ticket 'INC-M' cannot move to version 2 of policy 'support': its log does not replay under that version (the engine's log has why). It stays on version 1.");
 
         (await engine.GetJson("/v1/tickets/INC-M"))!["policy_version"]!.GetValue<int>().ShouldBe(1);
         var timeline = await engine.Http.GetAsync("/v1/tickets/INC-M/timeline");

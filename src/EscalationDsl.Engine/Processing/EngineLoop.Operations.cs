@@ -1,5 +1,7 @@
 using EscalationDsl.Engine.Delivery;
 using EscalationDsl.Runtime;
+using EscalationDsl.Runtime.Machine;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace EscalationDsl.Engine.Processing;
@@ -52,7 +54,24 @@ internal sealed partial class EngineLoop
 
         tickets.Remove(ticketId);
         store.RepinTicket.Execute(ticketId, target.Fingerprint);
-        var rebuilt = Load(ticketId)!.Value;
+        TicketEntry rebuilt;
+        try
+        {
+            rebuilt = Load(ticketId, remember: false)!.Value;
+        }
+        catch (TicketUnavailableException cannot)
+        {
+            // The new version cannot replay this ticket's log: it stays as it was, on its version.
+            store.RepinTicket.Execute(ticketId, from.Fingerprint);
+            if (phaseBefore != TicketPhase.Closed)
+            {
+                tickets.Set(entry.Ticket);
+            }
+
+            logger.LogWarning(cannot.InnerException, "Ticket {Ticket} cannot be migrated to {Policy} version {Version}: its log does not replay under it", ticketId, from.Name, target.Version);
+            return (null, new EngineError(409, "Cannot migrate", $"Ticket '{ticketId}' cannot move to version {target.Version} of policy '{from.Name}': its log does not replay under that version (the engine's log has why). It stays on version {from.Version}."));
+        }
+
         var now = Now;
         scratch.Clear();
         rebuilt.Policy.Runtime.AdvanceTo(rebuilt.Ticket, Instant.FromUnixTimeMilliseconds(now), scratch);

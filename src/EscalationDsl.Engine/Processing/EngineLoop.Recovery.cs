@@ -168,8 +168,9 @@ internal sealed partial class EngineLoop
     /// remembered so later requests for it are answered without replaying again.
     /// <paramref name="withoutNewest"/> leaves out the ticket's newest stored event: the one the
     /// ingest check has just appended, which is validated and applied after the load, not replayed.
+    /// With <paramref name="remember"/> false a failed replay is only thrown (a migration tries one).
     /// </summary>
-    private TicketEntry? Load(string ticketId, bool withoutNewest = false)
+    private TicketEntry? Load(string ticketId, bool withoutNewest = false, bool remember = true)
     {
         if (tickets.TryGetValue(ticketId, out var open))
         {
@@ -224,7 +225,11 @@ internal sealed partial class EngineLoop
         catch (Exception e) when (e is not Microsoft.Data.Sqlite.SqliteException)
         {
             tickets.Remove(ticketId);
-            MarkUnavailable(ticketId, e);
+            if (remember)
+            {
+                MarkUnavailable(ticketId, e);
+            }
+
             throw new TicketUnavailableException(ticketId, e);
         }
 
