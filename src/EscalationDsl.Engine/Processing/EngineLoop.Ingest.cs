@@ -192,11 +192,7 @@ internal sealed partial class EngineLoop
     }
 
     /// <summary>Whether the tickets table has a row for the ticket (open or closed).</summary>
-    private bool Stored(string ticketId)
-    {
-        using var reader = store.FindTicket.Query(ticketId);
-        return reader.Read();
-    }
+    private bool Stored(string ticketId) => store.TicketExists.Any(ticketId);
 
     /// <summary>The request member a refusal names: <c>events[3].at</c> in a batch, <c>at</c> alone otherwise.</summary>
     private static string Field(IngestItem item, int index, string member) =>

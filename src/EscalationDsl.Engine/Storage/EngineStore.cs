@@ -30,6 +30,7 @@ internal sealed class EngineStore : IDisposable
             "INSERT INTO events (kind, ticket_id, at, received_at) VALUES ('advance', $ticket, $at, $received)",
             "$ticket", "$at", "$received");
         FindTicket = Prepare("SELECT policy, closed FROM tickets WHERE ticket_id = $id", "$id");
+        TicketExists = Prepare("SELECT 1 FROM tickets WHERE ticket_id = $id", "$id");
         UpsertTicket = Prepare(
             """
             INSERT INTO tickets (ticket_id, policy, created_at, closed, state, severity, owner, escalation_level, updated_at, acknowledged_at, resolved_at, fields)
@@ -79,6 +80,8 @@ internal sealed class EngineStore : IDisposable
     public Sql InsertAdvance { get; }
 
     public Sql FindTicket { get; }
+
+    public Sql TicketExists { get; }
 
     public Sql UpsertTicket { get; }
 

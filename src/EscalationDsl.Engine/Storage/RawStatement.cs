@@ -72,5 +72,25 @@ internal sealed class RawStatement : IDisposable
         }
     }
 
+    /// <summary>Runs a query and says whether it returned a row.</summary>
+    public bool Any()
+    {
+        try
+        {
+            var rc = raw.sqlite3_step(statement);
+            if (rc is not (raw.SQLITE_ROW or raw.SQLITE_DONE))
+            {
+                SqliteException.ThrowExceptionForRC(rc, db);
+            }
+
+            return rc == raw.SQLITE_ROW;
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+            raw.sqlite3_clear_bindings(statement);
+        }
+    }
+
     public void Dispose() => statement.Dispose();
 }

@@ -4,8 +4,8 @@ namespace EscalationDsl.Engine.Storage;
 
 /// <summary>
 /// A prepared, parameterised statement reused across transactions (no SQL is ever built from input).
-/// Writes (<see cref="Execute"/>) bind and step through <see cref="RawStatement"/>; queries go
-/// through Microsoft.Data.Sqlite's reader.
+/// Writes (<see cref="Execute"/>) and existence checks (<see cref="Any"/>) bind and step through
+/// <see cref="RawStatement"/>; queries that read columns go through Microsoft.Data.Sqlite's reader.
 /// </summary>
 internal sealed class Sql : IDisposable
 {
@@ -33,7 +33,12 @@ internal sealed class Sql : IDisposable
     }
 
     /// <summary>Runs a write with the values bound in order; returns the number of rows changed.</summary>
-    public int Execute(params object?[] values)
+    public int Execute(params object?[] values) => Bind(values).Run();
+
+    /// <summary>Runs a query with the values bound in order through the same layer; says whether it returned a row.</summary>
+    public bool Any(params object?[] values) => Bind(values).Any();
+
+    private RawStatement Bind(object?[] values)
     {
         if (write is null)
         {
@@ -68,23 +73,23 @@ internal sealed class Sql : IDisposable
             }
         }
 
-        return write.Run();
+        return write;
     }
 
     public object? Scalar(params object?[] values)
     {
-        Bind(values);
+        BindParameters(values);
         var result = command.ExecuteScalar();
         return result is DBNull ? null : result;
     }
 
     public SqliteDataReader Query(params object?[] values)
     {
-        Bind(values);
+        BindParameters(values);
         return command.ExecuteReader();
     }
 
-    private void Bind(object?[] values)
+    private void BindParameters(object?[] values)
     {
         for (var i = 0; i < parameters.Length; i++)
         {
