@@ -32,7 +32,10 @@ internal static class CommandLineMistakes
                 lines.Add($"{name}: unknown option '{option}'{Suggestion(option, OptionNames(command))}");
             }
 
-            foreach (var extra in parse.UnmatchedTokens.Where(t => !LooksLikeOption(t)))
+            // A word right after an unknown option is most likely its value (`--event FILE`): the
+            // unknown option says all there is to say about it.
+            var values = ValuesOfUnknownOptions(parse, lines.Count > 0);
+            foreach (var extra in parse.UnmatchedTokens.Where(t => !LooksLikeOption(t) && !values.Contains(t)))
             {
                 lines.Add($"{name}: unexpected argument '{extra}'");
             }
@@ -96,6 +99,29 @@ internal static class CommandLineMistakes
         return parse.UnmatchedTokens.Where(LooksLikeOption)
             .Concat(beforeDoubleDash.Where(t => arguments.Contains(t) && LooksLikeOption(t.Value)).Select(t => t.Value))
             .Distinct(StringComparer.Ordinal);
+    }
+
+    /// <summary>The unmatched words that directly follow an unmatched option-like token on the command line.</summary>
+    private static HashSet<string> ValuesOfUnknownOptions(ParseResult parse, bool anyUnknown)
+    {
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        if (!anyUnknown)
+        {
+            return values;
+        }
+
+        var unmatched = parse.UnmatchedTokens.ToHashSet(StringComparer.Ordinal);
+        var tokens = parse.Tokens;
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (LooksLikeOption(tokens[i].Value) && unmatched.Contains(tokens[i].Value)
+                && !LooksLikeOption(tokens[i + 1].Value) && unmatched.Contains(tokens[i + 1].Value))
+            {
+                values.Add(tokens[i + 1].Value);
+            }
+        }
+
+        return values;
     }
 
     /// <summary>A token such as <c>--bogus</c> or <c>-x</c>; a lone <c>-</c> is standard input.</summary>

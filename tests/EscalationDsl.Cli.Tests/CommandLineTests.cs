@@ -43,6 +43,8 @@ public sealed class CommandLineTests
     [InlineData("check policies/ --formt json", "esc check: unknown option '--formt'; did you mean '--format'?\nRun 'esc check --help' for usage.")]
     [InlineData("check -- --bogus", "esc: --bogus: no such file or folder")]
     [InlineData("hash-key a-key-of-sixteen-chars another", "esc hash-key: unexpected argument 'another'\nRun 'esc hash-key --help' for usage.")]
+    [InlineData("explain policies/support.esc --event policies/events/sev1-network-outage.jsonl", "esc explain: unknown option '--event'; did you mean '--events'?\nRun 'esc explain --help' for usage.")]
+    [InlineData("explain policies/support.esc --bogus --events policies/events/sev1-network-outage.jsonl extra", "esc explain: unknown option '--bogus'.\nesc explain: unexpected argument 'extra'\nRun 'esc explain --help' for usage.")]
     [InlineData("frobnicate", $"esc: 'frobnicate' is not a command. {Commands}")]
     [InlineData("chek policies/", $"esc: 'chek' is not a command; did you mean 'check'? {Commands}")]
     [InlineData("diff policies/", $"esc: 'diff' is a planned command and does not exist yet (docs/cli.md#planned-commands). {Commands}")]
