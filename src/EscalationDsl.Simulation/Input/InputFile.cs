@@ -65,7 +65,7 @@ public sealed class InputFile : IDisposable
                     : $"{displayName}: the archive holds {csv.Count} .csv files ({string.Join(", ", csv.Select(e => e.FullName))}); extract the one to read");
             }
 
-            return new InputFile(file, archive, csv[0].Open(), csv[0].FullName);
+            return new InputFile(file, archive, new CheckedEntryStream(csv[0], displayName), csv[0].FullName);
         }
         catch (InvalidDataException e)
         {
