@@ -367,6 +367,39 @@ public sealed class SimTests
     }
 
     /// <summary>A file for one test, under the system temp folder.</summary>
+    [Fact]
+    public void ADamagedArchiveIsAUsageErrorNotACrash()
+    {
+        var zip = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"esc-sim-{Guid.NewGuid():N}.zip");
+        try
+        {
+            using (var archive = System.IO.Compression.ZipFile.Open(zip, System.IO.Compression.ZipArchiveMode.Create))
+            using (var writer = new StreamWriter(archive.CreateEntry("log.csv").Open()))
+            {
+                writer.Write(File.ReadAllText(RepoPaths.Combine(Subset)));
+            }
+
+            var bytes = File.ReadAllBytes(zip);
+            for (var i = bytes.Length / 2; i < bytes.Length / 2 + 64; i++)
+            {
+                bytes[i] ^= 0x5A;
+            }
+
+            File.WriteAllBytes(zip, bytes);
+
+            var result = Esc.Run("sim", "policies/support.esc", "--import", "servicenow", "--tickets", zip, "--quiet");
+
+            // Rows garbled before the damage is known are reported as they are read; then the run stops.
+            result.ExitCode.ShouldBe(2);
+            result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].ShouldStartWith($"esc: {zip}: the archive is damaged: ");
+            result.Out.ShouldBeEmpty();
+        }
+        finally
+        {
+            File.Delete(zip);
+        }
+    }
+
     private sealed class TempEvents : IDisposable
     {
         public TempEvents(string content, string extension = ".jsonl")
