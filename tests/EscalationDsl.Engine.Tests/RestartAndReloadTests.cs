@@ -158,7 +158,9 @@ public sealed class RestartAndReloadTests
         (await engine.Http.PostAsync("/v1/policies:reload", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         (await engine.Http.PostAsync("/v1/tickets/INC-K:migrate", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await engine.Http.PostAsync("/v1/policies/support:migrate", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var bulk = await engine.Http.PostAsync("/v1/policies/support:migrate", null);
+        bulk.StatusCode.ShouldBe(HttpStatusCode.OK);
+        JsonNode.Parse(await bulk.Content.ReadAsStringAsync())!.ToJsonString().ShouldBe("[]");
 
         (await engine.GetJson("/v1/tickets/INC-K"))!.ToJsonString().ShouldBe(before);
         (await engine.GetJson("/readyz"))!["open_tickets"]!.GetValue<int>().ShouldBe(1);
