@@ -34,9 +34,16 @@ internal static class CommandLineMistakes
 
             // A word right after an unknown option is most likely its value (`--event FILE`): the
             // unknown option says all there is to say about it.
+            // Counted, not a set: the same word may stand both as a value and as an unexpected argument.
             var values = ValuesOfUnknownOptions(parse, lines.Count > 0);
-            foreach (var extra in parse.UnmatchedTokens.Where(t => !LooksLikeOption(t) && !values.Contains(t)))
+            foreach (var extra in parse.UnmatchedTokens.Where(t => !LooksLikeOption(t)))
             {
+                if (values.TryGetValue(extra, out var hidden) && hidden > 0)
+                {
+                    values[extra] = hidden - 1;
+                    continue;
+                }
+
                 lines.Add($"{name}: unexpected argument '{extra}'");
             }
         }
@@ -91,38 +98,71 @@ internal static class CommandLineMistakes
     {
         var doubleDash = parse.Tokens.ToList().FindIndex(t => t.Type == TokenType.DoubleDash);
         var beforeDoubleDash = doubleDash < 0 ? parse.Tokens : parse.Tokens.Take(doubleDash);
-        // An argument named like an option (esc serve's `--Engine:SETTING=VALUE`) takes option-like
-        // words by design; its command checks them itself.
-        var arguments = parse.CommandResult.Children.OfType<ArgumentResult>()
-            .Where(a => !a.Argument.Name.StartsWith('-'))
-            .SelectMany(a => a.Tokens).ToHashSet(ReferenceEqualityComparer.Instance);
+        var arguments = SwallowedByArguments(parse);
         return parse.UnmatchedTokens.Where(LooksLikeOption)
             .Concat(beforeDoubleDash.Where(t => arguments.Contains(t) && LooksLikeOption(t.Value)).Select(t => t.Value))
             .Distinct(StringComparer.Ordinal);
     }
 
-    /// <summary>The unmatched words that directly follow an unmatched option-like token on the command line.</summary>
-    private static HashSet<string> ValuesOfUnknownOptions(ParseResult parse, bool anyUnknown)
+    /// <summary>
+    /// The unmatched words that directly follow an unknown option (left unmatched, or taken by a path
+    /// argument) before any <c>--</c>, with how often each does. Tokens are told apart by identity, not text: a word the command took
+    /// as an argument may have the same text as one it left over.
+    /// </summary>
+    private static Dictionary<string, int> ValuesOfUnknownOptions(ParseResult parse, bool anyUnknown)
     {
-        var values = new HashSet<string>(StringComparer.Ordinal);
+        var values = new Dictionary<string, int>(StringComparer.Ordinal);
         if (!anyUnknown)
         {
             return values;
         }
 
-        var unmatched = parse.UnmatchedTokens.ToHashSet(StringComparer.Ordinal);
+        var matched = new HashSet<Token>(ReferenceEqualityComparer.Instance);
+        AddMatched(parse.RootCommandResult, matched);
+        var swallowed = SwallowedByArguments(parse);
         var tokens = parse.Tokens;
-        for (var i = 0; i + 1 < tokens.Count; i++)
+        var doubleDash = tokens.ToList().FindIndex(t => t.Type == TokenType.DoubleDash);
+        var end = doubleDash < 0 ? tokens.Count : doubleDash;
+        for (var i = 0; i + 1 < end; i++)
         {
-            if (LooksLikeOption(tokens[i].Value) && unmatched.Contains(tokens[i].Value)
-                && !LooksLikeOption(tokens[i + 1].Value) && unmatched.Contains(tokens[i + 1].Value))
+            if (LooksLikeOption(tokens[i].Value) && (!matched.Contains(tokens[i]) || swallowed.Contains(tokens[i]))
+                && !LooksLikeOption(tokens[i + 1].Value) && !matched.Contains(tokens[i + 1]))
             {
-                values.Add(tokens[i + 1].Value);
+                values[tokens[i + 1].Value] = values.GetValueOrDefault(tokens[i + 1].Value) + 1;
             }
         }
 
         return values;
     }
+
+    /// <summary>The tokens a command, option or argument result took, its own name included.</summary>
+    private static void AddMatched(SymbolResult result, HashSet<Token> matched)
+    {
+        matched.UnionWith(result.Tokens);
+        switch (result)
+        {
+            case CommandResult command:
+                matched.Add(command.IdentifierToken);
+                foreach (var child in command.Children)
+                {
+                    AddMatched(child, matched);
+                }
+
+                break;
+            case OptionResult { IdentifierToken: { } name }:
+                matched.Add(name);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The tokens the command's arguments took. An argument named like an option (esc serve's
+    /// <c>--Engine:SETTING=VALUE</c>) takes option-like words by design, and its command checks them itself.
+    /// </summary>
+    private static HashSet<Token> SwallowedByArguments(ParseResult parse) =>
+        parse.CommandResult.Children.OfType<ArgumentResult>()
+            .Where(a => !a.Argument.Name.StartsWith('-'))
+            .SelectMany(a => a.Tokens).ToHashSet<Token>(ReferenceEqualityComparer.Instance);
 
     /// <summary>A token such as <c>--bogus</c> or <c>-x</c>; a lone <c>-</c> is standard input.</summary>
     private static bool LooksLikeOption(string token) => token.Length > 1 && token[0] == '-';

@@ -146,6 +146,35 @@ public sealed class RestartAndReloadTests
     }
 
     [Fact]
+    public async Task ATicketARefusedMigrationLeavesKeepsItsDeadlinesAndSurvivesARestart()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        var good = File.ReadAllText(Path.Combine(engine.Policies, "support.esc"));
+        await engine.PostEventOk(EngineFixture.Created("k1", "INC-K", T0, severity: "sev3", issueType: "database", fields: new { impact = "degraded" }));
+        var before = (await engine.GetJson("/v1/tickets/INC-K"))!.ToJsonString();
+        File.WriteAllText(Path.Combine(engine.Policies, "support.esc"), good
+            .Replace("policy \"support\" version 1", "policy \"support\" version 2", StringComparison.Ordinal)
+            .Replace("sev3", "sev4", StringComparison.Ordinal));
+        (await engine.Http.PostAsync("/v1/policies:reload", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await engine.Http.PostAsync("/v1/tickets/INC-K:migrate", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var bulk = await engine.Http.PostAsync("/v1/policies/support:migrate", null);
+        bulk.StatusCode.ShouldBe(HttpStatusCode.OK);
+        JsonNode.Parse(await bulk.Content.ReadAsStringAsync())!.ToJsonString().ShouldBe("[]");
+
+        (await engine.GetJson("/v1/tickets/INC-K"))!.ToJsonString().ShouldBe(before);
+        (await engine.GetJson("/readyz"))!["open_tickets"]!.GetValue<int>().ShouldBe(1);
+        await engine.AdvanceAsync(TimeSpan.FromDays(7));
+        var after = (await engine.GetJson("/v1/tickets/INC-K"))!.ToJsonString();
+        after.ShouldNotBe(before, "its deadlines still run");
+
+        await engine.StopHostAsync();
+        await engine.StartHostAsync();
+        (await engine.GetJson("/v1/tickets/INC-K"))!["policy_version"]!.GetValue<int>().ShouldBe(1);
+        (await engine.GetJson("/readyz"))!["open_tickets"]!.GetValue<int>().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task TheTimelineOfAClosedTicketPinnedToAVersionThatNoLongerBindsIsUnavailable()
     {
         await using var engine = await EngineFixture.StartAsync();
