@@ -281,14 +281,7 @@ public sealed partial class TicketRuntime
                 t.Clock[layout.RecheckSlot] = Ticket.NoDue;
                 trace?.Add(at, TraceKind.Deadline, "time-dependent conditions evaluated again (`older than`, `during`)");
                 UpdatePause(t, layout, at);
-                if (!t.IsDone)
-                {
-                    UpdateRules(t, layout, at);
-                }
-
-                UpdateDeescalations(t, layout, at);
-                ScheduleRecheck(t, layout, at);
-                UpdateNextDue(t);
+                ReevaluateAfterRound(t, layout, at);
                 continue;
             }
 
@@ -330,15 +323,24 @@ public sealed partial class TicketRuntime
                 }
             }
 
-            if (!t.IsDone)
-            {
-                UpdateRules(t, layout, at);
-            }
-
-            UpdateDeescalations(t, layout, at);
-            ScheduleRecheck(t, layout, at);
-            UpdateNextDue(t);
+            ReevaluateAfterRound(t, layout, at);
         }
+    }
+
+    /// <summary>
+    /// The end of a deadline round: rules that start or stop, deescalations, the next recheck of
+    /// time-dependent conditions, and the ticket's next deadline.
+    /// </summary>
+    private void ReevaluateAfterRound(Ticket t, SeverityLayout layout, long at)
+    {
+        if (!t.IsDone)
+        {
+            UpdateRules(t, layout, at);
+        }
+
+        UpdateDeescalations(t, layout, at);
+        ScheduleRecheck(t, layout, at);
+        UpdateNextDue(t);
     }
 
     private void RunDueStep(Ticket t, StepSlot slot, long at)

@@ -373,19 +373,8 @@ public sealed class SimTests
         var zip = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"esc-sim-{Guid.NewGuid():N}.zip");
         try
         {
-            using (var archive = System.IO.Compression.ZipFile.Open(zip, System.IO.Compression.ZipArchiveMode.Create))
-            using (var writer = new StreamWriter(archive.CreateEntry("log.csv").Open()))
-            {
-                writer.Write(File.ReadAllText(RepoPaths.Combine(Subset)));
-            }
-
-            var bytes = File.ReadAllBytes(zip);
-            for (var i = bytes.Length / 2; i < bytes.Length / 2 + 64; i++)
-            {
-                bytes[i] ^= 0x5A;
-            }
-
-            File.WriteAllBytes(zip, bytes);
+            TestArchive.Write(zip, "log.csv", File.ReadAllText(RepoPaths.Combine(Subset)));
+            TestArchive.Damage(zip, 64);
 
             var result = Esc.Run("sim", "policies/support.esc", "--import", "servicenow", "--tickets", zip, "--quiet");
 

@@ -1,3 +1,4 @@
+using EscalationDsl.Tests;
 using System.IO.Compression;
 using System.Text;
 using EscalationDsl.Simulation.Input;
@@ -84,11 +85,7 @@ public sealed class CheckedEntryStreamTests
     {
         var file = new TempFile(".zip", "");
         File.Delete(file.Path);
-        using (var archive = ZipFile.Open(file.Path, ZipArchiveMode.Create))
-        using (var writer = new StreamWriter(archive.CreateEntry(entry, CompressionLevel.NoCompression).Open(), new UTF8Encoding(false)))
-        {
-            writer.Write(content);
-        }
+        TestArchive.Write(file.Path, entry, content, CompressionLevel.NoCompression);
 
         if (damage)
         {

@@ -113,21 +113,8 @@ public sealed class ServiceNowImporterTests
         var zip = Path.Combine(Path.GetTempPath(), $"esc-sim-{Guid.NewGuid():N}.zip");
         try
         {
-            var csv = File.ReadAllText(Subset).Split('\n').Take(400);
-            using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
-            using (var writer = new StreamWriter(archive.CreateEntry("log.csv", level).Open()))
-            {
-                writer.Write(string.Join('\n', csv));
-            }
-
-            // Change bytes in the middle of the entry's data, as a bad download or disk would.
-            var bytes = File.ReadAllBytes(zip);
-            for (var i = bytes.Length / 2; i < bytes.Length / 2 + 16; i++)
-            {
-                bytes[i] ^= 0x5A;
-            }
-
-            File.WriteAllBytes(zip, bytes);
+            TestArchive.Write(zip, "log.csv", string.Join('\n', File.ReadAllText(Subset).Split('\n').Take(400)), level);
+            TestArchive.Damage(zip, 16);
 
             using var source = new ServiceNowEventSource(zip, "log.zip", MappingFile.DefaultServiceNow(Policies.Support));
             Should.Throw<SourceException>(() => source.Read().ToList()).Message.ShouldStartWith(expected);

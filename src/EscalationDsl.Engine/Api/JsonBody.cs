@@ -166,17 +166,8 @@ internal sealed class JsonBody : IDisposable
     }
 
     /// <summary>The member name being read, as written (escapes kept) when it holds half a surrogate pair.</summary>
-    private static string NameOf(ref Utf8JsonReader reader)
-    {
-        try
-        {
-            return reader.GetString()!;
-        }
-        catch (InvalidOperationException)
-        {
-            return System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
-        }
-    }
+    private static string NameOf(ref Utf8JsonReader reader) =>
+        EscalationDsl.Language.Text.JsonText.TryGet(ref reader, out var name) ? name : System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
 
     public void Dispose()
     {

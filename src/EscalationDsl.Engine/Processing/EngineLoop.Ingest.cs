@@ -185,7 +185,7 @@ internal sealed partial class EngineLoop
                 return null;
             }
 
-            MarkUnavailable(ticketId, new InvalidDataException($"ticket {ticketId} is pinned to policy {reader.GetString(0)}, which is not stored or no longer binds"));
+            MarkUnavailable(ticketId, VersionMissing(ticketId, reader.GetString(0)));
         }
 
         return new TicketUnavailableException(ticketId);

@@ -181,7 +181,7 @@ internal sealed partial class EngineLoop
         if (Version(fingerprint) is not { } version)
         {
             // Stored, but pinned to a version that is not stored or no longer binds: not unknown.
-            var cause = new InvalidDataException($"ticket {ticketId} is pinned to policy {fingerprint}, which is not stored or no longer binds");
+            var cause = VersionMissing(ticketId, fingerprint);
             MarkUnavailable(ticketId, cause);
             throw new TicketUnavailableException(ticketId, cause);
         }

@@ -216,7 +216,7 @@ internal sealed partial class EngineLoop
 
         try
         {
-            var version = Version(fingerprint) ?? throw new InvalidDataException($"ticket {ticketId} is pinned to policy {fingerprint}, which is not stored or no longer binds");
+            var version = Version(fingerprint) ?? throw VersionMissing(ticketId, fingerprint);
             foreach (var (kind, at, body) in rows)
             {
                 Replay(ticketId, version, kind, at, body);
@@ -244,6 +244,10 @@ internal sealed partial class EngineLoop
             logger.LogCritical(cause, "Ticket {Ticket} could not be rebuilt from its log (a damaged row, a policy version that no longer binds, or a bug); it is left out of memory, its stored events are kept, and requests for it fail until this is fixed", ticketId);
         }
     }
+
+    /// <summary>Why a ticket cannot be rebuilt when the version it is pinned to is not stored or no longer binds.</summary>
+    private static InvalidDataException VersionMissing(string ticketId, string fingerprint) =>
+        new($"ticket {ticketId} is pinned to policy {fingerprint}, which is not stored or no longer binds");
 
     /// <summary>A policy version by fingerprint: loaded, or restored from the policies table.</summary>
     private PolicyVersion? Version(string fingerprint)

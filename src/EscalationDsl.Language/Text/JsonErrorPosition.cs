@@ -52,17 +52,9 @@ public static class JsonErrorPosition
         {
             while (reader.Read())
             {
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped && !JsonText.TryGet(ref reader, out _))
                 {
-                    try
-                    {
-                        reader.GetString();
-                    }
-                    catch (InvalidOperationException)
-                    {
-                        // The only way System.Text.Json reports an unpaired surrogate escape.
-                        return reader.TokenStartIndex;
-                    }
+                    return reader.TokenStartIndex;
                 }
             }
         }

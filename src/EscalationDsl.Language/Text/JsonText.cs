@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
-namespace EscalationDsl.Runtime.Events;
+namespace EscalationDsl.Language.Text;
 
 /// <summary>
 /// Strings and member names of parsed JSON as .NET strings. JSON allows an escape such as
@@ -23,6 +23,21 @@ public static class JsonText
         catch (InvalidOperationException)
         {
             // The only way System.Text.Json reports an unpaired surrogate escape.
+            text = null;
+            return false;
+        }
+    }
+
+    /// <summary>The string or member name the reader is on; false when it holds half a surrogate pair.</summary>
+    public static bool TryGet(ref Utf8JsonReader reader, [NotNullWhen(true)] out string? text)
+    {
+        try
+        {
+            text = reader.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
             text = null;
             return false;
         }
