@@ -48,7 +48,7 @@ internal sealed partial class EngineLoop : IDisposable
 
     public EngineLoop(EngineDatabase database, PolicyRegistry registry, EngineOptions options, EngineMetrics metrics, TimeProvider time, ILogger logger)
     {
-        store = new EngineStore(database);
+        store = new EngineStore(database, logger);
         Registry = registry;
         Metrics = metrics;
         this.options = options;

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace EscalationDsl.Engine.Storage;
 
@@ -10,11 +11,14 @@ internal sealed class EngineStore : IDisposable
 {
     private readonly SqliteConnection connection;
     private readonly List<Sql> all = [];
+    private readonly Checkpointer checkpointer;
     private SqliteTransaction? transaction;
 
-    public EngineStore(EngineDatabase database)
+    public EngineStore(EngineDatabase database, ILogger logger)
     {
         connection = database.Open();
+        EngineDatabase.Execute(connection, $"PRAGMA wal_autocheckpoint = {Checkpointer.BackstopPages}");
+        checkpointer = new Checkpointer(database, logger);
         Sql Prepare(string text, params string[] names)
         {
             var sql = new Sql(connection, text, names);
@@ -120,6 +124,7 @@ internal sealed class EngineStore : IDisposable
     {
         transaction?.Commit();
         End();
+        checkpointer.Committed();
     }
 
     public void Rollback()
@@ -155,5 +160,6 @@ internal sealed class EngineStore : IDisposable
 
         transaction?.Dispose();
         connection.Dispose();
+        checkpointer.Dispose();
     }
 }
