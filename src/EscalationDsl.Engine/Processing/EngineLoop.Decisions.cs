@@ -16,7 +16,8 @@ internal sealed partial class EngineLoop
             decisionBody.ResetWrittenCount();
             decisionWriter.Reset(decisionBody);
             JsonSerializer.Serialize(decisionWriter, DecisionDocument.From(d, entry.Policy.Name, entry.Policy.Version), EngineJsonContext.Default.DecisionDocument);
-            var inserted = store.InsertDecision.Execute(d.Id, d.TicketId, d.At.ToUnixTimeMilliseconds(), DecisionKinds.Name(d.Kind), d.Owner, d.Rule, decisionBody.WrittenMemory, now);
+            var inserted = store.InsertDecision.Typed.Text(1, d.Id).Text(2, d.TicketId).Integer(3, d.At.ToUnixTimeMilliseconds()).Text(4, DecisionKinds.Name(d.Kind))
+                .Text(5, d.Owner).Text(6, d.Rule).Utf8(7, decisionBody.WrittenSpan).Integer(8, now).Run();
             if (inserted == 0)
             {
                 continue; // produced before (a replay after a restart): stored and routed already
@@ -24,7 +25,7 @@ internal sealed partial class EngineLoop
 
             foreach (var sink in sinks.For(d))
             {
-                store.InsertDelivery.Execute(d.Id, sink, now);
+                store.InsertDelivery.Typed.Text(1, d.Id).Text(2, sink).Integer(3, now).Run();
                 newDeliveries = true;
             }
 

@@ -96,7 +96,8 @@ internal sealed partial class EngineLoop
                 return new EngineError(400, "Ticket created too long ago", $"Event '{id}' creates a ticket at {TicketEventJson.FormatTime(e.At)}, more than {options.PastTolerance} (Engine:PastTolerance) before the engine's clock: every deadline since then would fire at once.", Field(item, i, "at"));
             }
 
-            if (store.InsertEvent.Execute(id, e.TicketId, e.At.ToUnixTimeMilliseconds(), now, (object?)item.RawJson?[i] ?? Canonical(e)) == 0)
+            var insert = store.InsertEvent.Typed.Text(1, id).Text(2, e.TicketId).Integer(3, e.At.ToUnixTimeMilliseconds()).Integer(4, now);
+            if ((item.RawJson is { } sent ? insert.Utf8(5, sent[i]) : insert.Text(5, Canonical(e))).Run() == 0)
             {
                 if (ReusedFor(id, e) is { } other)
                 {

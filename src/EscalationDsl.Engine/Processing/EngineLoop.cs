@@ -277,10 +277,11 @@ internal sealed partial class EngineLoop : IDisposable
             fieldsWriter.Reset(fieldsBody);
             policy.WriteFields(ticket, fieldsWriter);
             fieldsWriter.Flush();
-            store.UpsertTicket.Execute(
-                id, entry.Policy.Fingerprint, ticket.CreatedAt.ToUnixTimeMilliseconds(), ticket.State == TicketPhase.Closed ? 1 : 0,
-                summary.State, summary.Severity, summary.Owner, summary.Level, changedAt,
-                summary.Acknowledged?.ToUnixTimeMilliseconds(), summary.Resolved?.ToUnixTimeMilliseconds(), fieldsBody.WrittenMemory);
+            store.UpsertTicket.Typed
+                .Text(1, id).Text(2, entry.Policy.Fingerprint).Integer(3, ticket.CreatedAt.ToUnixTimeMilliseconds()).Integer(4, ticket.State == TicketPhase.Closed ? 1 : 0)
+                .Text(5, summary.State).Text(6, summary.Severity).Text(7, summary.Owner).Integer(8, summary.Level).Integer(9, changedAt)
+                .Integer(10, summary.Acknowledged?.ToUnixTimeMilliseconds()).Integer(11, summary.Resolved?.ToUnixTimeMilliseconds()).Utf8(12, fieldsBody.WrittenSpan)
+                .Run();
         }
 
         dirtyTickets.Clear();

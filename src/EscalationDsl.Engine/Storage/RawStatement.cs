@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using System.Text;
 using SQLitePCL;
 
 namespace EscalationDsl.Engine.Storage;
@@ -14,6 +15,7 @@ internal sealed class RawStatement : IDisposable
 {
     private readonly sqlite3 db;
     private readonly sqlite3_stmt statement;
+    private byte[] utf8 = new byte[256];
 
     public RawStatement(SqliteConnection connection, string sql)
     {
@@ -29,11 +31,25 @@ internal sealed class RawStatement : IDisposable
         return index > 0 ? index : throw new ArgumentException($"the statement has no parameter {name}", nameof(name));
     }
 
+    /// <summary>
+    /// Binds a string, encoded as UTF-8 into a buffer the statement reuses (SQLite copies bound
+    /// text), not into a new array per value as binding the string itself would.
+    /// </summary>
     public RawStatement Text(int index, string? value)
     {
-        var rc = value is null ? raw.sqlite3_bind_null(statement, index) : raw.sqlite3_bind_text(statement, index, value);
-        SqliteException.ThrowExceptionForRC(rc, db);
-        return this;
+        if (value is null)
+        {
+            SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_null(statement, index), db);
+            return this;
+        }
+
+        var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (most > utf8.Length)
+        {
+            utf8 = new byte[Math.Max(most, 2 * utf8.Length)];
+        }
+
+        return Utf8(index, utf8.AsSpan(0, Encoding.UTF8.GetBytes(value, utf8)));
     }
 
     /// <summary>Binds UTF-8 text as it is (no conversion from .NET strings).</summary>
