@@ -104,6 +104,19 @@ public sealed class ServeTests : IDisposable
         error.ShouldContain("Engine ready: 0 open tickets, 1 policy\n");
     }
 
+    [Fact]
+    public async Task ASinkOwnerNoPolicyDeclaresIsWarnedAboutAtStart()
+    {
+        var sink = Path.Combine(folder, "decisions.jsonl");
+        var (_, error) = await RunProcess(
+            [.. Isolated(), "--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={sink}",
+             "--Engine:Sinks:0:Owners:0=netwrk", "--Engine:Sinks:0:Owners:1=frontline"],
+            stopAt: "Engine ready");
+
+        error.ShouldContain("Engine:Sinks: sink 'log' lists owner 'netwrk', which no loaded policy declares (declared: ");
+        error.ShouldNotContain("owner 'frontline'");
+    }
+
     /// <summary>Files of the test's own (the defaults would be the working directory's); --listen, --db and --policies override them.</summary>
     private string[] Isolated() =>
     [

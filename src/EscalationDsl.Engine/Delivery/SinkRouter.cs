@@ -12,6 +12,10 @@ internal sealed class SinkRouter
         routes = sinks.Select(s => (s.Name, s.Owners.ToHashSet(StringComparer.Ordinal), s.Kinds.ToHashSet(StringComparer.Ordinal))).ToArray();
     }
 
+    /// <summary>Every owner a sink names (not <c>*</c>), with the sink.</summary>
+    public IEnumerable<(string Sink, string Owner)> NamedOwners() =>
+        routes.SelectMany(r => r.Owners.Where(o => o != "*").Order(StringComparer.Ordinal).Select(o => (r.Name, o)));
+
     public IEnumerable<string> For(Decision decision)
     {
         var kind = DecisionKinds.Name(decision.Kind);

@@ -53,12 +53,34 @@ internal sealed partial class EngineLoop
     /// <summary>Re-reads the policy folder; new versions are recorded so pinned tickets survive restarts.</summary>
     public IReadOnlyList<PolicyStatus> ReloadPolicies()
     {
+        var added = false;
         foreach (var version in Registry.Reload())
         {
             store.InsertPolicy.Execute(version.Fingerprint, version.Name, version.Version, version.Source, version.Path, Now);
+            added = true;
+        }
+
+        if (added || !live)
+        {
+            WarnUnroutedOwners();
         }
 
         return Registry.Files.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// A sink that names an owner no loaded policy declares (a typo, or an owner since renamed)
+    /// would silently receive nothing for it: said at start and whenever a new policy version loads.
+    /// </summary>
+    private void WarnUnroutedOwners()
+    {
+        var declared = Registry.Current.Values.SelectMany(v => v.Compiled.Model.Owners).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (sink, owner) in sinks.NamedOwners().Where(named => !declared.Contains(named.Owner)))
+        {
+            logger.LogWarning(
+                "Engine:Sinks: sink '{Sink}' lists owner '{Owner}', which no loaded policy declares (declared: {Declared}); no decision goes to it for that owner",
+                sink, owner, string.Join(", ", declared.Order(StringComparer.Ordinal)));
+        }
     }
 
     private void ReplayOpenTickets()
