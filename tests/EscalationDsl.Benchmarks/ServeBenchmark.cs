@@ -270,6 +270,8 @@ internal static class ServeBenchmark
         Console.WriteLine($"  {pending:N0} open tickets with pending deadlines created in {sw.Elapsed.TotalSeconds:F1} s; engine memory {perTicket:F0} bytes per open ticket, {perTicket - values:F0} beside its field values (record, clocks, index and queue entry, and the {id}-byte id string), {perTicket - values - id:F0} beside its field values and id");
 
         listener.Start();
+        var paused = GC.GetTotalPauseDuration();
+        var fullCollections = GC.CollectionCount(2);
         const int due = 5_000;
         var first = SystemClock.Instance.GetCurrentInstant() - Duration.FromMinutes(15) + Duration.FromSeconds(3);
         var events = new StringBuilder("{\"events\":[");
@@ -288,7 +290,8 @@ internal static class ServeBenchmark
             sorted = lags.Order().ToList();
         }
 
-        Console.WriteLine($"  scheduler lag with {pending + due:N0} pending deadlines: {sorted.Count:N0} deadline runs, p50 {Percentile(sorted, 0.5):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, max {(sorted.Count == 0 ? 0 : sorted[^1]):F1} ms");
+        Console.WriteLine($"  scheduler lag with {pending + due:N0} pending deadlines: {sorted.Count:N0} deadline runs, p50 {Percentile(sorted, 0.5):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, max {(sorted.Count == 0 ? 0 : sorted[^1]):F1} ms"
+            + $" (meanwhile the process paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms for garbage collection, {GC.CollectionCount(2) - fullCollections} full collections)");
     }
 
     /// <summary>The requests of a batch load: whole tickets, 90 to a request (about 1000 events), each in time order.</summary>
