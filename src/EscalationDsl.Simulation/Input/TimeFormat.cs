@@ -18,8 +18,11 @@ public sealed class TimeFormat
     private readonly LocalDateTimePattern? pattern;
     private readonly Token[]? tokens;
 
-    /// <summary>The zone's offset per local hour, where one offset holds for the whole hour (most hours): zone lookups are the slow part of a row.</summary>
-    private readonly Dictionary<long, Offset> hourOffsets = [];
+    /// <summary>
+    /// The instant each local hour starts at, where one offset holds for the whole hour (most hours): zone
+    /// lookups and calendar arithmetic are the slow part of a row, an hour's later times only add to its start.
+    /// </summary>
+    private readonly Dictionary<long, Instant> hourStarts = [];
 
     private TimeFormat(string text, Kind kind, LocalDateTimePattern? pattern, Token[]? tokens, DateTimeZone zone)
     {
@@ -157,10 +160,12 @@ public sealed class TimeFormat
 
     private Instant ToInstant(LocalDateTime local)
     {
-        var hour = (long)local.Date.ToDateOnly().DayNumber * 24 + local.Hour;
-        if (hourOffsets.TryGetValue(hour, out var offset))
+        // Month, day and hour are below 13, 32 and 24: one key per local hour of any year.
+        var hour = (((long)local.Year * 13 + local.Month) * 32 + local.Day) * 24 + local.Hour;
+        var intoHour = Duration.FromNanoseconds(local.NanosecondOfDay - local.Hour * NodaConstants.NanosecondsPerHour);
+        if (hourStarts.TryGetValue(hour, out var hourStart))
         {
-            return local.WithOffset(offset).ToInstant();
+            return hourStart + intoHour;
         }
 
         var start = local.Date.At(new LocalTime(local.Hour, 0));
@@ -168,13 +173,14 @@ public sealed class TimeFormat
         var last = Zone.MapLocal(start.PlusMinutes(59).PlusSeconds(59));
         if (first.Count == 1 && last.Count == 1 && first.EarlyInterval.WallOffset == last.EarlyInterval.WallOffset)
         {
-            if (hourOffsets.Count >= 100_000)
+            if (hourStarts.Count >= 100_000)
             {
-                hourOffsets.Clear();
+                hourStarts.Clear();
             }
 
-            hourOffsets[hour] = first.EarlyInterval.WallOffset;
-            return local.WithOffset(first.EarlyInterval.WallOffset).ToInstant();
+            hourStart = start.WithOffset(first.EarlyInterval.WallOffset).ToInstant();
+            hourStarts[hour] = hourStart;
+            return hourStart + intoHour;
         }
 
         // Local times in a spring-forward gap move forward; in a fall-back overlap the earlier instant is taken.

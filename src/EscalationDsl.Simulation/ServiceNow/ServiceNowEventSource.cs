@@ -230,7 +230,16 @@ public sealed class ServiceNowEventSource : IEventSource
         }
 
         var stateSpan = row[columns.State].Span.Trim();
-        if (!mapping.States.TryGetValue(state.Pool.Get(stateSpan), out var status))
+        string? status;
+        if (state.LastState is { } last && stateSpan.SequenceEqual(last.Raw))
+        {
+            status = last.Status;
+        }
+        else if (state.Pool.Get(stateSpan) is var cell && mapping.States.TryGetValue(cell, out status))
+        {
+            state.LastState = (cell, status);
+        }
+        else
         {
             problem = mapping.Layout.IsMissing(stateSpan)
                 ? $"{mapping.State}: no value; the row is skipped"
@@ -315,6 +324,9 @@ public sealed class ServiceNowEventSource : IEventSource
         public bool Skipping { get; set; }
 
         public bool NotContiguous { get; set; }
+
+        /// <summary>The last state cell that was known, trimmed, and its status: consecutive rows mostly repeat it.</summary>
+        public (string Raw, string Status)? LastState { get; set; }
 
         /// <summary>The last cell read from a column, trimmed, and the value kept for it (null when missing).</summary>
         public ref (string? Raw, string? Value) LastCell(int column)
