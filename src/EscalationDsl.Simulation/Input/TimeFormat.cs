@@ -138,10 +138,19 @@ public sealed class TimeFormat
         LocalDateTime local;
         if (tokens is not null)
         {
-            if (!TryParseFast(text, out local))
+            if (!TryParseFast(text, out var read))
             {
                 return false;
             }
+
+            // Most hours are known: their start plus minutes and seconds, without building a local time.
+            if (hourStarts.TryGetValue(HourKey(read.Year, read.Month, read.Day, read.Hour), out var hourStart))
+            {
+                at = hourStart + Duration.FromSeconds(read.Minute * 60 + read.Second);
+                return true;
+            }
+
+            local = new LocalDateTime(read.Year, read.Month, read.Day, read.Hour, read.Minute, read.Second);
         }
         else
         {
@@ -160,8 +169,7 @@ public sealed class TimeFormat
 
     private Instant ToInstant(LocalDateTime local)
     {
-        // Month, day and hour are below 13, 32 and 24: one key per local hour of any year.
-        var hour = (((long)local.Year * 13 + local.Month) * 32 + local.Day) * 24 + local.Hour;
+        var hour = HourKey(local.Year, local.Month, local.Day, local.Hour);
         var intoHour = Duration.FromNanoseconds(local.NanosecondOfDay - local.Hour * NodaConstants.NanosecondsPerHour);
         if (hourStarts.TryGetValue(hour, out var hourStart))
         {
@@ -187,7 +195,10 @@ public sealed class TimeFormat
         return Zone.AtLeniently(local).ToInstant();
     }
 
-    private bool TryParseFast(ReadOnlySpan<char> text, out LocalDateTime local)
+    /// <summary>Month, day and hour are below 13, 32 and 24: one key per local hour of any year.</summary>
+    private static long HourKey(int year, int month, int day, int hour) => (((long)year * 13 + month) * 32 + day) * 24 + hour;
+
+    private bool TryParseFast(ReadOnlySpan<char> text, out LocalFields local)
     {
         local = default;
         int day = 0, month = 0, year = 0, hour = 0, minute = 0, second = 0;
@@ -236,7 +247,7 @@ public sealed class TimeFormat
             return false;
         }
 
-        local = new LocalDateTime(year, month, day, hour, minute, second);
+        local = new LocalFields(year, month, day, hour, minute, second);
         return true;
     }
 
@@ -299,4 +310,7 @@ public sealed class TimeFormat
     }
 
     private readonly record struct Token(Field Field, int MinDigits, int MaxDigits, char Literal);
+
+    /// <summary>A valid local date and time, as read by the fast path.</summary>
+    private readonly record struct LocalFields(int Year, int Month, int Day, int Hour, int Minute, int Second);
 }

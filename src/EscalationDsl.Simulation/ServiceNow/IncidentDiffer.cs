@@ -14,6 +14,9 @@ namespace EscalationDsl.Simulation.ServiceNow;
 internal sealed class IncidentDiffer(ServiceNowMapping mapping)
 {
     private readonly List<KeyValuePair<string, string>> changed = [];
+
+    /// <summary>The current value of each mapped field while an incident is derived.</summary>
+    private readonly string?[] fields = new string?[mapping.Fields.Count];
     private readonly LastMapped severityMap = new(mapping.Severity);
     private readonly LastMapped issueMap = new(mapping.IssueType);
     private readonly LastMapped ownerMap = new(mapping.Owner);
@@ -32,7 +35,6 @@ internal sealed class IncidentDiffer(ServiceNowMapping mapping)
         }
 
         var issue = issueMap.Map(first.IssueCell);
-        var fields = new string?[mapping.Fields.Count];
         List<KeyValuePair<string, string>>? createdFields = null;
         for (var f = 0; f < fields.Length; f++)
         {

@@ -263,8 +263,9 @@ public sealed class ServiceNowEventSource : IEventSource
         parsed.IssueCell = Cell(row, columns.Issue, state);
         parsed.OwnerCell = Cell(row, columns.Owner, state);
         parsed.EngineeringCell = Cell(row, columns.Engineering, state);
-        parsed.QueueCell = Cell(row, columns.Queue, state);
-        parsed.CategoryCell = Cell(row, columns.Category, state);
+        // The default mapping reads the queue from the owner's column and the category from the issue type's.
+        parsed.QueueCell = columns.Queue == columns.Owner ? parsed.OwnerCell : Cell(row, columns.Queue, state);
+        parsed.CategoryCell = columns.Category == columns.Issue ? parsed.IssueCell : Cell(row, columns.Category, state);
         parsed.Reassignments = Number(row, columns.Reassignments);
         parsed.Reopens = Number(row, columns.Reopens);
         return parsed;
