@@ -98,14 +98,16 @@ public sealed class ServiceNowEventSource : IEventSource
             return;
         }
 
+        // Most rows continue the current incident, whose number is known not to be missing.
         var numberSpan = row[columns.Number].Span.Trim();
-        if (mapping.Layout.IsMissing(numberSpan))
+        var sameIncident = state.Current is not null && numberSpan.SequenceEqual(state.Current);
+        if (!sameIncident && mapping.Layout.IsMissing(numberSpan))
         {
             pending.Add(SourceRecord.ForProblem(line, $"{mapping.Number}: no value; the row belongs to no incident"));
             return;
         }
 
-        if (state.Current is null || !numberSpan.SequenceEqual(state.Current))
+        if (!sameIncident)
         {
             Complete(state, pending);
             state.Current = numberSpan.ToString();
