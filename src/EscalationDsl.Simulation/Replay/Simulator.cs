@@ -282,6 +282,7 @@ public sealed partial class Simulator
                     createdAt = i;
                 }
             }
+
             if (createdAt < 0)
             {
                 var why = ticket.AfterReplay
