@@ -18,8 +18,11 @@ public sealed class TimeFormat
     private readonly LocalDateTimePattern? pattern;
     private readonly Token[]? tokens;
 
-    /// <summary>The zone's offset per local hour, where one offset holds for the whole hour (most hours): zone lookups are the slow part of a row.</summary>
-    private readonly Dictionary<long, Offset> hourOffsets = [];
+    /// <summary>
+    /// The instant each local hour starts at, where one offset holds for the whole hour (most hours): zone
+    /// lookups and calendar arithmetic are the slow part of a row, an hour's later times only add to its start.
+    /// </summary>
+    private readonly Dictionary<long, Instant> hourStarts = [];
 
     private TimeFormat(string text, Kind kind, LocalDateTimePattern? pattern, Token[]? tokens, DateTimeZone zone)
     {
@@ -135,10 +138,19 @@ public sealed class TimeFormat
         LocalDateTime local;
         if (tokens is not null)
         {
-            if (!TryParseFast(text, out local))
+            if (!TryParseFast(text, out var read))
             {
                 return false;
             }
+
+            // Most hours are known: their start plus minutes and seconds, without building a local time.
+            if (hourStarts.TryGetValue(HourKey(read.Year, read.Month, read.Day, read.Hour), out var hourStart))
+            {
+                at = hourStart + Duration.FromSeconds(read.Minute * 60 + read.Second);
+                return true;
+            }
+
+            local = new LocalDateTime(read.Year, read.Month, read.Day, read.Hour, read.Minute, read.Second);
         }
         else
         {
@@ -157,10 +169,11 @@ public sealed class TimeFormat
 
     private Instant ToInstant(LocalDateTime local)
     {
-        var hour = (long)local.Date.ToDateOnly().DayNumber * 24 + local.Hour;
-        if (hourOffsets.TryGetValue(hour, out var offset))
+        var hour = HourKey(local.Year, local.Month, local.Day, local.Hour);
+        var intoHour = Duration.FromNanoseconds(local.NanosecondOfDay - local.Hour * NodaConstants.NanosecondsPerHour);
+        if (hourStarts.TryGetValue(hour, out var hourStart))
         {
-            return local.WithOffset(offset).ToInstant();
+            return hourStart + intoHour;
         }
 
         var start = local.Date.At(new LocalTime(local.Hour, 0));
@@ -168,20 +181,24 @@ public sealed class TimeFormat
         var last = Zone.MapLocal(start.PlusMinutes(59).PlusSeconds(59));
         if (first.Count == 1 && last.Count == 1 && first.EarlyInterval.WallOffset == last.EarlyInterval.WallOffset)
         {
-            if (hourOffsets.Count >= 100_000)
+            if (hourStarts.Count >= 100_000)
             {
-                hourOffsets.Clear();
+                hourStarts.Clear();
             }
 
-            hourOffsets[hour] = first.EarlyInterval.WallOffset;
-            return local.WithOffset(first.EarlyInterval.WallOffset).ToInstant();
+            hourStart = start.WithOffset(first.EarlyInterval.WallOffset).ToInstant();
+            hourStarts[hour] = hourStart;
+            return hourStart + intoHour;
         }
 
         // Local times in a spring-forward gap move forward; in a fall-back overlap the earlier instant is taken.
         return Zone.AtLeniently(local).ToInstant();
     }
 
-    private bool TryParseFast(ReadOnlySpan<char> text, out LocalDateTime local)
+    /// <summary>Month, day and hour are below 13, 32 and 24: one key per local hour of any year.</summary>
+    private static long HourKey(int year, int month, int day, int hour) => (((long)year * 13 + month) * 32 + day) * 24 + hour;
+
+    private bool TryParseFast(ReadOnlySpan<char> text, out LocalFields local)
     {
         local = default;
         int day = 0, month = 0, year = 0, hour = 0, minute = 0, second = 0;
@@ -230,7 +247,7 @@ public sealed class TimeFormat
             return false;
         }
 
-        local = new LocalDateTime(year, month, day, hour, minute, second);
+        local = new LocalFields(year, month, day, hour, minute, second);
         return true;
     }
 
@@ -293,4 +310,7 @@ public sealed class TimeFormat
     }
 
     private readonly record struct Token(Field Field, int MinDigits, int MaxDigits, char Literal);
+
+    /// <summary>A valid local date and time, as read by the fast path.</summary>
+    private readonly record struct LocalFields(int Year, int Month, int Day, int Hour, int Minute, int Second);
 }

@@ -87,7 +87,7 @@ public sealed partial class Simulator
         private void ApplyMore(string id, HeldTicket ticket)
         {
             var more = ticket.More;
-            more.Sort(Buffered.ByTime);
+            Buffered.SortByTime(more);
             foreach (var b in more)
             {
                 if (b.Event.At < ticket.Last)

@@ -50,12 +50,19 @@ public sealed partial class Simulator
         private readonly List<(Ticket Ticket, TicketTrack Track)> parked = [];
         private readonly HashSet<string> recent = new(StringComparer.Ordinal);
         private readonly Stack<List<Buffered>> spareLists = new();
+        private readonly Stack<TicketTrack> spareTracks = new();
         private readonly Queue<string> recentOrder = new();
         private readonly HashSet<string> filteredClosed = new(StringComparer.Ordinal);
         private readonly Queue<string> orphanOrder = new();
         private readonly Queue<string> filteredOrder = new();
         private readonly ReportBuilder report = new(policy, options, source);
         private Instant horizon = Instant.MinValue;
+
+        /// <summary>
+        /// The ticket of the previous event while it is pending: consecutive events mostly share a ticket
+        /// (and its id string), so the dictionaries are not asked for each. A pending ticket is never held.
+        /// </summary>
+        private (string Id, PendingTicket Ticket) lastPending;
         private long records;
         private long badRows;
         private long events;
@@ -155,13 +162,17 @@ public sealed partial class Simulator
                 horizon = e.At;
             }
 
-            if (held.TryGetValue(e.TicketId, out var heldTicket))
+            PendingTicket? ticket;
+            if (ReferenceEquals(lastPending.Id, e.TicketId))
+            {
+                ticket = lastPending.Ticket;
+            }
+            else if (held.TryGetValue(e.TicketId, out var heldTicket))
             {
                 Continue(e.TicketId, heldTicket, new Buffered(e, record.Row, record.Queue, record.Category, heldTicket.More.Count));
                 return;
             }
-
-            if (!pending.TryGetValue(e.TicketId, out var ticket))
+            else if (!pending.TryGetValue(e.TicketId, out ticket))
             {
                 if (filteredClosed.Contains(e.TicketId))
                 {
@@ -176,6 +187,8 @@ public sealed partial class Simulator
                 pending[e.TicketId] = ticket;
                 peakKept = Math.Max(peakKept, pending.Count + held.Count + parked.Count);
             }
+
+            lastPending = (e.TicketId, ticket);
 
             if (e.Kind == TicketEventKind.Created)
             {
@@ -239,6 +252,8 @@ public sealed partial class Simulator
 
         private void Finish(string id, PendingTicket ticket)
         {
+            // Every ticket leaves the pending ones through here.
+            lastPending = default;
             Replay(id, ticket);
 
             // Lists of finished tickets are reused: most tickets' events fit the last one's.
@@ -258,8 +273,16 @@ public sealed partial class Simulator
             }
 
             var list = ticket.Events;
-            list.Sort(Buffered.ByTime);
-            var createdAt = list.FindIndex(b => b.Event.Kind == TicketEventKind.Created);
+            Buffered.SortByTime(list);
+            var createdAt = -1;
+            for (var i = 0; i < list.Count && createdAt < 0; i++)
+            {
+                if (list[i].Event.Kind == TicketEventKind.Created)
+                {
+                    createdAt = i;
+                }
+            }
+
             if (createdAt < 0)
             {
                 var why = ticket.AfterReplay
@@ -289,7 +312,7 @@ public sealed partial class Simulator
 
             tickets++;
             var first = list[createdAt];
-            var track = new TicketTrack(policy, created, first.Queue, first.Category);
+            var track = NewTrack(created, first.Queue, first.Category);
             var t = runtime.Open(created, track.Decisions);
             track.OnEvent(created, first.Queue, first.Category);
             track.OnDecisions();
@@ -363,6 +386,23 @@ public sealed partial class Simulator
             }
 
             report.Add(outcome);
+
+            // The outcome is folded in and dropped: its track (and lists) can watch the next ticket.
+            if (spareTracks.Count < 64)
+            {
+                spareTracks.Push(track);
+            }
+        }
+
+        private TicketTrack NewTrack(TicketEvent created, string? queue, string? category)
+        {
+            if (spareTracks.TryPop(out var track))
+            {
+                track.Start(created, queue, category);
+                return track;
+            }
+
+            return new TicketTrack(policy, created, queue, category);
         }
 
         private void Bad(long row, string message)
@@ -400,6 +440,19 @@ public sealed partial class Simulator
         {
             var c = a.Event.At.CompareTo(b.Event.At);
             return c != 0 ? c : a.Order.CompareTo(b.Order);
+        }
+
+        /// <summary>Sorts by <see cref="ByTime"/>; most tickets' events are read in time order already, and are only checked.</summary>
+        public static void SortByTime(List<Buffered> list)
+        {
+            for (var i = 1; i < list.Count; i++)
+            {
+                if (list[i].Event.At < list[i - 1].Event.At)
+                {
+                    list.Sort(ByTime);
+                    return;
+                }
+            }
         }
     }
 }

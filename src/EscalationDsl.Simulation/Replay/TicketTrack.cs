@@ -6,7 +6,11 @@ using NodaTime;
 
 namespace EscalationDsl.Simulation.Replay;
 
-/// <summary>Watches one ticket's replay (its events and the policy's decisions) and builds its <see cref="TicketOutcome"/>.</summary>
+/// <summary>
+/// Watches one ticket's replay (its events and the policy's decisions) and builds its <see cref="TicketOutcome"/>.
+/// Once the outcome has been reported the track can be started again for another ticket: its lists are
+/// reused, so a replay does not allocate them per ticket.
+/// </summary>
 internal sealed class TicketTrack
 {
     private const string NoQueue = "(none)";
@@ -14,9 +18,10 @@ internal sealed class TicketTrack
     private readonly List<(Instant, string)> queues = [];
     private readonly List<(Instant, Instant)> open = [];
     private readonly List<Instant> resolutions = [];
+    private readonly List<(SlaComponent, string)> sla = new(5);
     private Instant? openSince;
-    private string issueType;
-    private string category;
+    private string issueType = "(none)";
+    private string category = "(none)";
     private Instant? acknowledged;
     private Instant? firstUpdate;
     private Instant? engineeringRecorded;
@@ -29,19 +34,33 @@ internal sealed class TicketTrack
     public TicketTrack(CompiledPolicy policy, TicketEvent created, string? queue, string? category)
     {
         this.policy = policy;
+        Start(created, queue, category);
+    }
+
+    public string Id { get; private set; } = string.Empty;
+
+    public Instant Created { get; private set; }
+
+    public List<Decision> Decisions { get; } = [];
+
+    /// <summary>Starts watching a new ticket; the previous ticket's outcome must no longer be in use (its lists are cleared).</summary>
+    public void Start(TicketEvent created, string? queue, string? categoryLabel)
+    {
+        queues.Clear();
+        open.Clear();
+        resolutions.Clear();
+        sla.Clear();
+        Decisions.Clear();
+        acknowledged = firstUpdate = engineeringRecorded = engineeringPolicy = mitigated = resolved = null;
+        reopens = 0;
+        seen = 0;
         Id = created.TicketId;
         Created = created.At;
         openSince = created.At;
         issueType = created.IssueType ?? "(none)";
-        this.category = string.IsNullOrEmpty(category) ? issueType : category;
+        category = string.IsNullOrEmpty(categoryLabel) ? issueType : categoryLabel;
         queues.Add((created.At, Queue(queue ?? created.Owner)));
     }
-
-    public string Id { get; }
-
-    public Instant Created { get; }
-
-    public List<Decision> Decisions { get; } = [];
 
     /// <summary>Notes one applied event; <paramref name="queue"/> and <paramref name="categoryLabel"/> are the source's labels, if any.</summary>
     public void OnEvent(TicketEvent e, string? queue, string? categoryLabel)
@@ -123,11 +142,10 @@ internal sealed class TicketTrack
         }
     }
 
-    /// <summary>The outcome once the ticket is finished; <paramref name="end"/> closes a period still open.</summary>
+    /// <summary>The outcome once the ticket is finished (called once per ticket); <paramref name="end"/> closes a period still open. The outcome shares the track's lists until it is started again.</summary>
     public TicketOutcome Complete(Ticket ticket, Instant end)
     {
         OnDecisions();
-        var sla = new List<(SlaComponent, string)>(5);
         foreach (var (component, status) in policy.SlaStatuses(ticket))
         {
             // The cadence is reported from missed-update decisions, not as a clock.
@@ -137,10 +155,11 @@ internal sealed class TicketTrack
             }
         }
 
-        var periods = new List<(Instant, Instant)>(open);
+        // The track ends here: the period still open closes in the list itself.
         if (openSince is { } since)
         {
-            periods.Add((since, end < since ? since : end));
+            open.Add((since, end < since ? since : end));
+            openSince = null;
         }
 
         if (policy.ValueOf(ticket, "issue_type") is { } finalIssue)
@@ -156,7 +175,7 @@ internal sealed class TicketTrack
             IssueType = issueType,
             Category = category,
             Queues = queues,
-            Open = periods,
+            Open = open,
             Acknowledged = acknowledged,
             FirstUpdate = firstUpdate,
             EngineeringRecorded = engineeringRecorded,

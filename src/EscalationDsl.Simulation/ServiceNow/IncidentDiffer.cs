@@ -15,30 +15,37 @@ internal sealed class IncidentDiffer(ServiceNowMapping mapping)
 {
     private readonly List<KeyValuePair<string, string>> changed = [];
 
+    /// <summary>The current value of each mapped field while an incident is derived.</summary>
+    private readonly string?[] fields = new string?[mapping.Fields.Count];
+    private readonly LastMapped severityMap = new(mapping.Severity);
+    private readonly LastMapped issueMap = new(mapping.IssueType);
+    private readonly LastMapped ownerMap = new(mapping.Owner);
+    private readonly LastMapped engineeringMap = new(mapping.Engineering);
+    private readonly LastMapped[] fieldMaps = [.. mapping.Fields.Select(f => new LastMapped(f.Map))];
+
     /// <summary>Derives the events; <paramref name="rows"/> must be sorted by update time and update counter.</summary>
     public void Derive(string number, Instant opened, List<IncidentRow> rows, List<SourceRecord> output)
     {
         var first = rows[0];
-        var severity = Map(mapping.Severity, first.SeverityCell);
+        var severity = severityMap.Map(first.SeverityCell);
         if (severity is null)
         {
             output.Add(SourceRecord.ForProblem(first.Row, $"{mapping.Severity.Column}: {(first.SeverityCell is null ? "no value" : $"'{first.SeverityCell}' maps to no severity")}; incident {number} cannot be created without a severity and is skipped", number));
             return;
         }
 
-        var issue = Map(mapping.IssueType, first.IssueCell);
-        var fields = new string?[mapping.Fields.Count];
+        var issue = issueMap.Map(first.IssueCell);
         List<KeyValuePair<string, string>>? createdFields = null;
         for (var f = 0; f < fields.Length; f++)
         {
-            fields[f] = Map(mapping.Fields[f].Map, first.FieldCells[f]);
+            fields[f] = fieldMaps[f].Map(first.FieldCells[f]);
             if (fields[f] is { } value)
             {
                 (createdFields ??= []).Add(KeyValuePair.Create(mapping.Fields[f].Field, value));
             }
         }
 
-        var owner = Map(mapping.Owner, first.OwnerCell);
+        var owner = ownerMap.Map(first.OwnerCell);
         var queue = first.QueueCell;
         var category = first.CategoryCell;
         output.Add(SourceRecord.ForEvent(
@@ -71,14 +78,14 @@ internal sealed class IncidentDiffer(ServiceNowMapping mapping)
                 closed = false;
             }
 
-            if (Map(mapping.Severity, row.SeverityCell) is { } newSeverity && newSeverity != severity)
+            if (severityMap.Map(row.SeverityCell) is { } newSeverity && newSeverity != severity)
             {
                 severity = newSeverity;
                 output.Add(Record(new TicketEvent { TicketId = number, At = at, Kind = TicketEventKind.SeverityChanged, Severity = severity }, row));
             }
 
             changed.Clear();
-            if (mapping.IssueType is not null && row.IssueCell is not null && Map(mapping.IssueType, row.IssueCell) is { } newIssue && newIssue != issue)
+            if (mapping.IssueType is not null && row.IssueCell is not null && issueMap.Map(row.IssueCell) is { } newIssue && newIssue != issue)
             {
                 issue = newIssue;
                 changed.Add(KeyValuePair.Create("issue_type", newIssue));
@@ -86,7 +93,7 @@ internal sealed class IncidentDiffer(ServiceNowMapping mapping)
 
             for (var f = 0; f < fields.Length; f++)
             {
-                if (row.FieldCells[f] is not null && Map(mapping.Fields[f].Map, row.FieldCells[f]) is { } value && value != fields[f])
+                if (row.FieldCells[f] is not null && fieldMaps[f].Map(row.FieldCells[f]) is { } value && value != fields[f])
                 {
                     fields[f] = value;
                     changed.Add(KeyValuePair.Create(mapping.Fields[f].Field, value));
@@ -110,10 +117,10 @@ internal sealed class IncidentDiffer(ServiceNowMapping mapping)
             var reassigned = row.Reassignments > reassignments && reassignments >= 0;
             if (newOwnerCell || newEngineeringCell || reassigned)
             {
-                var assignee = Map(mapping.Owner, row.OwnerCell ?? ownerCell) ?? row.EngineeringCell;
+                var assignee = ownerMap.Map(row.OwnerCell ?? ownerCell) ?? row.EngineeringCell;
                 if (assignee is not null)
                 {
-                    var engineering = mapping.Engineering is { } eng && row.EngineeringCell is not null && eng.Map(row.EngineeringCell) == "true";
+                    var engineering = engineeringMap.Map(row.EngineeringCell) == "true";
                     queue = row.QueueCell ?? queue;
                     output.Add(SourceRecord.ForEvent(
                         new TicketEvent { TicketId = number, At = at, Kind = TicketEventKind.Assigned, Owner = assignee, Engineering = engineering },
@@ -161,10 +168,34 @@ internal sealed class IncidentDiffer(ServiceNowMapping mapping)
         }
     }
 
-    private static string? Map(ValueMap? map, string? cell) => map is null || cell is null ? null : map.Map(cell);
-
     private static SourceRecord Record(TicketEvent e, IncidentRow row) => SourceRecord.ForEvent(e, row.Row);
 
     private static void Add(List<SourceRecord> output, IncidentRow row, TicketEventKind kind, Instant at, string number) =>
         output.Add(SourceRecord.ForEvent(new TicketEvent { TicketId = number, At = at, Kind = kind }, row.Row));
+
+    /// <summary>
+    /// One map and the last cell it mapped: an incident's rows mostly repeat a cell, as the same pooled
+    /// string, so the map is asked again only when the cell changes. A missing map or cell gives no value.
+    /// </summary>
+    private sealed class LastMapped(ValueMap? map)
+    {
+        private string? cell;
+        private string? value;
+
+        public string? Map(string? next)
+        {
+            if (map is null || next is null)
+            {
+                return null;
+            }
+
+            if (!ReferenceEquals(next, cell))
+            {
+                value = map.Map(next);
+                cell = next;
+            }
+
+            return value;
+        }
+    }
 }

@@ -98,14 +98,16 @@ public sealed class ServiceNowEventSource : IEventSource
             return;
         }
 
+        // Most rows continue the current incident, whose number is known not to be missing.
         var numberSpan = row[columns.Number].Span.Trim();
-        if (mapping.Layout.IsMissing(numberSpan))
+        var sameIncident = state.Current is not null && numberSpan.SequenceEqual(state.Current);
+        if (!sameIncident && mapping.Layout.IsMissing(numberSpan))
         {
             pending.Add(SourceRecord.ForProblem(line, $"{mapping.Number}: no value; the row belongs to no incident"));
             return;
         }
 
-        if (state.Current is null || !numberSpan.SequenceEqual(state.Current))
+        if (!sameIncident)
         {
             Complete(state, pending);
             state.Current = numberSpan.ToString();
@@ -230,7 +232,16 @@ public sealed class ServiceNowEventSource : IEventSource
         }
 
         var stateSpan = row[columns.State].Span.Trim();
-        if (!mapping.States.TryGetValue(state.Pool.Get(stateSpan), out var status))
+        string? status;
+        if (state.LastState is { } last && stateSpan.SequenceEqual(last.Raw))
+        {
+            status = last.Status;
+        }
+        else if (state.Pool.Get(stateSpan) is var cell && mapping.States.TryGetValue(cell, out status))
+        {
+            state.LastState = (cell, status);
+        }
+        else
         {
             problem = mapping.Layout.IsMissing(stateSpan)
                 ? $"{mapping.State}: no value; the row is skipped"
@@ -254,8 +265,9 @@ public sealed class ServiceNowEventSource : IEventSource
         parsed.IssueCell = Cell(row, columns.Issue, state);
         parsed.OwnerCell = Cell(row, columns.Owner, state);
         parsed.EngineeringCell = Cell(row, columns.Engineering, state);
-        parsed.QueueCell = Cell(row, columns.Queue, state);
-        parsed.CategoryCell = Cell(row, columns.Category, state);
+        // The default mapping reads the queue from the owner's column and the category from the issue type's.
+        parsed.QueueCell = columns.Queue == columns.Owner ? parsed.OwnerCell : Cell(row, columns.Queue, state);
+        parsed.CategoryCell = columns.Category == columns.Issue ? parsed.IssueCell : Cell(row, columns.Category, state);
         parsed.Reassignments = Number(row, columns.Reassignments);
         parsed.Reopens = Number(row, columns.Reopens);
         return parsed;
@@ -315,6 +327,9 @@ public sealed class ServiceNowEventSource : IEventSource
         public bool Skipping { get; set; }
 
         public bool NotContiguous { get; set; }
+
+        /// <summary>The last state cell that was known, trimmed, and its status: consecutive rows mostly repeat it.</summary>
+        public (string Raw, string Status)? LastState { get; set; }
 
         /// <summary>The last cell read from a column, trimmed, and the value kept for it (null when missing).</summary>
         public ref (string? Raw, string? Value) LastCell(int column)

@@ -27,8 +27,22 @@ internal sealed class DurationHistogram
         Count++;
     }
 
+    /// <summary>The median and the 90th percentile, from one sort of the values.</summary>
+    public DurationStats Stats()
+    {
+        var keys = SortedKeys();
+        return new(Count, Missing, Percentile(0.5, keys), Percentile(0.9, keys));
+    }
+
+    private long[] SortedKeys()
+    {
+        var keys = counts.Keys.ToArray();
+        Array.Sort(keys);
+        return keys;
+    }
+
     /// <summary>The nearest-rank percentile: the smallest value with at least p·n values at or below it.</summary>
-    public long? Percentile(double p)
+    private long? Percentile(double p, long[] sortedKeys)
     {
         if (Count == 0)
         {
@@ -37,7 +51,7 @@ internal sealed class DurationHistogram
 
         var rank = Math.Max(1, (long)Math.Ceiling(p * Count));
         long seen = 0;
-        foreach (var key in counts.Keys.Order())
+        foreach (var key in sortedKeys)
         {
             seen += counts[key];
             if (seen >= rank)
@@ -48,6 +62,4 @@ internal sealed class DurationHistogram
 
         return null;
     }
-
-    public DurationStats Stats() => new(Count, Missing, Percentile(0.5), Percentile(0.9));
 }

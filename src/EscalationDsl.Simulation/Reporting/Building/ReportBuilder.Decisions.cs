@@ -12,7 +12,7 @@ internal sealed partial class ReportBuilder
     private readonly HashSet<string> scratchEscalatedQueues = new(StringComparer.Ordinal);
     private readonly Dictionary<SlaComponent, int> scratchMisses = [];
 
-    private void AddDecisions(TicketOutcome t, WeekAcc week)
+    private void AddDecisions(in TicketOutcome t, WeekAcc week)
     {
         scratchRules.Clear();
         scratchEscalatedQueues.Clear();
@@ -177,7 +177,7 @@ internal sealed partial class ReportBuilder
         counts[key] = (total + 1, afterHours + (after ? 1 : 0));
     }
 
-    private void AddLoad(TicketOutcome t)
+    private void AddLoad(in TicketOutcome t)
     {
         scratchQueues.Clear();
         foreach (var (from, to) in t.Open)
@@ -240,7 +240,7 @@ internal sealed partial class ReportBuilder
         }
     }
 
-    private void AddReview(TicketOutcome t)
+    private void AddReview(in TicketOutcome t)
     {
         var label = t.Category;
         scratchMisses.Clear();
@@ -326,7 +326,7 @@ internal sealed partial class ReportBuilder
         }
     }
 
-    private static Decision LastMiss(TicketOutcome t, SlaComponent component)
+    private static Decision LastMiss(in TicketOutcome t, SlaComponent component)
     {
         for (var i = t.Decisions.Count - 1; ; i--)
         {

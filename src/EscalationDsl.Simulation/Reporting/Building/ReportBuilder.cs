@@ -52,6 +52,7 @@ internal sealed partial class ReportBuilder
     private bool categoriesDiffer;
     private Instant? firstCreated;
     private Instant? lastCreated;
+    private (Instant From, Instant To, WeekAcc Week)? lastWeek;
 
     public ReportBuilder(CompiledPolicy policy, SimulationOptions options, IEventSource source)
     {
@@ -72,7 +73,7 @@ internal sealed partial class ReportBuilder
     }
 
     /// <summary>Adds one finished ticket.</summary>
-    public void Add(TicketOutcome t)
+    public void Add(in TicketOutcome t)
     {
         firstCreated = firstCreated is { } f && f <= t.Created ? f : t.Created;
         lastCreated = lastCreated is { } l && l >= t.Created ? l : t.Created;
@@ -106,13 +107,13 @@ internal sealed partial class ReportBuilder
         }
     }
 
-    private static void AddDurations(SeverityAcc acc, TicketOutcome t)
+    private static void AddDurations(SeverityAcc acc, in TicketOutcome t)
     {
         acc.Tickets++;
         AddDurations(acc.Response, acc.EngineeringPolicy, acc.EngineeringRecorded, t);
     }
 
-    private static void AddDurations(DurationHistogram response, DurationHistogram withPolicy, DurationHistogram recorded, TicketOutcome t)
+    private static void AddDurations(DurationHistogram response, DurationHistogram withPolicy, DurationHistogram recorded, in TicketOutcome t)
     {
         Measure(response, t.Created, t.Acknowledged);
         Measure(withPolicy, t.Created, t.EngineeringWithPolicy);
@@ -131,7 +132,7 @@ internal sealed partial class ReportBuilder
         }
     }
 
-    private void AddSla(SeverityAcc severity, TicketOutcome t)
+    private void AddSla(SeverityAcc severity, in TicketOutcome t)
     {
         scratchQueues.Clear();
         foreach (var (component, status) in t.Sla)
@@ -174,7 +175,7 @@ internal sealed partial class ReportBuilder
         }
     }
 
-    private static Instant FirstBreach(TicketOutcome t, SlaComponent component)
+    private static Instant FirstBreach(in TicketOutcome t, SlaComponent component)
     {
         foreach (var d in t.Decisions)
         {
@@ -188,7 +189,7 @@ internal sealed partial class ReportBuilder
     }
 
     /// <summary>When a met component was met: its own event, or the resolution that ended its clock.</summary>
-    private static Instant MetAt(TicketOutcome t, SlaComponent component)
+    private static Instant MetAt(in TicketOutcome t, SlaComponent component)
     {
         Instant? at = component switch
         {
@@ -208,12 +209,24 @@ internal sealed partial class ReportBuilder
 
     private WeekAcc Week(Instant created)
     {
+        if (lastWeek is { } last && created >= last.From && created < last.To)
+        {
+            return last.Week;
+        }
+
         var key = Weeks.Start(created, zone);
         if (!weeks.TryGetValue(key, out var week))
         {
             weeks[key] = week = new WeekAcc();
         }
 
+        // Tickets mostly come in order of creation: remember the week's instants, if one offset holds for
+        // all of it (then exactly the instants in between are in it), so the next ticket needs no zone lookup.
+        var offset = zone.GetUtcOffset(created);
+        var from = key.AtMidnight().WithOffset(offset).ToInstant();
+        var to = from + Duration.FromDays(7);
+        var interval = zone.GetZoneInterval(from);
+        lastWeek = interval.WallOffset == offset && (!interval.HasEnd || interval.End >= to) ? (from, to, week) : null;
         return week;
     }
 }
