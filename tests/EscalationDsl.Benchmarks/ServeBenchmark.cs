@@ -225,16 +225,18 @@ internal static class ServeBenchmark
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == "EscalationDsl.Engine" && instrument.Name == "esc.scheduler_lag")
+            if (instrument.Meter.Name == "EscalationDsl.Engine" && instrument.Name is "esc.scheduler_lag" or "esc.store_commit")
             {
                 l.EnableMeasurementEvents(instrument);
             }
         };
-        listener.SetMeasurementEventCallback<double>((_, value, _, _) =>
+        var commits = new List<double>();
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
         {
-            lock (lags)
+            var into = instrument.Name == "esc.scheduler_lag" ? lags : commits;
+            lock (into)
             {
-                lags.Add(value * 1000);
+                into.Add(value * 1000);
             }
         });
 
@@ -291,7 +293,8 @@ internal static class ServeBenchmark
         }
 
         Console.WriteLine($"  scheduler lag with {pending + due:N0} pending deadlines: {sorted.Count:N0} deadline runs, p50 {Percentile(sorted, 0.5):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, max {(sorted.Count == 0 ? 0 : sorted[^1]):F1} ms"
-            + $" (meanwhile the process paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms for garbage collection, {GC.CollectionCount(2) - fullCollections} full collections)");
+            + $" (meanwhile the process paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms for garbage collection, {GC.CollectionCount(2) - fullCollections} full collections;"
+            + $" the slowest of {commits.Count:N0} commits took {(commits.Count == 0 ? 0 : commits.Max()):F0} ms)");
     }
 
     /// <summary>The requests of a batch load: whole tickets, 90 to a request (about 1000 events), each in time order.</summary>

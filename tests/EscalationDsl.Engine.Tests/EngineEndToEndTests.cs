@@ -188,6 +188,7 @@ public sealed class EngineEndToEndTests
         metrics.ShouldContain("esc_events_total{otel_scope_name=\"EscalationDsl.Engine\",type=\"created\"} 1");
         metrics.ShouldContain("esc_events_total{otel_scope_name=\"EscalationDsl.Engine\",type=\"acknowledged\"} 1");
         metrics.ShouldContain("esc_scheduler_lag_seconds_bucket");
+        metrics.ShouldMatch(@"esc_store_commit_seconds_count\{[^}]*\} [1-9]");
         metrics.ShouldContain("service_name=\"escalationdsl-engine\"");
     }
 

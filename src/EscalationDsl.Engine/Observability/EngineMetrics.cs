@@ -41,6 +41,8 @@ internal sealed class EngineMetrics : IDisposable
         meter.CreateObservableCounter("esc.events", ObserveEvents, null, "Events accepted, by type.");
         SchedulerLag = meter.CreateHistogram<double>("esc.scheduler_lag", "s", "How long after falling due the scheduler starts running a deadline; deadlines already due when scheduled are caught up and not counted.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LagBuckets });
+        StoreCommit = meter.CreateHistogram<double>("esc.store_commit", "s", "How long each group's commit took: appending it to the write-ahead log and syncing it to disk.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LagBuckets });
         DeliveryFailures = meter.CreateCounter<long>("esc.delivery_failures", null, "Failed delivery attempts, by sink and outcome (retry, dead).");
         Deliveries = meter.CreateCounter<long>("esc.deliveries", null, "Decisions delivered, by sink.");
         PolicyRefusals = meter.CreateCounter<long>("esc.policy_refusals", null, "Policy files refused at load or reload.");
@@ -60,6 +62,8 @@ internal sealed class EngineMetrics : IDisposable
     public Counter<long> MissedUpdates { get; }
 
     public Histogram<double> SchedulerLag { get; }
+
+    public Histogram<double> StoreCommit { get; }
 
     public Counter<long> DeliveryFailures { get; }
 
