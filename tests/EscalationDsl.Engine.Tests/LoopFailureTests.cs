@@ -49,11 +49,58 @@ public sealed class LoopFailureTests
         (await engine.Http.GetAsync("/v1/tickets/INC-2")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task APolicyVersionWhoseLoadWasRolledBackIsStoredWithTheFirstTicketPinnedToIt()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        var file = Path.Combine(engine.Policies, "support.esc");
+        var source = await File.ReadAllTextAsync(file);
+
+        // Version 2 loads in a group that fails to store: its row is rolled back, yet it is the
+        // version the registry now runs.
+        var gate = new Gate();
+        engine.Loop.Post(gate);
+        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await File.WriteAllTextAsync(file, Versioned(source, 2));
+        var reload = new CommandItem<IReadOnlyList<EscalationDsl.Engine.Policies.PolicyStatus>>(l => l.ReloadPolicies());
+        var failure = new StorageFailure();
+        engine.Loop.Post(reload);
+        engine.Loop.Post(failure);
+        gate.Release.SetResult();
+        (await failure.Done.Task.WaitAsync(TimeSpan.FromSeconds(30))).Status.ShouldBe(503);
+
+        var created = await engine.PostEventOk(EngineFixture.Created("e1", "INC-NEW", EngineFixture.Start));
+        created["policy_version"]!.GetValue<int>().ShouldBe(2);
+
+        // After a restart with the file at version 3, the ticket is rebuilt on its stored version 2.
+        await engine.StopHostAsync();
+        await File.WriteAllTextAsync(file, Versioned(source, 3));
+        await engine.StartHostAsync();
+        var ticket = await engine.Http.GetAsync("/v1/tickets/INC-NEW");
+        ticket.StatusCode.ShouldBe(HttpStatusCode.OK);
+        JsonDocument.Parse(await ticket.Content.ReadAsStringAsync()).RootElement.GetProperty("policy_version").GetInt32().ShouldBe(2);
+    }
+
+    private static string Versioned(string source, int version) =>
+        source.Replace("policy \"support\" version 1", $"policy \"support\" version {version}", StringComparison.Ordinal);
+
     private static TicketEvent Created(string id, string ticket)
     {
         var json = JsonSerializer.Serialize(EngineFixture.Created(id, ticket, EngineFixture.Start));
         using var document = JsonDocument.Parse(Encoding.UTF8.GetBytes(json));
         return TicketEventJson.Parse(document.RootElement, out var error) ?? throw new InvalidOperationException(error);
+    }
+
+    /// <summary>Fails as the disk would: the group it runs in is rolled back and answered 503.</summary>
+    private sealed class StorageFailure : WorkItem
+    {
+        public TaskCompletionSource<EngineError> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void Run(EngineLoop loop) => throw new Microsoft.Data.Sqlite.SqliteException("disk I/O error (planted by the test)", 10);
+
+        public override void Complete() => Done.TrySetException(new InvalidOperationException("the planted failure was stored"));
+
+        public override void Fail(EngineError error) => Done.TrySetResult(error);
     }
 
     /// <summary>Blocks the loop thread until released.</summary>

@@ -56,7 +56,7 @@ internal sealed partial class EngineLoop
         var added = false;
         foreach (var version in Registry.Reload())
         {
-            store.InsertPolicy.Execute(version.Fingerprint, version.Name, version.Version, version.Source, version.Path, Now);
+            StorePolicy(version);
             added = true;
         }
 
@@ -68,6 +68,9 @@ internal sealed partial class EngineLoop
         return Registry.Files.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
 
+    private void StorePolicy(PolicyVersion version) =>
+        store.StorePolicy(version.Fingerprint, version.Name, version.Version, version.Source, version.Path, Now);
+
     /// <summary>
     /// A sink that names an owner no loaded policy declares (a typo, or an owner since renamed)
     /// would silently receive nothing for it: said at start and whenever a new policy version loads.
@@ -78,7 +81,7 @@ internal sealed partial class EngineLoop
         foreach (var (sink, owner) in sinks.NamedOwners().Where(named => !declared.Contains(named.Owner)))
         {
             logger.LogWarning(
-                "Engine:Sinks: sink '{Sink}' lists owner '{Owner}', which no loaded policy declares (declared: {Declared}); no decision goes to it for that owner",
+                "Engine:Sinks: sink '{Sink}' lists owner '{Owner}', which no running policy version declares (declared: {Declared}); only tickets pinned to an older version can still send it decisions for that owner",
                 sink, owner, string.Join(", ", declared.Order(StringComparer.Ordinal)));
         }
     }

@@ -273,6 +273,7 @@ internal sealed partial class EngineLoop : IDisposable
         foreach (var (id, (entry, changedAt)) in dirtyTickets)
         {
             var ticket = entry.Ticket;
+            StorePolicy(entry.Policy);
             var policy = entry.Policy.Compiled;
             var summary = policy.Summarize(ticket);
             fieldsBody.ResetWrittenCount();

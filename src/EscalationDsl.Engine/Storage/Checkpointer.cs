@@ -28,6 +28,7 @@ internal sealed class Checkpointer : IDisposable
     private readonly SemaphoreSlim committed = new(0, 1);
     private readonly CancellationTokenSource stopping = new();
     private readonly Thread thread;
+    private volatile bool disposed;
 
     public Checkpointer(EngineDatabase database, ILogger logger)
     {
@@ -40,16 +41,23 @@ internal sealed class Checkpointer : IDisposable
     /// <summary>Called after each commit: wakes the thread, or leaves it to catch this commit up with the next run.</summary>
     public void Committed()
     {
-        if (committed.CurrentCount == 0)
+        if (disposed || committed.CurrentCount > 0)
         {
-            try
-            {
-                committed.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Another commit woke it first: one run copies both.
-            }
+            return;
+        }
+
+        try
+        {
+            committed.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Another commit woke it first: one run copies both.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Stopped while a last commit went through (a shutdown that timed out): the commit
+            // stands; the log is copied when the database is next opened.
         }
     }
 
@@ -86,6 +94,12 @@ internal sealed class Checkpointer : IDisposable
 
     public void Dispose()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         stopping.Cancel();
         thread.Join();
         connection.Dispose();

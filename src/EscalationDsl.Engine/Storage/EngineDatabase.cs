@@ -28,12 +28,15 @@ internal sealed class EngineDatabase
     /// <summary>The database file.</summary>
     public string Path { get; }
 
-    /// <summary>Opens a connection with the engine's pragmas.</summary>
+    /// <summary>
+    /// Opens a connection with the engine's pragmas, all set again each time: connections are
+    /// pooled, and one the engine loop tuned for itself (EngineStore) may come back from the pool.
+    /// </summary>
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
-        Execute(connection, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous}; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;");
+        Execute(connection, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous}; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 1000;");
         return connection;
     }
 

@@ -12,18 +12,18 @@ internal sealed class EngineStore : IDisposable
     private readonly SqliteConnection connection;
     private readonly List<Sql> all = [];
     private readonly Checkpointer checkpointer;
+    private readonly HashSet<string> storedPolicies = new(StringComparer.Ordinal);
+    private readonly List<string> policiesInTransaction = [];
     private SqliteTransaction? transaction;
 
     public EngineStore(EngineDatabase database, ILogger logger)
     {
         connection = database.Open();
         // The writer does not check the schema's foreign keys: checking a ticket row's policy on
-        // every write cost about 5 µs of the loop per ticket row, a tenth of the batch rate
-        // (docs/performance.md). The loop keeps them by construction: a policy version's row is
-        // written before any ticket can pin it, and a delivery row in the transaction of its
-        // decision's. Other connections (migrations, reads) keep checking them.
+        // every write cost about 5 µs of the loop per ticket row (docs/performance.md). The store
+        // keeps them instead: a ticket row's policy version is written in the same transaction
+        // (StorePolicy), a delivery row in its decision's. Other connections keep checking them.
         EngineDatabase.Execute(connection, $"PRAGMA wal_autocheckpoint = {Checkpointer.BackstopPages}; PRAGMA foreign_keys = OFF;");
-        checkpointer = new Checkpointer(database, logger);
         Sql Prepare(string text, params string[] names)
         {
             var sql = new Sql(connection, text, names);
@@ -74,6 +74,7 @@ internal sealed class EngineStore : IDisposable
         Savepoint = Prepare("SAVEPOINT item");
         RollbackSavepoint = Prepare("ROLLBACK TO item");
         ReleaseSavepoint = Prepare("RELEASE item");
+        checkpointer = new Checkpointer(database, logger); // last: nothing above can leave its thread running
     }
 
     public Sql FindEvent { get; }
@@ -108,13 +109,31 @@ internal sealed class EngineStore : IDisposable
 
     public Sql InsertAttempt { get; }
 
-    public Sql InsertPolicy { get; }
+    private Sql InsertPolicy { get; }
 
     public Sql PolicySource { get; }
 
     public Sql TicketLog { get; }
 
     public SqliteConnection Connection => connection;
+
+    /// <summary>
+    /// Writes a policy version's row unless this store has committed it already: called for every
+    /// version that loads and for the version of every ticket row written, so a ticket's version is
+    /// stored in the same transaction as the ticket row that names it. The writer does not check
+    /// foreign keys; this is what keeps them. A version counts as stored only once the transaction
+    /// that wrote it commits: a rolled-back group (a reload among its items) leaves it to be written again.
+    /// </summary>
+    public void StorePolicy(string fingerprint, string name, int version, string source, string path, long now)
+    {
+        if (storedPolicies.Contains(fingerprint) || policiesInTransaction.Contains(fingerprint))
+        {
+            return;
+        }
+
+        InsertPolicy.Execute(fingerprint, name, version, source, path, now);
+        policiesInTransaction.Add(fingerprint);
+    }
 
     public void Begin()
     {
@@ -128,6 +147,7 @@ internal sealed class EngineStore : IDisposable
     public void Commit()
     {
         transaction?.Commit();
+        storedPolicies.UnionWith(policiesInTransaction);
         End();
         checkpointer.Committed();
     }
@@ -148,6 +168,7 @@ internal sealed class EngineStore : IDisposable
 
     private void End()
     {
+        policiesInTransaction.Clear();
         transaction?.Dispose();
         transaction = null;
         foreach (var sql in all)
