@@ -15,7 +15,7 @@ public sealed class CheckpointTests
         // About a megabyte of log: far below SQLite's own threshold of 1,000 pages (4 MB) and the
         // writer's backstop of 10,000, so only the checkpointer copies it into the file.
         var events = Enumerable.Range(0, 1000).Select(i => EngineFixture.Created($"c{i}", $"CP-{i}", EngineFixture.Start)).ToArray();
-        var response = await engine.Http.PostAsJsonAsync("/v1/events:batch", new { events });
+        var response = await engine.PostBatch(events);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
 
         await EngineFixture.Eventually(

@@ -116,17 +116,11 @@ public sealed class EngineEndToEndTests
     public async Task ABatchWithOneBadEventStoresNothing()
     {
         await using var engine = await EngineFixture.StartAsync();
-        var batch = new
-        {
-            events = new[]
-            {
-                EngineFixture.Created("b1", "INC-4", T0),
-                EngineFixture.Event("b2", "INC-4", T0.AddMinutes(1), "acknowledged"),
-                EngineFixture.Event("b3", "INC-4", T0.AddMinutes(2), "flagged", new { flag = "nonsense" }),
-            },
-        };
 
-        var response = await engine.Http.PostAsJsonAsync("/v1/events:batch", batch);
+        var response = await engine.PostBatch(
+            EngineFixture.Created("b1", "INC-4", T0),
+            EngineFixture.Event("b2", "INC-4", T0.AddMinutes(1), "acknowledged"),
+            EngineFixture.Event("b3", "INC-4", T0.AddMinutes(2), "flagged", new { flag = "nonsense" }));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -138,17 +132,11 @@ public sealed class EngineEndToEndTests
     public async Task ABatchAppliesEveryEventInOrder()
     {
         await using var engine = await EngineFixture.StartAsync();
-        var batch = new
-        {
-            events = new[]
-            {
-                EngineFixture.Created("b1", "INC-5", T0),
-                EngineFixture.Event("b2", "INC-5", T0.AddMinutes(1), "acknowledged"),
-                EngineFixture.Event("b3", "INC-5", T0.AddMinutes(2), "assigned", new { owner = "oncall_eng" }),
-            },
-        };
 
-        var response = await engine.Http.PostAsJsonAsync("/v1/events:batch", batch);
+        var response = await engine.PostBatch(
+            EngineFixture.Created("b1", "INC-5", T0),
+            EngineFixture.Event("b2", "INC-5", T0.AddMinutes(1), "acknowledged"),
+            EngineFixture.Event("b3", "INC-5", T0.AddMinutes(2), "assigned", new { owner = "oncall_eng" }));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var results = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["results"]!.AsArray();

@@ -96,6 +96,9 @@ internal sealed class EngineFixture : IAsyncDisposable
 
     public Task<HttpResponseMessage> PostEvent(object e) => Http.PostAsJsonAsync("/v1/events", e);
 
+    /// <summary>Posts the events as one batch (<c>POST /v1/events:batch</c>).</summary>
+    public Task<HttpResponseMessage> PostBatch(params object[] events) => Http.PostAsJsonAsync("/v1/events:batch", new { events });
+
     public async Task<JsonNode> PostEventOk(object e)
     {
         var response = await PostEvent(e);

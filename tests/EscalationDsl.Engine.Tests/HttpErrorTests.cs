@@ -142,7 +142,7 @@ public sealed class HttpErrorTests
         await using var engine = await EngineFixture.StartAsync();
 
         var single = await engine.PostEvent(EngineFixture.Created("e1", "INC\t1", T0));
-        var batch = await engine.Http.PostAsJsonAsync("/v1/events:batch", new { events = new[] { EngineFixture.Created("e2", "INC-2", T0), EngineFixture.Created("e3", "INC\u00003", T0) } });
+        var batch = await engine.PostBatch(EngineFixture.Created("e2", "INC-2", T0), EngineFixture.Created("e3", "INC\u00003", T0));
 
         single.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         ((string?)JsonNode.Parse(await single.Content.ReadAsStringAsync())!["field"]).ShouldBe("ticket");

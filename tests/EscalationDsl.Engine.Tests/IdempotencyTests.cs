@@ -68,16 +68,10 @@ public sealed class IdempotencyTests
     {
         await using var engine = await EngineFixture.StartAsync();
         await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0));
-        var batch = new
-        {
-            events = new[]
-            {
-                EngineFixture.Created("b1", "INC-9", T0),
-                EngineFixture.Created("e1", "INC-10", T0),
-            },
-        };
 
-        var response = await engine.Http.PostAsJsonAsync("/v1/events:batch", batch);
+        var response = await engine.PostBatch(
+            EngineFixture.Created("b1", "INC-9", T0),
+            EngineFixture.Created("e1", "INC-10", T0));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!["field"]!.GetValue<string>().ShouldBe("events[1].id");

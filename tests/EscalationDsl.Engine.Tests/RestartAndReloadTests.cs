@@ -32,15 +32,9 @@ public sealed class RestartAndReloadTests
             await ShouldBeUnavailable(await engine.PostEvent(EngineFixture.Event($"e4-{attempt}", "INC-BAD", T0.AddMinutes(2), "acknowledged")), "INC-BAD", "ticket");
         }
 
-        var batch = new
-        {
-            events = new[]
-            {
-                EngineFixture.Event("e5", "INC-OK", T0.AddMinutes(2), "acknowledged"),
-                EngineFixture.Event("e6", "INC-BAD", T0.AddMinutes(2), "acknowledged"),
-            },
-        };
-        await ShouldBeUnavailable(await engine.Http.PostAsJsonAsync("/v1/events:batch", batch), "INC-BAD", "events[1].ticket");
+        await ShouldBeUnavailable(await engine.PostBatch(
+            EngineFixture.Event("e5", "INC-OK", T0.AddMinutes(2), "acknowledged"),
+            EngineFixture.Event("e6", "INC-BAD", T0.AddMinutes(2), "acknowledged")), "INC-BAD", "events[1].ticket");
         (await engine.GetJson("/v1/tickets/INC-OK"))!["state"]!.GetValue<string>().ShouldBe("open");
         await ShouldBeUnavailable(await engine.Http.PostAsync("/v1/tickets/INC-BAD:migrate", null), "INC-BAD", field: null);
         await engine.PostEventOk(EngineFixture.Event("e7", "INC-OK", T0.AddMinutes(3), "acknowledged"));
@@ -61,15 +55,9 @@ public sealed class RestartAndReloadTests
 
         // The first event that needs its log finds the damage; it and every later one get the same
         // answer, and events of other tickets in the same batch are not applied either (all or nothing).
-        var batch = new
-        {
-            events = new[]
-            {
-                EngineFixture.Event("c5", "INC-OTHER", T0.AddMinutes(3), "acknowledged"),
-                EngineFixture.Event("c6", "INC-CLOSED", T0.AddMinutes(3), "reopened"),
-            },
-        };
-        await ShouldBeUnavailable(await engine.Http.PostAsJsonAsync("/v1/events:batch", batch), "INC-CLOSED", "events[1].ticket");
+        await ShouldBeUnavailable(await engine.PostBatch(
+            EngineFixture.Event("c5", "INC-OTHER", T0.AddMinutes(3), "acknowledged"),
+            EngineFixture.Event("c6", "INC-CLOSED", T0.AddMinutes(3), "reopened")), "INC-CLOSED", "events[1].ticket");
         (await engine.GetJson("/v1/tickets/INC-OTHER"))!["state"]!.GetValue<string>().ShouldBe("open");
         await ShouldBeUnavailable(await engine.PostEvent(EngineFixture.Event("c7", "INC-CLOSED", T0.AddMinutes(4), "reopened")), "INC-CLOSED", "ticket");
         await ShouldBeUnavailable(await engine.Http.GetAsync("/v1/tickets/INC-CLOSED"), "INC-CLOSED", field: null);
