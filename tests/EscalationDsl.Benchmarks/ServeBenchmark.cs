@@ -180,15 +180,17 @@ internal static class ServeBenchmark
                 };
                 counter.SetMeasurementEventCallback<double>((_, _, _, _) => Interlocked.Increment(ref commits));
                 counter.Start();
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var sw = Stopwatch.StartNew();
                 await PostConcurrently(engine, batches);
                 var rate = events.Count / sw.Elapsed.TotalSeconds;
+                var cores = (Process.GetCurrentProcess().TotalProcessorTime - cpu) / sw.Elapsed;
                 counter.Dispose();
                 var rawSame = RawSqlite(Path.Combine(folder, $"raw{round}.db"), SameRows(requests, commits));
                 var rawBest = RawSqlite(Path.Combine(folder, $"best{round}.db"), SequentialRows());
                 same.Add(rate / rawSame);
                 best.Add(rate / rawBest);
-                Console.WriteLine($"  round {round}: batch ingest ({Clients} clients, about 1000 events per request) {Measure.Rate(rate)} events/s over {events.Count:N0} events in {commits} commits; "
+                Console.WriteLine($"  round {round}: batch ingest ({Clients} clients, about 1000 events per request) {Measure.Rate(rate)} events/s over {events.Count:N0} events in {commits} commits, using {cores:F2} of {Environment.ProcessorCount} cores (engine and clients); "
                     + $"raw SQLite append of the same events in as many commits: {Measure.Rate(rawSame)} rows/s ({rate / rawSame:P0}); "
                     + $"best-case raw append (92-byte rows, rising keys, 1000 per commit): {Measure.Rate(rawBest)} rows/s ({rate / rawBest:P0})");
             }

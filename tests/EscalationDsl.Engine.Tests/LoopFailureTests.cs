@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using EscalationDsl.Engine.Processing;
 using EscalationDsl.Runtime.Events;
@@ -17,13 +16,11 @@ public sealed class LoopFailureTests
     public async Task ABugFailsOnlyItsOwnRequestAndUndoesItsWrites()
     {
         await using var engine = await EngineFixture.StartAsync();
-        var gate = new Gate();
-        var buggy = new Buggy(Created("bug-1", "BUG-1"));
-        var bystander = new IngestItem([Created("ok-1", "OK-1")], batch: false);
+        var buggy = new Buggy(LoopItems.Parse(EngineFixture.Created("bug-1", "BUG-1", EngineFixture.Start)));
+        var bystander = new IngestItem([LoopItems.Parse(EngineFixture.Created("ok-1", "OK-1", EngineFixture.Start))], batch: false);
 
         // Hold the loop so the next two items are taken as one group.
-        engine.Loop.Post(gate);
-        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var gate = await LoopGate.Hold(engine.Loop);
         engine.Loop.Post(buggy);
         engine.Loop.Post(bystander);
         gate.Release.SetResult();
@@ -58,9 +55,7 @@ public sealed class LoopFailureTests
 
         // Version 2 loads in a group that fails to store: its row is rolled back, yet it is the
         // version the registry now runs.
-        var gate = new Gate();
-        engine.Loop.Post(gate);
-        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var gate = await LoopGate.Hold(engine.Loop);
         await File.WriteAllTextAsync(file, Versioned(source, 2));
         var reload = new CommandItem<IReadOnlyList<EscalationDsl.Engine.Policies.PolicyStatus>>(l => l.ReloadPolicies());
         var failure = new StorageFailure();
@@ -84,13 +79,6 @@ public sealed class LoopFailureTests
     private static string Versioned(string source, int version) =>
         source.Replace("policy \"support\" version 1", $"policy \"support\" version {version}", StringComparison.Ordinal);
 
-    private static TicketEvent Created(string id, string ticket)
-    {
-        var json = JsonSerializer.Serialize(EngineFixture.Created(id, ticket, EngineFixture.Start));
-        using var document = JsonDocument.Parse(Encoding.UTF8.GetBytes(json));
-        return TicketEventJson.Parse(document.RootElement, out var error) ?? throw new InvalidOperationException(error);
-    }
-
     /// <summary>Fails as the disk would: the group it runs in is rolled back and answered 503.</summary>
     private sealed class StorageFailure : WorkItem
     {
@@ -101,28 +89,6 @@ public sealed class LoopFailureTests
         public override void Complete() => Done.TrySetException(new InvalidOperationException("the planted failure was stored"));
 
         public override void Fail(EngineError error) => Done.TrySetResult(error);
-    }
-
-    /// <summary>Blocks the loop thread until released.</summary>
-    private sealed class Gate : WorkItem
-    {
-        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public override void Run(EngineLoop loop)
-        {
-            Entered.SetResult();
-            Release.Task.Wait();
-        }
-
-        public override void Complete()
-        {
-        }
-
-        public override void Fail(EngineError error)
-        {
-        }
     }
 
     /// <summary>Stores an event as a real request does, then throws as a bug would.</summary>

@@ -32,7 +32,7 @@ internal sealed partial class EngineLoop
             scratch.Clear();
             var phaseBefore = entry.Ticket.State;
             entry.Policy.Runtime.AdvanceTo(entry.Ticket, instant, scratch);
-            store.InsertAdvance.Typed.Text(1, id).Integer(2, now).Integer(3, now).Run();
+            AppendAdvance(id, now);
             StoreDecisions(entry, scratch, now);
             AfterChange(entry, phaseBefore, due, now);
         }

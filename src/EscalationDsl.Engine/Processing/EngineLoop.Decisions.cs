@@ -5,60 +5,29 @@ using EscalationDsl.Runtime.Events;
 
 namespace EscalationDsl.Engine.Processing;
 
-/// <summary>Writing decisions to the outbox (exactly once per id) and routing them to sinks.</summary>
+/// <summary>Decisions for the outbox, stored exactly once per id and routed to sinks by <see cref="StoreWriter.Execute"/>.</summary>
 internal sealed partial class EngineLoop
 {
     private void StoreDecisions(TicketEntry entry, List<Decision> decisions, long now)
     {
+        if (decisions.Count == 0)
+        {
+            return;
+        }
+
+        // Serialised as UTF-8 into the batch's bytes, bound as they are when written: no string per decision.
+        var batch = Target;
+        var severity = SeverityName(entry);
         foreach (var d in decisions)
         {
-            // Serialised as UTF-8 into a reused buffer and bound as it is: no string per decision.
-            decisionBody.ResetWrittenCount();
-            decisionWriter.Reset(decisionBody);
-            JsonSerializer.Serialize(decisionWriter, DecisionDocument.From(d, entry.Policy.Name, entry.Policy.Version), EngineJsonContext.Default.DecisionDocument);
-            var inserted = store.InsertDecision.Typed.Text(1, d.Id).Text(2, d.TicketId).Integer(3, d.At.ToUnixTimeMilliseconds()).Text(4, DecisionKinds.Name(d.Kind))
-                .Text(5, d.Owner).Text(6, d.Rule).Utf8(7, decisionBody.WrittenSpan).Integer(8, now).Run();
-            if (inserted == 0)
-            {
-                continue; // produced before (a replay after a restart): stored and routed already
-            }
-
-            foreach (var sink in sinks.For(d))
-            {
-                store.InsertDelivery.Typed.Text(1, d.Id).Text(2, sink).Integer(3, now).Run();
-                newDeliveries = true;
-            }
-
-            if (live)
-            {
-                Count(entry, d);
-            }
+            var start = batch.Mark;
+            json.Reset(batch.Bytes);
+            JsonSerializer.Serialize(json, DecisionDocument.From(d, entry.Policy.Name, entry.Policy.Version), EngineJsonContext.Default.DecisionDocument);
+            var counted = live && d.Kind is DecisionKind.Escalate or DecisionKind.Page or DecisionKind.SlaBreach or DecisionKind.MissedUpdate;
+            batch.Decisions.Add(new DecisionRow(d, start, batch.Mark - start, now, counted, severity, d.Kind == DecisionKind.Escalate ? IssueTypeLabel(entry) : ""));
         }
-    }
 
-    private void Count(TicketEntry entry, Decision d)
-    {
-        var model = entry.Policy.Compiled.Model;
-        var severity = model.Severities[entry.Ticket.SeverityRank].Name;
-        switch (d.Kind)
-        {
-            case DecisionKind.Escalate:
-                Metrics.Escalations.Add(1,
-                    new KeyValuePair<string, object?>("rule", d.Rule),
-                    new KeyValuePair<string, object?>("issue_type", IssueTypeLabel(entry)));
-                break;
-            case DecisionKind.Page:
-                Metrics.Pages.Add(1, new KeyValuePair<string, object?>("rule", d.Rule));
-                break;
-            case DecisionKind.SlaBreach:
-                Metrics.SlaBreaches.Add(1,
-                    new KeyValuePair<string, object?>("component", d.Component is { } c ? ModelFormatter.Format(c) : "unknown"),
-                    new KeyValuePair<string, object?>("severity", severity));
-                break;
-            case DecisionKind.MissedUpdate:
-                Metrics.MissedUpdates.Add(1, new KeyValuePair<string, object?>("severity", severity));
-                break;
-        }
+        Written();
     }
 
     /// <summary>Issue types label metrics only when the policy lists them (an enum), so labels stay few.</summary>

@@ -39,6 +39,13 @@ internal sealed partial class EngineLoop
         }
 
         store.ReleaseSavepoint.Execute();
+        return (ApplyAll(item, seen, planned, now), null);
+    }
+
+    /// <summary>Applies a checked request's new events; answers its repeated and stored ones with their first result.</summary>
+    private EventResult[] ApplyAll(IngestItem item, Seen[] seen, Dictionary<string, PolicyVersion> planned, long now)
+    {
+        var events = item.Events;
         var results = new EventResult[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
@@ -51,7 +58,7 @@ internal sealed partial class EngineLoop
             };
         }
 
-        return (results, null);
+        return results;
     }
 
     /// <summary>
@@ -70,32 +77,18 @@ internal sealed partial class EngineLoop
         var firstInRequest = new Dictionary<string, int>(events.Count, StringComparer.Ordinal);
         for (var i = 0; i < events.Count; i++)
         {
-            var e = events[i];
-            var id = e.EventId!;
-            if (!firstInRequest.TryAdd(id, i))
+            if (Screen(item, i, now, firstInRequest, seen) is { } refused)
             {
-                var first = firstInRequest[id];
-                if (!SameEvent(events[first], e))
-                {
-                    return new EngineError(409, "Event id reused", $"Event id '{id}' appears twice in the request with different contents.", Field(item, i, "id"));
-                }
+                return refused;
+            }
 
-                seen[i] = new Seen(first, Stored: false);
+            if (seen[i].First != i)
+            {
                 continue;
             }
 
-            seen[i] = new Seen(i, Stored: false);
-            if (e.At.ToUnixTimeMilliseconds() > now + (long)options.FutureTolerance.TotalMilliseconds)
-            {
-                return new EngineError(400, "Event in the future", $"Event '{id}' is stamped {TicketEventJson.FormatTime(e.At)}, more than {options.FutureTolerance} ahead of the engine's clock.", Field(item, i, "at"));
-            }
-
-            // (Times outside the span esc handles are refused with their own message when validated.)
-            if (e.Kind == TicketEventKind.Created && EventTimes.Contains(e.At) && e.At.ToUnixTimeMilliseconds() < now - (long)options.PastTolerance.TotalMilliseconds)
-            {
-                return new EngineError(400, "Ticket created too long ago", $"Event '{id}' creates a ticket at {TicketEventJson.FormatTime(e.At)}, more than {options.PastTolerance} (Engine:PastTolerance) before the engine's clock: every deadline since then would fire at once.", Field(item, i, "at"));
-            }
-
+            var e = events[i];
+            var id = e.EventId!;
             var insert = store.InsertEvent.Typed.Text(1, id).Text(2, e.TicketId).Integer(3, e.At.ToUnixTimeMilliseconds()).Integer(4, now);
             if ((item.RawJson is { } sent ? insert.Utf8(5, sent[i]) : insert.Text(5, Canonical(e))).Run() == 0)
             {
@@ -116,9 +109,9 @@ internal sealed partial class EngineLoop
             PolicyVersion? version;
             if (e.Kind == TicketEventKind.Created)
             {
-                if (PolicyFor(e, out var problem) is not { } chosen)
+                if (NoPolicy(item, i, out var chosen) is { } none)
                 {
-                    return new EngineError(400, "No policy", problem!, Field(item, i, "policy"));
+                    return none;
                 }
 
                 // Its row is written with its state when the group commits (FlushTickets).
@@ -127,8 +120,8 @@ internal sealed partial class EngineLoop
                     return new EngineError(409, "Ticket exists", $"Ticket '{e.TicketId}' was already created; send its later events, or use a new ticket id.", Field(item, i, "ticket"));
                 }
 
-                version = chosen;
-                planned[e.TicketId] = chosen;
+                version = chosen!;
+                planned[e.TicketId] = version;
             }
             else if (planned.GetValueOrDefault(e.TicketId) is { } created)
             {
@@ -157,14 +150,68 @@ internal sealed partial class EngineLoop
                 version = entry.Policy;
             }
 
-            if (version.Compiled.Validate(e) is { } invalid)
+            if (Invalid(item, i, version) is { } invalid)
             {
-                var colon = invalid.IndexOf(':', StringComparison.Ordinal);
-                return new EngineError(400, "Invalid event", $"Event '{id}': {invalid}", Field(item, i, colon > 0 ? invalid[..colon] : "type"));
+                return invalid;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The checks of a request's event <paramref name="i"/> that need nothing stored: an id repeated
+    /// within the request (then <paramref name="seen"/> points at its first use) and the event's time.
+    /// </summary>
+    private EngineError? Screen(IngestItem item, int i, long now, Dictionary<string, int> firstInRequest, Seen[] seen)
+    {
+        var e = item.Events[i];
+        var id = e.EventId!;
+        if (!firstInRequest.TryAdd(id, i))
+        {
+            var first = firstInRequest[id];
+            if (!SameEvent(item.Events[first], e))
+            {
+                return new EngineError(409, "Event id reused", $"Event id '{id}' appears twice in the request with different contents.", Field(item, i, "id"));
+            }
+
+            seen[i] = new Seen(first, Stored: false);
+            return null;
+        }
+
+        seen[i] = new Seen(i, Stored: false);
+        if (e.At.ToUnixTimeMilliseconds() > now + (long)options.FutureTolerance.TotalMilliseconds)
+        {
+            return new EngineError(400, "Event in the future", $"Event '{id}' is stamped {TicketEventJson.FormatTime(e.At)}, more than {options.FutureTolerance} ahead of the engine's clock.", Field(item, i, "at"));
+        }
+
+        // (Times outside the span esc handles are refused with their own message when validated.)
+        if (e.Kind == TicketEventKind.Created && EventTimes.Contains(e.At) && e.At.ToUnixTimeMilliseconds() < now - (long)options.PastTolerance.TotalMilliseconds)
+        {
+            return new EngineError(400, "Ticket created too long ago", $"Event '{id}' creates a ticket at {TicketEventJson.FormatTime(e.At)}, more than {options.PastTolerance} (Engine:PastTolerance) before the engine's clock: every deadline since then would fire at once.", Field(item, i, "at"));
+        }
+
+        return null;
+    }
+
+    /// <summary>Event <paramref name="i"/> checked against the policy version its ticket runs.</summary>
+    private static EngineError? Invalid(IngestItem item, int i, PolicyVersion version)
+    {
+        var e = item.Events[i];
+        if (version.Compiled.Validate(e) is not { } invalid)
+        {
+            return null;
+        }
+
+        var colon = invalid.IndexOf(':', StringComparison.Ordinal);
+        return new EngineError(400, "Invalid event", $"Event '{e.EventId}': {invalid}", Field(item, i, colon > 0 ? invalid[..colon] : "type"));
+    }
+
+    /// <summary>Why a created event cannot open its ticket (no policy to run it), or null with the version.</summary>
+    private EngineError? NoPolicy(IngestItem item, int i, out PolicyVersion? version)
+    {
+        version = PolicyFor(item.Events[i], out var problem);
+        return version is null ? new EngineError(400, "No policy", problem!, Field(item, i, "policy")) : null;
     }
 
     /// <summary>
@@ -288,8 +335,9 @@ internal sealed partial class EngineLoop
         }
     }
 
-    private static KeyValuePair<string, object?> Severity(TicketEntry entry) =>
-        new("severity", entry.Policy.Compiled.Model.Severities[entry.Ticket.SeverityRank].Name);
+    private static KeyValuePair<string, object?> Severity(TicketEntry entry) => new("severity", SeverityName(entry));
+
+    private static string SeverityName(TicketEntry entry) => entry.Policy.Compiled.Model.Severities[entry.Ticket.SeverityRank].Name;
 
     /// <summary>
     /// After an event or deadline run: count the state change, reschedule, and evict a closed ticket.

@@ -75,7 +75,7 @@ internal sealed partial class EngineLoop
         var now = Now;
         scratch.Clear();
         rebuilt.Policy.Runtime.AdvanceTo(rebuilt.Ticket, Instant.FromUnixTimeMilliseconds(now), scratch);
-        store.InsertAdvance.Execute(ticketId, now, now);
+        AppendAdvance(ticketId, now);
         AfterChange(rebuilt, phaseBefore, null, now);
         return (new MigrationResult(ticketId, from.Name, from.Version, from.Fingerprint, target.Version, target.Fingerprint, true), null);
     }

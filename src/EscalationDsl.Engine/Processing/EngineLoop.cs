@@ -12,9 +12,11 @@ using Microsoft.Extensions.Logging;
 namespace EscalationDsl.Engine.Processing;
 
 /// <summary>
-/// The single writer. Every change to tickets and to the database happens here, one work item at a
-/// time, so each ticket sees one event or deadline run at a time. Items are taken in groups and
-/// committed in one transaction (group commit); nobody is answered before their group commits.
+/// The engine's one line of work. Every change to tickets happens here, one work item at a time, so
+/// each ticket sees one event or deadline run at a time. Items are taken in groups. Requests that
+/// need nothing but memory run ahead of the database: their rows go to the <see cref="StoreWriter"/>,
+/// which commits them on its own thread while the next ones run (EngineLoop.Pipeline.cs); the rest
+/// run against the store once the writer has caught up. Nobody is answered before their rows commit.
 /// </summary>
 internal sealed partial class EngineLoop : IDisposable
 {
@@ -29,15 +31,13 @@ internal sealed partial class EngineLoop : IDisposable
     private readonly List<TicketEntry> loadedForCheck = [];
     private readonly Dictionary<string, long> dirtyDeadlines = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (TicketEntry Entry, long ChangedAt)> dirtyTickets = new(StringComparer.Ordinal);
-    private readonly System.Buffers.ArrayBufferWriter<byte> fieldsBody = new(256);
-    private readonly System.Text.Json.Utf8JsonWriter fieldsWriter;
+    private readonly System.Text.Json.Utf8JsonWriter json = new(System.IO.Stream.Null);
     private readonly HashSet<string> dueWhenScheduled = new(StringComparer.Ordinal);
 
     /// <summary>Tickets whose log cannot be replayed: kept out of memory, refused without replaying again.</summary>
     private readonly HashSet<string> unavailable = new(StringComparer.Ordinal);
-    private readonly System.Buffers.ArrayBufferWriter<byte> decisionBody = new(1024);
-    private readonly System.Text.Json.Utf8JsonWriter decisionWriter;
     private readonly EngineStore store;
+    private readonly StoreWriter writer;
     private readonly EngineOptions options;
     private readonly TimeProvider time;
     private readonly ILogger logger;
@@ -55,8 +55,9 @@ internal sealed partial class EngineLoop : IDisposable
         this.time = time;
         this.logger = logger;
         sinks = new SinkRouter(options.Sinks);
-        decisionWriter = new System.Text.Json.Utf8JsonWriter(decisionBody);
-        fieldsWriter = new System.Text.Json.Utf8JsonWriter(fieldsBody);
+        writer = new StoreWriter(store, sinks, metrics, logger);
+        writer.DeliveriesPending += () => DeliveriesPending?.Invoke();
+        stored = new StoredKeys(database);
     }
 
     public PolicyRegistry Registry { get; }
@@ -89,22 +90,32 @@ internal sealed partial class EngineLoop : IDisposable
     /// <summary>Stops accepting work; the loop finishes what is queued.</summary>
     public void Complete() => channel.Writer.TryComplete();
 
-    /// <summary>The loop: take a group of items, run them in one transaction, commit, then answer.</summary>
+    /// <summary>The loop: take a group of items, run them (ahead of the writer, or against the store), answer after their commit.</summary>
     public async Task RunAsync(CancellationToken cancellation)
     {
-        var group = new List<WorkItem>(MaxGroup);
-        while (await channel.Reader.WaitToReadAsync(cancellation).ConfigureAwait(false))
+        writer.Start();
+        try
         {
-            group.Clear();
-            while (group.Count < MaxGroup && channel.Reader.TryRead(out var item))
+            var group = new List<WorkItem>(MaxGroup);
+            while (await channel.Reader.WaitToReadAsync(cancellation).ConfigureAwait(false))
             {
-                group.Add(item);
-            }
+                group.Clear();
+                while (group.Count < MaxGroup && channel.Reader.TryRead(out var item))
+                {
+                    group.Add(item);
+                }
 
-            RunGroup(group);
+                RunItems(group);
+            }
+        }
+        finally
+        {
+            HandOff();
+            writer.Finish(); // writes what was handed off, then stops
         }
     }
 
+    /// <summary>Runs items against the store (the writer idle) in one transaction, commits, then answers.</summary>
     private void RunGroup(List<WorkItem> group)
     {
         var before = NextDue;
@@ -131,7 +142,7 @@ internal sealed partial class EngineLoop : IDisposable
             logger.LogError(e, "Storing a group of {Count} work items failed; nothing of it was stored, reloading tickets from the database", group.Count);
             foreach (var item in group)
             {
-                item.Fail(new EngineError(503, "Storage failure", "The engine could not store the request; nothing was stored. Retry later."));
+                item.Fail(StoreWriter.StorageFailure);
             }
 
             Reload();
@@ -248,19 +259,14 @@ internal sealed partial class EngineLoop : IDisposable
     /// </summary>
     private void FlushDeadlines()
     {
+        var batch = Target;
         foreach (var (id, due) in dirtyDeadlines)
         {
-            if (due == long.MaxValue)
-            {
-                store.DeleteDeadline.Execute(id);
-            }
-            else
-            {
-                store.UpsertDeadline.Execute(id, due);
-            }
+            batch.Deadlines.Add(new DeadlineRow(id, due));
         }
 
         dirtyDeadlines.Clear();
+        Written();
     }
 
     /// <summary>
@@ -270,30 +276,31 @@ internal sealed partial class EngineLoop : IDisposable
     /// </summary>
     private void FlushTickets()
     {
+        var batch = Target;
         foreach (var (id, (entry, changedAt)) in dirtyTickets)
         {
             var ticket = entry.Ticket;
-            StorePolicy(entry.Policy);
             var policy = entry.Policy.Compiled;
-            var summary = policy.Summarize(ticket);
-            fieldsBody.ResetWrittenCount();
-            fieldsWriter.Reset(fieldsBody);
-            policy.WriteFields(ticket, fieldsWriter);
-            fieldsWriter.Flush();
-            store.UpsertTicket.Typed
-                .Text(1, id).Text(2, entry.Policy.Fingerprint).Integer(3, ticket.CreatedAt.ToUnixTimeMilliseconds()).Integer(4, ticket.State == TicketPhase.Closed ? 1 : 0)
-                .Text(5, summary.State).Text(6, summary.Severity).Text(7, summary.Owner).Integer(8, summary.Level).Integer(9, changedAt)
-                .Integer(10, summary.Acknowledged?.ToUnixTimeMilliseconds()).Integer(11, summary.Resolved?.ToUnixTimeMilliseconds()).Utf8(12, fieldsBody.WrittenSpan)
-                .Run();
+            var start = batch.Mark;
+            json.Reset(batch.Bytes);
+            policy.WriteFields(ticket, json);
+            json.Flush();
+            batch.Tickets.Add(new TicketRow(id, entry.Policy, ticket.CreatedAt.ToUnixTimeMilliseconds(), ticket.State == TicketPhase.Closed, policy.Summarize(ticket), changedAt, start, batch.Mark - start));
+            if (recording is not null)
+            {
+                ticketsInFlight.Add(id);
+            }
         }
 
         dirtyTickets.Clear();
+        Written();
     }
 
     public void Dispose()
     {
-        fieldsWriter.Dispose();
-        decisionWriter.Dispose();
+        writer.Dispose();
+        json.Dispose();
+        stored.Dispose();
         store.Dispose();
     }
 }

@@ -5,8 +5,14 @@ namespace EscalationDsl.Engine.Processing;
 /// <summary>Work for the engine loop. Each item completes after the group it ran in has committed.</summary>
 internal abstract class WorkItem
 {
-    /// <summary>Runs on the loop thread inside the group's transaction.</summary>
+    /// <summary>Runs on the loop thread against the store, inside the group's transaction.</summary>
     public abstract void Run(EngineLoop loop);
+
+    /// <summary>
+    /// Runs on the loop thread ahead of the writer, if the item can: then true, its rows gathered
+    /// for the writer; false, having changed nothing, if it needs the store (then <see cref="Run"/>).
+    /// </summary>
+    public virtual bool TryRunAhead(EngineLoop loop) => false;
 
     /// <summary>Called after the commit.</summary>
     public abstract void Complete();
@@ -33,6 +39,17 @@ internal sealed class IngestItem(IReadOnlyList<TicketEvent> events, bool batch, 
 
     public override void Run(EngineLoop loop) => (results, error) = loop.Ingest(this);
 
+    public override bool TryRunAhead(EngineLoop loop)
+    {
+        if (!loop.TryIngestAhead(this, out var ran, out var refused))
+        {
+            return false;
+        }
+
+        (results, error) = (ran, refused);
+        return true;
+    }
+
     public override void Complete() => done.TrySetResult((results, error));
 
     public override void Fail(EngineError failure) => done.TrySetResult((null, failure));
@@ -47,6 +64,12 @@ internal sealed class AdvanceItem : WorkItem
     public Task<EngineError?> Task => done.Task;
 
     public override void Run(EngineLoop loop) => loop.AdvanceDue();
+
+    public override bool TryRunAhead(EngineLoop loop)
+    {
+        loop.AdvanceDue(); // reads nothing stored
+        return true;
+    }
 
     public override void Complete() => done.TrySetResult(null);
 

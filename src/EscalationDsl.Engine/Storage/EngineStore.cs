@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging;
 namespace EscalationDsl.Engine.Storage;
 
 /// <summary>
-/// The engine loop's write connection and its prepared statements. Used only by the loop thread,
-/// inside one transaction per group of work items (group commit).
+/// The engine's write connection and its prepared statements, used by one thread at a time: the
+/// store writer's, and the engine loop's while the writer is idle; one transaction per group of
+/// work items (group commit).
 /// </summary>
 internal sealed class EngineStore : IDisposable
 {

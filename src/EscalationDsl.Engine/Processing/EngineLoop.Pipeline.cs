@@ -1,0 +1,298 @@
+using EscalationDsl.Engine.Policies;
+using EscalationDsl.Engine.Storage;
+using EscalationDsl.Runtime.Events;
+using Microsoft.Extensions.Logging;
+
+namespace EscalationDsl.Engine.Processing;
+
+/// <summary>
+/// Running ahead of the writer. A request whose checks need nothing but memory (new event ids, new
+/// tickets, later events of open tickets) and a scheduler tick are applied to the tickets in memory
+/// at once, their rows gathered in a <see cref="StoreBatch"/> that the <see cref="StoreWriter"/>
+/// commits on its own thread while the loop goes on to the next requests. Everything else (retries,
+/// closed or unknown tickets, reads, migrations, reloads, delivery reports) runs against the store
+/// as before, after the writer has caught up. Whether an id is new is known from the database (a
+/// connection of its own reads what is committed) and from the ids in batches not yet committed.
+/// </summary>
+internal sealed partial class EngineLoop
+{
+    private readonly StoredKeys stored;
+
+    /// <summary>Event ids in batches handed to the writer and not yet known to be committed (or refused).</summary>
+    private readonly HashSet<string> eventsInFlight = new(StringComparer.Ordinal);
+
+    /// <summary>Tickets whose rows are in batches handed to the writer and not yet known to be committed.</summary>
+    private readonly HashSet<string> ticketsInFlight = new(StringComparer.Ordinal);
+
+    /// <summary>Items of a group that run against the store, after the writer has caught up.</summary>
+    private readonly List<WorkItem> againstStore = [];
+
+    private readonly Stack<StoreBatch> spare = new();
+
+    /// <summary>Rows written against the store go through this batch at once.</summary>
+    private readonly StoreBatch inline = new();
+
+    /// <summary>The batch being gathered ahead of the writer; null while running against the store.</summary>
+    private StoreBatch? recording;
+
+    /// <summary>The earliest deadline when <see cref="recording"/> started.</summary>
+    private long dueBeforeBatch;
+
+    /// <summary>Where rows go: the batch being gathered, or (against the store) straight to the store.</summary>
+    private StoreBatch Target => recording ?? inline;
+
+    /// <summary>After adding rows to <see cref="Target"/>: against the store, they are written now.</summary>
+    private void Written()
+    {
+        if (recording is null)
+        {
+            newDeliveries |= writer.Execute(inline);
+            inline.Clear();
+        }
+    }
+
+    private void AppendAdvance(string ticketId, long now)
+    {
+        Target.Log.Add(new LogRow(null, ticketId, now, now, null, 0, 0));
+        Written();
+    }
+
+    /// <summary>
+    /// Runs a group: items run ahead of the writer while they can; from the first that cannot, the
+    /// rest run against the store in one transaction, in order, once the writer has caught up.
+    /// </summary>
+    private void RunItems(List<WorkItem> group)
+    {
+        TakeFinished();
+        if (writer.Failed)
+        {
+            Drain();
+        }
+
+        againstStore.Clear();
+        foreach (var item in group)
+        {
+            if (againstStore.Count == 0 && RunAhead(item))
+            {
+                continue;
+            }
+
+            againstStore.Add(item);
+        }
+
+        if (againstStore.Count > 0)
+        {
+            Drain();
+            RunGroup(againstStore);
+            againstStore.Clear();
+        }
+
+        HandOff();
+    }
+
+    /// <summary>Runs an item ahead of the writer if it can; false (nothing changed) if it needs the store.</summary>
+    private bool RunAhead(WorkItem item)
+    {
+        if (recording is null)
+        {
+            recording = spare.Count > 0 ? spare.Pop() : new StoreBatch();
+            dueBeforeBatch = NextDue;
+        }
+
+        try
+        {
+            if (!item.TryRunAhead(this))
+            {
+                return false;
+            }
+        }
+        catch (Exception e)
+        {
+            // No input should get here: a bug. The batch's rows are dropped and the memory rebuilt
+            // from the database; its items then run alone against the store, where the one that
+            // trips the bug again is answered 500 and the others go through.
+            var pending = recording.Items.Append(item).ToList();
+            recording.Clear();
+            recording = null;
+            dirtyDeadlines.Clear();
+            dirtyTickets.Clear();
+            Drain();
+            Reload();
+            logger.LogError(e, "A group of {Count} work items failed unexpectedly; nothing of it was stored, running each alone", pending.Count);
+            foreach (var alone in pending)
+            {
+                RunGroup([alone]);
+            }
+
+            return true;
+        }
+
+        recording.Items.Add(item);
+        return true;
+    }
+
+    /// <summary>Hands the batch being gathered, with the rows of the tickets and deadlines it changed, to the writer.</summary>
+    private void HandOff()
+    {
+        if (recording is not { } batch)
+        {
+            return;
+        }
+
+        FlushDeadlines();
+        FlushTickets();
+        recording = null;
+        if (batch.IsEmpty)
+        {
+            spare.Push(batch);
+            return;
+        }
+
+        writer.Post(batch);
+        PublishNextDue(dueBeforeBatch);
+    }
+
+    /// <summary>
+    /// Waits until the writer has written (or refused) everything handed to it, so the store can be
+    /// used here; after a failed write, rebuilds the memory from the database first.
+    /// </summary>
+    private void Drain()
+    {
+        HandOff();
+        writer.WaitIdle();
+        TakeFinished();
+        eventsInFlight.Clear();
+        ticketsInFlight.Clear();
+        if (writer.Failed)
+        {
+            Reload();
+            writer.Recovered();
+        }
+    }
+
+    /// <summary>Takes back the batches the writer is done with: their ids are in the database from now on (or refused).</summary>
+    private void TakeFinished()
+    {
+        while (writer.TryTakeFinished(out var batch))
+        {
+            foreach (var row in batch.Log)
+            {
+                if (row.EventId is { } id)
+                {
+                    eventsInFlight.Remove(id);
+                }
+            }
+
+            foreach (var row in batch.Tickets)
+            {
+                ticketsInFlight.Remove(row.TicketId);
+            }
+
+            batch.Clear();
+            if (spare.Count < 4)
+            {
+                spare.Push(batch);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs a request ahead of the writer if everything its checks need is in memory: its events have
+    /// new ids, its created tickets are new, its other events are for open tickets. Otherwise returns
+    /// false having changed nothing (a retry, a reused id, an existing, closed or unknown ticket):
+    /// the request then runs against the store. A refusal that needs nothing stored is answered from
+    /// here, with the same answer as against the store.
+    /// </summary>
+    public bool TryIngestAhead(IngestItem item, out IReadOnlyList<EventResult>? results, out EngineError? error)
+    {
+        (results, error) = (null, null);
+        var events = item.Events;
+        var now = Now;
+        var planned = new Dictionary<string, PolicyVersion>(StringComparer.Ordinal);
+        var seen = new Seen[events.Count];
+        var firstInRequest = new Dictionary<string, int>(events.Count, StringComparer.Ordinal);
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (Screen(item, i, now, firstInRequest, seen) is { } refused)
+            {
+                error = refused;
+                return true;
+            }
+
+            if (seen[i].First != i)
+            {
+                continue;
+            }
+
+            var e = events[i];
+            if (eventsInFlight.Contains(e.EventId!) || stored.Event(e.EventId!))
+            {
+                return false;
+            }
+
+            PolicyVersion version;
+            if (e.Kind == TicketEventKind.Created)
+            {
+                if (NoPolicy(item, i, out var chosen) is { } none)
+                {
+                    error = none;
+                    return true;
+                }
+
+                if (planned.ContainsKey(e.TicketId) || tickets.Contains(e.TicketId) || dirtyTickets.ContainsKey(e.TicketId) || ticketsInFlight.Contains(e.TicketId) || stored.Ticket(e.TicketId))
+                {
+                    return false;
+                }
+
+                version = chosen!;
+                planned[e.TicketId] = version;
+            }
+            else if (planned.GetValueOrDefault(e.TicketId) is { } created)
+            {
+                version = created;
+            }
+            else if (tickets.TryGetValue(e.TicketId, out var open))
+            {
+                version = new TicketEntry(open).Policy;
+            }
+            else
+            {
+                return false;
+            }
+
+            if (Invalid(item, i, version) is { } invalid)
+            {
+                error = invalid;
+                return true;
+            }
+        }
+
+        var batch = recording!;
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (seen[i].First != i)
+            {
+                continue;
+            }
+
+            var e = events[i];
+            if (item.RawJson is { } sent)
+            {
+                batch.Log.Add(new LogRow(e.EventId, e.TicketId, e.At.ToUnixTimeMilliseconds(), now, sent[i], 0, 0));
+            }
+            else
+            {
+                var start = batch.Mark;
+                json.Reset(batch.Bytes);
+                TicketEventJson.Write(json, e);
+                json.Flush();
+                batch.Log.Add(new LogRow(e.EventId, e.TicketId, e.At.ToUnixTimeMilliseconds(), now, null, start, batch.Mark - start));
+            }
+
+            eventsInFlight.Add(e.EventId!);
+        }
+
+        results = ApplyAll(item, seen, planned, now);
+        return true;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text;
+using System.Text.Json;
+using EscalationDsl.Engine.Processing;
+using EscalationDsl.Runtime.Events;
+
+namespace EscalationDsl.Engine.Tests;
+
+/// <summary>Work items and events for tests that post to the engine loop directly.</summary>
+internal static class LoopItems
+{
+    /// <summary>An event as the API parses it, from the anonymous objects the fixture builds.</summary>
+    public static TicketEvent Parse(object e)
+    {
+        var json = JsonSerializer.Serialize(e);
+        using var document = JsonDocument.Parse(Encoding.UTF8.GetBytes(json));
+        return TicketEventJson.Parse(document.RootElement, out var error) ?? throw new InvalidOperationException(error);
+    }
+
+    /// <summary>A request of these events, as the batch endpoint posts it.</summary>
+    public static IngestItem Request(params object[] events) => new(events.Select(Parse).ToList(), batch: true);
+}
+
+/// <summary>Blocks the loop thread until released.</summary>
+internal sealed class LoopGate : WorkItem
+{
+    /// <summary>Posts a gate and waits until the loop is held by it: items posted next are taken as one group once it is released.</summary>
+    public static async Task<LoopGate> Hold(EngineLoop loop)
+    {
+        var gate = new LoopGate();
+        loop.Post(gate);
+        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return gate;
+    }
+
+    public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public override void Run(EngineLoop loop)
+    {
+        Entered.SetResult();
+        Release.Task.Wait();
+    }
+
+    public override void Complete()
+    {
+    }
+
+    public override void Fail(EngineError error)
+    {
+    }
+}

@@ -1,0 +1,168 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using EscalationDsl.Engine.Processing;
+using Microsoft.Data.Sqlite;
+
+namespace EscalationDsl.Engine.Tests;
+
+/// <summary>
+/// The loop runs requests ahead of the store writer (which commits on its own thread). These tests
+/// stall or break the real writer through the real database file (another connection holding the
+/// write lock, a trigger that makes an insert fail) and check what runs ahead stays correct: ids
+/// and tickets waiting to be committed are known, a failed commit refuses what was built on it and
+/// the tickets in memory are rebuilt, and a bug ahead of the writer fails only its own request.
+/// </summary>
+public sealed class PipelineTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task AnEventSentAgainWhileItsFirstCopyWaitsForTheDiskIsAnsweredAsARetry()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("c1", "INC-1", EngineFixture.Start));
+        var acknowledged = EngineFixture.Event("a1", "INC-1", EngineFixture.Start.AddMinutes(1), "acknowledged");
+        Task<HttpResponseMessage> first, second;
+        using (HoldWriteLock(engine))
+        {
+            first = engine.PostEvent(acknowledged);
+            await Task.Delay(300); // the first is run ahead and waits in the writer
+            second = engine.PostEvent(acknowledged);
+            await Task.Delay(300);
+        }
+
+        var answers = await Task.WhenAll(first.WaitAsync(Wait), second.WaitAsync(Wait));
+        var bodies = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
+        answers.ShouldAllBe(a => a.StatusCode == HttpStatusCode.OK, string.Join("\n", bodies));
+        JsonNode.Parse(bodies[0])!["replayed"]!.GetValue<bool>().ShouldBeFalse();
+        JsonNode.Parse(bodies[1])!["replayed"]!.GetValue<bool>().ShouldBeTrue();
+        Execute(engine, "SELECT count(*) FROM events WHERE ticket_id = 'INC-1'").ShouldBe(2L);
+        (await engine.GetJson("/v1/tickets/INC-1"))!["state"]!.GetValue<string>().ShouldBe("acknowledged");
+    }
+
+    [Fact]
+    public async Task ATicketClosedWhileItsRowsWaitForTheDiskCannotBeCreatedAgain()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        Task<HttpResponseMessage> closing, again;
+        using (HoldWriteLock(engine))
+        {
+            closing = engine.PostBatch(
+                EngineFixture.Created("c1", "INC-1", EngineFixture.Start),
+                EngineFixture.Event("c2", "INC-1", EngineFixture.Start.AddMinutes(1), "closed"));
+            await Task.Delay(300); // closed: out of memory, its row not yet committed
+            again = engine.PostEvent(EngineFixture.Created("c3", "INC-1", EngineFixture.Start.AddMinutes(2)));
+            await Task.Delay(300);
+        }
+
+        (await closing.WaitAsync(Wait)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var refused = await again.WaitAsync(Wait);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict, await refused.Content.ReadAsStringAsync());
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("Ticket exists");
+        (await engine.GetJson("/v1/tickets/INC-1"))!["state"]!.GetValue<string>().ShouldBe("closed");
+    }
+
+    [Fact]
+    public async Task AFailedCommitRefusesEverythingBuiltOnItAndRebuildsTheTicketsInMemory()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("c1", "INC-1", EngineFixture.Start));
+        Execute(engine, "CREATE TRIGGER planted BEFORE INSERT ON events WHEN NEW.event_id = 'boom' BEGIN SELECT RAISE(ABORT, 'a disk failure planted by the test'); END");
+
+        // Two requests run ahead into one batch; the second's insert fails, so neither is stored.
+        var acknowledge = LoopItems.Request(EngineFixture.Event("a1", "INC-1", EngineFixture.Start.AddMinutes(1), "acknowledged"));
+        var boom = LoopItems.Request(EngineFixture.Created("boom", "INC-2", EngineFixture.Start));
+        var gate = await LoopGate.Hold(engine.Loop);
+        engine.Loop.Post(acknowledge);
+        engine.Loop.Post(boom);
+        gate.Release.SetResult();
+        (await acknowledge.Task.WaitAsync(Wait)).Error!.Status.ShouldBe(503);
+        (await boom.Task.WaitAsync(Wait)).Error!.Status.ShouldBe(503);
+
+        // Memory was rebuilt from the database: the acknowledgement that was refused left no trace.
+        (await engine.GetJson("/v1/tickets/INC-1"))!["state"]!.GetValue<string>().ShouldBe("open");
+        (await engine.Http.GetAsync("/v1/tickets/INC-2")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // Sent again, both are new events, not retries.
+        Execute(engine, "DROP TRIGGER planted");
+        var acknowledged = await engine.PostEventOk(EngineFixture.Event("a1", "INC-1", EngineFixture.Start.AddMinutes(1), "acknowledged"));
+        acknowledged["replayed"]!.GetValue<bool>().ShouldBeFalse();
+        acknowledged["state"]!.GetValue<string>().ShouldBe("acknowledged");
+        (await engine.PostEventOk(EngineFixture.Created("boom", "INC-2", EngineFixture.Start)))["replayed"]!.GetValue<bool>().ShouldBeFalse();
+
+        await engine.StopHostAsync();
+        await engine.StartHostAsync();
+        (await engine.GetJson("/v1/tickets/INC-1"))!["state"]!.GetValue<string>().ShouldBe("acknowledged");
+        (await engine.GetJson("/v1/tickets/INC-2"))!["state"]!.GetValue<string>().ShouldBe("open");
+    }
+
+    [Fact]
+    public async Task ABugAheadOfTheWriterFailsOnlyItsOwnRequest()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        var before = LoopItems.Request(EngineFixture.Created("ok-a", "OK-A", EngineFixture.Start));
+        var buggy = new BuggyAhead(LoopItems.Request(EngineFixture.Created("bug-1", "BUG-1", EngineFixture.Start)));
+        var after = LoopItems.Request(EngineFixture.Created("ok-b", "OK-B", EngineFixture.Start));
+        var gate = await LoopGate.Hold(engine.Loop);
+        engine.Loop.Post(before);
+        engine.Loop.Post(buggy);
+        engine.Loop.Post(after);
+        gate.Release.SetResult();
+
+        (await buggy.Done.Task.WaitAsync(Wait))!.Status.ShouldBe(500);
+        (await before.Task.WaitAsync(Wait)).Error.ShouldBeNull();
+        (await after.Task.WaitAsync(Wait)).Error.ShouldBeNull();
+        (await engine.Http.GetAsync("/v1/tickets/BUG-1")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await engine.Http.GetAsync("/v1/tickets/OK-A")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await engine.Http.GetAsync("/v1/tickets/OK-B")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await engine.StopHostAsync();
+        await engine.StartHostAsync();
+        (await engine.Http.GetAsync("/v1/tickets/BUG-1")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await engine.Http.GetAsync("/v1/tickets/OK-A")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await engine.Http.GetAsync("/v1/tickets/OK-B")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>Another connection holds the database's write lock until disposed: the writer waits for it.</summary>
+    private static SqliteConnection HoldWriteLock(EngineFixture engine)
+    {
+        var connection = new SqliteConnection($"Data Source={engine.Database};Pooling=False");
+        connection.Open();
+        using var begin = connection.CreateCommand();
+        begin.CommandText = "BEGIN IMMEDIATE";
+        begin.ExecuteNonQuery();
+        return connection; // disposing it rolls back and releases the lock
+    }
+
+    /// <summary>Runs SQL on the engine's database file from another connection; returns the first value.</summary>
+    private static object? Execute(EngineFixture engine, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={engine.Database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    /// <summary>Runs its request ahead of the writer as a real one does, then throws as a bug would (and again against the store).</summary>
+    private sealed class BuggyAhead(IngestItem request) : WorkItem
+    {
+        public TaskCompletionSource<EngineError?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override bool TryRunAhead(EngineLoop loop)
+        {
+            request.TryRunAhead(loop).ShouldBeTrue();
+            throw new InvalidOperationException("a planted bug");
+        }
+
+        public override void Run(EngineLoop loop)
+        {
+            request.Run(loop);
+            throw new InvalidOperationException("a planted bug");
+        }
+
+        public override void Complete() => Done.SetResult(null);
+
+        public override void Fail(EngineError error) => Done.SetResult(error);
+    }
+}
