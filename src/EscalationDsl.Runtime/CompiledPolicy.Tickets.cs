@@ -138,6 +138,21 @@ public sealed partial class CompiledPolicy
         return statuses;
     }
 
+    /// <summary>As <see cref="SlaStatuses"/>, appended to <paramref name="into"/> (no array per call, for callers that summarise many tickets).</summary>
+    public void AddSlaStatuses(Ticket t, List<(SlaComponent Component, string Status)> into)
+    {
+        var layout = Layout(t);
+        if (t.Clock.Length == 0)
+        {
+            return;
+        }
+
+        foreach (var sla in layout.Sla)
+        {
+            into.Add((sla.Component, SlaStatus(t, layout, sla.Component)));
+        }
+    }
+
     private static string SlaStatus(Ticket t, SeverityLayout layout, SlaComponent component)
     {
         var state = t.Clock[layout.SlaStateSlot];
