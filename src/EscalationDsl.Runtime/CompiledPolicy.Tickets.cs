@@ -120,27 +120,9 @@ public sealed partial class CompiledPolicy
     /// <summary>
     /// The status of each SLA component of the ticket's current severity, in the severity's order:
     /// <c>met</c>, <c>breached</c>, <c>paused</c> or <c>pending</c> (what <see cref="Describe"/> shows
-    /// as the <c>sla ...</c> clocks, without building the rest of the snapshot).
+    /// as the <c>sla ...</c> clocks, without building the rest of the snapshot), appended to
+    /// <paramref name="into"/>: a caller that summarises many tickets reuses one list.
     /// </summary>
-    public (SlaComponent Component, string Status)[] SlaStatuses(Ticket t)
-    {
-        var layout = Layout(t);
-        if (t.Clock.Length == 0)
-        {
-            return [];
-        }
-
-        var statuses = new (SlaComponent, string)[layout.Sla.Length];
-        for (var i = 0; i < statuses.Length; i++)
-        {
-            var component = layout.Sla[i].Component;
-            statuses[i] = (component, SlaStatus(t, layout, component));
-        }
-
-        return statuses;
-    }
-
-    /// <summary>As <see cref="SlaStatuses"/>, appended to <paramref name="into"/> (no array per call, for callers that summarise many tickets).</summary>
     public void AddSlaStatuses(Ticket t, List<(SlaComponent Component, string Status)> into)
     {
         var layout = Layout(t);
