@@ -97,6 +97,51 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task ABatchQueuedBehindAFailedCommitIsRefusedToo()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("c1", "INC-1", EngineFixture.Start));
+        Execute(engine, "CREATE TRIGGER planted BEFORE INSERT ON events WHEN NEW.event_id = 'boom' BEGIN SELECT RAISE(ABORT, 'planted'); END");
+        Task<HttpResponseMessage> creating, acknowledging;
+        using (HoldWriteLock(engine))
+        {
+            creating = engine.PostEvent(EngineFixture.Created("boom", "INC-2", EngineFixture.Start));
+            await Task.Delay(300); // run ahead; its batch waits in the writer
+            acknowledging = engine.PostEvent(EngineFixture.Event("a2", "INC-2", EngineFixture.Start.AddMinutes(1), "acknowledged"));
+            await Task.Delay(300); // run ahead on top of it; queued behind it
+        }
+
+        (await creating.WaitAsync(Wait)).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        var second = await acknowledging.WaitAsync(Wait);
+        second.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable, await second.Content.ReadAsStringAsync());
+        Execute(engine, "SELECT count(*) FROM events WHERE ticket_id = 'INC-2'").ShouldBe(0L);
+        Execute(engine, "SELECT count(*) FROM tickets WHERE ticket_id = 'INC-2'").ShouldBe(0L);
+    }
+
+    [Fact]
+    public async Task RowsOfAGroupThatFailedAgainstTheStoreAreNotWrittenByALaterOne()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("c1", "INC-1", EngineFixture.Start));
+        Execute(engine, "CREATE TRIGGER planted BEFORE INSERT ON tickets WHEN NEW.ticket_id = 'INC-9' BEGIN SELECT RAISE(ABORT, 'planted'); END");
+
+        // A read first: the group runs against the store, its ticket row written through the inline batch.
+        var read = new ReadItem<int>(_ => 0);
+        var create = LoopItems.Request(EngineFixture.Created("c9", "INC-9", EngineFixture.Start));
+        var gate = await LoopGate.Hold(engine.Loop);
+        engine.Loop.Post(read);
+        engine.Loop.Post(create);
+        gate.Release.SetResult();
+        (await create.Task.WaitAsync(Wait)).Error!.Status.ShouldBe(503);
+        _ = read.Task.Exception;
+
+        Execute(engine, "DROP TRIGGER planted");
+        (await engine.GetJson("/v1/tickets/INC-1"))!["state"]!.GetValue<string>().ShouldBe("open"); // another group against the store
+        Execute(engine, "SELECT count(*) FROM tickets WHERE ticket_id = 'INC-9'").ShouldBe(0L);
+        (await engine.PostEventOk(EngineFixture.Created("c9", "INC-9", EngineFixture.Start)))["replayed"]!.GetValue<bool>().ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task ABugAheadOfTheWriterFailsOnlyItsOwnRequest()
     {
         await using var engine = await EngineFixture.StartAsync();

@@ -57,4 +57,40 @@ public sealed class TicketEventJsonTests
         error.ShouldBeNull();
         (e!.EventId, e.Owner, e.Engineering, e.Fields).ShouldBe((null, null, false, null));
     }
+
+    /// <summary>
+    /// Times in UTC in their shortest form take a fast path; every time must parse to what NodaTime's
+    /// ISO pattern alone gives, accepted or refused alike.
+    /// </summary>
+    [Theory]
+    [InlineData("2026-11-26T14:05:00Z", true)]
+    [InlineData("2026-11-26T14:05:00.5Z", true)]
+    [InlineData("2026-11-26T14:05:00.500Z", true)]
+    [InlineData("2026-11-26T14:05:00.1234567Z", true)]
+    [InlineData("2026-11-26T14:05:00.123456789Z", true)]
+    [InlineData("2026-11-26T14:05:00.Z", false)]
+    [InlineData("2024-02-29T00:00:00Z", true)]
+    [InlineData("2026-02-29T00:00:00Z", false)]
+    [InlineData("0001-01-01T00:00:00Z", true)]
+    [InlineData("0000-01-01T00:00:00Z", true)]
+    [InlineData("9999-12-31T23:59:59.9999999Z", true)]
+    [InlineData("2026-11-26T24:00:00Z", true)] // ISO 8601 end of day: NodaTime reads it as midnight of the next day
+    [InlineData("2026-11-26T14:05:60Z", false)]
+    [InlineData("2026-11-26T14:05Z", false)]
+    [InlineData("2026-11-26t14:05:00z", false)]
+    [InlineData(" 2026-11-26T14:05:00Z", false)]
+    [InlineData("2026-11-26T14:05:00 Z", false)]
+    [InlineData("2026-11-26 14:05:00Z", false)]
+    [InlineData("+2026-11-26T14:05:00Z", false)]
+    [InlineData("2026-11-26T14:05:00+01:00", true)]
+    [InlineData("2026-11-26T14:05:00-00:00", true)]
+    [InlineData("2026-11-26T14:05:00+01", true)]
+    [InlineData("2026-11-26T14:05:00", false)]
+    [InlineData("20261126T140500Z", false)]
+    public void TimesParseAsNodaTimesIsoPatternParsesThem(string text, bool accepted)
+    {
+        var parsed = TicketEventJson.ParseTime(text);
+        parsed.ShouldBe(TicketEventJson.ParseTimeWithPattern(text));
+        parsed.HasValue.ShouldBe(accepted);
+    }
 }

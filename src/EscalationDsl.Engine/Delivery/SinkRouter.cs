@@ -16,7 +16,10 @@ internal sealed class SinkRouter
     public IEnumerable<(string Sink, string Owner)> NamedOwners() =>
         routes.SelectMany(r => r.Owners.Where(o => o != "*").Order(StringComparer.Ordinal).Select(o => (r.Name, o)));
 
-    public IEnumerable<string> For(Decision decision)
+    /// <summary>The sinks that receive a decision (none without an iterator when no sink is configured).</summary>
+    public IEnumerable<string> For(Decision decision) => routes.Length == 0 ? [] : Routed(decision);
+
+    private IEnumerable<string> Routed(Decision decision)
     {
         var kind = DecisionKinds.Name(decision.Kind);
         foreach (var (name, owners, kinds) in routes)

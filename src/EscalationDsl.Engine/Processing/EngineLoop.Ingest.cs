@@ -255,7 +255,10 @@ internal sealed partial class EngineLoop
         {
             if (current.Count == 1)
             {
-                return current.Values.Single();
+                foreach (var (_, only) in current)
+                {
+                    return only;
+                }
             }
 
             problem = current.Count == 0

@@ -100,22 +100,11 @@ internal sealed partial class EngineLoop
         return (results, null);
     }
 
+    /// <summary>Records what the dispatcher's attempts did (written by <see cref="StoreWriter.Execute"/>, which counts them).</summary>
     public void RecordDeliveries(IReadOnlyList<DeliveryOutcome> outcomes)
     {
-        foreach (var o in outcomes)
-        {
-            store.UpdateDelivery.Execute(o.DecisionId, o.Sink, o.Status, o.Attempt, o.NextAttemptAt, o.Error, o.Status == "delivered" ? o.At : null);
-            store.InsertAttempt.Execute(o.DecisionId, o.Sink, o.Attempt, o.At, o.Status == "delivered" ? "delivered" : "failed", o.Error);
-            var sink = new KeyValuePair<string, object?>("sink", o.Sink);
-            if (o.Status == "delivered")
-            {
-                Metrics.Deliveries.Add(1, sink);
-            }
-            else
-            {
-                Metrics.DeliveryFailures.Add(1, sink, new KeyValuePair<string, object?>("outcome", o.Status == "dead" ? "dead" : "retry"));
-            }
-        }
+        Target.Deliveries.AddRange(outcomes);
+        Written();
     }
 
     /// <summary>A consistent snapshot of a ticket (open or closed), or null.</summary>

@@ -46,9 +46,23 @@ internal sealed partial class EngineLoop
     {
         if (recording is null)
         {
-            newDeliveries |= writer.Execute(inline);
-            inline.Clear();
+            try
+            {
+                newDeliveries |= writer.Execute(inline);
+            }
+            finally
+            {
+                inline.Clear(); // written, or to be rolled back: never written again by a later group
+            }
         }
+    }
+
+    /// <summary>After a failure: forgets the rows gathered for the transaction being rolled back.</summary>
+    private void DropUnwritten()
+    {
+        inline.Clear();
+        dirtyDeadlines.Clear();
+        dirtyTickets.Clear();
     }
 
     private void AppendAdvance(string ticketId, long now)
@@ -108,27 +122,34 @@ internal sealed partial class EngineLoop
         }
         catch (Exception e)
         {
-            // No input should get here: a bug. The batch's rows are dropped and the memory rebuilt
-            // from the database; its items then run alone against the store, where the one that
-            // trips the bug again is answered 500 and the others go through.
-            var pending = recording.Items.Append(item).ToList();
-            recording.Clear();
-            recording = null;
-            dirtyDeadlines.Clear();
-            dirtyTickets.Clear();
-            Drain();
-            Reload();
-            logger.LogError(e, "A group of {Count} work items failed unexpectedly; nothing of it was stored, running each alone", pending.Count);
-            foreach (var alone in pending)
-            {
-                RunGroup([alone]);
-            }
-
+            recording.Items.Add(item);
+            RecoverAhead(e);
             return true;
         }
 
         recording.Items.Add(item);
         return true;
+    }
+
+    /// <summary>
+    /// After a bug (an exception no input should cause) while gathering a batch: its rows are
+    /// dropped and the memory rebuilt from the database; its items then run alone against the
+    /// store, where the one that trips the bug again is answered 500 and the others go through.
+    /// </summary>
+    private void RecoverAhead(Exception e)
+    {
+        var pending = recording!.Items.ToList();
+        recording.Clear();
+        spare.Push(recording);
+        recording = null;
+        DropUnwritten();
+        Drain();
+        Reload();
+        logger.LogError(e, "A group of {Count} work items failed unexpectedly; nothing of it was stored, running each alone", pending.Count);
+        foreach (var alone in pending)
+        {
+            RunGroup([alone]);
+        }
     }
 
     /// <summary>Hands the batch being gathered, with the rows of the tickets and deadlines it changed, to the writer.</summary>
@@ -139,8 +160,17 @@ internal sealed partial class EngineLoop
             return;
         }
 
-        FlushDeadlines();
-        FlushTickets();
+        try
+        {
+            FlushDeadlines();
+            FlushTickets();
+        }
+        catch (Exception e)
+        {
+            RecoverAhead(e);
+            return;
+        }
+
         recording = null;
         if (batch.IsEmpty)
         {

@@ -34,6 +34,7 @@ internal sealed partial class EngineLoop
         }
         catch
         {
+            DropUnwritten();
             store.Rollback();
             throw;
         }
@@ -305,6 +306,7 @@ internal sealed partial class EngineLoop
         }
         catch (Exception e)
         {
+            DropUnwritten();
             store.Rollback();
             logger.LogCritical(e, "Reloading tickets from the database failed; the engine keeps what it has in memory");
         }

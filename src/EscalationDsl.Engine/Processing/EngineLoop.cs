@@ -136,8 +136,7 @@ internal sealed partial class EngineLoop : IDisposable
         }
         catch (Exception e) when (e is SqliteException or IOException)
         {
-            dirtyDeadlines.Clear();
-            dirtyTickets.Clear();
+            DropUnwritten();
             store.Rollback();
             logger.LogError(e, "Storing a group of {Count} work items failed; nothing of it was stored, reloading tickets from the database", group.Count);
             foreach (var item in group)
@@ -153,8 +152,7 @@ internal sealed partial class EngineLoop : IDisposable
             // No input should get here: this is a bug. Undo the group as a storage failure is undone,
             // keep the loop running, and run each item again alone so one request that trips the bug
             // does not fail the requests grouped with it.
-            dirtyDeadlines.Clear();
-            dirtyTickets.Clear();
+            DropUnwritten();
             store.Rollback();
             Reload();
             if (group.Count > 1)

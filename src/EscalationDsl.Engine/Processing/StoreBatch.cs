@@ -25,10 +25,13 @@ internal sealed class StoreBatch
 
     public List<TicketRow> Tickets { get; } = [];
 
+    /// <summary>Outcomes of delivery attempts, reported by the dispatcher.</summary>
+    public List<Delivery.DeliveryOutcome> Deliveries { get; } = [];
+
     /// <summary>UTF-8 bodies the rows point into by offset and length.</summary>
     public ArrayBufferWriter<byte> Bytes { get; } = new(16 * 1024);
 
-    public bool IsEmpty => Items.Count == 0 && Log.Count == 0 && Decisions.Count == 0 && Deadlines.Count == 0 && Tickets.Count == 0;
+    public bool IsEmpty => Items.Count == 0 && Log.Count == 0 && Decisions.Count == 0 && Deadlines.Count == 0 && Tickets.Count == 0 && Deliveries.Count == 0;
 
     /// <summary>Where the next body written to <see cref="Bytes"/> starts.</summary>
     public int Mark => Bytes.WrittenCount;
@@ -42,6 +45,7 @@ internal sealed class StoreBatch
         Decisions.Clear();
         Deadlines.Clear();
         Tickets.Clear();
+        Deliveries.Clear();
         Bytes.ResetWrittenCount();
     }
 }

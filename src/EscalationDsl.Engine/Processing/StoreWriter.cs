@@ -21,18 +21,18 @@ namespace EscalationDsl.Engine.Processing;
 /// </summary>
 internal sealed class StoreWriter : IDisposable
 {
-    /// <summary>At most this many batches wait for the writer; the loop waits beyond (back-pressure).</summary>
+    /// <summary>
+    /// At most this many batches wait for the writer; the loop waits beyond (back-pressure). The
+    /// batches waiting when the writer comes round go in one transaction, so at most one more than this.
+    /// </summary>
     private const int Waiting = 4;
-
-    /// <summary>At most this many batches go in one transaction.</summary>
-    private const int MaxMerged = 16;
 
     /// <summary>The answer to a request whose rows could not be stored (or were built on rows that could not).</summary>
     public static readonly EngineError StorageFailure = new(503, "Storage failure", "The engine could not store the request; nothing was stored. Retry later.");
 
     private readonly BlockingCollection<StoreBatch> queue = new(Waiting);
     private readonly ConcurrentQueue<StoreBatch> finished = new();
-    private readonly List<StoreBatch> merged = new(MaxMerged);
+    private readonly List<StoreBatch> merged = new(Waiting + 1);
     private readonly object gate = new(); // Monitor.Wait/PulseAll need a monitor, not a Lock
     private readonly EngineStore store;
     private readonly SinkRouter sinks;
@@ -66,8 +66,8 @@ internal sealed class StoreWriter : IDisposable
     /// <summary>Queues a batch (loop thread only); waits while <see cref="Waiting"/> are queued.</summary>
     public void Post(StoreBatch batch)
     {
-        posted++;
         queue.Add(batch);
+        posted++;
     }
 
     /// <summary>Waits until every posted batch is written or refused (loop thread only).</summary>
@@ -101,7 +101,7 @@ internal sealed class StoreWriter : IDisposable
         foreach (var first in queue.GetConsumingEnumerable())
         {
             merged.Add(first);
-            while (merged.Count < MaxMerged && queue.TryTake(out var more))
+            while (queue.TryTake(out var more))
             {
                 merged.Add(more);
             }
@@ -254,6 +254,21 @@ internal sealed class StoreWriter : IDisposable
                 .Text(5, summary.State).Text(6, summary.Severity).Text(7, summary.Owner).Integer(8, summary.Level).Integer(9, row.ChangedAt)
                 .Integer(10, summary.Acknowledged?.ToUnixTimeMilliseconds()).Integer(11, summary.Resolved?.ToUnixTimeMilliseconds()).Utf8(12, batch.Slice(row.Start, row.Length))
                 .Run();
+        }
+
+        foreach (var o in batch.Deliveries)
+        {
+            store.UpdateDelivery.Execute(o.DecisionId, o.Sink, o.Status, o.Attempt, o.NextAttemptAt, o.Error, o.Status == "delivered" ? o.At : null);
+            store.InsertAttempt.Execute(o.DecisionId, o.Sink, o.Attempt, o.At, o.Status == "delivered" ? "delivered" : "failed", o.Error);
+            var sink = new KeyValuePair<string, object?>("sink", o.Sink);
+            if (o.Status == "delivered")
+            {
+                metrics.Deliveries.Add(1, sink);
+            }
+            else
+            {
+                metrics.DeliveryFailures.Add(1, sink, new KeyValuePair<string, object?>("outcome", o.Status == "dead" ? "dead" : "retry"));
+            }
         }
 
         return deliveries;

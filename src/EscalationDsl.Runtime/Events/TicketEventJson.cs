@@ -203,8 +203,32 @@ public static class TicketEventJson
         writer.WriteEndObject();
     }
 
+    /// <summary>Times in UTC in their shortest form, the way <see cref="FormatTime"/> and most clients write them.</summary>
+    private static readonly string[] ShortestUtc = ["yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF'Z'"];
+
     /// <summary>Parses an ISO 8601 time with an offset (or Z).</summary>
     public static Instant? ParseTime(string text)
+    {
+        // Every event carries a time, and NodaTime's pattern engine allocates several objects per
+        // parse. A UTC time in its shortest form (2026-11-26T14:05:00Z, or .5Z rather than .500Z)
+        // is parsed by DateTime and taken only if writing the value back gives the text exactly;
+        // anything else is left to NodaTime's ISO pattern, which decides what is accepted.
+        if (text.Length is >= 20 and <= 28 && text[^1] == 'Z'
+            && DateTime.TryParseExact(text, ShortestUtc, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var utc))
+        {
+            Span<char> written = stackalloc char[32];
+            var format = utc.Ticks % TimeSpan.TicksPerSecond == 0 ? ShortestUtc[0] : ShortestUtc[1];
+            if (utc.TryFormat(written, out var length, format, CultureInfo.InvariantCulture) && written[..length].SequenceEqual(text))
+            {
+                return Instant.FromDateTimeUtc(utc);
+            }
+        }
+
+        return ParseTimeWithPattern(text);
+    }
+
+    /// <summary>The same parse through NodaTime's ISO pattern alone (tests compare the two).</summary>
+    internal static Instant? ParseTimeWithPattern(string text)
     {
         var result = TimePattern.Parse(text);
         return result.Success ? result.Value.ToInstant() : null;
