@@ -91,26 +91,28 @@ public sealed partial class CompiledPolicy
     /// </summary>
     private string? ValueProblem(string name, string value, string? member = null)
     {
-        var at = member ?? $"fields.{name}";
         var field = Model.FindField(name);
         if (field is null || ValueSlot(name) < 0)
         {
-            return $"{at}: policy '{Name}' has no settable field '{name}'";
+            return $"{Where(name, member)}: policy '{Name}' has no settable field '{name}'";
         }
 
         return field.Type switch
         {
             FieldType.Enum when !field.Values.Contains(value) && value.Length > 0 =>
-                $"{at}: '{value}' is not one of {string.Join(", ", field.Values)}",
+                $"{Where(name, member)}: '{value}' is not one of {string.Join(", ", field.Values)}",
             FieldType.Number when value.Length > 0 && !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) =>
-                $"{at}: '{value}' is not a whole number",
+                $"{Where(name, member)}: '{value}' is not a whole number",
             FieldType.Time when value.Length > 0 && !ConditionCompiler.IsTime(value) =>
-                $"{at}: '{value}' is not an ISO 8601 time with offset, such as 2026-11-26T10:00:00Z",
+                $"{Where(name, member)}: '{value}' is not an ISO 8601 time with offset, such as 2026-11-26T10:00:00Z",
             FieldType.Flag when value.Length > 0 && value is not ("true" or "false" or "yes" or "no" or "1" or "0") =>
-                $"{at}: '{value}' is not true or false",
+                $"{Where(name, member)}: '{value}' is not true or false",
             _ => null,
         };
     }
+
+    /// <summary>Where a value problem is: the event's own member, else <c>fields.NAME</c> (built only for a problem, not for every valid value).</summary>
+    private static string Where(string name, string? member) => member ?? $"fields.{name}";
 
     /// <summary>The text value of a settable field (declared fields, issue_type, status), or null.</summary>
     public string? ValueOf(Ticket ticket, string field) => ValueSlot(field) is >= 0 and var slot ? ticket.Values[slot] : null;
@@ -118,24 +120,21 @@ public sealed partial class CompiledPolicy
     /// <summary>
     /// The status of each SLA component of the ticket's current severity, in the severity's order:
     /// <c>met</c>, <c>breached</c>, <c>paused</c> or <c>pending</c> (what <see cref="Describe"/> shows
-    /// as the <c>sla ...</c> clocks, without building the rest of the snapshot).
+    /// as the <c>sla ...</c> clocks, without building the rest of the snapshot), appended to
+    /// <paramref name="into"/>: a caller that summarises many tickets reuses one list.
     /// </summary>
-    public (SlaComponent Component, string Status)[] SlaStatuses(Ticket t)
+    public void AddSlaStatuses(Ticket t, List<(SlaComponent Component, string Status)> into)
     {
         var layout = Layout(t);
         if (t.Clock.Length == 0)
         {
-            return [];
+            return;
         }
 
-        var statuses = new (SlaComponent, string)[layout.Sla.Length];
-        for (var i = 0; i < statuses.Length; i++)
+        foreach (var sla in layout.Sla)
         {
-            var component = layout.Sla[i].Component;
-            statuses[i] = (component, SlaStatus(t, layout, component));
+            into.Add((sla.Component, SlaStatus(t, layout, sla.Component)));
         }
-
-        return statuses;
     }
 
     private static string SlaStatus(Ticket t, SeverityLayout layout, SlaComponent component)

@@ -146,14 +146,9 @@ internal sealed class TicketTrack
     public TicketOutcome Complete(Ticket ticket, Instant end)
     {
         OnDecisions();
-        foreach (var (component, status) in policy.SlaStatuses(ticket))
-        {
-            // The cadence is reported from missed-update decisions, not as a clock.
-            if (component != SlaComponent.Update)
-            {
-                sla.Add((component, status));
-            }
-        }
+        // The cadence is reported from missed-update decisions, not as a clock.
+        policy.AddSlaStatuses(ticket, sla);
+        sla.RemoveAll(static s => s.Item1 == SlaComponent.Update);
 
         // The track ends here: the period still open closes in the list itself.
         if (openSince is { } since)

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace EscalationDsl.Simulation.Reporting.Building;
 
 /// <summary>
@@ -23,7 +25,7 @@ internal sealed class DurationHistogram
             key = seconds >> shift << shift;
         }
 
-        counts[key] = counts.GetValueOrDefault(key) + 1;
+        CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
         Count++;
     }
 

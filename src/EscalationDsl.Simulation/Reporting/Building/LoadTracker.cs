@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace EscalationDsl.Simulation.Reporting.Building;
@@ -108,8 +109,9 @@ internal sealed class LoadTracker
 
         public void Add(long first, long end)
         {
-            Changes[first] = Changes.GetValueOrDefault(first) + 1;
-            Changes[end] = Changes.GetValueOrDefault(end) - 1;
+            // One hash lookup per change instead of a read and a write.
+            CollectionsMarshal.GetValueRefOrAddDefault(Changes, first, out _)++;
+            CollectionsMarshal.GetValueRefOrAddDefault(Changes, end, out _)--;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Runtime.Decisions;
 using EscalationDsl.Simulation.Replay;
@@ -173,8 +174,8 @@ internal sealed partial class ReportBuilder
 
     private static void Count(Dictionary<string, (long Total, long After)> counts, string key, bool after)
     {
-        var (total, afterHours) = counts.GetValueOrDefault(key);
-        counts[key] = (total + 1, afterHours + (after ? 1 : 0));
+        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _);
+        count = (count.Total + 1, count.After + (after ? 1 : 0));
     }
 
     private void AddLoad(in TicketOutcome t)
@@ -249,7 +250,7 @@ internal sealed partial class ReportBuilder
         {
             if (d.Kind is DecisionKind.SlaBreach or DecisionKind.MissedUpdate && d.Component is { } component)
             {
-                scratchMisses[component] = scratchMisses.GetValueOrDefault(component) + 1;
+                CollectionsMarshal.GetValueRefOrAddDefault(scratchMisses, component, out _)++;
             }
 
             if (escalation is null && d.Kind == DecisionKind.Escalate)

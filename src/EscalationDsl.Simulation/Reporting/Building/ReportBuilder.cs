@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Decisions;
@@ -170,7 +171,7 @@ internal sealed partial class ReportBuilder
 
             if (scratchQueues.Add(queue))
             {
-                queueTickets[queue] = queueTickets.GetValueOrDefault(queue) + 1;
+                CollectionsMarshal.GetValueRefOrAddDefault(queueTickets, queue, out _)++;
             }
         }
     }
