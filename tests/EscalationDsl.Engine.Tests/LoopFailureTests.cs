@@ -19,11 +19,7 @@ public sealed class LoopFailureTests
         var buggy = new Buggy(LoopItems.Parse(EngineFixture.Created("bug-1", "BUG-1", EngineFixture.Start)));
         var bystander = new IngestItem([LoopItems.Parse(EngineFixture.Created("ok-1", "OK-1", EngineFixture.Start))], batch: false);
 
-        // Hold the loop so the next two items are taken as one group.
-        var gate = await LoopGate.Hold(engine.Loop);
-        engine.Loop.Post(buggy);
-        engine.Loop.Post(bystander);
-        gate.Release.SetResult();
+        await LoopItems.PostAsOneGroup(engine.Loop, buggy, bystander);
 
         var error = await buggy.Done.Task.WaitAsync(TimeSpan.FromSeconds(30));
         error.ShouldNotBeNull();
@@ -55,13 +51,10 @@ public sealed class LoopFailureTests
 
         // Version 2 loads in a group that fails to store: its row is rolled back, yet it is the
         // version the registry now runs.
-        var gate = await LoopGate.Hold(engine.Loop);
         await File.WriteAllTextAsync(file, Versioned(source, 2));
         var reload = new CommandItem<IReadOnlyList<EscalationDsl.Engine.Policies.PolicyStatus>>(l => l.ReloadPolicies());
         var failure = new StorageFailure();
-        engine.Loop.Post(reload);
-        engine.Loop.Post(failure);
-        gate.Release.SetResult();
+        await LoopItems.PostAsOneGroup(engine.Loop, reload, failure);
         (await failure.Done.Task.WaitAsync(TimeSpan.FromSeconds(30))).Status.ShouldBe(503);
 
         var created = await engine.PostEventOk(EngineFixture.Created("e1", "INC-NEW", EngineFixture.Start));

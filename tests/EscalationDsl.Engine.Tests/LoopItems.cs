@@ -18,6 +18,18 @@ internal static class LoopItems
 
     /// <summary>A request of these events, as the batch endpoint posts it.</summary>
     public static IngestItem Request(params object[] events) => new(events.Select(Parse).ToList(), batch: true);
+
+    /// <summary>Posts the items so the loop takes them as one group: it is held by a gate while they are posted.</summary>
+    public static async Task PostAsOneGroup(EngineLoop loop, params WorkItem[] items)
+    {
+        var gate = await LoopGate.Hold(loop);
+        foreach (var item in items)
+        {
+            loop.Post(item);
+        }
+
+        gate.Release.SetResult();
+    }
 }
 
 /// <summary>Blocks the loop thread until released.</summary>

@@ -37,7 +37,7 @@ public sealed class PipelineTests
         JsonNode.Parse(bodies[0])!["replayed"]!.GetValue<bool>().ShouldBeFalse();
         JsonNode.Parse(bodies[1])!["replayed"]!.GetValue<bool>().ShouldBeTrue();
         Execute(engine, "SELECT count(*) FROM events WHERE ticket_id = 'INC-1'").ShouldBe(2L);
-        (await engine.GetJson("/v1/tickets/INC-1"))!["state"]!.GetValue<string>().ShouldBe("acknowledged");
+        (await State(engine, "INC-1")).ShouldBe("acknowledged");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class PipelineTests
         var refused = await again.WaitAsync(Wait);
         refused.StatusCode.ShouldBe(HttpStatusCode.Conflict, await refused.Content.ReadAsStringAsync());
         (await refused.Content.ReadAsStringAsync()).ShouldContain("Ticket exists");
-        (await engine.GetJson("/v1/tickets/INC-1"))!["state"]!.GetValue<string>().ShouldBe("closed");
+        (await State(engine, "INC-1")).ShouldBe("closed");
     }
 
     [Fact]
@@ -67,24 +67,21 @@ public sealed class PipelineTests
     {
         await using var engine = await EngineFixture.StartAsync();
         await engine.PostEventOk(EngineFixture.Created("c1", "INC-1", EngineFixture.Start));
-        Execute(engine, "CREATE TRIGGER planted BEFORE INSERT ON events WHEN NEW.event_id = 'boom' BEGIN SELECT RAISE(ABORT, 'a disk failure planted by the test'); END");
+        PlantFailure(engine, "events", "NEW.event_id = 'boom'");
 
         // Two requests run ahead into one batch; the second's insert fails, so neither is stored.
         var acknowledge = LoopItems.Request(EngineFixture.Event("a1", "INC-1", EngineFixture.Start.AddMinutes(1), "acknowledged"));
         var boom = LoopItems.Request(EngineFixture.Created("boom", "INC-2", EngineFixture.Start));
-        var gate = await LoopGate.Hold(engine.Loop);
-        engine.Loop.Post(acknowledge);
-        engine.Loop.Post(boom);
-        gate.Release.SetResult();
+        await LoopItems.PostAsOneGroup(engine.Loop, acknowledge, boom);
         (await acknowledge.Task.WaitAsync(Wait)).Error!.Status.ShouldBe(503);
         (await boom.Task.WaitAsync(Wait)).Error!.Status.ShouldBe(503);
 
         // Memory was rebuilt from the database: the acknowledgement that was refused left no trace.
-        (await engine.GetJson("/v1/tickets/INC-1"))!["state"]!.GetValue<string>().ShouldBe("open");
+        (await State(engine, "INC-1")).ShouldBe("open");
         (await engine.Http.GetAsync("/v1/tickets/INC-2")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         // Sent again, both are new events, not retries.
-        Execute(engine, "DROP TRIGGER planted");
+        Execute(engine, "DROP TRIGGER planted_failure");
         var acknowledged = await engine.PostEventOk(EngineFixture.Event("a1", "INC-1", EngineFixture.Start.AddMinutes(1), "acknowledged"));
         acknowledged["replayed"]!.GetValue<bool>().ShouldBeFalse();
         acknowledged["state"]!.GetValue<string>().ShouldBe("acknowledged");
@@ -92,8 +89,8 @@ public sealed class PipelineTests
 
         await engine.StopHostAsync();
         await engine.StartHostAsync();
-        (await engine.GetJson("/v1/tickets/INC-1"))!["state"]!.GetValue<string>().ShouldBe("acknowledged");
-        (await engine.GetJson("/v1/tickets/INC-2"))!["state"]!.GetValue<string>().ShouldBe("open");
+        (await State(engine, "INC-1")).ShouldBe("acknowledged");
+        (await State(engine, "INC-2")).ShouldBe("open");
     }
 
     [Fact]
@@ -101,7 +98,7 @@ public sealed class PipelineTests
     {
         await using var engine = await EngineFixture.StartAsync();
         await engine.PostEventOk(EngineFixture.Created("c1", "INC-1", EngineFixture.Start));
-        Execute(engine, "CREATE TRIGGER planted BEFORE INSERT ON events WHEN NEW.event_id = 'boom' BEGIN SELECT RAISE(ABORT, 'planted'); END");
+        PlantFailure(engine, "events", "NEW.event_id = 'boom'");
         Task<HttpResponseMessage> creating, acknowledging;
         using (HoldWriteLock(engine))
         {
@@ -123,20 +120,17 @@ public sealed class PipelineTests
     {
         await using var engine = await EngineFixture.StartAsync();
         await engine.PostEventOk(EngineFixture.Created("c1", "INC-1", EngineFixture.Start));
-        Execute(engine, "CREATE TRIGGER planted BEFORE INSERT ON tickets WHEN NEW.ticket_id = 'INC-9' BEGIN SELECT RAISE(ABORT, 'planted'); END");
+        PlantFailure(engine, "tickets", "NEW.ticket_id = 'INC-9'");
 
         // A read first: the group runs against the store, its ticket row written through the inline batch.
         var read = new ReadItem<int>(_ => 0);
         var create = LoopItems.Request(EngineFixture.Created("c9", "INC-9", EngineFixture.Start));
-        var gate = await LoopGate.Hold(engine.Loop);
-        engine.Loop.Post(read);
-        engine.Loop.Post(create);
-        gate.Release.SetResult();
+        await LoopItems.PostAsOneGroup(engine.Loop, read, create);
         (await create.Task.WaitAsync(Wait)).Error!.Status.ShouldBe(503);
         _ = read.Task.Exception;
 
-        Execute(engine, "DROP TRIGGER planted");
-        (await engine.GetJson("/v1/tickets/INC-1"))!["state"]!.GetValue<string>().ShouldBe("open"); // another group against the store
+        Execute(engine, "DROP TRIGGER planted_failure");
+        (await State(engine, "INC-1")).ShouldBe("open"); // another group against the store
         Execute(engine, "SELECT count(*) FROM tickets WHERE ticket_id = 'INC-9'").ShouldBe(0L);
         (await engine.PostEventOk(EngineFixture.Created("c9", "INC-9", EngineFixture.Start)))["replayed"]!.GetValue<bool>().ShouldBeFalse();
     }
@@ -148,11 +142,7 @@ public sealed class PipelineTests
         var before = LoopItems.Request(EngineFixture.Created("ok-a", "OK-A", EngineFixture.Start));
         var buggy = new BuggyAhead(LoopItems.Request(EngineFixture.Created("bug-1", "BUG-1", EngineFixture.Start)));
         var after = LoopItems.Request(EngineFixture.Created("ok-b", "OK-B", EngineFixture.Start));
-        var gate = await LoopGate.Hold(engine.Loop);
-        engine.Loop.Post(before);
-        engine.Loop.Post(buggy);
-        engine.Loop.Post(after);
-        gate.Release.SetResult();
+        await LoopItems.PostAsOneGroup(engine.Loop, before, buggy, after);
 
         (await buggy.Done.Task.WaitAsync(Wait))!.Status.ShouldBe(500);
         (await before.Task.WaitAsync(Wait)).Error.ShouldBeNull();
@@ -178,6 +168,14 @@ public sealed class PipelineTests
         begin.ExecuteNonQuery();
         return connection; // disposing it rolls back and releases the lock
     }
+
+    /// <summary>Makes inserting a matching row into the table fail inside SQLite, as a disk failure would (trigger <c>planted_failure</c>).</summary>
+    private static void PlantFailure(EngineFixture engine, string table, string when) =>
+        Execute(engine, $"CREATE TRIGGER planted_failure BEFORE INSERT ON {table} WHEN {when} BEGIN SELECT RAISE(ABORT, 'a failure planted by the test'); END");
+
+    /// <summary>The ticket's state as the read API gives it.</summary>
+    private static async Task<string> State(EngineFixture engine, string ticket) =>
+        (await engine.GetJson($"/v1/tickets/{ticket}"))!["state"]!.GetValue<string>();
 
     /// <summary>Runs SQL on the engine's database file from another connection; returns the first value.</summary>
     private static object? Execute(EngineFixture engine, string sql)

@@ -67,7 +67,7 @@ internal sealed class AdvanceItem : WorkItem
 
     public override bool TryRunAhead(EngineLoop loop)
     {
-        loop.AdvanceDue(); // reads nothing stored
+        Run(loop); // reads nothing stored
         return true;
     }
 
@@ -87,7 +87,7 @@ internal sealed class DeliveryReportItem(IReadOnlyList<Delivery.DeliveryOutcome>
 
     public override bool TryRunAhead(EngineLoop loop)
     {
-        loop.RecordDeliveries(outcomes); // reads nothing stored
+        Run(loop); // reads nothing stored
         return true;
     }
 
