@@ -182,12 +182,13 @@ internal static class ServeBenchmark
                 counter.Start();
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var paused = GC.GetTotalPauseDuration();
+                var (gen1, gen2) = (GC.CollectionCount(1), GC.CollectionCount(2));
                 var allocated = GC.GetTotalAllocatedBytes();
                 var sw = Stopwatch.StartNew();
                 await PostConcurrently(engine, batches);
                 var rate = events.Count / sw.Elapsed.TotalSeconds;
                 var cores = (Process.GetCurrentProcess().TotalProcessorTime - cpu) / sw.Elapsed;
-                var gc = $"GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms, {(GC.GetTotalAllocatedBytes() - allocated) / events.Count:N0} bytes allocated per event";
+                var gc = $"GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms ({GC.CollectionCount(1) - gen1} gen1, {GC.CollectionCount(2) - gen2} full collections), {(GC.GetTotalAllocatedBytes() - allocated) / events.Count:N0} bytes allocated per event";
                 counter.Dispose();
                 var rawSame = RawSqlite(Path.Combine(folder, $"raw{round}.db"), SameRows(requests, commits));
                 var rawBest = RawSqlite(Path.Combine(folder, $"best{round}.db"), SequentialRows());
