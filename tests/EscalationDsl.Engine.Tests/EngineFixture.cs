@@ -113,11 +113,23 @@ internal sealed class EngineFixture : IAsyncDisposable
         return response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync()) : null;
     }
 
-    /// <summary>Moves the fake clock and waits until the engine has run what fell due.</summary>
+    /// <summary>Moves the fake clock and waits until the engine has run what fell due, and stored it.</summary>
     public async Task AdvanceAsync(TimeSpan by)
     {
         Time.Advance(by);
         await Eventually(async () => (await GetJson("/readyz"))?["scheduler_lag_seconds"]?.GetValue<double>() == 0);
+        await Settled();
+    }
+
+    /// <summary>
+    /// Waits until everything the engine loop has run so far is stored (the store writer has caught
+    /// up): a read work item runs only after that. A scheduler tick has no answer to wait for.
+    /// </summary>
+    public async Task Settled()
+    {
+        var read = new Processing.ReadItem<bool>(_ => true);
+        Loop.Post(read);
+        await read.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>The decisions delivered to the file sink so far (whole lines only: the sink may be writing one).</summary>
