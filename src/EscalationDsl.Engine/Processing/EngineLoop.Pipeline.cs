@@ -7,11 +7,11 @@ namespace EscalationDsl.Engine.Processing;
 
 /// <summary>
 /// Running ahead of the writer. A request whose checks need nothing but memory (new event ids, new
-/// tickets, later events of open tickets) and a scheduler tick are applied to the tickets in memory
-/// at once, their rows gathered in a <see cref="StoreBatch"/> that the <see cref="StoreWriter"/>
+/// tickets, later events of open tickets), a scheduler tick and a delivery report are applied at
+/// once, their rows gathered in a <see cref="StoreBatch"/> that the <see cref="StoreWriter"/>
 /// commits on its own thread while the loop goes on to the next requests. Everything else (retries,
-/// closed or unknown tickets, reads, migrations, reloads, delivery reports) runs against the store
-/// as before, after the writer has caught up. Whether an id is new is known from the database (a
+/// closed or unknown tickets, reads, migrations, reloads) runs against the store as before, after
+/// the writer has caught up. Whether an id is new is known from the database (a
 /// connection of its own reads what is committed) and from the ids in batches not yet committed.
 /// </summary>
 internal sealed partial class EngineLoop
