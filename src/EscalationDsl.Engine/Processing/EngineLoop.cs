@@ -130,9 +130,7 @@ internal sealed partial class EngineLoop : IDisposable
 
             FlushDeadlines();
             FlushTickets();
-            var committing = System.Diagnostics.Stopwatch.GetTimestamp();
-            store.Commit();
-            Metrics.StoreCommit.Record(System.Diagnostics.Stopwatch.GetElapsedTime(committing).TotalSeconds);
+            writer.Commit();
         }
         catch (Exception e) when (e is SqliteException or IOException)
         {

@@ -139,9 +139,7 @@ internal sealed class StoreWriter : IDisposable
                 deliveries |= Execute(batch);
             }
 
-            var committing = Stopwatch.GetTimestamp();
-            store.Commit();
-            metrics.StoreCommit.Record(Stopwatch.GetElapsedTime(committing).TotalSeconds);
+            Commit();
         }
         catch (Exception e)
         {
@@ -174,6 +172,14 @@ internal sealed class StoreWriter : IDisposable
         {
             DeliveriesPending?.Invoke();
         }
+    }
+
+    /// <summary>Commits the store's transaction, timed in <c>esc_store_commit_seconds</c> (here, or on the loop's thread while this is idle).</summary>
+    public void Commit()
+    {
+        var committing = Stopwatch.GetTimestamp();
+        store.Commit();
+        metrics.StoreCommit.Record(Stopwatch.GetElapsedTime(committing).TotalSeconds);
     }
 
     private static void Fail(List<StoreBatch> batches, EngineError error)
