@@ -20,9 +20,15 @@ internal static class LoopItems
     public static IngestItem Request(params object[] events) => new(events.Select(Parse).ToList(), batch: true);
 
     /// <summary>Posts the items so the loop takes them as one group: it is held by a gate while they are posted.</summary>
-    public static async Task PostAsOneGroup(EngineLoop loop, params WorkItem[] items)
+    public static Task PostAsOneGroup(EngineLoop loop, params WorkItem[] items) => PostAsOneGroup(loop, ahead: false, items);
+
+    /// <summary>
+    /// Posts the items as one group; with <paramref name="ahead"/>, the gate holding the loop runs
+    /// ahead of the writer, so they are posted even while the writer cannot commit.
+    /// </summary>
+    public static async Task PostAsOneGroup(EngineLoop loop, bool ahead, params WorkItem[] items)
     {
-        var gate = await LoopGate.Hold(loop);
+        var gate = await LoopGate.Hold(loop, ahead);
         foreach (var item in items)
         {
             loop.Post(item);
@@ -33,15 +39,29 @@ internal static class LoopItems
 }
 
 /// <summary>Blocks the loop thread until released.</summary>
-internal sealed class LoopGate : WorkItem
+/// <param name="ahead">
+/// Whether the gate runs ahead of the store writer, as requests whose checks need only memory do;
+/// otherwise it runs against the store, so the loop first waits until the writer is idle.
+/// </param>
+internal sealed class LoopGate(bool ahead = false) : WorkItem
 {
     /// <summary>Posts a gate and waits until the loop is held by it: items posted next are taken as one group once it is released.</summary>
-    public static async Task<LoopGate> Hold(EngineLoop loop)
+    public static async Task<LoopGate> Hold(EngineLoop loop, bool ahead = false)
     {
-        var gate = new LoopGate();
+        var gate = new LoopGate(ahead);
         loop.Post(gate);
         await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
         return gate;
+    }
+
+    public override bool TryRunAhead(EngineLoop loop)
+    {
+        if (ahead)
+        {
+            Run(loop);
+        }
+
+        return ahead;
     }
 
     public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -94,6 +94,9 @@ internal sealed partial class EngineLoop
             againstStore.Add(item);
         }
 
+        // Not held while the loop waits for work: an open read transaction keeps the write-ahead
+        // log from being checkpointed past it.
+        stored.Release();
         if (againstStore.Count > 0)
         {
             Drain();
@@ -203,6 +206,9 @@ internal sealed partial class EngineLoop
     /// <summary>Takes back the batches the writer is done with: their ids are in the database from now on (or refused).</summary>
     private void TakeFinished()
     {
+        // The ids these batches had in flight are forgotten below: the stored-key checks must
+        // read a snapshot taken after their commit, not one taken before.
+        stored.Release();
         while (writer.TryTakeFinished(out var batch))
         {
             foreach (var row in batch.Log)
