@@ -94,9 +94,6 @@ internal sealed partial class EngineLoop
             againstStore.Add(item);
         }
 
-        // Not held while the loop waits for work: an open read transaction keeps the write-ahead
-        // log from being checkpointed past it.
-        stored.Release();
         if (againstStore.Count > 0)
         {
             Drain();
@@ -206,9 +203,6 @@ internal sealed partial class EngineLoop
     /// <summary>Takes back the batches the writer is done with: their ids are in the database from now on (or refused).</summary>
     private void TakeFinished()
     {
-        // The ids these batches had in flight are forgotten below: the stored-key checks must
-        // read a snapshot taken after their commit, not one taken before.
-        stored.Release();
         while (writer.TryTakeFinished(out var batch))
         {
             foreach (var row in batch.Log)
@@ -247,59 +241,64 @@ internal sealed partial class EngineLoop
         var planned = new Dictionary<string, PolicyVersion>(StringComparer.Ordinal);
         var seen = new Seen[events.Count];
         var firstInRequest = new Dictionary<string, int>(events.Count, StringComparer.Ordinal);
-        for (var i = 0; i < events.Count; i++)
+
+        // One snapshot for the request's stored-key reads, ended before the loop goes on.
+        using (stored.Read())
         {
-            if (Screen(item, i, now, firstInRequest, seen) is { } refused)
+            for (var i = 0; i < events.Count; i++)
             {
-                error = refused;
-                return true;
-            }
-
-            if (seen[i].First != i)
-            {
-                continue;
-            }
-
-            var e = events[i];
-            if (eventsInFlight.Contains(e.EventId!) || stored.Event(e.EventId!))
-            {
-                return false;
-            }
-
-            PolicyVersion version;
-            if (e.Kind == TicketEventKind.Created)
-            {
-                if (NoPolicy(item, i, out var chosen) is { } none)
+                if (Screen(item, i, now, firstInRequest, seen) is { } refused)
                 {
-                    error = none;
+                    error = refused;
                     return true;
                 }
 
-                if (planned.ContainsKey(e.TicketId) || tickets.Contains(e.TicketId) || dirtyTickets.ContainsKey(e.TicketId) || ticketsInFlight.Contains(e.TicketId) || stored.Ticket(e.TicketId))
+                if (seen[i].First != i)
+                {
+                    continue;
+                }
+
+                var e = events[i];
+                if (eventsInFlight.Contains(e.EventId!) || stored.Event(e.EventId!))
                 {
                     return false;
                 }
 
-                version = chosen!;
-                planned[e.TicketId] = version;
-            }
-            else if (planned.GetValueOrDefault(e.TicketId) is { } created)
-            {
-                version = created;
-            }
-            else if (tickets.TryGetValue(e.TicketId, out var open))
-            {
-                version = new TicketEntry(open).Policy;
-            }
-            else
-            {
-                return false;
-            }
+                PolicyVersion version;
+                if (e.Kind == TicketEventKind.Created)
+                {
+                    if (NoPolicy(item, i, out var chosen) is { } none)
+                    {
+                        error = none;
+                        return true;
+                    }
 
-            if (Invalid(item, i, version) is { } invalid)
-            {
-                error = invalid;
-                return true;
+                    if (planned.ContainsKey(e.TicketId) || tickets.Contains(e.TicketId) || dirtyTickets.ContainsKey(e.TicketId) || ticketsInFlight.Contains(e.TicketId) || stored.Ticket(e.TicketId))
+                    {
+                        return false;
+                    }
+
+                    version = chosen!;
+                    planned[e.TicketId] = version;
+                }
+                else if (planned.GetValueOrDefault(e.TicketId) is { } created)
+                {
+                    version = created;
+                }
+                else if (tickets.TryGetValue(e.TicketId, out var open))
+                {
+                    version = new TicketEntry(open).Policy;
+                }
+                else
+                {
+                    return false;
+                }
+
+                if (Invalid(item, i, version) is { } invalid)
+                {
+                    error = invalid;
+                    return true;
+                }
             }
         }
 

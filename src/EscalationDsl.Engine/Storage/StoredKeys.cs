@@ -6,11 +6,10 @@ namespace EscalationDsl.Engine.Storage;
 /// Whether an event id or a ticket is stored (committed), read on a connection of its own: the
 /// engine loop checks the requests it runs ahead of the writer against these and against what it
 /// has in flight, while the writer's connection is busy writing.
-/// The checks share one read transaction until <see cref="Release"/>: a read on its own would start
-/// and end a read transaction of the write-ahead log every time, which cost more than the index
-/// lookup itself (about 1.5 µs of the loop per event, docs/performance.md). The snapshot a
-/// transaction reads is taken at its first check, so the loop releases it whenever it forgets ids
-/// it had in flight (they are committed by then, and a later snapshot sees them).
+/// The checks of one request share one read transaction (<see cref="Read"/>): a read on its own
+/// starts and ends a read transaction of the write-ahead log every time, which cost more than the
+/// index lookup itself (about 1.5 µs of the loop per event, docs/performance.md). The transaction
+/// is kept short, so the log can be checkpointed and started afresh behind it.
 /// </summary>
 internal sealed class StoredKeys : IDisposable
 {
@@ -19,7 +18,6 @@ internal sealed class StoredKeys : IDisposable
     private readonly Sql ticketStored;
     private readonly Sql begin;
     private readonly Sql end;
-    private bool reading;
 
     public StoredKeys(EngineDatabase database)
     {
@@ -30,35 +28,20 @@ internal sealed class StoredKeys : IDisposable
         end = new Sql(connection, "COMMIT");
     }
 
-    public bool Event(string eventId)
-    {
-        Read();
-        return eventStored.Typed.Text(1, eventId).Any();
-    }
+    public bool Event(string eventId) => eventStored.Typed.Text(1, eventId).Any();
 
-    public bool Ticket(string ticketId)
-    {
-        Read();
-        return ticketStored.Typed.Text(1, ticketId).Any();
-    }
+    public bool Ticket(string ticketId) => ticketStored.Typed.Text(1, ticketId).Any();
 
-    /// <summary>Ends the read transaction, if one is open: the next check reads what is committed by then.</summary>
-    public void Release()
+    /// <summary>
+    /// Starts a read transaction, ended when the scope is disposed: the checks in between read one
+    /// snapshot, taken at the first of them. Ids the loop forgets as committed must not be checked
+    /// against a snapshot taken before their commit, so a scope never spans the loop taking back
+    /// finished batches.
+    /// </summary>
+    public ReadScope Read()
     {
-        if (reading)
-        {
-            reading = false;
-            end.Execute();
-        }
-    }
-
-    private void Read()
-    {
-        if (!reading)
-        {
-            begin.Execute();
-            reading = true;
-        }
+        begin.Execute();
+        return new ReadScope(end);
     }
 
     public void Dispose()
@@ -68,5 +51,11 @@ internal sealed class StoredKeys : IDisposable
         begin.Dispose();
         end.Dispose();
         connection.Dispose();
+    }
+
+    /// <summary>An open read transaction of <see cref="StoredKeys"/>.</summary>
+    public readonly struct ReadScope(Sql end) : IDisposable
+    {
+        public void Dispose() => end.Execute();
     }
 }
