@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using EscalationDsl.Engine.Policies;
 using EscalationDsl.Engine.Storage;
 using EscalationDsl.Runtime.Events;
@@ -203,6 +204,7 @@ internal sealed partial class EngineLoop
     /// <summary>Takes back the batches the writer is done with: their ids are in the database from now on (or refused).</summary>
     private void TakeFinished()
     {
+        Debug.Assert(!stored.Reading, "a stored-key check would read a snapshot older than the ids forgotten here");
         while (writer.TryTakeFinished(out var batch))
         {
             foreach (var row in batch.Log)
@@ -224,110 +226,5 @@ internal sealed partial class EngineLoop
                 spare.Push(batch);
             }
         }
-    }
-
-    /// <summary>
-    /// Runs a request ahead of the writer if everything its checks need is in memory: its events have
-    /// new ids, its created tickets are new, its other events are for open tickets. Otherwise returns
-    /// false having changed nothing (a retry, a reused id, an existing, closed or unknown ticket):
-    /// the request then runs against the store. A refusal that needs nothing stored is answered from
-    /// here, with the same answer as against the store.
-    /// </summary>
-    public bool TryIngestAhead(IngestItem item, out IReadOnlyList<EventResult>? results, out EngineError? error)
-    {
-        (results, error) = (null, null);
-        var events = item.Events;
-        var now = Now;
-        var planned = new Dictionary<string, PolicyVersion>(StringComparer.Ordinal);
-        var seen = new Seen[events.Count];
-        var firstInRequest = new Dictionary<string, int>(events.Count, StringComparer.Ordinal);
-
-        // One snapshot for the request's stored-key reads, ended before the loop goes on.
-        using (stored.Read())
-        {
-            for (var i = 0; i < events.Count; i++)
-            {
-                if (Screen(item, i, now, firstInRequest, seen) is { } refused)
-                {
-                    error = refused;
-                    return true;
-                }
-
-                if (seen[i].First != i)
-                {
-                    continue;
-                }
-
-                var e = events[i];
-                if (eventsInFlight.Contains(e.EventId!) || stored.Event(e.EventId!))
-                {
-                    return false;
-                }
-
-                PolicyVersion version;
-                if (e.Kind == TicketEventKind.Created)
-                {
-                    if (NoPolicy(item, i, out var chosen) is { } none)
-                    {
-                        error = none;
-                        return true;
-                    }
-
-                    if (planned.ContainsKey(e.TicketId) || tickets.Contains(e.TicketId) || dirtyTickets.ContainsKey(e.TicketId) || ticketsInFlight.Contains(e.TicketId) || stored.Ticket(e.TicketId))
-                    {
-                        return false;
-                    }
-
-                    version = chosen!;
-                    planned[e.TicketId] = version;
-                }
-                else if (planned.GetValueOrDefault(e.TicketId) is { } created)
-                {
-                    version = created;
-                }
-                else if (tickets.TryGetValue(e.TicketId, out var open))
-                {
-                    version = new TicketEntry(open).Policy;
-                }
-                else
-                {
-                    return false;
-                }
-
-                if (Invalid(item, i, version) is { } invalid)
-                {
-                    error = invalid;
-                    return true;
-                }
-            }
-        }
-
-        var batch = recording!;
-        for (var i = 0; i < events.Count; i++)
-        {
-            if (seen[i].First != i)
-            {
-                continue;
-            }
-
-            var e = events[i];
-            if (item.RawJson is { } sent)
-            {
-                batch.Log.Add(new LogRow(e.EventId, e.TicketId, e.At.ToUnixTimeMilliseconds(), now, sent[i], 0, 0));
-            }
-            else
-            {
-                var start = batch.Mark;
-                json.Reset(batch.Bytes);
-                TicketEventJson.Write(json, e);
-                json.Flush();
-                batch.Log.Add(new LogRow(e.EventId, e.TicketId, e.At.ToUnixTimeMilliseconds(), now, null, start, batch.Mark - start));
-            }
-
-            eventsInFlight.Add(e.EventId!);
-        }
-
-        results = ApplyAll(item, seen, planned, now);
-        return true;
     }
 }

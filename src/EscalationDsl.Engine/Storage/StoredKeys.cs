@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace EscalationDsl.Engine.Storage;
 
@@ -17,7 +18,8 @@ internal sealed class StoredKeys : IDisposable
     private readonly Sql eventStored;
     private readonly Sql ticketStored;
     private readonly Sql begin;
-    private readonly Sql end;
+    private readonly Sql commit;
+    private readonly Sql rollback;
 
     public StoredKeys(EngineDatabase database)
     {
@@ -25,8 +27,12 @@ internal sealed class StoredKeys : IDisposable
         eventStored = new Sql(connection, "SELECT 1 FROM events WHERE event_id = $id", "$id");
         ticketStored = new Sql(connection, "SELECT 1 FROM tickets WHERE ticket_id = $id", "$id");
         begin = new Sql(connection, "BEGIN");
-        end = new Sql(connection, "COMMIT");
+        commit = new Sql(connection, "COMMIT");
+        rollback = new Sql(connection, "ROLLBACK");
     }
+
+    /// <summary>Whether a read transaction is open (SQLite ends one itself after some errors).</summary>
+    public bool Reading => raw.sqlite3_get_autocommit(connection.Handle) == 0;
 
     public bool Event(string eventId) => eventStored.Typed.Text(1, eventId).Any();
 
@@ -40,22 +46,44 @@ internal sealed class StoredKeys : IDisposable
     /// </summary>
     public ReadScope Read()
     {
+        if (Reading)
+        {
+            rollback.Execute(); // left open by a failed end: its snapshot is stale
+        }
+
         begin.Execute();
-        return new ReadScope(end);
+        return new ReadScope(this);
+    }
+
+    /// <summary>Ends the read transaction if SQLite has not ended it already (it may, after an I/O error).</summary>
+    private void End()
+    {
+        if (Reading)
+        {
+            commit.Execute();
+        }
     }
 
     public void Dispose()
     {
+        // The connection goes back to the pool as it is: one disposed mid-check (a shutdown that
+        // timed out) must not hand the next user an open transaction.
+        if (Reading)
+        {
+            rollback.Execute();
+        }
+
         eventStored.Dispose();
         ticketStored.Dispose();
         begin.Dispose();
-        end.Dispose();
+        commit.Dispose();
+        rollback.Dispose();
         connection.Dispose();
     }
 
     /// <summary>An open read transaction of <see cref="StoredKeys"/>.</summary>
-    public readonly struct ReadScope(Sql end) : IDisposable
+    public readonly struct ReadScope(StoredKeys keys) : IDisposable
     {
-        public void Dispose() => end.Execute();
+        public void Dispose() => keys?.End();
     }
 }
