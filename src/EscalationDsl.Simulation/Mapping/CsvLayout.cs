@@ -18,10 +18,28 @@ public sealed record CsvLayout(char Separator, IReadOnlySet<string> Missing, Tim
             return true;
         }
 
-        // An ordinal set is looked up by span: no string for the cell, no boxed enumerator per call.
-        if (Missing is HashSet<string> set && set.Comparer == StringComparer.Ordinal)
+        if (Missing is HashSet<string> set)
         {
-            return set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(cell);
+            // Usually one marker, such as "?": comparing it (its length first) is cheaper than hashing the
+            // cell, and the set's own enumerator is not boxed. Markers compare ordinally, as below.
+            if (set.Count <= 4)
+            {
+                foreach (var marker in set)
+                {
+                    if (cell.SequenceEqual(marker))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            // A larger ordinal set is looked up by span: no string for the cell.
+            if (set.Comparer == StringComparer.Ordinal)
+            {
+                return set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(cell);
+            }
         }
 
         foreach (var marker in Missing)

@@ -13,6 +13,10 @@ namespace EscalationDsl.Simulation.ServiceNow;
 /// </summary>
 internal sealed class IncidentDiffer(ServiceNowMapping mapping)
 {
+    /// <summary>
+    /// The field values an event carries, gathered here and copied into an array of their own: one allocation
+    /// per event (a new list, or a collection expression typed as a read-only list, adds a second object).
+    /// </summary>
     private readonly List<KeyValuePair<string, string>> changed = [];
 
     /// <summary>The current value of each mapped field while an incident is derived.</summary>
@@ -35,15 +39,17 @@ internal sealed class IncidentDiffer(ServiceNowMapping mapping)
         }
 
         var issue = issueMap.Map(first.IssueCell);
-        List<KeyValuePair<string, string>>? createdFields = null;
+        changed.Clear();
         for (var f = 0; f < fields.Length; f++)
         {
             fields[f] = fieldMaps[f].Map(first.FieldCells[f]);
             if (fields[f] is { } value)
             {
-                (createdFields ??= []).Add(KeyValuePair.Create(mapping.Fields[f].Field, value));
+                changed.Add(KeyValuePair.Create(mapping.Fields[f].Field, value));
             }
         }
+
+        var createdFields = changed.Count > 0 ? changed.ToArray() : null;
 
         var owner = ownerMap.Map(first.OwnerCell);
         var queue = first.QueueCell;
@@ -102,7 +108,7 @@ internal sealed class IncidentDiffer(ServiceNowMapping mapping)
 
             if (changed.Count > 0)
             {
-                output.Add(Record(new TicketEvent { TicketId = number, At = at, Kind = TicketEventKind.FieldSet, Fields = [.. changed] }, row));
+                output.Add(Record(new TicketEvent { TicketId = number, At = at, Kind = TicketEventKind.FieldSet, Fields = changed.ToArray() }, row));
             }
 
             if (row.CategoryCell is not null && row.CategoryCell != category)

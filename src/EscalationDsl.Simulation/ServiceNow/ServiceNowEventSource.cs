@@ -237,9 +237,10 @@ public sealed class ServiceNowEventSource : IEventSource
         {
             status = last.Status;
         }
-        else if (state.Pool.Get(stateSpan) is var cell && mapping.States.TryGetValue(cell, out status))
+        else if (state.KnownState(stateSpan, mapping.States) is { } known)
         {
-            state.LastState = (cell, status);
+            status = known.Status;
+            state.LastState = known;
         }
         else
         {
@@ -301,13 +302,23 @@ public sealed class ServiceNowEventSource : IEventSource
         column >= 0 && int.TryParse(row[column].Span.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
 
     /// <summary>What reading remembers between rows: the current incident only, plus a bounded set of recent incident numbers.</summary>
-    private sealed class ReadState(Columns columns, IncidentDiffer differ)
+    private sealed class ReadState
     {
+        /// <summary>State cells already mapped to a status, looked up by span; bounded by the states table.</summary>
+        private readonly Dictionary<string, string> statuses = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> statusLookup;
         private (string? Raw, string? Value)[] lastCells = [];
 
-        public Columns Columns { get; } = columns;
+        public ReadState(Columns columns, IncidentDiffer differ)
+        {
+            Columns = columns;
+            Differ = differ;
+            statusLookup = statuses.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
 
-        public IncidentDiffer Differ { get; } = differ;
+        public Columns Columns { get; }
+
+        public IncidentDiffer Differ { get; }
 
         public StringPool Pool { get; } = new();
 
@@ -330,6 +341,27 @@ public sealed class ServiceNowEventSource : IEventSource
 
         /// <summary>The last state cell that was known, trimmed, and its status: consecutive rows mostly repeat it.</summary>
         public (string Raw, string Status)? LastState { get; set; }
+
+        /// <summary>
+        /// A state cell (trimmed) and its status from <paramref name="states"/>, or null when the table does
+        /// not know it: a state seen before is one lookup by span, not the pool's and then the table's.
+        /// </summary>
+        public (string Raw, string Status)? KnownState(ReadOnlySpan<char> cell, IReadOnlyDictionary<string, string> states)
+        {
+            if (statusLookup.TryGetValue(cell, out var raw, out var status))
+            {
+                return (raw, status);
+            }
+
+            var pooled = Pool.Get(cell);
+            if (!states.TryGetValue(pooled, out status))
+            {
+                return null;
+            }
+
+            statuses[pooled] = status;
+            return (pooled, status);
+        }
 
         /// <summary>The last cell read from a column, trimmed, and the value kept for it (null when missing).</summary>
         public ref (string? Raw, string? Value) LastCell(int column)

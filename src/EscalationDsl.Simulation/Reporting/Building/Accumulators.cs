@@ -34,10 +34,42 @@ internal sealed class SlaAcc
     public SlaCell Cell() => new(Met, Breached, Pending, Met + Breached == 0 ? null : Math.Round((double)Met / (Met + Breached), 4));
 }
 
+/// <summary>
+/// A number of tickets in which each ticket counts once, however often it is added: the report builder
+/// numbers the tickets it folds in (from 1), so remembering the last one replaces a per-ticket scratch set.
+/// A mutable struct: keep it in a field and call <see cref="Add"/> on the field itself.
+/// </summary>
+internal struct TicketCount
+{
+    private long last;
+
+    public long Value { get; private set; }
+
+    public void Add(long ticket)
+    {
+        if (ticket != last)
+        {
+            last = ticket;
+            Value++;
+        }
+    }
+}
+
+/// <summary>The SLA figures of the tickets in one queue, by component.</summary>
+internal sealed class QueueSlaAcc
+{
+    /// <summary>Tickets with any component counted in the queue.</summary>
+    public TicketCount Tickets;
+
+    /// <summary>Indexed by <see cref="SlaComponent"/>; null where no ticket of the queue had the component.</summary>
+    public SlaAcc?[] Components { get; } = new SlaAcc?[Enum.GetValues<SlaComponent>().Length];
+}
+
 /// <summary>What one rule decided.</summary>
 internal sealed class RuleAcc
 {
-    public long Tickets { get; set; }
+    /// <summary>Tickets the rule decided anything for.</summary>
+    public TicketCount Tickets;
 
     public long Escalations { get; set; }
 
@@ -51,9 +83,10 @@ internal sealed class RuleAcc
 /// <summary>Escalation totals of an issue type, category or queue.</summary>
 internal sealed class GroupAcc
 {
-    public long Tickets { get; set; }
+    public TicketCount Tickets;
 
-    public long EscalatedTickets { get; set; }
+    /// <summary>Tickets escalated while in the group (a queue: escalated while it held them).</summary>
+    public TicketCount EscalatedTickets;
 
     public long Escalations { get; set; }
 
@@ -61,8 +94,11 @@ internal sealed class GroupAcc
 
     public long Notifications { get; set; }
 
-    public GroupRow Row(string key) =>
-        new(key, Tickets, EscalatedTickets, Tickets == 0 ? 0 : Math.Round((double)EscalatedTickets / Tickets, 4), Escalations, Pages, Notifications);
+    public GroupRow Row(string key) => Row(key, Tickets.Value, EscalatedTickets.Value, Escalations, Pages, Notifications);
+
+    /// <summary>A row from totals: the escalation rate is computed and rounded as for every group.</summary>
+    public static GroupRow Row(string key, long tickets, long escalatedTickets, long escalations, long pages, long notifications) =>
+        new(key, tickets, escalatedTickets, tickets == 0 ? 0 : Math.Round((double)escalatedTickets / tickets, 4), escalations, pages, notifications);
 }
 
 /// <summary>Decisions addressed to one owner.</summary>

@@ -13,21 +13,22 @@ internal sealed class LoadTracker
     private const long HourMs = 3_600_000;
     private readonly Dictionary<string, Series> series = new(StringComparer.Ordinal);
 
-    /// <summary>Adds one open period of one ticket in one queue.</summary>
-    public void Add(string queue, Instant from, Instant to)
+    /// <summary>
+    /// Adds one open period of a ticket (numbered by the caller, from 1) in a queue. The queue counts the
+    /// ticket once, however many of its periods it holds and even if none is open at a whole hour.
+    /// </summary>
+    public void Add(string queue, Instant from, Instant to, long ticket)
     {
+        var s = Get(queue);
+        s.Tickets.Add(ticket);
+
         var first = CeilHour(from);
         var end = CeilHour(to);
-        if (end <= first)
+        if (end > first)
         {
-            return;
+            s.Add(first, end);
         }
-
-        Get(queue).Add(first, end);
     }
-
-    /// <summary>Counts a ticket once per queue it was open in.</summary>
-    public void CountTicket(string queue) => Get(queue).Tickets++;
 
     public IEnumerable<string> Queues => series.Keys;
 
@@ -35,7 +36,7 @@ internal sealed class LoadTracker
     {
         if (!series.TryGetValue(queue, out var s) || s.Changes.Count == 0)
         {
-            return new LoadRow(queue, s?.Tickets ?? 0, 0, null, 0);
+            return new LoadRow(queue, s?.Tickets.Value ?? 0, 0, null, 0);
         }
 
         long running = 0, peak = 0, peakHour = 0, area = 0, previous = 0;
@@ -53,7 +54,7 @@ internal sealed class LoadTracker
         }
 
         var span = keys[^1] - keys[0];
-        return new LoadRow(queue, s.Tickets, peak, Instant.FromUnixTimeMilliseconds(peakHour * HourMs), span == 0 ? 0 : Math.Round((double)area / span, 2));
+        return new LoadRow(queue, s.Tickets.Value, peak, Instant.FromUnixTimeMilliseconds(peakHour * HourMs), span == 0 ? 0 : Math.Round((double)area / span, 2));
     }
 
     /// <summary>The highest hourly count of all queues together per week (weeks start on Monday in <paramref name="zone"/>).</summary>
@@ -105,7 +106,7 @@ internal sealed class LoadTracker
     {
         public Dictionary<long, int> Changes { get; } = [];
 
-        public long Tickets { get; set; }
+        public TicketCount Tickets;
 
         public void Add(long first, long end)
         {

@@ -27,17 +27,17 @@ internal sealed partial class ReportBuilder
             s.Name,
             severities[s.Name].Tickets,
             components.Where(c => s.Target(c) is not null).ToDictionary(ModelFormatter.Format, c => (severities[s.Name].Sla.GetValueOrDefault(c) ?? new SlaAcc()).Cell()))).ToList();
-        var slaQueues = queueTickets
-            .OrderByDescending(q => q.Value).ThenBy(q => q.Key, StringComparer.Ordinal)
-            .Select(q => new SlaRow(q.Key, q.Value, components
-                .Where(c => slaByQueue.ContainsKey((q.Key, c)))
-                .ToDictionary(ModelFormatter.Format, c => slaByQueue[(q.Key, c)].Cell())))
+        var slaQueues = slaByQueue
+            .OrderByDescending(q => q.Value.Tickets.Value).ThenBy(q => q.Key, StringComparer.Ordinal)
+            .Select(q => new SlaRow(q.Key, q.Value.Tickets.Value, components
+                .Where(c => q.Value.Components[(int)c] is not null)
+                .ToDictionary(ModelFormatter.Format, c => q.Value.Components[(int)c]!.Cell())))
             .ToList();
         var unobserved = componentNames.Where(source.Unobserved.Contains).ToList();
 
         var kinds = Enum.GetValues<DecisionKind>().ToDictionary(DecisionKinds.Name, k => decisionsByKind[(int)k]);
         var ruleRows = model.Rules.Select(r => rules.GetValueOrDefault(r.Name) is { } acc
-            ? new RuleRow(r.Name, acc.Tickets, acc.Escalations, acc.Pages, acc.Notifications, acc.Other)
+            ? new RuleRow(r.Name, acc.Tickets.Value, acc.Escalations, acc.Pages, acc.Notifications, acc.Other)
             : new RuleRow(r.Name, 0, 0, 0, 0, 0)).ToList();
         var escalations = new EscalationSection(
             kinds,
@@ -77,7 +77,7 @@ internal sealed partial class ReportBuilder
             .OrderByDescending(r => r.Peak).ThenByDescending(r => r.Tickets).ThenBy(r => r.Queue, StringComparer.Ordinal).ToList();
         var loadSection = new LoadSection(load.Row(LoadTracker.All), loadRows);
 
-        var ranked = (categoriesDiffer ? categories : issueTypes).Where(g => g.Value.Tickets >= MinimumGroup).ToList();
+        var ranked = (categoriesDiffer ? categories : issueTypes).Where(g => g.Value.Tickets.Value >= MinimumGroup).ToList();
         var review = new ReviewSection(
             repeatedMisses.Items(),
             repeatedMissTickets,
@@ -86,7 +86,7 @@ internal sealed partial class ReportBuilder
             (long)options.FastResolution.TotalSeconds,
             lateEscalations.Items(),
             lateEscalationTickets,
-            [.. ranked.Where(g => g.Value.EscalatedTickets > 0)
+            [.. ranked.Where(g => g.Value.EscalatedTickets.Value > 0)
                 .Select(g => g.Value.Row(g.Key))
                 .OrderByDescending(g => g.EscalationRate).ThenByDescending(g => g.Tickets).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Take(reviewSize)],

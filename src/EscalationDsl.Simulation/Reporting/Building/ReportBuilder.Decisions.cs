@@ -9,14 +9,10 @@ namespace EscalationDsl.Simulation.Reporting.Building;
 /// <summary>Folding a ticket's decisions, open periods and review findings.</summary>
 internal sealed partial class ReportBuilder
 {
-    private readonly HashSet<string> scratchRules = new(StringComparer.Ordinal);
-    private readonly HashSet<string> scratchEscalatedQueues = new(StringComparer.Ordinal);
     private readonly Dictionary<SlaComponent, int> scratchMisses = [];
 
     private void AddDecisions(in TicketOutcome t, WeekAcc week)
     {
-        scratchRules.Clear();
-        scratchEscalatedQueues.Clear();
         var wasEscalated = false;
         var wasPaged = false;
         var anyBreach = false;
@@ -30,11 +26,7 @@ internal sealed partial class ReportBuilder
             if (d.Rule is { } ruleName)
             {
                 var rule = rules.TryGetValue(ruleName, out var r) ? r : rules[ruleName] = new RuleAcc();
-                if (scratchRules.Add(ruleName))
-                {
-                    rule.Tickets++;
-                }
-
+                rule.Tickets.Add(ticket);
                 switch (d.Kind)
                 {
                     case DecisionKind.Escalate: rule.Escalations++; break;
@@ -51,11 +43,7 @@ internal sealed partial class ReportBuilder
                     wasEscalated = true;
                     week.Escalations++;
                     queue.Escalations++;
-                    if (scratchEscalatedQueues.Add(queueName))
-                    {
-                        queue.EscalatedTickets++;
-                    }
-
+                    queue.EscalatedTickets.Add(ticket);
                     if (owner is not null)
                     {
                         owner.Escalations++;
@@ -160,10 +148,10 @@ internal sealed partial class ReportBuilder
         void AddGroup(Dictionary<string, GroupAcc> map, string key)
         {
             var group = map.TryGetValue(key, out var g) ? g : map[key] = new GroupAcc();
-            group.Tickets++;
+            group.Tickets.Add(ticket);
             if (wasEscalated)
             {
-                group.EscalatedTickets++;
+                group.EscalatedTickets.Add(ticket);
             }
 
             group.Escalations += escalations;
@@ -180,10 +168,9 @@ internal sealed partial class ReportBuilder
 
     private void AddLoad(in TicketOutcome t)
     {
-        scratchQueues.Clear();
         foreach (var (from, to) in t.Open)
         {
-            load.Add(LoadTracker.All, from, to);
+            load.Add(LoadTracker.All, from, to, ticket);
 
             // Split the open period where the queue changes.
             var start = from;
@@ -200,44 +187,23 @@ internal sealed partial class ReportBuilder
                     break;
                 }
 
-                load.Add(queue, start, at);
-                MarkQueue(queue);
+                load.Add(queue, start, at, ticket);
                 start = at;
                 queue = next;
             }
 
-            load.Add(queue, start, to);
-            MarkQueue(queue);
+            load.Add(queue, start, to, ticket);
         }
 
-        if (t.Open.Count > 0)
-        {
-            load.CountTicket(LoadTracker.All);
-        }
-
-        scratchQueues.Clear();
         foreach (var (_, queue) in t.Queues)
         {
             // A queue counts the ticket once, whether or not it was open there long enough to be sampled.
-            if (!scratchQueues.Add(queue))
-            {
-                continue;
-            }
-
             if (!queues.TryGetValue(queue, out var group))
             {
                 queues[queue] = group = new GroupAcc();
             }
 
-            group.Tickets++;
-        }
-    }
-
-    private void MarkQueue(string queue)
-    {
-        if (scratchQueues.Add(queue))
-        {
-            load.CountTicket(queue);
+            group.Tickets.Add(ticket);
         }
     }
 

@@ -22,8 +22,7 @@ internal sealed partial class ReportBuilder
     private readonly BusinessCalendar? calendar;
     private readonly Dictionary<string, SeverityAcc> severities = new(StringComparer.Ordinal);
     private readonly SeverityAcc all = new();
-    private readonly Dictionary<(string Queue, SlaComponent Component), SlaAcc> slaByQueue = [];
-    private readonly Dictionary<string, long> queueTickets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, QueueSlaAcc> slaByQueue = new(StringComparer.Ordinal);
     private readonly long[] decisionsByKind = new long[Enum.GetValues<DecisionKind>().Length];
     private readonly Dictionary<string, RuleAcc> rules = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GroupAcc> issueTypes = new(StringComparer.Ordinal);
@@ -38,7 +37,9 @@ internal sealed partial class ReportBuilder
     private readonly TopList repeatedMisses;
     private readonly TopList earlyEscalations;
     private readonly TopList lateEscalations;
-    private readonly HashSet<string> scratchQueues = new(StringComparer.Ordinal);
+
+    /// <summary>The ticket being added, counted from 1: an accumulator that remembers the last ticket it counted counts each ticket once without a scratch set.</summary>
+    private long ticket;
     private long repeatedMissTickets;
     private long earlyEscalationTickets;
     private long lateEscalationTickets;
@@ -76,6 +77,7 @@ internal sealed partial class ReportBuilder
     /// <summary>Adds one finished ticket.</summary>
     public void Add(in TicketOutcome t)
     {
+        ticket++;
         firstCreated = firstCreated is { } f && f <= t.Created ? f : t.Created;
         lastCreated = lastCreated is { } l && l >= t.Created ? l : t.Created;
         if (t.Done)
@@ -135,7 +137,6 @@ internal sealed partial class ReportBuilder
 
     private void AddSla(SeverityAcc severity, in TicketOutcome t)
     {
-        scratchQueues.Clear();
         foreach (var (component, status) in t.Sla)
         {
             var cell = severity.Sla.TryGetValue(component, out var c) ? c : severity.Sla[component] = new SlaAcc();
@@ -157,21 +158,18 @@ internal sealed partial class ReportBuilder
             }
 
             var queue = t.QueueAt(when);
-            if (!slaByQueue.TryGetValue((queue, component), out var byQueue))
+            if (!slaByQueue.TryGetValue(queue, out var byQueue))
             {
-                slaByQueue[(queue, component)] = byQueue = new SlaAcc();
+                slaByQueue[queue] = byQueue = new QueueSlaAcc();
             }
 
+            byQueue.Tickets.Add(ticket);
+            var byComponent = byQueue.Components[(int)component] ??= new SlaAcc();
             switch (status)
             {
-                case "met": byQueue.Met++; break;
-                case "breached": byQueue.Breached++; break;
-                default: byQueue.Pending++; break;
-            }
-
-            if (scratchQueues.Add(queue))
-            {
-                CollectionsMarshal.GetValueRefOrAddDefault(queueTickets, queue, out _)++;
+                case "met": byComponent.Met++; break;
+                case "breached": byComponent.Breached++; break;
+                default: byComponent.Pending++; break;
             }
         }
     }

@@ -61,14 +61,13 @@ internal static class TopRows
     private static RuleRow FoldRules(IReadOnlyList<RuleRow> rows) =>
         new(LeftOutKey, rows.Sum(r => r.Tickets), rows.Sum(r => r.Escalations), rows.Sum(r => r.Pages), rows.Sum(r => r.Notifications), rows.Sum(r => r.Other));
 
-    private static GroupRow FoldGroups(IReadOnlyList<GroupRow> rows) => new GroupAcc
-    {
-        Tickets = rows.Sum(g => g.Tickets),
-        EscalatedTickets = rows.Sum(g => g.EscalatedTickets),
-        Escalations = rows.Sum(g => g.Escalations),
-        Pages = rows.Sum(g => g.Pages),
-        Notifications = rows.Sum(g => g.Notifications),
-    }.Row(LeftOutKey);
+    private static GroupRow FoldGroups(IReadOnlyList<GroupRow> rows) => GroupAcc.Row(
+        LeftOutKey,
+        rows.Sum(g => g.Tickets),
+        rows.Sum(g => g.EscalatedTickets),
+        rows.Sum(g => g.Escalations),
+        rows.Sum(g => g.Pages),
+        rows.Sum(g => g.Notifications));
 
     private static OwnerRow FoldOwners(IReadOnlyList<OwnerRow> rows) =>
         new(LeftOutKey, rows.Sum(o => o.Escalations), rows.Sum(o => o.Pages), rows.Sum(o => o.Notifications), rows.Sum(o => o.Assignments), rows.Sum(o => o.Reminders));
