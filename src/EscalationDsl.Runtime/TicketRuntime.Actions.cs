@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Runtime.Compilation;
 using EscalationDsl.Runtime.Decisions;
@@ -340,14 +339,6 @@ public sealed partial class TicketRuntime
     }
 
     private OwnerModel? CurrentOwner(Ticket t) => t.OwnerIndex < 0 ? null : Policy.Model.Owners[t.OwnerIndex];
-
-    private void Breach(Ticket t, SlaComponent component, long at) =>
-        Emit(t, string.Create(CultureInfo.InvariantCulture, $"{t.Id}/sla/{ModelFormatter.Format(component)}/{t.Cycle}"), at, DecisionKind.SlaBreach,
-            CurrentOwner(t), null, 1, component, [], $"SLA {ModelFormatter.Format(component)} breached");
-
-    private void MissedUpdate(Ticket t, int missed, long at) =>
-        Emit(t, string.Create(CultureInfo.InvariantCulture, $"{t.Id}/sla/update/{t.Cycle}.{missed}"), at, DecisionKind.MissedUpdate,
-            CurrentOwner(t), null, missed, SlaComponent.Update, [], $"customer update interval {missed} missed");
 
     private void Emit(Ticket t, string id, long at, DecisionKind kind, OwnerModel? owner, CompiledStep? step, int occurrence, SlaComponent? component, IReadOnlyList<string> fields, string detail)
     {
