@@ -2,11 +2,11 @@ using EscalationDsl.Simulation.Input;
 
 namespace EscalationDsl.Simulation.Tests;
 
-/// <summary>The bounded set of recent ids: kept in pieces, but it must answer like one set and one queue.</summary>
+/// <summary>The bounded set of recent ids the readers and the replay share.</summary>
 public sealed class RecentIdsTests
 {
     [Fact]
-    public void RecentIdsForgetTheOldestPastTheBoundAcrossChunks()
+    public void RecentIdsForgetTheOldestPastTheBound()
     {
         const int bound = 10_000;
         var recent = new RecentIds(bound);
