@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Runtime.Compilation;
 using EscalationDsl.Runtime.Decisions;
@@ -81,7 +80,7 @@ public sealed partial class TicketRuntime
             var missing = missingScratch.ToImmutableArray();
             t.Clock[slot.MetaSlot] |= StepSlot.Blocked;
             escalationAllowed = false;
-            Emit(t, $"{Prefix(t, step, occurrence)}/missing", at, DecisionKind.MissingInformation, CurrentOwner(t), step, occurrence, null, missing,
+            Emit(t, IdPrefix.Of(t, step, occurrence).Missing(), at, DecisionKind.MissingInformation, CurrentOwner(t), step, occurrence, null, missing,
                 $"escalation blocked until {string.Join(", ", missing)} {(missing.Length == 1 ? "is" : "are")} set");
         }
         else
@@ -89,7 +88,7 @@ public sealed partial class TicketRuntime
             FireStepTrigger(step, at);
         }
 
-        RunActions(t, step.Actions, step, occurrence, at, escalationAllowed ? ActionFilter.All : ActionFilter.AllButEscalate, Prefix(t, step, occurrence), step.Rule.PageGuards);
+        RunActions(t, step.Actions, step, occurrence, at, escalationAllowed ? ActionFilter.All : ActionFilter.AllButEscalate, IdPrefix.Of(t, step, occurrence), step.Rule.PageGuards);
     }
 
     /// <summary>True when one of the step's escalations names an owner other than the current one.</summary>
@@ -147,7 +146,7 @@ public sealed partial class TicketRuntime
                 var occurrence = t.Clock[slot.MetaSlot] & StepSlot.OccurrenceMask;
                 trace?.Add(at, TraceKind.Fired, $"{StepLabel(slot.Step)}: required fields are set, the blocked escalation goes ahead");
                 FireStepTrigger(slot.Step, at);
-                RunActions(t, slot.Step.Actions, slot.Step, occurrence, at, ActionFilter.OnlyEscalate, Prefix(t, slot.Step, occurrence), slot.Step.Rule.PageGuards);
+                RunActions(t, slot.Step.Actions, slot.Step, occurrence, at, ActionFilter.OnlyEscalate, IdPrefix.Of(t, slot.Step, occurrence), slot.Step.Rule.PageGuards);
             }
         }
     }
@@ -165,7 +164,7 @@ public sealed partial class TicketRuntime
                 state = HoldsBit | occurrence;
                 var model = Policy.Model.Deescalations[d];
                 trace?.Add(at, TraceKind.Fired, $"deescalate when {ModelFormatter.Format(model.When)} (occurrence {occurrence})");
-                RunActions(t, model.Actions, null, occurrence, at, ActionFilter.All, string.Create(CultureInfo.InvariantCulture, $"{t.Id}/deescalate/{d}/{occurrence}"), []);
+                RunActions(t, model.Actions, null, occurrence, at, ActionFilter.All, new IdPrefix(t.Id, "deescalate", d, occurrence), []);
             }
             else if (!holds && held)
             {
@@ -181,7 +180,7 @@ public sealed partial class TicketRuntime
         OnlyEscalate,
     }
 
-    private void RunActions(Ticket t, ImmutableArray<ActionModel> actions, CompiledStep? step, int occurrence, long at, ActionFilter filter, string prefix, ImmutableArray<TicketPredicate> rulePageGuards)
+    private void RunActions(Ticket t, ImmutableArray<ActionModel> actions, CompiledStep? step, int occurrence, long at, ActionFilter filter, IdPrefix prefix, ImmutableArray<TicketPredicate> rulePageGuards)
     {
         for (var i = 0; i < actions.Length; i++)
         {
@@ -192,7 +191,6 @@ public sealed partial class TicketRuntime
                 continue;
             }
 
-            var id = string.Create(CultureInfo.InvariantCulture, $"{prefix}/{i}");
             switch (action)
             {
                 case NotifyAction notify:
@@ -200,7 +198,7 @@ public sealed partial class TicketRuntime
                     {
                         if (Resolve(t, notify.Owners[j], at, step) is { } owner)
                         {
-                            Emit(t, Target(id, j), at, DecisionKind.Notify, owner, step, occurrence, null, [], "notification");
+                            Emit(t, prefix.Target(i, j), at, DecisionKind.Notify, owner, step, occurrence, null, [], "notification");
                         }
                     }
 
@@ -211,7 +209,7 @@ public sealed partial class TicketRuntime
                     {
                         if (Resolve(t, page.Owners[j], at, step) is { } owner)
                         {
-                            Emit(t, Target(id, j), at, downgrade is null ? DecisionKind.Page : DecisionKind.Notify, owner, step, occurrence, null, [],
+                            Emit(t, prefix.Target(i, j), at, downgrade is null ? DecisionKind.Page : DecisionKind.Notify, owner, step, occurrence, null, [],
                                 downgrade ?? "page");
                         }
                     }
@@ -228,7 +226,7 @@ public sealed partial class TicketRuntime
 
                         var from = CurrentOwner(t);
                         t.OwnerIndex = (short)assignee.Index;
-                        Emit(t, id, at, DecisionKind.Assign, assignee, step, occurrence, null, [], $"assigned to {assignee.Name}{(from is null ? "" : $" (was {from.Name})")}");
+                        Emit(t, prefix.Action(i), at, DecisionKind.Assign, assignee, step, occurrence, null, [], $"assigned to {assignee.Name}{(from is null ? "" : $" (was {from.Name})")}");
                         if (assignee.IsEngineering)
                         {
                             MarkEngineeringAssigned(t, at);
@@ -249,7 +247,7 @@ public sealed partial class TicketRuntime
                         t.OwnerIndex = (short)target.Index;
                         t.Level = (byte)Math.Min(255, t.Level + 1);
                         t.Set(EventTime.Escalated, at);
-                        Emit(t, id, at, DecisionKind.Escalate, target, step, occurrence, null, [],
+                        Emit(t, prefix.Action(i), at, DecisionKind.Escalate, target, step, occurrence, null, [],
                             $"escalated to {target.Name}{(from is null ? "" : $" from {from.Name}")}, level {t.Level}");
                         if (target.IsEngineering)
                         {
@@ -261,22 +259,22 @@ public sealed partial class TicketRuntime
                 case RemindAction remind:
                     if (Resolve(t, remind.Owner, at, step) is { } reminded)
                     {
-                        Emit(t, id, at, DecisionKind.Remind, reminded, step, occurrence, null, [], "reminder");
+                        Emit(t, prefix.Action(i), at, DecisionKind.Remind, reminded, step, occurrence, null, [], "reminder");
                     }
 
                     break;
                 case RequireAction require:
                     var (fields, request) = RequireText(require);
-                    Emit(t, id, at, DecisionKind.RequireFields, CurrentOwner(t), step, occurrence, null, fields, request);
+                    Emit(t, prefix.Action(i), at, DecisionKind.RequireFields, CurrentOwner(t), step, occurrence, null, fields, request);
                     break;
                 case StopPagingAction:
                     t.Flags |= TicketFlags.PagingStopped;
-                    Emit(t, id, at, DecisionKind.StopPaging, CurrentOwner(t), step, occurrence, null, [], "paging stopped");
+                    Emit(t, prefix.Action(i), at, DecisionKind.StopPaging, CurrentOwner(t), step, occurrence, null, [], "paging stopped");
                     break;
                 case EnterMonitorAction:
                     t.Flags |= TicketFlags.Monitoring;
                     FireLifecycle(Policy.Lifecycle.EnterMonitor, at);
-                    Emit(t, id, at, DecisionKind.EnterMonitor, CurrentOwner(t), step, occurrence, null, [], "monitor mode");
+                    Emit(t, prefix.Action(i), at, DecisionKind.EnterMonitor, CurrentOwner(t), step, occurrence, null, [], "monitor mode");
                     break;
             }
         }
@@ -341,19 +339,6 @@ public sealed partial class TicketRuntime
     }
 
     private OwnerModel? CurrentOwner(Ticket t) => t.OwnerIndex < 0 ? null : Policy.Model.Owners[t.OwnerIndex];
-
-    private static string Prefix(Ticket t, CompiledStep step, int occurrence) =>
-        string.Create(CultureInfo.InvariantCulture, $"{t.Id}/{step.Rule.Name}/{step.Index}/{occurrence}");
-
-    private static string Target(string id, int j) => string.Create(CultureInfo.InvariantCulture, $"{id}.{j}");
-
-    private void Breach(Ticket t, SlaComponent component, long at) =>
-        Emit(t, string.Create(CultureInfo.InvariantCulture, $"{t.Id}/sla/{ModelFormatter.Format(component)}/{t.Cycle}"), at, DecisionKind.SlaBreach,
-            CurrentOwner(t), null, 1, component, [], $"SLA {ModelFormatter.Format(component)} breached");
-
-    private void MissedUpdate(Ticket t, int missed, long at) =>
-        Emit(t, string.Create(CultureInfo.InvariantCulture, $"{t.Id}/sla/update/{t.Cycle}.{missed}"), at, DecisionKind.MissedUpdate,
-            CurrentOwner(t), null, missed, SlaComponent.Update, [], $"customer update interval {missed} missed");
 
     private void Emit(Ticket t, string id, long at, DecisionKind kind, OwnerModel? owner, CompiledStep? step, int occurrence, SlaComponent? component, IReadOnlyList<string> fields, string detail)
     {

@@ -102,14 +102,7 @@ public sealed class MappedCsvEventSource : IEventSource
             if (state.Current is { } previous)
             {
                 pending.Add(SourceRecord.ForTicketEnd(previous, state.LastRow));
-                if (state.Recent.Add(previous))
-                {
-                    state.RecentOrder.Enqueue(previous);
-                    if (state.RecentOrder.Count > RecentTickets)
-                    {
-                        state.Recent.Remove(state.RecentOrder.Dequeue());
-                    }
-                }
+                state.Recent.Add(previous);
             }
 
             state.Current = ticket;
@@ -199,9 +192,7 @@ public sealed class MappedCsvEventSource : IEventSource
 
         public StringPool Pool { get; } = new();
 
-        public HashSet<string> Recent { get; } = new(StringComparer.Ordinal);
-
-        public Queue<string> RecentOrder { get; } = new();
+        public RecentIds Recent { get; } = new(RecentTickets);
 
         public string? Current { get; set; }
 

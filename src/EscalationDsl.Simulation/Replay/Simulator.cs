@@ -1,6 +1,7 @@
 using System.Globalization;
 using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Events;
+using EscalationDsl.Simulation.Input;
 using EscalationDsl.Simulation.Reporting;
 using EscalationDsl.Simulation.Reporting.Building;
 using EscalationDsl.Simulation.Sources;
@@ -48,13 +49,11 @@ public sealed partial class Simulator
         private readonly TicketRuntime runtime = new(policy);
         private readonly Dictionary<string, PendingTicket> pending = new(StringComparer.Ordinal);
         private readonly List<(Ticket Ticket, TicketTrack Track)> parked = [];
-        private readonly HashSet<string> recent = new(StringComparer.Ordinal);
+        private readonly RecentIds recent = new(RecentlyReplayed);
         private readonly Stack<List<Buffered>> spareLists = new();
         private readonly Stack<TicketTrack> spareTracks = new();
-        private readonly Queue<string> recentOrder = new();
-        private readonly HashSet<string> filteredClosed = new(StringComparer.Ordinal);
+        private readonly RecentIds filteredClosed = new(RecentlyReplayed);
         private readonly Queue<string> orphanOrder = new();
-        private readonly Queue<string> filteredOrder = new();
         private readonly ReportBuilder report = new(policy, options, source);
         private Instant horizon = Instant.MinValue;
 
@@ -214,7 +213,7 @@ public sealed partial class Simulator
                     // Forgotten at its close like any other ticket, so a filter keeps memory flat too.
                     pending.Remove(e.TicketId);
                     Finish(e.TicketId, ticket);
-                    Remember(filteredClosed, filteredOrder, e.TicketId);
+                    filteredClosed.Add(e.TicketId);
                 }
 
                 return;
@@ -324,7 +323,7 @@ public sealed partial class Simulator
                 last = Apply(t, track, list[i]);
             }
 
-            Remember(recent, recentOrder, id);
+            recent.Add(id);
 
             if (!source.GroupedByTicket)
             {
@@ -358,19 +357,6 @@ public sealed partial class Simulator
             else
             {
                 parked.Add((t, track));
-            }
-        }
-
-        /// <summary>Adds an id to a bounded set of recent ids (the oldest is forgotten).</summary>
-        private static void Remember(HashSet<string> set, Queue<string> order, string id)
-        {
-            if (set.Add(id))
-            {
-                order.Enqueue(id);
-                if (order.Count > RecentlyReplayed)
-                {
-                    set.Remove(order.Dequeue());
-                }
             }
         }
 

@@ -165,7 +165,7 @@ public sealed class ServiceNowEventSource : IEventSource
             return;
         }
 
-        Remember(number, state.Recent, state.RecentOrder);
+        state.Recent.Add(number);
         var rows = state.Rows;
         if (rows.Count == 0 || state.Opened is not { } opened || state.Skipping)
         {
@@ -207,18 +207,6 @@ public sealed class ServiceNowEventSource : IEventSource
         }
 
         return c != 0 ? c : a.Index.CompareTo(b.Index);
-    }
-
-    private static void Remember(string number, HashSet<string> recent, Queue<string> order)
-    {
-        if (recent.Add(number))
-        {
-            order.Enqueue(number);
-            if (order.Count > RecentIncidents)
-            {
-                recent.Remove(order.Dequeue());
-            }
-        }
     }
 
     private IncidentRow? ParseRow(SepReader.Row row, long line, Columns columns, ReadState state, out string? problem)
@@ -327,9 +315,7 @@ public sealed class ServiceNowEventSource : IEventSource
         /// <summary>Rows of finished incidents, to be filled again.</summary>
         public Stack<IncidentRow> Spare { get; } = new();
 
-        public HashSet<string> Recent { get; } = new(StringComparer.Ordinal);
-
-        public Queue<string> RecentOrder { get; } = new();
+        public RecentIds Recent { get; } = new(RecentIncidents);
 
         public string? Current { get; set; }
 
