@@ -307,8 +307,34 @@ public sealed class ServiceNowEventSource : IEventSource
         return value;
     }
 
-    private int Number(SepReader.Row row, int column) =>
-        column >= 0 && int.TryParse(row[column].Span.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+    private static int Number(SepReader.Row row, int column)
+    {
+        if (column < 0)
+        {
+            return -1;
+        }
+
+        // Counters are a few digits: read them here rather than through int.TryParse, which looks up the
+        // culture's number format on every call. Longer cells (which may overflow) still go through it.
+        var span = row[column].Span.Trim();
+        if (span.IsEmpty || span.Length > 9)
+        {
+            return int.TryParse(span, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+        }
+
+        var value = 0;
+        foreach (var c in span)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return -1;
+            }
+
+            value = value * 10 + (c - '0');
+        }
+
+        return value;
+    }
 
     /// <summary>What reading remembers between rows: the current incident only, plus a bounded set of recent incident numbers.</summary>
     private sealed class ReadState
