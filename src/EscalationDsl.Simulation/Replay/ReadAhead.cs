@@ -65,22 +65,12 @@ internal sealed class ReadAhead : IDisposable
 
     private void Fill(IEventSource source)
     {
-        var items = new SourceRecord[BatchSize];
-        var count = 0;
+        var batches = new Batches(this);
         try
         {
             try
             {
-                foreach (var record in source.Read())
-                {
-                    items[count++] = record;
-                    if (count == BatchSize)
-                    {
-                        full.Add(Seal(items, count), stop.Token);
-                        items = empty.TryTake(out var reused) ? reused : new SourceRecord[BatchSize];
-                        count = 0;
-                    }
-                }
+                source.ReadInto(batches);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stop.IsCancellationRequested)
             {
@@ -89,7 +79,7 @@ internal sealed class ReadAhead : IDisposable
             }
 
             // The last batch (possibly empty) carries the final position; the source may have closed its file.
-            full.Add(new Batch(items, count, failure is null ? 1 : lastProgress, source.RowsRead), stop.Token);
+            full.Add(new Batch(batches.Items, batches.Count, failure is null ? 1 : lastProgress, source.RowsRead), stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -105,6 +95,31 @@ internal sealed class ReadAhead : IDisposable
     {
         lastProgress = source.Progress;
         return new Batch(items, count, lastProgress, source.RowsRead);
+    }
+
+    /// <summary>Copies the source's runs of records into batches, queueing each batch as it fills.</summary>
+    private sealed class Batches(ReadAhead owner) : ISourceRecordSink
+    {
+        public SourceRecord[] Items { get; private set; } = new SourceRecord[BatchSize];
+
+        public int Count { get; private set; }
+
+        public void Add(ReadOnlySpan<SourceRecord> records)
+        {
+            while (!records.IsEmpty)
+            {
+                var taken = Math.Min(records.Length, BatchSize - Count);
+                records[..taken].CopyTo(Items.AsSpan(Count));
+                Count += taken;
+                records = records[taken..];
+                if (Count == BatchSize)
+                {
+                    owner.full.Add(owner.Seal(Items, Count), owner.stop.Token);
+                    Items = owner.empty.TryTake(out var reused) ? reused : new SourceRecord[BatchSize];
+                    Count = 0;
+                }
+            }
+        }
     }
 
     private readonly record struct Batch(SourceRecord[] Items, int Count, double Progress, long RowsRead);

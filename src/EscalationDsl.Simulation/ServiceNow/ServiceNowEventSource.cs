@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using EscalationDsl.Runtime;
 using EscalationDsl.Simulation.Input;
 using EscalationDsl.Simulation.Mapping;
@@ -58,6 +59,30 @@ public sealed class ServiceNowEventSource : IEventSource
     /// <inheritdoc/>
     public IEnumerable<SourceRecord> Read()
     {
+        foreach (var records in ReadRuns())
+        {
+            for (var i = 0; i < records.Count; i++)
+            {
+                yield return records[i];
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public void ReadInto(ISourceRecordSink sink)
+    {
+        foreach (var records in ReadRuns())
+        {
+            sink.Add(CollectionsMarshal.AsSpan(records));
+        }
+    }
+
+    /// <summary>
+    /// The records row by row: the same list, filled with each row's records (often none; all of an
+    /// incident's events at the row after its last), valid until the next one is asked for.
+    /// </summary>
+    private IEnumerable<List<SourceRecord>> ReadRuns()
+    {
         input?.Dispose();
         input = InputFile.Open(path, DisplayName);
         using var reader = CsvColumns.OpenReader(input.Content, mapping.Layout.Separator, DisplayName);
@@ -70,19 +95,15 @@ public sealed class ServiceNowEventSource : IEventSource
         {
             RowsRead++;
             Accept(reader.Current, state, pending);
-            foreach (var record in pending)
+            if (pending.Count > 0)
             {
-                yield return record;
+                yield return pending;
+                pending.Clear();
             }
-
-            pending.Clear();
         }
 
         Complete(state, pending);
-        foreach (var record in pending)
-        {
-            yield return record;
-        }
+        yield return pending;
     }
 
     /// <inheritdoc/>
@@ -286,8 +307,34 @@ public sealed class ServiceNowEventSource : IEventSource
         return value;
     }
 
-    private int Number(SepReader.Row row, int column) =>
-        column >= 0 && int.TryParse(row[column].Span.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+    private static int Number(SepReader.Row row, int column)
+    {
+        if (column < 0)
+        {
+            return -1;
+        }
+
+        // Counters are a few digits: read them here rather than through int.TryParse, which looks up the
+        // culture's number format on every call. Longer cells (which may overflow) still go through it.
+        var span = row[column].Span.Trim();
+        if (span.IsEmpty || span.Length > 9)
+        {
+            return int.TryParse(span, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+        }
+
+        var value = 0;
+        foreach (var c in span)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return -1;
+            }
+
+            value = value * 10 + (c - '0');
+        }
+
+        return value;
+    }
 
     /// <summary>What reading remembers between rows: the current incident only, plus a bounded set of recent incident numbers.</summary>
     private sealed class ReadState

@@ -35,4 +35,17 @@ public interface IEventSource : IDisposable
 
     /// <summary>Reads the file from the start. Fatal problems (a missing column, an unreadable archive) throw <see cref="SourceException"/>.</summary>
     IEnumerable<SourceRecord> Read();
+
+    /// <summary>
+    /// Reads the file from the start as <see cref="Read"/> does, handing the same records to
+    /// <paramref name="sink"/> in runs. Sources that produce records in groups (an importer deriving
+    /// an incident's events) hand over each group at once; the default hands them over one by one.
+    /// </summary>
+    void ReadInto(ISourceRecordSink sink)
+    {
+        foreach (var record in Read())
+        {
+            sink.Add(new ReadOnlySpan<SourceRecord>(in record));
+        }
+    }
 }
