@@ -91,11 +91,13 @@ public sealed partial class CompiledPolicy
     /// </summary>
     private string? ValueProblem(string name, string value, string? member = null)
     {
-        var field = Model.FindField(name);
-        if (field is null || ValueSlot(name) < 0)
+        // Every settable field has a slot, so the slot finds the field without searching the model's fields.
+        if (ValueSlot(name) is not (>= 0 and var slot))
         {
             return $"{Where(name, member)}: policy '{Name}' has no settable field '{name}'";
         }
+
+        var field = SlotField(slot);
 
         return field.Type switch
         {

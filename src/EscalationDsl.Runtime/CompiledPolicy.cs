@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
@@ -17,7 +18,18 @@ public sealed partial class CompiledPolicy
 {
     private readonly Dictionary<string, FieldAccess> fieldAccess = new(StringComparer.Ordinal);
     private readonly Dictionary<CalendarModel, BusinessCalendar> calendars = [];
-    private readonly Dictionary<string, int> valueSlots = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The value slot of each settable field by name, frozen once compiled: every event's field values
+    /// are looked up here twice (validated, then set), and a frozen dictionary finds them faster.
+    /// </summary>
+    private readonly FrozenDictionary<string, int> valueSlots;
+
+    /// <summary>The settable field of each value slot.</summary>
+    private readonly FieldModel[] slotFields;
+
+    /// <summary>The owners by name (the first of a name, as <see cref="PolicyModel.FindOwner"/>): every assigned event asks.</summary>
+    private readonly FrozenDictionary<string, OwnerModel> owners;
 
     /// <summary>
     /// When the deescalation and pause conditions (evaluated only at events and deadlines) may next
@@ -35,7 +47,16 @@ public sealed partial class CompiledPolicy
             calendars[calendar] = new BusinessCalendar(calendar);
         }
 
-        BuildFieldAccess();
+        (valueSlots, slotFields) = BuildFieldAccess();
+        var byName = new Dictionary<string, OwnerModel>(StringComparer.Ordinal);
+        foreach (var owner in model.Owners)
+        {
+            byName.TryAdd(owner.Name, owner);
+        }
+
+        owners = byName.ToFrozenDictionary(StringComparer.Ordinal);
+        IssueTypeSlot = ValueSlot("issue_type");
+        StatusSlot = ValueSlot("status");
         var compiler = new ConditionCompiler(this);
         Lifecycle = LifecycleTriggers.Create();
         PolicyGuards = [.. model.RequireGuards.Select(g => CompileGuard(g, compiler))];
@@ -45,6 +66,10 @@ public sealed partial class CompiledPolicy
         foreach (var step in Rules.SelectMany(r => r.Steps))
         {
             step.GlobalIndex = global++;
+            if (step is { Kind: StepKind.On, OnEvent: TriggerEvent.FlagRaised, FlagSlot: >= 0 and < 64 })
+            {
+                WatchedFlags |= 1UL << step.FlagSlot;
+            }
         }
 
         Deescalations = [.. model.Deescalations.Select(d => compiler.Compile(d.When))];
@@ -89,6 +114,12 @@ public sealed partial class CompiledPolicy
 
     internal ImmutableArray<CompiledRule> Rules { get; }
 
+    /// <summary>
+    /// The value slots of the flags an <c>on FLAG</c> step waits for, as bits: only they are compared
+    /// before and after each event to see which flags it raised.
+    /// </summary>
+    internal ulong WatchedFlags { get; }
+
     internal ImmutableArray<CompiledRequireGuard> PolicyGuards { get; }
 
     internal ImmutableArray<TicketPredicate> PolicyPageGuards { get; }
@@ -100,7 +131,13 @@ public sealed partial class CompiledPolicy
     internal ImmutableArray<SeverityLayout> Layouts { get; }
 
     /// <summary>The number of string slots a ticket needs for field values.</summary>
-    internal int ValueSlotCount => valueSlots.Count;
+    internal int ValueSlotCount => slotFields.Length;
+
+    /// <summary>The value slot of <c>issue_type</c> (set by every created event), or -1.</summary>
+    internal int IssueTypeSlot { get; }
+
+    /// <summary>The value slot of <c>status</c> (set by every status event), or -1.</summary>
+    internal int StatusSlot { get; }
 
     /// <summary>Compiles a bound policy. The model must be free of errors.</summary>
     /// <param name="model">The bound policy.</param>
@@ -129,14 +166,18 @@ public sealed partial class CompiledPolicy
     /// <summary>The slot of a value field (declared fields, issue_type, status), or -1.</summary>
     internal int ValueSlot(string field) => valueSlots.TryGetValue(field, out var slot) ? slot : -1;
 
+    /// <summary>The owner with this name, or null: <see cref="PolicyModel.FindOwner"/> without searching the list.</summary>
+    internal OwnerModel? Owner(string name) => owners.GetValueOrDefault(name);
+
     internal FieldAccess Access(FieldModel field) => fieldAccess[field.Name];
 
     internal FieldAccess? Access(string field) => fieldAccess.TryGetValue(field, out var access) ? access : null;
 
     internal SeverityLayout Layout(Ticket ticket) => Layouts[ticket.SeverityIndex];
 
-    private void BuildFieldAccess()
+    private (FrozenDictionary<string, int> Slots, FieldModel[] Fields) BuildFieldAccess()
     {
+        var valueSlots = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var field in Model.Fields)
         {
             var access = field.Name switch
@@ -152,7 +193,21 @@ public sealed partial class CompiledPolicy
             };
             fieldAccess[field.Name] = access;
         }
+
+        var fields = new FieldModel[valueSlots.Count];
+        foreach (var access in fieldAccess.Values)
+        {
+            if (access.Storage == FieldStorage.Value)
+            {
+                fields[access.Slot] = access.Field;
+            }
+        }
+
+        return (valueSlots.ToFrozenDictionary(StringComparer.Ordinal), fields);
     }
+
+    /// <summary>The settable field in a value slot.</summary>
+    internal FieldModel SlotField(int slot) => slotFields[slot];
 
     private static EventTime EventSlot(string name) => name switch
     {

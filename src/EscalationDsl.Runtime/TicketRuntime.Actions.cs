@@ -41,7 +41,7 @@ public sealed partial class TicketRuntime
         TriggerEvent.CustomerUpdate => kind is TicketEventKind.CustomerUpdate or TicketEventKind.FirstUpdate,
         TriggerEvent.Assigned => kind == TicketEventKind.Assigned,
         TriggerEvent.EngineeringAssigned => kind == TicketEventKind.Assigned
-            && (e.Engineering || e.Owner is not null && Policy.Model.FindOwner(e.Owner)?.IsEngineering == true),
+            && (e.Engineering || e.Owner is not null && Policy.Owner(e.Owner)?.IsEngineering == true),
         TriggerEvent.FieldSet => kind == TicketEventKind.FieldSet,
         TriggerEvent.SeverityChanged => kind == TicketEventKind.SeverityChanged,
         TriggerEvent.SeverityRaised => raised,
@@ -313,7 +313,7 @@ public sealed partial class TicketRuntime
         {
             NamedOwnerRef named => named.Owner,
             CurrentOwnerRef => CurrentOwner(t),
-            NextOwnerRef => CurrentOwner(t)?.ReportsTo is { } next ? Policy.Model.FindOwner(next) : null,
+            NextOwnerRef => CurrentOwner(t)?.ReportsTo is { } next ? Policy.Owner(next) : null,
             RoutedOwnerRef routed => routed.Route.Resolve(Policy.Access(routed.Route.Field).Text(t, Policy)),
             _ => null,
         };

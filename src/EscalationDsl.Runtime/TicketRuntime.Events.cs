@@ -1,3 +1,4 @@
+using System.Numerics;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Runtime.Compilation;
 using EscalationDsl.Runtime.Events;
@@ -25,8 +26,8 @@ public sealed partial class TicketRuntime
         {
             case TicketEventKind.Created:
                 t.SeverityIndex = (byte)Policy.Model.FindSeverity(e.Severity!)!.Rank;
-                SetValue(t, "issue_type", e.IssueType);
-                if (e.Owner is not null && Policy.Model.FindOwner(e.Owner) is { } initial)
+                SetSlot(t, Policy.IssueTypeSlot, e.IssueType);
+                if (e.Owner is not null && Policy.Owner(e.Owner) is { } initial)
                 {
                     t.OwnerIndex = (short)initial.Index;
                 }
@@ -42,7 +43,7 @@ public sealed partial class TicketRuntime
                 t.Set(EventTime.CustomerUpdate, at);
                 break;
             case TicketEventKind.Assigned:
-                var owner = e.Owner is null ? null : Policy.Model.FindOwner(e.Owner);
+                var owner = e.Owner is null ? null : Policy.Owner(e.Owner);
                 t.OwnerIndex = (short)(owner?.Index ?? -1);
                 if (e.Engineering || owner?.IsEngineering == true)
                 {
@@ -78,7 +79,7 @@ public sealed partial class TicketRuntime
                 FireLifecycle(Policy.Lifecycle.Mitigate, at);
                 break;
             case TicketEventKind.Status:
-                SetValue(t, "status", e.Status);
+                SetSlot(t, Policy.StatusSlot, e.Status);
                 break;
             case TicketEventKind.Resolved:
                 SetOnce(t, EventTime.Resolved, at);
@@ -135,9 +136,10 @@ public sealed partial class TicketRuntime
         UpdateNextDue(t);
     }
 
-    private void SetValue(Ticket t, string field, string? value)
+    private void SetValue(Ticket t, string field, string? value) => SetSlot(t, Policy.ValueSlot(field), value);
+
+    private static void SetSlot(Ticket t, int slot, string? value)
     {
-        var slot = Policy.ValueSlot(field);
         if (slot >= 0)
         {
             t.Values[slot] = value;
@@ -204,12 +206,14 @@ public sealed partial class TicketRuntime
         }
     }
 
-    private static ulong FlagSnapshot(Ticket t)
+    /// <summary>The watched flags (<see cref="CompiledPolicy.WatchedFlags"/>) that are true, as bits by value slot.</summary>
+    private ulong FlagSnapshot(Ticket t)
     {
         ulong bits = 0;
-        for (var i = 0; i < t.Values.Length && i < 64; i++)
+        for (var watched = Policy.WatchedFlags; watched != 0; watched &= watched - 1)
         {
-            if (ConditionCompiler.IsTrue(t.Values[i]))
+            var i = BitOperations.TrailingZeroCount(watched);
+            if (i < t.Values.Length && ConditionCompiler.IsTrue(t.Values[i]))
             {
                 bits |= 1UL << i;
             }
@@ -218,7 +222,7 @@ public sealed partial class TicketRuntime
         return bits;
     }
 
-    private static ulong RaisedFlags(Ticket t, ulong before) => FlagSnapshot(t) & ~before;
+    private ulong RaisedFlags(Ticket t, ulong before) => FlagSnapshot(t) & ~before;
 
     private static string Describe(TicketEvent e)
     {

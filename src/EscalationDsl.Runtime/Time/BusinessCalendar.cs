@@ -21,7 +21,25 @@ public sealed class BusinessCalendar
     private static readonly ZoneLocalMappingResolver Lenient =
         Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
 
+    private const long DayMs = 86_400_000;
+
+    /// <summary>How many days <see cref="dayTable"/> covers: about eleven years, 32 KB of references.</summary>
+    private const int TableDays = 4096;
+
+    /// <summary>The day number (<see cref="DateOnly.DayNumber"/>) of 1970-01-01.</summary>
+    private static readonly int UnixEpochDay = new DateOnly(1970, 1, 1).DayNumber;
+
     private readonly ConcurrentDictionary<int, long[]> dayCache = new();
+
+    /// <summary>
+    /// The days already computed around the first day asked for, indexed by day number: deadlines ask for
+    /// the same few hundred days over and over, and an array read is much cheaper than the dictionary.
+    /// Days outside it are kept only in <see cref="dayCache"/>, which stays the source of each day's array.
+    /// </summary>
+    private DayTable? dayTable;
+
+    /// <summary>The zone's offset interval last used to find a local date, so most lookups skip the zone.</summary>
+    private ZoneSpan? zoneSpan;
 
     /// <summary>Wraps a bound calendar.</summary>
     public BusinessCalendar(CalendarModel model)
@@ -39,13 +57,33 @@ public sealed class BusinessCalendar
     /// The business intervals of a local date as [start, end) pairs of Unix milliseconds
     /// (empty on holidays and days without hours).
     /// </summary>
-    public long[] IntervalsOn(LocalDate date) =>
-        dayCache.GetOrAdd(date.ToDateOnly().DayNumber, static (_, state) => state.Calendar.ComputeIntervals(state.Date), (Calendar: this, Date: date));
+    public long[] IntervalsOn(LocalDate date) => IntervalsOnDay(date.ToDateOnly().DayNumber);
+
+    /// <summary>The business intervals of a local date given as its day number (<see cref="DateOnly.DayNumber"/>).</summary>
+    internal long[] IntervalsOnDay(int day)
+    {
+        if (dayTable is { } table && (uint)(day - table.First) < TableDays && Volatile.Read(ref table.Days[day - table.First]) is { } known)
+        {
+            return known;
+        }
+
+        var intervals = dayCache.GetOrAdd(day, static (d, calendar) => calendar.ComputeIntervals(LocalDate.FromDateOnly(DateOnly.FromDayNumber(d))), this);
+
+        // The table starts a quarter of its length before the first day asked for; racing threads may each
+        // install one, and a day lost that way is simply read from the dictionary again.
+        table = dayTable ??= new DayTable(day - TableDays / 4, new long[]?[TableDays]);
+        if ((uint)(day - table.First) < TableDays)
+        {
+            Volatile.Write(ref table.Days[day - table.First], intervals);
+        }
+
+        return intervals;
+    }
 
     /// <summary>True when <paramref name="at"/> lies inside business hours.</summary>
     public bool IsOpen(long at)
     {
-        var intervals = IntervalsOn(LocalDateOf(at));
+        var intervals = IntervalsOnDay(DayOf(at));
         for (var i = 0; i < intervals.Length; i += 2)
         {
             if (at >= intervals[i] && at < intervals[i + 1])
@@ -61,15 +99,36 @@ public sealed class BusinessCalendar
     public LocalDate LocalDateOf(long at) => Instant.FromUnixTimeMilliseconds(at).InZone(Model.Zone).Date;
 
     /// <summary>
+    /// The day number (<see cref="DateOnly.DayNumber"/>) of an instant's local date in the calendar's zone:
+    /// the instant plus the zone's offset then, in whole days, as <see cref="LocalDateOf"/> has it.
+    /// </summary>
+    internal int DayOf(long at)
+    {
+        var span = zoneSpan;
+        if (span is null || at < span.Start || at >= span.End)
+        {
+            var interval = Model.Zone.GetZoneInterval(Instant.FromUnixTimeMilliseconds(at));
+            span = zoneSpan = new ZoneSpan(
+                interval.HasStart ? interval.Start.ToUnixTimeMilliseconds() : long.MinValue,
+                interval.HasEnd ? interval.End.ToUnixTimeMilliseconds() : long.MaxValue,
+                interval.WallOffset.Milliseconds);
+        }
+
+        var local = at + span.Offset;
+        var days = local / DayMs;
+        return UnixEpochDay + (int)(local % DayMs < 0 ? days - 1 : days);
+    }
+
+    /// <summary>
     /// The next business interval that ends after <paramref name="cursor"/>, clipped to start no
     /// earlier than it. Null when none exists in the next ten years.
     /// </summary>
     public (long Start, long End)? NextInterval(long cursor)
     {
-        var date = LocalDateOf(cursor);
-        for (var d = 0; d < MaxSearchDays; d++, date = date.PlusDays(1))
+        var day = DayOf(cursor);
+        for (var d = 0; d < MaxSearchDays; d++, day++)
         {
-            var intervals = IntervalsOn(date);
+            var intervals = IntervalsOnDay(day);
             for (var i = 0; i < intervals.Length; i += 2)
             {
                 if (intervals[i + 1] > cursor)
@@ -128,4 +187,10 @@ public sealed class BusinessCalendar
             : date.AtMidnight().PlusMinutes(minuteOfDay);
         return Model.Zone.ResolveLocal(local, Lenient).ToInstant().ToUnixTimeMilliseconds();
     }
+
+    /// <summary>The computed days from day number <paramref name="First"/> on (null: not computed yet).</summary>
+    private sealed record DayTable(int First, long[]?[] Days);
+
+    /// <summary>An interval of the zone with one offset: [<paramref name="Start"/>, <paramref name="End"/>) in Unix milliseconds.</summary>
+    private sealed record ZoneSpan(long Start, long End, long Offset);
 }

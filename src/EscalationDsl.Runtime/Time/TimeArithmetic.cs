@@ -121,8 +121,8 @@ public static class TimeArithmetic
         }
 
         var begin = first.Start;
-        var date = calendar.LocalDateOf(begin);
-        var today = calendar.IntervalsOn(date);
+        var day = calendar.DayOf(begin);
+        var today = calendar.IntervalsOnDay(day);
         long position = 0;
         for (var i = 0; i < today.Length; i += 2)
         {
@@ -136,17 +136,17 @@ public static class TimeArithmetic
             }
         }
 
-        var target = date;
+        var target = day;
         for (var n = 0; n < days;)
         {
-            target = target.PlusDays(1);
-            if (calendar.IntervalsOn(target).Length > 0)
+            target++;
+            if (calendar.IntervalsOnDay(target).Length > 0)
             {
                 n++;
             }
         }
 
-        var intervals = calendar.IntervalsOn(target);
+        var intervals = calendar.IntervalsOnDay(target);
         var result = intervals[^1];
         var left = position;
         for (var i = 0; i < intervals.Length; i += 2)

@@ -17,6 +17,21 @@ public sealed class BusinessCalendarTests
         [.. calendar.IntervalsOn(new LocalDate(year, month, day)).Select(Iso)];
 
     [Fact]
+    public void TheDayOfAnInstantIsItsLocalDateAroundEveryTransitionAndFarFromTheFirstDayAsked()
+    {
+        // The calendar remembers the zone's last offset interval and the days around the first one asked
+        // for; walk across both 2026 transitions, then far back and forward, in steps of 29 minutes.
+        foreach (var (from, hours) in new[] { ("2026-03-07T00:00:00Z", 72), ("2026-10-31T00:00:00Z", 72), ("1969-12-30T00:00:00Z", 72), ("2049-06-01T00:00:00Z", 48) })
+        {
+            for (var at = Ms(from); at < Ms(from) + hours * 3_600_000L; at += 29 * 60_000L)
+            {
+                NewYork.DayOf(at).ShouldBe(NewYork.LocalDateOf(at).ToDateOnly().DayNumber);
+                NewYork.IntervalsOnDay(NewYork.DayOf(at)).ShouldBe(NewYork.IntervalsOn(NewYork.LocalDateOf(at)));
+            }
+        }
+    }
+
+    [Fact]
     public void BusinessHoursFollowTheLocalClockAcrossTheSpringForwardWeekend()
     {
         // Fri 2026-03-06 16:00 EST + 2 business hours: 1h on Friday, 1h from Mon 09:00 EDT.
