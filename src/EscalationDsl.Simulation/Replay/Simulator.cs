@@ -180,8 +180,9 @@ public sealed partial class Simulator
 
                 ticket = new PendingTicket(record.Row, spareLists.TryPop(out var list) ? list : [])
                 {
-                    // Judged now: the set of recently replayed ids forgets, the ticket may wait long.
-                    AfterReplay = recent.Contains(e.TicketId),
+                    // Judged now: the set of recently replayed ids forgets, the ticket may wait long. Only a
+                    // ticket without a created event is told by it, and one that starts with it has one.
+                    AfterReplay = e.Kind != TicketEventKind.Created && recent.Contains(e.TicketId),
                 };
                 pending[e.TicketId] = ticket;
                 peakKept = Math.Max(peakKept, pending.Count + held.Count + parked.Count);

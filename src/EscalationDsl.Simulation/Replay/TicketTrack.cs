@@ -31,6 +31,9 @@ internal sealed class TicketTrack
     private int reopens;
     private int seen;
 
+    /// <summary>The owner last asked about, kept across tickets: most assignments and escalations name the same few.</summary>
+    private (string? Name, bool Engineering) lastOwner;
+
     public TicketTrack(CompiledPolicy policy, TicketEvent created, string? queue, string? category)
     {
         this.policy = policy;
@@ -75,7 +78,7 @@ internal sealed class TicketTrack
                 firstUpdate ??= at;
                 break;
             case TicketEventKind.Assigned:
-                if (e.Engineering || e.Owner is not null && policy.Model.FindOwner(e.Owner)?.IsEngineering == true)
+                if (e.Engineering || e.Owner is not null && IsEngineering(e.Owner))
                 {
                     engineeringRecorded ??= at;
                     engineeringPolicy ??= at;
@@ -135,7 +138,7 @@ internal sealed class TicketTrack
         for (; seen < Decisions.Count; seen++)
         {
             var d = Decisions[seen];
-            if (d.Kind is DecisionKind.Assign or DecisionKind.Escalate && d.Owner is not null && policy.Model.FindOwner(d.Owner)?.IsEngineering == true)
+            if (d.Kind is DecisionKind.Assign or DecisionKind.Escalate && d.Owner is not null && IsEngineering(d.Owner))
             {
                 engineeringPolicy = engineeringPolicy is { } before && before <= d.At ? before : d.At;
             }
@@ -183,6 +186,16 @@ internal sealed class TicketTrack
             Decisions = Decisions,
             Sla = sla,
         };
+    }
+
+    private bool IsEngineering(string owner)
+    {
+        if (!ReferenceEquals(owner, lastOwner.Name))
+        {
+            lastOwner = (owner, policy.Model.FindOwner(owner)?.IsEngineering == true);
+        }
+
+        return lastOwner.Engineering;
     }
 
     private static string Queue(string? name) => string.IsNullOrEmpty(name) ? NoQueue : name;

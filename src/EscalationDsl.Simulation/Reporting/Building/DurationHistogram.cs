@@ -29,6 +29,18 @@ internal sealed class DurationHistogram
         Count++;
     }
 
+    /// <summary>Adds every value counted in <paramref name="other"/>, as if each had been added here.</summary>
+    public void Add(DurationHistogram other)
+    {
+        foreach (var (key, count) in other.counts)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _) += count;
+        }
+
+        Count += other.Count;
+        Missing += other.Missing;
+    }
+
     /// <summary>The median and the 90th percentile, from one sort of the values.</summary>
     public DurationStats Stats()
     {

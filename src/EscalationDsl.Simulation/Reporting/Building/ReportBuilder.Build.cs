@@ -19,6 +19,12 @@ internal sealed partial class ReportBuilder
         var components = TargetComponents.Where(c => model.Severities.Any(s => s.Target(c) is not null)).ToList();
         var componentNames = components.Select(ModelFormatter.Format).ToList();
 
+        var all = new SeverityAcc();
+        foreach (var severity in severities.Values)
+        {
+            all.AddDurations(severity);
+        }
+
         var response = new ResponseSection(
             [.. model.Severities.Select(s => Durations(s.Name, severities[s.Name]))],
             Durations("all", all));
@@ -26,7 +32,7 @@ internal sealed partial class ReportBuilder
         var slaBySeverity = model.Severities.Select(s => new SlaRow(
             s.Name,
             severities[s.Name].Tickets,
-            components.Where(c => s.Target(c) is not null).ToDictionary(ModelFormatter.Format, c => (severities[s.Name].Sla.GetValueOrDefault(c) ?? new SlaAcc()).Cell()))).ToList();
+            components.Where(c => s.Target(c) is not null).ToDictionary(ModelFormatter.Format, c => (severities[s.Name].Sla[(int)c] ?? new SlaAcc()).Cell()))).ToList();
         var slaQueues = slaByQueue
             .OrderByDescending(q => q.Value.Tickets.Value).ThenBy(q => q.Key, StringComparer.Ordinal)
             .Select(q => new SlaRow(q.Key, q.Value.Tickets.Value, components
@@ -67,7 +73,7 @@ internal sealed partial class ReportBuilder
                     s.Name,
                     acc.Tickets,
                     s.Cadence is { } cadence ? CadenceText(cadence) : null,
-                    s.Target(SlaComponent.FirstUpdate) is null ? null : (acc.Sla.GetValueOrDefault(SlaComponent.FirstUpdate) ?? new SlaAcc()).Cell(),
+                    s.Target(SlaComponent.FirstUpdate) is null ? null : (acc.Sla[(int)SlaComponent.FirstUpdate] ?? new SlaAcc()).Cell(),
                     acc.TicketsWithUpdates,
                     acc.MissedIntervals,
                     acc.TicketsMissing);

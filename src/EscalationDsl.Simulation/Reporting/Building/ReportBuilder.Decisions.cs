@@ -9,24 +9,40 @@ namespace EscalationDsl.Simulation.Reporting.Building;
 /// <summary>Folding a ticket's decisions, open periods and review findings.</summary>
 internal sealed partial class ReportBuilder
 {
-    private readonly Dictionary<SlaComponent, int> scratchMisses = [];
+    private static readonly int Components = Enum.GetValues<SlaComponent>().Length;
 
-    private void AddDecisions(in TicketOutcome t, WeekAcc week)
+    private void AddDecisions(in TicketOutcome t, SeverityAcc severity, WeekAcc week)
     {
         var wasEscalated = false;
         var wasPaged = false;
         var anyBreach = false;
-        var severity = severities[t.Severity];
         var missed = 0L;
+        long escalations = 0, pagesSent = 0, notifications = 0;
+
+        // A ticket's decisions mostly share a queue and come from few rules: the last of each found needs no lookup.
+        string? queueName = null, ruleName = null;
+        GroupAcc? queue = null;
+        RuleAcc? rule = null;
         foreach (var d in t.Decisions)
         {
             decisionsByKind[(int)d.Kind]++;
-            var queueName = t.QueueAt(d.At);
-            var queue = queues.TryGetValue(queueName, out var q) ? q : queues[queueName] = new GroupAcc();
-            if (d.Rule is { } ruleName)
+            var queueNow = t.QueueAt(d.At);
+            if (!ReferenceEquals(queueNow, queueName))
             {
-                var rule = rules.TryGetValue(ruleName, out var r) ? r : rules[ruleName] = new RuleAcc();
-                rule.Tickets.Add(ticket);
+                queue = Group(queues, queueNow);
+                queueName = queueNow;
+            }
+
+            if (d.Rule is { } ruleNow)
+            {
+                if (!ReferenceEquals(ruleNow, ruleName))
+                {
+                    ref var acc = ref CollectionsMarshal.GetValueRefOrAddDefault(rules, ruleNow, out _);
+                    rule = acc ??= new RuleAcc();
+                    ruleName = ruleNow;
+                }
+
+                rule!.Tickets.Add(ticket);
                 switch (d.Kind)
                 {
                     case DecisionKind.Escalate: rule.Escalations++; break;
@@ -41,8 +57,9 @@ internal sealed partial class ReportBuilder
             {
                 case DecisionKind.Escalate:
                     wasEscalated = true;
+                    escalations++;
                     week.Escalations++;
-                    queue.Escalations++;
+                    queue!.Escalations++;
                     queue.EscalatedTickets.Add(ticket);
                     if (owner is not null)
                     {
@@ -52,9 +69,10 @@ internal sealed partial class ReportBuilder
                     break;
                 case DecisionKind.Page:
                     wasPaged = true;
+                    pagesSent++;
                     pages++;
                     week.Pages++;
-                    queue.Pages++;
+                    queue!.Pages++;
                     if (owner is not null)
                     {
                         owner.Pages++;
@@ -71,7 +89,8 @@ internal sealed partial class ReportBuilder
                     Count(afterHoursByOwner, d.Owner ?? "(none)", after);
                     break;
                 case DecisionKind.Notify:
-                    queue.Notifications++;
+                    notifications++;
+                    queue!.Notifications++;
                     if (owner is not null)
                     {
                         owner.Notifications++;
@@ -131,23 +150,12 @@ internal sealed partial class ReportBuilder
             severity.TicketsMissing++;
         }
 
-        long escalations = 0, pagesSent = 0, notifications = 0;
-        foreach (var d in t.Decisions)
-        {
-            switch (d.Kind)
-            {
-                case DecisionKind.Escalate: escalations++; break;
-                case DecisionKind.Page: pagesSent++; break;
-                case DecisionKind.Notify: notifications++; break;
-            }
-        }
-
         AddGroup(issueTypes, t.IssueType);
         AddGroup(categories, t.Category);
 
         void AddGroup(Dictionary<string, GroupAcc> map, string key)
         {
-            var group = map.TryGetValue(key, out var g) ? g : map[key] = new GroupAcc();
+            var group = Group(map, key);
             group.Tickets.Add(ticket);
             if (wasEscalated)
             {
@@ -158,6 +166,12 @@ internal sealed partial class ReportBuilder
             group.Pages += pagesSent;
             group.Notifications += notifications;
         }
+    }
+
+    private static GroupAcc Group(Dictionary<string, GroupAcc> groups, string key)
+    {
+        ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, key, out _);
+        return group ??= new GroupAcc();
     }
 
     private static void Count(Dictionary<string, (long Total, long After)> counts, string key, bool after)
@@ -198,25 +212,20 @@ internal sealed partial class ReportBuilder
         foreach (var (_, queue) in t.Queues)
         {
             // A queue counts the ticket once, whether or not it was open there long enough to be sampled.
-            if (!queues.TryGetValue(queue, out var group))
-            {
-                queues[queue] = group = new GroupAcc();
-            }
-
-            group.Tickets.Add(ticket);
+            Group(queues, queue).Tickets.Add(ticket);
         }
     }
 
     private void AddReview(in TicketOutcome t)
     {
         var label = t.Category;
-        scratchMisses.Clear();
+        Span<int> misses = stackalloc int[Components];
         Decision? escalation = null;
         foreach (var d in t.Decisions)
         {
             if (d.Kind is DecisionKind.SlaBreach or DecisionKind.MissedUpdate && d.Component is { } component)
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(scratchMisses, component, out _)++;
+                misses[(int)component]++;
             }
 
             if (escalation is null && d.Kind == DecisionKind.Escalate)
@@ -227,11 +236,12 @@ internal sealed partial class ReportBuilder
 
         // The component missed most often (ties: the first in declaration order), if more than once.
         (SlaComponent Component, int Count) worst = default;
-        foreach (var (component, count) in scratchMisses)
+        for (var i = 0; i < misses.Length; i++)
         {
-            if (count > worst.Count || count == worst.Count && component < worst.Component)
+            // In declaration order, so the first of equal counts stays.
+            if (misses[i] > worst.Count)
             {
-                worst = (component, count);
+                worst = ((SlaComponent)i, misses[i]);
             }
         }
 

@@ -21,7 +21,6 @@ internal sealed partial class ReportBuilder
     private readonly DateTimeZone zone;
     private readonly BusinessCalendar? calendar;
     private readonly Dictionary<string, SeverityAcc> severities = new(StringComparer.Ordinal);
-    private readonly SeverityAcc all = new();
     private readonly Dictionary<string, QueueSlaAcc> slaByQueue = new(StringComparer.Ordinal);
     private readonly long[] decisionsByKind = new long[Enum.GetValues<DecisionKind>().Length];
     private readonly Dictionary<string, RuleAcc> rules = new(StringComparer.Ordinal);
@@ -98,10 +97,9 @@ internal sealed partial class ReportBuilder
         week.Created++;
         var severity = severities[t.Severity];
         AddDurations(severity, t);
-        AddDurations(all, t);
         AddDurations(week.Response, week.EngineeringPolicy, week.EngineeringRecorded, t);
         AddSla(severity, t);
-        AddDecisions(t, week);
+        AddDecisions(t, severity, week);
         AddLoad(t);
         AddReview(t);
         if (t.Category != t.IssueType)
@@ -137,40 +135,30 @@ internal sealed partial class ReportBuilder
 
     private void AddSla(SeverityAcc severity, in TicketOutcome t)
     {
+        // A ticket's components mostly end in the same queue: the last one found needs no lookup.
+        string? lastQueue = null;
+        QueueSlaAcc? byQueue = null;
         foreach (var (component, status) in t.Sla)
         {
-            var cell = severity.Sla.TryGetValue(component, out var c) ? c : severity.Sla[component] = new SlaAcc();
-            Instant when;
-            switch (status)
+            var cell = severity.Sla[(int)component] ??= new SlaAcc();
+            cell.Add(status);
+            var when = status switch
             {
-                case "met":
-                    cell.Met++;
-                    when = MetAt(t, component);
-                    break;
-                case "breached":
-                    cell.Breached++;
-                    when = FirstBreach(t, component);
-                    break;
-                default:
-                    cell.Pending++;
-                    when = t.Open.Count > 0 ? t.Open[^1].To : t.Created;
-                    break;
-            }
+                "met" => MetAt(t, component),
+                "breached" => FirstBreach(t, component),
+                _ => t.Open.Count > 0 ? t.Open[^1].To : t.Created,
+            };
 
             var queue = t.QueueAt(when);
-            if (!slaByQueue.TryGetValue(queue, out var byQueue))
+            if (!ReferenceEquals(queue, lastQueue))
             {
-                slaByQueue[queue] = byQueue = new QueueSlaAcc();
+                ref var acc = ref CollectionsMarshal.GetValueRefOrAddDefault(slaByQueue, queue, out _);
+                byQueue = acc ??= new QueueSlaAcc();
+                lastQueue = queue;
             }
 
-            byQueue.Tickets.Add(ticket);
-            var byComponent = byQueue.Components[(int)component] ??= new SlaAcc();
-            switch (status)
-            {
-                case "met": byComponent.Met++; break;
-                case "breached": byComponent.Breached++; break;
-                default: byComponent.Pending++; break;
-            }
+            byQueue!.Tickets.Add(ticket);
+            (byQueue.Components[(int)component] ??= new SlaAcc()).Add(status);
         }
     }
 
