@@ -63,14 +63,24 @@ public sealed partial class CompiledPolicy
         PolicyPageGuards = [.. model.PageGuards.Select(g => compiler.Compile(g.When))];
         Rules = [.. model.Rules.Select(r => CompileRule(r, compiler))];
         var global = 0;
+        var watched = new List<int>();
         foreach (var step in Rules.SelectMany(r => r.Steps))
         {
             step.GlobalIndex = global++;
-            if (step is { Kind: StepKind.On, OnEvent: TriggerEvent.FlagRaised, FlagSlot: >= 0 and < 64 })
+            if (step is { Kind: StepKind.On, OnEvent: TriggerEvent.FlagRaised, FlagSlot: >= 0 })
             {
-                WatchedFlags |= 1UL << step.FlagSlot;
+                var index = watched.IndexOf(step.FlagSlot);
+                if (index < 0)
+                {
+                    index = watched.Count;
+                    watched.Add(step.FlagSlot);
+                }
+
+                step.FlagIndex = index;
             }
         }
+
+        WatchedFlagSlots = [.. watched];
 
         Deescalations = [.. model.Deescalations.Select(d => compiler.Compile(d.When))];
         var pauses = model.Pauses.Select(p => compiler.Compile(p.While)).ToArray();
@@ -115,10 +125,11 @@ public sealed partial class CompiledPolicy
     internal ImmutableArray<CompiledRule> Rules { get; }
 
     /// <summary>
-    /// The value slots of the flags an <c>on FLAG</c> step waits for, as bits: only they are compared
-    /// before and after each event to see which flags it raised.
+    /// The value slots of the flags an <c>on FLAG</c> step waits for, each once (a step's
+    /// <see cref="CompiledStep.FlagIndex"/> is its place here): only they are compared before and after
+    /// each event to see which flags it raised, wherever they are among the ticket's values.
     /// </summary>
-    internal ulong WatchedFlags { get; }
+    internal ImmutableArray<int> WatchedFlagSlots { get; }
 
     internal ImmutableArray<CompiledRequireGuard> PolicyGuards { get; }
 

@@ -11,13 +11,13 @@ namespace EscalationDsl.Runtime;
 /// <summary>Firing steps: the Stateless transition, then each action as decisions with stable ids.</summary>
 public sealed partial class TicketRuntime
 {
-    private void ReactToEvent(Ticket t, Compilation.SeverityLayout layout, TicketEventKind kind, TicketEvent e, bool raised, bool lowered, ulong raisedFlags, long at)
+    private void ReactToEvent(Ticket t, Compilation.SeverityLayout layout, TicketEventKind kind, TicketEvent e, bool raised, bool lowered, long at)
     {
         foreach (var rule in layout.Rules)
         {
             foreach (var step in rule.Steps)
             {
-                if (step.Step.Kind != StepKind.On || t.Clock[rule.StartSlot] == Ticket.Never || !Matches(step.Step, kind, e, raised, lowered, raisedFlags))
+                if (step.Step.Kind != StepKind.On || t.Clock[rule.StartSlot] == Ticket.Never || !Matches(step.Step, kind, e, raised, lowered))
                 {
                     continue;
                 }
@@ -33,7 +33,7 @@ public sealed partial class TicketRuntime
         }
     }
 
-    private bool Matches(CompiledStep step, TicketEventKind kind, TicketEvent e, bool raised, bool lowered, ulong raisedFlags) => step.OnEvent switch
+    private bool Matches(CompiledStep step, TicketEventKind kind, TicketEvent e, bool raised, bool lowered) => step.OnEvent switch
     {
         TriggerEvent.Created => kind == TicketEventKind.Created,
         TriggerEvent.Acknowledged => kind == TicketEventKind.Acknowledged,
@@ -55,7 +55,7 @@ public sealed partial class TicketRuntime
         TriggerEvent.Resolved => kind == TicketEventKind.Resolved,
         TriggerEvent.Closed => kind == TicketEventKind.Closed,
         TriggerEvent.Reopened => kind == TicketEventKind.Reopened,
-        TriggerEvent.FlagRaised => step.FlagSlot is >= 0 and < 64 && (raisedFlags & (1UL << step.FlagSlot)) != 0,
+        TriggerEvent.FlagRaised => step.FlagIndex >= 0 && flagsRaised[step.FlagIndex],
         _ => false,
     };
 

@@ -1,4 +1,3 @@
-using System.Numerics;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Runtime.Compilation;
 using EscalationDsl.Runtime.Events;
@@ -17,7 +16,7 @@ public sealed partial class TicketRuntime
         trace?.Add(at, TraceKind.Event, Describe(e));
 
         // Flags before the event, to see which ones it raises (`on FLAG`).
-        var flagsBefore = FlagSnapshot(t);
+        ReadFlags(t, flagsBefore);
         var kind = e.Kind;
         var severityRaised = false;
         var severityLowered = false;
@@ -125,8 +124,13 @@ public sealed partial class TicketRuntime
         else
         {
             UpdateRules(t, layout, at);
-            var raised = RaisedFlags(t, flagsBefore);
-            ReactToEvent(t, layout, kind, e, severityRaised, severityLowered, raised, at);
+            ReadFlags(t, flagsRaised);
+            for (var i = 0; i < flagsRaised.Length; i++)
+            {
+                flagsRaised[i] &= !flagsBefore[i];
+            }
+
+            ReactToEvent(t, layout, kind, e, severityRaised, severityLowered, at);
             Reanchor(t, layout, kind, at);
             RetryBlocked(t, layout, at);
         }
@@ -206,23 +210,15 @@ public sealed partial class TicketRuntime
         }
     }
 
-    /// <summary>The watched flags (<see cref="CompiledPolicy.WatchedFlags"/>) that are true, as bits by value slot.</summary>
-    private ulong FlagSnapshot(Ticket t)
+    /// <summary>Which of the watched flags (<see cref="CompiledPolicy.WatchedFlagSlots"/>) are true, in their order.</summary>
+    private void ReadFlags(Ticket t, bool[] into)
     {
-        ulong bits = 0;
-        for (var watched = Policy.WatchedFlags; watched != 0; watched &= watched - 1)
+        var slots = Policy.WatchedFlagSlots;
+        for (var i = 0; i < into.Length; i++)
         {
-            var i = BitOperations.TrailingZeroCount(watched);
-            if (i < t.Values.Length && ConditionCompiler.IsTrue(t.Values[i]))
-            {
-                bits |= 1UL << i;
-            }
+            into[i] = slots[i] < t.Values.Length && ConditionCompiler.IsTrue(t.Values[slots[i]]);
         }
-
-        return bits;
     }
-
-    private ulong RaisedFlags(Ticket t, ulong before) => FlagSnapshot(t) & ~before;
 
     private static string Describe(TicketEvent e)
     {

@@ -21,6 +21,12 @@ public sealed partial class TicketRuntime
     private readonly TicketPhase[,] lifecycle;
     private readonly TicketPhase[,] unguardedSteps;
     private readonly List<string> missingScratch = [];
+
+    /// <summary>The watched flags (<see cref="CompiledPolicy.WatchedFlagSlots"/>) true before the event being applied.</summary>
+    private readonly bool[] flagsBefore;
+
+    /// <summary>The watched flags the event being applied raised (true after it, not before), read by `on FLAG` steps.</summary>
+    private readonly bool[] flagsRaised;
     private readonly Dictionary<RequireAction, (string[] Fields, string Request)> requireTexts = new(ReferenceEqualityComparer.Instance);
     private Ticket? current;
     private long currentNow;
@@ -31,6 +37,8 @@ public sealed partial class TicketRuntime
     public TicketRuntime(CompiledPolicy policy)
     {
         Policy = policy;
+        flagsBefore = new bool[policy.WatchedFlagSlots.Length];
+        flagsRaised = new bool[policy.WatchedFlagSlots.Length];
         // Stateless reads the state once while constructing; the placeholder answers that read.
         var placeholder = new Ticket("(none)", 0, 0);
         machine = LifecycleMachine.Create(() => (current ?? placeholder).Phase, p => current!.Phase = p, policy, step => () => GuardPasses(step));

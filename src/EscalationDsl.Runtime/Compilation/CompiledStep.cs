@@ -23,6 +23,9 @@ internal sealed class CompiledStep
     public int? Cap { get; init; }
     public TriggerEvent OnEvent { get; init; }
     public int FlagSlot { get; init; } = -1;
+
+    /// <summary>For `on FLAG`: the flag's place in <see cref="CompiledPolicy.WatchedFlagSlots"/>, set once compiled.</summary>
+    public int FlagIndex { get; set; } = -1;
     public required ImmutableArray<ActionModel> Actions { get; init; }
     public bool Escalates { get; init; }
 

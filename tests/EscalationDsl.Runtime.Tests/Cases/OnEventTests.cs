@@ -105,4 +105,34 @@ public sealed class OnEventTests(ITestOutputHelper output)
     [Theory]
     [MemberData(nameof(Names))]
     public void OnStepBehavesAsTheSpecSays(string name) => Cases.Single(c => c.Name == name).Verify(output);
+
+    /// <summary>
+    /// Flags are found among the ticket's values by slot; raised ones were once bits of one 64-bit word
+    /// indexed by slot, so a flag declared after 64 other fields never fired its step.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(70)]
+    public void OnAFlagFiresWhereverTheFlagIsAmongTheFields(int fieldsBefore)
+    {
+        var policy = $$"""
+            policy "slots" version 1
+            owners {
+                role lead "Duty lead"
+                role director "Director"
+            }
+            fields {
+                early flag
+            {{string.Concat(Enumerable.Range(0, fieldsBefore).Select(i => $"    f{i} text\n"))}}    late flag
+            }
+            severity sev1 "Critical" { }
+            escalation r for any {
+                on late: notify lead
+                on early: notify director
+            }
+            """;
+        var script = new TicketScript(TicketScript.Compile(policy));
+        script.Run("+0m created sev1; +5m field_set late=true; +10m field_set late=false; +15m flagged late; +20m flagged early; +25m flagged late");
+        script.Lines().ShouldBe(["+5m notify lead", "+15m notify lead", "+20m notify director"]);
+    }
 }
