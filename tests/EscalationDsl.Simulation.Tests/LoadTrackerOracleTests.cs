@@ -71,6 +71,10 @@ public sealed class LoadTrackerOracleTests
 
     private static long CeilHour(long ms) => ms >= 0 ? (ms + HourMs - 1) / HourMs : ms / HourMs;
 
+    /// <summary>
+    /// The row from the running counts after each hour mark (prefix sums): the peak is the largest (the
+    /// first hour reaching it), the average the counts weighted by the hours until the next mark.
+    /// </summary>
     private static (long Peak, Instant? PeakAt, double Average) OldRow(string queue, Dictionary<long, int> changes)
     {
         if (changes.Count == 0)
@@ -78,40 +82,37 @@ public sealed class LoadTrackerOracleTests
             return (0, null, 0);
         }
 
-        long running = 0, peak = 0, peakHour = 0, area = 0, previous = 0;
-        var keys = changes.Keys.Order().ToList();
-        foreach (var hour in keys)
+        var marks = changes.Keys.Order().ToArray();
+        var counts = new long[marks.Length];
+        for (var i = 0; i < marks.Length; i++)
         {
-            area += running * (hour - previous);
-            running += changes[hour];
-            previous = hour;
-            if (running > peak)
-            {
-                peak = running;
-                peakHour = hour;
-            }
+            counts[i] = (i == 0 ? 0 : counts[i - 1]) + changes[marks[i]];
         }
 
-        var span = keys[^1] - keys[0];
+        var peak = Math.Max(0, counts.Max());
+        var peakHour = peak > 0 ? marks[Array.IndexOf(counts, peak)] : 0;
+        var area = Enumerable.Range(0, marks.Length - 1).Sum(i => counts[i] * (marks[i + 1] - marks[i]));
+        var span = marks[^1] - marks[0];
         return (peak, Instant.FromUnixTimeMilliseconds(peakHour * HourMs), span == 0 ? 0 : Math.Round((double)area / span, 2));
     }
 
+    /// <summary>Weekly peaks hour by hour over the whole span, the running count carried from hour to hour.</summary>
     private static Dictionary<LocalDate, long> OldWeeklyPeaks(Dictionary<long, int> changes, DateTimeZone zone)
     {
         var peaks = new Dictionary<LocalDate, long>();
-        var keys = changes.Keys.Order().ToList();
-        long running = 0;
-        for (var i = 0; i < keys.Count; i++)
+        if (changes.Count == 0)
         {
-            running += changes[keys[i]];
-            var until = i + 1 < keys.Count ? keys[i + 1] : keys[i];
-            for (var hour = keys[i]; hour < until; hour++)
+            return peaks;
+        }
+
+        long running = 0;
+        for (long hour = changes.Keys.Min(), last = changes.Keys.Max(); hour < last; hour++)
+        {
+            running += changes.GetValueOrDefault(hour);
+            var week = Weeks.Start(Instant.FromUnixTimeMilliseconds(hour * HourMs), zone);
+            if (running > peaks.GetValueOrDefault(week))
             {
-                var week = Weeks.Start(Instant.FromUnixTimeMilliseconds(hour * HourMs), zone);
-                if (running > peaks.GetValueOrDefault(week))
-                {
-                    peaks[week] = running;
-                }
+                peaks[week] = running;
             }
         }
 
