@@ -44,8 +44,11 @@ internal sealed class SlaAcc
 
     public long Pending { get; set; }
 
+    /// <summary>How many SLA components there are: the length of arrays indexed by <see cref="SlaComponent"/>.</summary>
+    public static readonly int ComponentCount = Enum.GetValues<SlaComponent>().Length;
+
     /// <summary>An empty array of cells indexed by <see cref="SlaComponent"/>.</summary>
-    public static SlaAcc?[] ByComponent() => new SlaAcc?[Enum.GetValues<SlaComponent>().Length];
+    public static SlaAcc?[] ByComponent() => new SlaAcc?[ComponentCount];
 
     /// <summary>Counts one ticket's final status of the component: <c>met</c>, <c>breached</c>, or anything else as pending.</summary>
     public void Add(string status)

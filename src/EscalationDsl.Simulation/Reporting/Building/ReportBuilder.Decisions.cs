@@ -9,8 +9,6 @@ namespace EscalationDsl.Simulation.Reporting.Building;
 /// <summary>Folding a ticket's decisions, open periods and review findings.</summary>
 internal sealed partial class ReportBuilder
 {
-    private static readonly int Components = Enum.GetValues<SlaComponent>().Length;
-
     private void AddDecisions(in TicketOutcome t, SeverityAcc severity, WeekAcc week)
     {
         var wasEscalated = false;
@@ -219,7 +217,7 @@ internal sealed partial class ReportBuilder
     private void AddReview(in TicketOutcome t)
     {
         var label = t.Category;
-        Span<int> misses = stackalloc int[Components];
+        Span<int> misses = stackalloc int[SlaAcc.ComponentCount];
         Decision? escalation = null;
         foreach (var d in t.Decisions)
         {
