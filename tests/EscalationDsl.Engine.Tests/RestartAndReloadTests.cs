@@ -227,7 +227,7 @@ public sealed class RestartAndReloadTests
         response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         ((string?)problem["title"]).ShouldBe("Ticket unavailable");
-        ((string?)problem["detail"]).ShouldStartWith($"Ticket '{ticket}' cannot be rebuilt from its stored log");
+        ((string?)problem["detail"]).ShouldStartWith($"Ticket '{ticket}' cannot be rebuilt from its stored log or run");
         ((string?)problem["field"]).ShouldBe(field);
     }
 

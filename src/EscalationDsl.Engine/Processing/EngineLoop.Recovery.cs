@@ -41,7 +41,7 @@ internal sealed partial class EngineLoop
 
         live = true;
         store.Begin();
-        AdvanceDue();
+        AdvanceDue(rebuilt: true);
 
         // The rows of the tickets it changed go in its own transaction too: left for the first
         // group, they were lost when that group failed or the engine stopped before one ran.
