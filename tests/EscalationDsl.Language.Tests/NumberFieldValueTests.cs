@@ -34,4 +34,31 @@ public sealed class NumberFieldValueTests
     [Fact]
     public void TheLargestRuntimeNumberIsAccepted() =>
         SemanticModel.Create("n.esc", Head + "escalation r for sev1 when seats < 9223372036854775807 { owner ops }\n").Diagnostics.ShouldBeEmpty();
+
+    [Fact]
+    public void ARouteOnANumberFieldTakesIntegers()
+    {
+        // The language reference lists number fields among those a route may use.
+        var model = SemanticModel.Create("n.esc", Head + """
+            route seats {
+                1000, 5000 -> big
+                default    -> ops
+            }
+            route escalation_level { 2 -> big }
+            escalation r for sev1 { owner ops
+                after 1h: escalate to route(seats), notify route(escalation_level) }
+
+            """);
+
+        model.Diagnostics.ShouldBeEmpty();
+        model.Policy.Routes.Single(r => r.Field.Name == "seats").Resolve("5000")!.Name.ShouldBe("big");
+    }
+
+    [Fact]
+    public void ARouteOnANumberFieldRefusesANameOrANumberTooLarge()
+    {
+        var model = SemanticModel.Create("n.esc", Head + "route seats { many -> big\n 99999999999999999999 -> big\n default -> ops }\n");
+
+        model.Diagnostics.Select(d => d.Code).ShouldBe(["ESC2017", "ESC2027"]);
+    }
 }
