@@ -42,6 +42,17 @@ public sealed class CheckTests
     }
 
     [Fact]
+    public void AByteOrderMarkOnStandardInputIsNotAnError()
+    {
+        // A file's mark is dropped when it is read; piped in (Windows editors write one), it used to be ESC1003 at 1:1.
+        var result = Esc.RunWithInput("\uFEFFpolicy \"x\" version 1\nseverity s { acknowledge within 15x }\n", "lint", "-");
+
+        result.ExitCode.ShouldBe(1);
+        result.Out.ShouldStartWith("<stdin>:2:33: error[ESC2007]");
+        result.Out.ShouldNotContain("ESC1003");
+    }
+
+    [Fact]
     public void JsonFormatListsDiagnosticsWithPositions()
     {
         var result = Esc.RunWithInput("policy \"x\" version 1\nseverity s { acknowledge within 15x }\n", "check", "-", "--format", "json");

@@ -113,6 +113,19 @@ public sealed class SourcePositionTests
     }
 
     [Fact]
+    public void ALeadingByteOrderMarkIsNotPartOfTheText()
+    {
+        // File.ReadAllText drops the mark, standard input keeps it: both must read the same.
+        var text = Header + "owners {\n    team ops \"Ops\" $\n}\n" + Tail;
+
+        var diagnostic = SingleDiagnostic("\uFEFF" + text, out var source);
+
+        diagnostic.Code.ShouldBe("ESC1003");
+        source.Text.ShouldBe(text);
+        source.GetPosition(diagnostic.Span.Start).ShouldBe(new LinePosition(3, 20));
+    }
+
+    [Fact]
     public void SemanticDiagnosticSpanCoversExactlyTheName()
     {
         var text = Header + "owners {\n    team network \"Net\"\n}\n" + Tail + "escalation r for sev1 {\n    after 5m: notify netwrk, network\n}\n";

@@ -4,7 +4,8 @@ namespace EscalationDsl.Language.Text;
 
 /// <summary>
 /// The text of one policy file with its path (as the user named it) and a line map.
-/// Lines end at <c>\n</c>, <c>\r\n</c> or a lone <c>\r</c>.
+/// Lines end at <c>\n</c>, <c>\r\n</c> or a lone <c>\r</c>. A byte order mark at the start is
+/// not part of the text.
 /// </summary>
 public sealed class SourceText
 {
@@ -12,12 +13,15 @@ public sealed class SourceText
 
     /// <summary>Creates a source text.</summary>
     /// <param name="path">The path shown in diagnostics, for example <c>policies/support.esc</c> or <c>&lt;stdin&gt;</c>.</param>
-    /// <param name="text">The full content.</param>
+    /// <param name="text">The full content; a leading U+FEFF (byte order mark) is dropped.</param>
     public SourceText(string path, string text)
     {
         Path = path;
-        Text = text;
-        lineStarts = ComputeLineStarts(text);
+
+        // File.ReadAllText drops the mark; text from standard input or the engine's store keeps it.
+        // Dropped here, every source reads alike and columns on line 1 do not count it.
+        Text = text.StartsWith('\uFEFF') ? text[1..] : text;
+        lineStarts = ComputeLineStarts(Text);
     }
 
     /// <summary>The path shown in diagnostics.</summary>
