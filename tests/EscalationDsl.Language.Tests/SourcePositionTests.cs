@@ -79,6 +79,32 @@ public sealed class SourcePositionTests
     }
 
     [Fact]
+    public void ControlCharactersInTheExcerptAreShownNotSentToTheTerminal()
+    {
+        // Raw, ESC [2J would clear the screen the diagnostics are printed on, and BEL would ring.
+        var text = Header + "owners { team ops \"Ops \u001b[2J\u0007\u0085\" $ }\n" + Tail;
+        var model = SemanticModel.Create("t.esc", text);
+
+        var lines = DiagnosticFormatter.Format(model.Source, model.Diagnostics.Single(), color: false).Split('\n');
+
+        lines[2].ShouldBe("2 | owners { team ops \"Ops \u241b[2J\u2407\ufffd\" $ }");
+        lines[3].IndexOf('^', StringComparison.Ordinal).ShouldBe(lines[2].IndexOf('$', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ABidirectionalOverrideDoesNotReorderTheExcerptAroundTheCaret()
+    {
+        // U+202E would show the rest of the line right to left, so the caret would sit under other text.
+        var text = Header + "owners { team ops \"a\u202e b\" $ }\n" + Tail;
+        var model = SemanticModel.Create("t.esc", text);
+
+        var lines = DiagnosticFormatter.Format(model.Source, model.Diagnostics.Single(), color: false).Split('\n');
+
+        lines[2].ShouldBe("2 | owners { team ops \"a\ufffd b\" $ }");
+        lines[3].IndexOf('^', StringComparison.Ordinal).ShouldBe(lines[2].IndexOf('$', StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void CrLfLineEndingsCountOneLinePerBreak()
     {
         var text = (Header + "owners {\n    team ops \"Ops\"\n}\n" + Tail + "escalation r for sev1 {\n    owner opz\n}\n").Replace("\n", "\r\n", StringComparison.Ordinal);

@@ -49,7 +49,7 @@ public static class DiagnosticFormatter
           .Append(Paint($": {diagnostic.Message}", Bold))
           .Append('\n');
         sb.Append(Paint($"{pad} |", Blue)).Append('\n');
-        var (shown, caretAt, carets) = Window(ExpandTabs(lineText), indent, width);
+        var (shown, caretAt, carets) = Window(Printable(ExpandTabs(lineText)), indent, width);
         sb.Append(Paint($"{gutter} |", Blue)).Append(' ').Append(shown).Append('\n');
         sb.Append(Paint($"{pad} |", Blue)).Append(' ').Append(new string(' ', caretAt)).Append(Paint(new string('^', carets), levelColor)).Append('\n');
         sb.Append(Paint($"{pad} = ", Blue)).Append("help: ").Append(diagnostic.HelpLink).Append('\n');
@@ -84,4 +84,37 @@ public static class DiagnosticFormatter
     }
 
     private static string ExpandTabs(string text) => text.Replace("\t", "    ", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The source line as it may be written to a terminal, one character for each: control characters
+    /// would act instead of showing (ESC starts escape sequences that clear the screen or recolour
+    /// it) and take no cell, and bidirectional overrides would reorder the line around the caret
+    /// (rustc replaces both, too). C0 controls and DEL become their Control Pictures (␛), C1
+    /// controls and bidirectional controls U+FFFD.
+    /// </summary>
+    private static string Printable(string line)
+    {
+        if (!line.Any(NeedsReplacing))
+        {
+            return line;
+        }
+
+        return string.Create(line.Length, line, (chars, text) =>
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                chars[i] = c switch
+                {
+                    < ' ' => (char)(0x2400 + c),
+                    '\u007F' => '\u2421',
+                    _ when NeedsReplacing(c) => '\uFFFD',
+                    _ => c,
+                };
+            }
+        });
+    }
+
+    private static bool NeedsReplacing(char c) =>
+        c is < ' ' or (>= '\u007F' and <= '\u009F') or '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 }
