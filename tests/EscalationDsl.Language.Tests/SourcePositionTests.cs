@@ -78,6 +78,21 @@ public sealed class SourcePositionTests
         caretLine.IndexOf('^', StringComparison.Ordinal).ShouldBe(sourceLine.IndexOf('$', StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("障害対応", 8)] // four wide characters: two cells each, one UTF-16 unit each
+    [InlineData("Cafe\u0301", 4)] // a combining accent takes no cell
+    [InlineData("🚨 on call", 10)] // an emoji: two cells, two units
+    public void CaretLinesUpUnderWideAndCombiningCharacters(string name, int cells)
+    {
+        var text = Header + $"owners {{ team ops \"{name}\" $ }}\n" + Tail;
+        var model = SemanticModel.Create("t.esc", text);
+
+        var lines = DiagnosticFormatter.Format(model.Source, model.Diagnostics.Single(), color: false).Split('\n');
+
+        // After "2 | ", `owners { team ops "` is 19 cells, then the name, then `" ` before the '$'.
+        lines[3].ShouldBe("  | " + new string(' ', 19 + cells + 2) + "^");
+    }
+
     [Fact]
     public void ControlCharactersInTheExcerptAreShownNotSentToTheTerminal()
     {
