@@ -55,7 +55,7 @@ public static class PolicyInputs
     {
         try
         {
-            return new SourceText(DisplayPath(fullPath, console), File.ReadAllText(fullPath));
+            return SourceText.FromBytes(DisplayPath(fullPath, console), File.ReadAllBytes(fullPath));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -42,6 +42,31 @@ public sealed class CheckTests
     }
 
     [Fact]
+    public void AByteOrderMarkOnStandardInputIsNotAnError()
+    {
+        // A file's mark is dropped when it is read; piped in (Windows editors write one), it used to be ESC1003 at 1:1.
+        var result = Esc.RunWithInput("\uFEFFpolicy \"x\" version 1\nseverity s { acknowledge within 15x }\n", "lint", "-");
+
+        result.ExitCode.ShouldBe(1);
+        result.Out.ShouldStartWith("<stdin>:2:33: error[ESC2007]");
+        result.Out.ShouldNotContain("ESC1003");
+    }
+
+    [Fact]
+    public void AFileNotSavedAsUtf8IsOneErrorAtItsFirstBadByte()
+    {
+        using var folder = new LintTempFolder();
+        var path = System.IO.Path.Combine(folder.Path, "latin1.esc");
+        File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes("policy \"café\" version 1\nseverity s { acknowledge within 15m }\n"));
+
+        var result = Esc.Run("lint", path);
+
+        result.ExitCode.ShouldBe(1);
+        result.Out.ShouldStartWith($"{path}:1:12: error[ESC1008]: The byte 0xE9 here is not UTF-8");
+        result.Out.Split("error[").Length.ShouldBe(2);
+    }
+
+    [Fact]
     public void JsonFormatListsDiagnosticsWithPositions()
     {
         var result = Esc.RunWithInput("policy \"x\" version 1\nseverity s { acknowledge within 15x }\n", "check", "-", "--format", "json");

@@ -304,6 +304,23 @@ public sealed class RestartAndReloadTests
     }
 
     [Fact]
+    public async Task APolicySavedInAnotherEncodingThanUtf8IsRefusedAsEscLintRefusesIt()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        var good = File.ReadAllText(Path.Combine(engine.Policies, "support.esc"));
+
+        // Windows-1252 'é' is the byte 0xE9; read as UTF-8 it used to load as 'Caf\uFFFD'.
+        File.WriteAllBytes(Path.Combine(engine.Policies, "support.esc"), System.Text.Encoding.Latin1.GetBytes(
+            good.Replace("policy \"support\" version 1", "policy \"support\" version 2\n# Café", StringComparison.Ordinal)));
+        (await engine.Http.PostAsync("/v1/policies:reload", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var support = (await engine.GetJson("/v1/policies"))!.AsArray().Single(p => (string?)p!["path"] == "support.esc")!;
+        support["status"]!.GetValue<string>().ShouldBe("refused");
+        support["errors"]!.AsArray()[0]!.GetValue<string>().ShouldContain("error[ESC1008]: The byte 0xE9 here is not UTF-8");
+        (await engine.PostEventOk(EngineFixture.Created("u1", "UTF-1", T0)))["policy_version"]!.GetValue<int>().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task AGoodNewVersionTakesNewTicketsAndOldTicketsStayPinnedUntilMigrated()
     {
         await using var engine = await EngineFixture.StartAsync();

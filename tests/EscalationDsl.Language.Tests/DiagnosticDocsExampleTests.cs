@@ -1,6 +1,7 @@
 using System.Text;
 using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Language.Semantics;
+using EscalationDsl.Language.Text;
 using EscalationDsl.Tests;
 
 namespace EscalationDsl.Language.Tests;
@@ -23,7 +24,10 @@ public sealed class DiagnosticDocsExampleTests
         {
             (example.Command, example.StandardError).ShouldBe(("esc check example.esc", false), $"{page.Name}:{example.Output.Line}: examples on a diagnostic page are checked as `esc check example.esc`");
             example.Policy.ShouldNotBeNull($"{page.Name}:{example.Output.Line}: the output has no ```esc example above it");
-            var model = SemanticModel.Create("example.esc", example.Policy);
+            // ESC1008's example is the policy saved as Windows-1252: only bytes can be other than UTF-8.
+            var model = code == DiagnosticCatalog.NotUtf8.Code
+                ? SemanticModel.Create(SourceText.FromBytes("example.esc", Encoding.Latin1.GetBytes(example.Policy)))
+                : SemanticModel.Create("example.esc", example.Policy);
             model.Diagnostics.ShouldContain(d => d.Code == code, $"the example at {page.Name}:{example.Output.Line} does not raise {code}");
             var rendered = new StringBuilder();
             foreach (var d in model.Diagnostics)

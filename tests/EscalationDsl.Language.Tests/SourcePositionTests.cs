@@ -78,6 +78,47 @@ public sealed class SourcePositionTests
         caretLine.IndexOf('^', StringComparison.Ordinal).ShouldBe(sourceLine.IndexOf('$', StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("障害対応", 8)] // four wide characters: two cells each, one UTF-16 unit each
+    [InlineData("Cafe\u0301", 4)] // a combining accent takes no cell
+    [InlineData("🚨 on call", 10)] // an emoji: two cells, two units
+    public void CaretLinesUpUnderWideAndCombiningCharacters(string name, int cells)
+    {
+        var text = Header + $"owners {{ team ops \"{name}\" $ }}\n" + Tail;
+        var model = SemanticModel.Create("t.esc", text);
+
+        var lines = DiagnosticFormatter.Format(model.Source, model.Diagnostics.Single(), color: false).Split('\n');
+
+        // After "2 | ", `owners { team ops "` is 19 cells, then the name, then `" ` before the '$'.
+        lines[3].ShouldBe("  | " + new string(' ', 19 + cells + 2) + "^");
+    }
+
+    [Fact]
+    public void ControlCharactersInTheExcerptAreShownNotSentToTheTerminal()
+    {
+        // Raw, ESC [2J would clear the screen the diagnostics are printed on, and BEL would ring.
+        var text = Header + "owners { team ops \"Ops \u001b[2J\u0007\u0085\" $ }\n" + Tail;
+        var model = SemanticModel.Create("t.esc", text);
+
+        var lines = DiagnosticFormatter.Format(model.Source, model.Diagnostics.Single(), color: false).Split('\n');
+
+        lines[2].ShouldBe("2 | owners { team ops \"Ops \u241b[2J\u2407\ufffd\" $ }");
+        lines[3].IndexOf('^', StringComparison.Ordinal).ShouldBe(lines[2].IndexOf('$', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ABidirectionalOverrideDoesNotReorderTheExcerptAroundTheCaret()
+    {
+        // U+202E would show the rest of the line right to left, so the caret would sit under other text.
+        var text = Header + "owners { team ops \"a\u202e b\" $ }\n" + Tail;
+        var model = SemanticModel.Create("t.esc", text);
+
+        var lines = DiagnosticFormatter.Format(model.Source, model.Diagnostics.Single(), color: false).Split('\n');
+
+        lines[2].ShouldBe("2 | owners { team ops \"a\ufffd b\" $ }");
+        lines[3].IndexOf('^', StringComparison.Ordinal).ShouldBe(lines[2].IndexOf('$', StringComparison.Ordinal));
+    }
+
     [Fact]
     public void CrLfLineEndingsCountOneLinePerBreak()
     {
@@ -110,6 +151,19 @@ public sealed class SourcePositionTests
         diagnostic.Code.ShouldBe("ESC1004");
         diagnostic.Message.ShouldContain("the '{' on line 2");
         source.GetPosition(diagnostic.Span.Start).ShouldBe(new LinePosition(3, 19));
+    }
+
+    [Fact]
+    public void ALeadingByteOrderMarkIsNotPartOfTheText()
+    {
+        // File.ReadAllText drops the mark, standard input keeps it: both must read the same.
+        var text = Header + "owners {\n    team ops \"Ops\" $\n}\n" + Tail;
+
+        var diagnostic = SingleDiagnostic("\uFEFF" + text, out var source);
+
+        diagnostic.Code.ShouldBe("ESC1003");
+        source.Text.ShouldBe(text);
+        source.GetPosition(diagnostic.Span.Start).ShouldBe(new LinePosition(3, 20));
     }
 
     [Fact]

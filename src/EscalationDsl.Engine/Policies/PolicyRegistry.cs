@@ -80,10 +80,11 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
         {
             var relative = Path.GetRelativePath(Folder, file).Replace('\\', '/');
             seen.Add(relative);
-            string text;
+            SourceText source;
             try
             {
-                text = File.ReadAllText(file);
+                // As esc lint reads it: bytes that are not UTF-8 are ESC1008, not replacement characters.
+                source = SourceText.FromBytes(relative, File.ReadAllBytes(file));
             }
             catch (IOException e)
             {
@@ -91,7 +92,8 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
                 continue;
             }
 
-            var model = SemanticModel.Create(new SourceText(relative, text));
+            var text = source.Text;
+            var model = SemanticModel.Create(source);
             var errors = gate.Check(model, Folder);
             var name = model.Syntax.Header?.Name?.Value;
             if (errors.Count == 0 && name is not null && current.TryGetValue(name, out var other) && other.Path != relative)

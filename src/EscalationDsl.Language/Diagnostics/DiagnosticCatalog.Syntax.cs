@@ -25,6 +25,9 @@ public static partial class DiagnosticCatalog
     /// <summary>ESC1007: a condition nests deeper than the parser follows.</summary>
     public static readonly DiagnosticDescriptor ConditionTooDeep = new("ESC1007", "Condition nested too deeply", DiagnosticLevel.Error);
 
+    /// <summary>ESC1008: the file's bytes are not UTF-8 text.</summary>
+    public static readonly DiagnosticDescriptor NotUtf8 = new("ESC1008", "File is not UTF-8 text", DiagnosticLevel.Error);
+
     /// <summary>Creates ESC1001.</summary>
     /// <param name="span">The unexpected token.</param>
     /// <param name="found">How the token reads, such as "name 'escalaton'".</param>
@@ -85,4 +88,12 @@ public static partial class DiagnosticCatalog
     public static Diagnostic ConditionTooDeepFound(TextSpan span, int limit) =>
         Create(ConditionTooDeep, span, $"This condition nests more than {limit} levels deep (each 'and', 'or', 'not' and pair of parentheses adds one). "
             + "Write it with fewer levels: comparisons of one field joined by 'or' are 'FIELD in [...]', and 'not not' cancels out.");
+
+    /// <summary>Creates ESC1008.</summary>
+    /// <param name="span">The character that replaced the first byte that is not UTF-8.</param>
+    /// <param name="invalid">That byte.</param>
+    public static Diagnostic NotUtf8Found(TextSpan span, byte invalid) =>
+        Create(NotUtf8, span, invalid == 0
+            ? "The file holds a NUL byte (0x00) here, so it is not UTF-8 text: it is a binary file, or UTF-16 without a byte order mark. Save the policy as UTF-8."
+            : $"The byte 0x{invalid:X2} here is not UTF-8, so the file is not UTF-8 text: it was saved in another encoding, such as Windows-1252, or is not text at all. Save the policy as UTF-8; strings and comments may hold any Unicode text.");
 }

@@ -49,9 +49,13 @@ public static class DiagnosticFormatter
           .Append(Paint($": {diagnostic.Message}", Bold))
           .Append('\n');
         sb.Append(Paint($"{pad} |", Blue)).Append('\n');
-        var (shown, caretAt, carets) = Window(ExpandTabs(lineText), indent, width);
+        var (shown, caretAt, carets) = Window(Printable(ExpandTabs(lineText)), indent, width);
         sb.Append(Paint($"{gutter} |", Blue)).Append(' ').Append(shown).Append('\n');
-        sb.Append(Paint($"{pad} |", Blue)).Append(' ').Append(new string(' ', caretAt)).Append(Paint(new string('^', carets), levelColor)).Append('\n');
+
+        // The caret line counts terminal cells, not UTF-16 units: '障' takes two cells and a combining accent none.
+        var caretCells = Cells(shown.AsSpan(0, caretAt));
+        var caretWidth = Math.Max(1, Cells(shown.AsSpan(caretAt, Math.Min(carets, shown.Length - caretAt))));
+        sb.Append(Paint($"{pad} |", Blue)).Append(' ').Append(new string(' ', caretCells)).Append(Paint(new string('^', caretWidth), levelColor)).Append('\n');
         sb.Append(Paint($"{pad} = ", Blue)).Append("help: ").Append(diagnostic.HelpLink).Append('\n');
         sb.Append('\n');
         return sb.ToString();
@@ -84,4 +88,63 @@ public static class DiagnosticFormatter
     }
 
     private static string ExpandTabs(string text) => text.Replace("\t", "    ", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The source line as it may be written to a terminal, one character for each: control characters
+    /// would act instead of showing (ESC starts escape sequences that clear the screen or recolour
+    /// it) and take no cell, and bidirectional overrides would reorder the line around the caret
+    /// (rustc replaces both, too). C0 controls and DEL become their Control Pictures (␛), C1
+    /// controls and bidirectional controls U+FFFD.
+    /// </summary>
+    private static string Printable(string line)
+    {
+        if (!line.Any(NeedsReplacing))
+        {
+            return line;
+        }
+
+        return string.Create(line.Length, line, (chars, text) =>
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                chars[i] = c switch
+                {
+                    < ' ' => (char)(0x2400 + c),
+                    '\u007F' => '\u2421',
+                    _ when NeedsReplacing(c) => '\uFFFD',
+                    _ => c,
+                };
+            }
+        });
+    }
+
+    /// <summary>
+    /// How many terminal cells text takes, as terminals draw it: East Asian wide characters and those
+    /// outside the Basic Multilingual Plane (emoji) two, combining marks and zero-width format
+    /// characters none, everything else one. An approximation of wcwidth good enough to put a caret.
+    /// </summary>
+    private static int Cells(ReadOnlySpan<char> text)
+    {
+        var cells = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            cells += Rune.GetUnicodeCategory(rune) switch
+            {
+                UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format => 0,
+                _ when rune.Value >= 0x10000 || IsWide(rune.Value) => 2,
+                _ => 1,
+            };
+        }
+
+        return cells;
+    }
+
+    private static bool IsWide(int c) =>
+        c is (>= 0x1100 and <= 0x115F) or (>= 0x2E80 and <= 0x303E) or (>= 0x3041 and <= 0x33FF) or (>= 0x3400 and <= 0x4DBF)
+            or (>= 0x4E00 and <= 0x9FFF) or (>= 0xA000 and <= 0xA4CF) or (>= 0xAC00 and <= 0xD7A3) or (>= 0xF900 and <= 0xFAFF)
+            or (>= 0xFE30 and <= 0xFE4F) or (>= 0xFF00 and <= 0xFF60) or (>= 0xFFE0 and <= 0xFFE6);
+
+    private static bool NeedsReplacing(char c) =>
+        c is < ' ' or (>= '\u007F' and <= '\u009F') or '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 }

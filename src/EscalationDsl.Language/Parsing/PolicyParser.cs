@@ -17,6 +17,14 @@ public static class PolicyParser
     public static ParseResult Parse(SourceText source)
     {
         var diagnostics = new List<Diagnostic>();
+        if (source.InvalidUtf8 is { } invalid)
+        {
+            // Read as text, the bytes would be an error per replaced character, or pass silently
+            // inside strings and comments: the file gets this one error until it is saved as UTF-8.
+            var notText = DiagnosticCatalog.NotUtf8Found(new TextSpan(invalid.Offset, Math.Min(1, source.Text.Length - invalid.Offset)), invalid.Byte);
+            return new ParseResult(source, new PolicyFileSyntax(null, [], [], new TextSpan(0, source.Text.Length)), [notText]);
+        }
+
 
         // AntlrInputStream indexes UTF-16 code units, so token offsets are string offsets (see LinePosition).
         var lexer = new EscalationLexer(new AntlrInputStream(source.Text));

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Language.Syntax;
 using EscalationDsl.Language.Text;
@@ -112,6 +113,10 @@ internal sealed partial class Binder
                 return false;
             case FieldType.Number when kind != ValueKind.Integer:
                 Mismatch(span, $"'{field.Name}' is a number field; compare it with a number, not '{value}'.");
+                return false;
+            case FieldType.Number when !long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _):
+                // The runtime compares numbers as 64-bit integers; a longer one would stop it compiling.
+                diagnostics.Add(DiagnosticCatalog.NumberOutOfRangeFound(span, value, $"the number field '{field.Name}'", long.MaxValue.ToString(CultureInfo.InvariantCulture)));
                 return false;
             case FieldType.Flag or FieldType.Event:
                 Mismatch(span, $"'{field.Name}' is {Describe(field.Type)}; test it on its own (`{field.Name}` or `not {field.Name}`) instead of comparing it with a value.");

@@ -62,7 +62,7 @@ internal sealed partial class Binder
                     seen[value.Text] = value.Span;
                     if (routable)
                     {
-                        CheckValue(field, value.Text, value.Span);
+                        CheckValue(field, value.Text, value.Span, value.Kind);
                     }
 
                     values.Add(value.Text);

@@ -69,6 +69,9 @@ public static class JsonErrorPosition
     public static LinePosition AtByte(string path, string json, byte[] utf8, int byteOffset)
     {
         ArgumentNullException.ThrowIfNull(utf8);
-        return new SourceText(path, json).GetPosition(Encoding.UTF8.GetCharCount(utf8, 0, byteOffset));
+        var source = new SourceText(path, json);
+
+        // SourceText drops a leading byte order mark, so the offset does not count it either.
+        return source.GetPosition(Encoding.UTF8.GetCharCount(utf8, 0, byteOffset) - (json.Length - source.Text.Length));
     }
 }
