@@ -321,6 +321,15 @@ public sealed class SimTests
     }
 
     [Fact]
+    public void AMappingThatNamesAFolderIsCalledAFolder()
+    {
+        var result = Esc.Run("sim", "policies/support.esc", "--map", "policies/mappings", "--tickets", "policies/events/helpdesk-export.csv");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("esc: policies/mappings: is a folder; name the mapping file (JSON)\n");
+    }
+
+    [Fact]
     public void MissingColumnOfAnImportIsAUsageError()
     {
         var result = Esc.Run("sim", "policies/support.esc", "--import", "servicenow", "--tickets", "policies/events/helpdesk-export.csv");

@@ -182,6 +182,11 @@ internal static class SimCommand
         if (request.Map is { } mapPath)
         {
             var mapFull = Path.GetFullPath(mapPath, console.WorkingDirectory);
+            if (Directory.Exists(mapFull))
+            {
+                throw new UsageException($"{mapPath}: is a folder; name the mapping file (JSON)");
+            }
+
             string mapText;
             try
             {
