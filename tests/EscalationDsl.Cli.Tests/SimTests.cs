@@ -330,6 +330,27 @@ public sealed class SimTests
     }
 
     [Fact]
+    public void EmittedEventsThatCannotBeWrittenAreAUsageErrorNotACrash()
+    {
+        // A full disk: /dev/full takes the open and refuses every write.
+        var full = Path.Combine(Path.GetTempPath(), $"esc-sim-{Guid.NewGuid():N}.jsonl");
+        File.CreateSymbolicLink(full, "/dev/full");
+        try
+        {
+            var result = Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--emit-events", full, "--quiet");
+
+            result.ExitCode.ShouldBe(2);
+            result.Error.ShouldStartWith($"esc: --emit-events: {full}: cannot write: ");
+            result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(1);
+            result.Out.ShouldBeEmpty();
+        }
+        finally
+        {
+            File.Delete(full);
+        }
+    }
+
+    [Fact]
     public void MissingColumnOfAnImportIsAUsageError()
     {
         var result = Esc.Run("sim", "policies/support.esc", "--import", "servicenow", "--tickets", "policies/events/helpdesk-export.csv");
