@@ -86,7 +86,17 @@ public static class PolicyLoader
     {
         if (output is null)
         {
-            console.Out.Write(text);
+            try
+            {
+                console.Out.Write(text);
+                console.Out.Flush();
+            }
+            catch (IOException e)
+            {
+                // Such as a full disk behind a redirection (`> /dev/full`): say so instead of a stack trace.
+                throw new UsageException($"standard output: cannot write: {e.Message}");
+            }
+
             return;
         }
 
