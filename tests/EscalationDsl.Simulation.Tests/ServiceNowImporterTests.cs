@@ -189,6 +189,32 @@ public sealed class ServiceNowImporterTests
         replay.Events.Single(e => e.TicketId == "INC9000004").IssueType.ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData("Critical", "1 - High", "severity: 'Critical' is not a severity of policy 'support' (sev1, sev2, sev3)")]
+    [InlineData("1 - Critical", "High", "fields.impact: 'High' is not one of production, degraded, minor")]
+    public void AnIncidentWhoseCreatedEventIsRefusedReportsEachLaterRowOnce(string priority, string impact, string reason)
+    {
+        // Line 3 makes four events (assigned, acknowledged, status, resolved); line 4 none; line 5 one.
+        var csv = new SyntheticAuditLog()
+            .Row("INC9000001", "New", "1/3/2016 09:05", priority: priority, impact: impact)
+            .Row("INC9000001", "Resolved", "1/3/2016 09:20", mod: 1, priority: priority, impact: impact, assignee: "Resolver 1")
+            .Row("INC9000001", "Resolved", "1/3/2016 09:30", mod: 2, priority: priority, impact: impact, assignee: "Resolver 1")
+            .Row("INC9000001", "Closed", "6/3/2016 12:00", mod: 3, priority: priority, impact: impact, assignee: "Resolver 1")
+            .Row("INC9000002", "New", "1/3/2016 10:00")
+            .ToString();
+
+        var replay = Replays.ServiceNow(csv);
+
+        replay.Problems.ShouldBe(
+        [
+            $"log.csv:2: {reason}",
+            "log.csv:3: ticket 'INC9000001' has no created event: its created event was refused (reported above); a ticket starts with created",
+            "log.csv:5: ticket 'INC9000001' has no created event: its created event was refused (reported above); a ticket starts with created",
+        ]);
+        replay.Result!.BadRows.ShouldBe(3);
+        replay.Result.Report.Input.Tickets.ShouldBe(1);
+    }
+
     [Fact]
     public void StrictStopsAtTheFirstBadRow()
     {
