@@ -1,5 +1,6 @@
 using EscalationDsl.Runtime.Events;
 using EscalationDsl.Simulation.Mapping;
+using EscalationDsl.Simulation.ServiceNow;
 using EscalationDsl.Tests;
 
 namespace EscalationDsl.Simulation.Tests;
@@ -123,5 +124,45 @@ public sealed class MappingTests
             "export.csv:6: Ticket ID: no value; the row belongs to no ticket",
             "export.csv:7: fields.impact: 'Huge' is not one of production, degraded, minor",
         ]);
+    }
+
+    [Fact]
+    public void AnEngineeringCellThatIsNotTrueOrFalseIsABadRowNotAnAssignmentOutsideEngineering()
+    {
+        var mapping = Load("""{ "ticket": "id", "time": "at", "type": "kind", "severity": "sev", "owner": "team", "engineering": "eng" }""").Events!;
+        using var file = new TempFile(".csv", """
+            id,at,kind,sev,team,eng
+            T1,2026-11-02T09:00:00Z,created,sev1,frontline,
+            T1,2026-11-02T09:05:00Z,assigned,,network,true
+            T1,2026-11-02T09:06:00Z,assigned,,backend,Alice
+            T1,2026-11-02T09:07:00Z,assigned,,database,yes
+            T1,2026-11-02T09:08:00Z,assigned,,frontline,false
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+        using var source = new MappedCsvEventSource(file.Path, "export.csv", mapping);
+
+        var replay = Replays.Run(Policies.Support, source);
+
+        replay.Problems.ShouldBe(
+        [
+            "export.csv:4: eng: 'Alice' is not true or false; map it under \"engineering\".\"values\" in the mapping (or give a \"default\")",
+            "export.csv:5: eng: 'yes' is not true or false; map it under \"engineering\".\"values\" in the mapping (or give a \"default\")",
+        ]);
+        replay.Events.Where(e => e.Kind == TicketEventKind.Assigned).Select(e => $"{e.Owner} {e.Engineering}").ShouldBe(["network True", "frontline False"]);
+    }
+
+    [Fact]
+    public void AServiceNowEngineeringColumnWithoutTrueOrFalseIsABadRow()
+    {
+        var mapping = Load("""{ "import": "servicenow", "engineering": "assigned_to" }""", import: "servicenow").ServiceNow!;
+        var csv = new SyntheticAuditLog()
+            .Row("INC9000001", "New", "1/3/2016 09:05")
+            .Row("INC9000001", "Active", "1/3/2016 09:20", mod: 1, assignee: "Resolver 7")
+            .ToString();
+        using var file = new TempFile(".csv", csv);
+        using var source = new ServiceNowEventSource(file.Path, "log.csv", mapping);
+
+        var replay = Replays.Run(Policies.Support, source);
+
+        replay.Problems.ShouldBe(["log.csv:3: assigned_to: 'Resolver 7' is not true or false; map it under \"engineering\" in a mapping file, with \"values\" or a \"default\" (docs/importers.md)"]);
     }
 }
