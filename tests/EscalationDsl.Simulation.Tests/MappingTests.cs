@@ -62,6 +62,20 @@ public sealed class MappingTests
         mapping.Layout.Zone.Id.ShouldBe("America/New_York");
     }
 
+    [Fact]
+    public void APriorityNumberedZeroHasNoRankAndIsNotTakenAsTheMostSevere()
+    {
+        var csv = new SyntheticAuditLog()
+            .Row("INC9000001", "New", "1/3/2016 09:05", priority: "0 - Planning")
+            .Row("INC9000002", "New", "1/3/2016 09:06", priority: "1 - Critical")
+            .ToString();
+
+        var replay = Replays.ServiceNow(csv);
+
+        replay.Problems.ShouldBe(["log.csv:2: severity: '0 - Planning' is not a severity of policy 'support' (sev1, sev2, sev3)"]);
+        replay.Events.Select(e => $"{e.TicketId} {e.Severity}").ShouldBe(["INC9000002 sev1"]);
+    }
+
     [Theory]
     [InlineData("{ not json", "map.json:1:3: not valid JSON: 'n' is an invalid start of a property name. Expected a '\"'")]
     [InlineData("{\n  \"ticket\": \"id\",\n  \"time\": at\n}", "map.json:3:11: not valid JSON: 'a' is an invalid start of a value")]
