@@ -35,6 +35,26 @@ public sealed class CanonicalCsvTests
     }
 
     [Fact]
+    public void ACellOverSeveralLinesIsOneRowOfTheInput()
+    {
+        // As --emit-events writes a workaround that has line breaks: 3 rows on 7 lines.
+        var replay = Replays.Canonical(".csv", """
+            ticket,at,type,severity,workaround
+            T1,2026-11-02T14:00:00Z,created,sev2,"restart the
+            edge router,
+            then clear the cache"
+            T1,2026-11-02T14:10:00Z,acknowledged,,"line one
+            line two"
+            T1,2026-11-02T15:00:00Z,closed,,
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+
+        replay.Problems.ShouldBeEmpty();
+        replay.Result!.Report.Input.Rows.ShouldBe(3);
+        replay.Result.Report.Input.Events.ShouldBe(3);
+    }
+
+    [Fact]
     public void BadCsvRowsNameTheColumnLikeJsonLines()
     {
         var replay = Replays.Canonical(".csv", """
