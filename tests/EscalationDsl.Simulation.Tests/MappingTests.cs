@@ -185,4 +185,21 @@ public sealed class MappingTests
 
         replay.Problems.ShouldBe(["log.csv:3: assigned_to: 'Resolver 7' is not true or false; map it under \"engineering\" in a mapping file, with \"values\" or a \"default\" (docs/importers.md)"]);
     }
+
+    [Fact]
+    public void ATicketIdThatIsNotUtf8IsABadRow()
+    {
+        var mapping = Load("""{ "ticket": "id", "time": "at", "type": "kind", "severity": "sev" }""").Events!;
+        using var file = new TempFile(".csv", "");
+        File.WriteAllBytes(file.Path, System.Text.Encoding.Latin1.GetBytes("id,at,kind,sev\nT\u00e9,2026-11-02T09:00:00Z,created,sev1\nT\u00e8,2026-11-02T09:05:00Z,created,sev1\n"));
+        using var source = new MappedCsvEventSource(file.Path, "export.csv", mapping);
+
+        var replay = Replays.Run(Policies.Support, source);
+
+        replay.Problems.ShouldBe(
+        [
+            "export.csv:2: id: 'T\uFFFD' is not valid UTF-8 text: bytes that are not UTF-8 read as '\uFFFD', and ids that differ only there would be one; save the export as UTF-8",
+            "export.csv:3: id: 'T\uFFFD' is not valid UTF-8 text: bytes that are not UTF-8 read as '\uFFFD', and ids that differ only there would be one; save the export as UTF-8",
+        ]);
+    }
 }

@@ -216,6 +216,28 @@ public sealed class ServiceNowImporterTests
     }
 
     [Fact]
+    public void AnIncidentNumberThatIsNotUtf8IsABadRowNotMergedWithAnother()
+    {
+        var csv = new SyntheticAuditLog()
+            .Row("INC\u00e91", "New", "1/3/2016 09:05")
+            .Row("INC\u00e81", "New", "1/3/2016 09:06")
+            .Row("INC9000003", "New", "1/3/2016 09:07")
+            .ToString();
+        using var file = new TempFile(".csv", "");
+        File.WriteAllBytes(file.Path, Encoding.Latin1.GetBytes(csv));
+        using var source = new ServiceNowEventSource(file.Path, "log.csv", MappingFile.DefaultServiceNow(Policies.Support));
+
+        var replay = Replays.Run(Policies.Support, source);
+
+        replay.Problems.ShouldBe(
+        [
+            "log.csv:2: number: 'INC\uFFFD1' is not valid UTF-8 text: bytes that are not UTF-8 read as '\uFFFD', and ids that differ only there would be one; save the export as UTF-8",
+            "log.csv:3: number: 'INC\uFFFD1' is not valid UTF-8 text: bytes that are not UTF-8 read as '\uFFFD', and ids that differ only there would be one; save the export as UTF-8",
+        ]);
+        replay.Result!.Report.Input.Tickets.ShouldBe(1);
+    }
+
+    [Fact]
     public void StrictStopsAtTheFirstBadRow()
     {
         var csv = new SyntheticAuditLog()

@@ -97,6 +97,12 @@ public sealed class MappedCsvEventSource : IEventSource
             return;
         }
 
+        if (ticket.Contains('\uFFFD'))
+        {
+            pending.Add(SourceRecord.ForProblem(line, $"{mapping.Ticket}: '{ticket}' {CsvColumns.NotUtf8Id}"));
+            return;
+        }
+
         if (mapping.Contiguous && ticket != state.Current)
         {
             if (state.Current is { } previous)

@@ -128,6 +128,13 @@ public sealed class ServiceNowEventSource : IEventSource
             return;
         }
 
+        if (!sameIncident && numberSpan.Contains('\uFFFD'))
+        {
+            // Bytes that are not UTF-8 read as U+FFFD: incidents whose numbers differ only there would merge.
+            pending.Add(SourceRecord.ForProblem(line, $"{mapping.Number}: '{numberSpan}' {CsvColumns.NotUtf8Id}"));
+            return;
+        }
+
         if (!sameIncident)
         {
             Complete(state, pending);

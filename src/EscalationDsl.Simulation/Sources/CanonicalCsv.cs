@@ -105,6 +105,12 @@ public static class CanonicalCsv
             return;
         }
 
+        if (row.Span.Contains('\uFFFD'))
+        {
+            results.Add(new EventParseResult(null, TicketEventJson.NotUtf8, line));
+            return;
+        }
+
         var ticket = Cell(row, layout.Ticket);
         var atText = Cell(row, layout.At);
         var typeText = Cell(row, layout.Type);
