@@ -126,6 +126,25 @@ public sealed class ServiceNowImporterTests
     }
 
     [Fact]
+    public void AnEncryptedArchiveIsCalledEncryptedNotDamaged()
+    {
+        var zip = Path.Combine(Path.GetTempPath(), $"esc-sim-{Guid.NewGuid():N}.zip");
+        try
+        {
+            TestArchive.Write(zip, "log.csv", new SyntheticAuditLog().Row("INC1", "New", "1/3/2016 09:05").ToString(), CompressionLevel.NoCompression);
+            TestArchive.MarkEncrypted(zip);
+
+            using var source = new ServiceNowEventSource(zip, "log.zip", MappingFile.DefaultServiceNow(Policies.Support));
+            Should.Throw<SourceException>(() => source.Read().ToList()).Message
+                .ShouldBe("log.zip: log.csv is encrypted (the archive has a password); extract it with the password and read the .csv");
+        }
+        finally
+        {
+            File.Delete(zip);
+        }
+    }
+
+    [Fact]
     public void ArchiveWithoutCsvIsRefused()
     {
         var zip = Path.Combine(Path.GetTempPath(), $"esc-sim-{Guid.NewGuid():N}.zip");
