@@ -320,6 +320,20 @@ public sealed class SimTests
         result.Error.ShouldBe("esc: policies/events: is a folder; name the file of ticket history\n");
     }
 
+    [Theory]
+    [InlineData("POLICY", "", "--tickets", "policies/events/week-of-tickets.jsonl")]
+    [InlineData("--tickets", "policies/support.esc", "--tickets", "")]
+    [InlineData("--map", "policies/support.esc", "--tickets", "policies/events/helpdesk-export.csv", "--map", "")]
+    [InlineData("--output", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--output", "")]
+    [InlineData("--emit-events", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--emit-events", "")]
+    public void AnEmptyFileNameIsCalledEmptyNotAFolder(string option, params string[] args)
+    {
+        var result = Esc.Run(["sim", .. args]);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe($"esc: {option}: the value is empty; name a file\n");
+    }
+
     [Fact]
     public void AMappingThatNamesAFolderIsCalledAFolder()
     {
