@@ -300,6 +300,31 @@ public sealed class SimTests
         File.ReadAllText(file.Path).ShouldBe(before);
     }
 
+    [Theory]
+    [InlineData("--emit-events")]
+    [InlineData("--output")]
+    public void WritingOverTheTicketsFileThroughALinkIsRefusedAndTheFileIsKept(string option)
+    {
+        using var file = new TempEvents("""
+            {"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev2"}
+            """);
+        var link = Path.Combine(Path.GetTempPath(), $"esc-sim-{Guid.NewGuid():N}.jsonl");
+        File.CreateSymbolicLink(link, file.Path);
+        var before = File.ReadAllText(file.Path);
+        try
+        {
+            var result = Esc.Run("sim", "policies/support.esc", "--tickets", file.Path, option, link, "--quiet");
+
+            result.ExitCode.ShouldBe(2);
+            result.Error.ShouldBe($"esc: {option}: {link} is the --tickets file; name another file\n");
+            File.ReadAllText(file.Path).ShouldBe(before);
+        }
+        finally
+        {
+            File.Delete(link);
+        }
+    }
+
     [Fact]
     public void EmittedEventsAndTheReportCannotShareAFile()
     {
