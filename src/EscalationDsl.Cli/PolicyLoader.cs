@@ -71,14 +71,42 @@ public static class PolicyLoader
             return;
         }
 
-        var full = Path.GetFullPath(output, console.WorkingDirectory);
+        // Compared after following symbolic links: an output that is a link to an input would empty it.
+        var full = RealPath(Path.GetFullPath(output, console.WorkingDirectory));
         foreach (var (what, path) in inputs)
         {
-            if (path is not null && Path.GetFullPath(path, console.WorkingDirectory) == full)
+            if (path is not null && RealPath(Path.GetFullPath(path, console.WorkingDirectory)) == full)
             {
                 throw new UsageException($"{option}: {output} is {what}; name another file");
             }
         }
+    }
+
+    /// <summary>The path with every symbolic link in it followed, as opening the file would; parts that do not exist are kept.</summary>
+    private static string RealPath(string full)
+    {
+        var root = Path.GetPathRoot(full) ?? "";
+        var current = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(current, part);
+            try
+            {
+                FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
+                if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+                {
+                    next = target.FullName;
+                }
+            }
+            catch (IOException)
+            {
+                // A link that cannot be followed (a loop): compare the path as written.
+            }
+
+            current = next;
+        }
+
+        return current;
     }
 
     /// <summary>Writes command output to <c>--output</c> or standard output.</summary>
@@ -86,7 +114,17 @@ public static class PolicyLoader
     {
         if (output is null)
         {
-            console.Out.Write(text);
+            try
+            {
+                console.Out.Write(text);
+                console.Out.Flush();
+            }
+            catch (IOException e)
+            {
+                // Such as a full disk behind a redirection (`> /dev/full`): say so instead of a stack trace.
+                throw new UsageException($"standard output: cannot write: {e.Message}");
+            }
+
             return;
         }
 

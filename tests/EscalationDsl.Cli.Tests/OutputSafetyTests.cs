@@ -41,6 +41,23 @@ public sealed class OutputSafetyTests
     }
 
     [Theory]
+    [InlineData("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--quiet")]
+    [InlineData("graph", "policies/support.esc")]
+    [InlineData("matrix", "policies/support.esc")]
+    [InlineData("lint", "policies/support.esc")]
+    public void StandardOutputThatCannotBeWrittenIsAUsageErrorNotACrash(params string[] args)
+    {
+        // As `esc sim ... > /dev/full`: the write fails with an IOException.
+        var error = new StringWriter { NewLine = "\n" };
+        var console = new CliConsole(new FullDisk(), error, new StringReader(""), Color: false, RepoPaths.Root);
+
+        var code = EscApp.Run(args, console);
+
+        code.ShouldBe(2);
+        error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].ShouldBe("esc: standard output: cannot write: No space left on device");
+    }
+
+    [Theory]
     [InlineData("explain", "--events", "policies/events/sev1-network-outage.jsonl")]
     [InlineData("graph")]
     [InlineData("matrix")]
@@ -50,5 +67,13 @@ public sealed class OutputSafetyTests
 
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldBe("esc: policies/: is a folder; name one .esc file\n");
+    }
+
+    /// <summary>Standard output redirected to a full disk.</summary>
+    private sealed class FullDisk : StringWriter
+    {
+        public override void Write(char value) => throw new IOException("No space left on device");
+
+        public override void Write(string? value) => throw new IOException("No space left on device");
     }
 }

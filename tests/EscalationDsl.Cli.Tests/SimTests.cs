@@ -300,6 +300,31 @@ public sealed class SimTests
         File.ReadAllText(file.Path).ShouldBe(before);
     }
 
+    [Theory]
+    [InlineData("--emit-events")]
+    [InlineData("--output")]
+    public void WritingOverTheTicketsFileThroughALinkIsRefusedAndTheFileIsKept(string option)
+    {
+        using var file = new TempEvents("""
+            {"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev2"}
+            """);
+        var link = Path.Combine(Path.GetTempPath(), $"esc-sim-{Guid.NewGuid():N}.jsonl");
+        File.CreateSymbolicLink(link, file.Path);
+        var before = File.ReadAllText(file.Path);
+        try
+        {
+            var result = Esc.Run("sim", "policies/support.esc", "--tickets", file.Path, option, link, "--quiet");
+
+            result.ExitCode.ShouldBe(2);
+            result.Error.ShouldBe($"esc: {option}: {link} is the --tickets file; name another file\n");
+            File.ReadAllText(file.Path).ShouldBe(before);
+        }
+        finally
+        {
+            File.Delete(link);
+        }
+    }
+
     [Fact]
     public void EmittedEventsAndTheReportCannotShareAFile()
     {
@@ -318,6 +343,50 @@ public sealed class SimTests
 
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldBe("esc: policies/events: is a folder; name the file of ticket history\n");
+    }
+
+    [Theory]
+    [InlineData("POLICY", "", "--tickets", "policies/events/week-of-tickets.jsonl")]
+    [InlineData("--tickets", "policies/support.esc", "--tickets", "")]
+    [InlineData("--map", "policies/support.esc", "--tickets", "policies/events/helpdesk-export.csv", "--map", "")]
+    [InlineData("--output", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--output", "")]
+    [InlineData("--emit-events", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--emit-events", "")]
+    public void AnEmptyFileNameIsCalledEmptyNotAFolder(string option, params string[] args)
+    {
+        var result = Esc.Run(["sim", .. args]);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe($"esc: {option}: the value is empty; name a file\n");
+    }
+
+    [Fact]
+    public void AMappingThatNamesAFolderIsCalledAFolder()
+    {
+        var result = Esc.Run("sim", "policies/support.esc", "--map", "policies/mappings", "--tickets", "policies/events/helpdesk-export.csv");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("esc: policies/mappings: is a folder; name the mapping file (JSON)\n");
+    }
+
+    [Fact]
+    public void EmittedEventsThatCannotBeWrittenAreAUsageErrorNotACrash()
+    {
+        // A full disk: /dev/full takes the open and refuses every write.
+        var full = Path.Combine(Path.GetTempPath(), $"esc-sim-{Guid.NewGuid():N}.jsonl");
+        File.CreateSymbolicLink(full, "/dev/full");
+        try
+        {
+            var result = Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--emit-events", full, "--quiet");
+
+            result.ExitCode.ShouldBe(2);
+            result.Error.ShouldStartWith($"esc: --emit-events: {full}: cannot write: ");
+            result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(1);
+            result.Out.ShouldBeEmpty();
+        }
+        finally
+        {
+            File.Delete(full);
+        }
     }
 
     [Fact]

@@ -34,6 +34,45 @@ public sealed class CanonicalCsvTests
         back.Read().Select(r => ServiceNowImporterTests.Json(r.Event!)).ShouldBe(events.Select(ServiceNowImporterTests.Json));
     }
 
+    [Theory]
+    [InlineData(".jsonl", 1, "{\"ticket\":\"T\u00e9\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev2\"}\n{\"ticket\":\"T\u00e8\",\"at\":\"2026-11-02T14:05:00Z\",\"type\":\"created\",\"severity\":\"sev2\"}\n")]
+    [InlineData(".csv", 2, "ticket,at,type,severity\nT\u00e9,2026-11-02T14:00:00Z,created,sev2\nT\u00e8,2026-11-02T14:05:00Z,created,sev2\n")]
+    public void RowsThatAreNotUtf8AreBadRowsNotOneMergedTicket(string extension, int firstLine, string text)
+    {
+        // Saved as Windows-1252: 'Té' and 'Tè' are one byte each that is not UTF-8, and both would read as 'T\uFFFD'.
+        using var file = new TempFile(extension, "");
+        File.WriteAllBytes(file.Path, System.Text.Encoding.Latin1.GetBytes(text));
+        using var source = new CanonicalEventSource(file.Path, "events" + extension);
+
+        var replay = Replays.Run(Policies.Support, source);
+
+        replay.Problems.ShouldBe(
+        [
+            $"events{extension}:{firstLine}: not valid UTF-8: the row holds bytes that are not UTF-8 text (read as '\uFFFD'); save the file as UTF-8",
+            $"events{extension}:{firstLine + 1}: not valid UTF-8: the row holds bytes that are not UTF-8 text (read as '\uFFFD'); save the file as UTF-8",
+        ]);
+    }
+
+    [Fact]
+    public void ACellOverSeveralLinesIsOneRowOfTheInput()
+    {
+        // As --emit-events writes a workaround that has line breaks: 3 rows on 7 lines.
+        var replay = Replays.Canonical(".csv", """
+            ticket,at,type,severity,workaround
+            T1,2026-11-02T14:00:00Z,created,sev2,"restart the
+            edge router,
+            then clear the cache"
+            T1,2026-11-02T14:10:00Z,acknowledged,,"line one
+            line two"
+            T1,2026-11-02T15:00:00Z,closed,,
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+
+        replay.Problems.ShouldBeEmpty();
+        replay.Result!.Report.Input.Rows.ShouldBe(3);
+        replay.Result.Report.Input.Events.ShouldBe(3);
+    }
+
     [Fact]
     public void BadCsvRowsNameTheColumnLikeJsonLines()
     {

@@ -1,5 +1,6 @@
 using EscalationDsl.Runtime.Events;
 using EscalationDsl.Simulation.Mapping;
+using EscalationDsl.Simulation.ServiceNow;
 using EscalationDsl.Tests;
 
 namespace EscalationDsl.Simulation.Tests;
@@ -61,6 +62,20 @@ public sealed class MappingTests
         mapping.Layout.Zone.Id.ShouldBe("America/New_York");
     }
 
+    [Fact]
+    public void APriorityNumberedZeroHasNoRankAndIsNotTakenAsTheMostSevere()
+    {
+        var csv = new SyntheticAuditLog()
+            .Row("INC9000001", "New", "1/3/2016 09:05", priority: "0 - Planning")
+            .Row("INC9000002", "New", "1/3/2016 09:06", priority: "1 - Critical")
+            .ToString();
+
+        var replay = Replays.ServiceNow(csv);
+
+        replay.Problems.ShouldBe(["log.csv:2: severity: '0 - Planning' is not a severity of policy 'support' (sev1, sev2, sev3)"]);
+        replay.Events.Select(e => $"{e.TicketId} {e.Severity}").ShouldBe(["INC9000002 sev1"]);
+    }
+
     [Theory]
     [InlineData("{ not json", "map.json:1:3: not valid JSON: 'n' is an invalid start of a property name. Expected a '\"'")]
     [InlineData("{\n  \"ticket\": \"id\",\n  \"time\": at\n}", "map.json:3:11: not valid JSON: 'a' is an invalid start of a value")]
@@ -75,6 +90,12 @@ public sealed class MappingTests
     [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "severity": { "column": "p", "values": { "P1": "sev9" } } }""", "map.json: severity.values.P1: 'sev9' is not a severity of policy 'support' (sev1, sev2, sev3)")]
     [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "owner": { "column": "team", "values": { "Desk": "frontlin" } } }""", "map.json: owner.values.Desk: 'frontlin' is not an owner of policy 'support' (frontline, commander, oncall_eng, network, backend, database, security)")]
     [InlineData("""{ "import": "servicenow", "fields": { "impact": { "column": "impact", "values": { "1 - High": "huge" } } } }""", "map.json: fields.impact.values.1 - High: 'huge' is not a value of field 'impact' (production, degraded, minor)")]
+    [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "separator": "\"" }""", "map.json: separator: '\"' quotes cells and cannot also separate them; use a character such as \",\", \";\" or \"\\t\"")]
+    [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "separator": "\n" }""", "map.json: separator: a line break ends rows and cannot also separate cells; use a character such as \",\", \";\" or \"\\t\"")]
+    [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "separator": "#" }""", "map.json: separator: '#' cannot separate cells: the CSV reader takes \"\\t\" or a printable ASCII character other than '\"' and '#'; use a character such as \",\", \";\" or \"\\t\"")]
+    [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "separator": "\u00e9" }""", "map.json: separator: '\\u00e9' cannot separate cells: the CSV reader takes \"\\t\" or a printable ASCII character other than '\"' and '#'; use a character such as \",\", \";\" or \"\\t\"")]
+    [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "separator": "\u0000" }""", "map.json: separator: '\\u0000' cannot separate cells: the CSV reader takes \"\\t\" or a printable ASCII character other than '\"' and '#'; use a character such as \",\", \";\" or \"\\t\"")]
+    [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "separator": ";;" }""", "map.json: separator: must be one character such as \",\", \";\" or \"\\t\", not ';;'")]
     [InlineData("", "map.json:1:1: the file holds no JSON; a mapping file is an object such as { \"ticket\": \"Number\", \"time\": \"Updated\", \"type\": \"Event\" } (docs/importers.md)")]
     [InlineData("  // nothing yet\n", "map.json:1:1: the file holds no JSON; a mapping file is an object such as { \"ticket\": \"Number\", \"time\": \"Updated\", \"type\": \"Event\" } (docs/importers.md)")]
     [InlineData("{ \"import\": \"servicenow\",\n  \"fields\": { \"impact\": { \"column\": \"imp\\ud800\" } } }", "map.json:2:37: not valid text: an escape such as \\ud800 leaves half of a UTF-16 surrogate pair")]
@@ -122,6 +143,63 @@ public sealed class MappingTests
             "export.csv:5: expected 8 columns, found 4",
             "export.csv:6: Ticket ID: no value; the row belongs to no ticket",
             "export.csv:7: fields.impact: 'Huge' is not one of production, degraded, minor",
+        ]);
+    }
+
+    [Fact]
+    public void AnEngineeringCellThatIsNotTrueOrFalseIsABadRowNotAnAssignmentOutsideEngineering()
+    {
+        var mapping = Load("""{ "ticket": "id", "time": "at", "type": "kind", "severity": "sev", "owner": "team", "engineering": "eng" }""").Events!;
+        using var file = new TempFile(".csv", """
+            id,at,kind,sev,team,eng
+            T1,2026-11-02T09:00:00Z,created,sev1,frontline,
+            T1,2026-11-02T09:05:00Z,assigned,,network,true
+            T1,2026-11-02T09:06:00Z,assigned,,backend,Alice
+            T1,2026-11-02T09:07:00Z,assigned,,database,yes
+            T1,2026-11-02T09:08:00Z,assigned,,frontline,false
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+        using var source = new MappedCsvEventSource(file.Path, "export.csv", mapping);
+
+        var replay = Replays.Run(Policies.Support, source);
+
+        replay.Problems.ShouldBe(
+        [
+            "export.csv:4: eng: 'Alice' is not true or false; map it under \"engineering\".\"values\" in the mapping (or give a \"default\")",
+            "export.csv:5: eng: 'yes' is not true or false; map it under \"engineering\".\"values\" in the mapping (or give a \"default\")",
+        ]);
+        replay.Events.Where(e => e.Kind == TicketEventKind.Assigned).Select(e => $"{e.Owner} {e.Engineering}").ShouldBe(["network True", "frontline False"]);
+    }
+
+    [Fact]
+    public void AServiceNowEngineeringColumnWithoutTrueOrFalseIsABadRow()
+    {
+        var mapping = Load("""{ "import": "servicenow", "engineering": "assigned_to" }""", import: "servicenow").ServiceNow!;
+        var csv = new SyntheticAuditLog()
+            .Row("INC9000001", "New", "1/3/2016 09:05")
+            .Row("INC9000001", "Active", "1/3/2016 09:20", mod: 1, assignee: "Resolver 7")
+            .ToString();
+        using var file = new TempFile(".csv", csv);
+        using var source = new ServiceNowEventSource(file.Path, "log.csv", mapping);
+
+        var replay = Replays.Run(Policies.Support, source);
+
+        replay.Problems.ShouldBe(["log.csv:3: assigned_to: 'Resolver 7' is not true or false; map it under \"engineering\" in a mapping file, with \"values\" or a \"default\" (docs/importers.md)"]);
+    }
+
+    [Fact]
+    public void ATicketIdThatIsNotUtf8IsABadRow()
+    {
+        var mapping = Load("""{ "ticket": "id", "time": "at", "type": "kind", "severity": "sev" }""").Events!;
+        using var file = new TempFile(".csv", "");
+        File.WriteAllBytes(file.Path, System.Text.Encoding.Latin1.GetBytes("id,at,kind,sev\nT\u00e9,2026-11-02T09:00:00Z,created,sev1\nT\u00e8,2026-11-02T09:05:00Z,created,sev1\n"));
+        using var source = new MappedCsvEventSource(file.Path, "export.csv", mapping);
+
+        var replay = Replays.Run(Policies.Support, source);
+
+        replay.Problems.ShouldBe(
+        [
+            "export.csv:2: id: 'T\uFFFD' is not valid UTF-8 text: bytes that are not UTF-8 read as '\uFFFD', and ids that differ only there would be one; save the export as UTF-8",
+            "export.csv:3: id: 'T\uFFFD' is not valid UTF-8 text: bytes that are not UTF-8 read as '\uFFFD', and ids that differ only there would be one; save the export as UTF-8",
         ]);
     }
 }

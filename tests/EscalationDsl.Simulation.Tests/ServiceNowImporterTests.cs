@@ -126,6 +126,25 @@ public sealed class ServiceNowImporterTests
     }
 
     [Fact]
+    public void AnEncryptedArchiveIsCalledEncryptedNotDamaged()
+    {
+        var zip = Path.Combine(Path.GetTempPath(), $"esc-sim-{Guid.NewGuid():N}.zip");
+        try
+        {
+            TestArchive.Write(zip, "log.csv", new SyntheticAuditLog().Row("INC1", "New", "1/3/2016 09:05").ToString(), CompressionLevel.NoCompression);
+            TestArchive.MarkEncrypted(zip);
+
+            using var source = new ServiceNowEventSource(zip, "log.zip", MappingFile.DefaultServiceNow(Policies.Support));
+            Should.Throw<SourceException>(() => source.Read().ToList()).Message
+                .ShouldBe("log.zip: log.csv is encrypted (the archive has a password); extract it with the password and read the .csv");
+        }
+        finally
+        {
+            File.Delete(zip);
+        }
+    }
+
+    [Fact]
     public void ArchiveWithoutCsvIsRefused()
     {
         var zip = Path.Combine(Path.GetTempPath(), $"esc-sim-{Guid.NewGuid():N}.zip");
@@ -187,6 +206,54 @@ public sealed class ServiceNowImporterTests
         replay.Events.Where(e => e.TicketId == "INC9000001").Select(e => TicketEventKinds.Name(e.Kind))
             .ShouldBe(["created", "acknowledged", "resolved"]);
         replay.Events.Single(e => e.TicketId == "INC9000004").IssueType.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("Critical", "1 - High", "severity: 'Critical' is not a severity of policy 'support' (sev1, sev2, sev3)")]
+    [InlineData("1 - Critical", "High", "fields.impact: 'High' is not one of production, degraded, minor")]
+    public void AnIncidentWhoseCreatedEventIsRefusedReportsEachLaterRowOnce(string priority, string impact, string reason)
+    {
+        // Line 3 makes four events (assigned, acknowledged, status, resolved); line 4 none; line 5 one.
+        var csv = new SyntheticAuditLog()
+            .Row("INC9000001", "New", "1/3/2016 09:05", priority: priority, impact: impact)
+            .Row("INC9000001", "Resolved", "1/3/2016 09:20", mod: 1, priority: priority, impact: impact, assignee: "Resolver 1")
+            .Row("INC9000001", "Resolved", "1/3/2016 09:30", mod: 2, priority: priority, impact: impact, assignee: "Resolver 1")
+            .Row("INC9000001", "Closed", "6/3/2016 12:00", mod: 3, priority: priority, impact: impact, assignee: "Resolver 1")
+            .Row("INC9000002", "New", "1/3/2016 10:00")
+            .ToString();
+
+        var replay = Replays.ServiceNow(csv);
+
+        replay.Problems.ShouldBe(
+        [
+            $"log.csv:2: {reason}",
+            "log.csv:3: ticket 'INC9000001' has no created event: its created event was refused (reported above); a ticket starts with created",
+            "log.csv:5: ticket 'INC9000001' has no created event: its created event was refused (reported above); a ticket starts with created",
+        ]);
+        replay.Result!.BadRows.ShouldBe(3);
+        replay.Result.Report.Input.Tickets.ShouldBe(1);
+    }
+
+    [Fact]
+    public void AnIncidentNumberThatIsNotUtf8IsABadRowNotMergedWithAnother()
+    {
+        var csv = new SyntheticAuditLog()
+            .Row("INC\u00e91", "New", "1/3/2016 09:05")
+            .Row("INC\u00e81", "New", "1/3/2016 09:06")
+            .Row("INC9000003", "New", "1/3/2016 09:07")
+            .ToString();
+        using var file = new TempFile(".csv", "");
+        File.WriteAllBytes(file.Path, Encoding.Latin1.GetBytes(csv));
+        using var source = new ServiceNowEventSource(file.Path, "log.csv", MappingFile.DefaultServiceNow(Policies.Support));
+
+        var replay = Replays.Run(Policies.Support, source);
+
+        replay.Problems.ShouldBe(
+        [
+            "log.csv:2: number: 'INC\uFFFD1' is not valid UTF-8 text: bytes that are not UTF-8 read as '\uFFFD', and ids that differ only there would be one; save the export as UTF-8",
+            "log.csv:3: number: 'INC\uFFFD1' is not valid UTF-8 text: bytes that are not UTF-8 read as '\uFFFD', and ids that differ only there would be one; save the export as UTF-8",
+        ]);
+        replay.Result!.Report.Input.Tickets.ShouldBe(1);
     }
 
     [Fact]

@@ -24,4 +24,23 @@ internal static class TestArchive
 
         File.WriteAllBytes(path, bytes);
     }
+
+    /// <summary>Marks the entries of <paramref name="path"/> as encrypted (bit 0 of each header's flags), as a password-protected archive has them.</summary>
+    public static void MarkEncrypted(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        for (var i = 0; i + 10 < bytes.Length; i++)
+        {
+            if (bytes[i] == 0x50 && bytes[i + 1] == 0x4B && bytes[i + 2] == 3 && bytes[i + 3] == 4)
+            {
+                bytes[i + 6] |= 1; // local file header
+            }
+            else if (bytes[i] == 0x50 && bytes[i + 1] == 0x4B && bytes[i + 2] == 1 && bytes[i + 3] == 2)
+            {
+                bytes[i + 8] |= 1; // central directory header
+            }
+        }
+
+        File.WriteAllBytes(path, bytes);
+    }
 }

@@ -77,6 +77,15 @@ internal static class SimCommand
             throw new UsageException($"--import: '{name}' is not an importer ({string.Join(", ", Importers)}); for any other CSV export write a mapping file and pass it with --map (docs/importers.md)");
         }
 
+        // An empty name resolves to the working folder, which would be reported as "is a folder".
+        foreach (var (option, value) in new[] { ("POLICY", request.Policy), ("--tickets", request.Tickets), ("--map", request.Map), ("--output", request.Output), ("--emit-events", request.EmitEvents) })
+        {
+            if (value is { Length: 0 })
+            {
+                throw new UsageException($"{option}: the value is empty; name a file");
+            }
+        }
+
         PolicyLoader.CheckOutput(request.Output, console);
         CheckOutputsApart(request, console);
         if (PolicyLoader.Load(request.Policy, console) is not { } policy)
@@ -133,6 +142,7 @@ internal static class SimCommand
         }
 
         progress.Clear();
+        emitter?.Finish();
         if (result.StoppedAtBadRow)
         {
             console.Error.WriteLine($"esc: --strict: stopped at the first bad row of {source.DisplayName}; nothing was reported");
@@ -182,6 +192,11 @@ internal static class SimCommand
         if (request.Map is { } mapPath)
         {
             var mapFull = Path.GetFullPath(mapPath, console.WorkingDirectory);
+            if (Directory.Exists(mapFull))
+            {
+                throw new UsageException($"{mapPath}: is a folder; name the mapping file (JSON)");
+            }
+
             string mapText;
             try
             {
@@ -287,12 +302,14 @@ internal static class SimCommand
     /// <summary>Writes replayed events for <c>--emit-events</c>.</summary>
     private sealed class EventEmitter : IDisposable
     {
+        private readonly string path;
         private readonly StreamWriter writer;
         private readonly Utf8JsonWriter? json;
         private readonly IReadOnlyList<string>? fields;
 
-        private EventEmitter(StreamWriter writer, IReadOnlyList<string>? fields)
+        private EventEmitter(string path, StreamWriter writer, IReadOnlyList<string>? fields)
         {
+            this.path = path;
             this.writer = writer;
             this.fields = fields;
             if (fields is null)
@@ -321,34 +338,67 @@ internal static class SimCommand
 
             if (extension != ".csv")
             {
-                return new EventEmitter(writer, null);
+                return new EventEmitter(path, writer, null);
             }
 
             // Columns for every settable field but issue_type and status, which have their own.
             var fields = policy.Model.Fields.Where(f => policy.KnowsField(f.Name) && f.Name is not ("issue_type" or "status")).Select(f => f.Name).ToList();
             CanonicalCsv.WriteHeader(writer, fields);
-            return new EventEmitter(writer, fields);
+            return new EventEmitter(path, writer, fields);
         }
 
+        /// <exception cref="UsageException">The file cannot be written (such as a full disk).</exception>
         public void Write(TicketEvent e)
         {
-            if (json is not null)
+            try
             {
-                TicketEventJson.Write(json, e);
-                json.Flush();
-                json.Reset();
-                writer.BaseStream.WriteByte((byte)'\n');
+                if (json is not null)
+                {
+                    TicketEventJson.Write(json, e);
+                    json.Flush();
+                    json.Reset();
+                    writer.BaseStream.WriteByte((byte)'\n');
+                }
+                else
+                {
+                    CanonicalCsv.WriteRow(writer, e, fields!);
+                }
             }
-            else
+            catch (IOException ex)
             {
-                CanonicalCsv.WriteRow(writer, e, fields!);
+                throw CannotWrite(ex);
+            }
+        }
+
+        /// <summary>Writes what is buffered; a failure is reported here, not lost in <see cref="Dispose"/>.</summary>
+        /// <exception cref="UsageException">The file cannot be written (such as a full disk).</exception>
+        public void Finish()
+        {
+            try
+            {
+                json?.Flush();
+                writer.Flush();
+            }
+            catch (IOException ex)
+            {
+                throw CannotWrite(ex);
             }
         }
 
         public void Dispose()
         {
-            json?.Dispose();
-            writer.Dispose();
+            // A write that failed was reported by Write or Finish; closing must not replace that message
+            // with the same failure thrown again as the stream flushes what is left.
+            try
+            {
+                json?.Dispose();
+                writer.Dispose();
+            }
+            catch (IOException)
+            {
+            }
         }
+
+        private UsageException CannotWrite(IOException e) => new($"--emit-events: {path}: cannot write: {e.Message}");
     }
 }

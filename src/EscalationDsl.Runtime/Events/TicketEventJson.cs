@@ -12,6 +12,12 @@ namespace EscalationDsl.Runtime.Events;
 /// </summary>
 public static class TicketEventJson
 {
+    /// <summary>
+    /// The problem of a line or row that holds U+FFFD: a reader decoding UTF-8 puts it where bytes are
+    /// not UTF-8 (an export saved as Windows-1252), and two ids that differ only there would be one.
+    /// </summary>
+    public const string NotUtf8 = "not valid UTF-8: the row holds bytes that are not UTF-8 text (read as '\uFFFD'); save the file as UTF-8";
+
     private static readonly OffsetDateTimePattern TimePattern = OffsetDateTimePattern.ExtendedIso;
 
     /// <summary>Parses one event object; returns null and an error naming the field on bad input.</summary>
@@ -146,6 +152,12 @@ public static class TicketEventJson
             var trimmed = text.AsSpan().Trim();
             if (trimmed.IsEmpty || trimmed[0] == '#')
             {
+                continue;
+            }
+
+            if (trimmed.Contains('\uFFFD'))
+            {
+                yield return new EventParseResult(null, NotUtf8, line);
                 continue;
             }
 

@@ -7,6 +7,12 @@ namespace EscalationDsl.Simulation.Input;
 /// <summary>Finds the columns a mapping names in a CSV header, with messages that list what the header has.</summary>
 internal static partial class CsvColumns
 {
+    /// <summary>
+    /// The end of the message for an id cell with bytes that are not UTF-8: the reader decodes them as
+    /// U+FFFD, so ids that differ only there (an export saved as Windows-1252) would be one ticket.
+    /// </summary>
+    public const string NotUtf8Id = "is not valid UTF-8 text: bytes that are not UTF-8 read as '\uFFFD', and ids that differ only there would be one; save the export as UTF-8";
+
     /// <summary>Opens a Sep reader that unescapes quotes, keeps every column as text and lets rows have a wrong column count (reported as bad rows).</summary>
     /// <exception cref="SourceException">The header names a column twice.</exception>
     public static SepReader OpenReader(Stream content, char separator, string file) =>

@@ -65,6 +65,14 @@ public sealed class InputFile : IDisposable
                     : $"{displayName}: the archive holds {csv.Count} .csv files ({string.Join(", ", csv.Select(e => e.FullName))}); extract the one to read");
             }
 
+            // .NET reads no encrypted entry: its data would only be called damaged.
+            if (csv[0].IsEncrypted)
+            {
+                archive.Dispose();
+                file.Dispose();
+                throw new SourceException($"{displayName}: {csv[0].FullName} is encrypted (the archive has a password); extract it with the password and read the .csv");
+            }
+
             return new InputFile(file, archive, new CheckedEntryStream(csv[0], displayName), csv[0].FullName);
         }
         catch (InvalidDataException e)

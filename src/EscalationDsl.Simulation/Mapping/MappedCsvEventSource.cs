@@ -97,6 +97,12 @@ public sealed class MappedCsvEventSource : IEventSource
             return;
         }
 
+        if (ticket.Contains('\uFFFD'))
+        {
+            pending.Add(SourceRecord.ForProblem(line, $"{mapping.Ticket}: '{ticket}' {CsvColumns.NotUtf8Id}"));
+            return;
+        }
+
         if (mapping.Contiguous && ticket != state.Current)
         {
             if (state.Current is { } previous)
@@ -152,6 +158,15 @@ public sealed class MappedCsvEventSource : IEventSource
             }
         }
 
+        // Engineering is true or false: any other word (an assignee's name, "yes") would count as false unseen.
+        var engineering = kind == TicketEventKind.Assigned ? Cell(row, c.Engineering, state.Pool) : null;
+        var engineeringValue = Map(mapping.Engineering, engineering);
+        if (engineeringValue is not (null or "true" or "false"))
+        {
+            pending.Add(SourceRecord.ForProblem(line, $"{mapping.Engineering!.Column}: '{engineering}' is not true or false; map it under \"engineering\".\"values\" in the mapping (or give a \"default\")", ticket));
+            return;
+        }
+
         var status = Map(mapping.Status, Cell(row, c.Status, state.Pool));
         var e = new TicketEvent
         {
@@ -162,7 +177,7 @@ public sealed class MappedCsvEventSource : IEventSource
             Severity = kind is TicketEventKind.Created or TicketEventKind.SeverityChanged ? Map(mapping.Severity, Cell(row, c.Severity, state.Pool)) : null,
             IssueType = kind == TicketEventKind.Created ? Map(mapping.IssueType, Cell(row, c.IssueType, state.Pool)) : null,
             Owner = kind is TicketEventKind.Created or TicketEventKind.Assigned ? Map(mapping.Owner, Cell(row, c.Owner, state.Pool)) : null,
-            Engineering = kind == TicketEventKind.Assigned && Map(mapping.Engineering, Cell(row, c.Engineering, state.Pool)) == "true",
+            Engineering = engineeringValue == "true",
             Flag = kind == TicketEventKind.Flagged ? Map(mapping.Flag, Cell(row, c.Flag, state.Pool)) : null,
             Status = kind == TicketEventKind.Status ? status : null,
             Mitigation = kind == TicketEventKind.Mitigation ? status : null,

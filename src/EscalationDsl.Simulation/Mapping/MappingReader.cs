@@ -4,6 +4,7 @@ using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Events;
 using EscalationDsl.Simulation.Input;
 using NodaTime;
+using nietras.SeparatedValues;
 
 namespace EscalationDsl.Simulation.Mapping;
 
@@ -121,7 +122,14 @@ internal sealed class MappingReader(string file, CompiledPolicy policy, ICollect
         var separator = defaults?.Separator ?? ',';
         if (OptionalString(root, "separator", "separator") is { } sep)
         {
-            separator = sep.Length == 1 && sep[0] is not ('"' or '\r' or '\n') ? sep[0] : throw Fail("separator", $"must be one character such as \",\", \";\" or \"\\t\", not '{sep}'");
+            separator = sep switch
+            {
+                "\"" => throw Fail("separator", "'\"' quotes cells and cannot also separate them; use a character such as \",\", \";\" or \"\\t\""),
+                "\r" or "\n" => throw Fail("separator", "a line break ends rows and cannot also separate cells; use a character such as \",\", \";\" or \"\\t\""),
+                { Length: 1 } when CsvReaderTakes(sep[0]) => sep[0],
+                { Length: 1 } => throw Fail("separator", $"{Shown(sep[0])} cannot separate cells: the CSV reader takes \"\\t\" or a printable ASCII character other than '\"' and '#'; use a character such as \",\", \";\" or \"\\t\""),
+                _ => throw Fail("separator", $"must be one character such as \",\", \";\" or \"\\t\", not '{sep}'"),
+            };
         }
 
         var missing = defaults?.Missing ?? new HashSet<string>(StringComparer.Ordinal);
@@ -151,6 +159,22 @@ internal sealed class MappingReader(string file, CompiledPolicy policy, ICollect
 
         return new CsvLayout(separator, missing, format);
     }
+
+    /// <summary>Whether Sep reads cells separated by <paramref name="c"/>; it throws on the characters it reserves.</summary>
+    private static bool CsvReaderTakes(char c)
+    {
+        try
+        {
+            Sep.New(c);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static string Shown(char c) => char.IsControl(c) || c > '~' ? $"'\\u{(int)c:x4}'" : $"'{c}'";
 
     private List<FieldColumn> ReadFields(JsonElement root, IReadOnlyList<FieldColumn> defaults)
     {

@@ -47,7 +47,8 @@ public sealed class ValueMap
             return mapped;
         }
 
-        if (Ranked is { Count: > 0 } ranked && LeadingNumber(cell) is { } rank)
+        // Ranks start at 1: a cell numbered 0 has no rank (it is not the most severe), so it is not mapped by rank.
+        if (Ranked is { Count: > 0 } ranked && LeadingNumber(cell) is { } rank and >= 1)
         {
             return ranked[Math.Clamp(rank, 1, ranked.Count) - 1];
         }

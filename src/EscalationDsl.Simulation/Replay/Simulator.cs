@@ -53,6 +53,9 @@ public sealed partial class Simulator
         private readonly Stack<List<Buffered>> spareLists = new();
         private readonly Stack<TicketTrack> spareTracks = new();
         private readonly RecentIds filteredClosed = new(RecentlyReplayed);
+
+        /// <summary>Tickets whose created event the policy refused: their later events say so, not that none was read.</summary>
+        private readonly RecentIds refusedCreated = new(RecentlyReplayed);
         private readonly Queue<string> orphanOrder = new();
         private readonly ReportBuilder report = new(policy, options, source);
         private Instant horizon = Instant.MinValue;
@@ -151,6 +154,11 @@ public sealed partial class Simulator
             var e = record.Event!;
             if (policy.Validate(e) is { } problem)
             {
+                if (e.Kind == TicketEventKind.Created)
+                {
+                    refusedCreated.Add(e.TicketId);
+                }
+
                 Bad(record.Row, problem);
                 return;
             }
@@ -287,10 +295,18 @@ public sealed partial class Simulator
             {
                 var why = ticket.AfterReplay
                     ? $"ticket '{id}' was closed, replayed and reported before this event: {ClosedKept.ToString("N0", CultureInfo.InvariantCulture)} other tickets closed after it (docs/simulator.md)"
-                    : $"ticket '{id}' has no created event; a ticket starts with created";
-                foreach (var b in list)
+                    : refusedCreated.Contains(id)
+                        ? $"ticket '{id}' has no created event: its created event was refused (reported above); a ticket starts with created"
+                        : $"ticket '{id}' has no created event; a ticket starts with created";
+                for (var i = 0; i < list.Count; i++)
                 {
-                    Bad(b.Row, why);
+                    // One row can hold several events (an importer's snapshot): it is one bad row.
+                    if (i > 0 && list[i].Row == list[i - 1].Row)
+                    {
+                        continue;
+                    }
+
+                    Bad(list[i].Row, why);
                     if (stopped)
                     {
                         return;
@@ -303,6 +319,11 @@ public sealed partial class Simulator
             var created = list[createdAt].Event;
             for (var i = 0; i < createdAt; i++)
             {
+                if (i > 0 && list[i].Row == list[i - 1].Row)
+                {
+                    continue;
+                }
+
                 Bad(list[i].Row, $"ticket '{id}': this {TicketEventKinds.Name(list[i].Event.Kind)} event at {TicketEventJson.FormatTime(list[i].Event.At)} comes before the ticket was created ({TicketEventJson.FormatTime(created.At)})");
                 if (stopped)
                 {

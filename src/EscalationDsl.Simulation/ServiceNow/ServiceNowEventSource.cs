@@ -128,6 +128,13 @@ public sealed class ServiceNowEventSource : IEventSource
             return;
         }
 
+        if (!sameIncident && numberSpan.Contains('\uFFFD'))
+        {
+            // Bytes that are not UTF-8 read as U+FFFD: incidents whose numbers differ only there would merge.
+            pending.Add(SourceRecord.ForProblem(line, $"{mapping.Number}: '{numberSpan}' {CsvColumns.NotUtf8Id}"));
+            return;
+        }
+
         if (!sameIncident)
         {
             Complete(state, pending);
@@ -259,6 +266,14 @@ public sealed class ServiceNowEventSource : IEventSource
             return null;
         }
 
+        // Engineering is true or false: any other word (an assignee's name) would count as false unseen.
+        var engineeringCell = Cell(row, columns.Engineering, state);
+        if (engineeringCell is not null && mapping.Engineering!.Map(engineeringCell) is not (null or "true" or "false"))
+        {
+            problem = $"{mapping.Engineering.Column}: '{engineeringCell}' is not true or false; map it under \"engineering\" in a mapping file, with \"values\" or a \"default\" (docs/importers.md)";
+            return null;
+        }
+
         // Row objects are reused once their incident's events are derived.
         var parsed = state.Spare.Count > 0 ? state.Spare.Pop() : new IncidentRow { FieldCells = new string?[columns.Fields.Length] };
         for (var f = 0; f < parsed.FieldCells.Length; f++)
@@ -274,7 +289,7 @@ public sealed class ServiceNowEventSource : IEventSource
         parsed.SeverityCell = Cell(row, columns.Severity, state);
         parsed.IssueCell = Cell(row, columns.Issue, state);
         parsed.OwnerCell = Cell(row, columns.Owner, state);
-        parsed.EngineeringCell = Cell(row, columns.Engineering, state);
+        parsed.EngineeringCell = engineeringCell;
         // The default mapping reads the queue from the owner's column and the category from the issue type's.
         parsed.QueueCell = columns.Queue == columns.Owner ? parsed.OwnerCell : Cell(row, columns.Queue, state);
         parsed.CategoryCell = columns.Category == columns.Issue ? parsed.IssueCell : Cell(row, columns.Category, state);

@@ -16,20 +16,25 @@ public static class CanonicalCsv
     /// <summary>The event columns, in the order the writer uses.</summary>
     public static readonly IReadOnlyList<string> EventColumns = ["id", "ticket", "at", "type", "severity", "issue_type", "owner", "engineering", "flag", "status"];
 
-    /// <summary>Reads every row; the line of each result is the row's first line in the file (the header is line 1).</summary>
+    /// <summary>
+    /// Reads every row; the line of each result is the row's first line in the file (the header is line 1).
+    /// <paramref name="rowRead"/> is called for each row read, blank ones included: a quoted cell can span
+    /// lines, so line numbers do not count rows.
+    /// </summary>
     /// <exception cref="SourceException">The header lacks ticket, at or type.</exception>
-    public static IEnumerable<EventParseResult> Read(Stream content, string file) => Read(CsvColumns.OpenReader(content, ',', file), file);
+    public static IEnumerable<EventParseResult> Read(Stream content, string file, Action? rowRead = null) => Read(CsvColumns.OpenReader(content, ',', file), file, rowRead);
 
-    /// <summary>As <see cref="Read(Stream, string)"/>, from text already being read.</summary>
-    public static IEnumerable<EventParseResult> Read(TextReader content, string file) => Read(CsvColumns.OpenReader(content, ',', file), file);
+    /// <summary>As <see cref="Read(Stream, string, Action?)"/>, from text already being read.</summary>
+    public static IEnumerable<EventParseResult> Read(TextReader content, string file, Action? rowRead = null) => Read(CsvColumns.OpenReader(content, ',', file), file, rowRead);
 
-    private static IEnumerable<EventParseResult> Read(SepReader opened, string file)
+    private static IEnumerable<EventParseResult> Read(SepReader opened, string file, Action? rowRead)
     {
         using var reader = opened;
         var layout = new Layout(reader, file);
         var results = new List<EventParseResult>(1);
         while (reader.MoveNext())
         {
+            rowRead?.Invoke();
             results.Clear();
             Parse(reader.Current, layout, results);
             foreach (var result in results)
@@ -97,6 +102,12 @@ public static class CanonicalCsv
         if (row.ColCount != layout.Count)
         {
             results.Add(new EventParseResult(null, $"expected {layout.Count} columns, found {row.ColCount}", line));
+            return;
+        }
+
+        if (row.Span.Contains('\uFFFD'))
+        {
+            results.Add(new EventParseResult(null, TicketEventJson.NotUtf8, line));
             return;
         }
 

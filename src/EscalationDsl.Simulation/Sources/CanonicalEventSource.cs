@@ -59,7 +59,7 @@ public sealed class CanonicalEventSource : IEventSource
         IEnumerable<EventParseResult> results;
         if (Format == "csv")
         {
-            results = CanonicalCsv.Read(input.Content, DisplayName);
+            results = CanonicalCsv.Read(input.Content, DisplayName, CountRow);
         }
         else if (Format == "jsonl")
         {
@@ -69,18 +69,25 @@ public sealed class CanonicalEventSource : IEventSource
         {
             var text = new StreamReader(input.Content);
             Format = IsJsonLines(text) ? "jsonl" : "csv";
-            results = Format == "jsonl" ? ReadJsonLines(text) : CanonicalCsv.Read(text, DisplayName);
+            results = Format == "jsonl" ? ReadJsonLines(text) : CanonicalCsv.Read(text, DisplayName, CountRow);
         }
 
         foreach (var result in results)
         {
-            RowsRead = Format == "csv" ? result.Line - 1 : result.Line;
+            // CSV rows are counted as they are read (a quoted cell can span lines); JSON Lines are lines.
+            if (Format != "csv")
+            {
+                RowsRead = result.Line;
+            }
+
             yield return result.Event is { } e ? SourceRecord.ForEvent(e, result.Line) : SourceRecord.ForProblem(result.Line, result.Error!);
         }
     }
 
     /// <inheritdoc/>
     public void Dispose() => input?.Dispose();
+
+    private void CountRow() => RowsRead++;
 
     /// <summary>
     /// For input without a file extension: JSON Lines when the first character is <c>{</c>, <c>#</c> or
