@@ -52,7 +52,7 @@ public sealed class WebhookDeliveryTests
         public async ValueTask DisposeAsync() => await app.DisposeAsync();
     }
 
-    private static string[] WebhookArgs(Receiver receiver, int maxAttempts = 8) =>
+    private static string[] WebhookArgs(Receiver receiver, int maxAttempts = 8, string backoff = "00:00:10", string maxBackoff = "00:05:00") =>
     [
         "--Engine:Sinks:1:Name=hook",
         "--Engine:Sinks:1:Type=webhook",
@@ -61,7 +61,8 @@ public sealed class WebhookDeliveryTests
         "--Engine:Sinks:1:Owners:0=oncall_eng",
         "--Engine:Sinks:1:Kinds:0=page",
         $"--Engine:Delivery:MaxAttempts={maxAttempts}",
-        "--Engine:Delivery:Backoff=00:00:10",
+        $"--Engine:Delivery:Backoff={backoff}",
+        $"--Engine:Delivery:MaxBackoff={maxBackoff}",
     ];
 
     /// <summary>Waits until the engine has recorded this many failed attempts (so the retry is scheduled before the clock moves).</summary>
@@ -118,5 +119,22 @@ public sealed class WebhookDeliveryTests
         var metrics = await engine.Http.GetStringAsync("/metrics");
         metrics.ShouldContain("esc_delivery_failures_total{otel_scope_name=\"EscalationDsl.Engine\",outcome=\"dead\",sink=\"hook\"} 1");
         metrics.ShouldContain("esc_delivery_failures_total{otel_scope_name=\"EscalationDsl.Engine\",outcome=\"retry\",sink=\"hook\"} 2");
+    }
+
+    [Fact]
+    public async Task ARetryMoreThanFiftyDaysAheadIsSentWhenItFallsDue()
+    {
+        // Timers take at most about 49.7 days: the dispatcher stopped for good when it waited longer.
+        await using var receiver = await Receiver.StartAsync();
+        receiver.FailFirst = 1;
+        await using var engine = await EngineFixture.StartAsync(null, WebhookArgs(receiver, backoff: "60.00:00:00", maxBackoff: "60.00:00:00"));
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-3", T0));
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(15));
+        await RetriesRecorded(engine, 1);
+        await Task.Delay(200);
+
+        engine.Time.Advance(TimeSpan.FromDays(60));
+        await EngineFixture.Eventually(() => Task.FromResult(receiver.Calls.Count >= 2), "the retry 60 days later");
+        receiver.Calls.Select(c => c.Status).ShouldBe([500, 200]);
     }
 }
