@@ -30,7 +30,7 @@ public static class EngineSettings
         CheckShape(section, typeof(EngineOptions));
         var options = new EngineOptions();
         section.Bind(options);
-        Check(options);
+        Check(options, section);
         return options;
     }
 
@@ -107,7 +107,7 @@ public static class EngineSettings
     }
 
     /// <summary>The values the binder accepted but the engine cannot use.</summary>
-    private static void Check(EngineOptions options)
+    private static void Check(EngineOptions options, IConfigurationSection section)
     {
         options.Listen = CheckListen(options.Listen);
         CheckFile("Engine:Database", options.Database);
@@ -130,7 +130,7 @@ public static class EngineSettings
         {
             if (ApiKeys.Problem(options.ApiKeys[i]) is { } problem)
             {
-                throw Problem($"Engine:ApiKeys:{i}", problem);
+                throw Problem(Item(section.GetSection("ApiKeys"), i), problem);
             }
         }
 
@@ -140,7 +140,7 @@ public static class EngineSettings
         Positive("Engine:FutureTolerance", options.FutureTolerance, zeroAllowed: true);
         Positive("Engine:PastTolerance", options.PastTolerance, zeroAllowed: true);
         Positive("Engine:ReadyLagThreshold", options.ReadyLagThreshold);
-        CheckSinks(options.Sinks);
+        CheckSinks(options.Sinks, section.GetSection("Sinks"));
         Positive("Engine:Delivery:Timeout", options.Delivery.Timeout);
         if (options.Delivery.Timeout > MaxDeliveryTimeout)
         {
@@ -232,14 +232,15 @@ public static class EngineSettings
         }
     }
 
-    private static void CheckSinks(List<SinkOptions> sinks)
+    private static void CheckSinks(List<SinkOptions> sinks, IConfigurationSection configured)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         var kinds = Enum.GetValues<DecisionKind>().Select(DecisionKinds.Name).ToList();
+        var items = configured.GetChildren().ToList(); // as the binder read them (see Item)
         for (var i = 0; i < sinks.Count; i++)
         {
             var s = sinks[i];
-            var at = $"Engine:Sinks:{i}";
+            var at = items[i].Path;
             if (string.IsNullOrWhiteSpace(s.Name) || !names.Add(s.Name))
             {
                 throw Problem($"{at}:Name", "every sink needs a unique name");
@@ -271,12 +272,18 @@ public static class EngineSettings
                 if (!kinds.Contains(s.Kinds[k]))
                 {
                     var closest = NameSuggester.Closest(s.Kinds[k], kinds, max: 1);
-                    throw Problem($"{at}:Kinds:{k}", $"'{s.Kinds[k]}' is not a decision kind; " +
+                    throw Problem(Item(items[i].GetSection("Kinds"), k), $"'{s.Kinds[k]}' is not a decision kind; " +
                         (closest.Count > 0 ? $"did you mean '{closest[0]}'?" : $"the kinds are {string.Join(", ", kinds)}"));
                 }
             }
         }
     }
+
+    /// <summary>
+    /// The configured name of a list's item <paramref name="index"/>: the binder numbers the items it
+    /// finds from 0, so items configured as Sinks:0 and Sinks:2 are bound as items 0 and 1.
+    /// </summary>
+    private static string Item(IConfigurationSection list, int index) => list.GetChildren().ElementAt(index).Path;
 
     private static void AtLeast(string setting, long value, long minimum)
     {

@@ -79,6 +79,18 @@ public sealed class SettingsTests : IDisposable
         e.Message.ShouldStartWith(message);
     }
 
+    [Theory]
+    [InlineData("Engine:Sinks:3:Url: a webhook sink needs an absolute http(s) URL", "--Engine:Sinks:3:Name=hook", "--Engine:Sinks:3:Type=webhook", "--Engine:Sinks:3:Url=/hook", "--Engine:Sinks:3:Secret=s")]
+    [InlineData("Engine:Sinks:0:Kinds:2: 'pages' is not a decision kind", "--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", "--Engine:Sinks:0:Path=x.jsonl", "--Engine:Sinks:0:Kinds:2=pages")]
+    [InlineData("Engine:ApiKeys:5: must be 'sha256:' and 64 hex digits", "--Engine:ApiKeys:5=secret")]
+    public void AListItemIsNamedAsConfiguredWhenTheNumbersHaveGaps(string message, params string[] settings)
+    {
+        // The binder numbers the items it finds from 0: the messages named Engine:Sinks:0 for a sink configured as Engine:Sinks:3.
+        var e = Should.Throw<EngineConfigurationException>(() => Build(settings));
+
+        e.Message.ShouldStartWith(message);
+    }
+
     [Fact]
     public void AFileThatIsNotADatabaseIsRefusedAndLeftAsItWas()
     {
