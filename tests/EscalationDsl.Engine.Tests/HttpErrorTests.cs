@@ -153,6 +153,32 @@ public sealed class HttpErrorTests
         (await engine.GetJson("/v1/tickets/INC-2")).ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData(".", "/v1/tickets/.", "ticket: must not be '.' or '..': a URL drops such a path segment, so GET /v1/tickets/{id} could not name the ticket.")]
+    [InlineData("..", "/v1/tickets/%2E%2E", "ticket: must not be '.' or '..': a URL drops such a path segment, so GET /v1/tickets/{id} could not name the ticket.")]
+    [InlineData("long", null, "ticket: must be at most 512 characters, not 9000: the id is part of URLs such as GET /v1/tickets/{id}.")]
+    public async Task ATicketThatNoURLCouldNameIsNotCreated(string ticket, string? path, string detail)
+    {
+        // Such tickets were created, and every read of them answered 404 or 414.
+        ticket = ticket == "long" ? new string('L', 9000) : ticket;
+        await using var engine = await EngineFixture.StartAsync();
+
+        var response = await engine.PostEvent(EngineFixture.Created("e1", ticket, T0));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        ((string?)problem["field"]).ShouldBe("ticket");
+        ((string?)problem["detail"]).ShouldBe(detail);
+        if (path is not null)
+        {
+            (await engine.Http.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+
+        var longest = new string('\u65e5', 512);
+        await engine.PostEventOk(EngineFixture.Created("e2", longest, T0));
+        ((string?)(await engine.GetJson("/v1/tickets/" + Uri.EscapeDataString(longest) + "/timeline"))!["ticket"]).ShouldBe(longest);
+    }
+
     [Fact]
     public async Task ATicketIdWithASlashOrAPercentSignCanBeReadAndMigrated()
     {

@@ -11,6 +11,9 @@ namespace EscalationDsl.Engine.Api;
 /// <summary><c>POST /v1/events</c> and <c>POST /v1/events:batch</c>.</summary>
 internal static class EventEndpoints
 {
+    /// <summary>The longest ticket id a created event may have, in UTF-16 code units.</summary>
+    internal const int MaxTicketIdLength = 512;
+
     public static void Map(IEndpointRouteBuilder app, EngineOptions options)
     {
         app.MapPost("/v1/events", async (HttpRequest request, EngineLoop loop) =>
@@ -121,6 +124,18 @@ internal static class EventEndpoints
         if (e.TicketId.AsSpan().IndexOfAnyInRange('\u0000', '\u001f') >= 0 || e.TicketId.Contains('\u007f', StringComparison.Ordinal))
         {
             problem = Problems.BadRequest($"{(prefix.Length == 0 ? "" : prefix[..^1] + ": ")}ticket: must not contain control characters (such as a tab, a line break or NUL): the id is part of URLs such as GET /v1/tickets/{{id}}.", prefix + "ticket");
+            return null;
+        }
+
+        // Nor can they name "." or ".." (a URL drops such a segment), nor an id longer than a request
+        // line holds (8 KB; 512 characters take at most 4.5 KB percent-encoded). Checked when a ticket
+        // is created only, so a ticket created by an older engine can still take its later events.
+        if (e.Kind == TicketEventKind.Created && (e.TicketId.Length > MaxTicketIdLength || e.TicketId is "." or ".."))
+        {
+            var why = e.TicketId.Length > MaxTicketIdLength
+                ? $"must be at most {MaxTicketIdLength} characters, not {e.TicketId.Length}: the id is part of URLs such as GET /v1/tickets/{{id}}."
+                : "must not be '.' or '..': a URL drops such a path segment, so GET /v1/tickets/{id} could not name the ticket.";
+            problem = Problems.BadRequest($"{(prefix.Length == 0 ? "" : prefix[..^1] + ": ")}ticket: {why}", prefix + "ticket");
             return null;
         }
 
