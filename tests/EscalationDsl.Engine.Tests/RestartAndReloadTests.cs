@@ -336,6 +336,31 @@ public sealed class RestartAndReloadTests
     }
 
     [Fact]
+    public async Task APolicyRenamedInItsFileStopsTakingNewTicketsUnderItsOldName()
+    {
+        // The old name kept taking new tickets, from a file that no longer declared it, until a restart.
+        await using var engine = await EngineFixture.StartAsync();
+        var good = File.ReadAllText(Path.Combine(engine.Policies, "support.esc"));
+        await engine.PostEventOk(EngineFixture.Created("e1", "OLD-1", T0));
+
+        File.WriteAllText(Path.Combine(engine.Policies, "support.esc"), good.Replace("policy \"support\" version 1", "policy \"helpdesk\" version 1", StringComparison.Ordinal));
+        await engine.Http.PostAsync("/v1/policies:reload", null);
+
+        var old = await engine.PostEvent(EngineFixture.Event("e2", "NEW-1", T0, "created", new { policy = "support", severity = "sev1" }));
+        old.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        ((string?)JsonNode.Parse(await old.Content.ReadAsStringAsync())!["detail"]).ShouldBe("Policy 'support' is not loaded (loaded: helpdesk).");
+        (await engine.PostEventOk(EngineFixture.Event("e3", "NEW-2", T0, "created", new { policy = "helpdesk", severity = "sev1" })))["policy"]!.GetValue<string>().ShouldBe("helpdesk");
+        (await engine.GetJson("/v1/tickets/OLD-1"))!["policy"]!.GetValue<string>().ShouldBe("support", "open tickets keep their pinned version");
+
+        // Named back, the file's policy is 'support' again, and only that.
+        File.WriteAllText(Path.Combine(engine.Policies, "support.esc"), good);
+        await engine.Http.PostAsync("/v1/policies:reload", null);
+        var ready = (await engine.GetJson("/readyz"))!;
+        ready["policies"]!.AsArray().Select(p => (string?)p!["name"]).ShouldBe(["support"]);
+        (await engine.PostEventOk(EngineFixture.Event("e4", "NEW-3", T0, "created", new { severity = "sev1" })))["policy"]!.GetValue<string>().ShouldBe("support", "one policy runs, so created events need not name it");
+    }
+
+    [Fact]
     public async Task AClosedTicketReopensFromItsLog()
     {
         await using var engine = await EngineFixture.StartAsync();
