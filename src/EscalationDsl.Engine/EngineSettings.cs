@@ -46,7 +46,8 @@ public static class EngineSettings
         var children = section.GetChildren().ToList();
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
         {
-            if (section.Value is not null)
+            // An empty value is a list without items: appsettings.json's "Sinks": [] arrives so.
+            if (section.Value is { Length: > 0 })
             {
                 throw Problem(section.Path, $"is a list; give its items as {section.Path}:0, {section.Path}:1, ...");
             }

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using EscalationDsl.Engine.Api;
 using EscalationDsl.Tests;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EscalationDsl.Engine.Tests;
@@ -89,6 +90,22 @@ public sealed class SettingsTests : IDisposable
         var e = Should.Throw<EngineConfigurationException>(() => Build(settings));
 
         e.Message.ShouldStartWith(message);
+    }
+
+    [Fact]
+    public async Task AnEmptyJsonListIsAListWithNoItems()
+    {
+        // appsettings.json writes "no sinks" as "Sinks": []; it was refused as "is a list; give its items as ...".
+        var json = """{ "Engine": { "ApiKeys": [], "Sinks": [ { "Name": "log", "Type": "file", "Path": "x.jsonl", "Owners": [], "Kinds": [] } ] } }""";
+        await using var app = EngineHost.Build(
+            ["--Engine:Listen=http://127.0.0.1:0", $"--Engine:Database={Path.Combine(folder, "engine.db")}", $"--Engine:Policies={Path.Combine(folder, "policies")}", $"--Engine:ApiKeyFile={Path.Combine(folder, "key")}"],
+            configure: c => c.AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))));
+
+        var options = app.Services.GetRequiredService<EngineOptions>();
+
+        options.Sinks.Single().Kinds.ShouldBeEmpty();
+        options.Sinks.Single().Owners.ShouldBeEmpty();
+        options.ApiKeys.Count.ShouldBe(1, "the generated key's, as with no ApiKeys at all");
     }
 
     [Fact]
