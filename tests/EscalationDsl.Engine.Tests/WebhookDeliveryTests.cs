@@ -24,7 +24,13 @@ public sealed class WebhookDeliveryTests
 
         public int FailFirst { get; set; }
 
+        private int landings;
+
+        public int Landings => Volatile.Read(ref landings);
+
         public string Url => app.Urls.First() + "/hook";
+
+        public string MovedUrl => app.Urls.First() + "/moved";
 
         public static async Task<Receiver> StartAsync()
         {
@@ -45,6 +51,13 @@ public sealed class WebhookDeliveryTests
                 receiver.Calls.Enqueue((request.Headers["X-Esc-Decision"].ToString(), valid, status));
                 return Results.StatusCode(status);
             });
+            // A receiver that moved: answers a POST with a redirect to a page that answers 200 to the GET that follows it.
+            app.MapPost("/moved", () => Results.Redirect("/landing"));
+            app.MapGet("/landing", () =>
+            {
+                Interlocked.Increment(ref receiver.landings);
+                return Results.Ok();
+            });
             await app.StartAsync();
             return receiver;
         }
@@ -52,11 +65,11 @@ public sealed class WebhookDeliveryTests
         public async ValueTask DisposeAsync() => await app.DisposeAsync();
     }
 
-    private static string[] WebhookArgs(Receiver receiver, int maxAttempts = 8, string backoff = "00:00:10", string maxBackoff = "00:05:00") =>
+    private static string[] WebhookArgs(Receiver receiver, int maxAttempts = 8, string backoff = "00:00:10", string maxBackoff = "00:05:00", string? url = null) =>
     [
         "--Engine:Sinks:1:Name=hook",
         "--Engine:Sinks:1:Type=webhook",
-        $"--Engine:Sinks:1:Url={receiver.Url}",
+        $"--Engine:Sinks:1:Url={url ?? receiver.Url}",
         $"--Engine:Sinks:1:Secret={Secret}",
         "--Engine:Sinks:1:Owners:0=oncall_eng",
         "--Engine:Sinks:1:Kinds:0=page",
@@ -136,5 +149,24 @@ public sealed class WebhookDeliveryTests
         engine.Time.Advance(TimeSpan.FromDays(60));
         await EngineFixture.Eventually(() => Task.FromResult(receiver.Calls.Count >= 2), "the retry 60 days later");
         receiver.Calls.Select(c => c.Status).ShouldBe([500, 200]);
+    }
+
+    [Fact]
+    public async Task ARedirectIsAFailedDeliveryNotAnAcknowledgement()
+    {
+        // The client followed it with a GET (301, 302, 303), whose 200 acknowledged a page nobody received.
+        await using var receiver = await Receiver.StartAsync();
+        await using var engine = await EngineFixture.StartAsync(null, WebhookArgs(receiver, url: receiver.MovedUrl));
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-4", T0));
+
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(15));
+        await RetriesRecorded(engine, 1);
+
+        receiver.Landings.ShouldBe(0);
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={engine.Database};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT detail FROM delivery_attempts WHERE sink = 'hook'";
+        ((string)command.ExecuteScalar()!).ShouldBe($"HTTP 302 from {receiver.MovedUrl}, which redirects to /landing; a redirect is not followed, configure the sink with the URL it redirects to");
     }
 }

@@ -9,7 +9,7 @@ namespace EscalationDsl.Engine.Delivery;
 /// POSTs each decision as JSON. The body is signed: <c>X-Esc-Signature: sha256=HEX</c> is the
 /// HMAC-SHA256 of the timestamp, a dot and the body, keyed with the sink's secret, and
 /// <c>X-Esc-Timestamp</c> carries the timestamp (Unix seconds) so receivers can refuse replays.
-/// Any 2xx answer acknowledges the decision.
+/// Any 2xx answer acknowledges the decision; a redirect is a failure (the client is built not to follow it).
 /// </summary>
 public sealed class WebhookSink(string name, Uri url, string secret, HttpClient client, TimeSpan timeout, TimeProvider time) : IDecisionSink
 {
@@ -44,7 +44,10 @@ public sealed class WebhookSink(string name, Uri url, string secret, HttpClient 
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw new DeliveryException($"HTTP {(int)response.StatusCode} from {url.GetLeftPart(UriPartial.Path)}");
+                var redirect = response.Headers.Location is { } location
+                    ? $", which redirects to {location}; a redirect is not followed, configure the sink with the URL it redirects to"
+                    : string.Empty;
+                throw new DeliveryException($"HTTP {(int)response.StatusCode} from {url.GetLeftPart(UriPartial.Path)}{redirect}");
             }
         }
         catch (OperationCanceledException e) when (!cancellation.IsCancellationRequested)
