@@ -169,4 +169,17 @@ public sealed class WebhookDeliveryTests
         command.CommandText = "SELECT detail FROM delivery_attempts WHERE sink = 'hook'";
         ((string)command.ExecuteScalar()!).ShouldBe($"HTTP 302 from {receiver.MovedUrl}, which redirects to /landing; a redirect is not followed, configure the sink with the URL it redirects to");
     }
+
+    [Fact]
+    public async Task AFailedDeliverySaysWhereWithoutTheCredentialsOfTheUrl()
+    {
+        // Messages named the URL with its user and password, into the log and delivery_attempts.
+        using var client = new HttpClient();
+        var sink = new Delivery.WebhookSink("hook", new Uri("http://ops:s3cret@127.0.0.1:1/hook?token=t0ken"), Secret, client, TimeSpan.FromSeconds(5), TimeProvider.System);
+
+        var e = await Should.ThrowAsync<Delivery.DeliveryException>(() => sink.SendAsync("d1", [], CancellationToken.None));
+
+        e.Message.ShouldStartWith("http://127.0.0.1:1/hook: ");
+        e.Message.ShouldNotContain("s3cret");
+    }
 }

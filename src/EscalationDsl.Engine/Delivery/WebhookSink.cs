@@ -18,6 +18,9 @@ public sealed class WebhookSink(string name, Uri url, string secret, HttpClient 
     /// <inheritdoc />
     public string Name { get; } = name;
 
+    /// <summary>The URL as messages show it: without user and password (and query), which may hold credentials.</summary>
+    private string Where { get; } = url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+
     /// <summary>The signature a receiver should compute: <c>sha256=</c> + hex HMAC-SHA256(secret, timestamp + "." + body).</summary>
     public static string Sign(byte[] key, string timestamp, byte[] body)
     {
@@ -47,16 +50,16 @@ public sealed class WebhookSink(string name, Uri url, string secret, HttpClient 
                 var redirect = response.Headers.Location is { } location
                     ? $", which redirects to {location}; a redirect is not followed, configure the sink with the URL it redirects to"
                     : string.Empty;
-                throw new DeliveryException($"HTTP {(int)response.StatusCode} from {url.GetLeftPart(UriPartial.Path)}{redirect}");
+                throw new DeliveryException($"HTTP {(int)response.StatusCode} from {Where}{redirect}");
             }
         }
         catch (OperationCanceledException e) when (!cancellation.IsCancellationRequested)
         {
-            throw new DeliveryException($"no answer from {url.GetLeftPart(UriPartial.Path)} within {timeout.TotalSeconds:0.#} s", e);
+            throw new DeliveryException($"no answer from {Where} within {timeout.TotalSeconds:0.#} s", e);
         }
         catch (HttpRequestException e)
         {
-            throw new DeliveryException($"{url.GetLeftPart(UriPartial.Path)}: {e.Message}", e);
+            throw new DeliveryException($"{Where}: {e.Message}", e);
         }
     }
 }
