@@ -49,6 +49,8 @@ public sealed class HttpErrorTests
     [InlineData("/v1/events", " ", "The body is empty; send JSON (docs/events.md).")]
     [InlineData("/v1/events:batch", "{\"events\":[{\"id\":\"a\"},{\"id\":tru}]}", "The body is not valid JSON at line 1, position 32 (events[1].id): 'tru}]}' is an invalid JSON literal.")]
     [InlineData("/v1/events:batch", "[null]", "events[0]: an event must be a JSON object")]
+    [InlineData("/v1/events:batch", "{\"events\":[{\"id\":\"a\"}],\"event\":{\"id\":\"b\"}}", "'event' is not a member of a batch: the body is {\"events\": [ ... ]}, and every event goes inside that list.")]
+    [InlineData("/v1/events:batch", "{\"\\ud800\":1,\"events\":[{\"id\":\"a\"}]}", "'\\ud800' is not a member of a batch: the body is {\"events\": [ ... ]}, and every event goes inside that list.")]
     [InlineData("/v1/events", "{\"id\":\"x\",\"\\ud800\":1", "The body is not valid JSON at line 1, position 21 (\\ud800): '1' is an invalid end of a number.")]
     public async Task BodiesThatAreNotEventsSayWhatIsWrong(string path, string body, string detail)
     {

@@ -70,6 +70,12 @@ internal static class EventEndpoints
                         return Problems.BadRequest("The body must be {\"events\": [ ... ]} or a JSON array of events.", root.ValueKind == JsonValueKind.Object ? "events" : null);
                     }
 
+                    // As in an event, a member the batch does not have is an error, not silently dropped.
+                    if (root.ValueKind == JsonValueKind.Object && Extra(root) is { } extra)
+                    {
+                        return Problems.BadRequest($"'{extra}' is not a member of a batch: the body is {{\"events\": [ ... ]}}, and every event goes inside that list.", extra);
+                    }
+
                     var count = list.GetArrayLength();
                     if (count == 0 || count > options.MaxBatchEvents)
                     {
@@ -105,6 +111,33 @@ internal static class EventEndpoints
             .ProducesProblem(409)
             .WithName("PostEventBatch")
             .WithSummary("Accept many events in one transaction: all are applied or none.");
+    }
+
+    /// <summary>
+    /// The first member of a batch object other than <c>events</c>, or null; as written (escapes
+    /// kept), since a name such as <c>"\ud800"</c> is not text.
+    /// </summary>
+    private static string? Extra(JsonElement batch)
+    {
+        foreach (var member in batch.EnumerateObject())
+        {
+            string name;
+            try
+            {
+                name = member.Name;
+            }
+            catch (InvalidOperationException)
+            {
+                return System.Text.Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8PropertyName(member));
+            }
+
+            if (name != "events")
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     private static TicketEvent? ParseEvent(JsonElement element, string prefix, out IResult? problem)
