@@ -121,6 +121,83 @@ public sealed class SettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task ADatabaseTheEngineCannotWriteIsRefusedBeforeItStarts()
+    {
+        // SQLite opens such a file for reading; the engine crashed with an unhandled exception at its first write.
+        var database = Path.Combine(folder, "engine.db");
+        await using (var first = Build())
+        {
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // a pooled connection would still be open for writing
+
+        var readOnly = MakeReadOnly(database);
+        try
+        {
+            if (!readOnly)
+            {
+                return; // neither permissions nor the immutable attribute stop this user writing (root without chattr)
+            }
+
+            var e = Should.Throw<EngineConfigurationException>(() => Build());
+
+            e.Message.ShouldBe($"Engine:Database: {database} is read-only; the engine writes to it (and to files next to it): give it a file and folder it can write");
+        }
+        finally
+        {
+            if (!OperatingSystem.IsWindows())
+            {
+                Run("chattr", "-i", database);
+                File.SetUnixFileMode(database, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+    }
+
+    /// <summary>Read-only by permissions, or for root (whom permissions do not stop) by the immutable attribute if the file system has it.</summary>
+    private static bool MakeReadOnly(string file)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        File.SetUnixFileMode(file, UnixFileMode.UserRead);
+        if (!CanWrite(file) || Run("chattr", "+i", file) && !CanWrite(file))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool CanWrite(string file)
+    {
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static bool Run(string program, params string[] args)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(program, args) { RedirectStandardError = true })!;
+            process.WaitForExit();
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task AnAddressInUseIsReportedAsEngineListen()
     {
         using var taken = new TcpListener(System.Net.IPAddress.Loopback, 0);
