@@ -361,6 +361,32 @@ public sealed class RestartAndReloadTests
     }
 
     [Fact]
+    public async Task ASecondEngineOnTheSameDatabaseIsRefusedAndTheFirstRunsOn()
+    {
+        // Both ran, each with its own tickets in memory, and both fired the same deadlines.
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0));
+
+        await using var second = EngineHost.Build(
+        [
+            "--Engine:Listen=http://127.0.0.1:0",
+            $"--Engine:Database={engine.Database}",
+            $"--Engine:Policies={engine.Policies}",
+            $"--Engine:ApiKeys:0={Api.ApiKeys.Hash(EngineFixture.Key)}",
+        ], engine.Time);
+        var e = await Should.ThrowAsync<EngineConfigurationException>(() => EngineHost.StartAsync(second));
+
+        e.Message.ShouldBe($"Engine:Database: {engine.Database} is in use by another engine (it holds {engine.Database}.lock); run one engine per database");
+        await engine.PostEventOk(EngineFixture.Event("e2", "INC-1", T0.AddMinutes(1), "acknowledged"));
+        (await engine.GetJson("/v1/tickets/INC-1"))!["state"]!.GetValue<string>().ShouldBe("acknowledged");
+
+        // Stopped, the first engine lets another start on its database.
+        await engine.StopHostAsync();
+        await engine.StartHostAsync();
+        (await engine.GetJson("/v1/tickets/INC-1"))!["state"]!.GetValue<string>().ShouldBe("acknowledged");
+    }
+
+    [Fact]
     public async Task AClosedTicketReopensFromItsLog()
     {
         await using var engine = await EngineFixture.StartAsync();
