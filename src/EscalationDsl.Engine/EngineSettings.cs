@@ -141,7 +141,7 @@ public static class EngineSettings
         Positive("Engine:FutureTolerance", options.FutureTolerance, zeroAllowed: true);
         Positive("Engine:PastTolerance", options.PastTolerance, zeroAllowed: true);
         Positive("Engine:ReadyLagThreshold", options.ReadyLagThreshold);
-        CheckSinks(options.Sinks, section.GetSection("Sinks"));
+        CheckSinks(options, section.GetSection("Sinks"));
         Positive("Engine:Delivery:Timeout", options.Delivery.Timeout);
         if (options.Delivery.Timeout > MaxDeliveryTimeout)
         {
@@ -233,8 +233,21 @@ public static class EngineSettings
         }
     }
 
-    private static void CheckSinks(List<SinkOptions> sinks, IConfigurationSection configured)
+    private static void CheckSinks(EngineOptions options, IConfigurationSection configured)
     {
+        var sinks = options.Sinks;
+
+        // A file sink appends lines: into the engine's own files, it would damage them.
+        var database = Path.GetFullPath(options.Database);
+        var engineFiles = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [database] = "the engine's database (Engine:Database)",
+            [database + "-wal"] = "the engine's write-ahead log",
+            [database + "-shm"] = "the engine's write-ahead log index",
+            [database + ".lock"] = "the engine's lock file",
+            [Path.GetFullPath(options.ApiKeyFile)] = "the API key file (Engine:ApiKeyFile)",
+        };
+        var sinkFiles = new Dictionary<string, string>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);
         var kinds = Enum.GetValues<DecisionKind>().Select(DecisionKinds.Name).ToList();
         var items = configured.GetChildren().ToList(); // as the binder read them (see Item)
@@ -263,6 +276,17 @@ public static class EngineSettings
                     break;
                 case "file":
                     CheckFile($"{at}:Path", s.Path ?? string.Empty);
+                    var file = Path.GetFullPath(s.Path!);
+                    if (engineFiles.TryGetValue(file, out var what))
+                    {
+                        throw Problem($"{at}:Path", $"{file} is {what}; give the sink a file of its own");
+                    }
+
+                    if (!sinkFiles.TryAdd(file, s.Name))
+                    {
+                        throw Problem($"{at}:Path", $"{file} is the file of sink '{sinkFiles[file]}' too; give each sink a file of its own");
+                    }
+
                     break;
                 default:
                     throw Problem($"{at}:Type", $"'{s.Type}' is not a sink type (webhook, file)");

@@ -81,6 +81,22 @@ public sealed class SettingsTests : IDisposable
     }
 
     [Theory]
+    [InlineData("engine.db", "engine.db is the engine's database (Engine:Database); give the sink a file of its own")]
+    [InlineData("engine.db-wal", "engine.db-wal is the engine's write-ahead log; give the sink a file of its own")]
+    [InlineData("escalation.key", "escalation.key is the API key file (Engine:ApiKeyFile); give the sink a file of its own")]
+    [InlineData("other.jsonl", "other.jsonl is the file of sink 'other' too; give each sink a file of its own")]
+    public void AFileSinkMayNotWriteIntoTheEnginesOwnFilesOrAnotherSinks(string file, string message)
+    {
+        // Decisions were appended to the database (or the key file), damaging it.
+        var e = Should.Throw<EngineConfigurationException>(() => Build(
+            $"--Engine:ApiKeyFile={Path.Combine(folder, "escalation.key")}",
+            "--Engine:Sinks:0:Name=other", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={Path.Combine(folder, "other.jsonl")}",
+            "--Engine:Sinks:1:Name=log", "--Engine:Sinks:1:Type=file", $"--Engine:Sinks:1:Path={Path.Combine(folder, file)}"));
+
+        e.Message.ShouldBe($"Engine:Sinks:1:Path: {Path.Combine(folder, message)}");
+    }
+
+    [Theory]
     [InlineData("Engine:Sinks:3:Url: a webhook sink needs an absolute http(s) URL", "--Engine:Sinks:3:Name=hook", "--Engine:Sinks:3:Type=webhook", "--Engine:Sinks:3:Url=/hook", "--Engine:Sinks:3:Secret=s")]
     [InlineData("Engine:Sinks:0:Kinds:2: 'pages' is not a decision kind", "--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", "--Engine:Sinks:0:Path=x.jsonl", "--Engine:Sinks:0:Kinds:2=pages")]
     [InlineData("Engine:ApiKeys:5: must be 'sha256:' and 64 hex digits", "--Engine:ApiKeys:5=secret")]
