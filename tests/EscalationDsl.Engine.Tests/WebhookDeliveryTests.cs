@@ -182,4 +182,21 @@ public sealed class WebhookDeliveryTests
         e.Message.ShouldStartWith("http://127.0.0.1:1/hook: ");
         e.Message.ShouldNotContain("s3cret");
     }
+
+    [Fact]
+    public async Task ADecisionOfATicketWithANonAsciiIdIsDelivered()
+    {
+        // The decision id (which holds the ticket id) went into a header as it was: the client refused
+        // to send non-ASCII headers, and the delivery failed until it was dead-lettered.
+        await using var receiver = await Receiver.StartAsync();
+        await using var engine = await EngineFixture.StartAsync(null, WebhookArgs(receiver));
+        await engine.PostEventOk(EngineFixture.Created("e1", "Störung-7", T0));
+
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(15));
+        await EngineFixture.Eventually(() => Task.FromResult(receiver.Calls.Count >= 1), "the page delivered");
+
+        receiver.Calls.Single().Status.ShouldBe(200);
+        receiver.Calls.Single().SignatureValid.ShouldBeTrue();
+        Uri.UnescapeDataString(receiver.Calls.Single().Decision).ShouldBe("Störung-7/sev1_production/0/1/1.0");
+    }
 }

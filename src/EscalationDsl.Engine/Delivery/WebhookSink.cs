@@ -31,13 +31,21 @@ public sealed class WebhookSink(string name, Uri url, string secret, HttpClient 
         return "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(key, payload));
     }
 
+    /// <summary>
+    /// The decision id as the <c>X-Esc-Decision</c> header carries it. Headers are ASCII, and a decision
+    /// id holds its ticket's id, which may not be: an id with a character outside ASCII, or with a
+    /// <c>%</c>, is sent percent-encoded (UTF-8), so no two ids share a header value.
+    /// </summary>
+    public static string HeaderValue(string decisionId) =>
+        Ascii.IsValid(decisionId) && !decisionId.Contains('%', StringComparison.Ordinal) ? decisionId : Uri.EscapeDataString(decisionId);
+
     /// <inheritdoc />
     public async Task SendAsync(string decisionId, byte[] body, CancellationToken cancellation)
     {
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.Add("X-Esc-Decision", decisionId);
+        request.Headers.Add("X-Esc-Decision", HeaderValue(decisionId));
         request.Headers.Add("X-Esc-Timestamp", timestamp);
         request.Headers.Add("X-Esc-Signature", Sign(key, timestamp, body));
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
