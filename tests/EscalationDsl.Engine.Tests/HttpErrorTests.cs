@@ -199,6 +199,23 @@ public sealed class HttpErrorTests
         }
     }
 
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("br")]
+    public async Task ACompressedBodyIsRefusedAsUnsupported(string coding)
+    {
+        // A gzip body was read as its compressed bytes ("not valid UTF-8"), a body declared br as if plain.
+        await using var engine = await EngineFixture.StartAsync();
+        var content = EngineFixture.Raw("{\"id\":\"e1\",\"ticket\":\"INC-1\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}");
+        content.Headers.ContentEncoding.Add(coding);
+
+        var response = await engine.Http.PostAsync("/v1/events", content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+        ((string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]).ShouldBe($"Send the JSON without Content-Encoding, not '{coding}'.");
+        (await engine.GetJson("/v1/tickets/INC-1")).ShouldBeNull();
+    }
+
     [Fact]
     public async Task ABodyWithoutAContentTypeIsReadAsJson()
     {
