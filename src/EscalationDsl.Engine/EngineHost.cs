@@ -83,7 +83,10 @@ public static class EngineHost
             return new EngineLoop(database, registry, options, metrics, clock, sp.GetRequiredService<ILogger<EngineLoop>>());
         });
         // Webhook calls time out after Engine:Delivery:Timeout (WebhookSink), not the client's own 100 s.
-        services.AddHttpClient("sinks", client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // Redirects are not followed: the client would follow most with a GET, whose 2xx would
+        // acknowledge a decision the receiver never got (and would carry the signature elsewhere).
+        services.AddHttpClient("sinks", client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<IEnumerable<IDecisionSink>>(sp => CreateSinks(options, sp.GetRequiredService<IHttpClientFactory>(), clock));
         services.AddSingleton<DeadlineScheduler>();
 

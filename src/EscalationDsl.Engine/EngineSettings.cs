@@ -30,7 +30,7 @@ public static class EngineSettings
         CheckShape(section, typeof(EngineOptions));
         var options = new EngineOptions();
         section.Bind(options);
-        Check(options);
+        Check(options, section);
         return options;
     }
 
@@ -46,7 +46,8 @@ public static class EngineSettings
         var children = section.GetChildren().ToList();
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
         {
-            if (section.Value is not null)
+            // An empty value is a list without items: appsettings.json's "Sinks": [] arrives so.
+            if (section.Value is { Length: > 0 })
             {
                 throw Problem(section.Path, $"is a list; give its items as {section.Path}:0, {section.Path}:1, ...");
             }
@@ -107,7 +108,7 @@ public static class EngineSettings
     }
 
     /// <summary>The values the binder accepted but the engine cannot use.</summary>
-    private static void Check(EngineOptions options)
+    private static void Check(EngineOptions options, IConfigurationSection section)
     {
         options.Listen = CheckListen(options.Listen);
         CheckFile("Engine:Database", options.Database);
@@ -130,7 +131,7 @@ public static class EngineSettings
         {
             if (ApiKeys.Problem(options.ApiKeys[i]) is { } problem)
             {
-                throw Problem($"Engine:ApiKeys:{i}", problem);
+                throw Problem(Item(section.GetSection("ApiKeys"), i), problem);
             }
         }
 
@@ -140,7 +141,7 @@ public static class EngineSettings
         Positive("Engine:FutureTolerance", options.FutureTolerance, zeroAllowed: true);
         Positive("Engine:PastTolerance", options.PastTolerance, zeroAllowed: true);
         Positive("Engine:ReadyLagThreshold", options.ReadyLagThreshold);
-        CheckSinks(options.Sinks);
+        CheckSinks(options, section.GetSection("Sinks"));
         Positive("Engine:Delivery:Timeout", options.Delivery.Timeout);
         if (options.Delivery.Timeout > MaxDeliveryTimeout)
         {
@@ -232,14 +233,28 @@ public static class EngineSettings
         }
     }
 
-    private static void CheckSinks(List<SinkOptions> sinks)
+    private static void CheckSinks(EngineOptions options, IConfigurationSection configured)
     {
+        var sinks = options.Sinks;
+
+        // A file sink appends lines: into the engine's own files, it would damage them.
+        var database = Path.GetFullPath(options.Database);
+        var engineFiles = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [database] = "the engine's database (Engine:Database)",
+            [database + "-wal"] = "the engine's write-ahead log",
+            [database + "-shm"] = "the engine's write-ahead log index",
+            [database + ".lock"] = "the engine's lock file",
+            [Path.GetFullPath(options.ApiKeyFile)] = "the API key file (Engine:ApiKeyFile)",
+        };
+        var sinkFiles = new Dictionary<string, string>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);
         var kinds = Enum.GetValues<DecisionKind>().Select(DecisionKinds.Name).ToList();
+        var items = configured.GetChildren().ToList(); // as the binder read them (see Item)
         for (var i = 0; i < sinks.Count; i++)
         {
             var s = sinks[i];
-            var at = $"Engine:Sinks:{i}";
+            var at = items[i].Path;
             if (string.IsNullOrWhiteSpace(s.Name) || !names.Add(s.Name))
             {
                 throw Problem($"{at}:Name", "every sink needs a unique name");
@@ -261,6 +276,17 @@ public static class EngineSettings
                     break;
                 case "file":
                     CheckFile($"{at}:Path", s.Path ?? string.Empty);
+                    var file = Path.GetFullPath(s.Path!);
+                    if (engineFiles.TryGetValue(file, out var what))
+                    {
+                        throw Problem($"{at}:Path", $"{file} is {what}; give the sink a file of its own");
+                    }
+
+                    if (!sinkFiles.TryAdd(file, s.Name))
+                    {
+                        throw Problem($"{at}:Path", $"{file} is the file of sink '{sinkFiles[file]}' too; give each sink a file of its own");
+                    }
+
                     break;
                 default:
                     throw Problem($"{at}:Type", $"'{s.Type}' is not a sink type (webhook, file)");
@@ -271,12 +297,18 @@ public static class EngineSettings
                 if (!kinds.Contains(s.Kinds[k]))
                 {
                     var closest = NameSuggester.Closest(s.Kinds[k], kinds, max: 1);
-                    throw Problem($"{at}:Kinds:{k}", $"'{s.Kinds[k]}' is not a decision kind; " +
+                    throw Problem(Item(items[i].GetSection("Kinds"), k), $"'{s.Kinds[k]}' is not a decision kind; " +
                         (closest.Count > 0 ? $"did you mean '{closest[0]}'?" : $"the kinds are {string.Join(", ", kinds)}"));
                 }
             }
         }
     }
+
+    /// <summary>
+    /// The configured name of a list's item <paramref name="index"/>: the binder numbers the items it
+    /// finds from 0, so items configured as Sinks:0 and Sinks:2 are bound as items 0 and 1.
+    /// </summary>
+    private static string Item(IConfigurationSection list, int index) => list.GetChildren().ElementAt(index).Path;
 
     private static void AtLeast(string setting, long value, long minimum)
     {

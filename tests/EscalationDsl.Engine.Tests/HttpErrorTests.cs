@@ -49,6 +49,8 @@ public sealed class HttpErrorTests
     [InlineData("/v1/events", " ", "The body is empty; send JSON (docs/events.md).")]
     [InlineData("/v1/events:batch", "{\"events\":[{\"id\":\"a\"},{\"id\":tru}]}", "The body is not valid JSON at line 1, position 32 (events[1].id): 'tru}]}' is an invalid JSON literal.")]
     [InlineData("/v1/events:batch", "[null]", "events[0]: an event must be a JSON object")]
+    [InlineData("/v1/events:batch", "{\"events\":[{\"id\":\"a\"}],\"event\":{\"id\":\"b\"}}", "'event' is not a member of a batch: the body is {\"events\": [ ... ]}, and every event goes inside that list.")]
+    [InlineData("/v1/events:batch", "{\"\\ud800\":1,\"events\":[{\"id\":\"a\"}]}", "'\\ud800' is not a member of a batch: the body is {\"events\": [ ... ]}, and every event goes inside that list.")]
     [InlineData("/v1/events", "{\"id\":\"x\",\"\\ud800\":1", "The body is not valid JSON at line 1, position 21 (\\ud800): '1' is an invalid end of a number.")]
     public async Task BodiesThatAreNotEventsSayWhatIsWrong(string path, string body, string detail)
     {
@@ -153,6 +155,32 @@ public sealed class HttpErrorTests
         (await engine.GetJson("/v1/tickets/INC-2")).ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData(".", "/v1/tickets/.", "ticket: must not be '.' or '..': a URL drops such a path segment, so GET /v1/tickets/{id} could not name the ticket.")]
+    [InlineData("..", "/v1/tickets/%2E%2E", "ticket: must not be '.' or '..': a URL drops such a path segment, so GET /v1/tickets/{id} could not name the ticket.")]
+    [InlineData("long", null, "ticket: must be at most 512 characters, not 9000: the id is part of URLs such as GET /v1/tickets/{id}.")]
+    public async Task ATicketThatNoURLCouldNameIsNotCreated(string ticket, string? path, string detail)
+    {
+        // Such tickets were created, and every read of them answered 404 or 414.
+        ticket = ticket == "long" ? new string('L', 9000) : ticket;
+        await using var engine = await EngineFixture.StartAsync();
+
+        var response = await engine.PostEvent(EngineFixture.Created("e1", ticket, T0));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        ((string?)problem["field"]).ShouldBe("ticket");
+        ((string?)problem["detail"]).ShouldBe(detail);
+        if (path is not null)
+        {
+            (await engine.Http.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+
+        var longest = new string('\u65e5', 512);
+        await engine.PostEventOk(EngineFixture.Created("e2", longest, T0));
+        ((string?)(await engine.GetJson("/v1/tickets/" + Uri.EscapeDataString(longest) + "/timeline"))!["ticket"]).ShouldBe(longest);
+    }
+
     [Fact]
     public async Task ATicketIdWithASlashOrAPercentSignCanBeReadAndMigrated()
     {
@@ -169,6 +197,23 @@ public sealed class HttpErrorTests
             migrated.StatusCode.ShouldBe(HttpStatusCode.OK);
             ((string?)JsonNode.Parse(await migrated.Content.ReadAsStringAsync())!["ticket"]).ShouldBe("ACME/42");
         }
+    }
+
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("br")]
+    public async Task ACompressedBodyIsRefusedAsUnsupported(string coding)
+    {
+        // A gzip body was read as its compressed bytes ("not valid UTF-8"), a body declared br as if plain.
+        await using var engine = await EngineFixture.StartAsync();
+        var content = EngineFixture.Raw("{\"id\":\"e1\",\"ticket\":\"INC-1\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}");
+        content.Headers.ContentEncoding.Add(coding);
+
+        var response = await engine.Http.PostAsync("/v1/events", content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+        ((string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]).ShouldBe($"Send the JSON without Content-Encoding, not '{coding}'.");
+        (await engine.GetJson("/v1/tickets/INC-1")).ShouldBeNull();
     }
 
     [Fact]

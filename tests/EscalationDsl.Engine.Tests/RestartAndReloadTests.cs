@@ -353,6 +353,57 @@ public sealed class RestartAndReloadTests
     }
 
     [Fact]
+    public async Task APolicyRenamedInItsFileStopsTakingNewTicketsUnderItsOldName()
+    {
+        // The old name kept taking new tickets, from a file that no longer declared it, until a restart.
+        await using var engine = await EngineFixture.StartAsync();
+        var good = File.ReadAllText(Path.Combine(engine.Policies, "support.esc"));
+        await engine.PostEventOk(EngineFixture.Created("e1", "OLD-1", T0));
+
+        File.WriteAllText(Path.Combine(engine.Policies, "support.esc"), good.Replace("policy \"support\" version 1", "policy \"helpdesk\" version 1", StringComparison.Ordinal));
+        await engine.Http.PostAsync("/v1/policies:reload", null);
+
+        var old = await engine.PostEvent(EngineFixture.Event("e2", "NEW-1", T0, "created", new { policy = "support", severity = "sev1" }));
+        old.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        ((string?)JsonNode.Parse(await old.Content.ReadAsStringAsync())!["detail"]).ShouldBe("Policy 'support' is not loaded (loaded: helpdesk).");
+        (await engine.PostEventOk(EngineFixture.Event("e3", "NEW-2", T0, "created", new { policy = "helpdesk", severity = "sev1" })))["policy"]!.GetValue<string>().ShouldBe("helpdesk");
+        (await engine.GetJson("/v1/tickets/OLD-1"))!["policy"]!.GetValue<string>().ShouldBe("support", "open tickets keep their pinned version");
+
+        // Named back, the file's policy is 'support' again, and only that.
+        File.WriteAllText(Path.Combine(engine.Policies, "support.esc"), good);
+        await engine.Http.PostAsync("/v1/policies:reload", null);
+        var ready = (await engine.GetJson("/readyz"))!;
+        ready["policies"]!.AsArray().Select(p => (string?)p!["name"]).ShouldBe(["support"]);
+        (await engine.PostEventOk(EngineFixture.Event("e4", "NEW-3", T0, "created", new { severity = "sev1" })))["policy"]!.GetValue<string>().ShouldBe("support", "one policy runs, so created events need not name it");
+    }
+
+    [Fact]
+    public async Task ASecondEngineOnTheSameDatabaseIsRefusedAndTheFirstRunsOn()
+    {
+        // Both ran, each with its own tickets in memory, and both fired the same deadlines.
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0));
+
+        await using var second = EngineHost.Build(
+        [
+            "--Engine:Listen=http://127.0.0.1:0",
+            $"--Engine:Database={engine.Database}",
+            $"--Engine:Policies={engine.Policies}",
+            $"--Engine:ApiKeys:0={Api.ApiKeys.Hash(EngineFixture.Key)}",
+        ], engine.Time);
+        var e = await Should.ThrowAsync<EngineConfigurationException>(() => EngineHost.StartAsync(second));
+
+        e.Message.ShouldBe($"Engine:Database: {engine.Database} is in use by another engine (it holds {engine.Database}.lock); run one engine per database");
+        await engine.PostEventOk(EngineFixture.Event("e2", "INC-1", T0.AddMinutes(1), "acknowledged"));
+        (await engine.GetJson("/v1/tickets/INC-1"))!["state"]!.GetValue<string>().ShouldBe("acknowledged");
+
+        // Stopped, the first engine lets another start on its database.
+        await engine.StopHostAsync();
+        await engine.StartHostAsync();
+        (await engine.GetJson("/v1/tickets/INC-1"))!["state"]!.GetValue<string>().ShouldBe("acknowledged");
+    }
+
+    [Fact]
     public async Task AClosedTicketReopensFromItsLog()
     {
         await using var engine = await EngineFixture.StartAsync();

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using EscalationDsl.Engine.Api;
 using EscalationDsl.Tests;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EscalationDsl.Engine.Tests;
@@ -79,6 +80,50 @@ public sealed class SettingsTests : IDisposable
         e.Message.ShouldStartWith(message);
     }
 
+    [Theory]
+    [InlineData("engine.db", "engine.db is the engine's database (Engine:Database); give the sink a file of its own")]
+    [InlineData("engine.db-wal", "engine.db-wal is the engine's write-ahead log; give the sink a file of its own")]
+    [InlineData("escalation.key", "escalation.key is the API key file (Engine:ApiKeyFile); give the sink a file of its own")]
+    [InlineData("other.jsonl", "other.jsonl is the file of sink 'other' too; give each sink a file of its own")]
+    public void AFileSinkMayNotWriteIntoTheEnginesOwnFilesOrAnotherSinks(string file, string message)
+    {
+        // Decisions were appended to the database (or the key file), damaging it.
+        var e = Should.Throw<EngineConfigurationException>(() => Build(
+            $"--Engine:ApiKeyFile={Path.Combine(folder, "escalation.key")}",
+            "--Engine:Sinks:0:Name=other", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={Path.Combine(folder, "other.jsonl")}",
+            "--Engine:Sinks:1:Name=log", "--Engine:Sinks:1:Type=file", $"--Engine:Sinks:1:Path={Path.Combine(folder, file)}"));
+
+        e.Message.ShouldBe($"Engine:Sinks:1:Path: {Path.Combine(folder, message)}");
+    }
+
+    [Theory]
+    [InlineData("Engine:Sinks:3:Url: a webhook sink needs an absolute http(s) URL", "--Engine:Sinks:3:Name=hook", "--Engine:Sinks:3:Type=webhook", "--Engine:Sinks:3:Url=/hook", "--Engine:Sinks:3:Secret=s")]
+    [InlineData("Engine:Sinks:0:Kinds:2: 'pages' is not a decision kind", "--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", "--Engine:Sinks:0:Path=x.jsonl", "--Engine:Sinks:0:Kinds:2=pages")]
+    [InlineData("Engine:ApiKeys:5: must be 'sha256:' and 64 hex digits", "--Engine:ApiKeys:5=secret")]
+    public void AListItemIsNamedAsConfiguredWhenTheNumbersHaveGaps(string message, params string[] settings)
+    {
+        // The binder numbers the items it finds from 0: the messages named Engine:Sinks:0 for a sink configured as Engine:Sinks:3.
+        var e = Should.Throw<EngineConfigurationException>(() => Build(settings));
+
+        e.Message.ShouldStartWith(message);
+    }
+
+    [Fact]
+    public async Task AnEmptyJsonListIsAListWithNoItems()
+    {
+        // appsettings.json writes "no sinks" as "Sinks": []; it was refused as "is a list; give its items as ...".
+        var json = """{ "Engine": { "ApiKeys": [], "Sinks": [ { "Name": "log", "Type": "file", "Path": "x.jsonl", "Owners": [], "Kinds": [] } ] } }""";
+        await using var app = EngineHost.Build(
+            ["--Engine:Listen=http://127.0.0.1:0", $"--Engine:Database={Path.Combine(folder, "engine.db")}", $"--Engine:Policies={Path.Combine(folder, "policies")}", $"--Engine:ApiKeyFile={Path.Combine(folder, "key")}"],
+            configure: c => c.AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))));
+
+        var options = app.Services.GetRequiredService<EngineOptions>();
+
+        options.Sinks.Single().Kinds.ShouldBeEmpty();
+        options.Sinks.Single().Owners.ShouldBeEmpty();
+        options.ApiKeys.Count.ShouldBe(1, "the generated key's, as with no ApiKeys at all");
+    }
+
     [Fact]
     public void AFileThatIsNotADatabaseIsRefusedAndLeftAsItWas()
     {
@@ -89,6 +134,83 @@ public sealed class SettingsTests : IDisposable
 
         e.Message.ShouldBe($"Engine:Database: cannot use {notes}: SQLite Error 26: 'file is not a database'");
         File.ReadAllText(notes).ShouldBe("these are not SQLite pages, and they stay as they are\n");
+    }
+
+    [Fact]
+    public async Task ADatabaseTheEngineCannotWriteIsRefusedBeforeItStarts()
+    {
+        // SQLite opens such a file for reading; the engine crashed with an unhandled exception at its first write.
+        var database = Path.Combine(folder, "engine.db");
+        await using (var first = Build())
+        {
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // a pooled connection would still be open for writing
+
+        var readOnly = MakeReadOnly(database);
+        try
+        {
+            if (!readOnly)
+            {
+                return; // neither permissions nor the immutable attribute stop this user writing (root without chattr)
+            }
+
+            var e = Should.Throw<EngineConfigurationException>(() => Build());
+
+            e.Message.ShouldBe($"Engine:Database: {database} is read-only; the engine writes to it (and to files next to it): give it a file and folder it can write");
+        }
+        finally
+        {
+            if (!OperatingSystem.IsWindows())
+            {
+                Run("chattr", "-i", database);
+                File.SetUnixFileMode(database, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+    }
+
+    /// <summary>Read-only by permissions, or for root (whom permissions do not stop) by the immutable attribute if the file system has it.</summary>
+    private static bool MakeReadOnly(string file)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        File.SetUnixFileMode(file, UnixFileMode.UserRead);
+        if (!CanWrite(file) || Run("chattr", "+i", file) && !CanWrite(file))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool CanWrite(string file)
+    {
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static bool Run(string program, params string[] args)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(program, args) { RedirectStandardError = true })!;
+            process.WaitForExit();
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
     }
 
     [Fact]

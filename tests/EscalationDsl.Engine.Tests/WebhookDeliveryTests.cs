@@ -24,7 +24,13 @@ public sealed class WebhookDeliveryTests
 
         public int FailFirst { get; set; }
 
+        private int landings;
+
+        public int Landings => Volatile.Read(ref landings);
+
         public string Url => app.Urls.First() + "/hook";
+
+        public string MovedUrl => app.Urls.First() + "/moved";
 
         public static async Task<Receiver> StartAsync()
         {
@@ -45,6 +51,13 @@ public sealed class WebhookDeliveryTests
                 receiver.Calls.Enqueue((request.Headers["X-Esc-Decision"].ToString(), valid, status));
                 return Results.StatusCode(status);
             });
+            // A receiver that moved: answers a POST with a redirect to a page that answers 200 to the GET that follows it.
+            app.MapPost("/moved", () => Results.Redirect("/landing"));
+            app.MapGet("/landing", () =>
+            {
+                Interlocked.Increment(ref receiver.landings);
+                return Results.Ok();
+            });
             await app.StartAsync();
             return receiver;
         }
@@ -52,16 +65,17 @@ public sealed class WebhookDeliveryTests
         public async ValueTask DisposeAsync() => await app.DisposeAsync();
     }
 
-    private static string[] WebhookArgs(Receiver receiver, int maxAttempts = 8) =>
+    private static string[] WebhookArgs(Receiver receiver, int maxAttempts = 8, string backoff = "00:00:10", string maxBackoff = "00:05:00", string? url = null) =>
     [
         "--Engine:Sinks:1:Name=hook",
         "--Engine:Sinks:1:Type=webhook",
-        $"--Engine:Sinks:1:Url={receiver.Url}",
+        $"--Engine:Sinks:1:Url={url ?? receiver.Url}",
         $"--Engine:Sinks:1:Secret={Secret}",
         "--Engine:Sinks:1:Owners:0=oncall_eng",
         "--Engine:Sinks:1:Kinds:0=page",
         $"--Engine:Delivery:MaxAttempts={maxAttempts}",
-        "--Engine:Delivery:Backoff=00:00:10",
+        $"--Engine:Delivery:Backoff={backoff}",
+        $"--Engine:Delivery:MaxBackoff={maxBackoff}",
     ];
 
     /// <summary>Waits until the engine has recorded this many failed attempts (so the retry is scheduled before the clock moves).</summary>
@@ -118,5 +132,71 @@ public sealed class WebhookDeliveryTests
         var metrics = await engine.Http.GetStringAsync("/metrics");
         metrics.ShouldContain("esc_delivery_failures_total{otel_scope_name=\"EscalationDsl.Engine\",outcome=\"dead\",sink=\"hook\"} 1");
         metrics.ShouldContain("esc_delivery_failures_total{otel_scope_name=\"EscalationDsl.Engine\",outcome=\"retry\",sink=\"hook\"} 2");
+    }
+
+    [Fact]
+    public async Task ARetryMoreThanFiftyDaysAheadIsSentWhenItFallsDue()
+    {
+        // Timers take at most about 49.7 days: the dispatcher stopped for good when it waited longer.
+        await using var receiver = await Receiver.StartAsync();
+        receiver.FailFirst = 1;
+        await using var engine = await EngineFixture.StartAsync(null, WebhookArgs(receiver, backoff: "60.00:00:00", maxBackoff: "60.00:00:00"));
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-3", T0));
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(15));
+        await RetriesRecorded(engine, 1);
+        await Task.Delay(200);
+
+        engine.Time.Advance(TimeSpan.FromDays(60));
+        await EngineFixture.Eventually(() => Task.FromResult(receiver.Calls.Count >= 2), "the retry 60 days later");
+        receiver.Calls.Select(c => c.Status).ShouldBe([500, 200]);
+    }
+
+    [Fact]
+    public async Task ARedirectIsAFailedDeliveryNotAnAcknowledgement()
+    {
+        // The client followed it with a GET (301, 302, 303), whose 200 acknowledged a page nobody received.
+        await using var receiver = await Receiver.StartAsync();
+        await using var engine = await EngineFixture.StartAsync(null, WebhookArgs(receiver, url: receiver.MovedUrl));
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-4", T0));
+
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(15));
+        await RetriesRecorded(engine, 1);
+
+        receiver.Landings.ShouldBe(0);
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={engine.Database};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT detail FROM delivery_attempts WHERE sink = 'hook'";
+        ((string)command.ExecuteScalar()!).ShouldBe($"HTTP 302 from {receiver.MovedUrl}, which redirects to /landing; a redirect is not followed, configure the sink with the URL it redirects to");
+    }
+
+    [Fact]
+    public async Task AFailedDeliverySaysWhereWithoutTheCredentialsOfTheUrl()
+    {
+        // Messages named the URL with its user and password, into the log and delivery_attempts.
+        using var client = new HttpClient();
+        var sink = new Delivery.WebhookSink("hook", new Uri("http://ops:s3cret@127.0.0.1:1/hook?token=t0ken"), Secret, client, TimeSpan.FromSeconds(5), TimeProvider.System);
+
+        var e = await Should.ThrowAsync<Delivery.DeliveryException>(() => sink.SendAsync("d1", [], CancellationToken.None));
+
+        e.Message.ShouldStartWith("http://127.0.0.1:1/hook: ");
+        e.Message.ShouldNotContain("s3cret");
+    }
+
+    [Fact]
+    public async Task ADecisionOfATicketWithANonAsciiIdIsDelivered()
+    {
+        // The decision id (which holds the ticket id) went into a header as it was: the client refused
+        // to send non-ASCII headers, and the delivery failed until it was dead-lettered.
+        await using var receiver = await Receiver.StartAsync();
+        await using var engine = await EngineFixture.StartAsync(null, WebhookArgs(receiver));
+        await engine.PostEventOk(EngineFixture.Created("e1", "Störung-7", T0));
+
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(15));
+        await EngineFixture.Eventually(() => Task.FromResult(receiver.Calls.Count >= 1), "the page delivered");
+
+        receiver.Calls.Single().Status.ShouldBe(200);
+        receiver.Calls.Single().SignatureValid.ShouldBeTrue();
+        Uri.UnescapeDataString(receiver.Calls.Single().Decision).ShouldBe("Störung-7/sev1_production/0/1/1.0");
     }
 }

@@ -11,6 +11,9 @@ namespace EscalationDsl.Engine.Api;
 /// <summary><c>POST /v1/events</c> and <c>POST /v1/events:batch</c>.</summary>
 internal static class EventEndpoints
 {
+    /// <summary>The longest ticket id a created event may have, in UTF-16 code units.</summary>
+    internal const int MaxTicketIdLength = 512;
+
     public static void Map(IEndpointRouteBuilder app, EngineOptions options)
     {
         app.MapPost("/v1/events", async (HttpRequest request, EngineLoop loop) =>
@@ -67,6 +70,12 @@ internal static class EventEndpoints
                         return Problems.BadRequest("The body must be {\"events\": [ ... ]} or a JSON array of events.", root.ValueKind == JsonValueKind.Object ? "events" : null);
                     }
 
+                    // As in an event, a member the batch does not have is an error, not silently dropped.
+                    if (root.ValueKind == JsonValueKind.Object && Extra(root) is { } extra)
+                    {
+                        return Problems.BadRequest($"'{extra}' is not a member of a batch: the body is {{\"events\": [ ... ]}}, and every event goes inside that list.", extra);
+                    }
+
                     var count = list.GetArrayLength();
                     if (count == 0 || count > options.MaxBatchEvents)
                     {
@@ -104,6 +113,33 @@ internal static class EventEndpoints
             .WithSummary("Accept many events in one transaction: all are applied or none.");
     }
 
+    /// <summary>
+    /// The first member of a batch object other than <c>events</c>, or null; as written (escapes
+    /// kept), since a name such as <c>"\ud800"</c> is not text.
+    /// </summary>
+    private static string? Extra(JsonElement batch)
+    {
+        foreach (var member in batch.EnumerateObject())
+        {
+            string name;
+            try
+            {
+                name = member.Name;
+            }
+            catch (InvalidOperationException)
+            {
+                return System.Text.Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8PropertyName(member));
+            }
+
+            if (name != "events")
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
     private static TicketEvent? ParseEvent(JsonElement element, string prefix, out IResult? problem)
     {
         problem = null;
@@ -121,6 +157,18 @@ internal static class EventEndpoints
         if (e.TicketId.AsSpan().IndexOfAnyInRange('\u0000', '\u001f') >= 0 || e.TicketId.Contains('\u007f', StringComparison.Ordinal))
         {
             problem = Problems.BadRequest($"{(prefix.Length == 0 ? "" : prefix[..^1] + ": ")}ticket: must not contain control characters (such as a tab, a line break or NUL): the id is part of URLs such as GET /v1/tickets/{{id}}.", prefix + "ticket");
+            return null;
+        }
+
+        // Nor can they name "." or ".." (a URL drops such a segment), nor an id longer than a request
+        // line holds (8 KB; 512 characters take at most 4.5 KB percent-encoded). Checked when a ticket
+        // is created only, so a ticket created by an older engine can still take its later events.
+        if (e.Kind == TicketEventKind.Created && (e.TicketId.Length > MaxTicketIdLength || e.TicketId is "." or ".."))
+        {
+            var why = e.TicketId.Length > MaxTicketIdLength
+                ? $"must be at most {MaxTicketIdLength} characters, not {e.TicketId.Length}: the id is part of URLs such as GET /v1/tickets/{{id}}."
+                : "must not be '.' or '..': a URL drops such a path segment, so GET /v1/tickets/{id} could not name the ticket.";
+            problem = Problems.BadRequest($"{(prefix.Length == 0 ? "" : prefix[..^1] + ": ")}ticket: {why}", prefix + "ticket");
             return null;
         }
 

@@ -44,6 +44,12 @@ internal sealed class JsonBody : IDisposable
             return (null, Problems.From(new EngineError(415, "Unsupported media type", $"Send JSON encoded as UTF-8, not charset={charset}.")));
         }
 
+        // A compressed body would be read as its compressed bytes (RFC 9110, 8.4.1: refuse a coding not understood).
+        if (request.Headers.ContentEncoding is { Count: > 0 } coding && !coding.ToString().Equals("identity", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, Problems.From(new EngineError(415, "Unsupported media type", $"Send the JSON without Content-Encoding, not '{coding}'.")));
+        }
+
         var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is > 0 and < 1 << 20 ? (int)request.ContentLength + 1 : 4096);
         var length = 0;
         try

@@ -9,7 +9,7 @@ namespace EscalationDsl.Engine.Delivery;
 /// POSTs each decision as JSON. The body is signed: <c>X-Esc-Signature: sha256=HEX</c> is the
 /// HMAC-SHA256 of the timestamp, a dot and the body, keyed with the sink's secret, and
 /// <c>X-Esc-Timestamp</c> carries the timestamp (Unix seconds) so receivers can refuse replays.
-/// Any 2xx answer acknowledges the decision.
+/// Any 2xx answer acknowledges the decision; a redirect is a failure (the client is built not to follow it).
 /// </summary>
 public sealed class WebhookSink(string name, Uri url, string secret, HttpClient client, TimeSpan timeout, TimeProvider time) : IDecisionSink
 {
@@ -17,6 +17,9 @@ public sealed class WebhookSink(string name, Uri url, string secret, HttpClient 
 
     /// <inheritdoc />
     public string Name { get; } = name;
+
+    /// <summary>The URL as messages show it: without user and password (and query), which may hold credentials.</summary>
+    private string Where { get; } = url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
 
     /// <summary>The signature a receiver should compute: <c>sha256=</c> + hex HMAC-SHA256(secret, timestamp + "." + body).</summary>
     public static string Sign(byte[] key, string timestamp, byte[] body)
@@ -28,13 +31,21 @@ public sealed class WebhookSink(string name, Uri url, string secret, HttpClient 
         return "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(key, payload));
     }
 
+    /// <summary>
+    /// The decision id as the <c>X-Esc-Decision</c> header carries it. Headers are ASCII, and a decision
+    /// id holds its ticket's id, which may not be: an id with a character outside ASCII, or with a
+    /// <c>%</c>, is sent percent-encoded (UTF-8), so no two ids share a header value.
+    /// </summary>
+    public static string HeaderValue(string decisionId) =>
+        Ascii.IsValid(decisionId) && !decisionId.Contains('%', StringComparison.Ordinal) ? decisionId : Uri.EscapeDataString(decisionId);
+
     /// <inheritdoc />
     public async Task SendAsync(string decisionId, byte[] body, CancellationToken cancellation)
     {
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.Add("X-Esc-Decision", decisionId);
+        request.Headers.Add("X-Esc-Decision", HeaderValue(decisionId));
         request.Headers.Add("X-Esc-Timestamp", timestamp);
         request.Headers.Add("X-Esc-Signature", Sign(key, timestamp, body));
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
@@ -44,16 +55,19 @@ public sealed class WebhookSink(string name, Uri url, string secret, HttpClient 
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw new DeliveryException($"HTTP {(int)response.StatusCode} from {url.GetLeftPart(UriPartial.Path)}");
+                var redirect = response.Headers.Location is { } location
+                    ? $", which redirects to {location}; a redirect is not followed, configure the sink with the URL it redirects to"
+                    : string.Empty;
+                throw new DeliveryException($"HTTP {(int)response.StatusCode} from {Where}{redirect}");
             }
         }
         catch (OperationCanceledException e) when (!cancellation.IsCancellationRequested)
         {
-            throw new DeliveryException($"no answer from {url.GetLeftPart(UriPartial.Path)} within {timeout.TotalSeconds:0.#} s", e);
+            throw new DeliveryException($"no answer from {Where} within {timeout.TotalSeconds:0.#} s", e);
         }
         catch (HttpRequestException e)
         {
-            throw new DeliveryException($"{url.GetLeftPart(UriPartial.Path)}: {e.Message}", e);
+            throw new DeliveryException($"{Where}: {e.Message}", e);
         }
     }
 }

@@ -114,6 +114,14 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
                 continue;
             }
 
+            // A file that now declares another name no longer holds the policy it ran: as if deleted.
+            if (files.GetValueOrDefault(relative)?.Name is { } before && before != compiled.Name
+                && current.TryGetValue(before, out var renamed) && renamed.Path == relative)
+            {
+                current = current.Remove(before);
+                logger.LogWarning("Policy file {Path} now declares policy {Name}; policy {Before} takes no new tickets", relative, compiled.Name, before);
+            }
+
             var version = versions.TryGetValue(compiled.Fingerprint, out var existing) ? existing : new PolicyVersion(compiled, text, relative);
             versions = versions.SetItem(version.Fingerprint, version);
             current = current.SetItem(version.Name, version);

@@ -3,9 +3,16 @@ namespace EscalationDsl.Engine.Processing;
 /// <summary>
 /// Lets a background service sleep until either a moment (on an injected <see cref="TimeProvider"/>)
 /// or a wake-up, without polling. A wake-up that arrives while nobody waits is kept for the next wait.
+/// A wait for a moment more than a day ahead returns after a day: callers look again and wait anew.
 /// </summary>
 internal sealed class WakeSignal(TimeProvider time)
 {
+    /// <summary>
+    /// The longest single sleep. A timer takes at most about 49.7 days, and a deadline
+    /// (<c>resolve within 60d</c>) or a delivery retry (<c>Engine:Delivery:MaxBackoff</c>) may lie further ahead.
+    /// </summary>
+    private static readonly TimeSpan LongestSleep = TimeSpan.FromDays(1);
+
     private readonly object gate = new();
     private TaskCompletionSource signal = New();
 
@@ -21,7 +28,7 @@ internal sealed class WakeSignal(TimeProvider time)
     public Task WaitAsync(TimeSpan? delay, CancellationToken cancellation) =>
         WaitUntilAsync(delay is { } d ? time.GetUtcNow().ToUnixTimeMilliseconds() + (long)d.TotalMilliseconds : null, cancellation);
 
-    /// <summary>Waits for a wake-up, or until the clock reaches <paramref name="untilMs"/> (Unix ms; null: no limit).</summary>
+    /// <summary>Waits for a wake-up, or until the clock reaches <paramref name="untilMs"/> (Unix ms; null: no limit), or a day at most.</summary>
     public async Task WaitUntilAsync(long? untilMs, CancellationToken cancellation)
     {
         Task woken;
@@ -37,7 +44,7 @@ internal sealed class WakeSignal(TimeProvider time)
             // Arm the timer first, then look at the clock: a clock that moved between computing the
             // delay and arming the timer is seen here, and one that moves later fires the timer.
             var delay = until - time.GetUtcNow().ToUnixTimeMilliseconds();
-            sleeping = delay <= 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromMilliseconds(delay), time, stop.Token);
+            sleeping = delay <= 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromMilliseconds(Math.Min(delay, (long)LongestSleep.TotalMilliseconds)), time, stop.Token);
             if (time.GetUtcNow().ToUnixTimeMilliseconds() >= until)
             {
                 await stop.CancelAsync().ConfigureAwait(false);

@@ -54,6 +54,14 @@ internal sealed class EngineDatabase
                 $"Engine:Database: {Path} has schema version {version}, newer than this engine knows ({Schema.Migrations.Length}); use a newer esc");
         }
 
+        // SQLite opens a file it may not write (its permissions, a read-only mount) for reading: the
+        // engine would fail at its first write, as it starts.
+        if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
+        {
+            throw new EngineConfigurationException(
+                $"Engine:Database: {Path} is read-only; the engine writes to it (and to files next to it): give it a file and folder it can write");
+        }
+
         for (var i = version; i < Schema.Migrations.Length; i++)
         {
             using var tx = connection.BeginTransaction();
