@@ -160,6 +160,16 @@ public static class EngineSettings
     /// quietly listens on every interface), so each address is checked here. Returns the addresses
     /// as checked, without the spaces around them, which Kestrel does not take.
     /// </summary>
+    /// <summary>Whether an address names its port: the part between <c>://</c> and the path ends in <c>:DIGITS</c> (after any IPv6 brackets).</summary>
+    private static bool HasPort(string url)
+    {
+        var authority = url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..];
+        var slash = authority.IndexOf('/');
+        authority = slash < 0 ? authority : authority[..slash];
+        var colon = authority.LastIndexOf(':');
+        return colon > authority.LastIndexOf(']') && colon < authority.Length - 1;
+    }
+
     private static string CheckListen(string listen)
     {
         const string Setting = "Engine:Listen";
@@ -190,6 +200,12 @@ public static class EngineSettings
             if (address.Scheme != "http" || address.Port is < 0 or > 65535 || address.PathBase.Length > 0)
             {
                 throw Problem(Setting, $"'{url}' is not an address to listen on; {Example}");
+            }
+
+            if (!address.IsUnixPipe && !HasPort(url))
+            {
+                // Kestrel takes the scheme's port, 80, which needs privileges and is rarely meant.
+                throw Problem(Setting, $"'{url}' has no port (it would listen on port 80); {Example}");
             }
 
             if (!address.IsUnixPipe && address.Host is not ("localhost" or "*" or "+") && !IsIPAddress(address.Host))

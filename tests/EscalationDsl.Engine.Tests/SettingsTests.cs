@@ -19,6 +19,8 @@ public sealed class SettingsTests : IDisposable
     [Theory]
     [InlineData("--Engine:Listen=garbage", "Engine:Listen: 'garbage' is not an address to listen on")]
     [InlineData("--Engine:Listen=http://127.0.0.1:99999", "Engine:Listen: 'http://127.0.0.1:99999' is not an address to listen on")]
+    [InlineData("--Engine:Listen=http://127.0.0.1", "Engine:Listen: 'http://127.0.0.1' has no port (it would listen on port 80); write http://ADDRESS:PORT")]
+    [InlineData("--Engine:Listen=http://[::1]/", "Engine:Listen: 'http://[::1]/' has no port")]
     [InlineData("--Engine:Listen=https://127.0.0.1:0", "Engine:Listen: 'https://127.0.0.1:0': the engine serves plain HTTP")]
     [InlineData("--Engine:Listen=http://engine.example:8080", "Engine:Listen: 'http://engine.example:8080': 'engine.example' is not an IP address")]
     [InlineData("--Engine:Listen=http://[::1:8080", "Engine:Listen: 'http://[::1:8080': '[::1' is not an IP address")]
