@@ -56,6 +56,7 @@ public sealed class ConfigurationTests
     [InlineData("{ \"rules\": { /* é😀 */ \"ESL0004\": \"off\" } }", 1, 24, "unknown rule 'ESL0004'")]
     [InlineData("{ /* é😀 */ \"rules\": { \"ESL004\": \"off\" \"x\" } }", 1, 40, "not valid JSON: '\"' is invalid after a value")]
     [InlineData("{\r\n  \"rules\": {\r\n    \"ESL004\": \"off\",\r\n    \"ESL005\" \"off\"\r\n  }\r\n}", 4, 14, "not valid JSON: '\"' is invalid after a property name")]
+    [InlineData("{ \"rules\": { \"ESL004\": \"off\",\n  \"ESL004\": \"error\" } }", 2, 3, "'ESL004' is given twice in the same object; keep one (the last would silently win)")]
     [InlineData("{ \"rules\": {\n  \"ESL\\ud800\": \"off\" } }", 2, 3, "not valid text: an escape such as \\ud800 leaves half of a UTF-16 surrogate pair")]
     [InlineData("{ \"rules\": { \"ESL004\": \"o\\udfffff\" } }", 1, 24, "not valid text: an escape such as \\ud800 leaves half of a UTF-16 surrogate pair")]
     public void MistakesHaveAOneBasedLineAndUtf16Column(string json, int line, int column, string message)

@@ -45,6 +45,11 @@ public sealed class LintConfiguration
             throw At(json, utf8, broken, JsonErrorPosition.HalfSurrogate);
         }
 
+        if (JsonErrorPosition.FirstDuplicateName(utf8, options) is { } twice)
+        {
+            throw At(json, utf8, twice.Offset, JsonErrorPosition.GivenTwice(twice.Name));
+        }
+
         var reader = new Utf8JsonReader(utf8, options);
         try
         {

@@ -65,6 +65,45 @@ public static class JsonErrorPosition
         return null;
     }
 
+    /// <summary>What esc says about a member name given twice in one object (<see cref="FirstDuplicateName"/>).</summary>
+    public static string GivenTwice(string name) => $"'{name}' is given twice in the same object; keep one (the last would silently win)";
+
+    /// <summary>
+    /// The byte offset and name of the first member whose name an earlier member of the same object
+    /// already has (<c>{ "time": "a", "time": "b" }</c>): valid JSON in which the last one would
+    /// silently win. Null when there is none, or when the text is not valid JSON at all.
+    /// </summary>
+    public static (long Offset, string Name)? FirstDuplicateName(ReadOnlySpan<byte> utf8, JsonReaderOptions options)
+    {
+        var reader = new Utf8JsonReader(utf8, options);
+        var objects = new Stack<HashSet<string>?>();
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                        objects.Push(new HashSet<string>(StringComparer.Ordinal));
+                        break;
+                    case JsonTokenType.StartArray:
+                        objects.Push(null);
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        objects.Pop();
+                        break;
+                    case JsonTokenType.PropertyName when JsonText.TryGet(ref reader, out var name) && !objects.Peek()!.Add(name):
+                        return (reader.TokenStartIndex, name);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return null;
+    }
+
     /// <summary>The position of a byte offset into the UTF-8 form of <paramref name="json"/>.</summary>
     public static LinePosition AtByte(string path, string json, byte[] utf8, int byteOffset)
     {

@@ -75,6 +75,11 @@ public static class MappingFile
                 throw new MappingException($"{displayName}:{JsonErrorPosition.AtByte(displayName, text, utf8, (int)at)}: {JsonErrorPosition.HalfSurrogate}");
             }
 
+            if (JsonErrorPosition.FirstDuplicateName(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) is { } twice)
+            {
+                throw new MappingException($"{displayName}:{JsonErrorPosition.AtByte(displayName, text, utf8, (int)twice.Offset)}: {JsonErrorPosition.GivenTwice(twice.Name)}");
+            }
+
             var reader = new MappingReader(displayName, policy, warnings);
             return reader.Read(doc.RootElement, import);
         }
