@@ -6,7 +6,7 @@ namespace EscalationDsl.Cli;
 public static class PolicyInputs
 {
     /// <summary>The extension of policy files.</summary>
-    public const string Extension = ".esc";
+    public const string Extension = PolicyFiles.Extension;
 
     /// <summary>
     /// Reads every named file and every <c>*.esc</c> file below named folders, in a stable order.
@@ -27,9 +27,16 @@ public static class PolicyInputs
             var full = Path.GetFullPath(path, console.WorkingDirectory);
             if (Directory.Exists(full))
             {
-                var files = Directory.EnumerateFiles(full, "*" + Extension, SearchOption.AllDirectories)
-                    .Order(StringComparer.Ordinal)
-                    .ToList();
+                IReadOnlyList<string> files;
+                try
+                {
+                    files = PolicyFiles.Below(full);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new UsageException($"{path}: cannot read the folder: {e.Message}");
+                }
+
                 if (files.Count == 0)
                 {
                     throw new UsageException($"{path}: the folder holds no {Extension} files");

@@ -67,6 +67,20 @@ public sealed class CheckTests
     }
 
     [Fact]
+    public void LinksToFoldersAreNotFollowedSoALinkUpTheTreeRepeatsNoFile()
+    {
+        using var folder = new LintTempFolder();
+        var policy = folder.Write("team/support.esc", File.ReadAllText(RepoPaths.Combine("policies", "support.esc")));
+        Directory.CreateSymbolicLink(System.IO.Path.Combine(folder.Path, "team", "loop"), ".");
+        File.CreateSymbolicLink(System.IO.Path.Combine(folder.Path, "linked.esc"), policy);
+
+        var result = Esc.Run("check", "--format", "json", folder.Path);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        System.Text.Json.Nodes.JsonNode.Parse(result.Out)!["files"]!.GetValue<int>().ShouldBe(2, "team/support.esc, and linked.esc read through its link");
+    }
+
+    [Fact]
     public void JsonFormatListsDiagnosticsWithPositions()
     {
         var result = Esc.RunWithInput("policy \"x\" version 1\nseverity s { acknowledge within 15x }\n", "check", "-", "--format", "json");

@@ -280,6 +280,19 @@ public sealed class RestartAndReloadTests
     }
 
     [Fact]
+    public async Task ALinkUpThePolicyFolderIsNotFollowed()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        Directory.CreateSymbolicLink(Path.Combine(engine.Policies, "loop"), ".");
+
+        (await engine.Http.PostAsync("/v1/policies:reload", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var policies = (await engine.GetJson("/v1/policies"))!.AsArray();
+        policies.Select(p => (string?)p!["path"]).ShouldBe(["support.esc"]);
+        policies[0]!["status"]!.GetValue<string>().ShouldBe("active");
+    }
+
+    [Fact]
     public async Task ABrokenPolicyIsRefusedAndTheRunningVersionKeepsServing()
     {
         await using var engine = await EngineFixture.StartAsync();

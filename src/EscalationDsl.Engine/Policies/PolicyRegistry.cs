@@ -75,8 +75,20 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
             return changed;
         }
 
+        IReadOnlyList<string> found;
+        try
+        {
+            found = PolicyFiles.Below(Folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not knowing which files are there, none is taken for deleted.
+            logger.LogError("The policy folder {Folder} cannot be read ({Reason}); the running policies keep running", Folder, e.Message);
+            return changed;
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(Folder, "*.esc", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in found)
         {
             var relative = Path.GetRelativePath(Folder, file).Replace('\\', '/');
             seen.Add(relative);
@@ -86,7 +98,7 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
                 // As esc lint reads it: bytes that are not UTF-8 are ESC1008, not replacement characters.
                 source = SourceText.FromBytes(relative, File.ReadAllBytes(file));
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 Refuse(relative, null, [$"{relative}: cannot read: {e.Message}"]);
                 continue;
