@@ -62,7 +62,7 @@ public static class PolicyInputs
     {
         try
         {
-            return SourceText.FromBytes(DisplayPath(fullPath, console), File.ReadAllBytes(fullPath));
+            return SourceText.FromBytes(DisplayPath(fullPath, console), PolicyFiles.Read(fullPath));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

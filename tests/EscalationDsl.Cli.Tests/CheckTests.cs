@@ -81,6 +81,15 @@ public sealed class CheckTests
     }
 
     [Fact]
+    public void AFileThatNeverEndsIsRefusedAfterSixteenMegabytes()
+    {
+        var result = Esc.Run("check", "/dev/zero");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("esc: /dev/zero: cannot read the file: the file is larger than 16 MB, too large for a policy\n");
+    }
+
+    [Fact]
     public void JsonFormatListsDiagnosticsWithPositions()
     {
         var result = Esc.RunWithInput("policy \"x\" version 1\nseverity s { acknowledge within 15x }\n", "check", "-", "--format", "json");

@@ -8,6 +8,33 @@ public static class PolicyFiles
     /// <summary>The extension of policy files.</summary>
     public const string Extension = ".esc";
 
+    /// <summary>The largest policy file read: a policy of 10,000 lines is about 0.5 MB.</summary>
+    public const int MaxBytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The bytes of a policy file, at most <see cref="MaxBytes"/>: a larger file (or a device such as
+    /// <c>/dev/zero</c>, which never ends) is refused with an <see cref="IOException"/> rather than
+    /// read until memory runs out.
+    /// </summary>
+    public static byte[] Read(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        var buffer = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw new IOException($"the file is larger than {MaxBytes / (1024 * 1024)} MB, too large for a policy");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
     /// <summary>
     /// Every <c>*.esc</c> file below <paramref name="folder"/>, in all subfolders, as full paths in
     /// ordinal order. Symbolic links to files are read; links to folders are not followed, so a link
