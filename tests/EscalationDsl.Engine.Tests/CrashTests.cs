@@ -90,6 +90,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             await server.StopAsync();
         }
 
+        TornLinesAreWrittenAgainWhole(sink);
         using var connection = new SqliteConnection($"Data Source={database}");
         connection.Open();
         var storedEvents = Column(connection, "SELECT event_id FROM events WHERE kind = 'event'");
@@ -156,10 +157,51 @@ public sealed class CrashTests(ITestOutputHelper output)
         return decisions.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
     }
 
-    private static HashSet<string> Delivered(string sink) =>
-        File.Exists(sink)
-            ? File.ReadAllLines(sink).Where(l => l.Length > 0).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!["id"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal)
-            : [];
+    /// <summary>
+    /// The decision ids in the file sink's whole lines (the engine may be writing the last one). A line
+    /// that is not JSON is a record torn by a kill, checked by <see cref="TornLinesAreWrittenAgainWhole"/>.
+    /// </summary>
+    private static HashSet<string> Delivered(string sink)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in SinkLines(sink))
+        {
+            if (Record(line) is { } record)
+            {
+                ids.Add(record["id"]!.GetValue<string>());
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>A line that is not JSON can only be the start of a record cut by a kill, which the file also holds whole.</summary>
+    private static void TornLinesAreWrittenAgainWhole(string sink)
+    {
+        var lines = SinkLines(sink);
+        foreach (var torn in lines.Where(l => Record(l) is null))
+        {
+            lines.ShouldContain(whole => whole.Length > torn.Length && whole.StartsWith(torn, StringComparison.Ordinal), $"a line that is not JSON is a torn record written again whole: {torn}");
+        }
+    }
+
+    private static string[] SinkLines(string sink)
+    {
+        var text = File.Exists(sink) ? File.ReadAllText(sink) : "";
+        return text[..(text.LastIndexOf('\n') + 1)].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static System.Text.Json.Nodes.JsonNode? Record(string line)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(line);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 
     private static List<string> Column(SqliteConnection connection, string sql)
     {

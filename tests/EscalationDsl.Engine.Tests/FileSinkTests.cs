@@ -1,0 +1,36 @@
+using System.Text;
+using EscalationDsl.Engine.Delivery;
+
+namespace EscalationDsl.Engine.Tests;
+
+/// <summary>The file sink appends one JSON line per decision; a line torn by a crash stays alone on its line.</summary>
+public sealed class FileSinkTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("esc-filesink-").FullName;
+
+    [Fact]
+    public async Task ALineTornByACrashIsEndedBeforeTheNextDecisionSoTheNextStaysWhole()
+    {
+        var path = Path.Combine(folder, "decisions.jsonl");
+        await File.WriteAllTextAsync(path, "{\"id\":\"A/1\"}\n{\"id\":\"B/1\",\"tick");
+        var sink = new FileSink("audit", path);
+
+        await sink.SendAsync("B/1", Encoding.UTF8.GetBytes("{\"id\":\"B/1\",\"ticket\":\"B\"}"), CancellationToken.None);
+        await sink.SendAsync("C/1", Encoding.UTF8.GetBytes("{\"id\":\"C/1\"}"), CancellationToken.None);
+
+        (await File.ReadAllTextAsync(path)).ShouldBe("{\"id\":\"A/1\"}\n{\"id\":\"B/1\",\"tick\n{\"id\":\"B/1\",\"ticket\":\"B\"}\n{\"id\":\"C/1\"}\n");
+    }
+
+    [Fact]
+    public async Task ANewFileGetsOneLinePerDecision()
+    {
+        var path = Path.Combine(folder, "new", "decisions.jsonl");
+        var sink = new FileSink("audit", path);
+
+        await sink.SendAsync("A/1", Encoding.UTF8.GetBytes("{\"id\":\"A/1\"}"), CancellationToken.None);
+
+        (await File.ReadAllTextAsync(path)).ShouldBe("{\"id\":\"A/1\"}\n");
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}
