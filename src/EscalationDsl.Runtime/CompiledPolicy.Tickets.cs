@@ -65,6 +65,8 @@ public sealed partial class CompiledPolicy
                 return status;
             case TicketEventKind.Assigned when string.IsNullOrEmpty(e.Owner):
                 return "owner: an assigned event needs the owner";
+            case TicketEventKind.FieldSet when e.Fields is not { Count: > 0 }:
+                return "fields: a field_set event needs the fields it sets, such as \"fields\": {\"impact\": \"degraded\"}";
         }
 
         if (e.Fields is { } fields)

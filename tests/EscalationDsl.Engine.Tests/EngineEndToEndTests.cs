@@ -129,6 +129,20 @@ public sealed class EngineEndToEndTests
     }
 
     [Fact]
+    public async Task AFieldSetEventWithoutFieldsIsRefusedNamingFields()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("f1", "INC-5", T0));
+
+        var response = await engine.PostEvent(EngineFixture.Event("f2", "INC-5", T0.AddMinutes(1), "field_set", new { fields = new { } }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        problem["field"]!.GetValue<string>().ShouldBe("fields");
+        ((string?)problem["detail"]).ShouldStartWith("Event 'f2': fields: a field_set event needs the fields it sets");
+    }
+
+    [Fact]
     public async Task ABatchAppliesEveryEventInOrder()
     {
         await using var engine = await EngineFixture.StartAsync();

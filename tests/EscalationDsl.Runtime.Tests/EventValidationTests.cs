@@ -31,4 +31,14 @@ public sealed class EventValidationTests
         Policy.Validate(Created with { Fields = [KeyValuePair.Create("issue_type", "network")] })
             .ShouldBe("fields.issue_type: 'network' is not one of network_outage, database, auth_failure, performance, other");
     }
+
+    [Fact]
+    public void AFieldSetEventWithoutFieldsIsRefused()
+    {
+        var fieldSet = Created with { Kind = TicketEventKind.FieldSet, Severity = null };
+
+        Policy.Validate(fieldSet).ShouldBe("fields: a field_set event needs the fields it sets, such as \"fields\": {\"impact\": \"degraded\"}");
+        Policy.Validate(fieldSet with { Fields = [] }).ShouldNotBeNull();
+        Policy.Validate(fieldSet with { Fields = [KeyValuePair.Create("impact", "degraded")] }).ShouldBeNull();
+    }
 }
