@@ -257,6 +257,23 @@ public sealed class ServiceNowImporterTests
     }
 
     [Fact]
+    public void ACounterThatIsNotACountIsABadRowAndAMissingOneIsNot()
+    {
+        var csv = new SyntheticAuditLog()
+            .Row("INC9000001", "New", "1/3/2016 09:05")
+            .Row("INC9000001", "Active", "1/3/2016 09:20", mod: 1)
+            .Row("INC9000001", "Active", "1/3/2016 09:40", mod: 2)
+            .ToString()
+            .Replace("INC9000001,Active,true,0,0,1,", "INC9000001,Active,true,two,0,1,", StringComparison.Ordinal)
+            .Replace("INC9000001,Active,true,0,0,2,", "INC9000001,Active,true,?,0,2,", StringComparison.Ordinal);
+
+        var replay = Replays.ServiceNow(csv);
+
+        replay.Problems.ShouldBe(["log.csv:3: reassignment_count: 'two' is not a whole number (a count); the row is skipped"]);
+        replay.Result!.Report.Input.Tickets.ShouldBe(1);
+    }
+
+    [Fact]
     public void StrictStopsAtTheFirstBadRow()
     {
         var csv = new SyntheticAuditLog()

@@ -274,6 +274,19 @@ public sealed class ServiceNowEventSource : IEventSource
             return null;
         }
 
+        // Counters: a cell that is neither a count nor a missing-value marker would read as "no change".
+        var modCount = Number(row, columns.ModCount);
+        var reassignments = Number(row, columns.Reassignments);
+        var reopens = Number(row, columns.Reopens);
+        if (modCount == NotANumber || reassignments == NotANumber || reopens == NotANumber)
+        {
+            var (name, column) = modCount == NotANumber ? (mapping.ModCount, columns.ModCount)
+                : reassignments == NotANumber ? (mapping.Reassignments, columns.Reassignments)
+                : (mapping.Reopens, columns.Reopens);
+            problem = $"{name}: '{row[column].Span.Trim()}' is not a whole number (a count); the row is skipped";
+            return null;
+        }
+
         // Row objects are reused once their incident's events are derived.
         var parsed = state.Spare.Count > 0 ? state.Spare.Pop() : new IncidentRow { FieldCells = new string?[columns.Fields.Length] };
         for (var f = 0; f < parsed.FieldCells.Length; f++)
@@ -284,7 +297,7 @@ public sealed class ServiceNowEventSource : IEventSource
         parsed.Row = line;
         parsed.Index = state.Rows.Count;
         parsed.Updated = updated;
-        parsed.ModCount = Number(row, columns.ModCount);
+        parsed.ModCount = modCount;
         parsed.Status = status;
         parsed.SeverityCell = Cell(row, columns.Severity, state);
         parsed.IssueCell = Cell(row, columns.Issue, state);
@@ -293,8 +306,8 @@ public sealed class ServiceNowEventSource : IEventSource
         // The default mapping reads the queue from the owner's column and the category from the issue type's.
         parsed.QueueCell = columns.Queue == columns.Owner ? parsed.OwnerCell : Cell(row, columns.Queue, state);
         parsed.CategoryCell = columns.Category == columns.Issue ? parsed.IssueCell : Cell(row, columns.Category, state);
-        parsed.Reassignments = Number(row, columns.Reassignments);
-        parsed.Reopens = Number(row, columns.Reopens);
+        parsed.Reassignments = reassignments;
+        parsed.Reopens = reopens;
         return parsed;
     }
 
@@ -322,7 +335,11 @@ public sealed class ServiceNowEventSource : IEventSource
         return value;
     }
 
-    private static int Number(SepReader.Row row, int column)
+    /// <summary>A counter cell that holds neither a count nor a missing-value marker (<see cref="Number"/>).</summary>
+    private const int NotANumber = -2;
+
+    /// <summary>A counter cell: its count, -1 when the column is absent or the cell missing, <see cref="NotANumber"/> otherwise.</summary>
+    private int Number(SepReader.Row row, int column)
     {
         if (column < 0)
         {
@@ -334,7 +351,7 @@ public sealed class ServiceNowEventSource : IEventSource
         var span = row[column].Span.Trim();
         if (span.IsEmpty || span.Length > 9)
         {
-            return int.TryParse(span, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+            return int.TryParse(span, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : Missing(span);
         }
 
         var value = 0;
@@ -342,7 +359,7 @@ public sealed class ServiceNowEventSource : IEventSource
         {
             if (!char.IsAsciiDigit(c))
             {
-                return -1;
+                return Missing(span);
             }
 
             value = value * 10 + (c - '0');
@@ -350,6 +367,8 @@ public sealed class ServiceNowEventSource : IEventSource
 
         return value;
     }
+
+    private int Missing(ReadOnlySpan<char> cell) => cell.IsEmpty || mapping.Layout.IsMissing(cell) ? -1 : NotANumber;
 
     /// <summary>What reading remembers between rows: the current incident only, plus a bounded set of recent incident numbers.</summary>
     private sealed class ReadState
