@@ -94,7 +94,7 @@ public sealed class HttpErrorTests
     [InlineData("POST", "/v1/events", "text/plain", 415, "Send JSON with Content-Type: application/json, not 'text/plain; charset=utf-8'.")]
     [InlineData("GET", "/v1/nothing", null, 404, "There is no GET /v1/nothing; the endpoints are listed in /openapi/v1.json.")]
     [InlineData("GET", "/v1/events", null, 405, "/v1/events does not take GET; it takes POST.")]
-    [InlineData("PUT", "/healthz", null, 405, "/healthz does not take PUT; it takes GET.")]
+    [InlineData("PUT", "/healthz", null, 405, "/healthz does not take PUT; it takes GET, HEAD.")]
     public async Task WhatTheFrameworkRefusesIsAProblemToo(string method, string path, string? type, int status, string detail)
     {
         await using var engine = await EngineFixture.StartAsync();
@@ -105,6 +105,20 @@ public sealed class HttpErrorTests
         ((int)response.StatusCode).ShouldBe(status);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>().ShouldBe(detail);
+    }
+
+    [Theory]
+    [InlineData("/healthz")]
+    [InlineData("/readyz")]
+    public async Task HealthProbesAnswerHeadAsGetWithoutABody(string path)
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Head, path);
+
+        var response = await engine.Http.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
     }
 
     [Fact]
