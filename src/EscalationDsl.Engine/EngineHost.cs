@@ -46,7 +46,24 @@ public static class EngineHost
 
         var options = EngineSettings.Read(builder.Configuration);
         var database = OpenDatabase(options);
+        try
+        {
+            var app = Compose(builder, options, database, time, gate);
 
+            // Resolved once so the container owns it: disposing the host releases its lock file.
+            app.Services.GetRequiredService<EngineDatabase>();
+            return app;
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Everything after the database is open and locked: logging, services, middleware, endpoints.</summary>
+    private static WebApplication Compose(WebApplicationBuilder builder, EngineOptions options, EngineDatabase database, TimeProvider? time, IPolicyGate? gate)
+    {
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         // Wrapped so the host's own log of a start-up failure that esc serve reports in one line
@@ -69,7 +86,7 @@ public static class EngineHost
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(clock);
-        services.AddSingleton(database);
+        services.AddSingleton(_ => database); // made by a factory (resolved in Build), so the host disposes it and its lock
         services.AddSingleton(keys);
         services.AddMetrics();
         services.AddSingleton<EngineMetrics>();
@@ -259,12 +276,19 @@ public static class EngineHost
         var database = new EngineDatabase(options.Database, options.Synchronous);
         try
         {
+            database.Lock();
             database.Migrate();
             return database;
         }
         catch (SqliteException e)
         {
+            database.Dispose();
             throw new EngineConfigurationException($"Engine:Database: cannot use {database.Path}: {e.Message.TrimEnd('.')}");
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
         }
     }
 }

@@ -260,7 +260,7 @@ public static class EngineSettings
             [database] = "the engine's database (Engine:Database)",
             [database + "-wal"] = "the engine's write-ahead log",
             [database + "-shm"] = "the engine's write-ahead log index",
-            [database + ".lock"] = "the engine's lock file",
+            [Storage.EngineDatabase.LockPath(database)] = "the engine's lock file",
             [Path.GetFullPath(options.ApiKeyFile)] = "the API key file (Engine:ApiKeyFile)",
         };
         var sinkFiles = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -397,14 +397,13 @@ public sealed class RestartAndReloadTests
         await using var engine = await EngineFixture.StartAsync();
         await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0));
 
-        await using var second = EngineHost.Build(
+        var e = Should.Throw<EngineConfigurationException>(() => EngineHost.Build(
         [
             "--Engine:Listen=http://127.0.0.1:0",
             $"--Engine:Database={engine.Database}",
             $"--Engine:Policies={engine.Policies}",
             $"--Engine:ApiKeys:0={Api.ApiKeys.Hash(EngineFixture.Key)}",
-        ], engine.Time);
-        var e = await Should.ThrowAsync<EngineConfigurationException>(() => EngineHost.StartAsync(second));
+        ], engine.Time));
 
         e.Message.ShouldBe($"Engine:Database: {engine.Database} is in use by another engine (it holds {engine.Database}.lock); run one engine per database");
         await engine.PostEventOk(EngineFixture.Event("e2", "INC-1", T0.AddMinutes(1), "acknowledged"));
@@ -414,6 +413,29 @@ public sealed class RestartAndReloadTests
         await engine.StopHostAsync();
         await engine.StartHostAsync();
         (await engine.GetJson("/v1/tickets/INC-1"))!["state"]!.GetValue<string>().ShouldBe("acknowledged");
+    }
+
+    [Fact]
+    public void ASecondEngineIsRefusedBeforeItReadsOrMigratesTheDatabase()
+    {
+        var folder = Directory.CreateTempSubdirectory("esc-lock-").FullName;
+        var database = Path.Combine(folder, "engine.db");
+        Directory.CreateDirectory(Path.Combine(folder, "policies"));
+        File.Copy(RepoPaths.Combine("policies", "support.esc"), Path.Combine(folder, "policies", "support.esc"));
+        try
+        {
+            using (new FileStream(database + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+            {
+                Should.Throw<EngineConfigurationException>(() => EngineHost.Build(
+                    ["--Engine:Listen=http://127.0.0.1:0", $"--Engine:Database={database}", $"--Engine:Policies={Path.Combine(folder, "policies")}"]))
+                    .Message.ShouldStartWith($"Engine:Database: {database} is in use by another engine");
+                File.Exists(database).ShouldBeFalse("the database is not opened, let alone migrated, without the lock");
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

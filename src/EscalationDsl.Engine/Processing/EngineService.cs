@@ -1,4 +1,3 @@
-using EscalationDsl.Engine.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -8,15 +7,13 @@ namespace EscalationDsl.Engine.Processing;
 /// Owns the engine loop's lifetime: recovery runs in <see cref="StartAsync"/>, before the HTTP
 /// server, the scheduler and the dispatcher start; at shutdown the loop finishes its queued work.
 /// </summary>
-internal sealed class EngineService(EngineLoop loop, EngineDatabase database, IHostApplicationLifetime lifetime, ILogger<EngineService> logger) : IHostedService, IDisposable
+internal sealed class EngineService(EngineLoop loop, IHostApplicationLifetime lifetime, ILogger<EngineService> logger) : IHostedService, IDisposable
 {
     private Task? running;
     private readonly CancellationTokenSource stopping = new();
-    private FileStream? databaseLock;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        databaseLock = LockDatabase(database.Path);
         loop.Start();
         var (tickets, policies) = (loop.OpenTickets, loop.Registry.Current.Count);
 
@@ -28,33 +25,7 @@ internal sealed class EngineService(EngineLoop loop, EngineDatabase database, IH
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// Two engines on one database would each keep their own tickets in memory and both fire every
-    /// deadline: the first holds FILE.lock (an advisory lock the system drops when the process ends,
-    /// even when killed) until it stops, and a second is refused.
-    /// </summary>
-    private static FileStream LockDatabase(string path)
-    {
-        var file = path + ".lock";
-        try
-        {
-            return new FileStream(file, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException)
-        {
-            throw new EngineConfigurationException($"Engine:Database: {path} is in use by another engine (it holds {file}); run one engine per database");
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new EngineConfigurationException($"Engine:Database: cannot create {file}: {e.Message}");
-        }
-    }
-
-    public void Dispose()
-    {
-        databaseLock?.Dispose();
-        databaseLock = null;
-    }
+    public void Dispose() => stopping.Dispose();
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -2,9 +2,13 @@ using Microsoft.Data.Sqlite;
 
 namespace EscalationDsl.Engine.Storage;
 
-/// <summary>Opens connections to the engine's SQLite file (WAL) and brings its schema up to date.</summary>
-internal sealed class EngineDatabase
+/// <summary>
+/// Opens connections to the engine's SQLite file (WAL) and brings its schema up to date. Holds the
+/// database's lock file (<see cref="Lock"/>) from before the first migration until disposed.
+/// </summary>
+internal sealed class EngineDatabase : IDisposable
 {
+    private FileStream? heldLock;
     private readonly string connectionString;
     private readonly string synchronous;
 
@@ -27,6 +31,39 @@ internal sealed class EngineDatabase
 
     /// <summary>The database file.</summary>
     public string Path { get; }
+
+    /// <summary>The lock file beside a database: <c>FILE.lock</c>.</summary>
+    public static string LockPath(string database) => database + ".lock";
+
+    /// <summary>
+    /// Two engines on one database would each keep their own tickets in memory and both fire every
+    /// deadline (and a second one, of another version, could migrate the first one's schema under
+    /// it): the engine holds FILE.lock (an advisory lock the system drops when the process ends, even
+    /// when killed) from before it reads or migrates the database until it stops, and a second is refused.
+    /// </summary>
+    public void Lock()
+    {
+        var file = LockPath(Path);
+        try
+        {
+            heldLock ??= new FileStream(file, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new EngineConfigurationException($"Engine:Database: {Path} is in use by another engine (it holds {file}); run one engine per database");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new EngineConfigurationException($"Engine:Database: cannot create {file}: {e.Message}");
+        }
+    }
+
+    /// <summary>Releases the lock file.</summary>
+    public void Dispose()
+    {
+        heldLock?.Dispose();
+        heldLock = null;
+    }
 
     /// <summary>
     /// Opens a connection with the engine's pragmas, all set again each time: connections are
