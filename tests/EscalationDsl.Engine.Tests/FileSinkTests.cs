@@ -32,5 +32,23 @@ public sealed class FileSinkTests : IDisposable
         (await File.ReadAllTextAsync(path)).ShouldBe("{\"id\":\"A/1\"}\n");
     }
 
+    [Fact]
+    public async Task ANamedPipeGetsTheDecisionAsALine()
+    {
+        // A file sink may point at a pipe read by another process (a log shipper): it cannot seek.
+        var path = Path.Combine(folder, "pipe");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", path))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        var reader = Task.Run(() => File.ReadAllText(path));
+        var sink = new FileSink("audit", path);
+
+        await sink.SendAsync("A/1", Encoding.UTF8.GetBytes("{\"id\":\"A/1\"}"), CancellationToken.None);
+
+        (await reader.WaitAsync(TimeSpan.FromSeconds(30))).ShouldBe("{\"id\":\"A/1\"}\n");
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }

@@ -97,6 +97,13 @@ internal sealed class Dispatcher : BackgroundService
             {
                 error = e.Message;
             }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
+            {
+                // A sink's bug (or a target it cannot handle) is that delivery's failed attempt, retried and
+                // dead-lettered like any other; it must not stop the dispatcher for every other delivery.
+                logger.LogError(e, "Sink {Sink} failed unexpectedly delivering {Decision}", delivery.Sink, delivery.Id);
+                error = $"the sink failed unexpectedly: {e.GetType().Name}: {e.Message}";
+            }
         }
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();

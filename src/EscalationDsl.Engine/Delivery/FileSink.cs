@@ -10,6 +10,9 @@ public sealed class FileSink(string name, string path) : IDecisionSink
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 
+    /// <summary>Look at the file's last byte before the next append: at the first one, and after a failed write.</summary>
+    private bool checkTail = true;
+
     /// <inheritdoc />
     public string Name { get; } = name;
 
@@ -25,15 +28,10 @@ public sealed class FileSink(string name, string path) : IDecisionSink
                 Directory.CreateDirectory(directory);
             }
 
-            await using var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
-            var torn = false;
-            if (stream.Length > 0)
-            {
-                stream.Seek(-1, SeekOrigin.End);
-                torn = stream.ReadByte() != '\n';
-            }
-
-            stream.Seek(0, SeekOrigin.End);
+            // Appended as before; only a regular file (one that seeks) can hold a torn line to end.
+            await using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            var torn = checkTail && stream.CanSeek && stream.Length > 0 && LastByteIsNotNewline();
+            checkTail = false;
             var line = new byte[body.Length + (torn ? 2 : 1)];
             if (torn)
             {
@@ -45,13 +43,29 @@ public sealed class FileSink(string name, string path) : IDecisionSink
             await stream.WriteAsync(line, cancellation).ConfigureAwait(false);
             stream.Flush(flushToDisk: true);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
+            checkTail = true;
             throw new DeliveryException($"{path}: {e.Message}", e);
         }
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>Whether the file's last byte ends a line; a file the engine may write but not read is taken as whole.</summary>
+    private bool LastByteIsNotNewline()
+    {
+        try
+        {
+            using var read = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            read.Seek(-1, SeekOrigin.End);
+            return read.ReadByte() != '\n';
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 }
