@@ -50,8 +50,10 @@ internal sealed partial class EngineLoop
             {
                 entry.Policy.Runtime.AdvanceTo(entry.Ticket, instant, scratch);
             }
-            catch (Exception e) when (rebuilt || failedRuns.Contains(id))
+            catch (Exception e) when ((rebuilt || failedRuns.Contains(id)) && !dirtyTickets.ContainsKey(id))
             {
+                // Not when an earlier request of this group changed the ticket: its row would be written
+                // from the half-advanced memory. Then the group fails, and the ticket, run alone, is set aside.
                 SetAside(entry, phaseBefore, e);
                 continue;
             }
