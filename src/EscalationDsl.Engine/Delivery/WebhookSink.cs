@@ -19,7 +19,10 @@ public sealed class WebhookSink(string name, Uri url, string secret, HttpClient 
     public string Name { get; } = name;
 
     /// <summary>The URL as messages show it: without user and password (and query), which may hold credentials.</summary>
-    private string Where { get; } = url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+    private string Where { get; } = Shown(url);
+
+    /// <summary>A URL as messages show it: scheme, host, port and path, never a user, password or query.</summary>
+    private static string Shown(Uri url) => url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
 
     /// <summary>The signature a receiver should compute: <c>sha256=</c> + hex HMAC-SHA256(secret, timestamp + "." + body).</summary>
     public static string Sign(byte[] key, string timestamp, byte[] body)
@@ -56,7 +59,7 @@ public sealed class WebhookSink(string name, Uri url, string secret, HttpClient 
             if (!response.IsSuccessStatusCode)
             {
                 var redirect = response.Headers.Location is { } location
-                    ? $", which redirects to {location}; a redirect is not followed, configure the sink with the URL it redirects to"
+                    ? $", which redirects to {(location.IsAbsoluteUri ? Shown(location) : Shown(new Uri(url, location)))}; a redirect is not followed, configure the sink with the URL it redirects to"
                     : string.Empty;
                 throw new DeliveryException($"HTTP {(int)response.StatusCode} from {Where}{redirect}");
             }
