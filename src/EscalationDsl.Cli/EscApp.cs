@@ -49,12 +49,18 @@ public static class EscApp
             console.Error.WriteLine($"esc: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C before a command could handle it (esc serve while it starts): not a bug.
+            console.Error.WriteLine("esc: cancelled");
+            return ExitCodes.Cancelled;
+        }
         catch (Exception e)
         {
             // No input should get here: every bad input has its own message. A bug still ends with
             // what to report and exit code 2, not the runtime's crash dump (exit 134).
             console.Error.WriteLine($"esc: internal error (a bug in esc, not in your input; please report it with the lines below): {e.GetType().FullName}: {e.Message}");
-            console.Error.WriteLine(e.StackTrace);
+            console.Error.WriteLine(e.ToString());
             return ExitCodes.Usage;
         }
     }

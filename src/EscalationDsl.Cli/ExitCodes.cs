@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>Usage or internal error: bad arguments, unreadable files.</summary>
     public const int Usage = 2;
+
+    /// <summary>Cancelled (Ctrl+C) before the command could finish on its own: 128 + SIGINT, as shells report it.</summary>
+    public const int Cancelled = 130;
 }

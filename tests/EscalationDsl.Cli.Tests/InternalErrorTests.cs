@@ -19,18 +19,31 @@ public sealed class InternalErrorTests
         code.ShouldBe(ExitCodes.Usage);
         var lines = error.ToString().Split('\n');
         lines[0].ShouldBe("esc: internal error (a bug in esc, not in your input; please report it with the lines below): System.InvalidOperationException: a planted bug");
-        lines[1].ShouldContain(nameof(PlantedBugReader));
+        lines[1].ShouldStartWith("System.InvalidOperationException: a planted bug");
+        error.ToString().ShouldContain(nameof(PlantedBugReader));
         output.ToString().ShouldBeEmpty();
     }
 
-    private sealed class PlantedBugReader : TextReader
+    [Fact]
+    public void ACancellationThatReachesTheTopIsNotCalledABug()
     {
-        public override int Peek() => throw new InvalidOperationException("a planted bug");
+        var error = new StringWriter { NewLine = "\n" };
+        var console = new CliConsole(new StringWriter(), error, new PlantedBugReader(new OperationCanceledException()), Color: false, EscalationDsl.Tests.RepoPaths.Root);
 
-        public override int Read() => throw new InvalidOperationException("a planted bug");
+        EscApp.Run(["lint", "-"], console).ShouldBe(130);
+        error.ToString().ShouldBe("esc: cancelled\n");
+    }
 
-        public override int Read(char[] buffer, int index, int count) => throw new InvalidOperationException("a planted bug");
+    private sealed class PlantedBugReader(Exception? planted = null) : TextReader
+    {
+        private Exception Planted => planted ?? new InvalidOperationException("a planted bug");
 
-        public override string ReadToEnd() => throw new InvalidOperationException("a planted bug");
+        public override int Peek() => throw Planted;
+
+        public override int Read() => throw Planted;
+
+        public override int Read(char[] buffer, int index, int count) => throw Planted;
+
+        public override string ReadToEnd() => throw Planted;
     }
 }
