@@ -155,11 +155,6 @@ public static class EngineSettings
         }
     }
 
-    /// <summary>
-    /// Kestrel takes any URL and fails only when it starts (or, for a host name other than localhost,
-    /// quietly listens on every interface), so each address is checked here. Returns the addresses
-    /// as checked, without the spaces around them, which Kestrel does not take.
-    /// </summary>
     /// <summary>Whether an address names its port: the part between <c>://</c> and the path ends in <c>:DIGITS</c> (after any IPv6 brackets).</summary>
     private static bool HasPort(string url)
     {
@@ -170,6 +165,11 @@ public static class EngineSettings
         return colon > authority.LastIndexOf(']') && colon < authority.Length - 1;
     }
 
+    /// <summary>
+    /// Kestrel takes any URL and fails only when it starts (or, for a host name other than localhost,
+    /// quietly listens on every interface), so each address is checked here. Returns the addresses
+    /// as checked, without the spaces around them, which Kestrel does not take.
+    /// </summary>
     private static string CheckListen(string listen)
     {
         const string Setting = "Engine:Listen";
