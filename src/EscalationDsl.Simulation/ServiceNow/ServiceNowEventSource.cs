@@ -267,12 +267,15 @@ public sealed class ServiceNowEventSource : IEventSource
         }
 
         // Engineering is true or false: any other word (an assignee's name) would count as false unseen.
+        // Checked when the cell changes: an incident's rows mostly repeat it (the same pooled string).
         var engineeringCell = Cell(row, columns.Engineering, state);
-        if (engineeringCell is not null && mapping.Engineering!.Map(engineeringCell) is not (null or "true" or "false"))
+        if (engineeringCell is not null && !ReferenceEquals(engineeringCell, state.LastEngineering) && mapping.Engineering!.Map(engineeringCell) is not (null or "true" or "false"))
         {
             problem = $"{mapping.Engineering.Column}: '{engineeringCell}' is not true or false; map it under \"engineering\" in a mapping file, with \"values\" or a \"default\" (docs/importers.md)";
             return null;
         }
+
+        state.LastEngineering = engineeringCell;
 
         // Counters: a cell that is neither a count nor a missing-value marker would read as "no change".
         var modCount = Number(row, columns.ModCount);
@@ -408,6 +411,9 @@ public sealed class ServiceNowEventSource : IEventSource
 
         /// <summary>The last state cell that was known, trimmed, and its status: consecutive rows mostly repeat it.</summary>
         public (string Raw, string Status)? LastState { get; set; }
+
+        /// <summary>The last engineering cell that mapped to true, false or nothing (a pooled string).</summary>
+        public string? LastEngineering { get; set; }
 
         /// <summary>
         /// A state cell (trimmed) and its status from <paramref name="states"/>, or null when the table does
