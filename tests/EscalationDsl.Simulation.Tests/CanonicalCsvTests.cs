@@ -53,6 +53,22 @@ public sealed class CanonicalCsvTests
         ]);
     }
 
+    [Theory]
+    [InlineData(".jsonl", "{\"ticket\":\"T\ufffd1\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev2\"}\n")]
+    [InlineData(".csv", "ticket,at,type,severity\nT\ufffd1,2026-11-02T14:00:00Z,created,sev2\n")]
+    public void AReplacementCharacterThatIsTextIsRead(string extension, string text)
+    {
+        // Valid UTF-8 holding U+FFFD itself (text mangled before it was exported): not bytes that are not UTF-8.
+        using var file = new TempFile(extension, "");
+        File.WriteAllBytes(file.Path, System.Text.Encoding.UTF8.GetBytes(text));
+        using var source = new CanonicalEventSource(file.Path, "events" + extension);
+
+        var replay = Replays.Run(Policies.Support, source);
+
+        replay.Problems.ShouldBeEmpty();
+        replay.Events.Single().TicketId.ShouldBe("T\ufffd1");
+    }
+
     [Fact]
     public void ACellOverSeveralLinesIsOneRowOfTheInput()
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Globalization;
 using System.Text.Json;
 using EscalationDsl.Language.Text;
@@ -17,6 +18,22 @@ public static class TicketEventJson
     /// not UTF-8 (an export saved as Windows-1252), and two ids that differ only there would be one.
     /// </summary>
     public const string NotUtf8 = "not valid UTF-8: the row holds bytes that are not UTF-8 text (read as '\uFFFD'); save the file as UTF-8";
+
+    /// <summary>
+    /// What esc's readers of event files put where bytes are not UTF-8 (<see cref="Utf8Marked"/>): U+FFFF, a
+    /// noncharacter no text holds, so a real U+FFFD (text that went through a lossy conversion before
+    /// it was exported) is read as text and not taken for bytes that are not UTF-8.
+    /// </summary>
+    public const char NotUtf8Mark = '\uFFFF';
+
+    /// <summary>
+    /// UTF-8 that reads bytes that are not UTF-8 as <see cref="NotUtf8Mark"/>. (A file that starts with
+    /// a UTF-8 byte order mark is read by the reader's own UTF-8, where such bytes read as U+FFFD.)
+    /// </summary>
+    public static readonly Encoding Utf8Marked = Encoding.GetEncoding(Encoding.UTF8.CodePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback(NotUtf8Mark.ToString()));
+
+    /// <summary>Text read with <see cref="Utf8Marked"/> as messages show it: the mark as U+FFFD.</summary>
+    public static string Shown(ReadOnlySpan<char> text) => text.ToString().Replace(NotUtf8Mark, '\uFFFD');
 
     private static readonly OffsetDateTimePattern TimePattern = OffsetDateTimePattern.ExtendedIso;
 
@@ -155,7 +172,7 @@ public static class TicketEventJson
                 continue;
             }
 
-            if (trimmed.Contains('\uFFFD'))
+            if (trimmed.Contains(NotUtf8Mark))
             {
                 yield return new EventParseResult(null, NotUtf8, line);
                 continue;

@@ -97,9 +97,9 @@ public sealed class MappedCsvEventSource : IEventSource
             return;
         }
 
-        if (ticket.Contains('\uFFFD'))
+        if (ticket.Contains(TicketEventJson.NotUtf8Mark))
         {
-            pending.Add(SourceRecord.ForProblem(line, $"{mapping.Ticket}: '{ticket}' {CsvColumns.NotUtf8Id}"));
+            pending.Add(SourceRecord.ForProblem(line, $"{mapping.Ticket}: '{TicketEventJson.Shown(ticket)}' {CsvColumns.NotUtf8Id}"));
             return;
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using EscalationDsl.Runtime;
+using EscalationDsl.Runtime.Events;
 using EscalationDsl.Simulation.Input;
 using EscalationDsl.Simulation.Mapping;
 using EscalationDsl.Simulation.Sources;
@@ -128,10 +129,10 @@ public sealed class ServiceNowEventSource : IEventSource
             return;
         }
 
-        if (!sameIncident && numberSpan.Contains('\uFFFD'))
+        if (!sameIncident && numberSpan.Contains(TicketEventJson.NotUtf8Mark))
         {
             // Bytes that are not UTF-8 read as U+FFFD: incidents whose numbers differ only there would merge.
-            pending.Add(SourceRecord.ForProblem(line, $"{mapping.Number}: '{numberSpan}' {CsvColumns.NotUtf8Id}"));
+            pending.Add(SourceRecord.ForProblem(line, $"{mapping.Number}: '{TicketEventJson.Shown(numberSpan)}' {CsvColumns.NotUtf8Id}"));
             return;
         }
 

@@ -105,7 +105,7 @@ public static class CanonicalCsv
             return;
         }
 
-        if (row.Span.Contains('\uFFFD'))
+        if (row.Span.Contains(TicketEventJson.NotUtf8Mark))
         {
             results.Add(new EventParseResult(null, TicketEventJson.NotUtf8, line));
             return;

@@ -63,11 +63,11 @@ public sealed class CanonicalEventSource : IEventSource
         }
         else if (Format == "jsonl")
         {
-            results = ReadJsonLines(new StreamReader(input.Content));
+            results = ReadJsonLines(new StreamReader(input.Content, TicketEventJson.Utf8Marked));
         }
         else
         {
-            var text = new StreamReader(input.Content);
+            var text = new StreamReader(input.Content, TicketEventJson.Utf8Marked);
             Format = IsJsonLines(text) ? "jsonl" : "csv";
             results = Format == "jsonl" ? ReadJsonLines(text) : CanonicalCsv.Read(text, DisplayName, CountRow);
         }
