@@ -166,8 +166,8 @@ public sealed class MappingTests
 
         replay.Problems.ShouldBe(
         [
-            "export.csv:4: eng: 'Alice' is not true or false; map it under \"engineering\".\"values\" in the mapping (or give a \"default\")",
-            "export.csv:5: eng: 'yes' is not true or false; map it under \"engineering\".\"values\" in the mapping (or give a \"default\")",
+            "export.csv:4: eng: 'Alice' is not true or false; map it under \"engineering\" in a mapping file, with \"values\" or a \"default\" (docs/importers.md)",
+            "export.csv:5: eng: 'yes' is not true or false; map it under \"engineering\" in a mapping file, with \"values\" or a \"default\" (docs/importers.md)",
         ]);
         replay.Events.Where(e => e.Kind == TicketEventKind.Assigned).Select(e => $"{e.Owner} {e.Engineering}").ShouldBe(["network True", "frontline False"]);
     }

@@ -13,6 +13,13 @@ internal static partial class CsvColumns
     /// </summary>
     public const string NotUtf8Id = "is not valid UTF-8 text: bytes that are not UTF-8 read as '\uFFFD', and ids that differ only there would be one; save the export as UTF-8";
 
+    /// <summary>
+    /// The problem of an engineering cell that maps to neither true nor false (an assignee's name passed
+    /// through, "yes"): taken as false it would lower the time-to-engineering figures unseen.
+    /// </summary>
+    public static string NotTrueOrFalse(string column, string? cell) =>
+        $"{column}: '{cell}' is not true or false; map it under \"engineering\" in a mapping file, with \"values\" or a \"default\" (docs/importers.md)";
+
     /// <summary>Opens a Sep reader that unescapes quotes, keeps every column as text and lets rows have a wrong column count (reported as bad rows).</summary>
     /// <exception cref="SourceException">The header names a column twice.</exception>
     public static SepReader OpenReader(Stream content, char separator, string file) =>

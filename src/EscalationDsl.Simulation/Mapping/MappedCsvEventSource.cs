@@ -163,7 +163,7 @@ public sealed class MappedCsvEventSource : IEventSource
         var engineeringValue = Map(mapping.Engineering, engineering);
         if (engineeringValue is not (null or "true" or "false"))
         {
-            pending.Add(SourceRecord.ForProblem(line, $"{mapping.Engineering!.Column}: '{engineering}' is not true or false; map it under \"engineering\".\"values\" in the mapping (or give a \"default\")", ticket));
+            pending.Add(SourceRecord.ForProblem(line, CsvColumns.NotTrueOrFalse(mapping.Engineering!.Column, engineering), ticket));
             return;
         }
 

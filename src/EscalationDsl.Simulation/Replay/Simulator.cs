@@ -272,6 +272,29 @@ public sealed partial class Simulator
             }
         }
 
+        /// <summary>
+        /// Reports the first <paramref name="count"/> events as bad rows, each row once (an importer's
+        /// snapshot row can hold several events); false when --strict stopped the run.
+        /// </summary>
+        private bool BadRows(List<Buffered> list, int count, Func<int, string> why)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                if (i > 0 && list[i].Row == list[i - 1].Row)
+                {
+                    continue;
+                }
+
+                Bad(list[i].Row, why(i));
+                if (stopped)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         private void Replay(string id, PendingTicket ticket)
         {
             if (ticket.Filtered)
@@ -298,37 +321,14 @@ public sealed partial class Simulator
                     : refusedCreated.Contains(id)
                         ? $"ticket '{id}' has no created event: its created event was refused (reported above); a ticket starts with created"
                         : $"ticket '{id}' has no created event; a ticket starts with created";
-                for (var i = 0; i < list.Count; i++)
-                {
-                    // One row can hold several events (an importer's snapshot): it is one bad row.
-                    if (i > 0 && list[i].Row == list[i - 1].Row)
-                    {
-                        continue;
-                    }
-
-                    Bad(list[i].Row, why);
-                    if (stopped)
-                    {
-                        return;
-                    }
-                }
-
+                BadRows(list, list.Count, _ => why);
                 return;
             }
 
             var created = list[createdAt].Event;
-            for (var i = 0; i < createdAt; i++)
+            if (!BadRows(list, createdAt, i => $"ticket '{id}': this {TicketEventKinds.Name(list[i].Event.Kind)} event at {TicketEventJson.FormatTime(list[i].Event.At)} comes before the ticket was created ({TicketEventJson.FormatTime(created.At)})"))
             {
-                if (i > 0 && list[i].Row == list[i - 1].Row)
-                {
-                    continue;
-                }
-
-                Bad(list[i].Row, $"ticket '{id}': this {TicketEventKinds.Name(list[i].Event.Kind)} event at {TicketEventJson.FormatTime(list[i].Event.At)} comes before the ticket was created ({TicketEventJson.FormatTime(created.At)})");
-                if (stopped)
-                {
-                    return;
-                }
+                return;
             }
 
             tickets++;

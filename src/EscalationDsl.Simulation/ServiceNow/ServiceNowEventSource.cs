@@ -272,7 +272,7 @@ public sealed class ServiceNowEventSource : IEventSource
         var engineeringCell = Cell(row, columns.Engineering, state);
         if (engineeringCell is not null && !ReferenceEquals(engineeringCell, state.LastEngineering) && mapping.Engineering!.Map(engineeringCell) is not (null or "true" or "false"))
         {
-            problem = $"{mapping.Engineering.Column}: '{engineeringCell}' is not true or false; map it under \"engineering\" in a mapping file, with \"values\" or a \"default\" (docs/importers.md)";
+            problem = CsvColumns.NotTrueOrFalse(mapping.Engineering.Column, engineeringCell);
             return null;
         }
 
