@@ -235,26 +235,14 @@ public sealed partial class FrontEndFuzzTests
         for (var e = 0; e < count && tokens.Count > 0; e++)
         {
             var at = random.Next(tokens.Count);
-            switch (random.Next(layout ? 16 : 13))
+            var kind = random.Next(layout ? 16 : 13);
+            if (TokenEdits.TryApply(kind, at, tokens, random, Vocabulary, edits))
             {
-                case 0:
-                    edits.Add($"delete token {at}");
-                    tokens.RemoveAt(at);
-                    break;
-                case 1:
-                    edits.Add($"duplicate token {at}");
-                    tokens.Insert(at, tokens[at]);
-                    break;
-                case 2:
-                    var other = random.Next(tokens.Count);
-                    edits.Add($"swap tokens {at} and {other}");
-                    (tokens[at], tokens[other]) = (tokens[other], tokens[at]);
-                    break;
-                case 3:
-                    var word = Vocabulary[random.Next(Vocabulary.Length)];
-                    edits.Add($"insert {Literal(word)} at token {at}");
-                    tokens.Insert(at, word);
-                    break;
+                continue;
+            }
+
+            switch (kind)
+            {
                 case 4 or 5 or 6:
                     var lines = string.Concat(tokens).Split('\n').ToList();
                     var line = random.Next(lines.Count);

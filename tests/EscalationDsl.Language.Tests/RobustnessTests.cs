@@ -107,30 +107,17 @@ public sealed partial class RobustnessTests
         var edits = new List<string>();
         var result = new List<string>(tokens);
         var count = random.Next(1, 4);
-        for (var e = 0; e < count; e++)
+        for (var e = 0; e < count && result.Count > 0; e++)
         {
             var kind = random.Next(8);
             var at = random.Next(result.Count);
+            if (TokenEdits.TryApply(kind, at, result, random, Vocabulary, edits))
+            {
+                continue;
+            }
+
             switch (kind)
             {
-                case 0:
-                    edits.Add($"delete token {at}");
-                    result.RemoveAt(at);
-                    break;
-                case 1:
-                    edits.Add($"duplicate token {at}");
-                    result.Insert(at, result[at]);
-                    break;
-                case 2:
-                    var other = random.Next(result.Count);
-                    edits.Add($"swap tokens {at} and {other}");
-                    (result[at], result[other]) = (result[other], result[at]);
-                    break;
-                case 3:
-                    var word = Vocabulary[random.Next(Vocabulary.Length)];
-                    edits.Add($"insert '{word}' at token {at}");
-                    result.Insert(at, word);
-                    break;
                 case 4:
                     edits.Add($"replace token {at} with a neighbour");
                     result[at] = result[Math.Clamp(at + random.Next(-5, 6), 0, result.Count - 1)];
@@ -157,11 +144,6 @@ public sealed partial class RobustnessTests
 
                     result = Tokens().Matches(string.Join('\n', lines)).Select(m => m.Value).ToList();
                     break;
-            }
-
-            if (result.Count == 0)
-            {
-                break;
             }
         }
 
