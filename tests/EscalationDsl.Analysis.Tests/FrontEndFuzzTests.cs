@@ -69,7 +69,7 @@ public sealed partial class FrontEndFuzzTests
     public void MutatedShippedPoliciesLoadLintAndCompileWithoutExceptions(string file)
     {
         var text = File.ReadAllText(Path.Combine(RepoPaths.Policies, file));
-        var seed = StableSeed(file);
+        var seed = TokenEdits.StableSeed(file);
         var random = new Random(seed);
         for (var i = 0; i < 100 * Scale; i++)
         {
@@ -84,7 +84,7 @@ public sealed partial class FrontEndFuzzTests
     {
         // Bytes, as esc reads a file, so some cuts and insertions fall inside a multi-byte character.
         var bytes = File.ReadAllBytes(Path.Combine(RepoPaths.Policies, file));
-        var random = new Random(StableSeed(file) + 2);
+        var random = new Random(TokenEdits.StableSeed(file) + 2);
         for (var at = 0; at < bytes.Length; at += 67)
         {
             Check(SourceText.FromBytes("fuzz.esc", bytes.AsSpan(0, at)), $"{file} truncated at byte {at}");
@@ -99,17 +99,17 @@ public sealed partial class FrontEndFuzzTests
     public void LineEndingsTabsAndAByteOrderMarkDoNotMoveDiagnostics(string file)
     {
         var text = File.ReadAllText(Path.Combine(RepoPaths.Policies, file)).ReplaceLineEndings("\n");
-        var seed = StableSeed(file) + 1;
+        var seed = TokenEdits.StableSeed(file) + 1;
         var random = new Random(seed);
         for (var i = 0; i < 15 * Scale; i++)
         {
             var mutated = Mutate(text, random, out var mutation, layout: false).Replace("\r", "", StringComparison.Ordinal);
             var description = $"{file}, seed {seed}, case {i} ({mutation})";
             var expected = Check(mutated, description);
-            Check(mutated.Replace("\n", "\r\n", StringComparison.Ordinal), description + ", CRLF").ShouldBe(expected, description + ", CRLF\ninput: " + Literal(mutated));
-            Check(mutated.Replace('\n', '\r'), description + ", CR").ShouldBe(expected, description + ", CR\ninput: " + Literal(mutated));
-            Check(mutated.Replace(' ', '\t'), description + ", tabs").ShouldBe(expected, description + ", tabs\ninput: " + Literal(mutated));
-            Check("\uFEFF" + mutated, description + ", BOM").ShouldBe(expected, description + ", BOM\ninput: " + Literal(mutated));
+            Check(mutated.Replace("\n", "\r\n", StringComparison.Ordinal), description + ", CRLF").ShouldBe(expected, description + ", CRLF\ninput: " + TokenEdits.Literal(mutated));
+            Check(mutated.Replace('\n', '\r'), description + ", CR").ShouldBe(expected, description + ", CR\ninput: " + TokenEdits.Literal(mutated));
+            Check(mutated.Replace(' ', '\t'), description + ", tabs").ShouldBe(expected, description + ", tabs\ninput: " + TokenEdits.Literal(mutated));
+            Check("\uFEFF" + mutated, description + ", BOM").ShouldBe(expected, description + ", BOM\ninput: " + TokenEdits.Literal(mutated));
         }
     }
 
@@ -179,8 +179,8 @@ public sealed partial class FrontEndFuzzTests
             foreach (var d in result.Diagnostics)
             {
                 var inside = d.Span.Start >= 0 && d.Span.Start <= d.Span.End && d.Span.End <= model.Source.Text.Length;
-                inside.ShouldBeTrue($"{description}: {d.Code} span {d.Span} is outside the text (length {model.Source.Text.Length})\ninput: {Literal(text)}");
-                KnownCodes.ShouldContain(d.Code, $"{description}: {d.Code} is not a catalogued code\ninput: {Literal(text)}");
+                inside.ShouldBeTrue($"{description}: {d.Code} span {d.Span} is outside the text (length {model.Source.Text.Length})\ninput: {TokenEdits.Literal(text)}");
+                KnownCodes.ShouldContain(d.Code, $"{description}: {d.Code} is not a catalogued code\ninput: {TokenEdits.Literal(text)}");
                 var position = model.Source.GetPosition(d.Span.Start);
                 var headline = DiagnosticFormatter.Format(model.Source, d, color: false);
                 headline.ShouldStartWith(
@@ -191,7 +191,7 @@ public sealed partial class FrontEndFuzzTests
 
             if (model.HasErrors)
             {
-                result.Diagnostics.ShouldContain(d => d.IsError, $"{description}: the policy has errors but lints without one\ninput: {Literal(text)}");
+                result.Diagnostics.ShouldContain(d => d.IsError, $"{description}: the policy has errors but lints without one\ninput: {TokenEdits.Literal(text)}");
                 return positions;
             }
 
@@ -207,7 +207,7 @@ public sealed partial class FrontEndFuzzTests
         }
         catch (Exception e)
         {
-            throw new ShouldAssertException($"{description} threw {e.GetType().Name}: {e.Message}\ninput: {Literal(text)}\n{e.StackTrace}");
+            throw new ShouldAssertException($"{description} threw {e.GetType().Name}: {e.Message}\ninput: {TokenEdits.Literal(text)}\n{e.StackTrace}");
         }
 
         return positions;
@@ -300,7 +300,7 @@ public sealed partial class FrontEndFuzzTests
                     break;
                 case 11:
                     var unicode = Unicode[random.Next(Unicode.Length)];
-                    edits.Add($"insert {Literal(unicode)} at token {at}");
+                    edits.Add($"insert {TokenEdits.Literal(unicode)} at token {at}");
                     tokens.Insert(at, unicode);
                     break;
                 case 12:
@@ -312,7 +312,7 @@ public sealed partial class FrontEndFuzzTests
                     break;
                 case 13:
                     var ending = random.Next(3) switch { 0 => "\r\n", 1 => "\r", _ => "\t" };
-                    edits.Add($"newlines to {Literal(ending)}");
+                    edits.Add($"newlines to {TokenEdits.Literal(ending)}");
                     tokens = Tokens().Matches(string.Concat(tokens).Replace("\n", ending, StringComparison.Ordinal)).Select(m => m.Value).ToList();
                     break;
                 case 14:
@@ -333,34 +333,7 @@ public sealed partial class FrontEndFuzzTests
     private static List<int> Indexes(List<string> tokens, Func<string, bool> predicate) =>
         Enumerable.Range(0, tokens.Count).Where(i => predicate(tokens[i])).ToList();
 
-    /// <summary>The text as a C# literal, shortened in the middle when long; every character outside printable ASCII escaped.</summary>
-    private static string Literal(string text)
-    {
-        if (text.Length > 4_000)
-        {
-            text = text[..2_000] + "…" + text[^2_000..];
-        }
 
-        var sb = new StringBuilder("\"");
-        foreach (var c in text)
-        {
-            sb.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                >= ' ' and <= '~' => c.ToString(),
-                _ => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
-            });
-        }
-
-        return sb.Append('"').ToString();
-    }
-
-    // string.GetHashCode is randomised per process; the seed must not be.
-    private static int StableSeed(string name) => name.Aggregate(17, (h, c) => unchecked((h * 31) + c));
 
     // Whitespace runs, words, strings and single other characters: concatenated they give the text back.
     [GeneratedRegex("""\s+|[A-Za-z0-9_:.\-]+|"[^"\r\n]*"?|.""", RegexOptions.Singleline)]

@@ -92,7 +92,7 @@ public sealed partial class RobustnessTests
     {
         var text = File.ReadAllText(Path.Combine(RepoPaths.Policies, file));
         var tokens = Tokens().Matches(text).Select(m => m.Value).ToList();
-        var seed = StableSeed(file);
+        var seed = TokenEdits.StableSeed(file);
         var random = new Random(seed);
         for (var i = 0; i < 800 * Scale; i++)
         {
@@ -174,40 +174,18 @@ public sealed partial class RobustnessTests
         }
         catch (Exception e)
         {
-            throw new ShouldAssertException($"{description} threw {e.GetType().Name}: {e.Message}\ninput: {Literal(text)}\n{e.StackTrace}");
+            throw new ShouldAssertException($"{description} threw {e.GetType().Name}: {e.Message}\ninput: {TokenEdits.Literal(text)}\n{e.StackTrace}");
         }
 
         foreach (var d in model.Diagnostics)
         {
             var inside = d.Span.Start >= 0 && d.Span.Start <= d.Span.End && d.Span.End <= text.Length;
-            inside.ShouldBeTrue($"{description}: {d.Code} span {d.Span} is outside the text (length {text.Length})\ninput: {Literal(text)}");
-            KnownCodes.ShouldContain(d.Code, $"{description}: {d.Code} is not in DiagnosticCatalog.Descriptors\ninput: {Literal(text)}");
+            inside.ShouldBeTrue($"{description}: {d.Code} span {d.Span} is outside the text (length {text.Length})\ninput: {TokenEdits.Literal(text)}");
+            KnownCodes.ShouldContain(d.Code, $"{description}: {d.Code} is not in DiagnosticCatalog.Descriptors\ninput: {TokenEdits.Literal(text)}");
         }
     }
 
-    /// <summary>The text as a C# literal, every character outside printable ASCII escaped.</summary>
-    private static string Literal(string text)
-    {
-        var sb = new StringBuilder("\"");
-        foreach (var c in text)
-        {
-            sb.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                >= ' ' and <= '~' => c.ToString(),
-                _ => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
-            });
-        }
 
-        return sb.Append('"').ToString();
-    }
-
-    // string.GetHashCode is randomised per process; the seed must not be.
-    private static int StableSeed(string name) => name.Aggregate(17, (h, c) => unchecked(h * 31 + c));
 
     // Whitespace runs, words, strings and single other characters: concatenated they give the text back.
     [GeneratedRegex("""\s+|[A-Za-z0-9_:.\-]+|"[^"\r\n]*"?|.""", RegexOptions.Singleline)]

@@ -1,6 +1,9 @@
+using System.Globalization;
+using System.Text;
+
 namespace EscalationDsl.Tests;
 
-/// <summary>The token-level edits the robustness and fuzz tests share, each described for the failure message.</summary>
+/// <summary>What the robustness and fuzz tests share: token-level edits, each described for the failure message, and how they show text and seed.</summary>
 internal static class TokenEdits
 {
     /// <summary>
@@ -33,4 +36,33 @@ internal static class TokenEdits
                 return false;
         }
     }
+
+    /// <summary>The text as a C# literal, shortened in the middle when long; every character outside printable ASCII escaped.</summary>
+    public static string Literal(string text)
+    {
+        if (text.Length > 4_000)
+        {
+            text = text[..2_000] + "…" + text[^2_000..];
+        }
+
+        var sb = new StringBuilder("\"");
+        foreach (var c in text)
+        {
+            sb.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                >= ' ' and <= '~' => c.ToString(),
+                _ => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
+            });
+        }
+
+        return sb.Append('"').ToString();
+    }
+
+    /// <summary>A seed from a name that is the same in every process (string.GetHashCode is randomised per process).</summary>
+    public static int StableSeed(string name) => name.Aggregate(17, (h, c) => unchecked(h * 31 + c));
 }
