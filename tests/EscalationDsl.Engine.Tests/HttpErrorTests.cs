@@ -108,16 +108,21 @@ public sealed class HttpErrorTests
     }
 
     [Theory]
-    [InlineData("/healthz")]
-    [InlineData("/readyz")]
-    public async Task HealthProbesAnswerHeadAsGetWithoutABody(string path)
+    [InlineData("/healthz", HttpStatusCode.OK)]
+    [InlineData("/readyz", HttpStatusCode.OK)]
+    [InlineData("/v1/policies", HttpStatusCode.OK)]
+    [InlineData("/v1/tickets/INC-1", HttpStatusCode.OK)]
+    [InlineData("/v1/tickets/INC-1/timeline", HttpStatusCode.OK)]
+    [InlineData("/v1/tickets/NOPE-1", HttpStatusCode.NotFound)]
+    public async Task ReadsAnswerHeadAsGetWithoutABody(string path, HttpStatusCode status)
     {
         await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0));
         using var request = new HttpRequestMessage(HttpMethod.Head, path);
 
         var response = await engine.Http.SendAsync(request);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.StatusCode.ShouldBe(status);
         (await response.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
     }
 

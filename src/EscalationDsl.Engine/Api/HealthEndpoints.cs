@@ -12,13 +12,11 @@ internal static class HealthEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, EngineOptions options)
     {
-        // HEAD too: load balancers and uptime checks often probe with it (the answer is the same, without a body).
-        string[] probe = [HttpMethods.Get, HttpMethods.Head];
-        app.MapMethods("/healthz", probe, () => Results.Text("ok\n"))
+        app.MapMethods("/healthz", Reads.Methods, () => Results.Text("ok\n"))
             .WithName("Health")
             .WithSummary("Liveness: the process is up.");
 
-        app.MapMethods("/readyz", probe, (EngineDatabase database, EngineLoop loop, DeadlineScheduler scheduler) =>
+        app.MapMethods("/readyz", Reads.Methods, (EngineDatabase database, EngineLoop loop, DeadlineScheduler scheduler) =>
             {
                 string databaseStatus;
                 try

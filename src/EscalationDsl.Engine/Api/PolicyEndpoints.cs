@@ -11,7 +11,7 @@ internal static class PolicyEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/policies", (EngineLoop loop) =>
+        app.MapMethods("/v1/policies", Reads.Methods, (EngineLoop loop) =>
                 Results.Ok(loop.Registry.Files.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList()))
             .Produces<List<PolicyStatus>>()
             .WithName("ListPolicies")

@@ -17,7 +17,7 @@ internal static class TicketEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/tickets/{id}", async (string id, HttpContext http, EngineLoop loop) =>
+        app.MapMethods("/v1/tickets/{id}", Reads.Methods, async (string id, HttpContext http, EngineLoop loop) =>
             {
                 id = TicketId(http, id);
                 var read = new ReadItem<(TicketSnapshot Snapshot, string Policy, int Version, string Fingerprint)?>(l => l.Describe(id));
@@ -39,7 +39,7 @@ internal static class TicketEndpoints
             .WithName("GetTicket")
             .WithSummary("A ticket's state, owner, escalation level, deadlines and SLA clocks.");
 
-        app.MapGet("/v1/tickets/{id}/timeline", async (string id, HttpContext http, EngineLoop loop) =>
+        app.MapMethods("/v1/tickets/{id}/timeline", Reads.Methods, async (string id, HttpContext http, EngineLoop loop) =>
             {
                 id = TicketId(http, id);
                 var read = new ReadItem<(Policies.PolicyVersion Version, List<(string Kind, long At, string? Body, long Seq)> Rows)?>(l => l.Log(id));
