@@ -263,6 +263,9 @@ public sealed class SimTests
         Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--map", "nowhere.json").ShouldSatisfyAllConditions(
             r => r.ExitCode.ShouldBe(2),
             r => r.Error.ShouldBe("esc: nowhere.json: no such mapping file\n"));
+        Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--map", "/dev/zero").ShouldSatisfyAllConditions(
+            r => r.ExitCode.ShouldBe(2),
+            r => r.Error.ShouldBe("esc: /dev/zero: cannot read: the file is larger than 16 MB, too large for a mapping\n"));
         Esc.Run("sim", "policies/support.esc", "--tickets", "policies/support.esc").ShouldSatisfyAllConditions(
             r => r.ExitCode.ShouldBe(2),
             r => r.Error.ShouldStartWith("esc: policies/support.esc: unknown event format '.esc'"));

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using EscalationDsl.Language.Semantics;
+using EscalationDsl.Language.Text;
 using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Events;
 using EscalationDsl.Simulation;
@@ -200,7 +201,7 @@ internal static class SimCommand
             string mapText;
             try
             {
-                mapText = File.ReadAllText(mapFull);
+                mapText = SourceText.FromBytes(mapPath, PolicyFiles.ReadBounded(mapFull, "a mapping")).Text;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

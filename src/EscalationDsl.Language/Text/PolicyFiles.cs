@@ -16,7 +16,13 @@ public static class PolicyFiles
     /// <c>/dev/zero</c>, which never ends) is refused with an <see cref="IOException"/> rather than
     /// read until memory runs out.
     /// </summary>
-    public static byte[] Read(string path)
+    public static byte[] Read(string path) => ReadBounded(path, "a policy");
+
+    /// <summary>
+    /// The bytes of a small input file (a policy, a mapping), at most <see cref="MaxBytes"/>; beyond
+    /// that an <see cref="IOException"/> says the file is too large for <paramref name="what"/>.
+    /// </summary>
+    public static byte[] ReadBounded(string path, string what)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
         var buffer = new MemoryStream();
@@ -26,7 +32,7 @@ public static class PolicyFiles
         {
             if (buffer.Length + read > MaxBytes)
             {
-                throw new IOException($"the file is larger than {MaxBytes / (1024 * 1024)} MB, too large for a policy");
+                throw new IOException($"the file is larger than {MaxBytes / (1024 * 1024)} MB, too large for {what}");
             }
 
             buffer.Write(chunk, 0, read);
