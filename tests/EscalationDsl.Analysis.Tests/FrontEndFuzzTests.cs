@@ -61,11 +61,9 @@ public sealed partial class FrontEndFuzzTests
         "0 business hours", "99999999999999999999 business days", "1 business week", "2 hours on business",
     ];
 
-    public static TheoryData<string> ShippedPolicies() =>
-        new(Directory.GetFiles(RepoPaths.Policies, "*.esc").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
 
     [Theory]
-    [MemberData(nameof(ShippedPolicies))]
+    [MemberData(nameof(TokenEdits.ShippedPolicies), MemberType = typeof(TokenEdits))]
     public void MutatedShippedPoliciesLoadLintAndCompileWithoutExceptions(string file)
     {
         var text = File.ReadAllText(Path.Combine(RepoPaths.Policies, file));
@@ -79,7 +77,7 @@ public sealed partial class FrontEndFuzzTests
     }
 
     [Theory]
-    [MemberData(nameof(ShippedPolicies))]
+    [MemberData(nameof(TokenEdits.ShippedPolicies), MemberType = typeof(TokenEdits))]
     public void TruncatedFilesAndRandomBytesAreReportedInsideTheText(string file)
     {
         // Bytes, as esc reads a file, so some cuts and insertions fall inside a multi-byte character.
@@ -95,7 +93,7 @@ public sealed partial class FrontEndFuzzTests
     }
 
     [Theory]
-    [MemberData(nameof(ShippedPolicies))]
+    [MemberData(nameof(TokenEdits.ShippedPolicies), MemberType = typeof(TokenEdits))]
     public void LineEndingsTabsAndAByteOrderMarkDoNotMoveDiagnostics(string file)
     {
         var text = File.ReadAllText(Path.Combine(RepoPaths.Policies, file)).ReplaceLineEndings("\n");
@@ -230,7 +228,7 @@ public sealed partial class FrontEndFuzzTests
     private static string Mutate(string text, Random random, out string description, bool layout = true)
     {
         var edits = new List<string>();
-        var tokens = Tokens().Matches(text).Select(m => m.Value).ToList();
+        var tokens = TokenEdits.Tokenize(text);
         var count = random.Next(1, 4);
         for (var e = 0; e < count && tokens.Count > 0; e++)
         {
@@ -262,7 +260,7 @@ public sealed partial class FrontEndFuzzTests
                         (lines[line], lines[otherLine]) = (lines[otherLine], lines[line]);
                     }
 
-                    tokens = Tokens().Matches(string.Join('\n', lines)).Select(m => m.Value).ToList();
+                    tokens = TokenEdits.Tokenize(string.Join('\n', lines));
                     break;
                 case 7:
                     var numbers = Indexes(tokens, t => t.All(char.IsAsciiDigit));
@@ -313,7 +311,7 @@ public sealed partial class FrontEndFuzzTests
                 case 13:
                     var ending = random.Next(3) switch { 0 => "\r\n", 1 => "\r", _ => "\t" };
                     edits.Add($"newlines to {TokenEdits.Literal(ending)}");
-                    tokens = Tokens().Matches(string.Concat(tokens).Replace("\n", ending, StringComparison.Ordinal)).Select(m => m.Value).ToList();
+                    tokens = TokenEdits.Tokenize(string.Concat(tokens).Replace("\n", ending, StringComparison.Ordinal));
                     break;
                 case 14:
                     edits.Add("byte order mark");
@@ -332,12 +330,6 @@ public sealed partial class FrontEndFuzzTests
 
     private static List<int> Indexes(List<string> tokens, Func<string, bool> predicate) =>
         Enumerable.Range(0, tokens.Count).Where(i => predicate(tokens[i])).ToList();
-
-
-
-    // Whitespace runs, words, strings and single other characters: concatenated they give the text back.
-    [GeneratedRegex("""\s+|[A-Za-z0-9_:.\-]+|"[^"\r\n]*"?|.""", RegexOptions.Singleline)]
-    private static partial Regex Tokens();
 
     [GeneratedRegex(@"\A[0-9]+[a-z]+\z")]
     private static partial Regex DurationToken();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Language.Text;
@@ -83,15 +82,13 @@ public sealed partial class RobustnessTests
         }
     }
 
-    public static TheoryData<string> ShippedPolicies() =>
-        new(Directory.GetFiles(RepoPaths.Policies, "*.esc").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
 
     [Theory]
-    [MemberData(nameof(ShippedPolicies))]
+    [MemberData(nameof(TokenEdits.ShippedPolicies), MemberType = typeof(TokenEdits))]
     public void TokenMutationsOfShippedPolicyNeverThrow(string file)
     {
         var text = File.ReadAllText(Path.Combine(RepoPaths.Policies, file));
-        var tokens = Tokens().Matches(text).Select(m => m.Value).ToList();
+        var tokens = TokenEdits.Tokenize(text);
         var seed = TokenEdits.StableSeed(file);
         var random = new Random(seed);
         for (var i = 0; i < 800 * Scale; i++)
@@ -142,7 +139,7 @@ public sealed partial class RobustnessTests
                             break;
                     }
 
-                    result = Tokens().Matches(string.Join('\n', lines)).Select(m => m.Value).ToList();
+                    result = TokenEdits.Tokenize(string.Join('\n', lines));
                     break;
             }
         }
@@ -184,10 +181,4 @@ public sealed partial class RobustnessTests
             KnownCodes.ShouldContain(d.Code, $"{description}: {d.Code} is not in DiagnosticCatalog.Descriptors\ninput: {TokenEdits.Literal(text)}");
         }
     }
-
-
-
-    // Whitespace runs, words, strings and single other characters: concatenated they give the text back.
-    [GeneratedRegex("""\s+|[A-Za-z0-9_:.\-]+|"[^"\r\n]*"?|.""", RegexOptions.Singleline)]
-    private static partial Regex Tokens();
 }

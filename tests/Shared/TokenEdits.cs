@@ -1,11 +1,19 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace EscalationDsl.Tests;
 
 /// <summary>What the robustness and fuzz tests share: token-level edits, each described for the failure message, and how they show text and seed.</summary>
-internal static class TokenEdits
+internal static partial class TokenEdits
 {
+    /// <summary>The shipped policies' file names (policies/*.esc), each a case of the mutation tests.</summary>
+    public static TheoryData<string> ShippedPolicies() =>
+        new(Directory.GetFiles(RepoPaths.Policies, "*.esc").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+
+    /// <summary>Policy text as tokens: runs of blanks, words (names, numbers, durations), strings, and single characters; concatenated they give the text back.</summary>
+    public static List<string> Tokenize(string text) => Tokens().Matches(text).Select(m => m.Value).ToList();
+
     /// <summary>
     /// Applies edit <paramref name="kind"/> (0 delete, 1 duplicate, 2 swap, 3 insert a word of
     /// <paramref name="vocabulary"/>) at token <paramref name="at"/>; false for any other kind, left to the caller.
@@ -65,4 +73,7 @@ internal static class TokenEdits
 
     /// <summary>A seed from a name that is the same in every process (string.GetHashCode is randomised per process).</summary>
     public static int StableSeed(string name) => name.Aggregate(17, (h, c) => unchecked(h * 31 + c));
+
+    [GeneratedRegex("""\s+|[A-Za-z0-9_:.\-]+|"[^"\r\n]*"?|.""", RegexOptions.Singleline)]
+    private static partial Regex Tokens();
 }
