@@ -136,6 +136,11 @@ public static class EngineSettings
         }
 
         CheckFile("Engine:ApiKeyFile", options.ApiKeyFile);
+        if (DatabaseFiles(options).TryGetValue(Path.GetFullPath(options.ApiKeyFile), out var databaseFile))
+        {
+            throw Problem("Engine:ApiKeyFile", $"{Path.GetFullPath(options.ApiKeyFile)} is {databaseFile}; keep the key in a file of its own");
+        }
+
         AtLeast("Engine:MaxRequestBytes", options.MaxRequestBytes, 1024);
         AtLeast("Engine:MaxBatchEvents", options.MaxBatchEvents, 1);
         Positive("Engine:FutureTolerance", options.FutureTolerance, zeroAllowed: true);
@@ -155,14 +160,20 @@ public static class EngineSettings
         }
     }
 
-    /// <summary>Whether an address names its port: the part between <c>://</c> and the path ends in <c>:DIGITS</c> (after any IPv6 brackets).</summary>
-    private static bool HasPort(string url)
+    /// <summary>Whether an address names its port: the part between <c>://</c> and the path ends in <c>:PORT</c> (after any IPv6 brackets).</summary>
+    private static bool HasPort(string url) => PortText(url) is { Length: > 0 };
+
+    /// <summary>
+    /// What an address gives as its port: the text after the last colon of the part between <c>://</c>
+    /// and the path (after any IPv6 brackets), or null when there is no such colon.
+    /// </summary>
+    private static string? PortText(string url)
     {
         var authority = url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..];
         var slash = authority.IndexOf('/');
         authority = slash < 0 ? authority : authority[..slash];
         var colon = authority.LastIndexOf(':');
-        return colon > authority.LastIndexOf(']') && colon < authority.Length - 1;
+        return colon > authority.LastIndexOf(']') ? authority[(colon + 1)..] : null;
     }
 
     /// <summary>
@@ -195,6 +206,11 @@ public static class EngineSettings
             if (address.Scheme == "https")
             {
                 throw Problem(Setting, $"'{url}': the engine serves plain HTTP; put TLS in front of it (a reverse proxy) and listen on http://");
+            }
+
+            if (!address.IsUnixPipe && PortText(url) is { } port && !port.All(char.IsAsciiDigit))
+            {
+                throw Problem(Setting, $"'{url}': '{port}' is not a port number (0 to 65535); {Example}");
             }
 
             if (address.Scheme != "http" || address.Port is < 0 or > 65535 || address.PathBase.Length > 0)
@@ -249,20 +265,26 @@ public static class EngineSettings
         }
     }
 
-    private static void CheckSinks(EngineOptions options, IConfigurationSection configured)
+    /// <summary>The files the database consists of, by full path, each with what it is.</summary>
+    private static Dictionary<string, string> DatabaseFiles(EngineOptions options)
     {
-        var sinks = options.Sinks;
-
-        // A file sink appends lines: into the engine's own files, it would damage them.
         var database = Path.GetFullPath(options.Database);
-        var engineFiles = new Dictionary<string, string>(StringComparer.Ordinal)
+        return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [database] = "the engine's database (Engine:Database)",
             [database + "-wal"] = "the engine's write-ahead log",
             [database + "-shm"] = "the engine's write-ahead log index",
             [Storage.EngineDatabase.LockPath(database)] = "the engine's lock file",
-            [Path.GetFullPath(options.ApiKeyFile)] = "the API key file (Engine:ApiKeyFile)",
         };
+    }
+
+    private static void CheckSinks(EngineOptions options, IConfigurationSection configured)
+    {
+        var sinks = options.Sinks;
+
+        // A file sink appends lines: into the engine's own files, it would damage them.
+        var engineFiles = DatabaseFiles(options);
+        engineFiles[Path.GetFullPath(options.ApiKeyFile)] = "the API key file (Engine:ApiKeyFile)";
         var sinkFiles = new Dictionary<string, string>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);
         var kinds = Enum.GetValues<DecisionKind>().Select(DecisionKinds.Name).ToList();
@@ -289,6 +311,12 @@ public static class EngineSettings
                         throw Problem($"{at}:Secret", "a webhook sink needs a signing secret");
                     }
 
+                    if (string.IsNullOrWhiteSpace(s.Secret))
+                    {
+                        throw Problem($"{at}:Secret", "is only spaces; give the signing secret the receiver checks signatures with");
+                    }
+
+                    NotFor(s.Path, $"{at}:Path", "a webhook sink posts to its Url; Path is for file sinks");
                     break;
                 case "file":
                     CheckFile($"{at}:Path", s.Path ?? string.Empty);
@@ -303,6 +331,8 @@ public static class EngineSettings
                         throw Problem($"{at}:Path", $"{file} is the file of sink '{sinkFiles[file]}' too; give each sink a file of its own");
                     }
 
+                    NotFor(s.Url, $"{at}:Url", "a file sink appends to its Path; Url is for webhook sinks");
+                    NotFor(s.Secret, $"{at}:Secret", "a file sink signs nothing; Secret is for webhook sinks");
                     break;
                 default:
                     throw Problem($"{at}:Type", $"'{s.Type}' is not a sink type (webhook, file)");
@@ -317,6 +347,15 @@ public static class EngineSettings
                         (closest.Count > 0 ? $"did you mean '{closest[0]}'?" : $"the kinds are {string.Join(", ", kinds)}"));
                 }
             }
+        }
+    }
+
+    /// <summary>A setting the sink's type does not use: refused rather than ignored, since it shows a mix-up.</summary>
+    private static void NotFor(string? value, string setting, string why)
+    {
+        if (value is not null)
+        {
+            throw Problem(setting, why);
         }
     }
 

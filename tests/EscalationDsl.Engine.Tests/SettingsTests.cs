@@ -24,6 +24,8 @@ public sealed class SettingsTests : IDisposable
     [InlineData("--Engine:Listen=https://127.0.0.1:0", "Engine:Listen: 'https://127.0.0.1:0': the engine serves plain HTTP")]
     [InlineData("--Engine:Listen=http://engine.example:8080", "Engine:Listen: 'http://engine.example:8080': 'engine.example' is not an IP address")]
     [InlineData("--Engine:Listen=http://[::1:8080", "Engine:Listen: 'http://[::1:8080': '[::1' is not an IP address")]
+    [InlineData("--Engine:Listen=http://127.0.0.1:abc", "Engine:Listen: 'http://127.0.0.1:abc': 'abc' is not a port number (0 to 65535); write http://ADDRESS:PORT")]
+    [InlineData("--Engine:Listen=http://[::1]:80x/", "Engine:Listen: 'http://[::1]:80x/': '80x' is not a port number")]
     [InlineData("--Engine:Listen=http://::1]:8080", "Engine:Listen: 'http://::1]:8080'")]
     [InlineData("--Engine:Database=/nonexistent/dir/x.db", "Engine:Database: the folder /nonexistent/dir does not exist")]
     [InlineData("--Engine:Policies=/nonexistent", "Engine:Policies: the policy folder /nonexistent does not exist")]
@@ -74,12 +76,38 @@ public sealed class SettingsTests : IDisposable
     [InlineData("Type=file", "Path=x.jsonl", "Kinds:0=pages", "Engine:Sinks:0:Kinds:0: 'pages' is not a decision kind; did you mean 'page'?")]
     [InlineData("Type=file", "Path=x.jsonl", "Kinds:first=page", "Engine:Sinks:0:Kinds:first: 'first' is not an item number")]
     [InlineData("Type=webhook", "Url=/hook", "Secret=s", "Engine:Sinks:0:Url: a webhook sink needs an absolute http(s) URL")]
+    [InlineData("Type=webhook", "Url=http://127.0.0.1:9/hook", "Secret=   ", "Engine:Sinks:0:Secret: is only spaces; give the signing secret the receiver checks signatures with")]
+    [InlineData("Type=file", "Path=x.jsonl", "Url=http://127.0.0.1:9/hook", "Engine:Sinks:0:Url: a file sink appends to its Path; Url is for webhook sinks")]
+    [InlineData("Type=file", "Path=x.jsonl", "Secret=s", "Engine:Sinks:0:Secret: a file sink signs nothing; Secret is for webhook sinks")]
     public void ABadSinkSettingNamesTheSinkAndTheSetting(string a, string b, string c, string message)
     {
         var e = Should.Throw<EngineConfigurationException>(() => Build(
             "--Engine:Sinks:0:Name=log", $"--Engine:Sinks:0:{a}", $"--Engine:Sinks:0:{b}", $"--Engine:Sinks:0:{c}"));
 
         e.Message.ShouldStartWith(message);
+    }
+
+    [Fact]
+    public void AWebhookSinkWithAPathIsRefused()
+    {
+        // The Path was ignored: a mix-up of the two sink types went unnoticed.
+        var e = Should.Throw<EngineConfigurationException>(() => Build(
+            "--Engine:Sinks:0:Name=hook", "--Engine:Sinks:0:Type=webhook", "--Engine:Sinks:0:Url=http://127.0.0.1:9/hook",
+            "--Engine:Sinks:0:Secret=s", "--Engine:Sinks:0:Path=x.jsonl"));
+
+        e.Message.ShouldBe("Engine:Sinks:0:Path: a webhook sink posts to its Url; Path is for file sinks");
+    }
+
+    [Theory]
+    [InlineData("engine.db", "engine.db is the engine's database (Engine:Database)")]
+    [InlineData("engine.db-shm", "engine.db-shm is the engine's write-ahead log index")]
+    public void TheKeyFileMayNotBeOneOfTheDatabasesFiles(string file, string what)
+    {
+        // The database's bytes were read as the key (no client could authenticate), or the key written into it.
+        var e = Should.Throw<EngineConfigurationException>(() => Build(
+            $"--Engine:Database={Path.Combine(folder, "engine.db")}", $"--Engine:ApiKeyFile={Path.Combine(folder, file)}"));
+
+        e.Message.ShouldBe($"Engine:ApiKeyFile: {Path.Combine(folder, what)}; keep the key in a file of its own");
     }
 
     [Theory]
