@@ -115,6 +115,21 @@ public sealed class MappingTests
     }
 
     [Fact]
+    public void AMapsDefaultMayBeANumberAsItsValuesMay()
+    {
+        // "values" took numbers, "default" refused them: "must be a string, true, false or null".
+        var mapping = MappingFile.Load(
+            """{ "ticket": "id", "time": "at", "type": "kind", "fields": { "affected_customers": { "column": "reach", "values": { "all": 5000 }, "default": 0 } } }""",
+            "map.json", Policies.Shipped("saas-follow-the-sun"), null, []).Events!;
+
+        var reach = mapping.Fields.Single(f => f.Field == "affected_customers").Map;
+        reach.Map("all").ShouldBe("5000");
+        reach.Map("a few").ShouldBe("0");
+        Should.Throw<MappingException>(() => Load("""{ "ticket": "id", "time": "at", "type": "kind", "severity": { "column": "p", "default": [] } }"""))
+            .Message.ShouldBe("map.json: severity.default: must be a string, a number, true, false or null");
+    }
+
+    [Fact]
     public void FieldsThePolicyDoesNotDeclareAreDroppedWithAWarning()
     {
         var warnings = new List<string>();

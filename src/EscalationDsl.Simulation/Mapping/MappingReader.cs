@@ -252,15 +252,7 @@ internal sealed class MappingReader(string file, CompiledPolicy policy, ICollect
             table = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var entry in values.EnumerateObject())
             {
-                table[entry.Name] = entry.Value.ValueKind switch
-                {
-                    JsonValueKind.String => entry.Value.GetString(),
-                    JsonValueKind.Null => null,
-                    JsonValueKind.True => "true",
-                    JsonValueKind.False => "false",
-                    JsonValueKind.Number => entry.Value.GetRawText(),
-                    _ => throw Fail($"{path}.values.{entry.Name}", "must be a string, a number, true, false or null"),
-                };
+                table[entry.Name] = MappedValue(entry.Value, $"{path}.values.{entry.Name}");
             }
         }
 
@@ -268,14 +260,7 @@ internal sealed class MappingReader(string file, CompiledPolicy policy, ICollect
         string? defaultValue = null;
         if (hasDefault)
         {
-            defaultValue = d.ValueKind switch
-            {
-                JsonValueKind.String => d.GetString(),
-                JsonValueKind.Null => null,
-                JsonValueKind.True => "true",
-                JsonValueKind.False => "false",
-                _ => throw Fail($"{path}.default", "must be a string, true, false or null"),
-            };
+            defaultValue = MappedValue(d, $"{path}.default");
         }
 
         IReadOnlyList<string>? ranked = null;
@@ -364,6 +349,17 @@ internal sealed class MappingReader(string file, CompiledPolicy policy, ICollect
     }
 
     private string? Column(JsonElement root, string key) => OptionalString(root, key, key) is { } column ? NonEmpty(column, key) : null;
+
+    /// <summary>A value a map gives (under <c>values</c> or as its <c>default</c>): a string, a number as written, true, false, or null for no value.</summary>
+    private string? MappedValue(JsonElement value, string path) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Null => null,
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Number => value.GetRawText(),
+        _ => throw Fail(path, "must be a string, a number, true, false or null"),
+    };
 
     private string NonEmpty(string value, string path) => value.Length > 0 ? value : throw Fail(path, "must not be empty");
 
