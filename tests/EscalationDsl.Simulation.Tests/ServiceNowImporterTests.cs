@@ -173,6 +173,19 @@ public sealed class ServiceNowImporterTests
             .ShouldBe("log.csv:1: column 'sys_updated_at' (the update time) is missing; the header has 3 columns: number, incident_state, opened_at");
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n")]
+    [InlineData("\r\nINC1,New\r\n")]
+    public void AFileWithoutAHeaderSaysSo(string text)
+    {
+        // It said "column 'number' (the incident number) is missing; the header has 0 columns: " (nothing after the colon).
+        using var file = new TempFile(".csv", text);
+        using var source = new ServiceNowEventSource(file.Path, "log.csv", MappingFile.DefaultServiceNow(Policies.Support));
+        Should.Throw<SourceException>(() => source.Read().ToList()).Message
+            .ShouldBe("log.csv:1: no header: the file is empty or starts with an empty line; a CSV export starts with a header row that names its columns, such as 'number' (the incident number)");
+    }
+
     [Fact]
     public void BadRowsAreReportedWithFileRowAndReasonAndSkipped()
     {

@@ -61,6 +61,11 @@ internal static partial class CsvColumns
         }
 
         var names = reader.Header.ColNames;
+        if (names.Count == 0 || names is [""])
+        {
+            throw new SourceException($"{file}:1: no header: the file is empty or starts with an empty line; a CSV export starts with a header row that names its columns, such as '{column}' ({purpose})");
+        }
+
         throw new SourceException($"{file}:1: column '{column}' ({purpose}) is missing; the header has {names.Count} column{(names.Count == 1 ? "" : "s")}: {string.Join(", ", names.Take(40))}{(names.Count > 40 ? ", ..." : "")}");
     }
 
