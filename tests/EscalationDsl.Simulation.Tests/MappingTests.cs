@@ -150,6 +150,7 @@ public sealed class MappingTests
             HD-1,Solved,02/11/2026 11:50:00,P1
             ,Solved,02/11/2026 11:50:00,P1,Network,Service Desk,,Outage
             HD-1,Solved,02/11/2026 11:50:00,P1,Network,Service Desk,,Huge
+            HD-2,Opened,31/12/1969 23:59:55,P1,Network,Service Desk,,Outage
             """.Replace("\r\n", "\n", StringComparison.Ordinal));
         using var source = new MappedCsvEventSource(file.Path, "export.csv", mapping);
         var replay = Replays.Run(Policies.Support, source);
@@ -159,7 +160,8 @@ public sealed class MappingTests
             "export.csv:4: When: '2026-11-02 09:20' is not a time like 29/02/2016 01:16:00 (dd/MM/yyyy HH:mm:ss)",
             "export.csv:5: expected 8 columns, found 4",
             "export.csv:6: Ticket ID: no value; the row belongs to no ticket",
-            "export.csv:7: fields.impact: 'Huge' is not one of production, degraded, minor",
+            "export.csv:7: Impact (fields.impact): 'Huge' is not one of production, degraded, minor",
+            "export.csv:8: When (at): 1969-12-31T22:59:55Z is outside the times esc handles, from 1970-01-01 to the end of 2199 (UTC)",
         ]);
     }
 

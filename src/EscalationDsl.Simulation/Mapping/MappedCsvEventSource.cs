@@ -40,6 +40,22 @@ public sealed class MappedCsvEventSource : IEventSource
     public IReadOnlySet<string> Unobserved { get; } = new HashSet<string>();
 
     /// <inheritdoc/>
+    public string? ColumnOf(string member) => member switch
+    {
+        "ticket" => mapping.Ticket,
+        "at" => mapping.Time,
+        "id" => mapping.Id,
+        "severity" => mapping.Severity?.Column,
+        "issue_type" => mapping.IssueType?.Column,
+        "owner" => mapping.Owner?.Column,
+        "engineering" => mapping.Engineering?.Column,
+        "flag" => mapping.Flag?.Column,
+        "status" or "mitigation" => mapping.Status?.Column,
+        _ when member.StartsWith("fields.", StringComparison.Ordinal) => mapping.Fields.FirstOrDefault(f => f.Field == member["fields.".Length..])?.Map.Column,
+        _ => null,
+    };
+
+    /// <inheritdoc/>
     public double Progress => input?.Progress ?? 0;
 
     /// <inheritdoc/>

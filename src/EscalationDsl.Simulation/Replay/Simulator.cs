@@ -149,6 +149,19 @@ public sealed partial class Simulator
             return new SimulationResult(report.Build(input, horizon == Instant.MinValue ? null : horizon), stopped, peakKept);
         }
 
+        /// <summary>
+        /// A problem with an event member (<c>at: ...</c>) as the file's user knows it: <c>When (at): ...</c>
+        /// when a mapping took the member from a column of another name.
+        /// </summary>
+        private string InColumns(string problem)
+        {
+            var colon = problem.IndexOf(':');
+            var member = colon > 0 ? problem[..colon] : null;
+            return member is not null && source.ColumnOf(member) is { } column && column != member
+                ? $"{column} ({member}){problem[colon..]}"
+                : problem;
+        }
+
         private void Accept(SourceRecord record)
         {
             var e = record.Event!;
@@ -159,7 +172,7 @@ public sealed partial class Simulator
                     refusedCreated.Add(e.TicketId);
                 }
 
-                Bad(record.Row, problem);
+                Bad(record.Row, InColumns(problem));
                 return;
             }
 

@@ -27,6 +27,13 @@ public interface IEventSource : IDisposable
     /// <summary>The SLA components and event types the source can never produce (see <see cref="Caveats"/>).</summary>
     IReadOnlySet<string> Unobserved { get; }
 
+    /// <summary>
+    /// The file's column that gives an event member (<c>at</c>, <c>severity</c>, <c>fields.impact</c>, ...) when the
+    /// source maps columns to members, or null. Messages about a member's value then name the column too.
+    /// Asked from the replay's thread while the source reads: it depends on the mapping only, never on reading.
+    /// </summary>
+    string? ColumnOf(string member) => null;
+
     /// <summary>How far reading has come, 0 to 1, for progress display (0 when unknown).</summary>
     double Progress { get; }
 
