@@ -38,6 +38,26 @@ internal static class Matrix
     public static bool MayApply(PolicyModel policy, RuleModel rule, SeverityModel severity) =>
         IssueTypes(policy).Any(issueType => Applies(policy, rule, severity, issueType) != false);
 
+    /// <summary>
+    /// Every step with an <c>after</c> trigger, with its rule and the severities that rule may apply to
+    /// (the rules that compare an SLA target with the step's delay ask for these).
+    /// </summary>
+    public static IEnumerable<(RuleModel Rule, AfterTrigger After, IReadOnlyList<SeverityModel> Severities)> TimedSteps(PolicyModel policy)
+    {
+        foreach (var rule in policy.Rules)
+        {
+            IReadOnlyList<SeverityModel>? covered = null;
+            foreach (var step in rule.Steps)
+            {
+                if (step.Trigger is AfterTrigger after)
+                {
+                    covered ??= policy.Severities.Where(s => MayApply(policy, rule, s)).ToList();
+                    yield return (rule, after, covered);
+                }
+            }
+        }
+    }
+
     /// <summary>Whether a condition holds for tickets of this severity and issue type (null: it depends).</summary>
     public static bool? Holds(PolicyModel policy, ConditionModel? condition, SeverityModel severity, string? issueType) =>
         condition is null ? true : QuickReferenceBuilder.Evaluate(condition, issueType, severity, policy.Severities);

@@ -20,32 +20,20 @@ public sealed class StepAfterResolutionTargetRule() : LintRule(
     /// <inheritdoc />
     public override IEnumerable<Diagnostic> Analyze(SemanticModel model)
     {
-        var policy = model.Policy;
-        foreach (var rule in policy.Rules)
+        foreach (var (rule, after, covered) in Matrix.TimedSteps(model.Policy))
         {
-            var covered = rule.Steps.Any(s => s.Trigger is AfterTrigger)
-                ? policy.Severities.Where(s => Matrix.MayApply(policy, rule, s)).ToList()
-                : [];
-            foreach (var step in rule.Steps)
+            var waitsFor = SlaEvents.ProtectedBy(after);
+            var late = covered
+                .SelectMany(s => Components
+                    .Where(c => !waitsFor.Contains(c))
+                    .Select(c => (Severity: s, Component: c, Target: s.Target(c))))
+                .Where(x => x.Target is { } target && DurationBounds.IsCertainlyLonger(after.Delay, target.Within))
+                .Select(x => $"{x.Severity.Name} {ModelFormatter.Format(x.Component)} within {x.Target!.Within.Text}")
+                .ToList();
+            if (late.Count > 0)
             {
-                if (step.Trigger is not AfterTrigger after)
-                {
-                    continue;
-                }
-
-                var waitsFor = SlaEvents.ProtectedBy(after);
-                var late = covered
-                    .SelectMany(s => Components
-                        .Where(c => !waitsFor.Contains(c))
-                        .Select(c => (Severity: s, Component: c, Target: s.Target(c))))
-                    .Where(x => x.Target is { } target && DurationBounds.IsCertainlyLonger(after.Delay, target.Within))
-                    .Select(x => $"{x.Severity.Name} {ModelFormatter.Format(x.Component)} within {x.Target!.Within.Text}")
-                    .ToList();
-                if (late.Count > 0)
-                {
-                    yield return Report(after.Delay.Span,
-                        $"Rule '{rule.Name}': 'after {after.Delay.Text}' fires after the ticket should already be fixed ({string.Join(", ", late)}), so it cannot help meet the SLA. Fire the step before the target.");
-                }
+                yield return Report(after.Delay.Span,
+                    $"Rule '{rule.Name}': 'after {after.Delay.Text}' fires after the ticket should already be fixed ({string.Join(", ", late)}), so it cannot help meet the SLA. Fire the step before the target.");
             }
         }
     }

@@ -18,37 +18,25 @@ public sealed class StepAfterSlaTargetRule() : LintRule(
     /// <inheritdoc />
     public override IEnumerable<Diagnostic> Analyze(SemanticModel model)
     {
-        var policy = model.Policy;
-        foreach (var rule in policy.Rules)
+        foreach (var (rule, after, covered) in Matrix.TimedSteps(model.Policy))
         {
-            var covered = rule.Steps.Any(s => s.Trigger is AfterTrigger)
-                ? policy.Severities.Where(s => Matrix.MayApply(policy, rule, s)).ToList()
-                : [];
-            foreach (var step in rule.Steps)
+            var late = new List<string>();
+            foreach (var component in SlaEvents.ProtectedBy(after))
             {
-                if (step.Trigger is not AfterTrigger after)
+                var breached = covered
+                    .Where(s => s.Target(component) is { } target && DurationBounds.IsCertainlyLonger(after.Delay, target.Within))
+                    .Select(s => $"{s.Name} within {s.Target(component)!.Within.Text}")
+                    .ToList();
+                if (breached.Count > 0)
                 {
-                    continue;
+                    late.Add($"the {ModelFormatter.Format(component)} target it waits for ({string.Join(", ", breached)})");
                 }
+            }
 
-                var late = new List<string>();
-                foreach (var component in SlaEvents.ProtectedBy(after))
-                {
-                    var breached = covered
-                        .Where(s => s.Target(component) is { } target && DurationBounds.IsCertainlyLonger(after.Delay, target.Within))
-                        .Select(s => $"{s.Name} within {s.Target(component)!.Within.Text}")
-                        .ToList();
-                    if (breached.Count > 0)
-                    {
-                        late.Add($"the {ModelFormatter.Format(component)} target it waits for ({string.Join(", ", breached)})");
-                    }
-                }
-
-                if (late.Count > 0)
-                {
-                    yield return Report(after.Delay.Span,
-                        $"Rule '{rule.Name}': 'after {after.Delay.Text}' fires later than {string.Join(" and ", late)}, so it can only follow a breach. Fire the step at or before the target.");
-                }
+            if (late.Count > 0)
+            {
+                yield return Report(after.Delay.Span,
+                    $"Rule '{rule.Name}': 'after {after.Delay.Text}' fires later than {string.Join(" and ", late)}, so it can only follow a breach. Fire the step at or before the target.");
             }
         }
     }
