@@ -51,12 +51,7 @@ public sealed class SimTests
     internal static async Task<(Esc.Result Result, string Fifo)> ThroughAPipe(string file, Func<string, Esc.Result> run)
     {
         var fifo = Path.Combine(Path.GetTempPath(), $"esc-fifo-{Guid.NewGuid():N}");
-        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
-        {
-            await mkfifo.WaitForExitAsync();
-            mkfifo.ExitCode.ShouldBe(0);
-        }
-
+        await NamedPipes.CreateAsync(fifo);
         try
         {
             var writer = Task.Run(() => File.WriteAllBytes(fifo, File.ReadAllBytes(RepoPaths.Combine(file))));
