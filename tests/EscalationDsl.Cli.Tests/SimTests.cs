@@ -65,6 +65,41 @@ public sealed class SimTests
         }
     }
 
+    [Theory]
+    [InlineData("sim", ".jsonl")]
+    [InlineData("sim", ".csv")]
+    [InlineData("sim", "")]
+    [InlineData("explain", ".jsonl")]
+    [InlineData("explain", ".csv")]
+    public void AByteOrderMarkDoesNotHideBytesThatAreNotUtf8(string command, string extension)
+    {
+        // Saved as Windows-1252 ('é' is the byte 0xE9), with and without a UTF-8 byte order mark in front.
+        var text = extension == ".csv"
+            ? "ticket,at,type,severity\nT\u00e9,2026-11-02T14:00:00Z,created,sev2\n"
+            : "{\"ticket\":\"T\u00e9\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev2\"}\n";
+        var bytes = System.Text.Encoding.Latin1.GetBytes(text);
+        var folder = Directory.CreateTempSubdirectory("esc-bom-");
+        try
+        {
+            File.WriteAllBytes(Path.Combine(folder.FullName, "plain" + extension), bytes);
+            File.WriteAllBytes(Path.Combine(folder.FullName, "marked" + extension), [0xEF, 0xBB, 0xBF, .. bytes]);
+            string Problems(string name)
+            {
+                var policy = RepoPaths.Combine("policies", "support.esc");
+                var result = Esc.RunIn(folder.FullName, string.Empty, command == "sim" ? ["sim", policy, "--tickets", name, "--quiet"] : ["explain", policy, "--events", name]);
+                return string.Concat(result.Error.Split('\n').Where(l => l.StartsWith(name, StringComparison.Ordinal)).Select(l => l[name.Length..] + "\n"));
+            }
+
+            var line = extension == ".csv" ? 2 : 1;
+            Problems("plain" + extension).ShouldBe($":{line}: not valid UTF-8: the row holds bytes that are not UTF-8 text (read as '\uFFFD'); save the file as UTF-8\n");
+            Problems("marked" + extension).ShouldBe(Problems("plain" + extension));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public void SummaryOfOneTicketIsSingular()
     {
