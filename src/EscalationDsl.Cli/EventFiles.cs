@@ -28,7 +28,7 @@ public static class EventFiles
         try
         {
             // Without an extension (a pipe such as <(zcat events.gz)) the content tells.
-            using var reader = new StreamReader(full, EscalationDsl.Runtime.Events.TicketEventJson.Utf8Marked);
+            using var reader = TicketEventJson.OpenText(File.OpenRead(full));
             return extension == ".csv" || (extension.Length == 0 && !CanonicalEventSource.IsJsonLines(reader))
                 ? [.. CanonicalCsv.Read(reader, path)]
                 : [.. TicketEventJson.ReadLines(reader)];

@@ -89,6 +89,30 @@ public sealed class CheckTests
         result.Error.ShouldBe("esc: /dev/zero: cannot read the file: the file is larger than 16 MB, too large for a policy\n");
     }
 
+    [Theory]
+    [InlineData("check", true)]
+    [InlineData("lint", true)]
+    [InlineData("check", false)]
+    public async Task ANamedPipeIsRefusedWithoutWaitingForAWriter(string command, bool inAFolder)
+    {
+        // Opened as a regular file, a pipe held the read until something wrote to it: esc never ended.
+        using var folder = new LintTempFolder();
+        folder.Write("support.esc", File.ReadAllText(RepoPaths.Combine("policies", "support.esc")));
+        var pipe = System.IO.Path.Combine(folder.Path, "x.esc");
+        await NamedPipes.CreateAsync(pipe);
+        try
+        {
+            var result = await Task.Run(() => Esc.Run(command, inAFolder ? folder.Path : pipe)).WaitAsync(TimeSpan.FromSeconds(30));
+
+            result.ExitCode.ShouldBe(2);
+            result.Error.ShouldBe($"esc: {pipe}: cannot read the file: the file is a named pipe, a socket or a terminal, not a regular file; a policy is read from a regular file\n");
+        }
+        finally
+        {
+            await NamedPipes.ReleaseAsync(pipe);
+        }
+    }
+
     [Fact]
     public void JsonFormatListsDiagnosticsWithPositions()
     {

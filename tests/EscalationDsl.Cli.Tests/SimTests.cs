@@ -51,12 +51,7 @@ public sealed class SimTests
     internal static async Task<(Esc.Result Result, string Fifo)> ThroughAPipe(string file, Func<string, Esc.Result> run)
     {
         var fifo = Path.Combine(Path.GetTempPath(), $"esc-fifo-{Guid.NewGuid():N}");
-        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
-        {
-            await mkfifo.WaitForExitAsync();
-            mkfifo.ExitCode.ShouldBe(0);
-        }
-
+        await NamedPipes.CreateAsync(fifo);
         try
         {
             var writer = Task.Run(() => File.WriteAllBytes(fifo, File.ReadAllBytes(RepoPaths.Combine(file))));
@@ -67,6 +62,41 @@ public sealed class SimTests
         finally
         {
             File.Delete(fifo);
+        }
+    }
+
+    [Theory]
+    [InlineData("sim", ".jsonl")]
+    [InlineData("sim", ".csv")]
+    [InlineData("sim", "")]
+    [InlineData("explain", ".jsonl")]
+    [InlineData("explain", ".csv")]
+    public void AByteOrderMarkDoesNotHideBytesThatAreNotUtf8(string command, string extension)
+    {
+        // Saved as Windows-1252 ('é' is the byte 0xE9), with and without a UTF-8 byte order mark in front.
+        var text = extension == ".csv"
+            ? "ticket,at,type,severity\nT\u00e9,2026-11-02T14:00:00Z,created,sev2\n"
+            : "{\"ticket\":\"T\u00e9\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev2\"}\n";
+        var bytes = System.Text.Encoding.Latin1.GetBytes(text);
+        var folder = Directory.CreateTempSubdirectory("esc-bom-");
+        try
+        {
+            File.WriteAllBytes(Path.Combine(folder.FullName, "plain" + extension), bytes);
+            File.WriteAllBytes(Path.Combine(folder.FullName, "marked" + extension), [0xEF, 0xBB, 0xBF, .. bytes]);
+            string Problems(string name)
+            {
+                var policy = RepoPaths.Combine("policies", "support.esc");
+                var result = Esc.RunIn(folder.FullName, string.Empty, command == "sim" ? ["sim", policy, "--tickets", name, "--quiet"] : ["explain", policy, "--events", name]);
+                return string.Concat(result.Error.Split('\n').Where(l => l.StartsWith(name, StringComparison.Ordinal)).Select(l => l[name.Length..] + "\n"));
+            }
+
+            var line = extension == ".csv" ? 2 : 1;
+            Problems("plain" + extension).ShouldBe($":{line}: not valid UTF-8: the row holds bytes that are not UTF-8 text (read as '\uFFFD'); save the file as UTF-8\n");
+            Problems("marked" + extension).ShouldBe(Problems("plain" + extension));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
         }
     }
 
@@ -200,6 +230,8 @@ public sealed class SimTests
     [InlineData("0m", "esc: --fast-resolution: '0m' is no time at all; give a duration such as 30m or 1h\n")]
     [InlineData("99999999999d", "esc: --fast-resolution: '99999999999d' is longer than 10 years\n")]
     [InlineData("5000000d", "esc: --fast-resolution: '5000000d' is longer than 10 years\n")]
+    [InlineData("1h1h", "esc: --fast-resolution: '1h1h' gives the unit 'h' twice; write each unit once, largest first (w, d, h, m): the total is 2h\n")]
+    [InlineData("30m1h", "esc: --fast-resolution: '30m1h' gives 'h' after a smaller unit; write each unit once, largest first (w, d, h, m): the total is 1h30m\n")]
     public void BadFastResolutionIsAUsageError(string value, string message)
     {
         var result = Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--fast-resolution", value);

@@ -73,6 +73,39 @@ public sealed class DeadlineFailureTests
         (await engine.GetJson("/v1/tickets/BROKEN-1"))!["escalation_level"]!.GetValue<int>().ShouldBe(1);
     }
 
+    [Fact]
+    public async Task ATicketChangedEarlierInTheGroupIsNotSetAsideTheGroupFailsAndMemoryIsRebuilt()
+    {
+        // Set aside there, its row would be written from the memory the failed run left, and memory a
+        // bug damaged would not be mended: the group fails instead and each item runs again alone.
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "BROKEN-1", T0));
+        await engine.PostEventOk(EngineFixture.Created("e2", "INC-2", T0));
+
+        // Its run threw before (memory was rebuilt since), so one more throw sets it aside.
+        await OnLoop(engine, loop => FailedRuns(loop).Add("BROKEN-1"));
+
+        // One group: an event for it, its memory damaged (once), then its deadlines fall due.
+        var update = LoopItems.Request(EngineFixture.Event("e3", "BROKEN-1", T0.AddMinutes(1), "field_set", new { fields = new { root_cause = "bgp flap" } }));
+        var damaged = 0;
+        var gate = await LoopGate.Hold(engine.Loop, ahead: true);
+        engine.Loop.Post(update);
+        engine.Loop.Post(new AheadAction(loop => damaged += damaged == 0 && Damage(loop, "BROKEN-1") ? 1 : 0));
+        engine.Time.Advance(TimeSpan.FromMinutes(16));
+        engine.Loop.Post(new AdvanceItem());
+        gate.Release.SetResult();
+
+        (await update.Task.WaitAsync(TimeSpan.FromSeconds(30))).Error.ShouldBeNull();
+        damaged.ShouldBe(1);
+
+        // Rebuilt from the database, with the event stored, its run goes through: both pages fire once.
+        await EngineFixture.Eventually(() => Task.FromResult(engine.Delivered().Count(d => (string?)d["kind"] == "page") == 2), "both pages are delivered");
+        await engine.Settled();
+        var ticket = (await engine.GetJson("/v1/tickets/BROKEN-1")).ShouldNotBeNull("the ticket is not set aside");
+        ticket["fields"]!["root_cause"]!.GetValue<string>().ShouldBe("bgp flap");
+        engine.Delivered().Select(d => (string)d["id"]!).ShouldBeUnique();
+    }
+
     /// <summary>Runs an action on the loop thread, between work items.</summary>
     private static async Task OnLoop(EngineFixture engine, Action<EngineLoop> action)
     {
@@ -84,6 +117,10 @@ public sealed class DeadlineFailureTests
         engine.Loop.Post(item);
         (await item.Task.WaitAsync(TimeSpan.FromSeconds(30))).ShouldBeTrue();
     }
+
+    /// <summary>The tickets whose deadline run threw and has not gone through since (loop thread only).</summary>
+    private static HashSet<string> FailedRuns(EngineLoop loop) =>
+        (HashSet<string>)typeof(EngineLoop).GetField("failedRuns", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(loop)!;
 
     /// <summary>Empties an open ticket's clock array (loop thread only), so its next deadline run throws; false if it is not in memory.</summary>
     private static bool Damage(EngineLoop loop, string ticketId)

@@ -1,5 +1,6 @@
 using System.Text;
 using EscalationDsl.Engine.Delivery;
+using EscalationDsl.Tests;
 
 namespace EscalationDsl.Engine.Tests;
 
@@ -37,11 +38,7 @@ public sealed class FileSinkTests : IDisposable
     {
         // A file sink may point at a pipe read by another process (a log shipper): it cannot seek.
         var path = Path.Combine(folder, "pipe");
-        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", path))
-        {
-            await mkfifo.WaitForExitAsync();
-        }
-
+        await NamedPipes.CreateAsync(path);
         var reader = Task.Run(() => File.ReadAllText(path));
         var sink = new FileSink("audit", path);
 

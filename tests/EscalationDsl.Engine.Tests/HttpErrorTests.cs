@@ -95,6 +95,16 @@ public sealed class HttpErrorTests
     [InlineData("GET", "/v1/nothing", null, 404, "There is no GET /v1/nothing; the endpoints are listed in /openapi/v1.json.")]
     [InlineData("GET", "/v1/events", null, 405, "/v1/events does not take GET; it takes POST.")]
     [InlineData("PUT", "/healthz", null, 405, "/healthz does not take PUT; it takes GET, HEAD.")]
+    // A 405 lists the methods of the routes that take the path, and only those. These were a 405
+    // naming POST though only /v1/policies/{name}:migrate takes POST; DELETE on a ticket listed POST
+    // (of /v1/tickets/{id}:migrate), and POST on a ticket was a 404.
+    [InlineData("GET", "/v1/policies/support", null, 404, "There is no GET /v1/policies/support; the endpoints are listed in /openapi/v1.json.")]
+    [InlineData("DELETE", "/v1/tickets/INC-1", null, 405, "/v1/tickets/INC-1 does not take DELETE; it takes GET, HEAD.")]
+    [InlineData("POST", "/v1/tickets/INC-1", null, 405, "/v1/tickets/INC-1 does not take POST; it takes GET, HEAD.")]
+    [InlineData("DELETE", "/v1/tickets/INC-1/timeline", null, 405, "/v1/tickets/INC-1/timeline does not take DELETE; it takes GET, HEAD.")]
+    [InlineData("DELETE", "/v1/tickets/INC-1:migrate", null, 405, "/v1/tickets/INC-1:migrate does not take DELETE; it takes GET, HEAD, POST.")]
+    [InlineData("DELETE", "/v1/events", null, 405, "/v1/events does not take DELETE; it takes POST.")]
+    [InlineData("DELETE", "/v1/policies/support:migrate", null, 405, "/v1/policies/support:migrate does not take DELETE; it takes POST.")]
     public async Task WhatTheFrameworkRefusesIsAProblemToo(string method, string path, string? type, int status, string detail)
     {
         await using var engine = await EngineFixture.StartAsync();
@@ -105,6 +115,10 @@ public sealed class HttpErrorTests
         ((int)response.StatusCode).ShouldBe(status);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>().ShouldBe(detail);
+        if (status == 405)
+        {
+            detail.ShouldEndWith($"; it takes {string.Join(", ", response.Content.Headers.Allow)}.", Case.Sensitive, "the Allow header lists the same methods");
+        }
     }
 
     [Theory]

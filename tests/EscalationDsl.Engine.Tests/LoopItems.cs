@@ -82,3 +82,23 @@ internal sealed class LoopGate(bool ahead = false) : WorkItem
     {
     }
 }
+
+/// <summary>Runs an action on the loop thread as a work item that runs ahead of the writer, so it joins the group of the items posted with it.</summary>
+internal sealed class AheadAction(Action<EngineLoop> action) : WorkItem
+{
+    public override bool TryRunAhead(EngineLoop loop)
+    {
+        Run(loop);
+        return true;
+    }
+
+    public override void Run(EngineLoop loop) => action(loop);
+
+    public override void Complete()
+    {
+    }
+
+    public override void Fail(EngineError error)
+    {
+    }
+}

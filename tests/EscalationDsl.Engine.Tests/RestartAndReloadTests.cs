@@ -334,6 +334,31 @@ public sealed class RestartAndReloadTests
     }
 
     [Fact]
+    public async Task ANamedPipeInThePolicyFolderIsRefusedAndTheRunningVersionKeepsServing()
+    {
+        // Opened as a regular file, the pipe held the reload (and the loop) until something wrote to it.
+        await using var engine = await EngineFixture.StartAsync();
+        var pipe = Path.Combine(engine.Policies, "support.esc");
+        File.Delete(pipe);
+        await NamedPipes.CreateAsync(pipe);
+        try
+        {
+            var reload = await engine.Http.PostAsync("/v1/policies:reload", null).WaitAsync(TimeSpan.FromSeconds(30));
+            reload.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+            var support = (await engine.GetJson("/v1/policies"))!.AsArray().Single(p => (string?)p!["path"] == "support.esc")!;
+            support["status"]!.GetValue<string>().ShouldBe("refused");
+            support["errors"]!.AsArray().Select(e => e!.GetValue<string>()).ShouldBe(
+                ["support.esc: cannot read: the file is a named pipe, a socket or a terminal, not a regular file; a policy is read from a regular file"]);
+            (await engine.PostEventOk(EngineFixture.Created("e1", "NEW-1", T0)))["policy_version"]!.GetValue<int>().ShouldBe(1);
+        }
+        finally
+        {
+            await NamedPipes.ReleaseAsync(pipe);
+        }
+    }
+
+    [Fact]
     public async Task AGoodNewVersionTakesNewTicketsAndOldTicketsStayPinnedUntilMigrated()
     {
         await using var engine = await EngineFixture.StartAsync();

@@ -1,5 +1,6 @@
 using EscalationDsl.Engine.Processing;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace EscalationDsl.Engine.Api;
 
@@ -31,10 +32,27 @@ internal static class Problems
         var status = context.Response.StatusCode;
         return status switch
         {
-            404 => From(new EngineError(404, "Not found", $"There is no {request.Method} {request.Path}; the endpoints are listed in /openapi/v1.json.")),
-            405 => From(new EngineError(405, "Method not allowed", $"{request.Path} does not take {request.Method}; it takes {context.Response.Headers.Allow}.")),
+            404 or 405 => NotRouted(context),
             415 => UnsupportedMediaType(request.ContentType),
             _ => Results.Problem(statusCode: status),
         };
+    }
+
+    /// <summary>
+    /// A request routing found no endpoint for: a 405 when a route takes the path, with the methods
+    /// of the routes that take it and only those (see <see cref="RouteMethods"/>), else a 404.
+    /// </summary>
+    private static IResult NotRouted(HttpContext context)
+    {
+        var request = context.Request;
+        var allowed = RouteMethods.For(context);
+        if (allowed.Count == 0)
+        {
+            context.Response.Headers.Remove(HeaderNames.Allow);
+            return From(new EngineError(404, "Not found", $"There is no {request.Method} {request.Path}; the endpoints are listed in /openapi/v1.json."));
+        }
+
+        context.Response.Headers.Allow = string.Join(", ", allowed);
+        return From(new EngineError(405, "Method not allowed", $"{request.Path} does not take {request.Method}; it takes {context.Response.Headers.Allow}."));
     }
 }

@@ -115,6 +115,9 @@ public static partial class DiagnosticCatalog
     /// <summary>ESC2038.</summary>
     public static readonly DiagnosticDescriptor CalendarOnWallClock = new("ESC2038", "`on CALENDAR` on wall-clock time", DiagnosticLevel.Error);
 
+    /// <summary>ESC2039.</summary>
+    public static readonly DiagnosticDescriptor DurationUnitsOutOfOrder = new("ESC2039", "Duration unit repeated or out of order", DiagnosticLevel.Error);
+
     /// <summary>ESC2037.</summary>
     public static readonly DiagnosticDescriptor WithFieldNotAllowed = new("ESC2037", "`with` is only allowed on `mitigate`", DiagnosticLevel.Error);
 
@@ -305,6 +308,10 @@ public static partial class DiagnosticCatalog
     /// <summary>Creates ESC2038.</summary>
     public static Diagnostic CalendarOnWallClockFound(TextSpan span, string text, string calendar) =>
         Create(CalendarOnWallClock, span, $"'{text}' is wall-clock time, which passes the same on every calendar, so `on {calendar}` would be ignored. Write business time (`N business hours on {calendar}`) or drop `on {calendar}`.");
+
+    /// <summary>Creates ESC2039: <paramref name="total"/> is the time the parts add up to, written right.</summary>
+    public static Diagnostic DurationUnitsOutOfOrderFound(TextSpan span, string text, string unit, bool repeated, string total) =>
+        Create(DurationUnitsOutOfOrder, span, $"'{text}' gives {(repeated ? $"the unit '{unit}' twice" : $"'{unit}' after a smaller unit")}. Write each unit once, largest first (w, d, h, m): the total is '{total}'.");
 
     /// <summary>Creates ESC2037.</summary>
     public static Diagnostic WithFieldNotAllowedFound(TextSpan span, string component, string field) =>

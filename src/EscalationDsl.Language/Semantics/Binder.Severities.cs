@@ -179,6 +179,10 @@ internal sealed partial class Binder
                     case CompactDurationProblem.TooLong or CompactDurationProblem.NotADuration:
                         diagnostics.Add(DiagnosticCatalog.NumberOutOfRangeFound(compact.Span, compact.Text, "a duration", MaxDurationText));
                         return null;
+                    case { } order:
+                        diagnostics.Add(DiagnosticCatalog.DurationUnitsOutOfOrderFound(compact.Span, compact.Text, unit!,
+                            repeated: order == CompactDurationProblem.UnitRepeated, ModelFormatter.FormatWallClock(Duration.FromMinutes(total))));
+                        return null;
                 }
 
                 return CheckedWallClock(total, text, compact.Span);

@@ -15,8 +15,17 @@ public static partial class CompactDuration
     /// <summary>How <see cref="MaxMinutes"/> is written in messages.</summary>
     public const string MaxText = "10 years";
 
-    /// <summary>Reads a compact duration as minutes.</summary>
-    /// <returns>Null when it is valid; otherwise what is wrong, in the words the diagnostics use.</returns>
+    /// <summary>
+    /// Reads a compact duration as minutes. Each unit may be given once, largest first (<c>1d4h</c>,
+    /// not <c>4h1d</c> or <c>1h1h</c>): a unit given again is most likely a slip, and adding it up
+    /// silently (<c>1h1h</c> as 2h) would hide it.
+    /// </summary>
+    /// <returns>
+    /// Null when it is valid; otherwise what is wrong, in the words the diagnostics use. For
+    /// <see cref="CompactDurationProblem.UnitRepeated"/> and <see cref="CompactDurationProblem.UnitOutOfOrder"/>,
+    /// <paramref name="unit"/> is the unit that comes too late and <paramref name="minutes"/> the
+    /// total, so a message can show the same time written the right way.
+    /// </returns>
     public static CompactDurationProblem? TryParse(string text, out long minutes, out string? unit)
     {
         minutes = 0;
@@ -26,6 +35,9 @@ public static partial class CompactDuration
             return CompactDurationProblem.NotADuration;
         }
 
+        CompactDurationProblem? order = null;
+        string? late = null;
+        var previous = long.MaxValue;
         foreach (Match part in Part().Matches(text))
         {
             var letters = part.Groups[2].Value;
@@ -41,10 +53,23 @@ public static partial class CompactDuration
                 return CompactDurationProblem.TooLong;
             }
 
+            if (order is null && perUnit.Value >= previous)
+            {
+                order = perUnit.Value == previous ? CompactDurationProblem.UnitRepeated : CompactDurationProblem.UnitOutOfOrder;
+                late = letters;
+            }
+
+            previous = perUnit.Value;
             minutes += amount * perUnit.Value;
         }
 
-        return minutes > MaxMinutes ? CompactDurationProblem.TooLong : null;
+        if (minutes > MaxMinutes)
+        {
+            return CompactDurationProblem.TooLong;
+        }
+
+        unit = late;
+        return order;
     }
 
     [GeneratedRegex(@"\A([0-9]+[a-zA-Z]+)+\z")]

@@ -11,4 +11,10 @@ public enum CompactDurationProblem
 
     /// <summary>Longer than <see cref="CompactDuration.MaxMinutes"/>.</summary>
     TooLong,
+
+    /// <summary>A unit given twice, such as <c>1h1h</c>.</summary>
+    UnitRepeated,
+
+    /// <summary>A unit after a smaller one, such as <c>30m1h</c>.</summary>
+    UnitOutOfOrder,
 }

@@ -14,17 +14,26 @@ public static class PolicyFiles
     /// <summary>
     /// The bytes of a policy file, at most <see cref="MaxBytes"/>: a larger file (or a device such as
     /// <c>/dev/zero</c>, which never ends) is refused with an <see cref="IOException"/> rather than
-    /// read until memory runs out.
+    /// read until memory runs out, and so is a named pipe, a socket or a terminal, rather than waited on.
     /// </summary>
     public static byte[] Read(string path) => ReadBounded(path, "a policy");
 
     /// <summary>
     /// The bytes of a small input file (a policy, a mapping), at most <see cref="MaxBytes"/>; beyond
-    /// that an <see cref="IOException"/> says the file is too large for <paramref name="what"/>.
+    /// that an <see cref="IOException"/> says the file is too large for <paramref name="what"/>. A file
+    /// that is not a regular file but a named pipe, a socket or a terminal is refused the same way
+    /// without waiting: a pipe in a policy folder would otherwise hold the read until something writes
+    /// to it, which may be never.
     /// </summary>
     public static byte[] ReadBounded(string path, string what)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        var notRegular = $"the file is a named pipe, a socket or a terminal, not a regular file; {what} is read from a regular file";
+        using var stream = new FileStream(NonBlockingFile.Open(path, notRegular), FileAccess.Read, bufferSize: 1);
+        if (!stream.CanSeek)
+        {
+            throw new IOException(notRegular);
+        }
+
         var buffer = new MemoryStream();
         var chunk = new byte[64 * 1024];
         int read;

@@ -26,11 +26,16 @@ public static class TicketEventJson
     /// </summary>
     public const char NotUtf8Mark = '\uFFFF';
 
+    /// <summary>UTF-8 that reads bytes that are not UTF-8 as <see cref="NotUtf8Mark"/>: the one encoding of <see cref="OpenText"/>.</summary>
+    private static readonly Encoding Utf8Marked = Encoding.GetEncoding(Encoding.UTF8.CodePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback(NotUtf8Mark.ToString()));
+
     /// <summary>
-    /// UTF-8 that reads bytes that are not UTF-8 as <see cref="NotUtf8Mark"/>. (A file that starts with
-    /// a UTF-8 byte order mark is read by the reader's own UTF-8, where such bytes read as U+FFFD.)
+    /// A reader of an event file (JSON Lines or CSV) as every command reads one: with <see cref="Utf8Marked"/>,
+    /// so bytes that are not UTF-8 read as <see cref="NotUtf8Mark"/>. A UTF-8 byte order mark is skipped and
+    /// the reader keeps <see cref="Utf8Marked"/>: the mark is that encoding's own preamble, which the reader
+    /// matches before it looks for other marks. A UTF-16 or UTF-32 mark switches to that encoding.
     /// </summary>
-    public static readonly Encoding Utf8Marked = Encoding.GetEncoding(Encoding.UTF8.CodePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback(NotUtf8Mark.ToString()));
+    public static StreamReader OpenText(Stream content) => new(content, Utf8Marked, detectEncodingFromByteOrderMarks: true);
 
     /// <summary>Text read with <see cref="Utf8Marked"/> as messages show it: the mark as U+FFFD.</summary>
     public static string Shown(ReadOnlySpan<char> text) => text.ToString().Replace(NotUtf8Mark, '\uFFFD');

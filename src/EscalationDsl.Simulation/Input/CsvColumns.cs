@@ -23,7 +23,7 @@ internal static partial class CsvColumns
     /// <summary>Opens a Sep reader that unescapes quotes, keeps every column as text and lets rows have a wrong column count (reported as bad rows).</summary>
     /// <exception cref="SourceException">The header names a column twice.</exception>
     public static SepReader OpenReader(Stream content, char separator, string file) =>
-        Open(separator, file, sep => sep.From(new StreamReader(content, Runtime.Events.TicketEventJson.Utf8Marked)));
+        Open(separator, file, sep => sep.From(Runtime.Events.TicketEventJson.OpenText(content)));
 
     /// <summary>As <see cref="OpenReader(Stream, char, string)"/>, from text already being read.</summary>
     public static SepReader OpenReader(TextReader content, char separator, string file) =>

@@ -63,11 +63,11 @@ public sealed class CanonicalEventSource : IEventSource
         }
         else if (Format == "jsonl")
         {
-            results = ReadJsonLines(new StreamReader(input.Content, TicketEventJson.Utf8Marked));
+            results = ReadJsonLines(TicketEventJson.OpenText(input.Content));
         }
         else
         {
-            var text = new StreamReader(input.Content, TicketEventJson.Utf8Marked);
+            var text = TicketEventJson.OpenText(input.Content);
             Format = IsJsonLines(text) ? "jsonl" : "csv";
             results = Format == "jsonl" ? ReadJsonLines(text) : CanonicalCsv.Read(text, DisplayName, CountRow);
         }

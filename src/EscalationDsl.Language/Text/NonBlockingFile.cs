@@ -1,0 +1,58 @@
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace EscalationDsl.Language.Text;
+
+/// <summary>
+/// Opens a file to read without waiting. On Unix, opening a named pipe (FIFO) to read waits until
+/// some process opens it to write, which may be never; .NET opens files that way and has no public
+/// way to tell a pipe from a regular file before opening it (its attributes and <c>UnixFileMode</c>
+/// say nothing of the file type), so the open itself asks not to wait (<c>O_NONBLOCK</c>, which
+/// changes nothing for a regular file). What it opened is then told by whether it can seek.
+/// </summary>
+internal static partial class NonBlockingFile
+{
+    private const int ReadOnly = 0;
+
+    /// <summary>errno for opening a socket file (and a device without a driver).</summary>
+    private const int NoSuchDevice = 6;
+
+    /// <summary>
+    /// A handle to read <paramref name="path"/> from; it is not seekable when the file is a pipe or a
+    /// terminal. On Windows, where a folder holds no pipes, the usual open.
+    /// </summary>
+    /// <exception cref="IOException">Also for a socket file, with <paramref name="notRegular"/> as the message.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    public static SafeFileHandle Open(string path, string notRegular)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        }
+
+        var fd = OpenFile(path, ReadOnly | NonBlockFlag | CloseOnExecFlag);
+        if (fd >= 0)
+        {
+            return new SafeFileHandle(fd, ownsHandle: true);
+        }
+
+        if (Marshal.GetLastPInvokeError() == NoSuchDevice)
+        {
+            throw new IOException(notRegular);
+        }
+
+        // Missing, not allowed, a folder: the usual open fails the same way and says so in .NET's words.
+        return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+    }
+
+    /// <summary>O_NONBLOCK: one value on Linux, another on the BSDs and macOS.</summary>
+    private static int NonBlockFlag => IsBsd ? 0x4 : 0x800;
+
+    /// <summary>O_CLOEXEC, so a process started meanwhile does not inherit the handle.</summary>
+    private static int CloseOnExecFlag => OperatingSystem.IsFreeBSD() ? 0x100000 : IsBsd ? 0x1000000 : 0x80000;
+
+    private static bool IsBsd => OperatingSystem.IsMacOS() || OperatingSystem.IsIOS() || OperatingSystem.IsFreeBSD();
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int OpenFile(string path, int flags);
+}
