@@ -42,11 +42,11 @@ public static class PolicyInputs
                     throw new UsageException($"{path}: the folder holds no {Extension} files");
                 }
 
-                result.AddRange(files.Select(f => ReadFile(f, console)));
+                result.AddRange(files.Select(f => ReadFile(f, console, named: false)));
             }
             else if (File.Exists(full))
             {
-                result.Add(ReadFile(full, console));
+                result.Add(ReadFile(full, console, named: true));
             }
             else
             {
@@ -57,12 +57,12 @@ public static class PolicyInputs
         return result;
     }
 
-    /// <summary>Reads one file as a source text with a display path.</summary>
-    public static SourceText ReadFile(string fullPath, CliConsole console)
+    /// <summary>Reads one file as a source text with a display path; <paramref name="named"/>: the user named it (see <see cref="PolicyFiles.ReadBounded"/>).</summary>
+    public static SourceText ReadFile(string fullPath, CliConsole console, bool named)
     {
         try
         {
-            return SourceText.FromBytes(DisplayPath(fullPath, console), PolicyFiles.Read(fullPath));
+            return SourceText.FromBytes(DisplayPath(fullPath, console), PolicyFiles.Read(fullPath, named));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -25,7 +25,7 @@ public static class PolicyLoader
             throw new UsageException($"{path}: no such policy file");
         }
 
-        var model = SemanticModel.Create(PolicyInputs.ReadFile(full, console));
+        var model = SemanticModel.Create(PolicyInputs.ReadFile(full, console, named: true));
         if (!model.HasErrors)
         {
             return CompiledPolicy.Compile(model);

@@ -349,7 +349,7 @@ public sealed class RestartAndReloadTests
             var support = (await engine.GetJson("/v1/policies"))!.AsArray().Single(p => (string?)p!["path"] == "support.esc")!;
             support["status"]!.GetValue<string>().ShouldBe("refused");
             support["errors"]!.AsArray().Select(e => e!.GetValue<string>()).ShouldBe(
-                ["support.esc: cannot read: the file is a named pipe, a socket or a terminal, not a regular file; a policy is read from a regular file"]);
+                ["support.esc: cannot read: the file is a named pipe, a socket or a terminal, not a regular file; a policy found in a folder is read from a regular file"]);
             (await engine.PostEventOk(EngineFixture.Created("e1", "NEW-1", T0)))["policy_version"]!.GetValue<int>().ShouldBe(1);
         }
         finally

@@ -201,7 +201,7 @@ internal static class SimCommand
             string mapText;
             try
             {
-                mapText = SourceText.FromBytes(mapPath, PolicyFiles.ReadBounded(mapFull, "a mapping")).Text;
+                mapText = SourceText.FromBytes(mapPath, PolicyFiles.ReadBounded(mapFull, "a mapping", named: true)).Text;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

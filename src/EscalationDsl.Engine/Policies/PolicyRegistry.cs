@@ -96,7 +96,7 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
             try
             {
                 // As esc lint reads it: bytes that are not UTF-8 are ESC1008, not replacement characters.
-                source = SourceText.FromBytes(relative, PolicyFiles.Read(file));
+                source = SourceText.FromBytes(relative, PolicyFiles.Read(file, named: false));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

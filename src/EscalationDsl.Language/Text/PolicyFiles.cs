@@ -14,22 +14,26 @@ public static class PolicyFiles
     /// <summary>
     /// The bytes of a policy file, at most <see cref="MaxBytes"/>: a larger file (or a device such as
     /// <c>/dev/zero</c>, which never ends) is refused with an <see cref="IOException"/> rather than
-    /// read until memory runs out, and so is a named pipe, a socket or a terminal, rather than waited on.
+    /// read until memory runs out. See <see cref="ReadBounded"/> for <paramref name="named"/>.
     /// </summary>
-    public static byte[] Read(string path) => ReadBounded(path, "a policy");
+    public static byte[] Read(string path, bool named) => ReadBounded(path, "a policy", named);
 
     /// <summary>
     /// The bytes of a small input file (a policy, a mapping), at most <see cref="MaxBytes"/>; beyond
-    /// that an <see cref="IOException"/> says the file is too large for <paramref name="what"/>. A file
-    /// that is not a regular file but a named pipe, a socket or a terminal is refused the same way
-    /// without waiting: a pipe in a policy folder would otherwise hold the read until something writes
-    /// to it, which may be never.
+    /// that an <see cref="IOException"/> says the file is too large for <paramref name="what"/>.
+    /// A file the user <paramref name="named"/> is read as other tools read it: a named pipe (such as
+    /// <c>esc check &lt;(git show HEAD:x.esc)</c> makes) is read once something writes to it. A file
+    /// found in a folder that is not a regular file but a named pipe, a socket or a terminal is
+    /// refused without waiting: nobody may ever write to it, and the reader (the engine's reload)
+    /// would wait for ever.
     /// </summary>
-    public static byte[] ReadBounded(string path, string what)
+    public static byte[] ReadBounded(string path, string what, bool named)
     {
-        var notRegular = $"the file is a named pipe, a socket or a terminal, not a regular file; {what} is read from a regular file";
-        using var stream = new FileStream(NonBlockingFile.Open(path, notRegular), FileAccess.Read, bufferSize: 1);
-        if (!stream.CanSeek)
+        var notRegular = $"the file is a named pipe, a socket or a terminal, not a regular file; {what} found in a folder is read from a regular file";
+        using var stream = named
+            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1)
+            : new FileStream(NonBlockingFile.Open(path, notRegular), FileAccess.Read, bufferSize: 1);
+        if (!named && !stream.CanSeek)
         {
             throw new IOException(notRegular);
         }
