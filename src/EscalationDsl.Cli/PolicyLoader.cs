@@ -119,10 +119,11 @@ public static class PolicyLoader
                 console.Out.Write(text);
                 console.Out.Flush();
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // Such as a full disk behind a redirection (`> /dev/full`): say so instead of a stack trace.
-                throw new UsageException($"standard output: cannot write: {e.Message}");
+                // Such as a full disk behind a redirection (`> /dev/full`), or a closed standard output
+                // (`>&-`, which .NET reports as access denied): say so instead of a stack trace.
+                throw new UsageException($"standard output: cannot write: {(e.InnerException ?? e).Message}");
             }
 
             return;

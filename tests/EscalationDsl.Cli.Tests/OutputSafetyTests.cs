@@ -45,16 +45,21 @@ public sealed class OutputSafetyTests
     [InlineData("graph", "policies/support.esc")]
     [InlineData("matrix", "policies/support.esc")]
     [InlineData("lint", "policies/support.esc")]
+    [InlineData("explain", "policies/support.esc", "--events", "policies/events/sev1-network-outage.jsonl")]
+    [InlineData("explain", "policies/support.esc", "--events", "policies/events/sev1-network-outage.jsonl", "--format", "json")]
+    [InlineData("hash-key")]
+    [InlineData("hash-key", "a-key-of-sixteen-chars")]
     public void StandardOutputThatCannotBeWrittenIsAUsageErrorNotACrash(params string[] args)
     {
         // As `esc sim ... > /dev/full`: the write fails with an IOException.
-        var error = new StringWriter { NewLine = "\n" };
-        var console = new CliConsole(new FullDisk(), error, new StringReader(""), Color: false, RepoPaths.Root);
+        var full = RunWithOutput(new FailingWriter(new IOException("No space left on device")), args);
+        // As `esc sim ... >&-`: .NET reports the closed descriptor as access denied.
+        var closed = RunWithOutput(new FailingWriter(new UnauthorizedAccessException("Access to the path is denied.", new IOException("Bad file descriptor"))), args);
 
-        var code = EscApp.Run(args, console);
-
-        code.ShouldBe(2);
-        error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].ShouldBe("esc: standard output: cannot write: No space left on device");
+        full.Code.ShouldBe(2);
+        full.LastError.ShouldBe("esc: standard output: cannot write: No space left on device");
+        closed.Code.ShouldBe(2);
+        closed.LastError.ShouldBe("esc: standard output: cannot write: Bad file descriptor");
     }
 
     [Theory]
@@ -69,11 +74,18 @@ public sealed class OutputSafetyTests
         result.Error.ShouldBe("esc: policies/: is a folder; name one .esc file\n");
     }
 
-    /// <summary>Standard output redirected to a full disk.</summary>
-    private sealed class FullDisk : StringWriter
+    private static (int Code, string LastError) RunWithOutput(TextWriter output, string[] args)
     {
-        public override void Write(char value) => throw new IOException("No space left on device");
+        var error = new StringWriter { NewLine = "\n" };
+        var code = EscApp.Run(args, new CliConsole(output, error, new StringReader(""), Color: false, RepoPaths.Root));
+        return (code, error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
+    }
 
-        public override void Write(string? value) => throw new IOException("No space left on device");
+    /// <summary>Standard output that fails every write, as a full disk or a closed descriptor does.</summary>
+    private sealed class FailingWriter(Exception failure) : StringWriter
+    {
+        public override void Write(char value) => throw failure;
+
+        public override void Write(string? value) => throw failure;
     }
 }

@@ -19,12 +19,8 @@ internal static class HashKeyCommand
             }
 
             var value = given ?? ApiKeys.Generate();
-            if (given is null)
-            {
-                console.Out.WriteLine($"key:  {value}");
-            }
-
-            console.Out.WriteLine($"hash: {ApiKeys.Hash(value)}");
+            var text = $"{(given is null ? $"key:  {value}\n" : "")}hash: {ApiKeys.Hash(value)}\n";
+            PolicyLoader.WriteOutput(text, null, console);
             return ExitCodes.Success;
         });
         return command;
