@@ -40,6 +40,21 @@ public static class PolicyLoader
         return null;
     }
 
+    /// <summary>
+    /// Refuses a file name given empty (<c>--output ""</c>): it would resolve to the working folder and be
+    /// reported as a folder, or as a file that does not exist.
+    /// </summary>
+    public static void RefuseEmpty(params (string Option, string? Value)[] names)
+    {
+        foreach (var (option, value) in names)
+        {
+            if (value is { Length: 0 })
+            {
+                throw new UsageException($"{option}: the value is empty; name a file");
+            }
+        }
+    }
+
     /// <summary>Refuses an --output whose folder does not exist before any work is done (the write itself may still fail later).</summary>
     public static void CheckOutput(string? output, CliConsole console)
     {

@@ -74,6 +74,30 @@ public sealed class OutputSafetyTests
         result.Error.ShouldBe("esc: policies/: is a folder; name one .esc file\n");
     }
 
+    [Theory]
+    [InlineData("POLICY", "graph", "")]
+    [InlineData("--output", "graph", "policies/support.esc", "--output", "")]
+    [InlineData("POLICY", "matrix", "")]
+    [InlineData("--output", "matrix", "policies/support.esc", "-o", "")]
+    [InlineData("POLICY", "explain", "", "--events", "policies/events/sev1-network-outage.jsonl")]
+    [InlineData("--events", "explain", "policies/support.esc", "--events", "")]
+    public void AnEmptyFileNameIsCalledEmptyAsInSim(string option, params string[] args)
+    {
+        var result = Esc.Run(args);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe($"esc: {option}: the value is empty; name a file\n");
+    }
+
+    [Fact]
+    public void AnEventsArgumentThatIsAFolderIsCalledAFolder()
+    {
+        var result = Esc.Run("explain", "policies/support.esc", "--events", "policies/events");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("esc: policies/events: is a folder; name the file of the ticket's events\n");
+    }
+
     private static (int Code, string LastError) RunWithOutput(TextWriter output, string[] args)
     {
         var error = new StringWriter { NewLine = "\n" };

@@ -30,6 +30,7 @@ internal static class ExplainCommand
 
     private static int Run(string policyPath, string eventsPath, string? ticketId, string? atText, string format, CliConsole console)
     {
+        PolicyLoader.RefuseEmpty(("POLICY", policyPath), ("--events", eventsPath));
         if (PolicyLoader.Load(policyPath, console) is not { } policy)
         {
             return ExitCodes.Findings;
