@@ -10,13 +10,13 @@ public static class EventFiles
     /// Reads every record of an event file. Records that do not parse come back with their error;
     /// the caller decides whether to stop or skip.
     /// </summary>
-    /// <exception cref="UsageException">The file does not exist or has an unknown extension.</exception>
+    /// <exception cref="UsageException">The file does not exist, is a folder or has an unknown extension.</exception>
     public static List<EventParseResult> Read(string path, CliConsole console)
     {
         var full = Path.GetFullPath(path, console.WorkingDirectory);
         if (!File.Exists(full))
         {
-            throw new UsageException($"{path}: no such event file");
+            throw new UsageException(Directory.Exists(full) ? $"{path}: is a folder; name the file of the ticket's events" : $"{path}: no such event file");
         }
 
         var extension = Path.GetExtension(full).ToLowerInvariant();

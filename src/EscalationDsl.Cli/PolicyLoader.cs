@@ -40,6 +40,21 @@ public static class PolicyLoader
         return null;
     }
 
+    /// <summary>
+    /// Refuses a file name given empty (<c>--output ""</c>): it would resolve to the working folder and be
+    /// reported as a folder, or as a file that does not exist.
+    /// </summary>
+    public static void RefuseEmpty(params (string Option, string? Value)[] names)
+    {
+        foreach (var (option, value) in names)
+        {
+            if (value is { Length: 0 })
+            {
+                throw new UsageException($"{option}: the value is empty; name a file");
+            }
+        }
+    }
+
     /// <summary>Refuses an --output whose folder does not exist before any work is done (the write itself may still fail later).</summary>
     public static void CheckOutput(string? output, CliConsole console)
     {
@@ -119,10 +134,11 @@ public static class PolicyLoader
                 console.Out.Write(text);
                 console.Out.Flush();
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // Such as a full disk behind a redirection (`> /dev/full`): say so instead of a stack trace.
-                throw new UsageException($"standard output: cannot write: {e.Message}");
+                // Such as a full disk behind a redirection (`> /dev/full`), or a closed standard output
+                // (`>&-`, which .NET reports as access denied): say so instead of a stack trace.
+                throw new UsageException($"standard output: cannot write: {(e.InnerException ?? e).Message}");
             }
 
             return;

@@ -92,6 +92,30 @@ public sealed class ExplainTests
         result.Error.ShouldContain("t.jsonl:1: severity: 'sev7' is not a severity of policy 'support' (sev1, sev2, sev3)");
     }
 
+    [Fact]
+    public void ARowLongerThanCsvReadsIsAProblemOfTheFileNotACrash()
+    {
+        using var folder = new LintTempFolder();
+        folder.Write("long.csv", $"ticket,at,type,severity\nT,2026-11-02T14:00:00Z,created,sev1\n\nT,\"{new string('x', 17_000_000)}\n");
+
+        var result = Esc.RunIn(folder.Path, string.Empty, "explain", RepoPaths.Combine("policies", "support.esc"), "--events", "long.csv");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("esc: long.csv:4: the row is longer than 16 MB: a quote that is never closed, or a file that is not CSV text\n");
+    }
+
+    [Theory]
+    [InlineData("explain", "policies/support.esc", "--events")]
+    [InlineData("sim", "policies/support.esc", "--quiet", "--tickets")]
+    [InlineData("sim", "policies/support.esc", "--quiet", "--import", "servicenow", "--tickets")]
+    public void InputThatNeverEndsALineIsAProblemOfTheFileNotACrash(params string[] command)
+    {
+        var result = Esc.Run([.. command, "/dev/zero"]);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("esc: /dev/zero:1: the row is longer than 16 MB: a quote that is never closed, or a file that is not CSV text\n");
+    }
+
     /// <summary>Runs <c>esc explain policies/support.esc --events t.jsonl</c> on these lines, in a folder of their own.</summary>
     private static Esc.Result ExplainLines(string[] lines, params string[] more)
     {

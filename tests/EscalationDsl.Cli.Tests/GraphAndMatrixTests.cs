@@ -66,6 +66,52 @@ public sealed class GraphAndMatrixTests
     }
 
     [Fact]
+    public void AStringWithALineBreakStaysOnTheLineOfItsTransition()
+    {
+        using var folder = new LintTempFolder();
+        folder.Write("p.esc", Escaping);
+
+        var dot = Esc.RunIn(folder.Path, string.Empty, "graph", "p.esc");
+        var mermaid = Esc.RunIn(folder.Path, string.Empty, "graph", "p.esc", "--format", "mermaid");
+
+        dot.ExitCode.ShouldBe(0, dot.Error);
+        dot.Out.ShouldContain("\"Active\" -> \"Escalated\" [style=\"solid\", label=\"r1[0] after 15m unless workaround == 'one\\\\nsay \\\\'hi\\\\' | <b>' / escalate to back\"];\n");
+        mermaid.ExitCode.ShouldBe(0, mermaid.Error);
+        mermaid.Out.ShouldContain("\tActive --> Escalated : r1[0] after 15m unless workaround == 'one\\nsay \\'hi\\' | <b>' / escalate to back\n");
+    }
+
+    [Fact]
+    public void MatrixShowsMarkupAndLineBreaksInNamesAsWritten()
+    {
+        using var folder = new LintTempFolder();
+        folder.Write("p.esc", Escaping);
+
+        var result = Esc.RunIn(folder.Path, string.Empty, "matrix", "p.esc");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldStartWith("# R&amp;D &lt;lab> (version 1): escalation quick reference\n");
+        result.Out.ShouldContain("\n| s1 | Critical \\| down &lt;script>x&lt;/script> | 15m |");
+        result.Out.ShouldContain("\n| any | s1 | r1 | front | back | after 15m unless workaround == \"one\\nsay \\\"hi\\\" \\| &lt;b>\" | - |\n");
+    }
+
+    /// <summary>Names and values that DOT, Mermaid and Markdown would take for their own syntax.</summary>
+    private const string Escaping = """
+        policy "R&D <lab>" version 1
+        owners {
+            team front "Front"
+            team back "Back"
+        }
+        fields {
+            workaround text
+        }
+        severity s1 "Critical | down\n<script>x</script>" { acknowledge within 15m }
+        escalation r1 for s1 {
+            owner front
+            after 15m unless workaround == "one\nsay \"hi\" | <b>": escalate to back
+        }
+        """;
+
+    [Fact]
     public void CommandsOnAPolicyWithErrorsPrintTheDiagnosticsAndExitOne()
     {
         var dir = Directory.CreateTempSubdirectory();

@@ -19,6 +19,21 @@ public sealed class HashKeyTests
         Esc.Run("hash-key").Out.ShouldNotContain(key);
     }
 
+    [Theory]
+    [InlineData(" a-key-of-sixteen-chars", "starts or ends with white space, which the engine trims from the key it is sent")]
+    [InlineData("a-key-of-sixteen-chars\n", "starts or ends with white space, which the engine trims from the key it is sent")]
+    [InlineData("a-key-of\nsixteen-chars", "holds a control character (such as a line break), which an Authorization header cannot carry")]
+    [InlineData("a-key-of\u0000sixteen-chars", "holds a control character (such as a line break), which an Authorization header cannot carry")]
+    [InlineData("a-key-of-sixteen-chars-\uFFFD", "holds bytes that are not UTF-8 (read as '\uFFFD')")]
+    public void AKeyNoRequestCouldPresentIsRefused(string key, string problem)
+    {
+        var result = Esc.Run("hash-key", key);
+
+        result.ExitCode.ShouldBe(2);
+        result.Out.ShouldBeEmpty();
+        result.Error.ShouldBe($"esc: hash-key: the key {problem}, so no request could match its hash\n");
+    }
+
     [Fact]
     public void AGeneratedKeyCanBeHashedAgainWithoutDoubleDash()
     {

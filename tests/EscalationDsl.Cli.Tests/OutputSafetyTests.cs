@@ -45,16 +45,21 @@ public sealed class OutputSafetyTests
     [InlineData("graph", "policies/support.esc")]
     [InlineData("matrix", "policies/support.esc")]
     [InlineData("lint", "policies/support.esc")]
+    [InlineData("explain", "policies/support.esc", "--events", "policies/events/sev1-network-outage.jsonl")]
+    [InlineData("explain", "policies/support.esc", "--events", "policies/events/sev1-network-outage.jsonl", "--format", "json")]
+    [InlineData("hash-key")]
+    [InlineData("hash-key", "a-key-of-sixteen-chars")]
     public void StandardOutputThatCannotBeWrittenIsAUsageErrorNotACrash(params string[] args)
     {
         // As `esc sim ... > /dev/full`: the write fails with an IOException.
-        var error = new StringWriter { NewLine = "\n" };
-        var console = new CliConsole(new FullDisk(), error, new StringReader(""), Color: false, RepoPaths.Root);
+        var full = RunWithOutput(new FailingWriter(new IOException("No space left on device")), args);
+        // As `esc sim ... >&-`: .NET reports the closed descriptor as access denied.
+        var closed = RunWithOutput(new FailingWriter(new UnauthorizedAccessException("Access to the path is denied.", new IOException("Bad file descriptor"))), args);
 
-        var code = EscApp.Run(args, console);
-
-        code.ShouldBe(2);
-        error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].ShouldBe("esc: standard output: cannot write: No space left on device");
+        full.Code.ShouldBe(2);
+        full.LastError.ShouldBe("esc: standard output: cannot write: No space left on device");
+        closed.Code.ShouldBe(2);
+        closed.LastError.ShouldBe("esc: standard output: cannot write: Bad file descriptor");
     }
 
     [Theory]
@@ -69,11 +74,42 @@ public sealed class OutputSafetyTests
         result.Error.ShouldBe("esc: policies/: is a folder; name one .esc file\n");
     }
 
-    /// <summary>Standard output redirected to a full disk.</summary>
-    private sealed class FullDisk : StringWriter
+    [Theory]
+    [InlineData("POLICY", "graph", "")]
+    [InlineData("--output", "graph", "policies/support.esc", "--output", "")]
+    [InlineData("POLICY", "matrix", "")]
+    [InlineData("--output", "matrix", "policies/support.esc", "-o", "")]
+    [InlineData("POLICY", "explain", "", "--events", "policies/events/sev1-network-outage.jsonl")]
+    [InlineData("--events", "explain", "policies/support.esc", "--events", "")]
+    public void AnEmptyFileNameIsCalledEmptyAsInSim(string option, params string[] args)
     {
-        public override void Write(char value) => throw new IOException("No space left on device");
+        var result = Esc.Run(args);
 
-        public override void Write(string? value) => throw new IOException("No space left on device");
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe($"esc: {option}: the value is empty; name a file\n");
+    }
+
+    [Fact]
+    public void AnEventsArgumentThatIsAFolderIsCalledAFolder()
+    {
+        var result = Esc.Run("explain", "policies/support.esc", "--events", "policies/events");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("esc: policies/events: is a folder; name the file of the ticket's events\n");
+    }
+
+    private static (int Code, string LastError) RunWithOutput(TextWriter output, string[] args)
+    {
+        var error = new StringWriter { NewLine = "\n" };
+        var code = EscApp.Run(args, new CliConsole(output, error, new StringReader(""), Color: false, RepoPaths.Root));
+        return (code, error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
+    }
+
+    /// <summary>Standard output that fails every write, as a full disk or a closed descriptor does.</summary>
+    private sealed class FailingWriter(Exception failure) : StringWriter
+    {
+        public override void Write(char value) => throw failure;
+
+        public override void Write(string? value) => throw failure;
     }
 }

@@ -30,6 +30,7 @@ internal static class ExplainCommand
 
     private static int Run(string policyPath, string eventsPath, string? ticketId, string? atText, string format, CliConsole console)
     {
+        PolicyLoader.RefuseEmpty(("POLICY", policyPath), ("--events", eventsPath));
         if (PolicyLoader.Load(policyPath, console) is not { } policy)
         {
             return ExitCodes.Findings;
@@ -123,7 +124,7 @@ internal static class ExplainCommand
 
         if (format == "json")
         {
-            console.Out.Write(JsonOutput.Serialize(new
+            PolicyLoader.WriteOutput(JsonOutput.Serialize(new
             {
                 policy = policy.Name,
                 version = policy.Version,
@@ -132,7 +133,7 @@ internal static class ExplainCommand
                 timeline = trace.Entries.Select(e => new { at = TicketEventJson.FormatTime(e.At), kind = e.Kind, text = e.Text }),
                 decisions = decisions.Select(DecisionDto.From),
                 state = StateDto.From(state),
-            }));
+            }), null, console);
             return ExitCodes.Success;
         }
 
@@ -167,7 +168,7 @@ internal static class ExplainCommand
 
         sb.Append(CultureInfo.InvariantCulture, $"  rules applying: {(state.ActiveRules.Count == 0 ? "none" : string.Join(", ", state.ActiveRules))}\n");
         sb.Append(CultureInfo.InvariantCulture, $"  next deadline: {(state.NextDeadline is { } next ? TicketEventJson.FormatTime(next) : "none")}\n");
-        console.Out.Write(sb.ToString());
+        PolicyLoader.WriteOutput(sb.ToString(), null, console);
         return ExitCodes.Success;
     }
 }

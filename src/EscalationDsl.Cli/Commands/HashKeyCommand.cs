@@ -18,15 +18,23 @@ internal static class HashKeyCommand
                 throw new UsageException("hash-key: use a key of at least 16 characters");
             }
 
-            var value = given ?? ApiKeys.Generate();
-            if (given is null)
+            if (given is not null && Unusable(given) is { } problem)
             {
-                console.Out.WriteLine($"key:  {value}");
+                throw new UsageException($"hash-key: the key {problem}, so no request could match its hash");
             }
 
-            console.Out.WriteLine($"hash: {ApiKeys.Hash(value)}");
+            var value = given ?? ApiKeys.Generate();
+            var text = $"{(given is null ? $"key:  {value}\n" : "")}hash: {ApiKeys.Hash(value)}\n";
+            PolicyLoader.WriteOutput(text, null, console);
             return ExitCodes.Success;
         });
         return command;
     }
+
+    /// <summary>Why requests could never present this key (ApiKeys.Accepts), or null when they can.</summary>
+    private static string? Unusable(string key) =>
+        key.Trim() != key ? "starts or ends with white space, which the engine trims from the key it is sent"
+        : key.Any(c => char.IsControl(c) && c != '\t') ? "holds a control character (such as a line break), which an Authorization header cannot carry"
+        : key.Contains('\uFFFD') ? "holds bytes that are not UTF-8 (read as '\uFFFD')"
+        : null;
 }

@@ -78,15 +78,7 @@ internal static class SimCommand
             throw new UsageException($"--import: '{name}' is not an importer ({string.Join(", ", Importers)}); for any other CSV export write a mapping file and pass it with --map (docs/importers.md)");
         }
 
-        // An empty name resolves to the working folder, which would be reported as "is a folder".
-        foreach (var (option, value) in new[] { ("POLICY", request.Policy), ("--tickets", request.Tickets), ("--map", request.Map), ("--output", request.Output), ("--emit-events", request.EmitEvents) })
-        {
-            if (value is { Length: 0 })
-            {
-                throw new UsageException($"{option}: the value is empty; name a file");
-            }
-        }
-
+        PolicyLoader.RefuseEmpty(("POLICY", request.Policy), ("--tickets", request.Tickets), ("--map", request.Map), ("--output", request.Output), ("--emit-events", request.EmitEvents));
         PolicyLoader.CheckOutput(request.Output, console);
         CheckOutputsApart(request, console);
         if (PolicyLoader.Load(request.Policy, console) is not { } policy)

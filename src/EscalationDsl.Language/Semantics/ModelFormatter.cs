@@ -109,12 +109,17 @@ public static class ModelFormatter
         _ => ">=",
     };
 
-    /// <summary>A value, quoted when it is not a bare word or number.</summary>
+    /// <summary>
+    /// A value, quoted when it is not a bare word or number. Line breaks and tabs are written as the
+    /// escapes that made them (a string cannot hold a line break), so the text stays on one line:
+    /// graph labels, matrix rows and explain's timeline are one line per item.
+    /// </summary>
     public static string FormatValue(string value) =>
         value.Length > 0 && (char.IsLetter(value[0]) || value[0] == '_') && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
         || value.Length > 0 && value.All(char.IsAsciiDigit)
             ? value
-            : "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+            : "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
+                .Replace("\n", "\\n", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal) + "\"";
 
     // Precedence: or = 1, and = 2, not = 3, atoms = 4.
     private static string Format(ConditionModel condition, int parent)

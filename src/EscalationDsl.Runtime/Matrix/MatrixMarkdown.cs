@@ -9,7 +9,7 @@ public static class MatrixMarkdown
     public static string Render(QuickReference reference)
     {
         var sb = new StringBuilder();
-        sb.Append($"# {reference.Policy} (version {reference.Version}): escalation quick reference\n\n");
+        sb.Append($"# {Text(reference.Policy)} (version {reference.Version}): escalation quick reference\n\n");
 
         sb.Append("## SLA targets\n\n");
         sb.Append("| severity | description | acknowledge | first update | engineering assignment | mitigate | resolve | customer updates |\n");
@@ -44,7 +44,13 @@ public static class MatrixMarkdown
     }
 
     private static string Cell(string? text) =>
-        string.IsNullOrEmpty(text) ? "-" : text.Replace("|", "\\|", StringComparison.Ordinal);
+        string.IsNullOrEmpty(text) ? "-" : Text(text).Replace("|", "\\|", StringComparison.Ordinal);
+
+    // Names, descriptions and quoted values show as written: '&' and '<' could start an entity or an
+    // HTML tag that the renderer turns into something else or hides, and a line break would end the
+    // heading or the table row.
+    private static string Text(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).ReplaceLineEndings(" ");
 
     // Mermaid node ids must be plain words; owners are, except the placeholders in parentheses.
     private static string Node(string owner)

@@ -42,6 +42,10 @@ internal static partial class CsvColumns
         {
             return from(sep);
         }
+        catch (NotSupportedException)
+        {
+            throw RowTooLong(file, 1);
+        }
         catch (ArgumentException e) when (RepeatedName().Match(e.Message) is { Success: true } m)
         {
             // Sep refuses a header that names a column twice.
@@ -50,6 +54,29 @@ internal static partial class CsvColumns
                 : $"{file}:1: the header names '{m.Groups[1].Value}' more than once; each column needs its own name");
         }
     }
+
+    /// <summary>
+    /// Moves to the next row. Sep holds a row in memory up to 16 MB; a longer one (a quote that is never
+    /// closed, or input that is not text, such as /dev/zero) is a problem of the file, not a bug.
+    /// </summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="file">The file, for messages.</param>
+    /// <param name="line">The line the next row starts on (the previous row's <c>LineNumberToExcl</c>).</param>
+    /// <exception cref="SourceException">The row is longer than 16 MB.</exception>
+    public static bool MoveNext(SepReader reader, string file, long line)
+    {
+        try
+        {
+            return reader.MoveNext();
+        }
+        catch (NotSupportedException)
+        {
+            throw RowTooLong(file, line);
+        }
+    }
+
+    private static SourceException RowTooLong(string file, long line) =>
+        new($"{file}:{line}: the row is longer than 16 MB: a quote that is never closed, or a file that is not CSV text");
 
     /// <summary>The index of a required column.</summary>
     /// <exception cref="SourceException">The header lacks it.</exception>

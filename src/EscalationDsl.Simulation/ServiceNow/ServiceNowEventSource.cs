@@ -92,9 +92,11 @@ public sealed class ServiceNowEventSource : IEventSource
         var pending = new List<SourceRecord>();
 
         // Sep rows are ref structs: each is handled before anything is yielded.
-        while (reader.MoveNext())
+        long next = 2;
+        while (CsvColumns.MoveNext(reader, DisplayName, next))
         {
             RowsRead++;
+            next = reader.Current.LineNumberToExcl;
             Accept(reader.Current, state, pending);
             if (pending.Count > 0)
             {

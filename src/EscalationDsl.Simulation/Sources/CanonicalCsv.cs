@@ -21,7 +21,7 @@ public static class CanonicalCsv
     /// <paramref name="rowRead"/> is called for each row read, blank ones included: a quoted cell can span
     /// lines, so line numbers do not count rows.
     /// </summary>
-    /// <exception cref="SourceException">The header lacks ticket, at or type.</exception>
+    /// <exception cref="SourceException">The header lacks ticket, at or type, or a row is longer than 16 MB.</exception>
     public static IEnumerable<EventParseResult> Read(Stream content, string file, Action? rowRead = null) => Read(CsvColumns.OpenReader(content, ',', file), file, rowRead);
 
     /// <summary>As <see cref="Read(Stream, string, Action?)"/>, from text already being read.</summary>
@@ -32,10 +32,12 @@ public static class CanonicalCsv
         using var reader = opened;
         var layout = new Layout(reader, file);
         var results = new List<EventParseResult>(1);
-        while (reader.MoveNext())
+        long next = 2;
+        while (CsvColumns.MoveNext(reader, file, next))
         {
             rowRead?.Invoke();
             results.Clear();
+            next = reader.Current.LineNumberToExcl;
             Parse(reader.Current, layout, results);
             foreach (var result in results)
             {
