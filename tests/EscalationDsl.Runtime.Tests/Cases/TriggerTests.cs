@@ -98,6 +98,39 @@ public sealed class TriggerTests(ITestOutputHelper output)
             """,
             "+0m created sev1; +20m severity_changed sev2; +2h advance",
             "+50m notify director"),
+        new("ARuleForBothSeveritiesKeepsRunningThroughAChangeBetweenThem",
+            "escalation both for sev1, sev2 { after 30m: notify lead }",
+            "+0m created sev1; +10m severity_changed sev2; +2h advance",
+            "+30m notify lead"),
+        new("ASeverityRoundTripRestartsTheRuleButItsCapCountsEveryFiring",
+            """
+            escalation hot for sev1 {
+                owner frontline
+                after 5m: escalate to next
+                every 10m up to 3 times: page oncall
+            }
+            """,
+            "+0m created sev1; +25m severity_changed sev2; +40m severity_changed sev1; +3h advance",
+            "+5m escalate lead", "+10m page oncall", "+20m page oncall", "+45m escalate director", "+50m page oncall")
+        {
+            Snapshot = "escalated owner=director level=2",
+        },
+        new("ABlockedEveryStepFiresEachIntervalAndEscalatesOnceWhenTheFieldsArrive",
+            """
+            require request_id before escalate
+            escalation r for sev1 when impact == production {
+                owner frontline
+                after 15m: escalate to next, notify owner
+                every 20m up to 2 times: escalate to next
+                on confirmed: page owner
+            }
+            """,
+            "+0m created sev1; +10m field_set impact=production; +55m field_set request_id=x; +1h field_set confirmed=true; +3h advance",
+            "+25m missing_information frontline", "+25m notify frontline", "+30m missing_information frontline", "+50m missing_information frontline",
+            "+55m escalate lead", "+55m escalate director", "+1h page director")
+        {
+            Snapshot = "escalated owner=director level=2",
+        },
     ];
 
     public static TheoryData<string> Names => [.. Cases.Select(c => c.Name)];
