@@ -155,16 +155,20 @@ public sealed partial class TicketRuntime
             return;
         }
 
+        // A pause starts and ends on the whole second the ticket keeps for the event, as every other time
+        // does: two events within one second make a pause of zero length, not one of a few milliseconds
+        // that would move each deadline a second later.
+        var second = t.FromOffset(t.ToOffset(at));
         var pauses = (t.Extras ??= new TicketExtras()).Pauses ??= new PauseSet();
         if (paused)
         {
-            pauses.Begin(at);
+            pauses.Begin(second);
             t.Flags |= TicketFlags.Paused;
             trace?.Add(at, TraceKind.Sla, "SLA clocks paused (pause sla while ... holds)");
         }
         else
         {
-            pauses.End(at);
+            pauses.End(second);
             t.Flags &= ~TicketFlags.Paused;
             trace?.Add(at, TraceKind.Sla, "SLA clocks resumed");
         }
