@@ -5,6 +5,9 @@ namespace EscalationDsl.Runtime.Tests.Cases;
 /// <summary>`after`, `every`, `immediately` and rule start/stop (docs/runtime.md, "Triggers" and "Rule start").</summary>
 public sealed class TriggerTests(ITestOutputHelper output)
 {
+    private const string CappedUnderPause =
+        "pause sla while status == awaiting_customer\nescalation r for any when impact == production { every 10m up to 2 times: notify lead }";
+
     private static readonly RuntimeCase[] Cases =
     [
         new("AfterStepFiresWhenItsUnlessConditionDoesNotHold",
@@ -59,6 +62,20 @@ public sealed class TriggerTests(ITestOutputHelper output)
             "escalation r for any when impact == production { every 10m up to 2 times: notify lead }",
             "+0m created sev1 impact=production; +15m field_set impact=degraded; +30m field_set impact=production; +2h advance",
             "+10m notify lead", "+40m notify lead"),
+        new("AnEveryStepAtItsCapGetsNoDeadlineFromAPause",
+            CappedUnderPause,
+            "+0m created sev1 impact=production; +30m status awaiting_customer; +40m status in_progress; +45m advance",
+            "+10m notify lead", "+20m notify lead")
+        {
+            Clocks = [],
+        },
+        new("AnEveryStepAtItsCapGetsNoDeadlineFromARuleRestart",
+            CappedUnderPause,
+            "+0m created sev1 impact=production; +25m field_set impact=degraded; +30m field_set impact=production; +35m advance",
+            "+10m notify lead", "+20m notify lead")
+        {
+            Clocks = [],
+        },
         new("ImmediatelyFiresWhenTheRuleStartsAtCreation",
             "escalation r for sev1 { immediately: page oncall }",
             "+0m created sev1; +1h advance",
