@@ -155,16 +155,20 @@ public sealed partial class TicketRuntime
             return;
         }
 
+        // A pause starts and ends on the whole second the ticket keeps for the event, as every other time
+        // does: two events within one second make a pause of zero length, not one of a few milliseconds
+        // that would move each deadline a second later.
+        var second = t.FromOffset(t.ToOffset(at));
         var pauses = (t.Extras ??= new TicketExtras()).Pauses ??= new PauseSet();
         if (paused)
         {
-            pauses.Begin(at);
+            pauses.Begin(second);
             t.Flags |= TicketFlags.Paused;
             trace?.Add(at, TraceKind.Sla, "SLA clocks paused (pause sla while ... holds)");
         }
         else
         {
-            pauses.End(at);
+            pauses.End(second);
             t.Flags &= ~TicketFlags.Paused;
             trace?.Add(at, TraceKind.Sla, "SLA clocks resumed");
         }
@@ -181,9 +185,9 @@ public sealed partial class TicketRuntime
             foreach (var step in rule.Steps)
             {
                 // A blocked `every` step keeps repeating, so its next deadline pauses like any other;
-                // a fired `after` step (blocked or not) is done.
+                // a fired `after` step (blocked or not) and an `every` step at its cap are done.
                 var meta = t.Clock[step.MetaSlot];
-                if (step.DueSlot < 0 || (meta & StepSlot.Done) != 0)
+                if (step.DueSlot < 0 || (meta & StepSlot.Done) != 0 || step.CapReached(meta))
                 {
                     continue;
                 }
@@ -362,8 +366,7 @@ public sealed partial class TicketRuntime
 
         // every: the next interval starts now, whether or not this one fires.
         t.Clock[slot.AnchorSlot] = t.ToOffset(at);
-        var fired = t.Clock[slot.MetaSlot] & StepSlot.OccurrenceMask;
-        if (step.Cap is { } cap && fired >= cap)
+        if (slot.CapReached(t.Clock[slot.MetaSlot]))
         {
             t.Clock[slot.DueSlot] = Ticket.NoDue;
             return;
@@ -377,10 +380,10 @@ public sealed partial class TicketRuntime
         }
 
         FireStep(t, slot, at);
-        if (step.Cap is { } max && (t.Clock[slot.MetaSlot] & StepSlot.OccurrenceMask) >= max)
+        if (slot.CapReached(t.Clock[slot.MetaSlot]))
         {
             t.Clock[slot.DueSlot] = Ticket.NoDue;
-            trace?.Add(at, TraceKind.Skipped, $"{StepLabel(step)}: cap of {max} reached, no more repeats");
+            trace?.Add(at, TraceKind.Skipped, $"{StepLabel(step)}: cap of {step.Cap} reached, no more repeats");
         }
     }
 
@@ -433,8 +436,11 @@ public sealed partial class TicketRuntime
                     anchor = sinceMs;
                 }
 
+                // A step at its cap (`up to N times` counts over the ticket's life) stays without a deadline.
                 t.Clock[step.AnchorSlot] = t.ToOffset(anchor);
-                t.Clock[step.DueSlot] = Due(t, t.FromOffset(t.Clock[step.AnchorSlot]), s.Duration!, s.Calendar, DeadlineLabel.Step(s));
+                t.Clock[step.DueSlot] = step.CapReached(t.Clock[step.MetaSlot])
+                    ? Ticket.NoDue
+                    : Due(t, t.FromOffset(t.Clock[step.AnchorSlot]), s.Duration!, s.Calendar, DeadlineLabel.Step(s));
             }
         }
 

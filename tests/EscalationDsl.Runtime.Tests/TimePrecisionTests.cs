@@ -44,4 +44,14 @@ public sealed class TimePrecisionTests
         s.Run("2026-11-02T14:15:00.250Z advance");
         Times(s).ShouldBe(["2026-11-02T14:15:00.25Z T1/sla/acknowledge/0"]);
     }
+
+    [Fact]
+    public void APauseThatStartsAndEndsWithinOneSecondChangesNothing()
+    {
+        var s = new TicketScript(TicketScript.Compile(PolicyText.With("pause sla while status == awaiting_customer\n", "severity sev1 { acknowledge within 15m }\n")));
+        s.Run("+0m created sev1; 2026-11-02T14:10:00.100Z status awaiting_customer; 2026-11-02T14:10:00.900Z status in_progress; +1h advance");
+
+        // Both events are kept as 14:10:00: a pause of zero length, so the target stays at 14:15:00.
+        Times(s).ShouldBe(["2026-11-02T14:15:00Z T1/sla/acknowledge/0"]);
+    }
 }

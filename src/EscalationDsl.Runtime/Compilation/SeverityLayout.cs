@@ -70,4 +70,7 @@ internal sealed record StepSlot(CompiledStep Step, int DueSlot, int AnchorSlot, 
     public const int OccurrenceMask = 0x00FF_FFFF;
     public const int Done = 1 << 24;
     public const int Blocked = 1 << 25;
+
+    /// <summary>True when an `every ... up to N times` step has fired N times (<paramref name="meta"/>: its counter slot): it has no deadline any more.</summary>
+    public bool CapReached(int meta) => Step.Cap is { } cap && (meta & OccurrenceMask) >= cap;
 }

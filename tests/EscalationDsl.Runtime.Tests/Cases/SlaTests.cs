@@ -19,6 +19,8 @@ public sealed class SlaTests(ITestOutputHelper output)
 
     private const string Pause = "pause sla while status == awaiting_customer\n";
 
+    private const string AcknowledgeAndResolve = "severity sev1 { acknowledge within 15m\n resolve within 1h }\n";
+
     private static readonly RuntimeCase[] Cases =
     [
         new("EachUnmetTargetBreachesOnceAtItsDeadline",
@@ -157,6 +159,62 @@ public sealed class SlaTests(ITestOutputHelper output)
             Pause + "require request_id before escalate\nescalation r for sev1 { every 30m: escalate to backend }",
             "+0m created sev1; +40m status awaiting_customer; +50m status in_progress; +1h15m advance",
             "+30m missing_information", "+1h10m missing_information"),
+        new("APauseSpanningTheDeadlineMovesItPastTheResume",
+            Pause,
+            "+0m created sev1; +10m status awaiting_customer; +40m status in_progress; +3h advance",
+            "+45m sla_breach acknowledge", "+1h30m sla_breach resolve")
+        {
+            Severities = AcknowledgeAndResolve,
+        },
+        new("APauseAndAResumeInTheSameSecondChangeNothing",
+            Pause,
+            "+0m created sev1; +10m status awaiting_customer; +10m status in_progress; +3h advance",
+            "+15m sla_breach acknowledge", "+1h sla_breach resolve")
+        {
+            Severities = AcknowledgeAndResolve,
+        },
+        new("SeveralPausesAddUpAndATargetUsedUpAsAPauseStartsStillBreaches",
+            // 5m, then 10m before the second pause starts at +20m: the 15 minutes are used up there.
+            Pause,
+            "+0m created sev1; +5m status awaiting_customer; +10m status in_progress; +20m status awaiting_customer; +30m status new; +3h advance",
+            "+20m sla_breach acknowledge", "+1h15m sla_breach resolve")
+        {
+            Severities = AcknowledgeAndResolve,
+        },
+        new("AResumeAfterTheTargetWouldHavePassedLeavesTheTimeThatWasLeft",
+            Pause,
+            "+0m created sev1; +10m status awaiting_customer; +2h status in_progress; +4h advance",
+            "+2h5m sla_breach acknowledge", "+2h50m sla_breach resolve")
+        {
+            Severities = AcknowledgeAndResolve,
+        },
+        new("AnAcknowledgementAtExactlyTheTargetMeetsIt",
+            "",
+            "+0m created sev1; +15m acknowledged; +3h advance",
+            "+1h sla_breach resolve")
+        {
+            Severities = AcknowledgeAndResolve,
+            Clocks = ["sla acknowledge met", "sla resolve breached"],
+        },
+        new("ABusinessHourCadenceSkipsTheNightAndThePausedTime",
+            // First update Mon 15:00 EST; 2 business hours: Mon 17:00, then Tue 11:00 moved to 11:30 by
+            // the pause 10:00-10:30; a customer update at 13:00 starts a new interval; contained at 16:00.
+            Pause,
+            "+0m created sev1; +6h first_update; +1d1h status awaiting_customer; +1d1h30m status in_progress; +1d4h customer_update; +1d7h mitigation contained; +3d advance",
+            "+8h missed_update update", "+1d2h30m missed_update update", "+1d6h missed_update update")
+        {
+            Severities = "severity sev1 { update every 2 business hours until contained }\n",
+        },
+        new("AReopenAfterCloseRestartsMitigateResolveTheCadenceAndTheRulesFromTheReopen",
+            "escalation r for sev1 { after 20m unless acknowledged: escalate to next\n every 40m up to 3 times: notify director\n on reopened: page oncall }",
+            "+0m created sev1 owner=frontline; +10m customer_update; +25m resolved; +35m closed; +1h reopened; +1h10m acknowledged; +2h advance",
+            "+15m sla_breach frontline acknowledge", "+20m escalate lead", "+1h page oncall", "+1h30m missed_update lead update", "+1h40m notify director",
+            "+2h sla_breach lead mitigate", "+2h missed_update lead update")
+        {
+            Severities = "severity sev1 { acknowledge within 15m\n first_update within 30m\n mitigate within 1h\n resolve within 2h\n update every 30m }\n",
+            Snapshot = "acknowledged owner=lead level=1",
+            Clocks = ["sla acknowledge breached", "sla first_update met", "sla mitigate breached", "sla resolve pending +3h", "customer update pending +2h30m", "r #1 pending +2h20m"],
+        },
         new("SeverityUpgradePullsTheAcknowledgeDeadlineInAndBreachesAtTheChangeWhenItHasPassed",
             "",
             "+0m created sev3; +20m severity_changed sev1; +1h advance",

@@ -5,6 +5,9 @@ namespace EscalationDsl.Runtime.Tests.Cases;
 /// <summary>`after`, `every`, `immediately` and rule start/stop (docs/runtime.md, "Triggers" and "Rule start").</summary>
 public sealed class TriggerTests(ITestOutputHelper output)
 {
+    private const string CappedUnderPause =
+        "pause sla while status == awaiting_customer\nescalation r for any when impact == production { every 10m up to 2 times: notify lead }";
+
     private static readonly RuntimeCase[] Cases =
     [
         new("AfterStepFiresWhenItsUnlessConditionDoesNotHold",
@@ -59,6 +62,20 @@ public sealed class TriggerTests(ITestOutputHelper output)
             "escalation r for any when impact == production { every 10m up to 2 times: notify lead }",
             "+0m created sev1 impact=production; +15m field_set impact=degraded; +30m field_set impact=production; +2h advance",
             "+10m notify lead", "+40m notify lead"),
+        new("AnEveryStepAtItsCapGetsNoDeadlineFromAPause",
+            CappedUnderPause,
+            "+0m created sev1 impact=production; +30m status awaiting_customer; +40m status in_progress; +45m advance",
+            "+10m notify lead", "+20m notify lead")
+        {
+            Clocks = [],
+        },
+        new("AnEveryStepAtItsCapGetsNoDeadlineFromARuleRestart",
+            CappedUnderPause,
+            "+0m created sev1 impact=production; +25m field_set impact=degraded; +30m field_set impact=production; +35m advance",
+            "+10m notify lead", "+20m notify lead")
+        {
+            Clocks = [],
+        },
         new("ImmediatelyFiresWhenTheRuleStartsAtCreation",
             "escalation r for sev1 { immediately: page oncall }",
             "+0m created sev1; +1h advance",
@@ -98,6 +115,39 @@ public sealed class TriggerTests(ITestOutputHelper output)
             """,
             "+0m created sev1; +20m severity_changed sev2; +2h advance",
             "+50m notify director"),
+        new("ARuleForBothSeveritiesKeepsRunningThroughAChangeBetweenThem",
+            "escalation both for sev1, sev2 { after 30m: notify lead }",
+            "+0m created sev1; +10m severity_changed sev2; +2h advance",
+            "+30m notify lead"),
+        new("ASeverityRoundTripRestartsTheRuleButItsCapCountsEveryFiring",
+            """
+            escalation hot for sev1 {
+                owner frontline
+                after 5m: escalate to next
+                every 10m up to 3 times: page oncall
+            }
+            """,
+            "+0m created sev1; +25m severity_changed sev2; +40m severity_changed sev1; +3h advance",
+            "+5m escalate lead", "+10m page oncall", "+20m page oncall", "+45m escalate director", "+50m page oncall")
+        {
+            Snapshot = "escalated owner=director level=2",
+        },
+        new("ABlockedEveryStepFiresEachIntervalAndEscalatesOnceWhenTheFieldsArrive",
+            """
+            require request_id before escalate
+            escalation r for sev1 when impact == production {
+                owner frontline
+                after 15m: escalate to next, notify owner
+                every 20m up to 2 times: escalate to next
+                on confirmed: page owner
+            }
+            """,
+            "+0m created sev1; +10m field_set impact=production; +55m field_set request_id=x; +1h field_set confirmed=true; +3h advance",
+            "+25m missing_information frontline", "+25m notify frontline", "+30m missing_information frontline", "+50m missing_information frontline",
+            "+55m escalate lead", "+55m escalate director", "+1h page director")
+        {
+            Snapshot = "escalated owner=director level=2",
+        },
     ];
 
     public static TheoryData<string> Names => [.. Cases.Select(c => c.Name)];

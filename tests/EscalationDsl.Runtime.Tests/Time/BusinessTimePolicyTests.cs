@@ -21,6 +21,16 @@ public sealed class BusinessTimePolicyTests
 
         """;
 
+    private const string London = """
+        policy "london" version 1
+        calendar night "Europe/London" { hours mon..sun 00:00-06:00 }
+        severity sev1 {
+            acknowledge  within 3 business hours
+            first_update within 3h
+            resolve      within 1 business day
+        }
+        """;
+
     /// <summary>Runs a script whose times are absolute ISO instants; returns "INSTANT kind [owner] [component]" lines.</summary>
     private static List<string> Run(string policy, string script)
     {
@@ -146,5 +156,63 @@ public sealed class BusinessTimePolicyTests
         Run(Header + "severity sev1 { acknowledge within 15m }\nseverity sev3 { acknowledge within 4 business hours }",
             "2026-11-06T23:00:00Z created sev1; 2026-11-06T23:10:00Z severity_changed sev3; 2026-11-10T00:00:00Z advance")
             .ShouldBe(["2026-11-09T18:00:00Z sla_breach acknowledge"]);
+    }
+
+    [Fact]
+    public void ALondonNightDeskCountsTheSpringForwardDayAsFiveHours()
+    {
+        // 00:00-06:00 local; on Sun 2026-03-29 01:00 GMT jumps to 02:00 BST, so the day runs 00:00Z-05:00Z.
+        // Sat 05:00 GMT: 1h on Saturday, then 2h from Sun 00:00 GMT = 03:00 BST. One business day from
+        // 5h into Saturday is 5h into Sunday, its close (06:00 BST). The wall-clock 3h ignores the calendar.
+        Run(London, "2026-03-28T05:00:00Z created sev1; 2026-03-30T12:00:00Z advance")
+            .ShouldBe(["2026-03-28T08:00:00Z sla_breach first_update", "2026-03-29T02:00:00Z sla_breach acknowledge", "2026-03-29T05:00:00Z sla_breach resolve"]);
+    }
+
+    [Fact]
+    public void ALondonNightDeskCountsTheRepeatedHourOfTheFallBackDayTwice()
+    {
+        // Sun 2026-10-25 00:30 BST (Sat 23:30Z): 00:30-01:00 BST, 01:00-02:00 BST, then 01:00-01:30 GMT again.
+        // One business day from 30m into Sunday (7 hours long) is 30m into Monday.
+        Run(London, "2026-10-24T23:30:00Z created sev1; 2026-10-27T12:00:00Z advance")
+            .ShouldBe(["2026-10-25T02:30:00Z sla_breach acknowledge", "2026-10-25T02:30:00Z sla_breach first_update", "2026-10-26T00:30:00Z sla_breach resolve"]);
+    }
+
+    [Fact]
+    public void ANightShiftCountsBusinessHoursAcrossMidnight()
+    {
+        const string policy = """
+            policy "night" version 1
+            calendar night "Asia/Singapore" {
+                hours mon..fri 22:00-24:00
+                hours tue..sat 00:00-06:00
+            }
+            severity sev1 {
+                acknowledge  within 2 business hours
+                first_update within 8 business hours
+            }
+            """;
+
+        // Mon 23:00 SGT (15:00Z): 1h to midnight, 1h from Tue 00:00; 8 hours: 1h + 6h to Tue 06:00, 1h from Tue 22:00.
+        Run(policy, "2026-11-02T15:00:00Z created sev1; 2026-11-05T00:00:00Z advance")
+            .ShouldBe(["2026-11-02T17:00:00Z sla_breach acknowledge", "2026-11-03T15:00:00Z sla_breach first_update"]);
+    }
+
+    [Fact]
+    public void WallClockAndBusinessTargetsOfOneSeverityRunSideBySide()
+    {
+        // Fri 2026-11-06 15:00 EST: 4h is Fri 19:00; 4 business hours are 2h on Friday and 2h on Monday;
+        // one business day is Mon 15:00.
+        Run(Header + "severity sev2 { acknowledge within 4h\n first_update within 4 business hours\n resolve within 1 business day }",
+            "2026-11-06T20:00:00Z created sev2; 2026-11-12T00:00:00Z advance")
+            .ShouldBe(["2026-11-07T00:00:00Z sla_breach acknowledge", "2026-11-09T16:00:00Z sla_breach first_update", "2026-11-09T20:00:00Z sla_breach resolve"]);
+    }
+
+    [Fact]
+    public void ABusinessDayTargetPausedOvernightAddsOnlyThePausedBusinessHours()
+    {
+        // Mon 10:00 EST + 1 business day = Tue 10:00; paused Mon 16:00 - Tue 10:00 covers 2 business hours: Tue 12:00.
+        Run(Header + "severity sev2 { resolve within 1 business day }",
+            "2026-11-02T15:00:00Z created sev2; 2026-11-02T21:00:00Z status awaiting_customer; 2026-11-03T15:00:00Z status in_progress; 2026-11-05T00:00:00Z advance")
+            .ShouldBe(["2026-11-03T17:00:00Z sla_breach resolve"]);
     }
 }
