@@ -11,13 +11,16 @@ namespace EscalationDsl.Runtime;
 /// <summary>Firing steps: the Stateless transition, then each action as decisions with stable ids.</summary>
 public sealed partial class TicketRuntime
 {
-    private void ReactToEvent(Ticket t, Compilation.SeverityLayout layout, TicketEventKind kind, TicketEvent e, bool raised, bool lowered, long at)
+    /// <summary>What an event changed that <c>on</c> steps ask about beyond its kind.</summary>
+    private readonly record struct EventChanges(bool SeverityRaised, bool SeverityLowered, bool FirstUpdate);
+
+    private void ReactToEvent(Ticket t, Compilation.SeverityLayout layout, TicketEventKind kind, TicketEvent e, EventChanges changes, long at)
     {
         foreach (var rule in layout.Rules)
         {
             foreach (var step in rule.Steps)
             {
-                if (step.Step.Kind != StepKind.On || t.Clock[rule.StartSlot] == Ticket.Never || !Matches(step.Step, kind, e, raised, lowered))
+                if (step.Step.Kind != StepKind.On || t.Clock[rule.StartSlot] == Ticket.Never || !Matches(step.Step, kind, e, changes))
                 {
                     continue;
                 }
@@ -33,19 +36,19 @@ public sealed partial class TicketRuntime
         }
     }
 
-    private bool Matches(CompiledStep step, TicketEventKind kind, TicketEvent e, bool raised, bool lowered) => step.OnEvent switch
+    private bool Matches(CompiledStep step, TicketEventKind kind, TicketEvent e, EventChanges changes) => step.OnEvent switch
     {
         TriggerEvent.Created => kind == TicketEventKind.Created,
         TriggerEvent.Acknowledged => kind == TicketEventKind.Acknowledged,
-        TriggerEvent.FirstUpdate => kind == TicketEventKind.FirstUpdate,
+        TriggerEvent.FirstUpdate => changes.FirstUpdate,
         TriggerEvent.CustomerUpdate => kind is TicketEventKind.CustomerUpdate or TicketEventKind.FirstUpdate,
         TriggerEvent.Assigned => kind == TicketEventKind.Assigned,
         TriggerEvent.EngineeringAssigned => kind == TicketEventKind.Assigned
             && (e.Engineering || e.Owner is not null && Policy.Owner(e.Owner)?.IsEngineering == true),
         TriggerEvent.FieldSet => kind == TicketEventKind.FieldSet,
         TriggerEvent.SeverityChanged => kind == TicketEventKind.SeverityChanged,
-        TriggerEvent.SeverityRaised => raised,
-        TriggerEvent.SeverityLowered => lowered,
+        TriggerEvent.SeverityRaised => changes.SeverityRaised,
+        TriggerEvent.SeverityLowered => changes.SeverityLowered,
         TriggerEvent.Flagged => kind == TicketEventKind.Flagged,
         TriggerEvent.WorkaroundFailed => kind == TicketEventKind.WorkaroundFailed,
         TriggerEvent.Mitigation => kind == TicketEventKind.Mitigation,

@@ -21,6 +21,9 @@ public sealed partial class TicketRuntime
         var severityRaised = false;
         var severityLowered = false;
 
+        // `on first_update` means the first customer update, whichever event carries it (events.md).
+        var firstUpdate = kind is TicketEventKind.FirstUpdate or TicketEventKind.CustomerUpdate && !t.Has(EventTime.FirstUpdate);
+
         switch (kind)
         {
             case TicketEventKind.Created:
@@ -130,7 +133,7 @@ public sealed partial class TicketRuntime
                 flagsRaised[i] &= !flagsBefore[i];
             }
 
-            ReactToEvent(t, layout, kind, e, severityRaised, severityLowered, at);
+            ReactToEvent(t, layout, kind, e, new EventChanges(severityRaised, severityLowered, firstUpdate), at);
             Reanchor(t, layout, kind, at);
             RetryBlocked(t, layout, at);
         }

@@ -169,6 +169,22 @@ public sealed class BusinessCalendarTests
     }
 
     [Fact]
+    public void BusinessDaysOnANightShiftCountTheBusinessTimeIntoTheCalendarDate()
+    {
+        // docs/runtime.md: a business day is a calendar date's business hours. Mon 23:00 is one hour into
+        // Monday's (22:00-24:00); Tuesday's start at 00:00 with the end of Monday night's shift, so one
+        // business day later is Tue 01:00, not Tue 23:00.
+        var nightShift = Compile("""
+            calendar night_shift "Asia/Singapore" {
+                hours mon..fri 22:00-24:00
+                hours tue..sat 00:00-06:00
+            }
+            """);
+
+        AddDays(nightShift, "2026-11-02T15:00:00Z", 1).ShouldBe("2026-11-02T17:00:00Z");
+    }
+
+    [Fact]
     public void APauseInsideBusinessHoursExtendsTheDeadlineByItsLength()
     {
         // Mon 10:00 + 4 business hours, paused 11:00-12:30: 15:30.
