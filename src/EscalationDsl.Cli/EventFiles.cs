@@ -33,6 +33,10 @@ public static class EventFiles
                 ? [.. CanonicalCsv.Read(reader, path)]
                 : [.. TicketEventJson.ReadLines(reader)];
         }
+        catch (LineTooLongException e)
+        {
+            throw new UsageException($"{path}:{e.Line}: {e.Message}");
+        }
         catch (IOException e)
         {
             throw new UsageException($"{path}: cannot read: {e.Message}");

@@ -105,6 +105,21 @@ public sealed class ExplainTests
     }
 
     [Theory]
+    [InlineData("explain", "--events", "long.jsonl")]
+    [InlineData("sim", "--quiet", "--tickets", "long.jsonl")]
+    public void AJsonLinesLineLongerThanIsReadIsAProblemOfTheFileNotACrash(params string[] command)
+    {
+        // ReadLine held a line of any length: a JSON Lines file without line breaks was read until memory ran out.
+        using var folder = new LintTempFolder();
+        folder.Write("long.jsonl", $"{{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}}\r\n\r\n{{\"x\":\"{new string('x', 17_000_000)}\"}}\n");
+
+        var result = Esc.RunIn(folder.Path, string.Empty, [command[0], RepoPaths.Combine("policies", "support.esc"), .. command[1..]]);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("esc: long.jsonl:3: the line is longer than 16 MB: the file is not JSON Lines text\n");
+    }
+
+    [Theory]
     [InlineData("explain", "policies/support.esc", "--events")]
     [InlineData("sim", "policies/support.esc", "--quiet", "--tickets")]
     [InlineData("sim", "policies/support.esc", "--quiet", "--import", "servicenow", "--tickets")]

@@ -14,6 +14,33 @@ public sealed class TicketEventJsonTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(65_534)]
+    [InlineData(65_535)]
+    [InlineData(65_536)]
+    [InlineData(65_537)]
+    public void JsonLinesAreSplitAsReadLineSplitsThemWhereverTheReadsEnd(int padding)
+    {
+        // The reader reads 64 K characters at a time: a \r\n may fall across two reads.
+        var created = "{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}";
+        var text = $"#{new string('x', padding)}\r\n{created}\r{created}\n\n{created}\r\n# end\r\n{created}";
+        var expected = new List<string>();
+        using (var lines = new StringReader(text))
+        {
+            while (lines.ReadLine() is { } line)
+            {
+                expected.Add(line);
+            }
+        }
+
+        var results = TicketEventJson.ReadLines(new StringReader(text)).ToList();
+
+        results.Select(r => r.Line).ShouldBe([2, 3, 5, 7]);
+        results.Select(r => r.Line).ShouldBe(expected.Select((line, i) => (line, number: i + 1L)).Where(x => x.line.Length > 0 && x.line[0] != '#').Select(x => x.number));
+        results.ShouldAllBe(r => r.Event != null && r.Error == null);
+    }
+
+    [Theory]
     [InlineData("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","sevrity":"sev1"}""", "sevrity: unknown field (fields of the ticket go inside \"fields\"; see docs/events.md)")]
     [InlineData("""{"type":5,"colour":"red"}""", "colour: unknown field (fields of the ticket go inside \"fields\"; see docs/events.md)")]
     [InlineData("""{"at":"2026-11-02T14:00:00Z","type":"created"}""", "ticket: required")]

@@ -164,11 +164,17 @@ public static class TicketEventJson
         };
     }
 
-    /// <summary>Reads JSON Lines: one event per line; blank lines and lines starting with '#' are skipped.</summary>
+    /// <summary>The longest line of a JSON Lines file read: an event takes a few hundred characters.</summary>
+    public const int MaxLineChars = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Reads JSON Lines: one event per line; blank lines and lines starting with '#' are skipped.
+    /// </summary>
+    /// <exception cref="LineTooLongException">A line is longer than <see cref="MaxLineChars"/> (a file that is not JSON Lines text, such as /dev/zero).</exception>
     public static IEnumerable<EventParseResult> ReadLines(TextReader reader)
     {
         long line = 0;
-        while (reader.ReadLine() is { } text)
+        foreach (var text in BoundedLines(reader))
         {
             line++;
             var trimmed = text.AsSpan().Trim();
@@ -197,6 +203,72 @@ public static class TicketEventJson
             }
 
             yield return new EventParseResult(e, error, line);
+        }
+    }
+
+    /// <summary>
+    /// The lines of a text as <see cref="TextReader.ReadLine"/> splits them (at \n, \r or \r\n), each at
+    /// most <see cref="MaxLineChars"/> long: ReadLine itself holds a line of any length, so a file
+    /// with no line break was read until memory ran out.
+    /// </summary>
+    private static IEnumerable<string> BoundedLines(TextReader reader)
+    {
+        var buffer = new char[64 * 1024];
+        var pending = new StringBuilder();
+        long number = 1;
+        var skipLineFeed = false;
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            var start = 0;
+            if (skipLineFeed && buffer[0] == '\n')
+            {
+                start = 1;
+            }
+
+            skipLineFeed = false;
+            while (start < read)
+            {
+                var end = buffer.AsSpan(start, read - start).IndexOfAny('\n', '\r');
+                if (end < 0)
+                {
+                    Append(pending, buffer.AsSpan(start, read - start), number);
+                    break;
+                }
+
+                Append(pending, buffer.AsSpan(start, end), number);
+                yield return pending.ToString();
+                pending.Clear();
+                number++;
+                var lineBreak = buffer[start + end];
+                start += end + 1;
+                if (lineBreak == '\r')
+                {
+                    if (start == read)
+                    {
+                        skipLineFeed = true;
+                    }
+                    else if (buffer[start] == '\n')
+                    {
+                        start++;
+                    }
+                }
+            }
+        }
+
+        if (pending.Length > 0)
+        {
+            yield return pending.ToString();
+        }
+
+        static void Append(StringBuilder line, ReadOnlySpan<char> text, long number)
+        {
+            if (line.Length + text.Length > MaxLineChars)
+            {
+                throw new LineTooLongException(number);
+            }
+
+            line.Append(text);
         }
     }
 

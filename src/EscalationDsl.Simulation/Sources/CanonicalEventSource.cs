@@ -1,3 +1,4 @@
+using System.Globalization;
 using EscalationDsl.Runtime.Events;
 using EscalationDsl.Simulation.Input;
 
@@ -95,14 +96,28 @@ public sealed class CanonicalEventSource : IEventSource
     /// </summary>
     public static bool IsJsonLines(TextReader text) => text.Peek() is '{' or '#' or ' ' or '\t' or '\r' or '\n' or -1;
 
-    private static IEnumerable<EventParseResult> ReadJsonLines(StreamReader reader)
+    private IEnumerable<EventParseResult> ReadJsonLines(StreamReader reader)
     {
         using (reader)
+        using (var lines = TicketEventJson.ReadLines(reader).GetEnumerator())
         {
-            foreach (var result in TicketEventJson.ReadLines(reader))
+            while (Next(lines))
             {
-                yield return result;
+                yield return lines.Current;
             }
+        }
+    }
+
+    /// <summary>The next line's result; a line too long to be JSON Lines stops the run as a problem of the file.</summary>
+    private bool Next(IEnumerator<EventParseResult> lines)
+    {
+        try
+        {
+            return lines.MoveNext();
+        }
+        catch (LineTooLongException e)
+        {
+            throw new SourceException($"{DisplayName}:{e.Line.ToString(CultureInfo.InvariantCulture)}: {e.Message}");
         }
     }
 }
