@@ -93,6 +93,20 @@ public sealed class ExplainTests
     }
 
     [Fact]
+    public void AValueWithALineBreakStaysOnItsTimelineLine()
+    {
+        // The value was printed as it is, so its line break started a line that belonged to no entry.
+        var result = ExplainLines(
+        [
+            "{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev3\"}",
+            "{\"ticket\":\"T\",\"at\":\"2026-11-02T14:05:00Z\",\"type\":\"field_set\",\"fields\":{\"workaround\":\"restart\\nthe\\tclient\\u0007\"}}",
+        ]);
+
+        result.ExitCode.ShouldBe(0);
+        result.Out.Split('\n').ShouldContain("2026-11-02T14:05:00Z  event     event field_set workaround=restart\\nthe\\tclient\\u0007");
+    }
+
+    [Fact]
     public void ARowLongerThanCsvReadsIsAProblemOfTheFileNotACrash()
     {
         using var folder = new LintTempFolder();

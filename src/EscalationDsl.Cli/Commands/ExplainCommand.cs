@@ -138,10 +138,11 @@ internal static class ExplainCommand
         }
 
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"ticket {ticketId} under policy {policy.Name} version {policy.Version}\n\n");
+        // Values from the event file may hold line breaks: each timeline entry stays on its line.
+        sb.Append(CultureInfo.InvariantCulture, $"ticket {OneLine.Of(ticketId)} under policy {policy.Name} version {policy.Version}\n\n");
         foreach (var entry in trace.Entries)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{TicketEventJson.FormatTime(entry.At)}  {entry.Kind.ToString().ToLowerInvariant(),-8}  {entry.Text}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{TicketEventJson.FormatTime(entry.At)}  {entry.Kind.ToString().ToLowerInvariant(),-8}  {OneLine.Of(entry.Text)}\n");
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"\nstate at {TicketEventJson.FormatTime(end)}: {state.State}, severity {state.Severity}, owner {state.Owner ?? "(none)"}, escalation level {state.Level}");
