@@ -20,7 +20,7 @@ public static class EventFiles
         }
 
         var extension = Path.GetExtension(full).ToLowerInvariant();
-        if (extension is not (".jsonl" or ".ndjson" or ".json" or ".csv" or ""))
+        if (extension is not (".jsonl" or ".ndjson" or ".csv" or ""))
         {
             throw new UsageException($"{path}: unknown event format '{extension}'; use JSON Lines (.jsonl) or CSV (.csv), see docs/events.md");
         }

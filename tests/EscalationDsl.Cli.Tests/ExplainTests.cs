@@ -93,6 +93,19 @@ public sealed class ExplainTests
     }
 
     [Fact]
+    public void AJsonFileIsNotTakenForJsonLines()
+    {
+        // esc sim refused .json while explain read it as JSON Lines; a .json file is usually one document.
+        var dir = Directory.CreateTempSubdirectory();
+        File.WriteAllText(Path.Combine(dir.FullName, "t.json"), "{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}\n");
+
+        var result = Esc.RunIn(dir.FullName, string.Empty, ["explain", Path.Combine(RepoPaths.Policies, "support.esc"), "--events", "t.json"]);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("esc: t.json: unknown event format '.json'; use JSON Lines (.jsonl) or CSV (.csv), see docs/events.md\n");
+    }
+
+    [Fact]
     public void AValueWithALineBreakStaysOnItsTimelineLine()
     {
         // The value was printed as it is, so its line break started a line that belonged to no entry.
