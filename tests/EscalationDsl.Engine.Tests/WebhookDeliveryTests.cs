@@ -24,6 +24,9 @@ public sealed class WebhookDeliveryTests
 
         public int FailFirst { get; set; }
 
+        /// <summary>When set, each call is recorded at once and answered only when this completes.</summary>
+        public Task? Hold { get; set; }
+
         private int landings;
 
         public int Landings => Volatile.Read(ref landings);
@@ -49,6 +52,11 @@ public sealed class WebhookDeliveryTests
                 var valid = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(request.Headers["X-Esc-Signature"].ToString()));
                 var status = receiver.Calls.Count < receiver.FailFirst ? 500 : 200;
                 receiver.Calls.Enqueue((request.Headers["X-Esc-Decision"].ToString(), valid, status));
+                if (receiver.Hold is { } hold)
+                {
+                    await hold;
+                }
+
                 return Results.StatusCode(status);
             });
             // A receiver that moved: answers a POST with a redirect to a page that answers 200 to the GET that follows it.
@@ -108,6 +116,31 @@ public sealed class WebhookDeliveryTests
         engine.Time.Advance(TimeSpan.FromHours(1));
         await Task.Delay(200);
         receiver.Calls.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task ADeliveryUnderWayWhenTheEngineStopsIsFinishedRecordedAndNotSentAgain()
+    {
+        // Stopping cut the call off unrecorded: the receiver had the page, and got it again after the restart.
+        await using var receiver = await Receiver.StartAsync();
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        receiver.Hold = hold.Task;
+        await using var engine = await EngineFixture.StartAsync(null, WebhookArgs(receiver));
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0));
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(15));
+        await EngineFixture.Eventually(() => Task.FromResult(receiver.Calls.Count == 1), "the page reaches the receiver");
+
+        var stopping = engine.StopHostAsync();
+        await Task.Delay(200);
+        stopping.IsCompleted.ShouldBeFalse("the stop waits for the delivery under way");
+        hold.SetResult();
+        await stopping;
+
+        receiver.Hold = null;
+        await engine.StartHostAsync();
+        engine.Time.Advance(TimeSpan.FromHours(1));
+        await Task.Delay(300);
+        receiver.Calls.Select(c => c.Decision).ShouldBe(["INC-1/sev1_production/0/1/1.0"]);
     }
 
     [Fact]

@@ -51,13 +51,21 @@ internal sealed class Dispatcher : BackgroundService
                     continue;
                 }
 
-                // Sinks work in parallel; each sink gets its decisions one at a time, in order.
+                // Sinks work in parallel; each sink gets its decisions one at a time, in order. Stopping
+                // starts no further delivery, but one under way is finished (a webhook within
+                // Engine:Delivery:Timeout) and its outcome recorded with the others: cut off unrecorded,
+                // a delivery the sink had taken was sent again after the restart.
                 var perSink = await Task.WhenAll(due.GroupBy(d => d.Sink).Select(async group =>
                 {
                     var results = new List<DeliveryOutcome>();
                     foreach (var delivery in group)
                     {
-                        results.Add(await SendAsync(delivery, stoppingToken).ConfigureAwait(false));
+                        if (stoppingToken.IsCancellationRequested)
+                        {
+                            break;
+                        }
+
+                        results.Add(await SendAsync(delivery).ConfigureAwait(false));
                     }
 
                     return results;
@@ -78,7 +86,8 @@ internal sealed class Dispatcher : BackgroundService
         }
     }
 
-    private async Task<DeliveryOutcome> SendAsync((string Id, string Sink, int Attempts, string Body) delivery, CancellationToken cancellation)
+    /// <summary>One attempt, never cut off by stopping (see <see cref="ExecuteAsync"/>); the sink's own timeout ends it.</summary>
+    private async Task<DeliveryOutcome> SendAsync((string Id, string Sink, int Attempts, string Body) delivery)
     {
         var attempt = delivery.Attempts + 1;
         string? error;
@@ -90,14 +99,14 @@ internal sealed class Dispatcher : BackgroundService
         {
             try
             {
-                await sink.SendAsync(delivery.Id, Encoding.UTF8.GetBytes(delivery.Body), cancellation).ConfigureAwait(false);
+                await sink.SendAsync(delivery.Id, Encoding.UTF8.GetBytes(delivery.Body), CancellationToken.None).ConfigureAwait(false);
                 return new DeliveryOutcome(delivery.Id, delivery.Sink, attempt, time.GetUtcNow().ToUnixTimeMilliseconds(), "delivered", 0, null);
             }
             catch (DeliveryException e)
             {
                 error = e.Message;
             }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
+            catch (Exception e)
             {
                 // A sink's bug (or a target it cannot handle) is that delivery's failed attempt, retried and
                 // dead-lettered like any other; it must not stop the dispatcher for every other delivery.
