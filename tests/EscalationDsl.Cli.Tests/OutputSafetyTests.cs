@@ -45,6 +45,8 @@ public sealed class OutputSafetyTests
     [InlineData("graph", "policies/support.esc")]
     [InlineData("matrix", "policies/support.esc")]
     [InlineData("lint", "policies/support.esc")]
+    [InlineData("check", "tests/Baselines/Invalid/DurationUnitRepeated/policy.esc")]
+    [InlineData("check", "tests/Baselines/Invalid/DurationUnitRepeated/policy.esc", "--format", "json")]
     [InlineData("explain", "policies/support.esc", "--events", "policies/events/sev1-network-outage.jsonl")]
     [InlineData("explain", "policies/support.esc", "--events", "policies/events/sev1-network-outage.jsonl", "--format", "json")]
     [InlineData("hash-key")]

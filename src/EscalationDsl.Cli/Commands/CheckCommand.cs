@@ -28,22 +28,18 @@ internal static class CheckCommand
         var errors = all.Count(x => x.Diagnostic.IsError);
         var warnings = all.Count(x => x.Diagnostic.Level == DiagnosticLevel.Warning);
 
-        if (format == "json")
-        {
-            console.Out.Write(JsonOutput.Serialize(new
+        var text = format == "json"
+            ? JsonOutput.Serialize(new
             {
                 files = models.Count,
                 errors,
                 warnings,
                 diagnostics = all.Select(x => DiagnosticDto.From(x.Source, x.Diagnostic)),
-            }));
-        }
-        else
+            })
+            : string.Concat(all.Select(x => DiagnosticFormatter.Format(x.Source, x.Diagnostic, console.Color)));
+        if (text.Length > 0)
         {
-            foreach (var (source, diagnostic) in all)
-            {
-                console.Out.Write(DiagnosticFormatter.Format(source, diagnostic, console.Color));
-            }
+            PolicyLoader.WriteOutput(text, null, console);
         }
 
         console.Error.WriteLine($"checked {models.Count} file{(models.Count == 1 ? "" : "s")}: {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}");
