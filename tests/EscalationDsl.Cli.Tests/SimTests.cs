@@ -230,8 +230,10 @@ public sealed class SimTests
     [InlineData("0m", "esc: --fast-resolution: '0m' is no time at all; give a duration such as 30m or 1h\n")]
     [InlineData("99999999999d", "esc: --fast-resolution: '99999999999d' is longer than 10 years\n")]
     [InlineData("5000000d", "esc: --fast-resolution: '5000000d' is longer than 10 years\n")]
-    [InlineData("1h1h", "esc: --fast-resolution: '1h1h' gives the unit 'h' twice; write each unit once, largest first (w, d, h, m): the total is 2h\n")]
-    [InlineData("30m1h", "esc: --fast-resolution: '30m1h' gives 'h' after a smaller unit; write each unit once, largest first (w, d, h, m): the total is 1h30m\n")]
+    [InlineData("1h1h", "esc: --fast-resolution: '1h1h' gives the unit 'h' more than once; write each unit once, largest first (w, d, h, m): the total is '2h'\n")]
+    [InlineData("30m1h", "esc: --fast-resolution: '30m1h' gives 'h' after a smaller unit; write each unit once, largest first (w, d, h, m): the total is '1h30m'\n")]
+    [InlineData("1h1h1h", "esc: --fast-resolution: '1h1h1h' gives the unit 'h' more than once; write each unit once, largest first (w, d, h, m): the total is '3h'\n")]
+    [InlineData("0m0h", "esc: --fast-resolution: '0m0h' gives 'h' after a smaller unit; write each unit once, largest first (w, d, h, m): the total is no time at all\n")]
     public void BadFastResolutionIsAUsageError(string value, string message)
     {
         var result = Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--fast-resolution", value);

@@ -245,15 +245,18 @@ internal static class SimCommand
     private static Duration ParseDuration(string option, string text)
     {
         var problem = CompactDuration.TryParse(text, out var minutes, out var unit);
+        if (problem is CompactDurationProblem.UnitRepeated or CompactDurationProblem.UnitOutOfOrder)
+        {
+            var (what, advice) = CompactDuration.OrderAdvice(text, unit!, problem.Value, minutes);
+            throw new UsageException($"{option}: {what}; write {advice}");
+        }
+
         return problem switch
         {
             null when minutes > 0 => Duration.FromMinutes(minutes),
             null => throw new UsageException($"{option}: '{text}' is no time at all; give a duration such as 30m or 1h"),
             CompactDurationProblem.UnknownUnit => throw new UsageException($"{option}: '{text}' has the unit '{unit}'; use m, h, d or w (such as 30m, 1h, 1h30m)"),
             CompactDurationProblem.TooLong => throw new UsageException($"{option}: '{text}' is longer than {CompactDuration.MaxText}"),
-            CompactDurationProblem.UnitRepeated or CompactDurationProblem.UnitOutOfOrder => throw new UsageException(
-                $"{option}: '{text}' gives {(problem == CompactDurationProblem.UnitRepeated ? $"the unit '{unit}' twice" : $"'{unit}' after a smaller unit")}; "
-                + $"write each unit once, largest first (w, d, h, m): the total is {ModelFormatter.FormatWallClock(Duration.FromMinutes(minutes))}"),
             _ => throw new UsageException($"{option}: '{text}' is not a duration such as 30m, 1h or 1h30m"),
         };
     }

@@ -1,3 +1,4 @@
+using EscalationDsl.Language.Semantics;
 using EscalationDsl.Language.Text;
 
 namespace EscalationDsl.Language.Diagnostics;
@@ -112,14 +113,14 @@ public static partial class DiagnosticCatalog
     /// <summary>ESC2036.</summary>
     public static readonly DiagnosticDescriptor NoSeverities = new("ESC2036", "Policy declares no severity", DiagnosticLevel.Error);
 
+    /// <summary>ESC2037.</summary>
+    public static readonly DiagnosticDescriptor WithFieldNotAllowed = new("ESC2037", "`with` is only allowed on `mitigate`", DiagnosticLevel.Error);
+
     /// <summary>ESC2038.</summary>
     public static readonly DiagnosticDescriptor CalendarOnWallClock = new("ESC2038", "`on CALENDAR` on wall-clock time", DiagnosticLevel.Error);
 
     /// <summary>ESC2039.</summary>
     public static readonly DiagnosticDescriptor DurationUnitsOutOfOrder = new("ESC2039", "Duration unit repeated or out of order", DiagnosticLevel.Error);
-
-    /// <summary>ESC2037.</summary>
-    public static readonly DiagnosticDescriptor WithFieldNotAllowed = new("ESC2037", "`with` is only allowed on `mitigate`", DiagnosticLevel.Error);
 
     /// <summary>Creates ESC2001.</summary>
     public static Diagnostic MissingPolicyHeaderFound(TextSpan span) =>
@@ -305,15 +306,18 @@ public static partial class DiagnosticCatalog
     public static Diagnostic NoSeveritiesFound(TextSpan span) =>
         Create(NoSeverities, span, "The policy declares no severity. Declare at least one, such as `severity sev1 \"Critical\" { acknowledge within 15m }`.");
 
+    /// <summary>Creates ESC2037.</summary>
+    public static Diagnostic WithFieldNotAllowedFound(TextSpan span, string component, string field) =>
+        Create(WithFieldNotAllowed, span, $"'{component} within ... with FIELD' is not supported: only `mitigate` may require a field (such as next_update) with the mitigation. Remove `with {field}` here, or move it to the `mitigate` target.");
+
     /// <summary>Creates ESC2038.</summary>
     public static Diagnostic CalendarOnWallClockFound(TextSpan span, string text, string calendar) =>
         Create(CalendarOnWallClock, span, $"'{text}' is wall-clock time, which passes the same on every calendar, so `on {calendar}` would be ignored. Write business time (`N business hours on {calendar}`) or drop `on {calendar}`.");
 
-    /// <summary>Creates ESC2039: <paramref name="total"/> is the time the parts add up to, written right.</summary>
-    public static Diagnostic DurationUnitsOutOfOrderFound(TextSpan span, string text, string unit, bool repeated, string total) =>
-        Create(DurationUnitsOutOfOrder, span, $"'{text}' gives {(repeated ? $"the unit '{unit}' twice" : $"'{unit}' after a smaller unit")}. Write each unit once, largest first (w, d, h, m): the total is '{total}'.");
-
-    /// <summary>Creates ESC2037.</summary>
-    public static Diagnostic WithFieldNotAllowedFound(TextSpan span, string component, string field) =>
-        Create(WithFieldNotAllowed, span, $"'{component} within ... with FIELD' is not supported: only `mitigate` may require a field (such as next_update) with the mitigation. Remove `with {field}` here, or move it to the `mitigate` target.");
+    /// <summary>Creates ESC2039: <paramref name="minutes"/> is the time the parts add up to.</summary>
+    public static Diagnostic DurationUnitsOutOfOrderFound(TextSpan span, string text, string unit, CompactDurationProblem problem, long minutes)
+    {
+        var (what, advice) = CompactDuration.OrderAdvice(text, unit, problem, minutes);
+        return Create(DurationUnitsOutOfOrder, span, $"{what}. Write {advice}.");
+    }
 }

@@ -180,8 +180,7 @@ internal sealed partial class Binder
                         diagnostics.Add(DiagnosticCatalog.NumberOutOfRangeFound(compact.Span, compact.Text, "a duration", MaxDurationText));
                         return null;
                     case { } order:
-                        diagnostics.Add(DiagnosticCatalog.DurationUnitsOutOfOrderFound(compact.Span, compact.Text, unit!,
-                            repeated: order == CompactDurationProblem.UnitRepeated, ModelFormatter.FormatWallClock(Duration.FromMinutes(total))));
+                        diagnostics.Add(DiagnosticCatalog.DurationUnitsOutOfOrderFound(compact.Span, compact.Text, unit!, order, total));
                         return null;
                 }
 

@@ -16,6 +16,18 @@ public static partial class CompactDuration
     public const string MaxText = "10 years";
 
     /// <summary>
+    /// What is wrong with a duration whose units repeat or come out of order, and how to write it, for
+    /// the diagnostic and the command line alike: ("'1h1h' gives the unit 'h' more than once",
+    /// "each unit once, largest first (w, d, h, m): the total is '2h'").
+    /// </summary>
+    public static (string Problem, string Advice) OrderAdvice(string text, string unit, CompactDurationProblem problem, long minutes) =>
+    (
+        problem == CompactDurationProblem.UnitRepeated ? $"'{text}' gives the unit '{unit}' more than once" : $"'{text}' gives '{unit}' after a smaller unit",
+        "each unit once, largest first (w, d, h, m): the total is "
+            + (minutes == 0 ? "no time at all" : $"'{ModelFormatter.FormatWallClock(NodaTime.Duration.FromMinutes(minutes))}'")
+    );
+
+    /// <summary>
     /// Reads a compact duration as minutes. Each unit may be given once, largest first (<c>1d4h</c>,
     /// not <c>4h1d</c> or <c>1h1h</c>): a unit given again is most likely a slip, and adding it up
     /// silently (<c>1h1h</c> as 2h) would hide it.
