@@ -40,13 +40,14 @@ internal static class Problems
 
     /// <summary>
     /// A request routing found no endpoint for: a 405 when a route takes the path, with the methods
-    /// of the routes that take it and only those (see <see cref="RouteMethods"/>), else a 404.
+    /// of the routes that take it and only those (see <see cref="RouteMethods"/>), else a 404. A route
+    /// that takes the request's own method and path answered the 404 itself: it stays a 404.
     /// </summary>
     private static IResult NotRouted(HttpContext context)
     {
         var request = context.Request;
         var allowed = RouteMethods.For(context);
-        if (allowed.Count == 0)
+        if (allowed.Count == 0 || allowed.Contains(request.Method, StringComparer.OrdinalIgnoreCase))
         {
             context.Response.Headers.Remove(HeaderNames.Allow);
             return From(new EngineError(404, "Not found", $"There is no {request.Method} {request.Path}; the endpoints are listed in /openapi/v1.json."));
