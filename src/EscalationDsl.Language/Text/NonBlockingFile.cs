@@ -14,8 +14,11 @@ internal static partial class NonBlockingFile
 {
     private const int ReadOnly = 0;
 
-    /// <summary>errno for opening a socket file (and a device without a driver).</summary>
+    /// <summary>errno for opening a socket file on Linux (ENXIO), and a device without a driver.</summary>
     private const int NoSuchDevice = 6;
+
+    /// <summary>EOPNOTSUPP, which macOS and FreeBSD give for opening a socket file (Linux gives ENXIO).</summary>
+    private static int NotSupportedOnSocket => OperatingSystem.IsFreeBSD() ? 45 : IsBsd ? 102 : 95;
 
     /// <summary>
     /// A handle to read <paramref name="path"/> from; it is not seekable when the file is a pipe or a
@@ -30,13 +33,24 @@ internal static partial class NonBlockingFile
             return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         }
 
-        var fd = OpenFile(path, ReadOnly | NonBlockFlag | CloseOnExecFlag);
+        int fd;
+        try
+        {
+            fd = OpenFile(path, ReadOnly | NonBlockFlag | CloseOnExecFlag);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A C library the runtime does not find under "libc": the usual open, without the guard
+            // against waiting on a pipe.
+            return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        }
+
         if (fd >= 0)
         {
             return new SafeFileHandle(fd, ownsHandle: true);
         }
 
-        if (Marshal.GetLastPInvokeError() == NoSuchDevice)
+        if (Marshal.GetLastPInvokeError() is var error && (error == NoSuchDevice || error == NotSupportedOnSocket))
         {
             throw new IOException(notRegular);
         }
