@@ -121,6 +121,18 @@ public sealed class CanonicalCsvTests
         Should.Throw<SourceException>(() => source.Read().ToList()).Message.ShouldStartWith("events.csv:1: column 'ticket' is missing");
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n\nT,2026-11-02T14:00:00Z,created\n")]
+    public void AFileWithoutAHeaderSaysSo(string text)
+    {
+        // It said "column 'ticket' is missing; a canonical CSV header names ...", where the importers say there is no header.
+        using var file = new TempFile(".csv", text);
+        using var source = new CanonicalEventSource(file.Path, "events.csv");
+        Should.Throw<SourceException>(() => source.Read().ToList()).Message
+            .ShouldBe("events.csv:1: no header: the file is empty or starts with an empty line; a CSV file starts with a header row that names its columns, such as 'ticket', 'at' and 'type' (docs/events.md)");
+    }
+
     [Fact]
     public void HeaderNamingAColumnTwiceIsRefused()
     {

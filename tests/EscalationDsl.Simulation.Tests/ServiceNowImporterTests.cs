@@ -183,7 +183,7 @@ public sealed class ServiceNowImporterTests
         using var file = new TempFile(".csv", text);
         using var source = new ServiceNowEventSource(file.Path, "log.csv", MappingFile.DefaultServiceNow(Policies.Support));
         Should.Throw<SourceException>(() => source.Read().ToList()).Message
-            .ShouldBe("log.csv:1: no header: the file is empty or starts with an empty line; a CSV export starts with a header row that names its columns, such as 'number' (the incident number)");
+            .ShouldBe("log.csv:1: no header: the file is empty or starts with an empty line; a CSV file starts with a header row that names its columns, such as 'number' (the incident number)");
     }
 
     [Fact]

@@ -88,12 +88,21 @@ internal static partial class CsvColumns
         }
 
         var names = reader.Header.ColNames;
-        if (names.Count == 0 || names is [""])
-        {
-            throw new SourceException($"{file}:1: no header: the file is empty or starts with an empty line; a CSV export starts with a header row that names its columns, such as '{column}' ({purpose})");
-        }
-
+        NotWithoutHeader(reader, file, $"'{column}' ({purpose})");
         throw new SourceException($"{file}:1: column '{column}' ({purpose}) is missing; the header has {names.Count} column{(names.Count == 1 ? "" : "s")}: {string.Join(", ", names.Take(40))}{(names.Count > 40 ? ", ..." : "")}");
+    }
+
+    /// <summary>
+    /// Refuses a file without a header: empty, or starting with an empty line (Sep reads no column, or one
+    /// without a name). <paramref name="example"/> is a column the file needs, as the message shows it.
+    /// </summary>
+    /// <exception cref="SourceException">The file has no header.</exception>
+    public static void NotWithoutHeader(SepReader reader, string file, string example)
+    {
+        if (reader.Header.ColNames is [] or [""])
+        {
+            throw new SourceException($"{file}:1: no header: the file is empty or starts with an empty line; a CSV file starts with a header row that names its columns, such as {example}");
+        }
     }
 
     /// <summary>The index of a column, or -1 when absent.</summary>

@@ -192,6 +192,7 @@ public static class CanonicalCsv
     {
         public Layout(SepReader reader, string file)
         {
+            CsvColumns.NotWithoutHeader(reader, file, "'ticket', 'at' and 'type' (docs/events.md)");
             var names = reader.Header.ColNames;
             Count = names.Count;
             int Find(string name, bool required)
