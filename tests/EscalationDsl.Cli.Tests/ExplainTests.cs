@@ -96,10 +96,7 @@ public sealed class ExplainTests
     public void AJsonFileIsNotTakenForJsonLines()
     {
         // esc sim refused .json while explain read it as JSON Lines; a .json file is usually one document.
-        var dir = Directory.CreateTempSubdirectory();
-        File.WriteAllText(Path.Combine(dir.FullName, "t.json"), "{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}\n");
-
-        var result = Esc.RunIn(dir.FullName, string.Empty, ["explain", Path.Combine(RepoPaths.Policies, "support.esc"), "--events", "t.json"]);
+        var result = ExplainFile("t.json", ["{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}"]);
 
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldBe("esc: t.json: unknown event format '.json'; use JSON Lines (.jsonl) or CSV (.csv), see docs/events.md\n");
@@ -159,10 +156,13 @@ public sealed class ExplainTests
     }
 
     /// <summary>Runs <c>esc explain policies/support.esc --events t.jsonl</c> on these lines, in a folder of their own.</summary>
-    private static Esc.Result ExplainLines(string[] lines, params string[] more)
+    private static Esc.Result ExplainLines(string[] lines, params string[] more) => ExplainFile("t.jsonl", lines, more);
+
+    /// <summary>Runs <c>esc explain policies/support.esc --events NAME</c> on a file of these lines, in a folder of its own.</summary>
+    private static Esc.Result ExplainFile(string name, string[] lines, params string[] more)
     {
         var dir = Directory.CreateTempSubdirectory();
-        File.WriteAllText(Path.Combine(dir.FullName, "t.jsonl"), string.Concat(lines.Select(l => l + "\n")));
-        return Esc.RunIn(dir.FullName, string.Empty, ["explain", Path.Combine(RepoPaths.Policies, "support.esc"), "--events", "t.jsonl", .. more]);
+        File.WriteAllText(Path.Combine(dir.FullName, name), string.Concat(lines.Select(l => l + "\n")));
+        return Esc.RunIn(dir.FullName, string.Empty, ["explain", Path.Combine(RepoPaths.Policies, "support.esc"), "--events", name, .. more]);
     }
 }
