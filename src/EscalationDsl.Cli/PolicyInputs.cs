@@ -20,7 +20,7 @@ public static class PolicyInputs
         {
             if (path == "-")
             {
-                result.Add(new SourceText("<stdin>", console.In.ReadToEnd()));
+                result.Add(ReadStandardInput(console));
                 continue;
             }
 
@@ -56,6 +56,9 @@ public static class PolicyInputs
 
         return result;
     }
+
+    /// <summary>A policy read from standard input (<c>-</c> in place of a file), shown as <c>&lt;stdin&gt;</c>.</summary>
+    public static SourceText ReadStandardInput(CliConsole console) => new("<stdin>", console.In.ReadToEnd());
 
     /// <summary>Reads one file as a source text with a display path; <paramref name="named"/>: the user named it (see <see cref="PolicyFiles.ReadBounded"/>).</summary>
     public static SourceText ReadFile(string fullPath, CliConsole console, bool named)

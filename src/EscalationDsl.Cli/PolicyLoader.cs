@@ -14,6 +14,26 @@ public static class PolicyLoader
     /// <exception cref="UsageException">The file cannot be read.</exception>
     public static CompiledPolicy? Load(string path, CliConsole console)
     {
+        var model = SemanticModel.Create(path == "-" ? PolicyInputs.ReadStandardInput(console) : ReadNamed(path, console));
+        if (!model.HasErrors)
+        {
+            return CompiledPolicy.Compile(model);
+        }
+
+        foreach (var diagnostic in model.Diagnostics)
+        {
+            console.Error.Write(DiagnosticFormatter.Format(model.Source, diagnostic, color: false));
+        }
+
+        var again = model.Source.Path == "<stdin>" ? "-" : model.Source.Path;
+        console.Error.WriteLine($"esc: {model.Source.Path} has errors; fix them first (esc check {again})");
+        return null;
+    }
+
+    /// <summary>The policy file <paramref name="path"/> names.</summary>
+    /// <exception cref="UsageException">It is a folder, does not exist or cannot be read.</exception>
+    private static Language.Text.SourceText ReadNamed(string path, CliConsole console)
+    {
         var full = Path.GetFullPath(path, console.WorkingDirectory);
         if (Directory.Exists(full))
         {
@@ -25,19 +45,7 @@ public static class PolicyLoader
             throw new UsageException($"{path}: no such policy file");
         }
 
-        var model = SemanticModel.Create(PolicyInputs.ReadFile(full, console, named: true));
-        if (!model.HasErrors)
-        {
-            return CompiledPolicy.Compile(model);
-        }
-
-        foreach (var diagnostic in model.Diagnostics)
-        {
-            console.Error.Write(DiagnosticFormatter.Format(model.Source, diagnostic, color: false));
-        }
-
-        console.Error.WriteLine($"esc: {model.Source.Path} has errors; fix them first (esc check {model.Source.Path})");
-        return null;
+        return PolicyInputs.ReadFile(full, console, named: true);
     }
 
     /// <summary>

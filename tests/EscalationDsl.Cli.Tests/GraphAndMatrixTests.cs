@@ -36,6 +36,31 @@ public sealed class GraphAndMatrixTests
         Golden.Match(Path.Combine(RepoPaths.Baselines, "Policies", name, "matrix.json"), json.Out);
     }
 
+    [Theory]
+    [InlineData("graph")]
+    [InlineData("matrix")]
+    [InlineData("explain", "--events", "policies/events/sev1-network-outage.jsonl")]
+    public void APolicyCanComeFromStandardInputAsForCheckAndLint(string command, params string[] rest)
+    {
+        // `-` was taken for a file name: "no such policy file".
+        var policy = File.ReadAllText(RepoPaths.Combine("policies", "support.esc"));
+
+        var piped = Esc.RunWithInput(policy, [command, "-", .. rest]);
+        var named = Esc.Run([command, "policies/support.esc", .. rest]);
+
+        piped.ExitCode.ShouldBe(0, piped.Error);
+        piped.Out.ShouldBe(named.Out);
+    }
+
+    [Fact]
+    public void APolicyWithErrorsFromStandardInputSaysHowToCheckIt()
+    {
+        var result = Esc.RunWithInput("policy \"x\" version 1\nseverity s { acknowledge within 15x }\n", "graph", "-");
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldEndWith("esc: <stdin> has errors; fix them first (esc check -)\n");
+    }
+
     [Fact]
     public void GraphOfOneRuleShowsOnlyThatRulesSteps()
     {
