@@ -84,6 +84,48 @@ public sealed class ExplainTests
     }
 
     [Fact]
+    public void AnEventRepeatedUnderItsIdIsARetryAppliedOnce()
+    {
+        // A history export that logged a client's retries twice: the engine applied each event once.
+        string[] once =
+        [
+            "{\"id\":\"e1\",\"ticket\":\"A\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\",\"fields\":{\"impact\":\"production\",\"impact_confirmed\":\"true\"}}",
+            "{\"id\":\"e2\",\"ticket\":\"A\",\"at\":\"2026-11-02T14:05:00Z\",\"type\":\"assigned\",\"owner\":\"network\"}",
+            "{\"id\":\"e3\",\"ticket\":\"A\",\"at\":\"2026-11-02T15:00:00Z\",\"type\":\"resolved\"}",
+        ];
+        string[] twice =
+        [
+            once[0],
+            once[1],
+            "{\"ticket\":\"A\",\"id\":\"e1\",\"type\":\"created\",\"at\":\"2026-11-02T14:00:00Z\",\"severity\":\"sev1\",\"fields\":{\"impact_confirmed\":\"true\",\"impact\":\"production\"}}",
+            once[1],
+            once[2],
+        ];
+
+        var expected = ExplainLines(once, "--format", "json");
+        var result = ExplainLines(twice, "--format", "json");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Error.ShouldBeEmpty();
+        result.Out.ShouldBe(expected.Out);
+    }
+
+    [Fact]
+    public void AnotherEventUnderAUsedIdIsRefusedAsTheEngineRefusesIt()
+    {
+        var result = ExplainLines(
+            [
+                "{\"id\":\"e1\",\"ticket\":\"A\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}",
+                "{\"id\":\"e2\",\"ticket\":\"A\",\"at\":\"2026-11-02T14:05:00Z\",\"type\":\"assigned\",\"owner\":\"network\"}",
+                "{\"id\":\"e2\",\"ticket\":\"A\",\"at\":\"2026-11-02T14:05:00Z\",\"type\":\"assigned\",\"owner\":\"backend\"}",
+            ]);
+
+        result.ExitCode.ShouldBe(2);
+        result.Out.ShouldBeEmpty();
+        result.Error.ShouldBe("t.jsonl:3: event id 'e2' was already used for another event on line 2 (assigned of ticket 'A' at 2026-11-02T14:05:00Z); give every event its own id, and repeat exactly the same event for a retry\n");
+    }
+
+    [Fact]
     public void AnEventThePolicyDoesNotKnowIsRejected()
     {
         var result = ExplainLines(["{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev7\"}"]);

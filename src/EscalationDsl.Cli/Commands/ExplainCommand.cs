@@ -58,7 +58,11 @@ internal static class ExplainCommand
             return ExitCodes.Usage;
         }
 
-        var all = records.Select(r => (r.Event!, r.Line)).ToList();
+        if (WithoutRetries(records, eventsPath, console) is not { } all)
+        {
+            return ExitCodes.Usage;
+        }
+
         var tickets = all.Select(e => e.Item1.TicketId).Distinct().ToList();
         ticketId ??= tickets.Count == 1 ? tickets[0] : throw new UsageException(
             tickets.Count == 0 ? $"{eventsPath}: no events" : $"{eventsPath} holds {tickets.Count} tickets; pick one with --ticket ({string.Join(", ", tickets.Take(10))}{(tickets.Count > 10 ? ", ..." : "")})");
@@ -171,5 +175,36 @@ internal static class ExplainCommand
         sb.Append(CultureInfo.InvariantCulture, $"  next deadline: {(state.NextDeadline is { } next ? TicketEventJson.FormatTime(next) : "none")}\n");
         PolicyLoader.WriteOutput(sb.ToString(), null, console);
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The file's events in file order, each id's first: as in the engine (and esc sim), an event repeated
+    /// under its id is a retry, applied once, and another event under a used id is refused (reported,
+    /// null). The file is read whole, so ids are compared across all its tickets, as the engine does.
+    /// </summary>
+    private static List<(TicketEvent Event, long Line)>? WithoutRetries(List<EventParseResult> records, string eventsPath, CliConsole console)
+    {
+        var all = new List<(TicketEvent, long)>(records.Count);
+        var ids = new Dictionary<string, (TicketEvent Event, long Line)>(StringComparer.Ordinal);
+        var reused = false;
+        foreach (var r in records)
+        {
+            var e = r.Event!;
+            if (e.EventId is { } id && !ids.TryAdd(id, (e, r.Line)))
+            {
+                var earlier = ids[id];
+                if (!EventIds.Same(earlier.Event, e))
+                {
+                    console.Error.WriteLine($"{eventsPath}:{r.Line}: {EventIds.UsedInFile(id, earlier.Event, "line " + earlier.Line.ToString(CultureInfo.InvariantCulture))}");
+                    reused = true;
+                }
+
+                continue;
+            }
+
+            all.Add((e, r.Line));
+        }
+
+        return reused ? null : all;
     }
 }

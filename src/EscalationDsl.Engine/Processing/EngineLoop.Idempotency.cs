@@ -8,20 +8,11 @@ namespace EscalationDsl.Engine.Processing;
 
 /// <summary>
 /// Event ids make requests idempotent: an event sent again (a client's retry) is answered with its
-/// original result and stored once. A retry may be serialised anew, so events are compared by what
-/// they mean, not by their bytes; an id sent again with another event is refused.
+/// original result and stored once; an id sent again with another event is refused
+/// (<see cref="EventIds.Same"/>, the rule event files follow too).
 /// </summary>
 internal sealed partial class EngineLoop
 {
-    /// <summary>Whether two events say the same thing: every parsed member but the id, field values in any order.</summary>
-    private static bool SameEvent(TicketEvent a, TicketEvent b) =>
-        a with { EventId = null, Fields = null } == b with { EventId = null, Fields = null }
-        && Fields(a).SequenceEqual(Fields(b));
-
-    // JSON members have no order, so a client that re-serialises an event may reorder its fields.
-    private static IEnumerable<(string, string)> Fields(TicketEvent e) =>
-        (e.Fields ?? []).OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, f.Value));
-
     /// <summary>
     /// For an event whose id is already stored: null when the stored event is this one (a retry),
     /// otherwise what the id was used for.
@@ -32,7 +23,7 @@ internal sealed partial class EngineLoop
         reader.Read();
         using var doc = JsonDocument.Parse(reader.GetString(2));
         var stored = TicketEventJson.Parse(doc.RootElement, out _)!;
-        return SameEvent(stored, e) ? null
+        return EventIds.Same(stored, e) ? null
             : $"Event id '{eventId}' was already used for another event ({TicketEventKinds.Name(stored.Kind)} of ticket '{stored.TicketId}' at {TicketEventJson.FormatTime(stored.At)}); give every event its own id, and resend exactly the same event to retry.";
     }
 

@@ -170,7 +170,7 @@ internal sealed partial class EngineLoop
         if (!firstInRequest.TryAdd(id, i))
         {
             var first = firstInRequest[id];
-            if (!SameEvent(item.Events[first], e))
+            if (!EventIds.Same(item.Events[first], e))
             {
                 return new EngineError(409, "Event id reused", $"Event id '{id}' appears twice in the request with different contents.", Field(item, i, "id"));
             }

@@ -19,7 +19,7 @@ public sealed record SimulationOptions
     /// <summary>Include the weekly table (<c>--by week</c>); the HTML charts use weekly figures either way.</summary>
     public bool ByWeek { get; init; }
 
-    /// <summary>Receives each bad row as <c>file:row: reason</c>, as soon as it is found.</summary>
+    /// <summary>Receives each bad row as <c>file:row: reason</c>, as soon as it is found, and each event skipped as a retry (<c>file:row: event id ... repeats ...</c>), which is not a bad row.</summary>
     public Action<string>? Problem { get; init; }
 
     /// <summary>Receives each event replayed, per ticket in replay order (for <c>--emit-events</c>).</summary>

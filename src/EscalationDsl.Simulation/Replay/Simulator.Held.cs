@@ -46,6 +46,7 @@ public sealed partial class Simulator
                 idle--;
             }
 
+            Remember(ref ticket.Ids, b.Event, b.Row);
             ticket.More.Add(b);
             if (b.Event.Kind == TicketEventKind.Closed)
             {
@@ -156,6 +157,9 @@ public sealed partial class Simulator
         public long Sequence { get; } = sequence;
 
         public List<Buffered> More { get; } = [];
+
+        /// <summary>The ids of the ticket's events (from its pending time on), with the first event and row of each; null while none has an id.</summary>
+        public Dictionary<string, (TicketEvent Event, long Row)>? Ids;
 
         /// <summary>Closed with no events waiting: may be released when too many are.</summary>
         public bool Idle { get; set; }

@@ -176,6 +176,11 @@ public sealed partial class Simulator
                 return;
             }
 
+            if (e.EventId is { } eventId && Repeats(e, eventId, record.Row))
+            {
+                return;
+            }
+
             events++;
             if (e.At > horizon)
             {
@@ -222,6 +227,8 @@ public sealed partial class Simulator
                 ticket.CreatedRow = record.Row;
                 ticket.Filtered = options.From is { } from && e.At < from || options.To is { } to && e.At >= to;
             }
+
+            Remember(ref ticket.Ids, e, record.Row);
 
             // Ungrouped sources: a ticket is complete once both its created and a closed event are read,
             // in either order (the file need not be in time order).
@@ -364,7 +371,7 @@ public sealed partial class Simulator
             {
                 // Replayed at its close, but later events (a reopen, or a reopen read before this
                 // close) may continue it: it is reported when it is released.
-                Hold(id, new HeldTicket(t, track, last, ticket.CreatedRow ?? first.Row, heldSequence++));
+                Hold(id, new HeldTicket(t, track, last, ticket.CreatedRow ?? first.Row, heldSequence++) { Ids = ticket.Ids });
             }
             else
             {
@@ -452,6 +459,9 @@ public sealed partial class Simulator
         public bool AfterReplay { get; init; }
 
         public List<Buffered> Events { get; } = events;
+
+        /// <summary>The ids of the events read for the ticket, with the first event and row of each; null while none has an id.</summary>
+        public Dictionary<string, (TicketEvent Event, long Row)>? Ids;
     }
 
     private readonly record struct Buffered(TicketEvent Event, long Row, string? Queue, string? Category, int Order)
