@@ -30,6 +30,19 @@ public static class PolicyLoader
         return null;
     }
 
+    /// <summary>
+    /// Refuses an input file (<paramref name="option"/>, such as <c>--events</c>) that is standard input
+    /// when the policy is read from there (<paramref name="policy"/> is <c>-</c>): it would read what is
+    /// left of the policy's text, or nothing.
+    /// </summary>
+    public static void CheckNotStandardInput(string option, string? path, string policy, CliConsole console)
+    {
+        if (policy == "-" && path is not null && Path.GetFullPath(path, console.WorkingDirectory) is "/dev/stdin" or "/dev/fd/0" or "/proc/self/fd/0")
+        {
+            throw new UsageException($"{option}: {path} is standard input, which holds the policy (POLICY is -); name the file itself");
+        }
+    }
+
     /// <summary>The policy file <paramref name="path"/> names.</summary>
     /// <exception cref="UsageException">It is a folder, does not exist or cannot be read.</exception>
     private static Language.Text.SourceText ReadNamed(string path, CliConsole console)
@@ -95,10 +108,11 @@ public static class PolicyLoader
         }
 
         // Compared after following symbolic links: an output that is a link to an input would empty it.
+        // An input read from standard input (`-`) is no file an output could name.
         var full = RealPath(Path.GetFullPath(output, console.WorkingDirectory));
         foreach (var (what, path) in inputs)
         {
-            if (path is not null && RealPath(Path.GetFullPath(path, console.WorkingDirectory)) == full)
+            if (path is not (null or "-") && RealPath(Path.GetFullPath(path, console.WorkingDirectory)) == full)
             {
                 throw new UsageException($"{option}: {output} is {what}; name another file");
             }

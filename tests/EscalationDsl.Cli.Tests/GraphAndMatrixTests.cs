@@ -53,6 +53,29 @@ public sealed class GraphAndMatrixTests
     }
 
     [Fact]
+    public void AnOutputIsNotComparedWithAPolicyReadFromStandardInput()
+    {
+        // `--output -` was refused as "the policy file" because the policy was given as `-`.
+        using var folder = new LintTempFolder();
+        var result = Esc.RunIn(folder.Path, File.ReadAllText(RepoPaths.Combine("policies", "support.esc")), "graph", "-", "--output", "-");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        File.ReadAllText(System.IO.Path.Combine(folder.Path, "-")).ShouldStartWith("digraph {");
+    }
+
+    [Theory]
+    [InlineData("sim", "--tickets")]
+    [InlineData("explain", "--events")]
+    public void EventsFromStandardInputAreRefusedWhenThePolicyIsReadFromThere(string command, string option)
+    {
+        // Through a pipe sim read nothing and reported no tickets; explain read the policy's text as events.
+        var result = Esc.RunWithInput(File.ReadAllText(RepoPaths.Combine("policies", "support.esc")), command, "-", option, "/dev/stdin");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe($"esc: {option}: /dev/stdin is standard input, which holds the policy (POLICY is -); name the file itself\n");
+    }
+
+    [Fact]
     public void APolicyWithErrorsFromStandardInputSaysHowToCheckIt()
     {
         var result = Esc.RunWithInput("policy \"x\" version 1\nseverity s { acknowledge within 15x }\n", "graph", "-");

@@ -131,9 +131,16 @@ public sealed class WebhookDeliveryTests
         await EngineFixture.Eventually(() => Task.FromResult(receiver.Calls.Count == 1), "the page reaches the receiver");
 
         var stopping = engine.StopHostAsync();
-        await Task.Delay(200);
-        stopping.IsCompleted.ShouldBeFalse("the stop waits for the delivery under way");
-        hold.SetResult();
+        try
+        {
+            await Task.Delay(200);
+            stopping.IsCompleted.ShouldBeFalse("the stop waits for the delivery under way");
+        }
+        finally
+        {
+            hold.TrySetResult();
+        }
+
         await stopping;
 
         receiver.Hold = null;

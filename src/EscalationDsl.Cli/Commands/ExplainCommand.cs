@@ -15,7 +15,7 @@ internal static class ExplainCommand
 {
     public static Command Create(CliConsole console)
     {
-        var policy = new Argument<string>("policy") { Description = "The .esc policy file." };
+        var policy = new Argument<string>("policy") { Description = "The .esc policy file, or - to read it from standard input." };
         var events = new Option<string>("--events") { Description = "Ticket events: canonical JSON Lines (.jsonl) or CSV (.csv); docs/events.md.", Required = true };
         var ticket = new Option<string?>("--ticket") { Description = "The ticket to explain when the file holds several." };
         var at = new Option<string?>("--at") { Description = "Explain the ticket as of this time (ISO 8601, e.g. 2026-11-26T15:00:00Z); default: its last event." };
@@ -31,6 +31,7 @@ internal static class ExplainCommand
     private static int Run(string policyPath, string eventsPath, string? ticketId, string? atText, string format, CliConsole console)
     {
         PolicyLoader.RefuseEmpty(("POLICY", policyPath), ("--events", eventsPath));
+        PolicyLoader.CheckNotStandardInput("--events", eventsPath, policyPath, console);
         if (PolicyLoader.Load(policyPath, console) is not { } policy)
         {
             return ExitCodes.Findings;

@@ -8,7 +8,7 @@ internal static class GraphCommand
 {
     public static Command Create(CliConsole console)
     {
-        var policy = new Argument<string>("policy") { Description = "The .esc policy file." };
+        var policy = new Argument<string>("policy") { Description = "The .esc policy file, or - to read it from standard input." };
         var rule = new Option<string?>("--rule") { Description = "Show only this escalation rule's steps." };
         var format = CommonOptions.Format("dot", "mermaid");
         var output = CommonOptions.Output();

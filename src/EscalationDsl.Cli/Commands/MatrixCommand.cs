@@ -9,7 +9,7 @@ internal static class MatrixCommand
 {
     public static Command Create(CliConsole console)
     {
-        var policy = new Argument<string>("policy") { Description = "The .esc policy file." };
+        var policy = new Argument<string>("policy") { Description = "The .esc policy file, or - to read it from standard input." };
         var format = CommonOptions.Format("markdown", "json");
         var output = CommonOptions.Output();
         var command = new Command("matrix", "Print the escalation quick reference: SLA targets, the escalation matrix by issue type and severity, and the ownership chain.") { policy, format, output };

@@ -29,7 +29,7 @@ internal static class SimCommand
 
     public static Command Create(CliConsole console)
     {
-        var policy = new Argument<string>("policy") { Description = "The .esc policy file." };
+        var policy = new Argument<string>("policy") { Description = "The .esc policy file, or - to read it from standard input." };
         var tickets = new Option<string>("--tickets") { Description = "Ticket history: canonical events (.jsonl, .csv; docs/events.md), or an export read by --import or --map.", Required = true };
         var import = new Option<string?>("--import") { Description = "Read a tool's export: servicenow (the incident audit log, .csv or .zip; docs/importers.md)." };
         var map = new Option<string?>("--map") { Description = "A mapping file (JSON): overrides the --import mapping, or maps any CSV export with one event per row (docs/importers.md)." };
@@ -81,6 +81,8 @@ internal static class SimCommand
         PolicyLoader.RefuseEmpty(("POLICY", request.Policy), ("--tickets", request.Tickets), ("--map", request.Map), ("--output", request.Output), ("--emit-events", request.EmitEvents));
         PolicyLoader.CheckOutput(request.Output, console);
         CheckOutputsApart(request, console);
+        PolicyLoader.CheckNotStandardInput("--tickets", request.Tickets, request.Policy, console);
+        PolicyLoader.CheckNotStandardInput("--map", request.Map, request.Policy, console);
         if (PolicyLoader.Load(request.Policy, console) is not { } policy)
         {
             return ExitCodes.Findings;

@@ -17,8 +17,8 @@ internal static partial class NonBlockingFile
     /// <summary>errno for opening a socket file on Linux (ENXIO), and a device without a driver.</summary>
     private const int NoSuchDevice = 6;
 
-    /// <summary>EOPNOTSUPP, which macOS and FreeBSD give for opening a socket file (Linux gives ENXIO).</summary>
-    private static int NotSupportedOnSocket => OperatingSystem.IsFreeBSD() ? 45 : IsBsd ? 102 : 95;
+    /// <summary>EOPNOTSUPP, which macOS and FreeBSD give for opening a socket file; none on Linux, which gives ENXIO.</summary>
+    private static int NotSupportedOnSocket => OperatingSystem.IsFreeBSD() ? 45 : IsBsd ? 102 : NoSuchDevice;
 
     /// <summary>
     /// A handle to read <paramref name="path"/> from; it is not seekable when the file is a pipe or a
