@@ -151,11 +151,11 @@ public sealed class ExplainTests
         var result = ExplainLines(
         [
             "{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev3\"}",
-            "{\"ticket\":\"T\",\"at\":\"2026-11-02T14:05:00Z\",\"type\":\"field_set\",\"fields\":{\"workaround\":\"restart\\nthe\\tclient\\u0007\"}}",
+            "{\"ticket\":\"T\",\"at\":\"2026-11-02T14:05:00Z\",\"type\":\"field_set\",\"fields\":{\"workaround\":\"restart\\nthe\\tclient\\u0007\\u2028\"}}",
         ]);
 
         result.ExitCode.ShouldBe(0);
-        result.Out.Split('\n').ShouldContain("2026-11-02T14:05:00Z  event     event field_set workaround=restart\\nthe\\tclient\\u0007");
+        result.Out.Split('\n').ShouldContain("2026-11-02T14:05:00Z  event     event field_set workaround=restart\\nthe\\tclient\\u0007\\u2028");
     }
 
     [Fact]

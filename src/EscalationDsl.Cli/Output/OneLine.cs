@@ -6,10 +6,14 @@ namespace EscalationDsl.Cli.Output;
 /// <summary>Text from input files shown in line-based output: control characters written as escapes, so an item stays on its line.</summary>
 internal static class OneLine
 {
-    /// <summary>The text with line breaks and tabs as <c>\n</c>, <c>\r</c>, <c>\t</c> and other control characters as <c>\u00XX</c>.</summary>
+    /// <summary>
+    /// The text with line breaks and tabs as <c>\n</c>, <c>\r</c>, <c>\t</c>, and other control characters and
+    /// the Unicode line and paragraph separators as <c>\uXXXX</c>. A backslash stays as it is: the timeline
+    /// also holds policy text, whose strings are already written as .esc writes them (<c>"a\nb"</c>).
+    /// </summary>
     public static string Of(string text)
     {
-        if (!text.Any(char.IsControl))
+        if (!text.Any(NeedsEscape))
         {
             return text;
         }
@@ -22,11 +26,13 @@ internal static class OneLine
                 '\n' => "\\n",
                 '\r' => "\\r",
                 '\t' => "\\t",
-                _ when char.IsControl(c) => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+                _ when NeedsEscape(c) => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
                 _ => c.ToString(),
             });
         }
 
         return sb.ToString();
     }
+
+    private static bool NeedsEscape(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
 }
