@@ -1,3 +1,4 @@
+using EscalationDsl.Engine.Policies;
 using EscalationDsl.Language.Text;
 
 namespace EscalationDsl.Cli;

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace EscalationDsl.Language.Text;
+namespace EscalationDsl.Engine.Policies;
 
 /// <summary>
 /// Opens a file to read without waiting. On Unix, opening a named pipe (FIFO) to read waits until

@@ -1,8 +1,11 @@
 using System.IO.Enumeration;
 
-namespace EscalationDsl.Language.Text;
+namespace EscalationDsl.Engine.Policies;
 
-/// <summary>The policy files of a folder, as every command and the engine find them.</summary>
+/// <summary>
+/// The policy files of a folder, as the engine finds them in Engine:Policies and every command in the
+/// folders it is given; here rather than in Language, which reads no files.
+/// </summary>
 public static class PolicyFiles
 {
     /// <summary>The extension of policy files.</summary>
