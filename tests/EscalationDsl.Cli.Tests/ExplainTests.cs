@@ -170,6 +170,19 @@ public sealed class ExplainTests
         result.Error.ShouldBe("esc: long.csv:4: the row is longer than 16 MB: a quote that is never closed, or a file that is not CSV text\n");
     }
 
+    [Fact]
+    public void ATooLongFirstRowIsPlacedAfterAHeaderOfTwoLines()
+    {
+        // The readers took the first row to start on line 2, whatever the header spanned.
+        using var folder = new LintTempFolder();
+        folder.Write("long.csv", $"ticket,at,type,severity,\"customer\nnote\"\nT,\"{new string('x', 17_000_000)}\n");
+
+        var result = Esc.RunIn(folder.Path, string.Empty, "explain", RepoPaths.Combine("policies", "support.esc"), "--events", "long.csv");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("esc: long.csv:3: the row is longer than 16 MB: a quote that is never closed, or a file that is not CSV text\n");
+    }
+
     [Theory]
     [InlineData("explain", "--events", "long.jsonl")]
     [InlineData("sim", "--quiet", "--tickets", "long.jsonl")]

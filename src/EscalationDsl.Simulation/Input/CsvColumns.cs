@@ -61,10 +61,11 @@ internal static partial class CsvColumns
     /// </summary>
     /// <param name="reader">The reader.</param>
     /// <param name="file">The file, for messages.</param>
-    /// <param name="line">The line the next row starts on (the previous row's <c>LineNumberToExcl</c>).</param>
     /// <exception cref="SourceException">The row is longer than 16 MB.</exception>
-    public static bool MoveNext(SepReader reader, string file, long line)
+    public static bool MoveNext(SepReader reader, string file)
     {
+        // Where the row before ends (the header's end before the first row, however many lines it spans).
+        long line = reader.Current.LineNumberToExcl;
         try
         {
             return reader.MoveNext();

@@ -70,11 +70,9 @@ public sealed class MappedCsvEventSource : IEventSource
         RowsRead = 0;
         var state = new ReadState(new Columns(reader, DisplayName, mapping));
         var pending = new List<SourceRecord>();
-        long next = 2;
-        while (CsvColumns.MoveNext(reader, DisplayName, next))
+        while (CsvColumns.MoveNext(reader, DisplayName))
         {
             RowsRead++;
-            next = reader.Current.LineNumberToExcl;
             Accept(reader.Current, state, pending);
             foreach (var record in pending)
             {

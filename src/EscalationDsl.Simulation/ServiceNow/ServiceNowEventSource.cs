@@ -92,11 +92,9 @@ public sealed class ServiceNowEventSource : IEventSource
         var pending = new List<SourceRecord>();
 
         // Sep rows are ref structs: each is handled before anything is yielded.
-        long next = 2;
-        while (CsvColumns.MoveNext(reader, DisplayName, next))
+        while (CsvColumns.MoveNext(reader, DisplayName))
         {
             RowsRead++;
-            next = reader.Current.LineNumberToExcl;
             Accept(reader.Current, state, pending);
             if (pending.Count > 0)
             {

@@ -32,12 +32,10 @@ public static class CanonicalCsv
         using var reader = opened;
         var layout = new Layout(reader, file);
         var results = new List<EventParseResult>(1);
-        long next = 2;
-        while (CsvColumns.MoveNext(reader, file, next))
+        while (CsvColumns.MoveNext(reader, file))
         {
             rowRead?.Invoke();
             results.Clear();
-            next = reader.Current.LineNumberToExcl;
             Parse(reader.Current, layout, results);
             foreach (var result in results)
             {
