@@ -135,10 +135,14 @@ public static class EngineSettings
             }
         }
 
-        CheckFile("Engine:ApiKeyFile", options.ApiKeyFile);
-        if (DatabaseFiles(options).TryGetValue(Path.GetFullPath(options.ApiKeyFile), out var databaseFile))
+        // The key file is read or made only when no keys are configured: otherwise it is no file of the engine's.
+        if (options.ApiKeys.Count == 0)
         {
-            throw Problem("Engine:ApiKeyFile", $"{Path.GetFullPath(options.ApiKeyFile)} is {databaseFile}; keep the key in a file of its own");
+            CheckFile("Engine:ApiKeyFile", options.ApiKeyFile);
+            if (DatabaseFiles(options).TryGetValue(Path.GetFullPath(options.ApiKeyFile), out var databaseFile))
+            {
+                throw Problem("Engine:ApiKeyFile", $"{Path.GetFullPath(options.ApiKeyFile)} is {databaseFile}; keep the key in a file of its own");
+            }
         }
 
         AtLeast("Engine:MaxRequestBytes", options.MaxRequestBytes, 1024);
@@ -284,7 +288,10 @@ public static class EngineSettings
 
         // A file sink appends lines: into the engine's own files, it would damage them.
         var engineFiles = DatabaseFiles(options);
-        engineFiles[Path.GetFullPath(options.ApiKeyFile)] = "the API key file (Engine:ApiKeyFile)";
+        if (options.ApiKeys.Count == 0)
+        {
+            engineFiles[Path.GetFullPath(options.ApiKeyFile)] = "the API key file (Engine:ApiKeyFile)";
+        }
         var sinkFiles = new Dictionary<string, string>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);
         var kinds = Enum.GetValues<DecisionKind>().Select(DecisionKinds.Name).ToList();

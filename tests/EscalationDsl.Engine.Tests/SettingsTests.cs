@@ -104,10 +104,25 @@ public sealed class SettingsTests : IDisposable
     public void TheKeyFileMayNotBeOneOfTheDatabasesFiles(string file, string what)
     {
         // The database's bytes were read as the key (no client could authenticate), or the key written into it.
-        var e = Should.Throw<EngineConfigurationException>(() => Build(
+        var e = Should.Throw<EngineConfigurationException>(() => BuildWithoutKeys(
             $"--Engine:Database={Path.Combine(folder, "engine.db")}", $"--Engine:ApiKeyFile={Path.Combine(folder, file)}"));
 
         e.Message.ShouldBe($"Engine:ApiKeyFile: {Path.Combine(folder, what)}; keep the key in a file of its own");
+    }
+
+    [Theory]
+    [InlineData("/nonexistent/dir/escalation.key")]
+    [InlineData("FOLDER/engine.db")]
+    [InlineData("FOLDER/decisions.jsonl")]
+    public async Task TheKeyFileIsNotCheckedWhenKeysAreConfigured(string keyFile)
+    {
+        // The engine neither reads nor makes the file then, but a leftover key file setting (in a
+        // folder that does not exist, the database, a sink's file) refused the configuration.
+        await using var app = Build(
+            $"--Engine:ApiKeyFile={keyFile.Replace("FOLDER", folder, StringComparison.Ordinal)}",
+            "--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={Path.Combine(folder, "decisions.jsonl")}");
+
+        app.Services.GetRequiredService<EngineOptions>().ApiKeys.ShouldBe([ApiKeys.Hash(EngineFixture.Key)]);
     }
 
     [Theory]
@@ -118,7 +133,7 @@ public sealed class SettingsTests : IDisposable
     public void AFileSinkMayNotWriteIntoTheEnginesOwnFilesOrAnotherSinks(string file, string message)
     {
         // Decisions were appended to the database (or the key file), damaging it.
-        var e = Should.Throw<EngineConfigurationException>(() => Build(
+        var e = Should.Throw<EngineConfigurationException>(() => BuildWithoutKeys(
             $"--Engine:ApiKeyFile={Path.Combine(folder, "escalation.key")}",
             "--Engine:Sinks:0:Name=other", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={Path.Combine(folder, "other.jsonl")}",
             "--Engine:Sinks:1:Name=log", "--Engine:Sinks:1:Type=file", $"--Engine:Sinks:1:Path={Path.Combine(folder, file)}"));
@@ -269,12 +284,15 @@ public sealed class SettingsTests : IDisposable
     }
 
     private Microsoft.AspNetCore.Builder.WebApplication Build(params string[] settings) =>
+        BuildWithoutKeys([$"--Engine:ApiKeys:0={ApiKeys.Hash(EngineFixture.Key)}", .. settings]);
+
+    /// <summary>With no Engine:ApiKeys: the engine takes its key from Engine:ApiKeyFile.</summary>
+    private Microsoft.AspNetCore.Builder.WebApplication BuildWithoutKeys(params string[] settings) =>
         EngineHost.Build(
         [
             "--Engine:Listen=http://127.0.0.1:0",
             $"--Engine:Database={Path.Combine(folder, "engine.db")}",
             $"--Engine:Policies={Path.Combine(folder, "policies")}",
-            $"--Engine:ApiKeys:0={ApiKeys.Hash(EngineFixture.Key)}",
             .. settings,
         ]);
 
