@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace EscalationDsl.Engine.Policies;
 
 /// <summary>
-/// Watches the policy folder and reloads after changes settle (250 ms of quiet, in real time:
+/// Watches the policy folder and reloads once changes settle (250 ms without one, in real time:
 /// file-system events are not business time). Reloads go through the engine loop.
 /// </summary>
 internal sealed class PolicyWatcher(EngineLoop loop, ILogger<PolicyWatcher> logger) : BackgroundService
@@ -15,16 +15,22 @@ internal sealed class PolicyWatcher(EngineLoop loop, ILogger<PolicyWatcher> logg
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var changed = new WakeSignal(TimeProvider.System);
+        var settled = new QuietPeriod(TimeProvider.System, Quiet);
         using var watcher = new FileSystemWatcher(loop.Registry.Folder, "*.esc")
         {
             IncludeSubdirectories = true,
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.DirectoryName,
         };
-        FileSystemEventHandler onChange = (_, _) => changed.Set();
-        watcher.Changed += onChange;
-        watcher.Created += onChange;
-        watcher.Deleted += onChange;
-        watcher.Renamed += (_, _) => changed.Set();
+        void OnChange()
+        {
+            settled.Changed();
+            changed.Set();
+        }
+
+        watcher.Changed += (_, _) => OnChange();
+        watcher.Created += (_, _) => OnChange();
+        watcher.Deleted += (_, _) => OnChange();
+        watcher.Renamed += (_, _) => OnChange();
         watcher.Error += (_, e) => logger.LogWarning(e.GetException(), "Watching {Folder} failed; use POST /v1/policies:reload", loop.Registry.Folder);
         watcher.EnableRaisingEvents = true;
 
@@ -33,7 +39,7 @@ internal sealed class PolicyWatcher(EngineLoop loop, ILogger<PolicyWatcher> logg
             try
             {
                 await changed.WaitAsync(null, stoppingToken).ConfigureAwait(false);
-                await Task.Delay(Quiet, stoppingToken).ConfigureAwait(false);
+                await settled.WaitAsync(stoppingToken).ConfigureAwait(false);
                 var reload = new CommandItem<IReadOnlyList<PolicyStatus>>(l => l.ReloadPolicies());
                 loop.Post(reload);
                 await reload.Task.ConfigureAwait(false);
