@@ -19,6 +19,7 @@ public static class EscApp
         root.Subcommands.Add(SimCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(HashKeyCommand.Create(console));
+        root.Subcommands.Add(BackupCommand.Create(console));
         var help = root.Options.OfType<HelpOption>().Single();
         help.Action = new RootHelpAction((HelpAction)help.Action!);
         return root;

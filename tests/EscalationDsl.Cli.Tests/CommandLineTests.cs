@@ -3,7 +3,7 @@ namespace EscalationDsl.Cli.Tests;
 /// <summary>A command line that does not fit says so in one place, in esc's words, and exits with 2.</summary>
 public sealed class CommandLineTests
 {
-    private const string Commands = "Commands: check, lint, graph, matrix, explain, sim, serve, hash-key.";
+    private const string Commands = "Commands: check, lint, graph, matrix, explain, sim, serve, hash-key, backup.";
 
     /// <summary>A valid command line for each command that reports unknown options (serve passes them to the engine).</summary>
     private static readonly Dictionary<string, string[]> ValidLines = new()
@@ -15,6 +15,7 @@ public sealed class CommandLineTests
         ["explain"] = ["explain", "policies/support.esc", "--events", "policies/events/sev1-network-outage.jsonl"],
         ["sim"] = ["sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl"],
         ["hash-key"] = ["hash-key"],
+        ["backup"] = ["backup", "--output", "backup.db"],
     };
 
     public static TheoryData<string> CommandsWithOptions() => new(ValidLines.Keys);
@@ -75,7 +76,7 @@ public sealed class CommandLineTests
 
         result.ExitCode.ShouldBe(0);
         var commands = result.Out.Split('\n').SkipWhile(l => l != "Commands:").Skip(1).TakeWhile(l => l.Length > 0).Select(l => l.Split("  ", StringSplitOptions.RemoveEmptyEntries)[0]);
-        commands.ShouldBe(["check <path>...", "lint <path>...", "graph <policy>", "matrix <policy>", "explain <policy>", "sim <policy>", "serve [--Engine:SETTING=VALUE...]", "hash-key [<key>]"]);
+        commands.ShouldBe(["check <path>...", "lint <path>...", "graph <policy>", "matrix <policy>", "explain <policy>", "sim <policy>", "serve [--Engine:SETTING=VALUE...]", "hash-key [<key>]", "backup"]);
         result.Out.ShouldContain("Planned, not available yet: diff, fmt, test, drill (docs/cli.md#planned-commands).");
     }
 
