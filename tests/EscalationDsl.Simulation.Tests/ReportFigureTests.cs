@@ -77,6 +77,25 @@ public sealed class ReportFigureTests
         report.Response.All.FirstResponse.Median.ShouldBe(1L << 20);
     }
 
+    [Fact]
+    public void BadRowsDoNotMoveTheEndOfTheData()
+    {
+        // The data ends with B's resolution at 11:30, so A, open, is advanced to 11:30: acknowledge
+        // (due 10:30) breached, mitigate (12:00) and resolve (14:00) still pending. The rows for a ticket
+        // without a created event and a second created event, both skipped, are dated December.
+        var replay = Replays.Canonical(".jsonl", string.Join("\n",
+            E("A", "10:00", "created", ",\"severity\":\"high\",\"owner\":\"desk\""),
+            E("B", "11:00", "created", ",\"severity\":\"high\",\"owner\":\"desk\""),
+            E("B", "11:30", "resolved"),
+            """{"ticket":"Z","at":"2026-12-31T00:00:00Z","type":"acknowledged"}""",
+            """{"ticket":"A","at":"2026-12-30T00:00:00Z","type":"created","severity":"high"}""") + "\n", Compiled);
+
+        replay.Problems.Count.ShouldBe(2);
+        var report = replay.Result!.Report;
+        report.Period.End.ShouldBe(Instant("2026-11-02T11:30:00Z"));
+        report.Sla.BySeverity[0].Components.Values.ShouldBe([new SlaCell(1, 1, 0, 0.5), new SlaCell(1, 0, 1, 1), new SlaCell(1, 0, 1, 1)]);
+    }
+
     private const string WeekPolicy = """
         policy "week" version 1
         calendar office "UTC" { hours mon..fri 09:00-17:00 }
