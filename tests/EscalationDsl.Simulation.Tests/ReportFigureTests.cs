@@ -131,6 +131,8 @@ public sealed class ReportFigureTests
         pause sla while status == awaiting_customer
         """;
 
+    private static readonly CompiledPolicy Week = Policies.Compile(WeekPolicy, "week.esc");
+
     [Fact]
     public void EveryFigureOfAFiveTicketWeekIsWhatTheDefinitionsGive()
     {
@@ -165,7 +167,7 @@ public sealed class ReportFigureTests
             W("T4", "04", "16:00", "created", Sev2 + "\"net\""),
             W("T5", "05", "09:00", "created", Sev2 + "\"app\""),
             W("T5", "05", "09:10", "acknowledged"),
-            W("T5", "05", "09:30", "resolved")) + "\n", Policies.Compile(WeekPolicy, "week.esc"));
+            W("T5", "05", "09:30", "resolved")) + "\n", Week);
         replay.Problems.ShouldBeEmpty();
         var report = replay.Result!.Report;
 
@@ -221,6 +223,25 @@ public sealed class ReportFigureTests
         review.EarlyEscalations.Select(r => (r.Ticket, r.Detail)).ShouldBe([("T3", "escalated to eng by s2, resolved 20m later")]);
         review.LateEscalations.Select(r => (r.Ticket, r.Seconds)).ShouldBe([("T4", 6 * 3600L), ("T2", 12600L)]);
         review.RankedIssueTypes.ShouldBe(0);
+    }
+
+    [Fact]
+    public void SlaComplianceCountsTheTargetsOfTheSeverityATicketEndedWith()
+    {
+        // sev1 at 10:00: first_update and assign breached at 10:30 (and eng escalated); sev2 from 10:40,
+        // which sets neither: its row has the ticket's acknowledge and resolve, both met. The two breaches
+        // still count in the decisions and make it a ticket with a breach.
+        var replay = Replays.Canonical(".jsonl", string.Join("\n",
+            E("D", "10:00", "created", ",\"severity\":\"sev1\",\"owner\":\"frontline\""),
+            E("D", "10:05", "acknowledged"),
+            E("D", "10:40", "severity_changed", ",\"severity\":\"sev2\""),
+            E("D", "11:00", "resolved")) + "\n", Week);
+        var report = replay.Result!.Report;
+
+        report.Sla.BySeverity[0].Tickets.ShouldBe(0);
+        report.Sla.BySeverity[1].Components.ShouldBe(new Dictionary<string, SlaCell> { ["acknowledge"] = new(1, 0, 0, 1), ["resolve"] = new(1, 0, 0, 1) });
+        report.Escalations.DecisionsByKind["sla_breach"].ShouldBe(2);
+        report.Tickets.Breached.ShouldBe(1);
     }
 
     private static NodaTime.Instant Instant(string text) => NodaTime.Text.InstantPattern.ExtendedIso.Parse(text).Value;
