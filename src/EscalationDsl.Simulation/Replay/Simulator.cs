@@ -58,6 +58,11 @@ public sealed partial class Simulator
         private readonly RecentIds refusedCreated = new(RecentlyReplayed);
         private readonly Queue<string> orphanOrder = new();
         private readonly ReportBuilder report = new(policy, options, source);
+
+        /// <summary>
+        /// The end of the data: the latest event replayed, or read for a ticket outside --from/--to. A bad
+        /// row is skipped, so it does not move it (a stray row years ahead would advance every open ticket).
+        /// </summary>
         private Instant horizon = Instant.MinValue;
 
         /// <summary>
@@ -182,11 +187,6 @@ public sealed partial class Simulator
             }
 
             events++;
-            if (e.At > horizon)
-            {
-                horizon = e.At;
-            }
-
             PendingTicket? ticket;
             if (ReferenceEquals(lastPending.Id, e.TicketId))
             {
@@ -201,6 +201,7 @@ public sealed partial class Simulator
             {
                 if (filteredClosed.Contains(e.TicketId))
                 {
+                    Reached(e.At);
                     return; // a later event (a reopen) of a ticket outside --from/--to
                 }
 
@@ -237,6 +238,7 @@ public sealed partial class Simulator
                 && e.Kind is TicketEventKind.Closed or TicketEventKind.Created;
             if (ticket.Filtered)
             {
+                Reached(e.At);
                 if (complete)
                 {
                     // Forgotten at its close like any other ticket, so a filter keeps memory flat too.
@@ -320,6 +322,13 @@ public sealed partial class Simulator
             if (ticket.Filtered)
             {
                 filtered++;
+
+                // Its events read before its created event, which was the first to count.
+                foreach (var b in ticket.Events)
+                {
+                    Reached(b.Event.At);
+                }
+
                 return;
             }
 
@@ -355,6 +364,7 @@ public sealed partial class Simulator
             var first = list[createdAt];
             var track = NewTrack(created, first.Queue, first.Category);
             var t = runtime.Open(created, track.Decisions);
+            Reached(created.At);
             track.OnEvent(created, first.Queue, first.Category);
             track.OnDecisions();
             options.Replayed?.Invoke(created);
@@ -381,6 +391,7 @@ public sealed partial class Simulator
 
         private Instant Apply(Ticket t, TicketTrack track, Buffered b)
         {
+            Reached(b.Event.At);
             runtime.Apply(t, b.Event, track.Decisions);
             track.OnEvent(b.Event, b.Queue, b.Category);
             track.OnDecisions();
@@ -431,6 +442,14 @@ public sealed partial class Simulator
             }
 
             return new TicketTrack(policy, created, queue, category);
+        }
+
+        private void Reached(Instant at)
+        {
+            if (at > horizon)
+            {
+                horizon = at;
+            }
         }
 
         private void Bad(long row, string message)

@@ -35,8 +35,10 @@ internal readonly record struct TicketOutcome
     /// <summary>First engineering assignment by an event or by a policy assign/escalate (what would have happened).</summary>
     public Instant? EngineeringWithPolicy { get; init; }
 
+    /// <summary>The first mitigation since the latest reopen (or since creation).</summary>
     public Instant? Mitigated { get; init; }
 
+    /// <summary>The first resolution (<see cref="Resolutions"/> holds every one).</summary>
     public Instant? Resolved { get; init; }
 
     /// <summary>Every resolution (resolved, or closed without a resolution before it), in time order.</summary>

@@ -102,6 +102,9 @@ internal sealed class TicketTrack
             case TicketEventKind.Reopened when openSince is null:
                 reopens++;
                 openSince = at;
+
+                // The reopen restarts the mitigate clock (runtime.md): only a mitigation after it meets it.
+                mitigated = null;
                 break;
         }
 

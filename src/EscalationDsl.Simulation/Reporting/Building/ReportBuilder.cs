@@ -145,7 +145,7 @@ internal sealed partial class ReportBuilder
             var when = status switch
             {
                 "met" => MetAt(t, component),
-                "breached" => FirstBreach(t, component),
+                "breached" => LastBreach(t, component),
                 _ => t.Open.Count > 0 ? t.Open[^1].To : t.Created,
             };
 
@@ -162,11 +162,12 @@ internal sealed partial class ReportBuilder
         }
     }
 
-    private static Instant FirstBreach(in TicketOutcome t, SlaComponent component)
+    /// <summary>When a breached component was breached: its last breach, since mitigate and resolve restart at a reopen and the status is that of the last cycle.</summary>
+    private static Instant LastBreach(in TicketOutcome t, SlaComponent component)
     {
-        foreach (var d in t.Decisions)
+        for (var i = t.Decisions.Count - 1; i >= 0; i--)
         {
-            if (d.Kind == DecisionKind.SlaBreach && d.Component == component)
+            if (t.Decisions[i] is { Kind: DecisionKind.SlaBreach } d && d.Component == component)
             {
                 return d.At;
             }
@@ -175,7 +176,11 @@ internal sealed partial class ReportBuilder
         return t.Created;
     }
 
-    /// <summary>When a met component was met: its own event, or the resolution that ended its clock.</summary>
+    /// <summary>
+    /// When a met component was met: its own event, or the resolution that ended its clock. Mitigate and
+    /// resolve restart at a reopen, so theirs are of the last cycle: the mitigation since the reopen, the
+    /// last resolution.
+    /// </summary>
     private static Instant MetAt(in TicketOutcome t, SlaComponent component)
     {
         Instant? at = component switch
@@ -186,7 +191,10 @@ internal sealed partial class ReportBuilder
             SlaComponent.Mitigate => t.Mitigated,
             _ => null,
         };
-        if (t.Resolved is { } r && (at is null || r < at))
+        var resolved = component is SlaComponent.Mitigate or SlaComponent.Resolve
+            ? t.Done && t.Resolutions.Count > 0 ? t.Resolutions[^1] : (Instant?)null
+            : t.Resolved;
+        if (resolved is { } r && (at is null || r < at))
         {
             at = r;
         }
