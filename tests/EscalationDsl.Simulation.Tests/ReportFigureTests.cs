@@ -221,7 +221,9 @@ public sealed class ReportFigureTests
         var review = report.Review;
         review.RepeatedMissTickets.ShouldBe(0);
         review.EarlyEscalations.Select(r => (r.Ticket, r.Detail)).ShouldBe([("T3", "escalated to eng by s2, resolved 20m later")]);
-        review.LateEscalations.Select(r => (r.Ticket, r.Seconds)).ShouldBe([("T4", 6 * 3600L), ("T2", 12600L)]);
+        // The first breach after the escalation, the shortest gap first: T2 escalated 20:30, mitigate breached
+        // 22:00 (not its resolve at 00:00); T4 escalated 18:00, resolve breached 00:00.
+        review.LateEscalations.Select(r => (r.Ticket, r.Seconds)).ShouldBe([("T2", 5400L), ("T4", 6 * 3600L)]);
         review.RankedIssueTypes.ShouldBe(0);
     }
 

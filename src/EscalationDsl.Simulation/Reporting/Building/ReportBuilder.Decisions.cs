@@ -280,8 +280,9 @@ internal sealed partial class ReportBuilder
             }
         }
 
+        // The first breach after the escalation: the sooner it came, the later the escalation was.
         Decision? breach = null;
-        for (var i = t.Decisions.Count - 1; i >= 0 && breach is null; i--)
+        for (var i = 0; i < t.Decisions.Count && breach is null; i++)
         {
             if (t.Decisions[i] is { Kind: DecisionKind.SlaBreach } d && d.At > escalation.At)
             {

@@ -70,7 +70,7 @@ internal sealed partial class ReportBuilder
         reviewSize = Math.Min(options.TopCount, options.Top ?? int.MaxValue);
         repeatedMisses = new TopList(reviewSize, descending: true);
         earlyEscalations = new TopList(reviewSize, descending: false);
-        lateEscalations = new TopList(reviewSize, descending: true);
+        lateEscalations = new TopList(reviewSize, descending: false);
     }
 
     /// <summary>Adds one finished ticket.</summary>

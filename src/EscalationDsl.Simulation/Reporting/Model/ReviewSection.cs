@@ -6,7 +6,7 @@ namespace EscalationDsl.Simulation.Reporting;
 /// <param name="EarlyEscalations">Escalated, then resolved soon after (too early?); shortest gap first.</param>
 /// <param name="EarlyEscalationTickets">How many in all.</param>
 /// <param name="FastResolutionSeconds">What "soon" means, in seconds.</param>
-/// <param name="LateEscalations">Escalated, and still breached an SLA target after the escalation (too late?); latest breach first.</param>
+/// <param name="LateEscalations">Escalated, and still breached an SLA target after the escalation (too late?); with the first breach after it, the shortest gap first.</param>
 /// <param name="LateEscalationTickets">How many in all.</param>
 /// <param name="TopEscalatingIssueTypes">Issue types (source categories when there are any) with the highest escalation rate, among those with at least <paramref name="MinimumTickets"/> tickets.</param>
 /// <param name="MinimumTickets">The size below which a group's rate is too noisy to rank.</param>
