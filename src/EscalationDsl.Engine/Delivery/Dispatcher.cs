@@ -51,7 +51,10 @@ internal sealed class Dispatcher : BackgroundService
                     continue;
                 }
 
-                // Sinks work in parallel; each sink gets its decisions one at a time, in order. Stopping
+                // Sinks work in parallel; each sink gets its decisions one at a time, in order. A sink
+                // that fails is not tried again this round: its other deliveries wait for the next one,
+                // so a sink that is down (each call running into Engine:Delivery:Timeout) holds up the
+                // other sinks' next round by one call, not by one call per delivery due. Stopping
                 // starts no further delivery, but one under way is finished (a webhook within
                 // Engine:Delivery:Timeout) and its outcome recorded with the others: cut off unrecorded,
                 // a delivery the sink had taken was sent again after the restart.
@@ -65,7 +68,12 @@ internal sealed class Dispatcher : BackgroundService
                             break;
                         }
 
-                        results.Add(await SendAsync(delivery).ConfigureAwait(false));
+                        var outcome = await SendAsync(delivery).ConfigureAwait(false);
+                        results.Add(outcome);
+                        if (outcome.Status != "delivered")
+                        {
+                            break;
+                        }
                     }
 
                     return results;
