@@ -272,14 +272,8 @@ public static class EngineSettings
     /// <summary>The files the database consists of, by full path, each with what it is.</summary>
     private static Dictionary<string, string> DatabaseFiles(EngineOptions options)
     {
-        var database = Path.GetFullPath(options.Database);
-        return new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [database] = "the engine's database (Engine:Database)",
-            [database + "-wal"] = "the engine's write-ahead log",
-            [database + "-shm"] = "the engine's write-ahead log index",
-            [Storage.EngineDatabase.LockPath(database)] = "the engine's lock file",
-        };
+        var files = Storage.DatabaseFiles.Of(Path.GetFullPath(options.Database));
+        return files.ToDictionary(f => f.Path, f => f.Path == files[0].Path ? $"{f.What} (Engine:Database)" : f.What, StringComparer.Ordinal);
     }
 
     private static void CheckSinks(EngineOptions options, IConfigurationSection configured)

@@ -16,6 +16,74 @@ public sealed class BackupTests : IDisposable
     [Fact]
     public async Task ABackupOfTheDefaultDatabaseSaysWhatItHolds()
     {
+        await CreateEngineDatabase();
+
+        var result = Esc.RunIn(folder, string.Empty, "backup", "--output", "copy.db");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldBe($"backup: escalation.db -> copy.db: 0 tickets (0 open), 0 events, schema version 2, {new FileInfo(Path.Combine(folder, "copy.db")).Length} bytes\n");
+    }
+
+    [Theory]
+    [InlineData("--db nope.db -o copy.db", "esc: nope.db: no such database")]
+    [InlineData("--db . -o copy.db", "esc: .: is a folder; name the engine's database file")]
+    [InlineData("--db notes.txt -o copy.db", "esc: notes.txt: cannot back up: SQLite Error 26: 'file is not a database'.")]
+    [InlineData("--db other.db -o copy.db", "esc: other.db: cannot back up: it is not an escalation engine's database (it has no schema version)")]
+    [InlineData("--db versioned.db -o copy.db", "esc: versioned.db: cannot back up: it is not an escalation engine's database (it has no events table)")]
+    [InlineData("--db other.db -o other.db", "esc: --output: other.db is the engine's database; name another file")]
+    [InlineData("--db other.db -o other.db-wal", "esc: --output: other.db-wal is the engine's write-ahead log; name another file")]
+    [InlineData("--db other.db -o notes.txt", "esc: notes.txt: already exists; a backup never overwrites, name a new file")]
+    [InlineData("--db other.db -o missing/copy.db", "esc: missing/copy.db: cannot write: the folder {0}/missing does not exist")]
+    [InlineData("--db other.db -o .", "esc: .: cannot write: it is a folder; name a file")]
+    [InlineData("--db other.db -o -", "esc: --output: a backup is a database file; standard output ('-') cannot hold one")]
+    [InlineData("--db other.db -o ''", "esc: --output: the value is empty; name a file")]
+    public void WhatBackupCannotCopyExitsWithTwoAndOneLine(string arguments, string message)
+    {
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "not a database\n");
+        Sqlite("other.db", "CREATE TABLE t (x)");
+        Sqlite("versioned.db", "CREATE TABLE t (x); PRAGMA user_version = 2");
+
+        var result = Esc.RunIn(folder, string.Empty, ["backup", .. arguments.Split(' ').Select(a => a == "''" ? "" : a)]);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, folder) + "\n");
+        File.Exists(Path.Combine(folder, "copy.db")).ShouldBeFalse();
+        File.Exists(Path.Combine(folder, "copy.db.partial")).ShouldBeFalse();
+        File.ReadAllText(Path.Combine(folder, "notes.txt")).ShouldBe("not a database\n");
+    }
+
+    [Fact]
+    public async Task AFolderThatCannotBeWrittenIsTheCopysProblemNotTheDatabases()
+    {
+        // SQLite's error while writing the copy was reported as the database's.
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // /proc takes no new files, whoever asks
+        }
+
+        await CreateEngineDatabase();
+
+        var result = Esc.RunIn(folder, string.Empty, "backup", "-o", "/proc/copy.db");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("esc: /proc/copy.db: cannot write: SQLite Error 14: 'unable to open database file'.\n");
+    }
+
+    [Fact]
+    public async Task ALeftoverOfAnInterruptedBackupIsReplaced()
+    {
+        await CreateEngineDatabase();
+        File.WriteAllText(Path.Combine(folder, "copy.db.partial"), "half a copy, from a backup stopped with Ctrl+C");
+        File.WriteAllText(Path.Combine(folder, "copy.db.partial-journal"), "its journal");
+
+        var result = Esc.RunIn(folder, string.Empty, "backup", "-o", "copy.db");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        Directory.GetFiles(folder, "copy.db*").Select(Path.GetFileName).ShouldBe(["copy.db"]);
+    }
+
+    private async Task CreateEngineDatabase()
+    {
         Directory.CreateDirectory(Path.Combine(folder, "policies"));
         await using (var engine = EngineHost.Build(
             ["--Engine:Listen=http://127.0.0.1:0", $"--Engine:Database={Path.Combine(folder, "escalation.db")}", $"--Engine:Policies={Path.Combine(folder, "policies")}", $"--Engine:ApiKeys:0={ApiKeys.Hash("backup-test-key-0123456789")}"]))
@@ -25,39 +93,15 @@ public sealed class BackupTests : IDisposable
         }
 
         SqliteConnection.ClearAllPools();
-
-        var result = Esc.RunIn(folder, string.Empty, "backup", "--output", "copy.db");
-
-        result.ExitCode.ShouldBe(0, result.Error);
-        result.Out.ShouldBe($"backup: escalation.db -> copy.db: 0 tickets (0 open), 0 events, schema version 2, {new FileInfo(Path.Combine(folder, "copy.db")).Length} bytes\n");
     }
 
-    [Theory]
-    [InlineData("--db nope.db -o copy.db", "esc: backup: nope.db: no such database")]
-    [InlineData("--db notes.txt -o copy.db", "esc: backup: notes.txt: cannot back up: SQLite Error 26: 'file is not a database'.")]
-    [InlineData("--db other.db -o copy.db", "esc: backup: other.db: is an SQLite database but not an escalation engine's (no events table)")]
-    [InlineData("--db . -o copy.db", "esc: backup: .: is a folder; name the engine's database file")]
-    [InlineData("--db other.db -o other.db", "esc: backup: other.db: is the database or one of its files; write the backup to a file of its own")]
-    [InlineData("--db other.db -o notes.txt", "esc: backup: notes.txt: already exists; a backup never overwrites, name a new file")]
-    [InlineData("--db other.db -o missing/copy.db", "esc: backup: missing/copy.db: the folder {0}/missing does not exist")]
-    public void WhatBackupCannotCopyExitsWithTwoAndOneLine(string arguments, string message)
+    private void Sqlite(string file, string sql)
     {
-        File.WriteAllText(Path.Combine(folder, "notes.txt"), "not a database\n");
-        using (var other = new SqliteConnection($"Data Source={Path.Combine(folder, "other.db")};Pooling=False"))
-        {
-            other.Open();
-            using var create = other.CreateCommand();
-            create.CommandText = "CREATE TABLE t (x)";
-            create.ExecuteNonQuery();
-        }
-
-        var result = Esc.RunIn(folder, string.Empty, ["backup", .. arguments.Split(' ')]);
-
-        result.ExitCode.ShouldBe(2);
-        result.Error.ShouldBe(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, folder) + "\n");
-        File.Exists(Path.Combine(folder, "copy.db")).ShouldBeFalse();
-        File.ReadAllText(Path.Combine(folder, "notes.txt")).ShouldBe("not a database\n");
-        Directory.GetFiles(folder, "*.partial").ShouldBeEmpty();
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, file)};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);

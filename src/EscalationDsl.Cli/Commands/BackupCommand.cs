@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using EscalationDsl.Engine.Storage;
+using EscalationDsl.Runtime.Events;
+using NodaTime;
 
 namespace EscalationDsl.Cli.Commands;
 
@@ -9,26 +11,63 @@ internal static class BackupCommand
 {
     public static Command Create(CliConsole console)
     {
-        var output = new Option<string>("--output", "-o") { Description = "The backup file to write (never overwritten).", HelpName = "FILE", Required = true };
-        var database = new Option<string>("--db") { Description = "The engine's SQLite database (default escalation.db).", HelpName = "FILE", DefaultValueFactory = _ => "escalation.db" };
+        var output = new Option<string>("--output", "-o") { Description = "The backup file to write; never overwritten.", HelpName = "FILE", Required = true };
+        var database = new Option<string>("--db") { Description = "The engine's SQLite database.", HelpName = "FILE", DefaultValueFactory = _ => "escalation.db" };
         var command = new Command("backup", "Copy the engine's database to a new file, consistent as of one commit, while esc serve runs or not.") { output, database };
         command.SetAction(parse =>
         {
+            var db = parse.GetValue(database)!;
+            var copy = parse.GetValue(output)!;
+            var (source, target) = CheckPaths(db, copy, console);
             BackupSummary done;
             try
             {
-                done = EngineBackup.Write(parse.GetValue(database)!, parse.GetValue(output)!, console.WorkingDirectory);
+                done = EngineBackup.Write(source, target);
             }
             catch (BackupException e)
             {
-                throw new UsageException($"backup: {e.Message}");
+                throw new UsageException(e.Output ? $"{copy}: cannot write: {e.Message}" : $"{db}: cannot back up: {e.Message}");
             }
 
+            var upTo = done.LatestEvent is { } latest ? $" up to {TicketEventJson.FormatTime(Instant.FromUnixTimeMilliseconds(latest))}" : "";
             PolicyLoader.WriteOutput(
-                string.Create(CultureInfo.InvariantCulture, $"backup: {done.Database} -> {done.Output}: {done.Tickets} tickets ({done.OpenTickets} open), {done.Events} events, schema version {done.SchemaVersion}, {done.Bytes} bytes\n"),
+                string.Create(CultureInfo.InvariantCulture, $"backup: {db} -> {copy}: {Count(done.Tickets, "ticket")} ({done.OpenTickets} open), {Count(done.Events, "event")}{upTo}, schema version {done.SchemaVersion}, {done.Bytes} bytes\n"),
                 null, console);
             return ExitCodes.Success;
         });
         return command;
     }
+
+    /// <summary>The database and the copy as full paths, refusing what cannot be backed up or written before anything is.</summary>
+    private static (string Database, string Output) CheckPaths(string db, string copy, CliConsole console)
+    {
+        PolicyLoader.RefuseEmpty(("--db", db), ("--output", copy));
+        if (copy == "-")
+        {
+            throw new UsageException("--output: a backup is a database file; standard output ('-') cannot hold one");
+        }
+
+        var source = Path.GetFullPath(db, console.WorkingDirectory);
+        if (Directory.Exists(source))
+        {
+            throw new UsageException($"{db}: is a folder; name the engine's database file");
+        }
+
+        if (!File.Exists(source))
+        {
+            throw new UsageException($"{db}: no such database");
+        }
+
+        PolicyLoader.CheckOutput(copy, console);
+        PolicyLoader.CheckNotAnInput("--output", copy, console, DatabaseFiles.Of(db).Select(f => (f.What, (string?)f.Path)));
+        var target = Path.GetFullPath(copy, console.WorkingDirectory);
+        if (File.Exists(target))
+        {
+            throw new UsageException($"{copy}: already exists; a backup never overwrites, name a new file");
+        }
+
+        return (source, target);
+    }
+
+    private static string Count(long n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
 }

@@ -2,115 +2,145 @@ using Microsoft.Data.Sqlite;
 
 namespace EscalationDsl.Engine.Storage;
 
-/// <summary>What a backup holds, counted in the copy it wrote.</summary>
-public sealed record BackupSummary(string Database, string Output, int SchemaVersion, long Tickets, long OpenTickets, long Events, long Bytes);
-
-/// <summary>A file the backup cannot read or write, said with the path as the user gave it.</summary>
-public sealed class BackupException(string message) : Exception(message);
-
 /// <summary>
-/// Copies an engine database, while the engine runs or not, with SQLite's online backup: one read
-/// transaction over the source, so the copy is the database as of one commit (copying the file
-/// alone in WAL mode misses what the write-ahead log holds). The copy is written beside the
-/// output under a temporary name, checked (<c>PRAGMA quick_check</c>), then renamed into place,
-/// so a failed backup leaves no file that looks like one. The source is only read.
+/// Copies an engine database, while the engine runs or not, with SQLite's online backup: every page
+/// in one step, inside one read transaction over the database and its write-ahead log, so the copy
+/// is the database as of one commit (copying the file alone misses what only the log holds). The
+/// copy is written to <c>FILE.partial</c>, checked (<c>PRAGMA quick_check</c>), made one file
+/// (no log beside it) and only then renamed to <c>FILE</c>; a <c>FILE.partial</c> left by an
+/// interrupted backup is replaced. The caller checks the paths (the command line's rules).
 /// </summary>
 public static class EngineBackup
 {
-    /// <exception cref="BackupException">The database cannot be read or is not an engine's, or the output cannot be written.</exception>
-    public static BackupSummary Write(string database, string output, string workingDirectory)
+    /// <summary>Where the copy is written before it is renamed into place.</summary>
+    public static string PartialPath(string output) => output + ".partial";
+
+    /// <exception cref="BackupException">The database cannot be read or is not an engine's, or the copy cannot be written.</exception>
+    public static BackupSummary Write(string database, string output)
     {
-        var source = Path.GetFullPath(database, workingDirectory);
-        var target = Path.GetFullPath(output, workingDirectory);
-        if (Directory.Exists(source))
-        {
-            throw new BackupException($"{database}: is a folder; name the engine's database file");
-        }
-
-        if (!File.Exists(source))
-        {
-            throw new BackupException($"{database}: no such database");
-        }
-
-        if (target == source || target == source + "-wal" || target == source + "-shm" || target == EngineDatabase.LockPath(source))
-        {
-            throw new BackupException($"{output}: is the database or one of its files; write the backup to a file of its own");
-        }
-
-        if (File.Exists(target) || Directory.Exists(target))
-        {
-            throw new BackupException($"{output}: already exists; a backup never overwrites, name a new file");
-        }
-
-        if (Path.GetDirectoryName(target) is { } folder && !Directory.Exists(folder))
-        {
-            throw new BackupException($"{output}: the folder {folder} does not exist");
-        }
-
-        var temporary = $"{target}.{Guid.NewGuid():N}.partial";
+        var partial = PartialPath(output);
         try
         {
-            using (var from = Open(source, SqliteOpenMode.ReadOnly))
+            OnOutput(() => DeletePartial(partial));
+            using (var from = OnDatabase(() => Open(database, SqliteOpenMode.ReadOnly)))
             {
-                if (SchemaVersion(from) == 0 || !HasTable(from, "events"))
+                OnDatabase(() => Check(from));
+                using var to = OnOutput(() => Open(partial, SqliteOpenMode.ReadWriteCreate));
+                try
                 {
-                    throw new BackupException($"{database}: is an SQLite database but not an escalation engine's (no events table)");
+                    from.BackupDatabase(to);
                 }
-
-                using var to = Open(temporary, SqliteOpenMode.ReadWriteCreate);
-                from.BackupDatabase(to);
+                catch (SqliteException e)
+                {
+                    // Read errors of a damaged database are the database's; the rest (a full disk, a
+                    // folder that cannot be written) are the copy's: the database was read just before.
+                    throw new BackupException(output: e.SqliteErrorCode is not (SQLitePCL.raw.SQLITE_CORRUPT or SQLitePCL.raw.SQLITE_NOTADB), e.Message);
+                }
             }
 
-            BackupSummary summary;
-            using (var copy = Open(temporary, SqliteOpenMode.ReadWrite))
+            var summary = OnOutput(() =>
             {
+                using var copy = Open(partial, SqliteOpenMode.ReadWrite);
                 if (Scalar(copy, "PRAGMA quick_check") is not "ok" and var problem)
                 {
-                    throw new BackupException($"{output}: the copy does not check out ({problem}); the database may be damaged, see PRAGMA integrity_check");
+                    throw new BackupException(output: false, $"the copy does not check out ({problem}); the database may be damaged, see PRAGMA integrity_check");
                 }
 
-                // The copy is one file: no write-ahead log beside it to carry along.
                 Scalar(copy, "PRAGMA journal_mode = DELETE");
-                summary = new BackupSummary(
-                    database, output, SchemaVersion(copy),
+                return new BackupSummary(
+                    Convert.ToInt32(Scalar(copy, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture),
                     (long)Scalar(copy, "SELECT count(*) FROM tickets")!,
                     (long)Scalar(copy, "SELECT count(*) FROM tickets WHERE closed = 0")!,
                     (long)Scalar(copy, "SELECT count(*) FROM events WHERE kind = 'event'")!,
+                    Scalar(copy, "SELECT max(received_at) FROM events WHERE kind = 'event'") as long?,
                     0);
-            }
-
-            File.Move(temporary, target);
-            return summary with { Bytes = new FileInfo(target).Length };
-        }
-        catch (SqliteException e)
-        {
-            throw new BackupException($"{database}: cannot back up: {e.Message}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new BackupException($"{output}: cannot write: {e.Message}");
+            });
+            OnOutput(() => File.Move(partial, output));
+            return summary with { Bytes = new FileInfo(output).Length };
         }
         finally
         {
-            File.Delete(temporary); // gone already after the rename
+            try
+            {
+                DeletePartial(partial);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Left for the next backup to FILE, which replaces it; the failure above says why.
+            }
+        }
+    }
+
+    /// <summary>Runs a step that reads the database: its SQLite errors are the database's.</summary>
+    private static T OnDatabase<T>(Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (SqliteException e)
+        {
+            throw new BackupException(output: false, e.Message);
+        }
+    }
+
+    private static void OnDatabase(Action step) => OnDatabase(() =>
+    {
+        step();
+        return 0;
+    });
+
+    /// <summary>Runs a step that writes the copy: its SQLite and file errors are the copy's.</summary>
+    private static T OnOutput<T>(Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new BackupException(output: true, e.Message);
+        }
+    }
+
+    private static void OnOutput(Action step) => OnOutput(() =>
+    {
+        step();
+        return 0;
+    });
+
+    /// <summary>Refuses a database that is not an engine's before anything is written.</summary>
+    private static void Check(SqliteConnection database)
+    {
+        if (Convert.ToInt32(Scalar(database, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            throw new BackupException(output: false, "it is not an escalation engine's database (it has no schema version)");
+        }
+
+        if (Scalar(database, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'") is null)
+        {
+            throw new BackupException(output: false, "it is not an escalation engine's database (it has no events table)");
+        }
+    }
+
+    /// <summary>The partial copy and the files SQLite keeps beside it while writing.</summary>
+    private static void DeletePartial(string partial)
+    {
+        foreach (var suffix in new[] { "", "-journal", "-wal", "-shm" })
+        {
+            File.Delete(partial + suffix);
         }
     }
 
     private static SqliteConnection Open(string path, SqliteOpenMode mode)
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false, DefaultTimeout = 30 }.ToString());
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false }.ToString());
         connection.Open();
+
+        // The backup step takes the database's locks itself and does not retry: wait for a busy
+        // database (recovering its log after a crash, or the engine's last checkpoint) as commands do.
+        Scalar(connection, "PRAGMA busy_timeout = 30000");
         return connection;
-    }
-
-    private static int SchemaVersion(SqliteConnection connection) => Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
-
-    private static bool HasTable(SqliteConnection connection, string name)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $name";
-        command.Parameters.AddWithValue("$name", name);
-        return command.ExecuteScalar() is not null;
     }
 
     private static object? Scalar(SqliteConnection connection, string sql)
