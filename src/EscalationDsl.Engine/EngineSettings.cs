@@ -273,7 +273,9 @@ public static class EngineSettings
     private static Dictionary<string, string> DatabaseFiles(EngineOptions options)
     {
         var files = Storage.DatabaseFiles.Of(Path.GetFullPath(options.Database));
-        return files.ToDictionary(f => f.Path, f => f.Path == files[0].Path ? $"{f.What} (Engine:Database)" : f.What, StringComparer.Ordinal);
+        var named = files.ToDictionary(f => f.Path, f => f.What, StringComparer.Ordinal);
+        named[files[0].Path] += " (Engine:Database)";
+        return named;
     }
 
     private static void CheckSinks(EngineOptions options, IConfigurationSection configured)
