@@ -1,4 +1,5 @@
 using EscalationDsl.Cli.Lint;
+using EscalationDsl.Tests;
 
 namespace EscalationDsl.Cli.Tests;
 
@@ -122,6 +123,42 @@ public sealed class LintCommandTests
         result.ExitCode.ShouldBe(2);
         result.Out.ShouldBeEmpty();
         result.Error.ShouldBe(".esclint.json:1:14: unknown rule 'ESL0004'; did you mean 'ESL004'?\n".Insert(0, "esc: "));
+    }
+
+    [Fact]
+    public void AConfigurationThatNeverEndsIsRefusedAfterSixteenMegabytes()
+    {
+        // Read whole into a string, a link to /dev/zero ran out of memory: an internal error.
+        using var folder = new LintTempFolder();
+        folder.Write("p.esc", TwoWarnings);
+        File.CreateSymbolicLink(System.IO.Path.Combine(folder.Path, ".esclint.json"), "/dev/zero");
+
+        var result = Esc.RunIn(folder.Path, string.Empty, "lint", "p.esc");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("esc: .esclint.json: cannot read the file: the file is larger than 16 MB, too large for a lint configuration\n");
+    }
+
+    [Fact]
+    public async Task AConfigurationThatIsANamedPipeIsRefusedWithoutWaitingForAWriter()
+    {
+        // esc finds the file, nobody names it: opened as a regular file, the pipe held esc lint (and the
+        // engine's policy reload, which reads the same file) until something wrote to it.
+        using var folder = new LintTempFolder();
+        folder.Write("p.esc", TwoWarnings);
+        var pipe = System.IO.Path.Combine(folder.Path, ".esclint.json");
+        await NamedPipes.CreateAsync(pipe);
+        try
+        {
+            var result = await Task.Run(() => Esc.RunIn(folder.Path, string.Empty, "lint", "p.esc")).WaitAsync(TimeSpan.FromSeconds(30));
+
+            result.ExitCode.ShouldBe(2);
+            result.Error.ShouldBe("esc: .esclint.json: cannot read the file: the file is a named pipe, a socket or a terminal, not a regular file; a lint configuration found in a folder is read from a regular file\n");
+        }
+        finally
+        {
+            await NamedPipes.ReleaseAsync(pipe);
+        }
     }
 
     [Fact]
