@@ -221,4 +221,15 @@ public sealed class LintCommandTests
         result.Out.ShouldContain("<file name=\"a&amp;b &lt;1&gt;.esc\">");
         System.Xml.Linq.XDocument.Parse(result.Out).Root!.Name.LocalName.ShouldBe("checkstyle");
     }
+
+    [Fact]
+    public void CheckstyleShowsControlCharactersXmlCannotHold()
+    {
+        // The ESC1005 message quotes the escape '\<U+0001>': XmlWriter threw on it, an internal error.
+        var result = Esc.RunWithInput("policy \"x\\\u0001\" version 1\nseverity s { acknowledge within 15m }\n", "lint", "-", "--format", "checkstyle");
+
+        result.ExitCode.ShouldBe(1);
+        result.Out.ShouldContain("message=\"The escape sequence '\\\u2401' is not defined.");
+        System.Xml.Linq.XDocument.Parse(result.Out).Root!.Name.LocalName.ShouldBe("checkstyle");
+    }
 }
