@@ -185,6 +185,20 @@ public sealed class LintCommandTests
         result.ExitCode.ShouldBe(2);
     }
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("99999999999")]
+    [InlineData("abc")]
+    [InlineData("1.5")]
+    public void AMaxWarningsThatIsNotACountIsNamedInWords(string value)
+    {
+        // The parser's message for 99999999999 named the type: 'System.Nullable`1[System.Int32]'.
+        var result = Esc.Run("lint", "policies/", "--max-warnings", value);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe($"esc: --max-warnings: '{value}' is not a whole number of 0 or more; give the most warnings allowed, such as 0\n");
+    }
+
     [Fact]
     public void MissingPathIsAUsageError()
     {
