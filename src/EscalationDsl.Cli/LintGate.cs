@@ -17,7 +17,7 @@ internal sealed class LintGate : IPolicyGate
 
     public IReadOnlyList<string> Check(SemanticModel model, string policyFolder)
     {
-        var console = new CliConsole(TextWriter.Null, TextWriter.Null, TextReader.Null, Color: false, policyFolder);
+        var console = new CliConsole(TextWriter.Null, TextWriter.Null, Stream.Null, Color: false, policyFolder);
         Analysis.Configuration.LintConfiguration configuration;
         try
         {

@@ -58,10 +58,24 @@ public static class PolicyInputs
         return result;
     }
 
-    /// <summary>A policy read from standard input (<c>-</c> in place of a file), shown as <c>&lt;stdin&gt;</c>.</summary>
-    public static SourceText ReadStandardInput(CliConsole console) => new("<stdin>", console.In.ReadToEnd());
+    /// <summary>
+    /// A policy read from standard input (<c>-</c> in place of a file), shown as <c>&lt;stdin&gt;</c>. Read
+    /// as a file is: at most 16 MB (<c>esc check - &lt; /dev/zero</c> ran out of memory), and decoded
+    /// from its bytes, so bytes that are not UTF-8 are ESC1008 here too rather than passing as '�'.
+    /// </summary>
+    public static SourceText ReadStandardInput(CliConsole console)
+    {
+        try
+        {
+            return SourceText.FromBytes("<stdin>", PolicyFiles.ReadBounded(console.In, "a policy"));
+        }
+        catch (IOException e)
+        {
+            throw new UsageException($"<stdin>: cannot read: {e.Message}");
+        }
+    }
 
-    /// <summary>Reads one file as a source text with a display path; <paramref name="named"/>: the user named it (see <see cref="PolicyFiles.ReadBounded"/>).</summary>
+    /// <summary>Reads one file as a source text with a display path; <paramref name="named"/>: the user named it (see <see cref="PolicyFiles.ReadBounded(string, string, bool)"/>).</summary>
     public static SourceText ReadFile(string fullPath, CliConsole console, bool named)
     {
         try

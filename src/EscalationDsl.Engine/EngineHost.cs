@@ -170,6 +170,7 @@ public static class EngineHost
     /// </summary>
     private static WebApplicationBuilder CreateBuilder(string[] args, Action<IConfigurationBuilder>? configure)
     {
+        RefuseUnreadableSettingsFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"));
         try
         {
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
@@ -189,6 +190,29 @@ public static class EngineHost
                 JsonException json when File.Exists(file) => $"{file}:{Position(json, file)}: not valid JSON: {JsonErrorPosition.Reason(json)}",
                 var other => $"{file}: {other.Message.TrimEnd('.')}",
             });
+        }
+    }
+
+    /// <summary>
+    /// The configuration framework reads appsettings.json whole and, being a named pipe, waits for a
+    /// writer that may never come: a file found in the working directory is first read as a policy found
+    /// in a folder is, so a pipe, a socket or a terminal is refused at once and a file past 16 MB (a link
+    /// to /dev/zero ran the engine out of memory) too, with one line naming the file.
+    /// </summary>
+    private static void RefuseUnreadableSettingsFile(string file)
+    {
+        if (!File.Exists(file))
+        {
+            return;
+        }
+
+        try
+        {
+            PolicyFiles.ReadBounded(file, "a settings file", named: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new EngineConfigurationException($"{file}: cannot read the file: {e.Message}");
         }
     }
 
@@ -248,7 +272,9 @@ public static class EngineHost
                 writer.WriteLine(ApiKeys.Generate());
             }
 
-            var key = File.ReadAllText(path).Trim();
+            // Bounded: a key file linked to /dev/zero was read until memory ran out. Named, as a
+            // setting names it, so a pipe such as --Engine:ApiKeyFile=<(pass show esc) is read.
+            var key = SourceText.FromBytes(path, PolicyFiles.ReadBounded(path, "an API key file", named: true)).Text.Trim();
             if (key.Length < 16)
             {
                 throw new EngineConfigurationException($"Engine:ApiKeyFile: {path} holds no usable key (at least 16 characters)");

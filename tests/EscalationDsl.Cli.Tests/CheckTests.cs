@@ -33,6 +33,29 @@ public sealed class CheckTests
     }
 
     [Fact]
+    public void StandardInputThatIsNotUtf8IsEsc1008AsInAFile()
+    {
+        // Decoded by the console's reader, the byte passed as '�' and the policy checked clean.
+        var bytes = "policy \"x\" version 1\n# caf\u00e9\nseverity s { acknowledge within 15m }\n"u8.ToArray();
+        bytes = [.. bytes.AsSpan(0, 26), 0xE9, .. bytes.AsSpan(28)];
+
+        var result = Esc.RunIn(RepoPaths.Root, new MemoryStream(bytes), "check", "-");
+
+        result.ExitCode.ShouldBe(1);
+        result.Out.ShouldContain("<stdin>:2:6: error[ESC1008]: The byte 0xE9 here is not UTF-8");
+    }
+
+    [Fact]
+    public void StandardInputThatNeverEndsIsRefusedAfterSixteenMegabytes()
+    {
+        // Read whole into a string, `esc check - < /dev/zero` was an internal error.
+        var result = Esc.RunIn(RepoPaths.Root, new EndlessZeros(), "check", "-");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("esc: <stdin>: cannot read: the file is larger than 16 MB, too large for a policy\n");
+    }
+
+    [Fact]
     public void StandardInputIsReadForADash()
     {
         var result = Esc.RunWithInput("policy \"x\" version 1\nseverity s { acknowledge within 15m }\nescalation r for s { after 5m: notify nobody }\n", "check", "-");
@@ -146,5 +169,35 @@ public sealed class CheckTests
 
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldContain("no/such/file.esc: no such file or folder");
+    }
+
+    /// <summary>Standard input as /dev/zero gives it: zero bytes without end.</summary>
+    private sealed class EndlessZeros : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Array.Clear(buffer, offset, count);
+            return count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

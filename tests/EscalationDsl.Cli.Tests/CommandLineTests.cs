@@ -23,7 +23,7 @@ public sealed class CommandLineTests
     [Fact]
     public void EveryCommandButServeIsCoveredByTheUnknownOptionTests()
     {
-        var root = EscApp.BuildRoot(new CliConsole(TextWriter.Null, TextWriter.Null, TextReader.Null, Color: false, "."));
+        var root = EscApp.BuildRoot(new CliConsole(TextWriter.Null, TextWriter.Null, Stream.Null, Color: false, "."));
 
         ValidLines.Keys.ShouldBe(root.Subcommands.Select(c => c.Name).Where(n => n != "serve"), ignoreOrder: true);
     }

@@ -11,11 +11,15 @@ internal static class Esc
 
     public static Result RunWithInput(string stdin, params string[] args) => RunIn(RepoPaths.Root, stdin, args);
 
-    public static Result RunIn(string directory, string stdin, params string[] args)
+    public static Result RunIn(string directory, string stdin, params string[] args) =>
+        RunIn(directory, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stdin)), args);
+
+    /// <summary>With standard input as bytes, such as text that is not UTF-8.</summary>
+    public static Result RunIn(string directory, Stream stdin, params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var console = new CliConsole(output, error, new StringReader(stdin), Color: false, directory);
+        var console = new CliConsole(output, error, stdin, Color: false, directory);
         var code = EscApp.Run(args, console);
         return new Result(code, output.ToString(), error.ToString());
     }

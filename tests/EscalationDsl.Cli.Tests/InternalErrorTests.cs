@@ -3,7 +3,7 @@ namespace EscalationDsl.Cli.Tests;
 /// <summary>
 /// A bug in esc (an exception no input should cause) ends with one line saying so, the stack trace to
 /// report, and exit code 2, not the runtime's crash dump. The bug is planted in standard input: a
-/// reader that throws what no real stream does.
+/// stream that throws what no real stream does.
 /// </summary>
 public sealed class InternalErrorTests
 {
@@ -12,7 +12,7 @@ public sealed class InternalErrorTests
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var console = new CliConsole(output, error, new PlantedBugReader(), Color: false, EscalationDsl.Tests.RepoPaths.Root);
+        var console = new CliConsole(output, error, new PlantedBugStream(), Color: false, EscalationDsl.Tests.RepoPaths.Root);
 
         var code = EscApp.Run(["lint", "-"], console);
 
@@ -20,7 +20,7 @@ public sealed class InternalErrorTests
         var lines = error.ToString().Split('\n');
         lines[0].ShouldBe("esc: internal error (a bug in esc, not in your input; please report it with the lines below): System.InvalidOperationException: a planted bug");
         lines[1].ShouldStartWith("System.InvalidOperationException: a planted bug");
-        error.ToString().ShouldContain(nameof(PlantedBugReader));
+        error.ToString().ShouldContain(nameof(PlantedBugStream));
         output.ToString().ShouldBeEmpty();
     }
 
@@ -28,22 +28,36 @@ public sealed class InternalErrorTests
     public void ACancellationThatReachesTheTopIsNotCalledABug()
     {
         var error = new StringWriter { NewLine = "\n" };
-        var console = new CliConsole(new StringWriter(), error, new PlantedBugReader(new OperationCanceledException()), Color: false, EscalationDsl.Tests.RepoPaths.Root);
+        var console = new CliConsole(new StringWriter(), error, new PlantedBugStream(new OperationCanceledException()), Color: false, EscalationDsl.Tests.RepoPaths.Root);
 
         EscApp.Run(["lint", "-"], console).ShouldBe(130);
         error.ToString().ShouldBe("esc: cancelled\n");
     }
 
-    private sealed class PlantedBugReader(Exception? planted = null) : TextReader
+    private sealed class PlantedBugStream(Exception? planted = null) : Stream
     {
         private Exception Planted => planted ?? new InvalidOperationException("a planted bug");
 
-        public override int Peek() => throw Planted;
+        public override bool CanRead => true;
 
-        public override int Read() => throw Planted;
+        public override bool CanSeek => false;
 
-        public override int Read(char[] buffer, int index, int count) => throw Planted;
+        public override bool CanWrite => false;
 
-        public override string ReadToEnd() => throw Planted;
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw Planted;
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

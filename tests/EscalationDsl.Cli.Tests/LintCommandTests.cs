@@ -1,4 +1,5 @@
 using EscalationDsl.Cli.Lint;
+using EscalationDsl.Tests;
 
 namespace EscalationDsl.Cli.Tests;
 
@@ -125,6 +126,42 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public void AConfigurationThatNeverEndsIsRefusedAfterSixteenMegabytes()
+    {
+        // Read whole into a string, a link to /dev/zero ran out of memory: an internal error.
+        using var folder = new LintTempFolder();
+        folder.Write("p.esc", TwoWarnings);
+        File.CreateSymbolicLink(System.IO.Path.Combine(folder.Path, ".esclint.json"), "/dev/zero");
+
+        var result = Esc.RunIn(folder.Path, string.Empty, "lint", "p.esc");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("esc: .esclint.json: cannot read the file: the file is larger than 16 MB, too large for a lint configuration\n");
+    }
+
+    [Fact]
+    public async Task AConfigurationThatIsANamedPipeIsRefusedWithoutWaitingForAWriter()
+    {
+        // esc finds the file, nobody names it: opened as a regular file, the pipe held esc lint (and the
+        // engine's policy reload, which reads the same file) until something wrote to it.
+        using var folder = new LintTempFolder();
+        folder.Write("p.esc", TwoWarnings);
+        var pipe = System.IO.Path.Combine(folder.Path, ".esclint.json");
+        await NamedPipes.CreateAsync(pipe);
+        try
+        {
+            var result = await Task.Run(() => Esc.RunIn(folder.Path, string.Empty, "lint", "p.esc")).WaitAsync(TimeSpan.FromSeconds(30));
+
+            result.ExitCode.ShouldBe(2);
+            result.Error.ShouldBe("esc: .esclint.json: cannot read the file: the file is a named pipe, a socket or a terminal, not a regular file; a lint configuration found in a folder is read from a regular file\n");
+        }
+        finally
+        {
+            await NamedPipes.ReleaseAsync(pipe);
+        }
+    }
+
+    [Fact]
     public void ConfigurationThatIsNotJsonIsReportedAtItsLineAndColumn()
     {
         using var folder = new LintTempFolder();
@@ -146,6 +183,20 @@ public sealed class LintCommandTests
         var result = Esc.Run("lint", "policies/", option, value);
 
         result.ExitCode.ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("99999999999")]
+    [InlineData("abc")]
+    [InlineData("1.5")]
+    public void AMaxWarningsThatIsNotACountIsNamedInWords(string value)
+    {
+        // The parser's message for 99999999999 named the type: 'System.Nullable`1[System.Int32]'.
+        var result = Esc.Run("lint", "policies/", "--max-warnings", value);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe($"esc: --max-warnings: '{value}' is not a whole number of 0 or more; give the most warnings allowed, such as 0\n");
     }
 
     [Fact]
@@ -182,6 +233,17 @@ public sealed class LintCommandTests
         var result = Esc.RunIn(folder.Path, string.Empty, "lint", ".", "--format", "checkstyle");
 
         result.Out.ShouldContain("<file name=\"a&amp;b &lt;1&gt;.esc\">");
+        System.Xml.Linq.XDocument.Parse(result.Out).Root!.Name.LocalName.ShouldBe("checkstyle");
+    }
+
+    [Fact]
+    public void CheckstyleShowsControlCharactersXmlCannotHold()
+    {
+        // The ESC1005 message quotes the escape '\<U+0001>': XmlWriter threw on it, an internal error.
+        var result = Esc.RunWithInput("policy \"x\\\u0001\" version 1\nseverity s { acknowledge within 15m }\n", "lint", "-", "--format", "checkstyle");
+
+        result.ExitCode.ShouldBe(1);
+        result.Out.ShouldContain("message=\"The escape sequence '\\\u2401' is not defined.");
         System.Xml.Linq.XDocument.Parse(result.Out).Root!.Name.LocalName.ShouldBe("checkstyle");
     }
 }

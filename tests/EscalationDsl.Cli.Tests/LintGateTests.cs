@@ -1,3 +1,5 @@
+using EscalationDsl.Tests;
+
 namespace EscalationDsl.Cli.Tests;
 
 /// <summary>The gate `esc serve` puts in front of every policy it loads.</summary>
@@ -45,5 +47,25 @@ public sealed class LintGateTests
         var model = Language.Semantics.SemanticModel.Create("ok.esc", "policy \"ok\" version 1\nseverity s { acknowledge within 15m }\n");
 
         LintGate.Create().Check(model, folder).ShouldHaveSingleItem().ShouldContain("ESL999");
+    }
+
+    [Fact]
+    public async Task ALintConfigurationThatIsANamedPipeRefusesThePolicyWithoutWaiting()
+    {
+        // The engine's reload ran the gate on a pipe nothing wrote to and waited there for ever.
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        var pipe = Path.Combine(folder, ".esclint.json");
+        await NamedPipes.CreateAsync(pipe);
+        var model = Language.Semantics.SemanticModel.Create("ok.esc", "policy \"ok\" version 1\nseverity s { acknowledge within 15m }\n");
+        try
+        {
+            var refusals = await Task.Run(() => LintGate.Create().Check(model, folder)).WaitAsync(TimeSpan.FromSeconds(30));
+
+            refusals.ShouldHaveSingleItem().ShouldContain(".esclint.json: cannot read the file: the file is a named pipe");
+        }
+        finally
+        {
+            await NamedPipes.ReleaseAsync(pipe);
+        }
     }
 }

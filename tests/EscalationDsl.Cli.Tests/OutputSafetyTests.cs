@@ -103,7 +103,7 @@ public sealed class OutputSafetyTests
     private static (int Code, string LastError) RunWithOutput(TextWriter output, string[] args)
     {
         var error = new StringWriter { NewLine = "\n" };
-        var code = EscApp.Run(args, new CliConsole(output, error, new StringReader(""), Color: false, RepoPaths.Root));
+        var code = EscApp.Run(args, new CliConsole(output, error, Stream.Null, Color: false, RepoPaths.Root));
         return (code, error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
     }
 

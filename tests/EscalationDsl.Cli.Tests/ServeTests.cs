@@ -97,6 +97,50 @@ public sealed class ServeTests : IDisposable
     }
 
     [Fact]
+    public async Task AnAppSettingsFileThatNeverEndsGetsTheOneLine()
+    {
+        // Read whole by the configuration framework, a link to /dev/zero ran the engine out of memory.
+        var file = Path.Combine(folder, "appsettings.json");
+        File.CreateSymbolicLink(file, "/dev/zero");
+
+        var (code, error) = await RunProcess(Isolated());
+
+        code.ShouldBe(2);
+        error.ShouldBe($"esc serve: {file}: cannot read the file: the file is larger than 16 MB, too large for a settings file\n");
+    }
+
+    [Fact]
+    public async Task AnAppSettingsFileThatIsANamedPipeIsRefusedWithoutWaitingForAWriter()
+    {
+        // The configuration framework opened the pipe and waited, before a line was printed, for ever.
+        var file = Path.Combine(folder, "appsettings.json");
+        await NamedPipes.CreateAsync(file);
+        try
+        {
+            var (code, error) = await RunProcess(Isolated());
+
+            code.ShouldBe(2);
+            error.ShouldBe($"esc serve: {file}: cannot read the file: the file is a named pipe, a socket or a terminal, not a regular file; a settings file found in a folder is read from a regular file\n");
+        }
+        finally
+        {
+            await NamedPipes.ReleaseAsync(file);
+        }
+    }
+
+    [Fact]
+    public async Task AnApiKeyFileThatNeverEndsGetsTheOneLine()
+    {
+        // Read whole, /dev/zero as the key file ran the engine out of memory: an internal error.
+        string[] withoutKeys = [.. Isolated().Where(a => !a.StartsWith("--Engine:ApiKeys:", StringComparison.Ordinal)), "--Engine:ApiKeyFile=/dev/zero"];
+
+        var (code, error) = await RunProcess(withoutKeys);
+
+        code.ShouldBe(2);
+        error.ShouldBe("esc serve: Engine:ApiKeyFile: cannot read or create /dev/zero: the file is larger than 16 MB, too large for an API key file\n");
+    }
+
+    [Fact]
     public async Task TheReadyLineCountsInWords()
     {
         var (_, error) = await RunProcess(Isolated(), stopAt: "Engine ready");

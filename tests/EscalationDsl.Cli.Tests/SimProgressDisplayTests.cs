@@ -37,7 +37,7 @@ public sealed class SimProgressDisplayTests
     {
         var error = new StringWriter { NewLine = "\n" };
         var time = new FakeTimeProvider();
-        var console = new CliConsole(new StringWriter(), error, new StringReader(string.Empty), Color: false, RepoPaths.Root);
+        var console = new CliConsole(new StringWriter(), error, Stream.Null, Color: false, RepoPaths.Root);
         return (new SimProgressDisplay(console, time), error, time);
     }
 }

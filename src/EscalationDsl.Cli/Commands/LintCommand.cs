@@ -20,7 +20,9 @@ internal static class LintCommand
         };
         var format = CommonOptions.Format("text", "json", "sarif", "github", "gitlab", "checkstyle");
         var output = CommonOptions.Output();
-        var maxWarnings = new Option<int?>("--max-warnings")
+        // Read as text: the parser's own message for a number it cannot take named the .NET type
+        // ("... as expected type 'System.Nullable`1[System.Int32]'").
+        var maxWarnings = new Option<string?>("--max-warnings")
         {
             Description = "Exit with 1 when there are more than this many warnings (after --warnings-as-errors, none are left).",
         };
@@ -44,12 +46,9 @@ internal static class LintCommand
         return command;
     }
 
-    private static int Run(string[] paths, string format, string? output, int? maxWarnings, bool warningsAsErrors, Uri? helpUriBase, CliConsole console)
+    private static int Run(string[] paths, string format, string? output, string? maxWarningsText, bool warningsAsErrors, Uri? helpUriBase, CliConsole console)
     {
-        if (maxWarnings is < 0)
-        {
-            throw new UsageException($"--max-warnings: {maxWarnings} is negative; give 0 or more");
-        }
+        int? maxWarnings = maxWarningsText is null ? null : ParseMaxWarnings(maxWarningsText);
 
         // Read every input and every configuration before linting, so usage trouble stops the run early.
         PolicyLoader.CheckOutput(output, console);
@@ -108,4 +107,9 @@ internal static class LintCommand
     }
 
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? string.Empty : "s")}";
+
+    private static int ParseMaxWarnings(string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new UsageException($"--max-warnings: '{text}' is not a whole number of 0 or more; give the most warnings allowed, such as 0");
 }

@@ -7,7 +7,8 @@ namespace EscalationDsl.Cli.Lint;
 
 /// <summary>
 /// Checkstyle XML (the format Jenkins, reviewdog and many CI tools read): one <c>file</c> element per
-/// linted policy, one <c>error</c> element per finding, source <c>esc.CODE</c>. XmlWriter does the escaping.
+/// linted policy, one <c>error</c> element per finding, source <c>esc.CODE</c>. XmlWriter does the escaping;
+/// characters XML cannot hold at all are replaced first (<see cref="XmlText"/>).
 /// </summary>
 internal static class LintCheckstyleFormat
 {
@@ -23,7 +24,7 @@ internal static class LintCheckstyleFormat
             foreach (var file in report.Files)
             {
                 writer.WriteStartElement("file");
-                writer.WriteAttributeString("name", file.Model.Source.Path);
+                writer.WriteAttributeString("name", XmlText(file.Model.Source.Path));
                 foreach (var f in report.Findings.Where(f => ReferenceEquals(f.Source, file.Model.Source)))
                 {
                     writer.WriteStartElement("error");
@@ -35,7 +36,7 @@ internal static class LintCheckstyleFormat
                         DiagnosticLevel.Warning => "warning",
                         _ => "info",
                     });
-                    writer.WriteAttributeString("message", f.Diagnostic.Message);
+                    writer.WriteAttributeString("message", XmlText(f.Diagnostic.Message));
                     writer.WriteAttributeString("source", "esc." + f.Diagnostic.Code);
                     writer.WriteEndElement();
                 }
@@ -47,5 +48,34 @@ internal static class LintCheckstyleFormat
         }
 
         return sb.Append('\n').ToString();
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with the characters XML 1.0 cannot hold, even as a reference, replaced:
+    /// C0 controls other than tab and line breaks by their Control Pictures (␁, as the text format shows
+    /// them), anything else (U+FFFE, a half surrogate pair) by U+FFFD. A message quoting a string with such
+    /// a control character (the escape in <c>"\␁"</c>, ESC1005) made XmlWriter throw: an internal error.
+    /// </summary>
+    private static string XmlText(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (XmlConvert.IsXmlChar(c))
+            {
+                sb.Append(c);
+            }
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], c))
+            {
+                sb.Append(c).Append(text[++i]);
+            }
+            else
+            {
+                sb.Append(c < ' ' ? (char)(0x2400 + c) : '\uFFFD');
+            }
+        }
+
+        return sb.ToString();
     }
 }

@@ -1,4 +1,6 @@
 using EscalationDsl.Analysis.Configuration;
+using EscalationDsl.Engine.Policies;
+using EscalationDsl.Language.Text;
 
 namespace EscalationDsl.Cli.Lint;
 
@@ -48,7 +50,10 @@ internal sealed class LintConfigLocator(CliConsole console)
         var shown = PolicyInputs.DisplayPath(file, console);
         try
         {
-            return LintConfiguration.Parse(File.ReadAllText(file));
+            // Found, not named: read as a policy found in a folder is, so that a pipe (which nothing may
+            // ever write to) is refused at once and a device such as /dev/zero stops at the size limit.
+            var bytes = PolicyFiles.ReadBounded(file, "a lint configuration", named: false);
+            return LintConfiguration.Parse(SourceText.FromBytes(shown, bytes).Text);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -17,7 +17,7 @@ public static class PolicyFiles
     /// <summary>
     /// The bytes of a policy file, at most <see cref="MaxBytes"/>: a larger file (or a device such as
     /// <c>/dev/zero</c>, which never ends) is refused with an <see cref="IOException"/> rather than
-    /// read until memory runs out. See <see cref="ReadBounded"/> for <paramref name="named"/>.
+    /// read until memory runs out. See <see cref="ReadBounded(string, string, bool)"/> for <paramref name="named"/>.
     /// </summary>
     public static byte[] Read(string path, bool named) => ReadBounded(path, "a policy", named);
 
@@ -41,6 +41,14 @@ public static class PolicyFiles
             throw new IOException(notRegular);
         }
 
+        return ReadBounded(stream, what);
+    }
+
+    /// <summary>The bytes of <paramref name="stream"/> (such as standard input) to its end, at most <see cref="MaxBytes"/>, as <see cref="ReadBounded(string, string, bool)"/> reads a file.</summary>
+    /// <exception cref="IOException">The stream holds more than <see cref="MaxBytes"/>.</exception>
+    public static byte[] ReadBounded(Stream stream, string what)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
         var buffer = new MemoryStream();
         var chunk = new byte[64 * 1024];
         int read;
