@@ -34,6 +34,27 @@ public sealed class CanonicalCsvTests
         back.Read().Select(r => ServiceNowImporterTests.Json(r.Event!)).ShouldBe(events.Select(ServiceNowImporterTests.Json));
     }
 
+    [Fact]
+    public void AValueHoldingUFFFFIsWrittenAsAReplacementCharacterThatReadsBack()
+    {
+        // A JSON "\uffff" (or bytes that were not UTF-8 in a mapped export) was written raw: esc's
+        // readers take U+FFFF for bytes that are not UTF-8, so esc refused the file it had written.
+        using var jsonl = new TempFile(".jsonl", "{\"ticket\":\"T1\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev2\",\"owner\":\"a\\uffffb\"}\n");
+        using var source = new CanonicalEventSource(jsonl.Path, "in.jsonl");
+        var e = source.Read().Single().Event!;
+        e.Owner.ShouldBe("a\uffffb");
+        var writer = new StringWriter { NewLine = "\n" };
+        CanonicalCsv.WriteHeader(writer, []);
+        CanonicalCsv.WriteRow(writer, e, []);
+
+        using var file = new TempFile(".csv", writer.ToString());
+        using var back = new CanonicalEventSource(file.Path, "back.csv");
+        var read = back.Read().Single();
+
+        read.Message.ShouldBeNull();
+        read.Event!.Owner.ShouldBe("a\ufffdb");
+    }
+
     [Theory]
     [InlineData(".jsonl", 1, "{\"ticket\":\"T\u00e9\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev2\"}\n{\"ticket\":\"T\u00e8\",\"at\":\"2026-11-02T14:05:00Z\",\"type\":\"created\",\"severity\":\"sev2\"}\n")]
     [InlineData(".csv", 2, "ticket,at,type,severity\nT\u00e9,2026-11-02T14:00:00Z,created,sev2\nT\u00e8,2026-11-02T14:05:00Z,created,sev2\n")]

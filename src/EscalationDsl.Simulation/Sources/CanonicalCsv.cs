@@ -88,8 +88,16 @@ public static class CanonicalCsv
         writer.Write('\n');
     }
 
-    private static string Quote(string cell) =>
-        cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+    /// <summary>
+    /// A cell as CSV writes it. U+FFFF (bytes that were not UTF-8 in a mapped export, or a JSON
+    /// <c>\uffff</c>) is written as U+FFFD: written raw, esc's readers would take it for bytes that
+    /// are not UTF-8 and refuse the row, and CSV has no escape for it.
+    /// </summary>
+    private static string Quote(string cell)
+    {
+        cell = cell.Replace(TicketEventJson.NotUtf8Mark, '\uFFFD');
+        return cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+    }
 
     private static void Parse(SepReader.Row row, Layout layout, List<EventParseResult> results)
     {
