@@ -17,6 +17,22 @@ public sealed class SimTests
         Golden.Match(Path.Combine(RepoPaths.Baselines, "Sim", golden), result.Out);
     }
 
+    [Fact]
+    public void TheBuiltInStatesThatAPolicyCannotTakeStopTheImportBeforeTheFirstRow()
+    {
+        var refused = Esc.Run("sim", "policies/it-helpdesk.esc", "--import", "servicenow", "--tickets", Subset, "--quiet");
+
+        refused.ExitCode.ShouldBe(2);
+        refused.Error.ShouldStartWith("esc: --import servicenow: policy 'it-helpdesk' has no status for the incident states 'Awaiting User Info' (awaiting_customer), ");
+
+        // The shipped mapping for it maps them: no bad row.
+        var mapped = Esc.Run("sim", "policies/it-helpdesk.esc", "--map", "policies/mappings/servicenow-it-helpdesk.json", "--tickets", Subset, "--format", "json", "--quiet");
+
+        mapped.ExitCode.ShouldBe(0, mapped.Error);
+        mapped.Error.ShouldBeEmpty();
+        System.Text.Json.JsonDocument.Parse(mapped.Out).RootElement.GetProperty("input").GetProperty("badRows").GetInt64().ShouldBe(0);
+    }
+
     [Theory]
     [InlineData("sev1-network-outage.jsonl", "text", "sev1-network-outage.txt")]
     [InlineData("sev1-network-outage.jsonl", "markdown", "sev1-network-outage.md")]

@@ -50,6 +50,24 @@ public sealed class MappingTests
     }
 
     [Fact]
+    public void AStateTableThePolicysStatusesCannotTakeIsRefusedWhenTheMappingIsRead()
+    {
+        // it-helpdesk waits on users and suppliers: every row in a built-in awaiting state was a bad
+        // row ("status: 'awaiting_customer' is not one of ...") that did not say where to fix it.
+        var helpdesk = Policies.Shipped("it-helpdesk");
+
+        var e = Should.Throw<MappingException>(() => MappingFile.Load("""{ "import": "servicenow", "states": { "Awaiting User Info": "awaiting_user" } }""", "map.json", helpdesk, "servicenow", []));
+
+        e.Message.ShouldBe(
+            "map.json: states: policy 'it-helpdesk' has no status for the incident states 'Awaiting Vendor' (awaiting_vendor), 'Awaiting Problem' (awaiting_problem), 'Awaiting Evidence' (awaiting_evidence); "
+            + "its statuses are new, in_progress, awaiting_user, awaiting_supplier, resolved, closed: map each under \"states\" in a mapping file with \"import\": \"servicenow\" (docs/importers.md), "
+            + "such as { \"import\": \"servicenow\", \"states\": { \"Awaiting Vendor\": \"awaiting_user\" } }");
+        MappingFile.UnfitStates(Policies.Support, ServiceNowMapping.DefaultStates).ShouldBeNull("support's status is free text");
+        MappingFile.Load(File.ReadAllText(RepoPaths.Combine("policies", "mappings", "servicenow-it-helpdesk.json")), "servicenow-it-helpdesk.json", helpdesk, "servicenow", [])
+            .ServiceNow!.States["Awaiting Vendor"].ShouldBe("awaiting_supplier");
+    }
+
+    [Fact]
     public void BuiltInServiceNowMappingRanksPrioritiesOntoTheSeverities()
     {
         var mapping = MappingFile.DefaultServiceNow(Policies.Support);

@@ -223,6 +223,11 @@ internal static class SimCommand
         {
             if (request.Import == "servicenow" || mapping?.ServiceNow is not null)
             {
+                if (mapping is null && MappingFile.UnfitStates(policy, ServiceNowMapping.DefaultStates) is { } unfit)
+                {
+                    throw new UsageException($"--import servicenow: {unfit}");
+                }
+
                 return new ServiceNowEventSource(full, display, mapping?.ServiceNow ?? MappingFile.DefaultServiceNow(policy));
             }
 

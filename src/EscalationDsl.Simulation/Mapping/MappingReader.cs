@@ -72,6 +72,11 @@ internal sealed class MappingReader(string file, CompiledPolicy policy, ICollect
             }
         }
 
+        if (MappingFile.UnfitStates(policy, states) is { } unfit)
+        {
+            throw Fail("states", unfit);
+        }
+
         return defaults with
         {
             Layout = layout,
