@@ -33,6 +33,20 @@ public sealed class LongInputTests
     }
 
     [Fact]
+    public void TabsBeforeTheCaretOfALongLineCountAsTheirExpandedWidth()
+    {
+        // Only the part of a long line around the caret is read; its tabs still take four cells each.
+        var source = new SourceText("tabs.esc", "policy \"p\" version 1\n" + new string('a', 1000) + new string('\t', 10) + "~" + new string('b', 1000) + "\n");
+        var tilde = DiagnosticCatalog.UnexpectedCharacterFound(new TextSpan(21 + 1010, 1), "'~'");
+
+        var lines = DiagnosticFormatter.Format(source, tilde, color: false).Split('\n');
+
+        lines[0].ShouldStartWith("tabs.esc:2:1011: error[ESC1003]");
+        lines[2].ShouldBe("2 | …" + new string('a', 40) + new string(' ', 40) + "~" + new string('b', 79) + "…");
+        lines[3].ShouldBe("  | " + new string(' ', 81) + "^");
+    }
+
+    [Fact]
     public void ALongLineOfManyMistakesPrintsEachWithAShortExcerpt()
     {
         var model = SemanticModel.Create("many.esc", "policy \"p\" version 1\n" + string.Concat(Enumerable.Repeat("@`", 2000)) + "\n");

@@ -105,7 +105,10 @@ public sealed class SourceText
     }
 
     /// <summary>The text of a 1-based line, without its line break.</summary>
-    public string GetLineText(int line)
+    public string GetLineText(int line) => Slice(GetLineSpan(line));
+
+    /// <summary>Where a 1-based line is, without its line break.</summary>
+    public TextSpan GetLineSpan(int line)
     {
         line = Math.Clamp(line, 1, lineStarts.Length);
         var start = lineStarts[line - 1];
@@ -115,7 +118,7 @@ public sealed class SourceText
             end--;
         }
 
-        return Text[start..end];
+        return TextSpan.FromBounds(start, end);
     }
 
     /// <summary>The text covered by a span.</summary>
