@@ -30,7 +30,9 @@ public sealed class BackupTests : IDisposable
     [InlineData("--db notes.txt -o copy.db", "esc: notes.txt: cannot back up: SQLite Error 26: 'file is not a database'.")]
     [InlineData("--db other.db -o copy.db", "esc: other.db: cannot back up: it is not an escalation engine's database (it has no schema version)")]
     [InlineData("--db versioned.db -o copy.db", "esc: versioned.db: cannot back up: it is not an escalation engine's database (it has no events table)")]
+    [InlineData("--db events-only.db -o copy.db", "esc: events-only.db: cannot back up: it is not an escalation engine's database (it has no tickets table)")]
     [InlineData("--db other.db -o other.db", "esc: --output: other.db is the engine's database; name another file")]
+    [InlineData("--db x.db.partial -o x.db", "esc: --output: x.db.partial is the engine's database; name another file")] // the backup removed it as a leftover copy
     [InlineData("--db other.db -o other.db-wal", "esc: --output: other.db-wal is the engine's write-ahead log; name another file")]
     [InlineData("--db other.db -o notes.txt", "esc: notes.txt: already exists; a backup never overwrites, name a new file")]
     [InlineData("--db other.db -o missing/copy.db", "esc: missing/copy.db: cannot write: the folder {0}/missing does not exist")]
@@ -42,14 +44,17 @@ public sealed class BackupTests : IDisposable
         File.WriteAllText(Path.Combine(folder, "notes.txt"), "not a database\n");
         Sqlite("other.db", "CREATE TABLE t (x)");
         Sqlite("versioned.db", "CREATE TABLE t (x); PRAGMA user_version = 2");
+        Sqlite("events-only.db", "CREATE TABLE events (x); PRAGMA user_version = 2");
+        Sqlite("x.db.partial", "CREATE TABLE t (x)");
 
         var result = Esc.RunIn(folder, string.Empty, ["backup", .. arguments.Split(' ').Select(a => a == "''" ? "" : a)]);
 
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldBe(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, folder) + "\n");
         File.Exists(Path.Combine(folder, "copy.db")).ShouldBeFalse();
-        File.Exists(Path.Combine(folder, "copy.db.partial")).ShouldBeFalse();
         File.ReadAllText(Path.Combine(folder, "notes.txt")).ShouldBe("not a database\n");
+        File.Exists(Path.Combine(folder, "copy.db.partial")).ShouldBeFalse();
+        File.Exists(Path.Combine(folder, "x.db.partial")).ShouldBeTrue("a database named like a leftover copy is not removed");
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class SimTests
         var refused = Esc.Run("sim", "policies/it-helpdesk.esc", "--import", "servicenow", "--tickets", Subset, "--quiet");
 
         refused.ExitCode.ShouldBe(2);
-        refused.Error.ShouldStartWith("esc: --import servicenow: policy 'it-helpdesk' has no status for the incident states 'Awaiting User Info' (awaiting_customer), ");
+        refused.Error.ShouldStartWith("esc: --import servicenow: policy 'it-helpdesk' has no status for the incident states 'Awaiting User Info' (mapped to awaiting_customer), ");
 
         // The shipped mapping for it maps them: no bad row.
         var mapped = Esc.Run("sim", "policies/it-helpdesk.esc", "--map", "policies/mappings/servicenow-it-helpdesk.json", "--tickets", Subset, "--format", "json", "--quiet");

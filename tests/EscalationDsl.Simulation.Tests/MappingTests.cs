@@ -59,9 +59,15 @@ public sealed class MappingTests
         var e = Should.Throw<MappingException>(() => MappingFile.Load("""{ "import": "servicenow", "states": { "Awaiting User Info": "awaiting_user" } }""", "map.json", helpdesk, "servicenow", []));
 
         e.Message.ShouldBe(
-            "map.json: states: policy 'it-helpdesk' has no status for the incident states 'Awaiting Vendor' (awaiting_vendor), 'Awaiting Problem' (awaiting_problem), 'Awaiting Evidence' (awaiting_evidence); "
-            + "its statuses are new, in_progress, awaiting_user, awaiting_supplier, resolved, closed: map each under \"states\" in a mapping file with \"import\": \"servicenow\" (docs/importers.md), "
-            + "such as { \"import\": \"servicenow\", \"states\": { \"Awaiting Vendor\": \"awaiting_user\" } }");
+            "map.json: states: policy 'it-helpdesk' has no status for the incident states 'Awaiting Vendor' (mapped to awaiting_vendor), 'Awaiting Problem' (mapped to awaiting_problem), 'Awaiting Evidence' (mapped to awaiting_evidence); "
+            + "its statuses are new, in_progress, awaiting_user, awaiting_supplier, resolved, closed: map each under \"states\" in a mapping file, "
+            + "such as { \"import\": \"servicenow\", \"states\": { \"Awaiting Vendor\": \"awaiting_user\" } }, and pass it with --map (docs/importers.md)");
+
+        // An incident that goes back to New becomes a status event 'new': a status enum without it does not fit either.
+        var withoutNew = File.ReadAllText(Path.Combine(RepoPaths.Policies, "it-helpdesk.esc")).Replace(
+            "enum [new, in_progress, awaiting_user, awaiting_supplier,", "enum [in_progress, awaiting_user, awaiting_supplier, awaiting_customer, awaiting_vendor, awaiting_problem, awaiting_evidence,", StringComparison.Ordinal);
+        MappingFile.UnfitStates(Policies.Compile(withoutNew), ServiceNowMapping.DefaultStates)
+            .ShouldStartWith("policy 'it-helpdesk' has no status for the incident state 'New' (mapped to new); ");
         MappingFile.UnfitStates(Policies.Support, ServiceNowMapping.DefaultStates).ShouldBeNull("support's status is free text");
         MappingFile.Load(File.ReadAllText(RepoPaths.Combine("policies", "mappings", "servicenow-it-helpdesk.json")), "servicenow-it-helpdesk.json", helpdesk, "servicenow", [])
             .ServiceNow!.States["Awaiting Vendor"].ShouldBe("awaiting_supplier");

@@ -60,6 +60,12 @@ internal static class BackupCommand
 
         PolicyLoader.CheckOutput(copy, console);
         PolicyLoader.CheckNotAnInput("--output", copy, console, DatabaseFiles.Of(db).Select(f => (f.What, (string?)f.Path)));
+
+        // The copy is first written to FILE.partial (with SQLite's files beside it), which a backup removes.
+        foreach (var partial in EngineBackup.PartialFiles(copy))
+        {
+            PolicyLoader.CheckNotAnInput("--output", partial, console, DatabaseFiles.Of(db).Select(f => (f.What, (string?)f.Path)));
+        }
         var target = Path.GetFullPath(copy, console.WorkingDirectory);
         if (File.Exists(target))
         {

@@ -21,7 +21,7 @@ public static class EngineBackup
         var partial = PartialPath(output);
         try
         {
-            OnOutput(() => DeletePartial(partial));
+            OnOutput(() => DeletePartial(output));
             using (var from = OnDatabase(() => Open(database, SqliteOpenMode.ReadOnly)))
             {
                 OnDatabase(() => Check(from));
@@ -41,7 +41,7 @@ public static class EngineBackup
             var summary = OnOutput(() =>
             {
                 using var copy = Open(partial, SqliteOpenMode.ReadWrite);
-                if (Scalar(copy, "PRAGMA quick_check") is not "ok" and var problem)
+                if (Scalar(copy, "PRAGMA quick_check(1)") is not "ok" and var problem)
                 {
                     throw new BackupException(output: false, $"the copy does not check out ({problem}); the database may be damaged, see PRAGMA integrity_check");
                 }
@@ -62,7 +62,7 @@ public static class EngineBackup
         {
             try
             {
-                DeletePartial(partial);
+                DeletePartial(output);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -117,18 +117,24 @@ public static class EngineBackup
             throw new BackupException(output: false, "it is not an escalation engine's database (it has no schema version)");
         }
 
-        if (Scalar(database, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'") is null)
+        // The tables the summary counts in the copy.
+        var missing = Scalar(database, "SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events') THEN 'events' "
+            + "WHEN NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tickets') THEN 'tickets' END");
+        if (missing is string table)
         {
-            throw new BackupException(output: false, "it is not an escalation engine's database (it has no events table)");
+            throw new BackupException(output: false, $"it is not an escalation engine's database (it has no {table} table)");
         }
     }
 
-    /// <summary>The partial copy and the files SQLite keeps beside it while writing.</summary>
-    private static void DeletePartial(string partial)
+    /// <summary>The files a backup to <paramref name="output"/> writes and removes: the partial copy and SQLite's files beside it.</summary>
+    public static IEnumerable<string> PartialFiles(string output) =>
+        new[] { "", "-journal", "-wal", "-shm" }.Select(suffix => PartialPath(output) + suffix);
+
+    private static void DeletePartial(string output)
     {
-        foreach (var suffix in new[] { "", "-journal", "-wal", "-shm" })
+        foreach (var file in PartialFiles(output))
         {
-            File.Delete(partial + suffix);
+            File.Delete(file);
         }
     }
 

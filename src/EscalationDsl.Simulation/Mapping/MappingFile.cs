@@ -21,7 +21,8 @@ public static class MappingFile
     /// <summary>
     /// Why a state table does not fit the policy, or null when it does: the incident states whose
     /// status the policy's <c>status</c> enum lacks (every row in such a state would be a bad row).
-    /// The lifecycle names (new, resolved, closed) are events, not statuses, and always fit.
+    /// Resolved and closed become events, not statuses, and always fit; new is a status when an
+    /// incident goes back to New, so it must fit too.
     /// </summary>
     public static string? UnfitStates(CompiledPolicy policy, IReadOnlyDictionary<string, string> states)
     {
@@ -30,7 +31,7 @@ public static class MappingFile
             return null;
         }
 
-        var unfit = states.Where(s => s.Value is not ("new" or "resolved" or "closed") && !statuses.Contains(s.Value)).ToList();
+        var unfit = states.Where(s => s.Value is not ("resolved" or "closed") && !statuses.Contains(s.Value)).ToList();
         if (unfit.Count == 0)
         {
             return null;
@@ -39,9 +40,9 @@ public static class MappingFile
         // The example maps the first such state to a status of the policy's own, a waiting one if it has one.
         var open = statuses.Where(s => s is not ("new" or "resolved" or "closed")).ToList();
         var example = open.FirstOrDefault(s => s.StartsWith("awaiting", StringComparison.Ordinal)) ?? open.FirstOrDefault() ?? statuses.First();
-        return $"policy '{policy.Name}' has no status for the incident state{(unfit.Count == 1 ? "" : "s")} {string.Join(", ", unfit.Select(s => $"'{s.Key}' ({s.Value})"))}; "
-            + $"its statuses are {string.Join(", ", statuses)}: map each under \"states\" in a mapping file with \"import\": \"servicenow\" (docs/importers.md), "
-            + $"such as {{ \"import\": \"servicenow\", \"states\": {{ \"{unfit[0].Key}\": \"{example}\" }} }}";
+        return $"policy '{policy.Name}' has no status for the incident state{(unfit.Count == 1 ? "" : "s")} {string.Join(", ", unfit.Select(s => $"'{s.Key}' (mapped to {s.Value})"))}; "
+            + $"its statuses are {string.Join(", ", statuses)}: map each under \"states\" in a mapping file, "
+            + $"such as {{ \"import\": \"servicenow\", \"states\": {{ \"{unfit[0].Key}\": \"{example}\" }} }}, and pass it with --map (docs/importers.md)";
     }
 
     /// <summary>The built-in ServiceNow mapping for a policy (docs/importers.md, "The built-in mapping").</summary>
