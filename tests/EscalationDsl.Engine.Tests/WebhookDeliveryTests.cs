@@ -154,24 +154,23 @@ public sealed class WebhookDeliveryTests
     public async Task ASinkThatIsDownHoldsTheOthersUpByOneCallNotOnePerDeliveryDue()
     {
         // A round sent every due delivery of a sink one after the other, each running into the timeout,
-        // and the next round (the file sink's new decisions) waited for all of them.
+        // and the next round (the file sink's new decisions) waited for all of them; with more than a
+        // round's 200 due for the sink that is down, the other sinks' deliveries were not even read.
         await using var receiver = await Receiver.StartAsync();
         var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         receiver.Hold = hold.Task;
         await using var engine = await EngineFixture.StartAsync(null, [.. WebhookArgs(receiver), "--Engine:Delivery:Timeout=00:00:01"]);
         try
         {
-            for (var i = 0; i < 10; i++)
-            {
-                await engine.PostEventOk(EngineFixture.Created($"e{i}", $"INC-{i}", T0));
-            }
+            var created = await engine.PostBatch([.. Enumerable.Range(0, 250).Select(i => EngineFixture.Created($"e{i}", $"INC-{i}", T0))]);
+            created.IsSuccessStatusCode.ShouldBeTrue();
 
-            await engine.AdvanceAsync(TimeSpan.FromMinutes(15)); // ten pages for the hook, which never answers
+            await engine.AdvanceAsync(TimeSpan.FromMinutes(15)); // 250 pages for the hook, which never answers
             await EngineFixture.Eventually(() => Task.FromResult(receiver.Calls.Count >= 1), "the first page reaches the hook");
             await engine.AdvanceAsync(TimeSpan.FromMinutes(15)); // escalations, for the file sink only
 
             await EngineFixture.Eventually(() => Task.FromResult(engine.Delivered().Any(d => (string?)d["kind"] == "escalate")), "the file sink gets the escalations");
-            receiver.Calls.Count.ShouldBeLessThan(10, "the file sink's round waited for every page to time out");
+            receiver.Calls.Count.ShouldBeLessThanOrEqualTo(3, "the file sink's deliveries waited for the hook's pages to time out one by one");
         }
         finally
         {

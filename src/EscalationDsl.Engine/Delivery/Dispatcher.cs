@@ -39,22 +39,36 @@ internal sealed class Dispatcher : BackgroundService
     {
         await Task.Yield();
         using var connection = database.Open();
+
+        // A sink whose delivery failed rests until that delivery's retry (its backoff): its other
+        // deliveries wait too, and are not read, so a sink that is down, however many deliveries it
+        // has due, holds the other sinks up by one call (within Engine:Delivery:Timeout) per backoff.
+        var resting = new Dictionary<string, long>(StringComparer.Ordinal);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-                var due = ReadDue(connection, now);
+                foreach (var rested in resting.Where(r => r.Value <= now).Select(r => r.Key).ToList())
+                {
+                    resting.Remove(rested);
+                }
+
+                var due = ReadDue(connection, now, resting.Keys);
                 if (due.Count == 0)
                 {
-                    await wake.WaitUntilAsync(NextAttempt(connection), stoppingToken).ConfigureAwait(false);
+                    var next = NextAttempt(connection, resting.Keys);
+                    foreach (var until in resting.Values)
+                    {
+                        next = next is { } n && n <= until ? n : until;
+                    }
+
+                    await wake.WaitUntilAsync(next, stoppingToken).ConfigureAwait(false);
                     continue;
                 }
 
-                // Sinks work in parallel; each sink gets its decisions one at a time, in order. A sink
-                // that fails is not tried again this round: its other deliveries wait for the next one,
-                // so a sink that is down (each call running into Engine:Delivery:Timeout) holds up the
-                // other sinks' next round by one call, not by one call per delivery due. Stopping
+                // Sinks work in parallel; each sink gets its decisions one at a time, in order, and
+                // one that fails rests (above). Stopping
                 // starts no further delivery, but one under way is finished (a webhook within
                 // Engine:Delivery:Timeout) and its outcome recorded with the others: cut off unrecorded,
                 // a delivery the sink had taken was sent again after the restart.
@@ -78,6 +92,11 @@ internal sealed class Dispatcher : BackgroundService
 
                     return results;
                 })).ConfigureAwait(false);
+                foreach (var failed in perSink.Where(r => r.Count > 0 && r[^1].Status == "pending").Select(r => r[^1]))
+                {
+                    resting[failed.Sink] = failed.NextAttemptAt;
+                }
+
                 var report = new DeliveryReportItem(perSink.SelectMany(r => r).ToList());
                 loop.Post(report);
                 await report.Task.ConfigureAwait(false);
@@ -135,13 +154,13 @@ internal sealed class Dispatcher : BackgroundService
         return new DeliveryOutcome(delivery.Id, delivery.Sink, attempt, now, "pending", now + (long)backoff, error);
     }
 
-    private static List<(string Id, string Sink, int Attempts, string Body)> ReadDue(Microsoft.Data.Sqlite.SqliteConnection connection, long now)
+    private static List<(string Id, string Sink, int Attempts, string Body)> ReadDue(Microsoft.Data.Sqlite.SqliteConnection connection, long now, IEnumerable<string> resting)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $"""
             SELECT d.decision_id, d.sink, d.attempts, x.body
             FROM deliveries d JOIN decisions x ON x.decision_id = d.decision_id
-            WHERE d.status = 'pending' AND d.next_attempt_at <= $now
+            WHERE d.status = 'pending' AND d.next_attempt_at <= $now{ExceptSinks(command, resting)}
             ORDER BY d.next_attempt_at, x.at
             LIMIT $limit
             """;
@@ -157,10 +176,24 @@ internal sealed class Dispatcher : BackgroundService
         return due;
     }
 
-    private static long? NextAttempt(Microsoft.Data.Sqlite.SqliteConnection connection)
+    private static long? NextAttempt(Microsoft.Data.Sqlite.SqliteConnection connection, IEnumerable<string> resting)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT MIN(next_attempt_at) FROM deliveries WHERE status = 'pending'";
+        command.CommandText = $"SELECT MIN(d.next_attempt_at) FROM deliveries d WHERE d.status = 'pending'{ExceptSinks(command, resting)}";
         return command.ExecuteScalar() is long next ? next : null;
+    }
+
+    /// <summary>A condition leaving out the resting sinks' deliveries, their names bound as parameters.</summary>
+    private static string ExceptSinks(Microsoft.Data.Sqlite.SqliteCommand command, IEnumerable<string> sinks)
+    {
+        var names = new List<string>();
+        foreach (var sink in sinks)
+        {
+            var name = $"$sink{names.Count}";
+            command.Parameters.AddWithValue(name, sink);
+            names.Add(name);
+        }
+
+        return names.Count == 0 ? "" : $" AND d.sink NOT IN ({string.Join(", ", names)})";
     }
 }
