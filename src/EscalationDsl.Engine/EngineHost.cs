@@ -170,7 +170,12 @@ public static class EngineHost
     /// </summary>
     private static WebApplicationBuilder CreateBuilder(string[] args, Action<IConfigurationBuilder>? configure)
     {
-        RefuseUnreadableSettingsFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"));
+        var files = SettingsFiles();
+        foreach (var file in files)
+        {
+            RefuseUnreadableSettingsFile(file);
+        }
+
         try
         {
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
@@ -182,15 +187,29 @@ public static class EngineHost
         }
         catch (InvalidDataException e)
         {
-            // The configuration provider wraps the parser's reason; report it as every other file
-            // error: path:line:column when the parser says where.
-            var file = Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json");
+            // The configuration provider wraps the parser's reason (its message names the file); report
+            // it as every other file error: path:line:column when the parser says where.
+            var file = files.FirstOrDefault(f => e.Message.Contains(f, StringComparison.Ordinal)) ?? files[0];
             throw new EngineConfigurationException(e.GetBaseException() switch
             {
                 JsonException json when File.Exists(file) => $"{file}:{Position(json, file)}: not valid JSON: {JsonErrorPosition.Reason(json)}",
                 var other => $"{file}: {other.Message.TrimEnd('.')}",
             });
         }
+    }
+
+    /// <summary>
+    /// The settings files the host reads from the working directory: appsettings.json, then
+    /// appsettings.ENVIRONMENT.json for the environment the host runs in (ASPNETCORE_ENVIRONMENT or
+    /// DOTNET_ENVIRONMENT; Production when neither is set).
+    /// </summary>
+    private static string[] SettingsFiles()
+    {
+        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is { Length: > 0 } aspnet ? aspnet
+            : Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 } dotnet ? dotnet
+            : "Production";
+        var folder = Directory.GetCurrentDirectory();
+        return [Path.Combine(folder, "appsettings.json"), Path.Combine(folder, $"appsettings.{environment}.json")];
     }
 
     /// <summary>

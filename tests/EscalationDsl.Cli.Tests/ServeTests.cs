@@ -109,11 +109,13 @@ public sealed class ServeTests : IDisposable
         error.ShouldBe($"esc serve: {file}: cannot read the file: the file is larger than 16 MB, too large for a settings file\n");
     }
 
-    [Fact]
-    public async Task AnAppSettingsFileThatIsANamedPipeIsRefusedWithoutWaitingForAWriter()
+    [Theory]
+    [InlineData("appsettings.json")]
+    [InlineData("appsettings.ENVIRONMENT.json")] // the host reads it too; it was not checked, and a pipe there hung the engine
+    public async Task AnAppSettingsFileThatIsANamedPipeIsRefusedWithoutWaitingForAWriter(string name)
     {
         // The configuration framework opened the pipe and waited, before a line was printed, for ever.
-        var file = Path.Combine(folder, "appsettings.json");
+        var file = Path.Combine(folder, name.Replace("ENVIRONMENT", HostEnvironment(), StringComparison.Ordinal));
         await NamedPipes.CreateAsync(file);
         try
         {
@@ -160,6 +162,25 @@ public sealed class ServeTests : IDisposable
         error.ShouldContain("Engine:Sinks: sink 'log' lists owner 'netwrk', which no running policy version declares (declared: ");
         error.ShouldNotContain("owner 'frontline'");
     }
+
+    [Fact]
+    public async Task TheEnvironmentsSettingsFileIsNamedInItsJsonError()
+    {
+        // The message named appsettings.json, with no position, for a mistake in appsettings.Production.json.
+        var file = Path.Combine(folder, $"appsettings.{HostEnvironment()}.json");
+        File.WriteAllText(file, "{ \"Engine\": { \"Listen\": ");
+
+        var (code, error) = await RunProcess(Isolated());
+
+        code.ShouldBe(2);
+        error.ShouldBe($"esc serve: {file}:1:25: not valid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed\n");
+    }
+
+    /// <summary>The environment the engine's host runs in, as it decides it: Production unless the environment says otherwise.</summary>
+    private static string HostEnvironment() =>
+        Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is { Length: > 0 } aspnet ? aspnet
+        : Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 } dotnet ? dotnet
+        : "Production";
 
     /// <summary>Files of the test's own (the defaults would be the working directory's); --listen, --db and --policies override them.</summary>
     private string[] Isolated() =>
