@@ -67,11 +67,11 @@ internal sealed class Dispatcher : BackgroundService
                     continue;
                 }
 
-                // Sinks work in parallel; each sink gets its decisions one at a time, in order, and
-                // one that fails rests (above). Stopping
-                // starts no further delivery, but one under way is finished (a webhook within
-                // Engine:Delivery:Timeout) and its outcome recorded with the others: cut off unrecorded,
-                // a delivery the sink had taken was sent again after the restart.
+                // Sinks work in parallel; each sink gets its decisions one at a time, in order, and one
+                // that fails stops for this round and rests (above). Stopping starts no further delivery,
+                // but one under way is finished (a webhook within Engine:Delivery:Timeout) and its outcome
+                // recorded with the others: cut off unrecorded, a delivery the sink had taken was sent
+                // again after the restart.
                 var perSink = await Task.WhenAll(due.GroupBy(d => d.Sink).Select(async group =>
                 {
                     var results = new List<DeliveryOutcome>();
