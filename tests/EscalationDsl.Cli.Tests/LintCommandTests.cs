@@ -196,7 +196,7 @@ public sealed class LintCommandTests
         var result = Esc.Run("lint", "policies/", "--max-warnings", value);
 
         result.ExitCode.ShouldBe(2);
-        result.Error.ShouldBe($"esc: --max-warnings: '{value}' is not a whole number of 0 or more; give the most warnings allowed, such as 0\n");
+        result.Error.ShouldBe($"esc: --max-warnings: '{value}' is not a whole number from 0 to 2147483647; give the most warnings allowed, such as 0\n");
     }
 
     [Fact]

@@ -267,7 +267,7 @@ public sealed class SimTests
         var result = Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--top", value);
         result.ExitCode.ShouldBe(2);
         result.Out.ShouldBeEmpty();
-        result.Error.ShouldBe($"esc: --top: '{value}' is not a whole number of 1 or more; give how many rows each table shows, such as 20\n");
+        result.Error.ShouldBe($"esc: --top: '{value}' is not a whole number from 1 to 2147483647; give how many rows each table shows, such as 20\n");
     }
 
     [Theory]

@@ -111,5 +111,5 @@ internal static class LintCommand
     private static int ParseMaxWarnings(string text) =>
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
             ? n
-            : throw new UsageException($"--max-warnings: '{text}' is not a whole number of 0 or more; give the most warnings allowed, such as 0");
+            : throw new UsageException($"--max-warnings: '{text}' is not a whole number from 0 to 2147483647; give the most warnings allowed, such as 0");
 }

@@ -273,7 +273,7 @@ internal static class SimCommand
     private static int ParseTop(string option, string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
-            : throw new UsageException($"{option}: '{text}' is not a whole number of 1 or more; give how many rows each table shows, such as 20");
+            : throw new UsageException($"{option}: '{text}' is not a whole number from 1 to 2147483647; give how many rows each table shows, such as 20");
 
     private static Instant? ParseBound(string option, string? text, DateTimeZone zone)
     {
