@@ -1,3 +1,4 @@
+using EscalationDsl.Engine.Files;
 using EscalationDsl.Engine.Policies;
 using EscalationDsl.Language.Text;
 
@@ -67,7 +68,7 @@ public static class PolicyInputs
     {
         try
         {
-            return SourceText.FromBytes("<stdin>", PolicyFiles.ReadBounded(console.In, "a policy"));
+            return SourceText.FromBytes("<stdin>", BoundedFile.Read(console.In, "a policy"));
         }
         catch (IOException e)
         {
@@ -75,7 +76,7 @@ public static class PolicyInputs
         }
     }
 
-    /// <summary>Reads one file as a source text with a display path; <paramref name="named"/>: the user named it (see <see cref="PolicyFiles.ReadBounded(string, string, bool)"/>).</summary>
+    /// <summary>Reads one file as a source text with a display path; <paramref name="named"/>: the user named it (see <see cref="BoundedFile.Read(string, string, bool)"/>).</summary>
     public static SourceText ReadFile(string fullPath, CliConsole console, bool named)
     {
         try

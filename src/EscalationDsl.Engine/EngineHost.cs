@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using EscalationDsl.Engine.Api;
 using EscalationDsl.Engine.Delivery;
+using EscalationDsl.Engine.Files;
 using EscalationDsl.Engine.Observability;
 using EscalationDsl.Engine.Policies;
 using EscalationDsl.Engine.Processing;
@@ -227,7 +228,7 @@ public static class EngineHost
 
         try
         {
-            PolicyFiles.ReadBounded(file, "a settings file", named: false);
+            BoundedFile.Read(file, "a settings file", named: false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -293,7 +294,7 @@ public static class EngineHost
 
             // Bounded: a key file linked to /dev/zero was read until memory ran out. Named, as a
             // setting names it, so a pipe such as --Engine:ApiKeyFile=<(pass show esc) is read.
-            var key = SourceText.FromBytes(path, PolicyFiles.ReadBounded(path, "an API key file", named: true)).Text.Trim();
+            var key = SourceText.FromBytes(path, BoundedFile.Read(path, "an API key file", named: true)).Text.Trim();
             if (key.Length < 16)
             {
                 throw new EngineConfigurationException($"Engine:ApiKeyFile: {path} holds no usable key (at least 16 characters)");

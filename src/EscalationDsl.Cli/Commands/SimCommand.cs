@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using EscalationDsl.Engine.Files;
 using EscalationDsl.Language.Semantics;
-using EscalationDsl.Engine.Policies;
 using EscalationDsl.Language.Text;
 using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Events;
@@ -196,7 +196,7 @@ internal static class SimCommand
             string mapText;
             try
             {
-                mapText = SourceText.FromBytes(mapPath, PolicyFiles.ReadBounded(mapFull, "a mapping", named: true)).Text;
+                mapText = SourceText.FromBytes(mapPath, BoundedFile.Read(mapFull, "a mapping", named: true)).Text;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

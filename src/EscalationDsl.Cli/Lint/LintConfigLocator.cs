@@ -1,5 +1,5 @@
 using EscalationDsl.Analysis.Configuration;
-using EscalationDsl.Engine.Policies;
+using EscalationDsl.Engine.Files;
 using EscalationDsl.Language.Text;
 
 namespace EscalationDsl.Cli.Lint;
@@ -52,7 +52,7 @@ internal sealed class LintConfigLocator(CliConsole console)
         {
             // Found, not named: read as a policy found in a folder is, so that a pipe (which nothing may
             // ever write to) is refused at once and a device such as /dev/zero stops at the size limit.
-            var bytes = PolicyFiles.ReadBounded(file, "a lint configuration", named: false);
+            var bytes = BoundedFile.Read(file, "a lint configuration", named: false);
             return LintConfiguration.Parse(SourceText.FromBytes(shown, bytes).Text);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

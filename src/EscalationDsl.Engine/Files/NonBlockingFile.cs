@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace EscalationDsl.Engine.Policies;
+namespace EscalationDsl.Engine.Files;
 
 /// <summary>
 /// Opens a file to read without waiting. On Unix, opening a named pipe (FIFO) to read waits until
