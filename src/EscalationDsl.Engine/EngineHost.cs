@@ -221,6 +221,12 @@ public static class EngineHost
     /// </summary>
     private static void RefuseUnreadableSettingsFile(string file)
     {
+        if (Directory.Exists(file))
+        {
+            // Skipped as if absent, its settings would be missed unseen.
+            throw new EngineConfigurationException($"{file}: is a folder; a settings file is a JSON file");
+        }
+
         if (!File.Exists(file))
         {
             return;

@@ -140,6 +140,20 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public void AConfigurationThatIsAFolderIsRefusedNotSkipped()
+    {
+        // Skipped as if absent, the settings above it (here: every rule on) applied unseen.
+        using var folder = new LintTempFolder();
+        folder.Write("p.esc", TwoWarnings);
+        Directory.CreateDirectory(System.IO.Path.Combine(folder.Path, ".esclint.json"));
+
+        var result = Esc.RunIn(folder.Path, string.Empty, "lint", "p.esc");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("esc: .esclint.json: is a folder; .esclint.json is a file of lint settings (docs/rules/README.md)\n");
+    }
+
+    [Fact]
     public async Task AConfigurationThatIsANamedPipeIsRefusedWithoutWaitingForAWriter()
     {
         // esc finds the file, nobody names it: opened as a regular file, the pipe held esc lint (and the

@@ -164,6 +164,19 @@ public sealed class ServeTests : IDisposable
     }
 
     [Fact]
+    public async Task AnAppSettingsFolderIsRefusedNotSkipped()
+    {
+        // Skipped as if absent, the settings meant for the engine were missed unseen.
+        var file = Path.Combine(folder, "appsettings.json");
+        Directory.CreateDirectory(file);
+
+        var (code, error) = await RunProcess(Isolated());
+
+        code.ShouldBe(2);
+        error.ShouldBe($"esc serve: {file}: is a folder; a settings file is a JSON file\n");
+    }
+
+    [Fact]
     public async Task TheEnvironmentsSettingsFileIsNamedInItsJsonError()
     {
         // The message named appsettings.json, with no position, for a mistake in appsettings.Production.json.

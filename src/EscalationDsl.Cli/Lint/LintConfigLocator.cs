@@ -30,6 +30,12 @@ internal sealed class LintConfigLocator(CliConsole console)
         }
 
         var file = Path.Combine(folder, LintConfiguration.FileName);
+        if (Directory.Exists(file))
+        {
+            // Skipped as if absent, the settings above it (or none) applied unseen.
+            throw new UsageException($"{PolicyInputs.DisplayPath(file, console)}: is a folder; {LintConfiguration.FileName} is a file of lint settings (docs/rules/README.md)");
+        }
+
         LintConfiguration configuration;
         if (File.Exists(file))
         {
