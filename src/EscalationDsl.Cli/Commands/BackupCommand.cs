@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using EscalationDsl.Cli.Output;
 using EscalationDsl.Engine.Storage;
 using EscalationDsl.Runtime.Events;
 using NodaTime;
@@ -31,7 +32,7 @@ internal static class BackupCommand
 
             var upTo = done.LatestEvent is { } latest ? $" up to {TicketEventJson.FormatTime(Instant.FromUnixTimeMilliseconds(latest))}" : "";
             PolicyLoader.WriteOutput(
-                string.Create(CultureInfo.InvariantCulture, $"backup: {db} -> {copy}: {Count(done.Tickets, "ticket")} ({done.OpenTickets} open), {Count(done.Events, "event")}{upTo}, schema version {done.SchemaVersion}, {done.Bytes} bytes\n"),
+                string.Create(CultureInfo.InvariantCulture, $"backup: {db} -> {copy}: {Words.Count(done.Tickets, "ticket")} ({done.OpenTickets} open), {Words.Count(done.Events, "event")}{upTo}, schema version {done.SchemaVersion}, {done.Bytes} bytes\n"),
                 null, console);
             return ExitCodes.Success;
         });
@@ -74,6 +75,4 @@ internal static class BackupCommand
 
         return (source, target);
     }
-
-    private static string Count(long n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
 }

@@ -42,7 +42,7 @@ internal static class CheckCommand
             PolicyLoader.WriteOutput(text, null, console);
         }
 
-        console.Error.WriteLine($"checked {models.Count} file{(models.Count == 1 ? "" : "s")}: {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}");
+        console.Error.WriteLine($"checked {Words.Count(models.Count, "file")}: {Words.Count(errors, "error")}, {Words.Count(warnings, "warning")}");
         return errors > 0 ? ExitCodes.Findings : ExitCodes.Success;
     }
 }

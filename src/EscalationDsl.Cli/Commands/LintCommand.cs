@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EscalationDsl.Analysis;
 using EscalationDsl.Cli.Lint;
+using EscalationDsl.Cli.Output;
 using EscalationDsl.Language.Semantics;
 
 namespace EscalationDsl.Cli.Commands;
@@ -73,9 +74,9 @@ internal static class LintCommand
 
         var notLinted = report.Files.Count(f => !f.RulesRan);
         console.Error.WriteLine(
-            $"linted {Count(report.Files.Length, "file")}: {Count(report.Errors, "error")}, {Count(report.Warnings, "warning")}, {Count(report.Infos, "info")}"
+            $"linted {Words.Count(report.Files.Length, "file")}: {Words.Count(report.Errors, "error")}, {Words.Count(report.Warnings, "warning")}, {Words.Count(report.Infos, "info")}"
             + (report.Suppressed > 0 ? $" ({report.Suppressed} suppressed)" : string.Empty)
-            + (notLinted > 0 ? $"; {Count(notLinted, "file")} with errors not linted" : string.Empty));
+            + (notLinted > 0 ? $"; {Words.Count(notLinted, "file")} with errors not linted" : string.Empty));
 
         if (report.Errors > 0)
         {
@@ -84,7 +85,7 @@ internal static class LintCommand
 
         if (maxWarnings is { } max && report.Warnings > max)
         {
-            console.Error.WriteLine($"esc: {Count(report.Warnings, "warning")}, more than --max-warnings {max}");
+            console.Error.WriteLine($"esc: {Words.Count(report.Warnings, "warning")}, more than --max-warnings {max}");
             return ExitCodes.Findings;
         }
 
@@ -105,8 +106,6 @@ internal static class LintCommand
 
         return uri;
     }
-
-    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? string.Empty : "s")}";
 
     private static int ParseMaxWarnings(string text) =>
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
