@@ -121,6 +121,9 @@ public sealed partial class CompiledPolicy
     /// <summary>The text value of a settable field (declared fields, issue_type, status), or null.</summary>
     public string? ValueOf(Ticket ticket, string field) => ValueSlot(field) is >= 0 and var slot ? ticket.Values[slot] : null;
 
+    /// <summary>Who holds the ticket (an owner the policy declares), or null.</summary>
+    public string? OwnerOf(Ticket t) => t.OwnerIndex < 0 ? null : Model.Owners[t.OwnerIndex].Name;
+
     /// <summary>
     /// The status of each SLA component of the ticket's current severity, in the severity's order:
     /// <c>met</c>, <c>breached</c>, <c>paused</c> or <c>pending</c> (what <see cref="Describe"/> shows
@@ -155,7 +158,7 @@ public sealed partial class CompiledPolicy
     public TicketSummary Summarize(Ticket t) => new(
         PhaseNames[(int)t.Phase],
         Model.Severities[t.SeverityIndex].Name,
-        t.OwnerIndex < 0 ? null : Model.Owners[t.OwnerIndex].Name,
+        OwnerOf(t),
         t.Level,
         t.AcknowledgedAt,
         t.Has(EventTime.Resolved) ? Instant.FromUnixTimeMilliseconds(t.TimeMs(EventTime.Resolved)) : null);
@@ -238,7 +241,7 @@ public sealed partial class CompiledPolicy
             t.Id,
             t.Phase.ToString().ToLowerInvariant(),
             Model.Severities[t.SeverityIndex].Name,
-            t.OwnerIndex < 0 ? null : Model.Owners[t.OwnerIndex].Name,
+            OwnerOf(t),
             t.Level,
             (t.Flags & TicketFlags.Monitoring) != 0,
             (t.Flags & TicketFlags.PagingStopped) != 0,

@@ -186,12 +186,37 @@ public sealed class EngineEndToEndTests
         metrics.ShouldContain("esc_time_to_first_response_seconds_bucket{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\",le=\"300\"} 1");
         metrics.ShouldContain("esc_sla_breaches_total{otel_scope_name=\"EscalationDsl.Engine\",component=\"first_update\",severity=\"sev1\"} 1");
         metrics.ShouldContain("esc_escalations_total{otel_scope_name=\"EscalationDsl.Engine\",issue_type=\"network_outage\",rule=\"sev1_production\"} 1");
-        metrics.ShouldContain("esc_open_tickets{otel_scope_name=\"EscalationDsl.Engine\",state=\"escalated\"} 1");
+        metrics.ShouldContain("esc_open_tickets{otel_scope_name=\"EscalationDsl.Engine\",owner=\"commander\",state=\"escalated\"} 1");
         metrics.ShouldContain("esc_events_total{otel_scope_name=\"EscalationDsl.Engine\",type=\"created\"} 1");
         metrics.ShouldContain("esc_events_total{otel_scope_name=\"EscalationDsl.Engine\",type=\"acknowledged\"} 1");
         metrics.ShouldContain("esc_scheduler_lag_seconds_bucket");
         metrics.ShouldMatch(@"esc_store_commit_seconds_count\{[^}]*\} [1-9]");
         metrics.ShouldContain("service_name=\"escalationdsl-engine\"");
+    }
+
+    [Fact]
+    public async Task OpenTicketsAreCountedByStateAndOwnerAndRebuiltAfterARestart()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        static string Open(string labels, int count) => $"esc_open_tickets{{otel_scope_name=\"EscalationDsl.Engine\",{labels}}} {count}\n";
+        static int Series(string metrics) => metrics.Split('\n').Count(l => l.StartsWith("esc_open_tickets{", StringComparison.Ordinal));
+        await engine.PostEventOk(EngineFixture.Created("a1", "INC-A", T0));
+        await engine.PostEventOk(EngineFixture.Created("b1", "INC-B", T0, "sev3", "other"));
+        await engine.ScrapeUntil(m => m.Contains(Open("owner=\"frontline\",state=\"open\"", 2)) && Series(m) == 1, "both new tickets are frontline's");
+
+        // An assignment moves a ticket to its new owner; one to an owner the policy does not declare leaves it without one.
+        await engine.PostEventOk(EngineFixture.Event("a2", "INC-A", T0.AddMinutes(1), "assigned", new { owner = "oncall_eng" }));
+        await engine.PostEventOk(EngineFixture.Event("b2", "INC-B", T0.AddMinutes(1), "assigned", new { owner = "contractor" }));
+        await engine.ScrapeUntil(m => m.Contains(Open("owner=\"oncall_eng\",state=\"assigned\"", 1)) && m.Contains(Open("state=\"open\"", 1)) && Series(m) == 2,
+            "INC-A is on-call's, INC-B has no owner, and no open ticket is frontline's");
+
+        // A closed ticket leaves the gauge; a restart counts the open ones again, by owner.
+        await engine.PostEventOk(EngineFixture.Event("a3", "INC-A", T0.AddMinutes(2), "resolved"));
+        await engine.PostEventOk(EngineFixture.Event("a4", "INC-A", T0.AddMinutes(3), "closed"));
+        await engine.ScrapeUntil(m => m.Contains(Open("state=\"open\"", 1)) && Series(m) == 1, "closed INC-A is not counted");
+        await engine.StopHostAsync();
+        await engine.StartHostAsync();
+        await engine.ScrapeUntil(m => m.Contains(Open("state=\"open\"", 1)) && Series(m) == 1, "the restarted engine counts INC-B alone");
     }
 
     [Fact]

@@ -144,6 +144,30 @@ internal sealed class EngineFixture : IAsyncDisposable
         return text[..(text.LastIndexOf('\n') + 1)].Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
     }
 
+    /// <summary>
+    /// Scrapes <c>/metrics</c> until the text satisfies <paramref name="holds"/> and returns it: the
+    /// exporter answers from a cache for 300 ms, so a scrape right after a change may predate it.
+    /// </summary>
+    public async Task<string> ScrapeUntil(Func<string, bool> holds, string because)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var text = await Http.GetStringAsync("/metrics");
+            if (holds(text))
+            {
+                return text;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new ShouldAssertException($"metrics not as expected within 30 s: {because}; the last scrape:\n{text}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Polls a condition of the live system (real time, up to 30 s); the engine works asynchronously.</summary>
     public static async Task Eventually(Func<Task<bool>> condition, string? because = null)
     {

@@ -1,11 +1,13 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using EscalationDsl.Runtime.Machine;
 
 namespace EscalationDsl.Engine.Observability;
 
 /// <summary>
 /// The engine's instruments (docs/engine.md lists them with their labels). Labels are bounded:
-/// severities, rules, SLA components, states, event types and sinks come from the policy and the
-/// configuration; issue types only when the policy declares them as an enum.
+/// severities, rules, SLA components, states, owners, event types and sinks come from the policy and
+/// the configuration; issue types only when the policy declares them as an enum.
 /// </summary>
 internal sealed class EngineMetrics : IDisposable
 {
@@ -18,16 +20,21 @@ internal sealed class EngineMetrics : IDisposable
     public static readonly double[] LagBuckets = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10];
 
     private readonly Meter meter;
-    private readonly int[] openByState;
     private readonly string[] stateNames;
+
+    /// <summary>Open tickets without an owner, by state.</summary>
+    private readonly int[] openUnowned;
+
+    /// <summary>Open tickets by owner (names the policies declare), then by state.</summary>
+    private readonly ConcurrentDictionary<string, int[]> openByOwner = new(StringComparer.Ordinal);
     private readonly long[] eventsByKind = new long[Runtime.Events.TicketEventKinds.All.Count];
 
     /// <summary>Creates the instruments on a meter from the host's factory, so two engines in one process keep apart.</summary>
     public EngineMetrics(IMeterFactory factory)
     {
         meter = factory.Create(new MeterOptions(MeterName));
-        stateNames = Enum.GetNames<Runtime.Machine.TicketPhase>().Select(n => n.ToLowerInvariant()).ToArray();
-        openByState = new int[stateNames.Length];
+        stateNames = Enum.GetNames<TicketPhase>().Select(n => n.ToLowerInvariant()).ToArray();
+        openUnowned = new int[stateNames.Length];
         TimeToFirstResponse = meter.CreateHistogram<double>("esc.time_to_first_response", "s", "Time from creation to the first acknowledgement.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = ResponseBuckets });
         TimeToEngineeringAssignment = meter.CreateHistogram<double>("esc.time_to_engineering_assignment", "s", "Time from creation to the first assignment to engineering.",
@@ -46,7 +53,7 @@ internal sealed class EngineMetrics : IDisposable
         DeliveryFailures = meter.CreateCounter<long>("esc.delivery_failures", null, "Failed delivery attempts, by sink and outcome (retry, dead).");
         Deliveries = meter.CreateCounter<long>("esc.deliveries", null, "Decisions delivered, by sink.");
         PolicyRefusals = meter.CreateCounter<long>("esc.policy_refusals", null, "Policy files refused at load or reload.");
-        meter.CreateObservableGauge("esc.open_tickets", ObserveOpen, null, "Open tickets by state.");
+        meter.CreateObservableGauge("esc.open_tickets", ObserveOpen, null, "Open tickets by state and owner.");
     }
 
     public Histogram<double> TimeToFirstResponse { get; }
@@ -71,17 +78,22 @@ internal sealed class EngineMetrics : IDisposable
 
     public Counter<long> PolicyRefusals { get; }
 
-    /// <summary>Moves one ticket between states in the open-ticket gauge (-1 for none).</summary>
-    public void MoveTicket(int fromState, int toState)
+    /// <summary>Moves one ticket in the open-ticket gauge, from where it counted to where it counts now.</summary>
+    public void MoveTicket(OpenPlace from, OpenPlace to)
     {
-        if (fromState >= 0)
+        if (from != to)
         {
-            Interlocked.Decrement(ref openByState[fromState]);
+            Count(from, -1);
+            Count(to, 1);
         }
+    }
 
-        if (toState >= 0)
+    private void Count(OpenPlace place, int delta)
+    {
+        if (place.State is { } state)
         {
-            Interlocked.Increment(ref openByState[toState]);
+            var counts = place.Owner is null ? openUnowned : openByOwner.GetOrAdd(place.Owner, static (_, length) => new int[length], stateNames.Length);
+            Interlocked.Add(ref counts[(int)state], delta);
         }
     }
 
@@ -91,20 +103,32 @@ internal sealed class EngineMetrics : IDisposable
     /// <summary>Forgets all open-ticket counts (before tickets are reloaded).</summary>
     public void ResetOpen()
     {
-        for (var i = 0; i < openByState.Length; i++)
+        Array.Clear(openUnowned);
+        foreach (var counts in openByOwner.Values)
         {
-            Volatile.Write(ref openByState[i], 0);
+            Array.Clear(counts);
         }
     }
 
+    /// <summary>Open tickets by state and owner; a ticket without an owner has no owner label.</summary>
     private IEnumerable<Measurement<int>> ObserveOpen()
     {
-        for (var i = 0; i < openByState.Length; i++)
+        for (var i = 0; i < openUnowned.Length; i++)
         {
-            var count = Volatile.Read(ref openByState[i]);
-            if (count > 0)
+            if (Volatile.Read(ref openUnowned[i]) is > 0 and var count)
             {
                 yield return new Measurement<int>(count, new KeyValuePair<string, object?>("state", stateNames[i]));
+            }
+        }
+
+        foreach (var (owner, counts) in openByOwner)
+        {
+            for (var i = 0; i < counts.Length; i++)
+            {
+                if (Volatile.Read(ref counts[i]) is > 0 and var count)
+                {
+                    yield return new Measurement<int>(count, new KeyValuePair<string, object?>("state", stateNames[i]), new KeyValuePair<string, object?>("owner", owner));
+                }
             }
         }
     }

@@ -1,3 +1,4 @@
+using EscalationDsl.Engine.Observability;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -45,7 +46,7 @@ internal sealed partial class EngineLoop
 
             var entry = new TicketEntry(tickets[id]);
             scratch.Clear();
-            var phaseBefore = entry.Ticket.State;
+            var before = Place(entry);
             try
             {
                 entry.Policy.Runtime.AdvanceTo(entry.Ticket, instant, scratch);
@@ -54,7 +55,7 @@ internal sealed partial class EngineLoop
             {
                 // Not when an earlier request of this group changed the ticket: its row would be written
                 // from the half-advanced memory. Then the group fails, and the ticket, run alone, is set aside.
-                SetAside(entry, phaseBefore, e);
+                SetAside(entry, before, e);
                 continue;
             }
             catch
@@ -70,7 +71,7 @@ internal sealed partial class EngineLoop
 
             AppendAdvance(id, now);
             StoreDecisions(entry, scratch, now);
-            AfterChange(entry, phaseBefore, due, now);
+            AfterChange(entry, before, due, now);
         }
     }
 
@@ -81,13 +82,13 @@ internal sealed partial class EngineLoop
     /// unavailable</c>, its stored rows are kept, a restart tries it again), and the run goes on
     /// with the other tickets' deadlines.
     /// </summary>
-    private void SetAside(TicketEntry entry, Runtime.Machine.TicketPhase phaseBefore, Exception cause)
+    private void SetAside(TicketEntry entry, OpenPlace before, Exception cause)
     {
         var id = entry.Ticket.Id;
         scratch.Clear();
         tickets.Remove(id); // stays among failedRuns: rebuilt by a later reload, it is set aside at its first failure
         dueWhenScheduled.Remove(id);
-        Metrics.MoveTicket(Counted(phaseBefore), -1);
+        Metrics.MoveTicket(before, default);
         if (unavailable.Add(id))
         {
             logger.LogCritical(cause, "Running the due deadlines of ticket {Ticket} failed (a bug); nothing of the run is stored, the ticket is left out of memory and requests for it fail until the engine restarts; its stored events are kept and the other tickets' deadlines go on", id);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EscalationDsl.Engine.Observability;
 using EscalationDsl.Engine.Policies;
 using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Decisions;
@@ -281,7 +282,7 @@ internal sealed partial class EngineLoop
     {
         scratch.Clear();
         TicketEntry entry;
-        TicketPhase? phaseBefore = null;
+        OpenPlace before = default;
         long? dueBefore = null;
         var late = false;
         if (e.Kind == TicketEventKind.Created)
@@ -293,7 +294,7 @@ internal sealed partial class EngineLoop
         else
         {
             entry = Load(e.TicketId)!.Value;
-            phaseBefore = entry.Ticket.State;
+            before = Place(entry);
             dueBefore = entry.Ticket.NextDeadlineMs;
             late = e.At < entry.Ticket.LatestAt;
             var acknowledged = entry.Ticket.AcknowledgedAt;
@@ -310,7 +311,7 @@ internal sealed partial class EngineLoop
 
         var result = new EventResult(e.EventId!, e.TicketId, entry.Policy.Name, entry.Policy.Version, StateName(entry.Ticket), late, false, summaries);
         StoreDecisions(entry, scratch, now);
-        AfterChange(entry, phaseBefore, dueBefore, now);
+        AfterChange(entry, before, dueBefore, now);
         if (live)
         {
             Metrics.CountEvent(e.Kind);
@@ -344,20 +345,16 @@ internal sealed partial class EngineLoop
 
     /// <summary>
     /// After an event or deadline run: count the state change, reschedule, and evict a closed ticket.
-    /// <paramref name="phaseBefore"/> and <paramref name="dueBefore"/> are the state and next deadline
-    /// before the change (null for a ticket that was not counted or not queued); <paramref name="now"/>
-    /// is when it happened.
+    /// <paramref name="before"/> is where the ticket counted in the open-ticket gauge before the change
+    /// (nowhere for a ticket that was not counted) and <paramref name="dueBefore"/> its next deadline
+    /// (null for one not queued); <paramref name="now"/> is when it happened.
     /// </summary>
-    private void AfterChange(TicketEntry entry, TicketPhase? phaseBefore, long? dueBefore, long now)
+    private void AfterChange(TicketEntry entry, OpenPlace before, long? dueBefore, long now)
     {
         var ticket = entry.Ticket;
         dirtyTickets[ticket.Id] = (entry, now);
-        var phase = ticket.State;
-        var closed = phase == TicketPhase.Closed;
-        if (phase != phaseBefore)
-        {
-            Metrics.MoveTicket(Counted(phaseBefore), closed ? -1 : (int)phase);
-        }
+        var closed = ticket.State == TicketPhase.Closed;
+        Metrics.MoveTicket(before, Place(entry));
 
         if (closed)
         {
@@ -371,8 +368,9 @@ internal sealed partial class EngineLoop
         Schedule(ticket, dueBefore, now);
     }
 
-    /// <summary>The open-ticket gauge counts every state but Closed.</summary>
-    private static int Counted(TicketPhase? phase) => phase is null or TicketPhase.Closed ? -1 : (int)phase.Value;
+    /// <summary>Where the ticket counts in the open-ticket gauge: every state but Closed, with its owner.</summary>
+    private static OpenPlace Place(TicketEntry entry) =>
+        entry.Ticket.State == TicketPhase.Closed ? default : new OpenPlace(entry.Ticket.State, entry.Policy.Compiled.OwnerOf(entry.Ticket));
 
     private static string StateName(Ticket ticket) => ticket.State switch
     {

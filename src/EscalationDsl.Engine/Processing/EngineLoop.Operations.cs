@@ -1,4 +1,5 @@
 using EscalationDsl.Engine.Delivery;
+using EscalationDsl.Engine.Observability;
 using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Machine;
 using Microsoft.Extensions.Logging;
@@ -30,8 +31,9 @@ internal sealed partial class EngineLoop
             return (null, new EngineError(404, "Unknown ticket", $"Ticket '{ticketId}' does not exist."));
         }
 
-        // A closed ticket loaded just now counts as closed; an open one in its state.
+        // A closed ticket loaded just now counts nowhere in the gauge; an open one in its state, with its owner.
         var phaseBefore = entry.Ticket.State;
+        var before = Place(entry);
 
         if (!Registry.Current.TryGetValue(entry.Policy.Name, out var target))
         {
@@ -76,7 +78,7 @@ internal sealed partial class EngineLoop
         scratch.Clear();
         rebuilt.Policy.Runtime.AdvanceTo(rebuilt.Ticket, Instant.FromUnixTimeMilliseconds(now), scratch);
         AppendAdvance(ticketId, now);
-        AfterChange(rebuilt, phaseBefore, null, now);
+        AfterChange(rebuilt, before, null, now);
         return (new MigrationResult(ticketId, from.Name, from.Version, from.Fingerprint, target.Version, target.Fingerprint, true), null);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EscalationDsl.Engine.Observability;
 using EscalationDsl.Engine.Policies;
 using EscalationDsl.Runtime.Decisions;
 using EscalationDsl.Runtime.Events;
@@ -144,7 +145,7 @@ internal sealed partial class EngineLoop
         var now = Now;
         foreach (var ticket in tickets.All)
         {
-            Metrics.MoveTicket(-1, Counted(ticket.State));
+            Metrics.MoveTicket(default, Place(new TicketEntry(ticket)));
             Schedule(ticket, null, now);
         }
 
