@@ -13,6 +13,6 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, Stream In, boo
     {
         var noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         var color = !noColor && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("TERM") is not "dumb";
-        return new CliConsole(Console.Out, Console.Error, Console.OpenStandardInput(), color, Directory.GetCurrentDirectory());
+        return new CliConsole(Console.Out, Console.Error, StandardInput.Open(), color, Directory.GetCurrentDirectory());
     }
 }

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using EscalationDsl.Tests;
+
+namespace EscalationDsl.Cli.Tests;
+
+/// <summary>
+/// `esc ... -` in a child process whose standard input a shell sets up (or closes): only the real
+/// process shows what the runtime makes of descriptor 0, so these tests do not run in-process.
+/// </summary>
+public sealed class ClosedStandardInputTests
+{
+    /// <summary>How long a child may run: `esc check` ends in a second or two, and it used to wait for ever.</summary>
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task ClosedStandardInputIsRefusedNotWaitedOn()
+    {
+        // With descriptor 0 closed, the runtime's start-up took it for a pipe of its own, and the read never ended.
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // the check reads /proc/self/fdinfo; elsewhere esc reads standard input as before
+        }
+
+        var result = await RunInShell("check - <&-");
+
+        result.Code.ShouldBe(2, $"ended: {result.Code is not null}; standard error: {result.Error}");
+        result.Error.ShouldBe("esc: <stdin>: cannot read: standard input is closed; redirect the policy to it (`< FILE`) or name the file instead of `-`\n");
+    }
+
+    [Theory]
+    [InlineData("check - < policies/support.esc", 0, "checked 1 file: 0 errors, 0 warnings\n")]
+    [InlineData("check - < /dev/null", 1, "checked 1 file: 2 errors, 0 warnings\n")]
+    [InlineData("lint - <<'END'\npolicy \"x\" version 1\nseverity s { acknowledge within 15m }\nEND", 0, "linted 1 file: 0 errors, 1 warning, 0 infos\n")]
+    public async Task StandardInputFromTheShellIsStillRead(string command, int code, string error)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var result = await RunInShell(command);
+
+        result.Code.ShouldBe(code, $"standard error: {result.Error}");
+        result.Error.ShouldBe(error);
+    }
+
+    [Fact]
+    public async Task StandardInputFromAPipeIsStillRead()
+    {
+        var start = Start("dotnet", EscDll, "check", "-");
+        start.RedirectStandardInput = true;
+
+        var result = await Run(start, async process =>
+        {
+            await process.StandardInput.WriteAsync(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "policies", "support.esc")));
+            process.StandardInput.Close();
+        });
+
+        result.Code.ShouldBe(0, $"standard error: {result.Error}");
+        result.Error.ShouldBe("checked 1 file: 0 errors, 0 warnings\n");
+    }
+
+    private sealed record Result(int? Code, string Error);
+
+    /// <summary>`esc` started by /bin/sh with <paramref name="command"/> after `esc`, redirections included; <c>exec</c> keeps one process to kill.</summary>
+    private static Task<Result> RunInShell(string command) =>
+        Run(Start("/bin/sh", "-c", $"exec dotnet \"$0\" {command}", EscDll), _ => Task.CompletedTask);
+
+    private static string EscDll => Path.Combine(AppContext.BaseDirectory, "esc.dll");
+
+    private static ProcessStartInfo Start(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = RepoPaths.Root,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        return start;
+    }
+
+    /// <summary>Runs the child for at most <see cref="Bound"/>, then kills it: a child that waits for ever must not hold up the suite.</summary>
+    private static async Task<Result> Run(ProcessStartInfo start, Func<Process, Task> feed)
+    {
+        using var process = Process.Start(start)!;
+        try
+        {
+            var error = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEndAsync();
+            await feed(process);
+            using var timeout = new CancellationTokenSource(Bound);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+                return new Result(null, await error);
+            }
+
+            await output;
+            return new Result(process.ExitCode, await error);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+}
