@@ -49,6 +49,12 @@ public sealed class EngineOptions
     /// </summary>
     public TimeSpan PastTolerance { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// A change in the policy folder is reloaded once the folder has stayed unchanged this long: an
+    /// editor or a deployment may write a file in several steps (real time, not the engine's clock).
+    /// </summary>
+    public TimeSpan ReloadQuietPeriod { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Readiness fails when the scheduler is later than this behind a due deadline.</summary>
     public TimeSpan ReadyLagThreshold { get; set; } = TimeSpan.FromSeconds(30);
 

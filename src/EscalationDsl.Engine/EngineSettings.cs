@@ -150,6 +150,7 @@ public static class EngineSettings
         Positive("Engine:FutureTolerance", options.FutureTolerance, zeroAllowed: true);
         Positive("Engine:PastTolerance", options.PastTolerance, zeroAllowed: true);
         Positive("Engine:ReadyLagThreshold", options.ReadyLagThreshold);
+        Positive("Engine:ReloadQuietPeriod", options.ReloadQuietPeriod);
         CheckSinks(options, section.GetSection("Sinks"));
         Positive("Engine:Delivery:Timeout", options.Delivery.Timeout);
         if (options.Delivery.Timeout > MaxDeliveryTimeout)

@@ -317,6 +317,36 @@ public sealed class RestartAndReloadTests
     }
 
     [Fact]
+    public async Task TheWatcherReloadsAFileWrittenInStepsOnceWholeAndRefusesABrokenOne()
+    {
+        // No POST /v1/policies:reload here: the folder's watcher alone picks the changes up.
+        await using var engine = await EngineFixture.StartAsync(null, "--Engine:ReloadQuietPeriod=00:00:01.500");
+        var path = Path.Combine(engine.Policies, "support.esc");
+        var version2 = File.ReadAllText(path).Replace("policy \"support\" version 1", "policy \"support\" version 2", StringComparison.Ordinal);
+        async Task<JsonNode> Support() => (await engine.GetJson("/v1/policies"))!.AsArray().Single(p => (string?)p!["path"] == "support.esc")!;
+
+        // A deployment writes the new version in ten steps, 100 ms apart; every step but the last is
+        // a broken policy, which a reload before the folder settles would refuse.
+        var step = version2.Length / 10;
+        for (var i = 1; i <= 10; i++)
+        {
+            File.WriteAllText(path, i == 10 ? version2 : version2[..(i * step)]);
+            await Task.Delay(100);
+        }
+
+        await EngineFixture.Eventually(async () => (int?)(await Support())["version"] == 2, "version 2 is loaded");
+        (await Support())["status"]!.GetValue<string>().ShouldBe("active");
+        (await engine.Http.GetStringAsync("/metrics")).ShouldNotContain("esc_policy_refusals_total", Case.Sensitive, "no half-written file was read");
+        (await engine.PostEventOk(EngineFixture.Created("e1", "NEW-1", T0)))["policy_version"]!.GetValue<int>().ShouldBe(2);
+
+        // A broken file written at once is refused, and version 2 keeps serving.
+        File.WriteAllText(path, version2.Replace("escalate to commander", "escalate to comander", StringComparison.Ordinal));
+        await EngineFixture.Eventually(async () => (string?)(await Support())["status"] == "refused", "the broken file is refused");
+        await engine.ScrapeUntil(m => m.Contains("esc_policy_refusals_total{otel_scope_name=\"EscalationDsl.Engine\"} 1\n", StringComparison.Ordinal), "one refusal is counted");
+        (await engine.PostEventOk(EngineFixture.Created("e2", "NEW-2", T0)))["policy_version"]!.GetValue<int>().ShouldBe(2);
+    }
+
+    [Fact]
     public async Task APolicySavedInAnotherEncodingThanUtf8IsRefusedAsEscLintRefusesIt()
     {
         await using var engine = await EngineFixture.StartAsync();

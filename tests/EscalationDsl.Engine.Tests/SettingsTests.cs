@@ -32,6 +32,7 @@ public sealed class SettingsTests : IDisposable
     [InlineData("--Engine:Delivery:Timeout=02:00:00", "Engine:Delivery:Timeout: must be at most 01:00:00, not 02:00:00")]
     [InlineData("--Engine:FutureTolerance=abc", "Engine:FutureTolerance: 'abc' is not a duration such as 00:05:00")]
     [InlineData("--Engine:ReadyLagThreshold=-00:00:01", "Engine:ReadyLagThreshold: must be longer than zero")]
+    [InlineData("--Engine:ReloadQuietPeriod=00:00:00", "Engine:ReloadQuietPeriod: must be longer than zero")]
     [InlineData("--Engine:MaxBatchEvents=lots", "Engine:MaxBatchEvents: 'lots' is not a whole number")]
     [InlineData("--Engine:MaxBatchEvents=0", "Engine:MaxBatchEvents: must be at least 1, not 0")]
     [InlineData("--Engine:RequireKeyForReads=maybe", "Engine:RequireKeyForReads: 'maybe' is not true or false")]

@@ -5,17 +5,15 @@ using Microsoft.Extensions.Logging;
 namespace EscalationDsl.Engine.Policies;
 
 /// <summary>
-/// Watches the policy folder and reloads once changes settle (250 ms without one, in real time:
-/// file-system events are not business time). Reloads go through the engine loop.
+/// Watches the policy folder and reloads once changes settle (<see cref="EngineOptions.ReloadQuietPeriod"/>
+/// without one, in real time: file-system events are not business time). Reloads go through the engine loop.
 /// </summary>
-internal sealed class PolicyWatcher(EngineLoop loop, ILogger<PolicyWatcher> logger) : BackgroundService
+internal sealed class PolicyWatcher(EngineLoop loop, EngineOptions options, ILogger<PolicyWatcher> logger) : BackgroundService
 {
-    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(250);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var changed = new WakeSignal(TimeProvider.System);
-        var settled = new QuietPeriod(TimeProvider.System, Quiet);
+        var settled = new QuietPeriod(TimeProvider.System, options.ReloadQuietPeriod);
         using var watcher = new FileSystemWatcher(loop.Registry.Folder, "*.esc")
         {
             IncludeSubdirectories = true,
