@@ -488,6 +488,39 @@ public sealed class SimTests
         static string Part(string json, string name) => System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty(name).GetRawText();
     }
 
+    [Theory]
+    [InlineData(".csv")]
+    [InlineData(".jsonl")]
+    public void EmittedEventsKeepTicketsThatDifferOnlyInUFFFFAndUFFFDApart(string extension)
+    {
+        // CSV wrote U+FFFF as U+FFFD (esc's readers took U+FFFF for bytes that are not UTF-8), so the
+        // file esc wrote made one ticket of two.
+        using var input = new TempEvents("""
+            {"ticket":"T\uffff","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev2"}
+            {"ticket":"T\ufffd","at":"2026-11-02T14:05:00Z","type":"created","severity":"sev2"}
+            """);
+        var emitted = Path.Combine(Path.GetTempPath(), $"esc-sim-{Guid.NewGuid():N}{extension}");
+        try
+        {
+            var first = Esc.Run("sim", "policies/support.esc", "--tickets", input.Path, "--emit-events", emitted, "--format", "json", "--quiet");
+            first.ExitCode.ShouldBe(0, first.Error);
+            var emittedTickets = extension == ".csv"
+                ? File.ReadAllLines(emitted).Skip(1).Select(line => line.Split(',')[1])
+                : File.ReadAllLines(emitted).Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("ticket").GetString());
+            emittedTickets.ShouldBe(["T\uffff", "T\ufffd"]);
+
+            var again = Esc.Run("sim", "policies/support.esc", "--tickets", emitted, "--format", "json", "--quiet");
+
+            again.Error.ShouldBeEmpty();
+            var read = System.Text.Json.JsonDocument.Parse(again.Out).RootElement.GetProperty("input");
+            (read.GetProperty("tickets").GetInt64(), read.GetProperty("badRows").GetInt64()).ShouldBe((2, 0));
+        }
+        finally
+        {
+            File.Delete(emitted);
+        }
+    }
+
     /// <summary>A file for one test, under the system temp folder.</summary>
     [Fact]
     public void ADamagedArchiveIsAUsageErrorNotACrash()

@@ -35,10 +35,10 @@ public sealed class CanonicalCsvTests
     }
 
     [Fact]
-    public void AValueHoldingUFFFFIsWrittenAsAReplacementCharacterThatReadsBack()
+    public void AValueHoldingUFFFFIsWrittenAsItselfAndReadsBack()
     {
-        // A JSON "\uffff" (or bytes that were not UTF-8 in a mapped export) was written raw: esc's
-        // readers take U+FFFF for bytes that are not UTF-8, so esc refused the file it had written.
+        // esc's readers took U+FFFF for bytes that are not UTF-8, so CSV wrote it as U+FFFD: a
+        // JSON "a\uffffb" came back as another value.
         using var jsonl = new TempFile(".jsonl", "{\"ticket\":\"T1\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev2\",\"owner\":\"a\\uffffb\"}\n");
         using var source = new CanonicalEventSource(jsonl.Path, "in.jsonl");
         var e = source.Read().Single().Event!;
@@ -52,7 +52,7 @@ public sealed class CanonicalCsvTests
         var read = back.Read().Single();
 
         read.Message.ShouldBeNull();
-        read.Event!.Owner.ShouldBe("a\ufffdb");
+        read.Event!.Owner.ShouldBe("a\uffffb");
     }
 
     [Theory]
@@ -75,20 +75,46 @@ public sealed class CanonicalCsvTests
     }
 
     [Theory]
-    [InlineData(".jsonl", "{\"ticket\":\"T\ufffd1\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev2\"}\n")]
-    [InlineData(".csv", "ticket,at,type,severity\nT\ufffd1,2026-11-02T14:00:00Z,created,sev2\n")]
-    public void AReplacementCharacterThatIsTextIsRead(string extension, string text)
+    [InlineData(".jsonl", "\ufffd")]
+    [InlineData(".csv", "\ufffd")]
+    [InlineData(".jsonl", "\uffff")]
+    [InlineData(".csv", "\uffff")]
+    [InlineData(".jsonl", "\U0001F4FF")]
+    [InlineData(".csv", "\U0001F4FF")]
+    public void TextThatLooksLikeBytesThatAreNotUtf8IsRead(string extension, string text)
     {
-        // Valid UTF-8 holding U+FFFD itself (text mangled before it was exported): not bytes that are not UTF-8.
+        // Valid UTF-8 holding U+FFFD itself (text mangled before it was exported), the noncharacter
+        // U+FFFF (which esc's readers once put for bytes that are not UTF-8), or U+1F4FF (whose
+        // second half is the code unit they put now): text, not bytes that are not UTF-8.
+        var replay = Replays.Canonical(extension, Rows(extension, ("T" + text + "1", "2026-11-02T14:00:00Z")));
+
+        replay.Problems.ShouldBeEmpty();
+        replay.Events.Single().TicketId.ShouldBe("T" + text + "1");
+    }
+
+    [Theory]
+    [InlineData(".jsonl", 1)]
+    [InlineData(".csv", 2)]
+    public void OnlyTheRowWithBytesThatAreNotUtf8IsRefused(string extension, int firstLine)
+    {
+        // The second ticket is 'T' and a Windows-1252 'é' (the byte 0xE9, put where the 0x01 is),
+        // between tickets that hold U+FFFF and U+FFFD as UTF-8.
+        var bytes = System.Text.Encoding.UTF8.GetBytes(Rows(extension, ("T\uffff", "2026-11-02T14:00:00Z"), ("T\u0001", "2026-11-02T14:05:00Z"), ("T\ufffd", "2026-11-02T14:10:00Z")));
+        bytes[Array.IndexOf(bytes, (byte)1)] = 0xE9;
         using var file = new TempFile(extension, "");
-        File.WriteAllBytes(file.Path, System.Text.Encoding.UTF8.GetBytes(text));
+        File.WriteAllBytes(file.Path, bytes);
         using var source = new CanonicalEventSource(file.Path, "events" + extension);
 
         var replay = Replays.Run(Policies.Support, source);
 
-        replay.Problems.ShouldBeEmpty();
-        replay.Events.Single().TicketId.ShouldBe("T\ufffd1");
+        replay.Problems.ShouldBe([$"events{extension}:{firstLine + 1}: not valid UTF-8: the row holds bytes that are not UTF-8 text (read as '\uFFFD'); save the file as UTF-8"]);
+        replay.Events.Select(e => e.TicketId).ShouldBe(["T\uffff", "T\ufffd"]);
     }
+
+    /// <summary>Events that create the given tickets at the given times, as JSON Lines or CSV.</summary>
+    private static string Rows(string extension, params (string Ticket, string At)[] rows) => extension == ".csv"
+        ? "ticket,at,type,severity\n" + string.Concat(rows.Select(r => $"{r.Ticket},{r.At},created,sev2\n"))
+        : string.Concat(rows.Select(r => $"{{\"ticket\":\"{r.Ticket}\",\"at\":\"{r.At}\",\"type\":\"created\",\"severity\":\"sev2\"}}\n"));
 
     [Fact]
     public void ACellOverSeveralLinesIsOneRowOfTheInput()

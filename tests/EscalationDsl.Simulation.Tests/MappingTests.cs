@@ -245,4 +245,23 @@ public sealed class MappingTests
             "export.csv:3: id: 'T\uFFFD' is not valid UTF-8 text: bytes that are not UTF-8 read as '\uFFFD', and ids that differ only there would be one; save the export as UTF-8",
         ]);
     }
+
+    [Fact]
+    public void IdsHoldingUFFFFAndUFFFDAreTwoTicketsAndOtherCellsReadAsUtf8ReadsThem()
+    {
+        var mapping = Load("""{ "ticket": "id", "time": "at", "type": "kind", "severity": "sev", "owner": "team" }""").Events!;
+
+        // The last team ends in a Windows-1252 'é' (the byte 0xE9, put where the 0x01 is): a cell that is
+        // not an id keeps U+FFFD, as UTF-8 reads it.
+        var bytes = System.Text.Encoding.UTF8.GetBytes("id,at,kind,sev,team\nT\uffff,2026-11-02T09:00:00Z,created,sev1,\nT\ufffd,2026-11-02T09:05:00Z,created,sev1,\nT\ufffd,2026-11-02T09:10:00Z,assigned,,Desk\u0001\n");
+        bytes[Array.IndexOf(bytes, (byte)1)] = 0xE9;
+        using var file = new TempFile(".csv", "");
+        File.WriteAllBytes(file.Path, bytes);
+        using var source = new MappedCsvEventSource(file.Path, "export.csv", mapping);
+
+        var replay = Replays.Run(Policies.Support, source);
+
+        replay.Problems.ShouldBeEmpty();
+        replay.Events.Select(e => $"{e.TicketId} {e.Owner}").ShouldBe(["T\uffff ", "T\ufffd ", "T\ufffd Desk\uFFFD"]);
+    }
 }

@@ -270,6 +270,18 @@ public sealed class ServiceNowImporterTests
     }
 
     [Fact]
+    public void IncidentNumbersHoldingUFFFFAndUFFFDAreTwoIncidents()
+    {
+        var replay = Replays.ServiceNow(new SyntheticAuditLog()
+            .Row("INC\uffff1", "New", "1/3/2016 09:05")
+            .Row("INC\ufffd1", "New", "1/3/2016 09:06")
+            .ToString());
+
+        replay.Problems.ShouldBeEmpty();
+        replay.Result!.Report.Input.Tickets.ShouldBe(2);
+    }
+
+    [Fact]
     public void ACounterThatIsNotACountIsABadRowAndAMissingOneIsNot()
     {
         var csv = new SyntheticAuditLog()

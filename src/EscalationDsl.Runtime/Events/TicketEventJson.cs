@@ -14,31 +14,52 @@ namespace EscalationDsl.Runtime.Events;
 public static class TicketEventJson
 {
     /// <summary>
-    /// The problem of a line or row that holds U+FFFD: a reader decoding UTF-8 puts it where bytes are
-    /// not UTF-8 (an export saved as Windows-1252), and two ids that differ only there would be one.
+    /// The problem of a line or row that holds bytes that are not UTF-8 (an export saved as
+    /// Windows-1252): UTF-8 reads them as U+FFFD, and two ids that differ only there would be one.
     /// </summary>
     public const string NotUtf8 = "not valid UTF-8: the row holds bytes that are not UTF-8 text (read as '\uFFFD'); save the file as UTF-8";
 
     /// <summary>
-    /// What esc's readers of event files put where bytes are not UTF-8 (<see cref="Utf8Marked"/>): U+FFFF, a
-    /// noncharacter no text holds, so a real U+FFFD (text that went through a lossy conversion before
-    /// it was exported) is read as text and not taken for bytes that are not UTF-8.
+    /// UTF-8 that reads bytes that are not UTF-8 as a mark that is outside every text, so a real U+FFFD
+    /// (text that went through a lossy conversion before it was exported) or U+FFFF is read as text and
+    /// not taken for bytes that are not UTF-8: the one encoding of <see cref="OpenText"/>.
     /// </summary>
-    public const char NotUtf8Mark = '\uFFFF';
-
-    /// <summary>UTF-8 that reads bytes that are not UTF-8 as <see cref="NotUtf8Mark"/>: the one encoding of <see cref="OpenText"/>.</summary>
-    private static readonly Encoding Utf8Marked = Encoding.GetEncoding(Encoding.UTF8.CodePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback(NotUtf8Mark.ToString()));
+    private static readonly Encoding Utf8Marked = new MarkedUtf8Encoding();
 
     /// <summary>
     /// A reader of an event file (JSON Lines or CSV) as every command reads one: with <see cref="Utf8Marked"/>,
-    /// so bytes that are not UTF-8 read as <see cref="NotUtf8Mark"/>. A UTF-8 byte order mark is skipped and
+    /// so bytes that are not UTF-8 read as a mark that <see cref="HoldsNotUtf8"/> finds. A UTF-8 byte order mark is skipped and
     /// the reader keeps <see cref="Utf8Marked"/>: the mark is that encoding's own preamble, which the reader
     /// matches before it looks for other marks. A UTF-16 or UTF-32 mark switches to that encoding.
     /// </summary>
     public static StreamReader OpenText(Stream content) => new(content, Utf8Marked, detectEncodingFromByteOrderMarks: true);
 
-    /// <summary>Text read with <see cref="Utf8Marked"/> as messages show it: the mark as U+FFFD.</summary>
-    public static string Shown(ReadOnlySpan<char> text) => text.ToString().Replace(NotUtf8Mark, '\uFFFD');
+    /// <summary>Whether text read by <see cref="OpenText"/> holds bytes that were not UTF-8.</summary>
+    public static bool HoldsNotUtf8(ReadOnlySpan<char> text) => MarkedUtf8Encoding.IndexOfMark(text) >= 0;
+
+    /// <summary>
+    /// Text read by <see cref="OpenText"/> as UTF-8 reads it, bytes that were not UTF-8 as U+FFFD: for
+    /// messages, and for values kept (the mark is half a surrogate pair, which UTF-8 writers refuse).
+    /// </summary>
+    public static string Shown(ReadOnlySpan<char> text)
+    {
+        var at = MarkedUtf8Encoding.IndexOfMark(text);
+        if (at < 0)
+        {
+            return text.ToString();
+        }
+
+        var shown = text.ToArray();
+        while (at >= 0)
+        {
+            // The mark just replaced is no high surrogate: the rest is searched as text of its own.
+            shown[at] = '\uFFFD';
+            var next = MarkedUtf8Encoding.IndexOfMark(shown.AsSpan(at + 1));
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return new string(shown);
+    }
 
     private static readonly OffsetDateTimePattern TimePattern = OffsetDateTimePattern.ExtendedIso;
 
@@ -183,7 +204,8 @@ public static class TicketEventJson
                 continue;
             }
 
-            if (trimmed.Contains(NotUtf8Mark))
+            // Before parsing: JSON of text that holds the mark is refused with an ArgumentException, not a JsonException.
+            if (HoldsNotUtf8(trimmed))
             {
                 yield return new EventParseResult(null, NotUtf8, line);
                 continue;

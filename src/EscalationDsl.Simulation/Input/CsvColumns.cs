@@ -8,8 +8,8 @@ namespace EscalationDsl.Simulation.Input;
 internal static partial class CsvColumns
 {
     /// <summary>
-    /// The end of the message for an id cell with bytes that are not UTF-8: the reader decodes them as
-    /// U+FFFD, so ids that differ only there (an export saved as Windows-1252) would be one ticket.
+    /// The end of the message for an id cell with bytes that are not UTF-8: UTF-8 reads them as U+FFFD,
+    /// so ids that differ only there (an export saved as Windows-1252) would be one ticket.
     /// </summary>
     public const string NotUtf8Id = "is not valid UTF-8 text: bytes that are not UTF-8 read as '\uFFFD', and ids that differ only there would be one; save the export as UTF-8";
 

@@ -1,3 +1,5 @@
+using EscalationDsl.Runtime.Events;
+
 namespace EscalationDsl.Simulation.Input;
 
 /// <summary>
@@ -33,7 +35,10 @@ internal sealed class StringPool
             strings.Clear();
         }
 
-        var created = value.ToString();
+        // Bytes that were not UTF-8 as U+FFFD, as UTF-8 reads them: the reader's mark is half a
+        // surrogate pair, which writers of UTF-8 refuse. Such a cell is not found by its own text
+        // next time, and is made again.
+        var created = TicketEventJson.Shown(value);
         strings.Add(created);
         return created;
     }

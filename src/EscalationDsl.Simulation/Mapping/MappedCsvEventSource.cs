@@ -113,9 +113,10 @@ public sealed class MappedCsvEventSource : IEventSource
             return;
         }
 
-        if (ticket.Contains(TicketEventJson.NotUtf8Mark))
+        // The cell, as the pool keeps it, shows bytes that were not UTF-8 as U+FFFD.
+        if (TicketEventJson.HoldsNotUtf8(row[c.Ticket].Span))
         {
-            pending.Add(SourceRecord.ForProblem(line, $"{mapping.Ticket}: '{TicketEventJson.Shown(ticket)}' {CsvColumns.NotUtf8Id}"));
+            pending.Add(SourceRecord.ForProblem(line, $"{mapping.Ticket}: '{ticket}' {CsvColumns.NotUtf8Id}"));
             return;
         }
 

@@ -129,10 +129,10 @@ public sealed class ServiceNowEventSource : IEventSource
             return;
         }
 
-        if (!sameIncident && numberSpan.Contains(TicketEventJson.NotUtf8Mark))
+        if (!sameIncident && TicketEventJson.HoldsNotUtf8(numberSpan))
         {
             // Bytes that are not UTF-8 read as U+FFFD: incidents whose numbers differ only there would merge.
-            pending.Add(SourceRecord.ForProblem(line, $"{mapping.Number}: '{TicketEventJson.Shown(numberSpan)}' {CsvColumns.NotUtf8Id}"));
+            pending.Add(SourceRecord.ForProblem(line, $"{mapping.Number}: '{numberSpan}' {CsvColumns.NotUtf8Id}"));
             return;
         }
 

@@ -88,16 +88,9 @@ public static class CanonicalCsv
         writer.Write('\n');
     }
 
-    /// <summary>
-    /// A cell as CSV writes it. U+FFFF (bytes that were not UTF-8 in a mapped export, or a JSON
-    /// <c>\uffff</c>) is written as U+FFFD: written raw, esc's readers would take it for bytes that
-    /// are not UTF-8 and refuse the row, and CSV has no escape for it.
-    /// </summary>
-    private static string Quote(string cell)
-    {
-        cell = cell.Replace(TicketEventJson.NotUtf8Mark, '\uFFFD');
-        return cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
-    }
+    /// <summary>A cell as CSV writes it.</summary>
+    private static string Quote(string cell) =>
+        cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
 
     private static void Parse(SepReader.Row row, Layout layout, List<EventParseResult> results)
     {
@@ -113,7 +106,7 @@ public static class CanonicalCsv
             return;
         }
 
-        if (row.Span.Contains(TicketEventJson.NotUtf8Mark))
+        if (TicketEventJson.HoldsNotUtf8(row.Span))
         {
             results.Add(new EventParseResult(null, TicketEventJson.NotUtf8, line));
             return;
@@ -223,7 +216,8 @@ public static class CanonicalCsv
             Flag = Find("flag", false);
             Status = Find("status", false);
             var fields = names.Select((name, index) => (name, index)).Where(c => !EventColumns.Contains(c.name)).ToList();
-            FieldNames = [.. fields.Select(f => f.name)];
+            // A name with bytes that are not UTF-8 is kept as UTF-8 reads it: the mark would reach the events.
+            FieldNames = [.. fields.Select(f => TicketEventJson.Shown(f.name))];
             FieldColumns = [.. fields.Select(f => f.index)];
         }
 

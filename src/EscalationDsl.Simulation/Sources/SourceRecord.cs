@@ -27,9 +27,9 @@ public readonly record struct SourceRecord(
     public static SourceRecord ForEvent(TicketEvent e, long row, string? queue = null, string? category = null) =>
         new(SourceRecordKind.Event, row, e, null, e.TicketId, queue, category);
 
-    /// <summary>A row that is skipped, and why.</summary>
+    /// <summary>A row that is skipped, and why; a cell the message quotes shows bytes that were not UTF-8 as U+FFFD.</summary>
     public static SourceRecord ForProblem(long row, string message, string? ticketId = null) =>
-        new(SourceRecordKind.Problem, row, null, message, ticketId, null, null);
+        new(SourceRecordKind.Problem, row, null, TicketEventJson.Shown(message), ticketId, null, null);
 
     /// <summary>No more events will come for the ticket.</summary>
     public static SourceRecord ForTicketEnd(string ticketId, long row) =>
