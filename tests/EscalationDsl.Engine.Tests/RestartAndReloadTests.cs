@@ -125,7 +125,7 @@ public sealed class RestartAndReloadTests
         var refused = await engine.Http.PostAsync("/v1/tickets/INC-M:migrate", null);
         refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         ((string?)JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["detail"]).ShouldBe(
-            "Ticket 'INC-M' cannot move to version 2 of policy 'support': its log does not replay under that version (the engine's log has why). It stays on version 1.");
+            "Ticket 'INC-M' cannot move: version 2 of policy 'support' refuses its created event 'm1' at 2026-11-02T14:00:00Z: severity: 'sev3' is not a severity of policy 'support' (sev1, sev2, sev4). It stays on version 1.");
 
         (await engine.GetJson("/v1/tickets/INC-M"))!["policy_version"]!.GetValue<int>().ShouldBe(1);
         var timeline = await engine.Http.GetAsync("/v1/tickets/INC-M/timeline");

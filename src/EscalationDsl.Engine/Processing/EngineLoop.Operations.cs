@@ -70,6 +70,13 @@ internal sealed partial class EngineLoop
                 tickets.Set(entry.Ticket);
             }
 
+            if (cannot.InnerException is InvalidDataException misfit)
+            {
+                // An event the new version refuses: the reason is the answer, no stack trace needed.
+                logger.LogWarning("Ticket {Ticket} cannot be migrated to {Policy} version {Version}: {Reason}", ticketId, from.Name, target.Version, misfit.Message);
+                return (null, new EngineError(409, "Cannot migrate", $"Ticket '{ticketId}' cannot move: {misfit.Message}. It stays on version {from.Version}."));
+            }
+
             logger.LogWarning(cannot.InnerException, "Ticket {Ticket} cannot be migrated to {Policy} version {Version}: its log does not replay under it", ticketId, from.Name, target.Version);
             return (null, new EngineError(409, "Cannot migrate", $"Ticket '{ticketId}' cannot move to version {target.Version} of policy '{from.Name}': its log does not replay under that version (the engine's log has why). It stays on version {from.Version}."));
         }

@@ -180,11 +180,27 @@ internal sealed partial class EngineLoop
             ?? throw new InvalidDataException($"stored event of ticket {ticketId} does not parse: {error}");
         if (tickets.TryGetValue(ticketId, out var ticket))
         {
-            new TicketEntry(ticket).Policy.Runtime.Apply(ticket, e, scratch);
+            var entry = new TicketEntry(ticket);
+            Fits(e, entry.Policy);
+            entry.Policy.Runtime.Apply(ticket, e, scratch);
         }
         else if (e.Kind == TicketEventKind.Created)
         {
+            Fits(e, version);
             tickets.Set(TicketEntry.Pin(version.Runtime.Open(e, scratch), version).Ticket);
+        }
+    }
+
+    /// <summary>
+    /// A stored event is checked again before it is replayed: under the version it was accepted by it
+    /// fits, but a migration replays it under another, which may have dropped a severity, a field or a
+    /// value it names. Such a log does not replay, for a reason an operator can read.
+    /// </summary>
+    private static void Fits(TicketEvent e, PolicyVersion version)
+    {
+        if (version.Compiled.Validate(e) is { } problem)
+        {
+            throw new InvalidDataException($"version {version.Version} of policy '{version.Name}' refuses its {TicketEventKinds.Name(e.Kind)} event '{e.EventId}' at {TicketEventJson.FormatTime(e.At)}: {problem}");
         }
     }
 
