@@ -203,6 +203,27 @@ public sealed class WebhookDeliveryTests
     }
 
     [Fact]
+    public async Task ASinkRestsAfterADeliveryItDeadLettersBeforeItsNextDelivery()
+    {
+        // Each first attempt is the last: two pages due at once used to go out back to back to a sink that is down.
+        await using var receiver = await Receiver.StartAsync();
+        receiver.FailFirst = int.MaxValue;
+        await using var engine = await EngineFixture.StartAsync(null, WebhookArgs(receiver, maxAttempts: 1, backoff: "00:01:00"));
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0));
+        await engine.PostEventOk(EngineFixture.Created("e2", "INC-2", T0));
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(15));
+
+        await EngineFixture.Eventually(
+            async () => (await engine.Http.GetStringAsync("/metrics")).Contains("esc_delivery_failures_total{otel_scope_name=\"EscalationDsl.Engine\",outcome=\"dead\",sink=\"hook\"} ", StringComparison.Ordinal),
+            "a page is dead-lettered");
+        await Task.Delay(500);
+        receiver.Calls.Count.ShouldBe(1, "the sink rests for a backoff after the delivery it dead-lettered");
+
+        engine.Time.Advance(TimeSpan.FromMinutes(1));
+        await EngineFixture.Eventually(() => Task.FromResult(receiver.Calls.Count == 2), "the second page is tried after the rest");
+    }
+
+    [Fact]
     public async Task ARetryMoreThanFiftyDaysAheadIsSentWhenItFallsDue()
     {
         // Timers take at most about 49.7 days: the dispatcher stopped for good when it waited longer.
@@ -250,6 +271,29 @@ public sealed class WebhookDeliveryTests
 
         e.Message.ShouldStartWith("http://127.0.0.1:1/hook: ");
         e.Message.ShouldNotContain("s3cret");
+    }
+
+    [Fact]
+    public async Task AFailedDeliverySaysWhyNotOnlyThatSendingFailed()
+    {
+        // A receiver that takes the connection and closes it without an answer: the client's own message
+        // is "An error occurred while sending the request.", and the cause is underneath.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closing = Task.Run(async () =>
+        {
+            using var accepted = await listener.AcceptTcpClientAsync();
+            var buffer = new byte[4096];
+            _ = await accepted.GetStream().ReadAsync(buffer);
+        });
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        using var client = new HttpClient();
+        var sink = new Delivery.WebhookSink("hook", new Uri($"http://127.0.0.1:{port}/hook"), Secret, client, TimeSpan.FromSeconds(10), TimeProvider.System);
+
+        var e = await Should.ThrowAsync<Delivery.DeliveryException>(() => sink.SendAsync("d1", [1], CancellationToken.None));
+
+        await closing;
+        e.Message.ShouldBe($"http://127.0.0.1:{port}/hook: An error occurred while sending the request: The response ended prematurely. (ResponseEnded)");
     }
 
     [Fact]

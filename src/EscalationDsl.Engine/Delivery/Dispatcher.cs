@@ -40,9 +40,10 @@ internal sealed class Dispatcher : BackgroundService
         await Task.Yield();
         using var connection = database.Open();
 
-        // A sink whose delivery failed rests until that delivery's retry (its backoff): its other
-        // deliveries wait too, and are not read, so a sink that is down, however many deliveries it
-        // has due, holds the other sinks up by one call (within Engine:Delivery:Timeout) per backoff.
+        // A sink whose delivery failed rests until that delivery's retry (its backoff; for one just
+        // dead-lettered, the backoff its next attempt would have had): its other deliveries wait too,
+        // and are not read, so a sink that is down, however many deliveries it has due, holds the
+        // other sinks up by one call (within Engine:Delivery:Timeout) per backoff.
         var resting = new Dictionary<string, long>(StringComparer.Ordinal);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -92,9 +93,9 @@ internal sealed class Dispatcher : BackgroundService
 
                     return results;
                 })).ConfigureAwait(false);
-                foreach (var failed in perSink.Where(r => r.Count > 0 && r[^1].Status == "pending").Select(r => r[^1]))
+                foreach (var failed in perSink.Where(r => r.Count > 0 && r[^1].Status != "delivered").Select(r => r[^1]))
                 {
-                    resting[failed.Sink] = failed.NextAttemptAt;
+                    resting[failed.Sink] = failed.Status == "pending" ? failed.NextAttemptAt : failed.At + Backoff(failed.Attempt);
                 }
 
                 var report = new DeliveryReportItem(perSink.SelectMany(r => r).ToList());
@@ -145,14 +146,17 @@ internal sealed class Dispatcher : BackgroundService
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         if (attempt >= options.MaxAttempts)
         {
-            logger.LogError("Delivery of {Decision} to {Sink} failed {Attempts} times and is dead-lettered: {Error}", delivery.Id, delivery.Sink, attempt, error);
+            logger.LogError("Delivery of {Decision} to {Sink} failed attempt {Attempt} of {MaxAttempts} and is dead-lettered: {Error}", delivery.Id, delivery.Sink, attempt, options.MaxAttempts, error);
             return new DeliveryOutcome(delivery.Id, delivery.Sink, attempt, now, "dead", now, error);
         }
 
-        var backoff = Math.Min(options.Backoff.TotalMilliseconds * Math.Pow(2, attempt - 1), options.MaxBackoff.TotalMilliseconds);
-        logger.LogWarning("Delivery of {Decision} to {Sink} failed (attempt {Attempt}), retrying in {Delay} ms: {Error}", delivery.Id, delivery.Sink, attempt, (long)backoff, error);
-        return new DeliveryOutcome(delivery.Id, delivery.Sink, attempt, now, "pending", now + (long)backoff, error);
+        var backoff = Backoff(attempt);
+        logger.LogWarning("Delivery of {Decision} to {Sink} failed (attempt {Attempt}), retrying in {Delay} ms: {Error}", delivery.Id, delivery.Sink, attempt, backoff, error);
+        return new DeliveryOutcome(delivery.Id, delivery.Sink, attempt, now, "pending", now + backoff, error);
     }
+
+    /// <summary>How long after failed attempt <paramref name="attempt"/> the next one waits, in ms: doubling from Backoff up to MaxBackoff.</summary>
+    private long Backoff(int attempt) => (long)Math.Min(options.Backoff.TotalMilliseconds * Math.Pow(2, attempt - 1), options.MaxBackoff.TotalMilliseconds);
 
     private static List<(string Id, string Sink, int Attempts, string Body)> ReadDue(Microsoft.Data.Sqlite.SqliteConnection connection, long now, IEnumerable<string> resting)
     {

@@ -70,7 +70,26 @@ public sealed class WebhookSink(string name, Uri url, string secret, HttpClient 
         }
         catch (HttpRequestException e)
         {
-            throw new DeliveryException($"{Where}: {e.Message}", e);
+            throw new DeliveryException($"{Where}: {Reason(e)}", e);
         }
+    }
+
+    /// <summary>
+    /// The client's message and those of the exceptions under it: its own is often only "An error
+    /// occurred while sending the request.", and the cause (the connection refused or reset, the
+    /// answer cut off) is underneath. Those name at most the host and port, never the URL's credentials.
+    /// </summary>
+    private static string Reason(Exception e)
+    {
+        var reason = e.Message.TrimEnd('.');
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (!reason.Contains(inner.Message.TrimEnd('.'), StringComparison.Ordinal))
+            {
+                reason += ": " + inner.Message.TrimEnd('.');
+            }
+        }
+
+        return reason;
     }
 }
