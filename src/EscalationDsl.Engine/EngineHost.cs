@@ -126,7 +126,7 @@ public static class EngineHost
                 o.SerializerOptions.Converters.Add(converter);
             }
         });
-        services.AddOpenApi();
+        services.AddOpenApi(o => OpenApiSecurity.Configure(o, options.RequireKeyForReads));
         services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(ServiceName))
             .WithMetrics(m => m
