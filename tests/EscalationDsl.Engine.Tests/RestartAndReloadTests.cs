@@ -292,6 +292,21 @@ public sealed class RestartAndReloadTests
         policies[0]!["status"]!.GetValue<string>().ShouldBe("active");
     }
 
+    [Theory]
+    [InlineData(null, "No policy is loaded: the policy folder (Engine:Policies) holds no .esc file.")]
+    [InlineData("not a policy", "No policy is loaded (all were refused); see GET /v1/policies.")]
+    public async Task ACreatedEventWithNoPolicyLoadedSaysWhy(string? text, string detail)
+    {
+        await using var engine = await EngineFixture.StartAsync(text is null ? new Dictionary<string, string>() : new() { ["broken.esc"] = text });
+
+        var response = await engine.PostEvent(EngineFixture.Created("e1", "INC-1", T0));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        problem["detail"]!.GetValue<string>().ShouldBe(detail);
+        problem["field"]!.GetValue<string>().ShouldBe("policy");
+    }
+
     [Fact]
     public async Task ABrokenPolicyIsRefusedAndTheRunningVersionKeepsServing()
     {
