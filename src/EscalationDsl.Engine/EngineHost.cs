@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -125,7 +126,7 @@ public static class EngineHost
                 o.SerializerOptions.Converters.Add(converter);
             }
         });
-        services.AddOpenApi();
+        services.AddOpenApi(o => OpenApiSecurity.Configure(o, options.RequireKeyForReads));
         services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(ServiceName))
             .WithMetrics(m => m
@@ -140,28 +141,15 @@ public static class EngineHost
 
         app.UseExceptionHandler();
         app.UseStatusCodePages(context => Problems.ForStatus(context.HttpContext).ExecuteAsync(context.HttpContext));
-        app.Use(async (context, next) =>
-        {
-            // Writes need a key; reads too when configured. The key itself is never logged.
-            var isRead = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
-            var open = context.Request.Path.StartsWithSegments("/healthz") || context.Request.Path.StartsWithSegments("/readyz")
-                || context.Request.Path.StartsWithSegments("/metrics") || context.Request.Path.StartsWithSegments("/openapi");
-            if (!open && (!isRead || options.RequireKeyForReads) && !keys.Accepts(context.Request.Headers.Authorization))
-            {
-                context.Response.Headers.WWWAuthenticate = "Bearer";
-                await Problems.From(new EngineError(401, "Unauthorized", "Send an API key as 'Authorization: Bearer KEY' (see docs/engine.md).")).ExecuteAsync(context);
-                return;
-            }
-
-            await next(context);
-        });
+        KeyCheck.Use(app, keys, options.RequireKeyForReads);
 
         EventEndpoints.Map(app, options);
         TicketEndpoints.Map(app);
         PolicyEndpoints.Map(app);
         HealthEndpoints.Map(app, options);
-        app.MapOpenApi("/openapi/v1.json");
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOpenApi("/openapi/v1.json").AllowAnonymous();
+        // The exporter maps every method; the scrape is a GET (and no HEAD, as documented).
+        app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(new HttpMethodMetadata([HttpMethods.Get])).AllowAnonymous();
         return app;
     }
 

@@ -261,6 +261,39 @@ public sealed class EngineEndToEndTests
         paths.ShouldContain("/v1/tickets/{id}/timeline");
         paths.ShouldContain("/v1/tickets/{id}:migrate");
         paths.ShouldContain("/v1/policies");
+
+        // What engine.md documents each operation answers, and which need the key.
+        string[] Codes(string path, string method) => doc["paths"]![path]![method]!["responses"]!.AsObject().Select(r => r.Key).ToArray();
+        bool Secured(string path, string method) => doc["paths"]![path]![method]!["security"]?.AsArray().Any(r => r!.AsObject().ContainsKey("apiKey")) == true;
+        foreach (var events in new[] { "/v1/events", "/v1/events:batch" })
+        {
+            Codes(events, "post").ShouldBe(["200", "400", "401", "404", "409", "413", "415", "500", "503"], ignoreOrder: true);
+        }
+
+        Codes("/v1/policies:reload", "post").ShouldContain("401");
+        Codes("/v1/policies/{name}:migrate", "post").ShouldContain("401");
+        Codes("/v1/tickets/{id}:migrate", "post").ShouldContain("401");
+        var scheme = doc["components"]!["securitySchemes"]!["apiKey"]!;
+        ((string?)scheme["type"]).ShouldBe("http");
+        ((string?)scheme["scheme"]).ShouldBe("bearer");
+        foreach (var write in new[] { "/v1/events", "/v1/events:batch", "/v1/policies:reload", "/v1/policies/{name}:migrate", "/v1/tickets/{id}:migrate" })
+        {
+            Secured(write, "post").ShouldBeTrue(write);
+        }
+
+        Secured("/v1/tickets/{id}", "get").ShouldBeFalse("reads are open unless Engine:RequireKeyForReads");
+        Secured("/healthz", "get").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocumentAsksAKeyForReadsWhenTheyNeedOne()
+    {
+        await using var engine = await EngineFixture.StartAsync(null, "--Engine:RequireKeyForReads=true");
+
+        var doc = JsonNode.Parse(await engine.Http.GetStringAsync("/openapi/v1.json"))!;
+
+        doc["paths"]!["/v1/tickets/{id}"]!["get"]!["security"].ShouldNotBeNull();
+        doc["paths"]!["/readyz"]!["get"]!["security"].ShouldBeNull("/readyz is always open");
     }
 
     [Fact]

@@ -43,7 +43,6 @@ public sealed class HttpErrorTests
     }
 
     [Theory]
-    [InlineData("/v1/events", "{\"id\":\"x\",\n \"fields\":{\"impact\" \"high\"}}", "The body is not valid JSON at line 2, position 21 (fields): '\"' is invalid after a property name.")]
     [InlineData("/v1/events", "[{\"id\":\"x\"}]", "The body must be a JSON object: one event (docs/events.md). Send several events to POST /v1/events:batch.")]
     [InlineData("/v1/events", "null", "The body must be a JSON object: one event (docs/events.md). Send several events to POST /v1/events:batch.")]
     [InlineData("/v1/events", " ", "The body is empty; send JSON (docs/events.md).")]
@@ -61,6 +60,30 @@ public sealed class HttpErrorTests
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         problem["detail"]!.GetValue<string>().ShouldBe(detail);
+    }
+
+    // A name without a ':' after it is never a token of the reader: the path named the member before
+    // it (ticket), or none at all, or the batch element, rather than the member being read.
+    [Theory]
+    [InlineData("/v1/events", "{\"id\":\"x\",\n \"fields\":{\"impact\" \"high\"}}", "line 2, position 21 (fields.impact): '\"' is invalid after a property name.", "fields.impact")]
+    [InlineData("/v1/events", "{\"id\":\"x1\",\"ticket\":\"INC-1\",\n \"fields\" \"a\"}", "line 2, position 11 (fields): '\"' is invalid after a property name.", "fields")]
+    [InlineData("/v1/events", "{\"fields\" \"a\"}", "line 1, position 11 (fields): '\"' is invalid after a property name.", "fields")]
+    [InlineData("/v1/events", "{\"fields\"", "line 1, position 10 (fields): Expected a value, but instead reached end of data.", "fields")]
+    [InlineData("/v1/events:batch", "{\"events\":[{\"id\":\"x1\"},{\"id\" 2}]}", "line 1, position 30 (events[1].id): '2' is invalid after a property name.", "events[1].id")]
+    // Without the comma the name is not read yet: the member read last is named.
+    [InlineData("/v1/events", "{\"id\":\"x\" \"ticket\":\"T\"}", "line 1, position 11 (id): '\"' is invalid after a value.", "id")]
+    // Nor is a name whose escape breaks.
+    [InlineData("/v1/events", "{\"id\":\"x\",\"tic\\ket\" 1}", "line 1, position 16 (id): 'k' is an invalid escapable character within a JSON string.", "id")]
+    public async Task MalformedJsonNamesTheMemberWhoseNameWasRead(string path, string body, string where, string field)
+    {
+        await using var engine = await EngineFixture.StartAsync();
+
+        var response = await engine.Http.PostAsync(path, EngineFixture.Raw(body));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        problem["detail"]!.GetValue<string>().ShouldBe($"The body is not valid JSON at {where}");
+        ((string?)problem["field"]).ShouldBe(field);
     }
 
     [Theory]
@@ -92,37 +115,62 @@ public sealed class HttpErrorTests
 
     [Theory]
     [InlineData("POST", "/v1/events", "text/plain", 415, "Send JSON with Content-Type: application/json, not 'text/plain; charset=utf-8'.")]
-    [InlineData("GET", "/v1/nothing", null, 404, "There is no GET /v1/nothing; the endpoints are listed in /openapi/v1.json.")]
+    [InlineData("GET", "/v1/nothing", null, 404, "There is no GET /v1/nothing; the API's endpoints are listed in /openapi/v1.json.")]
     [InlineData("GET", "/v1/events", null, 405, "/v1/events does not take GET; it takes POST.")]
     [InlineData("PUT", "/healthz", null, 405, "/healthz does not take PUT; it takes GET, HEAD.")]
     // A 405 lists the methods of the routes that take the path, and only those. These were a 405
     // naming POST though only /v1/policies/{name}:migrate takes POST; DELETE on a ticket listed POST
     // (of /v1/tickets/{id}:migrate), and POST on a ticket was a 404.
-    [InlineData("GET", "/v1/policies/support", null, 404, "There is no GET /v1/policies/support; the endpoints are listed in /openapi/v1.json.")]
+    [InlineData("GET", "/v1/policies/support", null, 404, "There is no GET /v1/policies/support; the API's endpoints are listed in /openapi/v1.json.")]
     [InlineData("DELETE", "/v1/tickets/INC-1", null, 405, "/v1/tickets/INC-1 does not take DELETE; it takes GET, HEAD.")]
     [InlineData("POST", "/v1/tickets/INC-1", null, 405, "/v1/tickets/INC-1 does not take POST; it takes GET, HEAD.")]
     [InlineData("DELETE", "/v1/tickets/INC-1/timeline", null, 405, "/v1/tickets/INC-1/timeline does not take DELETE; it takes GET, HEAD.")]
     [InlineData("DELETE", "/v1/tickets/INC-1:migrate", null, 405, "/v1/tickets/INC-1:migrate does not take DELETE; it takes GET, HEAD, POST.")]
     [InlineData("DELETE", "/v1/events", null, 405, "/v1/events does not take DELETE; it takes POST.")]
     [InlineData("DELETE", "/v1/policies/support:migrate", null, 405, "/v1/policies/support:migrate does not take DELETE; it takes POST.")]
+    [InlineData("PUT", "/v1/events", null, 405, "/v1/events does not take PUT; it takes POST.")]
+    [InlineData("POST", "/v1/nothing", null, 404, "There is no POST /v1/nothing; the API's endpoints are listed in /openapi/v1.json.")]
+    // The exporter took every method; the scrape is a GET.
+    [InlineData("POST", "/metrics", null, 405, "/metrics does not take POST; it takes GET.")]
+    [InlineData("PUT", "/metrics", null, 405, "/metrics does not take PUT; it takes GET.")]
+    [InlineData("DELETE", "/metrics", null, 405, "/metrics does not take DELETE; it takes GET.")]
     public async Task WhatTheFrameworkRefusesIsAProblemToo(string method, string path, string? type, int status, string detail)
     {
         await using var engine = await EngineFixture.StartAsync();
-        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = type is null ? null : EngineFixture.Raw("{}", type) };
+        using var anonymous = new HttpClient { BaseAddress = engine.Http.BaseAddress };
 
-        var response = await engine.Http.SendAsync(request);
+        // No route takes a 404 or 405: the answer is the same without a key (it was a 401).
+        foreach (var client in status is 404 or 405 ? [engine.Http, anonymous] : new[] { engine.Http })
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = type is null ? null : EngineFixture.Raw("{}", type) };
 
-        ((int)response.StatusCode).ShouldBe(status);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>().ShouldBe(detail);
-        if (status == 405)
-        {
-            detail.ShouldEndWith($"; it takes {string.Join(", ", response.Content.Headers.Allow)}.", Case.Sensitive, "the Allow header lists the same methods");
+            var response = await client.SendAsync(request);
+
+            ((int)response.StatusCode).ShouldBe(status);
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+            JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>().ShouldBe(detail);
+            if (status == 405)
+            {
+                detail.ShouldEndWith($"; it takes {string.Join(", ", response.Content.Headers.Allow)}.", Case.Sensitive, "the Allow header lists the same methods");
+            }
+            else
+            {
+                response.Content.Headers.Allow.ShouldBeEmpty();
+            }
         }
-        else
-        {
-            response.Content.Headers.Allow.ShouldBeEmpty();
-        }
+    }
+
+    [Fact]
+    public async Task MetricsAnswerGetOnlyAndWithoutAKey()
+    {
+        await using var engine = await EngineFixture.StartAsync(null, "--Engine:RequireKeyForReads=true");
+        using var anonymous = new HttpClient { BaseAddress = engine.Http.BaseAddress };
+
+        (await anonymous.GetAsync("/metrics")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var head = await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/metrics"));
+        head.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
+        head.Content.Headers.Allow.ShouldBe(["GET"]);
+        (await anonymous.GetAsync("/v1/nothing")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "no route: no key is asked for, even when reads need one");
     }
 
     [Theory]

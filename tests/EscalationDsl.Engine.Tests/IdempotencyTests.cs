@@ -78,4 +78,22 @@ public sealed class IdempotencyTests
         (await engine.GetJson("/v1/tickets/INC-9")).ShouldBeNull();
         (await engine.GetJson("/v1/tickets/INC-10")).ShouldBeNull();
     }
+
+    [Fact]
+    public async Task AnEventSentTwiceInOneBatchIsAnsweredTwiceTheSecondAsAReplay()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+
+        var response = await engine.PostBatch(
+            EngineFixture.Created("b1", "INC-2", T0),
+            EngineFixture.Event("b2", "INC-2", T0.AddMinutes(1), "acknowledged"),
+            EngineFixture.Created("b1", "INC-2", T0));
+
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        var results = JsonNode.Parse(body)!["results"]!.AsArray();
+        results.Select(r => (string?)r!["event"]).ShouldBe(["b1", "b2", "b1"], "one answer per event, in request order");
+        results.Select(r => (bool)r!["replayed"]!).ShouldBe([false, false, true]);
+        results[2]!["state"]!.GetValue<string>().ShouldBe(results[0]!["state"]!.GetValue<string>(), "a replay answers as the original did");
+    }
 }

@@ -293,6 +293,33 @@ public sealed class RestartAndReloadTests
     }
 
     [Fact]
+    public async Task APolicyListsWhenItWasLoadedInUtcAsEveryOtherTime()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        engine.Time.Advance(TimeSpan.FromMilliseconds(250));
+        File.WriteAllText(Path.Combine(engine.Policies, "other.esc"), File.ReadAllText(Path.Combine(engine.Policies, "support.esc")).Replace("policy \"support\"", "policy \"other\"", StringComparison.Ordinal));
+        (await engine.Http.PostAsync("/v1/policies:reload", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var policies = (await engine.GetJson("/v1/policies"))!.AsArray();
+        policies.Select(p => (string?)p!["loaded_at"]).ShouldBe(["2026-11-02T14:00:00.250Z", "2026-11-02T14:00:00Z"], "other.esc, then support.esc (whose text did not change)");
+    }
+
+    [Theory]
+    [InlineData(null, "No policy is loaded: the policy folder (Engine:Policies) holds no .esc file.")]
+    [InlineData("not a policy", "No policy is loaded (all were refused); see GET /v1/policies.")]
+    public async Task ACreatedEventWithNoPolicyLoadedSaysWhy(string? text, string detail)
+    {
+        await using var engine = await EngineFixture.StartAsync(text is null ? new Dictionary<string, string>() : new() { ["broken.esc"] = text });
+
+        var response = await engine.PostEvent(EngineFixture.Created("e1", "INC-1", T0));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        problem["detail"]!.GetValue<string>().ShouldBe(detail);
+        problem["field"]!.GetValue<string>().ShouldBe("policy");
+    }
+
+    [Fact]
     public async Task ABrokenPolicyIsRefusedAndTheRunningVersionKeepsServing()
     {
         await using var engine = await EngineFixture.StartAsync();

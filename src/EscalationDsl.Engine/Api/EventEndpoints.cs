@@ -44,10 +44,7 @@ internal static class EventEndpoints
             })
             .Accepts<EventDocument>("application/json")
             .Produces<EventResult>()
-            .ProducesProblem(400)
-            .ProducesProblem(401)
-            .ProducesProblem(404)
-            .ProducesProblem(409)
+            .ProducesEventProblems()
             .WithName("PostEvent")
             .WithSummary("Accept one ticket event; idempotent by event id.");
 
@@ -105,13 +102,25 @@ internal static class EventEndpoints
             })
             .Accepts<BatchDocument>("application/json")
             .Produces<BatchResult>()
-            .ProducesProblem(400)
-            .ProducesProblem(401)
-            .ProducesProblem(404)
-            .ProducesProblem(409)
+            .ProducesEventProblems()
             .WithName("PostEventBatch")
             .WithSummary("Accept many events in one transaction: all are applied or none.");
     }
+
+    /// <summary>
+    /// The problems both event endpoints answer (docs/engine.md, Events): a bad body, no key, an
+    /// unknown ticket, a conflict, a body too large, not JSON, a ticket that cannot be rebuilt or a
+    /// bug, and a store that fails or an engine that stops.
+    /// </summary>
+    private static RouteHandlerBuilder ProducesEventProblems(this RouteHandlerBuilder endpoint) => endpoint
+        .ProducesProblem(400)
+        .ProducesProblem(401)
+        .ProducesProblem(404)
+        .ProducesProblem(409)
+        .ProducesProblem(413)
+        .ProducesProblem(415)
+        .ProducesProblem(500)
+        .ProducesProblem(503);
 
     /// <summary>
     /// The first member of a batch object other than <c>events</c>, or null; as written (escapes

@@ -13,6 +13,7 @@ internal static class HealthEndpoints
     public static void Map(IEndpointRouteBuilder app, EngineOptions options)
     {
         app.MapMethods("/healthz", Reads.Methods, () => Results.Text("ok\n"))
+            .AllowAnonymous()
             .WithName("Health")
             .WithSummary("Liveness: the process is up.");
 
@@ -52,6 +53,7 @@ internal static class HealthEndpoints
             })
             .Produces<ReadinessDocument>()
             .Produces<ReadinessDocument>(503)
+            .AllowAnonymous()
             .WithName("Ready")
             .WithSummary("Readiness: the database answers, deadlines fire on time, at least one policy runs, and Engine:DefaultPolicy (if set) is among them.");
     }

@@ -135,10 +135,15 @@ internal sealed class JsonBody : IDisposable
     {
         var open = new List<(bool Array, string? Name, int Index)>();
         var reader = new Utf8JsonReader(json);
+        // Where the last token read ends: a reader that throws has moved on already.
+        var end = 0;
+        var last = JsonTokenType.None;
         try
         {
             while (reader.Read())
             {
+                end = (int)reader.BytesConsumed;
+                last = reader.TokenType;
                 if (reader.TokenType == JsonTokenType.PropertyName)
                 {
                     open[^1] = (false, NameOf(ref reader), -1);
@@ -162,13 +167,60 @@ internal sealed class JsonBody : IDisposable
                 }
             }
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            // Where the document parse failed too: the path is what was open then.
+            // Where the document parse failed too: the path is what was open then, and the member
+            // whose name was read when the reader stopped after it (no ':' follows), which the
+            // reader never reports as a token.
+            if (open.Count > 0 && !open[^1].Array && NameBefore(json, end, last != JsonTokenType.StartObject, Offset(json, e)) is { } name)
+            {
+                open[^1] = (false, name, -1);
+            }
         }
 
         var path = string.Concat(open.Select(o => o.Array ? (o.Index >= 0 ? $"[{o.Index}]" : string.Empty) : o.Name is null ? string.Empty : "." + o.Name));
         return path.Length == 0 ? null : path.TrimStart('.');
+    }
+
+    /// <summary>
+    /// The member name that starts at <paramref name="from"/> (after white space, and a comma when
+    /// <paramref name="afterMember"/>) and ends before <paramref name="failedAt"/>; else null.
+    /// </summary>
+    private static string? NameBefore(ReadOnlySpan<byte> json, int from, bool afterMember, int failedAt)
+    {
+        var rest = json[from..].TrimStart(" \t\r\n"u8);
+        if (afterMember)
+        {
+            if (rest.IsEmpty || rest[0] != (byte)',')
+            {
+                return null;
+            }
+
+            rest = rest[1..].TrimStart(" \t\r\n"u8);
+        }
+
+        var start = json.Length - rest.Length;
+        var name = new Utf8JsonReader(rest);
+        try
+        {
+            return name.Read() && name.TokenType == JsonTokenType.String && start + name.BytesConsumed <= failedAt ? NameOf(ref name) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The offset in <paramref name="json"/> of the line and byte position a reader error gives.</summary>
+    private static int Offset(ReadOnlySpan<byte> json, JsonException e)
+    {
+        var offset = 0;
+        for (var line = 0L; line < e.LineNumber && json[offset..].IndexOf((byte)'\n') is var next and >= 0; line++)
+        {
+            offset += next + 1;
+        }
+
+        return offset + (int)(e.BytePositionInLine ?? 0);
     }
 
     /// <summary>The member name being read, as written (escapes kept) when it holds half a surrogate pair.</summary>

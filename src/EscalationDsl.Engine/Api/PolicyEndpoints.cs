@@ -24,6 +24,7 @@ internal static class PolicyEndpoints
                 return Results.Ok(await reload.Task);
             })
             .Produces<List<PolicyStatus>>()
+            .ProducesProblem(401)
             .WithName("ReloadPolicies")
             .WithSummary("Re-read the policy folder now (it is also watched).");
 
@@ -35,6 +36,7 @@ internal static class PolicyEndpoints
                 return error is not null ? Problems.From(error) : Results.Ok(results);
             })
             .Produces<List<MigrationResult>>()
+            .ProducesProblem(401)
             .ProducesProblem(404)
             .WithName("MigratePolicy")
             .WithSummary("Move every open ticket of a policy to its running version.");

@@ -50,7 +50,7 @@ internal static class Problems
         if (allowed.Count == 0 || allowed.Contains(request.Method, StringComparer.OrdinalIgnoreCase))
         {
             context.Response.Headers.Remove(HeaderNames.Allow);
-            return From(new EngineError(404, "Not found", $"There is no {request.Method} {request.Path}; the endpoints are listed in /openapi/v1.json."));
+            return From(new EngineError(404, "Not found", $"There is no {request.Method} {request.Path}; the API's endpoints are listed in /openapi/v1.json."));
         }
 
         context.Response.Headers.Allow = string.Join(", ", allowed);

@@ -75,8 +75,10 @@ internal static class TicketEndpoints
                 return error is not null ? Problems.From(error) : Results.Ok(result);
             })
             .Produces<MigrationResult>()
+            .ProducesProblem(401)
             .ProducesProblem(404)
             .ProducesProblem(409)
+            .ProducesProblem(500)
             .WithName("MigrateTicket")
             .WithSummary("Move a ticket to the running version of its policy.");
     }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Language.Text;
 using EscalationDsl.Runtime;
+using EscalationDsl.Runtime.Events;
 using Microsoft.Extensions.Logging;
 
 namespace EscalationDsl.Engine.Policies;
@@ -137,7 +138,7 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
             var version = versions.TryGetValue(compiled.Fingerprint, out var existing) ? existing : new PolicyVersion(compiled, text, relative);
             versions = versions.SetItem(version.Fingerprint, version);
             current = current.SetItem(version.Name, version);
-            files = files.SetItem(relative, new PolicyStatus(relative, version.Name, version.Version, version.Fingerprint, "active", [], time.GetUtcNow()));
+            files = files.SetItem(relative, new PolicyStatus(relative, version.Name, version.Version, version.Fingerprint, "active", [], TicketEventJson.FormatTime(NodaTime.Instant.FromDateTimeOffset(time.GetUtcNow()))));
             changed.Add(version);
             logger.LogInformation("Policy {Name} version {Version} ({Fingerprint}) loaded from {Path}", version.Name, version.Version, version.Fingerprint, relative);
         }

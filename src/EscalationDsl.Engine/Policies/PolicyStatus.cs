@@ -7,5 +7,5 @@ namespace EscalationDsl.Engine.Policies;
 /// <param name="Fingerprint">The running version's fingerprint.</param>
 /// <param name="Status">active, or refused (the running version, if any, stays).</param>
 /// <param name="Errors">Why the latest text of the file was refused.</param>
-/// <param name="LoadedAt">When the running version was loaded.</param>
-public sealed record PolicyStatus(string Path, string? Name, int? Version, string? Fingerprint, string Status, IReadOnlyList<string> Errors, DateTimeOffset? LoadedAt);
+/// <param name="LoadedAt">When the running version was loaded, in UTC as every time in the API (TicketEventJson.FormatTime).</param>
+public sealed record PolicyStatus(string Path, string? Name, int? Version, string? Fingerprint, string Status, IReadOnlyList<string> Errors, string? LoadedAt);

@@ -262,9 +262,11 @@ internal sealed partial class EngineLoop
                 }
             }
 
-            problem = current.Count == 0
-                ? "No policy is loaded (all were refused); see GET /v1/policies."
-                : $"Several policies are loaded ({string.Join(", ", current.Keys.Order())}); name one in the created event's \"policy\" field or set Engine:DefaultPolicy.";
+            problem = current.Count > 0
+                ? $"Several policies are loaded ({string.Join(", ", current.Keys.Order())}); name one in the created event's \"policy\" field or set Engine:DefaultPolicy."
+                : Registry.Files.IsEmpty
+                ? "No policy is loaded: the policy folder (Engine:Policies) holds no .esc file."
+                : "No policy is loaded (all were refused); see GET /v1/policies.";
             return null;
         }
 

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace EscalationDsl.Engine.Api;
+
+/// <summary>
+/// Declares the API key in the OpenAPI document: a bearer <c>securitySchemes</c> entry, and a
+/// <c>security</c> requirement on exactly the operations <see cref="KeyCheck"/> asks a key of.
+/// </summary>
+internal static class OpenApiSecurity
+{
+    private const string Scheme = "apiKey";
+
+    public static void Configure(OpenApiOptions openApi, bool keyForReads)
+    {
+        openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[Scheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API key: Authorization: Bearer KEY (docs/engine.md, Security).",
+            };
+            return Task.CompletedTask;
+        });
+        openApi.AddOperationTransformer((operation, context, _) =>
+        {
+            var description = context.Description;
+            if (KeyCheck.Needed([.. description.ActionDescriptor.EndpointMetadata], description.HttpMethod ?? "GET", keyForReads))
+            {
+                operation.Security ??= [];
+                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Scheme, context.Document)] = [] });
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+}
