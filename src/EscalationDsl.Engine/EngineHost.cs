@@ -46,10 +46,20 @@ public static class EngineHost
         var builder = CreateBuilder(args, configure);
 
         var options = EngineSettings.Read(builder.Configuration);
+
+        // Every check that creates nothing comes first: an existing key file is read before the
+        // database (and its lock file) is created; a missing one is made once the database has passed.
+        var keyFile = options.ApiKeys.Count == 0 ? Path.GetFullPath(options.ApiKeyFile) : null;
+        var keyFileExisted = keyFile is not null && ApiKeyFile.ReadExisting(options);
         var database = OpenDatabase(options);
         try
         {
-            var app = Compose(builder, options, database, time, gate);
+            if (keyFile is not null && !keyFileExisted)
+            {
+                ApiKeyFile.Create(options);
+            }
+
+            var app = Compose(builder, options, database, keyFile, time, gate);
 
             // Resolved once so the container owns it: disposing the host releases its lock file.
             app.Services.GetRequiredService<EngineDatabase>();
@@ -57,13 +67,16 @@ public static class EngineHost
         }
         catch
         {
-            database.Dispose();
+            database.Abandon();
             throw;
         }
     }
 
-    /// <summary>Everything after the database is open and locked: logging, services, middleware, endpoints.</summary>
-    private static WebApplication Compose(WebApplicationBuilder builder, EngineOptions options, EngineDatabase database, TimeProvider? time, IPolicyGate? gate)
+    /// <summary>
+    /// Everything after the database is open and locked: logging, services, middleware, endpoints.
+    /// <paramref name="keyFile"/> is the file the key came from when none are configured (logged as a warning).
+    /// </summary>
+    private static WebApplication Compose(WebApplicationBuilder builder, EngineOptions options, EngineDatabase database, string? keyFile, TimeProvider? time, IPolicyGate? gate)
     {
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -82,7 +95,6 @@ public static class EngineHost
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
 
         var clock = time ?? TimeProvider.System;
-        var generatedKeyFile = options.ApiKeys.Count == 0 ? EnsureKeyFile(options) : null;
         var keys = new ApiKeys(options.ApiKeys);
         var services = builder.Services;
         services.AddSingleton(options);
@@ -133,9 +145,9 @@ public static class EngineHost
                 .AddPrometheusExporter());
 
         var app = builder.Build();
-        if (generatedKeyFile is not null)
+        if (keyFile is not null)
         {
-            app.Logger.LogWarning("No API key is configured (Engine:ApiKeys): writes need the key stored in {File}", generatedKeyFile);
+            app.Logger.LogWarning("No API key is configured (Engine:ApiKeys): writes need the key stored in {File}", keyFile);
         }
 
         app.UseExceptionHandler();
@@ -277,44 +289,6 @@ public static class EngineHost
         _ => null,
     };
 
-    /// <summary>
-    /// Without configured keys, the engine uses the key in Engine:ApiKeyFile, creating the file (readable
-    /// by its owner only) with a random key the first time, so a fresh `esc serve` is never open for writes.
-    /// </summary>
-    private static string EnsureKeyFile(EngineOptions options)
-    {
-        var path = Path.GetFullPath(options.ApiKeyFile);
-        try
-        {
-            if (!File.Exists(path))
-            {
-                var created = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-                if (!OperatingSystem.IsWindows())
-                {
-                    created.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                }
-
-                using var writer = new StreamWriter(path, System.Text.Encoding.ASCII, created);
-                writer.WriteLine(ApiKeys.Generate());
-            }
-
-            // Bounded: a key file linked to /dev/zero was read until memory ran out. Named, as a
-            // setting names it, so a pipe such as --Engine:ApiKeyFile=<(pass show esc) is read.
-            var key = SourceText.FromBytes(path, BoundedFile.Read(path, "an API key file", named: true)).Text.Trim();
-            if (key.Length < 16)
-            {
-                throw new EngineConfigurationException($"Engine:ApiKeyFile: {path} holds no usable key (at least 16 characters)");
-            }
-
-            options.ApiKeys.Add(ApiKeys.Hash(key));
-            return path;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new EngineConfigurationException($"Engine:ApiKeyFile: cannot read or create {path}: {e.Message}");
-        }
-    }
-
     private static IEnumerable<IDecisionSink> CreateSinks(EngineOptions options, IHttpClientFactory http, TimeProvider time) =>
         options.Sinks.Select<SinkOptions, IDecisionSink>(s => s.Type switch
         {
@@ -322,7 +296,10 @@ public static class EngineHost
             _ => new FileSink(s.Name, Path.GetFullPath(s.Path!)),
         }).ToList();
 
-    /// <summary>Opens the database and brings its schema up to date before anything else starts.</summary>
+    /// <summary>
+    /// Opens the database and brings its schema up to date before anything else starts. A start that
+    /// fails here leaves no lock file it made (<see cref="EngineDatabase.Abandon"/>).
+    /// </summary>
     private static EngineDatabase OpenDatabase(EngineOptions options)
     {
         var database = new EngineDatabase(options.Database, options.Synchronous);
@@ -334,12 +311,12 @@ public static class EngineHost
         }
         catch (SqliteException e)
         {
-            database.Dispose();
+            database.Abandon();
             throw new EngineConfigurationException($"Engine:Database: cannot use {database.Path}: {e.Message.TrimEnd('.')}");
         }
         catch
         {
-            database.Dispose();
+            database.Abandon();
             throw;
         }
     }
