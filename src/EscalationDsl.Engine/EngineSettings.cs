@@ -117,6 +117,11 @@ public static class EngineSettings
             throw Problem("Engine:Synchronous", $"'{options.Synchronous}' must be FULL, NORMAL or EXTRA");
         }
 
+        if (string.IsNullOrWhiteSpace(options.Policies))
+        {
+            throw Problem("Engine:Policies", "is empty; name the folder that holds the .esc files");
+        }
+
         if (File.Exists(options.Policies))
         {
             throw Problem("Engine:Policies", $"{Path.GetFullPath(options.Policies)} is a file; name the folder that holds the .esc files");

@@ -32,6 +32,9 @@ public sealed class ServeTests : IDisposable
     [InlineData("--defaultpolicy=support", "esc serve: unknown option '--defaultpolicy=support'; did you mean '--Engine:DefaultPolicy=VALUE'?")]
     [InlineData("9000", "esc serve: unexpected argument '9000'; settings are given as --Engine:SETTING=VALUE (see esc serve --help)")]
     [InlineData("--Engine:DefaultPolicy", "esc serve: --Engine:DefaultPolicy needs a value: --Engine:DefaultPolicy=VALUE")]
+    [InlineData("--db=", "esc serve: Engine:Database: is empty; give a file path")]
+    [InlineData("--policies=", "esc serve: Engine:Policies: is empty; name the folder that holds the .esc files")]
+    [InlineData("--listen=", "esc serve: Engine:Listen: is empty; write http://ADDRESS:PORT, such as http://127.0.0.1:8080 (port 0 picks a free port)")]
     public void WhatServeCannotUseExitsWithTwoAndOneLineNamingIt(string arguments, string message)
     {
         var result = Esc.Run([.. Isolated(), .. arguments.Split(' ')]);
