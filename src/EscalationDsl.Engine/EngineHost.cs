@@ -178,8 +178,9 @@ public static class EngineHost
     }
 
     /// <summary>
-    /// The builder with the engine's configuration sources. Configuration files are read here (the
-    /// slim builder reads appsettings.json too); one that is not valid JSON stops the engine like a bad setting.
+    /// The builder with the engine's configuration sources. Configuration files are read here: the
+    /// slim builder reads appsettings.json, then appsettings.ENVIRONMENT.json, which wins (appsettings.json
+    /// is not added again, which made it win); one that is not valid JSON stops the engine like a bad setting.
     /// </summary>
     private static WebApplicationBuilder CreateBuilder(string[] args, Action<IConfigurationBuilder>? configure)
     {
@@ -192,7 +193,6 @@ public static class EngineHost
         try
         {
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
-            builder.Configuration.AddJsonFile("appsettings.json", optional: true);
             builder.Configuration.AddEnvironmentVariables("ESC_");
             builder.Configuration.AddCommandLine(args);
             configure?.Invoke(builder.Configuration);
