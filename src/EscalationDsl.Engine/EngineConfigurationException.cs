@@ -1,4 +1,10 @@
 namespace EscalationDsl.Engine;
 
 /// <summary>Configuration the engine cannot start with; the message names the setting and says what is wrong.</summary>
-public sealed class EngineConfigurationException(string message) : Exception(message);
+/// <param name="message">The setting (or file) and what is wrong with it.</param>
+/// <param name="setting">The setting the message starts with (<c>Engine:...</c>), when it names one.</param>
+public sealed class EngineConfigurationException(string message, string? setting = null) : Exception(message)
+{
+    /// <summary>The setting the message starts with, when it names one: the file it came from is looked up by it.</summary>
+    public string? Setting { get; } = setting;
+}

@@ -47,10 +47,20 @@ public static class EngineHost
         var builder = CreateBuilder(args, configure);
 
         var options = EngineSettings.Read(builder.Configuration);
+
+        // Every check that creates nothing comes first: an existing key file is read before the
+        // database (and its lock file) is created; a missing one is made once the database has passed.
+        var keyFile = options.ApiKeys.Count == 0 ? Path.GetFullPath(options.ApiKeyFile) : null;
+        var keyFileExisted = keyFile is not null && ApiKeyFile.ReadExisting(options);
         var database = OpenDatabase(options);
         try
         {
-            var app = Compose(builder, options, database, time, gate);
+            if (keyFile is not null && !keyFileExisted)
+            {
+                ApiKeyFile.Create(options);
+            }
+
+            var app = Compose(builder, options, database, keyFile, time, gate);
 
             // Resolved once so the container owns it: disposing the host releases its lock file.
             app.Services.GetRequiredService<EngineDatabase>();
@@ -58,13 +68,16 @@ public static class EngineHost
         }
         catch
         {
-            database.Dispose();
+            database.Abandon();
             throw;
         }
     }
 
-    /// <summary>Everything after the database is open and locked: logging, services, middleware, endpoints.</summary>
-    private static WebApplication Compose(WebApplicationBuilder builder, EngineOptions options, EngineDatabase database, TimeProvider? time, IPolicyGate? gate)
+    /// <summary>
+    /// Everything after the database is open and locked: logging, services, middleware, endpoints.
+    /// <paramref name="keyFile"/> is the file the key came from when none are configured (logged as a warning).
+    /// </summary>
+    private static WebApplication Compose(WebApplicationBuilder builder, EngineOptions options, EngineDatabase database, string? keyFile, TimeProvider? time, IPolicyGate? gate)
     {
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -83,7 +96,6 @@ public static class EngineHost
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
 
         var clock = time ?? TimeProvider.System;
-        var generatedKeyFile = options.ApiKeys.Count == 0 ? EnsureKeyFile(options) : null;
         var keys = new ApiKeys(options.ApiKeys);
         var services = builder.Services;
         services.AddSingleton(options);
@@ -134,9 +146,9 @@ public static class EngineHost
                 .AddPrometheusExporter());
 
         var app = builder.Build();
-        if (generatedKeyFile is not null)
+        if (keyFile is not null)
         {
-            app.Logger.LogWarning("No API key is configured (Engine:ApiKeys): writes need the key stored in {File}", generatedKeyFile);
+            app.Logger.LogWarning("No API key is configured (Engine:ApiKeys): writes need the key stored in {File}", keyFile);
         }
 
         app.UseExceptionHandler();
@@ -154,8 +166,9 @@ public static class EngineHost
     }
 
     /// <summary>
-    /// The builder with the engine's configuration sources. Configuration files are read here (the
-    /// slim builder reads appsettings.json too); one that is not valid JSON stops the engine like a bad setting.
+    /// The builder with the engine's configuration sources. Configuration files are read here: the
+    /// slim builder reads appsettings.json, then appsettings.ENVIRONMENT.json, which wins (appsettings.json
+    /// is not added again, which made it win); one that is not valid JSON stops the engine like a bad setting.
     /// </summary>
     private static WebApplicationBuilder CreateBuilder(string[] args, Action<IConfigurationBuilder>? configure)
     {
@@ -168,7 +181,6 @@ public static class EngineHost
         try
         {
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
-            builder.Configuration.AddJsonFile("appsettings.json", optional: true);
             builder.Configuration.AddEnvironmentVariables("ESC_");
             builder.Configuration.AddCommandLine(args);
             configure?.Invoke(builder.Configuration);
@@ -265,44 +277,6 @@ public static class EngineHost
         _ => null,
     };
 
-    /// <summary>
-    /// Without configured keys, the engine uses the key in Engine:ApiKeyFile, creating the file (readable
-    /// by its owner only) with a random key the first time, so a fresh `esc serve` is never open for writes.
-    /// </summary>
-    private static string EnsureKeyFile(EngineOptions options)
-    {
-        var path = Path.GetFullPath(options.ApiKeyFile);
-        try
-        {
-            if (!File.Exists(path))
-            {
-                var created = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-                if (!OperatingSystem.IsWindows())
-                {
-                    created.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                }
-
-                using var writer = new StreamWriter(path, System.Text.Encoding.ASCII, created);
-                writer.WriteLine(ApiKeys.Generate());
-            }
-
-            // Bounded: a key file linked to /dev/zero was read until memory ran out. Named, as a
-            // setting names it, so a pipe such as --Engine:ApiKeyFile=<(pass show esc) is read.
-            var key = SourceText.FromBytes(path, BoundedFile.Read(path, "an API key file", named: true)).Text.Trim();
-            if (key.Length < 16)
-            {
-                throw new EngineConfigurationException($"Engine:ApiKeyFile: {path} holds no usable key (at least 16 characters)");
-            }
-
-            options.ApiKeys.Add(ApiKeys.Hash(key));
-            return path;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new EngineConfigurationException($"Engine:ApiKeyFile: cannot read or create {path}: {e.Message}");
-        }
-    }
-
     private static IEnumerable<IDecisionSink> CreateSinks(EngineOptions options, IHttpClientFactory http, TimeProvider time) =>
         options.Sinks.Select<SinkOptions, IDecisionSink>(s => s.Type switch
         {
@@ -310,7 +284,10 @@ public static class EngineHost
             _ => new FileSink(s.Name, Path.GetFullPath(s.Path!)),
         }).ToList();
 
-    /// <summary>Opens the database and brings its schema up to date before anything else starts.</summary>
+    /// <summary>
+    /// Opens the database and brings its schema up to date before anything else starts. A start that
+    /// fails here leaves no lock file it made (<see cref="EngineDatabase.Abandon"/>).
+    /// </summary>
     private static EngineDatabase OpenDatabase(EngineOptions options)
     {
         var database = new EngineDatabase(options.Database, options.Synchronous);
@@ -322,12 +299,12 @@ public static class EngineHost
         }
         catch (SqliteException e)
         {
-            database.Dispose();
+            database.Abandon();
             throw new EngineConfigurationException($"Engine:Database: cannot use {database.Path}: {e.Message.TrimEnd('.')}");
         }
         catch
         {
-            database.Dispose();
+            database.Abandon();
             throw;
         }
     }

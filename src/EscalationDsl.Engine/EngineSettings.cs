@@ -27,12 +27,31 @@ public static class EngineSettings
     public static EngineOptions Read(IConfiguration configuration)
     {
         var section = configuration.GetSection(EngineOptions.Section);
-        CheckShape(section, typeof(EngineOptions));
-        var options = new EngineOptions();
-        section.Bind(options);
-        Check(options, section);
-        return options;
+        try
+        {
+            CheckShape(section, typeof(EngineOptions));
+            var options = new EngineOptions();
+            section.Bind(options);
+            Check(options, section);
+            return options;
+        }
+        catch (EngineConfigurationException e) when (e.Setting is { } setting && SettingsFile(configuration, setting) is { } file)
+        {
+            throw new EngineConfigurationException($"{file}: {e.Message}", setting);
+        }
     }
+
+    /// <summary>
+    /// The settings file a setting's value came from, as a file's own errors name it, or null when
+    /// it came from elsewhere (or is a default). The last source that holds the setting, or settings
+    /// under it, is the one whose value the configuration reads.
+    /// </summary>
+    private static string? SettingsFile(IConfiguration configuration, string setting) =>
+        configuration is IConfigurationRoot root
+            && root.Providers.LastOrDefault(p => p.TryGet(setting, out _) || p.GetChildKeys([], setting).Any())
+                is FileConfigurationProvider { Source: { FileProvider: { } files, Path: { } path } }
+            ? files.GetFileInfo(path).PhysicalPath
+            : null;
 
     private static List<PropertyInfo> Settable(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).ToList();
@@ -115,6 +134,11 @@ public static class EngineSettings
         if (options.Synchronous.ToUpperInvariant() is not ("FULL" or "NORMAL" or "EXTRA"))
         {
             throw Problem("Engine:Synchronous", $"'{options.Synchronous}' must be FULL, NORMAL or EXTRA");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Policies))
+        {
+            throw Problem("Engine:Policies", "is empty; name the folder that holds the .esc files");
         }
 
         if (File.Exists(options.Policies))
@@ -387,5 +411,5 @@ public static class EngineSettings
         }
     }
 
-    private static EngineConfigurationException Problem(string setting, string what) => new($"{setting}: {what}");
+    private static EngineConfigurationException Problem(string setting, string what) => new($"{setting}: {what}", setting);
 }

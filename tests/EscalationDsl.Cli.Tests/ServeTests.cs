@@ -32,6 +32,9 @@ public sealed class ServeTests : IDisposable
     [InlineData("--defaultpolicy=support", "esc serve: unknown option '--defaultpolicy=support'; did you mean '--Engine:DefaultPolicy=VALUE'?")]
     [InlineData("9000", "esc serve: unexpected argument '9000'; settings are given as --Engine:SETTING=VALUE (see esc serve --help)")]
     [InlineData("--Engine:DefaultPolicy", "esc serve: --Engine:DefaultPolicy needs a value: --Engine:DefaultPolicy=VALUE")]
+    [InlineData("--db=", "esc serve: Engine:Database: is empty; give a file path")]
+    [InlineData("--policies=", "esc serve: Engine:Policies: is empty; name the folder that holds the .esc files")]
+    [InlineData("--listen=", "esc serve: Engine:Listen: is empty; write http://ADDRESS:PORT, such as http://127.0.0.1:8080 (port 0 picks a free port)")]
     public void WhatServeCannotUseExitsWithTwoAndOneLineNamingIt(string arguments, string message)
     {
         var result = Esc.Run([.. Isolated(), .. arguments.Split(' ')]);
@@ -84,7 +87,7 @@ public sealed class ServeTests : IDisposable
     [InlineData("{ \"Engine\": { \"Listen\": ", "{0}:1:25: not valid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed")]
     [InlineData("{\n  \"Engine\": {\n    \"Listen\" \"x\"\n  }\n}", "{0}:3:14: not valid JSON: '\"' is invalid after a property name. Expected a ':'")]
     [InlineData("[1, 2]", "{0}: Top-level JSON element must be an object. Instead, 'Array' was found")]
-    [InlineData("{ \"Engine\": { \"Listn\": \"http://127.0.0.1:0\" } }", "Engine:Listn: is not a setting; did you mean Engine:Listen?")]
+    [InlineData("{ \"Engine\": { \"Listn\": \"http://127.0.0.1:0\" } }", "{0}: Engine:Listn: is not a setting; did you mean Engine:Listen?")]
     public async Task ABadAppSettingsFileGetsOnlyTheOneLine(string json, string message)
     {
         var file = Path.Combine(folder, "appsettings.json");
@@ -187,6 +190,36 @@ public sealed class ServeTests : IDisposable
 
         code.ShouldBe(2);
         error.ShouldBe($"esc serve: {file}:1:25: not valid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed\n");
+    }
+
+    [Theory]
+    [InlineData("{ \"Engine\": { \"Colour\": \"red\" } }", "Engine:Colour: is not a setting; the settings of Engine are Listen, Database,")]
+    [InlineData("{ \"Engine\": { \"Delivery\": { \"MaxAttempts\": 0 } } }", "Engine:Delivery:MaxAttempts: must be at least 1, not 0")]
+    public async Task ASettingFromTheEnvironmentsSettingsFileIsNamedWithTheFile(string json, string message)
+    {
+        // The message named the setting alone, though the docs say both files are named in their messages.
+        var file = Path.Combine(folder, $"appsettings.{HostEnvironment()}.json");
+        File.WriteAllText(file, json);
+
+        var (code, error) = await RunProcess(Isolated());
+
+        code.ShouldBe(2);
+        error.ShouldStartWith($"esc serve: {file}: {message}");
+    }
+
+    [Theory]
+    [InlineData("", "ENVIRONMENT_FILE: Engine:MaxBatchEvents: must be at least 1, not -1")] // appsettings.json was added again after the environment's file, so its value won
+    [InlineData("--Engine:MaxBatchEvents=-2", "Engine:MaxBatchEvents: must be at least 1, not -2")]
+    public async Task TheLastSourceOfASettingWinsAndOnlyAFileIsNamed(string argument, string message)
+    {
+        File.WriteAllText(Path.Combine(folder, "appsettings.json"), "{ \"Engine\": { \"MaxBatchEvents\": 0 } }");
+        var file = Path.Combine(folder, $"appsettings.{HostEnvironment()}.json");
+        File.WriteAllText(file, "{ \"Engine\": { \"MaxBatchEvents\": -1 } }");
+
+        var (code, error) = await RunProcess(argument.Length == 0 ? Isolated() : [.. Isolated(), argument]);
+
+        code.ShouldBe(2);
+        error.ShouldBe($"esc serve: {message.Replace("ENVIRONMENT_FILE", file, StringComparison.Ordinal)}\n");
     }
 
     /// <summary>The environment the engine's host runs in, as it decides it: Production unless the environment says otherwise.</summary>

@@ -513,6 +513,7 @@ public sealed class RestartAndReloadTests
                     ["--Engine:Listen=http://127.0.0.1:0", $"--Engine:Database={database}", $"--Engine:Policies={Path.Combine(folder, "policies")}"]))
                     .Message.ShouldStartWith($"Engine:Database: {database} is in use by another engine");
                 File.Exists(database).ShouldBeFalse("the database is not opened, let alone migrated, without the lock");
+                File.Exists(database + ".lock").ShouldBeTrue("the lock file another engine holds is never removed");
             }
         }
         finally

@@ -12,9 +12,11 @@ namespace EscalationDsl.Engine.Tests;
 /// </summary>
 public sealed class SettingsTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("esc-settings-").FullName;
+    private readonly StartFolder start = new("esc-settings-");
 
-    public SettingsTests() => Directory.CreateDirectory(Path.Combine(folder, "policies"));
+    private readonly string folder;
+
+    public SettingsTests() => folder = start.Path;
 
     [Theory]
     [InlineData("--Engine:Listen=garbage", "Engine:Listen: 'garbage' is not an address to listen on")]
@@ -29,6 +31,7 @@ public sealed class SettingsTests : IDisposable
     [InlineData("--Engine:Listen=http://::1]:8080", "Engine:Listen: 'http://::1]:8080'")]
     [InlineData("--Engine:Database=/nonexistent/dir/x.db", "Engine:Database: the folder /nonexistent/dir does not exist")]
     [InlineData("--Engine:Policies=/nonexistent", "Engine:Policies: the policy folder /nonexistent does not exist")]
+    [InlineData("--Engine:Policies=", "Engine:Policies: is empty; name the folder that holds the .esc files")]
     [InlineData("--Engine:Delivery:Timeout=02:00:00", "Engine:Delivery:Timeout: must be at most 01:00:00, not 02:00:00")]
     [InlineData("--Engine:FutureTolerance=abc", "Engine:FutureTolerance: 'abc' is not a duration such as 00:05:00")]
     [InlineData("--Engine:ReadyLagThreshold=-00:00:01", "Engine:ReadyLagThreshold: must be longer than zero")]
@@ -171,95 +174,6 @@ public sealed class SettingsTests : IDisposable
     }
 
     [Fact]
-    public void AFileThatIsNotADatabaseIsRefusedAndLeftAsItWas()
-    {
-        var notes = Path.Combine(folder, "notes.txt");
-        File.WriteAllText(notes, "these are not SQLite pages, and they stay as they are\n");
-
-        var e = Should.Throw<EngineConfigurationException>(() => Build($"--Engine:Database={notes}"));
-
-        e.Message.ShouldBe($"Engine:Database: cannot use {notes}: SQLite Error 26: 'file is not a database'");
-        File.ReadAllText(notes).ShouldBe("these are not SQLite pages, and they stay as they are\n");
-    }
-
-    [Fact]
-    public async Task ADatabaseTheEngineCannotWriteIsRefusedBeforeItStarts()
-    {
-        // SQLite opens such a file for reading; the engine crashed with an unhandled exception at its first write.
-        var database = Path.Combine(folder, "engine.db");
-        await using (var first = Build())
-        {
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // a pooled connection would still be open for writing
-
-        var readOnly = MakeReadOnly(database);
-        try
-        {
-            if (!readOnly)
-            {
-                return; // neither permissions nor the immutable attribute stop this user writing (root without chattr)
-            }
-
-            var e = Should.Throw<EngineConfigurationException>(() => Build());
-
-            e.Message.ShouldBe($"Engine:Database: {database} is read-only; the engine writes to it (and to files next to it): give it a file and folder it can write");
-        }
-        finally
-        {
-            if (!OperatingSystem.IsWindows())
-            {
-                Run("chattr", "-i", database);
-                File.SetUnixFileMode(database, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-        }
-    }
-
-    /// <summary>Read-only by permissions, or for root (whom permissions do not stop) by the immutable attribute if the file system has it.</summary>
-    private static bool MakeReadOnly(string file)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return false;
-        }
-
-        File.SetUnixFileMode(file, UnixFileMode.UserRead);
-        if (!CanWrite(file) || Run("chattr", "+i", file) && !CanWrite(file))
-        {
-            return true;
-        }
-
-        return false;
-    }
-
-    private static bool CanWrite(string file)
-    {
-        try
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
-
-    private static bool Run(string program, params string[] args)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(program, args) { RedirectStandardError = true })!;
-            process.WaitForExit();
-            return process.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
-
-    [Fact]
     public async Task AnAddressInUseIsReportedAsEngineListen()
     {
         using var taken = new TcpListener(System.Net.IPAddress.Loopback, 0);
@@ -284,18 +198,9 @@ public sealed class SettingsTests : IDisposable
         await app.StopAsync();
     }
 
-    private Microsoft.AspNetCore.Builder.WebApplication Build(params string[] settings) =>
-        BuildWithoutKeys([$"--Engine:ApiKeys:0={ApiKeys.Hash(EngineFixture.Key)}", .. settings]);
+    private Microsoft.AspNetCore.Builder.WebApplication Build(params string[] settings) => start.Build(settings);
 
-    /// <summary>With no Engine:ApiKeys: the engine takes its key from Engine:ApiKeyFile.</summary>
-    private Microsoft.AspNetCore.Builder.WebApplication BuildWithoutKeys(params string[] settings) =>
-        EngineHost.Build(
-        [
-            "--Engine:Listen=http://127.0.0.1:0",
-            $"--Engine:Database={Path.Combine(folder, "engine.db")}",
-            $"--Engine:Policies={Path.Combine(folder, "policies")}",
-            .. settings,
-        ]);
+    private Microsoft.AspNetCore.Builder.WebApplication BuildWithoutKeys(params string[] settings) => start.BuildWithoutKeys(settings);
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => start.Dispose();
 }

@@ -17,9 +17,9 @@ internal static class ServeCommand
 
     public static Command Create(CliConsole console)
     {
-        var listen = new Option<string?>("--listen") { Description = "Address to listen on (default http://127.0.0.1:8080; port 0 picks a free one).", HelpName = "URL" };
-        var database = new Option<string?>("--db") { Description = "SQLite database file (default escalation.db).", HelpName = "FILE" };
-        var policies = new Option<string?>("--policies") { Description = "Folder of .esc policies, watched for changes (default policies).", HelpName = "DIR" };
+        var listen = SettingOption("--listen", "Address to listen on (default http://127.0.0.1:8080; port 0 picks a free one).", "URL");
+        var database = SettingOption("--db", "SQLite database file (default escalation.db).", "FILE");
+        var policies = SettingOption("--policies", "Folder of .esc policies, watched for changes (default policies).", "DIR");
         var settings = new Argument<string[]>("--Engine:SETTING=VALUE")
         {
             Arity = ArgumentArity.ZeroOrMore,
@@ -40,9 +40,11 @@ internal static class ServeCommand
 
             void Map(Option<string?> option, string key)
             {
-                if (parse.GetValue(option) is { } value)
+                // Given without a value (--db=, whose empty value the parser drops), it is passed on
+                // empty, so the engine's check names the setting as it does for --Engine:Database=.
+                if (parse.GetResult(option) is not null)
                 {
-                    args.Add($"{EnginePrefix}{key}={value}");
+                    args.Add($"{EnginePrefix}{key}={parse.GetValue(option)}");
                 }
             }
 
@@ -74,6 +76,13 @@ internal static class ServeCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// An option that sets an engine setting. Its value may be left out: the parser drops the empty
+    /// value of <c>--db=</c> and would report a missing argument, where the setting is given empty.
+    /// </summary>
+    private static Option<string?> SettingOption(string name, string description, string helpName) =>
+        new(name) { Description = description, HelpName = helpName, Arity = ArgumentArity.ZeroOrOne };
 
     /// <summary>
     /// Turns the words that are not serve's own options into configuration switches: each must be

@@ -9,6 +9,7 @@ namespace EscalationDsl.Engine.Storage;
 internal sealed class EngineDatabase : IDisposable
 {
     private FileStream? heldLock;
+    private bool madeLock;
     private readonly string connectionString;
     private readonly string synchronous;
 
@@ -46,7 +47,12 @@ internal sealed class EngineDatabase : IDisposable
         var file = LockPath(Path);
         try
         {
-            heldLock ??= new FileStream(file, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            if (heldLock is null)
+            {
+                var existed = File.Exists(file);
+                heldLock = new FileStream(file, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                madeLock = !existed;
+            }
         }
         catch (IOException)
         {
@@ -58,7 +64,29 @@ internal sealed class EngineDatabase : IDisposable
         }
     }
 
-    /// <summary>Releases the lock file.</summary>
+    /// <summary>
+    /// Releases the lock file after a start that failed, removing it first when this engine made it,
+    /// so the failed start leaves no file behind. Removed while still held, so never while another
+    /// engine holds it; a file that was there before is left, as the next engine would make it again.
+    /// </summary>
+    public void Abandon()
+    {
+        if (heldLock is not null && madeLock)
+        {
+            try
+            {
+                File.Delete(LockPath(Path));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Windows removes no file that is open; the lock file stays, harmless.
+            }
+        }
+
+        Dispose();
+    }
+
+    /// <summary>Releases the lock file (it stays, for the next engine to take).</summary>
     public void Dispose()
     {
         heldLock?.Dispose();
@@ -81,6 +109,20 @@ internal sealed class EngineDatabase : IDisposable
     /// <returns>The schema version after migrating.</returns>
     public int Migrate()
     {
+        try
+        {
+            return MigrateWritable();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_READONLY)
+        {
+            // A file in rollback-journal mode (as `esc backup` writes one) is opened for reading and
+            // refused at the first write, switching it to WAL, before the check below can run.
+            throw ReadOnly();
+        }
+    }
+
+    private int MigrateWritable()
+    {
         using var connection = Open();
         using var read = connection.CreateCommand();
         read.CommandText = "PRAGMA user_version";
@@ -95,8 +137,7 @@ internal sealed class EngineDatabase : IDisposable
         // engine would fail at its first write, as it starts.
         if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
         {
-            throw new EngineConfigurationException(
-                $"Engine:Database: {Path} is read-only; the engine writes to it (and to files next to it): give it a file and folder it can write");
+            throw ReadOnly();
         }
 
         for (var i = version; i < Schema.Migrations.Length; i++)
@@ -109,6 +150,9 @@ internal sealed class EngineDatabase : IDisposable
 
         return Schema.Migrations.Length;
     }
+
+    private EngineConfigurationException ReadOnly() => new(
+        $"Engine:Database: {Path} is read-only; the engine writes to it (and to files next to it): give it a file and folder it can write");
 
     public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
     {

@@ -1,0 +1,72 @@
+using EscalationDsl.Engine.Files;
+using EscalationDsl.Language.Text;
+
+namespace EscalationDsl.Engine.Api;
+
+/// <summary>
+/// Without configured keys, the engine uses the key in Engine:ApiKeyFile, creating the file (readable
+/// by its owner only) with a random key the first time, so a fresh `esc serve` is never open for writes.
+/// A file that exists is read and checked before the database is opened (<see cref="ReadExisting"/>); one
+/// that does not is made only once the database has passed its checks (<see cref="Create"/>), so a start
+/// refused for either leaves no file of the other behind.
+/// </summary>
+internal static class ApiKeyFile
+{
+    /// <summary>Reads the key file if it exists, adding its key to the configured ones.</summary>
+    /// <returns>Whether the file existed (and its key was taken).</returns>
+    /// <exception cref="EngineConfigurationException">The file cannot be read or holds no usable key.</exception>
+    public static bool ReadExisting(EngineOptions options)
+    {
+        var path = Path.GetFullPath(options.ApiKeyFile);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        Guard(path, () => options.ApiKeys.Add(ApiKeys.Hash(ReadKey(path))));
+        return true;
+    }
+
+    /// <summary>Creates the key file with a new random key and adds the key to the configured ones.</summary>
+    /// <exception cref="EngineConfigurationException">The file cannot be created.</exception>
+    public static void Create(EngineOptions options)
+    {
+        var path = Path.GetFullPath(options.ApiKeyFile);
+        Guard(path, () =>
+        {
+            var created = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                created.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            var key = ApiKeys.Generate();
+            using (var writer = new StreamWriter(path, System.Text.Encoding.ASCII, created))
+            {
+                writer.WriteLine(key);
+            }
+
+            options.ApiKeys.Add(ApiKeys.Hash(key));
+        });
+    }
+
+    private static string ReadKey(string path)
+    {
+        // Bounded: a key file linked to /dev/zero was read until memory ran out. Named, as a
+        // setting names it, so a pipe such as --Engine:ApiKeyFile=<(pass show esc) is read.
+        var key = SourceText.FromBytes(path, BoundedFile.Read(path, "an API key file", named: true)).Text.Trim();
+        return key.Length >= 16 ? key : throw new EngineConfigurationException($"Engine:ApiKeyFile: {path} holds no usable key (at least 16 characters)");
+    }
+
+    private static void Guard(string path, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new EngineConfigurationException($"Engine:ApiKeyFile: cannot read or create {path}: {e.Message}");
+        }
+    }
+}
