@@ -51,10 +51,11 @@ public static class EngineHost
         // Every check that creates nothing comes first: an existing key file is read before the
         // database (and its lock file) is created; a missing one is made once the database has passed.
         var keyFile = options.ApiKeys.Count == 0 ? Path.GetFullPath(options.ApiKeyFile) : null;
-        var keyFileExisted = keyFile is not null && ApiKeyFile.ReadExisting(options);
-        var database = OpenDatabase(options);
+        EngineDatabase? database = null;
         try
         {
+            var keyFileExisted = keyFile is not null && ApiKeyFile.ReadExisting(options);
+            database = OpenDatabase(options);
             if (keyFile is not null && !keyFileExisted)
             {
                 ApiKeyFile.Create(options);
@@ -66,9 +67,15 @@ public static class EngineHost
             app.Services.GetRequiredService<EngineDatabase>();
             return app;
         }
-        catch
+        catch (Exception e)
         {
-            database.Abandon();
+            database?.Abandon();
+            if (e is EngineConfigurationException problem)
+            {
+                // A database or key file set in a settings file is named with that file, as the settings' own problems are.
+                throw EngineSettings.Located(builder.Configuration, problem);
+            }
+
             throw;
         }
     }

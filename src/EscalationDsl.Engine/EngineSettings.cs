@@ -35,11 +35,21 @@ public static class EngineSettings
             Check(options, section);
             return options;
         }
-        catch (EngineConfigurationException e) when (e.Setting is { } setting && SettingsFile(configuration, setting) is { } file)
+        catch (EngineConfigurationException e)
         {
-            throw new EngineConfigurationException($"{file}: {e.Message}", setting);
+            throw Located(configuration, e);
         }
     }
+
+    /// <summary>
+    /// The problem with the settings file its setting's value came from in front (<c>FILE: Engine:...: ...</c>),
+    /// or the problem itself when the value came from elsewhere: for the checks after <see cref="Read"/> too
+    /// (the database, the key file).
+    /// </summary>
+    public static EngineConfigurationException Located(IConfiguration configuration, EngineConfigurationException problem) =>
+        problem.Setting is { } setting && problem.Message.StartsWith(setting, StringComparison.Ordinal) && SettingsFile(configuration, setting) is { } file
+            ? new EngineConfigurationException($"{file}: {problem.Message}", setting)
+            : problem;
 
     /// <summary>
     /// The settings file a setting's value came from, as a file's own errors name it, or null when

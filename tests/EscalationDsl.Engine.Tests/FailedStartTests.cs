@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace EscalationDsl.Engine.Tests;
 
 /// <summary>
@@ -24,6 +26,24 @@ public sealed class FailedStartTests : IDisposable
         e.Message.ShouldBe($"Engine:Database: cannot use {notes}: SQLite Error 26: 'file is not a database'");
         File.ReadAllText(notes).ShouldBe("these are not SQLite pages, and they stay as they are\n");
         File.Exists(notes + ".lock").ShouldBeFalse("the lock file the failed start made is removed");
+    }
+
+    [Theory]
+    [InlineData("Database", "notes.txt", "Engine:Database: cannot use FOLDER/notes.txt: SQLite Error 26: 'file is not a database'")]
+    [InlineData("ApiKeyFile", "short.key", "Engine:ApiKeyFile: FOLDER/short.key holds no usable key (at least 16 characters)")]
+    public void ADatabaseOrKeyFileSetInASettingsFileIsNamedWithThatFile(string setting, string file, string message)
+    {
+        // The settings' own problems named the file their value came from; the database's and the key file's did not.
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "not a database\n");
+        File.WriteAllText(Path.Combine(folder, "short.key"), "too short\n");
+        var settings = Path.Combine(folder, "settings.json");
+        File.WriteAllText(settings, System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object> { ["Engine"] = new Dictionary<string, string> { [setting] = Path.Combine(folder, file) } }));
+
+        var e = Should.Throw<EngineConfigurationException>(() => EngineHost.Build(
+            ["--Engine:Listen=http://127.0.0.1:0", $"--Engine:Policies={Path.Combine(folder, "policies")}", $"--Engine:Database={Path.Combine(folder, "engine.db")}"],
+            configure: c => c.AddJsonFile(settings)));
+
+        e.Message.ShouldBe($"{settings}: {message.Replace("FOLDER", folder, StringComparison.Ordinal)}");
     }
 
     [Fact]
