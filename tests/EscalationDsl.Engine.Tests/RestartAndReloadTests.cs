@@ -366,11 +366,16 @@ public sealed class RestartAndReloadTests
         (await engine.Http.GetStringAsync("/metrics")).ShouldNotContain("esc_policy_refusals_total", Case.Sensitive, "no half-written file was read");
         (await engine.PostEventOk(EngineFixture.Created("e1", "NEW-1", T0)))["policy_version"]!.GetValue<int>().ShouldBe(2);
 
-        // A broken file written at once is refused, and version 2 keeps serving.
-        File.WriteAllText(path, version2.Replace("escalate to commander", "escalate to comander", StringComparison.Ordinal));
+        // A broken file written in two steps is refused once (the second step's change was read by the
+        // same reload, and used to reload it again), and version 2 keeps serving.
+        var broken = version2.Replace("escalate to commander", "escalate to comander", StringComparison.Ordinal);
+        File.WriteAllText(path, broken[..(broken.Length / 2)]);
+        await Task.Delay(100);
+        File.WriteAllText(path, broken);
         await EngineFixture.Eventually(async () => (string?)(await Support())["status"] == "refused", "the broken file is refused");
-        // Counted once per reload that refuses it: at least once (a late change event may reload it again).
-        await engine.ScrapeUntil(m => m.Contains("esc_policy_refusals_total{otel_scope_name=\"EscalationDsl.Engine\"} ", StringComparison.Ordinal), "the refusal is counted");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        (await engine.ScrapeUntil(m => m.Contains("esc_policy_refusals_total", StringComparison.Ordinal), "the refusal is counted"))
+            .ShouldContain("esc_policy_refusals_total{otel_scope_name=\"EscalationDsl.Engine\"} 1\n", Case.Sensitive, "one reload refused it");
         (await engine.PostEventOk(EngineFixture.Created("e2", "NEW-2", T0)))["policy_version"]!.GetValue<int>().ShouldBe(2);
     }
 

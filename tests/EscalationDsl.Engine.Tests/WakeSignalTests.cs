@@ -27,4 +27,22 @@ public sealed class WakeSignalTests
         time.Advance(TimeSpan.FromDays(60));
         await waiting.WaitAsync(TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public async Task AWakeUpKeptForTheNextWaitIsForgottenByClearAndOneAfterItIsKept()
+    {
+        var time = new FakeTimeProvider(EngineFixture.Start);
+        var wake = new WakeSignal(time);
+        wake.Set();
+        wake.Clear();
+
+        var waiting = wake.WaitAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+        await Task.Delay(100);
+        waiting.IsCompleted.ShouldBeFalse("the wake-up was forgotten");
+        wake.Set();
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+
+        wake.Set();
+        await wake.WaitAsync(TimeSpan.FromMinutes(1), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+    }
 }

@@ -38,6 +38,11 @@ internal sealed class PolicyWatcher(EngineLoop loop, EngineOptions options, ILog
             {
                 await changed.WaitAsync(null, stoppingToken).ConfigureAwait(false);
                 await settled.WaitAsync(stoppingToken).ConfigureAwait(false);
+
+                // The changes that came while the folder settled are read by this reload: without
+                // forgetting their wake-up, every burst of more than one change was reloaded twice (a
+                // refused file logged and counted twice). A change from here on wakes the next round.
+                changed.Clear();
                 var reload = new CommandItem<IReadOnlyList<PolicyStatus>>(l => l.ReloadPolicies());
                 loop.Post(reload);
                 await reload.Task.ConfigureAwait(false);

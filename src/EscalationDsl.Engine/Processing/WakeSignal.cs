@@ -24,6 +24,18 @@ internal sealed class WakeSignal(TimeProvider time)
         }
     }
 
+    /// <summary>Forgets a wake-up kept for the next wait: what it asked for has been seen to since it came.</summary>
+    public void Clear()
+    {
+        lock (gate)
+        {
+            if (signal.Task.IsCompleted)
+            {
+                signal = New();
+            }
+        }
+    }
+
     /// <summary>Waits for a wake-up, or until <paramref name="delay"/> has passed (null: no limit).</summary>
     public Task WaitAsync(TimeSpan? delay, CancellationToken cancellation) =>
         WaitUntilAsync(delay is { } d ? time.GetUtcNow().ToUnixTimeMilliseconds() + (long)d.TotalMilliseconds : null, cancellation);
