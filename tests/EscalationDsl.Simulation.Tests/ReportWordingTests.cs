@@ -18,6 +18,17 @@ public sealed class ReportWordingTests
     }
 
     [Theory]
+    [InlineData(211, 270, "78.1%")] // 0.78148: kept as 0.7815 in JSON, it was shown as 78.2%
+    [InlineData(255, 749, "34.0%")]
+    [InlineData(8, 42, "19.0%")]
+    [InlineData(2, 5, "40.0%")]
+    [InlineData(0, 0, "–")]
+    public void PercentagesAreRoundedOnceFromTheirCounts(long part, long whole, string text)
+    {
+        Formats.Percent(part, whole).ShouldBe(text);
+    }
+
+    [Theory]
     [InlineData(1, 0, "No issue type has 10 tickets or more, too few to rank.")]
     [InlineData(10, 1, "The only issue type with 10 tickets or more had no escalation.")]
     [InlineData(10, 10, "None of the 2 issue types with 10 tickets or more had an escalation.")]

@@ -123,6 +123,32 @@ public sealed class TopRowsTests
         count(leftOut.Totals).ShouldBe(full.Skip(3).Sum(count));
     }
 
+    [Fact]
+    public void EachWeeklyPointOfTheHtmlChartsNamesTheTicketsBehindItsOwnFigure()
+    {
+        // The recorded medians named the with-policy count: "2016-11-28: median, recorded 9m (2 tickets)" for one ticket.
+        using var source = new ServiceNowEventSource(Subset, "incident_event_log_first1000incidents.csv", MappingFile.DefaultServiceNow(Policies.Support));
+        var report = Replays.Run(Policies.Support, source, options: new SimulationOptions { ByWeek = true }).Result!.Report;
+        var html = HtmlReport.Render(report);
+
+        var checkedPoints = 0;
+        foreach (var w in report.Weeks)
+        {
+            var week = Formats.Date(w.Week);
+            foreach (var (name, stats) in new[] { ("median, recorded", w.EngineeringRecorded), ("median, with policy", w.EngineeringWithPolicy), ("median", w.FirstResponse) })
+            {
+                if (stats.Median is { } median)
+                {
+                    html.ShouldContain($"<title>{week}: {name} {Formats.Duration(median)} ({Formats.Count(stats.Count, "ticket")})</title>");
+                    checkedPoints++;
+                }
+            }
+        }
+
+        report.Weeks.ShouldContain(w => w.EngineeringRecorded.Count != w.EngineeringWithPolicy.Count && w.EngineeringRecorded.Median != null, "a week where the two counts differ");
+        checkedPoints.ShouldBeGreaterThanOrEqualTo(3);
+    }
+
     private static SimulationReport SubsetReport(int? top)
     {
         using var source = new ServiceNowEventSource(Subset, "incident_event_log_first1000incidents.csv", MappingFile.DefaultServiceNow(Policies.Support));

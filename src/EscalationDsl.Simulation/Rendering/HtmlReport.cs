@@ -104,18 +104,16 @@ public static class HtmlReport
             case "weekly-response":
                 return SvgChart.DurationLines("Time to first response, by week of creation", labels,
                 [
-                    new LineSeries("median", "#2f5fb3", [.. weeks.Select(w => Value(w.FirstResponse.Median))]),
-                    new LineSeries("90th percentile", "#8fb0e8", [.. weeks.Select(w => Value(w.FirstResponse.P90))], Dashed: true),
-                ],
-                [.. weeks.Select(w => w.FirstResponse.Count)]);
+                    new LineSeries("median", "#2f5fb3", [.. weeks.Select(w => Value(w.FirstResponse.Median))], Counts: [.. weeks.Select(w => w.FirstResponse.Count)]),
+                    new LineSeries("90th percentile", "#8fb0e8", [.. weeks.Select(w => Value(w.FirstResponse.P90))], Dashed: true, Counts: [.. weeks.Select(w => w.FirstResponse.Count)]),
+                ]);
             case "weekly-assignment":
                 return SvgChart.DurationLines("Time to first engineering assignment, by week of creation", labels,
                 [
-                    new LineSeries("median, with policy", "#1f8a5b", [.. weeks.Select(w => Value(w.EngineeringWithPolicy.Median))]),
-                    new LineSeries("90th percentile, with policy", "#8fd1b0", [.. weeks.Select(w => Value(w.EngineeringWithPolicy.P90))], Dashed: true),
-                    new LineSeries("median, recorded", "#9aa3b2", [.. weeks.Select(w => Value(w.EngineeringRecorded.Median))], Dashed: true),
-                ],
-                [.. weeks.Select(w => w.EngineeringWithPolicy.Count)]);
+                    new LineSeries("median, with policy", "#1f8a5b", [.. weeks.Select(w => Value(w.EngineeringWithPolicy.Median))], Counts: [.. weeks.Select(w => w.EngineeringWithPolicy.Count)]),
+                    new LineSeries("90th percentile, with policy", "#8fd1b0", [.. weeks.Select(w => Value(w.EngineeringWithPolicy.P90))], Dashed: true, Counts: [.. weeks.Select(w => w.EngineeringWithPolicy.Count)]),
+                    new LineSeries("median, recorded", "#9aa3b2", [.. weeks.Select(w => Value(w.EngineeringRecorded.Median))], Dashed: true, Counts: [.. weeks.Select(w => w.EngineeringRecorded.Count)]),
+                ]);
             case "escalation-rate":
                 var byCategory = r.Escalations.ByCategory.Count > 0;
                 var groups = (byCategory ? r.Escalations.ByCategory : r.Escalations.ByIssueType).Take(15).ToList();
@@ -123,7 +121,7 @@ public static class HtmlReport
                 var largest = r.Top is null ? 15 : groups.Count;
                 return SvgChart.ShareBars(
                     $"Escalation rate by {(byCategory ? $"source category (the {largest} largest)" : "issue type")}",
-                    [.. groups.Select(g => (g.Key, g.EscalationRate, $"{Formats.Percent(g.EscalationRate)} ({Formats.Count(g.EscalatedTickets)} of {Formats.Count(g.Tickets)})"))],
+                    [.. groups.Select(g => (g.Key, g.EscalationRate, $"{Formats.Percent(g.EscalatedTickets, g.Tickets)} ({Formats.Count(g.EscalatedTickets)} of {Formats.Count(g.Tickets)})"))],
                     "#c2571a");
             case "weekly-load":
                 return SvgChart.Columns("Peak open tickets, by week", labels, [.. weeks.Select(w => w.PeakOpen)], "#6b4fb3");

@@ -96,7 +96,7 @@ internal static class ReportDocument
         var components = r.Sla.Components;
         string Header(string c) => r.Sla.Unobserved.Contains(c) ? c + " †" : c;
         string Cell(SlaRow row, string c) => row.Components.TryGetValue(c, out var cell)
-            ? cell.Compliance is null ? (cell.Pending > 0 ? $"{Formats.Count(cell.Pending)} pending" : "–") : $"{Formats.Percent(cell.Compliance)} ({Formats.Count(cell.Met)}/{Formats.Count(cell.Met + cell.Breached)})"
+            ? cell.Compliance is null ? (cell.Pending > 0 ? $"{Formats.Count(cell.Pending)} pending" : "–") : $"{Formats.Percent(cell.Met, cell.Met + cell.Breached)} ({Formats.Count(cell.Met)}/{Formats.Count(cell.Met + cell.Breached)})"
             : "";
         IReadOnlyList<string> Cells(SlaRow row) => [row.Key, Formats.Count(row.Tickets), .. components.Select(c => Cell(row, c))];
         DocTable Grid(string key, IEnumerable<IReadOnlyList<string>> rows) => Table(
@@ -153,7 +153,7 @@ internal static class ReportDocument
     private static DocSection Escalations(SimulationReport r)
     {
         var e = r.Escalations;
-        static IReadOnlyList<string> GroupCells(GroupRow g) => [g.Key, Formats.Count(g.Tickets), Formats.Count(g.EscalatedTickets), Formats.Percent(g.EscalationRate),
+        static IReadOnlyList<string> GroupCells(GroupRow g) => [g.Key, Formats.Count(g.Tickets), Formats.Count(g.EscalatedTickets), Formats.Percent(g.EscalatedTickets, g.Tickets),
             Formats.Count(g.Escalations), Formats.Count(g.Pages), Formats.Count(g.Notifications)];
         DocTable Groups(string key, IReadOnlyList<GroupRow> rows, LeftOut<GroupRow>? leftOut, (string One, string Many) noun) => Table(
             [key, "tickets", "escalated", "rate", "escalations", "pages", "notifications"],
@@ -195,7 +195,7 @@ internal static class ReportDocument
         {
             new DocText(a.Calendar is null
                 ? "The policy has no default calendar, so no page counts as after hours."
-                : $"{Formats.Count(a.AfterHours)} of {Formats.Count(a.Pages, "page")} ({Formats.Percent(a.Share)}) went out outside the business hours of calendar {a.Calendar}."),
+                : $"{Formats.Count(a.AfterHours)} of {Formats.Count(a.Pages, "page")} ({Formats.Percent(a.AfterHours, a.Pages)}) went out outside the business hours of calendar {a.Calendar}."),
         };
         if (a.Pages > 0)
         {
@@ -219,7 +219,7 @@ internal static class ReportDocument
         blocks.Add(Table(["severity", "tickets", "cadence", "first update", "tickets with updates", "missed intervals", "tickets missing one"],
             [false, true, false, true, true, true, true],
             u.BySeverity.Select(s => (IReadOnlyList<string>)[s.Severity, Formats.Count(s.Tickets), s.Cadence ?? "–",
-                s.FirstUpdate is { } f ? $"{Formats.Percent(f.Compliance)} ({Formats.Count(f.Met)}/{Formats.Count(f.Met + f.Breached)})" : "–",
+                s.FirstUpdate is { } f ? $"{Formats.Percent(f.Met, f.Met + f.Breached)} ({Formats.Count(f.Met)}/{Formats.Count(f.Met + f.Breached)})" : "–",
                 Formats.Count(s.TicketsWithUpdates), Formats.Count(s.MissedIntervals), Formats.Count(s.TicketsMissing)])));
         return new DocSection("customer-updates", "Customer updates", blocks);
     }
@@ -274,7 +274,7 @@ internal static class ReportDocument
         blocks.Add(new DocHeading($"{char.ToUpperInvariant(kinds[0])}{kinds[1..]} that escalate most (at least {Formats.Count(v.MinimumTickets, "ticket")})"));
         blocks.Add(v.TopEscalatingIssueTypes.Count > 0
             ? Table([kind, "tickets", "escalated", "rate"], [false, true, true, true],
-                v.TopEscalatingIssueTypes.Select(g => (IReadOnlyList<string>)[g.Key, Formats.Count(g.Tickets), Formats.Count(g.EscalatedTickets), Formats.Percent(g.EscalationRate)]))
+                v.TopEscalatingIssueTypes.Select(g => (IReadOnlyList<string>)[g.Key, Formats.Count(g.Tickets), Formats.Count(g.EscalatedTickets), Formats.Percent(g.EscalatedTickets, g.Tickets)]))
             : new DocText(NoTopEscalatingIssueTypes(v, kind, kinds)));
         return new DocSection("review", "Review list", blocks);
     }

@@ -21,9 +21,9 @@ internal static class SvgChart
 
     /// <summary>
     /// Weekly lines on a logarithmic duration axis (a missing value breaks the line). Points whose
-    /// <paramref name="counts"/> are below <see cref="SmallSample"/> are drawn hollow.
+    /// series' <see cref="LineSeries.Counts"/> are below <see cref="SmallSample"/> are drawn hollow.
     /// </summary>
-    public static string DurationLines(string title, IReadOnlyList<string> xLabels, IReadOnlyList<LineSeries> series, IReadOnlyList<long>? counts = null)
+    public static string DurationLines(string title, IReadOnlyList<string> xLabels, IReadOnlyList<LineSeries> series)
     {
         const int height = 320, left = 70, right = 20, top = 40, bottom = 56;
         var values = series.SelectMany(s => s.Values).OfType<double>().ToList();
@@ -67,8 +67,8 @@ internal static class SvgChart
 
                 path.Append(Invariant($"{(pen ? " L" : " M")}{X(i):F1},{Y(v):F1}"));
                 pen = true;
-                var small = counts is not null && counts[i] < SmallSample;
-                var n = counts is null ? "" : $" ({Reporting.Formats.Count(counts[i], "ticket")})";
+                var small = s.Counts is { } counts && counts[i] < SmallSample;
+                var n = s.Counts is null ? "" : $" ({Reporting.Formats.Count(s.Counts[i], "ticket")})";
                 sb.Append(Invariant($"<circle cx=\"{X(i):F1}\" cy=\"{Y(v):F1}\" r=\"{(small ? 3 : 2.2)}\" fill=\"{(small ? "#fff" : s.Color)}\" stroke=\"{s.Color}\" stroke-width=\"1.2\"><title>{Escape(xLabels[i])}: {Escape(s.Name)} {Reporting.Formats.Duration((long)v)}{n}</title></circle>"));
             }
 
@@ -76,7 +76,7 @@ internal static class SvgChart
         }
 
         Legend(sb, series.Select(s => (s.Name, s.Color, s.Dashed)).ToList(), left);
-        var note = counts is not null && counts.Any(c => c < SmallSample) ? Invariant($"; hollow points: weeks with fewer than {SmallSample} tickets") : "";
+        var note = series.Any(s => s.Counts is { } counts && counts.Any(c => c < SmallSample)) ? Invariant($"; hollow points: weeks with fewer than {SmallSample} tickets") : "";
         sb.Append(Invariant($"<text x=\"{left}\" y=\"{height - 6}\" class=\"axis\">week starting (log scale){note}</text>"));
         return End(sb);
     }
@@ -203,4 +203,5 @@ internal static class SvgChart
 /// <param name="Color">Stroke colour.</param>
 /// <param name="Values">One value per x label; null leaves a gap.</param>
 /// <param name="Dashed">Draw dashed.</param>
-internal sealed record LineSeries(string Name, string Color, IReadOnlyList<double?> Values, bool Dashed = false);
+/// <param name="Counts">The tickets behind each value, shown in its tooltip; fewer than <see cref="SvgChart.SmallSample"/> draw it hollow.</param>
+internal sealed record LineSeries(string Name, string Color, IReadOnlyList<double?> Values, bool Dashed = false, IReadOnlyList<long>? Counts = null);

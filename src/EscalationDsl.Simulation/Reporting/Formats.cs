@@ -36,8 +36,12 @@ public static class Formats
     /// <summary>A duration or a dash.</summary>
     public static string Duration(long? seconds) => seconds is { } s ? Duration(s) : "–";
 
-    /// <summary>A share as a percentage with one decimal: <c>93.4%</c>, or a dash.</summary>
-    public static string Percent(double? share) => share is { } s ? (s * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
+    /// <summary>
+    /// A share as a percentage with one decimal, from its counts: <c>78.1%</c> for 211 of 270, or a dash
+    /// for none. Not from the report's shares, which JSON keeps to four decimals: rounding twice made
+    /// 0.78148 into 0.7815 and then 78.2%.
+    /// </summary>
+    public static string Percent(long part, long whole) => whole == 0 ? "–" : (100.0 * part / whole).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>A whole number with thousands separators: <c>24,918</c>.</summary>
     public static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
