@@ -59,7 +59,7 @@ internal sealed partial class EngineLoop
         TicketEntry rebuilt;
         try
         {
-            rebuilt = Load(ticketId, remember: false)!.Value;
+            rebuilt = Load(ticketId, migration: true)!.Value;
         }
         catch (TicketUnavailableException cannot)
         {
@@ -70,7 +70,7 @@ internal sealed partial class EngineLoop
                 tickets.Set(entry.Ticket);
             }
 
-            if (cannot.InnerException is InvalidDataException misfit)
+            if (cannot.InnerException is EventRefusedException misfit)
             {
                 // An event the new version refuses: the reason is the answer, no stack trace needed.
                 logger.LogWarning("Ticket {Ticket} cannot be migrated to {Policy} version {Version}: {Reason}", ticketId, from.Name, target.Version, misfit.Message);

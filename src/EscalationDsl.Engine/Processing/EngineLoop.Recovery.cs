@@ -162,7 +162,12 @@ internal sealed partial class EngineLoop
         FlushTickets();
     }
 
-    private void Replay(string ticketId, PolicyVersion version, string kind, long at, string? body)
+    /// <summary>
+    /// Replays one stored row. With <paramref name="check"/> (a migration, under a version the events
+    /// were not accepted by) each event is checked against the version first; a restart replays
+    /// events as they were accepted, even where a later esc validates more strictly.
+    /// </summary>
+    private void Replay(string ticketId, PolicyVersion version, string kind, long at, string? body, bool check = false)
     {
         scratch.Clear();
         if (kind == "advance")
@@ -181,26 +186,34 @@ internal sealed partial class EngineLoop
         if (tickets.TryGetValue(ticketId, out var ticket))
         {
             var entry = new TicketEntry(ticket);
-            Fits(e, entry.Policy);
+            if (check)
+            {
+                Fits(e, entry.Policy);
+            }
+
             entry.Policy.Runtime.Apply(ticket, e, scratch);
         }
         else if (e.Kind == TicketEventKind.Created)
         {
-            Fits(e, version);
+            if (check)
+            {
+                Fits(e, version);
+            }
+
             tickets.Set(TicketEntry.Pin(version.Runtime.Open(e, scratch), version).Ticket);
         }
     }
 
     /// <summary>
-    /// A stored event is checked again before it is replayed: under the version it was accepted by it
-    /// fits, but a migration replays it under another, which may have dropped a severity, a field or a
-    /// value it names. Such a log does not replay, for a reason an operator can read.
+    /// A stored event replayed by a migration, under another version than the one that accepted it, is
+    /// checked first: the new version may have dropped a severity, a field or a value it names. Such a
+    /// log does not replay, for a reason an operator can read (<see cref="EventRefusedException"/>).
     /// </summary>
     private static void Fits(TicketEvent e, PolicyVersion version)
     {
         if (version.Compiled.Validate(e) is { } problem)
         {
-            throw new InvalidDataException($"version {version.Version} of policy '{version.Name}' refuses its {TicketEventKinds.Name(e.Kind)} event '{e.EventId}' at {TicketEventJson.FormatTime(e.At)}: {problem}");
+            throw new EventRefusedException($"version {version.Version} of policy '{version.Name}' refuses its {TicketEventKinds.Name(e.Kind)} event '{e.EventId}' at {TicketEventJson.FormatTime(e.At)}: {problem}");
         }
     }
 
@@ -211,9 +224,10 @@ internal sealed partial class EngineLoop
     /// remembered so later requests for it are answered without replaying again.
     /// <paramref name="withoutNewest"/> leaves out the ticket's newest stored event: the one the
     /// ingest check has just appended, which is validated and applied after the load, not replayed.
-    /// With <paramref name="remember"/> false a failed replay is only thrown (a migration tries one).
+    /// With <paramref name="migration"/> (the ticket was just repinned to the version a migration tries)
+    /// each event is checked against that version, and a failed replay is only thrown, not remembered.
     /// </summary>
-    private TicketEntry? Load(string ticketId, bool withoutNewest = false, bool remember = true)
+    private TicketEntry? Load(string ticketId, bool withoutNewest = false, bool migration = false)
     {
         if (tickets.TryGetValue(ticketId, out var open))
         {
@@ -262,13 +276,13 @@ internal sealed partial class EngineLoop
             var version = Version(fingerprint) ?? throw VersionMissing(ticketId, fingerprint);
             foreach (var (kind, at, body) in rows)
             {
-                Replay(ticketId, version, kind, at, body);
+                Replay(ticketId, version, kind, at, body, check: migration);
             }
         }
         catch (Exception e) when (e is not Microsoft.Data.Sqlite.SqliteException)
         {
             tickets.Remove(ticketId);
-            if (remember)
+            if (!migration)
             {
                 MarkUnavailable(ticketId, e);
             }
