@@ -48,18 +48,21 @@ public static class EngineHost
 
         var options = EngineSettings.Read(builder.Configuration);
 
-        // Every check that creates nothing comes first: an existing key file is read before the
-        // database (and its lock file) is created; a missing one is made once the database has passed.
+        // The key file comes before the database: one that exists is read and checked, a missing one
+        // is made (so a folder it cannot be made in stops the start before a database exists). A start
+        // that fails later removes the key file it made and the lock file of the database.
         var keyFile = options.ApiKeys.Count == 0 ? Path.GetFullPath(options.ApiKeyFile) : null;
         EngineDatabase? database = null;
+        var madeKeyFile = false;
         try
         {
-            var keyFileExisted = keyFile is not null && ApiKeyFile.ReadExisting(options);
-            database = OpenDatabase(options);
-            if (keyFile is not null && !keyFileExisted)
+            if (keyFile is not null && !ApiKeyFile.ReadExisting(options))
             {
                 ApiKeyFile.Create(options);
+                madeKeyFile = true;
             }
+
+            database = OpenDatabase(options);
 
             var app = Compose(builder, options, database, keyFile, time, gate);
 
@@ -70,6 +73,11 @@ public static class EngineHost
         catch (Exception e)
         {
             database?.Abandon();
+            if (madeKeyFile)
+            {
+                ApiKeyFile.Remove(keyFile!);
+            }
+
             if (e is EngineConfigurationException problem)
             {
                 // A database or key file set in a settings file is named with that file, as the settings' own problems are.

@@ -79,6 +79,22 @@ public sealed class FailedStartTests : IDisposable
     }
 
     [Fact]
+    public void AKeyFileThatCannotBeMadeStopsTheStartBeforeTheDatabaseIsCreated()
+    {
+        // The key file was made after the database: a folder it could not be made in left a whole database behind.
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var e = Should.Throw<EngineConfigurationException>(() => BuildWithoutKeys("--Engine:ApiKeyFile=/proc/esc-test.key"));
+
+        e.Message.ShouldStartWith("Engine:ApiKeyFile: cannot read or create /proc/esc-test.key: ");
+        File.Exists(Path.Combine(folder, "engine.db")).ShouldBeFalse("no database is created when the key file cannot be");
+        File.Exists(Path.Combine(folder, "engine.db.lock")).ShouldBeFalse();
+    }
+
+    [Fact]
     public void AMissingKeyFileIsNotMadeWhenTheDatabaseIsRefused()
     {
         var notes = Path.Combine(folder, "notes.txt");
@@ -86,7 +102,7 @@ public sealed class FailedStartTests : IDisposable
 
         Should.Throw<EngineConfigurationException>(() => BuildWithoutKeys($"--Engine:Database={notes}", $"--Engine:ApiKeyFile={Path.Combine(folder, "new.key")}"));
 
-        File.Exists(Path.Combine(folder, "new.key")).ShouldBeFalse("the key file is made once the database has passed its checks");
+        File.Exists(Path.Combine(folder, "new.key")).ShouldBeFalse("the key file the failed start made is removed");
     }
 
     [Theory]

@@ -6,9 +6,9 @@ namespace EscalationDsl.Engine.Api;
 /// <summary>
 /// Without configured keys, the engine uses the key in Engine:ApiKeyFile, creating the file (readable
 /// by its owner only) with a random key the first time, so a fresh `esc serve` is never open for writes.
-/// A file that exists is read and checked before the database is opened (<see cref="ReadExisting"/>); one
-/// that does not is made only once the database has passed its checks (<see cref="Create"/>), so a start
-/// refused for either leaves no file of the other behind.
+/// The file is read (<see cref="ReadExisting"/>) or made (<see cref="Create"/>) before the database is
+/// opened, so a key file that cannot be used stops the start before a database exists; a start that
+/// fails after making it removes it (<see cref="Remove"/>).
 /// </summary>
 internal static class ApiKeyFile
 {
@@ -48,6 +48,19 @@ internal static class ApiKeyFile
 
             options.ApiKeys.Add(ApiKeys.Hash(key));
         });
+    }
+
+    /// <summary>Removes a key file this start made, after the start failed; one that cannot be removed stays (it is the owner's only).</summary>
+    public static void Remove(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left as made: readable by its owner only, and used by the next start.
+        }
     }
 
     private static string ReadKey(string path)
