@@ -185,6 +185,11 @@ public static class EngineSettings
         Positive("Engine:PastTolerance", options.PastTolerance, zeroAllowed: true);
         Positive("Engine:ReadyLagThreshold", options.ReadyLagThreshold);
         Positive("Engine:ReloadQuietPeriod", options.ReloadQuietPeriod);
+        if (options.ReloadQuietPeriod > MaxReloadQuietPeriod)
+        {
+            throw Problem("Engine:ReloadQuietPeriod", $"must be at most {MaxReloadQuietPeriod}, not {options.ReloadQuietPeriod}: a policy change waits that long before it is read");
+        }
+
         CheckSinks(options, section.GetSection("Sinks"));
         Positive("Engine:Delivery:Timeout", options.Delivery.Timeout);
         if (options.Delivery.Timeout > MaxDeliveryTimeout)
@@ -412,6 +417,9 @@ public static class EngineSettings
     }
 
     private static readonly TimeSpan MaxDeliveryTimeout = TimeSpan.FromHours(1);
+
+    /// <summary>Beyond about 49 days the watcher's timer could not wait at all; an hour is already long for a reload.</summary>
+    private static readonly TimeSpan MaxReloadQuietPeriod = TimeSpan.FromHours(1);
 
     private static void Positive(string setting, TimeSpan value, bool zeroAllowed = false)
     {

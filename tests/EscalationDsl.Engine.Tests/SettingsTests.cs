@@ -33,6 +33,7 @@ public sealed class SettingsTests : IDisposable
     [InlineData("--Engine:Policies=/nonexistent", "Engine:Policies: the policy folder /nonexistent does not exist")]
     [InlineData("--Engine:Policies=", "Engine:Policies: is empty; name the folder that holds the .esc files")]
     [InlineData("--Engine:Delivery:Timeout=02:00:00", "Engine:Delivery:Timeout: must be at most 01:00:00, not 02:00:00")]
+    [InlineData("--Engine:ReloadQuietPeriod=60.00:00:00", "Engine:ReloadQuietPeriod: must be at most 01:00:00, not 60.00:00:00")]
     [InlineData("--Engine:FutureTolerance=abc", "Engine:FutureTolerance: 'abc' is not a duration such as 00:05:00")]
     [InlineData("--Engine:ReadyLagThreshold=-00:00:01", "Engine:ReadyLagThreshold: must be longer than zero")]
     [InlineData("--Engine:ReloadQuietPeriod=00:00:00", "Engine:ReloadQuietPeriod: must be longer than zero")]
