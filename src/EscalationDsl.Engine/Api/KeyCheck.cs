@@ -9,7 +9,8 @@ namespace EscalationDsl.Engine.Api;
 /// <summary>
 /// The API key check. It runs after routing, on the endpoint that will answer: a request no endpoint
 /// takes (an unknown path, a method the path does not take) gets its 404 or 405 with or without a key,
-/// since that reveals nothing the public OpenAPI document does not. Endpoints marked
+/// since that reveals nothing the public OpenAPI document does not. Every route is checked (one mapped
+/// without methods too); only routing's own 405 answer, which is no route, is not. Endpoints marked
 /// <see cref="IAllowAnonymous"/> (health, readiness, metrics, the OpenAPI document) are always open.
 /// </summary>
 internal static class KeyCheck
@@ -23,8 +24,7 @@ internal static class KeyCheck
     public static void Use(IApplicationBuilder app, ApiKeys keys, bool keyForReads) =>
         app.Use(async (context, next) =>
         {
-            if (context.GetEndpoint() is { } endpoint
-                && Routed(endpoint, context.Request.Method)
+            if (context.GetEndpoint() is RouteEndpoint endpoint
                 && Needed(endpoint.Metadata, context.Request.Method, keyForReads)
                 && !keys.Accepts(context.Request.Headers.Authorization))
             {
@@ -35,12 +35,4 @@ internal static class KeyCheck
 
             await next(context);
         });
-
-    /// <summary>
-    /// True for a route that takes the method; false for the endpoint routing picks to answer 405
-    /// (it carries no methods), which Problems turns into the engine's 404 or 405.
-    /// </summary>
-    private static bool Routed(Endpoint endpoint, string method) =>
-        endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods
-        && methods.Contains(method, StringComparer.OrdinalIgnoreCase);
 }
