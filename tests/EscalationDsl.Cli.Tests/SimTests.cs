@@ -143,6 +143,26 @@ public sealed class SimTests
     }
 
     [Fact]
+    public void TheTitleNamesAPipeByItsPathNotByTheNumberAtItsEnd()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        // --tickets <(cat events.jsonl) is /dev/fd/63, and the title read "esc sim: support on 63".
+        using var open = File.OpenRead(RepoPaths.Combine("policies", "events", "week-of-tickets.jsonl"));
+        var pipe = $"/dev/fd/{open.SafeFileHandle.DangerousGetHandle()}";
+
+        var result = Esc.Run("sim", "policies/support.esc", "--tickets", pipe, "--quiet");
+
+        result.ExitCode.ShouldBe(0);
+        result.Out.ShouldStartWith($"esc sim: support on {pipe}\n");
+        Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--format", "markdown", "--quiet").Out
+            .ShouldStartWith("# esc sim: support on week-of-tickets.jsonl\n");
+    }
+
+    [Fact]
     public void SummaryGoesToStandardErrorAndReportToOutputFile()
     {
         var output = Path.Combine(Path.GetTempPath(), $"esc-sim-{Guid.NewGuid():N}.txt");

@@ -1,3 +1,8 @@
+using System.Text.Json;
+using EscalationDsl.Runtime.Events;
+using EscalationDsl.Simulation.Mapping;
+using EscalationDsl.Simulation.Rendering;
+using EscalationDsl.Simulation.ServiceNow;
 using EscalationDsl.Simulation.Sources;
 using EscalationDsl.Tests;
 
@@ -32,6 +37,137 @@ public sealed class CanonicalCsvTests
         using var file = new TempFile(".csv", writer.ToString());
         using var back = new CanonicalEventSource(file.Path, "back.csv");
         back.Read().Select(r => ServiceNowImporterTests.Json(r.Event!)).ShouldBe(events.Select(ServiceNowImporterTests.Json));
+    }
+
+    [Fact]
+    public void TheServiceNowSubsetReadsBackAsTheSameEventsFromCsvAndFromJsonLines()
+    {
+        // The import sets issue_type with field_set events when a category changes: CSV wrote them
+        // with the value lost, and reading the file back refused 5 rows and changed byIssueType.
+        using var import = new ServiceNowEventSource(Path.Combine(RepoPaths.SharedData, "incident_event_log_first1000incidents.csv"), "first1000.csv", MappingFile.DefaultServiceNow(Policies.Support));
+        var imported = Replays.Run(Policies.Support, import).Events;
+        imported.Count(e => e.Kind == TicketEventKind.FieldSet && e.Fields!.Any(f => f.Key == "issue_type")).ShouldBeGreaterThan(0);
+
+        var fromCsv = ReadBack(".csv", imported);
+        var fromJson = ReadBack(".jsonl", imported);
+
+        fromCsv.Problems.ShouldBeEmpty();
+        fromJson.Problems.ShouldBeEmpty();
+        fromCsv.Events.Count.ShouldBe(imported.Count);
+        fromJson.Events.Count.ShouldBe(imported.Count);
+        for (var i = 0; i < imported.Count; i++)
+        {
+            EventIds.Same(fromCsv.Events[i], imported[i]).ShouldBeTrue($"CSV event {i}: {ServiceNowImporterTests.Json(fromCsv.Events[i])} is not {ServiceNowImporterTests.Json(imported[i])}");
+            EventIds.Same(fromJson.Events[i], imported[i]).ShouldBeTrue($"JSON event {i}: {ServiceNowImporterTests.Json(fromJson.Events[i])} is not {ServiceNowImporterTests.Json(imported[i])}");
+        }
+
+        WithoutInput(fromCsv).ShouldBe(WithoutInput(fromJson));
+    }
+
+    [Fact]
+    public void FieldSetRowsCarryIssueTypeAndStatusInThoseColumns()
+    {
+        var replay = Replays.Canonical(".jsonl", """
+            {"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev2","issue_type":"database"}
+            {"ticket":"T1","at":"2026-11-02T14:05:00Z","type":"field_set","fields":{"issue_type":"other"}}
+            {"ticket":"T1","at":"2026-11-02T14:06:00Z","type":"field_set","fields":{"status":"awaiting_customer","impact":"minor"}}
+            {"ticket":"T1","at":"2026-11-02T14:07:00Z","type":"status","status":"in_progress"}
+            {"ticket":"T1","at":"2026-11-02T14:08:00Z","type":"mitigation","status":"planned"}
+
+            """);
+        replay.Problems.ShouldBeEmpty();
+        string[] fields = ["impact"];
+        var writer = new StringWriter { NewLine = "\n" };
+        CanonicalCsv.WriteHeader(writer, fields);
+        foreach (var e in replay.Events)
+        {
+            CanonicalCsv.WriteRow(writer, e, fields);
+        }
+
+        writer.ToString().ShouldBe("""
+            id,ticket,at,type,severity,issue_type,owner,engineering,flag,status,impact
+            ,T1,2026-11-02T14:00:00Z,created,sev2,database,,,,,
+            ,T1,2026-11-02T14:05:00Z,field_set,,other,,,,,
+            ,T1,2026-11-02T14:06:00Z,field_set,,,,,,awaiting_customer,minor
+            ,T1,2026-11-02T14:07:00Z,status,,,,,,in_progress,
+            ,T1,2026-11-02T14:08:00Z,mitigation,,,,,,planned,
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+        var back = Replays.Canonical(".csv", writer.ToString());
+        back.Problems.ShouldBeEmpty();
+        back.Events.Count.ShouldBe(replay.Events.Count);
+        back.Events.Zip(replay.Events).ShouldAllBe(pair => EventIds.Same(pair.First, pair.Second));
+        WithoutInput(back).ShouldBe(WithoutInput(replay));
+    }
+
+    [Fact]
+    public void AHandWrittenFieldSetRowSetsIssueTypeAndStatusFromTheirColumns()
+    {
+        var replay = Replays.Canonical(".csv", """
+            ticket,at,type,severity,issue_type,status
+            T1,2026-11-02T14:00:00Z,created,sev2,database,
+            T1,2026-11-02T14:05:00Z,field_set,,other,
+            T1,2026-11-02T14:06:00Z,field_set,,,awaiting_customer
+            T1,2026-11-02T14:07:00Z,field_set,,performance,in_progress
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+
+        replay.Problems.ShouldBeEmpty();
+        replay.Events.Select(e => e.Fields is null ? "-" : string.Join(" ", e.Fields.Select(f => $"{f.Key}={f.Value}"))).ShouldBe(
+            ["-", "issue_type=other", "status=awaiting_customer", "issue_type=performance status=in_progress"]);
+        replay.Events.Skip(1).ShouldAllBe(e => e.IssueType == null && e.Status == null);
+        replay.Events[0].IssueType.ShouldBe("database");
+    }
+
+    [Theory]
+    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:05:00Z","type":"field_set","fields":{"workaround":null}}""", "it clears field 'workaround' (JSON null or \"\"), and an empty CSV cell means \"not given\"")]
+    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:05:00Z","type":"field_set","fields":{"impact":"minor","impact":"degraded"}}""", "it sets field 'impact' twice, and a row has one cell for it")]
+    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:05:00Z","type":"created","severity":"sev2","fields":{"issue_type":"other"}}""", "it sets issue_type in its fields, which a CSV row says only for a field_set event (the issue_type column of a created row is the event's own issue_type)")]
+    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:05:00Z","type":"mitigation","status":"planned","fields":{"status":"x"}}""", "it sets status in its fields, which a CSV row says only for a field_set event (the status column of a mitigation row is the event's own mitigation status)")]
+    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:05:00Z","type":"field_set","status":"x","fields":{"impact":"minor"}}""", "it is a field_set event with a status member of its own, and the status column of a field_set row is the field it sets")]
+    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:05:00Z","type":"field_set","fields":{"region":"eu"}}""", "it sets field 'region', which has no column in the file")]
+    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:05:00Z","type":"created","severity":"sev2","policy":"support"}""", "it names policy 'support' (for the engine), and canonical CSV has no policy column")]
+    public void AnEventACsvRowCannotSayIsNamedNotWrittenAsAnother(string json, string reason)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var e = TicketEventJson.Parse(doc.RootElement, out var error)!;
+        error.ShouldBeNull();
+
+        CanonicalCsv.Unwritable(e, ["impact", "workaround"]).ShouldBe(reason);
+        Should.Throw<ArgumentException>(() => CanonicalCsv.WriteRow(new StringWriter(), e, ["impact", "workaround"]));
+    }
+
+    /// <summary>The JSON report of a replay but its input section (the file's name and format).</summary>
+    private static string WithoutInput(Replays replay)
+    {
+        var report = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(JsonReport.Render(replay.Result!.Report))!;
+        report.Remove("input");
+        return JsonSerializer.Serialize(report);
+    }
+
+    /// <summary>Writes events as <c>--emit-events</c> does and replays the file.</summary>
+    private static Replays ReadBack(string extension, IReadOnlyList<TicketEvent> events)
+    {
+        var fields = Policies.Support.Model.Fields.Where(f => Policies.Support.KnowsField(f.Name) && !CanonicalCsv.EventColumns.Contains(f.Name)).Select(f => f.Name).ToList();
+        var text = new StringWriter { NewLine = "\n" };
+        if (extension == ".csv")
+        {
+            CanonicalCsv.WriteHeader(text, fields);
+        }
+
+        foreach (var e in events)
+        {
+            if (extension == ".csv")
+            {
+                CanonicalCsv.WriteRow(text, e, fields);
+            }
+            else
+            {
+                text.Write(ServiceNowImporterTests.Json(e) + "\n");
+            }
+        }
+
+        return Replays.Canonical(extension, text.ToString());
     }
 
     [Fact]

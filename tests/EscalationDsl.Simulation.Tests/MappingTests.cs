@@ -153,6 +153,19 @@ public sealed class MappingTests
             .Message.ShouldBe("map.json: severity.default: must be a string, a number, true, false or null");
     }
 
+    [Theory]
+    [InlineData("""{ "ticket": "id", "time": { "column": "Stamp" }, "type": "kind" }""", "time")]
+    [InlineData("""{ "ticket": { "column": "id" }, "time": "at", "type": "kind" }""", "ticket")]
+    [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "id": { "column": "Event" } }""", "id")]
+    [InlineData("""{ "import": "servicenow", "opened": { "column": "opened_at" } }""", "opened")]
+    [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "queue": 3 }""", "queue")]
+    public void KeysThatOnlyNameAColumnSayTheyTakeNoObject(string json, string key)
+    {
+        // importers.md said every column key takes the object form; these name a column and map no values.
+        Should.Throw<MappingException>(() => Load(json)).Message.ShouldBe(
+            $"map.json: {key}: must be a column name (a string); only keys that map values (severity, issueType, owner, engineering, type, flag, status and fields) take the object {{ \"column\": ..., \"values\": ... }} (docs/importers.md)");
+    }
+
     [Fact]
     public void FieldsThePolicyDoesNotDeclareAreDroppedWithAWarning()
     {

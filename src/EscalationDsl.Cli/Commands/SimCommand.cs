@@ -349,13 +349,15 @@ internal static class SimCommand
                 return new EventEmitter(path, writer, null);
             }
 
-            // Columns for every settable field but issue_type and status, which have their own.
-            var fields = policy.Model.Fields.Where(f => policy.KnowsField(f.Name) && f.Name is not ("issue_type" or "status")).Select(f => f.Name).ToList();
+            // Columns for every settable field but issue_type and status, which have their own (a
+            // field_set row's are the fields it sets). A field named like another event column has
+            // none, so an event that sets it is refused by Write rather than read back as another.
+            var fields = policy.Model.Fields.Where(f => policy.KnowsField(f.Name) && !CanonicalCsv.EventColumns.Contains(f.Name)).Select(f => f.Name).ToList();
             CanonicalCsv.WriteHeader(writer, fields);
             return new EventEmitter(path, writer, fields);
         }
 
-        /// <exception cref="UsageException">The file cannot be written (such as a full disk).</exception>
+        /// <exception cref="UsageException">The file cannot be written (such as a full disk), or a CSV row would read back as another event.</exception>
         public void Write(TicketEvent e)
         {
             try
@@ -366,6 +368,10 @@ internal static class SimCommand
                     json.Flush();
                     json.Reset();
                     writer.BaseStream.WriteByte((byte)'\n');
+                }
+                else if (CanonicalCsv.Unwritable(e, fields!) is { } reason)
+                {
+                    throw new UsageException($"--emit-events: {path}: the {TicketEventKinds.Name(e.Kind)} event of ticket '{e.TicketId}' at {TicketEventJson.FormatTime(e.At)} cannot be written as CSV: {reason}; emit JSON Lines (.jsonl), which holds every event. {path} holds the events before it");
                 }
                 else
                 {

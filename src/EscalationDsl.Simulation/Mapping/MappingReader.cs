@@ -353,7 +353,20 @@ internal sealed class MappingReader(string file, CompiledPolicy policy, ICollect
         }
     }
 
-    private string? Column(JsonElement root, string key) => OptionalString(root, key, key) is { } column ? NonEmpty(column, key) : null;
+    /// <summary>
+    /// A key that names a column and maps no values (ticket, time, id, queue, category, ServiceNow's
+    /// counters and times): the column name only. The object form's values, default and byRank would
+    /// not apply, and time has its own timeFormat and timeZone keys.
+    /// </summary>
+    private string? Column(JsonElement root, string key)
+    {
+        if (root.TryGetProperty(key, out var value) && value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+        {
+            throw Fail(key, "must be a column name (a string); only keys that map values (severity, issueType, owner, engineering, type, flag, status and fields) take the object { \"column\": ..., \"values\": ... } (docs/importers.md)");
+        }
+
+        return OptionalString(root, key, key) is { } column ? NonEmpty(column, key) : null;
+    }
 
     /// <summary>A value a map gives (under <c>values</c> or as its <c>default</c>): a string, a number as written, true, false, or null for no value.</summary>
     private string? MappedValue(JsonElement value, string path) => value.ValueKind switch

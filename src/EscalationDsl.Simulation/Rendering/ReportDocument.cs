@@ -70,7 +70,15 @@ internal static class ReportDocument
         ({ } from, { } to) => $" (--from {Formats.Time(from)} --to {Formats.Time(to)})",
     };
 
-    private static string FileName(string path) => path.Replace('\\', '/').Split('/')[^1];
+    /// <summary>
+    /// The input as the title names it: its file name, but a pipe or standard input in full
+    /// (<c>--tickets &lt;(zcat ...)</c> is <c>/dev/fd/63</c>, whose name alone, <c>63</c>, says nothing).
+    /// </summary>
+    private static string FileName(string path)
+    {
+        var shown = path.Replace('\\', '/');
+        return shown.StartsWith("/dev/", StringComparison.Ordinal) || shown.StartsWith("/proc/", StringComparison.Ordinal) ? shown : shown.Split('/')[^1];
+    }
 
     private static DocSection Response(SimulationReport r)
     {

@@ -11,7 +11,7 @@ namespace EscalationDsl.Simulation.Sources;
 /// quoting, UTF-8. An empty cell means "not given". Row problems name the column, in the same words as
 /// the JSON Lines reader.
 /// </summary>
-public static class CanonicalCsv
+public static partial class CanonicalCsv
 {
     /// <summary>The event columns, in the order the writer uses.</summary>
     public static readonly IReadOnlyList<string> EventColumns = ["id", "ticket", "at", "type", "severity", "issue_type", "owner", "engineering", "flag", "status"];
@@ -43,54 +43,6 @@ public static class CanonicalCsv
             }
         }
     }
-
-    /// <summary>Writes the header for events that may carry the given fields.</summary>
-    public static void WriteHeader(TextWriter writer, IReadOnlyList<string> fields)
-    {
-        writer.Write(string.Join(",", EventColumns.Concat(fields).Select(Quote)));
-        writer.Write('\n');
-    }
-
-    /// <summary>Writes one event as a row under a header written by <see cref="WriteHeader"/> with the same fields.</summary>
-    public static void WriteRow(TextWriter writer, TicketEvent e, IReadOnlyList<string> fields)
-    {
-        var cells = new List<string>(EventColumns.Count + fields.Count)
-        {
-            e.EventId ?? "",
-            e.TicketId,
-            TicketEventJson.FormatTime(e.At),
-            TicketEventKinds.Name(e.Kind),
-            e.Severity ?? "",
-            e.IssueType ?? "",
-            e.Owner ?? "",
-            e.Engineering ? "true" : "",
-            e.Flag ?? "",
-            (e.Kind == TicketEventKind.Mitigation ? e.Mitigation : e.Status) ?? "",
-        };
-        foreach (var field in fields)
-        {
-            var value = "";
-            if (e.Fields is { } values)
-            {
-                foreach (var (name, v) in values)
-                {
-                    if (name == field)
-                    {
-                        value = v;
-                    }
-                }
-            }
-
-            cells.Add(value);
-        }
-
-        writer.Write(string.Join(",", cells.Select(Quote)));
-        writer.Write('\n');
-    }
-
-    /// <summary>A cell as CSV writes it.</summary>
-    private static string Quote(string cell) =>
-        cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
 
     private static void Parse(SepReader.Row row, Layout layout, List<EventParseResult> results)
     {
@@ -154,7 +106,26 @@ public static class CanonicalCsv
             return;
         }
 
+        // In a field_set row the issue_type and status columns are fields it sets, as the writer puts them.
+        var issueType = Cell(row, layout.IssueType);
+        var status = Cell(row, layout.Status);
         List<KeyValuePair<string, string>>? fields = null;
+        if (kind == TicketEventKind.FieldSet)
+        {
+            if (issueType is not null)
+            {
+                (fields ??= []).Add(KeyValuePair.Create("issue_type", issueType));
+            }
+
+            if (status is not null)
+            {
+                (fields ??= []).Add(KeyValuePair.Create("status", status));
+            }
+
+            issueType = null;
+            status = null;
+        }
+
         for (var i = 0; i < layout.FieldColumns.Length; i++)
         {
             if (Cell(row, layout.FieldColumns[i]) is { } value)
@@ -163,7 +134,6 @@ public static class CanonicalCsv
             }
         }
 
-        var status = Cell(row, layout.Status);
         results.Add(new EventParseResult(
             new TicketEvent
             {
@@ -172,7 +142,7 @@ public static class CanonicalCsv
                 At = at,
                 Kind = kind,
                 Severity = Cell(row, layout.Severity),
-                IssueType = Cell(row, layout.IssueType),
+                IssueType = issueType,
                 Owner = Cell(row, layout.Owner),
                 Engineering = engineeringText == "true",
                 Flag = Cell(row, layout.Flag),
