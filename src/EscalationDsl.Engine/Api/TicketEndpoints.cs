@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EscalationDsl.Engine.Processing;
+using EscalationDsl.Engine.Storage;
 using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Decisions;
 using EscalationDsl.Runtime.Events;
@@ -125,9 +126,7 @@ internal static class TicketEndpoints
                 continue;
             }
 
-            using var doc = JsonDocument.Parse(body!);
-            var e = TicketEventJson.Parse(doc.RootElement, out var error)
-                ?? throw new InvalidDataException($"stored event of ticket {id} does not parse: {error}");
+            var e = StoredEvent.Parse(body!, id);
             if (ticket is null)
             {
                 ticket = runtime.Open(e, decisions, trace);

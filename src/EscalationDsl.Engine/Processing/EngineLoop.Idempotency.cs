@@ -1,4 +1,4 @@
-using System.Text.Json;
+using EscalationDsl.Engine.Storage;
 using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Decisions;
 using EscalationDsl.Runtime.Events;
@@ -21,8 +21,7 @@ internal sealed partial class EngineLoop
     {
         using var reader = store.FindEvent.Query(eventId);
         reader.Read();
-        using var doc = JsonDocument.Parse(reader.GetString(2));
-        var stored = TicketEventJson.Parse(doc.RootElement, out _)!;
+        var stored = StoredEvent.Parse(reader.GetString(2), reader.GetString(1));
         return EventIds.Same(stored, e) ? null
             : $"Event id '{eventId}' was already used for another event ({TicketEventKinds.Name(stored.Kind)} of ticket '{stored.TicketId}' at {TicketEventJson.FormatTime(stored.At)}); give every event its own id, and resend exactly the same event to retry.";
     }
@@ -62,8 +61,7 @@ internal sealed partial class EngineLoop
                 continue;
             }
 
-            using var doc = JsonDocument.Parse(body!);
-            var e = TicketEventJson.Parse(doc.RootElement, out _)!;
+            var e = StoredEvent.Parse(body!, ticketId);
             late = ticket is not null && e.At < ticket.LatestAt;
             if (ticket is null)
             {

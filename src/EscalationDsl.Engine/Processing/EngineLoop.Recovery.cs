@@ -1,6 +1,6 @@
-using System.Text.Json;
 using EscalationDsl.Engine.Observability;
 using EscalationDsl.Engine.Policies;
+using EscalationDsl.Engine.Storage;
 using EscalationDsl.Runtime.Decisions;
 using EscalationDsl.Runtime.Events;
 using Microsoft.Extensions.Logging;
@@ -180,9 +180,7 @@ internal sealed partial class EngineLoop
             return;
         }
 
-        using var doc = JsonDocument.Parse(body!);
-        var e = TicketEventJson.Parse(doc.RootElement, out var error)
-            ?? throw new InvalidDataException($"stored event of ticket {ticketId} does not parse: {error}");
+        var e = StoredEvent.Parse(body!, ticketId);
         if (tickets.TryGetValue(ticketId, out var ticket))
         {
             var entry = new TicketEntry(ticket);
