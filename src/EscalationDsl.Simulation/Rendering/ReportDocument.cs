@@ -99,13 +99,16 @@ internal static class ReportDocument
         ]);
     }
 
+    /// <summary>An SLA cell: <c>78.1% (211/270)</c>; <c>3 pending</c> or a dash when none was met or breached yet.</summary>
+    private static string Compliance(SlaCell cell) =>
+        cell.Met + cell.Breached == 0 ? (cell.Pending > 0 ? $"{Formats.Count(cell.Pending)} pending" : "–")
+        : $"{Formats.Percent(cell.Met, cell.Met + cell.Breached)} ({Formats.Count(cell.Met)}/{Formats.Count(cell.Met + cell.Breached)})";
+
     private static DocSection Sla(SimulationReport r)
     {
         var components = r.Sla.Components;
         string Header(string c) => r.Sla.Unobserved.Contains(c) ? c + " †" : c;
-        string Cell(SlaRow row, string c) => row.Components.TryGetValue(c, out var cell)
-            ? cell.Compliance is null ? (cell.Pending > 0 ? $"{Formats.Count(cell.Pending)} pending" : "–") : $"{Formats.Percent(cell.Met, cell.Met + cell.Breached)} ({Formats.Count(cell.Met)}/{Formats.Count(cell.Met + cell.Breached)})"
-            : "";
+        string Cell(SlaRow row, string c) => row.Components.TryGetValue(c, out var cell) ? Compliance(cell) : "";
         IReadOnlyList<string> Cells(SlaRow row) => [row.Key, Formats.Count(row.Tickets), .. components.Select(c => Cell(row, c))];
         DocTable Grid(string key, IEnumerable<IReadOnlyList<string>> rows) => Table(
             [key, "tickets", .. components.Select(Header)],
@@ -227,7 +230,7 @@ internal static class ReportDocument
         blocks.Add(Table(["severity", "tickets", "cadence", "first update", "tickets with updates", "missed intervals", "tickets missing one"],
             [false, true, false, true, true, true, true],
             u.BySeverity.Select(s => (IReadOnlyList<string>)[s.Severity, Formats.Count(s.Tickets), s.Cadence ?? "–",
-                s.FirstUpdate is { } f ? $"{Formats.Percent(f.Met, f.Met + f.Breached)} ({Formats.Count(f.Met)}/{Formats.Count(f.Met + f.Breached)})" : "–",
+                s.FirstUpdate is { } f ? Compliance(f) : "–",
                 Formats.Count(s.TicketsWithUpdates), Formats.Count(s.MissedIntervals), Formats.Count(s.TicketsMissing)])));
         return new DocSection("customer-updates", "Customer updates", blocks);
     }
