@@ -164,6 +164,10 @@ public static class EngineHost
         if (keyFile is not null)
         {
             app.Logger.LogWarning("No API key is configured (Engine:ApiKeys): writes need the key stored in {File}", keyFile);
+            if (ApiKeyFile.OpenToOthers(keyFile) is { } mode)
+            {
+                app.Logger.LogWarning("The API key file {File} may be read by others than its owner (mode {Mode}), and whoever reads it can write to the engine: make it readable by its owner only (chmod 600)", keyFile, mode);
+            }
         }
 
         app.UseExceptionHandler();

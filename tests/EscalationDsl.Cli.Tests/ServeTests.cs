@@ -145,6 +145,35 @@ public sealed class ServeTests : IDisposable
         error.ShouldBe("esc serve: Engine:ApiKeyFile: cannot read or create /dev/zero: the file is larger than 16 MB, too large for an API key file\n");
     }
 
+    [Theory]
+    [InlineData(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, "644")]
+    [InlineData(UnixFileMode.UserRead | UnixFileMode.UserWrite, null)]
+    public async Task AKeyFileOthersMayReadIsWarnedAbout(UnixFileMode mode, string? shown)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var keyFile = Path.Combine(folder, "shared.key");
+        File.WriteAllText(keyFile, "esc_a-key-long-enough-to-use\n");
+        File.SetUnixFileMode(keyFile, mode);
+        string[] withoutKeys = [.. Isolated().Where(a => !a.StartsWith("--Engine:ApiKeys:", StringComparison.Ordinal)), $"--Engine:ApiKeyFile={keyFile}"];
+
+        var (_, error) = await RunProcess(withoutKeys, stopAt: "Engine ready");
+
+        error.ShouldContain("Engine ready");
+        var warning = $"The API key file {keyFile} may be read by others than its owner (mode {shown}), and whoever reads it can write to the engine: make it readable by its owner only (chmod 600)";
+        if (shown is null)
+        {
+            error.ShouldNotContain("may be read by others");
+        }
+        else
+        {
+            error.ShouldContain(warning);
+        }
+    }
+
     [Fact]
     public async Task TheReadyLineCountsInWords()
     {

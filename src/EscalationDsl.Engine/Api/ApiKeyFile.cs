@@ -50,6 +50,29 @@ internal static class ApiKeyFile
         });
     }
 
+    /// <summary>
+    /// The file's permissions in octal (<c>644</c>) when others than its owner may read or write it, or
+    /// null: anyone who can read the key can write to the engine. Unix only (elsewhere null).
+    /// </summary>
+    public static string? OpenToOthers(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        const UnixFileMode others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
+        try
+        {
+            var mode = File.GetUnixFileMode(path);
+            return (mode & others) != 0 ? Convert.ToString((int)mode & 0x1FF, 8) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // read a moment ago; nothing to say if it cannot be looked at now
+        }
+    }
+
     /// <summary>Removes a key file this start made, after the start failed; one that cannot be removed stays (it is the owner's only).</summary>
     public static void Remove(string path)
     {
