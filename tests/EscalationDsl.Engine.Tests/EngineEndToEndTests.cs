@@ -293,7 +293,9 @@ public sealed class EngineEndToEndTests
         var doc = JsonNode.Parse(await engine.Http.GetStringAsync("/openapi/v1.json"))!;
 
         doc["paths"]!["/v1/tickets/{id}"]!["get"]!["security"].ShouldNotBeNull();
+        doc["paths"]!["/v1/tickets/{id}"]!["get"]!["responses"]!["401"].ShouldNotBeNull("a read without a key is answered 401");
         doc["paths"]!["/readyz"]!["get"]!["security"].ShouldBeNull("/readyz is always open");
+        doc["paths"]!["/readyz"]!["get"]!["responses"]!["401"].ShouldBeNull();
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace EscalationDsl.Engine.Api;
 
 /// <summary>
 /// Declares the API key in the OpenAPI document: a bearer <c>securitySchemes</c> entry, and a
-/// <c>security</c> requirement on exactly the operations <see cref="KeyCheck"/> asks a key of.
+/// <c>security</c> requirement and a <c>401</c> answer on exactly the operations <see cref="KeyCheck"/>
+/// asks a key of (reads too under Engine:RequireKeyForReads).
 /// </summary>
 internal static class OpenApiSecurity
 {
@@ -32,6 +33,8 @@ internal static class OpenApiSecurity
             {
                 operation.Security ??= [];
                 operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Scheme, context.Document)] = [] });
+                operation.Responses ??= [];
+                operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No API key, or one the engine does not know (docs/engine.md, Security)." });
             }
 
             return Task.CompletedTask;
