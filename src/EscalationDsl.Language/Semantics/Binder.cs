@@ -142,6 +142,7 @@ internal sealed partial class Binder(SourceText source)
                 owner.Name.Span);
             owners[model.Name] = model;
             declared.Add(owner);
+            ReportRepeatedOwnerSettings(owner);
         }
 
         foreach (var owner in declared)
@@ -158,6 +159,27 @@ internal sealed partial class Binder(SourceText source)
             else
             {
                 ResolveOwner(target);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A second `reports to` would silently replace the first, and a second `engineering` says
+    /// nothing new; both are ESC2029, as a repeated setting in a rule is. The first one counts.
+    /// </summary>
+    private void ReportRepeatedOwnerSettings(OwnerSyntax owner)
+    {
+        var seen = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
+        foreach (var attribute in owner.Attributes)
+        {
+            var key = attribute is ReportsToAttributeSyntax ? "reports to" : "engineering";
+            if (seen.TryGetValue(key, out var first))
+            {
+                diagnostics.Add(DiagnosticCatalog.DuplicateRuleItemFound(attribute.Span, $"Owner '{owner.Name.Name}'", key, Line(first)));
+            }
+            else
+            {
+                seen[key] = attribute.Span;
             }
         }
     }
