@@ -235,8 +235,23 @@ public static partial class DiagnosticCatalog
         Create(UnknownFieldType, span, $"'{type}' is not a field type.{SuggestClosest(type, FieldTypeNames)} Types: {string.Join(", ", FieldTypeNames)}.");
 
     /// <summary>Creates ESC2021.</summary>
+    /// <remarks>
+    /// A built-in field such as `escalated` cannot be declared as a flag (ESC2033), so for one the
+    /// message points to conditions instead.
+    /// </remarks>
     public static Diagnostic UnknownEventFound(TextSpan span, string name, IEnumerable<string> known) =>
-        Create(UnknownEvent, span, $"'{name}' is neither a ticket event nor a declared flag field.{SuggestClosest(name, known)} Declare it as `{name} flag` under `fields` to react when it is raised.");
+        Create(UnknownEvent, span, BuiltIns.Fields.FirstOrDefault(f => f.Name == name) is { } field
+            ? $"'{name}' is a built-in field, not a ticket event, so `on {name}` cannot react to it. Test it in a condition instead, for example `when {ConditionExample(field)}`."
+            : $"'{name}' is neither a ticket event nor a declared flag field.{SuggestClosest(name, known)} Declare it as `{name} flag` under `fields` to react when it is raised.");
+
+    /// <summary>A condition that tests a built-in field, for messages: `escalated`, `escalation_level >= 2`.</summary>
+    private static string ConditionExample(FieldModel field) => field.Type switch
+    {
+        FieldType.Event or FieldType.Flag => field.Name,
+        FieldType.Number => $"{field.Name} >= 2",
+        FieldType.Enum when !field.Values.IsEmpty => $"{field.Name} == {field.Values[^1]}",
+        _ => $"{field.Name} == VALUE",
+    };
 
     /// <summary>Creates ESC2022.</summary>
     public static Diagnostic OwnerReportsToItselfFound(TextSpan span, string owner) =>
