@@ -147,12 +147,28 @@ public static partial class DiagnosticCatalog
     /// A close name is suggested from declared and built-in fields alike; without one, only the
     /// declared fields are listed, because the built-in events would drown them.
     /// </remarks>
-    public static Diagnostic UndefinedFieldFound(TextSpan span, string name, IEnumerable<string> declared, IEnumerable<string> builtIn)
+    /// <param name="span">The name's span.</param>
+    /// <param name="name">The name looked up as a field.</param>
+    /// <param name="declared">The fields the policy declares.</param>
+    /// <param name="builtIn">The built-in fields.</param>
+    /// <param name="timeUse">
+    /// "since" or "older than" when the name was to give a time; a ticket event that is not a field
+    /// is then told which names give one, instead of being offered a text field.
+    /// </param>
+    public static Diagnostic UndefinedFieldFound(TextSpan span, string name, IEnumerable<string> declared, IEnumerable<string> builtIn, string? timeUse = null)
     {
         var declaredList = declared.ToList();
         var closest = SuggestClosest(name, declaredList.Concat(builtIn));
         var tail = closest.Length > 0 ? closest : declaredList.Count > 0 ? Suggest(name, declaredList, "field") : string.Empty;
-        return Create(UndefinedField, span, $"Field '{name}' is not declared. Declare it under `fields` (for example `{name} text`) or use a built-in field.{tail}");
+        var timed = string.Join(", ", BuiltIns.Fields.Where(f => f.HasTime).Select(f => f.Name));
+        var message = (BuiltIns.Events.ContainsKey(name), timeUse) switch
+        {
+            (true, "since") => $"'{name}' is a ticket event that `on {name}` reacts to, but it keeps no time of its own, so `since {name}` cannot count from it. `since` and `older than` take a built-in event field ({timed}) or a field of type time.",
+            (true, { } use) => $"'{name}' is a ticket event that `on {name}` reacts to, but it keeps no time of its own, so `{name} {use}` cannot measure it. `since` and `older than` take a built-in event field ({timed}) or a field of type time.",
+            (true, null) => $"'{name}' is a ticket event that `on {name}` reacts to, not a field, so it has no value to use here. Use a built-in field or one declared under `fields`.",
+            _ => $"Field '{name}' is not declared. Declare it under `fields` (for example `{name} text`) or use a built-in field.{tail}",
+        };
+        return Create(UndefinedField, span, message);
     }
 
     /// <summary>Creates ESC2007.</summary>

@@ -261,7 +261,11 @@ internal sealed partial class Binder(SourceText source)
         }
     }
 
-    private FieldModel? ResolveField(IdentifierSyntax name)
+    private FieldModel? ResolveField(IdentifierSyntax name) => ResolveField(name, null);
+
+    /// <param name="name">The name to look up.</param>
+    /// <param name="timeUse">"since" or "older than" when the field is to give a time, for the message.</param>
+    private FieldModel? ResolveField(IdentifierSyntax name, string? timeUse)
     {
         if (fields.TryGetValue(name.Name, out var field))
         {
@@ -269,7 +273,7 @@ internal sealed partial class Binder(SourceText source)
         }
 
         diagnostics.Add(DiagnosticCatalog.UndefinedFieldFound(
-            name.Span, name.Name, fields.Values.Where(f => !f.IsBuiltIn).Select(f => f.Name), BuiltIns.Fields.Select(f => f.Name)));
+            name.Span, name.Name, fields.Values.Where(f => !f.IsBuiltIn).Select(f => f.Name), BuiltIns.Fields.Select(f => f.Name), timeUse));
         return null;
     }
 
