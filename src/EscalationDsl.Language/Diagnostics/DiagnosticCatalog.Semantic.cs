@@ -147,12 +147,28 @@ public static partial class DiagnosticCatalog
     /// A close name is suggested from declared and built-in fields alike; without one, only the
     /// declared fields are listed, because the built-in events would drown them.
     /// </remarks>
-    public static Diagnostic UndefinedFieldFound(TextSpan span, string name, IEnumerable<string> declared, IEnumerable<string> builtIn)
+    /// <param name="span">The name's span.</param>
+    /// <param name="name">The name looked up as a field.</param>
+    /// <param name="declared">The fields the policy declares.</param>
+    /// <param name="builtIn">The built-in fields.</param>
+    /// <param name="timeUse">
+    /// "since" or "older than" when the name was to give a time; a ticket event that is not a field
+    /// is then told which names give one, instead of being offered a text field.
+    /// </param>
+    public static Diagnostic UndefinedFieldFound(TextSpan span, string name, IEnumerable<string> declared, IEnumerable<string> builtIn, string? timeUse = null)
     {
         var declaredList = declared.ToList();
         var closest = SuggestClosest(name, declaredList.Concat(builtIn));
         var tail = closest.Length > 0 ? closest : declaredList.Count > 0 ? Suggest(name, declaredList, "field") : string.Empty;
-        return Create(UndefinedField, span, $"Field '{name}' is not declared. Declare it under `fields` (for example `{name} text`) or use a built-in field.{tail}");
+        var timed = string.Join(", ", BuiltIns.Fields.Where(f => f.HasTime).Select(f => f.Name));
+        var message = (BuiltIns.Events.ContainsKey(name), timeUse) switch
+        {
+            (true, "since") => $"'{name}' is a ticket event that `on {name}` reacts to, but it keeps no time of its own, so `since {name}` cannot count from it. `since` and `older than` take a built-in event field ({timed}) or a field of type time.",
+            (true, { } use) => $"'{name}' is a ticket event that `on {name}` reacts to, but it keeps no time of its own, so `{name} {use}` cannot measure it. `since` and `older than` take a built-in event field ({timed}) or a field of type time.",
+            (true, null) => $"'{name}' is a ticket event that `on {name}` reacts to, not a field, so it has no value to use here. Use a built-in field or one declared under `fields`.",
+            _ => $"Field '{name}' is not declared. Declare it under `fields` (for example `{name} text`) or use a built-in field.{tail}",
+        };
+        return Create(UndefinedField, span, message);
     }
 
     /// <summary>Creates ESC2007.</summary>
@@ -235,8 +251,23 @@ public static partial class DiagnosticCatalog
         Create(UnknownFieldType, span, $"'{type}' is not a field type.{SuggestClosest(type, FieldTypeNames)} Types: {string.Join(", ", FieldTypeNames)}.");
 
     /// <summary>Creates ESC2021.</summary>
+    /// <remarks>
+    /// A built-in field such as `escalated` cannot be declared as a flag (ESC2033), so for one the
+    /// message points to conditions instead.
+    /// </remarks>
     public static Diagnostic UnknownEventFound(TextSpan span, string name, IEnumerable<string> known) =>
-        Create(UnknownEvent, span, $"'{name}' is neither a ticket event nor a declared flag field.{SuggestClosest(name, known)} Declare it as `{name} flag` under `fields` to react when it is raised.");
+        Create(UnknownEvent, span, BuiltIns.Fields.FirstOrDefault(f => f.Name == name) is { } field
+            ? $"'{name}' is a built-in field, not a ticket event, so `on {name}` cannot react to it. Test it in a condition instead, for example `when {ConditionExample(field)}`."
+            : $"'{name}' is neither a ticket event nor a declared flag field.{SuggestClosest(name, known)} Declare it as `{name} flag` under `fields` to react when it is raised.");
+
+    /// <summary>A condition that tests a built-in field, for messages: `escalated`, `escalation_level >= 2`.</summary>
+    private static string ConditionExample(FieldModel field) => field.Type switch
+    {
+        FieldType.Event or FieldType.Flag => field.Name,
+        FieldType.Number => $"{field.Name} >= 2",
+        FieldType.Enum when !field.Values.IsEmpty => $"{field.Name} == {field.Values[^1]}",
+        _ => $"{field.Name} == VALUE",
+    };
 
     /// <summary>Creates ESC2022.</summary>
     public static Diagnostic OwnerReportsToItselfFound(TextSpan span, string owner) =>

@@ -99,11 +99,16 @@ internal sealed partial class SyntaxBuilder(List<Diagnostic> diagnostics)
             GROUP => OwnerKind.Group,
             _ => OwnerKind.Person,
         };
-        var attributes = c.ownerAttribute();
-        var engineering = attributes.OfType<EngineeringAttributeContext>().Any();
-        var reportsTo = attributes.OfType<ReportsToAttributeContext>().Select(a => Ident(a.target)).LastOrDefault(t => t is not null);
-        return new OwnerSyntax(kind, name, String(c.display), engineering, reportsTo, Span(c));
+        var attributes = c.ownerAttribute().Select(BuildOwnerAttribute).OfType<OwnerAttributeSyntax>().ToImmutableArray();
+        return new OwnerSyntax(kind, name, String(c.display), attributes, Span(c));
     }
+
+    private OwnerAttributeSyntax? BuildOwnerAttribute(OwnerAttributeContext c) => c switch
+    {
+        EngineeringAttributeContext => new EngineeringAttributeSyntax(Span(c)),
+        ReportsToAttributeContext r when Ident(r.target) is { } target => new ReportsToAttributeSyntax(target, Span(c)),
+        _ => null,
+    };
 
     private FieldsSyntax BuildFields(FieldsDeclContext c) =>
         new(c.fieldDecl().Select(BuildField).OfType<FieldSyntax>().ToImmutableArray(), Span(c));

@@ -73,7 +73,7 @@ internal sealed partial class Binder
 
             case OlderConditionSyntax older:
                 var age = BindDuration(older.Age, scope);
-                if (ResolveField(older.Field) is not { } olderField)
+                if (ResolveField(older.Field, "older than") is not { } olderField)
                 {
                     return null;
                 }

@@ -142,6 +142,7 @@ internal sealed partial class Binder(SourceText source)
                 owner.Name.Span);
             owners[model.Name] = model;
             declared.Add(owner);
+            ReportRepeatedOwnerSettings(owner);
         }
 
         foreach (var owner in declared)
@@ -158,6 +159,27 @@ internal sealed partial class Binder(SourceText source)
             else
             {
                 ResolveOwner(target);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A second `reports to` would silently replace the first, and a second `engineering` says
+    /// nothing new; both are ESC2029, as a repeated setting in a rule is. The first one counts.
+    /// </summary>
+    private void ReportRepeatedOwnerSettings(OwnerSyntax owner)
+    {
+        var seen = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
+        foreach (var attribute in owner.Attributes)
+        {
+            var key = attribute is ReportsToAttributeSyntax ? "reports to" : "engineering";
+            if (seen.TryGetValue(key, out var first))
+            {
+                diagnostics.Add(DiagnosticCatalog.DuplicateRuleItemFound(attribute.Span, $"Owner '{owner.Name.Name}'", key, Line(first)));
+            }
+            else
+            {
+                seen[key] = attribute.Span;
             }
         }
     }
@@ -239,7 +261,11 @@ internal sealed partial class Binder(SourceText source)
         }
     }
 
-    private FieldModel? ResolveField(IdentifierSyntax name)
+    private FieldModel? ResolveField(IdentifierSyntax name) => ResolveField(name, null);
+
+    /// <param name="name">The name to look up.</param>
+    /// <param name="timeUse">"since" or "older than" when the field is to give a time, for the message.</param>
+    private FieldModel? ResolveField(IdentifierSyntax name, string? timeUse)
     {
         if (fields.TryGetValue(name.Name, out var field))
         {
@@ -247,7 +273,7 @@ internal sealed partial class Binder(SourceText source)
         }
 
         diagnostics.Add(DiagnosticCatalog.UndefinedFieldFound(
-            name.Span, name.Name, fields.Values.Where(f => !f.IsBuiltIn).Select(f => f.Name), BuiltIns.Fields.Select(f => f.Name)));
+            name.Span, name.Name, fields.Values.Where(f => !f.IsBuiltIn).Select(f => f.Name), BuiltIns.Fields.Select(f => f.Name), timeUse));
         return null;
     }
 
