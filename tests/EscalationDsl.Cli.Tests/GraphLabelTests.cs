@@ -6,6 +6,46 @@ namespace EscalationDsl.Cli.Tests;
 public sealed partial class GraphLabelTests
 {
     [Fact]
+    public void AnAssignToAnEngineeringOwnerIsMarkedAsMovingOpenAndAcknowledgedToAssigned()
+    {
+        var dot = Graph(EngineeringPolicy, "dot");
+
+        dot.ShouldContain("""
+            "Active" -> "Active" [style="solid", label="b[0] after 10m / assign eng [to Assigned from Open or Acknowledged (engineering assigned)]"];
+            """ + "\n");
+        dot.ShouldNotContain("assign eng [no state change]");
+
+        // The mark points at the lifecycle edges the assignment fires.
+        dot.ShouldContain("\"Open\" -> \"Assigned\" [style=\"solid\", label=\"engineering assigned\"];");
+        dot.ShouldContain("\"Acknowledged\" -> \"Assigned\" [style=\"solid\", label=\"engineering assigned\"];");
+    }
+
+    [Fact]
+    public void AnAssignThatMayNameAnEngineeringOwnerSaysWhen()
+    {
+        var mermaid = Graph(EngineeringPolicy, "mermaid");
+
+        mermaid.ShouldContain("\tActive --> Active : b[1] after 20m / assign route(product) [to Assigned from Open or Acknowledged when route(product) is an engineering owner (engineering assigned)]\n");
+        mermaid.ShouldContain("\tActive --> Active : b[2] after 30m / assign next [to Assigned from Open or Acknowledged when next is an engineering owner (engineering assigned)]\n");
+    }
+
+    [Fact]
+    public void StepsThatMoveNoStateAreStillMarkedSo()
+    {
+        var mermaid = Graph(EngineeringPolicy, "mermaid");
+
+        mermaid.ShouldContain("\tActive --> Active : b[3] after 40m / assign ops, notify ops [no state change]\n");
+    }
+
+    [Fact]
+    public void AnEscalationToAnEngineeringOwnerGoesToEscalatedAsTheRuntimeDoes()
+    {
+        var mermaid = Graph(EngineeringPolicy, "mermaid");
+
+        mermaid.ShouldContain("\tActive --> Escalated : a[0] after 10m / escalate to eng\n");
+    }
+
+    [Fact]
     public void QuotedValuesShowAsWrittenInTheTriggerAsInTheGuard()
     {
         var mermaid = Graph(QuotingPolicy, "mermaid");
