@@ -26,9 +26,10 @@ public sealed partial class CompiledPolicy
 
     private CompiledStep CompileStep(CompiledRule rule, StepModel step, ImmutableArray<CompiledRequireGuard> guards, string? guardDescription, ConditionCompiler compiler)
     {
-        // Graph labels: DOT and Mermaid take the name as is, so string quotes become single quotes.
+        // The graph label shows quoted values as `.esc` writes them, as the guard note does; Stateless'
+        // DOT export escapes `"` and `\` in labels, and a Mermaid label runs to the end of its line.
         var label = $"{rule.Name}[{step.Index}] {ModelFormatter.Format(step.Trigger)} / {string.Join(", ", step.Actions.Select(ModelFormatter.Format))}";
-        var trigger = new LifecycleTrigger(LifecycleTriggerKind.Step, label.Replace('"', '\''), rule.Model, step);
+        var trigger = new LifecycleTrigger(LifecycleTriggerKind.Step, label, rule.Model, step);
         var escalates = step.Actions.Any(a => a is EscalateAction);
         TicketPredicate? Predicate(ConditionModel? c) => c is null ? null : compiler.Compile(c);
         var calendarOf = (DurationModel d) => d is BusinessDuration b ? Calendar(b.Calendar) : null;

@@ -123,9 +123,13 @@ public sealed class GraphAndMatrixTests
         var mermaid = Esc.RunIn(folder.Path, string.Empty, "graph", "p.esc", "--format", "mermaid");
 
         dot.ExitCode.ShouldBe(0, dot.Error);
-        dot.Out.ShouldContain("\"Active\" -> \"Escalated\" [style=\"solid\", label=\"r1[0] after 15m unless workaround == 'one\\\\nsay \\\\'hi\\\\' | <b>' / escalate to back\"];\n");
+        dot.Out.ShouldContain("""
+            "Active" -> "Escalated" [style="solid", label="r1[0] after 15m unless workaround == \"one\\nsay \\\"hi\\\" | <b>\" / escalate to back"];
+            """ + "\n");
         mermaid.ExitCode.ShouldBe(0, mermaid.Error);
-        mermaid.Out.ShouldContain("\tActive --> Escalated : r1[0] after 15m unless workaround == 'one\\nsay \\'hi\\' | <b>' / escalate to back\n");
+        mermaid.Out.ShouldContain("""
+            	Active --> Escalated : r1[0] after 15m unless workaround == "one\nsay \"hi\" | <b>" / escalate to back
+            """ + "\n");
     }
 
     [Fact]

@@ -83,11 +83,38 @@ internal static class LifecycleMachine
                 }
                 else
                 {
-                    active.InternalTransitionIf(step.Trigger, static _ => true, static _ => { }, "no state change");
+                    active.InternalTransitionIf(step.Trigger, static _ => true, static _ => { }, InternalStepDescription(step, policy));
                 }
             }
         }
 
         return m;
+    }
+
+    /// <summary>
+    /// The bracketed note of a step that stays inside the step's own transition. An `assign` to an
+    /// engineering owner is such a step, but its action then fires <c>engineering assigned</c>, which
+    /// moves an Open or Acknowledged ticket to Assigned (the edges configured above); the graph says
+    /// so rather than "no state change". Escalating and monitor steps do not get here: when their
+    /// transition fires it leaves Open and Acknowledged first, so a later assignment moves nothing.
+    /// </summary>
+    private static string InternalStepDescription(CompiledStep step, CompiledPolicy policy)
+    {
+        const string toAssigned = "to Assigned from Open or Acknowledged";
+        string? maybe = null;
+        foreach (var assign in step.Actions.OfType<AssignAction>())
+        {
+            switch (assign.Owner)
+            {
+                case NamedOwnerRef { Owner.IsEngineering: true }:
+                    return $"{toAssigned} (engineering assigned)";
+                case RoutedOwnerRef routed when routed.Route.Entries.Any(e => e.Owner.IsEngineering) || routed.Route.Default?.IsEngineering == true:
+                case NextOwnerRef when policy.Model.Owners.Any(o => o.ReportsTo is { } next && policy.Owner(next)?.IsEngineering == true):
+                    maybe ??= $"{toAssigned} when {ModelFormatter.Format(assign.Owner)} is an engineering owner (engineering assigned)";
+                    break;
+            }
+        }
+
+        return maybe ?? "no state change";
     }
 }

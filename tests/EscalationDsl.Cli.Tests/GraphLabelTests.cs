@@ -1,0 +1,150 @@
+using System.Text.RegularExpressions;
+
+namespace EscalationDsl.Cli.Tests;
+
+/// <summary>What `esc graph` says about a step: where it leads, and its values as `.esc` writes them.</summary>
+public sealed partial class GraphLabelTests
+{
+    [Fact]
+    public void AnAssignToAnEngineeringOwnerIsMarkedAsMovingOpenAndAcknowledgedToAssigned()
+    {
+        var dot = Graph(EngineeringPolicy, "dot");
+
+        dot.ShouldContain("""
+            "Active" -> "Active" [style="solid", label="b[0] after 10m / assign eng [to Assigned from Open or Acknowledged (engineering assigned)]"];
+            """ + "\n");
+        dot.ShouldNotContain("assign eng [no state change]");
+
+        // The mark points at the lifecycle edges the assignment fires.
+        dot.ShouldContain("\"Open\" -> \"Assigned\" [style=\"solid\", label=\"engineering assigned\"];");
+        dot.ShouldContain("\"Acknowledged\" -> \"Assigned\" [style=\"solid\", label=\"engineering assigned\"];");
+    }
+
+    [Fact]
+    public void AnAssignThatMayNameAnEngineeringOwnerSaysWhen()
+    {
+        var mermaid = Graph(EngineeringPolicy, "mermaid");
+
+        mermaid.ShouldContain("\tActive --> Active : b[1] after 20m / assign route(product) [to Assigned from Open or Acknowledged when route(product) is an engineering owner (engineering assigned)]\n");
+        mermaid.ShouldContain("\tActive --> Active : b[2] after 30m / assign next [to Assigned from Open or Acknowledged when next is an engineering owner (engineering assigned)]\n");
+    }
+
+    [Fact]
+    public void StepsThatMoveNoStateAreStillMarkedSo()
+    {
+        var mermaid = Graph(EngineeringPolicy, "mermaid");
+
+        mermaid.ShouldContain("\tActive --> Active : b[3] after 40m / assign ops, notify ops [no state change]\n");
+    }
+
+    [Fact]
+    public void AnEscalationToAnEngineeringOwnerGoesToEscalatedAsTheRuntimeDoes()
+    {
+        var mermaid = Graph(EngineeringPolicy, "mermaid");
+
+        mermaid.ShouldContain("\tActive --> Escalated : a[0] after 10m / escalate to eng\n");
+    }
+
+    [Fact]
+    public void QuotedValuesShowAsWrittenInTheTriggerAsInTheGuard()
+    {
+        var mermaid = Graph(QuotingPolicy, "mermaid");
+
+        mermaid.ShouldContain("""
+            	Active --> Escalated : e[0] after 5m unless product in ["mobile-app"] / escalate to next [require product when product == "say \"hi\""]
+            """ + "\n");
+        mermaid.ShouldContain("""
+            	Active --> Escalated : e[1] after 10m unless product == "say \"hi\"" / escalate to next [require product when product == "say \"hi\""]
+            """ + "\n");
+        mermaid.ShouldNotContain("'");
+    }
+
+    [Fact]
+    public void DotEscapesQuotesAndBackslashesInLabels()
+    {
+        var dot = Graph(QuotingPolicy, "dot");
+
+        dot.ShouldContain("""
+            label="e[1] after 10m unless product == \"say \\\"hi\\\"\" / escalate to next [require product when product == \"say \\\"hi\\\"\"]"];
+            """ + "\n");
+    }
+
+    [Theory]
+    [InlineData(nameof(QuotingPolicy))]
+    [InlineData(nameof(EngineeringPolicy))]
+    public void EveryDotLabelIsOneQuotedStringThatReadsBackAsTheMermaidLabel(string policy)
+    {
+        var text = policy == nameof(QuotingPolicy) ? QuotingPolicy : EngineeringPolicy;
+        var dot = Graph(text, "dot");
+        var mermaid = Graph(text, "mermaid");
+
+        var dotLabels = dot.Split('\n').Where(l => l.StartsWith('"') && l.Contains(" -> ", StringComparison.Ordinal)).Select(l =>
+        {
+            var m = DotEdge().Match(l);
+            m.Success.ShouldBeTrue($"not one well-formed DOT edge: {l}");
+            return DotUnescape().Replace(m.Groups[1].Value, e => e.Value[1..]);
+        }).Order(StringComparer.Ordinal).ToList();
+        var mermaidLabels = mermaid.Split('\n').Where(l => l.Contains(" --> ", StringComparison.Ordinal) && l.Contains(" : ", StringComparison.Ordinal))
+            .Select(l => l[(l.IndexOf(" : ", StringComparison.Ordinal) + 3)..]).Order(StringComparer.Ordinal).ToList();
+
+        dotLabels.ShouldBe(mermaidLabels);
+    }
+
+    private static string Graph(string policy, string format)
+    {
+        using var folder = new LintTempFolder();
+        folder.Write("p.esc", policy);
+        var result = Esc.RunIn(folder.Path, string.Empty, "graph", "p.esc", "--format", format);
+        result.ExitCode.ShouldBe(0, result.Error);
+        return result.Out;
+    }
+
+    /// <summary>An edge whose label is one DOT quoted string: no `"` inside but escaped ones.</summary>
+    [GeneratedRegex("""^"[A-Za-z]+" -> "[A-Za-z]+" \[style="solid", label="((?:[^"\\]|\\.)*)"\];$""")]
+    private static partial Regex DotEdge();
+
+    [GeneratedRegex("""\\.""")]
+    private static partial Regex DotUnescape();
+
+    private const string EngineeringPolicy = """
+        policy "eng" version 1
+        owners {
+            team desk "Desk" reports to eng
+            team eng "Eng" engineering
+            team ops "Ops"
+        }
+        fields { product enum [app, web] }
+        route product {
+            app -> eng
+            default -> ops
+        }
+        severity sev1 { acknowledge within 15m }
+        escalation a for sev1 {
+            owner desk
+            after 10m: escalate to eng
+        }
+        escalation b for sev1 {
+            owner desk
+            after 10m: assign eng
+            after 20m: assign route(product)
+            after 30m: assign next
+            after 40m: assign ops, notify ops
+        }
+        """;
+
+    private const string QuotingPolicy = """
+        policy "q" version 1
+        owners {
+            team desk "D" reports to lead
+            role lead "L"
+        }
+        fields { product enum ["mobile-app", "say \"hi\""] }
+        severity sev1 { acknowledge within 15m }
+        require product before escalate when product == "say \"hi\""
+        escalation e for sev1 {
+            owner desk
+            after 5m unless product in ["mobile-app"]: escalate to next
+            after 10m unless product == "say \"hi\"": escalate to next
+        }
+        """;
+}
