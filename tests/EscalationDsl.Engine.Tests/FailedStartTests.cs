@@ -95,6 +95,20 @@ public sealed class FailedStartTests : IDisposable
     }
 
     [Fact]
+    public void AKeyFileWhoseWriteFailsIsNotLeftEmpty()
+    {
+        // The file was made before the key was written: a write that failed (a full disk) left an empty
+        // key file, and every later start refused it. Here the write fails because FILE.partial is a folder.
+        Directory.CreateDirectory(Path.Combine(folder, "new.key.partial"));
+
+        var e = Should.Throw<EngineConfigurationException>(() => BuildWithoutKeys($"--Engine:ApiKeyFile={Path.Combine(folder, "new.key")}"));
+
+        e.Message.ShouldStartWith($"Engine:ApiKeyFile: cannot read or create {Path.Combine(folder, "new.key")}: ");
+        File.Exists(Path.Combine(folder, "new.key")).ShouldBeFalse("no key file is left without its key");
+        File.Exists(Path.Combine(folder, "engine.db")).ShouldBeFalse();
+    }
+
+    [Fact]
     public void AMissingKeyFileIsNotMadeWhenTheDatabaseIsRefused()
     {
         var notes = Path.Combine(folder, "notes.txt");

@@ -27,23 +27,39 @@ internal static class ApiKeyFile
         return true;
     }
 
-    /// <summary>Creates the key file with a new random key and adds the key to the configured ones.</summary>
+    /// <summary>
+    /// Creates the key file with a new random key and adds the key to the configured ones. The key is
+    /// written whole to <c>FILE.partial</c> and synced, then moved into place (never over a file): a
+    /// write that fails (a full disk) leaves no empty key file that every later start would refuse.
+    /// </summary>
     /// <exception cref="EngineConfigurationException">The file cannot be created.</exception>
     public static void Create(EngineOptions options)
     {
         var path = Path.GetFullPath(options.ApiKeyFile);
+        var partial = path + ".partial";
         Guard(path, () =>
         {
-            var created = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            var created = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
             {
                 created.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             }
 
             var key = ApiKeys.Generate();
-            using (var writer = new StreamWriter(path, System.Text.Encoding.ASCII, created))
+            try
             {
-                writer.WriteLine(key);
+                using (var file = new FileStream(partial, created))
+                {
+                    file.Write(System.Text.Encoding.ASCII.GetBytes(key + "\n"));
+                    file.Flush(flushToDisk: true);
+                }
+
+                File.Move(partial, path, overwrite: false);
+            }
+            catch
+            {
+                Remove(partial);
+                throw;
             }
 
             options.ApiKeys.Add(ApiKeys.Hash(key));
