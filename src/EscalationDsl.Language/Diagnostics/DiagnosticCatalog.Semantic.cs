@@ -307,7 +307,7 @@ public static partial class DiagnosticCatalog
 
     /// <summary>Creates ESC2030.</summary>
     public static Diagnostic InvalidSinceAnchorFound(TextSpan span, string name) =>
-        Create(InvalidSinceAnchor, span, $"`since {name}` needs something that happens at a time: a ticket event such as customer_update, or a field of type time. '{name}' has no time.");
+        Create(InvalidSinceAnchor, span, $"`since {name}` needs something that happens at a time: a built-in event field such as customer_update, or a field of type time. '{name}' has no time.");
 
     /// <summary>Creates ESC2031.</summary>
     public static Diagnostic CalendarWithoutHoursFound(TextSpan span, string calendar) =>

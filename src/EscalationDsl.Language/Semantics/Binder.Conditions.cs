@@ -80,7 +80,7 @@ internal sealed partial class Binder
 
                 if (!olderField.HasTime)
                 {
-                    Mismatch(older.Field.Span, $"'{olderField.Name}' is {Describe(olderField.Type)} field and has no time, so `older than` cannot measure it. Use an event such as customer_update or a field of type time.");
+                    Mismatch(older.Field.Span, $"'{olderField.Name}' is {Describe(olderField.Type)} field and has no time, so `older than` cannot measure it. Use a built-in event field such as customer_update or a field of type time.");
                     return null;
                 }
 
