@@ -252,12 +252,13 @@ public static partial class DiagnosticCatalog
 
     /// <summary>Creates ESC2021.</summary>
     /// <remarks>
-    /// A built-in field such as `escalated` cannot be declared as a flag (ESC2033), so for one the
-    /// message points to conditions instead.
+    /// For a field the policy has that is not a flag (a built-in one such as `escalated`, which cannot
+    /// be redeclared (ESC2033), or a declared one of another type, which cannot be declared twice), the
+    /// message points to conditions, with an example that fits the field as the policy has it.
     /// </remarks>
-    public static Diagnostic UnknownEventFound(TextSpan span, string name, IEnumerable<string> known) =>
-        Create(UnknownEvent, span, BuiltIns.Fields.FirstOrDefault(f => f.Name == name) is { } field
-            ? $"'{name}' is a built-in field, not a ticket event, so `on {name}` cannot react to it. Test it in a condition instead, for example `when {ConditionExample(field)}`."
+    public static Diagnostic UnknownEventFound(TextSpan span, string name, IEnumerable<string> known, FieldModel? field) =>
+        Create(UnknownEvent, span, field is not null
+            ? $"'{name}' is {(field.IsBuiltIn ? "a built-in" : "a declared")} field, not a ticket event or a flag, so `on {name}` cannot react to it. Test it in a condition instead, for example `when {ConditionExample(field)}`."
             : $"'{name}' is neither a ticket event nor a declared flag field.{SuggestClosest(name, known)} Declare it as `{name} flag` under `fields` to react when it is raised.");
 
     /// <summary>A condition that tests a built-in field, for messages: `escalated`, `escalation_level >= 2`.</summary>

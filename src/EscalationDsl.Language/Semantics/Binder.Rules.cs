@@ -157,7 +157,7 @@ internal sealed partial class Binder
                 }
 
                 var known = BuiltIns.Events.Keys.Concat(fields.Values.Where(f => f.Type == FieldType.Flag).Select(f => f.Name));
-                diagnostics.Add(DiagnosticCatalog.UnknownEventFound(on.Event.Span, on.Event.Name, known));
+                diagnostics.Add(DiagnosticCatalog.UnknownEventFound(on.Event.Span, on.Event.Name, known, fields.GetValueOrDefault(on.Event.Name)));
                 return null;
 
             default:
