@@ -281,7 +281,7 @@ public static class EngineHost
         }
         catch (Exception e) when (BindFailure(e, app.Services.GetRequiredService<EngineOptions>().Listen) is { } reason)
         {
-            throw new EngineConfigurationException($"Engine:Listen: {reason}");
+            throw EngineConfigurationException.For("Engine:Listen", reason);
         }
     }
 
@@ -319,7 +319,7 @@ public static class EngineHost
         catch (SqliteException e)
         {
             database.Abandon();
-            throw new EngineConfigurationException($"Engine:Database: cannot use {database.Path}: {e.Message.TrimEnd('.')}");
+            throw EngineConfigurationException.For("Engine:Database", $"cannot use {database.Path}: {e.Message.TrimEnd('.')}");
         }
         catch
         {

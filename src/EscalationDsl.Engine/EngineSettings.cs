@@ -429,5 +429,5 @@ public static class EngineSettings
         }
     }
 
-    private static EngineConfigurationException Problem(string setting, string what) => new($"{setting}: {what}", setting);
+    private static EngineConfigurationException Problem(string setting, string what) => EngineConfigurationException.For(setting, what);
 }

@@ -107,7 +107,7 @@ internal static class ApiKeyFile
         // Bounded: a key file linked to /dev/zero was read until memory ran out. Named, as a
         // setting names it, so a pipe such as --Engine:ApiKeyFile=<(pass show esc) is read.
         var key = SourceText.FromBytes(path, BoundedFile.Read(path, "an API key file", named: true)).Text.Trim();
-        return key.Length >= 16 ? key : throw new EngineConfigurationException($"Engine:ApiKeyFile: {path} holds no usable key (at least 16 characters)");
+        return key.Length >= 16 ? key : throw EngineConfigurationException.For("Engine:ApiKeyFile", $"{path} holds no usable key (at least 16 characters)");
     }
 
     private static void Guard(string path, Action action)
@@ -118,7 +118,7 @@ internal static class ApiKeyFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new EngineConfigurationException($"Engine:ApiKeyFile: cannot read or create {path}: {e.Message}");
+            throw EngineConfigurationException.For("Engine:ApiKeyFile", $"cannot read or create {path}: {e.Message}");
         }
     }
 }

@@ -181,24 +181,27 @@ internal sealed partial class EngineLoop
         }
 
         var e = StoredEvent.Parse(body!, ticketId);
-        if (tickets.TryGetValue(ticketId, out var ticket))
+        // An event runs under the version of its ticket in memory; a created event opens it under the
+        // version the ticket is pinned to. Anything else (an event of a ticket not open) has nothing to run.
+        var open = tickets.TryGetValue(ticketId, out var ticket);
+        var runs = open ? new TicketEntry(ticket!).Policy : e.Kind == TicketEventKind.Created ? version : null;
+        if (runs is null)
         {
-            var entry = new TicketEntry(ticket);
-            if (check)
-            {
-                Fits(e, entry.Policy);
-            }
-
-            entry.Policy.Runtime.Apply(ticket, e, scratch);
+            return;
         }
-        else if (e.Kind == TicketEventKind.Created)
-        {
-            if (check)
-            {
-                Fits(e, version);
-            }
 
-            tickets.Set(TicketEntry.Pin(version.Runtime.Open(e, scratch), version).Ticket);
+        if (check)
+        {
+            Fits(e, runs);
+        }
+
+        if (open)
+        {
+            runs.Runtime.Apply(ticket!, e, scratch);
+        }
+        else
+        {
+            tickets.Set(TicketEntry.Pin(runs.Runtime.Open(e, scratch), runs).Ticket);
         }
     }
 

@@ -56,11 +56,11 @@ internal sealed class EngineDatabase : IDisposable
         }
         catch (IOException)
         {
-            throw new EngineConfigurationException($"Engine:Database: {Path} is in use by another engine (it holds {file}); run one engine per database");
+            throw EngineConfigurationException.For("Engine:Database", $"{Path} is in use by another engine (it holds {file}); run one engine per database");
         }
         catch (UnauthorizedAccessException e)
         {
-            throw new EngineConfigurationException($"Engine:Database: cannot create {file}: {e.Message}");
+            throw EngineConfigurationException.For("Engine:Database", $"cannot create {file}: {e.Message}");
         }
     }
 
@@ -129,8 +129,8 @@ internal sealed class EngineDatabase : IDisposable
         var version = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         if (version > Schema.Migrations.Length)
         {
-            throw new EngineConfigurationException(
-                $"Engine:Database: {Path} has schema version {version}, newer than this engine knows ({Schema.Migrations.Length}); use a newer esc");
+            throw EngineConfigurationException.For(
+                "Engine:Database", $"{Path} has schema version {version}, newer than this engine knows ({Schema.Migrations.Length}); use a newer esc");
         }
 
         // SQLite opens a file it may not write (its permissions, a read-only mount) for reading: the
@@ -151,8 +151,8 @@ internal sealed class EngineDatabase : IDisposable
         return Schema.Migrations.Length;
     }
 
-    private EngineConfigurationException ReadOnly() => new(
-        $"Engine:Database: {Path} is read-only; the engine writes to it (and to files next to it): give it a file and folder it can write");
+    private EngineConfigurationException ReadOnly() => EngineConfigurationException.For(
+        "Engine:Database", $"{Path} is read-only; the engine writes to it (and to files next to it): give it a file and folder it can write");
 
     public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
     {
