@@ -31,6 +31,19 @@ public static class PolicyLoader
     }
 
     /// <summary>
+    /// For a command that reads one policy and writes one output (graph, matrix): checks the POLICY
+    /// argument and <c>--output</c> before any work, then loads the policy as <see cref="Load"/> does.
+    /// </summary>
+    /// <exception cref="UsageException">An argument is empty, the output cannot be written or is the policy file, or the policy cannot be read.</exception>
+    public static CompiledPolicy? LoadForOutput(string? policy, string? output, CliConsole console)
+    {
+        RefuseEmpty(("POLICY", policy), ("--output", output));
+        CheckOutput(output, console);
+        CheckNotAnInput("--output", output, console, [("the policy file", policy)]);
+        return Load(policy!, console);
+    }
+
+    /// <summary>
     /// Refuses an input file (<paramref name="option"/>, such as <c>--events</c>) that is standard input
     /// when the policy is read from there (<paramref name="policy"/> is <c>-</c>): it would read what is
     /// left of the policy's text, or nothing.

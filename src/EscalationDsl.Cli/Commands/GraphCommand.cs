@@ -15,10 +15,7 @@ internal static class GraphCommand
         var command = new Command("graph", "Print the policy's ticket state machine (Stateless' own DOT or Mermaid export).") { policy, rule, format, output };
         command.SetAction(parse =>
         {
-            PolicyLoader.RefuseEmpty(("POLICY", parse.GetValue(policy)), ("--output", parse.GetValue(output)));
-            PolicyLoader.CheckOutput(parse.GetValue(output), console);
-            PolicyLoader.CheckNotAnInput("--output", parse.GetValue(output), console, [("the policy file", parse.GetValue(policy))]);
-            if (PolicyLoader.Load(parse.GetValue(policy)!, console) is not { } compiled)
+            if (PolicyLoader.LoadForOutput(parse.GetValue(policy), parse.GetValue(output), console) is not { } compiled)
             {
                 return ExitCodes.Findings;
             }

@@ -15,10 +15,7 @@ internal static class MatrixCommand
         var command = new Command("matrix", "Print the escalation quick reference: SLA targets, the escalation matrix by issue type and severity, and the ownership chain.") { policy, format, output };
         command.SetAction(parse =>
         {
-            PolicyLoader.RefuseEmpty(("POLICY", parse.GetValue(policy)), ("--output", parse.GetValue(output)));
-            PolicyLoader.CheckOutput(parse.GetValue(output), console);
-            PolicyLoader.CheckNotAnInput("--output", parse.GetValue(output), console, [("the policy file", parse.GetValue(policy))]);
-            if (PolicyLoader.Load(parse.GetValue(policy)!, console) is not { } compiled)
+            if (PolicyLoader.LoadForOutput(parse.GetValue(policy), parse.GetValue(output), console) is not { } compiled)
             {
                 return ExitCodes.Findings;
             }

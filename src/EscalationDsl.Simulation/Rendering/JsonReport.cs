@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using EscalationDsl.Runtime.Events;
 using EscalationDsl.Simulation.Reporting;
 using NodaTime;
@@ -10,6 +11,9 @@ namespace EscalationDsl.Simulation.Rendering;
 /// <summary>The report as JSON, in the style of every <c>esc</c> command: camelCase, indented, times as ISO 8601 UTC, durations in seconds.</summary>
 public static class JsonReport
 {
+    private static readonly string WeeksName = JsonNamingPolicy.CamelCase.ConvertName(nameof(SimulationReport.Weeks));
+    private static readonly string WeeklyTableName = JsonNamingPolicy.CamelCase.ConvertName(nameof(SimulationReport.WeeklyTable));
+
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -17,35 +21,29 @@ public static class JsonReport
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new InstantConverter(), new LocalDateConverter() },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WeeksOnlyWhenAsked } },
     };
 
     /// <summary>Renders the report; the weekly table is included only when it was asked for.</summary>
-    public static string Render(SimulationReport report)
-    {
-        object value = report.WeeklyTable ? report : new ReportWithoutWeeks(report);
-        return JsonSerializer.Serialize(value, Options) + "\n";
-    }
+    public static string Render(SimulationReport report) => JsonSerializer.Serialize(report, Options) + "\n";
 
-    /// <summary>The report's properties in the same order, without <c>weeks</c>.</summary>
-    /// <remarks>Mirrors <see cref="SimulationReport"/>: a property added there is added here too.</remarks>
-    private sealed record ReportWithoutWeeks(
-        PolicySummary Policy,
-        InputSummary Input,
-        PeriodSummary Period,
-        TicketSummary Tickets,
-        IReadOnlyList<string> Caveats,
-        ResponseSection Response,
-        SlaSection Sla,
-        EscalationSection Escalations,
-        AfterHoursSection AfterHours,
-        CustomerUpdateSection CustomerUpdates,
-        LoadSection Load,
-        ReviewSection Review,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Top)
+    /// <summary>
+    /// <c>weeks</c> and <c>weeklyTable</c> are written only for <c>--by week</c>: the HTML charts
+    /// read the weekly figures either way, the JSON carries them only when they were asked for.
+    /// </summary>
+    private static void WeeksOnlyWhenAsked(JsonTypeInfo info)
     {
-        public ReportWithoutWeeks(SimulationReport r)
-            : this(r.Policy, r.Input, r.Period, r.Tickets, r.Caveats, r.Response, r.Sla, r.Escalations, r.AfterHours, r.CustomerUpdates, r.Load, r.Review, r.Top)
+        if (info.Type != typeof(SimulationReport))
         {
+            return;
+        }
+
+        foreach (var property in info.Properties)
+        {
+            if (property.Name == WeeksName || property.Name == WeeklyTableName)
+            {
+                property.ShouldSerialize = static (report, _) => ((SimulationReport)report).WeeklyTable;
+            }
         }
     }
 
