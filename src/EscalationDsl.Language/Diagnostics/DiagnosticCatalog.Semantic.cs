@@ -151,11 +151,12 @@ public static partial class DiagnosticCatalog
     /// <param name="name">The name looked up as a field.</param>
     /// <param name="declared">The fields the policy declares.</param>
     /// <param name="builtIn">The built-in fields.</param>
+    /// <param name="fittingType">The type the example declaration gives the field, one that fits where it is used (<c>flag</c>, <c>time</c>, <c>enum [a, b]</c>...).</param>
     /// <param name="timeUse">
     /// "since" or "older than" when the name was to give a time; a ticket event that is not a field
-    /// is then told which names give one, instead of being offered a text field.
+    /// is then told which names give one, instead of being offered a field declaration.
     /// </param>
-    public static Diagnostic UndefinedFieldFound(TextSpan span, string name, IEnumerable<string> declared, IEnumerable<string> builtIn, string? timeUse = null)
+    public static Diagnostic UndefinedFieldFound(TextSpan span, string name, IEnumerable<string> declared, IEnumerable<string> builtIn, string fittingType, string? timeUse = null)
     {
         var declaredList = declared.ToList();
         var closest = SuggestClosest(name, declaredList.Concat(builtIn));
@@ -166,7 +167,7 @@ public static partial class DiagnosticCatalog
             (true, "since") => $"'{name}' is a ticket event that `on {name}` reacts to, but it keeps no time of its own, so `since {name}` cannot count from it. `since` and `older than` take a built-in event field ({timed}) or a field of type time.",
             (true, { } use) => $"'{name}' is a ticket event that `on {name}` reacts to, but it keeps no time of its own, so `{name} {use}` cannot measure it. `since` and `older than` take a built-in event field ({timed}) or a field of type time.",
             (true, null) => $"'{name}' is a ticket event that `on {name}` reacts to, not a field, so it has no value to use here. Use a built-in field or one declared under `fields`.",
-            _ => $"Field '{name}' is not declared. Declare it under `fields` (for example `{name} text`) or use a built-in field.{tail}",
+            _ => $"Field '{name}' is not declared. Declare it under `fields` (for example `{name} {fittingType}`) or use a built-in field.{tail}",
         };
         return Create(UndefinedField, span, message);
     }

@@ -27,7 +27,7 @@ internal sealed partial class Binder
                 return BindCondition(not.Operand, scope) is { } operand ? new NotCondition(operand, not.Span) : null;
 
             case FlagConditionSyntax flag:
-                if (ResolveField(flag.Field) is not { } flagField)
+                if (ResolveField(flag.Field, "flag") is not { } flagField)
                 {
                     return null;
                 }
@@ -41,7 +41,7 @@ internal sealed partial class Binder
                 return new FlagCondition(flagField, flag.Span);
 
             case CompareConditionSyntax compare:
-                if (ResolveField(compare.Field) is not { } field)
+                if (ResolveField(compare.Field, TypeTaking([compare.Value])) is not { } field)
                 {
                     return null;
                 }
@@ -58,7 +58,7 @@ internal sealed partial class Binder
                     : null;
 
             case InConditionSyntax inCondition:
-                if (ResolveField(inCondition.Field) is not { } inField)
+                if (ResolveField(inCondition.Field, TypeTaking(inCondition.Values)) is not { } inField)
                 {
                     return null;
                 }
@@ -73,7 +73,7 @@ internal sealed partial class Binder
 
             case OlderConditionSyntax older:
                 var age = BindDuration(older.Age, scope);
-                if (ResolveField(older.Field, "older than") is not { } olderField)
+                if (ResolveField(older.Field, "time", "older than") is not { } olderField)
                 {
                     return null;
                 }

@@ -12,7 +12,7 @@ internal sealed partial class Binder
     {
         foreach (var route in syntax)
         {
-            if (ResolveField(route.Field) is not { } field)
+            if (ResolveField(route.Field, TypeTaking(route.Entries.SelectMany(e => e.Values))) is not { } field)
             {
                 continue;
             }

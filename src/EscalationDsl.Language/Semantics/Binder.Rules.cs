@@ -113,7 +113,7 @@ internal sealed partial class Binder
             case EveryTriggerSyntax every:
                 var interval = BindDuration(every.Interval, scope);
                 FieldModel? since = null;
-                if (every.Since is { } anchor && ResolveField(anchor, "since") is { } anchorField)
+                if (every.Since is { } anchor && ResolveField(anchor, "time", "since") is { } anchorField)
                 {
                     if (anchorField.HasTime)
                     {

@@ -261,11 +261,15 @@ internal sealed partial class Binder(SourceText source)
         }
     }
 
-    private FieldModel? ResolveField(IdentifierSyntax name) => ResolveField(name, null);
+    private FieldModel? ResolveField(IdentifierSyntax name) => ResolveField(name, "text");
 
     /// <param name="name">The name to look up.</param>
+    /// <param name="fittingType">
+    /// The type a declaration of the field would take to fit where it is used (<c>flag</c>, <c>number</c>,
+    /// <c>enum [a, b]</c>...), for the message's example.
+    /// </param>
     /// <param name="timeUse">"since" or "older than" when the field is to give a time, for the message.</param>
-    private FieldModel? ResolveField(IdentifierSyntax name, string? timeUse)
+    private FieldModel? ResolveField(IdentifierSyntax name, string fittingType, string? timeUse = null)
     {
         if (fields.TryGetValue(name.Name, out var field))
         {
@@ -273,8 +277,20 @@ internal sealed partial class Binder(SourceText source)
         }
 
         diagnostics.Add(DiagnosticCatalog.UndefinedFieldFound(
-            name.Span, name.Name, fields.Values.Where(f => !f.IsBuiltIn).Select(f => f.Name), BuiltIns.Fields.Select(f => f.Name), timeUse));
+            name.Span, name.Name, fields.Values.Where(f => !f.IsBuiltIn).Select(f => f.Name), BuiltIns.Fields.Select(f => f.Name), fittingType, timeUse));
         return null;
+    }
+
+    /// <summary>
+    /// The field type that takes the values a condition or route compares an undeclared field with:
+    /// integers make a number, bare words an enum of those words, anything else text.
+    /// </summary>
+    private static string TypeTaking(IEnumerable<ValueSyntax> values)
+    {
+        var list = values.ToList();
+        return list.Count > 0 && list.TrueForAll(v => v.Kind == ValueKind.Integer) ? "number"
+            : list.Count > 0 && list.TrueForAll(v => v.Kind == ValueKind.Identifier) ? $"enum [{string.Join(", ", list.Select(v => v.Text).Distinct(StringComparer.Ordinal))}]"
+            : "text";
     }
 
     // ------------------------------------------------------------ helpers
