@@ -1,3 +1,5 @@
+using System.Text;
+using EscalationDsl.Cli.Output;
 using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Runtime;
@@ -159,7 +161,7 @@ public static class PolicyLoader
         return current;
     }
 
-    /// <summary>Writes command output to <c>--output</c> or standard output.</summary>
+    /// <summary>Writes command output to <c>--output</c> (whole or not at all: <see cref="OutputFile"/>) or standard output.</summary>
     public static void WriteOutput(string text, string? output, CliConsole console)
     {
         if (output is null)
@@ -181,7 +183,9 @@ public static class PolicyLoader
 
         try
         {
-            File.WriteAllText(Path.GetFullPath(output, console.WorkingDirectory), text);
+            using var file = OutputFile.Create(Path.GetFullPath(output, console.WorkingDirectory));
+            file.Stream.Write(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text));
+            file.Commit();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

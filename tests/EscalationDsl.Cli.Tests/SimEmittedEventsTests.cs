@@ -52,7 +52,8 @@ public sealed class SimEmittedEventsTests
             var result = Esc.Run("sim", "policies/support.esc", "--tickets", input, "--emit-events", csv, "--quiet");
 
             result.ExitCode.ShouldBe(2);
-            result.Error.ShouldBe($"esc: --emit-events: {csv}: the field_set event of ticket 'T1' at 2026-11-02T14:05:00Z cannot be written as CSV: it clears field 'workaround' (JSON null or \"\"), and an empty CSV cell means \"not given\"; emit JSON Lines (.jsonl), which holds every event. {csv} holds the events before it\n");
+            result.Error.ShouldBe($"esc: --emit-events: {csv}: the field_set event of ticket 'T1' at 2026-11-02T14:05:00Z cannot be written as CSV: it clears field 'workaround' (JSON null or \"\"), and an empty CSV cell means \"not given\"; emit JSON Lines (.jsonl), which holds every event. {csv} is left as it was\n");
+            File.Exists(csv).ShouldBeFalse();
             Esc.Run("sim", "policies/support.esc", "--tickets", input, "--emit-events", Path.ChangeExtension(csv, ".jsonl"), "--quiet").ExitCode.ShouldBe(0);
         }
         finally

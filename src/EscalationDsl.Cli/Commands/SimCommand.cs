@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using EscalationDsl.Cli.Output;
 using EscalationDsl.Engine.Files;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Language.Text;
@@ -138,12 +140,14 @@ internal static class SimCommand
         }
 
         progress.Clear();
-        emitter?.Finish();
         if (result.StoppedAtBadRow)
         {
+            // Neither the report nor the events emitted so far are written: --output and --emit-events stay as they were.
             console.Error.WriteLine($"esc: --strict: stopped at the first bad row of {source.DisplayName}; nothing was reported");
             return ExitCodes.Findings;
         }
+
+        emitter?.Finish();
 
         var report = result.Report;
         var text = request.Format switch
@@ -311,14 +315,16 @@ internal static class SimCommand
     private sealed class EventEmitter : IDisposable
     {
         private readonly string path;
+        private readonly OutputFile file;
         private readonly StreamWriter writer;
         private readonly Utf8JsonWriter? json;
         private readonly IReadOnlyList<string>? fields;
 
-        private EventEmitter(string path, StreamWriter writer, IReadOnlyList<string>? fields)
+        private EventEmitter(string path, OutputFile file, IReadOnlyList<string>? fields)
         {
             this.path = path;
-            this.writer = writer;
+            this.file = file;
+            writer = new StreamWriter(file.Stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
             this.fields = fields;
             if (fields is null)
             {
@@ -334,10 +340,10 @@ internal static class SimCommand
                 throw new UsageException($"--emit-events: '{path}' must end in .jsonl or .csv");
             }
 
-            StreamWriter writer;
+            OutputFile file;
             try
             {
-                writer = new StreamWriter(Path.GetFullPath(path, console.WorkingDirectory)) { NewLine = "\n" };
+                file = OutputFile.Create(Path.GetFullPath(path, console.WorkingDirectory));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -346,15 +352,16 @@ internal static class SimCommand
 
             if (extension != ".csv")
             {
-                return new EventEmitter(path, writer, null);
+                return new EventEmitter(path, file, null);
             }
 
             // Columns for every settable field but issue_type and status, which have their own (a
             // field_set row's are the fields it sets). A field named like another event column has
             // none, so an event that sets it is refused by Write rather than read back as another.
             var fields = policy.Model.Fields.Where(f => policy.KnowsField(f.Name) && !CanonicalCsv.EventColumns.Contains(f.Name)).Select(f => f.Name).ToList();
-            CanonicalCsv.WriteHeader(writer, fields);
-            return new EventEmitter(path, writer, fields);
+            var emitter = new EventEmitter(path, file, fields);
+            CanonicalCsv.WriteHeader(emitter.writer, fields);
+            return emitter;
         }
 
         /// <exception cref="UsageException">The file cannot be written (such as a full disk), or a CSV row would read back as another event.</exception>
@@ -371,7 +378,7 @@ internal static class SimCommand
                 }
                 else if (CanonicalCsv.Unwritable(e, fields!) is { } reason)
                 {
-                    throw new UsageException($"--emit-events: {path}: the {TicketEventKinds.Name(e.Kind)} event of ticket '{e.TicketId}' at {TicketEventJson.FormatTime(e.At)} cannot be written as CSV: {reason}; emit JSON Lines (.jsonl), which holds every event. {path} holds the events before it");
+                    throw new UsageException($"--emit-events: {path}: the {TicketEventKinds.Name(e.Kind)} event of ticket '{e.TicketId}' at {TicketEventJson.FormatTime(e.At)} cannot be written as CSV: {reason}; emit JSON Lines (.jsonl), which holds every event. {path} is left as it was");
                 }
                 else
                 {
@@ -384,16 +391,17 @@ internal static class SimCommand
             }
         }
 
-        /// <summary>Writes what is buffered; a failure is reported here, not lost in <see cref="Dispose"/>.</summary>
+        /// <summary>Writes what is buffered and puts the file in place; a failure is reported here, not lost in <see cref="Dispose"/>.</summary>
         /// <exception cref="UsageException">The file cannot be written (such as a full disk).</exception>
         public void Finish()
         {
             try
             {
-                json?.Flush();
-                writer.Flush();
+                json?.Dispose();
+                writer.Dispose();
+                file.Commit();
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 throw CannotWrite(ex);
             }
@@ -408,11 +416,14 @@ internal static class SimCommand
                 json?.Dispose();
                 writer.Dispose();
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
             {
             }
+
+            // Without Finish (the run failed or was refused) the named file is left as it was.
+            file.Dispose();
         }
 
-        private UsageException CannotWrite(IOException e) => new($"--emit-events: {path}: cannot write: {e.Message}");
+        private UsageException CannotWrite(Exception e) => new($"--emit-events: {path}: cannot write: {e.Message}");
     }
 }

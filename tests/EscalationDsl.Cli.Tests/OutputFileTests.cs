@@ -1,0 +1,91 @@
+namespace EscalationDsl.Cli.Tests;
+
+/// <summary>
+/// <c>--output</c> and <c>--emit-events</c> are written whole or not at all: a run that fails or is
+/// refused leaves the named file as it was, and a file that exists is written through, not replaced.
+/// </summary>
+public sealed class OutputFileTests : IDisposable
+{
+    private const string Previous = "the previous run's file\n";
+    private readonly LintTempFolder folder = new();
+
+    [Fact]
+    public void AnEmitRefusedHalfWayLeavesTheFileItWouldHaveReplacedAsItWas()
+    {
+        // The first event is written, the second cannot be said in CSV: the file held one row of this run.
+        var input = folder.Write("in.jsonl", """
+            {"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev2","fields":{"workaround":"restart"}}
+            {"ticket":"T1","at":"2026-11-02T14:05:00Z","type":"field_set","fields":{"workaround":null}}
+
+            """);
+        var emitted = folder.Write("events.csv", Previous);
+
+        var result = Esc.Run("sim", "policies/support.esc", "--tickets", input, "--emit-events", emitted, "--quiet");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldEndWith($"{emitted} is left as it was\n");
+        File.ReadAllText(emitted).ShouldBe(Previous);
+        ShouldLeaveNoTemporaryFile("events.csv");
+    }
+
+    [Fact]
+    public void ARunStoppedByABadRowUnderStrictWritesNeitherFile()
+    {
+        var input = folder.Write("in.jsonl", """
+            {"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev2"}
+            {"ticket":"T1","at":"soon","type":"resolved"}
+
+            """);
+        var emitted = folder.Write("events.jsonl", Previous);
+        var report = folder.Write("report.md", Previous);
+        var fresh = Path.Combine(folder.Path, "fresh.jsonl");
+
+        var kept = Esc.Run("sim", "policies/support.esc", "--tickets", input, "--strict", "--emit-events", emitted, "--format", "markdown", "--output", report, "--quiet");
+        var none = Esc.Run("sim", "policies/support.esc", "--tickets", input, "--strict", "--emit-events", fresh, "--quiet");
+
+        kept.ExitCode.ShouldNotBe(0);
+        none.ExitCode.ShouldBe(kept.ExitCode);
+        File.ReadAllText(emitted).ShouldBe(Previous);
+        File.ReadAllText(report).ShouldBe(Previous);
+        File.Exists(fresh).ShouldBeFalse();
+        ShouldLeaveNoTemporaryFile("events.jsonl");
+        ShouldLeaveNoTemporaryFile("report.md");
+        ShouldLeaveNoTemporaryFile("fresh.jsonl");
+    }
+
+    [Fact]
+    public void AFileThatExistsIsWrittenThroughSoALinkStaysALink()
+    {
+        var target = folder.Write("graph-target.dot", Previous);
+        var link = Path.Combine(folder.Path, "graph.dot");
+        File.CreateSymbolicLink(link, target);
+
+        var result = Esc.Run("graph", "policies/support.esc", "--output", link);
+
+        result.ExitCode.ShouldBe(0);
+        new FileInfo(link).LinkTarget.ShouldBe(target);
+        File.ReadAllText(target).ShouldStartWith("digraph");
+        ShouldLeaveNoTemporaryFile("graph.dot");
+    }
+
+    [Fact]
+    public void ANewFileAppearsWholeAndNothingElseIsLeftBeside()
+    {
+        var matrix = Path.Combine(folder.Path, "matrix.md");
+
+        var result = Esc.Run("matrix", "policies/support.esc", "--output", matrix);
+
+        result.ExitCode.ShouldBe(0);
+        File.ReadAllText(matrix).ShouldBe(Esc.Run("matrix", "policies/support.esc").Out);
+        Directory.GetFileSystemEntries(folder.Path).ShouldBe([matrix]);
+    }
+
+    public void Dispose() => folder.Dispose();
+
+    /// <summary>No <c>.NAME.*.partial</c> beside the file nor in the temporary folder, where a file that exists is staged.</summary>
+    private void ShouldLeaveNoTemporaryFile(string name)
+    {
+        Directory.GetFiles(folder.Path, $".{name}.*.partial").ShouldBeEmpty();
+        Directory.GetFiles(Path.GetTempPath(), $".{name}.*.partial").ShouldBeEmpty();
+    }
+}
