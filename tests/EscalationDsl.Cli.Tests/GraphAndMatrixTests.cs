@@ -128,7 +128,7 @@ public sealed class GraphAndMatrixTests
             """ + "\n");
         mermaid.ExitCode.ShouldBe(0, mermaid.Error);
         mermaid.Out.ShouldContain("""
-            	Active --> Escalated : r1[0] after 15m unless workaround == "one\nsay \"hi\" | <b>" / escalate to back
+            	Active --> Escalated : r1[0] after 15m unless workaround == "one#92;nsay #92;"hi#92;" | #lt;b#gt;" / escalate to back
             """ + "\n");
     }
 

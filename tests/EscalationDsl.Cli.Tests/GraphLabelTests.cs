@@ -48,13 +48,14 @@ public sealed partial class GraphLabelTests
     [Fact]
     public void QuotedValuesShowAsWrittenInTheTriggerAsInTheGuard()
     {
+        // Mermaid shows #92; as the backslash (it drops a bare one): the labels read `"say \"hi\""`.
         var mermaid = Graph(QuotingPolicy, "mermaid");
 
         mermaid.ShouldContain("""
-            	Active --> Escalated : e[0] after 5m unless product in ["mobile-app"] / escalate to next [require product when product == "say \"hi\""]
+            	Active --> Escalated : e[0] after 5m unless product in ["mobile-app"] / escalate to next [require product when product == "say #92;"hi#92;""]
             """ + "\n");
         mermaid.ShouldContain("""
-            	Active --> Escalated : e[1] after 10m unless product == "say \"hi\"" / escalate to next [require product when product == "say \"hi\""]
+            	Active --> Escalated : e[1] after 10m unless product == "say #92;"hi#92;"" / escalate to next [require product when product == "say #92;"hi#92;""]
             """ + "\n");
         mermaid.ShouldNotContain("'");
     }
@@ -85,10 +86,44 @@ public sealed partial class GraphLabelTests
             return DotUnescape().Replace(m.Groups[1].Value, e => e.Value[1..]);
         }).Order(StringComparer.Ordinal).ToList();
         var mermaidLabels = mermaid.Split('\n').Where(l => l.Contains(" --> ", StringComparison.Ordinal) && l.Contains(" : ", StringComparison.Ordinal))
-            .Select(l => l[(l.IndexOf(" : ", StringComparison.Ordinal) + 3)..]).Order(StringComparer.Ordinal).ToList();
+            .Select(l => MermaidUnescape(l[(l.IndexOf(" : ", StringComparison.Ordinal) + 3)..])).Order(StringComparer.Ordinal).ToList();
 
         dotLabels.ShouldBe(mermaidLabels);
     }
+
+    [Fact]
+    public void MermaidLabelsWriteMarkupCharactersAsEntityCodes()
+    {
+        // Mermaid ended the label at `;` (the joined guards of two require lines became stray states),
+        // took `<b>x</b>` as HTML, `#quot;` as an entity and dropped backslashes.
+        var mermaid = Graph(MarkupPolicy, "mermaid");
+
+        mermaid.ShouldContain("""
+            	Active --> Active : m[0] after 5m unless product == "a#59;b" / notify lead [no state change]
+            """ + "\n");
+        mermaid.ShouldContain("""unless product == "#lt;b#gt;x#lt;/b#gt;" """);
+        mermaid.ShouldContain("""unless product == "#35;quot#59;" """);
+        mermaid.ShouldContain("""unless product == "a#92;#92;b" """);
+        mermaid.ShouldContain("[require product when severity != sev2#59; require region when product == \"a#59;b\"]\n");
+
+        // Each transition stays one statement: as many as DOT has edges, and none split at a `;`.
+        var statements = mermaid.Split('\n').Where(l => l.StartsWith('\t') && l.Contains(" --> ", StringComparison.Ordinal)).ToList();
+        statements.Count.ShouldBe(Graph(MarkupPolicy, "dot").Split('\n').Count(l => l.StartsWith('"') && l.Contains(" -> ", StringComparison.Ordinal)));
+        mermaid.Split('\n').Where(l => l.Contains(';', StringComparison.Ordinal)).ShouldAllBe(l => MermaidEntity().Replace(l, "").IndexOf(';') < 0);
+    }
+
+    /// <summary>A Mermaid label as it shows: its entity codes as the characters they stand for.</summary>
+    private static string MermaidUnescape(string label) => MermaidEntity().Replace(label, m => m.Value switch
+    {
+        "#35;" => "#",
+        "#59;" => ";",
+        "#lt;" => "<",
+        "#gt;" => ">",
+        _ => "\\",
+    });
+
+    [GeneratedRegex("#(?:35|59|lt|gt|92);")]
+    private static partial Regex MermaidEntity();
 
     private static string Graph(string policy, string format)
     {
@@ -145,6 +180,30 @@ public sealed partial class GraphLabelTests
             owner desk
             after 5m unless product in ["mobile-app"]: escalate to next
             after 10m unless product == "say \"hi\"": escalate to next
+        }
+        """;
+
+    private const string MarkupPolicy = """
+        policy "markup" version 1
+        owners {
+            team desk "D" reports to lead
+            role lead "L"
+        }
+        fields {
+            product text
+            region text
+        }
+        severity sev1 { acknowledge within 15m }
+        severity sev2 { acknowledge within 1h }
+        require product before escalate when severity != sev2
+        require region before escalate when product == "a;b"
+        escalation m for sev1 {
+            owner desk
+            after 5m unless product == "a;b": notify lead
+            after 6m unless product == "<b>x</b>": notify lead
+            after 7m unless product == "#quot;": notify lead
+            after 8m unless product == "a\\b": notify lead
+            after 9m: escalate to next
         }
         """;
 }
