@@ -195,6 +195,25 @@ public sealed class EngineEndToEndTests
     }
 
     [Fact]
+    public async Task AnEngineeringAssignmentMadeByAPolicyStepIsTimedLikeOneMadeByAnEvent()
+    {
+        // sev1_production: `after 30m unless engineering_assigned: assign oncall_eng`. The histogram was
+        // recorded after events only, so an assignment the deadline run made was never counted.
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("s1", "INC-S", T0));
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-E", T0));
+        await engine.PostEventOk(EngineFixture.Event("e2", "INC-E", T0.AddMinutes(4), "assigned", new { owner = "backend" }));
+
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(31));
+
+        var metrics = await engine.ScrapeUntil(m => m.Contains("esc_time_to_engineering_assignment_seconds_count{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\"} 2", StringComparison.Ordinal),
+            "both assignments are timed: the event's and the step's");
+        metrics.ShouldContain("esc_time_to_engineering_assignment_seconds_bucket{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\",le=\"300\"} 1");
+        metrics.ShouldContain("esc_time_to_engineering_assignment_seconds_bucket{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\",le=\"1800\"} 2");
+        metrics.ShouldContain("esc_time_to_engineering_assignment_seconds_sum{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\"} 2040");
+    }
+
+    [Fact]
     public async Task OpenTicketsAreCountedByStateAndOwnerAndRebuiltAfterARestart()
     {
         await using var engine = await EngineFixture.StartAsync();

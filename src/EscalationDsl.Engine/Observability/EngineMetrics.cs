@@ -16,8 +16,11 @@ internal sealed class EngineMetrics : IDisposable
     /// <summary>Bucket boundaries for ticket response times in seconds: 1 min to 3 days.</summary>
     public static readonly double[] ResponseBuckets = [60, 300, 900, 1800, 3600, 7200, 14400, 28800, 86400, 259200];
 
-    /// <summary>Bucket boundaries for scheduler lag in seconds: 1 ms to 10 s.</summary>
-    public static readonly double[] LagBuckets = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10];
+    /// <summary>
+    /// Bucket boundaries for scheduler lag (and commit times) in seconds: 1 ms to 60 s, past the
+    /// default readiness threshold of 30 s, so a lag that fails <c>/readyz</c> shows in its bucket.
+    /// </summary>
+    public static readonly double[] LagBuckets = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10, 30, 60];
 
     private readonly Meter meter;
     private readonly string[] stateNames;

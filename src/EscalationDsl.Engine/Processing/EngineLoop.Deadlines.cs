@@ -47,6 +47,8 @@ internal sealed partial class EngineLoop
             var entry = new TicketEntry(tickets[id]);
             scratch.Clear();
             var before = Place(entry);
+            var acknowledged = entry.Ticket.AcknowledgedAt;
+            var assigned = entry.Ticket.EngineeringAssignedAt;
             try
             {
                 entry.Policy.Runtime.AdvanceTo(entry.Ticket, instant, scratch);
@@ -70,6 +72,7 @@ internal sealed partial class EngineLoop
             }
 
             AppendAdvance(id, now);
+            RecordResponseTimes(entry, acknowledged, assigned); // a step's `assign` to an engineering owner counts too
             StoreDecisions(entry, scratch, now);
             AfterChange(entry, before, due, now);
         }
