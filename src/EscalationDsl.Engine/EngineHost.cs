@@ -50,33 +50,32 @@ public static class EngineHost
 
         // The key file comes before the database: one that exists is read and checked, a missing one
         // is made (so a folder it cannot be made in stops the start before a database exists). A start
-        // that fails later removes the key file it made and the lock file of the database.
+        // that fails later removes the key file and the database files it made, and the lock file of
+        // the database; one that fails as it starts listening does so in StartAsync.
         var keyFile = options.ApiKeys.Count == 0 ? Path.GetFullPath(options.ApiKeyFile) : null;
         EngineDatabase? database = null;
-        var madeKeyFile = false;
+        MadeKeyFile? madeKeyFile = null;
         try
         {
-            if (keyFile is not null && !ApiKeyFile.ReadExisting(options))
+            if (keyFile is not null)
             {
-                ApiKeyFile.Create(options);
-                madeKeyFile = true;
+                madeKeyFile = ApiKeyFile.ReadOrCreate(options);
             }
 
             database = OpenDatabase(options);
 
-            var app = Compose(builder, options, database, keyFile, time, gate);
+            var app = Compose(builder, options, database, keyFile, madeKeyFile, time, gate);
 
-            // Resolved once so the container owns it: disposing the host releases its lock file.
+            // Resolved once so the container owns them: disposing the host releases the lock file,
+            // and the key file a start that never listened made.
             app.Services.GetRequiredService<EngineDatabase>();
+            app.Services.GetService<MadeKeyFile>();
             return app;
         }
         catch (Exception e)
         {
             database?.Abandon();
-            if (madeKeyFile)
-            {
-                ApiKeyFile.Remove(keyFile!);
-            }
+            madeKeyFile?.Remove();
 
             if (e is EngineConfigurationException problem)
             {
@@ -90,9 +89,10 @@ public static class EngineHost
 
     /// <summary>
     /// Everything after the database is open and locked: logging, services, middleware, endpoints.
-    /// <paramref name="keyFile"/> is the file the key came from when none are configured (logged as a warning).
+    /// <paramref name="keyFile"/> is the file the key came from when none are configured (logged as a
+    /// warning once the engine listens); <paramref name="madeKeyFile"/> is that file when this start made it.
     /// </summary>
-    private static WebApplication Compose(WebApplicationBuilder builder, EngineOptions options, EngineDatabase database, string? keyFile, TimeProvider? time, IPolicyGate? gate)
+    private static WebApplication Compose(WebApplicationBuilder builder, EngineOptions options, EngineDatabase database, string? keyFile, MadeKeyFile? madeKeyFile, TimeProvider? time, IPolicyGate? gate)
     {
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -116,6 +116,11 @@ public static class EngineHost
         services.AddSingleton(options);
         services.AddSingleton(clock);
         services.AddSingleton(_ => database); // made by a factory (resolved in Build), so the host disposes it and its lock
+        if (madeKeyFile is not null)
+        {
+            services.AddSingleton(_ => madeKeyFile); // likewise
+        }
+
         services.AddSingleton(keys);
         services.AddMetrics();
         services.AddSingleton<EngineMetrics>();
@@ -163,11 +168,17 @@ public static class EngineHost
         var app = builder.Build();
         if (keyFile is not null)
         {
-            app.Logger.LogWarning("No API key is configured (Engine:ApiKeys): writes need the key stored in {File}", keyFile);
-            if (ApiKeyFile.OpenToOthers(keyFile) is { } mode)
+            // Once the engine listens: a start that fails says only why, and removes a key file it made.
+            app.Lifetime.ApplicationStarted.Register(() =>
             {
-                app.Logger.LogWarning("The API key file {File} may be read by others than its owner (mode {Mode}), and whoever reads it can write to the engine: make it readable by its owner only (chmod 600)", keyFile, mode);
-            }
+                madeKeyFile?.Keep();
+                if (ApiKeyFile.OpenToOthers(keyFile) is { } mode)
+                {
+                    app.Logger.LogWarning("The API key file {File} may be read by others than its owner (mode {Mode}), and whoever reads it can write to the engine: make it readable by its owner only (chmod 600)", keyFile, mode);
+                }
+
+                app.Logger.LogWarning("No API key is configured (Engine:ApiKeys): writes need the key stored in {File}", keyFile);
+            });
         }
 
         app.UseExceptionHandler();
@@ -270,18 +281,47 @@ public static class EngineHost
     /// <summary>
     /// Starts the application. An address that cannot be listened on (in use, not this machine's)
     /// becomes an <see cref="EngineConfigurationException"/> naming Engine:Listen, like every other
-    /// setting the engine cannot use.
+    /// setting the engine cannot use. A start that fails, for that or any reason, stops and disposes
+    /// the application and leaves nothing it made: the database files and lock file it created and
+    /// the key file it made are removed (a database or key file that was there before is left as it
+    /// is), as when <see cref="Build"/> fails. Disposing the application afterwards does nothing more.
     /// </summary>
     public static async Task StartAsync(WebApplication app, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var listen = app.Services.GetRequiredService<EngineOptions>().Listen;
         try
         {
             await app.StartAsync(cancellation).ConfigureAwait(false);
         }
-        catch (Exception e) when (BindFailure(e, app.Services.GetRequiredService<EngineOptions>().Listen) is { } reason)
+        catch (Exception e)
         {
-            throw EngineConfigurationException.For("Engine:Listen", reason);
+            await AbandonAsync(app).ConfigureAwait(false);
+            if (BindFailure(e, listen) is { } reason)
+            {
+                throw EngineConfigurationException.For("Engine:Listen", reason);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Undoes a start that failed once the host was built: the services that started are stopped,
+    /// the key file this start made is removed while it is still held (so never one another start
+    /// uses), and disposing the host closes every connection before the database removes the files it made.
+    /// </summary>
+    private static async Task AbandonAsync(WebApplication app)
+    {
+        try
+        {
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            app.Services.GetRequiredService<EngineDatabase>().AbandonWhenDisposed();
+            app.Services.GetService<MadeKeyFile>()?.Remove();
+            await app.DisposeAsync().ConfigureAwait(false);
         }
     }
 

@@ -58,20 +58,23 @@ public sealed class ServeTests : IDisposable
     }
 
     [Fact]
-    public async Task AnAddressInUseGetsTheOneLineAndNoTraceOrReadyLine()
+    public async Task AnAddressInUseGetsTheOneLineAndLeavesNoFileItMade()
     {
+        // The database and key file the start made were kept, and a warning above the line named the key file.
         using var taken = new TcpListener(IPAddress.Loopback, 0);
         taken.Start();
         var url = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
 
-        var (code, error) = await RunProcess([.. Isolated(), "--listen", url]);
+        var (code, error) = await RunProcess([.. WithoutKeys(), "--listen", url]);
 
         code.ShouldBe(2);
         error.ShouldNotContain("fail:");
         error.ShouldNotContain("   at ");
         error.ShouldNotContain("Engine ready");
+        error.ShouldNotContain("warn:");
         error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]
             .ShouldBe($"esc serve: Engine:Listen: Failed to bind to address {url}: address already in use; another process listens there (choose another port, or port 0 for a free one)");
+        Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).ShouldBe(["policies"], "no database, lock or key file (escalation.key, in the working folder)");
     }
 
     [Fact]
@@ -137,9 +140,7 @@ public sealed class ServeTests : IDisposable
     public async Task AnApiKeyFileThatNeverEndsGetsTheOneLine()
     {
         // Read whole, /dev/zero as the key file ran the engine out of memory: an internal error.
-        string[] withoutKeys = [.. Isolated().Where(a => !a.StartsWith("--Engine:ApiKeys:", StringComparison.Ordinal)), "--Engine:ApiKeyFile=/dev/zero"];
-
-        var (code, error) = await RunProcess(withoutKeys);
+        var (code, error) = await RunProcess([.. WithoutKeys(), "--Engine:ApiKeyFile=/dev/zero"]);
 
         code.ShouldBe(2);
         error.ShouldBe("esc serve: Engine:ApiKeyFile: cannot read or create /dev/zero: the file is larger than 16 MB, too large for an API key file\n");
@@ -158,11 +159,10 @@ public sealed class ServeTests : IDisposable
         var keyFile = Path.Combine(folder, "shared.key");
         File.WriteAllText(keyFile, "esc_a-key-long-enough-to-use\n");
         File.SetUnixFileMode(keyFile, mode);
-        string[] withoutKeys = [.. Isolated().Where(a => !a.StartsWith("--Engine:ApiKeys:", StringComparison.Ordinal)), $"--Engine:ApiKeyFile={keyFile}"];
+        // Warned about once the engine listens, after the mode: the last line of the two.
+        var (_, error) = await RunProcess([.. WithoutKeys(), $"--Engine:ApiKeyFile={keyFile}"], stopAt: "writes need the key stored in");
 
-        var (_, error) = await RunProcess(withoutKeys, stopAt: "Engine ready");
-
-        error.ShouldContain("Engine ready");
+        error.ShouldContain($"No API key is configured (Engine:ApiKeys): writes need the key stored in {keyFile}");
         var warning = $"The API key file {keyFile} may be read by others than its owner (mode {shown}), and whoever reads it can write to the engine: make it readable by its owner only (chmod 600)";
         if (shown is null)
         {
@@ -263,6 +263,9 @@ public sealed class ServeTests : IDisposable
         "serve", "--Engine:Listen=http://127.0.0.1:0", $"--Engine:Database={Path.Combine(folder, "engine.db")}", $"--Engine:Policies={Path.Combine(folder, "policies")}",
         $"--Engine:ApiKeys:0={ApiKeys.Hash("serve-test-key-0123456789")}",
     ];
+
+    /// <summary>As <see cref="Isolated"/>, with no key configured: the engine reads or makes Engine:ApiKeyFile (escalation.key in the test's folder).</summary>
+    private string[] WithoutKeys() => [.. Isolated().Where(a => !a.StartsWith("--Engine:ApiKeys:", StringComparison.Ordinal))];
 
     /// <summary>
     /// `esc` in a child process: the engine's log goes to the real standard error, so only a process

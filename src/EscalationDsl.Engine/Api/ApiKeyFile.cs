@@ -6,16 +6,41 @@ namespace EscalationDsl.Engine.Api;
 /// <summary>
 /// Without configured keys, the engine uses the key in Engine:ApiKeyFile, creating the file (readable
 /// by its owner only) with a random key the first time, so a fresh `esc serve` is never open for writes.
-/// The file is read (<see cref="ReadExisting"/>) or made (<see cref="Create"/>) before the database is
-/// opened, so a key file that cannot be used stops the start before a database exists; a start that
-/// fails after making it removes it (<see cref="Remove"/>).
+/// The file is read or made (<see cref="ReadOrCreate"/>) before the database is opened, so a key file
+/// that cannot be used stops the start before a database exists; a start that fails after making it
+/// removes it (<see cref="MadeKeyFile.Remove"/>). Two starts that share a new key file never both
+/// think it theirs: the one making it holds it until its start is decided, and the other is refused meanwhile.
 /// </summary>
 internal static class ApiKeyFile
 {
+    /// <summary>
+    /// Reads the key file, adding its key to the configured ones, or makes it when it does not exist.
+    /// </summary>
+    /// <returns>The file this start made, held until its start is decided; null when it read one.</returns>
+    /// <exception cref="EngineConfigurationException">The file cannot be read or made, holds no usable key, or another start is making it.</exception>
+    public static MadeKeyFile? ReadOrCreate(EngineOptions options)
+    {
+        // Made by another start between looking and making: read that one (or be refused while it is held).
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (ReadExisting(options))
+            {
+                return null;
+            }
+
+            if (Create(options) is { } made)
+            {
+                return made;
+            }
+        }
+
+        var path = Path.GetFullPath(options.ApiKeyFile);
+        throw EngineConfigurationException.For("Engine:ApiKeyFile", $"cannot read or create {path}: other engines made it and removed it again as this one started; start it again");
+    }
+
     /// <summary>Reads the key file if it exists, adding its key to the configured ones.</summary>
     /// <returns>Whether the file existed (and its key was taken).</returns>
-    /// <exception cref="EngineConfigurationException">The file cannot be read or holds no usable key.</exception>
-    public static bool ReadExisting(EngineOptions options)
+    private static bool ReadExisting(EngineOptions options)
     {
         var path = Path.GetFullPath(options.ApiKeyFile);
         if (!File.Exists(path))
@@ -23,7 +48,14 @@ internal static class ApiKeyFile
             return false;
         }
 
-        Guard(path, () => options.ApiKeys.Add(ApiKeys.Hash(ReadKey(path))));
+        string? key = null;
+        Guard(path, () => key = ReadKey(path));
+        if (key is null)
+        {
+            return false;
+        }
+
+        options.ApiKeys.Add(ApiKeys.Hash(key));
         return true;
     }
 
@@ -31,39 +63,66 @@ internal static class ApiKeyFile
     /// Creates the key file with a new random key and adds the key to the configured ones. The key is
     /// written whole to <c>FILE.partial</c> and synced, then moved into place (never over a file): a
     /// write that fails (a full disk) leaves no empty key file that every later start would refuse.
+    /// <c>FILE.partial</c> is held while it is written, so two starts never write one partial file,
+    /// and the file stays held once in place (<see cref="MadeKeyFile"/>).
     /// </summary>
-    /// <exception cref="EngineConfigurationException">The file cannot be created.</exception>
-    public static void Create(EngineOptions options)
+    /// <returns>The file made, or null when another start put one in place meanwhile.</returns>
+    private static MadeKeyFile? Create(EngineOptions options)
     {
         var path = Path.GetFullPath(options.ApiKeyFile);
         var partial = path + ".partial";
+        MadeKeyFile? made = null;
         Guard(path, () =>
         {
-            var created = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+            // Held: an exclusive lock on Unix (FileShare.None; any other share takes a shared one), and
+            // on Windows shared with nobody but the move into place and the removal (FileShare.Delete).
+            var created = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.Write, Share = FileShare.Delete };
             if (!OperatingSystem.IsWindows())
             {
+                created.Share = FileShare.None;
                 created.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             }
 
-            var key = ApiKeys.Generate();
+            // A partial file another start holds is its own; one a crash left is taken over (and emptied).
+            var file = HeldOpen(path, () => new FileStream(partial, created));
             try
             {
-                using (var file = new FileStream(partial, created))
+                var key = ApiKeys.Generate();
+                file.SetLength(0);
+                file.Write(System.Text.Encoding.ASCII.GetBytes(key + "\n"));
+                file.Flush(flushToDisk: true);
+                if (!MoveIntoPlace(partial, path))
                 {
-                    file.Write(System.Text.Encoding.ASCII.GetBytes(key + "\n"));
-                    file.Flush(flushToDisk: true);
+                    Remove(partial);
+                    file.Dispose();
+                    return;
                 }
 
-                File.Move(partial, path, overwrite: false);
+                options.ApiKeys.Add(ApiKeys.Hash(key));
+                made = new MadeKeyFile(path, file);
             }
             catch
             {
-                Remove(partial);
+                Remove(partial); // held, so it is this start's
+                file.Dispose();
                 throw;
             }
-
-            options.ApiKeys.Add(ApiKeys.Hash(key));
         });
+        return made;
+    }
+
+    /// <summary>Moves the partial file into place, or returns false when a key file appeared there meanwhile.</summary>
+    private static bool MoveIntoPlace(string partial, string path)
+    {
+        try
+        {
+            File.Move(partial, path, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -89,7 +148,7 @@ internal static class ApiKeyFile
         }
     }
 
-    /// <summary>Removes a key file this start made, after the start failed; one that cannot be removed stays (it is the owner's only).</summary>
+    /// <summary>Removes a file this start made and holds, after the start failed; one that cannot be removed stays (it is the owner's only).</summary>
     public static void Remove(string path)
     {
         try
@@ -102,12 +161,46 @@ internal static class ApiKeyFile
         }
     }
 
-    private static string ReadKey(string path)
+    /// <summary>The key in the file, or null when the file is gone (removed by the start that made it, whose start failed).</summary>
+    private static string? ReadKey(string path)
     {
-        // Bounded: a key file linked to /dev/zero was read until memory ran out. Named, as a
-        // setting names it, so a pipe such as --Engine:ApiKeyFile=<(pass show esc) is read.
-        var key = SourceText.FromBytes(path, BoundedFile.Read(path, "an API key file", named: true)).Text.Trim();
+        // Bounded: a key file linked to /dev/zero was read until memory ran out. Opened as a named
+        // file (BoundedFile.Read), as a setting names it, so a pipe such as
+        // --Engine:ApiKeyFile=<(pass show esc) is read; the shared lock this open takes is refused
+        // while a start that made the file holds it.
+        byte[] bytes;
+        try
+        {
+            using var stream = HeldOpen(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1));
+            bytes = BoundedFile.Read(stream, "an API key file");
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+
+        // Opened before the start that made it removed it, and read once it let go: not a key any start keeps.
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var key = SourceText.FromBytes(path, bytes).Text.Trim();
         return key.Length >= 16 ? key : throw EngineConfigurationException.For("Engine:ApiKeyFile", $"{path} holds no usable key (at least 16 characters)");
+    }
+
+    /// <summary>Opens a file, refusing the start when another start that made the key file still holds it.</summary>
+    private static FileStream HeldOpen(string path, Func<FileStream> open)
+    {
+        try
+        {
+            return open();
+        }
+        catch (IOException e) when (FileLocks.HeldByAnother(e))
+        {
+            throw EngineConfigurationException.For(
+                "Engine:ApiKeyFile", $"{path} is being made by another engine that is still starting, which removes it if its start fails; start this engine once that one listens");
+        }
     }
 
     private static void Guard(string path, Action action)

@@ -10,6 +10,8 @@ internal sealed class EngineDatabase : IDisposable
 {
     private FileStream? heldLock;
     private bool madeLock;
+    private string[] madeFiles = [];
+    private bool abandonWhenDisposed;
     private readonly string connectionString;
     private readonly string synchronous;
 
@@ -52,6 +54,10 @@ internal sealed class EngineDatabase : IDisposable
                 var existed = File.Exists(file);
                 heldLock = new FileStream(file, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                 madeLock = !existed;
+
+                // Looked at under the lock, so no other engine makes them meanwhile: a database that is
+                // not there yet is this engine's, with its write-ahead log and index, until it starts.
+                madeFiles = File.Exists(Path) ? [] : [.. OwnFiles.Where(f => !File.Exists(f))];
             }
         }
         catch (IOException)
@@ -64,33 +70,71 @@ internal sealed class EngineDatabase : IDisposable
         }
     }
 
+    /// <summary>The database, its write-ahead log and index: what SQLite makes of a new database in WAL mode.</summary>
+    private string[] OwnFiles => [Path, Path + "-wal", Path + "-shm"];
+
     /// <summary>
-    /// Releases the lock file after a start that failed, removing it first when this engine made it,
-    /// so the failed start leaves no file behind. Removed while still held, so never while another
-    /// engine holds it; a file that was there before is left, as the next engine would make it again.
+    /// Releases the lock file after a start that failed, removing first the database files this
+    /// engine made (a database that was there before is left whole) and the lock file when it made
+    /// it, so the failed start leaves no file behind. Removed while the lock is still held, so never
+    /// while another engine holds it or could be making them; a lock file that was there before is
+    /// left, as the next engine would make it again. Every connection must be closed by then.
     /// </summary>
     public void Abandon()
     {
-        if (heldLock is not null && madeLock)
+        if (heldLock is not null)
         {
-            try
+            if (madeFiles.Length > 0)
             {
-                File.Delete(LockPath(Path));
+                // Pooled connections keep the file open, and the last one to close would write the
+                // write-ahead log's index again.
+                using (var connection = new SqliteConnection(connectionString))
+                {
+                    SqliteConnection.ClearPool(connection);
+                }
+
+                Array.ForEach(madeFiles, TryDelete);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+
+            if (madeLock)
             {
-                // Windows removes no file that is open; the lock file stays, harmless.
+                TryDelete(LockPath(Path));
             }
         }
 
-        Dispose();
-    }
-
-    /// <summary>Releases the lock file (it stays, for the next engine to take).</summary>
-    public void Dispose()
-    {
         heldLock?.Dispose();
         heldLock = null;
+    }
+
+    /// <summary>
+    /// Makes <see cref="Dispose"/> <see cref="Abandon"/> the database: the start failed after the host
+    /// was built, whose container closes the connections before it disposes the database (made first).
+    /// </summary>
+    public void AbandonWhenDisposed() => abandonWhenDisposed = true;
+
+    /// <summary>Releases the lock file (it stays, for the next engine to take), or abandons the database (<see cref="AbandonWhenDisposed"/>).</summary>
+    public void Dispose()
+    {
+        if (abandonWhenDisposed)
+        {
+            Abandon();
+            return;
+        }
+
+        heldLock?.Dispose();
+        heldLock = null;
+    }
+
+    private static void TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Windows removes no file that is open; it stays, harmless: the next start uses it.
+        }
     }
 
     /// <summary>
