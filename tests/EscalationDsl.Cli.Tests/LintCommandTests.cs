@@ -225,6 +225,7 @@ public sealed class LintCommandTests
     [Theory]
     [InlineData("100% done\r\nnext", "100%25 done%0D%0Anext")]
     [InlineData("a: b, c", "a: b, c")]
+    [InlineData("string \"a\u0001b\u001b[31mc\u007fd\u0085e\u202Ef\"", "string \"a\u2401b\u241b[31mc\u2421d\uFFFDe\uFFFDf\"")]
     public void GithubMessagesEscapePercentAndLineBreaks(string message, string escaped)
     {
         LintGithubFormat.Data(message).ShouldBe(escaped);

@@ -103,7 +103,7 @@ public static class DiagnosticFormatter
     /// (rustc replaces both, too). C0 controls and DEL become their Control Pictures (␛), C1
     /// controls and bidirectional controls U+FFFD.
     /// </summary>
-    private static string Printable(string line)
+    public static string Printable(string line)
     {
         if (!line.Any(NeedsReplacing))
         {
