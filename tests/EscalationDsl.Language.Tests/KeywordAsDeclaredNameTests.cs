@@ -54,6 +54,16 @@ public sealed class KeywordAsDeclaredNameTests
     }
 
     [Fact]
+    public void KeywordFieldWithAVeryLongValueListIsReadAsAField()
+    {
+        var values = string.Join(", ", Enumerable.Range(0, 200_000).Select(i => $"v{i}"));
+        var model = SemanticModel.Create("t.esc", Header + $"fields {{\n    page enum [{values}]\n}}\n");
+
+        model.Diagnostics.ShouldHaveSingleItem().Message.ShouldContain("cannot be a field name");
+        model.Policy.FindField("page")!.Values.Length.ShouldBe(200_000);
+    }
+
+    [Fact]
     public void DeclarationAfterAFieldsBlockLeftOpenIsStillTheMissingBrace()
     {
         // `escalation late` would fit as a field of type 'late', but `for sev1 {` does not follow a field.

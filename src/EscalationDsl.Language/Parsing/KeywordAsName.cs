@@ -20,7 +20,7 @@ internal static class KeywordAsName
         var word = tokens.LT(1).Text;
         if (declared is not null)
         {
-            // Name-words have no '_' in them, so a suggestion with one is never a keyword.
+            // No keyword has a '_' in it, so the suggested name is never one.
             return $"'{word}' is a keyword, so it cannot be {Article(declared)} {declared} name. Choose another name, such as '{word}_{Suffix(declared, tokens)}'.";
         }
 
@@ -47,27 +47,52 @@ internal static class KeywordAsName
     /// loops over, or null: a field's name starts its line in a <c>fields</c> block, so the parser
     /// meets it in the block's loop rather than inside the declaration.
     /// </summary>
-    public static string? DeclaredByItemOf(RuleContext context) => context is FieldsDeclContext ? "field" : null;
+    private static string? DeclaredByItemOf(RuleContext context) => context is FieldsDeclContext ? "field" : null;
 
     /// <summary>
-    /// Whether the parser, in its current state, could go on with a name in place of the keyword
-    /// and then the tokens after it on the keyword's line: <c>within text</c> in a <c>fields</c>
-    /// block is a field, but <c>escalation late for sev1</c> after a block left open is not one.
+    /// At the loop or block where a <c>fields</c> block's items start, whether the keyword there is
+    /// a field's name: the parser expects a name, not this keyword, and could go on with a name in
+    /// its place and then the tokens after it on the keyword's line. <c>within text</c> is a field,
+    /// but <c>escalation late for sev1</c> after a block left open is not one.
     /// </summary>
-    /// <param name="recognizer">The parser, at the keyword.</param>
+    /// <param name="recognizer">The parser, in <see cref="Parser.ErrorHandler"/>'s Sync.</param>
     /// <param name="line">The line a token is on, as the source counts lines.</param>
-    public static bool FitsAsName(Parser recognizer, Func<IToken, int> line)
+    /// <returns>What the name declares ("field"), or null when the keyword is no such name.</returns>
+    public static string? ItemNameAt(Parser recognizer, Func<IToken, int> line)
     {
-        var tokens = (ITokenStream)recognizer.InputStream;
-        var keyword = tokens.LT(1);
-        var sequence = new List<int> { EscalationLexer.IDENT };
-        for (var k = 2; tokens.LT(k) is { Type: not TokenConstants.EOF } next && (k == 2 || line(next) == line(keyword)); k++)
+        // Sync runs before every loop and block: the cheap tests come first.
+        var keyword = recognizer.CurrentToken;
+        if (DeclaredByItemOf(recognizer.Context) is not { } declared || !TokenDescriber.IsKeyword(keyword.Type))
         {
-            sequence.Add(next.Type);
+            return null;
         }
 
-        return sequence.Count > 1 && CanMatch(recognizer.Atn, recognizer.Atn.states[recognizer.State], recognizer.Context, sequence);
+        var atn = recognizer.Atn;
+        var state = atn.states[recognizer.State];
+        if (state.StateType is not (StateType.BlockStart or StateType.StarBlockStart or StateType.PlusBlockStart
+            or StateType.StarLoopEntry or StateType.StarLoopBack or StateType.PlusLoopBack))
+        {
+            return null;
+        }
+
+        var next = atn.NextTokens(state);
+        if (next.Contains(keyword.Type) || next.Contains(TokenConstants.EPSILON) || !next.Contains(EscalationLexer.IDENT))
+        {
+            return null;
+        }
+
+        // A few tokens tell a field from a declaration; the walk recurses once per token, so a long line is cut.
+        var tokens = (ITokenStream)recognizer.InputStream;
+        var sequence = new List<int> { EscalationLexer.IDENT };
+        for (var k = 2; k <= LookAhead && tokens.LT(k) is { Type: not TokenConstants.EOF } after && (k == 2 || line(after) == line(keyword)); k++)
+        {
+            sequence.Add(after.Type);
+        }
+
+        return sequence.Count > 1 && CanMatch(atn, state, recognizer.Context, sequence) ? declared : null;
     }
+
+    private const int LookAhead = 8;
 
     /// <summary>Whether some path through the ATN from <paramref name="start"/> matches <paramref name="types"/> in order.</summary>
     private static bool CanMatch(ATN atn, ATNState start, RuleContext context, IReadOnlyList<int> types)

@@ -1,5 +1,4 @@
 using Antlr4.Runtime;
-using Antlr4.Runtime.Atn;
 using Antlr4.Runtime.Misc;
 using Antlr4.Runtime.Tree;
 using EscalationDsl.Language.Diagnostics;
@@ -135,22 +134,12 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
 
     private bool TryReadKeywordAsItemName(Parser recognizer)
     {
-        var state = recognizer.Atn.states[recognizer.State];
-        if (state.StateType is not (StateType.BlockStart or StateType.StarBlockStart or StateType.PlusBlockStart
-            or StateType.StarLoopEntry or StateType.StarLoopBack or StateType.PlusLoopBack))
+        if (KeywordAsName.ItemNameAt(recognizer, t => source.GetPosition(t.StartIndex).Line) is not { } declared)
         {
             return false;
         }
 
         var current = recognizer.CurrentToken;
-        var next = recognizer.Atn.NextTokens(state);
-        if (!TokenDescriber.IsKeyword(current.Type) || next.Contains(current.Type) || next.Contains(TokenConstants.EPSILON)
-            || !next.Contains(EscalationLexer.IDENT) || KeywordAsName.DeclaredByItemOf(recognizer.Context) is not { } declared
-            || !KeywordAsName.FitsAsName(recognizer, t => source.GetPosition(t.StartIndex).Line))
-        {
-            return false;
-        }
-
         var hint = KeywordAsName.Hint(declared, (ITokenStream)recognizer.InputStream, valuePosition: false);
         AddReadAsIntended(DiagnosticCatalog.UnexpectedTokenFound(TokenSpan(current), TokenDescriber.DescribeFound(current), [], null, hint));
 
