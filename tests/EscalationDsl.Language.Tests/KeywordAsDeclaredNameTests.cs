@@ -32,6 +32,20 @@ public sealed class KeywordAsDeclaredNameTests
     }
 
     [Fact]
+    public void KeywordAsADeclaredNameIsDeclaredUnderItSoItsUsesBind()
+    {
+        var model = SemanticModel.Create("t.esc", Header
+            + "owners { team page \"Paging\" }\ncalendar within \"Europe/Berlin\" { hours mon..fri 09:00-17:00 }\n"
+            + "severity next { acknowledge within 5m }\nescalation route for sev1 { owner ops }\n");
+
+        model.Diagnostics.Select(d => model.Source.Slice(d.Span)).ShouldBe(["page", "within", "next", "route"]);
+        model.Policy.FindOwner("page").ShouldNotBeNull();
+        model.Policy.Calendars.Select(c => c.Name).ShouldBe(["within"]);
+        model.Policy.FindSeverity("next").ShouldNotBeNull();
+        model.Policy.FindRule("route").ShouldNotBeNull();
+    }
+
+    [Fact]
     public void KeywordAsAFieldNameDeclaresTheFieldAndTheLinesAfterItAreFieldsOfTheirOwn()
     {
         // ANTLR alone drops 'within' and reads `text impact` as a field of type 'impact'.
