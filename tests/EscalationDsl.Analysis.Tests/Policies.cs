@@ -12,4 +12,17 @@ internal static class Policies
         }
 
         """;
+
+    /// <summary>
+    /// Lines 6-10 after <see cref="Header"/>: a severity and one rule that uses both owners and
+    /// triggers no rule, for tests of declarations that come after it (from line 11).
+    /// </summary>
+    public const string OneRule = """
+        severity sev1 { acknowledge within 15m }
+        escalation main for sev1 {
+            owner desk
+            after 15m unless acknowledged: escalate to next
+        }
+
+        """;
 }

@@ -2,14 +2,7 @@ namespace EscalationDsl.Analysis.Tests;
 
 public sealed class UnusedDeclarationRuleTests
 {
-    private const string Used = """
-        severity sev1 { acknowledge within 15m }
-        escalation main for sev1 {
-            owner desk
-            after 15m unless acknowledged: escalate to next
-        }
-
-        """;
+    private const string Used = Policies.OneRule;
 
     [Fact]
     public void OwnerNothingRefersToIsInfo()

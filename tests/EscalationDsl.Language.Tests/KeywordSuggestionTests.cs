@@ -87,7 +87,7 @@ public sealed class KeywordSuggestionTests
     {
         var model = Create("severity sev1 { acknowledge within 15m }\nescalation page for sev1 {\n    owner ops\n}");
 
-        model.Diagnostics.ShouldHaveSingleItem().Message.ShouldBe("Unexpected keyword 'page'. 'page' is a keyword, so it cannot be a name here. Choose another name.");
+        model.Diagnostics.ShouldHaveSingleItem().Message.ShouldBe("Unexpected keyword 'page'. 'page' is a keyword, so it cannot be an escalation rule name. Choose another name, such as 'page_rule'.");
     }
 
     private static void AssertSuggestion(string body, string written, string keyword)

@@ -39,7 +39,8 @@ public static class PolicyParser
 
         var parser = new DepthGuardedParser(tokens);
         parser.RemoveErrorListeners();
-        parser.ErrorHandler = new SyntaxErrorStrategy(diagnostics, source);
+        var strategy = new SyntaxErrorStrategy(diagnostics, source);
+        parser.ErrorHandler = strategy;
         PolicyFileContext tree;
         try
         {
@@ -67,16 +68,18 @@ public static class PolicyParser
             .Distinct()
             .OrderBy(d => d.Span.Start)
             .ThenBy(d => d.Code, StringComparer.Ordinal);
-        return new ParseResult(source, syntax, WithoutCascades(ordered, tokens.GetTokens()).ToImmutableArray());
+        return new ParseResult(source, syntax, WithoutCascades(ordered, tokens.GetTokens(), strategy.ReadAsIntended).ToImmutableArray());
     }
 
     /// <summary>
     /// Drops a syntax error that comes within <see cref="CascadeDistance"/> tokens of the previous
     /// one. After a mistake the parser resynchronises on a guess, and what it trips over next is
     /// most likely the same mistake (yacc's three-token rule): '25.12.2026' is one wrong date, not a
-    /// number and two stray dots. Invalid escapes sit inside one string token and are all kept.
+    /// number and two stray dots. Invalid escapes sit inside one string token and are all kept. A
+    /// token the parser read as intended leaves it in step with the text, so its report is no
+    /// cause of what comes next: `within text` and `page flag` on the next line are two mistakes.
     /// </summary>
-    private static IEnumerable<Diagnostic> WithoutCascades(IEnumerable<Diagnostic> ordered, IList<IToken> tokens)
+    private static IEnumerable<Diagnostic> WithoutCascades(IEnumerable<Diagnostic> ordered, IList<IToken> tokens, IReadOnlySet<Diagnostic> inStep)
     {
         var starts = tokens
             .Where(t => t.Channel == TokenConstants.DefaultChannel && t.Type != TokenConstants.EOF)
@@ -99,7 +102,11 @@ public static class PolicyParser
                 continue;
             }
 
-            previous = index;
+            if (!inStep.Contains(diagnostic))
+            {
+                previous = index;
+            }
+
             yield return diagnostic;
         }
     }

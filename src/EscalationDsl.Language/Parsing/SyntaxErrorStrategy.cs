@@ -16,11 +16,19 @@ namespace EscalationDsl.Language.Parsing;
 /// Three additions make the first report point at the actual mistake:
 /// a name one edit away from the keyword expected here is read as that keyword when what follows
 /// fits (<c>escalation r fr sev1</c>); a keyword written where a name belongs is read as the name
-/// (<c>enum [email, calendar]</c>); and a declaration keyword inside an unclosed block is reported
+/// (<c>enum [email, calendar]</c>, <c>team page</c>, <c>within text</c> in a <c>fields</c> block),
+/// and said to be a keyword; and a declaration keyword inside an unclosed block is reported
 /// as the missing '}' of that block.
 /// </remarks>
 internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceText source) : DefaultErrorStrategy
 {
+    private readonly HashSet<Diagnostic> readAsIntended = [];
+
+    /// <summary>
+    /// Reports of a token the parser then read as intended (a misspelt keyword, a keyword as a
+    /// name): it goes on in step with the text, so what it reports next is a mistake of its own.
+    /// </summary>
+    public IReadOnlySet<Diagnostic> ReadAsIntended => readAsIntended;
 
     public override void ReportError(Parser recognizer, RecognitionException e)
     {
@@ -32,6 +40,22 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
         BeginErrorCondition(recognizer);
         var expected = e is NoViableAltException ? recognizer.GetExpectedTokens() : e.GetExpectedTokens() ?? recognizer.GetExpectedTokens();
         Report(recognizer, e.Context ?? recognizer.Context, e.OffendingToken ?? recognizer.CurrentToken, expected);
+    }
+
+    /// <summary>
+    /// Before a loop over a block's items, reads a keyword that starts an item as the item's name
+    /// when the rest of its line then fits: <c>within text</c> in a <c>fields</c> block is reported
+    /// once and declares the field, where ANTLR would drop the keyword and read <c>text</c> as the
+    /// name of a field of type <c>impact</c> (the next line's name), and so on down the block.
+    /// </summary>
+    public override void Sync(Parser recognizer)
+    {
+        if (!InErrorRecoveryMode(recognizer) && TryReadKeywordAsItemName(recognizer))
+        {
+            return;
+        }
+
+        base.Sync(recognizer);
     }
 
     public override IToken RecoverInline(Parser recognizer)
@@ -108,6 +132,22 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
         diagnostics.Add(DiagnosticCatalog.MissingTokenFound(new TextSpan(at, 0), missing, TokenDescriber.DescribeFound(current), Line(brace)));
     }
 
+    private bool TryReadKeywordAsItemName(Parser recognizer)
+    {
+        if (KeywordAsName.ItemNameAt(recognizer, t => source.GetPosition(t.StartIndex).Line) is not { } declared)
+        {
+            return false;
+        }
+
+        var current = recognizer.CurrentToken;
+        var hint = KeywordAsName.Hint(declared, (ITokenStream)recognizer.InputStream, valuePosition: false);
+        AddReadAsIntended(DiagnosticCatalog.UnexpectedTokenFound(TokenSpan(current), TokenDescriber.DescribeFound(current), [], null, hint));
+
+        // Prediction reads token types: as a name, the keyword is parsed as the field it declares.
+        ((IWritableToken)current).Type = EscalationLexer.IDENT;
+        return true;
+    }
+
     /// <summary>
     /// Reads the current token as the one the rule expects, when deleting it or inserting the
     /// expected token would leave the input worse off. Reports why and returns the token, or null.
@@ -133,15 +173,13 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
         var span = TokenSpan(current);
         if (current.Type == EscalationLexer.IDENT && SuggestKeyword(current, expecting) is { } keyword)
         {
-            diagnostics.Add(DiagnosticCatalog.UnexpectedTokenFound(span, TokenDescriber.DescribeFound(current), [], keyword));
+            AddReadAsIntended(DiagnosticCatalog.UnexpectedTokenFound(span, TokenDescriber.DescribeFound(current), [], keyword));
         }
         else if (TokenDescriber.IsKeyword(current.Type) && expecting.Contains(EscalationLexer.IDENT)
             && !expecting.Contains(next) && !afterMatch.Contains(current.Type))
         {
-            var hint = expecting.Contains(EscalationLexer.STRING)
-                ? $"'{current.Text}' is a keyword, so it cannot be a name here. To use it as a value, write it as a string: \"{current.Text}\"."
-                : $"'{current.Text}' is a keyword, so it cannot be a name here. Choose another name.";
-            diagnostics.Add(DiagnosticCatalog.UnexpectedTokenFound(span, TokenDescriber.DescribeFound(current), [], null, hint));
+            var hint = KeywordAsName.Hint(KeywordAsName.DeclaredAt(recognizer.Context), (ITokenStream)recognizer.InputStream, expecting.Contains(EscalationLexer.STRING));
+            AddReadAsIntended(DiagnosticCatalog.UnexpectedTokenFound(span, TokenDescriber.DescribeFound(current), [], null, hint));
         }
         else
         {
@@ -151,6 +189,12 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
         // Not in recovery mode, so the token joins the tree as an ordinary terminal.
         recognizer.Consume();
         return current;
+    }
+
+    private void AddReadAsIntended(Diagnostic diagnostic)
+    {
+        diagnostics.Add(diagnostic);
+        readAsIntended.Add(diagnostic);
     }
 
     private void Report(Parser recognizer, RuleContext? context, IToken token, IntervalSet? fallback)
