@@ -17,7 +17,7 @@ public static class Linter
     {
         if (model.HasErrors)
         {
-            return new LintResult(model, model.Diagnostics, 0, RulesRan: false);
+            return new LintResult(model, model.Diagnostics, [], RulesRan: false);
         }
 
         configuration ??= LintConfiguration.Default;
@@ -33,19 +33,42 @@ public static class Linter
             findings.AddRange(rule.Analyze(model).Select(d => d.Level == level ? d : d.WithLevel(level)));
         }
 
-        var suppressed = SuppressedLines(model);
-        var kept = findings.Where(d => !suppressed.Contains((model.Source.GetPosition(d.Span.Start).Line, d.Code))).ToList();
-        var diagnostics = model.Diagnostics.Concat(kept)
-            .OrderBy(d => d.Span.Start)
-            .ThenBy(d => d.Code, StringComparer.Ordinal)
-            .ThenBy(d => d.Message, StringComparer.Ordinal)
-            .ToImmutableArray();
-        return new LintResult(model, diagnostics, findings.Count - kept.Count, RulesRan: true);
+        var suppressions = SuppressedLines(model);
+        var kept = new List<Diagnostic>();
+        var suppressed = new List<SuppressedFinding>();
+        foreach (var finding in findings)
+        {
+            if (suppressions.TryGetValue((model.Source.GetPosition(finding.Span.Start).Line, finding.Code), out var by))
+            {
+                suppressed.Add(new SuppressedFinding(finding, by.Reason));
+            }
+            else
+            {
+                kept.Add(finding);
+            }
+        }
+
+        return new LintResult(model, ByPosition(model.Diagnostics.Concat(kept), d => d), ByPosition(suppressed, s => s.Diagnostic), RulesRan: true);
     }
 
-    /// <summary>(line, code) pairs that a suppression comment on the line before covers.</summary>
-    private static HashSet<(int Line, string Code)> SuppressedLines(SemanticModel model) =>
-        SuppressionParser.Parse(model)
-            .SelectMany(s => s.Codes.Select(code => (s.Line + 1, code)))
-            .ToHashSet();
+    private static ImmutableArray<T> ByPosition<T>(IEnumerable<T> items, Func<T, Diagnostic> diagnostic) => items
+        .OrderBy(i => diagnostic(i).Span.Start)
+        .ThenBy(i => diagnostic(i).Code, StringComparer.Ordinal)
+        .ThenBy(i => diagnostic(i).Message, StringComparer.Ordinal)
+        .ToImmutableArray();
+
+    /// <summary>The suppression comment covering each (line, code) pair: the comment is on the line before.</summary>
+    private static Dictionary<(int Line, string Code), Suppression> SuppressedLines(SemanticModel model)
+    {
+        var covered = new Dictionary<(int Line, string Code), Suppression>();
+        foreach (var suppression in SuppressionParser.Parse(model))
+        {
+            foreach (var code in suppression.Codes)
+            {
+                covered.TryAdd((suppression.Line + 1, code), suppression);
+            }
+        }
+
+        return covered;
+    }
 }

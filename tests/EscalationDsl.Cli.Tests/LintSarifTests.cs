@@ -61,7 +61,8 @@ public sealed class LintSarifTests
         var rules = run["tool"]!["driver"]!["rules"]!.AsArray();
         var results = run["results"]!.AsArray();
 
-        results.Count.ShouldBe(9);
+        results.Count(r => r!["suppressions"] is null).ShouldBe(9);
+        results.Count.ShouldBe(9 + 7, "the suppressed findings, six in the shipped policies and one in the baseline policy, are results too");
         foreach (var result in results)
         {
             var ruleId = result!["ruleId"]!.GetValue<string>();
@@ -123,6 +124,47 @@ public sealed class LintSarifTests
         artifact["uri"]!.GetValue<string>().ShouldBe(new Uri(path).AbsoluteUri);
         artifact["uriBaseId"].ShouldBeNull();
     }
+
+    [Fact]
+    public void ASuppressedFindingIsAResultSuppressedInSourceWithItsFingerprintUnchanged()
+    {
+        // Left out, a finding someone suppressed looked fixed to code scanning, not dismissed.
+        using var folder = new LintTempFolder();
+        folder.Write("p.esc", LateStep(""));
+        var open = Results(folder).ShouldHaveSingleItem();
+        open!["suppressions"].ShouldBeNull();
+
+        folder.Write("p.esc", LateStep("    # esc-disable-next-line ESL001 the contract gives us 30 minutes\n"));
+        var suppressed = Results(folder).ShouldHaveSingleItem()!;
+
+        suppressed["ruleId"]!.GetValue<string>().ShouldBe("ESL001");
+        suppressed["suppressions"]!.ToJsonString().ShouldBe("""[{"kind":"inSource","justification":"the contract gives us 30 minutes"}]""");
+        suppressed["partialFingerprints"]!.ToJsonString().ShouldBe(open["partialFingerprints"]!.ToJsonString());
+        suppressed["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!.GetValue<int>().ShouldBe(open["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!.GetValue<int>() + 1);
+
+        // Without a reason (itself a finding, ESL023) the suppression has no justification.
+        folder.Write("p.esc", LateStep("    # esc-disable-next-line ESL001\n"));
+        Results(folder).Single(r => r!["ruleId"]!.GetValue<string>() == "ESL001")!["suppressions"]!.ToJsonString().ShouldBe("""[{"kind":"inSource"}]""");
+        Esc.RunIn(folder.Path, string.Empty, "lint", "p.esc").Error.ShouldContain("(1 suppressed)");
+    }
+
+    private static JsonArray Results(LintTempFolder folder) =>
+        JsonNode.Parse(Esc.RunIn(folder.Path, string.Empty, "lint", "p.esc", "--format", "sarif").Out)!["runs"]![0]!["results"]!.AsArray();
+
+    /// <summary>A step after the acknowledge target it waits for (ESL001), with <paramref name="comment"/> on the line before it.</summary>
+    private static string LateStep(string comment) => $$"""
+        policy "late" version 1
+        owners {
+            team desk "Desk" reports to lead
+            role lead "Lead"
+        }
+        severity sev1 "Critical" { acknowledge within 15m }
+        escalation r for sev1 {
+            owner desk
+        {{comment}}    after 30m unless acknowledged: escalate to next
+        }
+
+        """;
 
     private static List<string> Fingerprints(LintTempFolder folder)
     {

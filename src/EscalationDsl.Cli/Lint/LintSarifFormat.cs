@@ -32,34 +32,22 @@ internal static partial class LintSarifFormat
         var results = new JsonArray();
         foreach (var f in report.Findings)
         {
-            var artifact = new JsonObject { ["uri"] = Uri(f.Path) };
-            if (!Path.IsPathRooted(f.Path))
+            results.Add(Result(f, index));
+        }
+
+        // Suppressed findings are results too, marked as suppressed in the source: code scanning then
+        // shows a finding someone suppressed as dismissed, with the comment's reason, not as fixed.
+        foreach (var (f, reason) in report.SuppressedFindings)
+        {
+            var suppression = new JsonObject { ["kind"] = "inSource" };
+            if (reason is not null)
             {
-                artifact["uriBaseId"] = "%SRCROOT%";
+                suppression["justification"] = reason;
             }
 
-            results.Add(new JsonObject
-            {
-                ["ruleId"] = f.Diagnostic.Code,
-                ["ruleIndex"] = index[f.Diagnostic.Code],
-                ["level"] = Level(f.Diagnostic.Level),
-                ["message"] = new JsonObject { ["text"] = f.Diagnostic.Message },
-                ["locations"] = new JsonArray(new JsonObject
-                {
-                    ["physicalLocation"] = new JsonObject
-                    {
-                        ["artifactLocation"] = artifact,
-                        ["region"] = new JsonObject
-                        {
-                            ["startLine"] = f.Start.Line,
-                            ["startColumn"] = f.Start.Column,
-                            ["endLine"] = f.End.Line,
-                            ["endColumn"] = f.End.Column,
-                        },
-                    },
-                }),
-                ["partialFingerprints"] = new JsonObject { [FingerprintKey] = f.Fingerprint },
-            });
+            var result = Result(f, index);
+            result["suppressions"] = new JsonArray(suppression);
+            results.Add(result);
         }
 
         var driver = new JsonObject
@@ -85,6 +73,39 @@ internal static partial class LintSarifFormat
             }),
         };
         return sarif.ToJsonString(Options) + "\n";
+    }
+
+    /// <summary>One finding as a SARIF result: rule, level, message, exact region and fingerprint.</summary>
+    private static JsonObject Result(LintFinding f, Dictionary<string, int> index)
+    {
+        var artifact = new JsonObject { ["uri"] = Uri(f.Path) };
+        if (!Path.IsPathRooted(f.Path))
+        {
+            artifact["uriBaseId"] = "%SRCROOT%";
+        }
+
+        return new JsonObject
+        {
+            ["ruleId"] = f.Diagnostic.Code,
+            ["ruleIndex"] = index[f.Diagnostic.Code],
+            ["level"] = Level(f.Diagnostic.Level),
+            ["message"] = new JsonObject { ["text"] = f.Diagnostic.Message },
+            ["locations"] = new JsonArray(new JsonObject
+            {
+                ["physicalLocation"] = new JsonObject
+                {
+                    ["artifactLocation"] = artifact,
+                    ["region"] = new JsonObject
+                    {
+                        ["startLine"] = f.Start.Line,
+                        ["startColumn"] = f.Start.Column,
+                        ["endLine"] = f.End.Line,
+                        ["endColumn"] = f.End.Column,
+                    },
+                },
+            }),
+            ["partialFingerprints"] = new JsonObject { [FingerprintKey] = f.Fingerprint },
+        };
     }
 
     /// <summary>Every lint rule, then the compiler codes that occur in the report.</summary>
