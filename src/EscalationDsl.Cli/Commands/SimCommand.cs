@@ -284,7 +284,8 @@ internal static class SimCommand
 
         if (LocalDatePattern.Iso.Parse(text) is { Success: true } date)
         {
-            return date.Value.AtStartOfDayInZone(zone).ToInstant();
+            // Midnight of -9998-01-01 east of UTC comes before every instant, and so before every ticket.
+            return EventTimes.ToInstant(date.Value.AtStartOfDayInZone(zone).ToOffsetDateTime()) ?? Instant.MinValue;
         }
 
         return TicketEventJson.ParseTime(text)
