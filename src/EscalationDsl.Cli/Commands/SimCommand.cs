@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using EscalationDsl.Cli.Output;
 using EscalationDsl.Engine.Files;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Language.Text;
@@ -118,8 +119,9 @@ internal static class SimCommand
         {
             Problem = line =>
             {
+                // A value from the input (a ticket id, a cell a stray quote ran over many lines) keeps the report on one line.
                 progress.Clear();
-                console.Error.WriteLine(line);
+                console.Error.WriteLine(OneLine.Of(line));
             },
             Progress = request.Quiet ? null : progress.Report,
             Replayed = emitter is null ? null : emitter.Write,
