@@ -183,7 +183,7 @@ internal static class SimCommand
         var display = request.Tickets.Replace('\\', '/');
         if (!File.Exists(full))
         {
-            throw new UsageException(Directory.Exists(full) ? $"{display}: is a folder; name the file of ticket history" : $"{display}: no such file");
+            throw new UsageException(Directory.Exists(full) ? $"{display}: is a folder; name the file of ticket history" : $"{display}: no such file{StandardInputHint("--tickets", request.Tickets)}");
         }
 
         LoadedMapping? mapping = null;
@@ -202,7 +202,7 @@ internal static class SimCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new UsageException(e is FileNotFoundException or DirectoryNotFoundException ? $"{mapPath}: no such mapping file" : $"{mapPath}: cannot read: {e.Message}");
+                throw new UsageException(e is FileNotFoundException or DirectoryNotFoundException ? $"{mapPath}: no such mapping file{StandardInputHint("--map", mapPath)}" : $"{mapPath}: cannot read: {e.Message}");
             }
 
             var warnings = new List<string>();
@@ -240,6 +240,13 @@ internal static class SimCommand
             throw new UsageException(e.Message);
         }
     }
+
+    /// <summary>
+    /// For <c>-</c>, which names standard input for POLICY but a file for these options: how to read a
+    /// pipe instead (the sources read files by path, and <c>/dev/stdin</c> is one).
+    /// </summary>
+    private static string StandardInputHint(string option, string path) =>
+        path == "-" ? $"; to read standard input, name it /dev/stdin, as in: COMMAND | esc sim POLICY {option} /dev/stdin ..." : "";
 
     /// <summary>
     /// Refuses an output that names an input (<c>--emit-events</c> would empty the history before it
