@@ -64,6 +64,40 @@ public sealed class TimeFormatTests
     }
 
     [Theory]
+    [InlineData("d/M/yyyy HH:mm", "America/New_York", "31/12/9999 23:59")]             // the fast path: 10000-01-01T04:59Z
+    [InlineData("d/M/yyyy HH:mm", "America/St_Johns", "31/12/9999 21:00")]             // 10000-01-01T00:30Z
+    [InlineData("MMM d, yyyy h:mm tt", "America/New_York", "Dec 31, 9999 11:59 PM")]   // NodaTime's parser
+    [InlineData("iso", "UTC", "9999-12-31T23:59:59-14:00")]
+    [InlineData("iso", "UTC", "-9998-01-01T00:00:00+14:00")]
+    public void TimesNoInstantCanHoldAreRejectedNotThrown(string pattern, string zone, string text)
+    {
+        var format = TimeFormat.Create(pattern, DateTimeZoneProviders.Tzdb[zone], out _)!;
+
+        format.TryParse(text, out _).ShouldBeFalse();
+        format.TryParse(text, out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void AnHourThatEndsPastYear9999IsNotKeptForTheTimesAfterIt()
+    {
+        // 20:00 at -03:30 is 23:30Z, the hour's last minute 00:29Z of year 10000: kept, 20:45 would be added to its start.
+        var format = TimeFormat.Create("d/M/yyyy HH:mm", DateTimeZoneProviders.Tzdb["America/St_Johns"], out _)!;
+
+        format.TryParse("31/12/9999 20:00", out var start).ShouldBeTrue();
+        start.ShouldBe(Instant.FromUtc(9999, 12, 31, 23, 30));
+        format.TryParse("31/12/9999 20:45", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void TheLastHoursOfYear9999ThatInstantsHoldAreStillRead()
+    {
+        var format = TimeFormat.Create("d/M/yyyy HH:mm", DateTimeZoneProviders.Tzdb["America/New_York"], out _)!;
+
+        format.TryParse("31/12/9999 18:59", out var at).ShouldBeTrue();
+        at.ShouldBe(Instant.FromUtc(9999, 12, 31, 23, 59));
+    }
+
+    [Theory]
     [InlineData("unix", "1456708560", "2016-02-29T01:16:00Z")]
     [InlineData("unix", "-1", "1969-12-31T23:59:59Z")]
     [InlineData("unixms", "1456708560123", "2016-02-29T01:16:00.123Z")]

@@ -120,8 +120,9 @@ internal static class SimCommand
         {
             Problem = line =>
             {
+                // A value from the input (a ticket id, a cell a stray quote ran over many lines) keeps the report on one line.
                 progress.Clear();
-                console.Error.WriteLine(line);
+                console.Error.WriteLine(OneLine.Of(line));
             },
             Progress = request.Quiet ? null : progress.Report,
             Replayed = emitter is null ? null : emitter.Write,
@@ -185,7 +186,7 @@ internal static class SimCommand
         var display = request.Tickets.Replace('\\', '/');
         if (!File.Exists(full))
         {
-            throw new UsageException(Directory.Exists(full) ? $"{display}: is a folder; name the file of ticket history" : $"{display}: no such file");
+            throw new UsageException(Directory.Exists(full) ? $"{display}: is a folder; name the file of ticket history" : $"{display}: no such file{StandardInputHint("--tickets", request.Tickets)}");
         }
 
         LoadedMapping? mapping = null;
@@ -204,7 +205,7 @@ internal static class SimCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new UsageException(e is FileNotFoundException or DirectoryNotFoundException ? $"{mapPath}: no such mapping file" : $"{mapPath}: cannot read: {e.Message}");
+                throw new UsageException(e is FileNotFoundException or DirectoryNotFoundException ? $"{mapPath}: no such mapping file{StandardInputHint("--map", mapPath)}" : $"{mapPath}: cannot read: {e.Message}");
             }
 
             var warnings = new List<string>();
@@ -242,6 +243,13 @@ internal static class SimCommand
             throw new UsageException(e.Message);
         }
     }
+
+    /// <summary>
+    /// For <c>-</c>, which names standard input for POLICY but a file for these options: how to read a
+    /// pipe instead (the sources read files by path, and <c>/dev/stdin</c> is one).
+    /// </summary>
+    private static string StandardInputHint(string option, string path) =>
+        path == "-" ? $"; to read standard input, name it /dev/stdin, as in: COMMAND | esc sim POLICY {option} /dev/stdin ..." : "";
 
     /// <summary>
     /// Refuses an output that names an input (<c>--emit-events</c> would empty the history before it
@@ -288,7 +296,8 @@ internal static class SimCommand
 
         if (LocalDatePattern.Iso.Parse(text) is { Success: true } date)
         {
-            return date.Value.AtStartOfDayInZone(zone).ToInstant();
+            // Midnight of -9998-01-01 east of UTC comes before every instant, and so before every ticket.
+            return EventTimes.ToInstant(date.Value.AtStartOfDayInZone(zone).ToOffsetDateTime()) ?? Instant.MinValue;
         }
 
         return TicketEventJson.ParseTime(text)

@@ -192,7 +192,12 @@ internal sealed class ConditionCompiler(CompiledPolicy policy)
             return null;
         }
 
-        var at = parsed.Value.ToInstant();
+        // A time past what an instant holds (9999-12-31T23:00:00-05:00) is after 2199 or before 1970 too.
+        if (EventTimes.ToInstant(parsed.Value) is not { } at)
+        {
+            return parsed.Value.Year > 0 ? null : EventTimes.Earliest.ToUnixTimeMilliseconds();
+        }
+
         return at >= EventTimes.End ? null : Math.Max(at.ToUnixTimeMilliseconds(), EventTimes.Earliest.ToUnixTimeMilliseconds());
     }
 }

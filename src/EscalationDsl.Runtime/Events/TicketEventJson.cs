@@ -334,7 +334,10 @@ public static class TicketEventJson
     /// <summary>Times in UTC in their shortest form, the way <see cref="FormatTime"/> and most clients write them.</summary>
     private static readonly string[] ShortestUtc = ["yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF'Z'"];
 
-    /// <summary>Parses an ISO 8601 time with an offset (or Z).</summary>
+    /// <summary>
+    /// Parses an ISO 8601 time with an offset (or Z); null for one that is not, and for one no instant
+    /// can hold (9999-12-31T23:00:00-05:00, past the end of year 9999 in UTC, like 10000-01-01T00:00:00Z).
+    /// </summary>
     public static Instant? ParseTime(string text)
     {
         // Every event carries a time, and NodaTime's pattern engine allocates several objects per
@@ -359,7 +362,7 @@ public static class TicketEventJson
     internal static Instant? ParseTimeWithPattern(string text)
     {
         var result = TimePattern.Parse(text);
-        return result.Success ? result.Value.ToInstant() : null;
+        return result.Success ? EventTimes.ToInstant(result.Value) : null;
     }
 
     /// <summary>Formats an instant as ISO 8601 UTC with seconds (and milliseconds when present).</summary>

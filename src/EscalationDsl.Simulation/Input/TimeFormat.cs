@@ -107,7 +107,7 @@ public sealed class TimeFormat
         return new TimeFormat(text, Kind.Local, nodaPattern, Compile(text), zone);
     }
 
-    /// <summary>Parses one cell; false when it does not match the format or names a time that does not exist.</summary>
+    /// <summary>Parses one cell; false when it does not match the format, or names a time that does not exist or that no instant can hold.</summary>
     public bool TryParse(ReadOnlySpan<char> text, out Instant at)
     {
         at = default;
@@ -169,8 +169,7 @@ public sealed class TimeFormat
             local = result.Value;
         }
 
-        at = ToInstant(local);
-        return true;
+        return TryToInstant(local, out at);
     }
 
     /// <summary>Makes a known hour the last one read; false when its start is not known yet.</summary>
@@ -186,32 +185,41 @@ public sealed class TimeFormat
         return true;
     }
 
-    private Instant ToInstant(LocalDateTime local)
+    /// <summary>The instant of a local time; false when none can hold it (the last hours of year 9999 west of UTC).</summary>
+    private bool TryToInstant(LocalDateTime local, out Instant at)
     {
         var hour = HourKey(local.Year, local.Month, local.Day, local.Hour);
         var intoHour = Duration.FromNanoseconds(local.NanosecondOfDay - local.Hour * NodaConstants.NanosecondsPerHour);
         if (hourStarts.TryGetValue(hour, out var hourStart))
         {
-            return hourStart + intoHour;
+            at = hourStart + intoHour;
+            return true;
         }
 
         var start = local.Date.At(new LocalTime(local.Hour, 0));
+        var end = start.PlusMinutes(59).PlusSeconds(59);
         var first = Zone.MapLocal(start);
-        var last = Zone.MapLocal(start.PlusMinutes(59).PlusSeconds(59));
-        if (first.Count == 1 && last.Count == 1 && first.EarlyInterval.WallOffset == last.EarlyInterval.WallOffset)
+        var last = Zone.MapLocal(end);
+        var offset = first.EarlyInterval.WallOffset;
+
+        // Only an hour that instants hold from start to end is kept: a later time adds to its start unchecked.
+        if (first.Count == 1 && last.Count == 1 && offset == last.EarlyInterval.WallOffset
+            && EventTimes.ToInstant(start.WithOffset(offset)) is { } startInstant && EventTimes.ToInstant(end.WithOffset(offset)) is not null)
         {
             if (hourStarts.Count >= 100_000)
             {
                 hourStarts.Clear();
             }
 
-            hourStart = start.WithOffset(first.EarlyInterval.WallOffset).ToInstant();
-            hourStarts[hour] = hourStart;
-            return hourStart + intoHour;
+            hourStarts[hour] = startInstant;
+            at = startInstant + intoHour;
+            return true;
         }
 
         // Local times in a spring-forward gap move forward; in a fall-back overlap the earlier instant is taken.
-        return Zone.AtLeniently(local).ToInstant();
+        var instant = EventTimes.ToInstant(Zone.AtLeniently(local).ToOffsetDateTime());
+        at = instant ?? default;
+        return instant is not null;
     }
 
     /// <summary>Month, day and hour are below 13, 32 and 24: one key per local hour of any year.</summary>
