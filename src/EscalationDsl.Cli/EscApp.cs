@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using EscalationDsl.Cli.Commands;
+using EscalationDsl.Cli.Output;
 
 namespace EscalationDsl.Cli;
 
@@ -47,7 +48,8 @@ public static class EscApp
         }
         catch (UsageException e)
         {
-            console.Error.WriteLine($"esc: {e.Message}");
+            // One line whatever the message quotes from the input (a header of binary bytes, a name with a line break).
+            console.Error.WriteLine($"esc: {OneLine.Of(e.Message)}");
             return ExitCodes.Usage;
         }
         catch (OperationCanceledException)

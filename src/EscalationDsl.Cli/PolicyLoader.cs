@@ -91,8 +91,12 @@ public static class PolicyLoader
         }
     }
 
-    /// <summary>Refuses an --output whose folder does not exist before any work is done (the write itself may still fail later).</summary>
-    public static void CheckOutput(string? output, CliConsole console)
+    /// <summary>
+    /// Refuses an output file whose folder does not exist, or that is a folder, before any work is done
+    /// (the write itself may still fail later). <paramref name="option"/> starts the message when given
+    /// (<c>--emit-events: FILE: ...</c>); <c>--output</c>'s messages name the file alone.
+    /// </summary>
+    public static void CheckOutput(string? output, CliConsole console, string? option = null)
     {
         if (output is null)
         {
@@ -102,14 +106,16 @@ public static class PolicyLoader
         var path = Path.GetFullPath(output, console.WorkingDirectory);
         if (Directory.Exists(path))
         {
-            throw new UsageException($"{output}: cannot write: it is a folder; name a file");
+            throw new UsageException($"{Prefix(option)}{output}: cannot write: it is a folder; name a file");
         }
 
         if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
         {
-            throw new UsageException($"{output}: cannot write: the folder {folder} does not exist");
+            throw new UsageException($"{Prefix(option)}{output}: cannot write: the folder {folder} does not exist");
         }
     }
+
+    private static string Prefix(string? option) => option is null ? string.Empty : option + ": ";
 
     /// <summary>
     /// Refuses an output (<paramref name="option"/>, such as <c>--output</c>) that names one of the

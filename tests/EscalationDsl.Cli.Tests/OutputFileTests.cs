@@ -80,6 +80,22 @@ public sealed class OutputFileTests : IDisposable
         Directory.GetFileSystemEntries(folder.Path).ShouldBe([matrix]);
     }
 
+    [Fact]
+    public void AnEmitIntoAFolderOrAMissingFolderIsRefusedBeforeTheReplayAsOutputIs()
+    {
+        // It got the system's "Could not find a part of the path" after the policy and input were read.
+        var into = Directory.CreateDirectory(Path.Combine(folder.Path, "events.jsonl")).FullName;
+        var missing = Path.Combine(folder.Path, "no-such-folder", "events.jsonl");
+
+        var ontoFolder = Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--emit-events", into);
+        var intoMissing = Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--emit-events", missing);
+
+        ontoFolder.ExitCode.ShouldBe(ExitCodes.Usage);
+        ontoFolder.Error.ShouldBe($"esc: --emit-events: {into}: cannot write: it is a folder; name a file\n");
+        intoMissing.ExitCode.ShouldBe(ExitCodes.Usage);
+        intoMissing.Error.ShouldBe($"esc: --emit-events: {missing}: cannot write: the folder {Path.GetDirectoryName(missing)} does not exist\n");
+    }
+
     public void Dispose() => folder.Dispose();
 
     /// <summary>No <c>.NAME.*.partial</c> beside the file nor in the temporary folder, where a file that exists is staged.</summary>

@@ -43,6 +43,15 @@ public sealed class SimBadRowLineTests : IDisposable
         result.Error.ShouldStartWith($"{tickets}:2: Impact (fields.impact): 'Ou\"tage\\nHD-1,Taken,02/11/2026 09:20:00,P1,Network,Service Desk,,Outage' is not one of production, degraded, minor\n");
     }
 
+    [Fact]
+    public void AUsageErrorQuotingANameWithALineBreakStaysOnOneLine()
+    {
+        var result = Esc.Run("sim", "policies/support.esc", "--tickets", "no\nsuch\u001b[31m.csv");
+
+        result.ExitCode.ShouldBe(ExitCodes.Usage);
+        result.Error.ShouldBe("esc: no\\nsuch\\u001b[31m.csv: no such file\n");
+    }
+
     private string Write(string name, string content)
     {
         var path = Path.Combine(folder, name);

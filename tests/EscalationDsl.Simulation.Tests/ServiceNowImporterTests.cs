@@ -173,6 +173,49 @@ public sealed class ServiceNowImporterTests
             .ShouldBe("log.csv:1: column 'sys_updated_at' (the update time) is missing; the header has 3 columns: number, incident_state, opened_at");
     }
 
+    [Fact]
+    public void ALongHeaderNameIsShortenedInTheMessage()
+    {
+        using var file = new TempFile(".csv", $"number,{new string('x', 100)}\nINC1,a\n");
+        using var source = new ServiceNowEventSource(file.Path, "log.csv", MappingFile.DefaultServiceNow(Policies.Support));
+        Should.Throw<SourceException>(() => source.Read().ToList()).Message
+            .ShouldBe($"log.csv:1: column 'incident_state' (the incident state) is missing; the header has 2 columns: number, {new string('x', 60)}...");
+    }
+
+    [Theory]
+    [InlineData("zip")]
+    [InlineData("gzip")]
+    public void AnArchiveThatIsNotNamedAsOneIsRefusedAsSuch(string kind)
+    {
+        // Read from a pipe (--tickets /dev/stdin), the archive's bytes were quoted as a header, about 1 KB of binary.
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"esc-sim-{Guid.NewGuid():N}.csv");
+        try
+        {
+            using (var output = File.Create(path))
+            {
+                if (kind == "zip")
+                {
+                    using var archive = new ZipArchive(output, ZipArchiveMode.Create);
+                    using var entry = new StreamWriter(archive.CreateEntry("log.csv").Open());
+                    entry.Write("number,incident_state\nINC1,New\n");
+                }
+                else
+                {
+                    using var gzip = new System.IO.Compression.GZipStream(output, CompressionLevel.Fastest);
+                    gzip.Write("number,incident_state\nINC1,New\n"u8);
+                }
+            }
+
+            using var source = new ServiceNowEventSource(path, "/dev/stdin", MappingFile.DefaultServiceNow(Policies.Support));
+            Should.Throw<SourceException>(() => source.Read().ToList()).Message.ShouldStartWith(
+                kind == "zip" ? "/dev/stdin: is a .zip archive, not CSV text; esc opens an archive by a name ending in .zip" : "/dev/stdin: is gzip-compressed, not CSV text; decompress it first");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("\n")]

@@ -83,6 +83,7 @@ internal static class SimCommand
 
         PolicyLoader.RefuseEmpty(("POLICY", request.Policy), ("--tickets", request.Tickets), ("--map", request.Map), ("--output", request.Output), ("--emit-events", request.EmitEvents));
         PolicyLoader.CheckOutput(request.Output, console);
+        PolicyLoader.CheckOutput(request.EmitEvents, console, "--emit-events");
         CheckOutputsApart(request, console);
         PolicyLoader.CheckNotStandardInput("--tickets", request.Tickets, request.Policy, console);
         PolicyLoader.CheckNotStandardInput("--map", request.Map, request.Policy, console);

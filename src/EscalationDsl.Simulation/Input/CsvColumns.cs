@@ -90,7 +90,7 @@ internal static partial class CsvColumns
 
         var names = reader.Header.ColNames;
         NotWithoutHeader(reader, file, $"'{column}' ({purpose})");
-        throw new SourceException($"{file}:1: column '{column}' ({purpose}) is missing; the header has {names.Count} column{(names.Count == 1 ? "" : "s")}: {string.Join(", ", names.Take(40))}{(names.Count > 40 ? ", ..." : "")}");
+        throw new SourceException($"{file}:1: column '{column}' ({purpose}) is missing; the header has {names.Count} column{(names.Count == 1 ? "" : "s")}: {string.Join(", ", names.Take(40).Select(n => n.Length > 60 ? n[..60] + "..." : n))}{(names.Count > 40 ? ", ..." : "")}");
     }
 
     /// <summary>
@@ -103,6 +103,15 @@ internal static partial class CsvColumns
         if (reader.Header.ColNames is [] or [""])
         {
             throw new SourceException($"{file}:1: no header: the file is empty or starts with an empty line; a CSV file starts with a header row that names its columns, such as {example}");
+        }
+
+        // An archive is known by its name; read from a pipe, its bytes would be quoted as a header.
+        switch (reader.Header.ColNames[0])
+        {
+            case var first when first.StartsWith("PK\u0003\u0004", StringComparison.Ordinal):
+                throw new SourceException($"{file}: is a .zip archive, not CSV text; esc opens an archive by a name ending in .zip: name the archive itself (--tickets export.zip), or extract the CSV into the pipe (unzip -p export.zip | esc sim ... --tickets /dev/stdin)");
+            case var first when first.StartsWith('\u001F'):
+                throw new SourceException($"{file}: is gzip-compressed, not CSV text; decompress it first (zcat export.csv.gz | esc sim ... --tickets /dev/stdin)");
         }
     }
 
