@@ -156,7 +156,11 @@ public static class EngineHost
                 o.SerializerOptions.Converters.Add(converter);
             }
         });
-        services.AddOpenApi(o => OpenApiSecurity.Configure(o, options.RequireKeyForReads));
+        services.AddOpenApi(o =>
+        {
+            OpenApiSecurity.Configure(o, options.RequireKeyForReads);
+            OpenApiContract.Configure(o, options);
+        });
         services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(ServiceName))
             .WithMetrics(m => m

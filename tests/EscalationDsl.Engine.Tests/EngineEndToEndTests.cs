@@ -270,6 +270,12 @@ public sealed class EngineEndToEndTests
             Codes(events, "post").ShouldBe(["200", "400", "401", "404", "409", "413", "415", "500", "503"], ignoreOrder: true);
         }
 
+        // Any of them fails with 500 on a bug (and reload and migrate when storing fails or the engine stops).
+        foreach (var (path, method) in new[] { ("/v1/policies", "get"), ("/v1/policies:reload", "post"), ("/v1/policies/{name}:migrate", "post"), ("/v1/tickets/{id}", "get") })
+        {
+            Codes(path, method).ShouldContain("500", $"{method} {path}");
+        }
+
         Codes("/v1/policies:reload", "post").ShouldContain("401");
         Codes("/v1/policies/{name}:migrate", "post").ShouldContain("401");
         Codes("/v1/tickets/{id}:migrate", "post").ShouldContain("401");

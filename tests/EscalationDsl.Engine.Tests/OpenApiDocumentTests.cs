@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
 namespace EscalationDsl.Engine.Tests;
@@ -8,6 +9,53 @@ namespace EscalationDsl.Engine.Tests;
 /// </summary>
 public sealed class OpenApiDocumentTests
 {
+    private static readonly DateTimeOffset T0 = EngineFixture.Start;
+
+    [Fact]
+    public async Task AnswersHaveEveryMemberTheDocumentRequiresAndNoneItLeavesOut()
+    {
+        // bad.esc is refused at its first load: it has no name, version, fingerprint or load time.
+        var policies = new Dictionary<string, string>
+        {
+            ["support.esc"] = File.ReadAllText(Path.Combine(EscalationDsl.Tests.RepoPaths.Policies, "support.esc")),
+            ["bad.esc"] = "this is not a policy\n",
+        };
+        await using var engine = await EngineFixture.StartAsync(policies);
+        var check = new OpenApiSchemaCheck(JsonNode.Parse(await engine.Http.GetStringAsync("/openapi/v1.json"))!);
+        var errors = new List<string>();
+        async Task<HttpResponseMessage> Answer(string path, string method, Task<HttpResponseMessage> request)
+        {
+            var response = await request;
+            errors.AddRange(await check.ErrorsOfAnswer(path, method, response));
+            return response;
+        }
+
+        await Answer("/v1/events", "post", engine.PostEvent(EngineFixture.Created("e1", "INC-1", T0)));
+        // An owner the policy does not declare leaves the ticket with none: "owner" is left out.
+        await Answer("/v1/events", "post", engine.PostEvent(EngineFixture.Event("e2", "INC-1", T0.AddMinutes(1), "assigned", new { owner = "bob" })));
+        await Answer("/v1/events:batch", "post", engine.PostBatch(EngineFixture.Created("q1", "Q-1", T0.AddMinutes(1), "sev3"), EngineFixture.Event("q2", "Q-1", T0.AddMinutes(2), "closed")));
+        await Answer("/v1/events", "post", engine.PostEvent(EngineFixture.Created("e3", "INC-2", T0, severity: "sev9")));
+        // The acknowledge clock breaches: a breached clock has no "due".
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(16));
+
+        var ticket = JsonNode.Parse(await (await Answer("/v1/tickets/{id}", "get", engine.Http.GetAsync("/v1/tickets/INC-1"))).Content.ReadAsStringAsync())!;
+        ticket["owner"].ShouldBeNull("the ticket has no owner");
+        ticket["clocks"]!.AsArray().ShouldContain(c => (string?)c!["status"] == "breached" && c["due"] == null);
+        var closed = JsonNode.Parse(await (await Answer("/v1/tickets/{id}", "get", engine.Http.GetAsync("/v1/tickets/Q-1"))).Content.ReadAsStringAsync())!;
+        closed["next_deadline"].ShouldBeNull("a closed ticket has no deadline");
+        await Answer("/v1/tickets/{id}/timeline", "get", engine.Http.GetAsync("/v1/tickets/INC-1/timeline"));
+        await Answer("/v1/tickets/{id}", "get", engine.Http.GetAsync("/v1/tickets/NOPE"));
+        await Answer("/v1/tickets/{id}:migrate", "post", engine.Http.PostAsync("/v1/tickets/INC-1:migrate", null));
+        await Answer("/v1/policies", "get", engine.Http.GetAsync("/v1/policies"));
+        await Answer("/v1/policies:reload", "post", engine.Http.PostAsync("/v1/policies:reload", null));
+        await Answer("/v1/policies/{name}:migrate", "post", engine.Http.PostAsync("/v1/policies/support:migrate", null));
+        var ready = JsonNode.Parse(await (await Answer("/readyz", "get", engine.Http.GetAsync("/readyz"))).Content.ReadAsStringAsync())!;
+        ready["policies"]!.AsArray().ShouldContain(p => (string?)p!["status"] == "refused" && p["version"] == null);
+        await Answer("/healthz", "get", engine.Http.GetAsync("/healthz"));
+
+        errors.ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task NumbersAreTypedAsNumbersOnly()
     {
