@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
@@ -54,6 +55,49 @@ public sealed class OpenApiDocumentTests
         await Answer("/healthz", "get", engine.Http.GetAsync("/healthz"));
 
         errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task EventsTheEngineTakesFitTheDocumentAndOnesItRefusesDoNot()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        var doc = JsonNode.Parse(await engine.Http.GetStringAsync("/openapi/v1.json"))!;
+        var check = new OpenApiSchemaCheck(doc);
+
+        // docs/events.md: only these four are required of every event.
+        doc["components"]!["schemas"]!["EventDocument"]!["required"]!.AsArray().Select(r => (string?)r).ShouldBe(["id", "ticket", "at", "type"], ignoreOrder: true);
+
+        var at = T0.ToString("yyyy-MM-ddTHH:mm:ssZ");
+        var taken = new (string Path, JsonNode Body)[]
+        {
+            ("/v1/events", JsonNode.Parse($$$"""{"id":"a1","ticket":"A-1","at":"{{{at}}}","type":"created","severity":"sev3"}""")!),
+            ("/v1/events", JsonNode.Parse($$$"""{"id":"a2","ticket":"A-1","at":"{{{at}}}","type":"field_set","fields":{"impact_confirmed":true,"impact":null}}""")!),
+            ("/v1/events", JsonNode.Parse($$$"""{"id":"a3","ticket":"A-1","at":"{{{at}}}","type":"assigned","owner":"frontline","engineering":null,"policy":null}""")!),
+            ("/v1/events:batch", JsonNode.Parse($$$"""[{"id":"b1","ticket":"B-1","at":"{{{at}}}","type":"created","severity":"sev3"}]""")!),
+            ("/v1/events:batch", JsonNode.Parse($$$"""{"events":[{"id":"b2","ticket":"B-1","at":"{{{at}}}","type":"acknowledged"}]}""")!),
+        };
+        foreach (var (path, body) in taken)
+        {
+            var response = await engine.Http.PostAsync(path, EngineFixture.Raw(body.ToJsonString()));
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            check.Errors(body, check.RequestBody(path)).ShouldBeEmpty(body.ToJsonString());
+        }
+
+        var refused = new (string Path, JsonNode Body)[]
+        {
+            ("/v1/events", JsonNode.Parse($$$"""{"id":"r1","ticket":"A-1","at":"{{{at}}}","type":"acknowledged","bogus":1}""")!),
+            ("/v1/events", JsonNode.Parse($$$"""{"id":"r2","ticket":"A-1","at":"{{{at}}}","type":"acknowledged","fields":{"impact":["production"]}}""")!),
+            ("/v1/events", JsonNode.Parse($$$"""{"id":"r3","ticket":"A-1","at":"{{{at}}}","type":"acknowleged"}""")!),
+            ("/v1/events", JsonNode.Parse($$$"""{"id":"","ticket":"A-1","at":"{{{at}}}","type":"acknowledged"}""")!),
+            ("/v1/events:batch", JsonNode.Parse($$$"""{"events":[{"id":"r4","ticket":"A-1","at":"{{{at}}}","type":"acknowledged"}],"event":{}}""")!),
+            ("/v1/events:batch", new JsonArray()),
+        };
+        foreach (var (path, body) in refused)
+        {
+            var response = await engine.Http.PostAsync(path, EngineFixture.Raw(body.ToJsonString()));
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+            check.Errors(body, check.RequestBody(path)).ShouldNotBeEmpty(body.ToJsonString());
+        }
     }
 
     [Fact]

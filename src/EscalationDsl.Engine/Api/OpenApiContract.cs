@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using EscalationDsl.Runtime.Events;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -6,7 +8,10 @@ namespace EscalationDsl.Engine.Api;
 /// <summary>
 /// Makes the generated OpenAPI document say what the engine writes and reads where the generator,
 /// which describes the C# records, says otherwise: a nullable member is left out of an answer
-/// (EngineJson writes no nulls), not required and null; a problem may name its <c>field</c>.
+/// (EngineJson writes no nulls), not required and null; an event needs only <c>id</c>,
+/// <c>ticket</c>, <c>at</c> and <c>type</c>, its <c>fields</c> take numbers and booleans too, and
+/// a batch may be a bare array (docs/events.md, docs/engine.md); a problem may name its
+/// <c>field</c>.
 /// </summary>
 internal static class OpenApiContract
 {
@@ -24,6 +29,16 @@ internal static class OpenApiContract
                 {
                     OptionalWhenNullable(members, keepNull: Requests.Contains(name));
                 }
+            }
+
+            if (schemas.TryGetValue(nameof(EventDocument), out var e) && e is OpenApiSchema eventSchema)
+            {
+                Event(eventSchema);
+            }
+
+            if (schemas.TryGetValue(nameof(BatchDocument), out var b) && b is OpenApiSchema batch)
+            {
+                schemas[nameof(BatchDocument)] = Batch(batch, document, options.MaxBatchEvents);
             }
 
             if (schemas.TryGetValue("ProblemDetails", out var p) && p is OpenApiSchema problem)
@@ -78,4 +93,59 @@ internal static class OpenApiContract
     }
 
     private static bool IsNull(IOpenApiSchema schema) => schema is OpenApiSchema { Type: JsonSchemaType.Null };
+
+    /// <summary>The event as TicketEventJson.Parse and the endpoint take it (docs/events.md, Fields).</summary>
+    private static void Event(OpenApiSchema schema)
+    {
+        // Unknown members are refused (400), as is an empty id, ticket, at or type.
+        schema.AdditionalPropertiesAllowed = false;
+        foreach (var required in new[] { "id", "ticket", "at", "type" })
+        {
+            if (schema.Properties?[required] is OpenApiSchema member)
+            {
+                member.MinLength = 1;
+            }
+        }
+
+        if (schema.Properties?["at"] is OpenApiSchema at)
+        {
+            at.Format = "date-time";
+        }
+
+        if (schema.Properties?["type"] is OpenApiSchema type)
+        {
+            type.Enum = [.. TicketEventKinds.All.Select(k => (JsonNode)JsonValue.Create(k))];
+        }
+
+        if (schema.Properties?["fields"] is OpenApiSchema fields)
+        {
+            // A value is a string, a number, true, false, or null to clear the field.
+            fields.AdditionalProperties = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String | JsonSchemaType.Number | JsonSchemaType.Boolean | JsonSchemaType.Null,
+            };
+        }
+    }
+
+    /// <summary>A batch: <c>{"events": [...]}</c> or a bare array of events, 1 to Engine:MaxBatchEvents of them.</summary>
+    private static OpenApiSchema Batch(OpenApiSchema wrapped, OpenApiDocument document, int maxEvents)
+    {
+        wrapped.AdditionalPropertiesAllowed = false;
+        var description = wrapped.Description;
+        wrapped.Description = null;
+        if (wrapped.Properties?["events"] is OpenApiSchema events)
+        {
+            events.MinItems = 1;
+            events.MaxItems = maxEvents;
+        }
+
+        var bare = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Array,
+            Items = new OpenApiSchemaReference(nameof(EventDocument), document),
+            MinItems = 1,
+            MaxItems = maxEvents,
+        };
+        return new OpenApiSchema { Description = description, OneOf = [wrapped, bare] };
+    }
 }
