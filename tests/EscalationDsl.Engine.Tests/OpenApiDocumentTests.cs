@@ -100,6 +100,34 @@ public sealed class OpenApiDocumentTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task OperationsHaveTheirOwnIdsAndStateTheirSecurity(bool keyForReads)
+    {
+        await using var engine = await EngineFixture.StartAsync(null, $"--Engine:RequireKeyForReads={keyForReads}");
+        var doc = JsonNode.Parse(await engine.Http.GetStringAsync("/openapi/v1.json"))!;
+
+        var operations = doc["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => (Path: p.Key, Method: o.Key, Operation: o.Value!))).ToList();
+        var ids = operations.Select(o => (string?)o.Operation["operationId"]).ToList();
+        ids.ShouldAllBe(id => id != null);
+        ids.ShouldBeUnique();
+        foreach (var (path, method, operation) in operations)
+        {
+            // An operation without "security" leaves it unsaid; an open one says [] (no key).
+            var security = operation["security"].ShouldBeOfType<JsonArray>($"{method} {path}");
+            var open = path is "/healthz" or "/readyz" || (method is "get" or "head" && !keyForReads);
+            security.Count.ShouldBe(open ? 0 : 1, $"{method} {path}");
+            if (method == "head")
+            {
+                operation["responses"]!.AsObject().ShouldAllBe(r => r.Value!["content"] == null, "a HEAD answer has no body");
+            }
+        }
+
+        // The servers URL is joined with paths that start with '/'.
+        doc["servers"]!.AsArray().ShouldAllBe(s => (string)s!["url"]! == "/" || !((string)s!["url"]!).EndsWith('/'));
+    }
+
     [Fact]
     public async Task NumbersAreTypedAsNumbersOnly()
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EscalationDsl.Runtime.Events;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -11,7 +12,7 @@ namespace EscalationDsl.Engine.Api;
 /// (EngineJson writes no nulls), not required and null; an event needs only <c>id</c>,
 /// <c>ticket</c>, <c>at</c> and <c>type</c>, its <c>fields</c> take numbers and booleans too, and
 /// a batch may be a bare array (docs/events.md, docs/engine.md); a problem may name its
-/// <c>field</c>.
+/// <c>field</c>; a HEAD operation has its own operationId and no body.
 /// </summary>
 internal static class OpenApiContract
 {
@@ -20,8 +21,25 @@ internal static class OpenApiContract
 
     public static void Configure(OpenApiOptions openApi, EngineOptions options)
     {
+        openApi.AddOperationTransformer((operation, context, _) =>
+        {
+            if (HttpMethods.IsHead(context.Description.HttpMethod ?? string.Empty))
+            {
+                Head(operation);
+            }
+
+            return Task.CompletedTask;
+        });
         openApi.AddDocumentTransformer((document, _, _) =>
         {
+            // The generator names the address the document was asked at, with a trailing slash; behind
+            // a proxy that is an address clients cannot reach. "/" is the host that served the document.
+            document.Servers = [new OpenApiServer { Url = "/" }];
+            foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+            {
+                tag.Description ??= "The escalation engine's API (docs/engine.md, HTTP API).";
+            }
+
             var schemas = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
             foreach (var (name, schema) in schemas)
             {
@@ -147,5 +165,22 @@ internal static class OpenApiContract
             MaxItems = maxEvents,
         };
         return new OpenApiSchema { Description = description, OneOf = [wrapped, bare] };
+    }
+
+    /// <summary>
+    /// A HEAD operation: its own operationId (one shared with its GET breaks the rule that ids are
+    /// unique, and clients generated from the document), and answers without a body.
+    /// </summary>
+    private static void Head(OpenApiOperation operation)
+    {
+        if (operation.OperationId is { } id)
+        {
+            operation.OperationId = id + "Head";
+        }
+
+        foreach (var (status, response) in operation.Responses?.ToList() ?? [])
+        {
+            operation.Responses![status] = new OpenApiResponse { Description = response.Description, Headers = response.Headers };
+        }
     }
 }
