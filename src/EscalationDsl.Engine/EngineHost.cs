@@ -153,12 +153,19 @@ public static class EngineHost
             o.SerializerOptions.PropertyNamingPolicy = EngineJson.Options.PropertyNamingPolicy;
             o.SerializerOptions.DefaultIgnoreCondition = EngineJson.Options.DefaultIgnoreCondition;
             o.SerializerOptions.Encoder = EngineJson.Options.Encoder;
+            // The web default also reads numbers from strings; the OpenAPI document describes these
+            // options, and typed every integer "integer or string" though the engine writes numbers.
+            o.SerializerOptions.NumberHandling = EngineJson.Options.NumberHandling;
             foreach (var converter in EngineJson.Options.Converters)
             {
                 o.SerializerOptions.Converters.Add(converter);
             }
         });
-        services.AddOpenApi(o => OpenApiSecurity.Configure(o, options.RequireKeyForReads));
+        services.AddOpenApi(o =>
+        {
+            OpenApiSecurity.Configure(o, options.RequireKeyForReads);
+            OpenApiContract.Configure(o, options);
+        });
         services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(ServiceName))
             .WithMetrics(m => m

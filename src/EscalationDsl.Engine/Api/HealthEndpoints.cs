@@ -13,6 +13,7 @@ internal static class HealthEndpoints
     public static void Map(IEndpointRouteBuilder app, EngineOptions options)
     {
         app.MapMethods("/healthz", Reads.Methods, () => Results.Text("ok\n"))
+            .Produces<string>(contentType: "text/plain")
             .AllowAnonymous()
             .WithName("Health")
             .WithSummary("Liveness: the process is up.");

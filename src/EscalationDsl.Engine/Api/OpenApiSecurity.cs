@@ -36,6 +36,11 @@ internal static class OpenApiSecurity
                 operation.Responses ??= [];
                 operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No API key, or one the engine does not know (docs/engine.md, Security)." });
             }
+            else
+            {
+                // Open, said explicitly: an operation without security reads as "not stated" to linters.
+                operation.Security = [];
+            }
 
             return Task.CompletedTask;
         });

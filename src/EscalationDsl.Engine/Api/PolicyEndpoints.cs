@@ -14,6 +14,7 @@ internal static class PolicyEndpoints
         app.MapMethods("/v1/policies", Reads.Methods, (EngineLoop loop) =>
                 Results.Ok(loop.Registry.Files.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList()))
             .Produces<List<PolicyStatus>>()
+            .ProducesProblem(500)
             .WithName("ListPolicies")
             .WithSummary("Every policy file: the running version, or why its latest text was refused.");
 
@@ -25,6 +26,7 @@ internal static class PolicyEndpoints
             })
             .Produces<List<PolicyStatus>>()
             .ProducesProblem(401)
+            .ProducesProblem(500)
             .WithName("ReloadPolicies")
             .WithSummary("Re-read the policy folder now (it is also watched).");
 
@@ -38,6 +40,7 @@ internal static class PolicyEndpoints
             .Produces<List<MigrationResult>>()
             .ProducesProblem(401)
             .ProducesProblem(404)
+            .ProducesProblem(500)
             .WithName("MigratePolicy")
             .WithSummary("Move every open ticket of a policy to its running version.");
     }
