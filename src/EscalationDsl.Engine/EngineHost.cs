@@ -148,6 +148,7 @@ public static class EngineHost
         services.AddHostedService<PolicyWatcher>();
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<EngineErrorHandler>();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = EngineJson.Options.PropertyNamingPolicy;

@@ -69,6 +69,32 @@ public sealed class LoopFailureTests
         JsonDocument.Parse(await ticket.Content.ReadAsStringAsync()).RootElement.GetProperty("policy_version").GetInt32().ShouldBe(2);
     }
 
+    [Fact]
+    public async Task ReadsAndCommandsTheLoopCannotTakeAreAnswered503AsEventsAre()
+    {
+        // They were a bare 500, logged as an unhandled exception, while events got 503 "Engine stopping".
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", EngineFixture.Start));
+        engine.Loop.Complete();
+
+        foreach (var (method, path) in new[]
+        {
+            (HttpMethod.Get, "/v1/tickets/INC-1"),
+            (HttpMethod.Get, "/v1/tickets/INC-1/timeline"),
+            (HttpMethod.Post, "/v1/tickets/INC-1:migrate"),
+            (HttpMethod.Post, "/v1/policies:reload"),
+            (HttpMethod.Post, "/v1/policies/support:migrate"),
+        })
+        {
+            using var response = await engine.Http.SendAsync(new HttpRequestMessage(method, path));
+            response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable, $"{method} {path}");
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            problem.GetProperty("title").GetString().ShouldBe("Engine stopping");
+            problem.GetProperty("detail").GetString().ShouldBe("The engine is shutting down; retry against the restarted engine.");
+        }
+    }
+
     private static string Versioned(string source, int version) =>
         source.Replace("policy \"support\" version 1", $"policy \"support\" version {version}", StringComparison.Ordinal);
 

@@ -27,6 +27,7 @@ internal static class PolicyEndpoints
             .Produces<List<PolicyStatus>>()
             .ProducesProblem(401)
             .ProducesProblem(500)
+            .ProducesProblem(503)
             .WithName("ReloadPolicies")
             .WithSummary("Re-read the policy folder now (it is also watched).");
 
@@ -41,6 +42,7 @@ internal static class PolicyEndpoints
             .ProducesProblem(401)
             .ProducesProblem(404)
             .ProducesProblem(500)
+            .ProducesProblem(503)
             .WithName("MigratePolicy")
             .WithSummary("Move every open ticket of a policy to its running version.");
     }

@@ -37,6 +37,7 @@ internal static class TicketEndpoints
             .Produces<TicketDocument>()
             .ProducesProblem(404)
             .ProducesProblem(500)
+            .ProducesProblem(503)
             .WithName("GetTicket")
             .WithSummary("A ticket's state, owner, escalation level, deadlines and SLA clocks.");
 
@@ -64,6 +65,7 @@ internal static class TicketEndpoints
             .Produces<TimelineDocument>()
             .ProducesProblem(404)
             .ProducesProblem(500)
+            .ProducesProblem(503)
             .WithName("GetTimeline")
             .WithSummary("Every event and decision of a ticket with the reasons: the same trace as `esc explain`.");
 
@@ -80,6 +82,7 @@ internal static class TicketEndpoints
             .ProducesProblem(404)
             .ProducesProblem(409)
             .ProducesProblem(500)
+            .ProducesProblem(503)
             .WithName("MigrateTicket")
             .WithSummary("Move a ticket to the running version of its policy.");
     }

@@ -51,6 +51,12 @@ internal sealed class PolicyWatcher(EngineLoop loop, EngineOptions options, ILog
             {
                 break;
             }
+            catch (EngineErrorException failed)
+            {
+                // The loop could not reload (a storage failure, the engine stopping): it stopped the host
+                // before. The running versions stay; the next change or POST /v1/policies:reload tries again.
+                logger.LogWarning("Reloading {Folder} after a change failed: {Reason} The policies already running keep running; the next change or POST /v1/policies:reload reloads again", loop.Registry.Folder, failed.Message);
+            }
         }
     }
 }

@@ -118,7 +118,7 @@ internal sealed class ReadItem<T>(Func<EngineLoop, T> read) : WorkItem
         }
     }
 
-    public override void Fail(EngineError error) => done.TrySetException(new InvalidOperationException(error.Detail));
+    public override void Fail(EngineError error) => done.TrySetException(new EngineErrorException(error));
 }
 
 /// <summary>A write that returns a value, such as a migration or a policy reload.</summary>
@@ -133,5 +133,5 @@ internal sealed class CommandItem<T>(Func<EngineLoop, T> command) : WorkItem
 
     public override void Complete() => done.TrySetResult(value!);
 
-    public override void Fail(EngineError error) => done.TrySetException(new InvalidOperationException(error.Detail));
+    public override void Fail(EngineError error) => done.TrySetException(new EngineErrorException(error));
 }
