@@ -87,6 +87,17 @@ public sealed class HtmlReportTests
         ((string?)valueAxis.Attribute("transform")).ShouldStartWith("rotate(-90");
     }
 
+    [Fact]
+    public void APrintedCellMayBreakAWordTooLongForThePageButNoOtherCellMay()
+    {
+        var longWord = "Category_" + new string('x', 60);
+        var html = HtmlReport.Render(OneTicket.Resolved(longWord));
+
+        html.ShouldContain("<td class=\"brk\">" + longWord + "</td>");
+        html.ShouldContain("<td>desk</td>");
+        PrintRules(html).ShouldContain("td.brk { overflow-wrap: anywhere; }");
+    }
+
     private static string PrintRules(string html) =>
         Regex.Match(html, @"@media print \{(.*?)\n\s*\}\n", RegexOptions.Singleline).Groups[1].Value;
 

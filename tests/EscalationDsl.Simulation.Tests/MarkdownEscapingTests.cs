@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using EscalationDsl.Simulation.Rendering;
 
 namespace EscalationDsl.Simulation.Tests;
@@ -19,7 +17,7 @@ public sealed class MarkdownEscapingTests
     [InlineData("first_update", "first_update")]
     public void AnIssueTypeIsEscapedInItsTableCell(string issueType, string cell)
     {
-        var markdown = MarkdownReport.Render(Resolved(issueType, owner: "desk", ticket: "T1"));
+        var markdown = MarkdownReport.Render(OneTicket.Resolved(issueType));
 
         markdown.ShouldContain("| " + cell + " | 1 |");
     }
@@ -27,28 +25,9 @@ public sealed class MarkdownEscapingTests
     [Fact]
     public void TicketIdsAndQueuesAreEscapedToo()
     {
-        var markdown = MarkdownReport.Render(Resolved("other", owner: "_ops_ [q]", ticket: "`T1`"));
+        var markdown = MarkdownReport.Render(OneTicket.Resolved("other", owner: "_ops_ [q]", ticket: "`T1`"));
 
         markdown.ShouldContain(@"| \_ops\_ \[q\] |");
         markdown.ShouldNotContain("_ops_");
-    }
-
-    /// <summary>A policy that leaves issue types free text, so any value reaches the report.</summary>
-    private static readonly Lazy<Runtime.CompiledPolicy> FreeText = new(() => Policies.Compile("""
-        policy "p" version 1
-        owners { team desk "Desk" }
-        severity sev3 "Sev 3" { acknowledge within 15m }
-        """));
-
-    /// <summary>One sev3 ticket resolved five minutes after creation.</summary>
-    private static Reporting.SimulationReport Resolved(string issueType, string owner, string ticket)
-    {
-        var id = JsonSerializer.Serialize(ticket);
-        var events = new StringBuilder()
-            .Append($$"""{"ticket":{{id}},"at":"2026-11-02T14:00:00Z","type":"created","severity":"sev3","issue_type":{{JsonSerializer.Serialize(issueType)}},"owner":{{JsonSerializer.Serialize(owner)}}}""").Append('\n')
-            .Append($$"""{"ticket":{{id}},"at":"2026-11-02T14:05:00Z","type":"resolved"}""").Append('\n');
-        var replay = Replays.Canonical(".jsonl", events.ToString(), FreeText.Value);
-        replay.Problems.ShouldBeEmpty();
-        return replay.Result!.Report;
     }
 }

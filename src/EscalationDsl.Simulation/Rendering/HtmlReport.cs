@@ -46,6 +46,7 @@ public static class HtmlReport
           table { font-size: 10px; }
           th, td { padding: 2px 5px; white-space: normal; }
           td.n { white-space: nowrap; }
+          td.brk { overflow-wrap: anywhere; }
           tr, .chart { break-inside: avoid; }
         }
         """;
@@ -161,7 +162,7 @@ public static class HtmlReport
             sb.Append("<tr>");
             for (var i = 0; i < row.Count; i++)
             {
-                sb.Append(table.Numeric[i] ? "<td class=\"n\">" : "<td>").Append(E(row[i])).Append("</td>");
+                sb.Append(table.Numeric[i] ? "<td class=\"n\">" : LongWord(row[i]) ? "<td class=\"brk\">" : "<td>").Append(E(row[i])).Append("</td>");
             }
 
             sb.Append("</tr>\n");
@@ -169,6 +170,12 @@ public static class HtmlReport
 
         sb.Append("</tbody>\n</table></div>\n");
     }
+
+    /// <summary>
+    /// A value with a word too long to fit a printed column (an issue type typed without spaces): its cell
+    /// may break inside words, which every other cell must not (an id such as INC0007891 would split).
+    /// </summary>
+    private static bool LongWord(string text) => text.Split(' ', '\t', '\n', '\r').Any(w => w.Length > 30);
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }
