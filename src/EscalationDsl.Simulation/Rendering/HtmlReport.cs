@@ -21,10 +21,11 @@ public static class HtmlReport
         p { margin: 6px 0; color: var(--muted); max-width: 900px; }
         ul { margin: 6px 0 6px 20px; padding: 0; color: var(--muted); }
         table { border-collapse: collapse; margin: 8px 0 12px; font-variant-numeric: tabular-nums; }
-        th, td { padding: 4px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; white-space: nowrap; }
+        th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; white-space: nowrap; }
         td:last-child { white-space: normal; }
-        th { background: var(--band); font-weight: 600; white-space: nowrap; }
-        td.n, th.n { text-align: right; white-space: nowrap; }
+        th { background: var(--band); font-weight: 600; white-space: normal; vertical-align: bottom; }
+        td.n, th.n { text-align: right; }
+        td.n { white-space: nowrap; }
         tbody tr:nth-child(even) { background: #fafbfd; }
         .wrap { overflow-x: auto; max-width: 100%; }
         .chart { margin: 12px 0 18px; padding: 8px; border: 1px solid var(--line); border-radius: 6px; }
@@ -36,7 +37,18 @@ public static class HtmlReport
         nav { font-size: 13px; color: var(--muted); margin: 0 0 12px; }
         nav a { color: var(--accent); text-decoration: none; margin-right: 12px; }
         footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
-        @media print { main { max-width: none; } .chart { break-inside: avoid; } }
+        @media print {
+          @page { margin: 12mm; }
+          body { font-size: 11px; }
+          main { max-width: none; padding: 0; }
+          h2 { margin-top: 24px; }
+          .wrap { overflow: visible; }
+          table { font-size: 10px; }
+          th, td { padding: 2px 5px; white-space: normal; }
+          td.n { white-space: nowrap; }
+          td.brk { overflow-wrap: anywhere; }
+          tr, .chart { break-inside: avoid; }
+        }
         """;
 
     /// <summary>Renders the report.</summary>
@@ -150,7 +162,7 @@ public static class HtmlReport
             sb.Append("<tr>");
             for (var i = 0; i < row.Count; i++)
             {
-                sb.Append(table.Numeric[i] ? "<td class=\"n\">" : "<td>").Append(E(row[i])).Append("</td>");
+                sb.Append(table.Numeric[i] ? "<td class=\"n\">" : LongWord(row[i]) ? "<td class=\"brk\">" : "<td>").Append(E(row[i])).Append("</td>");
             }
 
             sb.Append("</tr>\n");
@@ -158,6 +170,12 @@ public static class HtmlReport
 
         sb.Append("</tbody>\n</table></div>\n");
     }
+
+    /// <summary>
+    /// A value with a word too long to fit a printed column (an issue type typed without spaces): its cell
+    /// may break inside words, which every other cell must not (an id such as INC0007891 would split).
+    /// </summary>
+    private static bool LongWord(string text) => text.Split(' ', '\t', '\n', '\r').Any(w => w.Length > 30);
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -1,10 +1,11 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using EscalationDsl.Simulation.Reporting;
 
 namespace EscalationDsl.Simulation.Rendering;
 
 /// <summary>The report as GitHub-flavoured Markdown, for a pull request or a wiki page.</summary>
-public static class MarkdownReport
+public static partial class MarkdownReport
 {
     /// <summary>Renders the report.</summary>
     public static string Render(SimulationReport report)
@@ -41,7 +42,7 @@ public static class MarkdownReport
         }
 
         // Blocks end with a blank line; a section title adds its own, so collapse the doubles.
-        return System.Text.RegularExpressions.Regex.Replace(sb.ToString(), "\n{3,}", "\n\n").TrimEnd('\n') + "\n";
+        return Regex.Replace(sb.ToString(), "\n{3,}", "\n\n").TrimEnd('\n') + "\n";
     }
 
     private static void AppendTable(StringBuilder sb, DocTable table)
@@ -52,19 +53,57 @@ public static class MarkdownReport
             return;
         }
 
-        sb.Append("| ").Append(string.Join(" | ", table.Headers.Select(Cell))).Append(" |\n");
+        sb.Append("| ").Append(string.Join(" | ", table.Headers.Select(Escape))).Append(" |\n");
         sb.Append('|').Append(string.Join('|', table.Numeric.Select(n => n ? " ---: " : " --- "))).Append("|\n");
         foreach (var row in table.Rows)
         {
-            sb.Append("| ").Append(string.Join(" | ", row.Select(Cell))).Append(" |\n");
+            sb.Append("| ").Append(string.Join(" | ", row.Select(Escape))).Append(" |\n");
         }
 
         sb.Append('\n');
     }
 
-    private static string Cell(string text) => Escape(text).Replace("|", "\\|", StringComparison.Ordinal);
+    /// <summary>
+    /// Shows a value as written, wherever it appears: the punctuation GitHub-flavoured Markdown reads as
+    /// inline markup (emphasis, code spans, links, strikethrough, math, table cells, HTML, entities, and
+    /// the <c>://</c>, <c>www.</c> and <c>@</c> that start automatic links and mentions) is
+    /// backslash-escaped, and a line break, which would end a paragraph or a table row, becomes
+    /// <c>&lt;br&gt;</c>. An underscore between two letters or digits (<c>first_update</c>) cannot
+    /// start or end emphasis, so it stays as it is.
+    /// </summary>
+    private static string Escape(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '\\' or '*' or '`' or '[' or ']' or '|' or '~' or '$' or '@':
+                case ':' when text.AsSpan(i + 1).StartsWith("//"):
+                case '.' when i >= 3 && text.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase) && (i == 3 || !char.IsLetterOrDigit(text[i - 4])):
+                case '_' when !(i > 0 && char.IsLetterOrDigit(text[i - 1]) && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])):
+                case '&' when EntityLike().IsMatch(text.AsSpan(i)):
+                    sb.Append('\\').Append(c);
+                    break;
+                case '<':
+                    sb.Append("&lt;");
+                    break;
+                case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
+                    break;
+                case '\r' or '\n':
+                    sb.Append("<br>");
+                    break;
+                default:
+                    sb.Append(c);
+                    break;
+            }
+        }
 
-    /// <summary>Keeps source values such as <c>*</c> or <c>&lt;x&gt;</c> from turning into markup (intraword underscores are safe in GFM).</summary>
-    private static string Escape(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("*", "\\*", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
+        return sb.ToString();
+    }
+
+    /// <summary>An <c>&amp;</c> that Markdown would decode: <c>&amp;amp;</c>, <c>&amp;#35;</c>, <c>&amp;#x23;</c>.</summary>
+    [GeneratedRegex(@"^&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")]
+    private static partial Regex EntityLike();
 }

@@ -12,6 +12,9 @@ internal static class SvgChart
 {
     private const int Width = 960;
 
+    /// <summary>The widest a column is drawn, in viewBox units.</summary>
+    private const double MaxBarWidth = 48;
+
     /// <summary>Nice tick values for durations, in seconds.</summary>
     private static readonly double[] DurationTicks =
         [60, 300, 900, 3600, 4 * 3600, 86400, 4 * 86400, 14 * 86400, 60 * 86400, 365 * 86400];
@@ -37,7 +40,8 @@ internal static class SvgChart
         var hi = DurationTicks.FirstOrDefault(t => t >= values.Max(), DurationTicks[^1]);
         if (hi <= lo)
         {
-            hi = lo * 4;
+            // All values on one tick (one week, or every value 0): the next tick up gives the axis a span.
+            hi = DurationTicks.FirstOrDefault(t => t > lo, lo * 4);
         }
 
         var plotW = Width - left - right;
@@ -52,7 +56,7 @@ internal static class SvgChart
             sb.Append(Invariant($"<text x=\"{left - 6}\" y=\"{y + 4:F1}\" class=\"axis\" text-anchor=\"end\">{Reporting.Formats.Duration((long)tick)}</text>"));
         }
 
-        XLabels(sb, xLabels, X, top + plotH);
+        XLabels(sb, xLabels, X, top + plotH, left, Width - right);
         foreach (var s in series)
         {
             var path = new StringBuilder();
@@ -77,7 +81,9 @@ internal static class SvgChart
 
         Legend(sb, series.Select(s => (s.Name, s.Color, s.Dashed)).ToList(), left);
         var note = series.Any(s => s.Counts is { } counts && counts.Any(c => c < SmallSample)) ? Invariant($"; hollow points: weeks with fewer than {SmallSample} tickets") : "";
-        sb.Append(Invariant($"<text x=\"{left}\" y=\"{height - 6}\" class=\"axis\">week starting (log scale){note}</text>"));
+        sb.Append(Invariant($"<text x=\"{left}\" y=\"{height - 6}\" class=\"axis\">week starting{note}</text>"));
+        var middle = top + plotH / 2.0;
+        sb.Append(Invariant($"<text x=\"14\" y=\"{middle:F1}\" class=\"axis\" text-anchor=\"middle\" transform=\"rotate(-90 14 {middle:F1})\">time (log scale)</text>"));
         return End(sb);
     }
 
@@ -86,7 +92,7 @@ internal static class SvgChart
     {
         const int height = 260, left = 70, right = 20, top = 30, bottom = 56;
         var sb = Start(title, height);
-        if (values.Count == 0 || values.Max() == 0)
+        if (values.Count == 0)
         {
             return Empty(sb, height);
         }
@@ -95,9 +101,11 @@ internal static class SvgChart
         var plotW = Width - left - right;
         var plotH = height - top - bottom;
         var slot = (double)plotW / values.Count;
-        for (var k = 0; k <= 4; k++)
+        // A few weeks would give bars hundreds of pixels wide; keep them about as wide as a label.
+        var bar = Math.Min(slot * 0.7, MaxBarWidth);
+        // Counts are whole: a quarter of a small maximum (1/4 of 1) is left out rather than rounded onto another tick.
+        foreach (var v in Enumerable.Range(0, 5).Where(k => max * k % 4 == 0).Select(k => max * k / 4))
         {
-            var v = max * k / 4;
             var y = top + plotH - (double)v / max * plotH;
             sb.Append(Invariant($"<line x1=\"{left}\" y1=\"{y:F1}\" x2=\"{Width - right}\" y2=\"{y:F1}\" class=\"grid\"/>"));
             sb.Append(Invariant($"<text x=\"{left - 6}\" y=\"{y + 4:F1}\" class=\"axis\" text-anchor=\"end\">{Reporting.Formats.Count(v)}</text>"));
@@ -106,10 +114,10 @@ internal static class SvgChart
         for (var i = 0; i < values.Count; i++)
         {
             var h = (double)values[i] / max * plotH;
-            sb.Append(Invariant($"<rect x=\"{left + i * slot + slot * 0.15:F1}\" y=\"{top + plotH - h:F1}\" width=\"{slot * 0.7:F1}\" height=\"{h:F1}\" fill=\"{color}\"><title>{Escape(xLabels[i])}: {Reporting.Formats.Count(values[i])}</title></rect>"));
+            sb.Append(Invariant($"<rect x=\"{left + (i + 0.5) * slot - bar / 2:F1}\" y=\"{top + plotH - h:F1}\" width=\"{bar:F1}\" height=\"{h:F1}\" fill=\"{color}\"><title>{Escape(xLabels[i])}: {Reporting.Formats.Count(values[i])}</title></rect>"));
         }
 
-        XLabels(sb, xLabels, i => left + (i + 0.5) * slot, top + plotH);
+        XLabels(sb, xLabels, i => left + (i + 0.5) * slot, top + plotH, left, Width - right);
         return End(sb);
     }
 
@@ -155,7 +163,8 @@ internal static class SvgChart
 
     private static string End(StringBuilder sb) => sb.Append("</svg>").ToString();
 
-    private static void XLabels(StringBuilder sb, IReadOnlyList<string> labels, Func<int, double> x, double baseline)
+    /// <summary>The x labels (at most about 12) and the axis line along the whole plot, from its origin.</summary>
+    private static void XLabels(StringBuilder sb, IReadOnlyList<string> labels, Func<int, double> x, double baseline, int plotLeft, int plotRight)
     {
         var step = Math.Max(1, (int)Math.Ceiling(labels.Count / 12.0));
         for (var i = 0; i < labels.Count; i += step)
@@ -163,7 +172,7 @@ internal static class SvgChart
             sb.Append(Invariant($"<text x=\"{x(i):F1}\" y=\"{baseline + 16:F1}\" class=\"axis\" text-anchor=\"middle\">{Escape(labels[i])}</text>"));
         }
 
-        sb.Append(Invariant($"<line x1=\"{x(0):F1}\" y1=\"{baseline:F1}\" x2=\"{Width - 20}\" y2=\"{baseline:F1}\" class=\"baseline\"/>"));
+        sb.Append(Invariant($"<line x1=\"{plotLeft}\" y1=\"{baseline:F1}\" x2=\"{plotRight}\" y2=\"{baseline:F1}\" class=\"baseline\"/>"));
     }
 
     private static void Legend(StringBuilder sb, List<(string Name, string Color, bool Dashed)> items, int left)

@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using EscalationDsl.Simulation.Rendering;
+using EscalationDsl.Tests;
+
+namespace EscalationDsl.Simulation.Tests;
+
+/// <summary>
+/// The HTML report's charts and stylesheet as emitted (no browser here; they were checked by eye in
+/// headless Chromium, on screen and printed to A4).
+/// </summary>
+public sealed class HtmlReportTests
+{
+    private static readonly Lazy<string> OneWeek = new(() =>
+    {
+        var replay = Replays.Canonical(".jsonl", File.ReadAllText(Path.Combine(RepoPaths.Policies, "events", "sev1-network-outage.jsonl")));
+        replay.Result!.Report.Weeks.Count.ShouldBe(1);
+        return HtmlReport.Render(replay.Result.Report);
+    });
+
+    [Fact]
+    public void PrintedTablesWrapInsteadOfScrollingSideways()
+    {
+        var print = PrintRules(OneWeek.Value);
+
+        print.ShouldContain(".wrap { overflow: visible; }");
+        print.ShouldContain("th, td { padding: 2px 5px; white-space: normal; }");
+        print.ShouldContain("tr, .chart { break-inside: avoid; }");
+    }
+
+    [Fact]
+    public void HeadersWrapOnScreenSoWideTablesFitWithoutScrolling()
+    {
+        var screen = OneWeek.Value.Split("@media print")[0];
+
+        screen.ShouldContain("th { background: var(--band); font-weight: 600; white-space: normal;");
+        screen.ShouldNotContain("th.n { text-align: right; white-space: nowrap; }");
+    }
+
+    [Fact]
+    public void AOneWeekChartDrawsItsAxisFromThePlotsOrigin()
+    {
+        foreach (var chart in Charts(OneWeek.Value).Where(c => c.Descendants().Any(e => e.Name.LocalName is "circle" or "rect")).Where(c => !Title(c).StartsWith("Escalation rate", StringComparison.Ordinal)))
+        {
+            var baseline = chart.Elements().Where(e => e.Name.LocalName == "line" && (string?)e.Attribute("class") == "baseline").ShouldHaveSingleItem(Title(chart));
+            ((string?)baseline.Attribute("x1")).ShouldBe("70", Title(chart));
+            ((string?)baseline.Attribute("x2")).ShouldBe("940", Title(chart));
+        }
+    }
+
+    [Fact]
+    public void AOneWeekPeakOfOneTicketHasOneTickPerWholeNumber()
+    {
+        var load = Charts(OneWeek.Value).Single(c => Title(c) == "Peak open tickets, by week");
+
+        AxisLabels(load).ShouldBe(["0", "1"]);
+        var bar = load.Elements().Single(e => e.Name.LocalName == "rect");
+        double.Parse((string)bar.Attribute("width")!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeLessThanOrEqualTo(48);
+    }
+
+    [Fact]
+    public void AllZeroColumnsDrawAZeroAxisRatherThanNoData()
+    {
+        var chart = XElement.Parse(SvgChart.Columns("Peak open tickets, by week", ["2026-11-02", "2026-11-09"], [0, 0], "#6b4fb3"));
+
+        chart.ToString().ShouldNotContain("no data");
+        AxisLabels(chart).ShouldBe(["0", "1"]);
+        chart.Elements().Count(e => e.Name.LocalName == "rect").ShouldBe(2);
+    }
+
+    [Fact]
+    public void AllZeroDurationsGetAnAxisWithTwoTicks()
+    {
+        var chart = XElement.Parse(SvgChart.DurationLines("t", ["2026-11-02"], [new LineSeries("median", "#000", [0])]));
+
+        AxisLabels(chart).ShouldBe(["1m", "5m"]);
+    }
+
+    [Fact]
+    public void TheLogScaleIsNamedOnTheValueAxisNotUnderTheWeeks()
+    {
+        var chart = Charts(OneWeek.Value).First(c => Title(c) == "Time to first response, by week of creation");
+        var texts = chart.Elements().Where(e => e.Name.LocalName == "text").ToList();
+
+        texts.ShouldContain(t => t.Value.StartsWith("week starting", StringComparison.Ordinal) && !t.Value.Contains("log", StringComparison.Ordinal));
+        var valueAxis = texts.Where(t => t.Value == "time (log scale)").ShouldHaveSingleItem();
+        ((string?)valueAxis.Attribute("transform")).ShouldStartWith("rotate(-90");
+    }
+
+    [Fact]
+    public void APrintedCellMayBreakAWordTooLongForThePageButNoOtherCellMay()
+    {
+        var longWord = "Category_" + new string('x', 60);
+        var html = HtmlReport.Render(OneTicket.Resolved(longWord));
+
+        html.ShouldContain("<td class=\"brk\">" + longWord + "</td>");
+        html.ShouldContain("<td>desk</td>");
+        PrintRules(html).ShouldContain("td.brk { overflow-wrap: anywhere; }");
+    }
+
+    private static string PrintRules(string html) =>
+        Regex.Match(html, @"@media print \{(.*?)\n\s*\}\n", RegexOptions.Singleline).Groups[1].Value;
+
+    private static List<XElement> Charts(string html) =>
+        [.. Regex.Matches(html, "<svg .*?</svg>", RegexOptions.Singleline).Select(m => XElement.Parse(m.Value))];
+
+    private static string Title(XElement chart) => (string)chart.Attribute("aria-label")!;
+
+    /// <summary>The value axis' tick labels, bottom to top.</summary>
+    private static List<string> AxisLabels(XElement chart) =>
+        [.. chart.Elements().Where(e => e.Name.LocalName == "text" && (string?)e.Attribute("text-anchor") == "end" && (string?)e.Attribute("class") == "axis")
+            .OrderByDescending(e => double.Parse((string)e.Attribute("y")!, System.Globalization.CultureInfo.InvariantCulture)).Select(e => e.Value)];
+}
