@@ -89,16 +89,18 @@ internal static partial class CsvColumns
         }
 
         var names = reader.Header.ColNames;
-        NotWithoutHeader(reader, file, $"'{column}' ({purpose})");
+        CheckHeader(reader, file, $"'{column}' ({purpose})");
         throw new SourceException($"{file}:1: column '{column}' ({purpose}) is missing; the header has {names.Count} column{(names.Count == 1 ? "" : "s")}: {string.Join(", ", names.Take(40).Select(n => n.Length > 60 ? n[..60] + "..." : n))}{(names.Count > 40 ? ", ..." : "")}");
     }
 
     /// <summary>
     /// Refuses a file without a header: empty, or starting with an empty line (Sep reads no column, or one
-    /// without a name). <paramref name="example"/> is a column the file needs, as the message shows it.
+    /// without a name), or a compressed file (zip, gzip) read under a name that does not say so, whose
+    /// bytes would be taken for a header. <paramref name="example"/> is a column the file needs, as the
+    /// message shows it.
     /// </summary>
-    /// <exception cref="SourceException">The file has no header.</exception>
-    public static void NotWithoutHeader(SepReader reader, string file, string example)
+    /// <exception cref="SourceException">The file has no header, or is an archive.</exception>
+    public static void CheckHeader(SepReader reader, string file, string example)
     {
         if (reader.Header.ColNames is [] or [""])
         {

@@ -161,7 +161,7 @@ public static partial class CanonicalCsv
     {
         public Layout(SepReader reader, string file)
         {
-            CsvColumns.NotWithoutHeader(reader, file, "'ticket', 'at' and 'type' (docs/events.md)");
+            CsvColumns.CheckHeader(reader, file, "'ticket', 'at' and 'type' (docs/events.md)");
             var names = reader.Header.ColNames;
             Count = names.Count;
             int Find(string name, bool required)
