@@ -1,4 +1,5 @@
 using System.Text;
+using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Simulation.Reporting;
 
 namespace EscalationDsl.Simulation.Rendering;
@@ -23,17 +24,17 @@ public static class TextReport
                 switch (block)
                 {
                     case DocText { Text.Length: > 0 } text:
-                        sb.Append(Wrap(text.Text, 100)).Append('\n');
+                        sb.Append(Wrap(Shown(text.Text), 100)).Append('\n');
                         break;
                     case DocList list:
                         foreach (var item in list.Items)
                         {
-                            sb.Append(Wrap("- " + item, 100, "  ")).Append('\n');
+                            sb.Append(Wrap("- " + Shown(item), 100, "  ")).Append('\n');
                         }
 
                         break;
                     case DocHeading heading:
-                        sb.Append('\n').Append(heading.Text).Append('\n');
+                        sb.Append('\n').Append(Shown(heading.Text)).Append('\n');
                         break;
                     case DocTable table:
                         AppendTable(sb, table);
@@ -53,7 +54,8 @@ public static class TextReport
             return;
         }
 
-        var widths = table.Headers.Select((h, i) => Math.Max(h.Length, table.Rows.Max(r => r[i].Length))).ToArray();
+        var rows = table.Rows.Select(r => r.Select(Shown).ToList()).ToList();
+        var widths = table.Headers.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
         void Line(IReadOnlyList<string> cells)
         {
             sb.Append(' ');
@@ -78,11 +80,18 @@ public static class TextReport
 
         Line(table.Headers);
         Line([.. widths.Select(w => new string('-', w))]);
-        foreach (var row in table.Rows)
+        foreach (var row in rows)
         {
             Line(row);
         }
     }
+
+    /// <summary>
+    /// Data from the tickets (an owner, a queue, a category with a line break or a tab) as one line of
+    /// the width it takes: control characters as their Control Pictures (␊), as esc shows source lines;
+    /// a line break in a cell split its table row.
+    /// </summary>
+    private static string Shown(string text) => DiagnosticFormatter.Printable(text);
 
     private static string Wrap(string text, int width, string indent = "")
     {
