@@ -45,6 +45,9 @@ internal sealed class EngineFixture : IAsyncDisposable
     /// <summary>The running engine's loop, for tests that post work to it directly.</summary>
     internal Processing.EngineLoop Loop => app!.Services.GetRequiredService<Processing.EngineLoop>();
 
+    /// <summary>The running engine's services.</summary>
+    internal IServiceProvider Services => app!.Services;
+
     public static readonly DateTimeOffset Start = new(2026, 11, 2, 14, 0, 0, TimeSpan.Zero);
 
     /// <summary>Starts an engine serving the given policy files (name → text), or the shipped support policy.</summary>

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using EscalationDsl.Tests;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace EscalationDsl.Engine.Tests;
 
@@ -400,6 +402,39 @@ public sealed class RestartAndReloadTests
         (await engine.ScrapeUntil(m => m.Contains("esc_policy_refusals_total", StringComparison.Ordinal), "the refusal is counted"))
             .ShouldContain("esc_policy_refusals_total{otel_scope_name=\"EscalationDsl.Engine\"} 1\n", Case.Sensitive, "one reload refused it");
         (await engine.PostEventOk(EngineFixture.Created("e2", "NEW-2", T0)))["policy_version"]!.GetValue<int>().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task AWatchedReloadTheLoopCannotTakeIsLoggedAndTheWatcherGoesOn()
+    {
+        // The watcher caught only cancellation: a reload the loop failed (here it takes no more work,
+        // as when it stops; a storage failure answers the same way) ended it with an exception, and
+        // by the host's default a background service that fails stops the engine.
+        await using var engine = await EngineFixture.StartAsync(null, "--Engine:ReloadQuietPeriod=00:00:00.100");
+        var watcher = engine.Services.GetServices<IHostedService>().OfType<EscalationDsl.Engine.Policies.PolicyWatcher>().Single();
+        var stopping = engine.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        var path = Path.Combine(engine.Policies, "support.esc");
+        var source = File.ReadAllText(path);
+        string Version(int n) => source.Replace("policy \"support\" version 1", $"policy \"support\" version {n}", StringComparison.Ordinal);
+
+        // First a reload that works, so the watcher is known to watch (it starts just after the engine
+        // is ready, and a change before that raises no event: the file is written again until it is read).
+        async Task<bool> Loaded(int n) => (await engine.GetJson("/v1/policies"))!.AsArray().Any(p => (int?)p!["version"] == n);
+        for (var attempt = 0; attempt < 20 && !await Loaded(2); attempt++)
+        {
+            File.WriteAllText(path, Version(2) + new string('\n', attempt)); // a change each time; the folder settles in 100 ms
+            await Task.Delay(500);
+        }
+
+        (await Loaded(2)).ShouldBeTrue("the watcher loads version 2");
+
+        engine.Loop.Complete();
+        File.WriteAllText(path, Version(3));
+
+        // Its reload runs about 100 ms after the change; before, the watcher had ended by then.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        watcher.ExecuteTask!.IsCompleted.ShouldBeFalse($"the watcher ended: {watcher.ExecuteTask.Exception?.InnerException?.Message}");
+        stopping.IsCancellationRequested.ShouldBeFalse("the engine stopped after the watcher's reload failed");
     }
 
     [Fact]
