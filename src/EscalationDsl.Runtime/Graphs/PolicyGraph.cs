@@ -42,40 +42,13 @@ public static class PolicyGraph
     }
 
     /// <summary>
-    /// Stateless' Mermaid style with the labels' text kept as written. Mermaid reads a transition
-    /// label as markup: a <c>;</c> ends the statement (the rest became stray states: the guards of
-    /// several <c>require</c> lines are joined with "; "), text in angle brackets is taken as HTML,
-    /// a backslash is dropped and <c>#name;</c> is an entity. Those characters are written as
-    /// Mermaid's entity codes, which it shows as the characters themselves.
+    /// Stateless' Mermaid style with the labels' text kept as written (<see cref="MermaidText"/>): a bare
+    /// <c>;</c> ended a label, and the guards of several <c>require</c> lines, joined with "; ", became
+    /// stray states.
     /// </summary>
     private sealed class MermaidLabels(StateGraph graph) : MermaidGraphStyle(graph, MermaidGraphDirection.LeftToRight)
     {
         public override string FormatOneTransition(string sourceNodeName, string trigger, IEnumerable<string> actions, string destinationNodeName, IEnumerable<string> guards) =>
-            base.FormatOneTransition(sourceNodeName, Escape(trigger), actions?.Select(Escape)!, destinationNodeName, guards?.Select(Escape)!);
-
-        /// <summary>The text with <c># ; &lt; &gt; \</c> as entity codes, in one pass (the codes themselves hold <c>#</c> and <c>;</c>).</summary>
-        private static string Escape(string text)
-        {
-            if (text.AsSpan().IndexOfAny("#;<>\\") < 0)
-            {
-                return text;
-            }
-
-            var escaped = new System.Text.StringBuilder(text.Length + 16);
-            foreach (var c in text)
-            {
-                _ = c switch
-                {
-                    '#' => escaped.Append("#35;"),
-                    ';' => escaped.Append("#59;"),
-                    '<' => escaped.Append("#lt;"),
-                    '>' => escaped.Append("#gt;"),
-                    '\\' => escaped.Append("#92;"),
-                    _ => escaped.Append(c),
-                };
-            }
-
-            return escaped.ToString();
-        }
+            base.FormatOneTransition(sourceNodeName, MermaidText.Escape(trigger), actions?.Select(t => MermaidText.Escape(t))!, destinationNodeName, guards?.Select(t => MermaidText.Escape(t))!);
     }
 }

@@ -1,4 +1,6 @@
 using System.Text;
+using EscalationDsl.Language.Text;
+using EscalationDsl.Runtime.Graphs;
 
 namespace EscalationDsl.Runtime.Matrix;
 
@@ -36,26 +38,24 @@ public static class MatrixMarkdown
         sb.Append("\n## Ownership chain\n\n```mermaid\nflowchart LR\n");
         foreach (var e in reference.Chain)
         {
-            sb.Append($"    {Node(e.From)} -->|\"{e.Label.Replace("\"", "'", StringComparison.Ordinal)}\"| {Node(e.To)}\n");
+            sb.Append($"    {Node(e.From)} -->|\"{MermaidText.Escape(e.Label, quoted: true)}\"| {Node(e.To)}\n");
         }
 
         sb.Append("```\n");
         return sb.ToString();
     }
 
-    private static string Cell(string? text) =>
-        string.IsNullOrEmpty(text) ? "-" : Text(text).Replace("|", "\\|", StringComparison.Ordinal);
+    private static string Cell(string? text) => string.IsNullOrEmpty(text) ? "-" : Text(text);
 
-    // Names, descriptions and quoted values show as written: '&' and '<' could start an entity or an
-    // HTML tag that the renderer turns into something else or hides, and a line break would end the
-    // heading or the table row.
-    private static string Text(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).ReplaceLineEndings(" ");
+    // Names, descriptions and quoted values show as written, as in esc sim's Markdown report: '*', '`',
+    // '[' and the like would become emphasis, code or links, '&' and '<' an entity or a hidden HTML tag,
+    // '|' would end the cell, and a line break the heading or the table row.
+    private static string Text(string text) => MarkdownText.Escape(text);
 
     // Mermaid node ids must be plain words; owners are, except the placeholders in parentheses.
     private static string Node(string owner)
     {
         var id = new string(owner.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray()).Trim('_');
-        return id == owner ? owner : $"{(id.Length == 0 ? "n" : id)}[\"{owner}\"]";
+        return id == owner ? owner : $"{(id.Length == 0 ? "n" : id)}[\"{MermaidText.Escape(owner, quoted: true)}\"]";
     }
 }
