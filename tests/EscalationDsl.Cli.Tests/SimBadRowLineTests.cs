@@ -1,3 +1,5 @@
+using EscalationDsl.Tests;
+
 namespace EscalationDsl.Cli.Tests;
 
 /// <summary>
@@ -50,6 +52,26 @@ public sealed class SimBadRowLineTests : IDisposable
 
         result.ExitCode.ShouldBe(ExitCodes.Usage);
         result.Error.ShouldBe("esc: no\\nsuch\\u001b[31m.csv: no such file\n");
+    }
+
+    [Fact]
+    public void AMappingFileThatIsNotUtf8IsRefusedWhereItsFirstBadByteIs()
+    {
+        // Read with replacement characters, "Tickét ID" (Windows-1252) never matched the header, and
+        // every row was bad with no word of the encoding.
+        var utf8 = File.ReadAllText(Path.Combine(RepoPaths.Root, "policies", "mappings", "helpdesk-export.json"));
+        var map = Path.Combine(folder, "latin1.json");
+        File.WriteAllBytes(map, System.Text.Encoding.Latin1.GetBytes("{\n  \"tick\u00e9t\": 1,\n" + utf8.TrimStart()[1..]));
+        var withoutMark = Path.Combine(folder, "utf16.json");
+        File.WriteAllBytes(withoutMark, System.Text.Encoding.Unicode.GetBytes("{}"));
+
+        var latin1 = Esc.Run("sim", "policies/support.esc", "--map", map, "--tickets", "policies/events/helpdesk-export.csv");
+        var utf16 = Esc.Run("sim", "policies/support.esc", "--map", withoutMark, "--tickets", "policies/events/helpdesk-export.csv");
+
+        latin1.ExitCode.ShouldBe(ExitCodes.Usage);
+        latin1.Error.ShouldBe($"esc: {map}:2:8: the byte 0xE9 is not UTF-8 text; save the mapping file as UTF-8 (column names and values in another encoding would not match the export)\n");
+        utf16.ExitCode.ShouldBe(ExitCodes.Usage);
+        utf16.Error.ShouldBe($"esc: {withoutMark}:1:2: the mapping file holds a NUL byte (0x00), so it is not UTF-8 text (a binary file, or UTF-16 without a byte order mark); save it as UTF-8\n");
     }
 
     private string Write(string name, string content)

@@ -199,15 +199,26 @@ internal static class SimCommand
                 throw new UsageException($"{mapPath}: is a folder; name the mapping file (JSON)");
             }
 
-            string mapText;
+            SourceText mapSource;
             try
             {
-                mapText = SourceText.FromBytes(mapPath, BoundedFile.Read(mapFull, "a mapping", named: true)).Text;
+                mapSource = SourceText.FromBytes(mapPath, BoundedFile.Read(mapFull, "a mapping", named: true));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new UsageException(e is FileNotFoundException or DirectoryNotFoundException ? $"{mapPath}: no such mapping file{StandardInputHint("--map", mapPath)}" : $"{mapPath}: cannot read: {e.Message}");
             }
+
+            // Read as UTF-8 regardless, a key saved as Windows-1252 ("Nöte") would never match the export's header.
+            if (mapSource.InvalidUtf8 is { } bad)
+            {
+                var at = mapSource.GetPosition(bad.Offset);
+                throw new UsageException(bad.Byte == 0
+                    ? $"{mapPath}:{at.Line}:{at.Column}: the mapping file holds a NUL byte (0x00), so it is not UTF-8 text (a binary file, or UTF-16 without a byte order mark); save it as UTF-8"
+                    : $"{mapPath}:{at.Line}:{at.Column}: the byte 0x{bad.Byte:X2} is not UTF-8 text; save the mapping file as UTF-8 (column names and values in another encoding would not match the export)");
+            }
+
+            var mapText = mapSource.Text;
 
             var warnings = new List<string>();
             try
