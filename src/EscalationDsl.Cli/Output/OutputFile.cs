@@ -1,3 +1,5 @@
+using EscalationDsl.Engine.Files;
+
 namespace EscalationDsl.Cli.Output;
 
 /// <summary>
@@ -53,7 +55,7 @@ internal sealed class OutputFile : IDisposable
     public void Commit()
     {
         stream.Dispose();
-        if (!File.Exists(target) && TryMoveIntoPlace())
+        if (!File.Exists(target) && NewFile.TryMoveIntoPlace(temporary, target))
         {
             done = true;
             return;
@@ -93,20 +95,6 @@ internal sealed class OutputFile : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Left behind under its hidden .partial name; the named file is untouched either way.
-        }
-    }
-
-    /// <summary>Renames the temporary file to the named one; false when something took the name meanwhile.</summary>
-    private bool TryMoveIntoPlace()
-    {
-        try
-        {
-            File.Move(temporary, target, overwrite: false);
-            return true;
-        }
-        catch (IOException) when (File.Exists(target))
-        {
-            return false;
         }
     }
 }

@@ -91,7 +91,7 @@ internal static class ApiKeyFile
                 file.SetLength(0);
                 file.Write(System.Text.Encoding.ASCII.GetBytes(key + "\n"));
                 file.Flush(flushToDisk: true);
-                if (!MoveIntoPlace(partial, path))
+                if (!NewFile.TryMoveIntoPlace(partial, path))
                 {
                     Remove(partial);
                     file.Dispose();
@@ -109,20 +109,6 @@ internal static class ApiKeyFile
             }
         });
         return made;
-    }
-
-    /// <summary>Moves the partial file into place, or returns false when a key file appeared there meanwhile.</summary>
-    private static bool MoveIntoPlace(string partial, string path)
-    {
-        try
-        {
-            File.Move(partial, path, overwrite: false);
-            return true;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            return false;
-        }
     }
 
     /// <summary>
