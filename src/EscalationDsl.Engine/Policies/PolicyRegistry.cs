@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Security.Cryptography;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Language.Text;
 using EscalationDsl.Runtime;
@@ -18,6 +19,9 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
     private ImmutableDictionary<string, PolicyVersion> versions = ImmutableDictionary<string, PolicyVersion>.Empty;
     private ImmutableDictionary<string, PolicyVersion> current = ImmutableDictionary<string, PolicyVersion>.Empty;
     private ImmutableDictionary<string, PolicyStatus> files = ImmutableDictionary<string, PolicyStatus>.Empty;
+
+    // What the last reload read: each file's SHA-256, empty for a file it could not read.
+    private ImmutableDictionary<string, byte[]> read = ImmutableDictionary<string, byte[]>.Empty;
 
     // Stored versions that no longer bind: bound and logged once, not once per pinned ticket.
     private ImmutableHashSet<string> unbindable = ImmutableHashSet<string>.Empty;
@@ -89,18 +93,22 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var hashes = ImmutableDictionary.CreateBuilder<string, byte[]>(StringComparer.Ordinal);
         foreach (var file in found)
         {
-            var relative = Path.GetRelativePath(Folder, file).Replace('\\', '/');
+            var relative = Relative(file);
             seen.Add(relative);
             SourceText source;
             try
             {
                 // As esc lint reads it: bytes that are not UTF-8 are ESC1008, not replacement characters.
-                source = SourceText.FromBytes(relative, PolicyFiles.Read(file, named: false));
+                var bytes = PolicyFiles.Read(file, named: false);
+                hashes[relative] = SHA256.HashData(bytes);
+                source = SourceText.FromBytes(relative, bytes);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
+                hashes[relative] = [];
                 Refuse(relative, null, [$"{relative}: cannot read: {e.Message}"]);
                 continue;
             }
@@ -156,8 +164,46 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
             files = files.Remove(gone);
         }
 
+        read = hashes.ToImmutable();
         return changed;
     }
+
+    /// <summary>
+    /// Whether the folder now holds other policy files, or other bytes in them, than the last
+    /// <see cref="Reload"/> read. The watcher asks when it starts watching: a change made between the
+    /// engine's start and then raises no file-system event. A folder that cannot be listed is not
+    /// taken for changed (a reload would change nothing either).
+    /// </summary>
+    public bool ChangedSinceRead()
+    {
+        var last = read;
+        IReadOnlyList<string> found;
+        try
+        {
+            found = Directory.Exists(Folder) ? PolicyFiles.Below(Folder) : [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+
+        return found.Count != last.Count
+            || found.Any(file => !last.TryGetValue(Relative(file), out var hash) || !Hash(file).AsSpan().SequenceEqual(hash));
+    }
+
+    private static byte[] Hash(string file)
+    {
+        try
+        {
+            return SHA256.HashData(PolicyFiles.Read(file, named: false));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    private string Relative(string file) => Path.GetRelativePath(Folder, file).Replace('\\', '/');
 
     private void Refuse(string path, string? name, IReadOnlyList<string> errors)
     {

@@ -32,6 +32,13 @@ internal sealed class PolicyWatcher(EngineLoop loop, EngineOptions options, ILog
         watcher.Error += (_, e) => logger.LogWarning(e.GetException(), "Watching {Folder} failed; use POST /v1/policies:reload", loop.Registry.Folder);
         watcher.EnableRaisingEvents = true;
 
+        // The engine read the folder when it started, before this watch began: a file changed in
+        // between raised no event, and would be read only with the next change.
+        if (loop.Registry.ChangedSinceRead())
+        {
+            OnChange();
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
