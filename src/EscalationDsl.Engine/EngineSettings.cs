@@ -151,6 +151,7 @@ public static class EngineSettings
             throw Problem("Engine:Policies", "is empty; name the folder that holds the .esc files");
         }
 
+        NoNul("Engine:Policies", options.Policies);
         if (File.Exists(options.Policies))
         {
             throw Problem("Engine:Policies", $"{Path.GetFullPath(options.Policies)} is a file; name the folder that holds the .esc files");
@@ -297,6 +298,7 @@ public static class EngineSettings
             throw Problem(setting, "is empty; give a file path");
         }
 
+        NoNul(setting, path);
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full))
         {
@@ -306,6 +308,15 @@ public static class EngineSettings
         if (Path.GetDirectoryName(full) is { } folder && !Directory.Exists(folder))
         {
             throw Problem(setting, $"the folder {folder} does not exist (the file is created, its folder is not)");
+        }
+    }
+
+    /// <summary>A path with a NUL character (JSON settings can hold <c>\u0000</c>) names no file, and the file API throws on it.</summary>
+    private static void NoNul(string setting, string path)
+    {
+        if (path.Contains('\0', StringComparison.Ordinal))
+        {
+            throw Problem(setting, "holds a NUL character (\\u0000), which no file name can hold");
         }
     }
 

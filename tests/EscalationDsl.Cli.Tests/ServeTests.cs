@@ -91,6 +91,8 @@ public sealed class ServeTests : IDisposable
     [InlineData("{\n  \"Engine\": {\n    \"Listen\" \"x\"\n  }\n}", "{0}:3:14: not valid JSON: '\"' is invalid after a property name. Expected a ':'")]
     [InlineData("[1, 2]", "{0}: Top-level JSON element must be an object. Instead, 'Array' was found")]
     [InlineData("{ \"Engine\": { \"Listn\": \"http://127.0.0.1:0\" } }", "{0}: Engine:Listn: is not a setting; did you mean Engine:Listen?")]
+    // JSON can hold a NUL, which no file name can: the file API threw, an internal error.
+    [InlineData("{ \"Engine\": { \"Sinks\": [ { \"Name\": \"f\", \"Type\": \"file\", \"Path\": \"o\\u0000.jsonl\" } ] } }", "{0}: Engine:Sinks:0:Path: holds a NUL character (\\u0000), which no file name can hold")]
     public async Task ABadAppSettingsFileGetsOnlyTheOneLine(string json, string message)
     {
         var file = Path.Combine(folder, "appsettings.json");
@@ -100,6 +102,23 @@ public sealed class ServeTests : IDisposable
 
         code.ShouldBe(2);
         error.ShouldBe($"esc serve: {string.Format(System.Globalization.CultureInfo.InvariantCulture, message, file)}\n");
+    }
+
+    [Theory]
+    [InlineData("Database", "a\\u0000b.db", "Engine:Database: holds a NUL character (\\u0000), which no file name can hold")]
+    [InlineData("Policies", "pol\\u0000icies", "Engine:Policies: holds a NUL character (\\u0000), which no file name can hold")]
+    [InlineData("Listen", "http://127.0.0.1:0\\u0000", "Engine:Listen: 'http://127.0.0.1:0\\u0000': '0\\u0000' is not a port number (0 to 65535); write http://ADDRESS:PORT, such as http://127.0.0.1:8080 (port 0 picks a free port)")]
+    public async Task ANulInASettingFromAppSettingsGetsTheOneLine(string setting, string jsonValue, string message)
+    {
+        // JSON can hold a NUL, which no file name can (the file API threw: an internal error), and
+        // which the one line writes as an escape. The test's own value of the setting is left out.
+        var file = Path.Combine(folder, "appsettings.json");
+        File.WriteAllText(file, $"{{ \"Engine\": {{ \"{setting}\": \"{jsonValue}\" }} }}");
+
+        var (code, error) = await RunProcess([.. Isolated().Where(a => !a.StartsWith($"--Engine:{setting}=", StringComparison.Ordinal))]);
+
+        code.ShouldBe(2);
+        error.ShouldBe($"esc serve: {file}: {message}\n");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EscalationDsl.Cli.Output;
 using EscalationDsl.Engine;
 using EscalationDsl.Language.Diagnostics;
 using Microsoft.AspNetCore.Builder;
@@ -63,7 +64,7 @@ internal static class ServeCommand
             }
             catch (EngineConfigurationException e)
             {
-                await console.Error.WriteLineAsync($"esc serve: {e.Message}");
+                await console.Error.WriteLineAsync($"esc serve: {OneLine.Of(e.Message)}");
                 return ExitCodes.Usage;
             }
             finally
