@@ -208,7 +208,7 @@ public sealed class ServiceNowImporterTests
 
             using var source = new ServiceNowEventSource(path, "/dev/stdin", MappingFile.DefaultServiceNow(Policies.Support));
             Should.Throw<SourceException>(() => source.Read().ToList()).Message.ShouldStartWith(
-                kind == "zip" ? "/dev/stdin: is a .zip archive, not CSV text; esc opens an archive by a name ending in .zip" : "/dev/stdin: is gzip-compressed, not CSV text; decompress it first");
+                kind == "zip" ? "/dev/stdin: is a .zip archive, not CSV text; esc opens an archive by a name ending in .zip" : "/dev/stdin: is gzip-compressed, not CSV text; esc reads a gzip file by a name ending in .gz");
         }
         finally
         {

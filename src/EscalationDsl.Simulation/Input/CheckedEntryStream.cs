@@ -9,27 +9,10 @@ namespace EscalationDsl.Simulation.Input;
 /// CRC-32 with its content nor words a damaged compressed stream as damage. A mismatch at the end,
 /// or data that does not decompress, is a <see cref="SourceException"/> naming the archive.
 /// </summary>
-internal sealed class CheckedEntryStream(ZipArchiveEntry entry, string displayName) : Stream
+internal sealed class CheckedEntryStream(ZipArchiveEntry entry, string displayName) : ForwardOnlyStream
 {
     private readonly Stream inner = entry.Open();
     private readonly Crc32 crc = new();
-    private long read;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => read;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -40,13 +23,13 @@ internal sealed class CheckedEntryStream(ZipArchiveEntry entry, string displayNa
         }
         catch (InvalidDataException)
         {
-            throw Damaged($"{entry.FullName} does not decompress after {read:N0} bytes");
+            throw Damaged($"{entry.FullName} does not decompress after {BytesRead:N0} bytes");
         }
 
         if (n > 0)
         {
             crc.Append(buffer[..n]);
-            read += n;
+            BytesRead += n;
         }
         else if (buffer.Length > 0 && crc.GetCurrentHashAsUInt32() != entry.Crc32)
         {
@@ -55,16 +38,6 @@ internal sealed class CheckedEntryStream(ZipArchiveEntry entry, string displayNa
 
         return n;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -113,7 +113,7 @@ internal static partial class CsvColumns
             case var first when first.StartsWith("PK\u0003\u0004", StringComparison.Ordinal):
                 throw new SourceException($"{file}: is a .zip archive, not CSV text; esc opens an archive by a name ending in .zip: name the archive itself (--tickets export.zip), or extract the CSV into the pipe (unzip -p export.zip | esc sim ... --tickets /dev/stdin)");
             case var first when first.StartsWith('\u001F'):
-                throw new SourceException($"{file}: is gzip-compressed, not CSV text; decompress it first (zcat export.csv.gz | esc sim ... --tickets /dev/stdin)");
+                throw new SourceException($"{file}: is gzip-compressed, not CSV text; esc reads a gzip file by a name ending in .gz: name the file itself (--tickets export.csv.gz), or decompress it into the pipe (zcat export.csv.gz | esc sim ... --tickets /dev/stdin)");
         }
     }
 

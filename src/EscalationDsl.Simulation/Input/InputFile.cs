@@ -4,9 +4,9 @@ using EscalationDsl.Simulation.Sources;
 namespace EscalationDsl.Simulation.Input;
 
 /// <summary>
-/// Opens a CSV file, or the one CSV file inside a .zip archive, as a forward-only stream. The archive
-/// is read in place (never extracted to disk), and <see cref="Progress"/> follows the bytes read from
-/// the file on disk, compressed or not.
+/// Opens a CSV file, a gzip-compressed one (<c>.gz</c>), or the one CSV file inside a .zip archive, as
+/// a forward-only stream. Compressed files are read in place (never extracted to disk), and
+/// <see cref="Progress"/> follows the bytes read from the file on disk, compressed or not.
 /// </summary>
 public sealed class InputFile : IDisposable
 {
@@ -24,7 +24,7 @@ public sealed class InputFile : IDisposable
     /// <summary>The (decompressed) content.</summary>
     public Stream Content { get; }
 
-    /// <summary>The file name, or for an archive the name of the entry read.</summary>
+    /// <summary>The file name (without <c>.gz</c> for a gzip file), or for an archive the name of the entry read.</summary>
     public string EntryName { get; }
 
     /// <summary>
@@ -32,6 +32,11 @@ public sealed class InputFile : IDisposable
     /// a pipe or other input without a length, such as <c>--tickets &lt;(zcat export.csv.gz)</c>.
     /// </summary>
     public double Progress => !file.CanRead ? 1 : !file.CanSeek ? 0 : file.Length == 0 ? 1 : Math.Min(1, (double)file.Position / file.Length);
+
+    /// <summary>The name of the file a gzip file holds (<c>events.jsonl.gz</c>: <c>events.jsonl</c>), else <paramref name="path"/>; its extension tells the format.</summary>
+    public static string Uncompressed(string path) => IsGzip(path) ? path[..^3] : path;
+
+    private static bool IsGzip(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Opens <paramref name="path"/>; <paramref name="displayName"/> is used in messages.</summary>
     /// <exception cref="SourceException">The file is missing, unreadable, or an archive without exactly one CSV file.</exception>
@@ -45,6 +50,11 @@ public sealed class InputFile : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new SourceException(e is FileNotFoundException or DirectoryNotFoundException ? $"{displayName}: no such file" : $"{displayName}: cannot read: {e.Message}");
+        }
+
+        if (IsGzip(path))
+        {
+            return new InputFile(file, null, new GzipContentStream(file, displayName), Path.GetFileName(Uncompressed(path)));
         }
 
         if (!path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))

@@ -4,14 +4,14 @@ using EscalationDsl.Simulation.Input;
 
 namespace EscalationDsl.Simulation.Sources;
 
-/// <summary>Canonical events from a JSON Lines (<c>.jsonl</c>, <c>.ndjson</c>) or CSV (<c>.csv</c>, also inside a <c>.zip</c>) file (docs/events.md).</summary>
+/// <summary>Canonical events from a JSON Lines (<c>.jsonl</c>, <c>.ndjson</c>) or CSV (<c>.csv</c>, also inside a <c>.zip</c>) file, each also gzip-compressed (<c>.jsonl.gz</c>) (docs/events.md).</summary>
 public sealed class CanonicalEventSource : IEventSource
 {
     private readonly string path;
     private InputFile? input;
 
     /// <summary>
-    /// Creates the source; the format follows the file extension. A name without one (a pipe such as
+    /// Creates the source; the format follows the file extension (under a <c>.gz</c>). A name without one (a pipe such as
     /// <c>&lt;(zcat events.jsonl.gz)</c>, or <c>/dev/stdin</c>) is read as JSON Lines when its first
     /// character is <c>{</c>, <c>#</c> or blank, and as CSV otherwise.
     /// </summary>
@@ -20,7 +20,7 @@ public sealed class CanonicalEventSource : IEventSource
     {
         this.path = path;
         DisplayName = displayName;
-        var extension = Path.GetExtension(path).ToLowerInvariant();
+        var extension = Path.GetExtension(InputFile.Uncompressed(path)).ToLowerInvariant();
         Format = extension switch
         {
             ".jsonl" or ".ndjson" => "jsonl",
