@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using EscalationDsl.Tests;
 
 namespace EscalationDsl.Cli.Tests;
@@ -37,10 +38,35 @@ public sealed class LintSarifTests
             rule["shortDescription"]!["text"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
             rule["fullDescription"]!["text"]!.GetValue<string>().Length.ShouldBeInRange(1, 1024);
             rule["help"]!["text"]!.GetValue<string>().ShouldContain($"docs/rules/{id}.md");
-            rule["help"]!["markdown"]!.GetValue<string>().ShouldBe(File.ReadAllText(RepoPaths.Combine("docs", "rules", id + ".md")).Replace("\r\n", "\n", StringComparison.Ordinal));
+            var page = File.ReadAllText(RepoPaths.Combine("docs", "rules", id + ".md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+            var markdown = rule["help"]!["markdown"]!.GetValue<string>();
+            Regex.Replace(markdown, @" \(`docs/[^`]+`\)", string.Empty).ShouldBe(Regex.Replace(page, @"\[([^\]]+)\]\([^)\s]+\)", "$1"), "the page, each link written as its text and the file it names");
             rule["defaultConfiguration"]!["level"]!.GetValue<string>().ShouldBeOneOf("note", "warning", "error");
             rule["helpUri"].ShouldBeNull("SARIF wants helpUri absolute; without --help-uri-base esc writes none");
         }
+    }
+
+    [Fact]
+    public void WithoutHelpUriBaseTheHelpNamesTheLinkedFilesInsteadOfLinkingThem()
+    {
+        // A relative link in help.markdown is broken on a code scanning alert page, where the help is shown.
+        var lint = Sarif()["runs"]![0]!["tool"]!["driver"]!["rules"]!.AsArray();
+        var compiler = JsonNode.Parse(Esc.RunWithInput("policy \"x\" version 1\nseverity s { acknowledge within 15x }\n", "lint", "-", "--format", "sarif").Out)!["runs"]![0]!["tool"]!["driver"]!["rules"]!.AsArray();
+
+        foreach (var rule in lint.Concat(compiler))
+        {
+            var markdown = rule!["help"]!["markdown"]!.GetValue<string>();
+            markdown.ShouldNotMatch(@"\]\((?![a-z]+:)", "a relative link");
+            foreach (Match named in Regex.Matches(markdown, @"\(`(docs/[^`#]+)(#[^`]*)?`\)"))
+            {
+                File.Exists(RepoPaths.Combine(named.Groups[1].Value.Split('/'))).ShouldBeTrue($"{rule["id"]} names {named.Groups[1].Value}, which is not a file of the repository");
+            }
+        }
+
+        var esl001 = lint.Single(r => r!["id"]!.GetValue<string>() == "ESL001")!["help"]!["markdown"]!.GetValue<string>();
+        esl001.ShouldContain("Change the level, or turn the rule off, in a `.esclint.json` (`docs/rules/README.md#configuration`) next");
+        esl001.ShouldContain("See also: all lint rules (`docs/rules/README.md`), esc lint (`docs/cli.md#esc-lint`).");
+        compiler.Single(r => r!["id"]!.GetValue<string>() == "ESC2007")!["help"]!["markdown"]!.GetValue<string>().ShouldBe("Unknown duration unit. See `docs/diagnostics/ESC2007.md`.");
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace EscalationDsl.Cli.Lint;
 /// exact region and a partial fingerprint that does not depend on the line number. Rule help is the
 /// rule's documentation page. SARIF wants <c>helpUri</c> absolute, and esc cannot know where its docs
 /// are published, so it is written only when the caller gives the base (<c>--help-uri-base</c>); the
-/// page's relative links are then made absolute too.
+/// page's relative links are then made absolute too, and without it they name the linked file as text.
 /// </summary>
 internal static partial class LintSarifFormat
 {
@@ -21,6 +21,9 @@ internal static partial class LintSarifFormat
 
     /// <summary>The key of our fingerprint in <c>partialFingerprints</c>.</summary>
     public const string FingerprintKey = "escLineHash/v1";
+
+    /// <summary>A stand-in for the repository root, to resolve relative links between its files.</summary>
+    private static readonly Uri RepositoryRoot = new("file:///");
 
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -142,7 +145,9 @@ internal static partial class LintSarifFormat
             ["help"] = new JsonObject
             {
                 ["text"] = $"{description} See {helpUri?.AbsoluteUri ?? helpLink}.",
-                ["markdown"] = page is null ? $"{description} See [{id}]({helpUri?.AbsoluteUri ?? helpLink})." : AbsoluteLinks(page, helpUri),
+                ["markdown"] = page is not null ? ResolveLinks(page, helpLink, helpUriBase)
+                    : helpUri is not null ? $"{description} See [{id}]({helpUri.AbsoluteUri})."
+                    : $"{description} See `{helpLink}`.",
             },
         };
         if (helpUri is not null)
@@ -167,11 +172,22 @@ internal static partial class LintSarifFormat
     /// <summary>GitHub shows at most 1024 characters of a description.</summary>
     private static string Limit(string text) => text.Length <= 1000 ? text : text[..997] + "...";
 
-    /// <summary>Relative Markdown links resolved against the page's own URI, so they work wherever the help is shown.</summary>
-    private static string AbsoluteLinks(string markdown, Uri? pageUri) =>
-        pageUri is null ? markdown : RelativeLink().Replace(markdown, m => $"]({new Uri(pageUri, m.Groups[1].Value).AbsoluteUri})");
+    /// <summary>
+    /// The relative Markdown links of help at <paramref name="pagePath"/> (relative to the repository
+    /// root), resolved against the page. With <paramref name="helpUriBase"/> they become absolute links.
+    /// Without it they become the link text and the file's repository path in code, because a relative
+    /// link is broken wherever SARIF help is shown, such as a code scanning alert page.
+    /// </summary>
+    private static string ResolveLinks(string markdown, string pagePath, Uri? helpUriBase) =>
+        RelativeLink().Replace(markdown, m =>
+        {
+            var target = new Uri(new Uri(helpUriBase ?? RepositoryRoot, pagePath), m.Groups["target"].Value);
+            return helpUriBase is not null
+                ? $"[{m.Groups["text"].Value}]({target.AbsoluteUri})"
+                : $"{m.Groups["text"].Value} (`{System.Uri.UnescapeDataString(target.AbsolutePath.TrimStart('/'))}{target.Fragment}`)";
+        });
 
-    [GeneratedRegex(@"\]\((?![a-z][a-z0-9+.-]*:)([^)\s]+)\)")]
+    [GeneratedRegex(@"\[(?<text>[^\]]+)\]\((?![a-z][a-z0-9+.-]*:)(?<target>[^)\s]+)\)")]
     private static partial Regex RelativeLink();
 
     private static string Level(DiagnosticLevel level) => level switch
