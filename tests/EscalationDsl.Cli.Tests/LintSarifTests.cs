@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using EscalationDsl.Cli.Lint;
 using EscalationDsl.Tests;
 
 namespace EscalationDsl.Cli.Tests;
@@ -111,6 +112,31 @@ public sealed class LintSarifTests
     }
 
     [Fact]
+    public void RuleNamesArePascalCaseIdentifiersOfTheKebabCaseNamesAndTitles()
+    {
+        // SARIF's reportingDescriptor.name is "an identifier understandable to an end user" (its example
+        // is PascalCase), and the SARIF validator asks for a Pascal identifier: not kebab-case, not a phrase.
+        var names = Analysis.LintRuleCatalog.All.Select(r => (r.Code, Name: LintSarifFormat.SarifName(r.Name)))
+            .Concat(Language.Diagnostics.DiagnosticCatalog.Descriptors.Select(d => (d.Code, Name: LintSarifFormat.SarifName(d.Title))))
+            .ToList();
+
+        foreach (var (code, name) in names)
+        {
+            name.ShouldMatch(@"^(\p{Lu}[\p{Ll}\p{Nd}]*)+$", code);
+        }
+
+        names.Select(n => n.Name).ShouldBeUnique();
+        LintSarifFormat.SarifName("step-after-sla-target").ShouldBe("StepAfterSlaTarget");
+        LintSarifFormat.SarifName("`immediately` step is not the rule's first step").ShouldBe("ImmediatelyStepIsNotTheRulesFirstStep");
+        LintSarifFormat.SarifName("`on CALENDAR` on wall-clock time").ShouldBe("OnCalendarOnWallClockTime");
+        LintSarifFormat.SarifName("File is not UTF-8 text").ShouldBe("FileIsNotUtf8Text");
+
+        var rules = Sarif()["runs"]![0]!["tool"]!["driver"]!["rules"]!.AsArray();
+        rules.Single(r => r!["id"]!.GetValue<string>() == "ESL001")!["name"]!.GetValue<string>().ShouldBe("StepAfterSlaTarget");
+        rules.Select(r => r!["name"]!.GetValue<string>()).ShouldAllBe(n => Regex.IsMatch(n, "^[A-Z][A-Za-z0-9]*$"));
+    }
+
+    [Fact]
     public void FingerprintsIgnoreLineNumbersButNotTheLine()
     {
         using var folder = new LintTempFolder();
@@ -133,7 +159,7 @@ public sealed class LintSarifTests
 
         var run = JsonNode.Parse(result.Out)!["runs"]![0]!;
         var rule = run["tool"]!["driver"]!["rules"]!.AsArray().Single(r => r!["id"]!.GetValue<string>() == "ESC2007")!;
-        rule["name"]!.GetValue<string>().ShouldBe("Unknown duration unit");
+        rule["name"]!.GetValue<string>().ShouldBe("UnknownDurationUnit");
         rule["defaultConfiguration"]!["level"]!.GetValue<string>().ShouldBe("error");
         run["results"]![0]!["ruleId"]!.GetValue<string>().ShouldBe("ESC2007");
     }

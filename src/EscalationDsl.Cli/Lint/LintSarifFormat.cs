@@ -119,7 +119,7 @@ internal static partial class LintSarifFormat
         {
             var triggers = LintRuleDocs.Section(rule, "What triggers it");
             var page = LintRuleDocs.Page(rule);
-            list.Add((rule.Code, Rule(rule.Code, rule.Name, rule.Description, Limit(PlainText(triggers ?? rule.Description)), page, rule.DefaultLevel, rule.HelpLink, helpUriBase)));
+            list.Add((rule.Code, Rule(rule.Code, SarifName(rule.Name), rule.Description, Limit(PlainText(triggers ?? rule.Description)), page, rule.DefaultLevel, rule.HelpLink, helpUriBase)));
         }
 
         var compiler = report.Findings.Select(f => f.Diagnostic.Code).Where(c => !c.StartsWith("ESL", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal);
@@ -127,7 +127,7 @@ internal static partial class LintSarifFormat
         {
             var d = DiagnosticCatalog.Descriptors.FirstOrDefault(x => x.Code == code);
             var title = d?.Title ?? code;
-            list.Add((code, Rule(code, title, title + ".", title + ".", null, d?.Level ?? DiagnosticLevel.Error, d?.HelpLink ?? $"docs/diagnostics/{code}.md", helpUriBase)));
+            list.Add((code, Rule(code, SarifName(title), title + ".", title + ".", null, d?.Level ?? DiagnosticLevel.Error, d?.HelpLink ?? $"docs/diagnostics/{code}.md", helpUriBase)));
         }
 
         return list;
@@ -158,6 +158,21 @@ internal static partial class LintSarifFormat
         rule["defaultConfiguration"] = new JsonObject { ["level"] = Level(level) };
         return rule;
     }
+
+    /// <summary>
+    /// A rule's SARIF <c>name</c>: the words of its name or title as one PascalCase identifier
+    /// (<c>step-after-sla-target</c> → <c>StepAfterSlaTarget</c>, "Unknown duration unit" →
+    /// <c>UnknownDurationUnit</c>). SARIF calls the name an identifier understandable to an end user,
+    /// with a PascalCase example, and its validator asks for a Pascal identifier; a title with spaces is
+    /// no identifier. Configuration and suppressions keep taking the code or the kebab-case name.
+    /// </summary>
+    internal static string SarifName(string words) =>
+        string.Concat(NonWord().Split(words.Replace("'", string.Empty, StringComparison.Ordinal))
+            .Where(w => w.Length > 0)
+            .Select(w => char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant()));
+
+    [GeneratedRegex(@"[^\p{L}\p{Nd}]+")]
+    private static partial Regex NonWord();
 
     /// <summary>Markdown prose as plain text: link targets dropped, wrapped lines joined (list items and paragraphs kept).</summary>
     private static string PlainText(string markdown) =>
