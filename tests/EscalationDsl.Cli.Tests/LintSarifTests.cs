@@ -165,6 +165,32 @@ public sealed class LintSarifTests
     }
 
     [Fact]
+    public void AFindingOnStandardInputPointsAtAnArtifactHoldingTheTextNotAtAFile()
+    {
+        // It pointed at "%3Cstdin%3E" under %SRCROOT%: a file that does not exist. SARIF wants a uri or
+        // the index of an entry in run.artifacts; standard input has no uri, so it gets an entry.
+        const string Policy = "policy \"x\" version 1\nseverity s { acknowledge within 15x }\n";
+        var result = Esc.RunWithInput(Policy, "lint", "-", "tests/Baselines/Lint/policy.esc", "--format", "sarif");
+
+        var run = JsonNode.Parse(result.Out)!["runs"]![0]!;
+        var results = run["results"]!.AsArray();
+        var fromStandardInput = results.Single(r => r!["ruleId"]!.GetValue<string>() == "ESC2007")!["locations"]![0]!["physicalLocation"]!;
+        fromStandardInput["artifactLocation"]!.ToJsonString().ShouldBe("""{"index":0,"description":{"text":"Standard input (esc lint -), not a file."}}""");
+        var artifact = run["artifacts"]!.AsArray().ShouldHaveSingleItem()!;
+        artifact["location"]!["index"]!.GetValue<int>().ShouldBe(0);
+        artifact["roles"]!.ToJsonString().ShouldBe("""["analysisTarget"]""");
+        var text = artifact["contents"]!["text"]!.GetValue<string>();
+        text.ShouldBe(Policy);
+        var region = fromStandardInput["region"]!;
+        text.Split('\n')[region["startLine"]!.GetValue<int>() - 1][(region["startColumn"]!.GetValue<int>() - 1)..(region["endColumn"]!.GetValue<int>() - 1)].ShouldBe("15x");
+
+        foreach (var fromFile in results.Where(r => r!["ruleId"]!.GetValue<string>() != "ESC2007"))
+        {
+            fromFile!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!.ToJsonString().ShouldBe("""{"uri":"tests/Baselines/Lint/policy.esc","uriBaseId":"%SRCROOT%"}""");
+        }
+    }
+
+    [Fact]
     public void FilesOutsideTheWorkingDirectoryGetAbsoluteFileUris()
     {
         using var folder = new LintTempFolder();

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EscalationDsl.Analysis;
 using EscalationDsl.Language.Diagnostics;
+using EscalationDsl.Language.Text;
 
 namespace EscalationDsl.Cli.Lint;
 
@@ -32,10 +33,15 @@ internal static partial class LintSarifFormat
     {
         var descriptors = Descriptors(report, helpUriBase);
         var index = descriptors.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var standardInput = report.Findings.Concat(report.SuppressedFindings.Select(s => s.Finding))
+            .Select(f => f.Source)
+            .Where(s => s.Path == PolicyInputs.StandardInputPath)
+            .Distinct()
+            .ToList();
         var results = new JsonArray();
         foreach (var f in report.Findings)
         {
-            results.Add(Result(f, index));
+            results.Add(Result(f, index, standardInput));
         }
 
         // Suppressed findings are results too, marked as suppressed in the source: code scanning then
@@ -48,7 +54,7 @@ internal static partial class LintSarifFormat
                 suppression["justification"] = reason;
             }
 
-            var result = Result(f, index);
+            var result = Result(f, index, standardInput);
             result["suppressions"] = new JsonArray(suppression);
             results.Add(result);
         }
@@ -64,27 +70,43 @@ internal static partial class LintSarifFormat
             driver["informationUri"] = new Uri(helpUriBase, "docs/rules/README.md").AbsoluteUri;
         }
 
+        var run = new JsonObject { ["tool"] = new JsonObject { ["driver"] = driver } };
+        if (standardInput.Count > 0)
+        {
+            run["artifacts"] = new JsonArray([.. standardInput.Select((source, i) => new JsonObject
+            {
+                ["location"] = StandardInputLocation(i),
+                ["roles"] = new JsonArray("analysisTarget"),
+                ["contents"] = new JsonObject { ["text"] = source.Text },
+            })]);
+        }
+
+        run["columnKind"] = "utf16CodeUnits";
+        run["results"] = results;
         var sarif = new JsonObject
         {
             ["$schema"] = Schema,
             ["version"] = "2.1.0",
-            ["runs"] = new JsonArray(new JsonObject
-            {
-                ["tool"] = new JsonObject { ["driver"] = driver },
-                ["columnKind"] = "utf16CodeUnits",
-                ["results"] = results,
-            }),
+            ["runs"] = new JsonArray(run),
         };
         return sarif.ToJsonString(Options) + "\n";
     }
 
     /// <summary>One finding as a SARIF result: rule, level, message, exact region and fingerprint.</summary>
-    private static JsonObject Result(LintFinding f, Dictionary<string, int> index)
+    private static JsonObject Result(LintFinding f, Dictionary<string, int> index, List<SourceText> standardInput)
     {
-        var artifact = new JsonObject { ["uri"] = Uri(f.Path) };
-        if (!Path.IsPathRooted(f.Path))
+        JsonObject artifact;
+        if (f.Path == PolicyInputs.StandardInputPath)
         {
-            artifact["uriBaseId"] = "%SRCROOT%";
+            artifact = StandardInputLocation(standardInput.IndexOf(f.Source));
+        }
+        else
+        {
+            artifact = new JsonObject { ["uri"] = Uri(f.Path) };
+            if (!Path.IsPathRooted(f.Path))
+            {
+                artifact["uriBaseId"] = "%SRCROOT%";
+            }
         }
 
         return new JsonObject
@@ -110,6 +132,17 @@ internal static partial class LintSarifFormat
             ["partialFingerprints"] = new JsonObject { [FingerprintKey] = f.Fingerprint },
         };
     }
+
+    /// <summary>
+    /// Where a policy read from standard input is: no file, so no <c>uri</c> (a made-up one under
+    /// <c>%SRCROOT%</c> named a file that does not exist), but the index of its entry in
+    /// <c>run.artifacts</c>, which describes it and holds its text, so the regions can be read.
+    /// </summary>
+    private static JsonObject StandardInputLocation(int artifact) => new()
+    {
+        ["index"] = artifact,
+        ["description"] = new JsonObject { ["text"] = "Standard input (esc lint -), not a file." },
+    };
 
     /// <summary>Every lint rule, then the compiler codes that occur in the report.</summary>
     private static List<(string Id, JsonObject Json)> Descriptors(LintReport report, Uri? helpUriBase)
