@@ -27,6 +27,46 @@ public sealed class LintSarifTests
     }
 
     [Fact]
+    public void RunSaysItSucceededWhichVersionRanAndWhatSrcRootIs()
+    {
+        var run = Sarif()["runs"]![0]!;
+
+        run["invocations"]!.ToJsonString().ShouldBe("""[{"executionSuccessful":true}]""", "a run that found errors still ran successfully");
+        var driver = run["tool"]!["driver"]!;
+        driver["semanticVersion"]!.GetValue<string>().ShouldMatch(@"^[0-9]+\.[0-9]+\.[0-9]+$");
+        driver["semanticVersion"]!.GetValue<string>().ShouldBe(driver["version"]!.GetValue<string>());
+
+        // %SRCROOT% is the working directory (here the repository root); each relative uri resolves to its file.
+        var srcRoot = run["originalUriBaseIds"]!["%SRCROOT%"]!;
+        srcRoot["uri"]!.GetValue<string>().ShouldBe(new Uri(Path.TrimEndingDirectorySeparator(RepoPaths.Root) + "/").AbsoluteUri);
+        srcRoot["description"]!["text"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        foreach (var result in run["results"]!.AsArray())
+        {
+            var uri = result!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!.GetValue<string>();
+            File.Exists(new Uri(new Uri(srcRoot["uri"]!.GetValue<string>()), uri).LocalPath).ShouldBeTrue(uri);
+        }
+    }
+
+    [Fact]
+    public void FileUrisKeepWhatLooksLikeAnEscapeInAFolderName()
+    {
+        // new Uri(path) read the "%41" of a folder "a%41 #b" as an escaped 'A': a uri of another folder.
+        using var folder = new LintTempFolder();
+        var policy = File.ReadAllText(Path.Combine(RepoPaths.Baselines, "Lint", "policy.esc"));
+        var inside = folder.Write(Path.Combine("a%41 #b", "p%42.esc"), policy);
+        var outside = folder.Write("o%43.esc", policy);
+
+        var run = JsonNode.Parse(Esc.RunIn(Path.GetDirectoryName(inside)!, string.Empty, "lint", "p%42.esc", outside, "--format", "sarif").Out)!["runs"]![0]!;
+
+        var srcRoot = run["originalUriBaseIds"]!["%SRCROOT%"]!["uri"]!.GetValue<string>();
+        srcRoot.ShouldEndWith("/a%2541%20%23b/");
+        var uris = run["results"]!.AsArray().Select(r => r!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!.GetValue<string>()).Distinct().ToList();
+        uris.ShouldBe(["p%2542.esc", "file://" + string.Join('/', outside.Split('/').Select(Uri.EscapeDataString))]);
+        new Uri(new Uri(srcRoot), uris[0]).LocalPath.ShouldBe(inside);
+        new Uri(uris[1]).LocalPath.ShouldBe(outside);
+    }
+
+    [Fact]
     public void EveryRuleHasItsMetadataAndItsPageAsHelp()
     {
         var rules = Sarif()["runs"]![0]!["tool"]!["driver"]!["rules"]!.AsArray();

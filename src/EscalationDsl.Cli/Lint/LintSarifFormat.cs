@@ -10,8 +10,9 @@ namespace EscalationDsl.Cli.Lint;
 
 /// <summary>
 /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run whose driver lists every lint
-/// rule (and the compiler codes that occur); results carry a relative uri under <c>%SRCROOT%</c>, an
-/// exact region and a partial fingerprint that does not depend on the line number. Rule help is the
+/// rule (and the compiler codes that occur); results carry a relative uri under <c>%SRCROOT%</c> (the
+/// working directory, given in <c>originalUriBaseIds</c>), an exact region and a partial fingerprint
+/// that does not depend on the line number. Rule help is the
 /// rule's documentation page. SARIF wants <c>helpUri</c> absolute, and esc cannot know where its docs
 /// are published, so it is written only when the caller gives the base (<c>--help-uri-base</c>); the
 /// page's relative links are then made absolute too, and without it they name the linked file as text.
@@ -28,8 +29,11 @@ internal static partial class LintSarifFormat
 
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Renders the report; <paramref name="helpUriBase"/> is where the repository's files are published, or null.</summary>
-    public static string Render(LintReport report, Uri? helpUriBase)
+    /// <summary>
+    /// Renders the report; <paramref name="helpUriBase"/> is where the repository's files are published,
+    /// or null; <paramref name="workingDirectory"/> is what relative file URIs are relative to (<c>%SRCROOT%</c>).
+    /// </summary>
+    public static string Render(LintReport report, Uri? helpUriBase, string workingDirectory)
     {
         var descriptors = Descriptors(report, helpUriBase);
         var index = descriptors.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -59,10 +63,12 @@ internal static partial class LintSarifFormat
             results.Add(result);
         }
 
+        var version = typeof(LintSarifFormat).Assembly.GetName().Version!.ToString(3);
         var driver = new JsonObject
         {
             ["name"] = "esc",
-            ["version"] = typeof(LintSarifFormat).Assembly.GetName().Version!.ToString(3),
+            ["version"] = version,
+            ["semanticVersion"] = version,
             ["rules"] = new JsonArray([.. descriptors.Select(d => d.Json)]),
         };
         if (helpUriBase is not null)
@@ -70,7 +76,22 @@ internal static partial class LintSarifFormat
             driver["informationUri"] = new Uri(helpUriBase, "docs/rules/README.md").AbsoluteUri;
         }
 
-        var run = new JsonObject { ["tool"] = new JsonObject { ["driver"] = driver } };
+        var run = new JsonObject
+        {
+            ["tool"] = new JsonObject { ["driver"] = driver },
+
+            // esc writes a log only once every input is linted (usage trouble stops it before, with no
+            // log), so a log is of a run that succeeded, whatever it found.
+            ["invocations"] = new JsonArray(new JsonObject { ["executionSuccessful"] = true }),
+            ["originalUriBaseIds"] = new JsonObject
+            {
+                ["%SRCROOT%"] = new JsonObject
+                {
+                    ["uri"] = FileUri(Path.TrimEndingDirectorySeparator(workingDirectory)) + "/",
+                    ["description"] = new JsonObject { ["text"] = "The working directory of esc lint: relative file URIs are relative to it." },
+                },
+            },
+        };
         if (standardInput.Count > 0)
         {
             run["artifacts"] = new JsonArray([.. standardInput.Select((source, i) => new JsonObject
@@ -245,9 +266,24 @@ internal static partial class LintSarifFormat
         _ => "note",
     };
 
-    /// <summary>A relative path as a relative URI reference (each segment escaped); an absolute path as a file URI.</summary>
+    /// <summary>A relative path as a relative URI reference; an absolute path as a file URI.</summary>
     private static string Uri(string path) =>
-        Path.IsPathRooted(path)
-            ? new Uri(path).AbsoluteUri
-            : string.Join('/', path.Split('/').Select(System.Uri.EscapeDataString));
+        Path.IsPathRooted(path) ? FileUri(path) : EscapedSegments(path);
+
+    /// <summary>
+    /// An absolute path as a file URI, each segment escaped as in a relative one: <c>new Uri(path)</c>
+    /// took an escape in a name for one (a folder <c>a%41</c> became <c>file:///a</c>… <c>A</c>).
+    /// </summary>
+    private static string FileUri(string fullPath)
+    {
+        var path = EscapedSegments(fullPath.Replace(Path.DirectorySeparatorChar, '/'));
+        return "file://" + (path.StartsWith('/') ? path : "/" + path);
+    }
+
+    /// <summary>A path with '/' between its segments, each escaped; a drive (<c>C:</c>) stays as it is.</summary>
+    private static string EscapedSegments(string path) =>
+        string.Join('/', path.Split('/').Select((segment, i) => i == 0 && Drive().IsMatch(segment) ? segment : System.Uri.EscapeDataString(segment)));
+
+    [GeneratedRegex("^[A-Za-z]:$")]
+    private static partial Regex Drive();
 }
