@@ -156,8 +156,8 @@ public sealed class LintSarifTests
     {
         // SARIF's reportingDescriptor.name is "an identifier understandable to an end user" (its example
         // is PascalCase), and the SARIF validator asks for a Pascal identifier: not kebab-case, not a phrase.
-        var names = Analysis.LintRuleCatalog.All.Select(r => (r.Code, Name: LintSarifFormat.SarifName(r.Name)))
-            .Concat(Language.Diagnostics.DiagnosticCatalog.Descriptors.Select(d => (d.Code, Name: LintSarifFormat.SarifName(d.Title))))
+        var names = Analysis.LintRuleCatalog.All.Select(r => (r.Code, Name: LintSarifRules.SarifName(r.Name)))
+            .Concat(Language.Diagnostics.DiagnosticCatalog.Descriptors.Select(d => (d.Code, Name: LintSarifRules.SarifName(d.Title))))
             .ToList();
 
         foreach (var (code, name) in names)
@@ -166,10 +166,10 @@ public sealed class LintSarifTests
         }
 
         names.Select(n => n.Name).ShouldBeUnique();
-        LintSarifFormat.SarifName("step-after-sla-target").ShouldBe("StepAfterSlaTarget");
-        LintSarifFormat.SarifName("`immediately` step is not the rule's first step").ShouldBe("ImmediatelyStepIsNotTheRulesFirstStep");
-        LintSarifFormat.SarifName("`on CALENDAR` on wall-clock time").ShouldBe("OnCalendarOnWallClockTime");
-        LintSarifFormat.SarifName("File is not UTF-8 text").ShouldBe("FileIsNotUtf8Text");
+        LintSarifRules.SarifName("step-after-sla-target").ShouldBe("StepAfterSlaTarget");
+        LintSarifRules.SarifName("`immediately` step is not the rule's first step").ShouldBe("ImmediatelyStepIsNotTheRulesFirstStep");
+        LintSarifRules.SarifName("`on CALENDAR` on wall-clock time").ShouldBe("OnCalendarOnWallClockTime");
+        LintSarifRules.SarifName("File is not UTF-8 text").ShouldBe("FileIsNotUtf8Text");
 
         var rules = Sarif()["runs"]![0]!["tool"]!["driver"]!["rules"]!.AsArray();
         rules.Single(r => r!["id"]!.GetValue<string>() == "ESL001")!["name"]!.GetValue<string>().ShouldBe("StepAfterSlaTarget");
