@@ -10,6 +10,9 @@ public static class PolicyInputs
     /// <summary>The extension of policy files.</summary>
     public const string Extension = PolicyFiles.Extension;
 
+    /// <summary>The display path of a policy read from standard input (<c>-</c>).</summary>
+    public const string StandardInputPath = "<stdin>";
+
     /// <summary>
     /// Reads every named file and every <c>*.esc</c> file below named folders, in a stable order.
     /// Paths are shown relative to the working directory when they lie inside it.
@@ -68,11 +71,11 @@ public static class PolicyInputs
     {
         try
         {
-            return SourceText.FromBytes("<stdin>", BoundedFile.Read(console.In, "a policy"));
+            return SourceText.FromBytes(StandardInputPath, BoundedFile.Read(console.In, "a policy"));
         }
         catch (IOException e)
         {
-            throw new UsageException($"<stdin>: cannot read: {e.Message}");
+            throw new UsageException($"{StandardInputPath}: cannot read: {e.Message}");
         }
     }
 

@@ -27,7 +27,7 @@ public static class PolicyLoader
             console.Error.Write(DiagnosticFormatter.Format(model.Source, diagnostic, color: false));
         }
 
-        var again = model.Source.Path == "<stdin>" ? "-" : model.Source.Path;
+        var again = model.Source.Path == PolicyInputs.StandardInputPath ? "-" : model.Source.Path;
         console.Error.WriteLine($"esc: {model.Source.Path} has errors; fix them first (esc check {again})");
         return null;
     }

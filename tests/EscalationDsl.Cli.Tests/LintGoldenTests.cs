@@ -41,6 +41,11 @@ public sealed class LintGoldenTests
             }
         }
 
+        // %SRCROOT% is the working directory, which differs from machine to machine.
+        var srcRoot = sarif["runs"]![0]!["originalUriBaseIds"]!["%SRCROOT%"]!;
+        srcRoot["uri"]!.GetValue<string>().ShouldBe(new Uri(Folder + "/").AbsoluteUri);
+        srcRoot["uri"] = "file:///WORKING-DIRECTORY/";
+
         Golden.Match(Path.Combine(Folder, "sarif.json"), sarif.ToJsonString(new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
     }
 }

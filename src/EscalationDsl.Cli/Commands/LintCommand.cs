@@ -64,7 +64,7 @@ internal static class LintCommand
         var text = format switch
         {
             "json" => LintJsonFormat.Render(report),
-            "sarif" => LintSarifFormat.Render(report, helpUriBase),
+            "sarif" => LintSarifFormat.Render(report, helpUriBase, console.WorkingDirectory),
             "github" => LintGithubFormat.Render(report),
             "gitlab" => LintGitlabFormat.Render(report),
             "checkstyle" => LintCheckstyleFormat.Render(report),

@@ -16,7 +16,7 @@ internal sealed class LintConfigLocator(CliConsole console)
     /// <exception cref="UsageException">The nearest file cannot be read or is not a valid configuration.</exception>
     public LintConfiguration For(string displayPath)
     {
-        var folder = displayPath == "<stdin>"
+        var folder = displayPath == PolicyInputs.StandardInputPath
             ? console.WorkingDirectory
             : Path.GetDirectoryName(Path.GetFullPath(displayPath, console.WorkingDirectory))!;
         return Find(folder);

@@ -2,18 +2,17 @@ using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using EscalationDsl.Analysis;
 using EscalationDsl.Language.Diagnostics;
+using EscalationDsl.Language.Text;
 
 namespace EscalationDsl.Cli.Lint;
 
 /// <summary>
 /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run whose driver lists every lint
-/// rule (and the compiler codes that occur); results carry a relative uri under <c>%SRCROOT%</c>, an
-/// exact region and a partial fingerprint that does not depend on the line number. Rule help is the
-/// rule's documentation page. SARIF wants <c>helpUri</c> absolute, and esc cannot know where its docs
-/// are published, so it is written only when the caller gives the base (<c>--help-uri-base</c>); the
-/// page's relative links are then made absolute too.
+/// rule (and the compiler codes that occur); results carry a relative uri under <c>%SRCROOT%</c> (the
+/// working directory, given in <c>originalUriBaseIds</c>), an exact region and a partial fingerprint
+/// that does not depend on the line number; a policy read from standard input is an entry of
+/// <c>run.artifacts</c> instead of a uri. The rules are <see cref="LintSarifRules"/>.
 /// </summary>
 internal static partial class LintSarifFormat
 {
@@ -24,15 +23,23 @@ internal static partial class LintSarifFormat
 
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Renders the report; <paramref name="helpUriBase"/> is where the repository's files are published, or null.</summary>
-    public static string Render(LintReport report, Uri? helpUriBase)
+    /// <summary>
+    /// Renders the report; <paramref name="helpUriBase"/> is where the repository's files are published,
+    /// or null; <paramref name="workingDirectory"/> is what relative file URIs are relative to (<c>%SRCROOT%</c>).
+    /// </summary>
+    public static string Render(LintReport report, Uri? helpUriBase, string workingDirectory)
     {
-        var descriptors = Descriptors(report, helpUriBase);
+        var descriptors = LintSarifRules.Descriptors(report, helpUriBase);
         var index = descriptors.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var standardInput = report.Findings.Concat(report.SuppressedFindings.Select(s => s.Finding))
+            .Select(f => f.Source)
+            .Where(s => s.Path == PolicyInputs.StandardInputPath)
+            .Distinct()
+            .ToList();
         var results = new JsonArray();
         foreach (var f in report.Findings)
         {
-            results.Add(Result(f, index));
+            results.Add(Result(f, index, standardInput));
         }
 
         // Suppressed findings are results too, marked as suppressed in the source: code scanning then
@@ -45,15 +52,17 @@ internal static partial class LintSarifFormat
                 suppression["justification"] = reason;
             }
 
-            var result = Result(f, index);
+            var result = Result(f, index, standardInput);
             result["suppressions"] = new JsonArray(suppression);
             results.Add(result);
         }
 
+        var version = typeof(LintSarifFormat).Assembly.GetName().Version!.ToString(3);
         var driver = new JsonObject
         {
             ["name"] = "esc",
-            ["version"] = typeof(LintSarifFormat).Assembly.GetName().Version!.ToString(3),
+            ["version"] = version,
+            ["semanticVersion"] = version,
             ["rules"] = new JsonArray([.. descriptors.Select(d => d.Json)]),
         };
         if (helpUriBase is not null)
@@ -61,27 +70,58 @@ internal static partial class LintSarifFormat
             driver["informationUri"] = new Uri(helpUriBase, "docs/rules/README.md").AbsoluteUri;
         }
 
+        var run = new JsonObject
+        {
+            ["tool"] = new JsonObject { ["driver"] = driver },
+
+            // esc writes a log only once every input is linted (usage trouble stops it before, with no
+            // log), so a log is of a run that succeeded, whatever it found.
+            ["invocations"] = new JsonArray(new JsonObject { ["executionSuccessful"] = true }),
+            ["originalUriBaseIds"] = new JsonObject
+            {
+                ["%SRCROOT%"] = new JsonObject
+                {
+                    ["uri"] = FileUri(Path.TrimEndingDirectorySeparator(workingDirectory)) + "/",
+                    ["description"] = new JsonObject { ["text"] = "The working directory of esc lint: relative file URIs are relative to it." },
+                },
+            },
+        };
+        if (standardInput.Count > 0)
+        {
+            run["artifacts"] = new JsonArray([.. standardInput.Select((source, i) => new JsonObject
+            {
+                ["location"] = StandardInputLocation(i),
+                ["roles"] = new JsonArray("analysisTarget"),
+                ["contents"] = new JsonObject { ["text"] = source.Text },
+            })]);
+        }
+
+        run["columnKind"] = "utf16CodeUnits";
+        run["results"] = results;
         var sarif = new JsonObject
         {
             ["$schema"] = Schema,
             ["version"] = "2.1.0",
-            ["runs"] = new JsonArray(new JsonObject
-            {
-                ["tool"] = new JsonObject { ["driver"] = driver },
-                ["columnKind"] = "utf16CodeUnits",
-                ["results"] = results,
-            }),
+            ["runs"] = new JsonArray(run),
         };
         return sarif.ToJsonString(Options) + "\n";
     }
 
     /// <summary>One finding as a SARIF result: rule, level, message, exact region and fingerprint.</summary>
-    private static JsonObject Result(LintFinding f, Dictionary<string, int> index)
+    private static JsonObject Result(LintFinding f, Dictionary<string, int> index, List<SourceText> standardInput)
     {
-        var artifact = new JsonObject { ["uri"] = Uri(f.Path) };
-        if (!Path.IsPathRooted(f.Path))
+        JsonObject artifact;
+        if (f.Path == PolicyInputs.StandardInputPath)
         {
-            artifact["uriBaseId"] = "%SRCROOT%";
+            artifact = StandardInputLocation(standardInput.IndexOf(f.Source));
+        }
+        else
+        {
+            artifact = new JsonObject { ["uri"] = Uri(f.Path) };
+            if (!Path.IsPathRooted(f.Path))
+            {
+                artifact["uriBaseId"] = "%SRCROOT%";
+            }
         }
 
         return new JsonObject
@@ -108,82 +148,43 @@ internal static partial class LintSarifFormat
         };
     }
 
-    /// <summary>Every lint rule, then the compiler codes that occur in the report.</summary>
-    private static List<(string Id, JsonObject Json)> Descriptors(LintReport report, Uri? helpUriBase)
+    /// <summary>
+    /// Where a policy read from standard input is: no file, so no <c>uri</c> (a made-up one under
+    /// <c>%SRCROOT%</c> named a file that does not exist), but the index of its entry in
+    /// <c>run.artifacts</c>, which describes it and holds its text, so the regions can be read.
+    /// </summary>
+    private static JsonObject StandardInputLocation(int artifact) => new()
     {
-        var list = new List<(string Id, JsonObject Json)>();
-        foreach (var rule in LintRuleCatalog.All)
-        {
-            var triggers = LintRuleDocs.Section(rule, "What triggers it");
-            var page = LintRuleDocs.Page(rule);
-            list.Add((rule.Code, Rule(rule.Code, rule.Name, rule.Description, Limit(PlainText(triggers ?? rule.Description)), page, rule.DefaultLevel, rule.HelpLink, helpUriBase)));
-        }
+        ["index"] = artifact,
+        ["description"] = new JsonObject { ["text"] = "Standard input (esc lint -), not a file." },
+    };
 
-        var compiler = report.Findings.Select(f => f.Diagnostic.Code).Where(c => !c.StartsWith("ESL", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal);
-        foreach (var code in compiler)
-        {
-            var d = DiagnosticCatalog.Descriptors.FirstOrDefault(x => x.Code == code);
-            var title = d?.Title ?? code;
-            list.Add((code, Rule(code, title, title + ".", title + ".", null, d?.Level ?? DiagnosticLevel.Error, d?.HelpLink ?? $"docs/diagnostics/{code}.md", helpUriBase)));
-        }
-
-        return list;
-    }
-
-    private static JsonObject Rule(string id, string name, string description, string full, string? page, DiagnosticLevel level, string helpLink, Uri? helpUriBase)
-    {
-        var helpUri = helpUriBase is null ? null : new Uri(helpUriBase, helpLink);
-        var rule = new JsonObject
-        {
-            ["id"] = id,
-            ["name"] = name,
-            ["shortDescription"] = new JsonObject { ["text"] = description },
-            ["fullDescription"] = new JsonObject { ["text"] = full },
-            ["help"] = new JsonObject
-            {
-                ["text"] = $"{description} See {helpUri?.AbsoluteUri ?? helpLink}.",
-                ["markdown"] = page is null ? $"{description} See [{id}]({helpUri?.AbsoluteUri ?? helpLink})." : AbsoluteLinks(page, helpUri),
-            },
-        };
-        if (helpUri is not null)
-        {
-            rule["helpUri"] = helpUri.AbsoluteUri;
-        }
-
-        rule["defaultConfiguration"] = new JsonObject { ["level"] = Level(level) };
-        return rule;
-    }
-
-    /// <summary>Markdown prose as plain text: link targets dropped, wrapped lines joined (list items and paragraphs kept).</summary>
-    private static string PlainText(string markdown) =>
-        WrappedLine().Replace(LinkTarget().Replace(markdown, "$1"), " ");
-
-    [GeneratedRegex(@"\[([^\]]+)\]\([^)\s]+\)")]
-    private static partial Regex LinkTarget();
-
-    [GeneratedRegex(@"(?<!\n)\n(?![\n-])[ \t]*")]
-    private static partial Regex WrappedLine();
-
-    /// <summary>GitHub shows at most 1024 characters of a description.</summary>
-    private static string Limit(string text) => text.Length <= 1000 ? text : text[..997] + "...";
-
-    /// <summary>Relative Markdown links resolved against the page's own URI, so they work wherever the help is shown.</summary>
-    private static string AbsoluteLinks(string markdown, Uri? pageUri) =>
-        pageUri is null ? markdown : RelativeLink().Replace(markdown, m => $"]({new Uri(pageUri, m.Groups[1].Value).AbsoluteUri})");
-
-    [GeneratedRegex(@"\]\((?![a-z][a-z0-9+.-]*:)([^)\s]+)\)")]
-    private static partial Regex RelativeLink();
-
-    private static string Level(DiagnosticLevel level) => level switch
+    /// <summary>A level as SARIF names it.</summary>
+    internal static string Level(DiagnosticLevel level) => level switch
     {
         DiagnosticLevel.Error => "error",
         DiagnosticLevel.Warning => "warning",
         _ => "note",
     };
 
-    /// <summary>A relative path as a relative URI reference (each segment escaped); an absolute path as a file URI.</summary>
+    /// <summary>A relative path as a relative URI reference; an absolute path as a file URI.</summary>
     private static string Uri(string path) =>
-        Path.IsPathRooted(path)
-            ? new Uri(path).AbsoluteUri
-            : string.Join('/', path.Split('/').Select(System.Uri.EscapeDataString));
+        Path.IsPathRooted(path) ? FileUri(path) : EscapedSegments(path);
+
+    /// <summary>
+    /// An absolute path as a file URI, each segment escaped as in a relative one: <c>new Uri(path)</c>
+    /// took an escape in a name for one (a folder <c>a%41</c> became <c>file:///a</c>… <c>A</c>).
+    /// </summary>
+    private static string FileUri(string fullPath)
+    {
+        var path = EscapedSegments(fullPath.Replace(Path.DirectorySeparatorChar, '/'));
+        return "file://" + (path.StartsWith('/') ? path : "/" + path);
+    }
+
+    /// <summary>A path with '/' between its segments, each escaped; a drive (<c>C:</c>) stays as it is.</summary>
+    private static string EscapedSegments(string path) =>
+        string.Join('/', path.Split('/').Select((segment, i) => i == 0 && Drive().IsMatch(segment) ? segment : System.Uri.EscapeDataString(segment)));
+
+    [GeneratedRegex("^[A-Za-z]:$")]
+    private static partial Regex Drive();
 }
