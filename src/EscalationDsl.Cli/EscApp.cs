@@ -42,6 +42,8 @@ public static class EscApp
             return ExitCodes.Usage;
         }
 
+        // esc serve stops gracefully on Ctrl+C and SIGTERM by itself.
+        using var interruption = parse.CommandResult.Command.Name == "serve" ? null : Interruption.Watch(console);
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });

@@ -40,7 +40,9 @@ internal sealed class OutputFile : IDisposable
         var temporary = Path.Combine(folder, $".{name[..Math.Min(name.Length, 100)]}.{Path.GetRandomFileName()}.partial");
         try
         {
-            return new OutputFile(fullPath, temporary, new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None));
+            var file = new OutputFile(fullPath, temporary, new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None));
+            Interruption.Track(temporary);
+            return file;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -55,6 +57,11 @@ internal sealed class OutputFile : IDisposable
     public void Commit()
     {
         stream.Dispose();
+        Interruption.Settle(temporary, PutInPlace);
+    }
+
+    private void PutInPlace()
+    {
         if (!File.Exists(target) && NewFile.TryMoveIntoPlace(temporary, target))
         {
             done = true;
@@ -91,6 +98,7 @@ internal sealed class OutputFile : IDisposable
         try
         {
             File.Delete(temporary);
+            Interruption.Forget(temporary);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
