@@ -51,6 +51,17 @@ internal sealed class OutputFile : IDisposable
         }
     }
 
+    /// <summary>
+    /// Why writing failed, for a message that names the file already: .NET ends the message of a
+    /// failed write with <c> : 'PATH'</c>, which repeated the name, or gave the hidden temporary file's.
+    /// </summary>
+    public static string Reason(Exception e)
+    {
+        var message = e.Message;
+        var path = message.LastIndexOf(" : '", StringComparison.Ordinal);
+        return path > 0 && message.EndsWith('\'') ? message[..path] : message;
+    }
+
     /// <summary>Puts what was written in place of the named file and removes the temporary one.</summary>
     /// <exception cref="IOException">It cannot be written (such as a full disk); the temporary file is removed.</exception>
     /// <exception cref="UnauthorizedAccessException">The named file may not be written; the temporary file is removed.</exception>
