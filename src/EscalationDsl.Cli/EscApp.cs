@@ -29,6 +29,21 @@ public static class EscApp
     /// <summary>Parses and runs one command line; returns the exit code (0 clean, 1 findings, 2 usage).</summary>
     public static int Run(string[] args, CliConsole console)
     {
+        try
+        {
+            return RunCommand(args, console);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Standard error cannot be written (`2>&-`, a full disk behind `2>`): RunCommand catches
+            // everything else, so only its own messages get here. Nothing can be said; the exit code
+            // says output could not be written, as for standard output, rather than the runtime's abort.
+            return ExitCodes.Usage;
+        }
+    }
+
+    private static int RunCommand(string[] args, CliConsole console)
+    {
         var root = BuildRoot(console);
         var parse = root.Parse(args);
         var mistakes = CommandLineMistakes.Describe(parse);
@@ -42,6 +57,8 @@ public static class EscApp
             return ExitCodes.Usage;
         }
 
+        // esc serve stops gracefully on Ctrl+C and SIGTERM by itself.
+        using var interruption = parse.CommandResult.Command.Name == "serve" ? null : Interruption.Watch(console);
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });

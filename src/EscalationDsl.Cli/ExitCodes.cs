@@ -14,4 +14,7 @@ public static class ExitCodes
 
     /// <summary>Cancelled (Ctrl+C) before the command could finish on its own: 128 + SIGINT, as shells report it.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Stopped by SIGTERM before the command could finish: 128 + SIGTERM, as shells report it.</summary>
+    public const int Terminated = 143;
 }

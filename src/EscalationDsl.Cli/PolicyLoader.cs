@@ -195,7 +195,7 @@ public static class PolicyLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"{output}: cannot write: {e.Message}");
+            throw new UsageException($"{output}: cannot write: {OutputFile.Reason(e)}");
         }
     }
 }

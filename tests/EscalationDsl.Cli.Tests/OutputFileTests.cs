@@ -96,6 +96,22 @@ public sealed class OutputFileTests : IDisposable
         intoMissing.Error.ShouldBe($"esc: --emit-events: {missing}: cannot write: the folder {Path.GetDirectoryName(missing)} does not exist\n");
     }
 
+    [Fact]
+    public void AWriteThatFailsNamesTheFileOnce()
+    {
+        // .NET ends the message with " : 'PATH'": "cannot write: No space left on device : '/dev/full'".
+        var full = Path.Combine(folder.Path, "full.jsonl");
+        File.CreateSymbolicLink(full, "/dev/full");
+
+        var output = Esc.Run("matrix", "policies/support.esc", "--output", full);
+        var emitted = Esc.Run("sim", "policies/support.esc", "--tickets", "policies/events/week-of-tickets.jsonl", "--emit-events", full, "--quiet");
+
+        output.ExitCode.ShouldBe(ExitCodes.Usage);
+        output.Error.ShouldBe($"esc: {full}: cannot write: No space left on device\n");
+        emitted.ExitCode.ShouldBe(ExitCodes.Usage);
+        emitted.Error.ShouldBe($"esc: --emit-events: {full}: cannot write: No space left on device\n");
+    }
+
     public void Dispose() => folder.Dispose();
 
     /// <summary>No <c>.NAME.*.partial</c> beside the file nor in the temporary folder, where a file that exists is staged.</summary>

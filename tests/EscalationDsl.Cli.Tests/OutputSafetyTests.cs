@@ -107,6 +107,20 @@ public sealed class OutputSafetyTests
         return (code, error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
     }
 
+    [Theory]
+    [InlineData("check", "policies/")]
+    [InlineData("check", "no/such/file.esc")]
+    [InlineData("frobnicate")]
+    public void StandardErrorThatCannotBeWrittenIsAUsageErrorNotACrash(params string[] args)
+    {
+        // As `esc check policies/ 2>&-` (or `2> /dev/full`): the summary or the message cannot be
+        // written, nor then the internal error about it, and the runtime aborted (exit 134).
+        var output = new StringWriter { NewLine = "\n" };
+        var console = new CliConsole(output, new FailingWriter(new IOException("No space left on device")), Stream.Null, Color: false, RepoPaths.Root);
+
+        EscApp.Run(args, console).ShouldBe(ExitCodes.Usage);
+    }
+
     /// <summary>Standard output that fails every write, as a full disk or a closed descriptor does.</summary>
     private sealed class FailingWriter(Exception failure) : StringWriter
     {

@@ -368,7 +368,7 @@ internal static class SimCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new UsageException($"--emit-events: {path}: cannot write: {e.Message}");
+                throw new UsageException($"--emit-events: {path}: cannot write: {OutputFile.Reason(e)}");
             }
 
             if (extension != ".csv")
@@ -445,6 +445,6 @@ internal static class SimCommand
             file.Dispose();
         }
 
-        private UsageException CannotWrite(Exception e) => new($"--emit-events: {path}: cannot write: {e.Message}");
+        private UsageException CannotWrite(Exception e) => new($"--emit-events: {path}: cannot write: {OutputFile.Reason(e)}");
     }
 }

@@ -40,7 +40,9 @@ internal sealed class OutputFile : IDisposable
         var temporary = Path.Combine(folder, $".{name[..Math.Min(name.Length, 100)]}.{Path.GetRandomFileName()}.partial");
         try
         {
-            return new OutputFile(fullPath, temporary, new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None));
+            var file = new OutputFile(fullPath, temporary, new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None));
+            Interruption.Track(temporary);
+            return file;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -49,12 +51,28 @@ internal sealed class OutputFile : IDisposable
         }
     }
 
+    /// <summary>
+    /// Why writing failed, for a message that names the file already: .NET ends the message of a
+    /// failed write with <c> : 'PATH'</c>, which repeated the name, or gave the hidden temporary file's.
+    /// </summary>
+    public static string Reason(Exception e)
+    {
+        var message = e.Message;
+        var path = message.LastIndexOf(" : '", StringComparison.Ordinal);
+        return path > 0 && message.EndsWith('\'') ? message[..path] : message;
+    }
+
     /// <summary>Puts what was written in place of the named file and removes the temporary one.</summary>
     /// <exception cref="IOException">It cannot be written (such as a full disk); the temporary file is removed.</exception>
     /// <exception cref="UnauthorizedAccessException">The named file may not be written; the temporary file is removed.</exception>
     public void Commit()
     {
         stream.Dispose();
+        Interruption.Settle(temporary, PutInPlace);
+    }
+
+    private void PutInPlace()
+    {
         if (!File.Exists(target) && NewFile.TryMoveIntoPlace(temporary, target))
         {
             done = true;
@@ -91,6 +109,7 @@ internal sealed class OutputFile : IDisposable
         try
         {
             File.Delete(temporary);
+            Interruption.Forget(temporary);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
