@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EscalationDsl.Tests;
 
 namespace EscalationDsl.Cli.Tests;
@@ -47,74 +46,14 @@ public sealed class ClosedStandardInputTests
     [Fact]
     public async Task StandardInputFromAPipeIsStillRead()
     {
-        var start = Start("dotnet", EscDll, "check", "-");
-        start.RedirectStandardInput = true;
-
-        var result = await Run(start, async process =>
-        {
-            await process.StandardInput.WriteAsync(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "policies", "support.esc")));
-            process.StandardInput.Close();
-        });
+        var result = await EscProcess.Run(EscProcess.Esc("check", "-"), Bound, async process =>
+            await process.StandardInput.WriteAsync(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "policies", "support.esc"))));
 
         result.Code.ShouldBe(0, $"standard error: {result.Error}");
         result.Error.ShouldBe("checked 1 file: 0 errors, 0 warnings\n");
     }
 
-    private sealed record Result(int? Code, string Error);
-
     /// <summary>`esc` started by /bin/sh with <paramref name="command"/> after `esc`, redirections included; <c>exec</c> keeps one process to kill.</summary>
-    private static Task<Result> RunInShell(string command) =>
-        Run(Start("/bin/sh", "-c", $"exec dotnet \"$0\" {command}", EscDll), _ => Task.CompletedTask);
-
-    private static string EscDll => Path.Combine(AppContext.BaseDirectory, "esc.dll");
-
-    private static ProcessStartInfo Start(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
-        return start;
-    }
-
-    /// <summary>Runs the child for at most <see cref="Bound"/>, then kills it: a child that waits for ever must not hold up the suite.</summary>
-    private static async Task<Result> Run(ProcessStartInfo start, Func<Process, Task> feed)
-    {
-        using var process = Process.Start(start)!;
-        try
-        {
-            var error = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEndAsync();
-            await feed(process);
-            using var timeout = new CancellationTokenSource(Bound);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-                return new Result(null, await error);
-            }
-
-            await output;
-            return new Result(process.ExitCode, await error);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-    }
+    private static Task<(int? Code, string Error)> RunInShell(string command) =>
+        EscProcess.Run(EscProcess.Start("/bin/sh", "-c", $"exec dotnet \"$0\" {command}", EscProcess.Dll), Bound);
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using EscalationDsl.Tests;
 
 namespace EscalationDsl.Cli.Tests;
 
@@ -24,21 +23,9 @@ public sealed class InterruptionTests : IDisposable
             return; // kill(1) and POSIX signals
         }
 
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardInput = true,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        foreach (var argument in new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "esc.dll"), "sim", "policies/support.esc", "--tickets", "/dev/stdin", "--quiet",
-            "--emit-events", Path.Combine(folder, "events.jsonl"), "--output", Path.Combine(folder, "report.txt"),
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = EscProcess.Esc(
+            "sim", "policies/support.esc", "--tickets", "/dev/stdin", "--quiet",
+            "--emit-events", Path.Combine(folder, "events.jsonl"), "--output", Path.Combine(folder, "report.txt"));
 
         using var process = Process.Start(start)!;
         try

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using EscalationDsl.Tests;
+
+namespace EscalationDsl.Cli.Tests;
+
+/// <summary>
+/// `esc` in a child process, for what only the real process shows: signals, descriptors a shell sets
+/// up, and the runtime settings of esc's own runtimeconfig.json (in-process tests run under the test host's).
+/// </summary>
+internal static class EscProcess
+{
+    /// <summary>The esc.dll the test project's output holds (with esc.runtimeconfig.json beside it).</summary>
+    public static string Dll => Path.Combine(AppContext.BaseDirectory, "esc.dll");
+
+    /// <summary>How <paramref name="program"/> starts in the repository root, every stream redirected, without colour.</summary>
+    public static ProcessStartInfo Start(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = RepoPaths.Root,
+            RedirectStandardInput = true,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        return start;
+    }
+
+    /// <summary>`dotnet esc.dll ARGUMENTS`.</summary>
+    public static ProcessStartInfo Esc(params string[] arguments) => Start("dotnet", [Dll, .. arguments]);
+
+    /// <summary>
+    /// Runs the child for at most <paramref name="bound"/>, then kills it (Code null): a child that waits
+    /// for ever must not hold up the suite. <paramref name="feed"/> writes its standard input; when it
+    /// returns, standard input is closed.
+    /// </summary>
+    public static async Task<(int? Code, string Error)> Run(ProcessStartInfo start, TimeSpan bound, Func<Process, Task>? feed = null)
+    {
+        using var process = Process.Start(start)!;
+        try
+        {
+            var error = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEndAsync();
+            if (feed is not null)
+            {
+                await feed(process);
+            }
+
+            process.StandardInput.Close();
+            using var timeout = new CancellationTokenSource(bound);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+                return (null, await error);
+            }
+
+            await output;
+            return (process.ExitCode, await error);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+}
