@@ -46,6 +46,23 @@ public sealed class ExplainTests
     }
 
     [Fact]
+    public void TheTimelineKeepsItsColumnsInLineWhenATimeHasAFraction()
+    {
+        var result = ExplainLines(
+            [
+                "{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}",
+                "{\"ticket\":\"T\",\"at\":\"2026-11-02T14:03:00.250Z\",\"type\":\"acknowledged\"}",
+            ]);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var rows = result.Out.Split('\n').Where(l => l.StartsWith("2026-", StringComparison.Ordinal)).ToList();
+        rows.Count.ShouldBeGreaterThan(2);
+        // The kind (event, decision, ...) starts where the spaces after the time end.
+        rows.Select(r => r.Length - r[r.IndexOf(' ', StringComparison.Ordinal)..].TrimStart(' ').Length)
+            .Distinct().ShouldHaveSingleItem($"every kind starts in one column:\n{string.Join('\n', rows)}");
+    }
+
+    [Fact]
     public void ABadEventLineIsReportedWithItsLineAndField()
     {
         var result = ExplainLines(

@@ -145,9 +145,12 @@ internal static class ExplainCommand
         var sb = new StringBuilder();
         // Values from the event file may hold line breaks: each timeline entry stays on its line.
         sb.Append(CultureInfo.InvariantCulture, $"ticket {OneLine.Of(ticketId)} under policy {policy.Name} version {policy.Version}\n\n");
-        foreach (var entry in trace.Entries)
+        // A time with a fraction of a second is longer: every time is padded to the longest, so the columns stay in line.
+        var times = trace.Entries.Select(e => TicketEventJson.FormatTime(e.At)).ToList();
+        var width = times.Count == 0 ? 0 : times.Max(t => t.Length);
+        for (var i = 0; i < times.Count; i++)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{TicketEventJson.FormatTime(entry.At)}  {entry.Kind.ToString().ToLowerInvariant(),-8}  {OneLine.Of(entry.Text)}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{times[i].PadRight(width)}  {trace.Entries[i].Kind.ToString().ToLowerInvariant(),-8}  {OneLine.Of(trace.Entries[i].Text)}\n");
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"\nstate at {TicketEventJson.FormatTime(end)}: {state.State}, severity {state.Severity}, owner {state.Owner ?? "(none)"}, escalation level {state.Level}");
