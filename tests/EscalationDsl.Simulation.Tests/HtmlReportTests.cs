@@ -98,6 +98,54 @@ public sealed class HtmlReportTests
         PrintRules(html).ShouldContain("td.brk { overflow-wrap: anywhere; }");
     }
 
+    [Theory]
+    [InlineData(60, 'W')]
+    [InlineData(60, 'm')]
+    [InlineData(28, 'M')]
+    [InlineData(200, '@')]
+    [InlineData(40, '日')]
+    [InlineData(3, 'W')]
+    public void ABarsLabelOfAnyLengthEndsAtTheBarAndStartsInsideTheMargin(int length, char glyph)
+    {
+        var label = new string(glyph, length);
+        var chart = XElement.Parse(SvgChart.ShareBars("Escalation rate by issue type", [(label, 0.5, "50.0% (1 of 2)"), ("short", 0.25, "25.0% (1 of 4)")], "#c2571a"));
+
+        var text = chart.Elements().First(e => e.Name.LocalName == "text" && (string?)e.Attribute("text-anchor") == "end");
+        var end = double.Parse((string)text.Attribute("x")!, System.Globalization.CultureInfo.InvariantCulture);
+        end.ShouldBe(182);
+        (end - TextWidth.Of(text.Value, 12)).ShouldBeGreaterThanOrEqualTo(10, text.Value);
+        label.ShouldStartWith(text.Value.TrimEnd('…'));
+        chart.Elements().First(e => e.Name.LocalName == "rect").Value.ShouldStartWith(label + ":");
+    }
+
+    [Fact]
+    public void ALabelIsCutByTheRoomItsLettersTakeNotByTheirNumber()
+    {
+        var narrow = new string('i', 40);
+        var wide = "Category_" + new string('W', 20);
+        var chart = XElement.Parse(SvgChart.ShareBars("t", [(narrow, 1, "100%"), (wide, 1, "100%")], "#000"));
+
+        var labels = chart.Elements().Where(e => e.Name.LocalName == "text" && (string?)e.Attribute("text-anchor") == "end").Select(e => e.Value).ToList();
+        labels[0].ShouldBe(narrow);
+        labels[1].ShouldBe("Category_WWWWWWW…");
+    }
+
+    [Theory]
+    [InlineData("xxxxxxxxxx", "🚒")]
+    [InlineData("xxxxxxxxxxxx", "e\u0301")]
+    public void AnEmojiOrAnAccentedLetterIsKeptWholeWhenALabelIsCut(string start, string character)
+    {
+        var label = start + string.Concat(Enumerable.Repeat(character, 15));
+        var chart = XElement.Parse(SvgChart.ShareBars("t", [(label, 1, "100%")], "#000"));
+
+        var shown = chart.Elements().First(e => e.Name.LocalName == "text" && (string?)e.Attribute("text-anchor") == "end").Value;
+        shown.ShouldEndWith("…");
+        var kept = shown[..^1];
+        kept.ShouldStartWith(start + character);
+        label.ShouldStartWith(kept);
+        label[kept.Length..].ShouldStartWith(character, customMessage: "cut between two whole characters");
+    }
+
     private static string PrintRules(string html) =>
         Regex.Match(html, @"@media print \{(.*?)\n\s*\}\n", RegexOptions.Singleline).Groups[1].Value;
 

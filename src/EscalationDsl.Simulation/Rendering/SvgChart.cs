@@ -15,6 +15,15 @@ internal static class SvgChart
     /// <summary>The widest a column is drawn, in viewBox units.</summary>
     private const double MaxBarWidth = 48;
 
+    /// <summary>The room kept between a chart's text and the edge of its picture.</summary>
+    private const int Margin = 10;
+
+    /// <summary>The room between a bar's label and the bar.</summary>
+    private const int LabelGap = 8;
+
+    /// <summary>The font size of <c>.label</c> text (the report's stylesheet).</summary>
+    private const double LabelSize = 12;
+
     /// <summary>Nice tick values for durations, in seconds.</summary>
     private static readonly double[] DurationTicks =
         [60, 300, 900, 3600, 4 * 3600, 86400, 4 * 86400, 14 * 86400, 60 * 86400, 365 * 86400];
@@ -139,7 +148,7 @@ internal static class SvgChart
             var (label, share, note) = bars[i];
             var y = top + i * row;
             var w = share / max * plotW;
-            sb.Append(Invariant($"<text x=\"{left - 8}\" y=\"{y + 15}\" class=\"label\" text-anchor=\"end\">{Escape(Clip(label, 28))}</text>"));
+            sb.Append(Invariant($"<text x=\"{left - LabelGap}\" y=\"{y + 15}\" class=\"label\" text-anchor=\"end\">{Escape(TextWidth.Fit(label, left - LabelGap - Margin, LabelSize))}</text>"));
             sb.Append(Invariant($"<rect x=\"{left}\" y=\"{y + 3}\" width=\"{Math.Max(1, w):F1}\" height=\"{row - 8}\" fill=\"{color}\"><title>{Escape(label)}: {Escape(note)}</title></rect>"));
             sb.Append(Invariant($"<text x=\"{left + w + 6:F1}\" y=\"{y + 15}\" class=\"label\">{Escape(note)}</text>"));
         }
@@ -199,8 +208,6 @@ internal static class SvgChart
 
         return 10 * magnitude;
     }
-
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static string Escape(string text) => WebUtility.HtmlEncode(text);
 
