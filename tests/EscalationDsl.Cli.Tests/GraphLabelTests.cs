@@ -46,6 +46,48 @@ public sealed partial class GraphLabelTests
     }
 
     [Fact]
+    public void AnEscalationThatAlsoAssignsEngineeringSaysWhereTheAssignmentLeadsWhenRequiredFieldsBlockIt()
+    {
+        // The runtime runs a blocked step's other actions: the assignment moves the Open ticket to Assigned.
+        var explain = Explain(BlockedPolicy, """
+            {"id":"e1","ticket":"T-1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev1"}
+            {"id":"e2","ticket":"T-1","at":"2026-11-02T14:20:00Z","type":"field_set","fields":{"request_id":"r1"}}
+            """);
+        explain.ShouldContain("missing_information desk: escalation blocked until request_id is set [T-1/g/0/1/missing]");
+        explain.ShouldContain("state     Open -> Assigned (engineering assigned)");
+        explain.ShouldContain("state     Assigned -> Escalated (g #0)");
+
+        var mark = "[require request_id; if not escalated: to Assigned from Open or Acknowledged (engineering assigned)]";
+        Graph(BlockedPolicy, "dot").ShouldContain($"""
+            "Active" -> "Escalated" [style="solid", label="g[0] after 5m / escalate to lead, assign eng {mark}"];
+            """ + "\n");
+        Graph(BlockedPolicy, "mermaid").ShouldContain($"\tActive --> Escalated : g[0] after 5m / escalate to lead, assign eng {mark.Replace(";", "#59;", StringComparison.Ordinal)}\n");
+    }
+
+    [Fact]
+    public void AnEscalationThatNamesNobodyNewStillRunsItsAssignmentAndTheGraphSaysWhereItLeads()
+    {
+        var explain = Explain(BlockedPolicy, """
+            {"id":"e1","ticket":"T-1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev2"}
+            {"id":"e2","ticket":"T-1","at":"2026-11-02T14:20:00Z","type":"acknowledged"}
+            """);
+        explain.ShouldContain("n #0 (after 5m): next names nobody for this ticket");
+        explain.ShouldContain("state     Open -> Assigned (engineering assigned)");
+        explain.ShouldNotContain("Escalated");
+
+        Graph(BlockedPolicy, "mermaid").ShouldContain("\tActive --> Escalated : n[0] after 5m / escalate to next, assign route(product) [if not escalated: to Assigned from Open or Acknowledged when route(product) is an engineering owner (engineering assigned)]\n");
+    }
+
+    [Fact]
+    public void AnEscalationWhoseOtherActionsMoveNothingKeepsItsPlainLabel()
+    {
+        var mermaid = Graph(BlockedPolicy, "mermaid");
+
+        mermaid.ShouldContain("\tActive --> Escalated : o[0] after 5m / escalate to lead, assign ops [require request_id]\n");
+        mermaid.ShouldContain("\tActive --> Escalated : p[0] after 5m / escalate to eng, notify ops\n");
+    }
+
+    [Fact]
     public void QuotedValuesShowAsWrittenInTheTriggerAsInTheGuard()
     {
         // Mermaid shows #92; as the backslash (it drops a bare one): the labels read `"say \"hi\""`.
@@ -73,9 +115,15 @@ public sealed partial class GraphLabelTests
     [Theory]
     [InlineData(nameof(QuotingPolicy))]
     [InlineData(nameof(EngineeringPolicy))]
+    [InlineData(nameof(BlockedPolicy))]
     public void EveryDotLabelIsOneQuotedStringThatReadsBackAsTheMermaidLabel(string policy)
     {
-        var text = policy == nameof(QuotingPolicy) ? QuotingPolicy : EngineeringPolicy;
+        var text = policy switch
+        {
+            nameof(QuotingPolicy) => QuotingPolicy,
+            nameof(BlockedPolicy) => BlockedPolicy,
+            _ => EngineeringPolicy,
+        };
         var dot = Graph(text, "dot");
         var mermaid = Graph(text, "mermaid");
 
@@ -134,6 +182,16 @@ public sealed partial class GraphLabelTests
         return result.Out;
     }
 
+    private static string Explain(string policy, string events)
+    {
+        using var folder = new LintTempFolder();
+        folder.Write("p.esc", policy);
+        folder.Write("events.jsonl", events + "\n");
+        var result = Esc.RunIn(folder.Path, string.Empty, "explain", "p.esc", "--events", "events.jsonl");
+        result.ExitCode.ShouldBe(0, result.Error);
+        return result.Out;
+    }
+
     /// <summary>An edge whose label is one DOT quoted string: no `"` inside but escaped ones.</summary>
     [GeneratedRegex("""^"[A-Za-z]+" -> "[A-Za-z]+" \[style="solid", label="((?:[^"\\]|\\.)*)"\];$""")]
     private static partial Regex DotEdge();
@@ -164,6 +222,46 @@ public sealed partial class GraphLabelTests
             after 20m: assign route(product)
             after 30m: assign next
             after 40m: assign ops, notify ops
+        }
+        """;
+
+    /// <summary>Escalations with further actions, under a required-field guard (g, o) or naming nobody (n), and free of both (p).</summary>
+    private const string BlockedPolicy = """
+        policy "blocked" version 1
+        owners {
+            team desk "Desk" reports to lead
+            role lead "Lead"
+            team eng "Eng" engineering
+            team ops "Ops"
+        }
+        fields {
+            request_id text
+            product enum [app, web]
+        }
+        route product {
+            app -> ops
+            default -> eng
+        }
+        severity sev1 { acknowledge within 15m }
+        severity sev2 { acknowledge within 1h }
+        severity sev3 { acknowledge within 4h }
+        escalation g for sev1 {
+            owner desk
+            require request_id before escalate
+            after 5m: escalate to lead, assign eng
+        }
+        escalation o for sev1 {
+            owner desk
+            require request_id before escalate
+            after 5m: escalate to lead, assign ops
+        }
+        escalation n for sev2 {
+            owner ops
+            after 5m: escalate to next, assign route(product)
+        }
+        escalation p for sev3 {
+            owner desk
+            after 5m: escalate to eng, notify ops
         }
         """;
 
