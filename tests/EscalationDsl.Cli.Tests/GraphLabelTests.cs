@@ -49,10 +49,7 @@ public sealed partial class GraphLabelTests
     public void AnEscalationThatAlsoAssignsEngineeringSaysWhereTheAssignmentLeadsWhenRequiredFieldsBlockIt()
     {
         // The runtime runs a blocked step's other actions: the assignment moves the Open ticket to Assigned.
-        var explain = Explain(BlockedPolicy, """
-            {"id":"e1","ticket":"T-1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev1"}
-            {"id":"e2","ticket":"T-1","at":"2026-11-02T14:20:00Z","type":"field_set","fields":{"request_id":"r1"}}
-            """);
+        var explain = BlockedTicket("sev1", "\"type\":\"field_set\",\"fields\":{\"request_id\":\"r1\"}");
         explain.ShouldContain("missing_information desk: escalation blocked until request_id is set [T-1/g/0/1/missing]");
         explain.ShouldContain("state     Open -> Assigned (engineering assigned)");
         explain.ShouldContain("state     Assigned -> Escalated (g #0)");
@@ -67,10 +64,7 @@ public sealed partial class GraphLabelTests
     [Fact]
     public void AnEscalationThatNamesNobodyNewStillRunsItsAssignmentAndTheGraphSaysWhereItLeads()
     {
-        var explain = Explain(BlockedPolicy, """
-            {"id":"e1","ticket":"T-1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev2"}
-            {"id":"e2","ticket":"T-1","at":"2026-11-02T14:20:00Z","type":"acknowledged"}
-            """);
+        var explain = BlockedTicket("sev2", "\"type\":\"acknowledged\"");
         explain.ShouldContain("n #0 (after 5m): next names nobody for this ticket");
         explain.ShouldContain("state     Open -> Assigned (engineering assigned)");
         explain.ShouldNotContain("Escalated");
@@ -79,11 +73,25 @@ public sealed partial class GraphLabelTests
     }
 
     [Fact]
+    public void AnEscalationThatAlsoEntersMonitorModeSaysItEndsInMonitoringBlockedOrNot()
+    {
+        var explain = BlockedTicket("sev4", "\"type\":\"acknowledged\"");
+        explain.ShouldContain("escalation blocked until request_id is set [T-1/m/0/1/missing]");
+        explain.ShouldContain("state     Open -> Monitoring (deescalate: enter monitor)");
+        explain.ShouldContain("state     Monitoring -> Escalated (q #0)");
+        explain.ShouldContain("state     Escalated -> Monitoring (deescalate: enter monitor)");
+
+        var mermaid = Graph(BlockedPolicy, "mermaid");
+        mermaid.ShouldContain("\tActive --> Escalated : m[0] after 5m / escalate to lead, enter monitor [require request_id#59; then to Monitoring (enter monitor)]\n");
+        mermaid.ShouldContain("\tActive --> Escalated : q[0] after 10m / escalate to lead, enter monitor, assign eng [then to Monitoring (enter monitor)]\n");
+    }
+
+    [Fact]
     public void AnEscalationWhoseOtherActionsMoveNothingKeepsItsPlainLabel()
     {
         var mermaid = Graph(BlockedPolicy, "mermaid");
 
-        mermaid.ShouldContain("\tActive --> Escalated : o[0] after 5m / escalate to lead, assign ops [require request_id]\n");
+        mermaid.ShouldContain("\tActive --> Escalated : g[1] after 6m / escalate to lead, assign ops [require request_id]\n");
         mermaid.ShouldContain("\tActive --> Escalated : p[0] after 5m / escalate to eng, notify ops\n");
     }
 
@@ -182,11 +190,15 @@ public sealed partial class GraphLabelTests
         return result.Out;
     }
 
-    private static string Explain(string policy, string events)
+    /// <summary>`esc explain` of <see cref="BlockedPolicy"/> on a ticket of the severity, created 20 minutes before the event of these fields.</summary>
+    private static string BlockedTicket(string severity, string later)
     {
         using var folder = new LintTempFolder();
-        folder.Write("p.esc", policy);
-        folder.Write("events.jsonl", events + "\n");
+        folder.Write("p.esc", BlockedPolicy);
+        folder.Write("events.jsonl", $$"""
+            {"id":"e1","ticket":"T-1","at":"2026-11-02T14:00:00Z","type":"created","severity":"{{severity}}"}
+            {"id":"e2","ticket":"T-1","at":"2026-11-02T14:20:00Z",{{later}}}
+            """ + "\n");
         var result = Esc.RunIn(folder.Path, string.Empty, "explain", "p.esc", "--events", "events.jsonl");
         result.ExitCode.ShouldBe(0, result.Error);
         return result.Out;
@@ -225,7 +237,7 @@ public sealed partial class GraphLabelTests
         }
         """;
 
-    /// <summary>Escalations with further actions, under a required-field guard (g, o) or naming nobody (n), and free of both (p).</summary>
+    /// <summary>Escalations with further actions, under a required-field guard (g, m) or naming nobody (n), and free of both (p, q).</summary>
     private const string BlockedPolicy = """
         policy "blocked" version 1
         owners {
@@ -249,11 +261,7 @@ public sealed partial class GraphLabelTests
             owner desk
             require request_id before escalate
             after 5m: escalate to lead, assign eng
-        }
-        escalation o for sev1 {
-            owner desk
-            require request_id before escalate
-            after 5m: escalate to lead, assign ops
+            after 6m: escalate to lead, assign ops
         }
         escalation n for sev2 {
             owner ops
@@ -262,6 +270,16 @@ public sealed partial class GraphLabelTests
         escalation p for sev3 {
             owner desk
             after 5m: escalate to eng, notify ops
+        }
+        severity sev4 { acknowledge within 8h }
+        escalation m for sev4 {
+            owner desk
+            require request_id before escalate
+            after 5m: escalate to lead, enter monitor
+        }
+        escalation q for sev4 {
+            owner desk
+            after 10m: escalate to lead, enter monitor, assign eng
         }
         """;
 

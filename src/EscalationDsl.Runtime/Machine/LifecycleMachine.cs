@@ -68,16 +68,16 @@ internal static class LifecycleMachine
                 if (step.Escalates)
                 {
                     // Escalation moves to Escalated from any active phase, unless required fields are missing.
-                    // When it does not happen, an engineering assignment among the step's actions moves the
-                    // ticket instead; the note says so, on a guard that always holds if nothing else guards it.
-                    var unescalated = EngineeringAssignment(step, policy) is { } assignment ? "if not escalated: " + assignment : null;
-                    if (step.Guards.IsEmpty && unescalated is null)
+                    // The step's actions run after it, or in its place when it does not happen, and may move
+                    // the ticket on; the note says where, on a guard that always holds if nothing else guards it.
+                    var then = ThenNote(step, policy);
+                    if (step.Guards.IsEmpty && then is null)
                     {
                         active.Permit(step.Trigger, TicketPhase.Escalated);
                     }
                     else
                     {
-                        var description = string.Join("; ", new[] { step.GuardDescription, unescalated }.OfType<string>());
+                        var description = string.Join("; ", new[] { step.GuardDescription, then }.OfType<string>());
                         active.PermitIf(step.Trigger, TicketPhase.Escalated, step.Guards.IsEmpty ? static () => true : guard(step), description);
                     }
                 }
@@ -94,6 +94,16 @@ internal static class LifecycleMachine
 
         return m;
     }
+
+    /// <summary>
+    /// Where an escalating step's own actions take the ticket. Its `enter monitor` runs whether the
+    /// escalation happens or not, and moves any active ticket to Monitoring. Its engineering assignment
+    /// (<see cref="EngineeringAssignment"/>) moves the ticket only when the escalation does not happen.
+    /// </summary>
+    private static string? ThenNote(CompiledStep step, CompiledPolicy policy) =>
+        step.Actions.Any(a => a is EnterMonitorAction) ? "then to Monitoring (enter monitor)"
+        : EngineeringAssignment(step, policy) is { } assignment ? "if not escalated: " + assignment
+        : null;
 
     /// <summary>
     /// The bracketed note of a step that stays inside the step's own transition: where its engineering
