@@ -46,6 +46,56 @@ public sealed partial class GraphLabelTests
     }
 
     [Fact]
+    public void AnEscalationThatAlsoAssignsEngineeringSaysWhereTheAssignmentLeadsWhenRequiredFieldsBlockIt()
+    {
+        // The runtime runs a blocked step's other actions: the assignment moves the Open ticket to Assigned.
+        var explain = BlockedTicket("sev1", "\"type\":\"field_set\",\"fields\":{\"request_id\":\"r1\"}");
+        explain.ShouldContain("missing_information desk: escalation blocked until request_id is set [T-1/g/0/1/missing]");
+        explain.ShouldContain("state     Open -> Assigned (engineering assigned)");
+        explain.ShouldContain("state     Assigned -> Escalated (g #0)");
+
+        var mark = "[require request_id; if not escalated: to Assigned from Open or Acknowledged (engineering assigned)]";
+        Graph(BlockedPolicy, "dot").ShouldContain($"""
+            "Active" -> "Escalated" [style="solid", label="g[0] after 5m / escalate to lead, assign eng {mark}"];
+            """ + "\n");
+        Graph(BlockedPolicy, "mermaid").ShouldContain($"\tActive --> Escalated : g[0] after 5m / escalate to lead, assign eng {mark.Replace(";", "#59;", StringComparison.Ordinal)}\n");
+    }
+
+    [Fact]
+    public void AnEscalationThatNamesNobodyNewStillRunsItsAssignmentAndTheGraphSaysWhereItLeads()
+    {
+        var explain = BlockedTicket("sev2", "\"type\":\"acknowledged\"");
+        explain.ShouldContain("n #0 (after 5m): next names nobody for this ticket");
+        explain.ShouldContain("state     Open -> Assigned (engineering assigned)");
+        explain.ShouldNotContain("Escalated");
+
+        Graph(BlockedPolicy, "mermaid").ShouldContain("\tActive --> Escalated : n[0] after 5m / escalate to next, assign route(product) [if not escalated: to Assigned from Open or Acknowledged when route(product) is an engineering owner (engineering assigned)]\n");
+    }
+
+    [Fact]
+    public void AnEscalationThatAlsoEntersMonitorModeSaysItEndsInMonitoringBlockedOrNot()
+    {
+        var explain = BlockedTicket("sev4", "\"type\":\"acknowledged\"");
+        explain.ShouldContain("escalation blocked until request_id is set [T-1/m/0/1/missing]");
+        explain.ShouldContain("state     Open -> Monitoring (deescalate: enter monitor)");
+        explain.ShouldContain("state     Monitoring -> Escalated (q #0)");
+        explain.ShouldContain("state     Escalated -> Monitoring (deescalate: enter monitor)");
+
+        var mermaid = Graph(BlockedPolicy, "mermaid");
+        mermaid.ShouldContain("\tActive --> Escalated : m[0] after 5m / escalate to lead, enter monitor [require request_id#59; then to Monitoring (enter monitor)]\n");
+        mermaid.ShouldContain("\tActive --> Escalated : q[0] after 10m / escalate to lead, enter monitor, assign eng [then to Monitoring (enter monitor)]\n");
+    }
+
+    [Fact]
+    public void AnEscalationWhoseOtherActionsMoveNothingKeepsItsPlainLabel()
+    {
+        var mermaid = Graph(BlockedPolicy, "mermaid");
+
+        mermaid.ShouldContain("\tActive --> Escalated : g[1] after 6m / escalate to lead, assign ops [require request_id]\n");
+        mermaid.ShouldContain("\tActive --> Escalated : p[0] after 5m / escalate to eng, notify ops\n");
+    }
+
+    [Fact]
     public void QuotedValuesShowAsWrittenInTheTriggerAsInTheGuard()
     {
         // Mermaid shows #92; as the backslash (it drops a bare one): the labels read `"say \"hi\""`.
@@ -73,9 +123,15 @@ public sealed partial class GraphLabelTests
     [Theory]
     [InlineData(nameof(QuotingPolicy))]
     [InlineData(nameof(EngineeringPolicy))]
+    [InlineData(nameof(BlockedPolicy))]
     public void EveryDotLabelIsOneQuotedStringThatReadsBackAsTheMermaidLabel(string policy)
     {
-        var text = policy == nameof(QuotingPolicy) ? QuotingPolicy : EngineeringPolicy;
+        var text = policy switch
+        {
+            nameof(QuotingPolicy) => QuotingPolicy,
+            nameof(BlockedPolicy) => BlockedPolicy,
+            _ => EngineeringPolicy,
+        };
         var dot = Graph(text, "dot");
         var mermaid = Graph(text, "mermaid");
 
@@ -134,6 +190,20 @@ public sealed partial class GraphLabelTests
         return result.Out;
     }
 
+    /// <summary>`esc explain` of <see cref="BlockedPolicy"/> on a ticket of the severity, created 20 minutes before the event of these fields.</summary>
+    private static string BlockedTicket(string severity, string later)
+    {
+        using var folder = new LintTempFolder();
+        folder.Write("p.esc", BlockedPolicy);
+        folder.Write("events.jsonl", $$"""
+            {"id":"e1","ticket":"T-1","at":"2026-11-02T14:00:00Z","type":"created","severity":"{{severity}}"}
+            {"id":"e2","ticket":"T-1","at":"2026-11-02T14:20:00Z",{{later}}}
+            """ + "\n");
+        var result = Esc.RunIn(folder.Path, string.Empty, "explain", "p.esc", "--events", "events.jsonl");
+        result.ExitCode.ShouldBe(0, result.Error);
+        return result.Out;
+    }
+
     /// <summary>An edge whose label is one DOT quoted string: no `"` inside but escaped ones.</summary>
     [GeneratedRegex("""^"[A-Za-z]+" -> "[A-Za-z]+" \[style="solid", label="((?:[^"\\]|\\.)*)"\];$""")]
     private static partial Regex DotEdge();
@@ -164,6 +234,52 @@ public sealed partial class GraphLabelTests
             after 20m: assign route(product)
             after 30m: assign next
             after 40m: assign ops, notify ops
+        }
+        """;
+
+    /// <summary>Escalations with further actions, under a required-field guard (g, m) or naming nobody (n), and free of both (p, q).</summary>
+    private const string BlockedPolicy = """
+        policy "blocked" version 1
+        owners {
+            team desk "Desk" reports to lead
+            role lead "Lead"
+            team eng "Eng" engineering
+            team ops "Ops"
+        }
+        fields {
+            request_id text
+            product enum [app, web]
+        }
+        route product {
+            app -> ops
+            default -> eng
+        }
+        severity sev1 { acknowledge within 15m }
+        severity sev2 { acknowledge within 1h }
+        severity sev3 { acknowledge within 4h }
+        escalation g for sev1 {
+            owner desk
+            require request_id before escalate
+            after 5m: escalate to lead, assign eng
+            after 6m: escalate to lead, assign ops
+        }
+        escalation n for sev2 {
+            owner ops
+            after 5m: escalate to next, assign route(product)
+        }
+        escalation p for sev3 {
+            owner desk
+            after 5m: escalate to eng, notify ops
+        }
+        severity sev4 { acknowledge within 8h }
+        escalation m for sev4 {
+            owner desk
+            require request_id before escalate
+            after 5m: escalate to lead, enter monitor
+        }
+        escalation q for sev4 {
+            owner desk
+            after 10m: escalate to lead, enter monitor, assign eng
         }
         """;
 

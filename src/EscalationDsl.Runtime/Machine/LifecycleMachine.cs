@@ -68,13 +68,17 @@ internal static class LifecycleMachine
                 if (step.Escalates)
                 {
                     // Escalation moves to Escalated from any active phase, unless required fields are missing.
-                    if (step.Guards.IsEmpty)
+                    // The step's actions run after it, or in its place when it does not happen, and may move
+                    // the ticket on; the note says where, on a guard that always holds if nothing else guards it.
+                    var then = ThenNote(step, policy);
+                    if (step.Guards.IsEmpty && then is null)
                     {
                         active.Permit(step.Trigger, TicketPhase.Escalated);
                     }
                     else
                     {
-                        active.PermitIf(step.Trigger, TicketPhase.Escalated, guard(step), step.GuardDescription);
+                        var description = string.Join("; ", new[] { step.GuardDescription, then }.OfType<string>());
+                        active.PermitIf(step.Trigger, TicketPhase.Escalated, step.Guards.IsEmpty ? static () => true : guard(step), description);
                     }
                 }
                 else if (step.Actions.Any(a => a is EnterMonitorAction))
@@ -92,13 +96,32 @@ internal static class LifecycleMachine
     }
 
     /// <summary>
-    /// The bracketed note of a step that stays inside the step's own transition. An `assign` to an
-    /// engineering owner is such a step, but its action then fires <c>engineering assigned</c>, which
-    /// moves an Open or Acknowledged ticket to Assigned (the edges configured above); the graph says
-    /// so rather than "no state change". Escalating and monitor steps do not get here: when their
-    /// transition fires it leaves Open and Acknowledged first, so a later assignment moves nothing.
+    /// Where an escalating step's own actions take the ticket. Its `enter monitor` runs whether the
+    /// escalation happens or not, and moves any active ticket to Monitoring. Its engineering assignment
+    /// (<see cref="EngineeringAssignment"/>) moves the ticket only when the escalation does not happen.
     /// </summary>
-    private static string InternalStepDescription(CompiledStep step, CompiledPolicy policy)
+    private static string? ThenNote(CompiledStep step, CompiledPolicy policy) =>
+        step.Actions.Any(a => a is EnterMonitorAction) ? "then to Monitoring (enter monitor)"
+        : EngineeringAssignment(step, policy) is { } assignment ? "if not escalated: " + assignment
+        : null;
+
+    /// <summary>
+    /// The bracketed note of a step that stays inside the step's own transition: where its engineering
+    /// assignment takes the ticket, or "no state change".
+    /// </summary>
+    private static string InternalStepDescription(CompiledStep step, CompiledPolicy policy) =>
+        EngineeringAssignment(step, policy) ?? "no state change";
+
+    /// <summary>
+    /// Where a step's `assign` to an engineering owner takes the ticket: its action fires
+    /// <c>engineering assigned</c>, which moves an Open or Acknowledged ticket to Assigned (the edges
+    /// configured above). Null when the step assigns no owner that is or may be engineering. A step that
+    /// escalates leaves Open and Acknowledged before its actions run, so there the assignment moves the
+    /// ticket only when the escalation does not happen: when required fields block it, or when it names
+    /// nobody new (the owner it names holds the ticket already, or `next` or `route(...)` names nobody),
+    /// the step's other actions run all the same. A step that enters monitor mode always leaves first.
+    /// </summary>
+    private static string? EngineeringAssignment(CompiledStep step, CompiledPolicy policy)
     {
         const string toAssigned = "to Assigned from Open or Acknowledged";
         string? maybe = null;
@@ -115,6 +138,6 @@ internal static class LifecycleMachine
             }
         }
 
-        return maybe ?? "no state change";
+        return maybe;
     }
 }

@@ -15,6 +15,22 @@ internal static class SvgChart
     /// <summary>The widest a column is drawn, in viewBox units.</summary>
     private const double MaxBarWidth = 48;
 
+    /// <summary>
+    /// From a point's middle to a diamond's tips (the second series) and to a square's sides (the third):
+    /// the diamond's sides pass outside a hollow circle, its tips outside the square's sides, and the
+    /// square's corners outside the diamond's sides.
+    /// </summary>
+    private const double DiamondReach = 6, SquareReach = 4.5;
+
+    /// <summary>The room kept between a chart's text and the edge of its picture.</summary>
+    private const int Margin = 10;
+
+    /// <summary>The room between a bar's label and the bar.</summary>
+    private const int LabelGap = 8;
+
+    /// <summary>The font size of <c>.label</c> text (the report's stylesheet).</summary>
+    private const double LabelSize = 12;
+
     /// <summary>Nice tick values for durations, in seconds.</summary>
     private static readonly double[] DurationTicks =
         [60, 300, 900, 3600, 4 * 3600, 86400, 4 * 86400, 14 * 86400, 60 * 86400, 365 * 86400];
@@ -71,12 +87,24 @@ internal static class SvgChart
 
                 path.Append(Invariant($"{(pen ? " L" : " M")}{X(i):F1},{Y(v):F1}"));
                 pen = true;
-                var small = s.Counts is { } counts && counts[i] < SmallSample;
-                var n = s.Counts is null ? "" : $" ({Reporting.Formats.Count(s.Counts[i], "ticket")})";
-                sb.Append(Invariant($"<circle cx=\"{X(i):F1}\" cy=\"{Y(v):F1}\" r=\"{(small ? 3 : 2.2)}\" fill=\"{(small ? "#fff" : s.Color)}\" stroke=\"{s.Color}\" stroke-width=\"1.2\"><title>{Escape(xLabels[i])}: {Escape(s.Name)} {Reporting.Formats.Duration((long)v)}{n}</title></circle>"));
             }
 
             sb.Append(Invariant($"<path d=\"{path.ToString().Trim()}\" fill=\"none\" stroke=\"{s.Color}\" stroke-width=\"2\"{(s.Dashed ? " stroke-dasharray=\"5 4\"" : "")}/>"));
+        }
+
+        // The later series' larger points go beneath, so an earlier point of the same value stays in sight.
+        for (var k = series.Count - 1; k >= 0; k--)
+        {
+            var s = series[k];
+            for (var i = 0; i < s.Values.Count; i++)
+            {
+                if (s.Values[i] is { } v)
+                {
+                    var hollow = s.Counts is { } counts && counts[i] < SmallSample;
+                    var n = s.Counts is null ? "" : $" ({Reporting.Formats.Count(s.Counts[i], "ticket")})";
+                    sb.Append(Point(k, X(i), Y(v), hollow, s.Color, Invariant($"{Escape(xLabels[i])}: {Escape(s.Name)} {Reporting.Formats.Duration((long)v)}{n}")));
+                }
+            }
         }
 
         Legend(sb, series.Select(s => (s.Name, s.Color, s.Dashed)).ToList(), left);
@@ -139,7 +167,7 @@ internal static class SvgChart
             var (label, share, note) = bars[i];
             var y = top + i * row;
             var w = share / max * plotW;
-            sb.Append(Invariant($"<text x=\"{left - 8}\" y=\"{y + 15}\" class=\"label\" text-anchor=\"end\">{Escape(Clip(label, 28))}</text>"));
+            sb.Append(Invariant($"<text x=\"{left - LabelGap}\" y=\"{y + 15}\" class=\"label\" text-anchor=\"end\">{Escape(TextWidth.Fit(label, left - LabelGap - Margin, LabelSize))}</text>"));
             sb.Append(Invariant($"<rect x=\"{left}\" y=\"{y + 3}\" width=\"{Math.Max(1, w):F1}\" height=\"{row - 8}\" fill=\"{color}\"><title>{Escape(label)}: {Escape(note)}</title></rect>"));
             sb.Append(Invariant($"<text x=\"{left + w + 6:F1}\" y=\"{y + 15}\" class=\"label\">{Escape(note)}</text>"));
         }
@@ -178,12 +206,31 @@ internal static class SvgChart
     private static void Legend(StringBuilder sb, List<(string Name, string Color, bool Dashed)> items, int left)
     {
         var x = (double)left;
-        foreach (var (name, color, dashed) in items)
+        for (var k = 0; k < items.Count; k++)
         {
+            var (name, color, dashed) = items[k];
             sb.Append(Invariant($"<line x1=\"{x:F0}\" y1=\"32\" x2=\"{x + 22:F0}\" y2=\"32\" stroke=\"{color}\" stroke-width=\"3\"{(dashed ? " stroke-dasharray=\"5 4\"" : "")}/>"));
+            sb.Append(Point(k, x + 11, 32, false, color, null));
             sb.Append(Invariant($"<text x=\"{x + 28:F0}\" y=\"36\" class=\"label\">{Escape(name)}</text>"));
             x += 40 + name.Length * 7;
         }
+    }
+
+    /// <summary>
+    /// A point of the series at <paramref name="index"/>: the first series draws circles, the second
+    /// diamonds and the third squares, each reaching out further than the one before, so points of equal
+    /// value drawn on top of each other (a week's median equal to its 90th percentile) all show.
+    /// </summary>
+    private static string Point(int index, double x, double y, bool hollow, string color, string? title)
+    {
+        var (element, shape) = (index % 3) switch
+        {
+            0 => ("circle", Invariant($"cx=\"{x:F1}\" cy=\"{y:F1}\" r=\"{(hollow ? 3 : 2.2)}\"")),
+            1 => ("path", Invariant($"d=\"M{x:F1},{y - DiamondReach:F1} L{x + DiamondReach:F1},{y:F1} L{x:F1},{y + DiamondReach:F1} L{x - DiamondReach:F1},{y:F1} Z\"")),
+            _ => ("rect", Invariant($"x=\"{x - SquareReach:F1}\" y=\"{y - SquareReach:F1}\" width=\"{2 * SquareReach:F1}\" height=\"{2 * SquareReach:F1}\"")),
+        };
+        var open = $"<{element} {shape} fill=\"{(hollow ? "#fff" : color)}\" stroke=\"{color}\" stroke-width=\"1.2\"";
+        return title is null ? open + "/>" : $"{open}><title>{title}</title></{element}>";
     }
 
     private static long NiceCeiling(long v)
@@ -199,8 +246,6 @@ internal static class SvgChart
 
         return 10 * magnitude;
     }
-
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static string Escape(string text) => WebUtility.HtmlEncode(text);
 
