@@ -55,7 +55,7 @@ public sealed class BusinessCalendar
 
     /// <summary>
     /// The business intervals of a local date as [start, end) pairs of Unix milliseconds
-    /// (empty on holidays and days without hours).
+    /// (empty on holidays, days without hours and days whose hours fall in a skipped stretch of time).
     /// </summary>
     public long[] IntervalsOn(LocalDate date) => IntervalsOnDay(date.ToDateOnly().DayNumber);
 
@@ -169,15 +169,22 @@ public sealed class BusinessCalendar
             return [];
         }
 
+        // A range inside a spring-forward gap (or on a date the zone skipped) maps to an empty interval:
+        // it is left out, so a date with no business time has no intervals and is no business day.
         var ranges = Model.HoursOn(date.DayOfWeek);
-        var result = new long[ranges.Length * 2];
-        for (var i = 0; i < ranges.Length; i++)
+        var result = new List<long>(ranges.Length * 2);
+        foreach (var range in ranges)
         {
-            result[2 * i] = ToInstant(date, ranges[i].StartMinute);
-            result[2 * i + 1] = ToInstant(date, ranges[i].EndMinute);
+            var start = ToInstant(date, range.StartMinute);
+            var end = ToInstant(date, range.EndMinute);
+            if (end > start)
+            {
+                result.Add(start);
+                result.Add(end);
+            }
         }
 
-        return result;
+        return [.. result];
     }
 
     private long ToInstant(LocalDate date, int minuteOfDay)

@@ -87,6 +87,18 @@ public sealed class BusinessCalendarTests
     }
 
     [Fact]
+    public void ARangeInsideTheSkippedHourLeavesNoBusinessDay()
+    {
+        var calendar = Compile("""calendar night "America/New_York" { hours sun 02:00-02:30 }""");
+
+        // 02:00-02:30 does not exist on 2026-03-08: that Sunday has no business time. Sun 03-01 02:15 EST
+        // (07:15Z) is 15m into its business day; one business day later is 15m into 03-15's, 02:15 EDT.
+        Intervals(calendar, 2026, 3, 8).ShouldBeEmpty();
+        calendar.NextInterval(Ms("2026-03-08T06:00:00Z")).ShouldBe((Ms("2026-03-15T06:00:00Z"), Ms("2026-03-15T06:30:00Z")));
+        AddDays(calendar, "2026-03-01T07:15:00Z", 1).ShouldBe("2026-03-15T06:15:00Z");
+    }
+
+    [Fact]
     public void TheRepeatedHourIsCountedOncePerOccurrence()
     {
         var calendar = Compile("""calendar night "America/New_York" { hours sun 01:00-02:00 }""");
