@@ -83,7 +83,7 @@ public sealed class BusinessCalendar
     /// <summary>True when <paramref name="at"/> lies inside business hours.</summary>
     public bool IsOpen(long at)
     {
-        var intervals = IntervalsOnDay(DayOf(at));
+        var intervals = IntervalsOnDay(BusinessDayOf(at));
         for (var i = 0; i < intervals.Length; i += 2)
         {
             if (at >= intervals[i] && at < intervals[i + 1])
@@ -117,6 +117,20 @@ public sealed class BusinessCalendar
         var local = at + span.Offset;
         var days = local / DayMs;
         return UnixEpochDay + (int)(local % DayMs < 0 ? days - 1 : days);
+    }
+
+    /// <summary>
+    /// The day number of the date whose business intervals may hold <paramref name="at"/>: its local date,
+    /// or the next one when <paramref name="at"/> is past that date's last interval. The two differ only
+    /// where the zone stepped back over midnight (St. John's fell back from 00:01 to 23:01 until 2011):
+    /// a date's hours end when its 24:00 first comes, so the repeated late evening belongs to the next
+    /// date's hours. No zone steps back by more than a day, so the next date is as far as it goes.
+    /// </summary>
+    internal int BusinessDayOf(long at)
+    {
+        var day = DayOf(at);
+        var intervals = IntervalsOnDay(day);
+        return intervals.Length == 0 || at >= intervals[^1] ? day + 1 : day;
     }
 
     /// <summary>

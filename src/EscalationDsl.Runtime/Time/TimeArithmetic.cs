@@ -121,7 +121,7 @@ public static class TimeArithmetic
         }
 
         var begin = first.Start;
-        var day = calendar.DayOf(begin);
+        var day = calendar.BusinessDayOf(begin);
         var today = calendar.IntervalsOnDay(day);
         long position = 0;
         for (var i = 0; i < today.Length; i += 2)

@@ -99,6 +99,18 @@ public sealed class BusinessCalendarTests
     }
 
     [Fact]
+    public void TheEveningRepeatedWhenStJohnsFellBackOverMidnightIsInSundaysHours()
+    {
+        var calendar = Compile("""calendar weekend "America/St_Johns" { hours sat..sun 00:00-24:00 }""");
+
+        // 2000-10-29 00:01 NDT (02:31Z) became Sat 23:01 NST. Saturday's hours end at Sun 00:00 NDT (02:30Z),
+        // so 03:00Z, the second Sat 23:30, is 30m into Sunday's hours; one business day later is 30m into
+        // Saturday 11-04's (from 00:00 NST, 03:30Z).
+        calendar.IsOpen(Ms("2000-10-29T03:00:00Z")).ShouldBeTrue();
+        AddDays(calendar, "2000-10-29T03:00:00Z", 1).ShouldBe("2000-11-04T04:00:00Z");
+    }
+
+    [Fact]
     public void TheRepeatedHourIsCountedOncePerOccurrence()
     {
         var calendar = Compile("""calendar night "America/New_York" { hours sun 01:00-02:00 }""");

@@ -72,6 +72,27 @@ public sealed class BusinessTimeZonePolicyTests
     }
 
     [Fact]
+    public void StJohnsEveningRepeatedAfterFallingBackOverMidnightBelongsToSunday()
+    {
+        const string policy = """
+            policy "st johns" version 1
+            calendar weekend "America/St_Johns" { hours sat..sun 00:00-24:00 }
+            owners { role lead "Duty lead" }
+            severity sev2 { resolve within 1 business day }
+            escalation weekend_desk for sev2 when during weekend { immediately: notify lead }
+            """;
+
+        // Until 2011 St. John's fell back at 00:01: on 2000-10-29, 00:01 NDT (02:31Z) became Sat 23:01 NST,
+        // so Saturday 23:01-24:00 came twice. Saturday's hours end when its 24:00 first comes (Sun 00:00 NDT,
+        // 02:30Z); Sunday's run from there to Mon 00:00 NST (10-30T03:30Z). A ticket created at 03:00Z (the
+        // second Sat 23:30, NST) is 30m into Sunday's hours: inside business hours, so the weekend rule
+        // starts at once. Its rule stops at Mon 00:00 NST and starts again at Sat 2000-11-04 00:00 NST
+        // (03:30Z). One business day from 30m into Sunday's is 30m into Saturday 11-04's: 04:00Z.
+        Run(policy, "2000-10-29T03:00:00Z created sev2; 2000-11-05T00:00:00Z advance")
+            .ShouldBe(["2000-10-29T03:00:00Z notify lead", "2000-11-04T03:30:00Z notify lead", "2000-11-04T04:00:00Z sla_breach resolve"]);
+    }
+
+    [Fact]
     public void ADaySamoaSkippedIsNoBusinessDay()
     {
         const string policy = """
