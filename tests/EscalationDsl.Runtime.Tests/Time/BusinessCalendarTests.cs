@@ -236,6 +236,14 @@ public sealed class BusinessCalendarTests
     }
 
     [Fact]
+    public void PausedBusinessTimeOfPartOfAMinuteExtendsABusinessDayTargetPastTheClose()
+    {
+        // Mon 16:59 EST + 1 business day = Tue 16:59, plus 90 paused seconds: 60s to the close, 30s from Wed 09:00.
+        var pauses = Pauses(("2026-11-03T15:00:00Z", "2026-11-03T15:01:30Z"));
+        AddDays(NewYork, "2026-11-02T21:59:00Z", 1, pauses).ShouldBe("2026-11-04T14:00:30Z");
+    }
+
+    [Fact]
     public void AnOpenPauseLeavesNoDeadline()
     {
         var pauses = new PauseSet();

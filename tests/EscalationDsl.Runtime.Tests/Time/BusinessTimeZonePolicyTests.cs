@@ -158,4 +158,15 @@ public sealed class BusinessTimeZonePolicyTests
             "2026-10-30T15:00:00Z created sev2; 2026-10-30T16:00:00Z resolved; 2026-10-31T15:00:00Z reopened; 2026-11-05T00:00:00Z advance")
             .ShouldBe(["2026-11-03T14:00:00Z sla_breach resolve"]);
     }
+
+    [Fact]
+    public void BusinessTimePausedForPartOfAMinuteIsAddedToTheSecondAcrossTheClose()
+    {
+        // Created Mon 2026-11-02 16:59 EST (21:59Z): one business day is Tue 16:59 EST. Paused Tue 10:00:00 to
+        // 10:01:30 EST, 90s of business time: 60s to Tuesday's close, 30s from Wed 09:00 EST = 11-04T14:00:30Z
+        // (not Tue 17:00:30, half a minute after the close).
+        Run(Header + "severity sev2 { resolve within 1 business day }",
+            "2026-11-02T21:59:00Z created sev2; 2026-11-03T15:00:00Z status awaiting_customer; 2026-11-03T15:01:30Z status in_progress; 2026-11-05T00:00:00Z advance")
+            .ShouldBe(["2026-11-04T14:00:30Z sla_breach resolve"]);
+    }
 }
