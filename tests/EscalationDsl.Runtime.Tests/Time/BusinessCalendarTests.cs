@@ -120,6 +120,15 @@ public sealed class BusinessCalendarTests
     }
 
     [Fact]
+    public void ARangeStartingOrEndingInTheRepeatedHourTakesItsFirstPass()
+    {
+        var calendar = Compile("""calendar night "America/New_York" { hours sun 01:00-01:30, 01:30-03:00 }""");
+
+        // docs/runtime.md: on 2026-11-01, 01:00-01:30 is 01:00-01:30 EDT; 01:30-03:00 runs from 01:30 EDT to 03:00 EST.
+        Intervals(calendar, 2026, 11, 1).ShouldBe(["2026-11-01T05:00:00Z", "2026-11-01T05:30:00Z", "2026-11-01T05:30:00Z", "2026-11-01T08:00:00Z"]);
+    }
+
+    [Fact]
     public void AHolidayOnAFridayPushesTheDeadlineToMonday()
     {
         // Thu 2026-12-24 15:00 EST + 4 business hours: 2h on Thursday, Christmas off, 2h on Monday.
