@@ -13,7 +13,8 @@ namespace EscalationDsl.Runtime.Time;
 /// </summary>
 public sealed class BusinessCalendar
 {
-    private const int MaxSearchDays = 3700;
+    /// <summary>How many days ahead business hours are looked for ("in the next ten years").</summary>
+    internal const int MaxSearchDays = 3700;
 
     // docs/runtime.md: a local time in the spring-forward gap maps to the end of the gap (NodaTime's
     // LenientResolver would shift it forward by the gap's length: 02:30 to 03:30, not 03:00); an

@@ -140,13 +140,21 @@ public static class TimeArithmetic
             }
         }
 
+        // Each next business day is looked for as far ahead as NextInterval looks: holidays that run on
+        // for longer leave no deadline rather than a walk to the end of the calendar.
         var target = day;
-        for (var n = 0; n < days;)
+        for (int n = 0, idle = 0; n < days;)
         {
             target++;
             if (calendar.IntervalsOnDay(target).Length > 0)
             {
                 n++;
+                idle = 0;
+            }
+            else if (++idle >= BusinessCalendar.MaxSearchDays)
+            {
+                trace?.Add($"calendar '{calendar.Name}' has no business hours in the next ten years");
+                return null;
             }
         }
 

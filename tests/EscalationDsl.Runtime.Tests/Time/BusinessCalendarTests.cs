@@ -167,6 +167,19 @@ public sealed class BusinessCalendarTests
     public void BusinessDaysKeepThePointOfTheBusinessDay(string start, int days, string expected) =>
         AddDays(NewYork, start, days).ShouldBe(expected);
 
+    [Theory]
+    [InlineData("2099-12-31")]
+    [InlineData("9999-12-31")]
+    public void BusinessDaysLeaveNoDeadlineWhenHolidaysLeaveNoBusinessDayForTenYears(string lastHoliday)
+    {
+        var calendar = Compile($$"""calendar c "America/New_York" { hours mon..fri 09:00-17:00 holiday 2026-11-09..{{lastHoliday}} }""");
+
+        // Fri 2026-11-06 10:00 EST: Friday's hours are there, but no business day follows for ten years,
+        // as business minutes that run past Friday find.
+        AddMinutes(calendar, "2026-11-06T15:00:00Z", 8 * 60).ShouldBe("none");
+        AddDays(calendar, "2026-11-06T15:00:00Z", 1).ShouldBe("none");
+    }
+
     [Fact]
     public void ABusinessDayIntoAShorterDayIsClampedToItsClose()
     {
