@@ -13,7 +13,8 @@ namespace EscalationDsl.Runtime.Time;
 /// </summary>
 public sealed class BusinessCalendar
 {
-    private const int MaxSearchDays = 3700;
+    /// <summary>How many days ahead business hours are looked for ("in the next ten years").</summary>
+    internal const int MaxSearchDays = 3700;
 
     // docs/runtime.md: a local time in the spring-forward gap maps to the end of the gap (NodaTime's
     // LenientResolver would shift it forward by the gap's length: 02:30 to 03:30, not 03:00); an
@@ -55,7 +56,7 @@ public sealed class BusinessCalendar
 
     /// <summary>
     /// The business intervals of a local date as [start, end) pairs of Unix milliseconds
-    /// (empty on holidays and days without hours).
+    /// (empty on holidays, days without hours and days whose hours fall in a skipped stretch of time).
     /// </summary>
     public long[] IntervalsOn(LocalDate date) => IntervalsOnDay(date.ToDateOnly().DayNumber);
 
@@ -83,7 +84,7 @@ public sealed class BusinessCalendar
     /// <summary>True when <paramref name="at"/> lies inside business hours.</summary>
     public bool IsOpen(long at)
     {
-        var intervals = IntervalsOnDay(DayOf(at));
+        var intervals = IntervalsOnDay(BusinessDayOf(at));
         for (var i = 0; i < intervals.Length; i += 2)
         {
             if (at >= intervals[i] && at < intervals[i + 1])
@@ -117,6 +118,20 @@ public sealed class BusinessCalendar
         var local = at + span.Offset;
         var days = local / DayMs;
         return UnixEpochDay + (int)(local % DayMs < 0 ? days - 1 : days);
+    }
+
+    /// <summary>
+    /// The day number of the date whose business intervals may hold <paramref name="at"/>: its local date,
+    /// or the next one when <paramref name="at"/> is past that date's last interval. The two differ only
+    /// where the zone stepped back over midnight (St. John's fell back from 00:01 to 23:01 until 2011):
+    /// a date's hours end when its 24:00 first comes, so the repeated late evening belongs to the next
+    /// date's hours. No zone steps back by more than a day, so the next date is as far as it goes.
+    /// </summary>
+    internal int BusinessDayOf(long at)
+    {
+        var day = DayOf(at);
+        var intervals = IntervalsOnDay(day);
+        return intervals.Length == 0 || at >= intervals[^1] ? day + 1 : day;
     }
 
     /// <summary>
@@ -169,15 +184,22 @@ public sealed class BusinessCalendar
             return [];
         }
 
+        // A range inside a spring-forward gap (or on a date the zone skipped) maps to an empty interval:
+        // it is left out, so a date with no business time has no intervals and is no business day.
         var ranges = Model.HoursOn(date.DayOfWeek);
-        var result = new long[ranges.Length * 2];
-        for (var i = 0; i < ranges.Length; i++)
+        var result = new List<long>(ranges.Length * 2);
+        foreach (var range in ranges)
         {
-            result[2 * i] = ToInstant(date, ranges[i].StartMinute);
-            result[2 * i + 1] = ToInstant(date, ranges[i].EndMinute);
+            var start = ToInstant(date, range.StartMinute);
+            var end = ToInstant(date, range.EndMinute);
+            if (end > start)
+            {
+                result.Add(start);
+                result.Add(end);
+            }
         }
 
-        return result;
+        return [.. result];
     }
 
     private long ToInstant(LocalDate date, int minuteOfDay)

@@ -60,9 +60,13 @@ public static class TimeArithmetic
     }
 
     /// <summary>Adds business minutes on the calendar, skipping pauses.</summary>
-    public static long? AddBusinessMinutes(long start, long minutes, BusinessCalendar calendar, PauseSet? pauses, List<string>? trace = null)
+    public static long? AddBusinessMinutes(long start, long minutes, BusinessCalendar calendar, PauseSet? pauses, List<string>? trace = null) =>
+        AddBusinessTime(start, minutes * MinuteMs, calendar, pauses, trace);
+
+    /// <summary>Adds business milliseconds on the calendar, skipping pauses.</summary>
+    private static long? AddBusinessTime(long start, long amount, BusinessCalendar calendar, PauseSet? pauses, List<string>? trace)
     {
-        var remaining = minutes * MinuteMs;
+        var remaining = amount;
         var cursor = start;
         while (true)
         {
@@ -110,7 +114,7 @@ public static class TimeArithmetic
     /// <summary>
     /// Adds business days: the same point of the business day, <paramref name="days"/> business days
     /// later (clamped to the end of a shorter day). Paused business time inside the span is then added
-    /// as business minutes.
+    /// on as business time, to the millisecond (pauses start and end on whole seconds).
     /// </summary>
     public static long? AddBusinessDays(long start, int days, BusinessCalendar calendar, PauseSet? pauses, List<string>? trace = null)
     {
@@ -121,7 +125,7 @@ public static class TimeArithmetic
         }
 
         var begin = first.Start;
-        var day = calendar.DayOf(begin);
+        var day = calendar.BusinessDayOf(begin);
         var today = calendar.IntervalsOnDay(day);
         long position = 0;
         for (var i = 0; i < today.Length; i += 2)
@@ -136,13 +140,21 @@ public static class TimeArithmetic
             }
         }
 
+        // Each next business day is looked for as far ahead as NextInterval looks: holidays that run on
+        // for longer leave no deadline rather than a walk to the end of the calendar.
         var target = day;
-        for (var n = 0; n < days;)
+        for (int n = 0, idle = 0; n < days;)
         {
             target++;
             if (calendar.IntervalsOnDay(target).Length > 0)
             {
                 n++;
+                idle = 0;
+            }
+            else if (++idle >= BusinessCalendar.MaxSearchDays)
+            {
+                trace?.Add($"calendar '{calendar.Name}' has no business hours in the next ten years");
+                return null;
             }
         }
 
@@ -190,9 +202,7 @@ public static class TimeArithmetic
         }
 
         trace?.Add($"plus {Minutes(paused)} of business time that was paused");
-        return AddBusinessMinutes(result, paused / MinuteMs, calendar, pauses, trace) is { } extended
-            ? extended + paused % MinuteMs
-            : null;
+        return AddBusinessTime(result, paused, calendar, pauses, trace);
     }
 
     /// <summary>Formats milliseconds as hours and minutes for traces: <c>1h30m</c>.</summary>

@@ -87,12 +87,45 @@ public sealed class BusinessCalendarTests
     }
 
     [Fact]
+    public void ARangeInsideTheSkippedHourLeavesNoBusinessDay()
+    {
+        var calendar = Compile("""calendar night "America/New_York" { hours sun 02:00-02:30 }""");
+
+        // 02:00-02:30 does not exist on 2026-03-08: that Sunday has no business time. Sun 03-01 02:15 EST
+        // (07:15Z) is 15m into its business day; one business day later is 15m into 03-15's, 02:15 EDT.
+        Intervals(calendar, 2026, 3, 8).ShouldBeEmpty();
+        calendar.NextInterval(Ms("2026-03-08T06:00:00Z")).ShouldBe((Ms("2026-03-15T06:00:00Z"), Ms("2026-03-15T06:30:00Z")));
+        AddDays(calendar, "2026-03-01T07:15:00Z", 1).ShouldBe("2026-03-15T06:15:00Z");
+    }
+
+    [Fact]
+    public void TheEveningRepeatedWhenStJohnsFellBackOverMidnightIsInSundaysHours()
+    {
+        var calendar = Compile("""calendar weekend "America/St_Johns" { hours sat..sun 00:00-24:00 }""");
+
+        // 2000-10-29 00:01 NDT (02:31Z) became Sat 23:01 NST. Saturday's hours end at Sun 00:00 NDT (02:30Z),
+        // so 03:00Z, the second Sat 23:30, is 30m into Sunday's hours; one business day later is 30m into
+        // Saturday 11-04's (from 00:00 NST, 03:30Z).
+        calendar.IsOpen(Ms("2000-10-29T03:00:00Z")).ShouldBeTrue();
+        AddDays(calendar, "2000-10-29T03:00:00Z", 1).ShouldBe("2000-11-04T04:00:00Z");
+    }
+
+    [Fact]
     public void TheRepeatedHourIsCountedOncePerOccurrence()
     {
         var calendar = Compile("""calendar night "America/New_York" { hours sun 01:00-02:00 }""");
 
         // 01:00 EDT to 02:00 EST on 2026-11-01: the hour 01:00-02:00 happens twice.
         Intervals(calendar, 2026, 11, 1).ShouldBe(["2026-11-01T05:00:00Z", "2026-11-01T07:00:00Z"]);
+    }
+
+    [Fact]
+    public void ARangeStartingOrEndingInTheRepeatedHourTakesItsFirstPass()
+    {
+        var calendar = Compile("""calendar night "America/New_York" { hours sun 01:00-01:30, 01:30-03:00 }""");
+
+        // docs/runtime.md: on 2026-11-01, 01:00-01:30 is 01:00-01:30 EDT; 01:30-03:00 runs from 01:30 EDT to 03:00 EST.
+        Intervals(calendar, 2026, 11, 1).ShouldBe(["2026-11-01T05:00:00Z", "2026-11-01T05:30:00Z", "2026-11-01T05:30:00Z", "2026-11-01T08:00:00Z"]);
     }
 
     [Fact]
@@ -133,6 +166,19 @@ public sealed class BusinessCalendarTests
     [InlineData("2026-10-30T19:00:00Z", 1, "2026-11-02T20:00:00Z")] // Fri 15:00 EDT -> Mon 15:00 EST
     public void BusinessDaysKeepThePointOfTheBusinessDay(string start, int days, string expected) =>
         AddDays(NewYork, start, days).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("2099-12-31")]
+    [InlineData("9999-12-31")]
+    public void BusinessDaysLeaveNoDeadlineWhenHolidaysLeaveNoBusinessDayForTenYears(string lastHoliday)
+    {
+        var calendar = Compile($$"""calendar c "America/New_York" { hours mon..fri 09:00-17:00 holiday 2026-11-09..{{lastHoliday}} }""");
+
+        // Fri 2026-11-06 10:00 EST: Friday's hours are there, but no business day follows for ten years,
+        // as business minutes that run past Friday find.
+        AddMinutes(calendar, "2026-11-06T15:00:00Z", 8 * 60).ShouldBe("none");
+        AddDays(calendar, "2026-11-06T15:00:00Z", 1).ShouldBe("none");
+    }
 
     [Fact]
     public void ABusinessDayIntoAShorterDayIsClampedToItsClose()
@@ -209,6 +255,14 @@ public sealed class BusinessCalendarTests
 
         // A pause outside business hours adds nothing.
         AddDays(NewYork, "2026-11-02T15:00:00Z", 1, Pauses(("2026-11-02T23:00:00Z", "2026-11-03T02:00:00Z"))).ShouldBe("2026-11-03T15:00:00Z");
+    }
+
+    [Fact]
+    public void PausedBusinessTimeOfPartOfAMinuteExtendsABusinessDayTargetPastTheClose()
+    {
+        // Mon 16:59 EST + 1 business day = Tue 16:59, plus 90 paused seconds: 60s to the close, 30s from Wed 09:00.
+        var pauses = Pauses(("2026-11-03T15:00:00Z", "2026-11-03T15:01:30Z"));
+        AddDays(NewYork, "2026-11-02T21:59:00Z", 1, pauses).ShouldBe("2026-11-04T14:00:30Z");
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace EscalationDsl.Runtime.Tests.Time;
 /// <summary>Business time as policies use it: SLA targets and steps on "America/New_York" calendars.</summary>
 public sealed class BusinessTimePolicyTests
 {
-    private const string Header = """
+    internal const string Header = """
         policy "business" version 1
 
         calendar business "America/New_York" {
@@ -32,7 +32,7 @@ public sealed class BusinessTimePolicyTests
         """;
 
     /// <summary>Runs a script whose times are absolute ISO instants; returns "INSTANT kind [owner] [component]" lines.</summary>
-    private static List<string> Run(string policy, string script)
+    internal static List<string> Run(string policy, string script)
     {
         var s = new TicketScript(TicketScript.Compile(policy), start: "2026-01-01T00:00:00Z").Run(script);
         return [.. s.Decisions.Select(Line)];
