@@ -26,12 +26,16 @@ public static class EscApp
         return root;
     }
 
-    /// <summary>Parses and runs one command line; returns the exit code (0 clean, 1 findings, 2 usage).</summary>
-    public static int Run(string[] args, CliConsole console)
+    /// <summary>
+    /// Parses and runs one command line; returns the exit code (0 clean, 1 findings, 2 usage). With
+    /// <paramref name="handleSignals"/> (the program's entry point; a signal is the whole process's),
+    /// Ctrl+C and SIGTERM remove the command's temporary files and end esc (<see cref="Interruption"/>).
+    /// </summary>
+    public static int Run(string[] args, CliConsole console, bool handleSignals = false)
     {
         try
         {
-            return RunCommand(args, console);
+            return RunCommand(args, console, handleSignals);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -42,7 +46,7 @@ public static class EscApp
         }
     }
 
-    private static int RunCommand(string[] args, CliConsole console)
+    private static int RunCommand(string[] args, CliConsole console, bool handleSignals)
     {
         var root = BuildRoot(console);
         var parse = root.Parse(args);
@@ -58,7 +62,7 @@ public static class EscApp
         }
 
         // esc serve stops gracefully on Ctrl+C and SIGTERM by itself.
-        using var interruption = parse.CommandResult.Command.Name == "serve" ? null : Interruption.Watch(console);
+        using var interruption = !handleSignals || parse.CommandResult.Command.Name == "serve" ? null : Interruption.Watch(console);
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });

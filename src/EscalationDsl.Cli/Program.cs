@@ -1,3 +1,3 @@
 using EscalationDsl.Cli;
 
-return EscApp.Run(args, CliConsole.System());
+return EscApp.Run(args, CliConsole.System(), handleSignals: true);

@@ -21,6 +21,9 @@ internal static class BackupCommand
             var copy = parse.GetValue(output)!;
             var (source, target) = CheckPaths(db, copy, console);
             BackupSummary done;
+            // Ctrl+C or SIGTERM removes FILE.partial and SQLite's files beside it, as for other output files.
+            var partials = EngineBackup.PartialFiles(target).ToList();
+            partials.ForEach(Interruption.Track);
             try
             {
                 done = EngineBackup.Write(source, target);
@@ -28,6 +31,10 @@ internal static class BackupCommand
             catch (BackupException e)
             {
                 throw new UsageException(e.Output ? $"{copy}: cannot write: {e.Message}" : $"{db}: cannot back up: {e.Message}");
+            }
+            finally
+            {
+                partials.ForEach(Interruption.Forget);
             }
 
             var upTo = done.LatestEvent is { } latest ? $" up to {TicketEventJson.FormatTime(Instant.FromUnixTimeMilliseconds(latest))}" : "";

@@ -40,9 +40,7 @@ internal sealed class OutputFile : IDisposable
         var temporary = Path.Combine(folder, $".{name[..Math.Min(name.Length, 100)]}.{Path.GetRandomFileName()}.partial");
         try
         {
-            var file = new OutputFile(fullPath, temporary, new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None));
-            Interruption.Track(temporary);
-            return file;
+            return new OutputFile(fullPath, temporary, Interruption.Track(temporary, () => new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -82,6 +80,11 @@ internal sealed class OutputFile : IDisposable
         using (var from = new FileStream(temporary, FileMode.Open, FileAccess.Read, FileShare.None))
         using (var into = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.Read))
         {
+            if (into.CanSeek)
+            {
+                Interruption.Finishing(); // a file, which a signal now would leave cut short; not a pipe
+            }
+
             from.CopyTo(into);
         }
 
