@@ -67,6 +67,20 @@ public sealed class LintSarifTests
     }
 
     [Fact]
+    public void RunFromTheRootFolderSrcRootIsTheRootUri()
+    {
+        // The trailing '/' was added to the root's own: file://// (a container without a WORKDIR runs in /).
+        var policy = Path.Combine(RepoPaths.Baselines, "Lint", "policy.esc");
+
+        var run = JsonNode.Parse(Esc.RunIn("/", string.Empty, "lint", policy, "--format", "sarif").Out)!["runs"]![0]!;
+
+        var srcRoot = run["originalUriBaseIds"]!["%SRCROOT%"]!["uri"]!.GetValue<string>();
+        srcRoot.ShouldBe("file:///");
+        var uri = run["results"]![0]!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!.GetValue<string>();
+        new Uri(new Uri(srcRoot), uri).LocalPath.ShouldBe(policy);
+    }
+
+    [Fact]
     public void EveryRuleHasItsMetadataAndItsPageAsHelp()
     {
         var rules = Sarif()["runs"]![0]!["tool"]!["driver"]!["rules"]!.AsArray();

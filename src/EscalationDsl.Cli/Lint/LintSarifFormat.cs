@@ -81,7 +81,7 @@ internal static partial class LintSarifFormat
             {
                 ["%SRCROOT%"] = new JsonObject
                 {
-                    ["uri"] = FileUri(Path.TrimEndingDirectorySeparator(workingDirectory)) + "/",
+                    ["uri"] = FolderUri(workingDirectory),
                     ["description"] = new JsonObject { ["text"] = "The working directory of esc lint: relative file URIs are relative to it." },
                 },
             },
@@ -175,6 +175,9 @@ internal static partial class LintSarifFormat
     /// An absolute path as a file URI, each segment escaped as in a relative one: <c>new Uri(path)</c>
     /// took an escape in a name for one (a folder <c>a%41</c> became <c>file:///a</c>… <c>A</c>).
     /// </summary>
+    /// <summary>A folder's file URI, ending in one '/' (the root, <c>file:///</c>, too).</summary>
+    private static string FolderUri(string fullPath) => FileUri(Path.TrimEndingDirectorySeparator(fullPath)) is var uri && uri.EndsWith('/') ? uri : uri + "/";
+
     private static string FileUri(string fullPath)
     {
         var path = EscapedSegments(fullPath.Replace(Path.DirectorySeparatorChar, '/'));
