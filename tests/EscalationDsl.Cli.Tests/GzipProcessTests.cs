@@ -5,8 +5,8 @@ namespace EscalationDsl.Cli.Tests;
 
 /// <summary>
 /// A gzip file cut short is refused by the real esc, not replayed as a shorter history: .NET reports
-/// a cut compressed stream only under a runtime switch that esc's runtimeconfig.json sets (from
-/// Directory.Build.props), which in-process tests would not see.
+/// a cut compressed stream only under a runtime switch, which esc's own runtimeconfig.json must set
+/// (Directory.Build.props sets it for the test host too, so only esc itself shows that it does).
 /// </summary>
 public sealed class GzipProcessTests : IDisposable
 {

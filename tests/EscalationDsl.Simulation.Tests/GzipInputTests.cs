@@ -69,6 +69,15 @@ public sealed class GzipInputTests
     }
 
     [Fact]
+    public void AnEmptyFileIsRefusedNotReadAsNoHistory()
+    {
+        using var gz = new TempFile(".csv.gz", "");
+
+        Should.Throw<SourceException>(() => InputFile.Open(gz.Path, "log.csv.gz")).Message
+            .ShouldBe("log.csv.gz: is empty, not a gzip file (one holds at least its header); download or export it again");
+    }
+
+    [Fact]
     public void DamagedDataIsRefused()
     {
         var bytes = Gzip(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(Csv, 200))));

@@ -13,7 +13,11 @@ namespace EscalationDsl.Simulation.Input;
 /// </summary>
 internal sealed class GzipContentStream(Stream file, string displayName) : ForwardOnlyStream
 {
-    private readonly GZipStream inner = new(file, CompressionMode.Decompress, leaveOpen: true);
+    private const string StrictValidation = "System.IO.Compression.UseStrictValidation";
+
+    private readonly GZipStream inner = AppContext.TryGetSwitch(StrictValidation, out var strict) && strict
+        ? new(file, CompressionMode.Decompress, leaveOpen: true)
+        : throw new InvalidOperationException($"{StrictValidation} is not set: a gzip file cut short would be read as a shorter one. The program must set it (RuntimeHostConfigurationOption, as Directory.Build.props does).");
 
     public override int Read(Span<byte> buffer)
     {

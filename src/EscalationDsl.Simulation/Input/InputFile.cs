@@ -54,6 +54,13 @@ public sealed class InputFile : IDisposable
 
         if (IsGzip(path))
         {
+            // .NET reads an empty stream as no data at all: a download that failed would replay as no history.
+            if (file.CanSeek && file.Length == 0)
+            {
+                file.Dispose();
+                throw new SourceException($"{displayName}: is empty, not a gzip file (one holds at least its header); download or export it again");
+            }
+
             return new InputFile(file, null, new GzipContentStream(file, displayName), Path.GetFileName(Uncompressed(path)));
         }
 
