@@ -212,7 +212,7 @@ internal static class SvgChart
             sb.Append(Invariant($"<line x1=\"{x:F0}\" y1=\"32\" x2=\"{x + 22:F0}\" y2=\"32\" stroke=\"{color}\" stroke-width=\"3\"{(dashed ? " stroke-dasharray=\"5 4\"" : "")}/>"));
             sb.Append(Point(k, x + 11, 32, false, color, null));
             sb.Append(Invariant($"<text x=\"{x + 28:F0}\" y=\"36\" class=\"label\">{Escape(name)}</text>"));
-            x += 40 + name.Length * 7;
+            x += 40 + TextWidth.Of(name, LabelSize);
         }
     }
 
