@@ -1,4 +1,5 @@
 using EscalationDsl.Runtime.Events;
+using EscalationDsl.Simulation.Input;
 using EscalationDsl.Simulation.Sources;
 
 namespace EscalationDsl.Cli;
@@ -19,8 +20,9 @@ public static class EventFiles
             throw new UsageException(Directory.Exists(full) ? $"{path}: is a folder; name the file of the ticket's events" : $"{path}: no such event file");
         }
 
-        var extension = Path.GetExtension(full).ToLowerInvariant();
-        if (extension is not (".jsonl" or ".ndjson" or ".csv" or ""))
+        // As esc sim reads them: gzip-compressed under the format's extension (events.jsonl.gz), CSV in a .zip.
+        var extension = Path.GetExtension(InputFile.Uncompressed(full)).ToLowerInvariant();
+        if (extension is not (".jsonl" or ".ndjson" or ".csv" or ".zip" or ""))
         {
             throw new UsageException($"{path}: unknown event format '{extension}'; use JSON Lines (.jsonl) or CSV (.csv), see docs/events.md");
         }
@@ -28,8 +30,9 @@ public static class EventFiles
         try
         {
             // Without an extension (a pipe such as <(zcat events.gz)) the content tells.
-            using var reader = TicketEventJson.OpenText(File.OpenRead(full));
-            return extension == ".csv" || (extension.Length == 0 && !CanonicalEventSource.IsJsonLines(reader))
+            using var input = InputFile.Open(full, path);
+            using var reader = TicketEventJson.OpenText(input.Content);
+            return extension is ".csv" or ".zip" || (extension.Length == 0 && !CanonicalEventSource.IsJsonLines(reader))
                 ? [.. CanonicalCsv.Read(reader, path)]
                 : [.. TicketEventJson.ReadLines(reader)];
         }

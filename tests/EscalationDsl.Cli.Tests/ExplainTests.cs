@@ -25,6 +25,31 @@ public sealed class ExplainTests
         Golden.Match(Path.Combine(RepoPaths.Baselines, "Explain", "sev1-network-outage.txt"), result.Out);
     }
 
+    [Theory]
+    [InlineData("sev1-network-outage.jsonl", "outage.jsonl.gz")]
+    [InlineData("sev1-network-outage.csv", "outage.csv.gz")]
+    [InlineData("sev1-network-outage.csv", "outage.zip")]
+    public void CompressedEventsAreExplainedAsEscSimReadsThem(string events, string compressed)
+    {
+        // esc sim read .gz and .zip; esc explain said "unknown event format '.gz'".
+        var dir = Directory.CreateTempSubdirectory().FullName;
+        var content = File.ReadAllText(Path.Combine(RepoPaths.Root, "policies", "events", events));
+        if (compressed.EndsWith(".zip", StringComparison.Ordinal))
+        {
+            TestArchive.Write(Path.Combine(dir, compressed), events, content, System.IO.Compression.CompressionLevel.Fastest);
+        }
+        else
+        {
+            using var gzip = new System.IO.Compression.GZipStream(File.Create(Path.Combine(dir, compressed)), System.IO.Compression.CompressionLevel.Fastest);
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(content));
+        }
+
+        var result = Esc.RunIn(dir, string.Empty, "explain", Path.Combine(RepoPaths.Policies, "support.esc"), "--events", compressed);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldBe(Esc.Run("explain", "policies/support.esc", "--events", $"policies/events/{events}").Out);
+    }
+
     [Fact]
     public void ExplainAtAnEarlierTimeStopsThere()
     {
