@@ -53,7 +53,7 @@ public static class TimeArithmetic
                 return cursor + remaining;
             }
 
-            trace?.Add(string.Create(CultureInfo.InvariantCulture, $"{Minutes(available)} counted before the pause at {Utc(segmentEnd)}"));
+            trace?.Add(string.Create(CultureInfo.InvariantCulture, $"{Span(available)} counted before the pause at {Utc(segmentEnd)}"));
             remaining -= available;
             cursor = segmentEnd;
         }
@@ -101,11 +101,11 @@ public static class TimeArithmetic
 
             if (remaining <= b - a)
             {
-                trace?.Add($"{Minutes(remaining)} from {calendar.Describe(a)}");
+                trace?.Add($"{Span(remaining)} from {calendar.Describe(a)}");
                 return a + remaining;
             }
 
-            trace?.Add($"{Minutes(b - a)} from {calendar.Describe(a)} to {calendar.Describe(b)}");
+            trace?.Add($"{Span(b - a)} from {calendar.Describe(a)} to {calendar.Describe(b)}");
             remaining -= b - a;
             cursor = b;
         }
@@ -173,7 +173,7 @@ public static class TimeArithmetic
             left -= length;
         }
 
-        trace?.Add($"{days} business day{(days == 1 ? "" : "s")} from {calendar.Describe(begin)} ({Minutes(position)} into that business day) is {calendar.Describe(result)}");
+        trace?.Add($"{days} business day{(days == 1 ? "" : "s")} from {calendar.Describe(begin)} ({Span(position)} into that business day) is {calendar.Describe(result)}");
         if (pauses is null || pauses.Count == 0)
         {
             return result;
@@ -201,21 +201,23 @@ public static class TimeArithmetic
             return result;
         }
 
-        trace?.Add($"plus {Minutes(paused)} of business time that was paused");
+        trace?.Add($"plus {Span(paused)} of business time that was paused");
         return AddBusinessTime(result, paused, calendar, pauses, trace);
     }
 
-    /// <summary>Formats milliseconds as hours and minutes for traces: <c>1h30m</c>.</summary>
-    public static string Minutes(long ms)
+    /// <summary>
+    /// Formats milliseconds as hours, minutes and seconds for traces, leaving out parts that are zero:
+    /// <c>1h30m</c>, <c>1m30s</c>, <c>0m</c>. Seconds are shown because pauses and event times are not
+    /// whole minutes; what is under a second is not.
+    /// </summary>
+    public static string Span(long ms)
     {
-        var minutes = ms / MinuteMs;
-        return minutes switch
-        {
-            0 => "0m",
-            < 60 => string.Create(CultureInfo.InvariantCulture, $"{minutes}m"),
-            _ when minutes % 60 == 0 => string.Create(CultureInfo.InvariantCulture, $"{minutes / 60}h"),
-            _ => string.Create(CultureInfo.InvariantCulture, $"{minutes / 60}h{minutes % 60}m"),
-        };
+        var seconds = ms / 1000;
+        var text = string.Concat(
+            seconds >= 3600 ? string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600}h") : "",
+            seconds % 3600 >= 60 ? string.Create(CultureInfo.InvariantCulture, $"{seconds % 3600 / 60}m") : "",
+            seconds % 60 > 0 ? string.Create(CultureInfo.InvariantCulture, $"{seconds % 60}s") : "");
+        return text.Length == 0 ? "0m" : text;
     }
 
     private static string Utc(long ms) =>
