@@ -333,8 +333,12 @@ public static class EngineHost
         }
     }
 
-    /// <summary>Start-up failures <see cref="Build"/> and <see cref="StartAsync"/> report as an EngineConfigurationException.</summary>
-    private static bool ReportedByCaller(Exception? e) => e is EngineConfigurationException || BindFailure(e, string.Empty) is not null;
+    /// <summary>
+    /// Start-up failures <see cref="Build"/> and <see cref="StartAsync"/> report as an EngineConfigurationException,
+    /// and a start cancelled (Ctrl+C while starting), which the caller reports as cancelled.
+    /// </summary>
+    private static bool ReportedByCaller(Exception? e) =>
+        e is EngineConfigurationException or OperationCanceledException || BindFailure(e, string.Empty) is not null;
 
     /// <summary>Kestrel reports an address in use as an IOException around AddressInUseException, other bind errors as a SocketException.</summary>
     private static string? BindFailure(Exception? e, string listen) => e switch

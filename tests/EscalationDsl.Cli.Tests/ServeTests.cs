@@ -78,6 +78,68 @@ public sealed class ServeTests : IDisposable
     }
 
     [Fact]
+    public async Task CtrlCWhileTheEngineStartsSaysCancelledWithoutAStackTrace()
+    {
+        // The host logged "Hosting failed to start" with the cancellation's stack trace above esc's
+        // own `esc: cancelled`. 300 policies make the start long enough to interrupt it.
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // env --default-signal and kill(1)
+        }
+
+        var source = File.ReadAllText(Path.Combine(folder, "policies", "support.esc"));
+        for (var i = 1; i <= 300; i++)
+        {
+            File.WriteAllText(Path.Combine(folder, "policies", $"s{i:D3}.esc"), source.Replace("policy \"support\"", $"policy \"support{i}\"", StringComparison.Ordinal));
+        }
+
+        // A shell or test runner may start children with SIGINT ignored: env gives esc the default.
+        var start = new ProcessStartInfo("env") { WorkingDirectory = folder, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in new[] { "--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "esc.dll") }.Concat(Isolated()))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = new System.Text.StringBuilder();
+        var loading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (error)
+            {
+                error.Append(e.Data).Append(e.Data is null ? "" : "\n");
+                if (e.Data?.Contains("loaded from s001.esc", StringComparison.Ordinal) == true)
+                {
+                    loading.TrySetResult();
+                }
+            }
+        };
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        try
+        {
+            await loading.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+            var text = error.ToString();
+            text.ShouldNotContain("listening on", Case.Sensitive, "the signal came after the start (the test's timing, not esc)");
+            text.ShouldNotContain("Hosting failed to start");
+            text.ShouldNotContain("   at ");
+            text.ShouldEndWith("esc: cancelled\n");
+            process.ExitCode.ShouldBe(130);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task AMissingPolicyFolderGetsOnlyTheOneLine()
     {
         var (code, error) = await RunProcess([.. Isolated(), "--policies", "/nonexistent"]);
