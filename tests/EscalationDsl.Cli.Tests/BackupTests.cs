@@ -1,5 +1,3 @@
-using EscalationDsl.Engine;
-using EscalationDsl.Engine.Api;
 using Microsoft.Data.Sqlite;
 
 namespace EscalationDsl.Cli.Tests;
@@ -87,18 +85,7 @@ public sealed class BackupTests : IDisposable
         Directory.GetFiles(folder, "copy.db*").Select(Path.GetFileName).ShouldBe(["copy.db"]);
     }
 
-    private async Task CreateEngineDatabase()
-    {
-        Directory.CreateDirectory(Path.Combine(folder, "policies"));
-        await using (var engine = EngineHost.Build(
-            ["--Engine:Listen=http://127.0.0.1:0", $"--Engine:Database={Path.Combine(folder, "escalation.db")}", $"--Engine:Policies={Path.Combine(folder, "policies")}", $"--Engine:ApiKeys:0={ApiKeys.Hash("backup-test-key-0123456789")}"]))
-        {
-            await engine.StartAsync();
-            await engine.StopAsync();
-        }
-
-        SqliteConnection.ClearAllPools();
-    }
+    private Task CreateEngineDatabase() => EngineDatabase.Create(folder);
 
     private void Sqlite(string file, string sql)
     {

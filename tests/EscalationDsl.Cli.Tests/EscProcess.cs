@@ -34,6 +34,10 @@ internal static class EscProcess
     /// <summary>`dotnet esc.dll ARGUMENTS`.</summary>
     public static ProcessStartInfo Esc(params string[] arguments) => Start("dotnet", [Dll, .. arguments]);
 
+    /// <summary>Sends <paramref name="signal"/> (as kill(1) names it: INT, TERM) to <paramref name="process"/>.</summary>
+    public static void Signal(Process process, string signal) =>
+        Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+
     /// <summary>
     /// Runs the child for at most <paramref name="bound"/>, then kills it (Code null): a child that waits
     /// for ever must not hold up the suite. <paramref name="feed"/> writes its standard input; when it

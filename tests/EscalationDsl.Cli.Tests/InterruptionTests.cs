@@ -43,7 +43,7 @@ public sealed class InterruptionTests : IDisposable
             }
 
             Directory.GetFiles(folder).ShouldHaveSingleItem().ShouldEndWith(".partial");
-            Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+            EscProcess.Signal(process, signal);
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
             await output;
 
