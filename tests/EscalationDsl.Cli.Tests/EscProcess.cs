@@ -32,7 +32,13 @@ internal static class EscProcess
     }
 
     /// <summary>`dotnet esc.dll ARGUMENTS`.</summary>
-    public static ProcessStartInfo Esc(params string[] arguments) => Start("dotnet", [Dll, .. arguments]);
+    /// <remarks>
+    /// On Linux through <c>env --default-signal=INT</c> (which then runs dotnet in its place): a shell or
+    /// test runner that starts the tests in the background passes SIGINT on ignored, and .NET leaves an
+    /// ignored SIGINT ignored, so a test's Ctrl+C would not reach esc.
+    /// </remarks>
+    public static ProcessStartInfo Esc(params string[] arguments) =>
+        OperatingSystem.IsLinux() ? Start("env", ["--default-signal=INT", "dotnet", Dll, .. arguments]) : Start("dotnet", [Dll, .. arguments]);
 
     /// <summary>Sends <paramref name="signal"/> (as kill(1) names it: INT, TERM) to <paramref name="process"/>.</summary>
     public static void Signal(Process process, string signal) =>
