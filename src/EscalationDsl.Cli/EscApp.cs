@@ -44,6 +44,13 @@ public static class EscApp
             // says output could not be written, as for standard output, rather than the runtime's abort.
             return ExitCodes.Usage;
         }
+        finally
+        {
+            if (handleSignals)
+            {
+                Interruption.Hold();
+            }
+        }
     }
 
     private static int RunCommand(string[] args, CliConsole console, bool handleSignals)
@@ -66,6 +73,13 @@ public static class EscApp
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception) when (interruption is not null && Interruption.Signalled)
+        {
+            // The failure may be the signal's doing (its handler removed the command's files): the
+            // handler ends esc with the signal's exit code, and nothing else is said.
+            Interruption.Hold();
+            throw;
         }
         catch (UsageException e)
         {

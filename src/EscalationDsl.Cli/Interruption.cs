@@ -102,6 +102,28 @@ internal static class Interruption
         }
     }
 
+    /// <summary>Whether a signal is being handled (esc is ending).</summary>
+    public static bool Signalled => Volatile.Read(ref signalled) == 1;
+
+    /// <summary>
+    /// Called when the command has ended, before esc reports its outcome: while a signal is being
+    /// handled this waits, and the handler ends esc with the signal's exit code. A command that failed
+    /// because the handler removed its files (such as esc backup's copy) would otherwise report that
+    /// failure, and its exit code, in a race with the handler.
+    /// </summary>
+    public static void Hold()
+    {
+        lock (Gate)
+        {
+            // A handler holding the gate ends the process meanwhile.
+        }
+
+        if (Signalled)
+        {
+            Thread.Sleep(Timeout.Infinite); // the handler is on its way to ending esc (a second signal ends it at once)
+        }
+    }
+
     private static void Stop(PosixSignalContext context, CliConsole console, int code)
     {
         if (Interlocked.Exchange(ref signalled, 1) == 1)
