@@ -93,50 +93,13 @@ public sealed class ServeTests : IDisposable
             File.WriteAllText(Path.Combine(folder, "policies", $"s{i:D3}.esc"), source.Replace("policy \"support\"", $"policy \"support{i}\"", StringComparison.Ordinal));
         }
 
-        // A shell or test runner may start children with SIGINT ignored: env gives esc the default.
-        var start = new ProcessStartInfo("env") { WorkingDirectory = folder, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in new[] { "--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "esc.dll") }.Concat(Isolated()))
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var (code, text) = await RunProcess(Isolated(), interruptAt: "loaded from s001.esc");
 
-        using var process = Process.Start(start)!;
-        var error = new System.Text.StringBuilder();
-        var loading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.ErrorDataReceived += (_, e) =>
-        {
-            lock (error)
-            {
-                error.Append(e.Data).Append(e.Data is null ? "" : "\n");
-                if (e.Data?.Contains("loaded from s001.esc", StringComparison.Ordinal) == true)
-                {
-                    loading.TrySetResult();
-                }
-            }
-        };
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        try
-        {
-            await loading.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-
-            var text = error.ToString();
-            text.ShouldNotContain("listening on", Case.Sensitive, "the signal came after the start (the test's timing, not esc)");
-            text.ShouldNotContain("Hosting failed to start");
-            text.ShouldNotContain("   at ");
-            text.ShouldEndWith("esc: cancelled\n");
-            process.ExitCode.ShouldBe(130);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
+        text.ShouldNotContain("listening on", Case.Sensitive, "the signal came after the start (the test's timing, not esc)");
+        text.ShouldNotContain("Hosting failed to start");
+        text.ShouldNotContain("   at ");
+        text.ShouldEndWith("esc: cancelled\n");
+        code.ShouldBe(130);
     }
 
     [Fact]
@@ -350,26 +313,23 @@ public sealed class ServeTests : IDisposable
 
     /// <summary>
     /// `esc` in a child process: the engine's log goes to the real standard error, so only a process
-    /// shows all of it. With <paramref name="stopAt"/>, the process is killed once its error output holds that text.
+    /// shows all of it. With <paramref name="stopAt"/>, the process is killed once its error output holds that text;
+    /// with <paramref name="interruptAt"/>, it gets SIGINT (Ctrl+C) then, and the run is waited for to its end.
     /// </summary>
-    private async Task<(int? Code, string Error)> RunProcess(string[] args, string? stopAt = null)
+    private async Task<(int? Code, string Error)> RunProcess(string[] args, string? stopAt = null, string? interruptAt = null)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "esc.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = EscProcess.Esc(args);
+        start.WorkingDirectory = folder;
         using var process = Process.Start(start)!;
         var error = new System.Text.StringBuilder();
+        var watched = stopAt ?? interruptAt;
         var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.ErrorDataReceived += (_, e) =>
         {
             lock (error)
             {
                 error.Append(e.Data).Append(e.Data is null ? "" : "\n");
-                if (stopAt is not null && error.ToString().Contains(stopAt, StringComparison.Ordinal))
+                if (watched is not null && error.ToString().Contains(watched, StringComparison.Ordinal))
                 {
                     seen.TrySetResult();
                 }
@@ -381,7 +341,12 @@ public sealed class ServeTests : IDisposable
         try
         {
             await Task.WhenAny(process.WaitForExitAsync(), seen.Task).WaitAsync(TimeSpan.FromSeconds(60));
-            if (!seen.Task.IsCompleted)
+            if (interruptAt is not null && seen.Task.IsCompleted)
+            {
+                EscProcess.Signal(process, "INT");
+                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            }
+            else if (!seen.Task.IsCompleted)
             {
                 await process.WaitForExitAsync(); // the error output is complete only then
             }
