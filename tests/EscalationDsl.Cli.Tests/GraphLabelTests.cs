@@ -77,9 +77,9 @@ public sealed partial class GraphLabelTests
     {
         var explain = BlockedTicket("sev4", "\"type\":\"acknowledged\"");
         explain.ShouldContain("escalation blocked until request_id is set [T-1/m/0/1/missing]");
-        explain.ShouldContain("state     Open -> Monitoring (deescalate: enter monitor)");
+        explain.ShouldContain("state     Open -> Monitoring (enter monitor)");
         explain.ShouldContain("state     Monitoring -> Escalated (q #0)");
-        explain.ShouldContain("state     Escalated -> Monitoring (deescalate: enter monitor)");
+        explain.ShouldContain("state     Escalated -> Monitoring (enter monitor)");
 
         var mermaid = Graph(BlockedPolicy, "mermaid");
         mermaid.ShouldContain("\tActive --> Escalated : m[0] after 5m / escalate to lead, enter monitor [require request_id#59; then to Monitoring (enter monitor)]\n");

@@ -14,7 +14,7 @@ public enum LifecycleTriggerKind
     /// <summary>A mitigation planned or contained.</summary>
     Mitigate,
 
-    /// <summary>`enter monitor` from a deescalation.</summary>
+    /// <summary>`enter monitor`, from a deescalation or a rule step.</summary>
     EnterMonitor,
 
     /// <summary>A <c>resolved</c> event.</summary>

@@ -17,7 +17,7 @@ public sealed class LifecycleTriggers
     public LifecycleTrigger Mitigate { get; } = new(LifecycleTriggerKind.Mitigate, "mitigation");
 
     /// <summary>`enter monitor`.</summary>
-    public LifecycleTrigger EnterMonitor { get; } = new(LifecycleTriggerKind.EnterMonitor, "deescalate: enter monitor");
+    public LifecycleTrigger EnterMonitor { get; } = new(LifecycleTriggerKind.EnterMonitor, "enter monitor");
 
     /// <summary><c>resolved</c>.</summary>
     public LifecycleTrigger Resolve { get; } = new(LifecycleTriggerKind.Resolve, "resolved");
