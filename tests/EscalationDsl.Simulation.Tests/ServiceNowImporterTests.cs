@@ -21,41 +21,7 @@ public sealed class ServiceNowImporterTests
     public void ShippedLogIncidentsMapToGoldenEvents()
     {
         using var source = new ServiceNowEventSource(Subset, "incident_event_log_first1000incidents.csv", MappingFile.DefaultServiceNow(Policies.Support));
-        var sb = new StringBuilder();
-        foreach (var record in source.Read())
-        {
-            if (record.Kind == SourceRecordKind.Problem)
-            {
-                throw new ShouldAssertException($"row {record.Row}: {record.Message}");
-            }
-
-            if (record.TicketId is not { } id || !Chosen.Contains(id))
-            {
-                continue;
-            }
-
-            sb.Append("row ").Append(record.Row).Append(": ");
-            if (record.Kind == SourceRecordKind.TicketEnd)
-            {
-                sb.Append("end of ").Append(id).Append('\n');
-                continue;
-            }
-
-            sb.Append(Json(record.Event!));
-            if (record.Queue is not null)
-            {
-                sb.Append("  queue=").Append(record.Queue);
-            }
-
-            if (record.Category is not null)
-            {
-                sb.Append("  category=").Append(record.Category);
-            }
-
-            sb.Append('\n');
-        }
-
-        Golden.Match(Path.Combine(RepoPaths.Baselines, "Sim", "servicenow-events.txt"), sb.ToString());
+        Golden.Match(Path.Combine(RepoPaths.Baselines, "Sim", "servicenow-events.txt"), RecordLines.Of(source.Read(), Chosen.Contains));
     }
 
     [Fact]
