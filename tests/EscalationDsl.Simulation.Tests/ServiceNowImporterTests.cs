@@ -257,6 +257,28 @@ public sealed class ServiceNowImporterTests
     }
 
     [Fact]
+    public void AFirstRowThatMakesMoreEventsThanItsRefusedCreatedIsReportedOnce()
+    {
+        // An assignee on the first snapshot makes an assigned event on the same row as created: it was
+        // reported again ("has no created event") and counted as a second bad row.
+        var csv = new SyntheticAuditLog()
+            .Row("INC9000001", "Active", "1/3/2016 09:05", priority: "Critical", assignee: "Resolver 1")
+            .Row("INC9000001", "Resolved", "1/3/2016 09:30", mod: 1, priority: "Critical", assignee: "Resolver 1")
+            .Row("INC9000002", "New", "1/3/2016 10:00")
+            .ToString();
+
+        var replay = Replays.ServiceNow(csv);
+
+        replay.Problems.ShouldBe(
+        [
+            "log.csv:2: severity: 'Critical' is not a severity of policy 'support' (sev1, sev2, sev3)",
+            "log.csv:3: ticket 'INC9000001' has no created event: its created event was refused (reported above); a ticket starts with created",
+        ]);
+        replay.Result!.BadRows.ShouldBe(2);
+        replay.Result.Report.Input.Tickets.ShouldBe(1);
+    }
+
+    [Fact]
     public void AnIncidentNumberThatIsNotUtf8IsABadRowNotMergedWithAnother()
     {
         var csv = new SyntheticAuditLog()
