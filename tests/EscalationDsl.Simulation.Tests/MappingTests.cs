@@ -104,7 +104,7 @@ public sealed class MappingTests
     [InlineData("{ not json", "map.json:1:3: not valid JSON: 'n' is an invalid start of a property name. Expected a '\"'")]
     [InlineData("{\n  \"ticket\": \"id\",\n  \"time\": at\n}", "map.json:3:11: not valid JSON: 'a' is an invalid start of a value")]
     [InlineData("[]", "map.json: (top level): a mapping file is a JSON object; see docs/importers.md")]
-    [InlineData("""{ "import": "zendesk" }""", "map.json: import: 'zendesk' is not an import this file can describe (servicenow, csv)")]
+    [InlineData("""{ "import": "zendesk" }""", "map.json: import: 'zendesk' is not an import this file can describe (servicenow, csv, tickets)")]
     [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "sevrity": "p" }""", "map.json: sevrity: unknown key for a 'csv' mapping; the keys are: import, separator, missing, timeZone, timeFormat, severity, issueType, owner, engineering, queue, category, fields, ticket, time, id, type, contiguous, flag, status")]
     [InlineData("""{ "time": "at", "type": "kind", "timeFormat": "iso" }""", "map.json: ticket: required: the column that holds the ticket id")]
     [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "timeFormat": "dd/MM/yyyy" }""", "map.json: timeZone: required with timeFormat 'dd/MM/yyyy': local times need a zone, such as \"Europe/London\" or \"UTC\"")]

@@ -21,41 +21,7 @@ public sealed class ServiceNowImporterTests
     public void ShippedLogIncidentsMapToGoldenEvents()
     {
         using var source = new ServiceNowEventSource(Subset, "incident_event_log_first1000incidents.csv", MappingFile.DefaultServiceNow(Policies.Support));
-        var sb = new StringBuilder();
-        foreach (var record in source.Read())
-        {
-            if (record.Kind == SourceRecordKind.Problem)
-            {
-                throw new ShouldAssertException($"row {record.Row}: {record.Message}");
-            }
-
-            if (record.TicketId is not { } id || !Chosen.Contains(id))
-            {
-                continue;
-            }
-
-            sb.Append("row ").Append(record.Row).Append(": ");
-            if (record.Kind == SourceRecordKind.TicketEnd)
-            {
-                sb.Append("end of ").Append(id).Append('\n');
-                continue;
-            }
-
-            sb.Append(Json(record.Event!));
-            if (record.Queue is not null)
-            {
-                sb.Append("  queue=").Append(record.Queue);
-            }
-
-            if (record.Category is not null)
-            {
-                sb.Append("  category=").Append(record.Category);
-            }
-
-            sb.Append('\n');
-        }
-
-        Golden.Match(Path.Combine(RepoPaths.Baselines, "Sim", "servicenow-events.txt"), sb.ToString());
+        Golden.Match(Path.Combine(RepoPaths.Baselines, "Sim", "servicenow-events.txt"), RecordLines.Of(source.Read(), Chosen.Contains));
     }
 
     [Fact]
@@ -287,6 +253,28 @@ public sealed class ServiceNowImporterTests
             "log.csv:5: ticket 'INC9000001' has no created event: its created event was refused (reported above); a ticket starts with created",
         ]);
         replay.Result!.BadRows.ShouldBe(3);
+        replay.Result.Report.Input.Tickets.ShouldBe(1);
+    }
+
+    [Fact]
+    public void AFirstRowThatMakesMoreEventsThanItsRefusedCreatedIsReportedOnce()
+    {
+        // An assignee on the first snapshot makes an assigned event on the same row as created: it was
+        // reported again ("has no created event") and counted as a second bad row.
+        var csv = new SyntheticAuditLog()
+            .Row("INC9000001", "Active", "1/3/2016 09:05", priority: "Critical", assignee: "Resolver 1")
+            .Row("INC9000001", "Resolved", "1/3/2016 09:30", mod: 1, priority: "Critical", assignee: "Resolver 1")
+            .Row("INC9000002", "New", "1/3/2016 10:00")
+            .ToString();
+
+        var replay = Replays.ServiceNow(csv);
+
+        replay.Problems.ShouldBe(
+        [
+            "log.csv:2: severity: 'Critical' is not a severity of policy 'support' (sev1, sev2, sev3)",
+            "log.csv:3: ticket 'INC9000001' has no created event: its created event was refused (reported above); a ticket starts with created",
+        ]);
+        replay.Result!.BadRows.ShouldBe(2);
         replay.Result.Report.Input.Tickets.ShouldBe(1);
     }
 

@@ -35,7 +35,7 @@ internal static class SimCommand
         var policy = new Argument<string>("policy") { Description = "The .esc policy file, or - to read it from standard input." };
         var tickets = new Option<string>("--tickets") { Description = "Ticket history: canonical events (.jsonl, .csv; docs/events.md), or an export read by --import or --map.", Required = true };
         var import = new Option<string?>("--import") { Description = "Read a tool's export: servicenow (the incident audit log, .csv or .zip; docs/importers.md)." };
-        var map = new Option<string?>("--map") { Description = "A mapping file (JSON): overrides the --import mapping, or maps any CSV export with one event per row (docs/importers.md)." };
+        var map = new Option<string?>("--map") { Description = "A mapping file (JSON): overrides the --import mapping, or maps any CSV export with one event per row or one row per ticket (docs/importers.md)." };
         var format = CommonOptions.Format("text", "markdown", "json", "html");
         var output = CommonOptions.Output();
         var from = new Option<string?>("--from") { Description = "Replay only tickets created at or after this date (YYYY-MM-DD, in the policy's calendar zone) or ISO 8601 time." };
@@ -248,7 +248,12 @@ internal static class SimCommand
                 return new ServiceNowEventSource(full, display, mapping?.ServiceNow ?? MappingFile.DefaultServiceNow(policy));
             }
 
-            return mapping?.Events is { } events ? new MappedCsvEventSource(full, display, events) : new CanonicalEventSource(full, display);
+            return mapping switch
+            {
+                { Events: { } events } => new MappedCsvEventSource(full, display, events),
+                { Tickets: { } tickets } => new TicketExportEventSource(full, display, tickets),
+                _ => new CanonicalEventSource(full, display),
+            };
         }
         catch (SourceException e)
         {

@@ -53,6 +53,14 @@ public sealed record CsvLayout(char Separator, IReadOnlySet<string> Missing, Tim
         return false;
     }
 
+    /// <summary>
+    /// Why a timestamp cell gives no time: it holds no value (the marker quoted when there is one), or
+    /// not a time in the layout's format.
+    /// </summary>
+    public string DescribeTime(ReadOnlySpan<char> cell) => IsMissing(cell)
+        ? $"no value{(cell.IsEmpty ? "" : $" ('{cell}')")}"
+        : $"'{cell}' is not a time like {Time.Example} ({Time.Text})";
+
     /// <summary>The zone of local timestamps.</summary>
     public DateTimeZone Zone => Time.Zone;
 }

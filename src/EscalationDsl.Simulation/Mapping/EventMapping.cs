@@ -4,12 +4,12 @@ namespace EscalationDsl.Simulation.Mapping;
 /// A generic column mapping for CSV exports with one event per row (<c>"import": "csv"</c>): which
 /// columns hold the ticket, the time and the event type, and how values map to the policy's names.
 /// </summary>
-public sealed record EventMapping
+public sealed record EventMapping : IColumnMapping
 {
-    /// <summary>Separator, missing-value markers and the timestamp format.</summary>
+    /// <inheritdoc/>
     public required CsvLayout Layout { get; init; }
 
-    /// <summary>The ticket id column.</summary>
+    /// <inheritdoc/>
     public required string Ticket { get; init; }
 
     /// <summary>The timestamp column.</summary>
@@ -24,16 +24,16 @@ public sealed record EventMapping
     /// <summary>True when each ticket's rows are contiguous, so a ticket is replayed as soon as its rows end.</summary>
     public bool Contiguous { get; init; }
 
-    /// <summary>Severity of created and severity_changed rows.</summary>
+    /// <inheritdoc/>
     public ValueMap? Severity { get; init; }
 
-    /// <summary>Issue type of created rows.</summary>
+    /// <inheritdoc/>
     public ValueMap? IssueType { get; init; }
 
-    /// <summary>Owner of created and assigned rows.</summary>
+    /// <inheritdoc/>
     public ValueMap? Owner { get; init; }
 
-    /// <summary>Maps to true when an assignment is to engineering.</summary>
+    /// <inheritdoc/>
     public ValueMap? Engineering { get; init; }
 
     /// <summary>The flag a flagged row raises.</summary>
@@ -42,12 +42,12 @@ public sealed record EventMapping
     /// <summary>The status of status rows, or planned/contained for mitigation rows.</summary>
     public ValueMap? Status { get; init; }
 
-    /// <summary>The source's queue column for reports (default: the owner column as written).</summary>
+    /// <inheritdoc/>
     public string? Queue { get; init; }
 
-    /// <summary>The source's category column for reports (default: the issue type column as written).</summary>
+    /// <inheritdoc/>
     public string? Category { get; init; }
 
-    /// <summary>Policy fields set from columns (any row that has a value sets the field).</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<FieldColumn> Fields { get; init; } = [];
 }

@@ -12,16 +12,15 @@ namespace EscalationDsl.Simulation.Mapping;
 public sealed class MappedCsvEventSource : IEventSource
 {
     private const int RecentTickets = 65_536;
-    private readonly string path;
     private readonly EventMapping mapping;
-    private InputFile? input;
+    private readonly MappedRows rows;
 
     /// <summary>Creates the source; nothing is read until <see cref="Read"/>.</summary>
     public MappedCsvEventSource(string path, string displayName, EventMapping mapping)
     {
-        this.path = path;
         this.mapping = mapping;
         DisplayName = displayName;
+        rows = new MappedRows(path, displayName, mapping.Layout.Separator);
     }
 
     /// <inheritdoc/>
@@ -42,81 +41,40 @@ public sealed class MappedCsvEventSource : IEventSource
     /// <inheritdoc/>
     public string? ColumnOf(string member) => member switch
     {
-        "ticket" => mapping.Ticket,
         "at" => mapping.Time,
         "id" => mapping.Id,
-        "severity" => mapping.Severity?.Column,
-        "issue_type" => mapping.IssueType?.Column,
-        "owner" => mapping.Owner?.Column,
-        "engineering" => mapping.Engineering?.Column,
         "flag" => mapping.Flag?.Column,
         "status" or "mitigation" => mapping.Status?.Column,
-        _ when member.StartsWith("fields.", StringComparison.Ordinal) => mapping.Fields.FirstOrDefault(f => f.Field == member["fields.".Length..])?.Map.Column,
-        _ => null,
+        _ => MappedColumns.ColumnOf(mapping, member),
     };
 
     /// <inheritdoc/>
-    public double Progress => input?.Progress ?? 0;
+    public double Progress => rows.Progress;
 
     /// <inheritdoc/>
-    public long RowsRead { get; private set; }
+    public long RowsRead => rows.RowsRead;
 
     /// <inheritdoc/>
-    public IEnumerable<SourceRecord> Read()
-    {
-        input?.Dispose();
-        input = InputFile.Open(path, DisplayName);
-        using var reader = CsvColumns.OpenReader(input.Content, mapping.Layout.Separator, DisplayName);
-        RowsRead = 0;
-        var state = new ReadState(new Columns(reader, DisplayName, mapping));
-        var pending = new List<SourceRecord>();
-        while (CsvColumns.MoveNext(reader, DisplayName))
+    public IEnumerable<SourceRecord> Read() => rows.Read(
+        reader => new ReadState(new Columns(reader, DisplayName, mapping)),
+        Accept,
+        (state, pending) =>
         {
-            RowsRead++;
-            Accept(reader.Current, state, pending);
-            foreach (var record in pending)
+            if (mapping.Contiguous && state.Current is { } last)
             {
-                yield return record;
+                pending.Add(SourceRecord.ForTicketEnd(last, state.LastRow));
             }
-
-            pending.Clear();
-        }
-
-        if (mapping.Contiguous && state.Current is { } last)
-        {
-            yield return SourceRecord.ForTicketEnd(last, state.LastRow);
-        }
-    }
+        });
 
     /// <inheritdoc/>
-    public void Dispose() => input?.Dispose();
+    public void Dispose() => rows.Dispose();
 
     private void Accept(SepReader.Row row, ReadState state, List<SourceRecord> pending)
     {
         long line = row.LineNumberFrom;
         var c = state.Columns;
-        if (row.ColCount == 1 && row.Span.Trim().IsEmpty)
+        if (c.Common.TicketOf(row, state.Pool, pending) is not { } ticket)
         {
-            return;
-        }
-
-        if (row.ColCount != c.Count)
-        {
-            pending.Add(SourceRecord.ForProblem(line, $"expected {c.Count} columns, found {row.ColCount}"));
-            return;
-        }
-
-        var ticket = Cell(row, c.Ticket, state.Pool);
-        if (ticket is null)
-        {
-            pending.Add(SourceRecord.ForProblem(line, $"{mapping.Ticket}: no value; the row belongs to no ticket"));
-            return;
-        }
-
-        // The cell, as the pool keeps it, shows bytes that were not UTF-8 as U+FFFD.
-        if (TicketEventJson.HoldsNotUtf8(row[c.Ticket].Span))
-        {
-            pending.Add(SourceRecord.ForProblem(line, $"{mapping.Ticket}: '{ticket}' {CsvColumns.NotUtf8Id}"));
             return;
         }
 
@@ -146,7 +104,7 @@ public sealed class MappedCsvEventSource : IEventSource
             return;
         }
 
-        var typeCell = Cell(row, c.Type, state.Pool);
+        var typeCell = c.Common.Cell(row, c.Type, state.Pool);
         if (typeCell is null)
         {
             pending.Add(SourceRecord.ForProblem(line, $"{mapping.Type.Column}: no value; every row needs an event type", ticket));
@@ -166,57 +124,40 @@ public sealed class MappedCsvEventSource : IEventSource
             return;
         }
 
-        List<KeyValuePair<string, string>>? fields = null;
-        for (var f = 0; f < c.Fields.Length; f++)
+        var fields = c.Common.FieldValues(row, state.Pool);
+        var engineering = false;
+        if (kind == TicketEventKind.Assigned)
         {
-            if (Map(mapping.Fields[f].Map, Cell(row, c.Fields[f], state.Pool)) is { } value)
+            engineering = c.Common.Engineered(row, state.Pool, out var engineeringProblem);
+            if (engineeringProblem is not null)
             {
-                (fields ??= []).Add(KeyValuePair.Create(mapping.Fields[f].Field, value));
+                pending.Add(SourceRecord.ForProblem(line, engineeringProblem, ticket));
+                return;
             }
         }
 
-        // Engineering is true or false: any other word (an assignee's name, "yes") would count as false unseen.
-        var engineering = kind == TicketEventKind.Assigned ? Cell(row, c.Engineering, state.Pool) : null;
-        var engineeringValue = Map(mapping.Engineering, engineering);
-        if (engineeringValue is not (null or "true" or "false"))
-        {
-            pending.Add(SourceRecord.ForProblem(line, CsvColumns.NotTrueOrFalse(mapping.Engineering!.Column, engineering), ticket));
-            return;
-        }
-
-        var status = Map(mapping.Status, Cell(row, c.Status, state.Pool));
+        var status = Map(mapping.Status, c.Common.Cell(row, c.Status, state.Pool));
         var e = new TicketEvent
         {
-            EventId = Cell(row, c.Id, state.Pool),
+            EventId = c.Common.Cell(row, c.Id, state.Pool),
             TicketId = ticket,
             At = at,
             Kind = kind,
-            Severity = kind is TicketEventKind.Created or TicketEventKind.SeverityChanged ? Map(mapping.Severity, Cell(row, c.Severity, state.Pool)) : null,
-            IssueType = kind == TicketEventKind.Created ? Map(mapping.IssueType, Cell(row, c.IssueType, state.Pool)) : null,
-            Owner = kind is TicketEventKind.Created or TicketEventKind.Assigned ? Map(mapping.Owner, Cell(row, c.Owner, state.Pool)) : null,
-            Engineering = engineeringValue == "true",
-            Flag = kind == TicketEventKind.Flagged ? Map(mapping.Flag, Cell(row, c.Flag, state.Pool)) : null,
+            Severity = kind is TicketEventKind.Created or TicketEventKind.SeverityChanged ? Map(mapping.Severity, c.Common.Cell(row, c.Common.Severity, state.Pool)) : null,
+            IssueType = kind == TicketEventKind.Created ? Map(mapping.IssueType, c.Common.Cell(row, c.Common.IssueType, state.Pool)) : null,
+            Owner = kind is TicketEventKind.Created or TicketEventKind.Assigned ? Map(mapping.Owner, c.Common.Cell(row, c.Common.Owner, state.Pool)) : null,
+            Engineering = engineering,
+            Flag = kind == TicketEventKind.Flagged ? Map(mapping.Flag, c.Common.Cell(row, c.Flag, state.Pool)) : null,
             Status = kind == TicketEventKind.Status ? status : null,
             Mitigation = kind == TicketEventKind.Mitigation ? status : null,
             Fields = fields,
         };
-        var queue = kind is TicketEventKind.Created or TicketEventKind.Assigned ? Cell(row, c.Queue, state.Pool) : null;
+        var queue = kind is TicketEventKind.Created or TicketEventKind.Assigned ? c.Common.Cell(row, c.Common.Queue, state.Pool) : null;
         state.LastRow = line;
-        pending.Add(SourceRecord.ForEvent(e, line, queue, Cell(row, c.Category, state.Pool)));
+        pending.Add(SourceRecord.ForEvent(e, line, queue, c.Common.Cell(row, c.Common.Category, state.Pool)));
     }
 
-    private static string? Map(ValueMap? map, string? cell) => map is null || cell is null ? null : map.Map(cell);
-
-    private string? Cell(SepReader.Row row, int column, StringPool pool)
-    {
-        if (column < 0)
-        {
-            return null;
-        }
-
-        var span = row[column].Span.Trim();
-        return mapping.Layout.IsMissing(span) ? null : pool.Get(span);
-    }
+    private static string? Map(ValueMap? map, string? cell) => MappedColumns.Map(map, cell);
 
     private sealed class ReadState(Columns columns)
     {
@@ -235,26 +176,18 @@ public sealed class MappedCsvEventSource : IEventSource
     {
         public Columns(SepReader reader, string file, EventMapping mapping)
         {
-            Count = reader.Header.ColNames.Count;
-            Ticket = CsvColumns.Required(reader, file, mapping.Ticket, "the ticket id");
+            // The columns every row needs are looked for first: a header without them is told so first.
+            CsvColumns.Required(reader, file, mapping.Ticket, "the ticket id");
             Time = CsvColumns.Required(reader, file, mapping.Time, "the event time");
             Type = CsvColumns.Required(reader, file, mapping.Type.Column, "the event type");
             Id = mapping.Id is { } id ? CsvColumns.Required(reader, file, id, "the event id") : -1;
+            Common = new MappedColumns(reader, file, mapping);
             int Mapped(ValueMap? map, string purpose) => map is null ? -1 : CsvColumns.Required(reader, file, map.Column, purpose);
-            Severity = Mapped(mapping.Severity, "the severity");
-            IssueType = Mapped(mapping.IssueType, "the issue type");
-            Owner = Mapped(mapping.Owner, "the owner");
-            Engineering = Mapped(mapping.Engineering, "engineering assignment");
             Flag = Mapped(mapping.Flag, "the flag");
             Status = Mapped(mapping.Status, "the status");
-            Queue = mapping.Queue is { } queue ? CsvColumns.Required(reader, file, queue, "the queue") : Owner;
-            Category = mapping.Category is { } category ? CsvColumns.Required(reader, file, category, "the category") : IssueType;
-            Fields = [.. mapping.Fields.Select(f => CsvColumns.Required(reader, file, f.Map.Column, $"field {f.Field}"))];
         }
 
-        public int Count { get; }
-
-        public int Ticket { get; }
+        public MappedColumns Common { get; }
 
         public int Time { get; }
 
@@ -262,22 +195,8 @@ public sealed class MappedCsvEventSource : IEventSource
 
         public int Id { get; }
 
-        public int Severity { get; }
-
-        public int IssueType { get; }
-
-        public int Owner { get; }
-
-        public int Engineering { get; }
-
         public int Flag { get; }
 
         public int Status { get; }
-
-        public int Queue { get; }
-
-        public int Category { get; }
-
-        public int[] Fields { get; }
     }
 }

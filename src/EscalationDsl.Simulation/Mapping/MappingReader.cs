@@ -9,12 +9,14 @@ using nietras.SeparatedValues;
 namespace EscalationDsl.Simulation.Mapping;
 
 /// <summary>Reads one mapping file's JSON, checking every key and value against the policy (docs/importers.md).</summary>
-internal sealed class MappingReader(string file, CompiledPolicy policy, ICollection<string> warnings)
+internal sealed partial class MappingReader(string file, CompiledPolicy policy, ICollection<string> warnings)
 {
     private static readonly string[] CommonKeys =
         ["$comment", "import", "separator", "missing", "timeZone", "timeFormat", "severity", "issueType", "owner", "engineering", "queue", "category", "fields"];
 
     private static readonly string[] CsvKeys = ["ticket", "time", "id", "type", "contiguous", "flag", "status"];
+
+    private static readonly string[] TicketKeys = ["ticket", "events"];
 
     private static readonly string[] ServiceNowKeys = ["number", "state", "opened", "updated", "modCount", "reassignments", "reopens", "states"];
 
@@ -30,9 +32,9 @@ internal sealed class MappingReader(string file, CompiledPolicy policy, ICollect
         }
 
         var kind = OptionalString(root, "import", "import") ?? import ?? "csv";
-        if (kind is not ("servicenow" or "csv"))
+        if (kind is not ("servicenow" or "csv" or "tickets"))
         {
-            throw Fail("import", $"'{kind}' is not an import this file can describe (servicenow, csv)");
+            throw Fail("import", $"'{kind}' is not an import this file can describe (servicenow, csv, tickets)");
         }
 
         if (import is not null && kind != import)
@@ -40,7 +42,7 @@ internal sealed class MappingReader(string file, CompiledPolicy policy, ICollect
             throw Fail("import", $"the file describes a '{kind}' import but --import {import} was given");
         }
 
-        var allowed = CommonKeys.Concat(kind == "servicenow" ? ServiceNowKeys : CsvKeys).ToHashSet(StringComparer.Ordinal);
+        var allowed = CommonKeys.Concat(kind switch { "servicenow" => ServiceNowKeys, "tickets" => TicketKeys, _ => CsvKeys }).ToHashSet(StringComparer.Ordinal);
         foreach (var property in root.EnumerateObject())
         {
             if (!allowed.Contains(property.Name))
@@ -49,7 +51,12 @@ internal sealed class MappingReader(string file, CompiledPolicy policy, ICollect
             }
         }
 
-        return kind == "servicenow" ? new LoadedMapping(ReadServiceNow(root), null) : new LoadedMapping(null, ReadCsv(root));
+        return kind switch
+        {
+            "servicenow" => new LoadedMapping(ReadServiceNow(root), null),
+            "tickets" => new LoadedMapping(null, null, ReadTickets(root)),
+            _ => new LoadedMapping(null, ReadCsv(root)),
+        };
     }
 
     private ServiceNowMapping ReadServiceNow(JsonElement root)
@@ -354,18 +361,19 @@ internal sealed class MappingReader(string file, CompiledPolicy policy, ICollect
     }
 
     /// <summary>
-    /// A key that names a column and maps no values (ticket, time, id, queue, category, ServiceNow's
+    /// A key that names a column and maps no values (ticket, time, id, queue, category, the tickets kind's events entries, ServiceNow's
     /// counters and times): the column name only. The object form's values, default and byRank would
     /// not apply, and time has its own timeFormat and timeZone keys.
     /// </summary>
-    private string? Column(JsonElement root, string key)
+    private string? Column(JsonElement root, string key, string? path = null)
     {
+        path ??= key;
         if (root.TryGetProperty(key, out var value) && value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
         {
-            throw Fail(key, "must be a column name (a string); only keys that map values (severity, issueType, owner, engineering, type, flag, status and fields) take the object { \"column\": ..., \"values\": ... } (docs/importers.md)");
+            throw Fail(path, "must be a column name (a string); only keys that map values (severity, issueType, owner, engineering, type, flag, status and fields) take the object { \"column\": ..., \"values\": ... } (docs/importers.md)");
         }
 
-        return OptionalString(root, key, key) is { } column ? NonEmpty(column, key) : null;
+        return OptionalString(root, key, path) is { } column ? NonEmpty(column, path) : null;
     }
 
     /// <summary>A value a map gives (under <c>values</c> or as its <c>default</c>): a string, a number as written, true, false, or null for no value.</summary>

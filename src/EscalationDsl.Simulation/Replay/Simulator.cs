@@ -56,6 +56,13 @@ public sealed partial class Simulator
 
         /// <summary>Tickets whose created event the policy refused: their later events say so, not that none was read.</summary>
         private readonly RecentIds refusedCreated = new(RecentlyReplayed);
+
+        /// <summary>
+        /// The ticket and row of the latest created event the policy refused: an importer's row can give
+        /// more events (a ticket export's row gives all of its ticket's), which come right after it and
+        /// are dropped with it, so the row is reported once.
+        /// </summary>
+        private (string? Id, long Row) refusedRow;
         private readonly Queue<string> orphanOrder = new();
         private readonly ReportBuilder report = new(policy, options, source);
 
@@ -170,11 +177,17 @@ public sealed partial class Simulator
         private void Accept(SourceRecord record)
         {
             var e = record.Event!;
+            if (record.Row == refusedRow.Row && e.TicketId == refusedRow.Id)
+            {
+                return;
+            }
+
             if (policy.Validate(e) is { } problem)
             {
                 if (e.Kind == TicketEventKind.Created)
                 {
                     refusedCreated.Add(e.TicketId);
+                    refusedRow = (e.TicketId, record.Row);
                 }
 
                 Bad(record.Row, InColumns(problem));

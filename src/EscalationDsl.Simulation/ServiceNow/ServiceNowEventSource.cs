@@ -315,9 +315,7 @@ public sealed class ServiceNowEventSource : IEventSource
         return parsed;
     }
 
-    private string Describe(ReadOnlySpan<char> cell) => mapping.Layout.IsMissing(cell)
-        ? $"no value{(cell.IsEmpty ? "" : $" ('{cell}')")}"
-        : $"'{cell}' is not a time like {mapping.Layout.Time.Example} ({mapping.Layout.Time.Text})";
+    private string Describe(ReadOnlySpan<char> cell) => mapping.Layout.DescribeTime(cell);
 
     private string? Cell(SepReader.Row row, int column, ReadState state)
     {
