@@ -49,6 +49,10 @@ public sealed class HttpErrorTests
     [InlineData("/v1/events:batch", "{\"events\":[{\"id\":\"a\"},{\"id\":tru}]}", "The body is not valid JSON at line 1, position 32 (events[1].id): 'tru}]}' is an invalid JSON literal.")]
     [InlineData("/v1/events:batch", "[null]", "events[0]: an event must be a JSON object")]
     [InlineData("/v1/events:batch", "{\"events\":[{\"id\":\"a\"}],\"event\":{\"id\":\"b\"}}", "'event' is not a member of a batch: the body is {\"events\": [ ... ]}, and every event goes inside that list.")]
+    // Misspelt, or one event sent to the batch endpoint: the member at fault is named, not a missing 'events'.
+    [InlineData("/v1/events:batch", "{\"event\":[{\"id\":\"a\"}]}", "'event' is not a member of a batch: the body is {\"events\": [ ... ]}, and every event goes inside that list.")]
+    [InlineData("/v1/events:batch", "{\"id\":\"a\",\"ticket\":\"T\"}", "'id' is not a member of a batch: the body is {\"events\": [ ... ]}, and every event goes inside that list.")]
+    [InlineData("/v1/events:batch", "{}", "The body must be {\"events\": [ ... ]} or a JSON array of events.")]
     [InlineData("/v1/events:batch", "{\"\\ud800\":1,\"events\":[{\"id\":\"a\"}]}", "'\\ud800' is not a member of a batch: the body is {\"events\": [ ... ]}, and every event goes inside that list.")]
     [InlineData("/v1/events", "{\"id\":\"x\",\"\\ud800\":1", "The body is not valid JSON at line 1, position 21 (\\ud800): '1' is an invalid end of a number.")]
     public async Task BodiesThatAreNotEventsSayWhatIsWrong(string path, string body, string detail)
