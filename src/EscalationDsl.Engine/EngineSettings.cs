@@ -29,6 +29,7 @@ public static class EngineSettings
         var section = configuration.GetSection(EngineOptions.Section);
         try
         {
+            CheckSections(configuration);
             CheckShape(section, typeof(EngineOptions));
             var options = new EngineOptions();
             section.Bind(options);
@@ -62,6 +63,29 @@ public static class EngineSettings
                 is FileConfigurationProvider { Source: { FileProvider: { } files, Path: { } path } }
             ? files.GetFileInfo(path).PhysicalPath
             : null;
+
+    /// <summary>
+    /// A settings file whose section is misspelt (<c>"Engin": { ... }</c>) left every setting in it
+    /// unread and the engine running on its defaults, sinks and keys left out: a top-level name in a
+    /// settings file that is close to <c>Engine</c> is refused. Other sections (<c>Logging</c>) are the host's.
+    /// </summary>
+    private static void CheckSections(IConfiguration configuration)
+    {
+        if (configuration is not IConfigurationRoot root)
+        {
+            return;
+        }
+
+        var engine = EngineOptions.Section;
+        foreach (var name in root.Providers.OfType<FileConfigurationProvider>().SelectMany(p => p.GetChildKeys([], null)))
+        {
+            if (!name.Equals(engine, StringComparison.OrdinalIgnoreCase)
+                && NameSuggester.Closest(name.ToLowerInvariant(), [engine.ToLowerInvariant()], max: 1).Count > 0)
+            {
+                throw Problem(name, $"is not a setting; did you mean {engine}? The engine's settings go under {engine} (docs/engine.md#configuration)");
+            }
+        }
+    }
 
     private static List<PropertyInfo> Settable(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).ToList();

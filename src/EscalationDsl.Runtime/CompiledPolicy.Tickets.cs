@@ -57,8 +57,12 @@ public sealed partial class CompiledPolicy
                 }
 
                 break;
+            // A mitigation's value is the event's status member (JSON and CSV): the message names that
+            // member, as the engine's problem names the field from it.
+            case TicketEventKind.Mitigation when string.IsNullOrEmpty(e.Mitigation):
+                return "status: a mitigation event needs its status, planned or contained";
             case TicketEventKind.Mitigation when e.Mitigation is not ("planned" or "contained"):
-                return $"mitigation: must be planned or contained, not '{e.Mitigation}'";
+                return $"status: a mitigation event's status must be planned or contained, not '{e.Mitigation}'";
             case TicketEventKind.Status when string.IsNullOrEmpty(e.Status):
                 return "status: a status event needs the new status";
             case TicketEventKind.Status when ValueProblem("status", e.Status!, member: "status") is { } status:

@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using EscalationDsl.Engine;
+using EscalationDsl.Engine.Api;
 using EscalationDsl.Tests;
 
 namespace EscalationDsl.Cli.Tests;
@@ -47,6 +50,43 @@ public sealed class LintGateTests
         var model = Language.Semantics.SemanticModel.Create("ok.esc", "policy \"ok\" version 1\nseverity s { acknowledge within 15m }\n");
 
         LintGate.Create().Check(model, folder).ShouldHaveSingleItem().ShouldContain("ESL999");
+    }
+
+    [Fact]
+    public async Task TheEngineReloadsWhenTheLintSettingsChange()
+    {
+        // Only *.esc was watched: an edited .esclint.json, which decides what is refused, went unread
+        // until a policy file changed or someone posted a reload.
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        var policies = Directory.CreateDirectory(Path.Combine(folder, "policies")).FullName;
+        File.Copy(Path.Combine(RepoPaths.Policies, "support.esc"), Path.Combine(policies, "support.esc"));
+        await using var app = EngineHost.Build(
+        [
+            "--Engine:Listen=http://127.0.0.1:0", $"--Engine:Database={Path.Combine(folder, "engine.db")}", $"--Engine:Policies={policies}",
+            $"--Engine:ApiKeys:0={ApiKeys.Hash("lint-gate-test-key-0123")}", "--Engine:ReloadQuietPeriod=00:00:00.100",
+        ], gate: LintGate.Create());
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        async Task<string?> Status() => (string?)JsonNode.Parse(await http.GetStringAsync("/v1/policies"))!.AsArray().Single()!["status"];
+        (await Status()).ShouldBe("active", "ESL015, which support.esc triggers, is an info by default");
+
+        var settings = Path.Combine(policies, ".esclint.json");
+        File.WriteAllText(settings, "{ \"rules\": { \"ESL015\": \"error\" } }");
+        await Until(async () => await Status() == "refused", "ESL015 made an error refuses support.esc");
+
+        File.Delete(settings);
+        await Until(async () => await Status() == "active", "without the settings ESL015 is an info again");
+        await app.StopAsync();
+    }
+
+    private static async Task Until(Func<Task<bool>> condition, string because)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, because);
+            await Task.Delay(20);
+        }
     }
 
     [Fact]

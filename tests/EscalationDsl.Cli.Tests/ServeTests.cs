@@ -116,6 +116,8 @@ public sealed class ServeTests : IDisposable
     [InlineData("{\n  \"Engine\": {\n    \"Listen\" \"x\"\n  }\n}", "{0}:3:14: not valid JSON: '\"' is invalid after a property name. Expected a ':'")]
     [InlineData("[1, 2]", "{0}: Top-level JSON element must be an object. Instead, 'Array' was found")]
     [InlineData("{ \"Engine\": { \"Listn\": \"http://127.0.0.1:0\" } }", "{0}: Engine:Listn: is not a setting; did you mean Engine:Listen?")]
+    // A misspelt section was skipped whole: the engine ran on its defaults, without the file's keys and sinks.
+    [InlineData("{ \"Engin\": { \"Listen\": \"http://127.0.0.1:0\" } }", "{0}: Engin: is not a setting; did you mean Engine? The engine's settings go under Engine (docs/engine.md#configuration)")]
     // JSON can hold a NUL, which no file name can: the file API threw, an internal error.
     [InlineData("{ \"Engine\": { \"Sinks\": [ { \"Name\": \"f\", \"Type\": \"file\", \"Path\": \"o\\u0000.jsonl\" } ] } }", "{0}: Engine:Sinks:0:Path: holds a NUL character (\\u0000), which no file name can hold")]
     public async Task ABadAppSettingsFileGetsOnlyTheOneLine(string json, string message)
@@ -285,7 +287,8 @@ public sealed class ServeTests : IDisposable
     [InlineData("--Engine:MaxBatchEvents=-2", "Engine:MaxBatchEvents: must be at least 1, not -2")]
     public async Task TheLastSourceOfASettingWinsAndOnlyAFileIsNamed(string argument, string message)
     {
-        File.WriteAllText(Path.Combine(folder, "appsettings.json"), "{ \"Engine\": { \"MaxBatchEvents\": 0 } }");
+        // The host's own sections (Logging) are not taken for a misspelt Engine.
+        File.WriteAllText(Path.Combine(folder, "appsettings.json"), "{ \"Logging\": { \"LogLevel\": { \"Default\": \"Warning\" } }, \"Engine\": { \"MaxBatchEvents\": 0 } }");
         var file = Path.Combine(folder, $"appsettings.{HostEnvironment()}.json");
         File.WriteAllText(file, "{ \"Engine\": { \"MaxBatchEvents\": -1 } }");
 

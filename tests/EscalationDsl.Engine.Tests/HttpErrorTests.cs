@@ -43,12 +43,34 @@ public sealed class HttpErrorTests
     }
 
     [Theory]
+    [InlineData("{\"status\":\"done\"}", "Event 'e2': status: a mitigation event's status must be planned or contained, not 'done'")]
+    [InlineData("{}", "Event 'e2': status: a mitigation event needs its status, planned or contained")]
+    public async Task ABadMitigationNamesItsStatusMember(string extra, string detail)
+    {
+        // The field was 'mitigation', a member no event has: a mitigation's value is its status.
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0));
+        var body = "{\"id\":\"e2\",\"ticket\":\"INC-1\",\"at\":\"2026-11-02T14:05:00Z\",\"type\":\"mitigation\"" + (extra == "{}" ? "" : "," + extra[1..^1]) + "}";
+
+        var response = await engine.Http.PostAsync("/v1/events", EngineFixture.Raw(body));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        ((string?)problem["field"]).ShouldBe("status");
+        ((string?)problem["detail"]).ShouldBe(detail);
+    }
+
+    [Theory]
     [InlineData("/v1/events", "[{\"id\":\"x\"}]", "The body must be a JSON object: one event (docs/events.md). Send several events to POST /v1/events:batch.")]
     [InlineData("/v1/events", "null", "The body must be a JSON object: one event (docs/events.md). Send several events to POST /v1/events:batch.")]
     [InlineData("/v1/events", " ", "The body is empty; send JSON (docs/events.md).")]
     [InlineData("/v1/events:batch", "{\"events\":[{\"id\":\"a\"},{\"id\":tru}]}", "The body is not valid JSON at line 1, position 32 (events[1].id): 'tru}]}' is an invalid JSON literal.")]
     [InlineData("/v1/events:batch", "[null]", "events[0]: an event must be a JSON object")]
     [InlineData("/v1/events:batch", "{\"events\":[{\"id\":\"a\"}],\"event\":{\"id\":\"b\"}}", "'event' is not a member of a batch: the body is {\"events\": [ ... ]}, and every event goes inside that list.")]
+    // Misspelt, or one event sent to the batch endpoint: the member at fault is named, not a missing 'events'.
+    [InlineData("/v1/events:batch", "{\"event\":[{\"id\":\"a\"}]}", "'event' is not a member of a batch: the body is {\"events\": [ ... ]}, and every event goes inside that list.")]
+    [InlineData("/v1/events:batch", "{\"id\":\"a\",\"ticket\":\"T\"}", "'id' is not a member of a batch: the body is {\"events\": [ ... ]}, and every event goes inside that list.")]
+    [InlineData("/v1/events:batch", "{}", "The body must be {\"events\": [ ... ]} or a JSON array of events.")]
     [InlineData("/v1/events:batch", "{\"\\ud800\":1,\"events\":[{\"id\":\"a\"}]}", "'\\ud800' is not a member of a batch: the body is {\"events\": [ ... ]}, and every event goes inside that list.")]
     [InlineData("/v1/events", "{\"id\":\"x\",\"\\ud800\":1", "The body is not valid JSON at line 1, position 21 (\\ud800): '1' is an invalid end of a number.")]
     public async Task BodiesThatAreNotEventsSayWhatIsWrong(string path, string body, string detail)

@@ -579,6 +579,31 @@ public sealed class RestartAndReloadTests
     }
 
     [Fact]
+    public async Task APolicyFileRenamedOnDiskKeepsItsPolicyRunningFromItsNewName()
+    {
+        // mv support.esc helpdesk.esc refused the moved file as a second 'support' (still "loaded
+        // from support.esc", gone), and the removal of support.esc then stopped 'support' taking tickets.
+        await using var engine = await EngineFixture.StartAsync();
+        var loadedAt = (string?)(await engine.GetJson("/v1/policies"))!.AsArray().Single()!["loaded_at"];
+        File.Move(Path.Combine(engine.Policies, "support.esc"), Path.Combine(engine.Policies, "helpdesk.esc"));
+        (await engine.Http.PostAsync("/v1/policies:reload", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var policy = (await engine.GetJson("/v1/policies"))!.AsArray().ShouldHaveSingleItem()!;
+        ((string?)policy["path"]).ShouldBe("helpdesk.esc");
+        ((string?)policy["status"]).ShouldBe("active");
+        ((string?)policy["loaded_at"]).ShouldBe(loadedAt, "the running version is the one loaded before the move");
+        (await engine.PostEventOk(EngineFixture.Created("e1", "NEW-1", T0)))["policy"]!.GetValue<string>().ShouldBe("support");
+
+        // The new file holds the policy now: naming another policy in it stops 'support' taking tickets.
+        var text = File.ReadAllText(Path.Combine(engine.Policies, "helpdesk.esc"));
+        File.WriteAllText(Path.Combine(engine.Policies, "helpdesk.esc"), text.Replace("policy \"support\" version 1", "policy \"helpdesk\" version 1", StringComparison.Ordinal));
+        await engine.Http.PostAsync("/v1/policies:reload", null);
+        var old = await engine.PostEvent(EngineFixture.Event("e2", "NEW-2", T0, "created", new { policy = "support", severity = "sev1" }));
+        old.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        ((string?)JsonNode.Parse(await old.Content.ReadAsStringAsync())!["detail"]).ShouldBe("Policy 'support' is not loaded (loaded: helpdesk).");
+    }
+
+    [Fact]
     public async Task ASecondEngineOnTheSameDatabaseIsRefusedAndTheFirstRunsOn()
     {
         // Both ran, each with its own tickets in memory, and both fired the same deadlines.

@@ -59,18 +59,20 @@ internal static class EventEndpoints
                 using (body)
                 {
                     var root = body!.Root;
+
+                    // As in an event, a member the batch does not have is an error, not silently dropped;
+                    // named before a missing "events", since it is most often that name misspelt.
+                    if (root.ValueKind == JsonValueKind.Object && Extra(root) is { } extra)
+                    {
+                        return Problems.BadRequest($"'{extra}' is not a member of a batch: the body is {{\"events\": [ ... ]}}, and every event goes inside that list.", extra);
+                    }
+
                     var array = root.ValueKind == JsonValueKind.Array ? root
                         : root.ValueKind == JsonValueKind.Object && root.TryGetProperty("events", out var inner) && inner.ValueKind == JsonValueKind.Array ? inner
                         : (JsonElement?)null;
                     if (array is not { } list)
                     {
                         return Problems.BadRequest("The body must be {\"events\": [ ... ]} or a JSON array of events.", root.ValueKind == JsonValueKind.Object ? "events" : null);
-                    }
-
-                    // As in an event, a member the batch does not have is an error, not silently dropped.
-                    if (root.ValueKind == JsonValueKind.Object && Extra(root) is { } extra)
-                    {
-                        return Problems.BadRequest($"'{extra}' is not a member of a batch: the body is {{\"events\": [ ... ]}}, and every event goes inside that list.", extra);
                     }
 
                     var count = list.GetArrayLength();

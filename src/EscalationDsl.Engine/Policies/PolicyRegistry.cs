@@ -23,6 +23,10 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
     // What the last reload read: each file's SHA-256, empty for a file it could not read.
     private ImmutableDictionary<string, byte[]> read = ImmutableDictionary<string, byte[]>.Empty;
 
+    // The file each running version was last read from, by policy name. Not the version's own Path,
+    // which is where it was first loaded: a file moved or renamed with the same text holds it now.
+    private ImmutableDictionary<string, string> holders = ImmutableDictionary<string, string>.Empty;
+
     // Stored versions that no longer bind: bound and logged once, not once per pinned ticket.
     private ImmutableHashSet<string> unbindable = ImmutableHashSet<string>.Empty;
 
@@ -93,6 +97,7 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var present = found.Select(Relative).ToHashSet(StringComparer.Ordinal);
         var hashes = ImmutableDictionary.CreateBuilder<string, byte[]>(StringComparer.Ordinal);
         foreach (var file in found)
         {
@@ -117,9 +122,10 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
             var model = SemanticModel.Create(source);
             var errors = gate.Check(model, Folder);
             var name = model.Syntax.Header?.Name?.Value;
-            if (errors.Count == 0 && name is not null && current.TryGetValue(name, out var other) && other.Path != relative)
+            // Only a file still in the folder holds the name: one moved away (mv a.esc b.esc) does not.
+            if (errors.Count == 0 && name is not null && holders.TryGetValue(name, out var other) && other != relative && present.Contains(other))
             {
-                errors = [$"{relative}: policy '{name}' is already loaded from {other.Path}; policy names must be unique"];
+                errors = [$"{relative}: policy '{name}' is already loaded from {other}; policy names must be unique"];
             }
 
             if (errors.Count > 0)
@@ -131,22 +137,34 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
             var compiled = CompiledPolicy.Compile(model);
             if (current.TryGetValue(compiled.Name, out var running) && running.Fingerprint == compiled.Fingerprint)
             {
-                files = files.SetItem(relative, files[relative] with { Status = "active", Errors = [] });
+                if (holders[compiled.Name] == relative)
+                {
+                    files = files.SetItem(relative, files[relative] with { Status = "active", Errors = [] });
+                    continue;
+                }
+
+                // The running text under another file name: the file was moved, and this one holds it now.
+                var moved = files.GetValueOrDefault(holders[compiled.Name]);
+                holders = holders.SetItem(compiled.Name, relative);
+                files = files.SetItem(relative, new PolicyStatus(relative, running.Name, running.Version, running.Fingerprint, "active", [], moved?.LoadedAt ?? Now()));
+                logger.LogInformation("Policy {Name} version {Version} ({Fingerprint}) loaded from {Path}", running.Name, running.Version, running.Fingerprint, relative);
                 continue;
             }
 
             // A file that now declares another name no longer holds the policy it ran: as if deleted.
             if (files.GetValueOrDefault(relative)?.Name is { } before && before != compiled.Name
-                && current.TryGetValue(before, out var renamed) && renamed.Path == relative)
+                && holders.GetValueOrDefault(before) == relative)
             {
                 current = current.Remove(before);
+                holders = holders.Remove(before);
                 logger.LogWarning("Policy file {Path} now declares policy {Name}; policy {Before} takes no new tickets", relative, compiled.Name, before);
             }
 
             var version = versions.TryGetValue(compiled.Fingerprint, out var existing) ? existing : new PolicyVersion(compiled, text, relative);
             versions = versions.SetItem(version.Fingerprint, version);
             current = current.SetItem(version.Name, version);
-            files = files.SetItem(relative, new PolicyStatus(relative, version.Name, version.Version, version.Fingerprint, "active", [], TicketEventJson.FormatTime(NodaTime.Instant.FromDateTimeOffset(time.GetUtcNow()))));
+            holders = holders.SetItem(version.Name, relative);
+            files = files.SetItem(relative, new PolicyStatus(relative, version.Name, version.Version, version.Fingerprint, "active", [], Now()));
             changed.Add(version);
             logger.LogInformation("Policy {Name} version {Version} ({Fingerprint}) loaded from {Path}", version.Name, version.Version, version.Fingerprint, relative);
         }
@@ -155,9 +173,10 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
         foreach (var gone in files.Keys.Where(k => !seen.Contains(k)).ToList())
         {
             var status = files[gone];
-            if (status.Name is { } name && current.TryGetValue(name, out var v) && v.Path == gone)
+            if (status.Name is { } name && holders.GetValueOrDefault(name) == gone)
             {
                 current = current.Remove(name);
+                holders = holders.Remove(name);
                 logger.LogWarning("Policy file {Path} was removed; policy {Name} takes no new tickets", gone, name);
             }
 
@@ -202,6 +221,8 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
             return [];
         }
     }
+
+    private string Now() => TicketEventJson.FormatTime(NodaTime.Instant.FromDateTimeOffset(time.GetUtcNow()));
 
     private string Relative(string file) => Path.GetRelativePath(Folder, file).Replace('\\', '/');
 

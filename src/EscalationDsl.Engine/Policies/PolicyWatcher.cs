@@ -19,6 +19,10 @@ internal sealed class PolicyWatcher(EngineLoop loop, EngineOptions options, ILog
             IncludeSubdirectories = true,
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.DirectoryName,
         };
+
+        // The lint settings decide which files are refused as much as the files do: a change to them
+        // was read only with the next change of a policy, or POST /v1/policies:reload.
+        watcher.Filters.Add(".esclint.json");
         void OnChange()
         {
             settled.Changed();
