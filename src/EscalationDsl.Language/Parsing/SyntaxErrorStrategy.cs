@@ -224,6 +224,7 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
         var before = PreviousToken(recognizer, token);
         var hint = expectedSet switch
         {
+            _ when before is { Type: EscalationLexer.DURATION } && DurationHint(before, token) is { } durationHint => durationHint,
             null => null,
             _ when expectedSet.Contains(EscalationLexer.EQ) && before is not null =>
                 TokenDescriber.OperatorHint(token.Text, before.Text, ((ITokenStream)recognizer.InputStream).LT(2)?.Text ?? "value"),
@@ -240,6 +241,35 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
         }
 
         diagnostics.Add(DiagnosticCatalog.UnexpectedTokenFound(TokenSpan(token), TokenDescriber.DescribeFound(token), expected, SuggestKeyword(token, expectedSet), hint));
+    }
+
+    /// <summary>
+    /// A compact duration split in two: `1h 30m` (a space inside it) or `1h30` (a number without its
+    /// unit, lexed as the duration `1h` and the number `30`). Null when the token does not continue one.
+    /// </summary>
+    private static string? DurationHint(IToken duration, IToken token)
+    {
+        if (token.Type == EscalationLexer.DURATION)
+        {
+            return $"A compact duration is one word, without spaces: write {duration.Text}{token.Text}.";
+        }
+
+        if (token.Type != EscalationLexer.INT || token.StartIndex != duration.StopIndex + 1)
+        {
+            return null;
+        }
+
+        // The unit below the duration's last one is the likeliest meaning of the bare number (1h30 is 1h30m).
+        var smaller = char.ToLowerInvariant(duration.Text[^1]) switch
+        {
+            'w' => "d",
+            'd' => "h",
+            'h' => "m",
+            _ => null,
+        };
+        return smaller is null
+            ? $"Every number in a compact duration needs its unit, as in 1h30m; '{token.Text}' has none."
+            : $"Every number in a compact duration needs its unit: write {duration.Text}{token.Text}{smaller}.";
     }
 
     /// <summary>
