@@ -225,6 +225,8 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
         var hint = expectedSet switch
         {
             _ when before is { Type: EscalationLexer.DURATION } && DurationHint(before, token) is { } durationHint => durationHint,
+            _ when token.Type == EscalationLexer.COMMA && InDeescalateBlock(context, token) =>
+                "Inside a `deescalate` block, actions are separated by line breaks or spaces, not commas (a comma continues the list of a `notify`, `page` or `require`). Remove the ','.",
             null => null,
             _ when expectedSet.Contains(EscalationLexer.EQ) && before is not null =>
                 TokenDescriber.OperatorHint(token.Text, before.Text, ((ITokenStream)recognizer.InputStream).LT(2)?.Text ?? "value"),
@@ -291,6 +293,20 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
         var keywords = expected.ToArray().Select(TokenDescriber.KeywordText).OfType<string>();
         var closest = NameSuggester.Closest(token.Text, keywords, max: 1);
         return closest.Count == 1 ? closest[0] : null;
+    }
+
+    /// <summary>True when the token stands between the braces of a `deescalate` block (not in its condition).</summary>
+    private static bool InDeescalateBlock(RuleContext? context, IToken token)
+    {
+        for (var c = context; c is not null; c = c.Parent)
+        {
+            if (c is EscalationParser.DeescalateDeclContext block)
+            {
+                return block.LBRACE()?.Symbol is { TokenIndex: >= 0 } open && open.StartIndex < token.StartIndex;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The innermost '{' around the context that has no '}' yet.</summary>
