@@ -224,8 +224,9 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
         var before = PreviousToken(recognizer, token);
         var hint = expectedSet switch
         {
-            _ when before is { Type: EscalationLexer.DURATION } && DurationHint(before, token) is { } durationHint => durationHint,
-            _ when token.Type == EscalationLexer.COMMA && InDeescalateBlock(context, token) =>
+            _ when before is { Type: EscalationLexer.DURATION } && SyntaxHints.SplitDuration(before, token) is { } durationHint => durationHint,
+            _ when token.Type == EscalationLexer.POLICY && before is not null => SyntaxHints.MisplacedHeader((ITokenStream)recognizer.InputStream, source),
+            _ when token.Type == EscalationLexer.COMMA && SyntaxHints.InDeescalateBlock(context, token) =>
                 "Inside a `deescalate` block, actions are separated by line breaks or spaces, not commas (a comma continues the list of a `notify`, `page` or `require`). Remove the ','.",
             null => null,
             _ when expectedSet.Contains(EscalationLexer.EQ) && before is not null =>
@@ -243,35 +244,6 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
         }
 
         diagnostics.Add(DiagnosticCatalog.UnexpectedTokenFound(TokenSpan(token), TokenDescriber.DescribeFound(token), expected, SuggestKeyword(token, expectedSet), hint));
-    }
-
-    /// <summary>
-    /// A compact duration split in two: `1h 30m` (a space inside it) or `1h30` (a number without its
-    /// unit, lexed as the duration `1h` and the number `30`). Null when the token does not continue one.
-    /// </summary>
-    private static string? DurationHint(IToken duration, IToken token)
-    {
-        if (token.Type == EscalationLexer.DURATION)
-        {
-            return $"A compact duration is one word, without spaces: write {duration.Text}{token.Text}.";
-        }
-
-        if (token.Type != EscalationLexer.INT || token.StartIndex != duration.StopIndex + 1)
-        {
-            return null;
-        }
-
-        // The unit below the duration's last one is the likeliest meaning of the bare number (1h30 is 1h30m).
-        var smaller = char.ToLowerInvariant(duration.Text[^1]) switch
-        {
-            'w' => "d",
-            'd' => "h",
-            'h' => "m",
-            _ => null,
-        };
-        return smaller is null
-            ? $"Every number in a compact duration needs its unit, as in 1h30m; '{token.Text}' has none."
-            : $"Every number in a compact duration needs its unit: write {duration.Text}{token.Text}{smaller}.";
     }
 
     /// <summary>
@@ -293,20 +265,6 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
         var keywords = expected.ToArray().Select(TokenDescriber.KeywordText).OfType<string>();
         var closest = NameSuggester.Closest(token.Text, keywords, max: 1);
         return closest.Count == 1 ? closest[0] : null;
-    }
-
-    /// <summary>True when the token stands between the braces of a `deescalate` block (not in its condition).</summary>
-    private static bool InDeescalateBlock(RuleContext? context, IToken token)
-    {
-        for (var c = context; c is not null; c = c.Parent)
-        {
-            if (c is EscalationParser.DeescalateDeclContext block)
-            {
-                return block.LBRACE()?.Symbol is { TokenIndex: >= 0 } open && open.StartIndex < token.StartIndex;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The innermost '{' around the context that has no '}' yet.</summary>
