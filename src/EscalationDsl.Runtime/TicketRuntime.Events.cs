@@ -139,6 +139,7 @@ public sealed partial class TicketRuntime
         }
 
         UpdateDeescalations(t, layout, at);
+        UpdatePauseAfterActions(t, layout, at);
         ScheduleRecheck(t, layout, at);
         UpdateNextDue(t);
     }

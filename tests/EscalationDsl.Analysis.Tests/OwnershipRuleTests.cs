@@ -55,6 +55,26 @@ public sealed class OwnershipRuleTests
     }
 
     [Fact]
+    public void ImmediateHandOverToTheStartingOwnerIsNotReported()
+    {
+        // language.md: a rule's `owner` takes the ticket only when nobody holds it, so a rule that starts
+        // when a flag is raised takes the ticket over with `immediately: assign OWNER`.
+        LintHarness.Findings(Policies.Header + """
+            fields { security_flagged flag }
+            severity sev1 { acknowledge within 15m }
+            escalation main for sev1 when not security_flagged {
+                owner desk
+                after 15m unless acknowledged: escalate to next
+            }
+            escalation security for any when security_flagged {
+                owner lead
+                immediately: assign lead
+                after 15m unless acknowledged: escalate to lead
+            }
+            """, "ESL012").ShouldBe(["warning 15:36-15:52"]);
+    }
+
+    [Fact]
     public void EscalatingToTheTargetOfAnEarlierUnconditionalStepIsReported()
     {
         var text = Policies.Header + """

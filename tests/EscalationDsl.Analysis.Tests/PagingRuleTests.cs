@@ -50,6 +50,22 @@ public sealed class PagingRuleTests
     }
 
     [Fact]
+    public void SuggestedGuardSaysToDeclareItsFlagWhenThePolicyLacksIt()
+    {
+        const string Paged = """
+            escalation main for sev1 {
+                owner desk
+                after 15m unless acknowledged: page lead
+            }
+            deescalate when mitigation_status == contained { stop paging }
+            """;
+        LintHarness.Message(Policies.Header + "severity sev1 { acknowledge within 15m }\n" + Paged, "ESL009")
+            .ShouldEndWith("Add `page only when impact_confirmed` (or another impact condition) to the rule or the policy, and declare `impact_confirmed flag` under `fields`.");
+        LintHarness.Message(Policies.Header + "fields { impact_confirmed flag }\nseverity sev1 { acknowledge within 15m }\n" + Paged, "ESL009")
+            .ShouldEndWith("Add `page only when impact_confirmed` (or another impact condition) to the rule or the policy.");
+    }
+
+    [Fact]
     public void RuleLevelPageGuardIsEnough()
     {
         LintHarness.Findings(Policies.Header + """

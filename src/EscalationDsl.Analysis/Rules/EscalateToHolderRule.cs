@@ -7,7 +7,9 @@ namespace EscalationDsl.Analysis.Rules;
 /// <summary>
 /// ESL012: <c>escalate to X</c> or <c>assign X</c> where X already holds the ticket: the rule's starting
 /// owner, or the target of the latest earlier step that always fires. The runtime skips a hand-over to
-/// the current owner, so the step does nothing. <c>escalate to owner</c> is always such a step.
+/// the current owner, so the step does nothing. <c>escalate to owner</c> is always such a step. An
+/// <c>immediately</c> step that names the rule's own starting owner is not reported: it is how a rule
+/// takes over a ticket that somebody already holds when it starts.
 /// </summary>
 public sealed class EscalateToHolderRule() : LintRule(
     "ESL012",
@@ -41,6 +43,14 @@ public sealed class EscalateToHolderRule() : LintRule(
                     {
                         yield return Report(action.Span,
                             $"Rule '{rule.Name}': this step {verb} the ticket to `owner`, who already holds it, so it does nothing. Name the owner who should take over, or use `next`.");
+                        continue;
+                    }
+
+                    // A rule's `owner` takes a ticket only when nobody holds it, so `immediately: assign`
+                    // of that owner is how a rule that starts later (a `when` that becomes true, a new
+                    // severity) or on a ticket created with an owner takes it over: never certainly idle.
+                    if (step.Trigger is ImmediateTrigger)
+                    {
                         continue;
                     }
 

@@ -22,13 +22,15 @@ public sealed class PageWithoutImpactGuardRule() : LintRule(
             yield break;
         }
 
+        // The suggested guard reads a flag the policy may not declare; following it should not lead to ESC2006.
+        var declare = policy.FindField("impact_confirmed") is not null ? "" : ", and declare `impact_confirmed flag` under `fields`";
         foreach (var rule in policy.Rules.Where(r => r.PageGuards.IsEmpty))
         {
             var page = rule.Steps.SelectMany(s => s.Actions).OfType<PageAction>().FirstOrDefault();
             if (page is not null)
             {
                 yield return Report(page.Span,
-                    $"Rule '{rule.Name}' pages without a `page only when` guard, so unconfirmed alerts wake people up. Add `page only when impact_confirmed` (or another impact condition) to the rule or the policy.");
+                    $"Rule '{rule.Name}' pages without a `page only when` guard, so unconfirmed alerts wake people up. Add `page only when impact_confirmed` (or another impact condition) to the rule or the policy{declare}.");
             }
         }
     }

@@ -316,8 +316,16 @@ public static partial class DiagnosticCatalog
         Create(CalendarWithoutHours, span, $"Calendar '{calendar}' has no `hours`, so business time would never pass on it. Add a line such as `hours mon..fri 09:00-17:00`.");
 
     /// <summary>Creates ESC2032.</summary>
-    public static Diagnostic OverlappingHoursFound(TextSpan span, string day, string range, int firstLine) =>
-        Create(OverlappingHours, span, $"The hours {range} on {day} overlap hours given on line {firstLine}. Business time would be counted twice; merge the ranges.");
+    /// <param name="span">The range given second.</param>
+    /// <param name="days">The weekdays on which the two ranges overlap, in the order written.</param>
+    /// <param name="range">The range given second, such as 12:00-13:00.</param>
+    /// <param name="earlier">The range given first that it overlaps.</param>
+    /// <param name="earlierLine">The line of the range given first.</param>
+    public static Diagnostic OverlappingHoursFound(TextSpan span, IReadOnlyList<string> days, string range, string earlier, int earlierLine) =>
+        Create(OverlappingHours, span, $"The hours {range} on {Join(days)} overlap {earlier} given on line {earlierLine}. Business time would be counted twice; merge the ranges.");
+
+    private static string Join(IReadOnlyList<string> items) =>
+        items.Count == 1 ? items[0] : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
 
     /// <summary>Creates ESC2033.</summary>
     public static Diagnostic BuiltInFieldRedeclaredFound(TextSpan span, string field, bool refinable = false) =>

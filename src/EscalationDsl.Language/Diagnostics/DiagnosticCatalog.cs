@@ -30,7 +30,7 @@ public static partial class DiagnosticCatalog
         var closest = NameSuggester.Closest(name, all);
         if (closest.Count > 0)
         {
-            return $" Did you mean {Quote(closest)}?";
+            return DidYouMean(name, closest);
         }
 
         if (all.Count == 0)
@@ -52,8 +52,14 @@ public static partial class DiagnosticCatalog
     internal static string SuggestClosest(string name, IEnumerable<string> candidates)
     {
         var closest = NameSuggester.Closest(name, candidates.Distinct(StringComparer.Ordinal));
-        return closest.Count > 0 ? $" Did you mean {Quote(closest)}?" : string.Empty;
+        return closest.Count > 0 ? DidYouMean(name, closest) : string.Empty;
     }
+
+    /// <summary>"Did you mean ...?", saying that case matters when the closest name differs only in case.</summary>
+    private static string DidYouMean(string name, IReadOnlyList<string> closest) =>
+        string.Equals(name, closest[0], StringComparison.OrdinalIgnoreCase)
+            ? $" Did you mean {Quote(closest)}? Names are case-sensitive."
+            : $" Did you mean {Quote(closest)}?";
 
     internal static string Quote(IReadOnlyList<string> names) =>
         names.Count switch

@@ -6,15 +6,29 @@ public static class NameSuggester
     /// <summary>
     /// The candidates within a small edit distance of <paramref name="name"/>, closest first.
     /// The allowed distance grows with the length of the name (1 for short names, at most 3).
+    /// Case is ignored when measuring, so `SEV1` finds `sev1` and `FRONTLINE` finds `Frontline`
+    /// (names are case-sensitive, and a name written in another case is the likeliest slip);
+    /// among candidates as close, the one that also matches the case comes first.
     /// </summary>
     public static IReadOnlyList<string> Closest(string name, IEnumerable<string> candidates, int max = 3)
     {
         var limit = Math.Clamp(name.Length / 3, 1, 3);
-        return candidates
+        var folded = name.ToLowerInvariant();
+        var near = candidates
             .Distinct(StringComparer.Ordinal)
-            .Select(c => (Name: c, Distance: Distance(name, c)))
-            .Where(x => x.Distance <= limit || x.Name.StartsWith(name, StringComparison.Ordinal) && name.Length >= 3)
+            .Select(c => (Name: c, Distance: Distance(folded, c.ToLowerInvariant()), Exact: Distance(name, c)))
+            .Where(x => x.Distance <= limit || x.Name.StartsWith(name, StringComparison.OrdinalIgnoreCase) && name.Length >= 3)
+            .ToList();
+
+        // A name that differs only in case is the answer; other near names would only distract from it.
+        if (near.Any(x => x.Distance == 0))
+        {
+            near.RemoveAll(x => x.Distance > 0);
+        }
+
+        return near
             .OrderBy(x => x.Distance)
+            .ThenBy(x => x.Exact)
             .ThenBy(x => x.Name, StringComparer.Ordinal)
             .Take(max)
             .Select(x => x.Name)

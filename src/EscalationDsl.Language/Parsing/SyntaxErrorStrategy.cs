@@ -224,6 +224,10 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
         var before = PreviousToken(recognizer, token);
         var hint = expectedSet switch
         {
+            _ when before is { Type: EscalationLexer.DURATION } && SyntaxHints.SplitDuration(before, token) is { } durationHint => durationHint,
+            _ when token.Type == EscalationLexer.POLICY && before is not null => SyntaxHints.MisplacedHeader((ITokenStream)recognizer.InputStream, source),
+            _ when token.Type == EscalationLexer.COMMA && SyntaxHints.InDeescalateBlock(context, token) =>
+                "Inside a `deescalate` block, actions are separated by line breaks or spaces, not commas (a comma continues the list of a `notify`, `page` or `require`). Remove the ','.",
             null => null,
             _ when expectedSet.Contains(EscalationLexer.EQ) && before is not null =>
                 TokenDescriber.OperatorHint(token.Text, before.Text, ((ITokenStream)recognizer.InputStream).LT(2)?.Text ?? "value"),

@@ -87,6 +87,8 @@ internal static class TokenDescriber
         "'" => "Strings use double quotes, such as \"Network team\".",
         "." => "Ranges use '..' (mon..fri), and dates are written as 2026-12-25.",
         "/" => "Write a time zone as a string, such as \"Europe/Berlin\".",
+        _ when text.Length > 0 && text[0] > '\u007f' && char.IsLetter(text, 0) =>
+            "Names are made of ASCII letters, digits and '_': spell the name in ASCII and keep the original in its display name, such as `team equipe \"Équipe\"`.",
         _ => null,
     };
 

@@ -91,16 +91,24 @@ internal sealed partial class Binder
                     continue;
                 }
 
+                // One report per range and the range it clashes with, naming every day of the clash:
+                // a lunch break written as a range inside mon..fri is one mistake, not five.
+                var clashes = new List<(int Day, BusinessHoursRange Range, TextSpan Span)>();
                 foreach (var day in dayIndexes)
                 {
                     var clash = days[day].FirstOrDefault(r => r.Range.StartMinute < range.EndMinute && range.StartMinute < r.Range.EndMinute);
                     if (clash != default)
                     {
-                        diagnostics.Add(DiagnosticCatalog.OverlappingHoursFound(rangeSyntax.Span, DayNames[day], range.ToString(), Line(clash.Span)));
+                        clashes.Add((day, clash.Range, clash.Span));
                         continue;
                     }
 
                     days[day].Add((range, rangeSyntax.Span));
+                }
+
+                foreach (var group in clashes.GroupBy(c => (c.Range, c.Span)))
+                {
+                    diagnostics.Add(DiagnosticCatalog.OverlappingHoursFound(rangeSyntax.Span, [.. group.Select(c => DayNames[c.Day])], range.ToString(), group.Key.Range.ToString(), Line(group.Key.Span)));
                 }
             }
         }

@@ -181,6 +181,26 @@ public sealed class SlaTests(ITestOutputHelper output)
         {
             Severities = AcknowledgeAndResolve,
         },
+        new("APauseStartsWhenADeescalationEntersMonitorMode",
+            // The pause reads `monitoring`, which the deescalation's own action sets: the clocks stop at
+            // +5m, not at the ticket's next event (there is none here).
+            "pause sla while monitoring\ndeescalate when confirmed { enter monitor }",
+            "+0m created sev1; +5m field_set confirmed=true; +3h advance",
+            "+5m enter_monitor")
+        {
+            Severities = AcknowledgeAndResolve,
+            Snapshot = "monitoring owner=- level=0 monitoring paused",
+            Clocks = ["sla acknowledge paused", "sla resolve paused"],
+        },
+        new("APauseStartsWhenAStepHandsTheTicketToTheOwnerItReads",
+            "pause sla while owner == network\nescalation r for sev1 { owner frontline\n after 10m: assign network }",
+            "+0m created sev1; +3h advance",
+            "+10m assign network")
+        {
+            Severities = AcknowledgeAndResolve,
+            Snapshot = "assigned owner=network level=0 paused",
+            Clocks = ["sla acknowledge paused", "sla resolve paused"],
+        },
         new("AResumeAfterTheTargetWouldHavePassedLeavesTheTimeThatWasLeft",
             Pause,
             "+0m created sev1; +10m status awaiting_customer; +2h status in_progress; +4h advance",

@@ -1,0 +1,72 @@
+using Antlr4.Runtime;
+using EscalationDsl.Language.Parsing.Generated;
+using EscalationDsl.Language.Text;
+
+namespace EscalationDsl.Language.Parsing;
+
+/// <summary>
+/// Sentences for <see cref="SyntaxErrorStrategy"/> that explain a syntax error better than the list of
+/// tokens that could come next, each for one mistake authors make: a duration split in two, a comma
+/// between the actions of a `deescalate` block, a `policy` header that is not first.
+/// </summary>
+internal static class SyntaxHints
+{
+    /// <summary>
+    /// A compact duration split in two: `1h 30m` (a space inside it) or `1h30` (a number without its
+    /// unit, lexed as the duration `1h` and the number `30`). Null when the token does not continue one.
+    /// </summary>
+    public static string? SplitDuration(IToken duration, IToken token)
+    {
+        if (token.Type == EscalationLexer.DURATION)
+        {
+            return $"A compact duration is one word, without spaces: write {duration.Text}{token.Text}.";
+        }
+
+        if (token.Type != EscalationLexer.INT || token.StartIndex != duration.StopIndex + 1)
+        {
+            return null;
+        }
+
+        // The unit below the duration's last one is the likeliest meaning of the bare number (1h30 is 1h30m).
+        var smaller = char.ToLowerInvariant(duration.Text[^1]) switch
+        {
+            'w' => "d",
+            'd' => "h",
+            'h' => "m",
+            _ => null,
+        };
+        return smaller is null
+            ? $"Every number in a compact duration needs its unit, as in 1h30m; '{token.Text}' has none."
+            : $"Every number in a compact duration needs its unit: write {duration.Text}{token.Text}{smaller}.";
+    }
+
+    /// <summary>A `policy` header that is not the first thing in the file: a second policy, or a header written late.</summary>
+    public static string MisplacedHeader(ITokenStream stream, SourceText source)
+    {
+        // The offending `policy` token is on the default channel, so the search ends at it at the latest.
+        var i = 0;
+        while (stream.Get(i).Channel != TokenConstants.DefaultChannel)
+        {
+            i++;
+        }
+
+        var first = stream.Get(i);
+        return first.Type == EscalationLexer.POLICY
+            ? $"A file holds one policy, and its header is on line {source.GetPosition(first.StartIndex).Line}; put a second policy in a file of its own."
+            : "The `policy` header comes first in the file (only comments may precede it); move it to the top.";
+    }
+
+    /// <summary>True when the token stands between the braces of a `deescalate` block (not in its condition).</summary>
+    public static bool InDeescalateBlock(RuleContext? context, IToken token)
+    {
+        for (var c = context; c is not null; c = c.Parent)
+        {
+            if (c is EscalationParser.DeescalateDeclContext block)
+            {
+                return block.LBRACE()?.Symbol is { TokenIndex: >= 0 } open && open.StartIndex < token.StartIndex;
+            }
+        }
+
+        return false;
+    }
+}

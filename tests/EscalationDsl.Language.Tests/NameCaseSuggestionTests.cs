@@ -1,0 +1,46 @@
+using EscalationDsl.Language.Semantics;
+
+namespace EscalationDsl.Language.Tests;
+
+/// <summary>
+/// Names are case-sensitive, so a name written in another case is not declared; the message points at
+/// the declared name it differs from only in case rather than telling the author to declare a new one.
+/// </summary>
+public sealed class NameCaseSuggestionTests
+{
+    [Fact]
+    public void NameInAnotherCaseSuggestsTheDeclaredNameAndSaysCaseMatters()
+    {
+        var model = SemanticModel.Create("case.esc", """
+            policy "case" version 1
+            owners {
+                team Frontline "Front line"
+                team backend "Backend"
+            }
+            severity sev1 { acknowledge within 15m }
+            severity sev2 { acknowledge within 1h }
+            escalation outage for SEV1 {
+                owner FRONTLINE
+            }
+            """);
+
+        model.Diagnostics.Select(d => (d.Code, d.Message)).ShouldBe(
+        [
+            ("ESC2004", "Severity 'SEV1' is not declared. Declare it with `severity SEV1 { ... }`. Did you mean 'sev1'? Names are case-sensitive."),
+            ("ESC2003", "Owner 'FRONTLINE' is not declared. Declare it under `owners`. Did you mean 'Frontline'? Names are case-sensitive."),
+        ]);
+    }
+
+    [Fact]
+    public void MisspeltNameInTheSameCaseIsSuggestedWithoutTheCaseNote()
+    {
+        var model = SemanticModel.Create("typo.esc", """
+            policy "typo" version 1
+            owners { team frontline "Front line" }
+            severity sev1 { acknowledge within 15m }
+            escalation outage for sev1 { owner fronline }
+            """);
+
+        model.Diagnostics.ShouldHaveSingleItem().Message.ShouldBe("Owner 'fronline' is not declared. Declare it under `owners`. Did you mean 'frontline'?");
+    }
+}
