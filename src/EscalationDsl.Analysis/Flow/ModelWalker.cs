@@ -136,20 +136,9 @@ internal static class ModelWalker
             }
         }
 
-        foreach (var rule in policy.Rules)
+        foreach (var duration in policy.Rules.SelectMany(TriggerDurations))
         {
-            foreach (var step in rule.Steps)
-            {
-                switch (step.Trigger)
-                {
-                    case AfterTrigger a:
-                        yield return a.Delay;
-                        break;
-                    case EveryTrigger e:
-                        yield return e.Interval;
-                        break;
-                }
-            }
+            yield return duration;
         }
 
         foreach (var leaf in Conditions(policy).SelectMany(Leaves))
@@ -157,6 +146,23 @@ internal static class ModelWalker
             if (leaf is OlderCondition older)
             {
                 yield return older.Age;
+            }
+        }
+    }
+
+    /// <summary>The waits of a rule's steps: <c>after</c> delays and <c>every</c> intervals.</summary>
+    public static IEnumerable<DurationModel> TriggerDurations(RuleModel rule)
+    {
+        foreach (var step in rule.Steps)
+        {
+            switch (step.Trigger)
+            {
+                case AfterTrigger a:
+                    yield return a.Delay;
+                    break;
+                case EveryTrigger e:
+                    yield return e.Interval;
+                    break;
             }
         }
     }

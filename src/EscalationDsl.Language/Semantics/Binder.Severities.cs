@@ -257,7 +257,7 @@ internal sealed partial class Binder
                     return null;
                 }
 
-                return new BusinessDuration(businessMinutes, (int)businessDays, calendar, text, word.Span);
+                return new BusinessDuration(businessMinutes, (int)businessDays, calendar, text, word.Span) { CalendarNamed = word.Calendar is not null };
 
             default:
                 return null;
