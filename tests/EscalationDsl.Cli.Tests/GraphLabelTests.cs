@@ -87,6 +87,17 @@ public sealed partial class GraphLabelTests
     }
 
     [Fact]
+    public void MonitoringIsAStateOnlyOfPoliciesThatEnterIt()
+    {
+        // QuotingPolicy never writes `enter monitor`: no Monitoring state, no edge that cannot happen.
+        Graph(QuotingPolicy, "mermaid").ShouldNotContain("Monitoring");
+
+        var mermaid = Graph(QuotingPolicy + "\ndeescalate when acknowledged {\n    enter monitor\n}\n", "mermaid");
+        mermaid.ShouldContain("\t\tMonitoring\n");
+        mermaid.ShouldContain("\tActive --> Monitoring : enter monitor\n");
+    }
+
+    [Fact]
     public void AnEscalationWhoseOtherActionsMoveNothingKeepsItsPlainLabel()
     {
         var mermaid = Graph(BlockedPolicy, "mermaid");

@@ -12,10 +12,6 @@ namespace EscalationDsl.Runtime.Machine;
 /// </summary>
 internal static class LifecycleMachine
 {
-    /// <summary>The phases inside the Active superstate.</summary>
-    public static readonly TicketPhase[] ActivePhases =
-        [TicketPhase.Open, TicketPhase.Acknowledged, TicketPhase.Assigned, TicketPhase.Escalated, TicketPhase.Mitigated, TicketPhase.Monitoring];
-
     /// <param name="accessor">Reads the current ticket's phase.</param>
     /// <param name="mutator">Writes it.</param>
     /// <param name="policy">The compiled policy.</param>
@@ -34,8 +30,16 @@ internal static class LifecycleMachine
 
         var active = m.Configure(TicketPhase.Active)
             .Permit(t.Resolve, TicketPhase.Resolved)
-            .Permit(t.Close, TicketPhase.Closed)
-            .Permit(t.EnterMonitor, TicketPhase.Monitoring);
+            .Permit(t.Close, TicketPhase.Closed);
+
+        // Monitoring is reached only by `enter monitor`: a policy that never writes it has no such state
+        // (its graph would show a transition that cannot happen).
+        var monitors = policy.Model.Deescalations.Any(d => d.Actions.Any(a => a is EnterMonitorAction))
+            || policy.Model.Rules.Any(r => r.Steps.Any(s => s.Actions.Any(a => a is EnterMonitorAction)));
+        if (monitors)
+        {
+            active.Permit(t.EnterMonitor, TicketPhase.Monitoring);
+        }
 
         m.Configure(TicketPhase.Open).SubstateOf(TicketPhase.Active)
             .Permit(t.Acknowledge, TicketPhase.Acknowledged)
@@ -49,7 +53,11 @@ internal static class LifecycleMachine
         m.Configure(TicketPhase.Escalated).SubstateOf(TicketPhase.Active)
             .Permit(t.Mitigate, TicketPhase.Mitigated);
         m.Configure(TicketPhase.Mitigated).SubstateOf(TicketPhase.Active);
-        m.Configure(TicketPhase.Monitoring).SubstateOf(TicketPhase.Active);
+        if (monitors)
+        {
+            m.Configure(TicketPhase.Monitoring).SubstateOf(TicketPhase.Active);
+        }
+
         m.Configure(TicketPhase.Resolved)
             .Permit(t.Close, TicketPhase.Closed)
             .Permit(t.Reopen, TicketPhase.Open);
