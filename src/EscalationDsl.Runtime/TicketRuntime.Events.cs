@@ -96,6 +96,10 @@ public sealed partial class TicketRuntime
                 {
                     Reopen(t, at);
                 }
+                else
+                {
+                    trace?.Add(at, TraceKind.Skipped, "reopened: the ticket is not resolved or closed, so nothing restarts (on reopened steps still run)");
+                }
 
                 break;
         }

@@ -23,6 +23,17 @@ public sealed class TraceTextTests
     }
 
     [Fact]
+    public void AReopenOfATicketThatIsStillOpenSaysNothingRestarts()
+    {
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With(Rules, null)));
+        script.Run("+0m created sev1; +20m reopened");
+
+        var afterReopen = script.Trace.Entries.SkipWhile(e => e.Text != "event reopened").ToList();
+        afterReopen.Select(e => e.Text).ShouldContain("reopened: the ticket is not resolved or closed, so nothing restarts (on reopened steps still run)");
+        afterReopen.ShouldNotContain(e => e.Kind == EscalationDsl.Runtime.Tracing.TraceKind.State || e.Kind == EscalationDsl.Runtime.Tracing.TraceKind.Rule);
+    }
+
+    [Fact]
     public void ACreatedEventWithoutAnIssueTypeDoesNotShowAnEmptyOne()
     {
         var script = new TicketScript(TicketScript.Compile(PolicyText.With(Rules, null)));
