@@ -10,6 +10,8 @@ public sealed class SplitDurationHintTests
 {
     [Theory]
     [InlineData("1h 30m", "30m", "Unexpected duration 30m. A compact duration is one word, without spaces: write 1h30m.")]
+    [InlineData("30m 1h", "1h", "Unexpected duration 1h. A compact duration is one word, without spaces, each unit once, largest first (w, d, h, m): the total is '1h30m'.")]
+    [InlineData("1h 1h", "1h", "Unexpected duration 1h. A compact duration is one word, without spaces, each unit once, largest first (w, d, h, m): the total is '2h'.")]
     [InlineData("1h30", "30", "Unexpected number 30. Every number in a compact duration needs its unit: write 1h30m.")]
     [InlineData("1d12", "12", "Unexpected number 12. Every number in a compact duration needs its unit: write 1d12h.")]
     [InlineData("1m30", "30", "Unexpected number 30. Every number in a compact duration needs its unit, as in 1h30m; '30' has none.")]

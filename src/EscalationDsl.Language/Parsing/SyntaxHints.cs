@@ -1,5 +1,6 @@
 using Antlr4.Runtime;
 using EscalationDsl.Language.Parsing.Generated;
+using EscalationDsl.Language.Semantics;
 using EscalationDsl.Language.Text;
 
 namespace EscalationDsl.Language.Parsing;
@@ -19,7 +20,15 @@ internal static class SyntaxHints
     {
         if (token.Type == EscalationLexer.DURATION)
         {
-            return $"A compact duration is one word, without spaces: write {duration.Text}{token.Text}.";
+            // Joined, the two must make a duration the binder takes: `30m 1h` is not `30m1h` (ESC2039).
+            var joined = duration.Text + token.Text;
+            return CompactDuration.TryParse(joined, out var minutes, out var unit) switch
+            {
+                null => $"A compact duration is one word, without spaces: write {joined}.",
+                { } problem and (CompactDurationProblem.UnitRepeated or CompactDurationProblem.UnitOutOfOrder) =>
+                    $"A compact duration is one word, without spaces, {CompactDuration.OrderAdvice(joined, unit!, problem, minutes).Advice}.",
+                _ => "A compact duration is one word, without spaces, such as 1h30m.",
+            };
         }
 
         if (token.Type != EscalationLexer.INT || token.StartIndex != duration.StopIndex + 1)
