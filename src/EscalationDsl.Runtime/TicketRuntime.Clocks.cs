@@ -343,17 +343,14 @@ public sealed partial class TicketRuntime
         }
 
         UpdateDeescalations(t, layout, at);
-        UpdatePauseAfterActions(t, layout, at);
+
+        // The policy's own actions at this instant (an `enter monitor`, a hand-over, an escalation) can
+        // change what `pause sla while` reads (`monitoring`, `owner`, `escalation_level`), so the pause
+        // is evaluated again after them; otherwise it would start only at the ticket's next event.
+        UpdatePause(t, layout, at);
         ScheduleRecheck(t, layout, at);
         UpdateNextDue(t);
     }
-
-    /// <summary>
-    /// The policy's own actions at this instant (an `enter monitor`, a hand-over, an escalation) can
-    /// change what `pause sla while` reads (`monitoring`, `owner`, `escalation_level`), so the pause
-    /// is evaluated again after them; otherwise it would start only at the ticket's next event.
-    /// </summary>
-    private void UpdatePauseAfterActions(Ticket t, SeverityLayout layout, long at) => UpdatePause(t, layout, at);
 
     private void RunDueStep(Ticket t, StepSlot slot, long at)
     {

@@ -143,7 +143,7 @@ public sealed partial class TicketRuntime
         }
 
         UpdateDeescalations(t, layout, at);
-        UpdatePauseAfterActions(t, layout, at);
+        UpdatePause(t, layout, at); // again, after the policy's own actions (see ReevaluateAfterRound)
         ScheduleRecheck(t, layout, at);
         UpdateNextDue(t);
     }

@@ -11,7 +11,6 @@ namespace EscalationDsl.Simulation.Mapping;
 /// </summary>
 public sealed class MappedCsvEventSource : IEventSource
 {
-    private const int RecentTickets = 65_536;
     private readonly EventMapping mapping;
     private readonly MappedRows rows;
 
@@ -165,7 +164,7 @@ public sealed class MappedCsvEventSource : IEventSource
 
         public StringPool Pool { get; } = new();
 
-        public RecentIds Recent { get; } = new(RecentTickets);
+        public RecentIds Recent { get; } = new(MappedRows.RecentTickets);
 
         public string? Current { get; set; }
 

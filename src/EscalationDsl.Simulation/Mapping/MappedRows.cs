@@ -13,6 +13,12 @@ internal delegate void RowHandler<TState>(SepReader.Row row, TState state, List<
 /// </summary>
 internal sealed class MappedRows(string path, string file, char separator) : IDisposable
 {
+    /// <summary>
+    /// How many tickets the generic readers remember (ids, with their rows for a ticket export), so a
+    /// ticket seen again is recognised while memory stays bounded on any input (docs/importers.md).
+    /// </summary>
+    public const int RecentTickets = 65_536;
+
     private InputFile? input;
 
     public double Progress => input?.Progress ?? 0;

@@ -43,6 +43,12 @@ internal sealed partial class MappingReader
             throw Fail("events.created", "required: the column that holds when the ticket was created (a ticket starts with created)");
         }
 
+        var owner = ReadMap(root, "owner", MapKind.Owner);
+        if (columns.ContainsKey(TicketEventKind.Assigned) && owner is null)
+        {
+            throw Fail("events.assigned", "an assignment needs its owner: map the column that names it under \"owner\" (or leave assigned out)");
+        }
+
         return new TicketMapping
         {
             Layout = layout,
@@ -50,7 +56,7 @@ internal sealed partial class MappingReader
             Events = [.. TicketMapping.Milestones.Where(columns.ContainsKey).Select(k => new MilestoneColumn(k, columns[k]))],
             Severity = ReadMap(root, "severity", MapKind.Severity),
             IssueType = ReadMap(root, "issueType", MapKind.IssueType),
-            Owner = ReadMap(root, "owner", MapKind.Owner),
+            Owner = owner,
             Engineering = ReadMap(root, "engineering", MapKind.Engineering),
             Queue = Column(root, "queue"),
             Category = Column(root, "category"),

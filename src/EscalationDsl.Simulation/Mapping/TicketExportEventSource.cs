@@ -13,9 +13,6 @@ namespace EscalationDsl.Simulation.Mapping;
 /// </summary>
 public sealed class TicketExportEventSource : IEventSource
 {
-    /// <summary>Ticket ids remembered to tell a repeated row; an id seen again after this many other tickets is not recognised.</summary>
-    public const int RecentTickets = 65_536;
-
     private readonly TicketMapping mapping;
     private readonly MappedRows rows;
 
@@ -120,9 +117,26 @@ public sealed class TicketExportEventSource : IEventSource
             times.Add((milestone.Kind, at));
         }
 
+        // A closed ticket was resolved by then: a close stamped before the resolution would end the clocks early.
+        if (times.FindIndex(t => t.Kind == TicketEventKind.Closed) is >= 0 and var closed
+            && times.FindIndex(t => t.Kind == TicketEventKind.Resolved) is >= 0 and var resolved
+            && times[closed].At < times[resolved].At)
+        {
+            pending.Add(SourceRecord.ForProblem(line, $"{Column(TicketEventKind.Closed)}: '{Cell(row, state, TicketEventKind.Closed)}' is before the ticket was resolved ({Column(TicketEventKind.Resolved)}: '{Cell(row, state, TicketEventKind.Resolved)}'); "
+                + $"ticket '{ticket}' is skipped: correct the export", ticket));
+            return;
+        }
+
+        var owner = MappedColumns.Map(mapping.Owner, c.Cell(row, c.Owner, state.Pool));
         var engineering = false;
         if (times.Exists(t => t.Kind == TicketEventKind.Assigned))
         {
+            if (owner is null)
+            {
+                pending.Add(SourceRecord.ForProblem(line, $"{mapping.Owner!.Column}: no value, but {Column(TicketEventKind.Assigned)} says the ticket was assigned; ticket '{ticket}' is skipped: an assignment needs its owner", ticket));
+                return;
+            }
+
             engineering = c.Engineered(row, state.Pool, out var problem);
             if (problem is not null)
             {
@@ -133,7 +147,6 @@ public sealed class TicketExportEventSource : IEventSource
 
         // A stable sort: milestones at the same instant keep the lifecycle order of TicketMapping.Milestones.
         var ordered = times.OrderBy(t => t.At);
-        var owner = MappedColumns.Map(mapping.Owner, c.Cell(row, c.Owner, state.Pool));
         var queue = c.Cell(row, c.Queue, state.Pool);
         var category = c.Cell(row, c.Category, state.Pool);
         foreach (var (kind, at) in ordered)
@@ -159,6 +172,25 @@ public sealed class TicketExportEventSource : IEventSource
         pending.Add(SourceRecord.ForTicketEnd(ticket, line));
     }
 
+    /// <summary>The column that dates a milestone the mapping has.</summary>
+    private string Column(TicketEventKind kind) => mapping.Events[Index(kind)].Column;
+
+    /// <summary>The cell that dates a milestone the mapping has, as written.</summary>
+    private string Cell(SepReader.Row row, ReadState state, TicketEventKind kind) => row[state.TimeColumns[Index(kind)]].Span.Trim().ToString();
+
+    private int Index(TicketEventKind kind)
+    {
+        for (var m = 0; m < mapping.Events.Count; m++)
+        {
+            if (mapping.Events[m].Kind == kind)
+            {
+                return m;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(kind), kind, "the mapping dates no such milestone");
+    }
+
     /// <summary>A milestone as the messages say it: "when the ticket was first answered", "never assigned".</summary>
     private static string Done(TicketEventKind kind) => kind switch
     {
@@ -180,7 +212,7 @@ public sealed class TicketExportEventSource : IEventSource
         var caveats = new List<string>
         {
             "A ticket export holds each ticket's values as it ended: severity, issue type, owner and fields are taken as they were at the end, from creation on; changes in between (a severity raised, a reassignment) cannot be seen.",
-            "It holds no status history, so pauses (pause sla while ...) never start and time spent waiting on the customer counts against the targets.",
+            "It holds no status history, so pauses on the status (pause sla while status == ...) never start and time spent waiting on the customer counts against the targets.",
             "It holds one time per milestone: a reopened ticket shows one resolution and no reopen, and mitigation is not recorded, so mitigate is met only by resolution.",
         };
         var unobserved = new HashSet<string>(["update", "mitigate"], StringComparer.Ordinal);
@@ -215,7 +247,7 @@ public sealed class TicketExportEventSource : IEventSource
 
         public StringPool Pool { get; } = new();
 
-        public RecentRows Recent { get; } = new(RecentTickets);
+        public RecentRows Recent { get; } = new(MappedRows.RecentTickets);
 
         /// <summary>The row's milestones read so far (reused from row to row).</summary>
         public List<(TicketEventKind Kind, Instant At)> Times { get; } = [];
