@@ -203,6 +203,16 @@ public sealed class MappingTests
     }
 
     [Fact]
+    public void AMissingTimeOfAMappedExportShowsTheMarkerAsTheOtherImportersDo()
+    {
+        var mapping = Load("""{ "ticket": "id", "time": "at", "type": "kind", "severity": "sev", "missing": ["n/a"] }""").Events!;
+        using var file = new TempFile(".csv", "id,at,kind,sev\nT1,n/a,created,sev1\nT2,,created,sev1\n");
+        using var source = new MappedCsvEventSource(file.Path, "export.csv", mapping);
+
+        Replays.Run(Policies.Support, source).Problems.ShouldBe(["export.csv:2: at: no value ('n/a')", "export.csv:3: at: no value"]);
+    }
+
+    [Fact]
     public void AnEngineeringCellThatIsNotTrueOrFalseIsABadRowNotAnAssignmentOutsideEngineering()
     {
         var mapping = Load("""{ "ticket": "id", "time": "at", "type": "kind", "severity": "sev", "owner": "team", "engineering": "eng" }""").Events!;

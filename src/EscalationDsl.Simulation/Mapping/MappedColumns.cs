@@ -123,6 +123,15 @@ internal sealed class MappedColumns
 
     public static string? Map(ValueMap? map, string? cell) => map is null || cell is null ? null : map.Map(cell);
 
+    /// <summary>The row's severity, through the mapping's table; null without a value or a mapping.</summary>
+    public string? SeverityOf(SepReader.Row row, StringPool pool) => Map(mapping.Severity, Cell(row, Severity, pool));
+
+    /// <summary>The row's issue type, through the mapping's table; null without a value or a mapping.</summary>
+    public string? IssueTypeOf(SepReader.Row row, StringPool pool) => Map(mapping.IssueType, Cell(row, IssueType, pool));
+
+    /// <summary>The row's owner, through the mapping's table; null without a value or a mapping.</summary>
+    public string? OwnerOf(SepReader.Row row, StringPool pool) => Map(mapping.Owner, Cell(row, Owner, pool));
+
     /// <summary>The trimmed cell, or null when the column is not mapped or the cell holds no value.</summary>
     public string? Cell(SepReader.Row row, int column, StringPool pool)
     {
@@ -135,6 +144,7 @@ internal sealed class MappedColumns
         return mapping.Layout.IsMissing(span) ? null : pool.Get(span);
     }
 
-    private static int Mapped(SepReader reader, string file, ValueMap? map, string purpose) =>
+    /// <summary>The column of a value mapping, which the header must have; -1 when the key is not mapped.</summary>
+    public static int Mapped(SepReader reader, string file, ValueMap? map, string purpose) =>
         map is null ? -1 : CsvColumns.Required(reader, file, map.Column, purpose);
 }

@@ -97,9 +97,7 @@ public sealed class MappedCsvEventSource : IEventSource
         var timeSpan = row[c.Time].Span.Trim();
         if (mapping.Layout.IsMissing(timeSpan) || !mapping.Layout.Time.TryParse(timeSpan, out var at))
         {
-            pending.Add(SourceRecord.ForProblem(line, mapping.Layout.IsMissing(timeSpan)
-                ? $"{mapping.Time}: no value"
-                : $"{mapping.Time}: '{timeSpan}' is not a time like {mapping.Layout.Time.Example} ({mapping.Layout.Time.Text})", ticket));
+            pending.Add(SourceRecord.ForProblem(line, $"{mapping.Time}: {mapping.Layout.DescribeTime(timeSpan)}", ticket));
             return;
         }
 
@@ -135,18 +133,18 @@ public sealed class MappedCsvEventSource : IEventSource
             }
         }
 
-        var status = Map(mapping.Status, c.Common.Cell(row, c.Status, state.Pool));
+        var status = MappedColumns.Map(mapping.Status, c.Common.Cell(row, c.Status, state.Pool));
         var e = new TicketEvent
         {
             EventId = c.Common.Cell(row, c.Id, state.Pool),
             TicketId = ticket,
             At = at,
             Kind = kind,
-            Severity = kind is TicketEventKind.Created or TicketEventKind.SeverityChanged ? Map(mapping.Severity, c.Common.Cell(row, c.Common.Severity, state.Pool)) : null,
-            IssueType = kind == TicketEventKind.Created ? Map(mapping.IssueType, c.Common.Cell(row, c.Common.IssueType, state.Pool)) : null,
-            Owner = kind is TicketEventKind.Created or TicketEventKind.Assigned ? Map(mapping.Owner, c.Common.Cell(row, c.Common.Owner, state.Pool)) : null,
+            Severity = kind is TicketEventKind.Created or TicketEventKind.SeverityChanged ? c.Common.SeverityOf(row, state.Pool) : null,
+            IssueType = kind == TicketEventKind.Created ? c.Common.IssueTypeOf(row, state.Pool) : null,
+            Owner = kind is TicketEventKind.Created or TicketEventKind.Assigned ? c.Common.OwnerOf(row, state.Pool) : null,
             Engineering = engineering,
-            Flag = kind == TicketEventKind.Flagged ? Map(mapping.Flag, c.Common.Cell(row, c.Flag, state.Pool)) : null,
+            Flag = kind == TicketEventKind.Flagged ? MappedColumns.Map(mapping.Flag, c.Common.Cell(row, c.Flag, state.Pool)) : null,
             Status = kind == TicketEventKind.Status ? status : null,
             Mitigation = kind == TicketEventKind.Mitigation ? status : null,
             Fields = fields,
@@ -156,7 +154,6 @@ public sealed class MappedCsvEventSource : IEventSource
         pending.Add(SourceRecord.ForEvent(e, line, queue, c.Common.Cell(row, c.Common.Category, state.Pool)));
     }
 
-    private static string? Map(ValueMap? map, string? cell) => MappedColumns.Map(map, cell);
 
     private sealed class ReadState(Columns columns)
     {
@@ -181,9 +178,8 @@ public sealed class MappedCsvEventSource : IEventSource
             Type = CsvColumns.Required(reader, file, mapping.Type.Column, "the event type");
             Id = mapping.Id is { } id ? CsvColumns.Required(reader, file, id, "the event id") : -1;
             Common = new MappedColumns(reader, file, mapping);
-            int Mapped(ValueMap? map, string purpose) => map is null ? -1 : CsvColumns.Required(reader, file, map.Column, purpose);
-            Flag = Mapped(mapping.Flag, "the flag");
-            Status = Mapped(mapping.Status, "the status");
+            Flag = MappedColumns.Mapped(reader, file, mapping.Flag, "the flag");
+            Status = MappedColumns.Mapped(reader, file, mapping.Status, "the status");
         }
 
         public MappedColumns Common { get; }

@@ -127,7 +127,7 @@ public sealed class TicketExportEventSource : IEventSource
             return;
         }
 
-        var owner = MappedColumns.Map(mapping.Owner, c.Cell(row, c.Owner, state.Pool));
+        var owner = c.OwnerOf(row, state.Pool);
         var engineering = false;
         if (times.Exists(t => t.Kind == TicketEventKind.Assigned))
         {
@@ -158,8 +158,8 @@ public sealed class TicketExportEventSource : IEventSource
                     TicketId = ticket,
                     At = at,
                     Kind = kind,
-                    Severity = MappedColumns.Map(mapping.Severity, c.Cell(row, c.Severity, state.Pool)),
-                    IssueType = MappedColumns.Map(mapping.IssueType, c.Cell(row, c.IssueType, state.Pool)),
+                    Severity = c.SeverityOf(row, state.Pool),
+                    IssueType = c.IssueTypeOf(row, state.Pool),
                     Owner = owner,
                     Fields = c.FieldValues(row, state.Pool),
                 },
