@@ -427,6 +427,24 @@ public sealed class RestartAndReloadTests
     }
 
     [Fact]
+    public async Task LintSettingsChangedBeforeTheWatcherStartsAreSeenAsAChange()
+    {
+        // The watcher reloads on a change to .esclint.json; one made while the engine started (before
+        // the watcher watched) raised no event, and the start-up comparison looked at *.esc only.
+        await using var engine = await EngineFixture.StartAsync();
+        var settings = Path.Combine(engine.Policies, ".esclint.json");
+        engine.Loop.Registry.ChangedSinceRead().ShouldBeFalse("nothing changed since the start");
+
+        File.WriteAllText(settings, """{ "rules": { "ESL015": "error" } }""");
+        engine.Loop.Registry.ChangedSinceRead().ShouldBeTrue("lint settings added");
+        (await engine.Http.PostAsync("/v1/policies:reload", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        engine.Loop.Registry.ChangedSinceRead().ShouldBeFalse("the reload read them");
+
+        File.WriteAllText(settings, """{ "rules": { "ESL015": "off" } }""");
+        engine.Loop.Registry.ChangedSinceRead().ShouldBeTrue("other bytes");
+    }
+
+    [Fact]
     public async Task AWatcherThatStartsOnAnUnchangedFolderDoesNotReload()
     {
         // Asked at every start, the check must not reload what the engine has just read: a refused file

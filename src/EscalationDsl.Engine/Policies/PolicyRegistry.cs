@@ -183,12 +183,18 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
             files = files.Remove(gone);
         }
 
+        // The lint settings in the folder are compared at the watcher's start too (ChangedSinceRead).
+        foreach (var settings in LintSettingsBelow())
+        {
+            hashes[Relative(settings)] = Hash(settings);
+        }
+
         read = hashes.ToImmutable();
         return changed;
     }
 
     /// <summary>
-    /// Whether the folder now holds other policy files, or other bytes in them, than the last
+    /// Whether the folder now holds other policy or lint settings files, or other bytes in them, than the last
     /// <see cref="Reload"/> read. The watcher asks when it starts watching: a change made between the
     /// engine's start and then raises no file-system event. A folder that cannot be listed is not
     /// taken for changed (a reload would change nothing either).
@@ -199,7 +205,7 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
         IReadOnlyList<string> found;
         try
         {
-            found = Directory.Exists(Folder) ? PolicyFiles.Below(Folder) : [];
+            found = Directory.Exists(Folder) ? [.. PolicyFiles.Below(Folder), .. PolicyFiles.LintSettingsBelow(Folder)] : [];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -208,6 +214,19 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
 
         return found.Count != last.Count
             || found.Any(file => !last.TryGetValue(Relative(file), out var hash) || !Hash(file).AsSpan().SequenceEqual(hash));
+    }
+
+    /// <summary>The lint settings files below the folder; none when it cannot be read (its policies were read a moment ago).</summary>
+    private IReadOnlyList<string> LintSettingsBelow()
+    {
+        try
+        {
+            return PolicyFiles.LintSettingsBelow(Folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
     }
 
     private static byte[] Hash(string file)

@@ -22,7 +22,7 @@ internal sealed class PolicyWatcher(EngineLoop loop, EngineOptions options, ILog
 
         // The lint settings decide which files are refused as much as the files do: a change to them
         // was read only with the next change of a policy, or POST /v1/policies:reload.
-        watcher.Filters.Add(".esclint.json");
+        watcher.Filters.Add(PolicyFiles.LintSettings);
         void OnChange()
         {
             settled.Changed();
