@@ -427,6 +427,63 @@ public sealed class RestartAndReloadTests
     }
 
     [Fact]
+    public async Task AFilePutBackToTheRunningTextAfterARefusalIsLoggedAsAcceptedAgain()
+    {
+        // The refusal was logged; its end was not, so an operator reading the log could not tell it was over.
+        await using var engine = await EngineFixture.StartAsync();
+        var logs = new CapturedLogs();
+        engine.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().AddProvider(logs);
+        var path = Path.Combine(engine.Policies, "support.esc");
+        var good = File.ReadAllText(path);
+
+        File.WriteAllText(path, good + "\nthis is not a policy\n");
+        (await engine.Http.PostAsync("/v1/policies:reload", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        logs.Lines.ShouldContain(l => l.StartsWith("Policy file support.esc refused; version 1 (", StringComparison.Ordinal));
+        logs.Lines.ShouldNotContain(l => l.Contains("accepted again", StringComparison.Ordinal));
+
+        File.WriteAllText(path, good);
+        (await engine.Http.PostAsync("/v1/policies:reload", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        logs.Lines.Count(l => l.Contains("accepted again", StringComparison.Ordinal)).ShouldBe(1);
+        logs.Lines.ShouldContain(l => l.StartsWith("Policy file support.esc is accepted again; version 1 (", StringComparison.Ordinal) && l.EndsWith(") keeps running", StringComparison.Ordinal));
+    }
+
+    /// <summary>The engine's log lines, as formatted messages.</summary>
+    private sealed class CapturedLogs : Microsoft.Extensions.Logging.ILoggerProvider, Microsoft.Extensions.Logging.ILogger
+    {
+        private readonly List<string> lines = [];
+
+        public IReadOnlyList<string> Lines
+        {
+            get
+            {
+                lock (lines)
+                {
+                    return [.. lines];
+                }
+            }
+        }
+
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (lines)
+            {
+                lines.Add(formatter(state, exception));
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+
+    [Fact]
     public async Task LintSettingsChangedBeforeTheWatcherStartsAreSeenAsAChange()
     {
         // The watcher reloads on a change to .esclint.json; one made while the engine started (before

@@ -139,6 +139,12 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
             {
                 if (holders[compiled.Name] == relative)
                 {
+                    // Back to the running text after a refused edit: say so, as the refusal was said.
+                    if (files[relative].Status == "refused")
+                    {
+                        logger.LogInformation("Policy file {Path} is accepted again; version {Version} ({Fingerprint}) keeps running", relative, running.Version, running.Fingerprint);
+                    }
+
                     files = files.SetItem(relative, files[relative] with { Status = "active", Errors = [] });
                     continue;
                 }
