@@ -150,6 +150,37 @@ public sealed class GraphAndMatrixTests
         result.Out.ShouldContain("    front -->|\"r1: after 15m unless workaround == #quot;one#92;nsay #92;#quot;hi#92;#quot; | #lt;b#gt;#quot;\"| back\n");
     }
 
+    [Fact]
+    public void MatrixShowsAnImmediateAssignmentOfTheRulesOwnOwnerAsTheHandOverItIs()
+    {
+        // A rule that starts on a ticket somebody holds (here when a flag is raised) takes it over with
+        // `immediately: assign` of its own owner (language.md); the matrix showed no hand-over for it.
+        using var folder = new LintTempFolder();
+        folder.Write("p.esc", """
+            policy "p" version 1
+            owners {
+                team desk "Desk"
+                team sec "Security"
+            }
+            fields { security_flagged flag }
+            severity s1 { acknowledge within 15m }
+            escalation main for s1 {
+                owner desk
+                after 15m unless acknowledged: notify desk
+            }
+            escalation security for s1 when security_flagged {
+                owner sec
+                immediately: assign sec, notify sec
+            }
+            """);
+
+        var result = Esc.RunIn(folder.Path, string.Empty, "matrix", "p.esc");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldContain("\n| any | s1 | security (when security_flagged) | (assigned owner) | sec | immediately | notify sec |\n");
+        result.Out.ShouldContain("    assigned_owner[\"(assigned owner)\"] -->|\"security: immediately\"| sec\n");
+    }
+
     /// <summary>Names and values that DOT, Mermaid and Markdown would take for their own syntax.</summary>
     private const string Escaping = """
         policy "R&D <lab>" version 1

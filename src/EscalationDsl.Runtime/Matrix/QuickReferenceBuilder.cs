@@ -40,6 +40,13 @@ public static class QuickReferenceBuilder
                     {
                         var from = step.Trigger is OnTrigger ? start : owner;
                         var next = NextOwner(policy, step, from, known);
+                        if (step.Trigger is ImmediateTrigger && next is not null && next == start && rule.StartOwner is not null)
+                        {
+                            // `immediately: assign OWNER` of the rule's own owner is how a rule that starts on a
+                            // ticket somebody holds takes it over (language.md): a hand-over, not a no-op.
+                            from = "(assigned owner)";
+                        }
+
                         var actions = step.Actions.Where(a => a is not (EscalateAction or AssignAction)).Select(ModelFormatter.Format).ToList();
                         rows.Add((issueType, new MatrixRow(issueType, severity.Name, rule.Name, step.Index, rule.When is null ? null : ModelFormatter.Format(rule.When),
                             from, next == from ? null : next, ModelFormatter.Format(step.Trigger), string.Join(", ", actions))));
