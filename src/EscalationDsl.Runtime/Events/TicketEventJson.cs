@@ -383,6 +383,18 @@ public static class TicketEventJson
         }
     }
 
+    /// <summary>
+    /// The problem of an event without one of the members every event has (JSON or CSV alike):
+    /// <c>type: required: the event type (created, acknowledged, ...)</c>.
+    /// </summary>
+    public static string Missing(string member) => member switch
+    {
+        "ticket" => "ticket: required: the id of the ticket the event belongs to",
+        "at" => "at: required: when the event happened, an ISO 8601 time with an offset such as 2026-11-26T14:05:00Z",
+        "type" => $"type: required: the event type ({string.Join(", ", TicketEventKinds.All)})",
+        _ => $"{member}: required",
+    };
+
     private static string? Text(JsonElement? member, string name, ref string? error, bool required = true)
     {
         if (error is not null)
@@ -394,7 +406,7 @@ public static class TicketEventJson
         {
             if (required)
             {
-                error = $"{name}: required";
+                error = Missing(name);
             }
 
             return null;

@@ -70,15 +70,15 @@ public static partial class CanonicalCsv
         string? error = null;
         if (ticket is null)
         {
-            error = "ticket: required";
+            error = TicketEventJson.Missing("ticket");
         }
         else if (atText is null)
         {
-            error = "at: required";
+            error = TicketEventJson.Missing("at");
         }
         else if (typeText is null)
         {
-            error = "type: required";
+            error = TicketEventJson.Missing("type");
         }
 
         if (error is not null)
