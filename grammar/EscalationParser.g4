@@ -28,13 +28,24 @@ declaration
 
 // ---------------------------------------------------------------- calendars
 
+// A calendar, or `calendar by customer { acme -> amer  default -> emea }`: the calendar that
+// measures a ticket's business durations that name none, chosen by the value of one of its fields.
+// One rule, so the parser meets a keyword written as a calendar's name inside it.
 calendarDecl
-    : CALENDAR name=calendarName zone=STRING isDefault=DEFAULT? LBRACE calendarItem* RBRACE
+    : CALENDAR
+      ( BY field=fieldName LBRACE calendarChoice* RBRACE
+      | name=calendarName zone=STRING isDefault=DEFAULT? LBRACE calendarItem* RBRACE
+      )
     ;
 
 calendarItem
     : HOURS dayRange (COMMA dayRange)* timeRange (COMMA timeRange)*   # hoursItem
     | HOLIDAY from=DATE (DOTDOT to=DATE)? label=STRING?              # holidayItem
+    ;
+
+calendarChoice
+    : value (COMMA value)* ARROW calendar=calendarName   # valueCalendarChoice
+    | DEFAULT ARROW calendar=calendarName                # defaultCalendarChoice
     ;
 
 dayRange

@@ -57,6 +57,7 @@ public sealed partial class CompiledPolicy
         owners = byName.ToFrozenDictionary(StringComparer.Ordinal);
         IssueTypeSlot = ValueSlot("issue_type");
         StatusSlot = ValueSlot("status");
+        CalendarChoiceSlot = model.CalendarChoice is { } choice ? ValueSlot(choice.Field.Name) : -1;
         var compiler = new ConditionCompiler(this);
         Lifecycle = LifecycleTriggers.Create();
         PolicyGuards = [.. model.RequireGuards.Select(g => CompileGuard(g, compiler))];
@@ -150,6 +151,9 @@ public sealed partial class CompiledPolicy
     /// <summary>The value slot of <c>status</c> (set by every status event), or -1.</summary>
     internal int StatusSlot { get; }
 
+    /// <summary>The slot of the field a <c>calendar by</c> block chooses by (events set it), or -1.</summary>
+    internal int CalendarChoiceSlot { get; }
+
     /// <summary>Compiles a bound policy. The model must be free of errors.</summary>
     /// <param name="model">The bound policy.</param>
     /// <param name="sourceText">The source text, fingerprinted so the engine can tell versions apart.</param>
@@ -173,6 +177,16 @@ public sealed partial class CompiledPolicy
 
     /// <summary>The runtime calendar of a bound calendar.</summary>
     public BusinessCalendar Calendar(CalendarModel model) => calendars[model];
+
+    /// <summary>
+    /// The calendar a duration is measured on for a ticket now: <paramref name="fixedCalendar"/>, or for
+    /// a business duration the policy's <c>calendar by</c> block chooses per ticket, the one the block
+    /// gives the ticket's current value of its field.
+    /// </summary>
+    internal BusinessCalendar? CalendarFor(Ticket t, DurationModel duration, BusinessCalendar? fixedCalendar) =>
+        duration is BusinessDuration { ChosenBy: { } choice }
+            ? calendars[choice.Resolve(Access(choice.Field).Text(t, this))]
+            : fixedCalendar;
 
     /// <summary>The slot of a value field (declared fields, issue_type, status), or -1.</summary>
     internal int ValueSlot(string field) => valueSlots.TryGetValue(field, out var slot) ? slot : -1;

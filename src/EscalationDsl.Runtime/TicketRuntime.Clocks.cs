@@ -173,6 +173,15 @@ public sealed partial class TicketRuntime
             trace?.Add(at, TraceKind.Sla, "SLA clocks resumed");
         }
 
+        RecomputeWaits(t, layout, at);
+    }
+
+    /// <summary>
+    /// Computes every running wait again from its start: the SLA targets and the rules' timed steps (after
+    /// a pause starts or ends, or the value that chooses the ticket's calendar changes).
+    /// </summary>
+    private void RecomputeWaits(Ticket t, Compilation.SeverityLayout layout, long at)
+    {
         RecomputeSla(t, layout, at);
         foreach (var rule in layout.Rules)
         {

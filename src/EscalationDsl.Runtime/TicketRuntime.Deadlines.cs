@@ -12,16 +12,26 @@ public sealed partial class TicketRuntime
     private int Due(Ticket t, long startMs, DurationModel duration, BusinessCalendar? calendar, DeadlineLabel label)
     {
         List<string>? steps = trace is null ? null : [];
+        calendar = Policy.CalendarFor(t, duration, calendar);
         var due = TimeArithmetic.Add(startMs, duration, calendar, t.Pauses, steps);
         if (trace is not null)
         {
             var when = due is { } d ? Iso(d) : "not scheduled";
             var detail = steps!.Count > 0 ? " [" + string.Join("; ", steps) + "]" : string.Empty;
-            trace.Add(currentNow, TraceKind.Deadline, $"{label}: {Iso(startMs)} + {ModelFormatter.Format(duration)} = {when}{detail}");
+            var chosen = duration is BusinessDuration { ChosenBy: { } choice }
+                ? $" ({ChosenFor(t, choice)}: calendar {calendar!.Name})"
+                : string.Empty;
+            trace.Add(currentNow, TraceKind.Deadline, $"{label}: {Iso(startMs)} + {ModelFormatter.Format(duration)}{chosen} = {when}{detail}");
         }
 
         return due is { } value ? t.ToDueOffset(value) : Ticket.NoDue;
     }
+
+    /// <summary>The ticket's value that chose a calendar, as the trace gives it: <c>customer acme</c>, <c>customer without a value</c>.</summary>
+    private string ChosenFor(Ticket t, CalendarChoiceModel choice) =>
+        Policy.Access(choice.Field).Text(t, Policy) is { } value
+            ? $"{choice.Field.Name} {ModelFormatter.FormatValue(value)}"
+            : $"{choice.Field.Name} without a value";
 
     private static string Iso(long ms) => NodaTime.Instant.FromUnixTimeMilliseconds(ms).ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 

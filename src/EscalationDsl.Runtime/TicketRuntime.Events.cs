@@ -21,6 +21,8 @@ public sealed partial class TicketRuntime
         var severityRaised = false;
         var severityLowered = false;
 
+        var chooserBefore = Policy.CalendarChoiceSlot >= 0 ? t.Values[Policy.CalendarChoiceSlot] : null;
+
         // `on first_update` means the first customer update, whichever event carries it (events.md).
         var firstUpdate = kind is TicketEventKind.FirstUpdate or TicketEventKind.CustomerUpdate && !t.Has(EventTime.FirstUpdate);
 
@@ -120,6 +122,14 @@ public sealed partial class TicketRuntime
         else if (severityBefore != t.SeverityIndex)
         {
             RecomputeSla(t, layout, at);
+        }
+
+        if (kind != TicketEventKind.Created && !t.IsDone && Policy.CalendarChoiceSlot >= 0
+            && !string.Equals(chooserBefore, t.Values[Policy.CalendarChoiceSlot], StringComparison.Ordinal))
+        {
+            // `calendar by`: every running wait is measured on the calendar of the value it has now.
+            trace?.Add(at, TraceKind.Sla, $"{Policy.Model.CalendarChoice!.Field.Name} changed: running deadlines are measured again on the calendar it chooses");
+            RecomputeWaits(t, layout, at);
         }
 
         UpdatePause(t, layout, at);

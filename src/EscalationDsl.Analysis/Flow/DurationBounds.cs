@@ -25,7 +25,7 @@ internal static class DurationBounds
         {
             case (WallClockDuration x, WallClockDuration y):
                 return x.Value > y.Value;
-            case (BusinessDuration x, BusinessDuration y) when ReferenceEquals(x.Calendar, y.Calendar) || x.Calendar.Name == y.Calendar.Name:
+            case (BusinessDuration x, BusinessDuration y) when SameCalendar(x, y):
                 return BusinessRange(x).Min > BusinessRange(y).Max;
             case (BusinessDuration x, WallClockDuration y):
                 // Business time passes at wall-clock speed during business hours and not at all outside them.
@@ -39,9 +39,16 @@ internal static class DurationBounds
     public static bool AreSame(DurationModel a, DurationModel b) => (a, b) switch
     {
         (WallClockDuration x, WallClockDuration y) => x.Value == y.Value,
-        (BusinessDuration x, BusinessDuration y) => x.Calendar.Name == y.Calendar.Name && x.Minutes == y.Minutes && x.Days == y.Days,
+        (BusinessDuration x, BusinessDuration y) => SameCalendar(x, y) && x.Minutes == y.Minutes && x.Days == y.Days,
         _ => false,
     };
+
+    /// <summary>
+    /// True when two business durations are measured on the same calendar for every ticket: both on one
+    /// fixed calendar, or both on the calendar the policy's <c>calendar by</c> block chooses for the ticket.
+    /// </summary>
+    private static bool SameCalendar(BusinessDuration x, BusinessDuration y) =>
+        (x.ChosenBy is null) == (y.ChosenBy is null) && x.Calendar.Name == y.Calendar.Name;
 
     /// <summary>True when <paramref name="a"/> certainly ends before <paramref name="b"/> (both counted from the same start).</summary>
     public static bool IsCertainlyShorter(DurationModel a, DurationModel b) => IsCertainlyLonger(b, a);
@@ -59,7 +66,9 @@ internal static class DurationBounds
             return (ms, ms);
         }
 
-        var (shortest, longest) = DayLengths(d.Calendar);
+        // On a calendar chosen per ticket, a day is anywhere between the shortest and longest day of any of them.
+        var lengths = d.Calendars.Select(DayLengths).ToList();
+        var (shortest, longest) = (lengths.Min(l => l.Shortest), lengths.Max(l => l.Longest));
         return (d.Days * shortest * MinuteMs, d.Days * longest * MinuteMs);
     }
 

@@ -43,6 +43,12 @@ internal sealed class Usage
             }
         }
 
+        if (policy.CalendarChoice is { } choice)
+        {
+            usage.Fields.Add(choice.Field.Name);
+            usage.Calendars.UnionWith(choice.Calendars.Select(c => c.Name));
+        }
+
         foreach (var severity in policy.Severities)
         {
             AddCalendar(usage, severity.Calendar);

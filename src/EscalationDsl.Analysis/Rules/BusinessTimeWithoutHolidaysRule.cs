@@ -20,7 +20,7 @@ public sealed class BusinessTimeWithoutHolidaysRule() : LintRule(
         var durations = ModelWalker.Durations(model.Policy).OfType<BusinessDuration>().ToList();
         foreach (var calendar in model.Policy.Calendars.Where(c => c.Holidays.IsEmpty))
         {
-            var first = durations.Where(d => d.Calendar.Name == calendar.Name).OrderBy(d => d.Span.Start).FirstOrDefault();
+            var first = durations.Where(d => d.Calendars.Any(c => c.Name == calendar.Name)).OrderBy(d => d.Span.Start).FirstOrDefault();
             if (first is not null)
             {
                 yield return Report(calendar.NameSpan,

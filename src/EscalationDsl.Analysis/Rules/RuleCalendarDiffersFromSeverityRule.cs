@@ -9,7 +9,8 @@ namespace EscalationDsl.Analysis.Rules;
 /// another, the default one: a rule does not take its severities' calendar (docs/language.md,
 /// "Business durations"), so `after 4 business hours` beside `acknowledge within 4 business hours`
 /// measures a different four hours. Reported for each business duration of the rule's steps that
-/// names no calendar, when the rule names none and every severity it is for names the same one.
+/// names no calendar, when the rule names none and every severity it is for names the same one; the
+/// duration then falls to the default calendar, or to the one a `calendar by` block chooses per ticket.
 /// </summary>
 public sealed class RuleCalendarDiffersFromSeverityRule() : LintRule(
     "ESL028",
@@ -29,15 +30,18 @@ public sealed class RuleCalendarDiffersFromSeverityRule() : LintRule(
 
             foreach (var duration in StepDurations(rule).OfType<BusinessDuration>())
             {
-                if (!duration.CalendarNamed && duration.Calendar.Name != calendar.Name)
+                if (!duration.CalendarNamed && (duration.ChosenBy is not null || duration.Calendar.Name != calendar.Name))
                 {
                     var severities = rule.Severities.Length == 1
                         ? $"severity {rule.Severities[0].Name}, which the rule is for, measures its"
                         : $"severities {string.Join(", ", rule.Severities.Select(s => s.Name))}, which the rule is for, measure their";
+                    var (measuredOn, keep) = duration.ChosenBy is { } choice
+                        ? ($"the calendar `calendar by {choice.Field.Name}` chooses for the ticket", $"to keep the ticket's calendar, suppress this finding with the reason")
+                        : ($"the default calendar '{duration.Calendar.Name}'", $"to keep the default, write '{duration.Text} on {duration.Calendar.Name}'");
                     yield return Report(duration.Span,
-                        $"'{duration.Text}' is measured on the default calendar '{duration.Calendar.Name}', but {severities} targets on '{calendar.Name}': "
+                        $"'{duration.Text}' is measured on {measuredOn}, but {severities} targets on '{calendar.Name}': "
                         + $"a rule does not take its severities' calendar. Write `calendar {calendar.Name}` in the rule (or '{duration.Text} on {calendar.Name}'); "
-                        + $"to keep the default, write '{duration.Text} on {duration.Calendar.Name}'.");
+                        + $"{keep}.");
                 }
             }
         }

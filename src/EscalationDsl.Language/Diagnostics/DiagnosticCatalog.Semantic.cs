@@ -122,6 +122,12 @@ public static partial class DiagnosticCatalog
     /// <summary>ESC2039.</summary>
     public static readonly DiagnosticDescriptor DurationUnitsOutOfOrder = new("ESC2039", "Duration unit repeated or out of order", DiagnosticLevel.Error);
 
+    /// <summary>ESC2040.</summary>
+    public static readonly DiagnosticDescriptor CalendarChoiceWithoutFallback = new("ESC2040", "`calendar by` without a calendar for other values", DiagnosticLevel.Error);
+
+    /// <summary>ESC2041.</summary>
+    public static readonly DiagnosticDescriptor SecondCalendarChoice = new("ESC2041", "More than one `calendar by` block", DiagnosticLevel.Error);
+
     /// <summary>Creates ESC2001.</summary>
     public static Diagnostic MissingPolicyHeaderFound(TextSpan span) =>
         Create(MissingPolicyHeader, span, "The file has no policy header. Start it with a line such as `policy \"support\" version 1`.");
@@ -226,8 +232,13 @@ public static partial class DiagnosticCatalog
         Create(ImmediateStepNotFirst, span, $"Rule '{rule}' has an `immediately` step after another step. A rule has at most one `immediately` step and it comes first, so the rule reads in time order; merge or move it.");
 
     /// <summary>Creates ESC2015.</summary>
-    public static Diagnostic DuplicateRouteValueFound(TextSpan span, string value, string field, int firstLine) =>
-        Create(DuplicateRouteValue, span, $"The value '{value}' of '{field}' is already routed on line {firstLine}. Remove one of the entries.");
+    /// <param name="span">The repeated value or entry.</param>
+    /// <param name="value">The value, or <c>default</c>.</param>
+    /// <param name="field">The field routed on.</param>
+    /// <param name="listed">What the first entry did with the value: <c>is already routed</c>, <c>already has a calendar</c>.</param>
+    /// <param name="firstLine">The first entry's line.</param>
+    public static Diagnostic DuplicateRouteValueFound(TextSpan span, string value, string field, string listed, int firstLine) =>
+        Create(DuplicateRouteValue, span, $"The value '{value}' of '{field}' {listed} on line {firstLine}. Remove one of the entries.");
 
     /// <summary>Creates ESC2016.</summary>
     public static Diagnostic ValueNotInEnumFound(TextSpan span, string value, string field, IReadOnlyCollection<string> allowed) =>
@@ -361,4 +372,12 @@ public static partial class DiagnosticCatalog
         var (what, advice) = CompactDuration.OrderAdvice(text, unit, problem, minutes);
         return Create(DurationUnitsOutOfOrder, span, $"{what}. Write {advice}.");
     }
+
+    /// <summary>Creates ESC2040.</summary>
+    public static Diagnostic CalendarChoiceWithoutFallbackFound(TextSpan span, string field) =>
+        Create(CalendarChoiceWithoutFallback, span, $"`calendar by {field}` has no `default` entry and no calendar is marked `default`, so a ticket whose {field} has no entry (or no value) would have no calendar. Add `default -> CALENDAR` to the block.");
+
+    /// <summary>Creates ESC2041.</summary>
+    public static Diagnostic SecondCalendarChoiceFound(TextSpan span, string field, int firstLine) =>
+        Create(SecondCalendarChoice, span, $"A second `calendar by` block (on '{field}'): the calendar of a ticket's business durations is chosen by one field, in the block on line {firstLine}. Merge the entries into that block, or name calendars in the rules and severities that need them.");
 }

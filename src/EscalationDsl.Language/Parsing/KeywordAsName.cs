@@ -47,7 +47,16 @@ internal static class KeywordAsName
     /// loops over, or null: a field's name starts its line in a <c>fields</c> block, so the parser
     /// meets it in the block's loop rather than inside the declaration.
     /// </summary>
-    private static string? DeclaredByItemOf(RuleContext context) => context is FieldsDeclContext ? "field" : null;
+    /// <remarks>
+    /// A calendar's name is met likewise, in the choice after <c>calendar</c> between <c>by FIELD</c>
+    /// and the name (the context then holds nothing but the <c>calendar</c> keyword).
+    /// </remarks>
+    private static string? DeclaredByItemOf(RuleContext context) => context switch
+    {
+        FieldsDeclContext => "field",
+        CalendarDeclContext { ChildCount: 1 } => "calendar",
+        _ => null,
+    };
 
     /// <summary>
     /// At the loop or block where a <c>fields</c> block's items start, whether the keyword there is

@@ -27,7 +27,7 @@ internal sealed partial class SyntaxBuilder(List<Diagnostic> diagnostics)
         new(String(c.name), Integer(c.version), Span(c));
 
     private DeclarationSyntax? BuildDeclaration(DeclarationContext c) =>
-        c.calendarDecl() is { } cal ? BuildCalendar(cal)
+        c.calendarDecl() is { } cal ? (cal.BY() is null ? BuildCalendar(cal) : BuildCalendarChoice(cal))
         : c.ownersDecl() is { } owners ? BuildOwners(owners)
         : c.fieldsDecl() is { } fields ? BuildFields(fields)
         : c.severityDecl() is { } severity ? BuildSeverity(severity)
@@ -142,30 +142,43 @@ internal sealed partial class SyntaxBuilder(List<Diagnostic> diagnostics)
         _ => null,
     };
 
-    private RouteSyntax? BuildRoute(RouteDeclContext c)
-    {
-        if (FieldName(c.field) is not { } field)
-        {
-            return null;
-        }
-
-        var entries = ImmutableArray.CreateBuilder<RouteEntrySyntax>();
-        foreach (var entry in c.routeEntry())
-        {
-            switch (entry)
+    private RouteSyntax? BuildRoute(RouteDeclContext c) =>
+        FieldName(c.field) is { } field
+            ? new RouteSyntax(field, Entries(c.routeEntry(), e => e switch
             {
-                case var damaged when Damaged(damaged):
-                    break;
-                case ValueRouteContext v when Ident(v.owner) is { } owner:
-                    entries.Add(new RouteEntrySyntax(Values(v.value()), false, owner, Span(v)));
-                    break;
-                case DefaultRouteContext d when Ident(d.owner) is { } owner:
-                    entries.Add(new RouteEntrySyntax([], true, owner, Span(d)));
-                    break;
+                ValueRouteContext v => (v.value(), Ident(v.owner)),
+                DefaultRouteContext d => ([], Ident(d.owner)),
+                _ => default,
+            }), Span(c))
+            : null;
+
+    private CalendarChoiceSyntax? BuildCalendarChoice(CalendarDeclContext c) =>
+        FieldName(c.field) is { } field
+            ? new CalendarChoiceSyntax(field, Entries(c.calendarChoice(), e => e switch
+            {
+                ValueCalendarChoiceContext v => (v.value(), Name(v.calendar)),
+                DefaultCalendarChoiceContext d => ([], Name(d.calendar)),
+                _ => default,
+            }), Span(c))
+            : null;
+
+    /// <summary>
+    /// The entries of a route or a <c>calendar by</c> block: each gives its values (none for the
+    /// <c>default</c> entry, whose context <paramref name="parts"/> gives an empty list for) and its target.
+    /// </summary>
+    private ImmutableArray<RouteEntrySyntax> Entries<T>(T[] entries, Func<T, (ValueContext[]? Values, IdentifierSyntax? Target)> parts)
+        where T : ParserRuleContext
+    {
+        var built = ImmutableArray.CreateBuilder<RouteEntrySyntax>();
+        foreach (var entry in entries)
+        {
+            if (!Damaged(entry) && parts(entry) is ({ } values, { } target))
+            {
+                built.Add(new RouteEntrySyntax(Values(values), values.Length == 0, target, Span(entry)));
             }
         }
 
-        return new RouteSyntax(field, entries.ToImmutable(), Span(c));
+        return built.ToImmutable();
     }
 
     // ------------------------------------------------------------ shared pieces

@@ -5,7 +5,7 @@ using EscalationDsl.Language.Text;
 
 namespace EscalationDsl.Language.Semantics;
 
-/// <summary>Routes: which owner each value of a field goes to.</summary>
+/// <summary>Routes (which owner each value of a field goes to) and the <c>calendar by</c> block (which calendar).</summary>
 internal sealed partial class Binder
 {
     private void BindRoutes(IEnumerable<RouteSyntax> syntax)
@@ -24,57 +24,143 @@ internal sealed partial class Binder
             }
 
             // The route is still registered, so `route(field)` elsewhere does not add "no route" errors.
-            var routable = field.Type is not (FieldType.Flag or FieldType.Event or FieldType.Time);
-            if (!routable)
+            var routable = HasValues(route.Field, field, "A route picks an owner", "route on");
+            var (entries, fallback) = BindEntries(field, routable, route.Entries, ResolveOwner, "is already routed");
+            routes[field.Name] = new RouteModel(
+                field,
+                [.. entries.Select(e => new RouteEntryModel(e.Values, e.Target, e.Span))],
+                fallback,
+                route.Span);
+        }
+    }
+
+    /// <summary>
+    /// The policy's <c>calendar by</c> block, bound before the severities and rules whose business
+    /// durations it measures; null when there is none (or its field does not resolve).
+    /// </summary>
+    private CalendarChoiceModel? BindCalendarChoice(IEnumerable<CalendarChoiceSyntax> syntax)
+    {
+        CalendarChoiceModel? choice = null;
+        TextSpan? firstSpan = null;
+        foreach (var block in syntax)
+        {
+            if (firstSpan is { } first)
             {
-                Mismatch(route.Field.Span, $"A route picks an owner by the value of '{field.Name}', but '{field.Name}' is {Describe(field.Type)} field and has no values to route on. Route on an enum, text, number, severity or owner field.");
+                diagnostics.Add(DiagnosticCatalog.SecondCalendarChoiceFound(block.Field.Span, block.Field.Name, Line(first)));
+                continue;
             }
 
-            var entries = ImmutableArray.CreateBuilder<RouteEntryModel>();
-            var seen = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
-            OwnerModel? fallback = null;
-            TextSpan? defaultSpan = null;
-            foreach (var entry in route.Entries)
+            firstSpan = block.Span;
+            if (ResolveField(block.Field, TypeTaking(block.Entries.SelectMany(e => e.Values))) is not { } field)
             {
-                var owner = ResolveOwner(entry.Owner);
-                if (entry.IsDefault)
-                {
-                    if (defaultSpan is { } firstDefault)
-                    {
-                        diagnostics.Add(DiagnosticCatalog.DuplicateRouteValueFound(entry.Span, "default", field.Name, Line(firstDefault)));
-                        continue;
-                    }
+                continue;
+            }
 
-                    defaultSpan = entry.Span;
-                    fallback = owner;
+            var choosable = HasValues(block.Field, field, "`calendar by` picks a calendar", "choose by") && SetByEvents(block.Field, field);
+            var (entries, fallback) = BindEntries(field, choosable, block.Entries, ResolveCalendar, "already has a calendar");
+            if ((fallback ?? defaultCalendar) is not { } resolved)
+            {
+                // Reported once here, rather than at every business duration the block would measure.
+                if (!block.Entries.Any(e => e.IsDefault))
+                {
+                    diagnostics.Add(DiagnosticCatalog.CalendarChoiceWithoutFallbackFound(block.Field.Span, field.Name));
+                }
+
+                resolved = entries.Count > 0 ? entries[0].Target : null;
+            }
+
+            if (resolved is not null)
+            {
+                choice = new CalendarChoiceModel(
+                    field,
+                    [.. entries.Select(e => new CalendarChoiceEntryModel(e.Values, e.Target, e.Span))],
+                    resolved,
+                    block.Span);
+            }
+        }
+
+        return choice;
+    }
+
+    /// <summary>
+    /// True when only the ticket's events set the field (declared fields, <c>issue_type</c>, <c>status</c>),
+    /// so a change of calendar comes with an event; otherwise reports it (ESC2017).
+    /// </summary>
+    private bool SetByEvents(IdentifierSyntax name, FieldModel field)
+    {
+        if (field.IsBuiltIn && field.Name is not ("issue_type" or "status"))
+        {
+            Mismatch(name.Span, $"`calendar by` picks a calendar by the value of '{field.Name}', but '{field.Name}' also changes by the policy's own actions, which would move the ticket between calendars in the middle of a step. Choose by a field the ticket's events set: a declared enum, text or number field, issue_type or status.");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>True when the field has values to choose by; otherwise reports it (ESC2017).</summary>
+    private bool HasValues(IdentifierSyntax name, FieldModel field, string picks, string verb)
+    {
+        if (field.Type is FieldType.Flag or FieldType.Event or FieldType.Time)
+        {
+            Mismatch(name.Span, $"{picks} by the value of '{field.Name}', but '{field.Name}' is {Describe(field.Type)} field and has no values to {verb}. {char.ToUpperInvariant(verb[0])}{verb[1..]} an enum, text, number, severity or owner field.");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The entries of a route or a <c>calendar by</c> block, values checked against the field (when it
+    /// has values) and each listed once, targets resolved; and the <c>default</c> entry's target.
+    /// </summary>
+    private (List<(ImmutableArray<string> Values, T Target, TextSpan Span)> Entries, T? Fallback) BindEntries<T>(
+        FieldModel field, bool checkValues, IEnumerable<RouteEntrySyntax> syntax, Func<IdentifierSyntax, T?> resolve, string listed)
+        where T : class
+    {
+        var entries = new List<(ImmutableArray<string>, T, TextSpan)>();
+        var seen = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
+        T? fallback = null;
+        TextSpan? defaultSpan = null;
+        foreach (var entry in syntax)
+        {
+            var target = resolve(entry.Target);
+            if (entry.IsDefault)
+            {
+                if (defaultSpan is { } firstDefault)
+                {
+                    diagnostics.Add(DiagnosticCatalog.DuplicateRouteValueFound(entry.Span, "default", field.Name, listed, Line(firstDefault)));
                     continue;
                 }
 
-                var values = ImmutableArray.CreateBuilder<string>();
-                foreach (var value in entry.Values)
-                {
-                    if (seen.TryGetValue(value.Text, out var firstSpan))
-                    {
-                        diagnostics.Add(DiagnosticCatalog.DuplicateRouteValueFound(value.Span, value.Text, field.Name, Line(firstSpan)));
-                        continue;
-                    }
-
-                    seen[value.Text] = value.Span;
-                    if (routable)
-                    {
-                        CheckValue(field, value.Text, value.Span, value.Kind);
-                    }
-
-                    values.Add(value.Text);
-                }
-
-                if (owner is not null && values.Count > 0)
-                {
-                    entries.Add(new RouteEntryModel(values.ToImmutable(), owner, entry.Span));
-                }
+                defaultSpan = entry.Span;
+                fallback = target;
+                continue;
             }
 
-            routes[field.Name] = new RouteModel(field, entries.ToImmutable(), fallback, route.Span);
+            var values = ImmutableArray.CreateBuilder<string>();
+            foreach (var value in entry.Values)
+            {
+                if (seen.TryGetValue(value.Text, out var firstSpan))
+                {
+                    diagnostics.Add(DiagnosticCatalog.DuplicateRouteValueFound(value.Span, value.Text, field.Name, listed, Line(firstSpan)));
+                    continue;
+                }
+
+                seen[value.Text] = value.Span;
+                if (checkValues)
+                {
+                    CheckValue(field, value.Text, value.Span, value.Kind);
+                }
+
+                values.Add(value.Text);
+            }
+
+            if (target is not null && values.Count > 0)
+            {
+                entries.Add((values.ToImmutable(), target, entry.Span));
+            }
         }
+
+        return (entries, fallback);
     }
 }

@@ -244,7 +244,9 @@ internal sealed partial class Binder
                     return null;
                 }
 
-                var calendar = word.Calendar is { } named ? ResolveCalendar(named) : scope.Calendar ?? defaultCalendar;
+                // Steps 1-3 of the order in docs/language.md, then the `calendar by` block, then the default.
+                var chosenBy = word.Calendar is null && scope.Calendar is null ? calendarChoice : null;
+                var calendar = word.Calendar is { } named ? ResolveCalendar(named) : scope.Calendar ?? chosenBy?.Fallback ?? defaultCalendar;
                 if (calendar is null)
                 {
                     if (word.Calendar is null)
@@ -257,7 +259,11 @@ internal sealed partial class Binder
                     return null;
                 }
 
-                return new BusinessDuration(businessMinutes, (int)businessDays, calendar, text, word.Span) { CalendarNamed = word.Calendar is not null };
+                return new BusinessDuration(businessMinutes, (int)businessDays, calendar, text, word.Span)
+                {
+                    CalendarNamed = word.Calendar is not null,
+                    ChosenBy = chosenBy,
+                };
 
             default:
                 return null;

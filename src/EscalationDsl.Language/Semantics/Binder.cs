@@ -19,6 +19,7 @@ internal sealed partial class Binder(SourceText source)
     private readonly Dictionary<string, SeverityModel> severities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RouteModel> routes = new(StringComparer.Ordinal);
     private CalendarModel? defaultCalendar;
+    private CalendarChoiceModel? calendarChoice;
 
     /// <summary>
     /// Checks that a syntax error can cause: a declaration the parser skipped makes every use of
@@ -75,6 +76,7 @@ internal sealed partial class Binder(SourceText source)
         // Severities are registered before their bodies are bound: conditions may compare `severity`.
         var severitySyntax = RegisterSeverities(decls.OfType<SeveritySyntax>());
         BindRoutes(decls.OfType<RouteSyntax>());
+        calendarChoice = BindCalendarChoice(decls.OfType<CalendarChoiceSyntax>());
         var boundSeverities = severitySyntax.Select(BindSeverity).ToImmutableArray();
         foreach (var severity in boundSeverities)
         {
@@ -115,7 +117,10 @@ internal sealed partial class Binder(SourceText source)
             requireGuards,
             pageGuards,
             deescalations,
-            pauses);
+            pauses)
+        {
+            CalendarChoice = calendarChoice,
+        };
     }
 
     // ------------------------------------------------------------ owners

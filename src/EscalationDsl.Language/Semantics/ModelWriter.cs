@@ -69,6 +69,17 @@ public static class ModelWriter
             Line(1, $"default -> {r.Default?.Name ?? "(none)"}");
         }
 
+        if (policy.CalendarChoice is { } choice)
+        {
+            Line(0, $"calendar by {choice.Field.Name}");
+            foreach (var e in choice.Entries)
+            {
+                Line(1, $"{string.Join(", ", e.Values.Select(ModelFormatter.FormatValue))} -> {e.Calendar.Name}");
+            }
+
+            Line(1, $"other values -> {choice.Fallback.Name}");
+        }
+
         foreach (var g in policy.RequireGuards)
         {
             Line(0, RequireGuard(g));

@@ -23,6 +23,9 @@ public sealed record PolicyModel(
     ImmutableArray<DeescalationModel> Deescalations,
     ImmutableArray<PauseModel> Pauses)
 {
+    /// <summary>The <c>calendar by</c> block that chooses a ticket's calendar, or null.</summary>
+    public CalendarChoiceModel? CalendarChoice { get; init; }
+
     /// <summary>The owner with this name, or null.</summary>
     public OwnerModel? FindOwner(string name)
     {

@@ -6,4 +6,4 @@ using NodaTime;
 namespace EscalationDsl.Language.Semantics;
 
 /// <summary>One route line: values to an owner.</summary>
-public sealed record RouteEntryModel(ImmutableArray<string> Values, OwnerModel Owner, TextSpan Span);
+public sealed record RouteEntryModel(ImmutableArray<string> Values, OwnerModel Owner, TextSpan Span) : IValueEntry;

@@ -9,22 +9,5 @@ namespace EscalationDsl.Language.Semantics;
 public sealed record RouteModel(FieldModel Field, ImmutableArray<RouteEntryModel> Entries, OwnerModel? Default, TextSpan Span)
 {
     /// <summary>The owner for a value: the matching entry, else the default, else null.</summary>
-    public OwnerModel? Resolve(string? value)
-    {
-        if (value is not null)
-        {
-            foreach (var entry in Entries)
-            {
-                foreach (var v in entry.Values)
-                {
-                    if (string.Equals(v, value, StringComparison.Ordinal))
-                    {
-                        return entry.Owner;
-                    }
-                }
-            }
-        }
-
-        return Default;
-    }
+    public OwnerModel? Resolve(string? value) => ValueEntries.Find(Entries, value)?.Owner ?? Default;
 }

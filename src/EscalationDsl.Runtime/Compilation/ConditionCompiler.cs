@@ -165,7 +165,7 @@ internal sealed class ConditionCompiler(CompiledPolicy policy)
             FieldStorage.Created => t => t.CreatedMs,
             _ => t => ParseTime(t.Values[access.Slot]),
         };
-        return t => time(t) is { } since ? TimeArithmetic.Add(since, age, calendar, null) : null;
+        return t => time(t) is { } since ? TimeArithmetic.Add(since, age, policy.CalendarFor(t, age, calendar), null) : null;
     }
 
     /// <summary>Flag values: true, yes, 1 (any case) are raised; anything else is not.</summary>

@@ -49,23 +49,23 @@ public partial class EscalationParser : Parser {
 		UNTERMINATED_STRING=83, IDENT=84, COMMENT=85, WS=86, ERROR_CHAR=87;
 	public const int
 		RULE_policyFile = 0, RULE_policyHeader = 1, RULE_declaration = 2, RULE_calendarDecl = 3, 
-		RULE_calendarItem = 4, RULE_dayRange = 5, RULE_timeRange = 6, RULE_ownersDecl = 7, 
-		RULE_ownerDecl = 8, RULE_ownerAttribute = 9, RULE_fieldsDecl = 10, RULE_fieldDecl = 11, 
-		RULE_severityDecl = 12, RULE_severityItem = 13, RULE_routeDecl = 14, RULE_routeEntry = 15, 
-		RULE_escalationDecl = 16, RULE_severitySelector = 17, RULE_ruleItem = 18, 
-		RULE_step = 19, RULE_trigger = 20, RULE_action = 21, RULE_ownerRef = 22, 
-		RULE_requireGuard = 23, RULE_pageGuard = 24, RULE_deescalateDecl = 25, 
-		RULE_pauseDecl = 26, RULE_condition = 27, RULE_fieldName = 28, RULE_calendarName = 29, 
-		RULE_componentName = 30, RULE_unitName = 31, RULE_value = 32, RULE_valueKeyword = 33, 
-		RULE_duration = 34;
+		RULE_calendarItem = 4, RULE_calendarChoice = 5, RULE_dayRange = 6, RULE_timeRange = 7, 
+		RULE_ownersDecl = 8, RULE_ownerDecl = 9, RULE_ownerAttribute = 10, RULE_fieldsDecl = 11, 
+		RULE_fieldDecl = 12, RULE_severityDecl = 13, RULE_severityItem = 14, RULE_routeDecl = 15, 
+		RULE_routeEntry = 16, RULE_escalationDecl = 17, RULE_severitySelector = 18, 
+		RULE_ruleItem = 19, RULE_step = 20, RULE_trigger = 21, RULE_action = 22, 
+		RULE_ownerRef = 23, RULE_requireGuard = 24, RULE_pageGuard = 25, RULE_deescalateDecl = 26, 
+		RULE_pauseDecl = 27, RULE_condition = 28, RULE_fieldName = 29, RULE_calendarName = 30, 
+		RULE_componentName = 31, RULE_unitName = 32, RULE_value = 33, RULE_valueKeyword = 34, 
+		RULE_duration = 35;
 	public static readonly string[] ruleNames = {
 		"policyFile", "policyHeader", "declaration", "calendarDecl", "calendarItem", 
-		"dayRange", "timeRange", "ownersDecl", "ownerDecl", "ownerAttribute", 
-		"fieldsDecl", "fieldDecl", "severityDecl", "severityItem", "routeDecl", 
-		"routeEntry", "escalationDecl", "severitySelector", "ruleItem", "step", 
-		"trigger", "action", "ownerRef", "requireGuard", "pageGuard", "deescalateDecl", 
-		"pauseDecl", "condition", "fieldName", "calendarName", "componentName", 
-		"unitName", "value", "valueKeyword", "duration"
+		"calendarChoice", "dayRange", "timeRange", "ownersDecl", "ownerDecl", 
+		"ownerAttribute", "fieldsDecl", "fieldDecl", "severityDecl", "severityItem", 
+		"routeDecl", "routeEntry", "escalationDecl", "severitySelector", "ruleItem", 
+		"step", "trigger", "action", "ownerRef", "requireGuard", "pageGuard", 
+		"deescalateDecl", "pauseDecl", "condition", "fieldName", "calendarName", 
+		"componentName", "unitName", "value", "valueKeyword", "duration"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -158,31 +158,31 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 71;
+			State = 73;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==POLICY) {
 				{
-				State = 70;
+				State = 72;
 				policyHeader();
 				}
 			}
 
-			State = 76;
+			State = 78;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 57363583533824L) != 0)) {
 				{
 				{
-				State = 73;
+				State = 75;
 				declaration();
 				}
 				}
-				State = 78;
+				State = 80;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 79;
+			State = 81;
 			Match(Eof);
 			}
 		}
@@ -225,18 +225,18 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 81;
+			State = 83;
 			Match(POLICY);
-			State = 82;
+			State = 84;
 			_localctx.name = Match(STRING);
-			State = 85;
+			State = 87;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==VERSION) {
 				{
-				State = 83;
+				State = 85;
 				Match(VERSION);
-				State = 84;
+				State = 86;
 				_localctx.version = Match(INT);
 				}
 			}
@@ -303,76 +303,76 @@ public partial class EscalationParser : Parser {
 		DeclarationContext _localctx = new DeclarationContext(Context, State);
 		EnterRule(_localctx, 4, RULE_declaration);
 		try {
-			State = 97;
+			State = 99;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CALENDAR:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 87;
+				State = 89;
 				calendarDecl();
 				}
 				break;
 			case OWNERS:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 88;
+				State = 90;
 				ownersDecl();
 				}
 				break;
 			case FIELDS:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 89;
+				State = 91;
 				fieldsDecl();
 				}
 				break;
 			case SEVERITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 90;
+				State = 92;
 				severityDecl();
 				}
 				break;
 			case ROUTE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 91;
+				State = 93;
 				routeDecl();
 				}
 				break;
 			case ESCALATION:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 92;
+				State = 94;
 				escalationDecl();
 				}
 				break;
 			case REQUIRE:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 93;
+				State = 95;
 				requireGuard();
 				}
 				break;
 			case PAGE:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 94;
+				State = 96;
 				pageGuard();
 				}
 				break;
 			case DEESCALATE:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 95;
+				State = 97;
 				deescalateDecl();
 				}
 				break;
 			case PAUSE:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 96;
+				State = 98;
 				pauseDecl();
 				}
 				break;
@@ -392,16 +392,27 @@ public partial class EscalationParser : Parser {
 	}
 
 	public partial class CalendarDeclContext : ParserRuleContext {
+		public FieldNameContext field;
 		public CalendarNameContext name;
 		public IToken zone;
 		public IToken isDefault;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CALENDAR() { return GetToken(EscalationParser.CALENDAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY() { return GetToken(EscalationParser.BY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(EscalationParser.LBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(EscalationParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public FieldNameContext fieldName() {
+			return GetRuleContext<FieldNameContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public CalendarNameContext calendarName() {
 			return GetRuleContext<CalendarNameContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(EscalationParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public CalendarChoiceContext[] calendarChoice() {
+			return GetRuleContexts<CalendarChoiceContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public CalendarChoiceContext calendarChoice(int i) {
+			return GetRuleContext<CalendarChoiceContext>(i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public CalendarItemContext[] calendarItem() {
 			return GetRuleContexts<CalendarItemContext>();
 		}
@@ -430,40 +441,77 @@ public partial class EscalationParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 99;
-			Match(CALENDAR);
-			State = 100;
-			_localctx.name = calendarName();
 			State = 101;
-			_localctx.zone = Match(STRING);
-			State = 103;
+			Match(CALENDAR);
+			State = 127;
 			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==DEFAULT) {
+			switch (TokenStream.LA(1)) {
+			case BY:
 				{
 				State = 102;
-				_localctx.isDefault = Match(DEFAULT);
-				}
-			}
-
-			State = 105;
-			Match(LBRACE);
-			State = 109;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			while (_la==HOLIDAY || _la==HOURS) {
-				{
-				{
-				State = 106;
-				calendarItem();
-				}
-				}
-				State = 111;
+				Match(BY);
+				State = 103;
+				_localctx.field = fieldName();
+				State = 104;
+				Match(LBRACE);
+				State = 108;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 73110780525208920L) != 0) || ((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 11L) != 0)) {
+					{
+					{
+					State = 105;
+					calendarChoice();
+					}
+					}
+					State = 110;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 111;
+				Match(RBRACE);
+				}
+				break;
+			case BUSINESS:
+			case IDENT:
+				{
+				State = 113;
+				_localctx.name = calendarName();
+				State = 114;
+				_localctx.zone = Match(STRING);
+				State = 116;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==DEFAULT) {
+					{
+					State = 115;
+					_localctx.isDefault = Match(DEFAULT);
+					}
+				}
+
+				State = 118;
+				Match(LBRACE);
+				State = 122;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==HOLIDAY || _la==HOURS) {
+					{
+					{
+					State = 119;
+					calendarItem();
+					}
+					}
+					State = 124;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 125;
+				Match(RBRACE);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
 			}
-			State = 112;
-			Match(RBRACE);
 			}
 		}
 		catch (RecognitionException re) {
@@ -541,48 +589,48 @@ public partial class EscalationParser : Parser {
 		EnterRule(_localctx, 8, RULE_calendarItem);
 		int _la;
 		try {
-			State = 140;
+			State = 155;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOURS:
 				_localctx = new HoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 114;
+				State = 129;
 				Match(HOURS);
-				State = 115;
+				State = 130;
 				dayRange();
-				State = 120;
+				State = 135;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 116;
+					State = 131;
 					Match(COMMA);
-					State = 117;
+					State = 132;
 					dayRange();
 					}
 					}
-					State = 122;
+					State = 137;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 123;
+				State = 138;
 				timeRange();
-				State = 128;
+				State = 143;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 124;
+					State = 139;
 					Match(COMMA);
-					State = 125;
+					State = 140;
 					timeRange();
 					}
 					}
-					State = 130;
+					State = 145;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -592,32 +640,179 @@ public partial class EscalationParser : Parser {
 				_localctx = new HolidayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 131;
+				State = 146;
 				Match(HOLIDAY);
-				State = 132;
+				State = 147;
 				((HolidayItemContext)_localctx).from = Match(DATE);
-				State = 135;
+				State = 150;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DOTDOT) {
 					{
-					State = 133;
+					State = 148;
 					Match(DOTDOT);
-					State = 134;
+					State = 149;
 					((HolidayItemContext)_localctx).to = Match(DATE);
 					}
 				}
 
-				State = 138;
+				State = 153;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STRING) {
 					{
-					State = 137;
+					State = 152;
 					((HolidayItemContext)_localctx).label = Match(STRING);
 					}
 				}
 
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class CalendarChoiceContext : ParserRuleContext {
+		public CalendarChoiceContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_calendarChoice; } }
+	 
+		public CalendarChoiceContext() { }
+		public virtual void CopyFrom(CalendarChoiceContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class ValueCalendarChoiceContext : CalendarChoiceContext {
+		public CalendarNameContext calendar;
+		[System.Diagnostics.DebuggerNonUserCode] public ValueContext[] value() {
+			return GetRuleContexts<ValueContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ValueContext value(int i) {
+			return GetRuleContext<ValueContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return GetToken(EscalationParser.ARROW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public CalendarNameContext calendarName() {
+			return GetRuleContext<CalendarNameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(EscalationParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(EscalationParser.COMMA, i);
+		}
+		public ValueCalendarChoiceContext(CalendarChoiceContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IEscalationParserVisitor<TResult> typedVisitor = visitor as IEscalationParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitValueCalendarChoice(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class DefaultCalendarChoiceContext : CalendarChoiceContext {
+		public CalendarNameContext calendar;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFAULT() { return GetToken(EscalationParser.DEFAULT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return GetToken(EscalationParser.ARROW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public CalendarNameContext calendarName() {
+			return GetRuleContext<CalendarNameContext>(0);
+		}
+		public DefaultCalendarChoiceContext(CalendarChoiceContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IEscalationParserVisitor<TResult> typedVisitor = visitor as IEscalationParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDefaultCalendarChoice(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public CalendarChoiceContext calendarChoice() {
+		CalendarChoiceContext _localctx = new CalendarChoiceContext(Context, State);
+		EnterRule(_localctx, 10, RULE_calendarChoice);
+		int _la;
+		try {
+			State = 171;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case ANY:
+			case ASSIGN:
+			case BUSINESS:
+			case CALENDAR:
+			case ENGINEERING:
+			case ENTER:
+			case ESCALATE:
+			case FIELDS:
+			case GROUP:
+			case HOLIDAY:
+			case HOURS:
+			case MONITOR:
+			case NEXT:
+			case NOTIFY:
+			case OWNER:
+			case OWNERS:
+			case PAGE:
+			case PAGING:
+			case PERSON:
+			case POLICY:
+			case REMIND:
+			case REQUIRE:
+			case ROLE:
+			case ROUTE:
+			case SEVERITY:
+			case SLA:
+			case STOP:
+			case TEAM:
+			case VERSION:
+			case INT:
+			case STRING:
+			case IDENT:
+				_localctx = new ValueCalendarChoiceContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 157;
+				value();
+				State = 162;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 158;
+					Match(COMMA);
+					State = 159;
+					value();
+					}
+					}
+					State = 164;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 165;
+				Match(ARROW);
+				State = 166;
+				((ValueCalendarChoiceContext)_localctx).calendar = calendarName();
+				}
+				break;
+			case DEFAULT:
+				_localctx = new DefaultCalendarChoiceContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 168;
+				Match(DEFAULT);
+				State = 169;
+				Match(ARROW);
+				State = 170;
+				((DefaultCalendarChoiceContext)_localctx).calendar = calendarName();
 				}
 				break;
 			default:
@@ -659,21 +854,21 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public DayRangeContext dayRange() {
 		DayRangeContext _localctx = new DayRangeContext(Context, State);
-		EnterRule(_localctx, 10, RULE_dayRange);
+		EnterRule(_localctx, 12, RULE_dayRange);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 142;
+			State = 173;
 			_localctx.from = Match(IDENT);
-			State = 145;
+			State = 176;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DOTDOT) {
 				{
-				State = 143;
+				State = 174;
 				Match(DOTDOT);
-				State = 144;
+				State = 175;
 				_localctx.to = Match(IDENT);
 				}
 			}
@@ -715,15 +910,15 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public TimeRangeContext timeRange() {
 		TimeRangeContext _localctx = new TimeRangeContext(Context, State);
-		EnterRule(_localctx, 12, RULE_timeRange);
+		EnterRule(_localctx, 14, RULE_timeRange);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 147;
+			State = 178;
 			_localctx.from = Match(TIME_OF_DAY);
-			State = 148;
+			State = 179;
 			Match(MINUS);
-			State = 149;
+			State = 180;
 			_localctx.to = Match(TIME_OF_DAY);
 			}
 		}
@@ -764,30 +959,30 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public OwnersDeclContext ownersDecl() {
 		OwnersDeclContext _localctx = new OwnersDeclContext(Context, State);
-		EnterRule(_localctx, 14, RULE_ownersDecl);
+		EnterRule(_localctx, 16, RULE_ownersDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 151;
+			State = 182;
 			Match(OWNERS);
-			State = 152;
+			State = 183;
 			Match(LBRACE);
-			State = 156;
+			State = 187;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 572020925399040L) != 0)) {
 				{
 				{
-				State = 153;
+				State = 184;
 				ownerDecl();
 				}
 				}
-				State = 158;
+				State = 189;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 159;
+			State = 190;
 			Match(RBRACE);
 			}
 		}
@@ -834,12 +1029,12 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public OwnerDeclContext ownerDecl() {
 		OwnerDeclContext _localctx = new OwnerDeclContext(Context, State);
-		EnterRule(_localctx, 16, RULE_ownerDecl);
+		EnterRule(_localctx, 18, RULE_ownerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 161;
+			State = 192;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 572020925399040L) != 0)) ) {
@@ -849,29 +1044,29 @@ public partial class EscalationParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 162;
+			State = 193;
 			_localctx.name = Match(IDENT);
-			State = 164;
+			State = 195;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 163;
+				State = 194;
 				_localctx.display = Match(STRING);
 				}
 			}
 
-			State = 169;
+			State = 200;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==ENGINEERING || _la==REPORTS) {
 				{
 				{
-				State = 166;
+				State = 197;
 				ownerAttribute();
 				}
 				}
-				State = 171;
+				State = 202;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -927,16 +1122,16 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public OwnerAttributeContext ownerAttribute() {
 		OwnerAttributeContext _localctx = new OwnerAttributeContext(Context, State);
-		EnterRule(_localctx, 18, RULE_ownerAttribute);
+		EnterRule(_localctx, 20, RULE_ownerAttribute);
 		try {
-			State = 176;
+			State = 207;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ENGINEERING:
 				_localctx = new EngineeringAttributeContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 172;
+				State = 203;
 				Match(ENGINEERING);
 				}
 				break;
@@ -944,11 +1139,11 @@ public partial class EscalationParser : Parser {
 				_localctx = new ReportsToAttributeContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 173;
+				State = 204;
 				Match(REPORTS);
-				State = 174;
+				State = 205;
 				Match(TO);
-				State = 175;
+				State = 206;
 				((ReportsToAttributeContext)_localctx).target = Match(IDENT);
 				}
 				break;
@@ -993,30 +1188,30 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public FieldsDeclContext fieldsDecl() {
 		FieldsDeclContext _localctx = new FieldsDeclContext(Context, State);
-		EnterRule(_localctx, 20, RULE_fieldsDecl);
+		EnterRule(_localctx, 22, RULE_fieldsDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 178;
+			State = 209;
 			Match(FIELDS);
-			State = 179;
+			State = 210;
 			Match(LBRACE);
-			State = 183;
+			State = 214;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 33)) & ~0x3f) == 0 && ((1L << (_la - 33)) & 2251799813689345L) != 0)) {
 				{
 				{
-				State = 180;
+				State = 211;
 				fieldDecl();
 				}
 				}
-				State = 185;
+				State = 216;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 186;
+			State = 217;
 			Match(RBRACE);
 			}
 		}
@@ -1066,41 +1261,41 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public FieldDeclContext fieldDecl() {
 		FieldDeclContext _localctx = new FieldDeclContext(Context, State);
-		EnterRule(_localctx, 22, RULE_fieldDecl);
+		EnterRule(_localctx, 24, RULE_fieldDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 188;
+			State = 219;
 			_localctx.name = fieldName();
-			State = 189;
+			State = 220;
 			_localctx.type = Match(IDENT);
-			State = 201;
+			State = 232;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACK) {
 				{
-				State = 190;
+				State = 221;
 				Match(LBRACK);
-				State = 191;
+				State = 222;
 				value();
-				State = 196;
+				State = 227;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 192;
+					State = 223;
 					Match(COMMA);
-					State = 193;
+					State = 224;
 					value();
 					}
 					}
-					State = 198;
+					State = 229;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 199;
+				State = 230;
 				Match(RBRACK);
 				}
 			}
@@ -1148,42 +1343,42 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public SeverityDeclContext severityDecl() {
 		SeverityDeclContext _localctx = new SeverityDeclContext(Context, State);
-		EnterRule(_localctx, 24, RULE_severityDecl);
+		EnterRule(_localctx, 26, RULE_severityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 203;
+			State = 234;
 			Match(SEVERITY);
-			State = 204;
+			State = 235;
 			_localctx.name = Match(IDENT);
-			State = 206;
+			State = 237;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 205;
+				State = 236;
 				_localctx.display = Match(STRING);
 				}
 			}
 
-			State = 208;
+			State = 239;
 			Match(LBRACE);
-			State = 212;
+			State = 243;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==ASSIGN || _la==CALENDAR || _la==IDENT) {
 				{
 				{
-				State = 209;
+				State = 240;
 				severityItem();
 				}
 				}
-				State = 214;
+				State = 245;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 215;
+			State = 246;
 			Match(RBRACE);
 			}
 		}
@@ -1269,30 +1464,30 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public SeverityItemContext severityItem() {
 		SeverityItemContext _localctx = new SeverityItemContext(Context, State);
-		EnterRule(_localctx, 26, RULE_severityItem);
+		EnterRule(_localctx, 28, RULE_severityItem);
 		int _la;
 		try {
-			State = 233;
+			State = 264;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,23,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,27,Context) ) {
 			case 1:
 				_localctx = new SlaTargetContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 217;
+				State = 248;
 				((SlaTargetContext)_localctx).component = componentName();
-				State = 218;
+				State = 249;
 				Match(WITHIN);
-				State = 219;
+				State = 250;
 				duration();
-				State = 222;
+				State = 253;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 220;
+					State = 251;
 					Match(WITH);
-					State = 221;
+					State = 252;
 					((SlaTargetContext)_localctx).withField = Match(IDENT);
 					}
 				}
@@ -1303,20 +1498,20 @@ public partial class EscalationParser : Parser {
 				_localctx = new UpdateCadenceContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 224;
+				State = 255;
 				((UpdateCadenceContext)_localctx).component = componentName();
-				State = 225;
+				State = 256;
 				Match(EVERY);
-				State = 226;
+				State = 257;
 				duration();
-				State = 229;
+				State = 260;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==UNTIL) {
 					{
-					State = 227;
+					State = 258;
 					Match(UNTIL);
-					State = 228;
+					State = 259;
 					condition(0);
 					}
 				}
@@ -1327,9 +1522,9 @@ public partial class EscalationParser : Parser {
 				_localctx = new SeverityCalendarContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 231;
+				State = 262;
 				Match(CALENDAR);
-				State = 232;
+				State = 263;
 				((SeverityCalendarContext)_localctx).name = calendarName();
 				}
 				break;
@@ -1376,32 +1571,32 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public RouteDeclContext routeDecl() {
 		RouteDeclContext _localctx = new RouteDeclContext(Context, State);
-		EnterRule(_localctx, 28, RULE_routeDecl);
+		EnterRule(_localctx, 30, RULE_routeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 235;
+			State = 266;
 			Match(ROUTE);
-			State = 236;
+			State = 267;
 			_localctx.field = fieldName();
-			State = 237;
+			State = 268;
 			Match(LBRACE);
-			State = 241;
+			State = 272;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 73110780525208920L) != 0) || ((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 11L) != 0)) {
 				{
 				{
-				State = 238;
+				State = 269;
 				routeEntry();
 				}
 				}
-				State = 243;
+				State = 274;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 244;
+			State = 275;
 			Match(RBRACE);
 			}
 		}
@@ -1467,10 +1662,10 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public RouteEntryContext routeEntry() {
 		RouteEntryContext _localctx = new RouteEntryContext(Context, State);
-		EnterRule(_localctx, 30, RULE_routeEntry);
+		EnterRule(_localctx, 32, RULE_routeEntry);
 		int _la;
 		try {
-			State = 260;
+			State = 291;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ANY:
@@ -1508,27 +1703,27 @@ public partial class EscalationParser : Parser {
 				_localctx = new ValueRouteContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 246;
+				State = 277;
 				value();
-				State = 251;
+				State = 282;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 247;
+					State = 278;
 					Match(COMMA);
-					State = 248;
+					State = 279;
 					value();
 					}
 					}
-					State = 253;
+					State = 284;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 254;
+				State = 285;
 				Match(ARROW);
-				State = 255;
+				State = 286;
 				((ValueRouteContext)_localctx).owner = Match(IDENT);
 				}
 				break;
@@ -1536,11 +1731,11 @@ public partial class EscalationParser : Parser {
 				_localctx = new DefaultRouteContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 257;
+				State = 288;
 				Match(DEFAULT);
-				State = 258;
+				State = 289;
 				Match(ARROW);
-				State = 259;
+				State = 290;
 				((DefaultRouteContext)_localctx).owner = Match(IDENT);
 				}
 				break;
@@ -1595,48 +1790,48 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public EscalationDeclContext escalationDecl() {
 		EscalationDeclContext _localctx = new EscalationDeclContext(Context, State);
-		EnterRule(_localctx, 32, RULE_escalationDecl);
+		EnterRule(_localctx, 34, RULE_escalationDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 262;
+			State = 293;
 			Match(ESCALATION);
-			State = 263;
+			State = 294;
 			_localctx.name = Match(IDENT);
-			State = 264;
+			State = 295;
 			Match(FOR);
-			State = 265;
+			State = 296;
 			severitySelector();
-			State = 268;
+			State = 299;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WHEN) {
 				{
-				State = 266;
+				State = 297;
 				Match(WHEN);
-				State = 267;
+				State = 298;
 				condition(0);
 				}
 			}
 
-			State = 270;
+			State = 301;
 			Match(LBRACE);
-			State = 274;
+			State = 305;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4442078447874L) != 0)) {
 				{
 				{
-				State = 271;
+				State = 302;
 				ruleItem();
 				}
 				}
-				State = 276;
+				State = 307;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 277;
+			State = 308;
 			Match(RBRACE);
 			}
 		}
@@ -1694,17 +1889,17 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public SeveritySelectorContext severitySelector() {
 		SeveritySelectorContext _localctx = new SeveritySelectorContext(Context, State);
-		EnterRule(_localctx, 34, RULE_severitySelector);
+		EnterRule(_localctx, 36, RULE_severitySelector);
 		int _la;
 		try {
-			State = 288;
+			State = 319;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ANY:
 				_localctx = new AnySeverityContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 279;
+				State = 310;
 				Match(ANY);
 				}
 				break;
@@ -1712,21 +1907,21 @@ public partial class EscalationParser : Parser {
 				_localctx = new SeverityListContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 280;
+				State = 311;
 				Match(IDENT);
-				State = 285;
+				State = 316;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 281;
+					State = 312;
 					Match(COMMA);
-					State = 282;
+					State = 313;
 					Match(IDENT);
 					}
 					}
-					State = 287;
+					State = 318;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1838,18 +2033,18 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public RuleItemContext ruleItem() {
 		RuleItemContext _localctx = new RuleItemContext(Context, State);
-		EnterRule(_localctx, 36, RULE_ruleItem);
+		EnterRule(_localctx, 38, RULE_ruleItem);
 		try {
-			State = 300;
+			State = 331;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OWNER:
 				_localctx = new RuleOwnerContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 290;
+				State = 321;
 				Match(OWNER);
-				State = 291;
+				State = 322;
 				((RuleOwnerContext)_localctx).name = Match(IDENT);
 				}
 				break;
@@ -1857,9 +2052,9 @@ public partial class EscalationParser : Parser {
 				_localctx = new RuleCalendarContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 292;
+				State = 323;
 				Match(CALENDAR);
-				State = 293;
+				State = 324;
 				((RuleCalendarContext)_localctx).name = calendarName();
 				}
 				break;
@@ -1867,11 +2062,11 @@ public partial class EscalationParser : Parser {
 				_localctx = new RuleDriverContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 294;
+				State = 325;
 				Match(DRIVEN);
-				State = 295;
+				State = 326;
 				Match(BY);
-				State = 296;
+				State = 327;
 				((RuleDriverContext)_localctx).name = Match(IDENT);
 				}
 				break;
@@ -1882,7 +2077,7 @@ public partial class EscalationParser : Parser {
 				_localctx = new RuleStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 297;
+				State = 328;
 				step();
 				}
 				break;
@@ -1890,7 +2085,7 @@ public partial class EscalationParser : Parser {
 				_localctx = new RuleRequireGuardContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 298;
+				State = 329;
 				requireGuard();
 				}
 				break;
@@ -1898,7 +2093,7 @@ public partial class EscalationParser : Parser {
 				_localctx = new RulePageGuardContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 299;
+				State = 330;
 				pageGuard();
 				}
 				break;
@@ -1948,30 +2143,30 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 38, RULE_step);
+		EnterRule(_localctx, 40, RULE_step);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 302;
+			State = 333;
 			trigger();
-			State = 303;
+			State = 334;
 			Match(COLON);
-			State = 304;
+			State = 335;
 			action();
-			State = 309;
+			State = 340;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 305;
+				State = 336;
 				Match(COMMA);
-				State = 306;
+				State = 337;
 				action();
 				}
 				}
-				State = 311;
+				State = 342;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2072,28 +2267,28 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public TriggerContext trigger() {
 		TriggerContext _localctx = new TriggerContext(Context, State);
-		EnterRule(_localctx, 40, RULE_trigger);
+		EnterRule(_localctx, 42, RULE_trigger);
 		int _la;
 		try {
-			State = 341;
+			State = 372;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case AFTER:
 				_localctx = new AfterTriggerContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 312;
+				State = 343;
 				Match(AFTER);
-				State = 313;
+				State = 344;
 				duration();
-				State = 316;
+				State = 347;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==UNLESS) {
 					{
-					State = 314;
+					State = 345;
 					Match(UNLESS);
-					State = 315;
+					State = 346;
 					condition(0);
 					}
 				}
@@ -2104,46 +2299,46 @@ public partial class EscalationParser : Parser {
 				_localctx = new EveryTriggerContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 318;
+				State = 349;
 				Match(EVERY);
-				State = 319;
+				State = 350;
 				duration();
-				State = 322;
+				State = 353;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SINCE) {
 					{
-					State = 320;
+					State = 351;
 					Match(SINCE);
-					State = 321;
+					State = 352;
 					((EveryTriggerContext)_localctx).anchor = Match(IDENT);
 					}
 				}
 
-				State = 326;
+				State = 357;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHILE) {
 					{
-					State = 324;
+					State = 355;
 					Match(WHILE);
-					State = 325;
+					State = 356;
 					condition(0);
 					}
 				}
 
-				State = 332;
+				State = 363;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==UP) {
 					{
-					State = 328;
+					State = 359;
 					Match(UP);
-					State = 329;
+					State = 360;
 					Match(TO);
-					State = 330;
+					State = 361;
 					((EveryTriggerContext)_localctx).cap = Match(INT);
-					State = 331;
+					State = 362;
 					Match(TIMES);
 					}
 				}
@@ -2154,7 +2349,7 @@ public partial class EscalationParser : Parser {
 				_localctx = new ImmediateTriggerContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 334;
+				State = 365;
 				Match(IMMEDIATELY);
 				}
 				break;
@@ -2162,18 +2357,18 @@ public partial class EscalationParser : Parser {
 				_localctx = new OnTriggerContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 335;
+				State = 366;
 				Match(ON);
-				State = 336;
+				State = 367;
 				((OnTriggerContext)_localctx).@event = Match(IDENT);
-				State = 339;
+				State = 370;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 337;
+					State = 368;
 					Match(WHEN);
-					State = 338;
+					State = 369;
 					condition(0);
 					}
 				}
@@ -2331,37 +2526,37 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public ActionContext action() {
 		ActionContext _localctx = new ActionContext(Context, State);
-		EnterRule(_localctx, 42, RULE_action);
+		EnterRule(_localctx, 44, RULE_action);
 		try {
 			int _alt;
-			State = 381;
+			State = 412;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOTIFY:
 				_localctx = new NotifyActionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 343;
+				State = 374;
 				Match(NOTIFY);
-				State = 344;
+				State = 375;
 				ownerRef();
-				State = 349;
+				State = 380;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,39,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,43,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 345;
+						State = 376;
 						Match(COMMA);
-						State = 346;
+						State = 377;
 						ownerRef();
 						}
 						} 
 					}
-					State = 351;
+					State = 382;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,39,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,43,Context);
 				}
 				}
 				break;
@@ -2369,27 +2564,27 @@ public partial class EscalationParser : Parser {
 				_localctx = new PageActionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 352;
+				State = 383;
 				Match(PAGE);
-				State = 353;
+				State = 384;
 				ownerRef();
-				State = 358;
+				State = 389;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,40,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,44,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 354;
+						State = 385;
 						Match(COMMA);
-						State = 355;
+						State = 386;
 						ownerRef();
 						}
 						} 
 					}
-					State = 360;
+					State = 391;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,40,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,44,Context);
 				}
 				}
 				break;
@@ -2397,9 +2592,9 @@ public partial class EscalationParser : Parser {
 				_localctx = new AssignActionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 361;
+				State = 392;
 				Match(ASSIGN);
-				State = 362;
+				State = 393;
 				ownerRef();
 				}
 				break;
@@ -2407,11 +2602,11 @@ public partial class EscalationParser : Parser {
 				_localctx = new EscalateActionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 363;
+				State = 394;
 				Match(ESCALATE);
-				State = 364;
+				State = 395;
 				Match(TO);
-				State = 365;
+				State = 396;
 				ownerRef();
 				}
 				break;
@@ -2419,9 +2614,9 @@ public partial class EscalationParser : Parser {
 				_localctx = new RemindActionContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 366;
+				State = 397;
 				Match(REMIND);
-				State = 367;
+				State = 398;
 				ownerRef();
 				}
 				break;
@@ -2429,27 +2624,27 @@ public partial class EscalationParser : Parser {
 				_localctx = new RequireActionContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 368;
+				State = 399;
 				Match(REQUIRE);
-				State = 369;
+				State = 400;
 				Match(IDENT);
-				State = 374;
+				State = 405;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,45,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 370;
+						State = 401;
 						Match(COMMA);
-						State = 371;
+						State = 402;
 						Match(IDENT);
 						}
 						} 
 					}
-					State = 376;
+					State = 407;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,45,Context);
 				}
 				}
 				break;
@@ -2457,9 +2652,9 @@ public partial class EscalationParser : Parser {
 				_localctx = new StopPagingActionContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 377;
+				State = 408;
 				Match(STOP);
-				State = 378;
+				State = 409;
 				Match(PAGING);
 				}
 				break;
@@ -2467,9 +2662,9 @@ public partial class EscalationParser : Parser {
 				_localctx = new EnterMonitorActionContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 379;
+				State = 410;
 				Match(ENTER);
-				State = 380;
+				State = 411;
 				Match(MONITOR);
 				}
 				break;
@@ -2551,16 +2746,16 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public OwnerRefContext ownerRef() {
 		OwnerRefContext _localctx = new OwnerRefContext(Context, State);
-		EnterRule(_localctx, 44, RULE_ownerRef);
+		EnterRule(_localctx, 46, RULE_ownerRef);
 		try {
-			State = 391;
+			State = 422;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OWNER:
 				_localctx = new CurrentOwnerRefContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 383;
+				State = 414;
 				Match(OWNER);
 				}
 				break;
@@ -2568,7 +2763,7 @@ public partial class EscalationParser : Parser {
 				_localctx = new NextOwnerRefContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 384;
+				State = 415;
 				Match(NEXT);
 				}
 				break;
@@ -2576,13 +2771,13 @@ public partial class EscalationParser : Parser {
 				_localctx = new RouteOwnerRefContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 385;
+				State = 416;
 				Match(ROUTE);
-				State = 386;
+				State = 417;
 				Match(LPAREN);
-				State = 387;
+				State = 418;
 				((RouteOwnerRefContext)_localctx).field = fieldName();
-				State = 388;
+				State = 419;
 				Match(RPAREN);
 				}
 				break;
@@ -2590,7 +2785,7 @@ public partial class EscalationParser : Parser {
 				_localctx = new NamedOwnerRefContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 390;
+				State = 421;
 				((NamedOwnerRefContext)_localctx).name = Match(IDENT);
 				}
 				break;
@@ -2641,43 +2836,43 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public RequireGuardContext requireGuard() {
 		RequireGuardContext _localctx = new RequireGuardContext(Context, State);
-		EnterRule(_localctx, 46, RULE_requireGuard);
+		EnterRule(_localctx, 48, RULE_requireGuard);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 393;
+			State = 424;
 			Match(REQUIRE);
-			State = 394;
+			State = 425;
 			Match(IDENT);
-			State = 399;
+			State = 430;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 395;
+				State = 426;
 				Match(COMMA);
-				State = 396;
+				State = 427;
 				Match(IDENT);
 				}
 				}
-				State = 401;
+				State = 432;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 402;
+			State = 433;
 			Match(BEFORE);
-			State = 403;
+			State = 434;
 			Match(ESCALATE);
-			State = 406;
+			State = 437;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WHEN) {
 				{
-				State = 404;
+				State = 435;
 				Match(WHEN);
-				State = 405;
+				State = 436;
 				condition(0);
 				}
 			}
@@ -2718,17 +2913,17 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public PageGuardContext pageGuard() {
 		PageGuardContext _localctx = new PageGuardContext(Context, State);
-		EnterRule(_localctx, 48, RULE_pageGuard);
+		EnterRule(_localctx, 50, RULE_pageGuard);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 408;
+			State = 439;
 			Match(PAGE);
-			State = 409;
+			State = 440;
 			Match(ONLY);
-			State = 410;
+			State = 441;
 			Match(WHEN);
-			State = 411;
+			State = 442;
 			condition(0);
 			}
 		}
@@ -2773,34 +2968,34 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public DeescalateDeclContext deescalateDecl() {
 		DeescalateDeclContext _localctx = new DeescalateDeclContext(Context, State);
-		EnterRule(_localctx, 50, RULE_deescalateDecl);
+		EnterRule(_localctx, 52, RULE_deescalateDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 413;
+			State = 444;
 			Match(DEESCALATE);
-			State = 414;
+			State = 445;
 			Match(WHEN);
-			State = 415;
+			State = 446;
 			condition(0);
-			State = 416;
+			State = 447;
 			Match(LBRACE);
-			State = 420;
+			State = 451;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 287007163072528L) != 0)) {
 				{
 				{
-				State = 417;
+				State = 448;
 				action();
 				}
 				}
-				State = 422;
+				State = 453;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 423;
+			State = 454;
 			Match(RBRACE);
 			}
 		}
@@ -2838,17 +3033,17 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public PauseDeclContext pauseDecl() {
 		PauseDeclContext _localctx = new PauseDeclContext(Context, State);
-		EnterRule(_localctx, 52, RULE_pauseDecl);
+		EnterRule(_localctx, 54, RULE_pauseDecl);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 425;
+			State = 456;
 			Match(PAUSE);
-			State = 426;
+			State = 457;
 			Match(SLA);
-			State = 427;
+			State = 458;
 			Match(WHILE);
-			State = 428;
+			State = 459;
 			condition(0);
 			}
 		}
@@ -3040,27 +3235,27 @@ public partial class EscalationParser : Parser {
 		int _parentState = State;
 		ConditionContext _localctx = new ConditionContext(Context, _parentState);
 		ConditionContext _prevctx = _localctx;
-		int _startState = 54;
-		EnterRecursionRule(_localctx, 54, RULE_condition, _p);
+		int _startState = 56;
+		EnterRecursionRule(_localctx, 56, RULE_condition, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 465;
+			State = 496;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,49,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,53,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenConditionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 431;
+				State = 462;
 				Match(LPAREN);
-				State = 432;
+				State = 463;
 				condition(0);
-				State = 433;
+				State = 464;
 				Match(RPAREN);
 				}
 				break;
@@ -3069,9 +3264,9 @@ public partial class EscalationParser : Parser {
 				_localctx = new NotConditionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 435;
+				State = 466;
 				Match(NOT);
-				State = 436;
+				State = 467;
 				condition(8);
 				}
 				break;
@@ -3080,9 +3275,9 @@ public partial class EscalationParser : Parser {
 				_localctx = new CompareConditionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 437;
+				State = 468;
 				fieldName();
-				State = 438;
+				State = 469;
 				((CompareConditionContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 63)) & ~0x3f) == 0 && ((1L << (_la - 63)) & 63L) != 0)) ) {
@@ -3092,7 +3287,7 @@ public partial class EscalationParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 439;
+				State = 470;
 				value();
 				}
 				break;
@@ -3101,41 +3296,41 @@ public partial class EscalationParser : Parser {
 				_localctx = new InConditionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 441;
+				State = 472;
 				fieldName();
-				State = 443;
+				State = 474;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 442;
+					State = 473;
 					Match(NOT);
 					}
 				}
 
-				State = 445;
+				State = 476;
 				Match(IN);
-				State = 446;
+				State = 477;
 				Match(LBRACK);
-				State = 447;
+				State = 478;
 				value();
-				State = 452;
+				State = 483;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 448;
+					State = 479;
 					Match(COMMA);
-					State = 449;
+					State = 480;
 					value();
 					}
 					}
-					State = 454;
+					State = 485;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 455;
+				State = 486;
 				Match(RBRACK);
 				}
 				break;
@@ -3144,13 +3339,13 @@ public partial class EscalationParser : Parser {
 				_localctx = new OlderConditionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 457;
+				State = 488;
 				fieldName();
-				State = 458;
+				State = 489;
 				Match(OLDER);
-				State = 459;
+				State = 490;
 				Match(THAN);
-				State = 460;
+				State = 491;
 				duration();
 				}
 				break;
@@ -3159,9 +3354,9 @@ public partial class EscalationParser : Parser {
 				_localctx = new DuringConditionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 462;
+				State = 493;
 				Match(DURING);
-				State = 463;
+				State = 494;
 				((DuringConditionContext)_localctx).name = calendarName();
 				}
 				break;
@@ -3170,34 +3365,34 @@ public partial class EscalationParser : Parser {
 				_localctx = new FlagConditionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 464;
+				State = 495;
 				fieldName();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 475;
+			State = 506;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,51,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,55,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 473;
+					State = 504;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,50,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,54,Context) ) {
 					case 1:
 						{
 						_localctx = new AndConditionContext(new ConditionContext(_parentctx, _parentState));
 						((AndConditionContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_condition);
-						State = 467;
+						State = 498;
 						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 468;
+						State = 499;
 						Match(AND);
-						State = 469;
+						State = 500;
 						((AndConditionContext)_localctx).right = condition(8);
 						}
 						break;
@@ -3206,20 +3401,20 @@ public partial class EscalationParser : Parser {
 						_localctx = new OrConditionContext(new ConditionContext(_parentctx, _parentState));
 						((OrConditionContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_condition);
-						State = 470;
+						State = 501;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 471;
+						State = 502;
 						Match(OR);
-						State = 472;
+						State = 503;
 						((OrConditionContext)_localctx).right = condition(7);
 						}
 						break;
 					}
 					} 
 				}
-				State = 477;
+				State = 508;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,51,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,55,Context);
 			}
 			}
 		}
@@ -3254,12 +3449,12 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public FieldNameContext fieldName() {
 		FieldNameContext _localctx = new FieldNameContext(Context, State);
-		EnterRule(_localctx, 56, RULE_fieldName);
+		EnterRule(_localctx, 58, RULE_fieldName);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 478;
+			State = 509;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 33)) & ~0x3f) == 0 && ((1L << (_la - 33)) & 2251799813689345L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3300,12 +3495,12 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public CalendarNameContext calendarName() {
 		CalendarNameContext _localctx = new CalendarNameContext(Context, State);
-		EnterRule(_localctx, 58, RULE_calendarName);
+		EnterRule(_localctx, 60, RULE_calendarName);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 480;
+			State = 511;
 			_la = TokenStream.LA(1);
 			if ( !(_la==BUSINESS || _la==IDENT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3346,12 +3541,12 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public ComponentNameContext componentName() {
 		ComponentNameContext _localctx = new ComponentNameContext(Context, State);
-		EnterRule(_localctx, 60, RULE_componentName);
+		EnterRule(_localctx, 62, RULE_componentName);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 482;
+			State = 513;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ASSIGN || _la==IDENT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3392,12 +3587,12 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public UnitNameContext unitName() {
 		UnitNameContext _localctx = new UnitNameContext(Context, State);
-		EnterRule(_localctx, 62, RULE_unitName);
+		EnterRule(_localctx, 64, RULE_unitName);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 484;
+			State = 515;
 			_la = TokenStream.LA(1);
 			if ( !(_la==HOURS || _la==IDENT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3442,29 +3637,29 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public ValueContext value() {
 		ValueContext _localctx = new ValueContext(Context, State);
-		EnterRule(_localctx, 64, RULE_value);
+		EnterRule(_localctx, 66, RULE_value);
 		try {
-			State = 490;
+			State = 521;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 486;
+				State = 517;
 				Match(IDENT);
 				}
 				break;
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 487;
+				State = 518;
 				Match(STRING);
 				}
 				break;
 			case INT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 488;
+				State = 519;
 				Match(INT);
 				}
 				break;
@@ -3499,7 +3694,7 @@ public partial class EscalationParser : Parser {
 			case VERSION:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 489;
+				State = 520;
 				valueKeyword();
 				}
 				break;
@@ -3564,12 +3759,12 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public ValueKeywordContext valueKeyword() {
 		ValueKeywordContext _localctx = new ValueKeywordContext(Context, State);
-		EnterRule(_localctx, 66, RULE_valueKeyword);
+		EnterRule(_localctx, 68, RULE_valueKeyword);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 492;
+			State = 523;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 73110780525207896L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3638,17 +3833,17 @@ public partial class EscalationParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 68, RULE_duration);
+		EnterRule(_localctx, 70, RULE_duration);
 		int _la;
 		try {
-			State = 504;
+			State = 535;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DURATION:
 				_localctx = new CompactDurationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 494;
+				State = 525;
 				Match(DURATION);
 				}
 				break;
@@ -3656,28 +3851,28 @@ public partial class EscalationParser : Parser {
 				_localctx = new WordDurationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 495;
+				State = 526;
 				((WordDurationContext)_localctx).amount = Match(INT);
-				State = 497;
+				State = 528;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BUSINESS) {
 					{
-					State = 496;
+					State = 527;
 					Match(BUSINESS);
 					}
 				}
 
-				State = 499;
+				State = 530;
 				((WordDurationContext)_localctx).unit = unitName();
-				State = 502;
+				State = 533;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,54,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
 				case 1:
 					{
-					State = 500;
+					State = 531;
 					Match(ON);
-					State = 501;
+					State = 532;
 					((WordDurationContext)_localctx).calendar = calendarName();
 					}
 					break;
@@ -3701,7 +3896,7 @@ public partial class EscalationParser : Parser {
 
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
-		case 27: return condition_sempred((ConditionContext)_localctx, predIndex);
+		case 28: return condition_sempred((ConditionContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -3714,180 +3909,191 @@ public partial class EscalationParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,87,507,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,87,538,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
-		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,1,0,3,0,72,
-		8,0,1,0,5,0,75,8,0,10,0,12,0,78,9,0,1,0,1,0,1,1,1,1,1,1,1,1,3,1,86,8,1,
-		1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,98,8,2,1,3,1,3,1,3,1,3,3,3,
-		104,8,3,1,3,1,3,5,3,108,8,3,10,3,12,3,111,9,3,1,3,1,3,1,4,1,4,1,4,1,4,
-		5,4,119,8,4,10,4,12,4,122,9,4,1,4,1,4,1,4,5,4,127,8,4,10,4,12,4,130,9,
-		4,1,4,1,4,1,4,1,4,3,4,136,8,4,1,4,3,4,139,8,4,3,4,141,8,4,1,5,1,5,1,5,
-		3,5,146,8,5,1,6,1,6,1,6,1,6,1,7,1,7,1,7,5,7,155,8,7,10,7,12,7,158,9,7,
-		1,7,1,7,1,8,1,8,1,8,3,8,165,8,8,1,8,5,8,168,8,8,10,8,12,8,171,9,8,1,9,
-		1,9,1,9,1,9,3,9,177,8,9,1,10,1,10,1,10,5,10,182,8,10,10,10,12,10,185,9,
-		10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,5,11,195,8,11,10,11,12,11,198,
-		9,11,1,11,1,11,3,11,202,8,11,1,12,1,12,1,12,3,12,207,8,12,1,12,1,12,5,
-		12,211,8,12,10,12,12,12,214,9,12,1,12,1,12,1,13,1,13,1,13,1,13,1,13,3,
-		13,223,8,13,1,13,1,13,1,13,1,13,1,13,3,13,230,8,13,1,13,1,13,3,13,234,
-		8,13,1,14,1,14,1,14,1,14,5,14,240,8,14,10,14,12,14,243,9,14,1,14,1,14,
-		1,15,1,15,1,15,5,15,250,8,15,10,15,12,15,253,9,15,1,15,1,15,1,15,1,15,
-		1,15,1,15,3,15,261,8,15,1,16,1,16,1,16,1,16,1,16,1,16,3,16,269,8,16,1,
-		16,1,16,5,16,273,8,16,10,16,12,16,276,9,16,1,16,1,16,1,17,1,17,1,17,1,
-		17,5,17,284,8,17,10,17,12,17,287,9,17,3,17,289,8,17,1,18,1,18,1,18,1,18,
-		1,18,1,18,1,18,1,18,1,18,1,18,3,18,301,8,18,1,19,1,19,1,19,1,19,1,19,5,
-		19,308,8,19,10,19,12,19,311,9,19,1,20,1,20,1,20,1,20,3,20,317,8,20,1,20,
-		1,20,1,20,1,20,3,20,323,8,20,1,20,1,20,3,20,327,8,20,1,20,1,20,1,20,1,
-		20,3,20,333,8,20,1,20,1,20,1,20,1,20,1,20,3,20,340,8,20,3,20,342,8,20,
-		1,21,1,21,1,21,1,21,5,21,348,8,21,10,21,12,21,351,9,21,1,21,1,21,1,21,
-		1,21,5,21,357,8,21,10,21,12,21,360,9,21,1,21,1,21,1,21,1,21,1,21,1,21,
-		1,21,1,21,1,21,1,21,1,21,5,21,373,8,21,10,21,12,21,376,9,21,1,21,1,21,
-		1,21,1,21,3,21,382,8,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,392,
-		8,22,1,23,1,23,1,23,1,23,5,23,398,8,23,10,23,12,23,401,9,23,1,23,1,23,
-		1,23,1,23,3,23,407,8,23,1,24,1,24,1,24,1,24,1,24,1,25,1,25,1,25,1,25,1,
-		25,5,25,419,8,25,10,25,12,25,422,9,25,1,25,1,25,1,26,1,26,1,26,1,26,1,
-		26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,
-		27,444,8,27,1,27,1,27,1,27,1,27,1,27,5,27,451,8,27,10,27,12,27,454,9,27,
-		1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,466,8,27,1,27,1,
-		27,1,27,1,27,1,27,1,27,5,27,474,8,27,10,27,12,27,477,9,27,1,28,1,28,1,
-		29,1,29,1,30,1,30,1,31,1,31,1,32,1,32,1,32,1,32,3,32,491,8,32,1,33,1,33,
-		1,34,1,34,1,34,3,34,498,8,34,1,34,1,34,1,34,3,34,503,8,34,3,34,505,8,34,
-		1,34,0,1,54,35,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,
-		40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,0,7,4,0,20,20,38,38,43,43,
-		49,49,1,0,63,68,3,0,33,33,45,45,84,84,2,0,6,6,84,84,2,0,4,4,84,84,2,0,
-		22,22,84,84,13,0,3,4,6,6,8,8,13,15,18,18,20,22,25,26,28,28,33,36,38,40,
-		42,45,47,49,56,56,557,0,71,1,0,0,0,2,81,1,0,0,0,4,97,1,0,0,0,6,99,1,0,
-		0,0,8,140,1,0,0,0,10,142,1,0,0,0,12,147,1,0,0,0,14,151,1,0,0,0,16,161,
-		1,0,0,0,18,176,1,0,0,0,20,178,1,0,0,0,22,188,1,0,0,0,24,203,1,0,0,0,26,
-		233,1,0,0,0,28,235,1,0,0,0,30,260,1,0,0,0,32,262,1,0,0,0,34,288,1,0,0,
-		0,36,300,1,0,0,0,38,302,1,0,0,0,40,341,1,0,0,0,42,381,1,0,0,0,44,391,1,
-		0,0,0,46,393,1,0,0,0,48,408,1,0,0,0,50,413,1,0,0,0,52,425,1,0,0,0,54,465,
-		1,0,0,0,56,478,1,0,0,0,58,480,1,0,0,0,60,482,1,0,0,0,62,484,1,0,0,0,64,
-		490,1,0,0,0,66,492,1,0,0,0,68,504,1,0,0,0,70,72,3,2,1,0,71,70,1,0,0,0,
-		71,72,1,0,0,0,72,76,1,0,0,0,73,75,3,4,2,0,74,73,1,0,0,0,75,78,1,0,0,0,
-		76,74,1,0,0,0,76,77,1,0,0,0,77,79,1,0,0,0,78,76,1,0,0,0,79,80,5,0,0,1,
-		80,1,1,0,0,0,81,82,5,39,0,0,82,85,5,82,0,0,83,84,5,56,0,0,84,86,5,81,0,
-		0,85,83,1,0,0,0,85,86,1,0,0,0,86,3,1,0,0,0,87,98,3,6,3,0,88,98,3,14,7,
-		0,89,98,3,20,10,0,90,98,3,24,12,0,91,98,3,28,14,0,92,98,3,32,16,0,93,98,
-		3,46,23,0,94,98,3,48,24,0,95,98,3,50,25,0,96,98,3,52,26,0,97,87,1,0,0,
-		0,97,88,1,0,0,0,97,89,1,0,0,0,97,90,1,0,0,0,97,91,1,0,0,0,97,92,1,0,0,
-		0,97,93,1,0,0,0,97,94,1,0,0,0,97,95,1,0,0,0,97,96,1,0,0,0,98,5,1,0,0,0,
-		99,100,5,8,0,0,100,101,3,58,29,0,101,103,5,82,0,0,102,104,5,10,0,0,103,
-		102,1,0,0,0,103,104,1,0,0,0,104,105,1,0,0,0,105,109,5,69,0,0,106,108,3,
-		8,4,0,107,106,1,0,0,0,108,111,1,0,0,0,109,107,1,0,0,0,109,110,1,0,0,0,
-		110,112,1,0,0,0,111,109,1,0,0,0,112,113,5,70,0,0,113,7,1,0,0,0,114,115,
-		5,22,0,0,115,120,3,10,5,0,116,117,5,75,0,0,117,119,3,10,5,0,118,116,1,
-		0,0,0,119,122,1,0,0,0,120,118,1,0,0,0,120,121,1,0,0,0,121,123,1,0,0,0,
-		122,120,1,0,0,0,123,128,3,12,6,0,124,125,5,75,0,0,125,127,3,12,6,0,126,
-		124,1,0,0,0,127,130,1,0,0,0,128,126,1,0,0,0,128,129,1,0,0,0,129,141,1,
-		0,0,0,130,128,1,0,0,0,131,132,5,21,0,0,132,135,5,78,0,0,133,134,5,62,0,
-		0,134,136,5,78,0,0,135,133,1,0,0,0,135,136,1,0,0,0,136,138,1,0,0,0,137,
-		139,5,82,0,0,138,137,1,0,0,0,138,139,1,0,0,0,139,141,1,0,0,0,140,114,1,
-		0,0,0,140,131,1,0,0,0,141,9,1,0,0,0,142,145,5,84,0,0,143,144,5,62,0,0,
-		144,146,5,84,0,0,145,143,1,0,0,0,145,146,1,0,0,0,146,11,1,0,0,0,147,148,
-		5,79,0,0,148,149,5,77,0,0,149,150,5,79,0,0,150,13,1,0,0,0,151,152,5,34,
-		0,0,152,156,5,69,0,0,153,155,3,16,8,0,154,153,1,0,0,0,155,158,1,0,0,0,
-		156,154,1,0,0,0,156,157,1,0,0,0,157,159,1,0,0,0,158,156,1,0,0,0,159,160,
-		5,70,0,0,160,15,1,0,0,0,161,162,7,0,0,0,162,164,5,84,0,0,163,165,5,82,
-		0,0,164,163,1,0,0,0,164,165,1,0,0,0,165,169,1,0,0,0,166,168,3,18,9,0,167,
-		166,1,0,0,0,168,171,1,0,0,0,169,167,1,0,0,0,169,170,1,0,0,0,170,17,1,0,
-		0,0,171,169,1,0,0,0,172,177,5,13,0,0,173,174,5,41,0,0,174,175,5,52,0,0,
-		175,177,5,84,0,0,176,172,1,0,0,0,176,173,1,0,0,0,177,19,1,0,0,0,178,179,
-		5,18,0,0,179,183,5,69,0,0,180,182,3,22,11,0,181,180,1,0,0,0,182,185,1,
-		0,0,0,183,181,1,0,0,0,183,184,1,0,0,0,184,186,1,0,0,0,185,183,1,0,0,0,
-		186,187,5,70,0,0,187,21,1,0,0,0,188,189,3,56,28,0,189,201,5,84,0,0,190,
-		191,5,73,0,0,191,196,3,64,32,0,192,193,5,75,0,0,193,195,3,64,32,0,194,
-		192,1,0,0,0,195,198,1,0,0,0,196,194,1,0,0,0,196,197,1,0,0,0,197,199,1,
-		0,0,0,198,196,1,0,0,0,199,200,5,74,0,0,200,202,1,0,0,0,201,190,1,0,0,0,
-		201,202,1,0,0,0,202,23,1,0,0,0,203,204,5,45,0,0,204,206,5,84,0,0,205,207,
-		5,82,0,0,206,205,1,0,0,0,206,207,1,0,0,0,207,208,1,0,0,0,208,212,5,69,
-		0,0,209,211,3,26,13,0,210,209,1,0,0,0,211,214,1,0,0,0,212,210,1,0,0,0,
-		212,213,1,0,0,0,213,215,1,0,0,0,214,212,1,0,0,0,215,216,5,70,0,0,216,25,
-		1,0,0,0,217,218,3,60,30,0,218,219,5,60,0,0,219,222,3,68,34,0,220,221,5,
-		59,0,0,221,223,5,84,0,0,222,220,1,0,0,0,222,223,1,0,0,0,223,234,1,0,0,
-		0,224,225,3,60,30,0,225,226,5,17,0,0,226,229,3,68,34,0,227,228,5,54,0,
-		0,228,230,3,54,27,0,229,227,1,0,0,0,229,230,1,0,0,0,230,234,1,0,0,0,231,
-		232,5,8,0,0,232,234,3,58,29,0,233,217,1,0,0,0,233,224,1,0,0,0,233,231,
-		1,0,0,0,234,27,1,0,0,0,235,236,5,44,0,0,236,237,3,56,28,0,237,241,5,69,
-		0,0,238,240,3,30,15,0,239,238,1,0,0,0,240,243,1,0,0,0,241,239,1,0,0,0,
-		241,242,1,0,0,0,242,244,1,0,0,0,243,241,1,0,0,0,244,245,5,70,0,0,245,29,
-		1,0,0,0,246,251,3,64,32,0,247,248,5,75,0,0,248,250,3,64,32,0,249,247,1,
-		0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,251,252,1,0,0,0,252,254,1,0,0,0,
-		253,251,1,0,0,0,254,255,5,61,0,0,255,256,5,84,0,0,256,261,1,0,0,0,257,
-		258,5,10,0,0,258,259,5,61,0,0,259,261,5,84,0,0,260,246,1,0,0,0,260,257,
-		1,0,0,0,261,31,1,0,0,0,262,263,5,16,0,0,263,264,5,84,0,0,264,265,5,19,
-		0,0,265,268,3,34,17,0,266,267,5,57,0,0,267,269,3,54,27,0,268,266,1,0,0,
-		0,268,269,1,0,0,0,269,270,1,0,0,0,270,274,5,69,0,0,271,273,3,36,18,0,272,
-		271,1,0,0,0,273,276,1,0,0,0,274,272,1,0,0,0,274,275,1,0,0,0,275,277,1,
-		0,0,0,276,274,1,0,0,0,277,278,5,70,0,0,278,33,1,0,0,0,279,289,5,3,0,0,
-		280,285,5,84,0,0,281,282,5,75,0,0,282,284,5,84,0,0,283,281,1,0,0,0,284,
-		287,1,0,0,0,285,283,1,0,0,0,285,286,1,0,0,0,286,289,1,0,0,0,287,285,1,
-		0,0,0,288,279,1,0,0,0,288,280,1,0,0,0,289,35,1,0,0,0,290,291,5,33,0,0,
-		291,301,5,84,0,0,292,293,5,8,0,0,293,301,3,58,29,0,294,295,5,11,0,0,295,
-		296,5,7,0,0,296,301,5,84,0,0,297,301,3,38,19,0,298,301,3,46,23,0,299,301,
-		3,48,24,0,300,290,1,0,0,0,300,292,1,0,0,0,300,294,1,0,0,0,300,297,1,0,
-		0,0,300,298,1,0,0,0,300,299,1,0,0,0,301,37,1,0,0,0,302,303,3,40,20,0,303,
-		304,5,76,0,0,304,309,3,42,21,0,305,306,5,75,0,0,306,308,3,42,21,0,307,
-		305,1,0,0,0,308,311,1,0,0,0,309,307,1,0,0,0,309,310,1,0,0,0,310,39,1,0,
-		0,0,311,309,1,0,0,0,312,313,5,1,0,0,313,316,3,68,34,0,314,315,5,53,0,0,
-		315,317,3,54,27,0,316,314,1,0,0,0,316,317,1,0,0,0,317,342,1,0,0,0,318,
-		319,5,17,0,0,319,322,3,68,34,0,320,321,5,46,0,0,321,323,5,84,0,0,322,320,
-		1,0,0,0,322,323,1,0,0,0,323,326,1,0,0,0,324,325,5,58,0,0,325,327,3,54,
-		27,0,326,324,1,0,0,0,326,327,1,0,0,0,327,332,1,0,0,0,328,329,5,55,0,0,
-		329,330,5,52,0,0,330,331,5,81,0,0,331,333,5,51,0,0,332,328,1,0,0,0,332,
-		333,1,0,0,0,333,342,1,0,0,0,334,342,5,23,0,0,335,336,5,30,0,0,336,339,
-		5,84,0,0,337,338,5,57,0,0,338,340,3,54,27,0,339,337,1,0,0,0,339,340,1,
-		0,0,0,340,342,1,0,0,0,341,312,1,0,0,0,341,318,1,0,0,0,341,334,1,0,0,0,
-		341,335,1,0,0,0,342,41,1,0,0,0,343,344,5,28,0,0,344,349,3,44,22,0,345,
-		346,5,75,0,0,346,348,3,44,22,0,347,345,1,0,0,0,348,351,1,0,0,0,349,347,
-		1,0,0,0,349,350,1,0,0,0,350,382,1,0,0,0,351,349,1,0,0,0,352,353,5,35,0,
-		0,353,358,3,44,22,0,354,355,5,75,0,0,355,357,3,44,22,0,356,354,1,0,0,0,
-		357,360,1,0,0,0,358,356,1,0,0,0,358,359,1,0,0,0,359,382,1,0,0,0,360,358,
-		1,0,0,0,361,362,5,4,0,0,362,382,3,44,22,0,363,364,5,15,0,0,364,365,5,52,
-		0,0,365,382,3,44,22,0,366,367,5,40,0,0,367,382,3,44,22,0,368,369,5,42,
-		0,0,369,374,5,84,0,0,370,371,5,75,0,0,371,373,5,84,0,0,372,370,1,0,0,0,
-		373,376,1,0,0,0,374,372,1,0,0,0,374,375,1,0,0,0,375,382,1,0,0,0,376,374,
-		1,0,0,0,377,378,5,48,0,0,378,382,5,36,0,0,379,380,5,14,0,0,380,382,5,25,
-		0,0,381,343,1,0,0,0,381,352,1,0,0,0,381,361,1,0,0,0,381,363,1,0,0,0,381,
-		366,1,0,0,0,381,368,1,0,0,0,381,377,1,0,0,0,381,379,1,0,0,0,382,43,1,0,
-		0,0,383,392,5,33,0,0,384,392,5,26,0,0,385,386,5,44,0,0,386,387,5,71,0,
-		0,387,388,3,56,28,0,388,389,5,72,0,0,389,392,1,0,0,0,390,392,5,84,0,0,
-		391,383,1,0,0,0,391,384,1,0,0,0,391,385,1,0,0,0,391,390,1,0,0,0,392,45,
-		1,0,0,0,393,394,5,42,0,0,394,399,5,84,0,0,395,396,5,75,0,0,396,398,5,84,
-		0,0,397,395,1,0,0,0,398,401,1,0,0,0,399,397,1,0,0,0,399,400,1,0,0,0,400,
-		402,1,0,0,0,401,399,1,0,0,0,402,403,5,5,0,0,403,406,5,15,0,0,404,405,5,
-		57,0,0,405,407,3,54,27,0,406,404,1,0,0,0,406,407,1,0,0,0,407,47,1,0,0,
-		0,408,409,5,35,0,0,409,410,5,31,0,0,410,411,5,57,0,0,411,412,3,54,27,0,
-		412,49,1,0,0,0,413,414,5,9,0,0,414,415,5,57,0,0,415,416,3,54,27,0,416,
-		420,5,69,0,0,417,419,3,42,21,0,418,417,1,0,0,0,419,422,1,0,0,0,420,418,
-		1,0,0,0,420,421,1,0,0,0,421,423,1,0,0,0,422,420,1,0,0,0,423,424,5,70,0,
-		0,424,51,1,0,0,0,425,426,5,37,0,0,426,427,5,47,0,0,427,428,5,58,0,0,428,
-		429,3,54,27,0,429,53,1,0,0,0,430,431,6,27,-1,0,431,432,5,71,0,0,432,433,
-		3,54,27,0,433,434,5,72,0,0,434,466,1,0,0,0,435,436,5,27,0,0,436,466,3,
-		54,27,8,437,438,3,56,28,0,438,439,7,1,0,0,439,440,3,64,32,0,440,466,1,
-		0,0,0,441,443,3,56,28,0,442,444,5,27,0,0,443,442,1,0,0,0,443,444,1,0,0,
-		0,444,445,1,0,0,0,445,446,5,24,0,0,446,447,5,73,0,0,447,452,3,64,32,0,
-		448,449,5,75,0,0,449,451,3,64,32,0,450,448,1,0,0,0,451,454,1,0,0,0,452,
-		450,1,0,0,0,452,453,1,0,0,0,453,455,1,0,0,0,454,452,1,0,0,0,455,456,5,
-		74,0,0,456,466,1,0,0,0,457,458,3,56,28,0,458,459,5,29,0,0,459,460,5,50,
-		0,0,460,461,3,68,34,0,461,466,1,0,0,0,462,463,5,12,0,0,463,466,3,58,29,
-		0,464,466,3,56,28,0,465,430,1,0,0,0,465,435,1,0,0,0,465,437,1,0,0,0,465,
-		441,1,0,0,0,465,457,1,0,0,0,465,462,1,0,0,0,465,464,1,0,0,0,466,475,1,
-		0,0,0,467,468,10,7,0,0,468,469,5,2,0,0,469,474,3,54,27,8,470,471,10,6,
-		0,0,471,472,5,32,0,0,472,474,3,54,27,7,473,467,1,0,0,0,473,470,1,0,0,0,
-		474,477,1,0,0,0,475,473,1,0,0,0,475,476,1,0,0,0,476,55,1,0,0,0,477,475,
-		1,0,0,0,478,479,7,2,0,0,479,57,1,0,0,0,480,481,7,3,0,0,481,59,1,0,0,0,
-		482,483,7,4,0,0,483,61,1,0,0,0,484,485,7,5,0,0,485,63,1,0,0,0,486,491,
-		5,84,0,0,487,491,5,82,0,0,488,491,5,81,0,0,489,491,3,66,33,0,490,486,1,
-		0,0,0,490,487,1,0,0,0,490,488,1,0,0,0,490,489,1,0,0,0,491,65,1,0,0,0,492,
-		493,7,6,0,0,493,67,1,0,0,0,494,505,5,80,0,0,495,497,5,81,0,0,496,498,5,
-		6,0,0,497,496,1,0,0,0,497,498,1,0,0,0,498,499,1,0,0,0,499,502,3,62,31,
-		0,500,501,5,30,0,0,501,503,3,58,29,0,502,500,1,0,0,0,502,503,1,0,0,0,503,
-		505,1,0,0,0,504,494,1,0,0,0,504,495,1,0,0,0,505,69,1,0,0,0,56,71,76,85,
-		97,103,109,120,128,135,138,140,145,156,164,169,176,183,196,201,206,212,
-		222,229,233,241,251,260,268,274,285,288,300,309,316,322,326,332,339,341,
-		349,358,374,381,391,399,406,420,443,452,465,473,475,490,497,502,504
+		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
+		1,0,3,0,74,8,0,1,0,5,0,77,8,0,10,0,12,0,80,9,0,1,0,1,0,1,1,1,1,1,1,1,1,
+		3,1,88,8,1,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,100,8,2,1,3,1,3,
+		1,3,1,3,1,3,5,3,107,8,3,10,3,12,3,110,9,3,1,3,1,3,1,3,1,3,1,3,3,3,117,
+		8,3,1,3,1,3,5,3,121,8,3,10,3,12,3,124,9,3,1,3,1,3,3,3,128,8,3,1,4,1,4,
+		1,4,1,4,5,4,134,8,4,10,4,12,4,137,9,4,1,4,1,4,1,4,5,4,142,8,4,10,4,12,
+		4,145,9,4,1,4,1,4,1,4,1,4,3,4,151,8,4,1,4,3,4,154,8,4,3,4,156,8,4,1,5,
+		1,5,1,5,5,5,161,8,5,10,5,12,5,164,9,5,1,5,1,5,1,5,1,5,1,5,1,5,3,5,172,
+		8,5,1,6,1,6,1,6,3,6,177,8,6,1,7,1,7,1,7,1,7,1,8,1,8,1,8,5,8,186,8,8,10,
+		8,12,8,189,9,8,1,8,1,8,1,9,1,9,1,9,3,9,196,8,9,1,9,5,9,199,8,9,10,9,12,
+		9,202,9,9,1,10,1,10,1,10,1,10,3,10,208,8,10,1,11,1,11,1,11,5,11,213,8,
+		11,10,11,12,11,216,9,11,1,11,1,11,1,12,1,12,1,12,1,12,1,12,1,12,5,12,226,
+		8,12,10,12,12,12,229,9,12,1,12,1,12,3,12,233,8,12,1,13,1,13,1,13,3,13,
+		238,8,13,1,13,1,13,5,13,242,8,13,10,13,12,13,245,9,13,1,13,1,13,1,14,1,
+		14,1,14,1,14,1,14,3,14,254,8,14,1,14,1,14,1,14,1,14,1,14,3,14,261,8,14,
+		1,14,1,14,3,14,265,8,14,1,15,1,15,1,15,1,15,5,15,271,8,15,10,15,12,15,
+		274,9,15,1,15,1,15,1,16,1,16,1,16,5,16,281,8,16,10,16,12,16,284,9,16,1,
+		16,1,16,1,16,1,16,1,16,1,16,3,16,292,8,16,1,17,1,17,1,17,1,17,1,17,1,17,
+		3,17,300,8,17,1,17,1,17,5,17,304,8,17,10,17,12,17,307,9,17,1,17,1,17,1,
+		18,1,18,1,18,1,18,5,18,315,8,18,10,18,12,18,318,9,18,3,18,320,8,18,1,19,
+		1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,332,8,19,1,20,1,20,1,
+		20,1,20,1,20,5,20,339,8,20,10,20,12,20,342,9,20,1,21,1,21,1,21,1,21,3,
+		21,348,8,21,1,21,1,21,1,21,1,21,3,21,354,8,21,1,21,1,21,3,21,358,8,21,
+		1,21,1,21,1,21,1,21,3,21,364,8,21,1,21,1,21,1,21,1,21,1,21,3,21,371,8,
+		21,3,21,373,8,21,1,22,1,22,1,22,1,22,5,22,379,8,22,10,22,12,22,382,9,22,
+		1,22,1,22,1,22,1,22,5,22,388,8,22,10,22,12,22,391,9,22,1,22,1,22,1,22,
+		1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,5,22,404,8,22,10,22,12,22,407,
+		9,22,1,22,1,22,1,22,1,22,3,22,413,8,22,1,23,1,23,1,23,1,23,1,23,1,23,1,
+		23,1,23,3,23,423,8,23,1,24,1,24,1,24,1,24,5,24,429,8,24,10,24,12,24,432,
+		9,24,1,24,1,24,1,24,1,24,3,24,438,8,24,1,25,1,25,1,25,1,25,1,25,1,26,1,
+		26,1,26,1,26,1,26,5,26,450,8,26,10,26,12,26,453,9,26,1,26,1,26,1,27,1,
+		27,1,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,3,28,475,8,28,1,28,1,28,1,28,1,28,1,28,5,28,482,8,28,10,28,
+		12,28,485,9,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,
+		497,8,28,1,28,1,28,1,28,1,28,1,28,1,28,5,28,505,8,28,10,28,12,28,508,9,
+		28,1,29,1,29,1,30,1,30,1,31,1,31,1,32,1,32,1,33,1,33,1,33,1,33,3,33,522,
+		8,33,1,34,1,34,1,35,1,35,1,35,3,35,529,8,35,1,35,1,35,1,35,3,35,534,8,
+		35,3,35,536,8,35,1,35,0,1,56,36,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
+		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,0,7,4,0,
+		20,20,38,38,43,43,49,49,1,0,63,68,3,0,33,33,45,45,84,84,2,0,6,6,84,84,
+		2,0,4,4,84,84,2,0,22,22,84,84,13,0,3,4,6,6,8,8,13,15,18,18,20,22,25,26,
+		28,28,33,36,38,40,42,45,47,49,56,56,591,0,73,1,0,0,0,2,83,1,0,0,0,4,99,
+		1,0,0,0,6,101,1,0,0,0,8,155,1,0,0,0,10,171,1,0,0,0,12,173,1,0,0,0,14,178,
+		1,0,0,0,16,182,1,0,0,0,18,192,1,0,0,0,20,207,1,0,0,0,22,209,1,0,0,0,24,
+		219,1,0,0,0,26,234,1,0,0,0,28,264,1,0,0,0,30,266,1,0,0,0,32,291,1,0,0,
+		0,34,293,1,0,0,0,36,319,1,0,0,0,38,331,1,0,0,0,40,333,1,0,0,0,42,372,1,
+		0,0,0,44,412,1,0,0,0,46,422,1,0,0,0,48,424,1,0,0,0,50,439,1,0,0,0,52,444,
+		1,0,0,0,54,456,1,0,0,0,56,496,1,0,0,0,58,509,1,0,0,0,60,511,1,0,0,0,62,
+		513,1,0,0,0,64,515,1,0,0,0,66,521,1,0,0,0,68,523,1,0,0,0,70,535,1,0,0,
+		0,72,74,3,2,1,0,73,72,1,0,0,0,73,74,1,0,0,0,74,78,1,0,0,0,75,77,3,4,2,
+		0,76,75,1,0,0,0,77,80,1,0,0,0,78,76,1,0,0,0,78,79,1,0,0,0,79,81,1,0,0,
+		0,80,78,1,0,0,0,81,82,5,0,0,1,82,1,1,0,0,0,83,84,5,39,0,0,84,87,5,82,0,
+		0,85,86,5,56,0,0,86,88,5,81,0,0,87,85,1,0,0,0,87,88,1,0,0,0,88,3,1,0,0,
+		0,89,100,3,6,3,0,90,100,3,16,8,0,91,100,3,22,11,0,92,100,3,26,13,0,93,
+		100,3,30,15,0,94,100,3,34,17,0,95,100,3,48,24,0,96,100,3,50,25,0,97,100,
+		3,52,26,0,98,100,3,54,27,0,99,89,1,0,0,0,99,90,1,0,0,0,99,91,1,0,0,0,99,
+		92,1,0,0,0,99,93,1,0,0,0,99,94,1,0,0,0,99,95,1,0,0,0,99,96,1,0,0,0,99,
+		97,1,0,0,0,99,98,1,0,0,0,100,5,1,0,0,0,101,127,5,8,0,0,102,103,5,7,0,0,
+		103,104,3,58,29,0,104,108,5,69,0,0,105,107,3,10,5,0,106,105,1,0,0,0,107,
+		110,1,0,0,0,108,106,1,0,0,0,108,109,1,0,0,0,109,111,1,0,0,0,110,108,1,
+		0,0,0,111,112,5,70,0,0,112,128,1,0,0,0,113,114,3,60,30,0,114,116,5,82,
+		0,0,115,117,5,10,0,0,116,115,1,0,0,0,116,117,1,0,0,0,117,118,1,0,0,0,118,
+		122,5,69,0,0,119,121,3,8,4,0,120,119,1,0,0,0,121,124,1,0,0,0,122,120,1,
+		0,0,0,122,123,1,0,0,0,123,125,1,0,0,0,124,122,1,0,0,0,125,126,5,70,0,0,
+		126,128,1,0,0,0,127,102,1,0,0,0,127,113,1,0,0,0,128,7,1,0,0,0,129,130,
+		5,22,0,0,130,135,3,12,6,0,131,132,5,75,0,0,132,134,3,12,6,0,133,131,1,
+		0,0,0,134,137,1,0,0,0,135,133,1,0,0,0,135,136,1,0,0,0,136,138,1,0,0,0,
+		137,135,1,0,0,0,138,143,3,14,7,0,139,140,5,75,0,0,140,142,3,14,7,0,141,
+		139,1,0,0,0,142,145,1,0,0,0,143,141,1,0,0,0,143,144,1,0,0,0,144,156,1,
+		0,0,0,145,143,1,0,0,0,146,147,5,21,0,0,147,150,5,78,0,0,148,149,5,62,0,
+		0,149,151,5,78,0,0,150,148,1,0,0,0,150,151,1,0,0,0,151,153,1,0,0,0,152,
+		154,5,82,0,0,153,152,1,0,0,0,153,154,1,0,0,0,154,156,1,0,0,0,155,129,1,
+		0,0,0,155,146,1,0,0,0,156,9,1,0,0,0,157,162,3,66,33,0,158,159,5,75,0,0,
+		159,161,3,66,33,0,160,158,1,0,0,0,161,164,1,0,0,0,162,160,1,0,0,0,162,
+		163,1,0,0,0,163,165,1,0,0,0,164,162,1,0,0,0,165,166,5,61,0,0,166,167,3,
+		60,30,0,167,172,1,0,0,0,168,169,5,10,0,0,169,170,5,61,0,0,170,172,3,60,
+		30,0,171,157,1,0,0,0,171,168,1,0,0,0,172,11,1,0,0,0,173,176,5,84,0,0,174,
+		175,5,62,0,0,175,177,5,84,0,0,176,174,1,0,0,0,176,177,1,0,0,0,177,13,1,
+		0,0,0,178,179,5,79,0,0,179,180,5,77,0,0,180,181,5,79,0,0,181,15,1,0,0,
+		0,182,183,5,34,0,0,183,187,5,69,0,0,184,186,3,18,9,0,185,184,1,0,0,0,186,
+		189,1,0,0,0,187,185,1,0,0,0,187,188,1,0,0,0,188,190,1,0,0,0,189,187,1,
+		0,0,0,190,191,5,70,0,0,191,17,1,0,0,0,192,193,7,0,0,0,193,195,5,84,0,0,
+		194,196,5,82,0,0,195,194,1,0,0,0,195,196,1,0,0,0,196,200,1,0,0,0,197,199,
+		3,20,10,0,198,197,1,0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,
+		0,0,201,19,1,0,0,0,202,200,1,0,0,0,203,208,5,13,0,0,204,205,5,41,0,0,205,
+		206,5,52,0,0,206,208,5,84,0,0,207,203,1,0,0,0,207,204,1,0,0,0,208,21,1,
+		0,0,0,209,210,5,18,0,0,210,214,5,69,0,0,211,213,3,24,12,0,212,211,1,0,
+		0,0,213,216,1,0,0,0,214,212,1,0,0,0,214,215,1,0,0,0,215,217,1,0,0,0,216,
+		214,1,0,0,0,217,218,5,70,0,0,218,23,1,0,0,0,219,220,3,58,29,0,220,232,
+		5,84,0,0,221,222,5,73,0,0,222,227,3,66,33,0,223,224,5,75,0,0,224,226,3,
+		66,33,0,225,223,1,0,0,0,226,229,1,0,0,0,227,225,1,0,0,0,227,228,1,0,0,
+		0,228,230,1,0,0,0,229,227,1,0,0,0,230,231,5,74,0,0,231,233,1,0,0,0,232,
+		221,1,0,0,0,232,233,1,0,0,0,233,25,1,0,0,0,234,235,5,45,0,0,235,237,5,
+		84,0,0,236,238,5,82,0,0,237,236,1,0,0,0,237,238,1,0,0,0,238,239,1,0,0,
+		0,239,243,5,69,0,0,240,242,3,28,14,0,241,240,1,0,0,0,242,245,1,0,0,0,243,
+		241,1,0,0,0,243,244,1,0,0,0,244,246,1,0,0,0,245,243,1,0,0,0,246,247,5,
+		70,0,0,247,27,1,0,0,0,248,249,3,62,31,0,249,250,5,60,0,0,250,253,3,70,
+		35,0,251,252,5,59,0,0,252,254,5,84,0,0,253,251,1,0,0,0,253,254,1,0,0,0,
+		254,265,1,0,0,0,255,256,3,62,31,0,256,257,5,17,0,0,257,260,3,70,35,0,258,
+		259,5,54,0,0,259,261,3,56,28,0,260,258,1,0,0,0,260,261,1,0,0,0,261,265,
+		1,0,0,0,262,263,5,8,0,0,263,265,3,60,30,0,264,248,1,0,0,0,264,255,1,0,
+		0,0,264,262,1,0,0,0,265,29,1,0,0,0,266,267,5,44,0,0,267,268,3,58,29,0,
+		268,272,5,69,0,0,269,271,3,32,16,0,270,269,1,0,0,0,271,274,1,0,0,0,272,
+		270,1,0,0,0,272,273,1,0,0,0,273,275,1,0,0,0,274,272,1,0,0,0,275,276,5,
+		70,0,0,276,31,1,0,0,0,277,282,3,66,33,0,278,279,5,75,0,0,279,281,3,66,
+		33,0,280,278,1,0,0,0,281,284,1,0,0,0,282,280,1,0,0,0,282,283,1,0,0,0,283,
+		285,1,0,0,0,284,282,1,0,0,0,285,286,5,61,0,0,286,287,5,84,0,0,287,292,
+		1,0,0,0,288,289,5,10,0,0,289,290,5,61,0,0,290,292,5,84,0,0,291,277,1,0,
+		0,0,291,288,1,0,0,0,292,33,1,0,0,0,293,294,5,16,0,0,294,295,5,84,0,0,295,
+		296,5,19,0,0,296,299,3,36,18,0,297,298,5,57,0,0,298,300,3,56,28,0,299,
+		297,1,0,0,0,299,300,1,0,0,0,300,301,1,0,0,0,301,305,5,69,0,0,302,304,3,
+		38,19,0,303,302,1,0,0,0,304,307,1,0,0,0,305,303,1,0,0,0,305,306,1,0,0,
+		0,306,308,1,0,0,0,307,305,1,0,0,0,308,309,5,70,0,0,309,35,1,0,0,0,310,
+		320,5,3,0,0,311,316,5,84,0,0,312,313,5,75,0,0,313,315,5,84,0,0,314,312,
+		1,0,0,0,315,318,1,0,0,0,316,314,1,0,0,0,316,317,1,0,0,0,317,320,1,0,0,
+		0,318,316,1,0,0,0,319,310,1,0,0,0,319,311,1,0,0,0,320,37,1,0,0,0,321,322,
+		5,33,0,0,322,332,5,84,0,0,323,324,5,8,0,0,324,332,3,60,30,0,325,326,5,
+		11,0,0,326,327,5,7,0,0,327,332,5,84,0,0,328,332,3,40,20,0,329,332,3,48,
+		24,0,330,332,3,50,25,0,331,321,1,0,0,0,331,323,1,0,0,0,331,325,1,0,0,0,
+		331,328,1,0,0,0,331,329,1,0,0,0,331,330,1,0,0,0,332,39,1,0,0,0,333,334,
+		3,42,21,0,334,335,5,76,0,0,335,340,3,44,22,0,336,337,5,75,0,0,337,339,
+		3,44,22,0,338,336,1,0,0,0,339,342,1,0,0,0,340,338,1,0,0,0,340,341,1,0,
+		0,0,341,41,1,0,0,0,342,340,1,0,0,0,343,344,5,1,0,0,344,347,3,70,35,0,345,
+		346,5,53,0,0,346,348,3,56,28,0,347,345,1,0,0,0,347,348,1,0,0,0,348,373,
+		1,0,0,0,349,350,5,17,0,0,350,353,3,70,35,0,351,352,5,46,0,0,352,354,5,
+		84,0,0,353,351,1,0,0,0,353,354,1,0,0,0,354,357,1,0,0,0,355,356,5,58,0,
+		0,356,358,3,56,28,0,357,355,1,0,0,0,357,358,1,0,0,0,358,363,1,0,0,0,359,
+		360,5,55,0,0,360,361,5,52,0,0,361,362,5,81,0,0,362,364,5,51,0,0,363,359,
+		1,0,0,0,363,364,1,0,0,0,364,373,1,0,0,0,365,373,5,23,0,0,366,367,5,30,
+		0,0,367,370,5,84,0,0,368,369,5,57,0,0,369,371,3,56,28,0,370,368,1,0,0,
+		0,370,371,1,0,0,0,371,373,1,0,0,0,372,343,1,0,0,0,372,349,1,0,0,0,372,
+		365,1,0,0,0,372,366,1,0,0,0,373,43,1,0,0,0,374,375,5,28,0,0,375,380,3,
+		46,23,0,376,377,5,75,0,0,377,379,3,46,23,0,378,376,1,0,0,0,379,382,1,0,
+		0,0,380,378,1,0,0,0,380,381,1,0,0,0,381,413,1,0,0,0,382,380,1,0,0,0,383,
+		384,5,35,0,0,384,389,3,46,23,0,385,386,5,75,0,0,386,388,3,46,23,0,387,
+		385,1,0,0,0,388,391,1,0,0,0,389,387,1,0,0,0,389,390,1,0,0,0,390,413,1,
+		0,0,0,391,389,1,0,0,0,392,393,5,4,0,0,393,413,3,46,23,0,394,395,5,15,0,
+		0,395,396,5,52,0,0,396,413,3,46,23,0,397,398,5,40,0,0,398,413,3,46,23,
+		0,399,400,5,42,0,0,400,405,5,84,0,0,401,402,5,75,0,0,402,404,5,84,0,0,
+		403,401,1,0,0,0,404,407,1,0,0,0,405,403,1,0,0,0,405,406,1,0,0,0,406,413,
+		1,0,0,0,407,405,1,0,0,0,408,409,5,48,0,0,409,413,5,36,0,0,410,411,5,14,
+		0,0,411,413,5,25,0,0,412,374,1,0,0,0,412,383,1,0,0,0,412,392,1,0,0,0,412,
+		394,1,0,0,0,412,397,1,0,0,0,412,399,1,0,0,0,412,408,1,0,0,0,412,410,1,
+		0,0,0,413,45,1,0,0,0,414,423,5,33,0,0,415,423,5,26,0,0,416,417,5,44,0,
+		0,417,418,5,71,0,0,418,419,3,58,29,0,419,420,5,72,0,0,420,423,1,0,0,0,
+		421,423,5,84,0,0,422,414,1,0,0,0,422,415,1,0,0,0,422,416,1,0,0,0,422,421,
+		1,0,0,0,423,47,1,0,0,0,424,425,5,42,0,0,425,430,5,84,0,0,426,427,5,75,
+		0,0,427,429,5,84,0,0,428,426,1,0,0,0,429,432,1,0,0,0,430,428,1,0,0,0,430,
+		431,1,0,0,0,431,433,1,0,0,0,432,430,1,0,0,0,433,434,5,5,0,0,434,437,5,
+		15,0,0,435,436,5,57,0,0,436,438,3,56,28,0,437,435,1,0,0,0,437,438,1,0,
+		0,0,438,49,1,0,0,0,439,440,5,35,0,0,440,441,5,31,0,0,441,442,5,57,0,0,
+		442,443,3,56,28,0,443,51,1,0,0,0,444,445,5,9,0,0,445,446,5,57,0,0,446,
+		447,3,56,28,0,447,451,5,69,0,0,448,450,3,44,22,0,449,448,1,0,0,0,450,453,
+		1,0,0,0,451,449,1,0,0,0,451,452,1,0,0,0,452,454,1,0,0,0,453,451,1,0,0,
+		0,454,455,5,70,0,0,455,53,1,0,0,0,456,457,5,37,0,0,457,458,5,47,0,0,458,
+		459,5,58,0,0,459,460,3,56,28,0,460,55,1,0,0,0,461,462,6,28,-1,0,462,463,
+		5,71,0,0,463,464,3,56,28,0,464,465,5,72,0,0,465,497,1,0,0,0,466,467,5,
+		27,0,0,467,497,3,56,28,8,468,469,3,58,29,0,469,470,7,1,0,0,470,471,3,66,
+		33,0,471,497,1,0,0,0,472,474,3,58,29,0,473,475,5,27,0,0,474,473,1,0,0,
+		0,474,475,1,0,0,0,475,476,1,0,0,0,476,477,5,24,0,0,477,478,5,73,0,0,478,
+		483,3,66,33,0,479,480,5,75,0,0,480,482,3,66,33,0,481,479,1,0,0,0,482,485,
+		1,0,0,0,483,481,1,0,0,0,483,484,1,0,0,0,484,486,1,0,0,0,485,483,1,0,0,
+		0,486,487,5,74,0,0,487,497,1,0,0,0,488,489,3,58,29,0,489,490,5,29,0,0,
+		490,491,5,50,0,0,491,492,3,70,35,0,492,497,1,0,0,0,493,494,5,12,0,0,494,
+		497,3,60,30,0,495,497,3,58,29,0,496,461,1,0,0,0,496,466,1,0,0,0,496,468,
+		1,0,0,0,496,472,1,0,0,0,496,488,1,0,0,0,496,493,1,0,0,0,496,495,1,0,0,
+		0,497,506,1,0,0,0,498,499,10,7,0,0,499,500,5,2,0,0,500,505,3,56,28,8,501,
+		502,10,6,0,0,502,503,5,32,0,0,503,505,3,56,28,7,504,498,1,0,0,0,504,501,
+		1,0,0,0,505,508,1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,57,1,0,0,0,
+		508,506,1,0,0,0,509,510,7,2,0,0,510,59,1,0,0,0,511,512,7,3,0,0,512,61,
+		1,0,0,0,513,514,7,4,0,0,514,63,1,0,0,0,515,516,7,5,0,0,516,65,1,0,0,0,
+		517,522,5,84,0,0,518,522,5,82,0,0,519,522,5,81,0,0,520,522,3,68,34,0,521,
+		517,1,0,0,0,521,518,1,0,0,0,521,519,1,0,0,0,521,520,1,0,0,0,522,67,1,0,
+		0,0,523,524,7,6,0,0,524,69,1,0,0,0,525,536,5,80,0,0,526,528,5,81,0,0,527,
+		529,5,6,0,0,528,527,1,0,0,0,528,529,1,0,0,0,529,530,1,0,0,0,530,533,3,
+		64,32,0,531,532,5,30,0,0,532,534,3,60,30,0,533,531,1,0,0,0,533,534,1,0,
+		0,0,534,536,1,0,0,0,535,525,1,0,0,0,535,526,1,0,0,0,536,71,1,0,0,0,60,
+		73,78,87,99,108,116,122,127,135,143,150,153,155,162,171,176,187,195,200,
+		207,214,227,232,237,243,253,260,264,272,282,291,299,305,316,319,331,340,
+		347,353,357,363,370,372,380,389,405,412,422,430,437,451,474,483,496,504,
+		506,521,528,533,535
 	};
 
 	public static readonly ATN _ATN =

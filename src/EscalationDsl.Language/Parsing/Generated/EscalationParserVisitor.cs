@@ -69,6 +69,20 @@ public interface IEscalationParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitHolidayItem([NotNull] EscalationParser.HolidayItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>valueCalendarChoice</c>
+	/// labeled alternative in <see cref="EscalationParser.calendarChoice"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitValueCalendarChoice([NotNull] EscalationParser.ValueCalendarChoiceContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>defaultCalendarChoice</c>
+	/// labeled alternative in <see cref="EscalationParser.calendarChoice"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitDefaultCalendarChoice([NotNull] EscalationParser.DefaultCalendarChoiceContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="EscalationParser.dayRange"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
