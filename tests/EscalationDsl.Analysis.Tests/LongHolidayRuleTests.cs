@@ -1,6 +1,6 @@
 namespace EscalationDsl.Analysis.Tests;
 
-/// <summary>ESL029: a holiday range that closes its calendar for more than a month.</summary>
+/// <summary>ESL031: a holiday range that closes its calendar for more than a month.</summary>
 public sealed class LongHolidayRuleTests
 {
     private static string Policy(string holidays) => Policies.Header
@@ -9,7 +9,7 @@ public sealed class LongHolidayRuleTests
         + "escalation r for p3 {\n    owner desk\n    after 2 business hours: escalate to next\n}\n";
 
     private static List<string> Messages(string holidays) =>
-        LintHarness.Lint(Policy(holidays)).Diagnostics.Where(d => d.Code == "ESL029").Select(d => d.Message).ToList();
+        LintHarness.Lint(Policy(holidays)).Diagnostics.Where(d => d.Code == "ESL031").Select(d => d.Message).ToList();
 
     [Fact]
     public void AYearTypedOneTooFarIsReportedAtTheHolidayWithBothRangesAYearFixGives()
@@ -17,7 +17,7 @@ public sealed class LongHolidayRuleTests
         var text = Policy("    holiday 2026-12-24..2027-12-31 \"Year-end shutdown\"\n");
 
         // Line 8 holds the holiday; the span is the whole item, label included.
-        LintHarness.Findings(text, "ESL029").ShouldBe(["warning 8:5-8:55"]);
+        LintHarness.Findings(text, "ESL031").ShouldBe(["warning 8:5-8:55"]);
         Messages("    holiday 2026-12-24..2027-12-31 \"Year-end shutdown\"\n").Single().ShouldBe(
             "Holiday 2026-12-24..2027-12-31 closes calendar 'office' for 373 days: business durations on it stand still and `during` it is false that long. "
             + "If a year is mistyped, write 2026-12-24..2026-12-31 or 2027-12-24..2027-12-31.");
@@ -50,7 +50,7 @@ public sealed class LongHolidayRuleTests
     [InlineData("    holiday 2026-12-24\n    holiday 2027-01-01\n")]
     [InlineData("")]
     public void HolidaysOfAMonthOrLessAreNotReported(string holidays) =>
-        LintHarness.Findings(Policy(holidays), "ESL029").ShouldBeEmpty();
+        LintHarness.Findings(Policy(holidays), "ESL031").ShouldBeEmpty();
 
     [Fact]
     public void ThirtyTwoDaysAreReported() =>

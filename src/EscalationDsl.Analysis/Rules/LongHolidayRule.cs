@@ -6,13 +6,13 @@ using NodaTime;
 namespace EscalationDsl.Analysis.Rules;
 
 /// <summary>
-/// ESL029: a holiday range longer than <see cref="MaxDays"/> days. For that long the calendar has no
+/// ESL031: a holiday range longer than <see cref="MaxDays"/> days. For that long the calendar has no
 /// business hours: business durations on it stand still and `during` it is false, with no sign at run
 /// time but deadlines that are not scheduled. The usual cause is a mistyped year
 /// (`2026-12-24..2027-12-31`); when one year fixes it, the message offers the range with it.
 /// </summary>
 public sealed class LongHolidayRule() : LintRule(
-    "ESL029",
+    "ESL031",
     "long-holiday",
     DiagnosticLevel.Warning,
     "A holiday range closes its calendar for more than a month.")
