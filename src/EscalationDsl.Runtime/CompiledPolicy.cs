@@ -19,6 +19,10 @@ public sealed partial class CompiledPolicy
     private readonly Dictionary<string, FieldAccess> fieldAccess = new(StringComparer.Ordinal);
     private readonly Dictionary<CalendarModel, BusinessCalendar> calendars = [];
 
+    /// <summary>The calendar for each value a <c>calendar by</c> block lists (keys as <see cref="ValueEntries.Key"/> gives them), and for any other.</summary>
+    private readonly FrozenDictionary<string, BusinessCalendar>? chosenCalendars;
+    private readonly BusinessCalendar? chosenFallback;
+
     /// <summary>
     /// The value slot of each settable field by name, frozen once compiled: every event's field values
     /// are looked up here twice (validated, then set), and a frozen dictionary finds them faster.
@@ -57,7 +61,17 @@ public sealed partial class CompiledPolicy
         owners = byName.ToFrozenDictionary(StringComparer.Ordinal);
         IssueTypeSlot = ValueSlot("issue_type");
         StatusSlot = ValueSlot("status");
-        CalendarChoiceSlot = model.CalendarChoice is { } choice ? ValueSlot(choice.Field.Name) : -1;
+        CalendarChoiceSlot = -1;
+        if (model.CalendarChoice is { } choice)
+        {
+            CalendarChoiceSlot = ValueSlot(choice.Field.Name) is >= 0 and var slot
+                ? slot
+                : throw new InvalidOperationException($"calendar by {choice.Field.Name}: the binder let through a field that has no value slot");
+            chosenCalendars = choice.Entries
+                .SelectMany(e => e.Values.Select(v => KeyValuePair.Create(ValueEntries.Key(choice.Field, v), calendars[e.Calendar])))
+                .ToFrozenDictionary(StringComparer.Ordinal);
+            chosenFallback = calendars[choice.Fallback];
+        }
         var compiler = new ConditionCompiler(this);
         Lifecycle = LifecycleTriggers.Create();
         PolicyGuards = [.. model.RequireGuards.Select(g => CompileGuard(g, compiler))];
@@ -184,9 +198,21 @@ public sealed partial class CompiledPolicy
     /// gives the ticket's current value of its field.
     /// </summary>
     internal BusinessCalendar? CalendarFor(Ticket t, DurationModel duration, BusinessCalendar? fixedCalendar) =>
-        duration is BusinessDuration { ChosenBy: { } choice }
-            ? calendars[choice.Resolve(Access(choice.Field).Text(t, this))]
-            : fixedCalendar;
+        duration is BusinessDuration { ChosenBy: not null } ? ChosenCalendar(t) : fixedCalendar;
+
+    /// <summary>The calendar the policy's <c>calendar by</c> block chooses for the ticket now, or null without a block.</summary>
+    internal BusinessCalendar? ChosenCalendar(Ticket t)
+    {
+        if (CalendarChoiceSlot < 0)
+        {
+            return null;
+        }
+
+        var value = t.Values[CalendarChoiceSlot];
+        return value is not null && chosenCalendars!.TryGetValue(ValueEntries.Key(Model.CalendarChoice!.Field, value), out var chosen)
+            ? chosen
+            : chosenFallback;
+    }
 
     /// <summary>The slot of a value field (declared fields, issue_type, status), or -1.</summary>
     internal int ValueSlot(string field) => valueSlots.TryGetValue(field, out var slot) ? slot : -1;

@@ -18,20 +18,20 @@ public sealed partial class TicketRuntime
         {
             var when = due is { } d ? Iso(d) : "not scheduled";
             var detail = steps!.Count > 0 ? " [" + string.Join("; ", steps) + "]" : string.Empty;
-            var chosen = duration is BusinessDuration { ChosenBy: { } choice }
-                ? $" ({ChosenFor(t, choice)}: calendar {calendar!.Name})"
-                : string.Empty;
-            trace.Add(currentNow, TraceKind.Deadline, $"{label}: {Iso(startMs)} + {ModelFormatter.Format(duration)}{chosen} = {when}{detail}");
+            var measured = duration is BusinessDuration { ChosenBy: { } choice } chosen
+                ? $"{ModelFormatter.FormatOn(chosen, calendar!.Name)} ({ChosenFor(t, choice)})"
+                : ModelFormatter.Format(duration);
+            trace.Add(currentNow, TraceKind.Deadline, $"{label}: {Iso(startMs)} + {measured} = {when}{detail}");
         }
 
         return due is { } value ? t.ToDueOffset(value) : Ticket.NoDue;
     }
 
-    /// <summary>The ticket's value that chose a calendar, as the trace gives it: <c>customer acme</c>, <c>customer without a value</c>.</summary>
+    /// <summary>The ticket's value that chose a calendar, as the trace gives it: <c>calendar by customer: acme</c>, <c>calendar by customer: no value</c>.</summary>
     private string ChosenFor(Ticket t, CalendarChoiceModel choice) =>
-        Policy.Access(choice.Field).Text(t, Policy) is { } value
-            ? $"{choice.Field.Name} {ModelFormatter.FormatValue(value)}"
-            : $"{choice.Field.Name} without a value";
+        Policy.Access(choice.Field).Text(t, Policy) is { Length: > 0 } value
+            ? $"calendar by {choice.Field.Name}: {ModelFormatter.FormatValue(value)}"
+            : $"calendar by {choice.Field.Name}: no value";
 
     private static string Iso(long ms) => NodaTime.Instant.FromUnixTimeMilliseconds(ms).ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 

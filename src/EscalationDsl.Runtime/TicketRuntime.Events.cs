@@ -21,7 +21,7 @@ public sealed partial class TicketRuntime
         var severityRaised = false;
         var severityLowered = false;
 
-        var chooserBefore = Policy.CalendarChoiceSlot >= 0 ? t.Values[Policy.CalendarChoiceSlot] : null;
+        var chosenBefore = Policy.ChosenCalendar(t);
 
         // `on first_update` means the first customer update, whichever event carries it (events.md).
         var firstUpdate = kind is TicketEventKind.FirstUpdate or TicketEventKind.CustomerUpdate && !t.Has(EventTime.FirstUpdate);
@@ -124,11 +124,11 @@ public sealed partial class TicketRuntime
             RecomputeSla(t, layout, at);
         }
 
-        if (kind != TicketEventKind.Created && !t.IsDone && Policy.CalendarChoiceSlot >= 0
-            && !string.Equals(chooserBefore, t.Values[Policy.CalendarChoiceSlot], StringComparison.Ordinal))
+        if (kind != TicketEventKind.Created && !t.IsDone && Policy.ChosenCalendar(t) is { } chosen && chosen != chosenBefore)
         {
-            // `calendar by`: every running wait is measured on the calendar of the value it has now.
-            trace?.Add(at, TraceKind.Sla, $"{Policy.Model.CalendarChoice!.Field.Name} changed: running deadlines are measured again on the calendar it chooses");
+            // `calendar by`: every running wait is measured from its start on the calendar the value chooses now;
+            // one whose new deadline has passed falls due at once.
+            trace?.Add(at, TraceKind.Sla, $"{Policy.Model.CalendarChoice!.Field.Name} now chooses calendar {chosen.Name} (was {chosenBefore!.Name}): running deadlines are measured again from their start, and any now passed fall due at once");
             RecomputeWaits(t, layout, at);
         }
 

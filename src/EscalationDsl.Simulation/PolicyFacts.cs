@@ -7,9 +7,13 @@ namespace EscalationDsl.Simulation;
 /// <summary>What the simulator needs to know about a policy beyond running it.</summary>
 public static class PolicyFacts
 {
-    /// <summary>The calendar marked <c>default</c>, else the only calendar, else null (docs/language.md).</summary>
+    /// <summary>
+    /// The calendar of a business duration that names none, for a ticket the policy says nothing more
+    /// about: the one a <c>calendar by</c> block gives other values, else the calendar marked
+    /// <c>default</c>, else the only calendar, else null (docs/language.md).
+    /// </summary>
     public static CalendarModel? DefaultCalendar(PolicyModel policy) =>
-        policy.Calendars.FirstOrDefault(c => c.IsDefault) ?? (policy.Calendars.Length == 1 ? policy.Calendars[0] : null);
+        policy.CalendarChoice?.Fallback ?? policy.Calendars.FirstOrDefault(c => c.IsDefault) ?? (policy.Calendars.Length == 1 ? policy.Calendars[0] : null);
 
     /// <summary>The zone of the default calendar, else UTC: how local timestamps are read and weeks are cut.</summary>
     public static DateTimeZone DefaultZone(PolicyModel policy) => DefaultCalendar(policy)?.Zone ?? DateTimeZone.Utc;

@@ -59,4 +59,27 @@ public sealed class LongHolidayRuleTests
     [Fact]
     public void A29FebruaryEndIsNotMovedToAYearWithoutOne() =>
         Messages("    holiday 2027-02-20..2028-02-29\n").Single().ShouldEndWith("If a year is mistyped, write 2028-02-20..2028-02-29.");
+
+    [Fact]
+    public void RangesBackToBackAreOneClosureReportedAtTheFirst()
+    {
+        var holidays = "    holiday 2027-01-01..2027-01-31 \"January\"\n    holiday 2026-12-01..2026-12-31 \"December\"\n";
+
+        // The December range (line 9) comes first by date.
+        LintHarness.Findings(Policy(holidays), "ESL031").ShouldBe(["warning 9:5-9:46"]);
+        Messages(holidays).Single().ShouldBe(
+            "Holidays from 2026-12-01 to 2027-01-31, 2 ranges back to back (lines 9 to 8), close calendar 'office' for 62 days: "
+            + "business durations on it stand still and `during` it is false that long. Check the dates; if the closure is meant, suppress this finding with the reason.");
+        Messages("    holiday 2026-12-01..2026-12-31\n    holiday 2027-01-02..2027-01-31\n").ShouldBeEmpty("a working day between");
+    }
+
+    [Fact]
+    public void ACalendarNothingUsesIsLeftToEsl018()
+    {
+        var text = Policy("    holiday 2026-12-24\n").Replace("calendar office \"Europe/Berlin\" {", "calendar office \"Europe/Berlin\" default {", StringComparison.Ordinal)
+            + "calendar archive \"UTC\" {\n    hours mon..fri 09:00-17:00\n    holiday 2020-03-15..2020-06-30 \"Closed\"\n}\n";
+
+        LintHarness.Findings(text, "ESL031").ShouldBeEmpty();
+        LintHarness.Findings(text, "ESL018").ShouldHaveSingleItem();
+    }
 }

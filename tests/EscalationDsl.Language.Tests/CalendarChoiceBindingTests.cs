@@ -50,7 +50,8 @@ public sealed class CalendarChoiceBindingTests
         p3[1].ChosenBy.ShouldBeNull("`on amer` names its calendar");
         ((BusinessDuration)model.Policy.Severities[1].Targets[0].Within).ChosenBy.ShouldBeNull("the severity names its calendar");
         ModelWriter.Write(model.Policy).ShouldContain("calendar by customer\n  acme, initech -> amer\n  other values -> emea\n");
-        ModelFormatter.Format(p3[0]).ShouldBe("4 business hours on calendar by customer");
+        ModelFormatter.Format(p3[0]).ShouldBe("4 business hours (calendar by customer)");
+        ModelFormatter.Format(p3[1]).ShouldBe("2 business days on amer");
     }
 
     [Fact]
@@ -74,9 +75,53 @@ public sealed class CalendarChoiceBindingTests
             .Select(e => e[..7]).ShouldBe(["ESC2015", "ESC2016", "ESC2005", "ESC2015"]);
 
     [Fact]
-    public void ASecondBlockIsRefused() =>
+    public void ASecondBlockIsRefusedAdvisingAMergeOnlyOnTheSameField()
+    {
         Errors("calendar by customer { default -> amer }\ncalendar by customer { default -> emea }\nseverity p3 { acknowledge within 15m }")
-            .ShouldBe(["ESC2041 A second `calendar by` block (on 'customer'): the calendar of a ticket's business durations is chosen by one field, in the block on line 6. Merge the entries into that block, or name calendars in the rules and severities that need them."]);
+            .ShouldBe(["ESC2041 A second `calendar by` block (on 'customer'): the calendar of a ticket's business durations is chosen by one field, in the block on line 6. Merge the entries into that block."]);
+        Errors("fields { region text }\ncalendar by customer { default -> amer }\ncalendar by region { default -> emea }\nseverity p3 { acknowledge within 15m }")
+            .ShouldBe(["ESC2041 A second `calendar by` block (on 'region'): the calendar of a ticket's business durations is chosen by one field, in the block on line 7. "
+                + "Keep one block, and name calendars in the rules and severities that need another (`calendar NAME`, or `on NAME` on a duration)."]);
+    }
+
+    [Theory]
+    [InlineData("calendar by customer { acme => amer default -> emea }", "ESC1")]
+    [InlineData("calendar by customer { acme -> \"amer\" default -> emea }", "ESC1")]
+    [InlineData("calendar by customer { }", "ESC2040")]
+    [InlineData("calendar by nosuchfield { default -> emea }", "ESC2006")]
+    public void AMistakeInTheBlockIsOneErrorNotOnePerDurationItWouldMeasure(string block, string only)
+    {
+        var errors = Errors(block + "\nseverity p3 {\n acknowledge within 4 business hours\n resolve within 1 business day\n}\nseverity p4 { acknowledge within 8 business hours }");
+
+        errors.ShouldHaveSingleItem().ShouldStartWith(only);
+    }
+
+    [Fact]
+    public void NumberValuesCompareAsNumbersAndAreListedOnce()
+    {
+        var model = Bind("fields { tier number }\ncalendar by tier { 1, 2 -> amer default -> emea }\nseverity p3 { acknowledge within 4 business hours }");
+
+        model.Diagnostics.ShouldBeEmpty();
+        model.Policy.CalendarChoice!.Resolve("01").Name.ShouldBe("amer");
+        model.Policy.CalendarChoice.Resolve("+2").Name.ShouldBe("amer");
+        model.Policy.CalendarChoice.Resolve("3").Name.ShouldBe("emea");
+        Errors("fields { tier number }\ncalendar by tier { 1 -> amer 01 -> emea default -> emea }\nseverity p3 { acknowledge within 15m }")
+            .ShouldBe(["ESC2015 The value '01' of 'tier' already has a calendar on line 7. Remove one of the entries."]);
+    }
+
+    [Fact]
+    public void ANumberRouteComparesAsNumbersToo()
+    {
+        var model = Bind("fields { tier number }\nroute tier { 1 -> desk }\nseverity p3 { acknowledge within 15m }");
+
+        model.Policy.Routes.Single().Resolve("01")!.Name.ShouldBe("desk");
+    }
+
+    [Fact]
+    public void AFlagIsRefusedNamingOnlyTheFieldsABlockTakes() =>
+        Errors("fields { vip flag }\ncalendar by vip { default -> emea }\nseverity p3 { acknowledge within 15m }").ShouldBe([
+            "ESC2017 `calendar by` picks a calendar by the value of 'vip', but 'vip' is a flag field and has no values to choose by. "
+            + "Choose by a declared enum, text or number field, issue_type or status."]);
 
     [Theory]
     [InlineData("fields { vip flag }", "vip", "'vip' is a flag field and has no values to choose by")]

@@ -247,4 +247,27 @@ public sealed class ReportFigureTests
     }
 
     private static NodaTime.Instant Instant(string text) => NodaTime.Text.InstantPattern.ExtendedIso.Parse(text).Value;
+
+    [Fact]
+    public void WithACalendarByBlockItsCalendarForOtherValuesCutsWeeksAndJudgesAfterHours()
+    {
+        // Two calendars, none marked default: without the block the report had no calendar at all.
+        var policy = Policies.Compile("""
+            policy "msp" version 1
+            calendar amer "America/Chicago" { hours mon..fri 08:00-18:00 }
+            calendar emea "Europe/Amsterdam" { hours mon..fri 09:00-17:00 }
+            calendar by customer { acme -> amer default -> emea }
+            fields { customer text }
+            owners { team desk "Desk" }
+            severity high { acknowledge within 4 business hours }
+            escalation r for high { owner desk after 30m unless acknowledged: page desk }
+            """, "msp.esc");
+
+        // Created Mon 2 Nov 19:00Z (20:00 in Amsterdam): the page at 19:30Z is after hours there.
+        var replay = Replays.Canonical(".jsonl", E("M", "19:00", "created", ",\"severity\":\"high\"") + "\n" + E("M", "20:00", "acknowledged") + "\n", policy);
+        replay.Problems.ShouldBeEmpty();
+        var report = replay.Result!.Report;
+        (report.AfterHours.Calendar, report.AfterHours.AfterHours).ShouldBe(("emea", 1));
+        report.Period.TimeZone.ShouldBe("Europe/Amsterdam");
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EscalationDsl.Analysis.Flow;
 using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Language.Semantics;
 using NodaTime;
@@ -6,7 +7,8 @@ using NodaTime;
 namespace EscalationDsl.Analysis.Rules;
 
 /// <summary>
-/// ESL031: a holiday range longer than <see cref="MaxDays"/> days. For that long the calendar has no
+/// ESL031: a holiday range, or ranges back to back, longer than <see cref="MaxDays"/> days, on a calendar
+/// something measures on or names. For that long the calendar has no
 /// business hours: business durations on it stand still and `during` it is false, with no sign at run
 /// time but deadlines that are not scheduled. The usual cause is a mistyped year
 /// (`2026-12-24..2027-12-31`); when one year fixes it, the message offers the range with it.
@@ -23,19 +25,49 @@ public sealed class LongHolidayRule() : LintRule(
     /// <inheritdoc />
     public override IEnumerable<Diagnostic> Analyze(SemanticModel model)
     {
-        foreach (var calendar in model.Policy.Calendars)
+        // A calendar nothing measures on or names is ESL018's; its closures stop nothing.
+        var used = Usage.Of(model.Policy).Calendars;
+        foreach (var calendar in model.Policy.Calendars.Where(c => used.Contains(c.Name)))
         {
-            foreach (var holiday in calendar.Holidays)
+            foreach (var closure in Closures(calendar))
             {
-                var days = Days(holiday.From, holiday.To);
-                if (days > MaxDays)
+                var end = closure.Max(h => h.To);
+                var days = Days(closure[0].From, end);
+                if (days <= MaxDays)
                 {
-                    yield return Report(holiday.Span,
-                        $"Holiday {Range(holiday.From, holiday.To)} closes calendar '{calendar.Name}' for {days.ToString("N0", CultureInfo.InvariantCulture)} days: "
-                        + "business durations on it stand still and `during` it is false that long. " + Advice(holiday));
+                    continue;
                 }
+
+                var count = days.ToString("N0", CultureInfo.InvariantCulture);
+                yield return closure.Count == 1
+                    ? Report(closure[0].Span,
+                        $"Holiday {Range(closure[0].From, closure[0].To)} closes calendar '{calendar.Name}' for {count} days: "
+                        + "business durations on it stand still and `during` it is false that long. " + Advice(closure[0]))
+                    : Report(closure[0].Span,
+                        $"Holidays from {Date(closure[0].From)} to {Date(end)}, {closure.Count} ranges back to back (lines {SyntaxIndex.Line(model, closure[0].Span)} to {SyntaxIndex.Line(model, closure[^1].Span)}), "
+                        + $"close calendar '{calendar.Name}' for {count} days: business durations on it stand still and `during` it is false that long. "
+                        + "Check the dates; if the closure is meant, suppress this finding with the reason.");
             }
         }
+    }
+
+    /// <summary>The calendar's holidays in date order, those that overlap or follow each other without a day between taken together.</summary>
+    private static List<List<HolidayModel>> Closures(CalendarModel calendar)
+    {
+        var closures = new List<List<HolidayModel>>();
+        foreach (var holiday in calendar.Holidays.OrderBy(h => h.From))
+        {
+            if (closures.Count > 0 && holiday.From <= closures[^1].Max(h => h.To).PlusDays(1))
+            {
+                closures[^1].Add(holiday);
+            }
+            else
+            {
+                closures.Add([holiday]);
+            }
+        }
+
+        return closures;
     }
 
     /// <summary>

@@ -311,8 +311,14 @@ public static partial class DiagnosticCatalog
         Create(NumberOutOfRange, span, $"'{text}' is too large for {what}, which is at most {limit}. Write a smaller value.");
 
     /// <summary>Creates ESC2028.</summary>
-    public static Diagnostic HolidayRangeReversedFound(TextSpan span, string from, string to) =>
-        Create(HolidayRangeReversed, span, $"The holiday range {from}..{to} ends before it starts. Write the earlier date first.");
+    /// <param name="span">The range.</param>
+    /// <param name="from">The start as written.</param>
+    /// <param name="to">The end as written.</param>
+    /// <param name="overNewYear">The range with its end a year later, when that makes a range of a month or less, or null.</param>
+    public static Diagnostic HolidayRangeReversedFound(TextSpan span, string from, string to, string? overNewYear) =>
+        Create(HolidayRangeReversed, span, overNewYear is null
+            ? $"The holiday range {from}..{to} ends before it starts. Write the earlier date first."
+            : $"The holiday range {from}..{to} ends before it starts. If it runs over the new year, write {overNewYear}; otherwise write the earlier date first.");
 
     /// <summary>Creates ESC2029.</summary>
     public static Diagnostic DuplicateRuleItemFound(TextSpan span, string container, string item, int firstLine) =>
@@ -378,6 +384,7 @@ public static partial class DiagnosticCatalog
         Create(CalendarChoiceWithoutFallback, span, $"`calendar by {field}` has no `default` entry and no calendar is marked `default`, so a ticket whose {field} has no entry (or no value) would have no calendar. Add `default -> CALENDAR` to the block.");
 
     /// <summary>Creates ESC2041.</summary>
-    public static Diagnostic SecondCalendarChoiceFound(TextSpan span, string field, int firstLine) =>
-        Create(SecondCalendarChoice, span, $"A second `calendar by` block (on '{field}'): the calendar of a ticket's business durations is chosen by one field, in the block on line {firstLine}. Merge the entries into that block, or name calendars in the rules and severities that need them.");
+    public static Diagnostic SecondCalendarChoiceFound(TextSpan span, string field, bool sameField, int firstLine) =>
+        Create(SecondCalendarChoice, span, $"A second `calendar by` block (on '{field}'): the calendar of a ticket's business durations is chosen by one field, in the block on line {firstLine}. "
+            + (sameField ? "Merge the entries into that block." : "Keep one block, and name calendars in the rules and severities that need another (`calendar NAME`, or `on NAME` on a duration)."));
 }

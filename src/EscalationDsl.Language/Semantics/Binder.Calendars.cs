@@ -204,11 +204,28 @@ internal sealed partial class Binder
 
         if (to < from)
         {
-            diagnostics.Add(DiagnosticCatalog.HolidayRangeReversedFound(holiday.From.Span.Cover(holiday.To!.Span), holiday.From.Text, holiday.To.Text));
+            diagnostics.Add(DiagnosticCatalog.HolidayRangeReversedFound(holiday.From.Span.Cover(holiday.To!.Span), holiday.From.Text, holiday.To.Text, OverNewYear(from.Value, to.Value)));
             return null;
         }
 
         return new HolidayModel(from.Value, to.Value, holiday.Label?.Value, holiday.Span);
+    }
+
+    /// <summary>
+    /// A reversed range read as one over the new year with the end's year left as the start's
+    /// (<c>2026-12-24..2026-01-02</c> for <c>2026-12-24..2027-01-02</c>), when that lasts a month or less.
+    /// </summary>
+    private static string? OverNewYear(LocalDate from, LocalDate to)
+    {
+        if (to.Year != from.Year || (to.Month == 2 && to.Day == 29 && !CalendarSystem.Iso.IsLeapYear(to.Year + 1)))
+        {
+            return null;
+        }
+
+        var end = to.PlusYears(1);
+        return Period.Between(from, end, PeriodUnits.Days).Days < 31
+            ? $"{from.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}..{end.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}"
+            : null;
     }
 
     private LocalDate? ParseDate(LiteralTokenSyntax date)

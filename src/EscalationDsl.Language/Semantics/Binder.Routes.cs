@@ -24,7 +24,7 @@ internal sealed partial class Binder
             }
 
             // The route is still registered, so `route(field)` elsewhere does not add "no route" errors.
-            var routable = HasValues(route.Field, field, "A route picks an owner", "route on");
+            var routable = HasValues(route.Field, field, "A route picks an owner", "route on", "an enum, text, number, severity or owner field");
             var (entries, fallback) = BindEntries(field, routable, route.Entries, ResolveOwner, "is already routed");
             routes[field.Name] = new RouteModel(
                 field,
@@ -42,21 +42,25 @@ internal sealed partial class Binder
     {
         CalendarChoiceModel? choice = null;
         TextSpan? firstSpan = null;
+        string? firstField = null;
         foreach (var block in syntax)
         {
+            calendarChoiceWritten = true;
             if (firstSpan is { } first)
             {
-                diagnostics.Add(DiagnosticCatalog.SecondCalendarChoiceFound(block.Field.Span, block.Field.Name, Line(first)));
+                diagnostics.Add(DiagnosticCatalog.SecondCalendarChoiceFound(block.Field.Span, block.Field.Name, block.Field.Name == firstField, Line(first)));
                 continue;
             }
 
             firstSpan = block.Span;
+            firstField = block.Field.Name;
             if (ResolveField(block.Field, TypeTaking(block.Entries.SelectMany(e => e.Values))) is not { } field)
             {
                 continue;
             }
 
-            var choosable = HasValues(block.Field, field, "`calendar by` picks a calendar", "choose by") && SetByEvents(block.Field, field);
+            var choosable = HasValues(block.Field, field, "`calendar by` picks a calendar", "choose by", "a declared enum, text or number field, issue_type or status")
+                && SetByEvents(block.Field, field);
             var (entries, fallback) = BindEntries(field, choosable, block.Entries, ResolveCalendar, "already has a calendar");
             if ((fallback ?? defaultCalendar) is not { } resolved)
             {
@@ -88,7 +92,7 @@ internal sealed partial class Binder
     /// </summary>
     private bool SetByEvents(IdentifierSyntax name, FieldModel field)
     {
-        if (field.IsBuiltIn && field.Name is not ("issue_type" or "status"))
+        if (!BuiltIns.IsSetByEventsOnly(field))
         {
             Mismatch(name.Span, $"`calendar by` picks a calendar by the value of '{field.Name}', but '{field.Name}' also changes by the policy's own actions, which would move the ticket between calendars in the middle of a step. Choose by a field the ticket's events set: a declared enum, text or number field, issue_type or status.");
             return false;
@@ -98,11 +102,11 @@ internal sealed partial class Binder
     }
 
     /// <summary>True when the field has values to choose by; otherwise reports it (ESC2017).</summary>
-    private bool HasValues(IdentifierSyntax name, FieldModel field, string picks, string verb)
+    private bool HasValues(IdentifierSyntax name, FieldModel field, string picks, string verb, string fields)
     {
         if (field.Type is FieldType.Flag or FieldType.Event or FieldType.Time)
         {
-            Mismatch(name.Span, $"{picks} by the value of '{field.Name}', but '{field.Name}' is {Describe(field.Type)} field and has no values to {verb}. {char.ToUpperInvariant(verb[0])}{verb[1..]} an enum, text, number, severity or owner field.");
+            Mismatch(name.Span, $"{picks} by the value of '{field.Name}', but '{field.Name}' is {Describe(field.Type)} field and has no values to {verb}. {char.ToUpperInvariant(verb[0])}{verb[1..]} {fields}.");
             return false;
         }
 
@@ -140,13 +144,15 @@ internal sealed partial class Binder
             var values = ImmutableArray.CreateBuilder<string>();
             foreach (var value in entry.Values)
             {
-                if (seen.TryGetValue(value.Text, out var firstSpan))
+                // Compared as the runtime compares them: `01` and `1` of a number field are one value.
+                var key = ValueEntries.Key(field, value.Text);
+                if (seen.TryGetValue(key, out var firstSpan))
                 {
                     diagnostics.Add(DiagnosticCatalog.DuplicateRouteValueFound(value.Span, value.Text, field.Name, listed, Line(firstSpan)));
                     continue;
                 }
 
-                seen[value.Text] = value.Span;
+                seen[key] = value.Span;
                 if (checkValues)
                 {
                     CheckValue(field, value.Text, value.Span, value.Kind);

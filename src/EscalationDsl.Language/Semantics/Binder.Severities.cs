@@ -249,7 +249,8 @@ internal sealed partial class Binder
                 var calendar = word.Calendar is { } named ? ResolveCalendar(named) : scope.Calendar ?? chosenBy?.Fallback ?? defaultCalendar;
                 if (calendar is null)
                 {
-                    if (word.Calendar is null)
+                    // A `calendar by` block that did not bind has said why; the durations it would measure add nothing.
+                    if (word.Calendar is null && !(scope.Calendar is null && calendarChoiceWritten))
                     {
                         diagnostics.Add(calendars.Count == 0
                             ? DiagnosticCatalog.BusinessDurationWithoutCalendarFound(word.Span, text)

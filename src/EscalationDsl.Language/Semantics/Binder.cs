@@ -21,6 +21,9 @@ internal sealed partial class Binder(SourceText source)
     private CalendarModel? defaultCalendar;
     private CalendarChoiceModel? calendarChoice;
 
+    /// <summary>True when the policy writes a <c>calendar by</c> block, bound or not (its own errors explain the durations it would measure).</summary>
+    private bool calendarChoiceWritten;
+
     /// <summary>
     /// Checks that a syntax error can cause: a declaration the parser skipped makes every use of
     /// its name "not declared", a dropped `hours` line leaves a calendar without hours, and a
@@ -37,6 +40,7 @@ internal sealed partial class Binder(SourceText source)
         DiagnosticCatalog.UnknownEvent.Code,
         DiagnosticCatalog.RouteNotDeclared.Code,
         DiagnosticCatalog.CalendarWithoutHours.Code,
+        DiagnosticCatalog.CalendarChoiceWithoutFallback.Code,
     };
 
     public IReadOnlyList<Diagnostic> Diagnostics => diagnostics;

@@ -10,6 +10,12 @@ public static class BuiltIns
     /// <summary>Built-in fields a policy may declare again to list their values.</summary>
     public static readonly ImmutableArray<string> Refinable = ["issue_type", "status"];
 
+    /// <summary>
+    /// True when only the ticket's events set the field's value (declared fields, <c>issue_type</c>,
+    /// <c>status</c>), never the policy's own actions: the fields a <c>calendar by</c> block may choose by.
+    /// </summary>
+    public static bool IsSetByEventsOnly(FieldModel field) => !field.IsBuiltIn || Refinable.Contains(field.Name);
+
     /// <summary>The possible values of `mitigation_status`.</summary>
     public static readonly ImmutableArray<string> MitigationStatuses = ["none", "planned", "contained"];
 

@@ -16,18 +16,25 @@ public static class ModelFormatter
 
     /// <summary>
     /// A duration in canonical form: <c>15m</c>, <c>1h30m</c>, <c>4 business hours on business</c>, and
-    /// <c>4 business hours on calendar by customer</c> where a <c>calendar by</c> block chooses per ticket.
+    /// <c>4 business hours (calendar by customer)</c> where a <c>calendar by</c> block chooses per ticket.
     /// </summary>
     public static string Format(DurationModel duration) => duration switch
     {
         WallClockDuration w => FormatWallClock(w.Value),
-        BusinessDuration { Days: > 0 } b => $"{b.Days} business day{(b.Days == 1 ? "" : "s")} on {CalendarOf(b)}",
-        BusinessDuration b when b.Minutes % 60 == 0 => $"{b.Minutes / 60} business hour{(b.Minutes == 60 ? "" : "s")} on {CalendarOf(b)}",
-        BusinessDuration b => $"{b.Minutes} business minute{(b.Minutes == 1 ? "" : "s")} on {CalendarOf(b)}",
+        BusinessDuration { ChosenBy: { } choice } b => $"{BusinessAmount(b)} (calendar by {choice.Field.Name})",
+        BusinessDuration b => FormatOn(b, b.Calendar.Name),
         _ => duration.Text,
     };
 
-    private static string CalendarOf(BusinessDuration b) => b.ChosenBy is { } choice ? $"calendar by {choice.Field.Name}" : b.Calendar.Name;
+    /// <summary>A business duration measured on the named calendar: <c>4 business hours on amer</c>.</summary>
+    public static string FormatOn(BusinessDuration duration, string calendar) => $"{BusinessAmount(duration)} on {calendar}";
+
+    private static string BusinessAmount(BusinessDuration b) => b switch
+    {
+        { Days: > 0 } => $"{b.Days} business day{(b.Days == 1 ? "" : "s")}",
+        _ when b.Minutes % 60 == 0 => $"{b.Minutes / 60} business hour{(b.Minutes == 60 ? "" : "s")}",
+        _ => $"{b.Minutes} business minute{(b.Minutes == 1 ? "" : "s")}",
+    };
 
     /// <summary>Wall-clock time as the largest exact units: <c>2d</c>, <c>1h30m</c>, <c>45m</c>.</summary>
     public static string FormatWallClock(Duration value)

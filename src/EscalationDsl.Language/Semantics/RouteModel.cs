@@ -8,6 +8,6 @@ namespace EscalationDsl.Language.Semantics;
 /// <summary>Function-based routing: a field's value picks a specialist owner.</summary>
 public sealed record RouteModel(FieldModel Field, ImmutableArray<RouteEntryModel> Entries, OwnerModel? Default, TextSpan Span)
 {
-    /// <summary>The owner for a value: the matching entry, else the default, else null.</summary>
-    public OwnerModel? Resolve(string? value) => ValueEntries.Find(Entries, value)?.Owner ?? Default;
+    /// <summary>The owner for a value: the matching entry (numbers compare as numbers), else the default, else null.</summary>
+    public OwnerModel? Resolve(string? value) => ValueEntries.Find(Field, Entries, value)?.Owner ?? Default;
 }

@@ -80,12 +80,49 @@ public sealed class CalendarChoiceTests
     }
 
     [Fact]
-    public void TheTraceSaysWhichValueChoseWhichCalendar()
+    public void AWaitWhoseNewDeadlineHasPassedFallsDueAtTheChange()
     {
-        var s = new TicketScript(TicketScript.Compile(Policy), start: "2026-11-27T15:00:00Z").Run("+0m created p3 customer=acme");
+        // Created Fri 15:00Z without a customer (apac: acknowledge Mon 05:00Z, the step Mon 03:00Z). Set to
+        // acme at 19:30Z: on Chicago hours the step was due at 17:00Z and acknowledge at 19:00Z, so both
+        // happen at the change.
+        Run(Policy, """
+            2026-11-27T15:00:00Z created p3
+            2026-11-27T19:30:00Z field_set customer=acme
+            2026-11-27T20:00:00Z advance
+            """).ShouldBe(["2026-11-27T19:30:00Z notify desk", "2026-11-27T19:30:00Z sla_breach desk acknowledge"]);
+    }
 
-        s.Trace.Entries.Select(e => e.Text).ShouldContain(text => text.StartsWith(
-            "SLA acknowledge due: 2026-11-27T15:00:00Z + 4 business hours on calendar by customer (customer acme: calendar amer) = 2026-11-27T19:00:00Z",
+    [Fact]
+    public void AChangeToAValueWithTheSameCalendarMeasuresNothingAgain()
+    {
+        var s = new TicketScript(TicketScript.Compile(Policy), start: "2026-11-27T15:00:00Z").Run("+0m created p3 customer=globex; +30m field_set customer=hooli");
+
+        s.Trace.Entries.Where(e => e.Text.Contains("now chooses calendar", StringComparison.Ordinal)).ShouldBeEmpty();
+        s.Trace.Entries.Count(e => e.Text.StartsWith("SLA acknowledge due", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public void NumberValuesChooseAsNumbers()
+    {
+        var policy = Policy.Replace("fields { customer text }", "fields { customer number }", StringComparison.Ordinal)
+            .Replace("acme          -> amer", "1 -> amer", StringComparison.Ordinal)
+            .Replace("globex, hooli -> emea", "2, 3 -> emea", StringComparison.Ordinal);
+
+        // "01" is 1: Chicago hours, as in EachCustomersTicketIsMeasuredOnItsCalendar.
+        Run(policy, "2026-11-27T15:00:00Z created p3 customer=01; 2026-11-27T20:00:00Z advance")
+            .ShouldBe(["2026-11-27T17:00:00Z notify desk", "2026-11-27T19:00:00Z sla_breach desk acknowledge"]);
+    }
+
+    [Fact]
+    public void TheTraceSaysWhichCalendarAndWhichValue()
+    {
+        var s = new TicketScript(TicketScript.Compile(Policy), start: "2026-11-27T15:00:00Z").Run("+0m created p3 customer=acme; +30m field_set customer=globex; +40m field_set customer=");
+
+        var texts = s.Trace.Entries.Select(e => e.Text).ToList();
+        texts.ShouldContain(text => text.StartsWith(
+            "SLA acknowledge due: 2026-11-27T15:00:00Z + 4 business hours on amer (calendar by customer: acme) = 2026-11-27T19:00:00Z",
             StringComparison.Ordinal));
+        texts.ShouldContain("customer now chooses calendar emea (was amer): running deadlines are measured again from their start, and any now passed fall due at once");
+        texts.ShouldContain(text => text.StartsWith("SLA acknowledge due: 2026-11-27T15:00:00Z + 4 business hours on apac (calendar by customer: no value)", StringComparison.Ordinal));
     }
 }
