@@ -35,6 +35,8 @@ public sealed class ConditionRuleTests
     [InlineData("not created", "not created")]
     [InlineData("mitigation_status not in [none, planned, contained]", "mitigation_status not in [none, planned, contained]")]
     [InlineData("mitigation_status == contained and not mitigation_status", "mitigation_status == contained and not mitigation_status")]
+    [InlineData("owner == desk and owner == lead", "owner == desk and owner == lead")]
+    [InlineData("status == awaiting_customer and status in [new, open]", "status == awaiting_customer and status in [new, open]")]
     [InlineData("not (vip or not vip)", "not (vip or not vip)")]
     [InlineData("(vip or impact == minor) and not vip and impact != minor", "(vip or impact == minor) and not vip and impact != minor")]
     public void WhenThatCanNeverHoldIsReportedOnTheContradictingParts(string condition, string underlined)
@@ -70,6 +72,8 @@ public sealed class ConditionRuleTests
     [InlineData("note == \"a\" and note != \"b\"")]
     [InlineData("customer_update older than 1h and not customer_update older than 2h")]
     [InlineData("acknowledged and not contained")]
+    [InlineData("owner != desk and not owner")]
+    [InlineData("note == \"\" and not note")]
     public void WhenThatCanHoldIsNotReported(string condition)
     {
         ShouldBeClean(Policy($"escalation r for any when {condition} {{ owner desk }}"));
@@ -161,6 +165,8 @@ public sealed class ConditionRuleTests
     [InlineData("vip or not impact")]
     [InlineData("severity >= sev2 or severity == sev1")]
     [InlineData("affected_users >= 1 or affected_users <= 0 or vip")]
+    [InlineData("impact != minor or impact != minor")]
+    [InlineData("owner == desk or owner == lead")]
     public void WhenThatCanFailIsNotReported(string condition)
     {
         LintHarness.Findings(Policy($"escalation r for any when {condition} {{ owner desk }}"), "ESL030").ShouldBeEmpty();
@@ -175,6 +181,9 @@ public sealed class ConditionRuleTests
     [InlineData("pause sla while impact != minor or impact != production", "impact != minor or impact != production", "no SLA target")]
     [InlineData("severity sev4 { update every 1h until not resolved }", "not resolved", "so the cadence never runs")]
     [InlineData("page only when vip or not vip", "vip or not vip", "never turns a page into a notification")]
+    [InlineData("deescalate when vip or not vip { stop paging }", "vip or not vip", "does not wait for the ticket to calm down")]
+    [InlineData("require note before escalate when not created or vip or not vip", "vip or not vip", "the guard applies to every escalation")]
+    [InlineData("pause sla while (not resolved and vip) or (not resolved and not vip)", "(not resolved and vip) or (not resolved and not vip)", "whenever it is evaluated (clocks run only while")]
     public void ConditionThatAlwaysHoldsIsReportedWhereverItIsWritten(string item, string underlined, string consequence)
     {
         var text = Policy(item);
@@ -195,6 +204,26 @@ public sealed class ConditionRuleTests
     public void ConditionsAboutResolutionThatCanChangeAreNotReported(string item)
     {
         ShouldBeClean(Policy(item));
+    }
+
+    [Theory]
+    [InlineData("ESL030", "(vip and impact == minor) or not (vip and impact == minor)", "one part of each of these holds (`vip` or `not vip`; `impact == minor` or `impact != minor`)")]
+    [InlineData("ESL030", "impact in [minor] or not (impact in [minor])", "one of `impact in [minor]` and `impact not in [minor]` holds")]
+    [InlineData("ESL029", "not (vip or not vip)", "`not (vip or not vip)` negates a condition that always holds: one of `vip` and `not vip` holds")]
+    [InlineData("ESL030", "not (vip and not vip)", "`not (vip and not vip)` negates a condition that never holds: `vip` contradicts `not vip`")]
+    public void MessageQuotesThePartsAsTheyRead(string code, string condition, string explanation)
+    {
+        LintHarness.Message(Policy($"escalation r for any when {condition} {{ owner desk }}"), code).ShouldContain(explanation);
+    }
+
+    [Fact]
+    public void PartThatNeverHoldsDoesNotHideAWholeThatAlwaysHolds()
+    {
+        var text = Policy("page only when not created or vip or not vip");
+
+        Underlined(text, "ESL029").ShouldBe(["not created"]);
+        Underlined(text, "ESL030").ShouldBe(["vip or not vip"]);
+        LintHarness.Message(text, "ESL030").ShouldContain("so the guard never turns a page into a notification");
     }
 
     [Theory]

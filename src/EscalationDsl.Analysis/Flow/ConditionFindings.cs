@@ -63,7 +63,13 @@ internal static class ConditionFindings
             || (OnOpenTicketOnly(site.Place) && new ConditionLogic(policy, openTicket: true).Contradictions(site.Condition, false) is not null);
     }
 
-    private static bool Visit(ConditionLogic logic, ConditionWording wording, ConditionModel node, bool? whole, List<ConditionFinding> found)
+    /// <summary>
+    /// Reports the parts of <paramref name="node"/> that never or always hold, innermost first; returns
+    /// which of the two it reported. A part is not reported for what a part inside it already explains
+    /// (`(vip and not vip) and x` only on `vip and not vip`), but still for the other
+    /// (`not created or vip or not vip` both on `not created` and on the whole).
+    /// </summary>
+    private static (bool Never, bool Always) Visit(ConditionLogic logic, ConditionWording wording, ConditionModel node, bool? whole, List<ConditionFinding> found)
     {
         var inner = node;
         while (inner is NotCondition not)
@@ -71,27 +77,25 @@ internal static class ConditionFindings
             inner = not.Operand;
         }
 
-        var below = inner switch
+        var (left, right) = inner switch
         {
-            AndCondition a => Visit(logic, wording, a.Left, whole, found) | Visit(logic, wording, a.Right, whole, found),
-            OrCondition o => Visit(logic, wording, o.Left, whole, found) | Visit(logic, wording, o.Right, whole, found),
-            _ => false,
+            AndCondition a => (Visit(logic, wording, a.Left, whole, found), Visit(logic, wording, a.Right, whole, found)),
+            OrCondition o => (Visit(logic, wording, o.Left, whole, found), Visit(logic, wording, o.Right, whole, found)),
+            _ => default,
         };
-        if (below)
-        {
-            return true;
-        }
-
+        var below = (Never: left.Never || right.Never, Always: left.Always || right.Always);
         foreach (var always in (bool[])[false, true])
         {
-            if (logic.Contradictions(node, positive: !always) is { } cores)
+            if ((always ? below.Always : below.Never) || logic.Contradictions(node, positive: !always) is not { } cores)
             {
-                found.Add(wording.Finding(node, always, cores, consequence: whole == always));
-                return true;
+                continue;
             }
+
+            found.Add(wording.Finding(node, always, cores, consequence: whole == always));
+            return always ? (below.Never, true) : (true, below.Always);
         }
 
-        return false;
+        return below;
     }
 
     /// <summary>For a rule's `when` with a `for` list: the literal "the severity is one of the list".</summary>

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Language.Syntax;
 using EscalationDsl.Language.Text;
@@ -5,7 +6,7 @@ using EscalationDsl.Language.Text;
 namespace EscalationDsl.Analysis.Flow;
 
 /// <summary>The span and message of a <see cref="ConditionFinding"/>: where it is, which parts contradict (or cover every case), and what that does.</summary>
-internal sealed class ConditionWording(SemanticModel model, ConditionSite site)
+internal sealed partial class ConditionWording(SemanticModel model, ConditionSite site)
 {
     private const int MaxListed = 3;
 
@@ -24,7 +25,15 @@ internal sealed class ConditionWording(SemanticModel model, ConditionSite site)
             span = parts.Aggregate(parts[0], (a, b) => a.Cover(b));
         }
 
-        var explanation = always ? Covering(cores, openTicket) : Contradicting(cores, forList);
+        // `not (vip or not vip)` never holds because what it negates always holds: say that.
+        var negated = Negations(node) % 2 == 1 && Unwrapped(node) is AndCondition or OrCondition;
+        var explanation = (always, negated) switch
+        {
+            (true, false) => Covering(cores, openTicket),
+            (false, false) => Contradicting(cores, forList),
+            (true, true) => $"`{model.Source.Slice(node.Span)}` negates a condition that never holds: {Contradicting(cores, forList)}",
+            _ => $"`{model.Source.Slice(node.Span)}` negates a condition that always holds: {Covering(cores, openTicket)}",
+        };
         var order = cores.SelectMany(c => c).Any(l => l.Atom is CompareCondition { Field.Type: FieldType.Severity, Operator: not (CompareOperator.Equal or CompareOperator.NotEqual) })
             ? $"severities rank in declaration order, the first declared the most severe: {string.Join(" > ", model.Policy.Severities.Select(s => s.Name))}"
             : "";
@@ -41,6 +50,10 @@ internal sealed class ConditionWording(SemanticModel model, ConditionSite site)
             : $"{explanation} ({order})";
         return new ConditionFinding(always, span, $"{Place()}: {explanation}, {tail}");
     }
+
+    private static int Negations(ConditionModel node) => node is NotCondition n ? 1 + Negations(n.Operand) : 0;
+
+    private static ConditionModel Unwrapped(ConditionModel node) => node is NotCondition n ? Unwrapped(n.Operand) : node;
 
     /// <summary>The span of a leaf with the `not`s written right before it.</summary>
     private static TextSpan Written(ConditionModel node, ConditionModel leaf) => node switch
@@ -59,7 +72,7 @@ internal sealed class ConditionWording(SemanticModel model, ConditionSite site)
     {
         if (cores.Count > 1)
         {
-            return "every alternative contradicts itself (" + string.Join("; ", cores.Take(MaxListed).Select(c => Contradicting([c], forList))) + (cores.Count > MaxListed ? "; ..." : "") + ")";
+            return "every alternative contradicts itself (" + Listed(cores.Select(c => Contradicting([c], forList))) + ")";
         }
 
         var core = cores[0];
@@ -82,14 +95,18 @@ internal sealed class ConditionWording(SemanticModel model, ConditionSite site)
         var flipped = cores.Select(c => c.Select(l => l with { Positive = !l.Positive }).ToList()).ToList();
         if (flipped.Count > 1)
         {
-            return "whatever the ticket's values, one part of each of these holds ("
-                + string.Join("; ", flipped.Take(MaxListed).Select(c => List(c, "or"))) + (flipped.Count > MaxListed ? "; ..." : "") + ")";
+            return (openTicket ? $"whenever it is evaluated ({OpenTicketReason()}), " : "whatever the ticket's values, ")
+                + "one part of each of these holds ("
+                + Listed(flipped.Select(c => List(c, "or"))) + ")";
         }
 
         var core = flipped[0];
-        return core.Count == 1
-            ? $"{Quote(core[0])} always holds ({(openTicket ? OpenTicketReason() : Reason(core[0], always: true))})"
-            : $"one of {List(core, "and")} holds whatever the ticket's values";
+        return (core.Count, openTicket) switch
+        {
+            (1, _) => $"{Quote(core[0])} always holds ({(openTicket ? OpenTicketReason() : Reason(core[0], always: true))})",
+            (_, true) => $"one of {List(core, "and")} holds whenever it is evaluated ({OpenTicketReason()})",
+            _ => $"one of {List(core, "and")} holds whatever the ticket's values",
+        };
     }
 
     private static string Reason(Literal literal, bool always) => literal.Atom switch
@@ -103,17 +120,45 @@ internal sealed class ConditionWording(SemanticModel model, ConditionSite site)
         ? "steps run only while the ticket is neither resolved nor closed, and `resolved` is false then"
         : "clocks run only while the ticket is neither resolved nor closed, and `resolved` is false then";
 
+    /// <summary>Explanations of alternatives, each once (two leaves may read the same), at most <see cref="MaxListed"/>.</summary>
+    private static string Listed(IEnumerable<string> explanations)
+    {
+        var distinct = explanations.Distinct(StringComparer.Ordinal).ToList();
+        return string.Join("; ", distinct.Take(MaxListed)) + (distinct.Count > MaxListed ? "; ..." : "");
+    }
+
     private string List(IEnumerable<Literal> literals, string conjunction)
     {
         var quoted = literals.Select(Quote).ToList();
         return quoted.Count == 1 ? quoted[0] : string.Join(", ", quoted[..^1]) + $" {conjunction} " + quoted[^1];
     }
 
+    /// <summary>
+    /// A leaf as written, or negated: `==` and `!=`, `in` and `not in` are each other's negation (also
+    /// for a missing value); an ordering is not (`not n &lt; 5` holds for a missing n, `n &gt;= 5` does not).
+    /// </summary>
     private string Quote(Literal literal)
     {
         var text = model.Source.Slice(literal.Atom.Span);
-        return literal.Positive ? $"`{text}`" : $"`not {text}`";
+        if (literal.Positive)
+        {
+            return $"`{text}`";
+        }
+
+        return literal.Atom switch
+        {
+            CompareCondition { Operator: CompareOperator.Equal or CompareOperator.NotEqual } =>
+                $"`{EqualityOperator().Replace(text, m => m.Groups[1].Value + (m.Groups[2].Value == "==" ? "!=" : "=="), 1)}`",
+            InCondition i => $"`{InOperator().Replace(text, m => m.Groups[1].Value + (i.Negated ? "in" : "not in"), 1)}`",
+            _ => $"`not {text}`",
+        };
     }
+
+    [GeneratedRegex(@"^(\S+\s*)(==|!=)")]
+    private static partial Regex EqualityOperator();
+
+    [GeneratedRegex(@"^(\S+\s+)(?:not\s+)?in\b")]
+    private static partial Regex InOperator();
 
     private string Place()
     {
