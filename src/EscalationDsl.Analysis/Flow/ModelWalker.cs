@@ -6,13 +6,16 @@ namespace EscalationDsl.Analysis.Flow;
 internal static class ModelWalker
 {
     /// <summary>Every condition written in the policy, wherever it appears.</summary>
-    public static IEnumerable<ConditionModel> Conditions(PolicyModel policy)
+    public static IEnumerable<ConditionModel> Conditions(PolicyModel policy) => ConditionSites(policy).Select(s => s.Condition);
+
+    /// <summary>Every condition written in the policy, with where it is written.</summary>
+    public static IEnumerable<ConditionSite> ConditionSites(PolicyModel policy)
     {
         foreach (var severity in policy.Severities)
         {
             if (severity.Cadence?.Until is { } until)
             {
-                yield return until;
+                yield return new ConditionSite(until, ConditionPlace.Until, Severity: severity);
             }
         }
 
@@ -20,14 +23,14 @@ internal static class ModelWalker
         {
             if (rule.When is { } when)
             {
-                yield return when;
+                yield return new ConditionSite(when, ConditionPlace.RuleWhen, rule);
             }
 
             foreach (var step in rule.Steps)
             {
-                if (TriggerCondition(step.Trigger) is { } condition)
+                if (TriggerSite(rule, step.Trigger) is { } site)
                 {
-                    yield return condition;
+                    yield return site;
                 }
             }
 
@@ -35,13 +38,13 @@ internal static class ModelWalker
             {
                 if (guard.When is { } guardWhen)
                 {
-                    yield return guardWhen;
+                    yield return new ConditionSite(guardWhen, ConditionPlace.RequireWhen, rule);
                 }
             }
 
             foreach (var guard in rule.PageGuards)
             {
-                yield return guard.When;
+                yield return new ConditionSite(guard.When, ConditionPlace.PageGuard, rule);
             }
         }
 
@@ -49,25 +52,34 @@ internal static class ModelWalker
         {
             if (guard.When is { } when)
             {
-                yield return when;
+                yield return new ConditionSite(when, ConditionPlace.RequireWhen);
             }
         }
 
         foreach (var guard in policy.PageGuards)
         {
-            yield return guard.When;
+            yield return new ConditionSite(guard.When, ConditionPlace.PageGuard);
         }
 
         foreach (var deescalation in policy.Deescalations)
         {
-            yield return deescalation.When;
+            yield return new ConditionSite(deescalation.When, ConditionPlace.Deescalate);
         }
 
         foreach (var pause in policy.Pauses)
         {
-            yield return pause.While;
+            yield return new ConditionSite(pause.While, ConditionPlace.Pause);
         }
     }
+
+    /// <summary>The `unless`, `while` or `when` condition of a rule's trigger with its place, if any.</summary>
+    public static ConditionSite? TriggerSite(RuleModel rule, TriggerModel trigger) => trigger switch
+    {
+        AfterTrigger { Unless: { } unless } => new ConditionSite(unless, ConditionPlace.Unless, rule),
+        EveryTrigger { While: { } whileCondition } => new ConditionSite(whileCondition, ConditionPlace.While, rule),
+        OnTrigger { When: { } when } => new ConditionSite(when, ConditionPlace.OnWhen, rule),
+        _ => null,
+    };
 
     /// <summary>The `unless`, `while` or `when` condition of a trigger, if any.</summary>
     public static ConditionModel? TriggerCondition(TriggerModel trigger) => trigger switch

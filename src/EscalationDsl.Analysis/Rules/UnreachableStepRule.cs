@@ -12,7 +12,8 @@ namespace EscalationDsl.Analysis.Rules;
 /// for the most severe); an `on EVENT when C` whose C is false once the event has happened
 /// (`on acknowledged when not acknowledged`); an `after ... unless C` whose C always holds, or an
 /// `every ... while C` whose C never holds, while the rule applies. Conditions on anything else are
-/// unknown and never reported.
+/// unknown and never reported. A condition that never (or always) holds by itself, or a `when` that
+/// contradicts the `for` list, is left to ESL029 and ESL030, which name the parts.
 /// </summary>
 public sealed class UnreachableStepRule() : LintRule(
     "ESL006",
@@ -27,7 +28,9 @@ public sealed class UnreachableStepRule() : LintRule(
         foreach (var rule in policy.Rules)
         {
             var severities = policy.Severities.Where(s => Matrix.MayApply(policy, rule, s)).ToList();
-            if (severities.Count == 0 && policy.Severities.Any(rule.AppliesTo))
+            // A `when` that contradicts itself or the `for` list is ESL029's, which names the parts.
+            if (severities.Count == 0 && policy.Severities.Any(rule.AppliesTo)
+                && !(rule.When is { } when && ConditionFindings.Decides(policy, new ConditionSite(when, ConditionPlace.RuleWhen, rule), always: false)))
             {
                 yield return Report(rule.NameSpan,
                     $"Rule '{rule.Name}' can never apply: its `when` condition excludes every severity it selects ({string.Join(", ", policy.Severities.Where(rule.AppliesTo).Select(s => s.Name))}). Fix the condition or the `for` list.");
@@ -36,13 +39,21 @@ public sealed class UnreachableStepRule() : LintRule(
 
             foreach (var step in rule.Steps)
             {
-                if (Reason(policy, severities, step) is { } reason)
+                if (Reason(policy, severities, step) is { } reason && !DecidedByCondition(policy, rule, step))
                 {
                     yield return Report(step.Trigger.Span, $"Rule '{rule.Name}': this step can never fire: {reason}. Remove it or fix its trigger.");
                 }
             }
         }
     }
+
+    /// <summary>
+    /// True when the step's condition never holds (`while`, `when`) or always holds (`unless`) by
+    /// itself: ESL029 or ESL030 report it with the parts that make it so.
+    /// </summary>
+    private static bool DecidedByCondition(PolicyModel policy, RuleModel rule, StepModel step) =>
+        ModelWalker.TriggerSite(rule, step.Trigger) is { } site
+        && ConditionFindings.Decides(policy, site, always: site.Place == ConditionPlace.Unless);
 
     private static string? Reason(PolicyModel policy, List<SeverityModel> severities, StepModel step)
     {

@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Language.Text;
+
+namespace EscalationDsl.Analysis.Flow;
+
+/// <summary>A condition, or a part of one, that never holds (<see cref="Always"/> false) or always holds.</summary>
+internal sealed record ConditionFinding(bool Always, TextSpan Span, string Message);
+
+/// <summary>
+/// Finds the conditions, and the parts of conditions, that can never hold or always hold, for ESL029 and
+/// ESL030. Each part is judged on its own, innermost first: once a part is reported, the parts around it
+/// are not (they hold or fail because of it). A rule's `when` is also judged together with its `for` list.
+/// Where a condition is evaluated only on an open ticket (`pause sla while`, `unless`, `until`), a whole
+/// condition that holds whenever the ticket is open is reported as always holding.
+/// </summary>
+internal static class ConditionFindings
+{
+    /// <summary>Every finding in the policy, in the order of <see cref="ModelWalker.ConditionSites"/>.</summary>
+    public static IEnumerable<ConditionFinding> Find(SemanticModel model)
+    {
+        var logic = new ConditionLogic(model.Policy);
+        foreach (var site in ModelWalker.ConditionSites(model.Policy))
+        {
+            var wording = new ConditionWording(model, site);
+            var found = new List<ConditionFinding>();
+            var whole = logic.Contradictions(site.Condition, true) is not null ? false
+                : logic.Contradictions(site.Condition, false) is not null ? true
+                : (bool?)null;
+            Visit(logic, wording, site.Condition, whole, found);
+            if (found.Count == 0 && ForList(model.Policy, site) is { } forList
+                && logic.Contradictions(site.Condition, true, forList) is { } cores)
+            {
+                found.Add(wording.Finding(site.Condition, always: false, cores, consequence: true, forList));
+            }
+
+            if (found.Count == 0 && OnOpenTicketOnly(site.Place)
+                && new ConditionLogic(model.Policy, openTicket: true).Contradictions(site.Condition, false) is { } openCores)
+            {
+                found.Add(wording.Finding(site.Condition, always: true, openCores, consequence: true, openTicket: true));
+            }
+
+            foreach (var finding in found)
+            {
+                yield return finding;
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when ESL029 or ESL030 reports that the whole condition at the site never holds (with the
+    /// rule's `for` list, for a rule's `when`) or, with <paramref name="always"/>, always holds, so that
+    /// ESL006 leaves the step or rule to them.
+    /// </summary>
+    public static bool Decides(PolicyModel policy, ConditionSite site, bool always)
+    {
+        if (!always)
+        {
+            return new ConditionLogic(policy).Contradictions(site.Condition, true, ForList(policy, site)) is not null;
+        }
+
+        return new ConditionLogic(policy).Contradictions(site.Condition, false) is not null
+            || (OnOpenTicketOnly(site.Place) && new ConditionLogic(policy, openTicket: true).Contradictions(site.Condition, false) is not null);
+    }
+
+    /// <summary>
+    /// Reports the parts of <paramref name="node"/> that never or always hold, innermost first; returns
+    /// which of the two it reported. A part is not reported for what a part inside it already explains
+    /// (`(vip and not vip) and x` only on `vip and not vip`), but still for the other
+    /// (`not created or vip or not vip` both on `not created` and on the whole).
+    /// </summary>
+    private static (bool Never, bool Always) Visit(ConditionLogic logic, ConditionWording wording, ConditionModel node, bool? whole, List<ConditionFinding> found)
+    {
+        var inner = node;
+        while (inner is NotCondition not)
+        {
+            inner = not.Operand;
+        }
+
+        var (left, right) = inner switch
+        {
+            AndCondition a => (Visit(logic, wording, a.Left, whole, found), Visit(logic, wording, a.Right, whole, found)),
+            OrCondition o => (Visit(logic, wording, o.Left, whole, found), Visit(logic, wording, o.Right, whole, found)),
+            _ => default,
+        };
+        var below = (Never: left.Never || right.Never, Always: left.Always || right.Always);
+        foreach (var always in (bool[])[false, true])
+        {
+            if ((always ? below.Always : below.Never) || logic.Contradictions(node, positive: !always) is not { } cores)
+            {
+                continue;
+            }
+
+            found.Add(wording.Finding(node, always, cores, consequence: whole == always));
+            return always ? (below.Never, true) : (true, below.Always);
+        }
+
+        return below;
+    }
+
+    /// <summary>For a rule's `when` with a `for` list: the literal "the severity is one of the list".</summary>
+    private static Literal? ForList(PolicyModel policy, ConditionSite site) =>
+        site is { Place: ConditionPlace.RuleWhen, Rule: { AnySeverity: false } rule } && policy.FindField("severity") is { } severity
+            ? new Literal(new InCondition(severity, false, [.. rule.Severities.Select(s => s.Name)], rule.NameSpan), true)
+            : null;
+
+    /// <summary>Places evaluated only while the ticket is neither resolved nor closed.</summary>
+    private static bool OnOpenTicketOnly(ConditionPlace place) => place is ConditionPlace.Pause or ConditionPlace.Unless or ConditionPlace.Until;
+}
