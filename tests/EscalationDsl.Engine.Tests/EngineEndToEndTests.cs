@@ -214,6 +214,25 @@ public sealed class EngineEndToEndTests
     }
 
     [Fact]
+    public async Task AnEngineeringAssignmentToAResolvedTicketIsNotTimed()
+    {
+        // Handed to engineering once resolved (a follow-up) is no response; esc sim leaves it out too.
+        // The runtime keeps the first assignment only, so the one after the reopen is not timed either.
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-F", T0));
+        await engine.PostEventOk(EngineFixture.Event("e2", "INC-F", T0.AddMinutes(1), "resolved"));
+        await engine.PostEventOk(EngineFixture.Event("e3", "INC-F", T0.AddMinutes(2), "assigned", new { owner = "backend" }));
+        await engine.PostEventOk(EngineFixture.Event("e4", "INC-F", T0.AddMinutes(3), "reopened"));
+        await engine.PostEventOk(EngineFixture.Event("e5", "INC-F", T0.AddMinutes(4), "assigned", new { owner = "network" }));
+        await engine.PostEventOk(EngineFixture.Created("o1", "INC-O", T0));
+        await engine.PostEventOk(EngineFixture.Event("o2", "INC-O", T0.AddMinutes(4), "assigned", new { owner = "backend" }));
+
+        var metrics = await engine.ScrapeUntil(m => m.Contains("esc_events_total{otel_scope_name=\"EscalationDsl.Engine\",type=\"assigned\"} 3", StringComparison.Ordinal), "every assignment is taken");
+        metrics.ShouldContain("esc_time_to_engineering_assignment_seconds_count{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\"} 1", Case.Sensitive, "INC-O alone is timed");
+        metrics.ShouldContain("esc_time_to_engineering_assignment_seconds_sum{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\"} 240");
+    }
+
+    [Fact]
     public async Task OpenTicketsAreCountedByStateAndOwnerAndRebuiltAfterARestart()
     {
         await using var engine = await EngineFixture.StartAsync();
@@ -230,7 +249,7 @@ public sealed class EngineEndToEndTests
             "INC-A is on-call's, INC-B has no owner, and no open ticket is frontline's");
 
         // A closed ticket leaves the gauge; a restart counts the open ones again, by owner.
-        await engine.PostEventOk(EngineFixture.Event("a3", "INC-A", T0.AddMinutes(2), "resolved"));
+        await engine.PostEventOk(EngineFixture.Event("a3", "INC-A", T0.AddMinutes(1), "resolved"));
         await engine.PostEventOk(EngineFixture.Event("a4", "INC-A", T0.AddMinutes(3), "closed"));
         await engine.ScrapeUntil(m => m.Contains(Open("state=\"open\"", 1)) && Series(m) == 1, "closed INC-A is not counted");
         await engine.StopHostAsync();

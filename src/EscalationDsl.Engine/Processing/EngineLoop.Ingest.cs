@@ -301,8 +301,9 @@ internal sealed partial class EngineLoop
             late = e.At < entry.Ticket.LatestAt;
             var acknowledged = entry.Ticket.AcknowledgedAt;
             var assigned = entry.Ticket.EngineeringAssignedAt;
+            var done = entry.Ticket.IsDone;
             entry.Policy.Runtime.Apply(entry.Ticket, e, scratch);
-            RecordResponseTimes(entry, acknowledged, assigned);
+            RecordResponseTimes(entry, acknowledged, assigned, done);
         }
 
         var summaries = scratch.Count == 0 ? Array.Empty<DecisionSummary>() : new DecisionSummary[scratch.Count];
@@ -322,7 +323,13 @@ internal sealed partial class EngineLoop
         return result;
     }
 
-    private void RecordResponseTimes(TicketEntry entry, Instant? acknowledgedBefore, Instant? assignedBefore)
+    /// <summary>
+    /// Times the ticket's first acknowledgement and first engineering assignment, if the change just
+    /// made them. An engineering assignment to a ticket that was resolved or closed before the change
+    /// and still is (a hand-over for follow-up) is no response and is not timed; the runtime keeps only
+    /// the first assignment, so such a ticket is never timed, as in <c>esc sim</c>'s report.
+    /// </summary>
+    private void RecordResponseTimes(TicketEntry entry, Instant? acknowledgedBefore, Instant? assignedBefore, bool doneBefore)
     {
         if (!live)
         {
@@ -335,7 +342,7 @@ internal sealed partial class EngineLoop
             Metrics.TimeToFirstResponse.Record((ack - t.CreatedAt).TotalSeconds, Severity(entry));
         }
 
-        if (assignedBefore is null && t.EngineeringAssignedAt is { } assigned)
+        if (assignedBefore is null && t.EngineeringAssignedAt is { } assigned && !(doneBefore && t.IsDone))
         {
             Metrics.TimeToEngineeringAssignment.Record((assigned - t.CreatedAt).TotalSeconds, Severity(entry));
         }
