@@ -233,6 +233,27 @@ public sealed class EngineEndToEndTests
     }
 
     [Fact]
+    public async Task DeadlinesAnEventRunsFirstAreCountedUnderTheSeverityAndIssueTypeBeforeIt()
+    {
+        // A batch of history (or an event that reaches the engine before the scheduler ran what fell due)
+        // first runs the deadlines due before the event: the breaches, the escalations and the on-call
+        // assignment were decided while the ticket was a sev1 network outage, so they count as one,
+        // not under the severity and issue type the event then sets (the simulator's moments too).
+        await using var engine = await EngineFixture.StartAsync();
+        var response = await engine.PostBatch(
+            EngineFixture.Created("h1", "INC-H", T0.AddMinutes(-70)),
+            EngineFixture.Event("h2", "INC-H", T0.AddMinutes(-1), "severity_changed", new { severity = "sev2", fields = new { issue_type = "database" } }));
+        response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync());
+
+        var metrics = await engine.ScrapeUntil(m => m.Contains("esc_events_total{otel_scope_name=\"EscalationDsl.Engine\",type=\"severity_changed\"} 1", StringComparison.Ordinal), "the batch is counted");
+        metrics.ShouldContain("esc_sla_breaches_total{otel_scope_name=\"EscalationDsl.Engine\",component=\"acknowledge\",severity=\"sev1\"} 1");
+        metrics.ShouldNotContain("severity=\"sev2\"");
+        metrics.ShouldContain("esc_escalations_total{otel_scope_name=\"EscalationDsl.Engine\",issue_type=\"network_outage\",rule=\"sev1_production\"} 2");
+        metrics.ShouldNotContain("issue_type=\"database\"");
+        metrics.ShouldContain("esc_time_to_engineering_assignment_seconds_count{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\"} 1");
+    }
+
+    [Fact]
     public async Task OpenTicketsAreCountedByStateAndOwnerAndRebuiltAfterARestart()
     {
         await using var engine = await EngineFixture.StartAsync();
