@@ -214,6 +214,46 @@ public sealed class EngineEndToEndTests
     }
 
     [Fact]
+    public async Task AnEngineeringAssignmentToAResolvedTicketIsNotTimed()
+    {
+        // Handed to engineering once resolved (a follow-up) is no response; esc sim leaves it out too.
+        // The runtime keeps the first assignment only, so the one after the reopen is not timed either.
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-F", T0));
+        await engine.PostEventOk(EngineFixture.Event("e2", "INC-F", T0.AddMinutes(1), "resolved"));
+        await engine.PostEventOk(EngineFixture.Event("e3", "INC-F", T0.AddMinutes(2), "assigned", new { owner = "backend" }));
+        await engine.PostEventOk(EngineFixture.Event("e4", "INC-F", T0.AddMinutes(3), "reopened"));
+        await engine.PostEventOk(EngineFixture.Event("e5", "INC-F", T0.AddMinutes(4), "assigned", new { owner = "network" }));
+        await engine.PostEventOk(EngineFixture.Created("o1", "INC-O", T0));
+        await engine.PostEventOk(EngineFixture.Event("o2", "INC-O", T0.AddMinutes(4), "assigned", new { owner = "backend" }));
+
+        var metrics = await engine.ScrapeUntil(m => m.Contains("esc_events_total{otel_scope_name=\"EscalationDsl.Engine\",type=\"assigned\"} 3", StringComparison.Ordinal), "every assignment is taken");
+        metrics.ShouldContain("esc_time_to_engineering_assignment_seconds_count{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\"} 1", Case.Sensitive, "INC-O alone is timed");
+        metrics.ShouldContain("esc_time_to_engineering_assignment_seconds_sum{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\"} 240");
+    }
+
+    [Fact]
+    public async Task DeadlinesAnEventRunsFirstAreCountedUnderTheSeverityAndIssueTypeBeforeIt()
+    {
+        // A batch of history (or an event that reaches the engine before the scheduler ran what fell due)
+        // first runs the deadlines due before the event: the breaches, the escalations and the on-call
+        // assignment were decided while the ticket was a sev1 network outage, so they count as one,
+        // not under the severity and issue type the event then sets (the simulator's moments too).
+        await using var engine = await EngineFixture.StartAsync();
+        var response = await engine.PostBatch(
+            EngineFixture.Created("h1", "INC-H", T0.AddMinutes(-70)),
+            EngineFixture.Event("h2", "INC-H", T0.AddMinutes(-1), "severity_changed", new { severity = "sev2", fields = new { issue_type = "database" } }));
+        response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync());
+
+        var metrics = await engine.ScrapeUntil(m => m.Contains("esc_events_total{otel_scope_name=\"EscalationDsl.Engine\",type=\"severity_changed\"} 1", StringComparison.Ordinal), "the batch is counted");
+        metrics.ShouldContain("esc_sla_breaches_total{otel_scope_name=\"EscalationDsl.Engine\",component=\"acknowledge\",severity=\"sev1\"} 1");
+        metrics.ShouldNotContain("severity=\"sev2\"");
+        metrics.ShouldContain("esc_escalations_total{otel_scope_name=\"EscalationDsl.Engine\",issue_type=\"network_outage\",rule=\"sev1_production\"} 2");
+        metrics.ShouldNotContain("issue_type=\"database\"");
+        metrics.ShouldContain("esc_time_to_engineering_assignment_seconds_count{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\"} 1");
+    }
+
+    [Fact]
     public async Task OpenTicketsAreCountedByStateAndOwnerAndRebuiltAfterARestart()
     {
         await using var engine = await EngineFixture.StartAsync();
@@ -230,7 +270,7 @@ public sealed class EngineEndToEndTests
             "INC-A is on-call's, INC-B has no owner, and no open ticket is frontline's");
 
         // A closed ticket leaves the gauge; a restart counts the open ones again, by owner.
-        await engine.PostEventOk(EngineFixture.Event("a3", "INC-A", T0.AddMinutes(2), "resolved"));
+        await engine.PostEventOk(EngineFixture.Event("a3", "INC-A", T0.AddMinutes(1), "resolved"));
         await engine.PostEventOk(EngineFixture.Event("a4", "INC-A", T0.AddMinutes(3), "closed"));
         await engine.ScrapeUntil(m => m.Contains(Open("state=\"open\"", 1)) && Series(m) == 1, "closed INC-A is not counted");
         await engine.StopHostAsync();

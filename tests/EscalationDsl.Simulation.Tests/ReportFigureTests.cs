@@ -36,6 +36,27 @@ public sealed class ReportFigureTests
         $$"""{"ticket":"{{ticket}}","at":"2026-11-02T{{at}}:00Z","type":"{{type}}"{{extra}}}""";
 
     [Fact]
+    public void AnEngineeringAssignmentToAResolvedTicketIsNoResponse()
+    {
+        // C is handed to engineering only once resolved (a follow-up): not assigned for the incident,
+        // and its first assignment decides, as in the engine's histogram, so the one after its reopen
+        // does not count either. D was assigned while open, 20 minutes in.
+        var report = Report(
+            E("C", "10:00", "created", ",\"severity\":\"high\",\"owner\":\"desk\""),
+            E("C", "10:30", "resolved"),
+            E("C", "11:00", "assigned", ",\"owner\":\"eng\""),
+            E("C", "12:00", "reopened"),
+            E("C", "12:30", "assigned", ",\"owner\":\"eng\""),
+            E("C", "13:00", "closed"),
+            E("D", "10:00", "created", ",\"severity\":\"high\",\"owner\":\"desk\""),
+            E("D", "10:20", "assigned", ",\"owner\":\"eng\""),
+            E("D", "11:00", "resolved"));
+
+        report.Response.All.EngineeringRecorded.ShouldBe(new DurationStats(1, 1, 1200, 1200));
+        report.Response.All.EngineeringWithPolicy.ShouldBe(new DurationStats(1, 1, 1200, 1200));
+    }
+
+    [Fact]
     public void SlaByQueueCountsAReopenedTicketWhereItsLastCycleWasDecided()
     {
         // Mitigate and resolve restart at the reopen; the queue is the one holding the ticket when the

@@ -49,6 +49,7 @@ internal sealed partial class EngineLoop
             var before = Place(entry);
             var acknowledged = entry.Ticket.AcknowledgedAt;
             var assigned = entry.Ticket.EngineeringAssignedAt;
+            var done = entry.Ticket.IsDone;
             try
             {
                 entry.Policy.Runtime.AdvanceTo(entry.Ticket, instant, scratch);
@@ -72,7 +73,7 @@ internal sealed partial class EngineLoop
             }
 
             AppendAdvance(id, now);
-            RecordResponseTimes(entry, acknowledged, assigned); // a step's `assign` to an engineering owner counts too
+            RecordResponseTimes(entry, acknowledged, assigned, done); // a step's `assign` to an engineering owner counts too
             StoreDecisions(entry, scratch, now);
             AfterChange(entry, before, due, now);
         }

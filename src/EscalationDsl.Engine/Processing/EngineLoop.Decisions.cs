@@ -2,13 +2,19 @@ using System.Text.Json;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Runtime.Decisions;
 using EscalationDsl.Runtime.Events;
+using NodaTime;
 
 namespace EscalationDsl.Engine.Processing;
 
 /// <summary>Decisions for the outbox, stored exactly once per id and routed to sinks by <see cref="StoreWriter.Execute"/>.</summary>
 internal sealed partial class EngineLoop
 {
-    private void StoreDecisions(TicketEntry entry, List<Decision> decisions, long now)
+    /// <summary>
+    /// Stores the decisions of one event or deadline run. <paramref name="before"/> is the ticket as it
+    /// was before the event, if one made the change: the decisions earlier than the event came from the
+    /// deadlines it ran first and are counted under the severity and issue type of then.
+    /// </summary>
+    private void StoreDecisions(TicketEntry entry, List<Decision> decisions, long now, LabelsBefore? before = null)
     {
         if (decisions.Count == 0)
         {
@@ -17,29 +23,35 @@ internal sealed partial class EngineLoop
 
         // Serialised as UTF-8 into the batch's bytes, bound as they are when written: no string per decision.
         var batch = Target;
-        var severity = SeverityName(entry);
         foreach (var d in decisions)
         {
             var start = batch.Mark;
             json.Reset(batch.Bytes);
             JsonSerializer.Serialize(json, DecisionDocument.From(d, entry.Policy.Name, entry.Policy.Version), EngineJsonContext.Default.DecisionDocument);
             var counted = live && d.Kind is DecisionKind.Escalate or DecisionKind.Page or DecisionKind.SlaBreach or DecisionKind.MissedUpdate;
-            batch.Decisions.Add(new DecisionRow(d, start, batch.Mark - start, now, counted, severity, d.Kind == DecisionKind.Escalate ? IssueTypeLabel(entry) : ""));
+            var earlier = before is { } b && d.At < b.Until ? b : (LabelsBefore?)null;
+            batch.Decisions.Add(new DecisionRow(d, start, batch.Mark - start, now, counted,
+                SeverityName(entry, earlier?.SeverityRank ?? entry.Ticket.SeverityRank),
+                d.Kind == DecisionKind.Escalate ? IssueTypeLabel(entry, earlier is { } then ? then.IssueType : IssueType(entry)) : ""));
         }
 
         Written();
     }
 
-    /// <summary>Issue types label metrics only when the policy lists them (an enum), so labels stay few.</summary>
-    private static string IssueTypeLabel(TicketEntry entry)
-    {
-        var policy = entry.Policy.Compiled;
-        if (policy.Model.FindField("issue_type") is not { Type: FieldType.Enum })
-        {
-            return "unlisted";
-        }
+    private static string? IssueType(TicketEntry entry) => entry.Policy.Compiled.ValueOf(entry.Ticket, "issue_type");
 
-        return policy.ValueOf(entry.Ticket, "issue_type") ?? "none";
+    /// <summary>Issue types label metrics only when the policy lists them (an enum), so labels stay few.</summary>
+    private static string IssueTypeLabel(TicketEntry entry, string? issueType) =>
+        entry.Policy.Compiled.Model.FindField("issue_type") is { Type: FieldType.Enum } ? issueType ?? "none" : "unlisted";
+
+    /// <summary>
+    /// What metrics label a ticket with, as it was before an event changed it. Applying an event first
+    /// runs the deadlines due before the event's instant (<c>TicketRuntime.Apply</c>): what they
+    /// decided, earlier than <see cref="Until"/>, was decided under this severity and issue type.
+    /// </summary>
+    private readonly record struct LabelsBefore(Instant Until, int SeverityRank, string? IssueType)
+    {
+        public static LabelsBefore Of(TicketEntry entry, Instant until) => new(until, entry.Ticket.SeverityRank, EngineLoop.IssueType(entry));
     }
 }
 

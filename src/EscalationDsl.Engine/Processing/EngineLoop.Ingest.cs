@@ -286,6 +286,7 @@ internal sealed partial class EngineLoop
         TicketEntry entry;
         OpenPlace before = default;
         long? dueBefore = null;
+        LabelsBefore? labels = null;
         var late = false;
         if (e.Kind == TicketEventKind.Created)
         {
@@ -301,8 +302,10 @@ internal sealed partial class EngineLoop
             late = e.At < entry.Ticket.LatestAt;
             var acknowledged = entry.Ticket.AcknowledgedAt;
             var assigned = entry.Ticket.EngineeringAssignedAt;
+            var done = entry.Ticket.IsDone;
+            labels = LabelsBefore.Of(entry, e.At);
             entry.Policy.Runtime.Apply(entry.Ticket, e, scratch);
-            RecordResponseTimes(entry, acknowledged, assigned);
+            RecordResponseTimes(entry, acknowledged, assigned, done, labels);
         }
 
         var summaries = scratch.Count == 0 ? Array.Empty<DecisionSummary>() : new DecisionSummary[scratch.Count];
@@ -312,7 +315,7 @@ internal sealed partial class EngineLoop
         }
 
         var result = new EventResult(e.EventId!, e.TicketId, entry.Policy.Name, entry.Policy.Version, StateName(entry.Ticket), late, false, summaries);
-        StoreDecisions(entry, scratch, now);
+        StoreDecisions(entry, scratch, now, labels);
         AfterChange(entry, before, dueBefore, now);
         if (live)
         {
@@ -322,7 +325,15 @@ internal sealed partial class EngineLoop
         return result;
     }
 
-    private void RecordResponseTimes(TicketEntry entry, Instant? acknowledgedBefore, Instant? assignedBefore)
+    /// <summary>
+    /// Times the ticket's first acknowledgement and first engineering assignment, if the change just
+    /// made them. An engineering assignment to a ticket that was resolved or closed before the change
+    /// and still is (a hand-over for follow-up) is no response and is not timed; the runtime keeps only
+    /// the first assignment, so such a ticket is never timed, as in <c>esc sim</c>'s report. An
+    /// assignment a deadline made before the event (<paramref name="before"/>) counts under the severity
+    /// of then.
+    /// </summary>
+    private void RecordResponseTimes(TicketEntry entry, Instant? acknowledgedBefore, Instant? assignedBefore, bool doneBefore, LabelsBefore? before = null)
     {
         if (!live)
         {
@@ -332,18 +343,19 @@ internal sealed partial class EngineLoop
         var t = entry.Ticket;
         if (acknowledgedBefore is null && t.AcknowledgedAt is { } ack)
         {
-            Metrics.TimeToFirstResponse.Record((ack - t.CreatedAt).TotalSeconds, Severity(entry));
+            Metrics.TimeToFirstResponse.Record((ack - t.CreatedAt).TotalSeconds, Severity(entry, t.SeverityRank));
         }
 
-        if (assignedBefore is null && t.EngineeringAssignedAt is { } assigned)
+        if (assignedBefore is null && t.EngineeringAssignedAt is { } assigned && !(doneBefore && t.IsDone))
         {
-            Metrics.TimeToEngineeringAssignment.Record((assigned - t.CreatedAt).TotalSeconds, Severity(entry));
+            var rank = before is { } b && assigned < b.Until ? b.SeverityRank : t.SeverityRank;
+            Metrics.TimeToEngineeringAssignment.Record((assigned - t.CreatedAt).TotalSeconds, Severity(entry, rank));
         }
     }
 
-    private static KeyValuePair<string, object?> Severity(TicketEntry entry) => new("severity", SeverityName(entry));
+    private static KeyValuePair<string, object?> Severity(TicketEntry entry, int rank) => new("severity", SeverityName(entry, rank));
 
-    private static string SeverityName(TicketEntry entry) => entry.Policy.Compiled.Model.Severities[entry.Ticket.SeverityRank].Name;
+    private static string SeverityName(TicketEntry entry, int rank) => entry.Policy.Compiled.Model.Severities[rank].Name;
 
     /// <summary>
     /// After an event or deadline run: count the state change, reschedule, and evict a closed ticket.

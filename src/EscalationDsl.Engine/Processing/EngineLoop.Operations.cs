@@ -85,7 +85,7 @@ internal sealed partial class EngineLoop
         scratch.Clear();
         rebuilt.Policy.Runtime.AdvanceTo(rebuilt.Ticket, Instant.FromUnixTimeMilliseconds(now), scratch);
         AppendAdvance(ticketId, now);
-        RecordResponseTimes(rebuilt, entry.Ticket.AcknowledgedAt, entry.Ticket.EngineeringAssignedAt); // counted once: what the old version had is not new
+        RecordResponseTimes(rebuilt, entry.Ticket.AcknowledgedAt, entry.Ticket.EngineeringAssignedAt, entry.Ticket.IsDone); // counted once: what the old version had is not new
         AfterChange(rebuilt, before, null, now);
         return (new MigrationResult(ticketId, from.Name, from.Version, from.Fingerprint, target.Version, target.Fingerprint, true), null);
     }

@@ -29,10 +29,10 @@ internal readonly record struct TicketOutcome
 
     public Instant? FirstUpdate { get; init; }
 
-    /// <summary>First engineering assignment in the events (what support did).</summary>
+    /// <summary>First engineering assignment in the events (what support did); null when it came while the ticket was resolved or closed.</summary>
     public Instant? EngineeringRecorded { get; init; }
 
-    /// <summary>First engineering assignment by an event or by a policy assign/escalate (what would have happened).</summary>
+    /// <summary>First engineering assignment by an event or by a policy assign/escalate (what would have happened); null when it came while the ticket was resolved or closed.</summary>
     public Instant? EngineeringWithPolicy { get; init; }
 
     /// <summary>The first mitigation since the latest reopen (or since creation).</summary>

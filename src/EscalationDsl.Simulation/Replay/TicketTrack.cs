@@ -24,8 +24,12 @@ internal sealed class TicketTrack
     private string category = "(none)";
     private Instant? acknowledged;
     private Instant? firstUpdate;
-    private Instant? engineeringRecorded;
-    private Instant? engineeringPolicy;
+
+    /// <summary>The first engineering assignment in the events, and whether the ticket was open then.</summary>
+    private (Instant At, bool Open)? engineeringRecorded;
+
+    /// <summary>The first engineering assignment by an event or the policy, and whether the ticket was open then.</summary>
+    private (Instant At, bool Open)? engineeringPolicy;
     private Instant? mitigated;
     private Instant? resolved;
     private int reopens;
@@ -54,7 +58,8 @@ internal sealed class TicketTrack
         resolutions.Clear();
         sla.Clear();
         Decisions.Clear();
-        acknowledged = firstUpdate = engineeringRecorded = engineeringPolicy = mitigated = resolved = null;
+        acknowledged = firstUpdate = mitigated = resolved = null;
+        engineeringRecorded = engineeringPolicy = null;
         reopens = 0;
         seen = 0;
         Id = created.TicketId;
@@ -80,8 +85,9 @@ internal sealed class TicketTrack
             case TicketEventKind.Assigned:
                 if (e.Engineering || e.Owner is not null && IsEngineering(e.Owner))
                 {
-                    engineeringRecorded ??= at;
-                    engineeringPolicy ??= at;
+                    var open = openSince is not null;
+                    engineeringRecorded = First(engineeringRecorded, at, open);
+                    engineeringPolicy = First(engineeringPolicy, at, open);
                 }
 
                 queue ??= e.Owner;
@@ -143,7 +149,7 @@ internal sealed class TicketTrack
             var d = Decisions[seen];
             if (d.Kind is DecisionKind.Assign or DecisionKind.Escalate && d.Owner is not null && IsEngineering(d.Owner))
             {
-                engineeringPolicy = engineeringPolicy is { } before && before <= d.At ? before : d.At;
+                engineeringPolicy = First(engineeringPolicy, d.At, open: true); // the policy acts on open tickets only
             }
         }
     }
@@ -179,8 +185,8 @@ internal sealed class TicketTrack
             Open = open,
             Acknowledged = acknowledged,
             FirstUpdate = firstUpdate,
-            EngineeringRecorded = engineeringRecorded,
-            EngineeringWithPolicy = engineeringPolicy,
+            EngineeringRecorded = OpenAt(engineeringRecorded),
+            EngineeringWithPolicy = OpenAt(engineeringPolicy),
             Mitigated = mitigated,
             Resolved = resolved,
             Resolutions = resolutions,
@@ -190,6 +196,16 @@ internal sealed class TicketTrack
             Sla = sla,
         };
     }
+
+    private static (Instant At, bool Open)? First((Instant At, bool Open)? before, Instant at, bool open) =>
+        before is { } b && b.At <= at ? b : (at, open);
+
+    /// <summary>
+    /// A ticket's first engineering assignment counts only when the ticket was open: one handed to
+    /// engineering once resolved or closed (a follow-up) was not assigned for the incident, and the
+    /// engine's histogram, which sees the first assignment only, leaves it out too (docs/engine.md).
+    /// </summary>
+    private static Instant? OpenAt((Instant At, bool Open)? first) => first is { Open: true } f ? f.At : null;
 
     private bool IsEngineering(string owner)
     {
