@@ -44,6 +44,7 @@ public sealed partial class CompiledPolicy
             {
                 Rule = rule, Model = step, Kind = StepKind.Every, Trigger = trigger, Duration = e.Interval, Calendar = calendarOf(e.Interval),
                 Condition = Predicate(e.While), Since = e.Since is null ? null : Access(e.Since), Cap = e.Cap,
+                ParksWhileFalse = e.While is not null && compiler.CompileWake(e.While) is null,
                 Actions = step.Actions, Escalates = escalates, Guards = guards, GuardDescription = guardDescription,
             },
             OnTrigger o => new CompiledStep

@@ -224,6 +224,11 @@ public sealed partial class CompiledPolicy
                     {
                         clocks.Add(new ClockSnapshot($"{rule.Rule.Name} #{step.Step.Index}", "blocked", null));
                     }
+                    else if ((meta & StepSlot.Parked) != 0)
+                    {
+                        // Its next tick is not kept up to date while it waits (see TicketRuntime.Parking).
+                        clocks.Add(new ClockSnapshot($"{rule.Rule.Name} #{step.Step.Index}", "parked", null));
+                    }
                     else if (step.DueSlot >= 0 && t.Clock[step.DueSlot] != Ticket.NoDue)
                     {
                         clocks.Add(new ClockSnapshot($"{rule.Rule.Name} #{step.Step.Index}", "pending", At(t.Clock[step.DueSlot])));

@@ -14,4 +14,7 @@ internal enum TicketFlags : byte
 
     /// <summary>The pause condition held after the last event.</summary>
     Paused = 4,
+
+    /// <summary>Some `every` step may be parked (<see cref="Compilation.StepSlot.Parked"/>): deadlines skip it.</summary>
+    Parked = 8,
 }

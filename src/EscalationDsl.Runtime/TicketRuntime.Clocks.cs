@@ -202,7 +202,7 @@ public sealed partial class TicketRuntime
                 }
 
                 var from = step.AnchorSlot >= 0 ? t.FromOffset(t.Clock[step.AnchorSlot]) : start;
-                t.Clock[step.DueSlot] = Due(t, from, step.Step.Duration!, step.Step.Calendar, DeadlineLabel.Step(step.Step));
+                t.Clock[step.DueSlot] = Due(t, from, step.Step.Duration!, step.Step.Calendar, (meta & StepSlot.Parked) != 0 ? null : DeadlineLabel.Step(step.Step));
             }
         }
     }
@@ -260,9 +260,15 @@ public sealed partial class TicketRuntime
         }
     }
 
-    private void UpdateNextDue(Ticket t)
+    private void UpdateNextDue(Ticket t, long at)
     {
         var layout = Policy.Layout(t);
+        if ((t.Flags & TicketFlags.Parked) != 0)
+        {
+            t.NextDue = NextDueWithParking(t, layout, at);
+            return;
+        }
+
         var next = Ticket.NoDue;
         foreach (var slot in layout.DueSlots)
         {
@@ -279,8 +285,20 @@ public sealed partial class TicketRuntime
     private void RunDeadlines(long limit)
     {
         var t = current!;
-        while (t.NextDue != Ticket.NoDue && t.FromOffset(t.NextDue) <= limit)
+        while (true)
         {
+            // A parked step's ticks before this round (or up to the limit) run here, without a round of their own.
+            var next = t.NextDue == Ticket.NoDue ? long.MaxValue : t.FromOffset(t.NextDue);
+            if ((t.Flags & TicketFlags.Parked) != 0)
+            {
+                RunParkedTicks(t, Math.Min(limit, next - 1));
+            }
+
+            if (next > limit)
+            {
+                break;
+            }
+
             var due = t.NextDue;
             var at = Math.Max(t.FromOffset(due), t.FromOffset(t.LastEvent));
             currentNow = at;
@@ -358,7 +376,7 @@ public sealed partial class TicketRuntime
         // is evaluated again after them; otherwise it would start only at the ticket's next event.
         UpdatePause(t, layout, at);
         ScheduleRecheck(t, layout, at);
-        UpdateNextDue(t);
+        UpdateNextDue(t, at);
     }
 
     private void RunDueStep(Ticket t, StepSlot slot, long at)
@@ -386,13 +404,23 @@ public sealed partial class TicketRuntime
             return;
         }
 
-        t.Clock[slot.DueSlot] = Due(t, at, step.Duration!, step.Calendar, DeadlineLabel.Step(step, " next"));
-        if (step.Condition is { } whileCondition && !whileCondition(t, at))
+        var holds = step.Condition is not { } whileCondition || whileCondition(t, at);
+        var parks = !holds && step.ParksWhileFalse;
+        t.Clock[slot.DueSlot] = Due(t, at, step.Duration!, step.Calendar, parks ? null : DeadlineLabel.Step(step, " next"));
+        if (parks)
+        {
+            Park(t, slot, at);
+            return;
+        }
+
+        if (!holds)
         {
             trace?.Add(at, TraceKind.Skipped, $"{StepLabel(step)}: skipped, `while` does not hold");
             return;
         }
 
+        // A parked step whose tick shares a round with the action that made `while` hold fires here.
+        t.Clock[slot.MetaSlot] &= ~StepSlot.Parked;
         FireStep(t, slot, at);
         if (slot.CapReached(t.Clock[slot.MetaSlot]))
         {
@@ -506,7 +534,12 @@ public sealed partial class TicketRuntime
                     && t.Clock[step.DueSlot] != Ticket.NoDue)
                 {
                     t.Clock[step.AnchorSlot] = t.ToOffset(sinceMs);
-                    t.Clock[step.DueSlot] = Due(t, t.FromOffset(t.Clock[step.AnchorSlot]), s.Duration!, s.Calendar, DeadlineLabel.Step(s, " (restarted by ", since.Field.Name, ")"));
+                    t.Clock[step.DueSlot] = Due(
+                        t,
+                        t.FromOffset(t.Clock[step.AnchorSlot]),
+                        s.Duration!,
+                        s.Calendar,
+                        (t.Clock[step.MetaSlot] & StepSlot.Parked) != 0 ? null : DeadlineLabel.Step(s, " (restarted by ", since.Field.Name, ")"));
                 }
             }
         }

@@ -8,16 +8,19 @@ namespace EscalationDsl.Runtime;
 /// <summary>Computing one deadline (with its trace), and the deadline for time-dependent conditions.</summary>
 public sealed partial class TicketRuntime
 {
-    /// <summary>Computes a deadline as a ticket offset, honouring the ticket's pauses; traces the arithmetic.</summary>
-    private int Due(Ticket t, long startMs, DurationModel duration, BusinessCalendar? calendar, DeadlineLabel label)
+    /// <summary>
+    /// Computes a deadline as a ticket offset, honouring the ticket's pauses; traces the arithmetic,
+    /// unless <paramref name="label"/> is null (a parked step's deadlines, which wake nothing).
+    /// </summary>
+    private int Due(Ticket t, long startMs, DurationModel duration, BusinessCalendar? calendar, DeadlineLabel? label)
     {
-        List<string>? steps = trace is null ? null : [];
+        List<string>? steps = trace is null || label is null ? null : [];
         calendar = Policy.CalendarFor(t, duration, calendar);
         var due = TimeArithmetic.Add(startMs, duration, calendar, t.Pauses, steps);
-        if (trace is not null)
+        if (trace is not null && steps is not null)
         {
             var when = due is { } d ? Iso(d) : "not scheduled";
-            var detail = steps!.Count > 0 ? " [" + string.Join("; ", steps) + "]" : string.Empty;
+            var detail = steps.Count > 0 ? " [" + string.Join("; ", steps) + "]" : string.Empty;
             var measured = duration is BusinessDuration { ChosenBy: { } choice } chosen
                 ? $"{ModelFormatter.FormatOn(chosen, calendar!.Name)} ({ChosenFor(t, choice)})"
                 : ModelFormatter.Format(duration);

@@ -155,7 +155,7 @@ public sealed partial class TicketRuntime
         UpdateDeescalations(t, layout, at);
         UpdatePause(t, layout, at); // again, after the policy's own actions (see ReevaluateAfterRound)
         ScheduleRecheck(t, layout, at);
-        UpdateNextDue(t);
+        UpdateNextDue(t, at);
     }
 
     private void SetValue(Ticket t, string field, string? value) => SetSlot(t, Policy.ValueSlot(field), value);

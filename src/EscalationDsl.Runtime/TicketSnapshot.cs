@@ -33,6 +33,6 @@ public sealed record TicketSnapshot(
 
 /// <summary>One clock: an SLA component or a pending step.</summary>
 /// <param name="Name">For example <c>sla acknowledge</c> or <c>sev1_production #2</c>.</param>
-/// <param name="Status">pending, met, breached, paused, blocked or done.</param>
+/// <param name="Status">pending, met, breached, paused, blocked, parked (an `every` step waiting for its `while` to hold) or done.</param>
 /// <param name="Due">When it is due, while pending.</param>
 public sealed record ClockSnapshot(string Name, string Status, Instant? Due);

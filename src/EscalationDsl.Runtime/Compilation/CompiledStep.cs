@@ -20,6 +20,12 @@ internal sealed class CompiledStep
 
     /// <summary>For `every ... since X`: how to read the anchor time.</summary>
     public FieldAccess? Since { get; init; }
+
+    /// <summary>
+    /// For `every ... while C`: C has no `older than` or `during`, so only events and the policy's own
+    /// actions change it. A tick that finds it false parks the step: no deadline until it holds again.
+    /// </summary>
+    public bool ParksWhileFalse { get; init; }
     public int? Cap { get; init; }
     public TriggerEvent OnEvent { get; init; }
     public int FlagSlot { get; init; } = -1;

@@ -71,6 +71,9 @@ internal sealed record StepSlot(CompiledStep Step, int DueSlot, int AnchorSlot, 
     public const int Done = 1 << 24;
     public const int Blocked = 1 << 25;
 
+    /// <summary>An `every` step whose `while` was false at its last tick and can change only at an event: its deadline does not wake the ticket (see TicketRuntime.Parking).</summary>
+    public const int Parked = 1 << 26;
+
     /// <summary>True when an `every ... up to N times` step has fired N times (<paramref name="meta"/>: its counter slot): it has no deadline any more.</summary>
     public bool CapReached(int meta) => Step.Cap is { } cap && (meta & OccurrenceMask) >= cap;
 }

@@ -18,6 +18,9 @@ internal sealed record RuntimeCase(string Name, string Body, string Script, para
     /// <summary>The expected <see cref="TicketScript.ClockLines"/>, or null not to check them.</summary>
     public string[]? Clocks { get; init; }
 
+    /// <summary>The expected next deadline after the script (an offset such as "+1h", or "-" for none), or null not to check it.</summary>
+    public string? NextDeadline { get; init; }
+
     /// <summary>Where "+0m" is: a Monday, 09:00 in New York.</summary>
     public string Start { get; init; } = "2026-11-02T14:00:00Z";
 
@@ -43,6 +46,11 @@ internal sealed record RuntimeCase(string Name, string Body, string Script, para
         if (Clocks is not null)
         {
             script.ClockLines().ShouldBe(Clocks, $"clocks of case {Name}");
+        }
+
+        if (NextDeadline is not null)
+        {
+            (script.Snapshot.NextDeadline is { } next ? script.Offset(next) : "-").ShouldBe(NextDeadline, $"next deadline of case {Name}");
         }
     }
 }
