@@ -89,6 +89,22 @@ public sealed class ConditionRuleTests
         LintHarness.Findings(text, "ESL006").ShouldBeEmpty();
     }
 
+    [Fact]
+    public void StepsOfARuleWhoseWhenContradictsTheForListAreNotReportedAsUnreachable()
+    {
+        var text = Policy("""
+            escalation r for sev1 when severity == sev3 {
+                owner desk
+                after 10m unless acknowledged: notify lead
+                every 30m while not contained: remind owner
+                on acknowledged: notify lead
+            }
+            """);
+
+        Underlined(text, "ESL029").ShouldBe(["severity == sev3"]);
+        LintHarness.Findings(text, "ESL006").ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData("escalation r for sev1, sev3 when severity == sev3 { owner desk }")]
     [InlineData("escalation r for sev1 when severity >= sev2 or vip { owner desk }")]

@@ -28,12 +28,16 @@ public sealed class UnreachableStepRule() : LintRule(
         foreach (var rule in policy.Rules)
         {
             var severities = policy.Severities.Where(s => Matrix.MayApply(policy, rule, s)).ToList();
-            // A `when` that contradicts itself or the `for` list is ESL029's, which names the parts.
-            if (severities.Count == 0 && policy.Severities.Any(rule.AppliesTo)
-                && !(rule.When is { } when && ConditionFindings.Decides(policy, new ConditionSite(when, ConditionPlace.RuleWhen, rule), always: false)))
+            if (severities.Count == 0 && policy.Severities.Any(rule.AppliesTo))
             {
-                yield return Report(rule.NameSpan,
-                    $"Rule '{rule.Name}' can never apply: its `when` condition excludes every severity it selects ({string.Join(", ", policy.Severities.Where(rule.AppliesTo).Select(s => s.Name))}). Fix the condition or the `for` list.");
+                // A `when` that contradicts itself or the `for` list is ESL029's, which names the parts;
+                // either way the steps of a rule that never applies are not judged one by one.
+                if (!(rule.When is { } when && ConditionFindings.Decides(policy, new ConditionSite(when, ConditionPlace.RuleWhen, rule), always: false)))
+                {
+                    yield return Report(rule.NameSpan,
+                        $"Rule '{rule.Name}' can never apply: its `when` condition excludes every severity it selects ({string.Join(", ", policy.Severities.Where(rule.AppliesTo).Select(s => s.Name))}). Fix the condition or the `for` list.");
+                }
+
                 continue;
             }
 
