@@ -114,11 +114,12 @@ public sealed partial class CompiledPolicy
         }
 
         var cadence = severity.Cadence;
-        var dueSlots = sla.Select(s => s.DueSlot)
-            .Concat(cadenceDue >= 0 ? [cadenceDue] : [])
-            .Concat(recheck >= 0 ? [recheck] : [])
-            .Concat(rules.SelectMany(r => r.Steps).Where(s => s.DueSlot >= 0).Select(s => s.DueSlot))
-            .ToImmutableArray();
+        // Each deadline slot with the meta slot of the step that owns it (-1 for the others): a parked step's does not count.
+        var dueSlots = sla.Select(s => (s.DueSlot, -1))
+            .Concat(cadenceDue >= 0 ? [(cadenceDue, -1)] : [])
+            .Concat(recheck >= 0 ? [(recheck, -1)] : [])
+            .Concat(rules.SelectMany(r => r.Steps).Where(s => s.DueSlot >= 0).Select(s => (s.DueSlot, s.MetaSlot)))
+            .ToList();
         return new SeverityLayout
         {
             Severity = severity,
@@ -135,7 +136,8 @@ public sealed partial class CompiledPolicy
             Recheck = recheckWake,
             DeescalationBase = deescalationBase,
             Length = next,
-            DueSlots = dueSlots,
+            DueSlots = [.. dueSlots.Select(d => d.Item1)],
+            DueSlotSteps = [.. dueSlots.Select(d => d.Item2)],
         };
     }
 }

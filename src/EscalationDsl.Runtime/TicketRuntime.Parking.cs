@@ -60,51 +60,50 @@ public sealed partial class TicketRuntime
     /// </summary>
     private int NextDueWithParking(Ticket t, SeverityLayout layout, long at)
     {
+        if (!Unpark(t, layout, at))
+        {
+            t.Flags &= ~TicketFlags.Parked;
+        }
+
         var next = Ticket.NoDue;
+        for (var i = 0; i < layout.DueSlots.Length; i++)
+        {
+            var meta = layout.DueSlotSteps[i];
+            if (meta < 0 || (t.Clock[meta] & StepSlot.Parked) == 0)
+            {
+                next = Math.Min(next, t.Clock[layout.DueSlots[i]]);
+            }
+        }
+
+        return next;
+    }
+
+    /// <summary>Resumes the parked steps whose `while` holds again; true when some step stays parked.</summary>
+    private bool Unpark(Ticket t, SeverityLayout layout, long at)
+    {
         var parked = false;
         foreach (var rule in layout.Rules)
         {
             foreach (var slot in rule.Steps)
             {
                 ref var meta = ref t.Clock[slot.MetaSlot];
-                if ((meta & StepSlot.Parked) != 0)
+                if ((meta & StepSlot.Parked) == 0)
                 {
-                    if (!slot.Step.Condition!(t, at))
-                    {
-                        parked = true;
-                        continue;
-                    }
-
-                    meta &= ~StepSlot.Parked;
-                    var due = t.Clock[slot.DueSlot];
-                    trace?.Add(at, TraceKind.Deadline, $"{StepLabel(slot.Step)}: `while` holds again; {(due == Ticket.NoDue ? "its next tick waits for the clocks to resume" : "next tick " + Iso(t.FromOffset(due)))}");
+                    continue;
                 }
 
-                if (slot.DueSlot >= 0)
+                if (!slot.Step.Condition!(t, at))
                 {
-                    next = Math.Min(next, t.Clock[slot.DueSlot]);
+                    parked = true;
+                    continue;
                 }
+
+                meta &= ~StepSlot.Parked;
+                var due = t.Clock[slot.DueSlot];
+                trace?.Add(at, TraceKind.Deadline, $"{StepLabel(slot.Step)}: `while` holds again; {(due == Ticket.NoDue ? "its next tick waits for the clocks to resume" : "next tick " + Iso(t.FromOffset(due)))}");
             }
         }
 
-        if (!parked)
-        {
-            t.Flags &= ~TicketFlags.Parked;
-        }
-
-        foreach (var sla in layout.Sla)
-        {
-            next = Math.Min(next, t.Clock[sla.DueSlot]);
-        }
-
-        foreach (var slot in (ReadOnlySpan<int>)[layout.CadenceDueSlot, layout.RecheckSlot])
-        {
-            if (slot >= 0)
-            {
-                next = Math.Min(next, t.Clock[slot]);
-            }
-        }
-
-        return next;
+        return parked;
     }
 }

@@ -38,6 +38,9 @@ internal sealed class SeverityLayout
     /// <summary>Every slot holding a deadline (SLA, cadence, `after` and `every` steps): the next due is their minimum.</summary>
     public required ImmutableArray<int> DueSlots { get; init; }
 
+    /// <summary>For each of <see cref="DueSlots"/>, the meta slot of the step it belongs to, or -1 (SLA, cadence, recheck).</summary>
+    public required ImmutableArray<int> DueSlotSteps { get; init; }
+
     public RuleSlot? FindRule(int ruleIndex)
     {
         foreach (var slot in Rules)
