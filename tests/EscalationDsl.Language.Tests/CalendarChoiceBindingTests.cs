@@ -140,4 +140,11 @@ public sealed class CalendarChoiceBindingTests
     [InlineData("status")]
     public void IssueTypeAndStatusAreSetByEventsAndMayChoose(string field) =>
         Errors($"calendar by {field} {{ network -> amer default -> emea }}\nseverity p3 {{ acknowledge within 4 business hours }}").ShouldBeEmpty();
+
+    [Theory]
+    [InlineData("calendar by customer { acme => amer default -> emea }")]
+    [InlineData("route customer { acme => desk }")]
+    public void AnArrowWrittenAsInOtherLanguagesIsShownTheOneTheLanguageUses(string entry) =>
+        Errors(entry + "\nseverity p3 { acknowledge within 15m }").ShouldHaveSingleItem().ShouldBe(
+            "ESC1003 The character '=' is not part of the .esc language. An entry of a route or a `calendar by` block maps its values with '->', as in `network_outage -> network`.");
 }

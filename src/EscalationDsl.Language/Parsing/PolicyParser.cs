@@ -165,7 +165,10 @@ public static class PolicyParser
                         i += text.Length;
                     }
 
-                    diagnostics.Add(DiagnosticCatalog.UnexpectedCharacterFound(span, TokenDescriber.DescribeCharacter(text), TokenDescriber.CharacterHint(text)));
+                    // `acme => amer`: the arrow of a route or `calendar by` entry, written as in other languages.
+                    var arrow = text == "=" && i + 1 < all.Count && all[i + 1].Type == EscalationLexer.GT && all[i + 1].StartIndex == span.End;
+                    diagnostics.Add(DiagnosticCatalog.UnexpectedCharacterFound(span, TokenDescriber.DescribeCharacter(text),
+                        arrow ? "An entry of a route or a `calendar by` block maps its values with '->', as in `network_outage -> network`." : TokenDescriber.CharacterHint(text)));
                     break;
             }
         }
