@@ -48,9 +48,9 @@ public sealed class CalendarChoiceLintTests
     }
 
     [Fact]
-    public void TheBlocksCalendarsAndFieldAreUsed()
+    public void TheCalendarsAndFieldOfABlockThatChoosesAreUsed()
     {
-        var result = LintHarness.Lint(Policy("severity p3 { acknowledge within 4h }", "after 4h unless acknowledged: escalate to next"));
+        var result = LintHarness.Lint(Policy("severity p3 { acknowledge within 4 business hours }", "after 4h unless acknowledged: escalate to next"));
 
         result.Diagnostics.Where(d => d.Code is "ESL018" or "ESL019").ShouldBeEmpty();
     }
@@ -73,5 +73,18 @@ public sealed class CalendarChoiceLintTests
 
         LintHarness.Lint(text).Diagnostics.Where(d => d.Code == "ESL022").Select(d => d.Message[..d.Message.IndexOf(',', StringComparison.Ordinal)])
             .ShouldBe(["Calendar 'emea' lists no holidays"]);
+    }
+
+    [Fact]
+    public void ABlockThatChoosesForNoDurationIsReportedAndLeavesItsCalendarsUnused()
+    {
+        // Every business duration names its calendar: the block (line 8) decides nothing, and emea measures nothing.
+        var text = Policy("severity p3 { acknowledge within 4 business hours on amer }", "after 2h unless acknowledged: escalate to next");
+        var result = LintHarness.Lint(text);
+
+        LintHarness.Describe(result, "ESL018").ShouldBe(["warning 7:10-7:14", "warning 8:13-8:21"]);
+        result.Diagnostics.Last(d => d.Code == "ESL018").Message.ShouldBe(
+            "`calendar by customer` chooses the calendar of no business duration: every one names its calendar (`on NAME`, or a rule's or severity's `calendar`), or there is none. "
+            + "Remove the block, or the calendar names it is meant to replace.");
     }
 }

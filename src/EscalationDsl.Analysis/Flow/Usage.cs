@@ -18,6 +18,9 @@ internal sealed class Usage
     /// <summary>Fields read by conditions, guards, `require`, `since`, `on`, `with` or a route.</summary>
     public HashSet<string> Fields { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>True when the policy's `calendar by` block chooses the calendar of some business duration.</summary>
+    public bool ChoosesCalendar { get; private set; }
+
     /// <summary>Fields whose route an action uses through `route(FIELD)`.</summary>
     public HashSet<string> Routes { get; } = new(StringComparer.Ordinal);
 
@@ -45,8 +48,8 @@ internal sealed class Usage
 
         if (policy.CalendarChoice is { } choice)
         {
+            // Its calendars are used through the durations it measures (below), if any.
             usage.Fields.Add(choice.Field.Name);
-            usage.Calendars.UnionWith(choice.Calendars.Select(c => c.Name));
         }
 
         foreach (var severity in policy.Severities)
@@ -134,7 +137,8 @@ internal sealed class Usage
 
         foreach (var duration in ModelWalker.Durations(policy).OfType<BusinessDuration>())
         {
-            usage.Calendars.Add(duration.Calendar.Name);
+            usage.Calendars.UnionWith(duration.Calendars.Select(c => c.Name));
+            usage.ChoosesCalendar |= duration.ChosenBy is not null;
         }
 
         return usage;

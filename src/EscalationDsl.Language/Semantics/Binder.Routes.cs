@@ -79,7 +79,10 @@ internal sealed partial class Binder
                     field,
                     [.. entries.Select(e => new CalendarChoiceEntryModel(e.Values, e.Target, e.Span))],
                     resolved,
-                    block.Span);
+                    block.Span)
+                {
+                    FieldSpan = block.Field.Span,
+                };
             }
         }
 

@@ -18,6 +18,9 @@ namespace EscalationDsl.Language.Semantics;
 /// <param name="Span">The block.</param>
 public sealed record CalendarChoiceModel(FieldModel Field, ImmutableArray<CalendarChoiceEntryModel> Entries, CalendarModel Fallback, TextSpan Span)
 {
+    /// <summary>The field's name where the block names it.</summary>
+    public TextSpan FieldSpan { get; init; }
+
     /// <summary>The calendar for a value: the matching entry's (numbers compare as numbers), else <see cref="Fallback"/>.</summary>
     public CalendarModel Resolve(string? value) => ValueEntries.Find(Field, Entries, value)?.Calendar ?? Fallback;
 
