@@ -146,13 +146,14 @@ public sealed partial class TicketRuntime
     }
 
     /// <summary>Starts or ends a pause when the pause condition changes, and recomputes every deadline.</summary>
-    private void UpdatePause(Ticket t, Compilation.SeverityLayout layout, long at)
+    /// <returns>True when a pause started or ended, and every running wait was measured again.</returns>
+    private bool UpdatePause(Ticket t, Compilation.SeverityLayout layout, long at)
     {
         var paused = !t.IsDone && Policy.Pause is { } pause && pause(t, at);
         var was = (t.Flags & TicketFlags.Paused) != 0;
         if (paused == was)
         {
-            return;
+            return false;
         }
 
         // A pause starts and ends on the whole second the ticket keeps for the event, as every other time
@@ -174,6 +175,7 @@ public sealed partial class TicketRuntime
         }
 
         RecomputeWaits(t, layout, at);
+        return true;
     }
 
     /// <summary>

@@ -124,15 +124,18 @@ public sealed partial class TicketRuntime
             RecomputeSla(t, layout, at);
         }
 
-        if (kind != TicketEventKind.Created && !t.IsDone && Policy.ChosenCalendar(t) is { } chosen && chosen != chosenBefore)
+        // `calendar by`: every running wait is measured from its start on the calendar the value chooses now;
+        // one whose new deadline has passed falls due at once. A pause starting or ending does the same.
+        var rechosen = kind != TicketEventKind.Created && !t.IsDone && Policy.ChosenCalendar(t) is { } chosen && chosen != chosenBefore;
+        if (rechosen)
         {
-            // `calendar by`: every running wait is measured from its start on the calendar the value chooses now;
-            // one whose new deadline has passed falls due at once.
-            trace?.Add(at, TraceKind.Sla, $"{Policy.Model.CalendarChoice!.Field.Name} now chooses calendar {chosen.Name} (was {chosenBefore!.Name}): running deadlines are measured again from their start, and any now passed fall due at once");
-            RecomputeWaits(t, layout, at);
+            trace?.Add(at, TraceKind.Sla, $"{Policy.Model.CalendarChoice!.Field.Name} now chooses calendar {Policy.ChosenCalendar(t)!.Name} (was {chosenBefore!.Name}): running deadlines are measured again from their start, and any now passed fall due at once");
         }
 
-        UpdatePause(t, layout, at);
+        if (!UpdatePause(t, layout, at) && rechosen)
+        {
+            RecomputeWaits(t, layout, at);
+        }
         MarkSlaMet(t, layout, at);
         if (t.IsDone)
         {

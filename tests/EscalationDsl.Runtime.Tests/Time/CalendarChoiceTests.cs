@@ -125,4 +125,16 @@ public sealed class CalendarChoiceTests
         texts.ShouldContain("customer now chooses calendar emea (was amer): running deadlines are measured again from their start, and any now passed fall due at once");
         texts.ShouldContain(text => text.StartsWith("SLA acknowledge due: 2026-11-27T15:00:00Z + 4 business hours on apac (calendar by customer: no value)", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void AnEventThatChangesTheCalendarAndStartsAPauseMeasuresTheWaitsOnce()
+    {
+        var policy = Policy + "pause sla while status == awaiting_customer\n";
+        var s = new TicketScript(TicketScript.Compile(policy), start: "2026-11-27T15:00:00Z")
+            .Run("+0m created p3 customer=acme; +30m status awaiting_customer customer=globex");
+
+        var at = s.At("+30m");
+        s.Trace.Entries.Where(e => e.At == at && e.Text.StartsWith("SLA acknowledge due", StringComparison.Ordinal)).ShouldHaveSingleItem().Text
+            .ShouldContain("on emea (calendar by customer: globex)");
+    }
 }
