@@ -147,4 +147,14 @@ public sealed class CalendarChoiceBindingTests
     public void AnArrowWrittenAsInOtherLanguagesIsShownTheOneTheLanguageUses(string entry) =>
         Errors(entry + "\nseverity p3 { acknowledge within 15m }").ShouldHaveSingleItem().ShouldBe(
             "ESC1003 The character '=' is not part of the .esc language. An entry of a route or a `calendar by` block maps its values with '->', as in `network_outage -> network`.");
+
+    [Fact]
+    public void ACalendarNamedByIsReadAsACalendarNotABlock()
+    {
+        var model = SemanticModel.Create("by.esc", "policy \"x\" version 1\ncalendar by \"UTC\" {\n    hours mon..fri 09:00-17:00\n}\nseverity sev1 { acknowledge within 4 business hours }\n");
+
+        model.Diagnostics.Select(d => $"{d.Code} {d.Message}").ShouldBe([
+            "ESC1001 Unexpected keyword 'by'. 'by' is a keyword, so it cannot be a calendar name. Choose another name, such as 'by_calendar'."]);
+        model.Policy.Calendars.Select(c => c.Name).ShouldBe(["by"]);
+    }
 }

@@ -84,14 +84,16 @@ internal static class KeywordAsName
             return null;
         }
 
+        // `calendar by "UTC" {` is a calendar named `by`, not the start of a `calendar by FIELD` block.
+        var tokens = (ITokenStream)recognizer.InputStream;
+        var calendarNamedBy = keyword.Type == EscalationLexer.BY && tokens.LT(2).Type == EscalationLexer.STRING;
         var next = atn.NextTokens(state);
-        if (next.Contains(keyword.Type) || next.Contains(TokenConstants.EPSILON) || !next.Contains(EscalationLexer.IDENT))
+        if ((next.Contains(keyword.Type) && !calendarNamedBy) || next.Contains(TokenConstants.EPSILON) || !next.Contains(EscalationLexer.IDENT))
         {
             return null;
         }
 
         // A few tokens tell a field from a declaration; the walk recurses once per token, so a long line is cut.
-        var tokens = (ITokenStream)recognizer.InputStream;
         var sequence = new List<int> { EscalationLexer.IDENT };
         for (var k = 2; k <= LookAhead && tokens.LT(k) is { Type: not TokenConstants.EOF } after && (k == 2 || line(after) == line(keyword)); k++)
         {
