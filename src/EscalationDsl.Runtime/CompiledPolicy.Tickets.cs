@@ -109,7 +109,7 @@ public sealed partial class CompiledPolicy
         {
             FieldType.Enum when !field.Values.Contains(value) && value.Length > 0 =>
                 $"{Where(name, member)}: '{value}' is not one of {string.Join(", ", field.Values)}",
-            FieldType.Number when value.Length > 0 && !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) =>
+            FieldType.Number when value.Length > 0 && NumberValue.Read(value) is null =>
                 $"{Where(name, member)}: '{value}' is not a whole number",
             FieldType.Time when value.Length > 0 && !ConditionCompiler.IsTime(value) =>
                 $"{Where(name, member)}: '{value}' is not an ISO 8601 time with offset, such as 2026-11-26T10:00:00Z",

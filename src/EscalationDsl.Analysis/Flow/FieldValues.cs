@@ -99,8 +99,7 @@ internal sealed class FieldValues(PolicyModel policy, bool openTicket)
         _ => sign >= 0,
     };
 
-    private static long? Number(string? value) =>
-        long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
+    private static long? Number(string? value) => NumberValue.Read(value);
 
     private static IEnumerable<string> Constants(IEnumerable<ConditionModel> tests) => tests.SelectMany(t => t switch
     {

@@ -2,7 +2,6 @@ using System.Globalization;
 using EscalationDsl.Analysis.Flow;
 using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Language.Semantics;
-using NodaTime;
 
 namespace EscalationDsl.Analysis.Rules;
 
@@ -20,7 +19,7 @@ public sealed class LongHolidayRule() : LintRule(
     "A holiday range closes its calendar for more than a month.")
 {
     /// <summary>The longest holiday range, in days, that is not reported.</summary>
-    public const int MaxDays = 31;
+    public const int MaxDays = HolidayDates.MonthDays;
 
     /// <inheritdoc />
     public override IEnumerable<Diagnostic> Analyze(SemanticModel model)
@@ -32,7 +31,7 @@ public sealed class LongHolidayRule() : LintRule(
             foreach (var closure in Closures(calendar))
             {
                 var end = closure.Max(h => h.To);
-                var days = Days(closure[0].From, end);
+                var days = HolidayDates.Days(closure[0].From, end);
                 if (days <= MaxDays)
                 {
                     continue;
@@ -41,10 +40,10 @@ public sealed class LongHolidayRule() : LintRule(
                 var count = days.ToString("N0", CultureInfo.InvariantCulture);
                 yield return closure.Count == 1
                     ? Report(closure[0].Span,
-                        $"Holiday {Range(closure[0].From, closure[0].To)} closes calendar '{calendar.Name}' for {count} days: "
+                        $"Holiday {HolidayDates.Range(closure[0].From, closure[0].To)} closes calendar '{calendar.Name}' for {count} days: "
                         + "business durations on it stand still and `during` it is false that long. " + Advice(closure[0]))
                     : Report(closure[0].Span,
-                        $"Holidays from {Date(closure[0].From)} to {Date(end)}, {closure.Count} ranges back to back (lines {SyntaxIndex.Line(model, closure[0].Span)} to {SyntaxIndex.Line(model, closure[^1].Span)}), "
+                        $"Holidays from {HolidayDates.Date(closure[0].From)} to {HolidayDates.Date(end)}, {closure.Count} ranges back to back (lines {SyntaxIndex.Line(model, closure[0].Span)} to {SyntaxIndex.Line(model, closure[^1].Span)}), "
                         + $"close calendar '{calendar.Name}' for {count} days: business durations on it stand still and `during` it is false that long. "
                         + "Check the dates; if the closure is meant, suppress this finding with the reason.");
             }
@@ -79,17 +78,17 @@ public sealed class LongHolidayRule() : LintRule(
         var candidates = new List<string>(2);
         foreach (var year in new[] { holiday.From.Year, holiday.From.Year + 1 })
         {
-            if (WithYear(holiday.To, year) is { } end && end >= holiday.From && Days(holiday.From, end) <= MaxDays)
+            if (HolidayDates.InYear(holiday.To, year) is { } end && end >= holiday.From && HolidayDates.Days(holiday.From, end) <= MaxDays)
             {
-                candidates.Add(Range(holiday.From, end));
+                candidates.Add(HolidayDates.Range(holiday.From, end));
             }
         }
 
         foreach (var year in new[] { holiday.To.Year - 1, holiday.To.Year })
         {
-            if (WithYear(holiday.From, year) is { } start && start <= holiday.To && Days(start, holiday.To) <= MaxDays)
+            if (HolidayDates.InYear(holiday.From, year) is { } start && start <= holiday.To && HolidayDates.Days(start, holiday.To) <= MaxDays)
             {
-                candidates.Add(Range(start, holiday.To));
+                candidates.Add(HolidayDates.Range(start, holiday.To));
             }
         }
 
@@ -97,15 +96,4 @@ public sealed class LongHolidayRule() : LintRule(
             ? "Check the dates; if the closure is meant, suppress this finding with the reason."
             : $"If a year is mistyped, write {string.Join(" or ", candidates)}.";
     }
-
-    /// <summary>The days of an inclusive range.</summary>
-    private static int Days(LocalDate from, LocalDate to) => Period.Between(from, to, PeriodUnits.Days).Days + 1;
-
-    /// <summary>The date in another year, or null where it has no such day (29 February).</summary>
-    private static LocalDate? WithYear(LocalDate date, int year) =>
-        date.Month == 2 && date.Day == 29 && !CalendarSystem.Iso.IsLeapYear(year) ? null : new LocalDate(year, date.Month, date.Day);
-
-    private static string Range(LocalDate from, LocalDate to) => $"{Date(from)}..{Date(to)}";
-
-    private static string Date(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -215,18 +215,10 @@ internal sealed partial class Binder
     /// A reversed range read as one over the new year with the end's year left as the start's
     /// (<c>2026-12-24..2026-01-02</c> for <c>2026-12-24..2027-01-02</c>), when that lasts a month or less.
     /// </summary>
-    private static string? OverNewYear(LocalDate from, LocalDate to)
-    {
-        if (to.Year != from.Year || (to.Month == 2 && to.Day == 29 && !CalendarSystem.Iso.IsLeapYear(to.Year + 1)))
-        {
-            return null;
-        }
-
-        var end = to.PlusYears(1);
-        return Period.Between(from, end, PeriodUnits.Days).Days < 31
-            ? $"{from.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}..{end.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}"
+    private static string? OverNewYear(LocalDate from, LocalDate to) =>
+        to.Year == from.Year && HolidayDates.InYear(to, to.Year + 1) is { } end && HolidayDates.Days(from, end) <= HolidayDates.MonthDays
+            ? HolidayDates.Range(from, end)
             : null;
-    }
 
     private LocalDate? ParseDate(LiteralTokenSyntax date)
     {

@@ -46,7 +46,7 @@ public static class ValueEntries
     /// number in its canonical digits (<c>+01</c> is <c>1</c>), anything else as it is.
     /// </summary>
     public static string Key(FieldModel field, string value) =>
-        field.Type == FieldType.Number && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
+        field.Type == FieldType.Number && NumberValue.Read(value) is { } n
             ? n.ToString(CultureInfo.InvariantCulture)
             : value;
 }

@@ -127,7 +127,7 @@ internal sealed class ConditionCompiler(CompiledPolicy policy)
             case FieldStorage.Value when access.Field.Type == FieldType.Number:
                 var number = long.Parse(value, CultureInfo.InvariantCulture);
                 var slot = access.Slot;
-                return NumberCompare(op, number, t => long.TryParse(t.Values[slot], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null);
+                return NumberCompare(op, number, t => NumberValue.Read(t.Values[slot]));
             case FieldStorage.Value:
                 var textSlot = access.Slot;
                 return op == CompareOperator.Equal
