@@ -343,9 +343,10 @@ public sealed partial class TicketRuntime
 
     private OwnerModel? CurrentOwner(Ticket t) => t.OwnerIndex < 0 ? null : Policy.Model.Owners[t.OwnerIndex];
 
-    private void Emit(Ticket t, string id, long at, DecisionKind kind, OwnerModel? owner, CompiledStep? step, int occurrence, SlaComponent? component, IReadOnlyList<string> fields, string detail)
+    /// <summary>Records a decision; <paramref name="level"/> is the ticket's escalation level unless given.</summary>
+    private void Emit(Ticket t, string id, long at, DecisionKind kind, OwnerModel? owner, CompiledStep? step, int occurrence, SlaComponent? component, IReadOnlyList<string> fields, string detail, byte? level = null)
     {
-        var decision = new Decision(id, t.Id, Instant.FromUnixTimeMilliseconds(at), kind, owner?.Name, step?.Rule.Name, step?.Index ?? -1, occurrence, t.Level, component, fields, detail);
+        var decision = new Decision(id, t.Id, Instant.FromUnixTimeMilliseconds(at), kind, owner?.Name, step?.Rule.Name, step?.Index ?? -1, occurrence, level ?? t.Level, component, fields, detail);
         output.Add(decision);
         trace?.Add(at, TraceKind.Decision, $"{DecisionKinds.Name(kind)}{(owner is null ? "" : " " + owner.Name)}: {detail} [{id}]");
     }

@@ -318,13 +318,29 @@ public sealed partial class TicketRuntime
                 continue;
             }
 
+            // Rule steps first: a step's action at this instant is as in time as an event would be, so
+            // a step that assigns engineering at the assign target's instant meets it. A breach or
+            // missed update at this instant still counts against the owner (and level) that held the
+            // ticket until now, not the one a step hands it to at the same instant.
+            var holder = (Owner: CurrentOwner(t), t.Level);
+            foreach (var rule in layout.Rules)
+            {
+                foreach (var step in rule.Steps)
+                {
+                    if (step.DueSlot >= 0 && t.Clock[step.DueSlot] == due && t.Clock[rule.StartSlot] != Ticket.Never)
+                    {
+                        RunDueStep(t, step, at);
+                    }
+                }
+            }
+
             foreach (var sla in layout.Sla)
             {
                 if (t.Clock[sla.DueSlot] == due)
                 {
                     t.Clock[sla.DueSlot] = Ticket.NoDue;
                     t.Clock[layout.SlaStateSlot] |= SlaBit(sla.Component, false);
-                    Breach(t, sla.Component, at);
+                    Breach(t, sla.Component, at, holder.Owner, holder.Level);
                 }
             }
 
@@ -340,19 +356,8 @@ public sealed partial class TicketRuntime
                 {
                     var missed = ++t.Clock[layout.CadenceCountSlot] & ~CadenceEndedBit;
                     t.Clock[layout.CadenceAnchorSlot] = t.ToOffset(at);
-                    MissedUpdate(t, missed, at);
+                    MissedUpdate(t, missed, at, holder.Owner, holder.Level);
                     t.Clock[layout.CadenceDueSlot] = Due(t, at, layout.Cadence!.Interval, layout.CadenceCalendar, DeadlineLabel.Text("next customer update due"));
-                }
-            }
-
-            foreach (var rule in layout.Rules)
-            {
-                foreach (var step in rule.Steps)
-                {
-                    if (step.DueSlot >= 0 && t.Clock[step.DueSlot] == due && t.Clock[rule.StartSlot] != Ticket.Never)
-                    {
-                        RunDueStep(t, step, at);
-                    }
                 }
             }
 

@@ -11,13 +11,13 @@ public sealed partial class TicketRuntime
     /// <summary>An SLA breach's detail by component: the same text for every ticket, so it is built once, not per breach.</summary>
     private static readonly string[] BreachDetails = [.. Enum.GetValues<SlaComponent>().Select(c => $"SLA {ModelFormatter.Format(c)} breached")];
 
-    private void Breach(Ticket t, SlaComponent component, long at) =>
+    private void Breach(Ticket t, SlaComponent component, long at, OwnerModel? owner, byte level) =>
         Emit(t, string.Create(CultureInfo.InvariantCulture, stackalloc char[128], $"{t.Id}/sla/{ModelFormatter.Format(component)}/{t.Cycle}"), at, DecisionKind.SlaBreach,
-            CurrentOwner(t), null, 1, component, [], BreachDetails[(int)component]);
+            owner, null, 1, component, [], BreachDetails[(int)component], level);
 
-    private void MissedUpdate(Ticket t, int missed, long at) =>
+    private void MissedUpdate(Ticket t, int missed, long at, OwnerModel? owner, byte level) =>
         Emit(t, string.Create(CultureInfo.InvariantCulture, stackalloc char[128], $"{t.Id}/sla/update/{t.Cycle}.{missed}"), at, DecisionKind.MissedUpdate,
-            CurrentOwner(t), null, missed, SlaComponent.Update, [], $"customer update interval {missed} missed");
+            owner, null, missed, SlaComponent.Update, [], $"customer update interval {missed} missed", level);
 
     /// <summary>
     /// The start shared by a firing's decision ids, <c>{ticket}/{scope}/{index}/{occurrence}</c> (scope: the

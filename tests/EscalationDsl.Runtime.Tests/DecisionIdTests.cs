@@ -42,9 +42,9 @@ public sealed class DecisionIdTests
         s.AdvanceTo("+16m");
 
         Ids(s).ShouldBe([
-            "+15m INC1/sla/acknowledge/0",
             "+15m INC1/sev1_production/0/1/0.0",
             "+15m INC1/sev1_production/0/1/1.0",
+            "+15m INC1/sla/acknowledge/0",
         ]);
     }
 

@@ -170,9 +170,9 @@ public sealed class ReportFigureTests
             W("T1", "02", "11:00", "customer_update"),
             W("T1", "02", "11:30", "mitigation", ",\"status\":\"planned\""),
             W("T1", "02", "12:00", "resolved"),
-            // T2, at night: 20:15 acknowledge breached and commander paged; 20:30 first_update and assign
-            // breached (breaches fire before steps), escalated to eng; net takes it at 21:30; 22:00 mitigate
-            // and 00:00 resolve breached; resolved 02:00.
+            // T2, at night: 20:15 commander paged and acknowledge breached; 20:30 escalated to eng, which
+            // meets assign (steps fire before breaches at one instant), and first_update breached; net takes
+            // it at 21:30; 22:00 mitigate and 00:00 resolve breached; resolved 02:00.
             W("T2", "02", "20:00", "created", Sev1 + "\"app\""),
             W("T2", "02", "20:40", "acknowledged"),
             W("T2", "02", "21:30", "assigned", ",\"owner\":\"net\""),
@@ -203,7 +203,7 @@ public sealed class ReportFigureTests
         response.All.ShouldBe(new SeverityDurations("all", 5, new(4, 1, 600, 6300), new(2, 3, 1200, 5400), new(4, 1, 1800, 10800)));
 
         var half = new SlaCell(1, 1, 0, 0.5);
-        report.Sla.BySeverity[0].Components.Values.ShouldBe([half, half, half, half, half]);
+        report.Sla.BySeverity[0].Components.Values.ShouldBe([half, half, new SlaCell(2, 0, 0, 1), half, half]);
         report.Sla.BySeverity[1].Components.Values.ShouldBe([new SlaCell(2, 1, 0, 0.6667), new SlaCell(2, 1, 0, 0.6667)]);
         var queues = report.Sla.ByQueue.ToDictionary(q => q.Key);
         queues.Keys.ShouldBe(["frontline", "eng", "net"]);
@@ -211,7 +211,7 @@ public sealed class ReportFigureTests
         {
             ["acknowledge"] = new(3, 2, 0, 0.6),
             ["first_update"] = half,
-            ["assign"] = new(0, 1, 0, 0),
+            ["assign"] = new(1, 0, 0, 1),
             ["resolve"] = new(2, 1, 0, 0.6667),
         });
         queues["eng"].Components.Values.ShouldAllBe(c => c == new SlaCell(1, 0, 0, 1));
@@ -219,7 +219,7 @@ public sealed class ReportFigureTests
         queues["net"].Components.ShouldBe(new Dictionary<string, SlaCell> { ["mitigate"] = new(0, 1, 0, 0), ["resolve"] = new(0, 1, 0, 0) });
 
         var e = report.Escalations;
-        e.DecisionsByKind.Where(k => k.Value > 0).ShouldBe(new Dictionary<string, long> { ["page"] = 1, ["notify"] = 1, ["escalate"] = 3, ["sla_breach"] = 7 });
+        e.DecisionsByKind.Where(k => k.Value > 0).ShouldBe(new Dictionary<string, long> { ["page"] = 1, ["notify"] = 1, ["escalate"] = 3, ["sla_breach"] = 6 });
         e.ByRule.ShouldBe([new RuleRow("s1", 1, 1, 1, 0, 0), new RuleRow("s2", 2, 2, 0, 1, 0)]);
         e.ByIssueType.ShouldBe([new GroupRow("app", 3, 2, 0.6667, 2, 1, 0), new GroupRow("net", 2, 1, 0.5, 1, 0, 1)]);
         e.ByOwner.ShouldBe([new OwnerRow("commander", 0, 1, 1, 0, 0), new OwnerRow("eng", 3, 0, 0, 0, 0)]);
@@ -251,9 +251,9 @@ public sealed class ReportFigureTests
     [Fact]
     public void SlaComplianceCountsTheTargetsOfTheSeverityATicketEndedWith()
     {
-        // sev1 at 10:00: first_update and assign breached at 10:30 (and eng escalated); sev2 from 10:40,
-        // which sets neither: its row has the ticket's acknowledge and resolve, both met. The two breaches
-        // still count in the decisions and make it a ticket with a breach.
+        // sev1 at 10:00: at 10:30 eng escalated (which meets assign) and first_update breached; sev2 from
+        // 10:40, which sets neither: its row has the ticket's acknowledge and resolve, both met. The breach
+        // still counts in the decisions and makes it a ticket with a breach.
         var replay = Replays.Canonical(".jsonl", string.Join("\n",
             E("D", "10:00", "created", ",\"severity\":\"sev1\",\"owner\":\"frontline\""),
             E("D", "10:05", "acknowledged"),
@@ -263,7 +263,7 @@ public sealed class ReportFigureTests
 
         report.Sla.BySeverity[0].Tickets.ShouldBe(0);
         report.Sla.BySeverity[1].Components.ShouldBe(new Dictionary<string, SlaCell> { ["acknowledge"] = new(1, 0, 0, 1), ["resolve"] = new(1, 0, 0, 1) });
-        report.Escalations.DecisionsByKind["sla_breach"].ShouldBe(2);
+        report.Escalations.DecisionsByKind["sla_breach"].ShouldBe(1);
         report.Tickets.Breached.ShouldBe(1);
     }
 

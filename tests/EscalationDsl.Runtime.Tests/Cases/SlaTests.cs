@@ -291,7 +291,7 @@ public sealed class SlaTests(ITestOutputHelper output)
         {
             Snapshot = "open owner=lead level=1",
         },
-        new("DeadlinesAtTheSameInstantFireSlaThenUpdateThenStepsInPolicyOrder",
+        new("DeadlinesAtTheSameInstantFireStepsInPolicyOrderThenSlaThenUpdate",
             """
             escalation a for sev1 {
                 after 30m: escalate to lead
@@ -300,9 +300,21 @@ public sealed class SlaTests(ITestOutputHelper output)
             escalation b for sev1 { after 30m: page next }
             """,
             "+0m created sev1; +0m customer_update; +45m advance",
-            "+30m sla_breach acknowledge", "+30m missed_update update", "+30m escalate lead", "+30m notify lead", "+30m page director")
+            "+30m escalate lead", "+30m notify lead", "+30m page director", "+30m sla_breach acknowledge", "+30m missed_update update")
         {
             Severities = "severity sev1 { acknowledge within 30m\n update every 30m }\n",
+        },
+        new("AStepThatAssignsEngineeringAtTheAssignTargetMeetsIt",
+            """
+            escalation a for sev1 {
+                after 30m unless engineering_assigned: assign oncall
+                after 30m: notify owner
+            }
+            """,
+            "+0m created sev1; +45m advance",
+            "+30m assign oncall", "+30m notify oncall", "+30m sla_breach acknowledge")
+        {
+            Severities = "severity sev1 { acknowledge within 30m\n assign within 30m }\n",
         },
     ];
 
