@@ -233,6 +233,25 @@ public sealed class EngineEndToEndTests
     }
 
     [Fact]
+    public async Task AnAcknowledgementOfAResolvedTicketIsNotTimed()
+    {
+        // Acknowledged once resolved (a late click) is no response; esc sim leaves it out too. The runtime
+        // keeps the first acknowledgement only, so the one after the reopen is not timed either.
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-L", T0));
+        await engine.PostEventOk(EngineFixture.Event("e2", "INC-L", T0.AddMinutes(1), "resolved"));
+        await engine.PostEventOk(EngineFixture.Event("e3", "INC-L", T0.AddMinutes(2), "acknowledged"));
+        await engine.PostEventOk(EngineFixture.Event("e4", "INC-L", T0.AddMinutes(3), "reopened"));
+        await engine.PostEventOk(EngineFixture.Event("e5", "INC-L", T0.AddMinutes(4), "acknowledged"));
+        await engine.PostEventOk(EngineFixture.Created("o1", "INC-O", T0));
+        await engine.PostEventOk(EngineFixture.Event("o2", "INC-O", T0.AddMinutes(4), "acknowledged"));
+
+        var metrics = await engine.ScrapeUntil(m => m.Contains("esc_events_total{otel_scope_name=\"EscalationDsl.Engine\",type=\"acknowledged\"} 3", StringComparison.Ordinal), "every acknowledgement is taken");
+        metrics.ShouldContain("esc_time_to_first_response_seconds_count{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\"} 1", Case.Sensitive, "INC-O alone is timed");
+        metrics.ShouldContain("esc_time_to_first_response_seconds_sum{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\"} 240");
+    }
+
+    [Fact]
     public async Task DeadlinesAnEventRunsFirstAreCountedUnderTheSeverityAndIssueTypeBeforeIt()
     {
         // A batch of history (or an event that reaches the engine before the scheduler ran what fell due)

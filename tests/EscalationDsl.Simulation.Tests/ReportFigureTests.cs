@@ -57,6 +57,26 @@ public sealed class ReportFigureTests
     }
 
     [Fact]
+    public void AnAcknowledgementOfAResolvedTicketIsNoResponse()
+    {
+        // C is acknowledged only once resolved (a late click): no response to the incident, and its first
+        // acknowledgement decides, as in the engine's histogram, so the one after its reopen does not
+        // count either. D was acknowledged while open, 20 minutes in.
+        var report = Report(
+            E("C", "10:00", "created", ",\"severity\":\"high\",\"owner\":\"desk\""),
+            E("C", "10:30", "resolved"),
+            E("C", "11:00", "acknowledged"),
+            E("C", "12:00", "reopened"),
+            E("C", "12:30", "acknowledged"),
+            E("C", "13:00", "closed"),
+            E("D", "10:00", "created", ",\"severity\":\"high\",\"owner\":\"desk\""),
+            E("D", "10:20", "acknowledged"),
+            E("D", "11:00", "resolved"));
+
+        report.Response.All.FirstResponse.ShouldBe(new DurationStats(1, 1, 1200, 1200));
+    }
+
+    [Fact]
     public void SlaByQueueCountsAReopenedTicketWhereItsLastCycleWasDecided()
     {
         // Mitigate and resolve restart at the reopen; the queue is the one holding the ticket when the

@@ -327,9 +327,10 @@ internal sealed partial class EngineLoop
 
     /// <summary>
     /// Times the ticket's first acknowledgement and first engineering assignment, if the change just
-    /// made them. An engineering assignment to a ticket that was resolved or closed before the change
-    /// and still is (a hand-over for follow-up) is no response and is not timed; the runtime keeps only
-    /// the first assignment, so such a ticket is never timed, as in <c>esc sim</c>'s report. An
+    /// made them. An acknowledgement or engineering assignment of a ticket that was resolved or closed
+    /// before the change and still is (a late click, a hand-over for follow-up) is no response and is not
+    /// timed; the runtime keeps only the first of each, so such a ticket is never timed, as in
+    /// <c>esc sim</c>'s report. An
     /// assignment a deadline made before the event (<paramref name="before"/>) counts under the severity
     /// of then.
     /// </summary>
@@ -341,12 +342,13 @@ internal sealed partial class EngineLoop
         }
 
         var t = entry.Ticket;
-        if (acknowledgedBefore is null && t.AcknowledgedAt is { } ack)
+        var followUp = doneBefore && t.IsDone;
+        if (acknowledgedBefore is null && t.AcknowledgedAt is { } ack && !followUp)
         {
             Metrics.TimeToFirstResponse.Record((ack - t.CreatedAt).TotalSeconds, Severity(entry, t.SeverityRank));
         }
 
-        if (assignedBefore is null && t.EngineeringAssignedAt is { } assigned && !(doneBefore && t.IsDone))
+        if (assignedBefore is null && t.EngineeringAssignedAt is { } assigned && !followUp)
         {
             var rank = before is { } b && assigned < b.Until ? b.SeverityRank : t.SeverityRank;
             Metrics.TimeToEngineeringAssignment.Record((assigned - t.CreatedAt).TotalSeconds, Severity(entry, rank));

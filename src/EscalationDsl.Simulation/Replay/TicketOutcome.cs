@@ -25,6 +25,7 @@ internal readonly record struct TicketOutcome
     /// <summary>Periods the ticket was open (created or reopened until resolved, or until the end of the data).</summary>
     public required List<(Instant From, Instant To)> Open { get; init; }
 
+    /// <summary>The first acknowledgement, unless it came while the ticket was resolved or closed (then no response).</summary>
     public Instant? Acknowledged { get; init; }
 
     public Instant? FirstUpdate { get; init; }

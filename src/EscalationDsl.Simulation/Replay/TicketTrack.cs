@@ -22,7 +22,8 @@ internal sealed class TicketTrack
     private Instant? openSince;
     private string issueType = "(none)";
     private string category = "(none)";
-    private Instant? acknowledged;
+    /// <summary>The first acknowledgement, and whether the ticket was open then.</summary>
+    private (Instant At, bool Open)? acknowledged;
     private Instant? firstUpdate;
 
     /// <summary>The first engineering assignment in the events, and whether the ticket was open then.</summary>
@@ -58,8 +59,8 @@ internal sealed class TicketTrack
         resolutions.Clear();
         sla.Clear();
         Decisions.Clear();
-        acknowledged = firstUpdate = mitigated = resolved = null;
-        engineeringRecorded = engineeringPolicy = null;
+        firstUpdate = mitigated = resolved = null;
+        acknowledged = engineeringRecorded = engineeringPolicy = null;
         reopens = 0;
         seen = 0;
         Id = created.TicketId;
@@ -77,7 +78,7 @@ internal sealed class TicketTrack
         switch (e.Kind)
         {
             case TicketEventKind.Acknowledged:
-                acknowledged ??= at;
+                acknowledged = First(acknowledged, at, openSince is not null);
                 break;
             case TicketEventKind.FirstUpdate or TicketEventKind.CustomerUpdate:
                 firstUpdate ??= at;
@@ -183,7 +184,7 @@ internal sealed class TicketTrack
             Category = category,
             Queues = queues,
             Open = open,
-            Acknowledged = acknowledged,
+            Acknowledged = OpenAt(acknowledged),
             FirstUpdate = firstUpdate,
             EngineeringRecorded = OpenAt(engineeringRecorded),
             EngineeringWithPolicy = OpenAt(engineeringPolicy),
@@ -201,9 +202,10 @@ internal sealed class TicketTrack
         before is { } b && b.At <= at ? b : (at, open);
 
     /// <summary>
-    /// A ticket's first engineering assignment counts only when the ticket was open: one handed to
-    /// engineering once resolved or closed (a follow-up) was not assigned for the incident, and the
-    /// engine's histogram, which sees the first assignment only, leaves it out too (docs/engine.md).
+    /// A ticket's first acknowledgement or engineering assignment counts only when the ticket was open:
+    /// one acknowledged or handed to engineering once resolved or closed (a late click, a follow-up) got
+    /// no response to the incident, and the engine's histograms, which see the first of each only,
+    /// leave it out too (docs/engine.md).
     /// </summary>
     private static Instant? OpenAt((Instant At, bool Open)? first) => first is { Open: true } f ? f.At : null;
 
