@@ -17,7 +17,7 @@ public sealed partial class CompiledPolicy
     {
         if (string.IsNullOrEmpty(e.TicketId))
         {
-            return "ticket: a ticket id is required";
+            return TicketEventJson.Missing("ticket");
         }
 
         if (!EventTimes.Contains(e.At))
