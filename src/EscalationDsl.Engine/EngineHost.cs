@@ -197,7 +197,8 @@ public static class EngineHost
         TicketEndpoints.Map(app);
         PolicyEndpoints.Map(app);
         HealthEndpoints.Map(app, options);
-        app.MapOpenApi("/openapi/v1.json").AllowAnonymous();
+        // MapOpenApi maps GET only; monitors probe the document with HEAD, as they do the reads.
+        app.MapOpenApi("/openapi/v1.json").WithMetadata(new HttpMethodMetadata(Reads.Methods)).AllowAnonymous();
         // The exporter maps every method; the scrape is a GET (and no HEAD, as documented).
         app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(new HttpMethodMetadata([HttpMethods.Get])).AllowAnonymous();
         return app;

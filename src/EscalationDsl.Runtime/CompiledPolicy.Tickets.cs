@@ -17,7 +17,7 @@ public sealed partial class CompiledPolicy
     {
         if (string.IsNullOrEmpty(e.TicketId))
         {
-            return "ticket: a ticket id is required";
+            return TicketEventJson.Missing("ticket");
         }
 
         if (!EventTimes.Contains(e.At))
@@ -33,9 +33,9 @@ public sealed partial class CompiledPolicy
                     return $"severity: a {TicketEventKinds.Name(e.Kind)} event needs a severity ({string.Join(", ", Model.Severities.Select(s => s.Name))})";
                 }
 
-                if (Model.FindSeverity(e.Severity) is null)
+                if (SeverityProblem(e.Severity) is { } severity)
                 {
-                    return $"severity: '{e.Severity}' is not a severity of policy '{Name}' ({string.Join(", ", Model.Severities.Select(s => s.Name))})";
+                    return severity;
                 }
 
                 if (e.IssueType is not null && ValueProblem("issue_type", e.IssueType, member: "issue_type") is { } issue)
@@ -50,10 +50,9 @@ public sealed partial class CompiledPolicy
                     return "flag: a flagged event needs the flag it raises";
                 }
 
-                if (Model.FindField(e.Flag) is not { Type: FieldType.Flag, IsBuiltIn: false })
+                if (FlagProblem(e.Flag) is { } flag)
                 {
-                    var flags = Model.Fields.Where(f => f.Type == FieldType.Flag).Select(f => f.Name).ToList();
-                    return $"flag: '{e.Flag}' is not a flag field of policy '{Name}'{(flags.Count == 0 ? "" : $" ({string.Join(", ", flags)})")}";
+                    return flag;
                 }
 
                 break;
@@ -73,6 +72,11 @@ public sealed partial class CompiledPolicy
                 return "fields: a field_set event needs the fields it sets, such as \"fields\": {\"impact\": \"degraded\"}";
         }
 
+        if (UnusedMemberProblem(e) is { } unused)
+        {
+            return unused;
+        }
+
         if (e.Fields is { } fields)
         {
             for (var i = 0; i < fields.Count; i++)
@@ -85,6 +89,52 @@ public sealed partial class CompiledPolicy
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// What is wrong with a member the event's type does not read, or null. Such a member is not
+    /// applied (an export that writes the ticket's current values on every event replays as it is),
+    /// but a value this policy does not know is refused as on the type that reads it: a typo such as
+    /// <c>"severity": "sev9"</c> on an acknowledged event is never silently accepted.
+    /// </summary>
+    private string? UnusedMemberProblem(TicketEvent e)
+    {
+        var (problem, member, readers) = e switch
+        {
+            { Kind: not (TicketEventKind.Created or TicketEventKind.SeverityChanged), Severity: { Length: > 0 } severity }
+                when SeverityProblem(severity) is { } p => (p, "severity", "created and severity_changed events do"),
+            { Kind: not (TicketEventKind.Created or TicketEventKind.SeverityChanged), IssueType: { Length: > 0 } issueType }
+                when ValueProblem("issue_type", issueType, member: "issue_type") is { } p => (p, "issue_type", "created events do"),
+            { Kind: not TicketEventKind.Flagged, Flag: { Length: > 0 } flag }
+                when FlagProblem(flag) is { } p => (p, "flag", "flagged events do"),
+            { Kind: not TicketEventKind.Status, Status: { Length: > 0 } status }
+                when ValueProblem("status", status, member: "status") is { } p => (p, "status", "status and mitigation events do"),
+            _ => (null, null, null),
+        };
+        if (problem is null)
+        {
+            return null;
+        }
+
+        var kind = TicketEventKinds.Name(e.Kind);
+        return $"{problem}; {(kind[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a")} {kind} event does not apply its {member} ({readers}), but a value it carries must still be valid";
+    }
+
+    /// <summary>Why a non-empty severity is not one of this policy's, or null.</summary>
+    private string? SeverityProblem(string severity) => Model.FindSeverity(severity) is null
+        ? $"severity: '{severity}' is not a severity of policy '{Name}' ({string.Join(", ", Model.Severities.Select(s => s.Name))})"
+        : null;
+
+    /// <summary>Why a non-empty flag is not a flag field of this policy, or null.</summary>
+    private string? FlagProblem(string flag)
+    {
+        if (Model.FindField(flag) is { Type: FieldType.Flag, IsBuiltIn: false })
+        {
+            return null;
+        }
+
+        var flags = Model.Fields.Where(f => f.Type == FieldType.Flag).Select(f => f.Name).ToList();
+        return $"flag: '{flag}' is not a flag field of policy '{Name}'{(flags.Count == 0 ? "" : $" ({string.Join(", ", flags)})")}";
     }
 
     /// <summary>True when the policy has a settable field with this name (declared fields, issue_type, status).</summary>

@@ -110,6 +110,16 @@ internal sealed class EngineFixture : IAsyncDisposable
         return JsonNode.Parse(body)!;
     }
 
+    /// <summary>Checks that the answer is a 400 problem (application/problem+json) with this <c>field</c> (none for null) and <c>detail</c>.</summary>
+    public static async Task ShouldBeBadRequest(HttpResponseMessage response, string? field, string detail)
+    {
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        ((string?)problem["field"]).ShouldBe(field);
+        ((string?)problem["detail"]).ShouldBe(detail);
+    }
+
     public async Task<JsonNode?> GetJson(string path)
     {
         var response = await Http.GetAsync(path);

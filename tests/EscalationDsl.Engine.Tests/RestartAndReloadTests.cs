@@ -447,6 +447,25 @@ public sealed class RestartAndReloadTests
         logs.Lines.ShouldContain(l => l.StartsWith("Policy file support.esc is accepted again; version 1 (", StringComparison.Ordinal) && l.EndsWith(") keeps running", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AFilePutBackToTheRunningTextIsLoggedAsAcceptedAgainByTheWatcher()
+    {
+        // As an operator does it: the watcher, not a reload request, reads both edits.
+        await using var engine = await EngineFixture.StartAsync(null, "--Engine:ReloadQuietPeriod=00:00:00.100");
+        var logs = new CapturedLogs();
+        engine.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().AddProvider(logs);
+        var path = Path.Combine(engine.Policies, "support.esc");
+        var good = File.ReadAllText(path);
+
+        File.WriteAllText(path, good + "\nthis is not a policy\n");
+        await EngineFixture.Eventually(() => Task.FromResult(logs.Lines.Any(l => l.StartsWith("Policy file support.esc refused; version 1 (", StringComparison.Ordinal))), "the watcher refuses the broken text");
+        File.WriteAllText(path, good);
+        await EngineFixture.Eventually(() => Task.FromResult(logs.Lines.Any(l => l.Contains("accepted again", StringComparison.Ordinal))), "the watcher logs the file accepted again");
+
+        logs.Lines.ShouldContain(l => l.StartsWith("Policy file support.esc is accepted again; version 1 (", StringComparison.Ordinal) && l.EndsWith(") keeps running", StringComparison.Ordinal));
+        ((string?)(await engine.GetJson("/v1/policies"))!.AsArray().Single(p => (string?)p!["path"] == "support.esc")!["status"]).ShouldBe("active");
+    }
+
     /// <summary>The engine's log lines, as formatted messages.</summary>
     private sealed class CapturedLogs : Microsoft.Extensions.Logging.ILoggerProvider, Microsoft.Extensions.Logging.ILogger
     {

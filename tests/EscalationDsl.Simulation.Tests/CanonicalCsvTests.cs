@@ -292,7 +292,7 @@ public sealed class CanonicalCsvTests
             "events.csv:5: engineering: must be true or false, not 'yes'",
             "events.csv:6: fields.impact: 'huge' is not one of production, degraded, minor",
             "events.csv:7: expected 6 columns, found 2",
-            "events.csv:8: ticket: required: the id of the ticket the event belongs to",
+            "events.csv:8: ticket: every event needs the id of the ticket it belongs to",
         ]);
     }
 

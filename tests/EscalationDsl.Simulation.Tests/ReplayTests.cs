@@ -209,6 +209,18 @@ public sealed class ReplayTests
     }
 
     [Fact]
+    public void AMemberTheTypeDoesNotApplyIsABadRowWhenThePolicyDoesNotKnowItsValue()
+    {
+        // As the engine answers it (400): a snapshot of valid values replays, a typo is not ignored.
+        var replay = Replay(
+            E("10:00", "created", ",\"severity\":\"high\""),
+            E("10:05", "acknowledged", ",\"severity\":\"hihg\""),
+            E("10:06", "acknowledged", ",\"severity\":\"low\""));
+        replay.Problems.ShouldBe(["events.jsonl:2: severity: 'hihg' is not a severity of policy 'replay' (high, low); an acknowledged event does not apply its severity (created and severity_changed events do), but a value it carries must still be valid"]);
+        replay.Result!.Report.Input.Tickets.ShouldBe(1);
+    }
+
+    [Fact]
     public void EventsWithoutACreatedEventAreBadRows()
     {
         var replay = Replay(

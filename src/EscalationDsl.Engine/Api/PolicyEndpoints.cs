@@ -18,27 +18,39 @@ internal static class PolicyEndpoints
             .WithName("ListPolicies")
             .WithSummary("Every policy file: the running version, or why its latest text was refused.");
 
-        app.MapPost("/v1/policies:reload", async (EngineLoop loop) =>
+        app.MapPost("/v1/policies:reload", async (HttpRequest request, EngineLoop loop) =>
             {
+                if (await NoBody.CheckAsync(request, "POST /v1/policies:reload", "it re-reads the policy folder") is { } body)
+                {
+                    return body;
+                }
+
                 var reload = new CommandItem<IReadOnlyList<PolicyStatus>>(l => l.ReloadPolicies());
                 loop.Post(reload);
                 return Results.Ok(await reload.Task);
             })
             .Produces<List<PolicyStatus>>()
+            .ProducesProblem(400)
             .ProducesProblem(401)
             .ProducesProblem(500)
             .ProducesProblem(503)
             .WithName("ReloadPolicies")
             .WithSummary("Re-read the policy folder now (it is also watched).");
 
-        app.MapPost("/v1/policies/{name}:migrate", async (string name, EngineLoop loop) =>
+        app.MapPost("/v1/policies/{name}:migrate", async (string name, HttpRequest request, EngineLoop loop) =>
             {
+                if (await NoBody.CheckAsync(request, "POST /v1/policies/{name}:migrate", "it moves every open ticket of the policy to its running version") is { } body)
+                {
+                    return body;
+                }
+
                 var command = new CommandItem<(IReadOnlyList<MigrationResult>? Results, EngineError? Error)>(l => l.MigrateAll(name));
                 loop.Post(command);
                 var (results, error) = await command.Task;
                 return error is not null ? Problems.From(error) : Results.Ok(results);
             })
             .Produces<List<MigrationResult>>()
+            .ProducesProblem(400)
             .ProducesProblem(401)
             .ProducesProblem(404)
             .ProducesProblem(500)

@@ -72,12 +72,18 @@ internal static class TicketEndpoints
         app.MapPost("/v1/tickets/{id}:migrate", async (string id, HttpContext http, EngineLoop loop) =>
             {
                 id = TicketId(http, id, ":migrate");
+                if (await NoBody.CheckAsync(http.Request, "POST /v1/tickets/{id}:migrate", "it moves the ticket to the running version of its policy") is { } body)
+                {
+                    return body;
+                }
+
                 var command = new CommandItem<(MigrationResult? Result, EngineError? Error)>(l => l.Migrate(id));
                 loop.Post(command);
                 var (result, error) = await command.Task;
                 return error is not null ? Problems.From(error) : Results.Ok(result);
             })
             .Produces<MigrationResult>()
+            .ProducesProblem(400)
             .ProducesProblem(401)
             .ProducesProblem(404)
             .ProducesProblem(409)

@@ -199,6 +199,14 @@ internal sealed partial class EngineLoop
     private static EngineError? Invalid(IngestItem item, int i, PolicyVersion version)
     {
         var e = item.Events[i];
+
+        // Only a created event chooses the policy; a later one may repeat it (an integration that
+        // sends the ticket's whole state), but one naming another policy is a mistake, not ignored.
+        if (e.Kind != TicketEventKind.Created && e.Policy is { Length: > 0 } named && named != version.Name)
+        {
+            return new EngineError(400, "Invalid event", $"Event '{e.EventId}': policy: ticket '{e.TicketId}' runs under policy '{version.Name}', not '{named}'; only its created event chooses the policy, so a later event names that one or leaves \"policy\" out.", Field(item, i, "policy"));
+        }
+
         if (version.Compiled.Validate(e) is not { } invalid)
         {
             return null;

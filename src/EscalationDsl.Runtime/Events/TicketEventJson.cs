@@ -384,15 +384,21 @@ public static class TicketEventJson
     }
 
     /// <summary>
-    /// The problem of an event without one of the members every event has (JSON or CSV alike):
-    /// <c>type: required: the event type (created, acknowledged, ...)</c>.
+    /// The problem of an event without one of the members every event has (JSON or CSV alike), a
+    /// sentence that names the member and says what it holds:
+    /// <c>type: every event needs its type, one of created, acknowledged, ...</c>.
     /// </summary>
-    public static string Missing(string member) => member switch
+    public static string Missing(string member) => $"{member}: {Needs(member)}";
+
+    /// <summary>The problem of a member every event has, given as an empty string.</summary>
+    private static string Empty(string member) => $"{member}: must not be empty; {Needs(member)}";
+
+    private static string Needs(string member) => member switch
     {
-        "ticket" => "ticket: required: the id of the ticket the event belongs to",
-        "at" => "at: required: when the event happened, an ISO 8601 time with an offset such as 2026-11-26T14:05:00Z",
-        "type" => $"type: required: the event type ({string.Join(", ", TicketEventKinds.All)})",
-        _ => $"{member}: required",
+        "ticket" => "every event needs the id of the ticket it belongs to",
+        "at" => "every event needs the time it happened, an ISO 8601 time with an offset such as 2026-11-26T14:05:00Z",
+        "type" => $"every event needs its type, one of {string.Join(", ", TicketEventKinds.All)}",
+        _ => $"every event needs its {member}",
     };
 
     private static string? Text(JsonElement? member, string name, ref string? error, bool required = true)
@@ -426,7 +432,7 @@ public static class TicketEventJson
 
         if (required && text.Length == 0)
         {
-            error = $"{name}: must not be empty";
+            error = Empty(name);
         }
 
         return text;
