@@ -133,7 +133,8 @@ public sealed partial class CompiledPolicy
             return null;
         }
 
-        var flags = Model.Fields.Where(f => f.Type == FieldType.Flag).Select(f => f.Name).ToList();
+        // Built-in flags (`monitoring`) are set by the policy's own actions, not by a flagged event.
+        var flags = Model.Fields.Where(f => f.Type == FieldType.Flag && !f.IsBuiltIn).Select(f => f.Name).ToList();
         return $"flag: '{flag}' is not a flag field of policy '{Name}'{(flags.Count == 0 ? "" : $" ({string.Join(", ", flags)})")}";
     }
 
