@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -16,19 +17,27 @@ namespace EscalationDsl.Engine.Tests;
 /// this receiver waits, after its answer, until the client either closes the connection or sends on
 /// it, and then closes it unanswered: the moment in which a reused connection loses a request lasts
 /// as long as the test needs, so what happened by chance there happens every time here.
-/// In HTTP/1.1 it keeps the connection and answers each request on it.
+/// In HTTP/1.1 it keeps the connection and answers each request on it; given a keep-alive timeout,
+/// a request that comes after the connection idled that long is taken to have crossed the
+/// receiver's close (a real one closes then, and a request sent just as it does is lost) and is
+/// left unanswered as well.
 /// </remarks>
 internal sealed class SocketReceiver : IAsyncDisposable
 {
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource stop = new();
     private readonly bool http10;
+    private readonly TimeSpan idleClose;
     private readonly ConcurrentBag<Task> serving = [];
     private Task accepting = Task.CompletedTask;
     private int connections;
     private int unread;
 
-    private SocketReceiver(bool http10) => this.http10 = http10;
+    private SocketReceiver(bool http10, TimeSpan idleClose)
+    {
+        this.http10 = http10;
+        this.idleClose = idleClose;
+    }
 
     /// <summary>The <c>X-Esc-Decision</c> of each request answered, in order.</summary>
     public ConcurrentQueue<string> Answered { get; } = new();
@@ -36,14 +45,15 @@ internal sealed class SocketReceiver : IAsyncDisposable
     /// <summary>Connections accepted.</summary>
     public int Connections => Volatile.Read(ref connections);
 
-    /// <summary>Requests sent on a connection after its HTTP/1.0 answer: read by no one, never answered.</summary>
+    /// <summary>Requests sent on a connection the receiver closes (after an HTTP/1.0 answer, or idle past its keep-alive timeout): never answered.</summary>
     public int Unread => Volatile.Read(ref unread);
 
     public string Url => $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/hook";
 
-    public static SocketReceiver Start(bool http10)
+    /// <summary>Starts a receiver answering in HTTP/1.0, or in HTTP/1.1 closing connections that idle <paramref name="idleClose"/> (by default never).</summary>
+    public static SocketReceiver Start(bool http10, TimeSpan? idleClose = null)
     {
-        var receiver = new SocketReceiver(http10);
+        var receiver = new SocketReceiver(http10, idleClose ?? TimeSpan.MaxValue);
         receiver.listener.Start();
         receiver.accepting = receiver.AcceptAsync();
         return receiver;
@@ -71,25 +81,42 @@ internal sealed class SocketReceiver : IAsyncDisposable
         using var _ = client;
         var stream = client.GetStream();
         var pending = new List<byte>();
+        var buffer = new byte[4096];
+        Stopwatch? idle = null; // since the last answer
         try
         {
-            do
+            while (true)
             {
-                if (await ReadRequestAsync(stream, pending) is not { } decision)
+                if (idle is not null)
                 {
-                    return; // the client closed the connection
+                    // The client's next move on a connection answered before.
+                    if (pending.Count == 0)
+                    {
+                        var read = await stream.ReadAsync(buffer, stop.Token);
+                        if (read == 0)
+                        {
+                            return; // the client closed it
+                        }
+
+                        pending.AddRange(buffer.AsSpan(0, read));
+                    }
+
+                    if (http10 || idle.Elapsed >= idleClose)
+                    {
+                        Interlocked.Increment(ref unread);
+                        return;
+                    }
+                }
+
+                if (await ReadRequestAsync(stream, pending, buffer) is not { } decision)
+                {
+                    return;
                 }
 
                 Answered.Enqueue(decision);
                 var answer = http10 ? "HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n" : "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
                 await stream.WriteAsync(Encoding.ASCII.GetBytes(answer), stop.Token);
-            }
-            while (!http10);
-
-            var buffer = new byte[4096];
-            if (pending.Count > 0 || await stream.ReadAsync(buffer, stop.Token) > 0)
-            {
-                Interlocked.Increment(ref unread);
+                idle = Stopwatch.StartNew();
             }
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or SocketException)
@@ -99,9 +126,8 @@ internal sealed class SocketReceiver : IAsyncDisposable
     }
 
     /// <summary>Reads one request (headers and Content-Length body) and returns its decision id, or null at the end of the connection.</summary>
-    private async Task<string?> ReadRequestAsync(NetworkStream stream, List<byte> pending)
+    private async Task<string?> ReadRequestAsync(NetworkStream stream, List<byte> pending, byte[] buffer)
     {
-        var buffer = new byte[4096];
         int end;
         while ((end = HeaderEnd(pending)) < 0)
         {

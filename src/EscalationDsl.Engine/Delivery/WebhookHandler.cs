@@ -4,10 +4,10 @@ using System.Net;
 namespace EscalationDsl.Engine.Delivery;
 
 /// <summary>
-/// The webhook sinks' HTTP handler. It keeps connections open and reuses them, except to a receiver
-/// that closes each connection after its answer: one that answers in HTTP/1.0 without
-/// <c>Connection: keep-alive</c> (Python's <c>http.server</c> by default) or says <c>Connection: close</c>.
-/// Such a receiver's next delivery goes on a new connection.
+/// The webhook sinks' HTTP handler. It keeps connections open and reuses them for
+/// <see cref="ReuseFor"/>, except to a receiver that closes each connection after its answer:
+/// one that answers in HTTP/1.0 without <c>Connection: keep-alive</c> (Python's <c>http.server</c> by
+/// default) or says <c>Connection: close</c>. Such a receiver's next delivery goes on a new connection.
 /// </summary>
 /// <remarks>
 /// .NET's <see cref="SocketsHttpHandler"/> keeps an HTTP/1.0 answer's connection for reuse (it closes
@@ -19,7 +19,16 @@ namespace EscalationDsl.Engine.Delivery;
 /// </remarks>
 internal sealed class WebhookHandler : HttpMessageHandler
 {
-    private readonly HttpMessageInvoker reusing = new(new SocketsHttpHandler { AllowAutoRedirect = false });
+    /// <summary>
+    /// How long after it was opened a connection may still be reused. A receiver closes a kept
+    /// connection once it has idled for its own keep-alive timeout (gunicorn 2 s; uvicorn, Node.js and
+    /// Apache 5 s), and a delivery sent on it as it closes is lost the same way; the client's own idle
+    /// limit (a minute) is enforced by a sweep that runs now and then, while the lifetime is checked
+    /// each time a connection is taken. A round's deliveries, sent back to back, still share connections.
+    /// </summary>
+    internal static readonly TimeSpan ReuseFor = TimeSpan.FromSeconds(1);
+
+    private readonly HttpMessageInvoker reusing = new(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = ReuseFor });
 
     // A connection whose lifetime is zero is closed after its answer, never reused.
     private readonly HttpMessageInvoker once = new(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.Zero });
