@@ -136,8 +136,9 @@ public static class EngineHost
         // Webhook calls time out after Engine:Delivery:Timeout (WebhookSink), not the client's own 100 s.
         // Redirects are not followed: the client would follow most with a GET, whose 2xx would
         // acknowledge a decision the receiver never got (and would carry the signature elsewhere).
+        // Connections are reused only back to back, and not to receivers that close them (WebhookHandler).
         services.AddHttpClient("sinks", client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(() => new WebhookHandler());
         services.AddSingleton<IEnumerable<IDecisionSink>>(sp => CreateSinks(options, sp.GetRequiredService<IHttpClientFactory>(), clock));
         services.AddSingleton<DeadlineScheduler>();
 

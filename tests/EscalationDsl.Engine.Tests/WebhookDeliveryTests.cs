@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace EscalationDsl.Engine.Tests;
 
 /// <summary>Webhook delivery to a real local listener: signatures, retries with backoff, dead letters.</summary>
-public sealed class WebhookDeliveryTests
+public sealed partial class WebhookDeliveryTests
 {
     private const string Secret = "webhook-secret";
     private static readonly DateTimeOffset T0 = EngineFixture.Start;
@@ -74,10 +74,13 @@ public sealed class WebhookDeliveryTests
     }
 
     private static string[] WebhookArgs(Receiver receiver, int maxAttempts = 8, string backoff = "00:00:10", string maxBackoff = "00:05:00", string? url = null) =>
+        WebhookArgs(url ?? receiver.Url, maxAttempts, backoff, maxBackoff);
+
+    private static string[] WebhookArgs(string url, int maxAttempts = 8, string backoff = "00:00:10", string maxBackoff = "00:05:00") =>
     [
         "--Engine:Sinks:1:Name=hook",
         "--Engine:Sinks:1:Type=webhook",
-        $"--Engine:Sinks:1:Url={url ?? receiver.Url}",
+        $"--Engine:Sinks:1:Url={url}",
         $"--Engine:Sinks:1:Secret={Secret}",
         "--Engine:Sinks:1:Owners:0=oncall_eng",
         "--Engine:Sinks:1:Kinds:0=page",
