@@ -148,7 +148,14 @@ public sealed partial class TicketRuntime
                 t.Clock[slot.MetaSlot] &= ~StepSlot.Blocked;
                 var occurrence = t.Clock[slot.MetaSlot] & StepSlot.OccurrenceMask;
                 trace?.Add(at, TraceKind.Fired, $"{StepLabel(slot.Step)}: required fields are set, the blocked escalation goes ahead");
-                FireStepTrigger(slot.Step, at);
+
+                // As in FireStep: an escalation that now names nobody new (the ticket was handed to its
+                // target meanwhile, or `next` names nobody) keeps the ticket's state; the actions say why.
+                if (WillEscalate(t, slot.Step))
+                {
+                    FireStepTrigger(slot.Step, at);
+                }
+
                 RunActions(t, slot.Step.Actions, slot.Step, occurrence, at, ActionFilter.OnlyEscalate, IdPrefix.Of(t, slot.Step, occurrence), slot.Step.Rule.PageGuards);
             }
         }

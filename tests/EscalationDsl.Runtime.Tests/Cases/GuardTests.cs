@@ -29,6 +29,14 @@ public sealed class GuardTests(ITestOutputHelper output)
             AuthGuard + "escalation r for sev1 { after 10m: escalate to backend }",
             "+0m created sev1 issue_type=auth_failure request_id=r-1; +25m acknowledged client_version=2.1",
             "+10m missing_information", "+25m escalate backend"),
+        new("BlockedEscalationToWhoeverNowOwnsTheTicketLeavesItsStateWhenTheFieldsArrive",
+            AuthGuard + "escalation r for sev1 { owner frontline  after 10m: escalate to lead }",
+            "+0m created sev1 issue_type=auth_failure; +15m assigned lead; +20m field_set request_id=r-1 client_version=2.1; +1h advance",
+            "+10m missing_information frontline")
+        {
+            Snapshot = "open owner=lead level=0",
+            Clocks = [],
+        },
         new("RequireGuardDoesNotApplyWhenItsConditionDoesNotHold",
             AuthGuard + "escalation r for sev1 { after 10m: escalate to backend }",
             "+0m created sev1 issue_type=database; +1h advance",
