@@ -34,6 +34,16 @@ public sealed class TraceTextTests
     }
 
     [Fact]
+    public void ADeadlineOfATicketCreatedWithinASecondShowsTheFractionItFiresAt()
+    {
+        // The ticket counts whole seconds from its creation, so the deadline keeps the creation's fraction.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("escalation r for sev1 { after 15m: notify lead }", null)), "2026-11-02T14:00:00.500Z");
+        script.Run("+0m created sev1");
+
+        script.Trace.Entries.Select(e => e.Text).ShouldContain("r #0 (after 15m): 2026-11-02T14:00:00.500Z + 15m = 2026-11-02T14:15:00.500Z");
+    }
+
+    [Fact]
     public void ACreatedEventWithoutAnIssueTypeDoesNotShowAnEmptyOne()
     {
         var script = new TicketScript(TicketScript.Compile(PolicyText.With(Rules, null)));
