@@ -102,6 +102,13 @@ public sealed class GuardTests(ITestOutputHelper output)
             "deescalate when confirmed { notify lead }",
             "+0m created sev1; +5m field_set confirmed=true; +10m field_set confirmed=false; +15m field_set confirmed=true; +20m flagged confirmed",
             "+5m notify lead", "+15m notify lead"),
+        new("DeescalationWhoseConditionStillHoldsAtAReopenRunsAgain",
+            "deescalate when confirmed { stop paging }",
+            "+0m created sev1 confirmed=true; +10m resolved; +20m reopened; +30m resolved; +40m field_set confirmed=false; +50m reopened",
+            "+0m stop_paging", "+20m stop_paging")
+        {
+            Snapshot = "open owner=- level=0",
+        },
         new("DeescalationHoldingAtCreationRunsAtCreation",
             "deescalate when impact == minor { notify lead }",
             "+0m created sev3 impact=minor; +1h advance",
