@@ -50,7 +50,7 @@ public sealed partial class CompiledPolicy
             OnTrigger o => new CompiledStep
             {
                 Rule = rule, Model = step, Kind = StepKind.On, Trigger = trigger, Condition = Predicate(o.When), OnEvent = o.Event,
-                FlagSlot = o.Flag is null ? -1 : ValueSlot(o.Flag.Name), Actions = step.Actions, Escalates = escalates, Guards = guards,
+                FlagSlot = o.Flag is null ? -1 : ValueSlot(o.Flag.Name), OnMonitoring = o.Flag?.Name == "monitoring", Actions = step.Actions, Escalates = escalates, Guards = guards,
                 GuardDescription = guardDescription,
             },
             _ => new CompiledStep

@@ -20,20 +20,38 @@ public sealed partial class TicketRuntime
         {
             foreach (var step in rule.Steps)
             {
-                if (step.Step.Kind != StepKind.On || t.Clock[rule.StartSlot] == Ticket.Never || !Matches(step.Step, kind, e, changes))
+                if (step.Step.Kind == StepKind.On && t.Clock[rule.StartSlot] != Ticket.Never && Matches(step.Step, kind, e, changes))
                 {
-                    continue;
+                    FireOnStep(t, step, at);
                 }
-
-                if (step.Step.Condition is { } when && !when(t, at))
-                {
-                    trace?.Add(at, TraceKind.Skipped, $"{StepLabel(step.Step)}: skipped, `when` does not hold");
-                    continue;
-                }
-
-                FireStep(t, step, at);
             }
         }
+    }
+
+    /// <summary>`on monitoring`: the policy's own `enter monitor` (a step's or a deescalation's) raised the flag.</summary>
+    private void ReactToMonitoring(Ticket t, long at)
+    {
+        foreach (var rule in Policy.Layout(t).Rules)
+        {
+            foreach (var step in rule.Steps)
+            {
+                if (step.Step is { Kind: StepKind.On, OnMonitoring: true } && t.Clock[rule.StartSlot] != Ticket.Never)
+                {
+                    FireOnStep(t, step, at);
+                }
+            }
+        }
+    }
+
+    private void FireOnStep(Ticket t, StepSlot step, long at)
+    {
+        if (step.Step.Condition is { } when && !when(t, at))
+        {
+            trace?.Add(at, TraceKind.Skipped, $"{StepLabel(step.Step)}: skipped, `when` does not hold");
+            return;
+        }
+
+        FireStep(t, step, at);
     }
 
     private bool Matches(CompiledStep step, TicketEventKind kind, TicketEvent e, EventChanges changes) => step.OnEvent switch
@@ -148,7 +166,14 @@ public sealed partial class TicketRuntime
                 t.Clock[slot.MetaSlot] &= ~StepSlot.Blocked;
                 var occurrence = t.Clock[slot.MetaSlot] & StepSlot.OccurrenceMask;
                 trace?.Add(at, TraceKind.Fired, $"{StepLabel(slot.Step)}: required fields are set, the blocked escalation goes ahead");
-                FireStepTrigger(slot.Step, at);
+
+                // As in FireStep: an escalation that now names nobody new (the ticket was handed to its
+                // target meanwhile, or `next` names nobody) keeps the ticket's state; the actions say why.
+                if (WillEscalate(t, slot.Step))
+                {
+                    FireStepTrigger(slot.Step, at);
+                }
+
                 RunActions(t, slot.Step.Actions, slot.Step, occurrence, at, ActionFilter.OnlyEscalate, IdPrefix.Of(t, slot.Step, occurrence), slot.Step.Rule.PageGuards);
             }
         }
@@ -185,6 +210,7 @@ public sealed partial class TicketRuntime
 
     private void RunActions(Ticket t, ImmutableArray<ActionModel> actions, CompiledStep? step, int occurrence, long at, ActionFilter filter, IdPrefix prefix, ImmutableArray<TicketPredicate> rulePageGuards)
     {
+        var monitoringBefore = (t.Flags & TicketFlags.Monitoring) != 0;
         for (var i = 0; i < actions.Length; i++)
         {
             var action = actions[i];
@@ -280,6 +306,12 @@ public sealed partial class TicketRuntime
                     Emit(t, prefix.Action(i), at, DecisionKind.EnterMonitor, CurrentOwner(t), step, occurrence, null, [], "monitor mode");
                     break;
             }
+        }
+
+        // After all of this step's (or deescalation's) actions, as `on FLAG` steps follow their event.
+        if (!monitoringBefore && (t.Flags & TicketFlags.Monitoring) != 0)
+        {
+            ReactToMonitoring(t, at);
         }
     }
 

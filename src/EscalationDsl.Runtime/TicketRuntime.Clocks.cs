@@ -413,7 +413,11 @@ public sealed partial class TicketRuntime
 
         var holds = step.Condition is not { } whileCondition || whileCondition(t, at);
         var parks = !holds && step.ParksWhileFalse;
-        t.Clock[slot.DueSlot] = Due(t, at, step.Duration!, step.Calendar, parks ? null : DeadlineLabel.Step(step, " next"));
+
+        // The firing that reaches `up to N times` has no next tick: none is computed (nor traced).
+        t.Clock[slot.DueSlot] = holds && slot.CapReached(t.Clock[slot.MetaSlot] + 1)
+            ? Ticket.NoDue
+            : Due(t, at, step.Duration!, step.Calendar, parks ? null : DeadlineLabel.Step(step, " next"));
         if (parks)
         {
             Park(t, slot, at);

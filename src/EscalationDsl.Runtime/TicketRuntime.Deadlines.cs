@@ -36,7 +36,12 @@ public sealed partial class TicketRuntime
             ? $"calendar by {choice.Field.Name}: {ModelFormatter.FormatValue(value)}"
             : $"calendar by {choice.Field.Name}: no value";
 
-    private static string Iso(long ms) => NodaTime.Instant.FromUnixTimeMilliseconds(ms).ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// An instant as the trace gives it. The ticket counts whole seconds from its creation, so a ticket
+    /// created within a second has its deadlines there too: the fraction is shown, not dropped.
+    /// </summary>
+    private static string Iso(long ms) => NodaTime.Instant.FromUnixTimeMilliseconds(ms).ToString(
+        ms % 1000 == 0 ? "uuuu-MM-dd'T'HH:mm:ss'Z'" : "uuuu-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Sets the next instant at which time alone may change a rule selector, deescalation or pause

@@ -34,6 +34,28 @@ public sealed class TraceTextTests
     }
 
     [Fact]
+    public void ADeadlineOfATicketCreatedWithinASecondShowsTheFractionItFiresAt()
+    {
+        // The ticket counts whole seconds from its creation, so the deadline keeps the creation's fraction.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("escalation r for sev1 { after 15m: notify lead }", null)), "2026-11-02T14:00:00.500Z");
+        script.Run("+0m created sev1");
+
+        script.Trace.Entries.Select(e => e.Text).ShouldContain("r #0 (after 15m): 2026-11-02T14:00:00.500Z + 15m = 2026-11-02T14:15:00.500Z");
+    }
+
+    [Fact]
+    public void TheFiringThatReachesTheCapShowsNoNextTick()
+    {
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("escalation r for sev1 { every 10m up to 2 times: notify lead }", null)));
+        script.Run("+0m created sev1; +1h advance");
+
+        var texts = script.Trace.Entries.Select(e => e.Text).ToList();
+        texts.ShouldContain("r #0 (every 10m up to 2 times) next: 2026-11-02T14:10:00Z + 10m = 2026-11-02T14:20:00Z");
+        texts.ShouldNotContain(t => t.Contains("= 2026-11-02T14:30:00Z", StringComparison.Ordinal));
+        texts.ShouldContain("r #0 (every 10m up to 2 times): cap of 2 reached, no more repeats");
+    }
+
+    [Fact]
     public void ACreatedEventWithoutAnIssueTypeDoesNotShowAnEmptyOne()
     {
         var script = new TicketScript(TicketScript.Compile(PolicyText.With(Rules, null)));

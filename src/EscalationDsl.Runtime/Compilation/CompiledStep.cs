@@ -30,6 +30,9 @@ internal sealed class CompiledStep
     public TriggerEvent OnEvent { get; init; }
     public int FlagSlot { get; init; } = -1;
 
+    /// <summary>For `on monitoring`: the built-in flag that only the policy's own `enter monitor` raises.</summary>
+    public bool OnMonitoring { get; init; }
+
     /// <summary>For `on FLAG`: the flag's place in <see cref="CompiledPolicy.WatchedFlagSlots"/>, set once compiled.</summary>
     public int FlagIndex { get; set; } = -1;
     public required ImmutableArray<ActionModel> Actions { get; init; }

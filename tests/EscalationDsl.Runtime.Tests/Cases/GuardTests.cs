@@ -29,6 +29,14 @@ public sealed class GuardTests(ITestOutputHelper output)
             AuthGuard + "escalation r for sev1 { after 10m: escalate to backend }",
             "+0m created sev1 issue_type=auth_failure request_id=r-1; +25m acknowledged client_version=2.1",
             "+10m missing_information", "+25m escalate backend"),
+        new("BlockedEscalationToWhoeverNowOwnsTheTicketLeavesItsStateWhenTheFieldsArrive",
+            AuthGuard + "escalation r for sev1 { owner frontline  after 10m: escalate to lead }",
+            "+0m created sev1 issue_type=auth_failure; +15m assigned lead; +20m field_set request_id=r-1 client_version=2.1; +1h advance",
+            "+10m missing_information frontline")
+        {
+            Snapshot = "open owner=lead level=0",
+            Clocks = [],
+        },
         new("RequireGuardDoesNotApplyWhenItsConditionDoesNotHold",
             AuthGuard + "escalation r for sev1 { after 10m: escalate to backend }",
             "+0m created sev1 issue_type=database; +1h advance",
@@ -94,6 +102,13 @@ public sealed class GuardTests(ITestOutputHelper output)
             "deescalate when confirmed { notify lead }",
             "+0m created sev1; +5m field_set confirmed=true; +10m field_set confirmed=false; +15m field_set confirmed=true; +20m flagged confirmed",
             "+5m notify lead", "+15m notify lead"),
+        new("DeescalationWhoseConditionStillHoldsAtAReopenRunsAgain",
+            "deescalate when confirmed { stop paging }",
+            "+0m created sev1 confirmed=true; +10m resolved; +20m reopened; +30m resolved; +40m field_set confirmed=false; +50m reopened",
+            "+0m stop_paging", "+20m stop_paging")
+        {
+            Snapshot = "open owner=- level=0",
+        },
         new("DeescalationHoldingAtCreationRunsAtCreation",
             "deescalate when impact == minor { notify lead }",
             "+0m created sev3 impact=minor; +1h advance",

@@ -98,6 +98,23 @@ public sealed class OnEventTests(ITestOutputHelper output)
         {
             Snapshot = "closed owner=- level=0",
         },
+        new("OnMonitoringFiresWhenAStepPutsTheTicketInMonitorMode",
+            """
+            escalation r for any {
+                after 10m: enter monitor
+                after 20m: enter monitor
+                on monitoring: notify lead
+            }
+            """,
+            "+0m created sev1; +1h advance",
+            "+10m enter_monitor", "+10m notify lead", "+20m enter_monitor"),
+        new("OnMonitoringFiresWhenADeescalationPutsTheTicketInMonitorModeAgainAfterAReopen",
+            """
+            escalation r for any { on monitoring: notify lead }
+            deescalate when mitigation_status == contained { enter monitor }
+            """,
+            "+0m created sev1; +10m mitigation contained; +20m resolved; +30m reopened; +40m mitigation contained",
+            "+10m enter_monitor", "+10m notify lead", "+40m enter_monitor", "+40m notify lead"),
         new("OnStepsDoNotFireWhileTheirRuleDoesNotApply",
             "escalation r for any when impact == production { on acknowledged: notify lead }",
             "+0m created sev1 impact=degraded; +5m acknowledged; +10m field_set impact=production; +15m acknowledged",
