@@ -41,4 +41,18 @@ public sealed class TraceTextTests
 
         script.Trace.Entries[0].Text.ShouldBe("event created severity=sev1");
     }
+
+    [Fact]
+    public void APauseNamesTheConditionThatHolds()
+    {
+        // "pause sla while ... holds" left a trainee to guess which wait the ticket was in.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With(Rules + """
+
+            pause sla while status == awaiting_customer
+            pause sla while status == awaiting_vendor
+            """)));
+        script.Run("+0m created sev1; +10m status awaiting_vendor; +20m status in_progress");
+
+        script.Trace.Entries.Select(e => e.Text).ShouldContain("SLA clocks paused (pause sla while status == awaiting_vendor holds)");
+    }
 }
