@@ -55,4 +55,16 @@ public sealed class TraceTextTests
 
         script.Trace.Entries.Select(e => e.Text).ShouldContain("SLA clocks paused (pause sla while status == awaiting_vendor holds)");
     }
+
+    [Theory]
+    [InlineData("+0m created sev1; +10m assigned netwrk", "owner netwrk is not declared in policy cases, so the policy does not know it as the ticket's owner (did you mean network?)")]
+    [InlineData("+0m created sev1 owner=jsmith", "owner jsmith is not declared in policy cases, so the policy does not know it as the ticket's owner")]
+    public void AnOwnerThePolicyDoesNotDeclareIsSaidSo(string events, string note)
+    {
+        // A typo in a drill's event file left the ticket without an owner, and the timeline showed only the event.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With(Rules)));
+        script.Run(events);
+
+        script.Trace.Entries.Select(e => e.Text).ShouldContain(note);
+    }
 }
