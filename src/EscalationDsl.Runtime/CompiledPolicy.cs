@@ -99,6 +99,8 @@ public sealed partial class CompiledPolicy
 
         Deescalations = [.. model.Deescalations.Select(d => compiler.Compile(d.When))];
         var pauses = model.Pauses.Select(p => compiler.Compile(p.While)).ToArray();
+        PauseTexts = [.. model.Pauses.Select(p => ModelFormatter.Format(p.While))];
+        PauseConditions = [.. pauses];
         Pause = pauses.Length switch
         {
             0 => null,
@@ -153,6 +155,12 @@ public sealed partial class CompiledPolicy
     internal ImmutableArray<TicketPredicate> Deescalations { get; }
 
     internal TicketPredicate? Pause { get; }
+
+    /// <summary>Each <c>pause sla while</c> condition, and its text as written (<see cref="PauseTexts"/>): the timeline names the one that holds.</summary>
+    internal ImmutableArray<TicketPredicate> PauseConditions { get; }
+
+    /// <summary>The text of each <see cref="PauseConditions"/> entry.</summary>
+    internal ImmutableArray<string> PauseTexts { get; }
 
     internal ImmutableArray<SeverityLayout> Layouts { get; }
 

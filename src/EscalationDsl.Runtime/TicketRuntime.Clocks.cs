@@ -165,7 +165,7 @@ public sealed partial class TicketRuntime
         {
             pauses.Begin(second);
             t.Flags |= TicketFlags.Paused;
-            trace?.Add(at, TraceKind.Sla, "SLA clocks paused (pause sla while ... holds)");
+            trace?.Add(at, TraceKind.Sla, $"SLA clocks paused (pause sla while {PauseThatHolds(t, at)} holds)");
         }
         else
         {
@@ -176,6 +176,21 @@ public sealed partial class TicketRuntime
 
         RecomputeWaits(t, layout, at);
         return true;
+    }
+
+    /// <summary>The text of the first <c>pause sla while</c> condition that holds, for the timeline.</summary>
+    private string PauseThatHolds(Ticket t, long at)
+    {
+        var conditions = Policy.PauseConditions;
+        for (var i = 0; i < conditions.Length; i++)
+        {
+            if (conditions[i](t, at))
+            {
+                return Policy.PauseTexts[i];
+            }
+        }
+
+        return "...";
     }
 
     /// <summary>

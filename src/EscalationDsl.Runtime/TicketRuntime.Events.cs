@@ -1,3 +1,4 @@
+using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Runtime.Compilation;
 using EscalationDsl.Runtime.Events;
@@ -35,6 +36,10 @@ public sealed partial class TicketRuntime
                 {
                     t.OwnerIndex = (short)initial.Index;
                 }
+                else if (e.Owner is not null)
+                {
+                    trace?.Add(at, TraceKind.Rule, UndeclaredOwner(e.Owner));
+                }
 
                 break;
             case TicketEventKind.Acknowledged:
@@ -49,6 +54,10 @@ public sealed partial class TicketRuntime
             case TicketEventKind.Assigned:
                 var owner = e.Owner is null ? null : Policy.Owner(e.Owner);
                 t.OwnerIndex = (short)(owner?.Index ?? -1);
+                if (owner is null && e.Owner is not null)
+                {
+                    trace?.Add(at, TraceKind.Rule, UndeclaredOwner(e.Owner));
+                }
                 if (e.Engineering || owner?.IsEngineering == true)
                 {
                     MarkEngineeringAssigned(t, at);
@@ -255,5 +264,15 @@ public sealed partial class TicketRuntime
         };
         var fields = e.Fields is { Count: > 0 } f ? " " + string.Join(" ", f.Select(kv => $"{kv.Key}={kv.Value}")) : string.Empty;
         return $"event {TicketEventKinds.Name(e.Kind)}{detail}{fields}";
+    }
+
+    /// <summary>
+    /// An owner the policy does not declare leaves the ticket with none the policy knows (events.md):
+    /// an export's person or queue name, or a typo in a drill's event file, which the timeline says.
+    /// </summary>
+    private string UndeclaredOwner(string name)
+    {
+        var near = NameSuggester.Closest(name, Policy.Model.Owners.Select(o => o.Name));
+        return $"owner {name} is not declared in policy {Policy.Name}, so the policy does not know it as the ticket's owner{(near.Count == 0 ? "" : $" (did you mean {string.Join(" or ", near)}?)")}";
     }
 }

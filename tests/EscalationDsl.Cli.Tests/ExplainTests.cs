@@ -125,6 +125,23 @@ public sealed class ExplainTests
         result.Error.ShouldBe("t.jsonl:2: ticket 'A' already has a created event (line 1); a ticket is created once\n");
     }
 
+    /// <summary>
+    /// A ticket's created event out of place, said as esc sim says it. A typo in a later time sorts that
+    /// event first: "must start with a created event, not acknowledged" pointed at a file that did.
+    /// </summary>
+    [Theory]
+    [InlineData("2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1", "2026-11-02T13:20:00Z\",\"type\":\"acknowledged",
+        "t.jsonl:2: ticket 'A': this acknowledged event at 2026-11-02T13:20:00Z comes before the ticket was created (line 1, 2026-11-02T14:00:00Z)")]
+    [InlineData("2026-11-02T14:05:00Z\",\"type\":\"acknowledged", "2026-11-02T14:10:00Z\",\"type\":\"first_update",
+        "t.jsonl:1: ticket 'A' has no created event; a ticket starts with created")]
+    public void ATicketThatDoesNotStartWithItsCreatedEventIsToldWhy(string first, string second, string error)
+    {
+        var result = ExplainLines(["{\"ticket\":\"A\",\"at\":\"" + first + "\"}", "{\"ticket\":\"A\",\"at\":\"" + second + "\"}"]);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe(error + "\n");
+    }
+
     [Fact]
     public void AnEventRepeatedUnderItsIdIsARetryAppliedOnce()
     {

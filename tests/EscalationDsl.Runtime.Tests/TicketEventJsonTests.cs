@@ -56,6 +56,30 @@ public sealed class TicketEventJsonTests
     [InlineData("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","x\ud800":1}""", "x\\ud800: unknown field (fields of the ticket go inside \"fields\"; see docs/events.md)")]
     public void TheFirstProblemIsNamed(string json, string error) => Parse(json).Error.ShouldBe(error);
 
+    /// <summary>
+    /// A hand-written event file: the reader's own words ("Expected depth to be zero at the end of the
+    /// JSON payload", cut before the sentence that said an object was open) did not say how to fix the line.
+    /// </summary>
+    [Theory]
+    [InlineData("{", "not valid JSON: the line ends before the event is closed (a '}', ']' or '\"' is missing, or the event is written over several lines); in JSON Lines each event is one whole JSON object on a line of its own (docs/events.md)")]
+    [InlineData("""{"ticket":"T1","type":"created","fields":{"impact":"production"}""", "not valid JSON: the line ends before the event is closed (a '}', ']' or '\"' is missing, or the event is written over several lines); in JSON Lines each event is one whole JSON object on a line of its own (docs/events.md)")]
+    [InlineData("""{"ticket":"T1","type":"created","severity":"sev1}""", "not valid JSON: the line ends before the event is closed (a '}', ']' or '\"' is missing, or the event is written over several lines); in JSON Lines each event is one whole JSON object on a line of its own (docs/events.md)")]
+    [InlineData("""  "ticket": "T1",""", "not valid JSON: a member outside its object (is the event written over several lines?); in JSON Lines each event is one whole JSON object on a line of its own (docs/events.md)")]
+    [InlineData("""{"ticket":"T1","type":"created"},""", "not valid JSON: a ',' after the event's closing '}'; in JSON Lines each event is one whole JSON object on a line of its own (docs/events.md), with no comma between events")]
+    [InlineData("""{"ticket":"T1","type":"created"} {"ticket":"T1","type":"resolved"}""", "not valid JSON: more text after the event's closing '}'; in JSON Lines each event is one whole JSON object on a line of its own (docs/events.md)")]
+    [InlineData("""{"ticket":"T1","type":"created"}}""", "not valid JSON: more text after the event's closing '}'; in JSON Lines each event is one whole JSON object on a line of its own (docs/events.md)")]
+    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:00:00Z,"type":"created"}""", "not valid JSON: 't' is invalid after a value. Expected either ',', '}', or ']'")]
+    [InlineData("""{"ticket":"T1",}""", "not valid JSON: a ',' with no member after it, before a closing '}' or ']'; remove that comma")]
+    [InlineData("""{"ticket":"T1","fields":{"impact":"production",},}""", "not valid JSON: a ',' with no member after it, before a closing '}' or ']'; remove that comma")]
+    [InlineData("}", "not valid JSON: '}' is an invalid start of a value")]
+    public void ALineThatIsNotOneJsonValueSaysHowToFixIt(string line, string error)
+    {
+        var result = TicketEventJson.ReadLines(new StringReader(line)).ToList().ShouldHaveSingleItem();
+
+        result.Event.ShouldBeNull();
+        result.Error.ShouldBe(error);
+    }
+
     [Fact]
     public void AMemberGivenTwiceKeepsItsLastValue()
     {

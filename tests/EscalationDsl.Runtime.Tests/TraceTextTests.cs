@@ -63,4 +63,30 @@ public sealed class TraceTextTests
 
         script.Trace.Entries[0].Text.ShouldBe("event created severity=sev1");
     }
+
+    [Fact]
+    public void APauseNamesTheConditionThatHolds()
+    {
+        // "pause sla while ... holds" left a trainee to guess which wait the ticket was in.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With(Rules + """
+
+            pause sla while status == awaiting_customer
+            pause sla while status == awaiting_vendor
+            """)));
+        script.Run("+0m created sev1; +10m status awaiting_vendor; +20m status in_progress");
+
+        script.Trace.Entries.Select(e => e.Text).ShouldContain("SLA clocks paused (pause sla while status == awaiting_vendor holds)");
+    }
+
+    [Theory]
+    [InlineData("+0m created sev1; +10m assigned netwrk", "owner netwrk is not declared in policy cases, so the policy does not know it as the ticket's owner (did you mean network?)")]
+    [InlineData("+0m created sev1 owner=jsmith", "owner jsmith is not declared in policy cases, so the policy does not know it as the ticket's owner")]
+    public void AnOwnerThePolicyDoesNotDeclareIsSaidSo(string events, string note)
+    {
+        // A typo in a drill's event file left the ticket without an owner, and the timeline showed only the event.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With(Rules)));
+        script.Run(events);
+
+        script.Trace.Entries.Select(e => e.Text).ShouldContain(note);
+    }
 }

@@ -305,6 +305,18 @@ public sealed class CanonicalCsvTests
     }
 
     [Theory]
+    [InlineData("ticket;at;type;severity\nA;2026-11-02T14:00:00Z;created;sev1\n", "';'")]
+    [InlineData("ticket\tat\ttype\tseverity\nA\t2026-11-02T14:00:00Z\tcreated\tsev1\n", "tabs")]
+    public void AHeaderSeparatedByAnotherCharacterSaysSo(string text, string separator)
+    {
+        // A spreadsheet saved with ';' (a European locale) or tabs: "column 'ticket' is missing" named a column the header has.
+        using var file = new TempFile(".csv", text);
+        using var source = new CanonicalEventSource(file.Path, "events.csv");
+        Should.Throw<SourceException>(() => source.Read().ToList()).Message
+            .ShouldBe($"events.csv:1: column 'ticket' is missing: the header is one column, its names separated by {separator}; a CSV file separates its cells by commas, so save it as comma-separated CSV (docs/events.md)");
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("\n\nT,2026-11-02T14:00:00Z,created\n")]
     public void AFileWithoutAHeaderSaysSo(string text)

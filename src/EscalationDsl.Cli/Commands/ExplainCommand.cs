@@ -77,7 +77,13 @@ internal static class ExplainCommand
 
         if (mine[0].Item1.Kind != TicketEventKind.Created)
         {
-            console.Error.WriteLine($"{eventsPath}:{mine[0].Line}: ticket '{ticketId}' must start with a created event, not {TicketEventKinds.Name(mine[0].Item1.Kind)}");
+            // Said as esc sim says it: "must start with created" misled when the file's first line is the
+            // created event and a later line holds an earlier time.
+            var (first, firstLine) = mine[0];
+            var created = mine.Find(e => e.Item1.Kind == TicketEventKind.Created);
+            console.Error.WriteLine(created.Item1 is null
+                ? $"{eventsPath}:{firstLine}: ticket '{ticketId}' has no created event; a ticket starts with created"
+                : $"{eventsPath}:{firstLine}: ticket '{ticketId}': this {TicketEventKinds.Name(first.Kind)} event at {TicketEventJson.FormatTime(first.At)} comes before the ticket was created (line {created.Line.ToString(CultureInfo.InvariantCulture)}, {TicketEventJson.FormatTime(created.Item1.At)})");
             return ExitCodes.Usage;
         }
 

@@ -221,7 +221,7 @@ public static class TicketEventJson
             catch (JsonException ex)
             {
                 e = null;
-                error = $"not valid JSON: {ex.Message.Split(". ")[0]}";
+                error = JsonLineErrors.Of(text, ex);
             }
 
             yield return new EventParseResult(e, error, line);

@@ -169,7 +169,12 @@ public static partial class CanonicalCsv
                 var index = CsvColumns.Optional(reader, name);
                 if (index < 0 && required)
                 {
-                    throw new SourceException($"{file}:1: column '{name}' is missing; a canonical CSV header names {string.Join(",", EventColumns)} (ticket, at and type are required) and then one column per field (docs/events.md)");
+                    // A spreadsheet saved with another separator: its header reads as one column, and "column
+                    // 'ticket' is missing" pointed at a header that names it.
+                    var separator = names.Count != 1 ? null : names[0].Contains(';', StringComparison.Ordinal) ? "';'" : names[0].Contains('\t', StringComparison.Ordinal) ? "tabs" : null;
+                    throw new SourceException(separator is null
+                        ? $"{file}:1: column '{name}' is missing; a canonical CSV header names {string.Join(",", EventColumns)} (ticket, at and type are required) and then one column per field (docs/events.md)"
+                        : $"{file}:1: column '{name}' is missing: the header is one column, its names separated by {separator}; a CSV file separates its cells by commas, so save it as comma-separated CSV (docs/events.md)");
                 }
 
                 return index;
