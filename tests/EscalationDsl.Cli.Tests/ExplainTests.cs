@@ -71,6 +71,33 @@ public sealed class ExplainTests
     }
 
     [Fact]
+    public void TheStateSaysWhichRulesForTheSeverityDoNotApplyAndWhy()
+    {
+        // A sev1 created without `impact: production` gets no rule and no owner; the state said only
+        // "rules applying: none" (a trainer's drill lost its escalations without noticing why).
+        string[] lines =
+        [
+            "{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\",\"issue_type\":\"network_outage\"}",
+            "{\"ticket\":\"T\",\"at\":\"2026-11-02T14:20:00Z\",\"type\":\"acknowledged\"}",
+        ];
+
+        var text = ExplainLines(lines);
+        text.ExitCode.ShouldBe(0, text.Error);
+        text.Out.ShouldContain("  rules applying: none\n  rules for sev1 whose `when` does not hold: sev1_production (when impact == production), security (when security_flagged)\n");
+
+        var json = ExplainLines(lines, "--format", "json");
+        json.ExitCode.ShouldBe(0, json.Error);
+        using var document = System.Text.Json.JsonDocument.Parse(json.Out);
+        var idle = document.RootElement.GetProperty("state").GetProperty("idleRules");
+        idle.EnumerateArray().Select(r => (r.GetProperty("rule").GetString(), r.GetProperty("when").GetString()))
+            .ShouldBe([("sev1_production", "impact == production"), ("security", "security_flagged")]);
+
+        // Resolved, no rule applies to the ticket at all, so none is listed as not applying.
+        var resolved = ExplainLines([.. lines, "{\"ticket\":\"T\",\"at\":\"2026-11-02T15:00:00Z\",\"type\":\"resolved\"}"]);
+        resolved.Out.ShouldNotContain("does not hold:");
+    }
+
+    [Fact]
     public void TheTimelineKeepsItsColumnsInLineWhenATimeHasAFraction()
     {
         var result = ExplainLines(

@@ -132,6 +132,7 @@ internal static class ExplainCommand
         var end = until ?? mine.Where(e => e.Item1.At <= (until ?? Instant.MaxValue)).Max(e => e.Item1.At);
         runtime.AdvanceTo(t, end, decisions, trace);
         var state = policy.Describe(t);
+        var dto = StateDto.From(state, policy.Model);
 
         if (format == "json")
         {
@@ -143,7 +144,7 @@ internal static class ExplainCommand
                 at = TicketEventJson.FormatTime(end),
                 timeline = trace.Entries.Select(e => new { at = TicketEventJson.FormatTime(e.At), kind = e.Kind, text = e.Text }),
                 decisions = decisions.Select(DecisionDto.From),
-                state = StateDto.From(state),
+                state = dto,
             }), null, console);
             return ExitCodes.Success;
         }
@@ -182,6 +183,11 @@ internal static class ExplainCommand
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"  rules applying: {(state.ActiveRules.Count == 0 ? "none" : string.Join(", ", state.ActiveRules))}\n");
+        if (dto.IdleRules.Count > 0)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"  rules for {state.Severity} whose `when` does not hold: {string.Join(", ", dto.IdleRules.Select(r => $"{r.Rule} (when {OneLine.Of(r.When)})"))}\n");
+        }
+
         sb.Append(CultureInfo.InvariantCulture, $"  next deadline: {(state.NextDeadline is { } next ? TicketEventJson.FormatTime(next) : "none")}\n");
         PolicyLoader.WriteOutput(sb.ToString(), null, console);
         return ExitCodes.Success;
