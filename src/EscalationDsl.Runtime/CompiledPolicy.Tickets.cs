@@ -273,16 +273,16 @@ public sealed partial class CompiledPolicy
                     var meta = t.Clock[step.MetaSlot];
                     if ((meta & StepSlot.Blocked) != 0)
                     {
-                        clocks.Add(new ClockSnapshot($"{rule.Rule.Name} #{step.Step.Index}", "blocked", null));
+                        clocks.Add(new ClockSnapshot($"{rule.Rule.Name} #{step.Step.Index}", "blocked", null) { Step = ModelFormatter.Format(step.Step.Model.Trigger) });
                     }
                     else if ((meta & StepSlot.Parked) != 0)
                     {
                         // Its next tick is not kept up to date while it waits (see TicketRuntime.Parking).
-                        clocks.Add(new ClockSnapshot($"{rule.Rule.Name} #{step.Step.Index}", "parked", null));
+                        clocks.Add(new ClockSnapshot($"{rule.Rule.Name} #{step.Step.Index}", "parked", null) { Step = ModelFormatter.Format(step.Step.Model.Trigger) });
                     }
                     else if (step.DueSlot >= 0 && t.Clock[step.DueSlot] != Ticket.NoDue)
                     {
-                        clocks.Add(new ClockSnapshot($"{rule.Rule.Name} #{step.Step.Index}", "pending", At(t.Clock[step.DueSlot])));
+                        clocks.Add(new ClockSnapshot($"{rule.Rule.Name} #{step.Step.Index}", "pending", At(t.Clock[step.DueSlot])) { Step = ModelFormatter.Format(step.Step.Model.Trigger) });
                     }
                 }
             }

@@ -35,4 +35,8 @@ public sealed record TicketSnapshot(
 /// <param name="Name">For example <c>sla acknowledge</c> or <c>sev1_production #2</c>.</param>
 /// <param name="Status">pending, met, breached, paused, blocked, parked (an `every` step waiting for its `while` to hold) or done.</param>
 /// <param name="Due">When it is due, while pending.</param>
-public sealed record ClockSnapshot(string Name, string Status, Instant? Due);
+public sealed record ClockSnapshot(string Name, string Status, Instant? Due)
+{
+    /// <summary>For a rule's step, its trigger as written (<c>after 30m unless engineering_assigned</c>); null for the other clocks.</summary>
+    public string? Step { get; init; }
+}

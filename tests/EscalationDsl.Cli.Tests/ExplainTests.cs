@@ -58,6 +58,10 @@ public sealed class ExplainTests
         result.ExitCode.ShouldBe(0, result.Error);
         result.Out.ShouldContain("state at 2026-11-02T14:31:00Z: escalated, severity sev1, owner commander, escalation level 1");
         result.Out.ShouldNotContain("event resolved");
+
+        // A pending step says which step it is, as the timeline's deadline lines do (a trainee matched
+        // `#3` against the handout by counting).
+        result.Out.ShouldContain("  sev1_production #3           pending due 2026-11-02T15:00:00Z  (after 1h unless root_cause)\n");
     }
 
     [Fact]
