@@ -28,21 +28,6 @@ public sealed partial class TicketRuntime
         }
     }
 
-    /// <summary>`on monitoring`: the policy's own `enter monitor` (a step's or a deescalation's) raised the flag.</summary>
-    private void ReactToMonitoring(Ticket t, long at)
-    {
-        foreach (var rule in Policy.Layout(t).Rules)
-        {
-            foreach (var step in rule.Steps)
-            {
-                if (step.Step is { Kind: StepKind.On, OnMonitoring: true } && t.Clock[rule.StartSlot] != Ticket.Never)
-                {
-                    FireOnStep(t, step, at);
-                }
-            }
-        }
-    }
-
     private void FireOnStep(Ticket t, StepSlot step, long at)
     {
         if (step.Step.Condition is { } when && !when(t, at))
@@ -210,7 +195,7 @@ public sealed partial class TicketRuntime
 
     private void RunActions(Ticket t, ImmutableArray<ActionModel> actions, CompiledStep? step, int occurrence, long at, ActionFilter filter, IdPrefix prefix, ImmutableArray<TicketPredicate> rulePageGuards)
     {
-        var monitoringBefore = (t.Flags & TicketFlags.Monitoring) != 0;
+        var before = ReadState.Of(t);
         for (var i = 0; i < actions.Length; i++)
         {
             var action = actions[i];
@@ -308,11 +293,7 @@ public sealed partial class TicketRuntime
             }
         }
 
-        // After all of this step's (or deescalation's) actions, as `on FLAG` steps follow their event.
-        if (!monitoringBefore && (t.Flags & TicketFlags.Monitoring) != 0)
-        {
-            ReactToMonitoring(t, at);
-        }
+        NoteActions(t, before);
     }
 
     /// <summary>Why a page goes out as a notification (paging stopped, or a page guard does not hold), or null to page.</summary>

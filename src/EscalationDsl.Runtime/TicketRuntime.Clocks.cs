@@ -388,10 +388,12 @@ public sealed partial class TicketRuntime
     {
         if (!t.IsDone)
         {
+            // These rules see what the round's steps did; what they and the deescalations do next is settled after.
+            acted = false;
             UpdateRules(t, layout, at);
         }
 
-        UpdateDeescalations(t, layout, at);
+        SettleAfterActions(t, layout, at);
 
         // The policy's own actions at this instant (an `enter monitor`, a hand-over, an escalation) can
         // change what `pause sla while` reads (`monitoring`, `owner`, `escalation_level`), so the pause

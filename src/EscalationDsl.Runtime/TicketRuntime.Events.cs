@@ -164,7 +164,7 @@ public sealed partial class TicketRuntime
             RetryBlocked(t, layout, at);
         }
 
-        UpdateDeescalations(t, layout, at);
+        SettleAfterActions(t, layout, at);
         UpdatePause(t, layout, at); // again, after the policy's own actions (see ReevaluateAfterRound)
         ScheduleRecheck(t, layout, at);
         UpdateNextDue(t, at);

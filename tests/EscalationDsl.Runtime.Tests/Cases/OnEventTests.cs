@@ -115,6 +115,31 @@ public sealed class OnEventTests(ITestOutputHelper output)
             """,
             "+0m created sev1; +10m mitigation contained; +20m resolved; +30m reopened; +40m mitigation contained",
             "+10m enter_monitor", "+10m notify lead", "+40m enter_monitor", "+40m notify lead"),
+        new("ARuleStopsWhenADeescalationChangesWhatItsConditionReads",
+            // The rules were evaluated before the deescalations only: the page at 20m went out in monitor mode.
+            """
+            escalation chase for sev1 when not monitoring { owner frontline  every 10m: page frontline }
+            deescalate when mitigation_status == contained { enter monitor }
+            """,
+            "+0m created sev1; +15m mitigation contained; +1h advance",
+            "+10m page frontline", "+15m enter_monitor frontline"),
+        new("ARuleStartsWhenAnOnMonitoringStepEscalatesAtADeescalation",
+            // Rule w started only at the ticket's next event or deadline (here never): its page was lost.
+            """
+            escalation r for sev1 { owner frontline  on monitoring: escalate to next }
+            escalation w for any when escalation_level > 0 { immediately: page owner }
+            deescalate when confirmed { enter monitor }
+            """,
+            "+0m created sev1; +10m flagged confirmed; +1h advance",
+            "+10m enter_monitor frontline", "+10m escalate lead", "+10m page lead"),
+        new("AnOnMonitoringStepFiresInARuleThatMonitorModeStarts",
+            // As `on FLAG` fires in a rule `when FLAG`: the rules are evaluated before the step reacts.
+            """
+            escalation r for sev1 { after 10m: enter monitor }
+            escalation watch for any when monitoring { on monitoring: page oncall }
+            """,
+            "+0m created sev1; +1h advance",
+            "+10m enter_monitor", "+10m page oncall"),
         new("OnStepsDoNotFireWhileTheirRuleDoesNotApply",
             "escalation r for any when impact == production { on acknowledged: notify lead }",
             "+0m created sev1 impact=degraded; +5m acknowledged; +10m field_set impact=production; +15m acknowledged",
