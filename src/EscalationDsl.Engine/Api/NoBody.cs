@@ -34,8 +34,9 @@ internal static class NoBody
             length = buffer.Length;
         }
 
+        // A body that fills the buffer is refused unread, even when all of that is white space (content may follow).
         var body = buffer.AsSpan(0, length).Trim(" \t\r\n"u8);
-        if (body.IsEmpty)
+        if (body.IsEmpty && length < buffer.Length)
         {
             return null;
         }
