@@ -1,5 +1,6 @@
 using System.Globalization;
 using EscalationDsl.Language.Semantics;
+using EscalationDsl.Language.Text;
 using EscalationDsl.Runtime.Compilation;
 using EscalationDsl.Runtime.Events;
 using NodaTime;
@@ -38,7 +39,7 @@ public sealed partial class CompiledPolicy
                     return severity;
                 }
 
-                if (e.IssueType is not null && ValueProblem("issue_type", e.IssueType, member: "issue_type") is { } issue)
+                if (e.Kind == TicketEventKind.Created && e.IssueType is not null && ValueProblem("issue_type", e.IssueType, member: "issue_type") is { } issue)
                 {
                     return issue;
                 }
@@ -103,12 +104,12 @@ public sealed partial class CompiledPolicy
         {
             { Kind: not (TicketEventKind.Created or TicketEventKind.SeverityChanged), Severity: { Length: > 0 } severity }
                 when SeverityProblem(severity) is { } p => (p, "severity", "created and severity_changed events do"),
-            { Kind: not (TicketEventKind.Created or TicketEventKind.SeverityChanged), IssueType: { Length: > 0 } issueType }
+            { Kind: not TicketEventKind.Created, IssueType: { Length: > 0 } issueType }
                 when ValueProblem("issue_type", issueType, member: "issue_type") is { } p => (p, "issue_type", "created events do"),
             { Kind: not TicketEventKind.Flagged, Flag: { Length: > 0 } flag }
                 when FlagProblem(flag) is { } p => (p, "flag", "flagged events do"),
             { Kind: not TicketEventKind.Status, Status: { Length: > 0 } status }
-                when ValueProblem("status", status, member: "status") is { } p => (p, "status", "status and mitigation events do"),
+                when ValueProblem("status", status, member: "status") is { } p => (p, "status", "status events do"),
             _ => (null, null, null),
         };
         if (problem is null)
@@ -117,7 +118,7 @@ public sealed partial class CompiledPolicy
         }
 
         var kind = TicketEventKinds.Name(e.Kind);
-        return $"{problem}; {(kind[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a")} {kind} event does not apply its {member} ({readers}), but a value it carries must still be valid";
+        return $"{problem}; {English.Article(kind)} {kind} event does not apply its {member} ({readers}), but a value it carries must still be valid";
     }
 
     /// <summary>Why a non-empty severity is not one of this policy's, or null.</summary>

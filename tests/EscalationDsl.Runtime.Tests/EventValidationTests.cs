@@ -65,6 +65,15 @@ public sealed class EventValidationTests
     }
 
     [Fact]
+    public void AnIssueTypeOnASeverityChangeIsSaidNotToApply()
+    {
+        // A severity_changed event does not apply its issue_type; the message said so for every other type.
+        var changed = Created with { Kind = TicketEventKind.SeverityChanged, Severity = "sev2", IssueType = "network" };
+
+        Policy.Validate(changed).ShouldBe("issue_type: 'network' is not one of network_outage, database, auth_failure, performance, other; a severity_changed event does not apply its issue_type (created events do), but a value it carries must still be valid");
+    }
+
+    [Fact]
     public void AMemberTheTypeDoesNotApplyIsAcceptedWhenValidOrEmpty()
     {
         // An export that writes the ticket's current values on every event replays as it is.

@@ -1,6 +1,7 @@
 using Antlr4.Runtime;
 using Antlr4.Runtime.Atn;
 using EscalationDsl.Language.Parsing.Generated;
+using EscalationDsl.Language.Text;
 using static EscalationDsl.Language.Parsing.Generated.EscalationParser;
 
 namespace EscalationDsl.Language.Parsing;
@@ -21,7 +22,7 @@ internal static class KeywordAsName
         if (declared is not null)
         {
             // No keyword has a '_' in it, so the suggested name is never one.
-            return $"'{word}' is a keyword, so it cannot be {Article(declared)} {declared} name. Choose another name, such as '{word}_{Suffix(declared, tokens)}'.";
+            return $"'{word}' is a keyword, so it cannot be {English.Article(declared)} {declared} name. Choose another name, such as '{word}_{Suffix(declared, tokens)}'.";
         }
 
         return valuePosition
@@ -163,8 +164,6 @@ internal static class KeywordAsName
         "escalation rule" => "rule",
         _ => declared,
     };
-
-    private static string Article(string noun) => "aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
 
     /// <summary>A rule the walk entered: where it goes on once that rule ends.</summary>
     private sealed record Frame(int FollowState, Frame? Caller);
