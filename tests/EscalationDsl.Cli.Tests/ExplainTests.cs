@@ -102,6 +102,23 @@ public sealed class ExplainTests
     }
 
     [Fact]
+    public void ATextValueOneLetterOffAComparedOneIsWarnedOf()
+    {
+        // `pause sla while status == awaiting_customer`: a status of "awaiting customer" is taken as written,
+        // so the clocks silently never paused (a trainer's drill lost its pause without a word).
+        var result = ExplainLines(
+        [
+            "{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev2\",\"issue_type\":\"database\"}",
+            "{\"ticket\":\"T\",\"at\":\"2026-11-02T14:10:00Z\",\"type\":\"status\",\"status\":\"awaiting customer\"}",
+            "{\"ticket\":\"T\",\"at\":\"2026-11-02T14:20:00Z\",\"type\":\"status\",\"status\":\"in_progress\"}",
+        ]);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Error.ShouldBe("t.jsonl:2: warning: status 'awaiting customer' is not a value the conditions of policy support compare status with, so none of them matches it; did you mean awaiting_customer?\n");
+        result.Out.ShouldNotContain("SLA clocks paused");
+    }
+
+    [Fact]
     public void TheTimelineKeepsItsColumnsInLineWhenATimeHasAFraction()
     {
         var result = ExplainLines(

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using EscalationDsl.Analysis;
 using EscalationDsl.Cli.Output;
 using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Decisions;
@@ -95,6 +96,8 @@ internal static class ExplainCommand
                 return ExitCodes.Usage;
             }
         }
+
+        WarnOfMisspeltTexts(policy, mine, eventsPath, console);
 
         // As in esc sim and the engine: a ticket is created once.
         if (mine.Skip(1).FirstOrDefault(e => e.Item1.Kind == TicketEventKind.Created) is { Item1: not null } again)
@@ -191,6 +194,37 @@ internal static class ExplainCommand
         sb.Append(CultureInfo.InvariantCulture, $"  next deadline: {(state.NextDeadline is { } next ? TicketEventJson.FormatTime(next) : "none")}\n");
         PolicyLoader.WriteOutput(sb.ToString(), null, console);
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// A text value one letter off a value the policy's conditions compare the field with (a status of
+    /// <c>awaiting customer</c> against <c>status == awaiting_customer</c>) is taken as written and
+    /// matches nothing, so the pause or rule it was meant for silently does not happen: a warning on
+    /// standard error says so (the timeline is still explained, exit 0).
+    /// </summary>
+    private static void WarnOfMisspeltTexts(CompiledPolicy policy, List<(TicketEvent Event, long Line)> events, string eventsPath, CliConsole console)
+    {
+        var compared = ComparedTexts.Of(policy.Model);
+        foreach (var (e, line) in events)
+        {
+            if (e.Kind == TicketEventKind.Status && e.Status is { } status)
+            {
+                Warn("status", status, line);
+            }
+
+            foreach (var (field, value) in e.Fields ?? [])
+            {
+                Warn(field, value, line);
+            }
+        }
+
+        void Warn(string field, string value, long line)
+        {
+            if (compared.Misspelt(field, value) is { Count: > 0 } near)
+            {
+                console.Error.WriteLine($"{eventsPath}:{line}: warning: {field} '{OneLine.Of(value)}' is not a value the conditions of policy {policy.Name} compare {field} with, so none of them matches it; did you mean {string.Join(" or ", near)}?");
+            }
+        }
     }
 
     /// <summary>
