@@ -20,7 +20,14 @@ internal sealed class ReplayedTicket(string id)
 
     public Instant Created { get; private set; }
 
-    public Instant? Acknowledged { get; private set; }
+    /// <summary>The first acknowledgement, and whether the ticket was open then.</summary>
+    private (Instant At, bool Open)? firstAcknowledgement;
+
+    /// <summary>The first acknowledgement if the ticket was open then: one first made once resolved (a late click) is no response.</summary>
+    public Instant? Acknowledged => firstAcknowledgement is { Open: true } first ? first.At : null;
+
+    /// <summary>The ticket was first acknowledged once resolved or closed.</summary>
+    public bool AcknowledgedLate => firstAcknowledgement is { Open: false };
 
     /// <summary>The first assignment to engineering, by an event or by the policy, and whether the ticket was open then.</summary>
     public (Instant At, bool Open)? Engineering { get; private set; }
@@ -49,7 +56,7 @@ internal sealed class ReplayedTicket(string id)
                 severities.Add((e.At, e.Severity!));
                 break;
             case TicketEventKind.Acknowledged:
-                Acknowledged ??= e.At;
+                firstAcknowledgement ??= (e.At, !done);
                 break;
             case TicketEventKind.Assigned when e.Engineering || policy.Model.FindOwner(e.Owner!)?.IsEngineering == true:
                 Engineered(e.At, !done);
