@@ -1,0 +1,135 @@
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime.Compilation;
+using EscalationDsl.Runtime.Tracing;
+
+namespace EscalationDsl.Runtime;
+
+/// <summary>Rules starting and stopping, and the anchors of their steps.</summary>
+public sealed partial class TicketRuntime
+{
+    /// <summary>Starts rules whose selector now holds and stops those whose selector no longer does.</summary>
+    private void UpdateRules(Ticket t, Compilation.SeverityLayout layout, long at)
+    {
+        foreach (var rule in layout.Rules)
+        {
+            var applies = rule.Rule.When is not { } when || when(t, at);
+            var active = t.Clock[rule.StartSlot] != Ticket.Never;
+            if (applies && !active)
+            {
+                Activate(t, rule, at);
+            }
+            else if (!applies && active)
+            {
+                Deactivate(t, rule, at, "its condition no longer holds");
+            }
+        }
+    }
+
+    private void Activate(Ticket t, RuleSlot rule, long at)
+    {
+        var start = t.ToOffset(at);
+        t.Clock[rule.StartSlot] = start;
+        var startMs = t.FromOffset(start);
+        trace?.Add(at, TraceKind.Rule, $"rule {rule.Rule.Name} applies");
+        currentNow = at;
+
+        // `owner X`: who holds the ticket when the rule starts, unless somebody already does.
+        if (t.OwnerIndex < 0 && rule.Rule.Model.StartOwner is { } startOwner)
+        {
+            t.OwnerIndex = (short)startOwner.Index;
+            trace?.Add(at, TraceKind.Rule, $"owner {startOwner.Name} (the rule's starting owner)");
+        }
+
+        foreach (var step in rule.Steps)
+        {
+            t.Clock[step.MetaSlot] &= StepSlot.OccurrenceMask;
+            var s = step.Step;
+            if (s.Kind == StepKind.After)
+            {
+                t.Clock[step.DueSlot] = Due(t, startMs, s.Duration!, s.Calendar, DeadlineLabel.Step(s));
+            }
+            else if (s.Kind == StepKind.Every)
+            {
+                var anchor = startMs;
+                if (s.Since is { } since && SinceTime(t, since) is { } sinceMs && sinceMs > anchor)
+                {
+                    anchor = sinceMs;
+                }
+
+                // A step at its cap (`up to N times` counts over the ticket's life) stays without a deadline.
+                t.Clock[step.AnchorSlot] = t.ToOffset(anchor);
+                t.Clock[step.DueSlot] = step.CapReached(t.Clock[step.MetaSlot])
+                    ? Ticket.NoDue
+                    : Due(t, t.FromOffset(t.Clock[step.AnchorSlot]), s.Duration!, s.Calendar, DeadlineLabel.Step(s));
+            }
+        }
+
+        foreach (var step in rule.Steps)
+        {
+            if (step.Step.Kind == StepKind.Immediate && t.Clock[rule.StartSlot] != Ticket.Never)
+            {
+                FireStep(t, step, at);
+            }
+        }
+    }
+
+    private void Deactivate(Ticket t, RuleSlot rule, long at, string reason)
+    {
+        t.Clock[rule.StartSlot] = Ticket.Never;
+        foreach (var step in rule.Steps)
+        {
+            t.Clock[step.MetaSlot] &= StepSlot.OccurrenceMask;
+            if (step.DueSlot >= 0)
+            {
+                t.Clock[step.DueSlot] = Ticket.NoDue;
+            }
+        }
+
+        trace?.Add(at, TraceKind.Rule, $"rule {rule.Rule.Name} stops: {reason}");
+    }
+
+    /// <summary>`every ... since X`: a newer X starts a new interval.</summary>
+    private void Reanchor(Ticket t, Compilation.SeverityLayout layout, Events.TicketEventKind kind, long at)
+    {
+        if ((kind is Events.TicketEventKind.CustomerUpdate or Events.TicketEventKind.FirstUpdate) && layout.CadenceCountSlot >= 0)
+        {
+            t.Clock[layout.CadenceCountSlot] &= ~CadenceEndedBit;
+            RecomputeCadence(t, layout);
+        }
+
+        foreach (var rule in layout.Rules)
+        {
+            if (t.Clock[rule.StartSlot] == Ticket.Never)
+            {
+                continue;
+            }
+
+            foreach (var step in rule.Steps)
+            {
+                if (step.Step is { Kind: StepKind.Every, Since: { } since } s
+                    && SinceTime(t, since) is { } sinceMs
+                    && t.ToOffset(sinceMs) > t.Clock[step.AnchorSlot]
+                    && t.Clock[step.DueSlot] != Ticket.NoDue)
+                {
+                    t.Clock[step.AnchorSlot] = t.ToOffset(sinceMs);
+                    t.Clock[step.DueSlot] = Due(
+                        t,
+                        t.FromOffset(t.Clock[step.AnchorSlot]),
+                        s.Duration!,
+                        s.Calendar,
+                        (t.Clock[step.MetaSlot] & StepSlot.Parked) != 0 ? null : DeadlineLabel.Step(s, " (restarted by ", since.Field.Name, ")"));
+                }
+            }
+        }
+    }
+
+    private static long? SinceTime(Ticket t, FieldAccess since) => since.Storage switch
+    {
+        FieldStorage.Event => t.Times[since.Slot] == Ticket.Never ? null : t.FromOffset(t.Times[since.Slot]),
+        FieldStorage.Created => t.CreatedMs,
+        FieldStorage.Value when since.Field.Type == FieldType.Time => ConditionCompiler.ParseTime(t.Values[since.Slot]),
+        _ => null,
+    };
+
+    private static string StepLabel(CompiledStep step) => $"{step.Rule.Name} #{step.Index} ({ModelFormatter.Format(step.Model.Trigger)})";
+}
