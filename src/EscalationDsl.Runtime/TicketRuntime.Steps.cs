@@ -1,0 +1,165 @@
+using System.Collections.Immutable;
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime.Compilation;
+using EscalationDsl.Runtime.Decisions;
+using EscalationDsl.Runtime.Events;
+using EscalationDsl.Runtime.Tracing;
+
+namespace EscalationDsl.Runtime;
+
+/// <summary>Steps: which fire at an event, firing one through its Stateless transition, and escalations blocked by missing fields.</summary>
+public sealed partial class TicketRuntime
+{
+    /// <summary>What an event changed that <c>on</c> steps ask about beyond its kind.</summary>
+    private readonly record struct EventChanges(bool SeverityRaised, bool SeverityLowered, bool FirstUpdate);
+
+    private void ReactToEvent(Ticket t, Compilation.SeverityLayout layout, TicketEventKind kind, TicketEvent e, EventChanges changes, long at)
+    {
+        foreach (var rule in layout.Rules)
+        {
+            foreach (var step in rule.Steps)
+            {
+                if (step.Step.Kind == StepKind.On && t.Clock[rule.StartSlot] != Ticket.Never && Matches(step.Step, kind, e, changes))
+                {
+                    FireOnStep(t, step, at);
+                }
+            }
+        }
+    }
+
+    private void FireOnStep(Ticket t, StepSlot step, long at)
+    {
+        if (step.Step.Condition is { } when && !when(t, at))
+        {
+            trace?.Add(at, TraceKind.Skipped, $"{StepLabel(step.Step)}: skipped, `when` does not hold");
+            return;
+        }
+
+        FireStep(t, step, at);
+    }
+
+    private bool Matches(CompiledStep step, TicketEventKind kind, TicketEvent e, EventChanges changes) => step.OnEvent switch
+    {
+        TriggerEvent.Created => kind == TicketEventKind.Created,
+        TriggerEvent.Acknowledged => kind == TicketEventKind.Acknowledged,
+        TriggerEvent.FirstUpdate => changes.FirstUpdate,
+        TriggerEvent.CustomerUpdate => kind is TicketEventKind.CustomerUpdate or TicketEventKind.FirstUpdate,
+        TriggerEvent.Assigned => kind == TicketEventKind.Assigned,
+        TriggerEvent.EngineeringAssigned => kind == TicketEventKind.Assigned
+            && (e.Engineering || e.Owner is not null && Policy.Owner(e.Owner)?.IsEngineering == true),
+        TriggerEvent.FieldSet => kind == TicketEventKind.FieldSet,
+        TriggerEvent.SeverityChanged => kind == TicketEventKind.SeverityChanged,
+        TriggerEvent.SeverityRaised => changes.SeverityRaised,
+        TriggerEvent.SeverityLowered => changes.SeverityLowered,
+        TriggerEvent.Flagged => kind == TicketEventKind.Flagged,
+        TriggerEvent.WorkaroundFailed => kind == TicketEventKind.WorkaroundFailed,
+        TriggerEvent.Mitigation => kind == TicketEventKind.Mitigation,
+        TriggerEvent.MitigationPlanned => kind == TicketEventKind.Mitigation && e.Mitigation == "planned",
+        TriggerEvent.Contained => kind == TicketEventKind.Mitigation && e.Mitigation == "contained",
+        TriggerEvent.Status => kind == TicketEventKind.Status,
+        TriggerEvent.Resolved => kind == TicketEventKind.Resolved,
+        TriggerEvent.Closed => kind == TicketEventKind.Closed,
+        TriggerEvent.Reopened => kind == TicketEventKind.Reopened,
+        TriggerEvent.FlagRaised => step.FlagIndex >= 0 && flagsRaised[step.FlagIndex],
+        _ => false,
+    };
+
+    /// <summary>Fires a step: one more occurrence, the Stateless transition (guarded), then its actions.</summary>
+    private void FireStep(Ticket t, StepSlot slot, long at)
+    {
+        var step = slot.Step;
+        var occurrence = (t.Clock[slot.MetaSlot] & StepSlot.OccurrenceMask) + 1;
+        t.Clock[slot.MetaSlot] = (t.Clock[slot.MetaSlot] & ~StepSlot.OccurrenceMask) | occurrence;
+        trace?.Add(at, TraceKind.Fired, $"{StepLabel(step)} fires (occurrence {occurrence})");
+        currentNow = at;
+
+        var escalationAllowed = true;
+        if (step.Escalates && !WillEscalate(t, step))
+        {
+            // The escalation would name nobody new: the ticket keeps its state (the actions say why).
+        }
+        else if (step.Guarded && !machine.CanFire(step.Trigger))
+        {
+            // The guard failed: collect what is missing (the guard left it in the scratch list).
+            GuardPasses(step);
+            var missing = missingScratch.ToImmutableArray();
+            t.Clock[slot.MetaSlot] |= StepSlot.Blocked;
+            escalationAllowed = false;
+            Emit(t, IdPrefix.Of(t, step, occurrence).Missing(), at, DecisionKind.MissingInformation, CurrentOwner(t), step, occurrence, null, missing,
+                $"escalation blocked until {string.Join(", ", missing)} {(missing.Length == 1 ? "is" : "are")} set");
+        }
+        else
+        {
+            FireStepTrigger(step, at);
+        }
+
+        RunActions(t, step.Actions, step, occurrence, at, escalationAllowed ? ActionFilter.All : ActionFilter.AllButEscalate, IdPrefix.Of(t, step, occurrence), step.Rule.PageGuards);
+    }
+
+    /// <summary>True when one of the step's escalations names an owner other than the current one.</summary>
+    private bool WillEscalate(Ticket t, CompiledStep step)
+    {
+        foreach (var action in step.Actions)
+        {
+            if (action is EscalateAction escalate && Resolve(t, escalate.Owner, currentNow, step, quiet: true) is { } target && target.Index != t.OwnerIndex)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void FireStepTrigger(CompiledStep step, long at)
+    {
+        var before = current!.Phase;
+        currentNow = at;
+        if (step.Guarded)
+        {
+            machine.Fire(step.Trigger);
+        }
+        else
+        {
+            current.Phase = unguardedSteps[step.GlobalIndex, (int)before];
+        }
+
+        if (trace is not null && before != current.Phase)
+        {
+            trace.Add(at, TraceKind.State, $"{before} -> {current.Phase} ({step.Rule.Name} #{step.Index})");
+        }
+    }
+
+    /// <summary>Escalations blocked by missing fields go out as soon as the fields are there.</summary>
+    private void RetryBlocked(Ticket t, Compilation.SeverityLayout layout, long at)
+    {
+        foreach (var rule in layout.Rules)
+        {
+            foreach (var slot in rule.Steps)
+            {
+                if ((t.Clock[slot.MetaSlot] & StepSlot.Blocked) == 0 || t.Clock[rule.StartSlot] == Ticket.Never)
+                {
+                    continue;
+                }
+
+                currentNow = at;
+                if (slot.Step.Guarded && !machine.CanFire(slot.Step.Trigger))
+                {
+                    continue;
+                }
+
+                t.Clock[slot.MetaSlot] &= ~StepSlot.Blocked;
+                var occurrence = t.Clock[slot.MetaSlot] & StepSlot.OccurrenceMask;
+                trace?.Add(at, TraceKind.Fired, $"{StepLabel(slot.Step)}: required fields are set, the blocked escalation goes ahead");
+
+                // As in FireStep: an escalation that now names nobody new (the ticket was handed to its
+                // target meanwhile, or `next` names nobody) keeps the ticket's state; the actions say why.
+                if (WillEscalate(t, slot.Step))
+                {
+                    FireStepTrigger(slot.Step, at);
+                }
+
+                RunActions(t, slot.Step.Actions, slot.Step, occurrence, at, ActionFilter.OnlyEscalate, IdPrefix.Of(t, slot.Step, occurrence), slot.Step.Rule.PageGuards);
+            }
+        }
+    }
+}
