@@ -5,14 +5,17 @@ using EscalationDsl.Language.Syntax;
 namespace EscalationDsl.Analysis;
 
 /// <summary>
-/// The values a policy's conditions compare its text fields with (<c>status == awaiting_customer</c>,
-/// <c>tier in [gold, silver]</c>). A text field takes any value, so a value an event sets that is one
-/// letter off a compared one (<c>awaiting customer</c>) is taken as written and silently matches
-/// nothing; tools that read events say so.
+/// The values a policy names for its text fields: in conditions (<c>status == awaiting_customer</c>,
+/// <c>tier in [gold, silver]</c>), routes and a <c>calendar by</c> block. A text field takes any value, so
+/// a value an event sets that is one letter off a named one (<c>awaiting customer</c>) is taken as written
+/// and silently differs from it; <c>esc explain</c> warns of it.
 /// </summary>
 public sealed class ComparedTexts
 {
     private readonly Dictionary<string, HashSet<string>> byField = new(StringComparer.Ordinal);
+
+    /// <summary>Values the policy maps (routes, <c>calendar by</c>): known, so never warned of, and no suggestion.</summary>
+    private readonly HashSet<(string Field, string Value)> mapped = [];
 
     private ComparedTexts()
     {
@@ -39,17 +42,61 @@ public sealed class ComparedTexts
             }
         }
 
+        foreach (var route in policy.Routes)
+        {
+            foreach (var value in route.Entries.SelectMany(e => e.Values))
+            {
+                compared.mapped.Add((route.Field.Name, value));
+            }
+        }
+
+        if (policy.CalendarChoice is { } choice)
+        {
+            foreach (var value in choice.Entries.SelectMany(e => e.Values))
+            {
+                compared.mapped.Add((choice.Field.Name, value));
+            }
+        }
+
         return compared;
     }
 
     /// <summary>
-    /// The compared values of <paramref name="field"/> that <paramref name="value"/> is probably a
-    /// misspelling of (close to one, and none of them), or none.
+    /// The values conditions compare <paramref name="field"/> with that <paramref name="value"/> is
+    /// probably a misspelling of, or none: it is none of the values the policy names for the field, and
+    /// differs from one only in letter case or by one character that is not a digit (<c>p2</c> against
+    /// <c>p1</c> is another value, not a typo).
     /// </summary>
-    public IReadOnlyList<string> Misspelt(string field, string value) =>
-        byField.TryGetValue(field, out var values) && !values.Contains(value)
-            ? Language.Diagnostics.NameSuggester.Closest(value, values)
-            : [];
+    public IReadOnlyList<string> Misspelt(string field, string value)
+    {
+        if (!byField.TryGetValue(field, out var values) || values.Contains(value) || mapped.Contains((field, value)))
+        {
+            return [];
+        }
+
+        var folded = value.ToLowerInvariant();
+        return [.. values.Where(v => Language.Diagnostics.NameSuggester.Distance(folded, v.ToLowerInvariant()) <= 1 && !DiffersInADigit(folded, v.ToLowerInvariant()))
+            .Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Same length, and the one place they differ holds a digit on either side.</summary>
+    private static bool DiffersInADigit(string a, string b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return char.IsAsciiDigit(a[i]) || char.IsAsciiDigit(b[i]);
+            }
+        }
+
+        return false;
+    }
 
     private void Add(string field, string value)
     {

@@ -37,6 +37,7 @@ public sealed partial class TicketRuntime
         if (t.OwnerIndex < 0 && rule.Rule.Model.StartOwner is { } startOwner)
         {
             t.OwnerIndex = (short)startOwner.Index;
+            acted = true; // a rule `when owner == ...` evaluated before this one sees the owner in the next pass
             trace?.Add(at, TraceKind.Rule, $"owner {startOwner.Name} (the rule's starting owner)");
         }
 

@@ -1,4 +1,5 @@
 using EscalationDsl.Runtime.Compilation;
+using EscalationDsl.Runtime.Tracing;
 
 namespace EscalationDsl.Runtime;
 
@@ -14,9 +15,9 @@ namespace EscalationDsl.Runtime;
 public sealed partial class TicketRuntime
 {
     /// <summary>
-    /// How many times the deescalations and the rules are evaluated at one instant, at most: a policy whose
-    /// actions keep changing what its own conditions read (a rule escalates, a deescalation lowers, ...)
-    /// stops there rather than looping.
+    /// How many times the rules and deescalations are evaluated again at one instant, at most: a policy whose
+    /// actions keep changing what its own conditions read (a rule escalates, a deescalation hands the ticket
+    /// back, ...) stops there rather than looping, and the trace says so.
     /// </summary>
     private const int MaxSettlePasses = 4;
 
@@ -50,8 +51,14 @@ public sealed partial class TicketRuntime
     private void SettleAfterActions(Ticket t, SeverityLayout layout, long at)
     {
         UpdateDeescalations(t, layout, at);
-        for (var pass = 1; pass < MaxSettlePasses && (acted || enteredMonitor) && !t.IsDone; pass++)
+        for (var pass = 0; (acted || enteredMonitor) && !t.IsDone; pass++)
         {
+            if (pass == MaxSettlePasses)
+            {
+                trace?.Add(at, TraceKind.Rule, $"the policy's own actions still change the ticket after {MaxSettlePasses} evaluations of the rules and deescalations at this instant, so no more are made (do a rule and a deescalation undo each other?)");
+                break;
+            }
+
             acted = false;
             UpdateRules(t, layout, at);
             if (enteredMonitor)

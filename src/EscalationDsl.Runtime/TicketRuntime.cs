@@ -152,6 +152,9 @@ public sealed partial class TicketRuntime
         current = ticket;
         output = decisions;
         trace = explain;
+
+        // Settled at the end of every event and round; cleared here too, so nothing carries over to this ticket.
+        acted = enteredMonitor = false;
     }
 
     private void End()

@@ -87,7 +87,7 @@ public sealed class ExplainTests
 
         var text = ExplainLines(lines);
         text.ExitCode.ShouldBe(0, text.Error);
-        text.Out.ShouldContain("  rules applying: none\n  rules for sev1 whose `when` does not hold: sev1_production (when impact == production), security (when security_flagged)\n");
+        text.Out.ShouldContain("  rules applying: none\n  rules for sev1 not applying now: sev1_production (when impact == production), security (when security_flagged)\n");
 
         var json = ExplainLines(lines, "--format", "json");
         json.ExitCode.ShouldBe(0, json.Error);
@@ -98,7 +98,7 @@ public sealed class ExplainTests
 
         // Resolved, no rule applies to the ticket at all, so none is listed as not applying.
         var resolved = ExplainLines([.. lines, "{\"ticket\":\"T\",\"at\":\"2026-11-02T15:00:00Z\",\"type\":\"resolved\"}"]);
-        resolved.Out.ShouldNotContain("does not hold:");
+        resolved.Out.ShouldNotContain("not applying now");
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class ExplainTests
         ]);
 
         result.ExitCode.ShouldBe(0, result.Error);
-        result.Error.ShouldBe("t.jsonl:2: warning: status 'awaiting customer' is not a value the conditions of policy support compare status with, so none of them matches it; did you mean awaiting_customer?\n");
+        result.Error.ShouldBe("t.jsonl:2: warning: status 'awaiting customer' is none of the values policy support names for status, and a text value is taken as written; did you mean awaiting_customer?\n");
         result.Out.ShouldNotContain("SLA clocks paused");
     }
 

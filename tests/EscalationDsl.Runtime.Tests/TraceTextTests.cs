@@ -23,6 +23,22 @@ public sealed class TraceTextTests
     }
 
     [Fact]
+    public void APolicyWhoseActionsUndoEachOtherStopsAfterFourPassesAndSaysSo()
+    {
+        // climb hands frontline's tickets up, the deescalation hands lead's to director, back hands them to
+        // frontline again: each pass changes the owner, so the passes stop at the limit, with a line saying why.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("""
+            escalation climb for any when owner == frontline { immediately: escalate to next }
+            escalation back for any when owner == director { immediately: assign frontline }
+            deescalate when owner == lead { assign director }
+            """, null)));
+        script.Run("+0m created sev1 owner=frontline");
+
+        script.Trace.Entries.Count(e => e.Text.StartsWith("the policy's own actions still change the ticket after 4 evaluations", StringComparison.Ordinal)).ShouldBe(1);
+        script.Lines().Count(l => l.Contains(" escalate lead", StringComparison.Ordinal)).ShouldBeLessThanOrEqualTo(5);
+    }
+
+    [Fact]
     public void AReopenOfATicketThatIsStillOpenSaysNothingRestarts()
     {
         var script = new TicketScript(TicketScript.Compile(PolicyText.With(Rules, null)));

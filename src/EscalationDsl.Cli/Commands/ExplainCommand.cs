@@ -188,7 +188,7 @@ internal static class ExplainCommand
         sb.Append(CultureInfo.InvariantCulture, $"  rules applying: {(state.ActiveRules.Count == 0 ? "none" : string.Join(", ", state.ActiveRules))}\n");
         if (dto.IdleRules.Count > 0)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"  rules for {state.Severity} whose `when` does not hold: {string.Join(", ", dto.IdleRules.Select(r => $"{r.Rule} (when {OneLine.Of(r.When)})"))}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"  rules for {state.Severity} not applying now: {string.Join(", ", dto.IdleRules.Select(r => $"{r.Rule} (when {OneLine.Of(r.When)})"))}\n");
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"  next deadline: {(state.NextDeadline is { } next ? TicketEventJson.FormatTime(next) : "none")}\n");
@@ -198,9 +198,9 @@ internal static class ExplainCommand
 
     /// <summary>
     /// A text value one letter off a value the policy's conditions compare the field with (a status of
-    /// <c>awaiting customer</c> against <c>status == awaiting_customer</c>) is taken as written and
-    /// matches nothing, so the pause or rule it was meant for silently does not happen: a warning on
-    /// standard error says so (the timeline is still explained, exit 0).
+    /// <c>awaiting customer</c> against <c>status == awaiting_customer</c>) is taken as written, so the
+    /// pause or rule it was meant for silently does not happen: a warning on standard error says so (the
+    /// timeline is still explained, exit 0).
     /// </summary>
     private static void WarnOfMisspeltTexts(CompiledPolicy policy, List<(TicketEvent Event, long Line)> events, string eventsPath, CliConsole console)
     {
@@ -210,6 +210,11 @@ internal static class ExplainCommand
             if (e.Kind == TicketEventKind.Status && e.Status is { } status)
             {
                 Warn("status", status, line);
+            }
+
+            if (e.Kind == TicketEventKind.Created && e.IssueType is { } issueType)
+            {
+                Warn("issue_type", issueType, line);
             }
 
             foreach (var (field, value) in e.Fields ?? [])
@@ -222,7 +227,7 @@ internal static class ExplainCommand
         {
             if (compared.Misspelt(field, value) is { Count: > 0 } near)
             {
-                console.Error.WriteLine($"{eventsPath}:{line}: warning: {field} '{OneLine.Of(value)}' is not a value the conditions of policy {policy.Name} compare {field} with, so none of them matches it; did you mean {string.Join(" or ", near)}?");
+                console.Error.WriteLine($"{eventsPath}:{line}: warning: {field} '{OneLine.Of(value)}' is none of the values policy {policy.Name} names for {field}, and a text value is taken as written; did you mean {string.Join(" or ", near)}?");
             }
         }
     }

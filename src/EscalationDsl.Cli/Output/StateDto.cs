@@ -5,7 +5,7 @@ using EscalationDsl.Runtime.Events;
 namespace EscalationDsl.Cli.Output;
 
 /// <summary>The JSON shape of a ticket's state in CLI output.</summary>
-/// <remarks><see cref="IdleRules"/>: the rules for the ticket's severity whose <c>when</c> does not hold now (an open ticket only), which say why no rule, or not the expected one, applies.</remarks>
+/// <remarks><see cref="IdleRules"/>: the rules with a <c>when</c> that select the ticket's severity and do not apply now (an open ticket only), which say why no rule, or not the expected one, applies.</remarks>
 public sealed record StateDto(string Ticket, string State, string Severity, string? Owner, int Level, bool Monitoring, bool PagingStopped, bool Paused, string? NextDeadline, IReadOnlyList<ClockDto> Clocks, IReadOnlyList<string> ActiveRules, IReadOnlyList<IdleRuleDto> IdleRules, IReadOnlyDictionary<string, string> Fields)
 {
     /// <summary>Converts a snapshot of a ticket under <paramref name="model"/>.</summary>
@@ -16,9 +16,9 @@ public sealed record StateDto(string Ticket, string State, string Severity, stri
         s.ActiveRules, NotApplying(s, model), s.Fields);
 
     /// <summary>
-    /// The rules that select the ticket's severity and do not apply to it now: while a ticket is open a
-    /// rule for its severity applies exactly when its <c>when</c> holds, so those are the ones whose
-    /// <c>when</c> does not. A resolved or closed ticket has none (no rule applies to it).
+    /// The rules with a <c>when</c> that select the ticket's severity and do not apply to it now: while a
+    /// ticket is open, that is because their <c>when</c> did not hold when last evaluated. A resolved or
+    /// closed ticket has none (no rule applies to it).
     /// </summary>
     private static List<IdleRuleDto> NotApplying(TicketSnapshot s, PolicyModel model)
     {
@@ -33,7 +33,7 @@ public sealed record StateDto(string Ticket, string State, string Severity, stri
     }
 }
 
-/// <summary>A rule for the ticket's severity whose <c>when</c> (as written) does not hold.</summary>
+/// <summary>A rule for the ticket's severity that does not apply now, with its <c>when</c> as written.</summary>
 public sealed record IdleRuleDto(string Rule, string When);
 
 /// <summary>One clock in JSON output; <paramref name="Step"/> is a rule step's trigger as written.</summary>

@@ -140,6 +140,14 @@ public sealed class OnEventTests(ITestOutputHelper output)
             """,
             "+0m created sev1; +1h advance",
             "+10m enter_monitor", "+10m page oncall"),
+        new("ARuleWrittenBeforeTheOneThatSetsTheStartingOwnerStartsWithIt",
+            // Rule b was evaluated before rule a set the owner, and started only at the next event.
+            """
+            escalation b for any when owner == frontline { immediately: notify lead }
+            escalation a for sev1 { owner frontline  after 1h: page owner }
+            """,
+            "+0m created sev1; +10m acknowledged; +30m advance",
+            "+0m notify lead"),
         new("OnStepsDoNotFireWhileTheirRuleDoesNotApply",
             "escalation r for any when impact == production { on acknowledged: notify lead }",
             "+0m created sev1 impact=degraded; +5m acknowledged; +10m field_set impact=production; +15m acknowledged",
