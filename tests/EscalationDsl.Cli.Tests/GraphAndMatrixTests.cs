@@ -181,6 +181,51 @@ public sealed class GraphAndMatrixTests
         result.Out.ShouldContain("    assigned_owner[\"(assigned owner)\"] -->|\"security: immediately\"| sec\n");
     }
 
+    [Fact]
+    public void MatrixListsWhatChangesTheStepsAcrossTheMatrixAndOnlyWhenThereIsSome()
+    {
+        // The handout left out the pause, the page guards, required fields and deescalations, which are
+        // what a trainee asks "what if" about (a trainer's drill).
+        using var folder = new LintTempFolder();
+        const string Head = """
+            policy "p" version 1
+            owners {
+                team desk "Desk" reports to lead
+                role lead "Lead"
+            }
+            fields { confirmed flag  note text }
+            severity s1 { acknowledge within 15m }
+
+            """;
+        folder.Write("p.esc", Head + """
+            escalation main for s1 {
+                owner desk
+                page only when confirmed
+                after 15m unless acknowledged: page lead
+            }
+            require note before escalate
+            deescalate when mitigation_status == contained { stop paging }
+            pause sla while status == waiting
+            """);
+        folder.Write("plain.esc", Head + "escalation main for s1 {\n    owner desk\n    after 15m unless acknowledged: page lead\n}\n");
+
+        var result = Esc.RunIn(folder.Path, string.Empty, "matrix", "p.esc");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldContain("""
+            ## Across the matrix
+
+            | what | where | rule | effect |
+            |---|---|---|---|
+            | SLA pause | policy | pause sla while status == waiting | every clock stops: SLA targets, the customer update cadence and the rules' timed steps |
+            | page guard | main | page only when confirmed | otherwise a page goes out as a notification |
+            | required fields | policy | require note before escalate | an escalation waits until they are set, and the owner is asked for them |
+            | deescalation | policy | deescalate when mitigation_status == contained | stop paging |
+
+            """);
+        Esc.RunIn(folder.Path, string.Empty, "matrix", "plain.esc").Out.ShouldNotContain("Across the matrix");
+    }
+
     /// <summary>Names and values that DOT, Mermaid and Markdown would take for their own syntax.</summary>
     private const string Escaping = """
         policy "R&D <lab>" version 1

@@ -35,6 +35,17 @@ public static class MatrixMarkdown
             sb.Append("| | | (no escalation rules) | | | | |\n");
         }
 
+        if (!reference.Guards.IsEmpty)
+        {
+            sb.Append("\n## Across the matrix\n\n");
+            sb.Append("| what | where | rule | effect |\n");
+            sb.Append("|---|---|---|---|\n");
+            foreach (var g in reference.Guards)
+            {
+                sb.Append($"| {Cell(g.Kind)} | {Cell(g.Scope)} | {Cell(g.Rule)} | {Cell(g.Effect)} |\n");
+            }
+        }
+
         sb.Append("\n## Ownership chain\n\n```mermaid\nflowchart LR\n");
         foreach (var e in reference.Chain)
         {

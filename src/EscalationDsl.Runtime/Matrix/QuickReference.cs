@@ -4,7 +4,8 @@ namespace EscalationDsl.Runtime.Matrix;
 
 /// <summary>
 /// The one-page quick-reference chart of a policy, as data: who owns a ticket next, when, for
-/// every issue type and severity; the SLA targets; and the ownership chain as graph edges.
+/// every issue type and severity; the SLA targets; what holds across rules (pauses, page guards,
+/// required fields, deescalations); and the ownership chain as graph edges.
 /// <see cref="MatrixMarkdown"/> renders it; `esc matrix --format json` serializes it as is.
 /// </summary>
 public sealed record QuickReference(
@@ -12,7 +13,14 @@ public sealed record QuickReference(
     int Version,
     ImmutableArray<SlaRow> Sla,
     ImmutableArray<MatrixRow> Rows,
+    ImmutableArray<GuardRow> Guards,
     ImmutableArray<ChainEdge> Chain);
+
+/// <summary>
+/// A declaration that changes what the matrix's steps do: an SLA pause, a page guard, required fields,
+/// a deescalation; <paramref name="Scope"/> is <c>policy</c> or the rule it is written in.
+/// </summary>
+public sealed record GuardRow(string Kind, string Scope, string Rule, string Effect);
 
 /// <summary>SLA targets of one severity, as written (null when the severity sets none).</summary>
 public sealed record SlaRow(

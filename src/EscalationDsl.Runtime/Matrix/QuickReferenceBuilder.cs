@@ -87,7 +87,24 @@ public static class QuickReferenceBuilder
             Target(s, SlaComponent.Mitigate) is { } m && s.Target(SlaComponent.Mitigate)!.WithField is { } with ? $"{m} with {with.Name}" : Target(s, SlaComponent.Mitigate),
             Target(s, SlaComponent.Resolve),
             s.Cadence is { } c ? $"every {ModelFormatter.Format(c.Interval)}{(c.Until is null ? "" : " until " + ModelFormatter.Format(c.Until))}" : null)).ToImmutableArray();
-        return new QuickReference(policy.Name, policy.Version, sla, merged, [.. edges.Distinct()]);
+        return new QuickReference(policy.Name, policy.Version, sla, merged, Guards(policy), [.. edges.Distinct()]);
+    }
+
+    /// <summary>What changes the steps across the matrix, in the order a trainee asks about it.</summary>
+    private static ImmutableArray<GuardRow> Guards(PolicyModel policy)
+    {
+        const string Policy = "policy";
+        var rows = new List<GuardRow>();
+        rows.AddRange(policy.Pauses.Select(p => new GuardRow("SLA pause", Policy, $"pause sla while {ModelFormatter.Format(p.While)}",
+            "every clock stops: SLA targets, the customer update cadence and the rules' timed steps")));
+        rows.AddRange(policy.PageGuards.Concat(policy.Rules.SelectMany(r => r.PageGuards)).Select(g => new GuardRow("page guard", g.RuleName ?? Policy,
+            $"page only when {ModelFormatter.Format(g.When)}", "otherwise a page goes out as a notification")));
+        rows.AddRange(policy.RequireGuards.Concat(policy.Rules.SelectMany(r => r.RequireGuards)).Select(g => new GuardRow("required fields", g.RuleName ?? Policy,
+            $"require {string.Join(", ", g.Fields.Select(f => f.Name))} before escalate{(g.When is null ? "" : " when " + ModelFormatter.Format(g.When))}",
+            "an escalation waits until they are set, and the owner is asked for them")));
+        rows.AddRange(policy.Deescalations.Select(d => new GuardRow("deescalation", Policy, $"deescalate when {ModelFormatter.Format(d.When)}",
+            string.Join(", ", d.Actions.Select(ModelFormatter.Format)))));
+        return [.. rows];
     }
 
     private static string? Target(SeverityModel severity, SlaComponent component) =>
