@@ -213,42 +213,27 @@ public sealed class EngineEndToEndTests
         metrics.ShouldContain("esc_time_to_engineering_assignment_seconds_sum{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\"} 2040");
     }
 
-    [Fact]
-    public async Task AnEngineeringAssignmentToAResolvedTicketIsNotTimed()
+    [Theory]
+    [InlineData("assigned", "esc_time_to_engineering_assignment_seconds")]
+    [InlineData("acknowledged", "esc_time_to_first_response_seconds")]
+    public async Task AnAssignmentOrAcknowledgementOfAResolvedTicketIsNotTimed(string type, string histogram)
     {
-        // Handed to engineering once resolved (a follow-up) is no response; esc sim leaves it out too.
-        // The runtime keeps the first assignment only, so the one after the reopen is not timed either.
+        // Handed to engineering once resolved (a follow-up) or acknowledged then (a late click) is no
+        // response; esc sim leaves it out too. The runtime keeps the first of each only, so the one after
+        // the reopen is not timed either.
+        object? To(string owner) => type == "assigned" ? new { owner } : null;
         await using var engine = await EngineFixture.StartAsync();
         await engine.PostEventOk(EngineFixture.Created("e1", "INC-F", T0));
         await engine.PostEventOk(EngineFixture.Event("e2", "INC-F", T0.AddMinutes(1), "resolved"));
-        await engine.PostEventOk(EngineFixture.Event("e3", "INC-F", T0.AddMinutes(2), "assigned", new { owner = "backend" }));
+        await engine.PostEventOk(EngineFixture.Event("e3", "INC-F", T0.AddMinutes(2), type, To("backend")));
         await engine.PostEventOk(EngineFixture.Event("e4", "INC-F", T0.AddMinutes(3), "reopened"));
-        await engine.PostEventOk(EngineFixture.Event("e5", "INC-F", T0.AddMinutes(4), "assigned", new { owner = "network" }));
+        await engine.PostEventOk(EngineFixture.Event("e5", "INC-F", T0.AddMinutes(4), type, To("network")));
         await engine.PostEventOk(EngineFixture.Created("o1", "INC-O", T0));
-        await engine.PostEventOk(EngineFixture.Event("o2", "INC-O", T0.AddMinutes(4), "assigned", new { owner = "backend" }));
+        await engine.PostEventOk(EngineFixture.Event("o2", "INC-O", T0.AddMinutes(4), type, To("backend")));
 
-        var metrics = await engine.ScrapeUntil(m => m.Contains("esc_events_total{otel_scope_name=\"EscalationDsl.Engine\",type=\"assigned\"} 3", StringComparison.Ordinal), "every assignment is taken");
-        metrics.ShouldContain("esc_time_to_engineering_assignment_seconds_count{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\"} 1", Case.Sensitive, "INC-O alone is timed");
-        metrics.ShouldContain("esc_time_to_engineering_assignment_seconds_sum{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\"} 240");
-    }
-
-    [Fact]
-    public async Task AnAcknowledgementOfAResolvedTicketIsNotTimed()
-    {
-        // Acknowledged once resolved (a late click) is no response; esc sim leaves it out too. The runtime
-        // keeps the first acknowledgement only, so the one after the reopen is not timed either.
-        await using var engine = await EngineFixture.StartAsync();
-        await engine.PostEventOk(EngineFixture.Created("e1", "INC-L", T0));
-        await engine.PostEventOk(EngineFixture.Event("e2", "INC-L", T0.AddMinutes(1), "resolved"));
-        await engine.PostEventOk(EngineFixture.Event("e3", "INC-L", T0.AddMinutes(2), "acknowledged"));
-        await engine.PostEventOk(EngineFixture.Event("e4", "INC-L", T0.AddMinutes(3), "reopened"));
-        await engine.PostEventOk(EngineFixture.Event("e5", "INC-L", T0.AddMinutes(4), "acknowledged"));
-        await engine.PostEventOk(EngineFixture.Created("o1", "INC-O", T0));
-        await engine.PostEventOk(EngineFixture.Event("o2", "INC-O", T0.AddMinutes(4), "acknowledged"));
-
-        var metrics = await engine.ScrapeUntil(m => m.Contains("esc_events_total{otel_scope_name=\"EscalationDsl.Engine\",type=\"acknowledged\"} 3", StringComparison.Ordinal), "every acknowledgement is taken");
-        metrics.ShouldContain("esc_time_to_first_response_seconds_count{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\"} 1", Case.Sensitive, "INC-O alone is timed");
-        metrics.ShouldContain("esc_time_to_first_response_seconds_sum{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\"} 240");
+        var metrics = await engine.ScrapeUntil(m => m.Contains($"esc_events_total{{otel_scope_name=\"EscalationDsl.Engine\",type=\"{type}\"}} 3", StringComparison.Ordinal), "every event is taken");
+        metrics.ShouldContain($"{histogram}_count{{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\"}} 1", Case.Sensitive, "INC-O alone is timed");
+        metrics.ShouldContain($"{histogram}_sum{{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\"}} 240");
     }
 
     [Fact]
