@@ -70,9 +70,9 @@ internal sealed class SocketReceiver : IAsyncDisposable
                 serving.Add(ServeAsync(client));
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
         {
-            // stopped
+            // stopped: DisposeAsync stops the listener, and an accept begun after that says "Not listening"
         }
     }
 
