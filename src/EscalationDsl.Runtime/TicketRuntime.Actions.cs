@@ -128,10 +128,22 @@ public sealed partial class TicketRuntime
                     Emit(t, prefix.Action(i), at, DecisionKind.RequireFields, CurrentOwner(t), step, occurrence, null, fields, request);
                     break;
                 case StopPagingAction:
+                    if ((t.Flags & TicketFlags.PagingStopped) != 0)
+                    {
+                        trace?.Add(at, TraceKind.Skipped, "stop paging: paging is already stopped");
+                        break;
+                    }
+
                     t.Flags |= TicketFlags.PagingStopped;
                     Emit(t, prefix.Action(i), at, DecisionKind.StopPaging, CurrentOwner(t), step, occurrence, null, [], "paging stopped");
                     break;
                 case EnterMonitorAction:
+                    if ((t.Flags & TicketFlags.Monitoring) != 0 && t.Phase == Machine.TicketPhase.Monitoring)
+                    {
+                        trace?.Add(at, TraceKind.Skipped, "enter monitor: already in monitor mode");
+                        break;
+                    }
+
                     t.Flags |= TicketFlags.Monitoring;
                     FireLifecycle(Policy.Lifecycle.EnterMonitor, at);
                     Emit(t, prefix.Action(i), at, DecisionKind.EnterMonitor, CurrentOwner(t), step, occurrence, null, [], "monitor mode");

@@ -147,6 +147,20 @@ public sealed class ActionTests(ITestOutputHelper output)
         {
             Snapshot = "monitoring owner=- level=0 monitoring",
         },
+        new("StopPagingWhenPagingIsAlreadyStoppedIsSkipped",
+            "escalation r for sev1 { after 10m: stop paging\n after 20m: stop paging, page oncall }",
+            "+0m created sev1; +1h advance",
+            "+10m stop_paging", "+20m notify oncall")
+        {
+            Snapshot = "open owner=- level=0 paging_stopped",
+        },
+        new("EnterMonitorInMonitorModeIsSkipped",
+            "escalation r for sev1 { after 10m: enter monitor\n after 20m: enter monitor, notify lead }",
+            "+0m created sev1; +5m acknowledged; +1h advance",
+            "+10m enter_monitor", "+20m notify lead")
+        {
+            Snapshot = "monitoring owner=- level=0 monitoring",
+        },
         new("ActionsOfOneStepSeeTheEffectsOfTheEarlierOnes",
             "escalation r for sev1 { after 10m: escalate to lead, notify owner, escalate to next, page owner }",
             "+0m created sev1 owner=frontline; +1h advance",

@@ -107,7 +107,7 @@ public sealed class OnEventTests(ITestOutputHelper output)
             }
             """,
             "+0m created sev1; +1h advance",
-            "+10m enter_monitor", "+10m notify lead", "+20m enter_monitor"),
+            "+10m enter_monitor", "+10m notify lead"),
         new("OnMonitoringFiresWhenADeescalationPutsTheTicketInMonitorModeAgainAfterAReopen",
             """
             escalation r for any { on monitoring: notify lead }
