@@ -45,13 +45,23 @@ public sealed partial class TicketRuntime
             // a step that assigns engineering at the assign target's instant meets it. A breach or
             // missed update at this instant still counts against the owner (and level) that held the
             // ticket until now, not the one a step hands it to at the same instant.
+            // A step fires only while its rule applies: an earlier step's action at this instant (an
+            // escalation for a rule `when escalation_level == 0`) stops the rule before its own step, as
+            // an event at this instant would have.
             var holder = (Owner: CurrentOwner(t), t.Level);
+            var before = ReadState.Of(t);
             foreach (var rule in layout.Rules)
             {
                 foreach (var step in rule.Steps)
                 {
                     if (step.DueSlot >= 0 && t.Clock[step.DueSlot] == due && t.Clock[rule.StartSlot] != Ticket.Never)
                     {
+                        if (ReadState.Of(t) != before && rule.Rule.When is { } when && !when(t, at))
+                        {
+                            Deactivate(t, rule, at, "its condition no longer holds after the policy's own actions at this instant");
+                            break;
+                        }
+
                         RunDueStep(t, step, at);
                     }
                 }

@@ -123,6 +123,35 @@ public sealed class OnEventTests(ITestOutputHelper output)
             """,
             "+0m created sev1; +15m mitigation contained; +1h advance",
             "+10m page frontline", "+15m enter_monitor frontline"),
+        new("AStepDueAtTheInstantAnotherRulesStepEndsItsRuleDoesNotFire",
+            // Rule b's step fired after rule a's escalation had ended b at the same instant, and b stopped only after it.
+            """
+            escalation a for sev1 { owner frontline  after 10m: escalate to lead }
+            escalation b for sev1 when escalation_level == 0 { after 10m: notify director }
+            """,
+            "+0m created sev1; +1h advance",
+            "+10m escalate lead"),
+        new("AStepDueAtTheSameInstantInARuleWrittenEarlierFiresFirst",
+            // Steps due at one instant fire in the order the rules are written: b's step comes before a's escalation.
+            """
+            escalation b for sev1 when escalation_level == 0 { after 10m: notify director }
+            escalation a for sev1 { owner frontline  after 10m: escalate to lead }
+            """,
+            "+0m created sev1; +1h advance",
+            "+10m notify director", "+10m escalate lead"),
+        new("AStepOfARuleItsOwnEarlierStepEndsAtTheSameInstantDoesNotFire",
+            """
+            escalation b for sev1 when escalation_level == 0 {
+                owner frontline
+                after 10m: escalate to lead
+                after 10m: notify director
+            }
+            """,
+            "+0m created sev1; +1h advance",
+            "+10m escalate lead")
+        {
+            Snapshot = "escalated owner=lead level=1",
+        },
         new("ARuleStartsWhenAnOnMonitoringStepEscalatesAtADeescalation",
             // Rule w started only at the ticket's next event or deadline (here never): its page was lost.
             """
