@@ -56,9 +56,8 @@ public sealed partial class TicketRuntime
                 {
                     if (step.DueSlot >= 0 && t.Clock[step.DueSlot] == due && t.Clock[rule.StartSlot] != Ticket.Never)
                     {
-                        if (ReadState.Of(t) != before && rule.Rule.When is { } when && !when(t, at))
+                        if (!StillApplies(t, rule, before, at))
                         {
-                            Deactivate(t, rule, at, "its condition no longer holds after the policy's own actions at this instant");
                             break;
                         }
 

@@ -74,6 +74,22 @@ public sealed partial class TicketRuntime
         }
     }
 
+    /// <summary>
+    /// Whether a rule still applies as one of its steps is about to fire: when the policy's own actions
+    /// since <paramref name="before"/> (an earlier step's at this instant) ended its `when`, the rule stops
+    /// here, with its steps, as it would have at an event.
+    /// </summary>
+    private bool StillApplies(Ticket t, RuleSlot rule, ReadState before, long at)
+    {
+        if (ReadState.Of(t) == before || rule.Rule.When is not { } when || when(t, at))
+        {
+            return true;
+        }
+
+        Deactivate(t, rule, at, "its condition no longer holds after the policy's own actions at this instant");
+        return false;
+    }
+
     private void Deactivate(Ticket t, RuleSlot rule, long at, string reason)
     {
         t.Clock[rule.StartSlot] = Ticket.Never;

@@ -76,12 +76,18 @@ public sealed partial class TicketRuntime
     /// <summary>`on monitoring`: the policy's own `enter monitor` (a step's or a deescalation's) raised the flag.</summary>
     private void ReactToMonitoring(Ticket t, long at)
     {
+        var before = ReadState.Of(t);
         foreach (var rule in Policy.Layout(t).Rules)
         {
             foreach (var step in rule.Steps)
             {
                 if (step.Step is { Kind: StepKind.On, OnMonitoring: true } && t.Clock[rule.StartSlot] != Ticket.Never)
                 {
+                    if (!StillApplies(t, rule, before, at))
+                    {
+                        break;
+                    }
+
                     FireOnStep(t, step, at);
                 }
             }

@@ -15,12 +15,18 @@ public sealed partial class TicketRuntime
 
     private void ReactToEvent(Ticket t, Compilation.SeverityLayout layout, TicketEventKind kind, TicketEvent e, EventChanges changes, long at)
     {
+        var before = ReadState.Of(t);
         foreach (var rule in layout.Rules)
         {
             foreach (var step in rule.Steps)
             {
                 if (step.Step.Kind == StepKind.On && t.Clock[rule.StartSlot] != Ticket.Never && Matches(step.Step, kind, e, changes))
                 {
+                    if (!StillApplies(t, rule, before, at))
+                    {
+                        break;
+                    }
+
                     FireOnStep(t, step, at);
                 }
             }

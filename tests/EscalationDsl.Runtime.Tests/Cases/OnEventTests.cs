@@ -131,6 +131,20 @@ public sealed class OnEventTests(ITestOutputHelper output)
             """,
             "+0m created sev1; +1h advance",
             "+10m escalate lead"),
+        new("AnOnStepOfARuleThatAnEarlierOnStepEndsAtTheSameEventDoesNotFire",
+            """
+            escalation a for sev1 { owner frontline  on acknowledged: escalate to lead }
+            escalation b for sev1 when escalation_level == 0 { on acknowledged: notify director }
+            """,
+            "+0m created sev1; +5m acknowledged; +1h advance",
+            "+5m escalate lead"),
+        new("AnOnMonitoringStepOfARuleThatAnEarlierOneEndsDoesNotFire",
+            """
+            escalation r for sev1 { owner frontline  after 10m: enter monitor  on monitoring: escalate to next }
+            escalation w for sev1 when escalation_level == 0 { on monitoring: notify director }
+            """,
+            "+0m created sev1; +1h advance",
+            "+10m enter_monitor frontline", "+10m escalate lead"),
         new("AStepDueAtTheSameInstantInARuleWrittenEarlierFiresFirst",
             // Steps due at one instant fire in the order the rules are written: b's step comes before a's escalation.
             """
