@@ -265,6 +265,54 @@ public sealed class ConditionRuleTests
         LintHarness.Findings(text, "ESL029").Count.ShouldBe(reported ? 1 : 0);
     }
 
+    [Theory]
+    [InlineData("after 10m unless impact == production", "ESL030", "impact == production",
+        "In the `unless` of this step of rule 'r': `impact == production` always holds while the rule applies, given `impact == production` in the rule's `when`, so the step never fires.")]
+    [InlineData("every 30m while impact == minor", "ESL029", "impact == minor",
+        "In the `while` of this step of rule 'r': `impact == minor` contradicts `impact == production` in the rule's `when`, and it is evaluated only while the rule applies, so the step never fires.")]
+    [InlineData("on acknowledged when not vip", "ESL029", "not vip",
+        "In the `when` of this step of rule 'r': `not vip` contradicts `vip` in the rule's `when`, and it is evaluated only while the rule applies, so the step never fires.")]
+    [InlineData("after 10m unless impact == minor or vip", "ESL030", "vip",
+        "In the `unless` of this step of rule 'r': `vip` always holds while the rule applies, given `vip` in the rule's `when`, so the step never fires.")]
+    public void StepConditionDecidedByItsRulesWhenIsReported(string trigger, string code, string underlined, string message)
+    {
+        // A step fires only while its rule applies (docs/runtime.md), so the rule's `when` holds whenever the step's condition is read.
+        var text = Policy($"escalation r for sev1 when vip and impact == production {{ owner desk\n {trigger}: notify lead }}");
+
+        Underlined(text, code).ShouldBe([underlined]);
+        LintHarness.Message(text, code).ShouldStartWith(message);
+        LintHarness.Findings(text, "ESL006").ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("escalation r for sev1 when vip and impact == production { page only when impact == minor }", "ESL029", "so every page goes out as a notification")]
+    [InlineData("escalation r for sev1 when vip { require note before escalate when not vip }", "ESL029", "so the guard never holds back an escalation")]
+    [InlineData("escalation r for sev1 when vip { require note before escalate when vip }", "ESL030", "so the guard applies to every escalation")]
+    public void RuleGuardDecidedByItsRulesWhenIsReported(string rule, string code, string consequence)
+    {
+        LintHarness.Message(Policy(rule), code).ShouldContain(consequence);
+    }
+
+    [Theory]
+    [InlineData("escalation r for sev1 when vip or impact == production { owner desk\n after 10m unless vip: notify lead }")]
+    [InlineData("escalation r for sev1 when vip { owner desk\n after 10m unless impact == production: notify lead }")]
+    [InlineData("escalation r for sev1 when impact != minor { owner desk\n every 10m while impact in [production, degraded]: notify lead }")]
+    [InlineData("escalation r for sev1 when customer_update older than 1h { owner desk\n every 10m while customer_update older than 2h: notify lead }")]
+    public void StepConditionTheRulesWhenLeavesOpenIsNotReported(string rule)
+    {
+        // An alternative `when` is not used; a value the rule allows, or leaves unset, keeps the step's condition open.
+        ShouldBeClean(Policy(rule));
+    }
+
+    [Fact]
+    public void StepConditionDecidedByTheForListAloneStaysUnreachable()
+    {
+        var text = Policy("escalation r for sev1 when vip { owner desk\n every 10m while severity == sev2: notify lead }");
+
+        LintHarness.Findings(text, "ESL029").ShouldBeEmpty();
+        LintHarness.Findings(text, "ESL006").Count.ShouldBe(1);
+    }
+
     private static string Policy(string item) => Policies.Header + Declarations + item + "\n";
 
     private static void ShouldBeClean(string text) =>

@@ -40,6 +40,11 @@ internal static class ConditionFindings
                 found.Add(wording.Finding(site.Condition, always: true, openCores, consequence: true, openTicket: true));
             }
 
+            if (found.Count == 0 && WhileTheRuleApplies(logic, model.Policy, site) is { } given)
+            {
+                found.Add(wording.GivenTheRule(site.Condition, given.Always, given.Core, given.Rule));
+            }
+
             foreach (var finding in found)
             {
                 yield return finding;
@@ -54,6 +59,11 @@ internal static class ConditionFindings
     /// </summary>
     public static bool Decides(PolicyModel policy, ConditionSite site, bool always)
     {
+        if (WhileTheRuleApplies(new ConditionLogic(policy), policy, site) is { } given && given.Always == always)
+        {
+            return true;
+        }
+
         if (!always)
         {
             return new ConditionLogic(policy).Contradictions(site.Condition, true, ForList(policy, site)) is not null;
@@ -100,10 +110,48 @@ internal static class ConditionFindings
 
     /// <summary>For a rule's `when` with a `for` list: the literal "the severity is one of the list".</summary>
     private static Literal? ForList(PolicyModel policy, ConditionSite site) =>
-        site is { Place: ConditionPlace.RuleWhen, Rule: { AnySeverity: false } rule } && policy.FindField("severity") is { } severity
+        site.Place == ConditionPlace.RuleWhen && site.Rule is { } rule ? ForList(policy, rule) : null;
+
+    private static Literal? ForList(PolicyModel policy, RuleModel rule) =>
+        !rule.AnySeverity && policy.FindField("severity") is { } severity
             ? new Literal(new InCondition(severity, false, [.. rule.Severities.Select(s => s.Name)], rule.NameSpan), true)
             : null;
 
+    /// <summary>
+    /// A condition written inside a rule (a step's `unless`, `while` or `when`, the rule's guards) is
+    /// evaluated only while the rule applies (docs/runtime.md: a step fires only while its rule applies),
+    /// so its `for` list and its `when` hold then. When the condition never holds, or always holds, given
+    /// them, though not alone: the literals that show it, which include a part of the rule's `when` (a
+    /// contradiction with the `for` list alone is ESL006's, per severity). Only a `when` that is one
+    /// conjunction is used, and only a single contradiction is reported.
+    /// </summary>
+    private static (bool Always, IReadOnlyList<Literal> Core, RuleContext Rule)? WhileTheRuleApplies(ConditionLogic logic, PolicyModel policy, ConditionSite site)
+    {
+        if (site is not { Rule: { When: { } when } rule } || site.Place == ConditionPlace.RuleWhen
+            || ConditionLogic.Alternatives(when, positive: true) is not [var whenLiterals])
+        {
+            return null;
+        }
+
+        var context = new RuleContext(whenLiterals, ForList(policy, rule));
+        foreach (var always in (bool[])[false, true])
+        {
+            if (logic.Contradictions(site.Condition, positive: !always, context.All) is [var core]
+                && core.Any(context.When.Contains) && !core.All(context.All.Contains))
+            {
+                return (always, core, context);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Places evaluated only while the ticket is neither resolved nor closed.</summary>
     private static bool OnOpenTicketOnly(ConditionPlace place) => place is ConditionPlace.Pause or ConditionPlace.Unless or ConditionPlace.Until;
+}
+
+/// <summary>What holds while a rule applies: its `when` (one conjunction), and its `for` list if it has one.</summary>
+internal sealed record RuleContext(IReadOnlyList<Literal> When, Literal? ForList)
+{
+    public IReadOnlyList<Literal> All { get; } = ForList is null ? When : [ForList, .. When];
 }

@@ -28,7 +28,11 @@ internal sealed class ConditionLogic(PolicyModel policy, bool openTicket = false
     /// <paramref name="extra"/>, can never hold: for each alternative, a smallest set of its literals
     /// that cannot hold together. Null when it can hold, or when it is too large to judge.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<Literal>>? Contradictions(ConditionModel condition, bool positive, Literal? extra = null)
+    public IReadOnlyList<IReadOnlyList<Literal>>? Contradictions(ConditionModel condition, bool positive, Literal? extra = null) =>
+        Contradictions(condition, positive, extra is null ? [] : [extra]);
+
+    /// <summary>As above, with every literal of <paramref name="given"/> taken to hold too.</summary>
+    public IReadOnlyList<IReadOnlyList<Literal>>? Contradictions(ConditionModel condition, bool positive, IReadOnlyList<Literal> given)
     {
         if (ModelWalker.Leaves(condition).Skip(MaxTests).Any() || Alternatives(condition, positive) is not { } alternatives)
         {
@@ -38,7 +42,7 @@ internal sealed class ConditionLogic(PolicyModel policy, bool openTicket = false
         var cores = new List<IReadOnlyList<Literal>>();
         foreach (var alternative in alternatives)
         {
-            List<Literal> literals = extra is null ? alternative : [extra, .. alternative];
+            List<Literal> literals = given.Count == 0 ? alternative : [.. given, .. alternative];
             if (Core(literals) is not { } core)
             {
                 return null;
@@ -54,7 +58,7 @@ internal sealed class ConditionLogic(PolicyModel policy, bool openTicket = false
     }
 
     /// <summary>The disjunctive form of the condition, or null past <see cref="MaxAlternatives"/>.</summary>
-    private static List<List<Literal>>? Alternatives(ConditionModel condition, bool positive)
+    public static List<List<Literal>>? Alternatives(ConditionModel condition, bool positive)
     {
         switch (condition)
         {

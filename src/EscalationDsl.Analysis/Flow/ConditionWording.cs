@@ -51,6 +51,34 @@ internal sealed partial class ConditionWording(SemanticModel model, ConditionSit
         return new ConditionFinding(always, span, $"{Place()}: {explanation}, {tail}");
     }
 
+    /// <summary>
+    /// A finding on a condition inside a rule that never holds, or always holds, while the rule applies:
+    /// <paramref name="core"/> holds parts of the condition (negated ones for <paramref name="always"/>)
+    /// and parts of the rule's `when` (and its `for` list) that cannot hold together.
+    /// </summary>
+    public ConditionFinding GivenTheRule(ConditionModel node, bool always, IReadOnlyList<Literal> core, RuleContext rule)
+    {
+        var own = core.Where(l => !rule.All.Contains(l)).ToList();
+        var parts = own.Select(l => Written(node, l.Atom)).ToList();
+        var span = parts.Aggregate(parts[0], (a, b) => a.Cover(b));
+        var shown = always ? own.Select(l => l with { Positive = !l.Positive }).ToList() : own;
+        var given = new List<string>();
+        if (core.Where(rule.When.Contains).ToList() is { Count: > 0 } when)
+        {
+            given.Add($"{List(when, "and")} in the rule's `when`");
+        }
+
+        if (rule.ForList is { } forList && core.Contains(forList))
+        {
+            given.Add($"the rule's `for {string.Join(", ", ((InCondition)forList.Atom).Values)}`");
+        }
+
+        var explanation = always
+            ? $"{List(shown, "or")} always holds while the rule applies, given {string.Join(" and ", given)}"
+            : $"{List(shown, "and")} contradicts {string.Join(" and ", given)}, and it is evaluated only while the rule applies";
+        return new ConditionFinding(always, span, $"{Place()}: {explanation}, {(always ? AlwaysConsequence() : NeverConsequence())}");
+    }
+
     private static int Negations(ConditionModel node) => node is NotCondition n ? 1 + Negations(n.Operand) : 0;
 
     private static ConditionModel Unwrapped(ConditionModel node) => node is NotCondition n ? Unwrapped(n.Operand) : node;
