@@ -18,14 +18,14 @@ public sealed class OutputFileTests : IDisposable
             {"ticket":"T1","at":"2026-11-02T14:05:00Z","type":"field_set","fields":{"workaround":null}}
 
             """);
-        var emitted = folder.Write("events.csv", Previous);
+        var emitted = folder.Write(Own("events.csv"), Previous);
 
         var result = Esc.Run("sim", "policies/support.esc", "--tickets", input, "--emit-events", emitted, "--quiet");
 
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldEndWith($"{emitted} is left as it was\n");
         File.ReadAllText(emitted).ShouldBe(Previous);
-        ShouldLeaveNoTemporaryFile("events.csv");
+        ShouldLeaveNoTemporaryFile(emitted);
     }
 
     [Fact]
@@ -36,9 +36,9 @@ public sealed class OutputFileTests : IDisposable
             {"ticket":"T1","at":"soon","type":"resolved"}
 
             """);
-        var emitted = folder.Write("events.jsonl", Previous);
-        var report = folder.Write("report.md", Previous);
-        var fresh = Path.Combine(folder.Path, "fresh.jsonl");
+        var emitted = folder.Write(Own("events.jsonl"), Previous);
+        var report = folder.Write(Own("report.md"), Previous);
+        var fresh = Path.Combine(folder.Path, Own("fresh.jsonl"));
 
         var kept = Esc.Run("sim", "policies/support.esc", "--tickets", input, "--strict", "--emit-events", emitted, "--format", "markdown", "--output", report, "--quiet");
         var none = Esc.Run("sim", "policies/support.esc", "--tickets", input, "--strict", "--emit-events", fresh, "--quiet");
@@ -48,16 +48,16 @@ public sealed class OutputFileTests : IDisposable
         File.ReadAllText(emitted).ShouldBe(Previous);
         File.ReadAllText(report).ShouldBe(Previous);
         File.Exists(fresh).ShouldBeFalse();
-        ShouldLeaveNoTemporaryFile("events.jsonl");
-        ShouldLeaveNoTemporaryFile("report.md");
-        ShouldLeaveNoTemporaryFile("fresh.jsonl");
+        ShouldLeaveNoTemporaryFile(emitted);
+        ShouldLeaveNoTemporaryFile(report);
+        ShouldLeaveNoTemporaryFile(fresh);
     }
 
     [Fact]
     public void AFileThatExistsIsWrittenThroughSoALinkStaysALink()
     {
         var target = folder.Write("graph-target.dot", Previous);
-        var link = Path.Combine(folder.Path, "graph.dot");
+        var link = Path.Combine(folder.Path, Own("graph.dot"));
         File.CreateSymbolicLink(link, target);
 
         var result = Esc.Run("graph", "policies/support.esc", "--output", link);
@@ -65,7 +65,7 @@ public sealed class OutputFileTests : IDisposable
         result.ExitCode.ShouldBe(0);
         new FileInfo(link).LinkTarget.ShouldBe(target);
         File.ReadAllText(target).ShouldStartWith("digraph");
-        ShouldLeaveNoTemporaryFile("graph.dot");
+        ShouldLeaveNoTemporaryFile(link);
     }
 
     [Fact]
@@ -114,9 +114,18 @@ public sealed class OutputFileTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
+    /// <summary>
+    /// The name with this test's folder in it (<c>events-esc-lint-XXXX.csv</c>): the temporary copy of a
+    /// file that exists is staged in the system's temporary folder under the file's name, where the runs
+    /// of other checkouts or test processes on the machine put theirs, and a check for <c>.events.csv.*</c>
+    /// there could find another run's copy, being written or left behind by a run that was killed.
+    /// </summary>
+    private string Own(string name) => $"{Path.GetFileNameWithoutExtension(name)}-{Path.GetFileName(folder.Path)}{Path.GetExtension(name)}";
+
     /// <summary>No <c>.NAME.*.partial</c> beside the file nor in the temporary folder, where a file that exists is staged.</summary>
-    private void ShouldLeaveNoTemporaryFile(string name)
+    private void ShouldLeaveNoTemporaryFile(string path)
     {
+        var name = Path.GetFileName(path);
         Directory.GetFiles(folder.Path, $".{name}.*.partial").ShouldBeEmpty();
         Directory.GetFiles(Path.GetTempPath(), $".{name}.*.partial").ShouldBeEmpty();
     }

@@ -26,7 +26,7 @@ public sealed class PipelineTests
         using (HoldWriteLock(engine))
         {
             first = engine.PostEvent(acknowledged);
-            await Task.Delay(300); // the first is run ahead and waits in the writer
+            await RanAhead(engine, "acknowledged", 1); // the first waits in the writer
             second = engine.PostEvent(acknowledged);
             await Task.Delay(300);
         }
@@ -50,7 +50,7 @@ public sealed class PipelineTests
             closing = engine.PostBatch(
                 EngineFixture.Created("c1", "INC-1", EngineFixture.Start),
                 EngineFixture.Event("c2", "INC-1", EngineFixture.Start.AddMinutes(1), "closed"));
-            await Task.Delay(300); // closed: out of memory, its row not yet committed
+            await RanAhead(engine, "closed", 1); // closed: out of memory, its row not yet committed
             again = engine.PostEvent(EngineFixture.Created("c3", "INC-1", EngineFixture.Start.AddMinutes(2)));
             await Task.Delay(300);
         }
@@ -103,9 +103,9 @@ public sealed class PipelineTests
         using (HoldWriteLock(engine))
         {
             creating = engine.PostEvent(EngineFixture.Created("boom", "INC-2", EngineFixture.Start));
-            await Task.Delay(300); // run ahead; its batch waits in the writer
+            await RanAhead(engine, "created", 2); // its batch waits in the writer
             acknowledging = engine.PostEvent(EngineFixture.Event("a2", "INC-2", EngineFixture.Start.AddMinutes(1), "acknowledged"));
-            await Task.Delay(300); // run ahead on top of it; queued behind it
+            await RanAhead(engine, "acknowledged", 1); // on top of it; queued behind it
         }
 
         (await creating.WaitAsync(Wait)).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
@@ -220,6 +220,18 @@ public sealed class PipelineTests
 
         busy.ShouldBeFalse("a reader holds an older snapshot of the database");
     }
+
+    /// <summary>
+    /// Waits until the loop has run <paramref name="count"/> events of <paramref name="type"/> in memory:
+    /// <c>esc_events_total</c> counts an event as it runs, ahead of the writer, and the loop hands its
+    /// batch to the writer before it takes the next request. A fixed pause was not enough on a loaded
+    /// machine: a request that took longer to arrive was overtaken by the next, or arrived after the lock
+    /// was released, and the test saw another order of events than the one it is about.
+    /// </summary>
+    private static Task RanAhead(EngineFixture engine, string type, int count) =>
+        engine.ScrapeUntil(
+            m => m.Contains($"esc_events_total{{otel_scope_name=\"EscalationDsl.Engine\",type=\"{type}\"}} {count}\n", StringComparison.Ordinal),
+            $"{count} {type} event(s) run ahead of the writer");
 
     /// <summary>Another connection holds the database's write lock until disposed: the writer waits for it.</summary>
     private static SqliteConnection HoldWriteLock(EngineFixture engine)

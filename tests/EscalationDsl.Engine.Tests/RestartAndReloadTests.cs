@@ -371,8 +371,10 @@ public sealed class RestartAndReloadTests
     [Fact]
     public async Task TheWatcherReloadsAFileWrittenInStepsOnceWholeAndRefusesABrokenOne()
     {
-        // No POST /v1/policies:reload here: the folder's watcher alone picks the changes up.
-        await using var engine = await EngineFixture.StartAsync(null, "--Engine:ReloadQuietPeriod=00:00:01.500");
+        // No POST /v1/policies:reload here: the folder's watcher alone picks the changes up. Its quiet
+        // period (real time) is thirty times the steps' 100 ms: with 1.5 s, a loaded machine that held
+        // the test or the watcher's events back that long between two steps saw a reload of a half-written file.
+        await using var engine = await EngineFixture.StartAsync(null, "--Engine:ReloadQuietPeriod=00:00:03");
         var path = Path.Combine(engine.Policies, "support.esc");
         var version2 = File.ReadAllText(path).Replace("policy \"support\" version 1", "policy \"support\" version 2", StringComparison.Ordinal);
         async Task<JsonNode> Support() => (await engine.GetJson("/v1/policies"))!.AsArray().Single(p => (string?)p!["path"] == "support.esc")!;
