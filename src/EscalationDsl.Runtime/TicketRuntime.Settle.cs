@@ -17,9 +17,10 @@ public sealed partial class TicketRuntime
     /// <summary>
     /// How many times the rules and deescalations are evaluated again at one instant, at most: a policy whose
     /// actions keep changing what its own conditions read (a rule escalates, a deescalation hands the ticket
-    /// back, ...) stops there rather than looping, and the trace says so.
+    /// back, ...) stops there rather than looping, and the trace says so. Public for the linter, which finds such
+    /// policies (ESL032).
     /// </summary>
-    private const int MaxSettlePasses = 4;
+    public const int MaxSettlePasses = 4;
 
     /// <summary>Actions changed what conditions read since the rules were last evaluated.</summary>
     private bool acted;
