@@ -195,7 +195,7 @@ public sealed class MappingTests
         [
             "export.csv:3: Action: 'Escalated' is not mapped to an event type; add it under \"type\".\"values\" in the mapping (null skips such rows)",
             "export.csv:4: When: '2026-11-02 09:20' is not a time like 29/02/2016 01:16:00 (dd/MM/yyyy HH:mm:ss)",
-            "export.csv:5: expected 8 columns, found 4",
+            "export.csv:5: expected 8 columns, found 4; write an empty cell (nothing between two commas) for each column the row does not give",
             "export.csv:6: Ticket ID: no value; the row belongs to no ticket",
             "export.csv:7: Impact (fields.impact): 'Huge' is not one of production, degraded, minor",
             "export.csv:8: When (at): 1969-12-31T22:59:55Z is outside the times esc handles, from 1970-01-01 to the end of 2199 (UTC)",
