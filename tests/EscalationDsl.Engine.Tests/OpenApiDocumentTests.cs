@@ -45,6 +45,11 @@ public sealed class OpenApiDocumentTests
         var closed = JsonNode.Parse(await (await Answer("/v1/tickets/{id}", "get", engine.Http.GetAsync("/v1/tickets/Q-1"))).Content.ReadAsStringAsync())!;
         closed["next_deadline"].ShouldBeNull("a closed ticket has no deadline");
         await Answer("/v1/tickets/{id}/timeline", "get", engine.Http.GetAsync("/v1/tickets/INC-1/timeline"));
+        using (var text = new HttpRequestMessage(HttpMethod.Get, "/v1/tickets/INC-1/timeline") { Headers = { { "Accept", "text/plain" } } })
+        {
+            (await Answer("/v1/tickets/{id}/timeline", "get", engine.Http.SendAsync(text))).Content.Headers.ContentType!.MediaType.ShouldBe("text/plain");
+        }
+
         await Answer("/v1/tickets/{id}", "get", engine.Http.GetAsync("/v1/tickets/NOPE"));
         await Answer("/v1/tickets/{id}:migrate", "post", engine.Http.PostAsync("/v1/tickets/INC-1:migrate", null));
         await Answer("/v1/policies", "get", engine.Http.GetAsync("/v1/policies"));
