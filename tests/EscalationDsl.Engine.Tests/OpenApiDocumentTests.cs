@@ -69,6 +69,9 @@ public sealed class OpenApiDocumentTests
         var doc = JsonNode.Parse(await engine.Http.GetStringAsync("/openapi/v1.json"))!;
         var check = new OpenApiSchemaCheck(doc);
 
+        // A JSON Lines batch is one event a line.
+        ((string?)doc["paths"]!["/v1/events:batch"]!["post"]!["requestBody"]!["content"]!["application/x-ndjson"]!["schema"]!["$ref"]).ShouldBe("#/components/schemas/EventDocument");
+
         // docs/events.md: only these four are required of every event.
         doc["components"]!["schemas"]!["EventDocument"]!["required"]!.AsArray().Select(r => (string?)r).ShouldBe(["id", "ticket", "at", "type"], ignoreOrder: true);
 

@@ -69,6 +69,8 @@ internal static class OpenApiContract
                 schemas[nameof(BatchDocument)] = Batch(batch, document, options.MaxBatchEvents);
             }
 
+            JsonLinesBodies(document);
+
             if (schemas.TryGetValue("ProblemDetails", out var p) && p is OpenApiSchema problem)
             {
                 problem.Properties ??= new Dictionary<string, IOpenApiSchema>();
@@ -175,6 +177,21 @@ internal static class OpenApiContract
             MaxItems = maxEvents,
         };
         return new OpenApiSchema { Description = description, OneOf = [wrapped, bare] };
+    }
+
+    /// <summary>
+    /// A JSON Lines request body is one event a line: its schema is the event's (the generator gives it
+    /// the JSON body's, a batch).
+    /// </summary>
+    private static void JsonLinesBodies(OpenApiDocument document)
+    {
+        foreach (var operation in document.Paths?.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []) ?? [])
+        {
+            if (operation.RequestBody?.Content is { } content && content.TryGetValue(JsonLinesBody.MediaType, out var media) && media is OpenApiMediaType lines)
+            {
+                lines.Schema = new OpenApiSchemaReference(nameof(EventDocument), document);
+            }
+        }
     }
 
     /// <summary>
