@@ -176,6 +176,27 @@ public sealed class MappingTests
     }
 
     [Fact]
+    public void ARowOfAnotherLengthSaysHowToFixItWithTheMappingsSeparator()
+    {
+        // An export saved in a European locale: the mapping says ';', and so does the message (F8).
+        var json = File.ReadAllText(RepoPaths.Combine("policies", "mappings", "helpdesk-export.json"));
+        var mapping = Load("{ \"separator\": \";\"," + json.TrimStart()[1..]).Events!;
+        using var file = new TempFile(".csv", """
+            Ticket ID;Action;When;Priority;Category;Team;Status;Impact
+            HD-1;Opened;02/11/2026 09:12:00;P1;Network;Service Desk;;Outage
+            HD-1;Solved;02/11/2026 11:50:00;P1
+            HD-1;Solved;02/11/2026 11:50:00;P1;Network;Service Desk;;Outage; still
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+        using var source = new MappedCsvEventSource(file.Path, "export.csv", mapping);
+        var replay = Replays.Run(Policies.Support, source);
+        replay.Problems.ShouldBe(
+        [
+            "export.csv:3: expected 8 columns, found 4; write an empty cell (nothing between two semicolons) for each column the row does not give",
+            "export.csv:4: expected 8 columns, found 9; a cell that holds a semicolon goes in double quotes (\"a; b\")",
+        ]);
+    }
+
+    [Fact]
     public void BadRowsOfAMappedExportNameTheColumn()
     {
         var mapping = Load(File.ReadAllText(RepoPaths.Combine("policies", "mappings", "helpdesk-export.json"))).Events!;
