@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using EscalationDsl.Cli.Commands;
 using EscalationDsl.Cli.Output;
+using EscalationDsl.Language.Text;
 
 namespace EscalationDsl.Cli;
 

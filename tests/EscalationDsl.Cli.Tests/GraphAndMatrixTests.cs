@@ -226,6 +226,97 @@ public sealed class GraphAndMatrixTests
         Esc.RunIn(folder.Path, string.Empty, "matrix", "plain.esc").Out.ShouldNotContain("Across the matrix");
     }
 
+    [Fact]
+    public void MatrixForOneSeverityShowsOnlyItsRowsAndWhatAppliesToIt()
+    {
+        // A one-page sev1 handout for a drill (the trainer's P4): the other severities' SLA targets, rows,
+        // chain edges and the guards that cannot apply to sev1 stay out.
+        using var folder = new LintTempFolder();
+        folder.Write("p.esc", """
+            policy "p" version 1
+            owners {
+                team desk "Desk" reports to lead
+                role lead "Lead"
+                team back "Back"
+            }
+            fields { confirmed flag  note text }
+            severity s1 { acknowledge within 15m }
+            severity s2 { acknowledge within 1h }
+            severity s3 { acknowledge within 4h }
+            escalation top for s1 {
+                owner desk
+                after 15m unless acknowledged: page lead
+            }
+            escalation middle for s2 {
+                owner desk
+                page only when confirmed
+                after 1h unless acknowledged: escalate to back
+            }
+            require note before escalate when severity == s2
+            deescalate when contained and severity == s3 { stop paging }
+            pause sla while status == waiting
+            """);
+
+        var one = Esc.RunIn(folder.Path, string.Empty, "matrix", "p.esc", "--severity", "s1");
+
+        one.ExitCode.ShouldBe(0, one.Error);
+        one.Out.ShouldBe("""
+            # p (version 1): escalation quick reference for s1
+
+            ## SLA targets
+
+            | severity | description | acknowledge | first update | engineering assignment | mitigate | resolve | customer updates |
+            |---|---|---|---|---|---|---|---|
+            | s1 | s1 | 15m | - | - | - | - | - |
+
+            ## Escalation matrix
+
+            | issue type | severity | rule | current owner | next owner | trigger | also |
+            |---|---|---|---|---|---|---|
+            | any | s1 | top | desk | - | after 15m unless acknowledged | page lead |
+
+            ## Across the matrix
+
+            | what | where | rule | effect |
+            |---|---|---|---|
+            | SLA pause | policy | pause sla while status == waiting | every clock stops: SLA targets, the customer update cadence and the rules' timed steps |
+
+            ## Ownership chain
+
+            ```mermaid
+            flowchart LR
+            ```
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+
+        // Repeated, in any order: the policy's order; the guards of s2 and s3 come back.
+        var two = Esc.RunIn(folder.Path, string.Empty, "matrix", "p.esc", "--severity", "s3", "--severity", "s2", "--format", "json");
+        two.ExitCode.ShouldBe(0, two.Error);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(two.Out)!;
+        json["severities"]!.AsArray().Select(s => (string?)s).ShouldBe(["s2", "s3"]);
+        json["sla"]!.AsArray().Select(s => (string?)s!["severity"]).ShouldBe(["s2", "s3"]);
+        json["rows"]!.AsArray().Select(r => (string?)r!["rule"]).ShouldBe(["middle"]);
+        json["guards"]!.AsArray().Select(g => (string?)g!["kind"]).ShouldBe(["SLA pause", "page guard", "required fields", "deescalation"]);
+        json["chain"]!.AsArray().Select(c => $"{c!["from"]}->{c["to"]}").ShouldBe(["desk->back"]);
+
+        // Without --severity the JSON has no "severities" and every row.
+        var all = System.Text.Json.Nodes.JsonNode.Parse(Esc.RunIn(folder.Path, string.Empty, "matrix", "p.esc", "--format", "json").Out)!;
+        all["severities"].ShouldBeNull();
+        all["rows"]!.AsArray().Count.ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData("sev9", "esc: --severity: policy 'support' has no severity 'sev9' (severities: sev1, sev2, sev3)\n")]
+    [InlineData("sev1,sev2", "esc: --severity: policy 'support' has no severity 'sev1,sev2' (severities: sev1, sev2, sev3); name one severity per --severity, and repeat the option for several\n")]
+    public void MatrixOfAnUnknownSeverityIsAUsageErrorListingThePolicysSeverities(string severity, string error)
+    {
+        var result = Esc.Run("matrix", "policies/support.esc", "--severity", severity);
+
+        result.ExitCode.ShouldBe(2);
+        result.Out.ShouldBeEmpty();
+        result.Error.ShouldBe(error);
+    }
+
     /// <summary>Names and values that DOT, Mermaid and Markdown would take for their own syntax.</summary>
     private const string Escaping = """
         policy "R&D <lab>" version 1

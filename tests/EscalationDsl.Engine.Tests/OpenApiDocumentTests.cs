@@ -45,6 +45,11 @@ public sealed class OpenApiDocumentTests
         var closed = JsonNode.Parse(await (await Answer("/v1/tickets/{id}", "get", engine.Http.GetAsync("/v1/tickets/Q-1"))).Content.ReadAsStringAsync())!;
         closed["next_deadline"].ShouldBeNull("a closed ticket has no deadline");
         await Answer("/v1/tickets/{id}/timeline", "get", engine.Http.GetAsync("/v1/tickets/INC-1/timeline"));
+        using (var text = new HttpRequestMessage(HttpMethod.Get, "/v1/tickets/INC-1/timeline") { Headers = { { "Accept", "text/plain" } } })
+        {
+            (await Answer("/v1/tickets/{id}/timeline", "get", engine.Http.SendAsync(text))).Content.Headers.ContentType!.MediaType.ShouldBe("text/plain");
+        }
+
         await Answer("/v1/tickets/{id}", "get", engine.Http.GetAsync("/v1/tickets/NOPE"));
         await Answer("/v1/tickets/{id}:migrate", "post", engine.Http.PostAsync("/v1/tickets/INC-1:migrate", null));
         await Answer("/v1/policies", "get", engine.Http.GetAsync("/v1/policies"));
@@ -63,6 +68,9 @@ public sealed class OpenApiDocumentTests
         await using var engine = await EngineFixture.StartAsync();
         var doc = JsonNode.Parse(await engine.Http.GetStringAsync("/openapi/v1.json"))!;
         var check = new OpenApiSchemaCheck(doc);
+
+        // A JSON Lines batch is one event a line.
+        ((string?)doc["paths"]!["/v1/events:batch"]!["post"]!["requestBody"]!["content"]!["application/x-ndjson"]!["schema"]!["$ref"]).ShouldBe("#/components/schemas/EventDocument");
 
         // docs/events.md: only these four are required of every event.
         doc["components"]!["schemas"]!["EventDocument"]!["required"]!.AsArray().Select(r => (string?)r).ShouldBe(["id", "ticket", "at", "type"], ignoreOrder: true);

@@ -284,6 +284,7 @@ public sealed class CanonicalCsvTests
             T1,2026-11-02T14:08:00Z,field_set,,,huge
             T1,2026-11-02T14:09:00Z
             ,2026-11-02T14:10:00Z,resolved,,,
+            T1,2026-11-02T14:11:00Z,field_set,,,degraded, minor
             """.Replace("\r\n", "\n", StringComparison.Ordinal));
         replay.Problems.ShouldBe(
         [
@@ -291,8 +292,9 @@ public sealed class CanonicalCsvTests
             "events.csv:4: type: 'acked' is not an event type (created, acknowledged, first_update, customer_update, assigned, field_set, severity_changed, flagged, workaround_failed, mitigation, status, resolved, closed, reopened)",
             "events.csv:5: engineering: must be true or false, not 'yes'",
             "events.csv:6: fields.impact: 'huge' is not one of production, degraded, minor",
-            "events.csv:7: expected 6 columns, found 2",
+            "events.csv:7: expected 6 columns, found 2; write an empty cell (nothing between two commas) for each column the row does not give",
             "events.csv:8: ticket: every event needs the id of the ticket it belongs to",
+            "events.csv:9: expected 6 columns, found 7; a cell that holds a comma goes in double quotes (\"a, b\")",
         ]);
     }
 

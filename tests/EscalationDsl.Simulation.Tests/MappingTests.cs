@@ -176,6 +176,27 @@ public sealed class MappingTests
     }
 
     [Fact]
+    public void ARowOfAnotherLengthSaysHowToFixItWithTheMappingsSeparator()
+    {
+        // An export saved in a European locale: the mapping says ';', and so does the message (F8).
+        var json = File.ReadAllText(RepoPaths.Combine("policies", "mappings", "helpdesk-export.json"));
+        var mapping = Load("{ \"separator\": \";\"," + json.TrimStart()[1..]).Events!;
+        using var file = new TempFile(".csv", """
+            Ticket ID;Action;When;Priority;Category;Team;Status;Impact
+            HD-1;Opened;02/11/2026 09:12:00;P1;Network;Service Desk;;Outage
+            HD-1;Solved;02/11/2026 11:50:00;P1
+            HD-1;Solved;02/11/2026 11:50:00;P1;Network;Service Desk;;Outage; still
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+        using var source = new MappedCsvEventSource(file.Path, "export.csv", mapping);
+        var replay = Replays.Run(Policies.Support, source);
+        replay.Problems.ShouldBe(
+        [
+            "export.csv:3: expected 8 columns, found 4; write an empty cell (nothing between two semicolons) for each column the row does not give",
+            "export.csv:4: expected 8 columns, found 9; a cell that holds a semicolon goes in double quotes (\"a; b\")",
+        ]);
+    }
+
+    [Fact]
     public void BadRowsOfAMappedExportNameTheColumn()
     {
         var mapping = Load(File.ReadAllText(RepoPaths.Combine("policies", "mappings", "helpdesk-export.json"))).Events!;
@@ -195,7 +216,7 @@ public sealed class MappingTests
         [
             "export.csv:3: Action: 'Escalated' is not mapped to an event type; add it under \"type\".\"values\" in the mapping (null skips such rows)",
             "export.csv:4: When: '2026-11-02 09:20' is not a time like 29/02/2016 01:16:00 (dd/MM/yyyy HH:mm:ss)",
-            "export.csv:5: expected 8 columns, found 4",
+            "export.csv:5: expected 8 columns, found 4; write an empty cell (nothing between two commas) for each column the row does not give",
             "export.csv:6: Ticket ID: no value; the row belongs to no ticket",
             "export.csv:7: Impact (fields.impact): 'Huge' is not one of production, degraded, minor",
             "export.csv:8: When (at): 1969-12-31T22:59:55Z is outside the times esc handles, from 1970-01-01 to the end of 2199 (UTC)",

@@ -216,7 +216,7 @@ public sealed class ServiceNowImporterTests
         [
             "log.csv:3: sys_updated_at: '31/2/2016 10:00' is not a time like 29/2/2016 01:16 (d/M/yyyy HH:mm)",
             "log.csv:4: incident_state: '-100' is not a known state (New, Active, Awaiting User Info, Awaiting Vendor, Awaiting Problem, Awaiting Evidence, Resolved, Closed); map it under \"states\" in a mapping file (docs/importers.md)",
-            "log.csv:5: expected 36 columns, found 6",
+            "log.csv:5: expected 36 columns, found 6; write an empty cell (nothing between two commas) for each column the row does not give",
             "log.csv:7: opened_at: no value ('?'); incident INC9000002 cannot be created without its opening time and is skipped",
             "log.csv:8: incident INC9000002 is skipped (see its first row)",
             "log.csv:9: priority: no value; incident INC9000003 cannot be created without a severity and is skipped",

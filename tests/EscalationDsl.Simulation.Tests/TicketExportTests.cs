@@ -122,7 +122,7 @@ public sealed class TicketExportTests
             "export.csv:9: eng: 'Alice' is not true or false; map it under \"engineering\" in a mapping file, with \"values\" or a \"default\" (docs/importers.md)",
             "export.csv:10: opened: '1969-12-31T23:00:00Z' (1969-12-31T23:00:00Z) is outside the times esc handles, from 1970-01-01 to the end of 2199 (UTC); ticket 'T8' is skipped",
             "export.csv:11: id: no value; the row belongs to no ticket",
-            "export.csv:12: expected 9 columns, found 3",
+            "export.csv:12: expected 9 columns, found 3; write an empty cell (nothing between two commas) for each column the row does not give",
             "export.csv:14: team: no value, but assigned says the ticket was assigned; ticket 'T11' is skipped: an assignment needs its owner",
             "export.csv:15: closed: '2026-11-02T10:00:00Z' is before the ticket was resolved (solved: '2026-11-02T11:00:00Z'); ticket 'T12' is skipped: correct the export",
         ]);

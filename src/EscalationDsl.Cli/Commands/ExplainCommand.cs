@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using EscalationDsl.Analysis;
 using EscalationDsl.Cli.Output;
+using EscalationDsl.Language.Text;
 using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Decisions;
 using EscalationDsl.Runtime.Events;
@@ -152,47 +152,7 @@ internal static class ExplainCommand
             return ExitCodes.Success;
         }
 
-        var sb = new StringBuilder();
-        // Values from the event file may hold line breaks: each timeline entry stays on its line.
-        sb.Append(CultureInfo.InvariantCulture, $"ticket {OneLine.Of(ticketId)} under policy {policy.Name} version {policy.Version}\n\n");
-        // A time with a fraction of a second is longer: every time is padded to the longest, so the columns stay in line.
-        var times = trace.Entries.Select(e => TicketEventJson.FormatTime(e.At)).ToList();
-        var width = times.Count == 0 ? 0 : times.Max(t => t.Length);
-        for (var i = 0; i < times.Count; i++)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $"{times[i].PadRight(width)}  {trace.Entries[i].Kind.ToString().ToLowerInvariant(),-8}  {OneLine.Of(trace.Entries[i].Text)}\n");
-        }
-
-        sb.Append(CultureInfo.InvariantCulture, $"\nstate at {TicketEventJson.FormatTime(end)}: {state.State}, severity {state.Severity}, owner {state.Owner ?? "(none)"}, escalation level {state.Level}");
-        if (state.Monitoring)
-        {
-            sb.Append(", monitor mode");
-        }
-
-        if (state.PagingStopped)
-        {
-            sb.Append(", paging stopped");
-        }
-
-        if (state.Paused)
-        {
-            sb.Append(", SLA paused");
-        }
-
-        sb.Append('\n');
-        foreach (var clock in state.Clocks)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $"  {clock.Name,-28} {clock.Status}{(clock.Due is { } due ? " due " + TicketEventJson.FormatTime(due) : "")}{(clock.Step is { } step ? $"  ({step})" : "")}\n");
-        }
-
-        sb.Append(CultureInfo.InvariantCulture, $"  rules applying: {(state.ActiveRules.Count == 0 ? "none" : string.Join(", ", state.ActiveRules))}\n");
-        if (dto.IdleRules.Count > 0)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $"  rules for {state.Severity} not applying now: {string.Join(", ", dto.IdleRules.Select(r => $"{r.Rule} (when {OneLine.Of(r.When)})"))}\n");
-        }
-
-        sb.Append(CultureInfo.InvariantCulture, $"  next deadline: {(state.NextDeadline is { } next ? TicketEventJson.FormatTime(next) : "none")}\n");
-        PolicyLoader.WriteOutput(sb.ToString(), null, console);
+        PolicyLoader.WriteOutput(ExplainText.Render(ticketId, policy, trace.Entries, state, end), null, console);
         return ExitCodes.Success;
     }
 

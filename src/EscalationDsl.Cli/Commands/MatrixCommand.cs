@@ -4,7 +4,7 @@ using EscalationDsl.Runtime.Matrix;
 
 namespace EscalationDsl.Cli.Commands;
 
-/// <summary><c>esc matrix POLICY [--format markdown|json]</c>: the one-page quick reference.</summary>
+/// <summary><c>esc matrix POLICY [--severity SEV]... [--format markdown|json]</c>: the one-page quick reference.</summary>
 internal static class MatrixCommand
 {
     public static Command Create(CliConsole console)
@@ -12,7 +12,8 @@ internal static class MatrixCommand
         var policy = new Argument<string>("policy") { Description = "The .esc policy file, or - to read it from standard input." };
         var format = CommonOptions.Format("markdown", "json");
         var output = CommonOptions.Output();
-        var command = new Command("matrix", "Print the escalation quick reference: SLA targets, the escalation matrix by issue type and severity, and the ownership chain.") { policy, format, output };
+        var severity = new Option<string[]>("--severity") { Description = "Show only this severity's rows; repeat the option for several (--severity sev1 --severity sev2)." };
+        var command = new Command("matrix", "Print the escalation quick reference: SLA targets, the escalation matrix by issue type and severity, and the ownership chain.") { policy, severity, format, output };
         command.SetAction(parse =>
         {
             if (PolicyLoader.LoadForOutput(parse.GetValue(policy), parse.GetValue(output), console) is not { } compiled)
@@ -20,7 +21,13 @@ internal static class MatrixCommand
                 return ExitCodes.Findings;
             }
 
-            var reference = QuickReferenceBuilder.Build(compiled.Model);
+            var only = parse.GetValue(severity) is { Length: > 0 } named ? named : null;
+            if (only?.FirstOrDefault(s => compiled.Model.FindSeverity(s) is null) is { } unknown)
+            {
+                throw new UsageException($"--severity: policy '{compiled.Name}' has no severity '{unknown}' (severities: {string.Join(", ", compiled.Model.Severities.Select(s => s.Name))}){(unknown.Contains(',', StringComparison.Ordinal) ? "; name one severity per --severity, and repeat the option for several" : "")}");
+            }
+
+            var reference = QuickReferenceBuilder.Build(compiled.Model, only);
             var text = parse.GetValue(format) == "json" ? JsonOutput.Serialize(reference) : MatrixMarkdown.Render(reference);
             PolicyLoader.WriteOutput(text, parse.GetValue(output), console);
             return ExitCodes.Success;

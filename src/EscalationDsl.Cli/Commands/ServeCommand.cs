@@ -2,6 +2,7 @@ using System.CommandLine;
 using EscalationDsl.Cli.Output;
 using EscalationDsl.Engine;
 using EscalationDsl.Language.Diagnostics;
+using EscalationDsl.Language.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 

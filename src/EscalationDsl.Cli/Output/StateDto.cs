@@ -1,40 +1,21 @@
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Events;
+using EscalationDsl.Runtime.Tracing;
 
 namespace EscalationDsl.Cli.Output;
 
 /// <summary>The JSON shape of a ticket's state in CLI output.</summary>
 /// <remarks><see cref="IdleRules"/>: the rules with a <c>when</c> that select the ticket's severity and do not apply now (an open ticket only), which say why no rule, or not the expected one, applies.</remarks>
-public sealed record StateDto(string Ticket, string State, string Severity, string? Owner, int Level, bool Monitoring, bool PagingStopped, bool Paused, string? NextDeadline, IReadOnlyList<ClockDto> Clocks, IReadOnlyList<string> ActiveRules, IReadOnlyList<IdleRuleDto> IdleRules, IReadOnlyDictionary<string, string> Fields)
+public sealed record StateDto(string Ticket, string State, string Severity, string? Owner, int Level, bool Monitoring, bool PagingStopped, bool Paused, string? NextDeadline, IReadOnlyList<ClockDto> Clocks, IReadOnlyList<string> ActiveRules, IReadOnlyList<IdleRule> IdleRules, IReadOnlyDictionary<string, string> Fields)
 {
     /// <summary>Converts a snapshot of a ticket under <paramref name="model"/>.</summary>
     public static StateDto From(TicketSnapshot s, PolicyModel model) => new(
         s.Id, s.State, s.Severity, s.Owner, s.Level, s.Monitoring, s.PagingStopped, s.Paused,
         s.NextDeadline is { } n ? TicketEventJson.FormatTime(n) : null,
         s.Clocks.Select(c => new ClockDto(c.Name, c.Status, c.Due is { } d ? TicketEventJson.FormatTime(d) : null, c.Step)).ToList(),
-        s.ActiveRules, NotApplying(s, model), s.Fields);
-
-    /// <summary>
-    /// The rules with a <c>when</c> that select the ticket's severity and do not apply to it now: while a
-    /// ticket is open, that is because their <c>when</c> did not hold when last evaluated. A resolved or
-    /// closed ticket has none (no rule applies to it).
-    /// </summary>
-    private static List<IdleRuleDto> NotApplying(TicketSnapshot s, PolicyModel model)
-    {
-        if (s.State is "resolved" or "closed" || model.FindSeverity(s.Severity) is not { } severity)
-        {
-            return [];
-        }
-
-        return [.. model.Rules
-            .Where(r => r.When is not null && r.AppliesTo(severity) && !s.ActiveRules.Contains(r.Name))
-            .Select(r => new IdleRuleDto(r.Name, ModelFormatter.Format(r.When!)))];
-    }
+        s.ActiveRules, IdleRule.Of(s, model), s.Fields);
 }
-
-/// <summary>A rule for the ticket's severity that does not apply now, with its <c>when</c> as written.</summary>
-public sealed record IdleRuleDto(string Rule, string When);
 
 /// <summary>One clock in JSON output; <paramref name="Step"/> is a rule step's trigger as written.</summary>
 public sealed record ClockDto(string Name, string Status, string? Due, string? Step);

@@ -31,9 +31,50 @@ internal sealed class JsonBody : IDisposable
     {
         if (request.ContentType is { } type && !type.Contains("json", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, Problems.UnsupportedMediaType(type));
+            return (null, Problems.UnsupportedMediaType(type, request.Path));
         }
 
+        var (buffer, length, problem) = await ReadBytesAsync(request).ConfigureAwait(false);
+        if (buffer is null)
+        {
+            return (null, problem);
+        }
+
+        try
+        {
+            // The parser leaves strings undecoded until they are read, so bytes that are not UTF-8 would fail later, as a 500.
+            if (!Utf8.IsValid(buffer.AsSpan(0, length)))
+            {
+                return (null, NotUtf8(buffer.AsSpan(0, length)));
+            }
+
+            // A byte order mark, as some Windows tools write, is not part of the JSON.
+            var start = buffer.AsSpan(0, length).StartsWith("\uFEFF"u8) ? 3 : 0;
+            var body = new JsonBody(JsonDocument.Parse(buffer.AsMemory(start, length - start)), buffer);
+            buffer = null; // the body owns it now
+            return (body, null);
+        }
+        catch (JsonException e)
+        {
+            var json = buffer.AsSpan(0, length);
+            return (null, Malformed(json.StartsWith("\uFEFF"u8) ? json[3..] : json, e));
+        }
+        finally
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the body's bytes within the configured size limit into a buffer rented from
+    /// <see cref="ArrayPool{T}.Shared"/>, which the caller returns; first refuses a charset other than
+    /// UTF-8 and a compressed body. On bad input, the problem to answer with (and no buffer).
+    /// </summary>
+    internal static async Task<(byte[]? Buffer, int Length, IResult? Problem)> ReadBytesAsync(HttpRequest request)
+    {
         // JSON is UTF-8 (RFC 8259); a body declared in another charset is refused rather than misread.
         // The value may be a quoted string (charset="utf-8"), which names the same charset.
         if (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var media)
@@ -41,13 +82,13 @@ internal sealed class JsonBody : IDisposable
             && Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(media.Charset) is var charset
             && !(charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)))
         {
-            return (null, Problems.From(new EngineError(415, "Unsupported media type", $"Send JSON encoded as UTF-8, not charset={charset}.")));
+            return (null, 0, Problems.From(new EngineError(415, "Unsupported media type", $"Send JSON encoded as UTF-8, not charset={charset}.")));
         }
 
         // A compressed body would be read as its compressed bytes (RFC 9110, 8.4.1: refuse a coding not understood).
         if (request.Headers.ContentEncoding is { Count: > 0 } coding && !coding.ToString().Equals("identity", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, Problems.From(new EngineError(415, "Unsupported media type", $"Send the JSON without Content-Encoding, not '{coding}'.")));
+            return (null, 0, Problems.From(new EngineError(415, "Unsupported media type", $"Send the JSON without Content-Encoding, not '{coding}'.")));
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is > 0 and < 1 << 20 ? (int)request.ContentLength + 1 : 4096);
@@ -67,26 +108,13 @@ internal sealed class JsonBody : IDisposable
                 }
             }
 
-            // The parser leaves strings undecoded until they are read, so bytes that are not UTF-8 would fail later, as a 500.
-            if (!Utf8.IsValid(buffer.AsSpan(0, length)))
-            {
-                return (null, NotUtf8(buffer.AsSpan(0, length)));
-            }
-
-            // A byte order mark, as some Windows tools write, is not part of the JSON.
-            var start = buffer.AsSpan(0, length).StartsWith("\uFEFF"u8) ? 3 : 0;
-            var body = new JsonBody(JsonDocument.Parse(buffer.AsMemory(start, length - start)), buffer);
-            buffer = null; // the body owns it now
-            return (body, null);
-        }
-        catch (JsonException e)
-        {
-            var json = buffer.AsSpan(0, length);
-            return (null, Malformed(json.StartsWith("\uFEFF"u8) ? json[3..] : json, e));
+            var whole = buffer;
+            buffer = null; // the caller owns it now
+            return (whole, length, null);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, Problems.From(new EngineError(413, "Request too large", "The body is larger than Engine:MaxRequestBytes; split the batch.")));
+            return (null, 0, Problems.From(new EngineError(413, "Request too large", "The body is larger than Engine:MaxRequestBytes; split the batch.")));
         }
         finally
         {

@@ -12,10 +12,13 @@ namespace EscalationDsl.Engine.Api;
 /// (EngineJson writes no nulls), not required and null; an event needs only <c>id</c>,
 /// <c>ticket</c>, <c>at</c> and <c>type</c>, its <c>fields</c> take numbers and booleans too, and
 /// a batch may be a bare array (docs/events.md, docs/engine.md); a problem may name its
-/// <c>field</c>; a HEAD operation has its own operationId and no body.
+/// <c>field</c>; an answer also given as text lists it; a HEAD operation has its own operationId and no body.
 /// </summary>
 internal static class OpenApiContract
 {
+    /// <summary>Endpoint metadata: its 200 answer is also given as <c>text/plain</c>, to a request whose <c>Accept</c> prefers it.</summary>
+    internal sealed class AlsoAsText;
+
     /// <summary>The schemas of request bodies: the engine takes an explicit null for each optional member.</summary>
     private static readonly HashSet<string> Requests = [nameof(EventDocument), nameof(BatchDocument)];
 
@@ -23,6 +26,13 @@ internal static class OpenApiContract
     {
         openApi.AddOperationTransformer((operation, context, _) =>
         {
+            // A second Produces for the same status replaces the first: the text answer is added here.
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<AlsoAsText>().Any() && operation.Responses?.GetValueOrDefault("200") is OpenApiResponse ok)
+            {
+                ok.Content ??= new Dictionary<string, OpenApiMediaType>();
+                ok.Content["text/plain"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            }
+
             if (HttpMethods.IsHead(context.Description.HttpMethod ?? string.Empty))
             {
                 Head(operation);
@@ -58,6 +68,8 @@ internal static class OpenApiContract
             {
                 schemas[nameof(BatchDocument)] = Batch(batch, document, options.MaxBatchEvents);
             }
+
+            JsonLinesBodies(document);
 
             if (schemas.TryGetValue("ProblemDetails", out var p) && p is OpenApiSchema problem)
             {
@@ -165,6 +177,21 @@ internal static class OpenApiContract
             MaxItems = maxEvents,
         };
         return new OpenApiSchema { Description = description, OneOf = [wrapped, bare] };
+    }
+
+    /// <summary>
+    /// A JSON Lines request body is one event a line: its schema is the event's (the generator gives it
+    /// the JSON body's, a batch).
+    /// </summary>
+    private static void JsonLinesBodies(OpenApiDocument document)
+    {
+        foreach (var operation in document.Paths?.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []) ?? [])
+        {
+            if (operation.RequestBody?.Content is { } content && content.TryGetValue(JsonLinesBody.MediaType, out var media) && media is OpenApiMediaType lines)
+            {
+                lines.Schema = new OpenApiSchemaReference(nameof(EventDocument), document);
+            }
+        }
     }
 
     /// <summary>

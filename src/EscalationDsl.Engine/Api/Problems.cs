@@ -17,10 +17,21 @@ internal static class Problems
     public static IResult BadRequest(string detail, string? field = null) =>
         From(new EngineError(400, "Invalid request", detail, field));
 
-    public static IResult UnsupportedMediaType(string? type) =>
-        From(new EngineError(415, "Unsupported media type", type is null
-            ? "Send JSON with Content-Type: application/json."
-            : $"Send JSON with Content-Type: application/json, not '{type}'."));
+    /// <summary>
+    /// A body of a media type the endpoint does not read: JSON everywhere, and on the batch endpoint
+    /// JSON Lines too; JSON Lines sent to <c>POST /v1/events</c> is pointed to the batch endpoint.
+    /// </summary>
+    public static IResult UnsupportedMediaType(string? type, PathString path)
+    {
+        var batch = path.Equals(EventEndpoints.BatchPath, StringComparison.OrdinalIgnoreCase);
+        var send = batch
+            ? $"Send JSON with Content-Type: application/json, or JSON Lines (one event a line) with Content-Type: {JsonLinesBody.MediaType}"
+            : "Send JSON with Content-Type: application/json";
+        var lines = !batch && JsonLinesBody.Is(type)
+            ? $"; to send JSON Lines (one event a line), POST them to {EventEndpoints.BatchPath}"
+            : string.Empty;
+        return From(new EngineError(415, "Unsupported media type", type is null ? $"{send}." : $"{send}, not '{type}'{lines}."));
+    }
 
     /// <summary>
     /// The answers ASP.NET Core gives itself with an empty body (no such route, a method the route
@@ -33,7 +44,7 @@ internal static class Problems
         return status switch
         {
             404 or 405 => NotRouted(context),
-            415 => UnsupportedMediaType(request.ContentType),
+            415 => UnsupportedMediaType(request.ContentType, request.Path),
             _ => Results.Problem(statusCode: status),
         };
     }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
 using NodaTime;
 
 namespace EscalationDsl.Engine.Api;
@@ -48,9 +49,17 @@ internal static class TicketEndpoints
                 loop.Post(read);
                 try
                 {
-                    return await read.Task is { } log
-                        ? Results.Ok(Explain(id, log.Version, log.Rows))
-                        : Problems.From(new EngineError(404, "Unknown ticket", $"Ticket '{id}' does not exist."));
+                    if (await read.Task is not { } log)
+                    {
+                        return Problems.From(new EngineError(404, "Unknown ticket", $"Ticket '{id}' does not exist."));
+                    }
+
+                    // The answer depends on Accept: a cache keeps the text and the JSON apart.
+                    http.Response.Headers.Vary = HeaderNames.Accept;
+                    var replay = Replay(id, log.Version, log.Rows);
+                    return TimelineText.Wanted(http.Request)
+                        ? Results.Text(replay.Text(), "text/plain; charset=utf-8")
+                        : Results.Ok(replay.Document());
                 }
                 catch (TicketUnavailableException gone)
                 {
@@ -63,11 +72,13 @@ internal static class TicketEndpoints
                 }
             })
             .Produces<TimelineDocument>()
+            .WithMetadata(new OpenApiContract.AlsoAsText())
             .ProducesProblem(404)
             .ProducesProblem(500)
             .ProducesProblem(503)
             .WithName("GetTimeline")
-            .WithSummary("Every event and decision of a ticket with the reasons: the same trace as `esc explain`.");
+            .WithSummary("Every event and decision of a ticket with the reasons: the same trace as `esc explain`.")
+            .WithDescription("JSON by default; with `Accept: text/plain` the text `esc explain` prints: the timeline, one entry a line, and the ticket's state.");
 
         app.MapPost("/v1/tickets/{id}:migrate", async (string id, HttpContext http, EngineLoop loop) =>
             {
@@ -117,7 +128,7 @@ internal static class TicketEndpoints
     }
 
     /// <summary>Replays the ticket's log with a trace, on a runtime of its own (not the live one).</summary>
-    private static TimelineDocument Explain(string id, Policies.PolicyVersion version, List<(string Kind, long At, string? Body, long Seq)> rows)
+    private static TimelineReplay Replay(string id, Policies.PolicyVersion version, List<(string Kind, long At, string? Body, long Seq)> rows)
     {
         var runtime = new TicketRuntime(version.Compiled);
         var trace = new ExplainTrace();
@@ -146,13 +157,24 @@ internal static class TicketEndpoints
             }
         }
 
-        return new TimelineDocument(
-            id,
-            version.Name,
-            version.Version,
-            trace.Entries.Select(t => new TimelineEntry(TicketEventJson.FormatTime(t.At), t.Kind.ToString().ToLowerInvariant(), t.Text)).ToList(),
-            decisions.Select(d => new DecisionSummary(d.Id, DecisionKinds.Name(d.Kind), d.Owner, TicketEventJson.FormatTime(d.At), d.Detail)).ToList(),
-            ticket is null ? null : TicketDocument.From(version.Compiled.Describe(ticket), version.Name, version.Version, version.Fingerprint));
+        // The log ends with the ticket's latest event or deadline run: the state is given as of then.
+        var end = Instant.FromUnixTimeMilliseconds(rows.Count == 0 ? 0 : rows.Max(r => r.At));
+        return new TimelineReplay(id, version, trace, decisions, ticket, end);
+    }
+
+    /// <summary>A replayed log, as the JSON document or as the text of `esc explain`.</summary>
+    private sealed record TimelineReplay(string Id, Policies.PolicyVersion Version, ExplainTrace Trace, List<Decision> Decisions, Ticket? Ticket, Instant End)
+    {
+        public TimelineDocument Document() => new(
+            Id,
+            Version.Name,
+            Version.Version,
+            Trace.Entries.Select(t => new TimelineEntry(TicketEventJson.FormatTime(t.At), t.Kind.ToString().ToLowerInvariant(), t.Text)).ToList(),
+            Decisions.Select(d => new DecisionSummary(d.Id, DecisionKinds.Name(d.Kind), d.Owner, TicketEventJson.FormatTime(d.At), d.Detail)).ToList(),
+            Ticket is null ? null : TicketDocument.From(Version.Compiled.Describe(Ticket), Version.Name, Version.Version, Version.Fingerprint));
+
+        // A stored ticket's log starts with its created event; one without is damaged (answered as such).
+        public string Text() => ExplainText.Render(Id, Version.Compiled, Trace.Entries, Version.Compiled.Describe(Ticket ?? throw new InvalidDataException($"The log of ticket '{Id}' has no created event.")), End);
     }
 }
 

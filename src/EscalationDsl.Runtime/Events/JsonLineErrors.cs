@@ -11,7 +11,7 @@ namespace EscalationDsl.Runtime.Events;
 /// be zero at the end of the JSON payload", "',' is invalid after a single JSON value") do not say how
 /// to fix the line; any other problem is the reader's reason, whole.
 /// </summary>
-internal static class JsonLineErrors
+public static class JsonLineErrors
 {
     private const string OneLine = "in JSON Lines each event is one whole JSON object on a line of its own (docs/events.md)";
 

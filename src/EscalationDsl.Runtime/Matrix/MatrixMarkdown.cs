@@ -11,7 +11,8 @@ public static class MatrixMarkdown
     public static string Render(QuickReference reference)
     {
         var sb = new StringBuilder();
-        sb.Append($"# {Text(reference.Policy)} (version {reference.Version}): escalation quick reference\n\n");
+        var limited = reference.Severities is { } only ? $" for {string.Join(", ", only.Select(Text))}" : string.Empty;
+        sb.Append($"# {Text(reference.Policy)} (version {reference.Version}): escalation quick reference{limited}\n\n");
 
         sb.Append("## SLA targets\n\n");
         sb.Append("| severity | description | acknowledge | first update | engineering assignment | mitigate | resolve | customer updates |\n");
@@ -32,7 +33,7 @@ public static class MatrixMarkdown
 
         if (reference.Rows.IsEmpty)
         {
-            sb.Append("| | | (no escalation rules) | | | | |\n");
+            sb.Append($"| | | (no escalation rules{limited}) | | | | |\n");
         }
 
         if (!reference.Guards.IsEmpty)

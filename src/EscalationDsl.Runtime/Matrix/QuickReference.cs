@@ -7,6 +7,8 @@ namespace EscalationDsl.Runtime.Matrix;
 /// every issue type and severity; the SLA targets; what holds across rules (pauses, page guards,
 /// required fields, deescalations); and the ownership chain as graph edges.
 /// <see cref="MatrixMarkdown"/> renders it; `esc matrix --format json` serializes it as is.
+/// <paramref name="Severities"/> names the severities the chart is limited to (`esc matrix --severity`);
+/// null when it covers all of them.
 /// </summary>
 public sealed record QuickReference(
     string Policy,
@@ -14,7 +16,8 @@ public sealed record QuickReference(
     ImmutableArray<SlaRow> Sla,
     ImmutableArray<MatrixRow> Rows,
     ImmutableArray<GuardRow> Guards,
-    ImmutableArray<ChainEdge> Chain);
+    ImmutableArray<ChainEdge> Chain,
+    IReadOnlyList<string>? Severities = null);
 
 /// <summary>
 /// A declaration that changes what the matrix's steps do: an SLA pause, a page guard, required fields,

@@ -13,14 +13,15 @@ public static class QuickReferenceBuilder
 {
     private const string AnyIssueType = "any";
 
-    /// <summary>Builds the chart.</summary>
-    public static QuickReference Build(PolicyModel policy)
+    /// <summary>Builds the chart: of every severity, or of those named in <paramref name="only"/> (names the policy declares).</summary>
+    public static QuickReference Build(PolicyModel policy, IReadOnlyCollection<string>? only = null)
     {
         var issueTypes = policy.FindField("issue_type") is { Type: FieldType.Enum } field ? field.Values : [AnyIssueType];
         var rows = new List<(string IssueType, MatrixRow Row)>();
         var edges = new List<ChainEdge>();
+        var severities = only is null ? policy.Severities : [.. policy.Severities.Where(s => only.Contains(s.Name))];
 
-        foreach (var severity in policy.Severities)
+        foreach (var severity in severities)
         {
             foreach (var issueType in issueTypes)
             {
@@ -78,7 +79,7 @@ public static class QuickReferenceBuilder
             .ThenBy(r => ruleOrder[r.Rule])
             .ThenBy(r => r.Step)
             .ToImmutableArray();
-        var sla = policy.Severities.Select(s => new SlaRow(
+        var sla = severities.Select(s => new SlaRow(
             s.Name,
             s.DisplayName,
             Target(s, SlaComponent.Acknowledge),
@@ -87,22 +88,29 @@ public static class QuickReferenceBuilder
             Target(s, SlaComponent.Mitigate) is { } m && s.Target(SlaComponent.Mitigate)!.WithField is { } with ? $"{m} with {with.Name}" : Target(s, SlaComponent.Mitigate),
             Target(s, SlaComponent.Resolve),
             s.Cadence is { } c ? $"every {ModelFormatter.Format(c.Interval)}{(c.Until is null ? "" : " until " + ModelFormatter.Format(c.Until))}" : null)).ToImmutableArray();
-        return new QuickReference(policy.Name, policy.Version, sla, merged, Guards(policy), [.. edges.Distinct()]);
+        return new QuickReference(policy.Name, policy.Version, sla, merged, Guards(policy, only is null ? null : severities), [.. edges.Distinct()], only is null ? null : [.. severities.Select(s => s.Name)]);
     }
 
-    /// <summary>What changes the steps across the matrix, in the order a trainee asks about it.</summary>
-    private static ImmutableArray<GuardRow> Guards(PolicyModel policy)
+    /// <summary>
+    /// What changes the steps across the matrix, in the order a trainee asks about it. When the chart is
+    /// limited to <paramref name="only"/> severities, what can apply to one of them: a rule's guard when
+    /// its rule can, a pause, required fields or a deescalation unless its condition cannot hold at any
+    /// of them (judged as the rows' rules are).
+    /// </summary>
+    private static ImmutableArray<GuardRow> Guards(PolicyModel policy, IReadOnlyList<SeverityModel>? only)
     {
         const string Policy = "policy";
+        bool Can(ConditionModel? condition) => condition is null || only is null || only.Any(s => Evaluate(condition, null, s, policy.Severities) != false);
+        bool InRule(string? rule) => rule is null || only is null || (policy.FindRule(rule) is { } r && only.Any(s => r.AppliesTo(s) && (r.When is null || Evaluate(r.When, null, s, policy.Severities) != false)));
         var rows = new List<GuardRow>();
-        rows.AddRange(policy.Pauses.Select(p => new GuardRow("SLA pause", Policy, $"pause sla while {ModelFormatter.Format(p.While)}",
+        rows.AddRange(policy.Pauses.Where(p => Can(p.While)).Select(p => new GuardRow("SLA pause", Policy, $"pause sla while {ModelFormatter.Format(p.While)}",
             "every clock stops: SLA targets, the customer update cadence and the rules' timed steps")));
-        rows.AddRange(policy.PageGuards.Concat(policy.Rules.SelectMany(r => r.PageGuards)).Select(g => new GuardRow("page guard", g.RuleName ?? Policy,
+        rows.AddRange(policy.PageGuards.Concat(policy.Rules.SelectMany(r => r.PageGuards)).Where(g => InRule(g.RuleName)).Select(g => new GuardRow("page guard", g.RuleName ?? Policy,
             $"page only when {ModelFormatter.Format(g.When)}", "otherwise a page goes out as a notification")));
-        rows.AddRange(policy.RequireGuards.Concat(policy.Rules.SelectMany(r => r.RequireGuards)).Select(g => new GuardRow("required fields", g.RuleName ?? Policy,
+        rows.AddRange(policy.RequireGuards.Concat(policy.Rules.SelectMany(r => r.RequireGuards)).Where(g => InRule(g.RuleName) && Can(g.When)).Select(g => new GuardRow("required fields", g.RuleName ?? Policy,
             $"require {string.Join(", ", g.Fields.Select(f => f.Name))} before escalate{(g.When is null ? "" : " when " + ModelFormatter.Format(g.When))}",
             "an escalation waits until they are set, and the owner is asked for them")));
-        rows.AddRange(policy.Deescalations.Select(d => new GuardRow("deescalation", Policy, $"deescalate when {ModelFormatter.Format(d.When)}",
+        rows.AddRange(policy.Deescalations.Where(d => Can(d.When)).Select(d => new GuardRow("deescalation", Policy, $"deescalate when {ModelFormatter.Format(d.When)}",
             string.Join(", ", d.Actions.Select(ModelFormatter.Format)))));
         return [.. rows];
     }

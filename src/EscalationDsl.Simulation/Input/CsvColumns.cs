@@ -20,6 +20,23 @@ internal static partial class CsvColumns
     public static string NotTrueOrFalse(string column, string? cell) =>
         $"{column}: '{cell}' is not true or false; map it under \"engineering\" in a mapping file, with \"values\" or a \"default\" (docs/importers.md)";
 
+    /// <summary>
+    /// The problem of a row with another number of cells than the header has columns, with how to fix it:
+    /// a short row (a spreadsheet leaves trailing empty cells out) needs an empty cell for each column it
+    /// does not give; a long one has a cell holding the separator that is not quoted.
+    /// </summary>
+    public static string WrongCellCount(int expected, int found, char separator) => found < expected
+        ? $"expected {expected} columns, found {found}; write an empty cell (nothing between two {SeparatorName(separator, plural: true)}) for each column the row does not give"
+        : $"expected {expected} columns, found {found}; a cell that holds a {SeparatorName(separator, plural: false)} goes in double quotes (\"a{(separator == '\t' ? "\\t" : separator.ToString())} b\")";
+
+    private static string SeparatorName(char separator, bool plural) => separator switch
+    {
+        ',' => plural ? "commas" : "comma",
+        ';' => plural ? "semicolons" : "semicolon",
+        '\t' => plural ? "tabs" : "tab",
+        _ => plural ? $"'{separator}' characters" : $"'{separator}'",
+    };
+
     /// <summary>Opens a Sep reader that unescapes quotes, keeps every column as text and lets rows have a wrong column count (reported as bad rows).</summary>
     /// <exception cref="SourceException">The header names a column twice.</exception>
     public static SepReader OpenReader(Stream content, char separator, string file) =>

@@ -74,7 +74,7 @@ internal sealed class MappedColumns
 
         if (row.ColCount != Count)
         {
-            pending.Add(SourceRecord.ForProblem(line, $"expected {Count} columns, found {row.ColCount}"));
+            pending.Add(SourceRecord.ForProblem(line, CsvColumns.WrongCellCount(Count, row.ColCount, mapping.Layout.Separator)));
             return null;
         }
 

@@ -116,7 +116,7 @@ public sealed class ServiceNowEventSource : IEventSource
         var columns = state.Columns;
         if (row.ColCount != columns.Count)
         {
-            pending.Add(SourceRecord.ForProblem(line, $"expected {columns.Count} columns, found {row.ColCount}"));
+            pending.Add(SourceRecord.ForProblem(line, CsvColumns.WrongCellCount(columns.Count, row.ColCount, mapping.Layout.Separator)));
             return;
         }
 

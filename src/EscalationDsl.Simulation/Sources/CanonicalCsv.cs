@@ -54,7 +54,7 @@ public static partial class CanonicalCsv
 
         if (row.ColCount != layout.Count)
         {
-            results.Add(new EventParseResult(null, $"expected {layout.Count} columns, found {row.ColCount}", line));
+            results.Add(new EventParseResult(null, CsvColumns.WrongCellCount(layout.Count, row.ColCount, ','), line));
             return;
         }
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace EscalationDsl.Cli.Output;
+namespace EscalationDsl.Language.Text;
 
 /// <summary>Text from input files shown in line-based output: control characters written as escapes, so an item stays on its line.</summary>
-internal static class OneLine
+public static class OneLine
 {
     /// <summary>
     /// The text with line breaks and tabs as <c>\n</c>, <c>\r</c>, <c>\t</c>, and other control characters and

@@ -1,0 +1,113 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using EscalationDsl.Runtime.Events;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace EscalationDsl.Engine.Api;
+
+/// <summary>
+/// A request body of JSON Lines (<c>application/x-ndjson</c>): one event a line, as the event files
+/// <c>esc explain</c> and <c>esc sim</c> read (docs/events.md), so a scenario file can be posted as it
+/// is. Lines are split at <c>\n</c>, <c>\r</c> or <c>\r\n</c> and numbered from 1; a blank line or one
+/// starting with <c>#</c> is skipped, as the files' readers skip them. Disposing frees the lines' documents.
+/// </summary>
+internal sealed class JsonLinesBody : IDisposable
+{
+    /// <summary>The media type of a JSON Lines body.</summary>
+    public const string MediaType = "application/x-ndjson";
+
+    private readonly List<JsonDocument> documents = [];
+
+    /// <summary>Each event line's JSON value and its line number.</summary>
+    public List<(JsonElement Event, long Line)> Lines { get; } = [];
+
+    /// <summary>Whether the Content-Type is JSON Lines.</summary>
+    public static bool Is(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media) && media.MediaType.Equals(MediaType, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Reads the body within the configured size limit; on bad input, the problem to answer with, naming the line.</summary>
+    public static async Task<(JsonLinesBody? Body, IResult? Problem)> ReadAsync(HttpRequest request)
+    {
+        var (buffer, length, problem) = await JsonBody.ReadBytesAsync(request).ConfigureAwait(false);
+        if (buffer is null)
+        {
+            return (null, problem);
+        }
+
+        var body = new JsonLinesBody();
+        try
+        {
+            problem = body.Split(buffer.AsMemory(0, length));
+            if (problem is null)
+            {
+                var read = body;
+                body = null; // the caller disposes it
+                return (read, null);
+            }
+
+            return (null, problem);
+        }
+        finally
+        {
+            body?.Dispose();
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private IResult? Split(ReadOnlyMemory<byte> all)
+    {
+        // A byte order mark, as some Windows tools write, is not part of the first line.
+        var rest = all.Span.StartsWith("\uFEFF"u8) ? all[3..] : all;
+        for (long number = 1; ; number++)
+        {
+            var end = rest.Span.IndexOfAny((byte)'\n', (byte)'\r');
+            var line = end < 0 ? rest : rest[..end];
+            var trimmed = line.Span.Trim(" \t"u8);
+            if (!trimmed.IsEmpty && trimmed[0] != (byte)'#' && Parse(line, number) is { } problem)
+            {
+                return problem;
+            }
+
+            if (end < 0)
+            {
+                return null;
+            }
+
+            var next = end + (rest.Span[end] == (byte)'\r' && end + 1 < rest.Length && rest.Span[end + 1] == (byte)'\n' ? 2 : 1);
+            rest = rest[next..];
+        }
+    }
+
+    private IResult? Parse(ReadOnlyMemory<byte> line, long number)
+    {
+        // Checked first: the parser leaves strings undecoded until they are read (a 500 later).
+        if (!Utf8.IsValid(line.Span))
+        {
+            return Problems.BadRequest($"line {number}: {TicketEventJson.NotUtf8}");
+        }
+
+        try
+        {
+            // The documents read the request's buffer in place until it is returned: each line is copied.
+            var document = JsonDocument.Parse(line.ToArray());
+            documents.Add(document);
+            Lines.Add((document.RootElement, number));
+            return null;
+        }
+        catch (JsonException e)
+        {
+            return Problems.BadRequest($"line {number}: {JsonLineErrors.Of(Encoding.UTF8.GetString(line.Span), e)}");
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var document in documents)
+        {
+            document.Dispose();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using EscalationDsl.Language.Text;
+using EscalationDsl.Runtime.Events;
+using NodaTime;
+
+namespace EscalationDsl.Runtime.Tracing;
+
+/// <summary>
+/// A ticket's explanation as text: the timeline, one entry a line, and the state block. `esc explain`
+/// prints it, and the engine answers it for <c>GET /v1/tickets/{id}/timeline</c> asked for text.
+/// </summary>
+public static class ExplainText
+{
+    /// <summary>The whole text, ending with a line break.</summary>
+    /// <param name="ticketId">The ticket.</param>
+    /// <param name="policy">The policy version the ticket ran under.</param>
+    /// <param name="entries">The trace.</param>
+    /// <param name="state">The ticket's state at <paramref name="end"/>.</param>
+    /// <param name="end">The time the state is given at.</param>
+    public static string Render(string ticketId, CompiledPolicy policy, IReadOnlyList<TraceEntry> entries, TicketSnapshot state, Instant end)
+    {
+        var sb = new StringBuilder();
+        // Values from the event file may hold line breaks: each timeline entry stays on its line.
+        sb.Append(CultureInfo.InvariantCulture, $"ticket {OneLine.Of(ticketId)} under policy {policy.Name} version {policy.Version}\n\n");
+        // A time with a fraction of a second is longer: every time is padded to the longest, so the columns stay in line.
+        var times = entries.Select(e => TicketEventJson.FormatTime(e.At)).ToList();
+        var width = times.Count == 0 ? 0 : times.Max(t => t.Length);
+        for (var i = 0; i < times.Count; i++)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{times[i].PadRight(width)}  {entries[i].Kind.ToString().ToLowerInvariant(),-8}  {OneLine.Of(entries[i].Text)}\n");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"\nstate at {TicketEventJson.FormatTime(end)}: {state.State}, severity {state.Severity}, owner {state.Owner ?? "(none)"}, escalation level {state.Level}");
+        if (state.Monitoring)
+        {
+            sb.Append(", monitor mode");
+        }
+
+        if (state.PagingStopped)
+        {
+            sb.Append(", paging stopped");
+        }
+
+        if (state.Paused)
+        {
+            sb.Append(", SLA paused");
+        }
+
+        sb.Append('\n');
+        foreach (var clock in state.Clocks)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"  {clock.Name,-28} {clock.Status}{(clock.Due is { } due ? " due " + TicketEventJson.FormatTime(due) : "")}{(clock.Step is { } step ? $"  ({step})" : "")}\n");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"  rules applying: {(state.ActiveRules.Count == 0 ? "none" : string.Join(", ", state.ActiveRules))}\n");
+        if (IdleRule.Of(state, policy.Model) is { Count: > 0 } idle)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"  rules for {state.Severity} not applying now: {string.Join(", ", idle.Select(r => $"{r.Rule} (when {OneLine.Of(r.When)})"))}\n");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"  next deadline: {(state.NextDeadline is { } next ? TicketEventJson.FormatTime(next) : "none")}\n");
+        return sb.ToString();
+    }
+}
