@@ -11,7 +11,7 @@ using NodaTime;
 
 namespace EscalationDsl.Cli.Commands;
 
-/// <summary><c>esc explain POLICY --events FILE [--ticket ID] [--at TIME]</c>: one ticket's timeline and why.</summary>
+/// <summary><c>esc explain POLICY --events FILE [--ticket ID] [--at TIME] [--only KINDS]</c>: one ticket's timeline and why.</summary>
 internal static class ExplainCommand
 {
     public static Command Create(CliConsole console)
@@ -20,19 +20,21 @@ internal static class ExplainCommand
         var events = new Option<string>("--events") { Description = "Ticket events: canonical JSON Lines (.jsonl) or CSV (.csv); docs/events.md.", Required = true };
         var ticket = new Option<string?>("--ticket") { Description = "The ticket to explain when the file holds several." };
         var at = new Option<string?>("--at") { Description = "Explain the ticket as of this time (ISO 8601, e.g. 2026-11-26T15:00:00Z); default: its last event." };
+        var only = new Option<string?>("--only") { Description = $"Show only these kinds of timeline entries, comma-separated ({string.Join(", ", ExplainOptions.KindNames)}); the state at the end is always shown." };
         var format = CommonOptions.Format("text", "json");
         var command = new Command("explain", "Replay one ticket and print its timeline: events, deadlines with their arithmetic, steps fired or skipped and why, decisions, and the final state.")
         {
-            policy, events, ticket, at, format,
+            policy, events, ticket, at, only, format,
         };
-        command.SetAction(parse => Run(parse.GetValue(policy)!, parse.GetValue(events)!, parse.GetValue(ticket), parse.GetValue(at), parse.GetValue(format)!, console));
+        command.SetAction(parse => Run(parse.GetValue(policy)!, parse.GetValue(events)!, parse.GetValue(ticket), parse.GetValue(at), parse.GetValue(only), parse.GetValue(format)!, console));
         return command;
     }
 
-    private static int Run(string policyPath, string eventsPath, string? ticketId, string? atText, string format, CliConsole console)
+    private static int Run(string policyPath, string eventsPath, string? ticketId, string? atText, string? onlyText, string format, CliConsole console)
     {
         PolicyLoader.RefuseEmpty(("POLICY", policyPath), ("--events", eventsPath));
         PolicyLoader.CheckNotStandardInput("--events", eventsPath, policyPath, console);
+        var kinds = ExplainOptions.ParseKinds(onlyText);
         if (PolicyLoader.Load(policyPath, console) is not { } policy)
         {
             return ExitCodes.Findings;
@@ -136,6 +138,7 @@ internal static class ExplainCommand
         runtime.AdvanceTo(t, end, decisions, trace);
         var state = policy.Describe(t);
         var dto = StateDto.From(state, policy.Model);
+        IReadOnlyList<TraceEntry> timeline = kinds is null ? trace.Entries : [.. trace.Entries.Where(e => kinds.Contains(e.Kind))];
 
         if (format == "json")
         {
@@ -145,7 +148,7 @@ internal static class ExplainCommand
                 version = policy.Version,
                 ticket = ticketId,
                 at = TicketEventJson.FormatTime(end),
-                timeline = trace.Entries.Select(e => new { at = TicketEventJson.FormatTime(e.At), kind = e.Kind, text = e.Text }),
+                timeline = timeline.Select(e => new { at = TicketEventJson.FormatTime(e.At), kind = e.Kind, text = e.Text }),
                 decisions = decisions.Select(DecisionDto.From),
                 state = dto,
             }), null, console);
@@ -156,11 +159,11 @@ internal static class ExplainCommand
         // Values from the event file may hold line breaks: each timeline entry stays on its line.
         sb.Append(CultureInfo.InvariantCulture, $"ticket {OneLine.Of(ticketId)} under policy {policy.Name} version {policy.Version}\n\n");
         // A time with a fraction of a second is longer: every time is padded to the longest, so the columns stay in line.
-        var times = trace.Entries.Select(e => TicketEventJson.FormatTime(e.At)).ToList();
+        var times = timeline.Select(e => TicketEventJson.FormatTime(e.At)).ToList();
         var width = times.Count == 0 ? 0 : times.Max(t => t.Length);
         for (var i = 0; i < times.Count; i++)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{times[i].PadRight(width)}  {trace.Entries[i].Kind.ToString().ToLowerInvariant(),-8}  {OneLine.Of(trace.Entries[i].Text)}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{times[i].PadRight(width)}  {ExplainOptions.KindName(timeline[i].Kind),-8}  {OneLine.Of(timeline[i].Text)}\n");
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"\nstate at {TicketEventJson.FormatTime(end)}: {state.State}, severity {state.Severity}, owner {state.Owner ?? "(none)"}, escalation level {state.Level}");
