@@ -39,16 +39,86 @@ public sealed class ExplainOptionTests
     }
 
     [Theory]
-    [InlineData("evnt", "esc: --only: 'evnt' is not a kind of timeline entry; the kinds are event, state, rule, deadline, fired, skipped, sla, decision; did you mean event?\n")]
-    [InlineData("event,alarm", "esc: --only: 'alarm' is not a kind of timeline entry; the kinds are event, state, rule, deadline, fired, skipped, sla, decision\n")]
-    [InlineData("event,", "esc: --only: 'event,' has an empty kind; give kinds separated by commas: event, state, rule, deadline, fired, skipped, sla, decision\n")]
-    public void AnUnknownKindIsAUsageErrorListingTheKinds(string only, string error)
+    [InlineData("--only", "evnt", "esc: --only: 'evnt' is not a kind of timeline entry; the kinds are event, state, rule, deadline, fired, skipped, sla, decision; did you mean event?\n")]
+    [InlineData("--only", "event,alarm", "esc: --only: 'alarm' is not a kind of timeline entry; the kinds are event, state, rule, deadline, fired, skipped, sla, decision\n")]
+    [InlineData("--only", "event,", "esc: --only: 'event,' has an empty kind; give kinds separated by commas: event, state, rule, deadline, fired, skipped, sla, decision\n")]
+    [InlineData("--zone", "Europe/Berln", "esc: --zone: 'Europe/Berln' is not an IANA time zone; name one such as Europe/Berlin or America/New_York, or policy for the zone of the policy's default calendar; did you mean Europe/Berlin?\n")]
+    [InlineData("--zone", "CET+1", "esc: --zone: 'CET+1' is not an IANA time zone; name one such as Europe/Berlin or America/New_York, or policy for the zone of the policy's default calendar\n")]
+    public void AValueTheOptionDoesNotTakeIsAUsageErrorSayingWhatItTakes(string option, string value, string error)
     {
-        var result = Esc.Run([.. Outage, "--only", only]);
+        var result = Esc.Run([.. Outage, option, value]);
 
         result.ExitCode.ShouldBe(2);
         result.Out.ShouldBeEmpty();
         result.Error.ShouldBe(error);
+    }
+
+    [Fact]
+    public void ZoneShowsTheTextTimesInThatZoneWithTheirOffset()
+    {
+        var utc = Esc.Run(Outage).Out;
+        var result = Esc.Run([.. Outage, "--zone", "Europe/Berlin", "--at", "2026-11-02T14:31:00Z"]);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldContain("\n2026-11-02T15:00:00+01:00  event     event created severity=sev1");
+        result.Out.ShouldContain("\n2026-11-02T15:21:00+01:00  event     event acknowledged\n");
+        result.Out.ShouldContain("\nstate at 2026-11-02T15:31:00+01:00: escalated");
+        result.Out.ShouldContain("  sla mitigate                 pending due 2026-11-02T19:00:00+01:00\n");
+        result.Out.ShouldContain("  next deadline: 2026-11-02T16:00:00+01:00\n");
+        result.Out.ShouldNotContain(":00Z  ");
+
+        // Texts keep their own times; only the time column and the state block move to the zone.
+        result.Out.ShouldContain("  deadline  SLA acknowledge due: 2026-11-02T14:00:00Z + 15m = 2026-11-02T14:15:00Z\n");
+        Esc.Run([.. Outage, "--zone", "UTC"]).Out.ShouldBe(utc.Replace(":00Z  ", ":00+00:00  ").Replace("state at 2026-11-02T18:30:00Z", "state at 2026-11-02T18:30:00+00:00"));
+    }
+
+    [Fact]
+    public void ZonePolicyIsTheZoneOfThePolicysDefaultCalendar()
+    {
+        // support.esc's only calendar is in America/New_York, on standard time (-05:00) from 1 November 2026.
+        var result = Esc.Run([.. Outage, "--zone", "policy"]);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldContain("\n2026-11-02T09:00:00-05:00  event     event created");
+        result.Out.ShouldContain("\nstate at 2026-11-02T13:30:00-05:00: resolved");
+    }
+
+    [Fact]
+    public void ZoneTakesTheOffsetOfEachInstantAcrossAClockChange()
+    {
+        // Europe/Berlin leaves summer time at 2026-10-25T01:00:00Z.
+        var result = ExplainTests.ExplainLines(
+            [
+                "{\"ticket\":\"T\",\"at\":\"2026-10-25T00:30:00Z\",\"type\":\"created\",\"severity\":\"sev3\"}",
+                "{\"ticket\":\"T\",\"at\":\"2026-10-25T01:30:00.5Z\",\"type\":\"acknowledged\"}",
+            ],
+            "--zone", "Europe/Berlin", "--only", "event");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldContain("\n2026-10-25T02:30:00+02:00      event     event created severity=sev3\n");
+        result.Out.ShouldContain("\n2026-10-25T02:30:00.500+01:00  event     event acknowledged\n");
+    }
+
+    [Fact]
+    public void JsonKeepsUtcInstantsWhateverTheZone()
+    {
+        var result = Esc.Run([.. Outage, "--format", "json", "--zone", "Europe/Berlin"]);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldBe(Esc.Run([.. Outage, "--format", "json"]).Out);
+    }
+
+    [Fact]
+    public void ZonePolicyWithoutACalendarIsAUsageError()
+    {
+        using var folder = new LintTempFolder();
+        folder.Write("p.esc", "policy \"plain\" version 1\nseverity sev1 { acknowledge within 15m }\n");
+        folder.Write("t.jsonl", "{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}\n");
+
+        var result = Esc.RunIn(folder.Path, string.Empty, "explain", "p.esc", "--events", "t.jsonl", "--zone", "policy");
+
+        result.ExitCode.ShouldBe(2, result.Out);
+        result.Error.ShouldBe("esc: --zone: policy plain has no default calendar, so 'policy' names no zone; name an IANA zone such as Europe/Berlin\n");
     }
 
     /// <summary>The timeline's lines (time, kind, text) and the state block after them.</summary>

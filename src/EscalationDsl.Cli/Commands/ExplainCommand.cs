@@ -11,7 +11,7 @@ using NodaTime;
 
 namespace EscalationDsl.Cli.Commands;
 
-/// <summary><c>esc explain POLICY --events FILE [--ticket ID] [--at TIME] [--only KINDS]</c>: one ticket's timeline and why.</summary>
+/// <summary><c>esc explain POLICY --events FILE [--ticket ID] [--at TIME] [--only KINDS] [--zone ZONE]</c>: one ticket's timeline and why.</summary>
 internal static class ExplainCommand
 {
     public static Command Create(CliConsole console)
@@ -21,24 +21,31 @@ internal static class ExplainCommand
         var ticket = new Option<string?>("--ticket") { Description = "The ticket to explain when the file holds several." };
         var at = new Option<string?>("--at") { Description = "Explain the ticket as of this time (ISO 8601, e.g. 2026-11-26T15:00:00Z); default: its last event." };
         var only = new Option<string?>("--only") { Description = $"Show only these kinds of timeline entries, comma-separated ({string.Join(", ", ExplainOptions.KindNames)}); the state at the end is always shown." };
+        var zone = new Option<string?>("--zone") { Description = "Show the text output's times in this IANA time zone (e.g. Europe/Berlin), with their offset, or in the zone of the policy's default calendar (policy); JSON stays in UTC." };
         var format = CommonOptions.Format("text", "json");
         var command = new Command("explain", "Replay one ticket and print its timeline: events, deadlines with their arithmetic, steps fired or skipped and why, decisions, and the final state.")
         {
-            policy, events, ticket, at, only, format,
+            policy, events, ticket, at, only, zone, format,
         };
-        command.SetAction(parse => Run(parse.GetValue(policy)!, parse.GetValue(events)!, parse.GetValue(ticket), parse.GetValue(at), parse.GetValue(only), parse.GetValue(format)!, console));
+        command.SetAction(parse => Run(
+            parse.GetValue(policy)!, parse.GetValue(events)!, parse.GetValue(ticket), parse.GetValue(at), new View(parse.GetValue(only), parse.GetValue(zone), parse.GetValue(format)!), console));
         return command;
     }
 
-    private static int Run(string policyPath, string eventsPath, string? ticketId, string? atText, string? onlyText, string format, CliConsole console)
+    /// <summary>The options that shape the output, as given: <c>--only</c>, <c>--zone</c>, <c>--format</c>.</summary>
+    private sealed record View(string? Only, string? Zone, string Format);
+
+    private static int Run(string policyPath, string eventsPath, string? ticketId, string? atText, View view, CliConsole console)
     {
         PolicyLoader.RefuseEmpty(("POLICY", policyPath), ("--events", eventsPath));
         PolicyLoader.CheckNotStandardInput("--events", eventsPath, policyPath, console);
-        var kinds = ExplainOptions.ParseKinds(onlyText);
+        var kinds = ExplainOptions.ParseKinds(view.Only);
         if (PolicyLoader.Load(policyPath, console) is not { } policy)
         {
             return ExitCodes.Findings;
         }
+
+        var time = ExplainOptions.TimeFormat(ExplainOptions.ParseZone(view.Zone, policy));
 
         Instant? until = null;
         if (atText is not null)
@@ -140,7 +147,7 @@ internal static class ExplainCommand
         var dto = StateDto.From(state, policy.Model);
         IReadOnlyList<TraceEntry> timeline = kinds is null ? trace.Entries : [.. trace.Entries.Where(e => kinds.Contains(e.Kind))];
 
-        if (format == "json")
+        if (view.Format == "json")
         {
             PolicyLoader.WriteOutput(JsonOutput.Serialize(new
             {
@@ -159,14 +166,14 @@ internal static class ExplainCommand
         // Values from the event file may hold line breaks: each timeline entry stays on its line.
         sb.Append(CultureInfo.InvariantCulture, $"ticket {OneLine.Of(ticketId)} under policy {policy.Name} version {policy.Version}\n\n");
         // A time with a fraction of a second is longer: every time is padded to the longest, so the columns stay in line.
-        var times = timeline.Select(e => TicketEventJson.FormatTime(e.At)).ToList();
+        var times = timeline.Select(e => time(e.At)).ToList();
         var width = times.Count == 0 ? 0 : times.Max(t => t.Length);
         for (var i = 0; i < times.Count; i++)
         {
             sb.Append(CultureInfo.InvariantCulture, $"{times[i].PadRight(width)}  {ExplainOptions.KindName(timeline[i].Kind),-8}  {OneLine.Of(timeline[i].Text)}\n");
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $"\nstate at {TicketEventJson.FormatTime(end)}: {state.State}, severity {state.Severity}, owner {state.Owner ?? "(none)"}, escalation level {state.Level}");
+        sb.Append(CultureInfo.InvariantCulture, $"\nstate at {time(end)}: {state.State}, severity {state.Severity}, owner {state.Owner ?? "(none)"}, escalation level {state.Level}");
         if (state.Monitoring)
         {
             sb.Append(", monitor mode");
@@ -185,7 +192,7 @@ internal static class ExplainCommand
         sb.Append('\n');
         foreach (var clock in state.Clocks)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"  {clock.Name,-28} {clock.Status}{(clock.Due is { } due ? " due " + TicketEventJson.FormatTime(due) : "")}{(clock.Step is { } step ? $"  ({step})" : "")}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"  {clock.Name,-28} {clock.Status}{(clock.Due is { } due ? " due " + time(due) : "")}{(clock.Step is { } step ? $"  ({step})" : "")}\n");
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"  rules applying: {(state.ActiveRules.Count == 0 ? "none" : string.Join(", ", state.ActiveRules))}\n");
@@ -194,7 +201,7 @@ internal static class ExplainCommand
             sb.Append(CultureInfo.InvariantCulture, $"  rules for {state.Severity} not applying now: {string.Join(", ", dto.IdleRules.Select(r => $"{r.Rule} (when {OneLine.Of(r.When)})"))}\n");
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $"  next deadline: {(state.NextDeadline is { } next ? TicketEventJson.FormatTime(next) : "none")}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"  next deadline: {(state.NextDeadline is { } next ? time(next) : "none")}\n");
         PolicyLoader.WriteOutput(sb.ToString(), null, console);
         return ExitCodes.Success;
     }

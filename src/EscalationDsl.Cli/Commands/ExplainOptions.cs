@@ -1,5 +1,10 @@
 using EscalationDsl.Language.Diagnostics;
+using EscalationDsl.Runtime;
+using EscalationDsl.Runtime.Events;
 using EscalationDsl.Runtime.Tracing;
+using EscalationDsl.Simulation;
+using NodaTime;
+using NodaTime.Text;
 
 namespace EscalationDsl.Cli.Commands;
 
@@ -42,4 +47,43 @@ internal static class ExplainOptions
 
         return kinds;
     }
+
+    /// <summary>
+    /// <c>--zone ZONE</c>: the zone the text output shows times in, or null for UTC. <c>policy</c> is the
+    /// zone of the policy's default calendar (language.md); any other name is an IANA zone, looked up
+    /// as the policy's calendars are, so a zone a calendar may name is a zone this option takes.
+    /// </summary>
+    public static DateTimeZone? ParseZone(string? text, CompiledPolicy policy)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (text == PolicyZone)
+        {
+            return PolicyFacts.DefaultCalendar(policy.Model)?.Zone
+                ?? throw new UsageException($"--zone: policy {policy.Name} has no default calendar, so '{PolicyZone}' names no zone; name an IANA zone such as Europe/Berlin");
+        }
+
+        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(text) is { } zone)
+        {
+            return zone;
+        }
+
+        var near = NameSuggester.Closest(text, DateTimeZoneProviders.Tzdb.Ids);
+        throw new UsageException($"--zone: '{text}' is not an IANA time zone; name one such as Europe/Berlin or America/New_York, or {PolicyZone} for the zone of the policy's default calendar{(near.Count == 0 ? "" : $"; did you mean {string.Join(" or ", near)}?")}");
+    }
+
+    /// <summary>How the text output writes a time: UTC as events are written, or in <paramref name="zone"/> with its offset.</summary>
+    public static Func<Instant, string> TimeFormat(DateTimeZone? zone) =>
+        zone is null ? TicketEventJson.FormatTime : at => (at.ToUnixTimeMilliseconds() % 1000 == 0 ? Whole : WithMilliseconds).Format(at.InZone(zone).ToOffsetDateTime());
+
+    /// <summary>The word <c>--zone</c> takes for the policy's default calendar's zone.</summary>
+    private const string PolicyZone = "policy";
+
+    // ISO 8601 with the offset of the zone at that instant, to the second (and millisecond when there is
+    // one, as TicketEventJson.FormatTime writes UTC), so a time can be given back to --at or an event file.
+    private static readonly OffsetDateTimePattern Whole = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>");
+    private static readonly OffsetDateTimePattern WithMilliseconds = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'.'fffo<+HH:mm>");
 }
