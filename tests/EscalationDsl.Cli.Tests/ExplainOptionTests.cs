@@ -44,6 +44,13 @@ public sealed class ExplainOptionTests
     [InlineData("--only", "event,", "esc: --only: 'event,' has an empty kind; give kinds separated by commas: event, state, rule, deadline, fired, skipped, sla, decision\n")]
     [InlineData("--zone", "Europe/Berln", "esc: --zone: 'Europe/Berln' is not an IANA time zone; name one such as Europe/Berlin or America/New_York, or policy for the zone of the policy's default calendar; did you mean Europe/Berlin?\n")]
     [InlineData("--zone", "CET+1", "esc: --zone: 'CET+1' is not an IANA time zone; name one such as Europe/Berlin or America/New_York, or policy for the zone of the policy's default calendar\n")]
+    [InlineData("--at", "+2x", "esc: --at: '+2x' has the unit 'x'; use m, h, d or w (such as +30m, +1h, +1h30m)\n")]
+    [InlineData("--at", "+", "esc: --at: '+' is not a duration such as +30m, +1h or +1h30m\n")]
+    [InlineData("--at", "+-1h", "esc: --at: '+-1h' is not a duration such as +30m, +1h or +1h30m\n")]
+    [InlineData("--at", "+1h1h", "esc: --at: '+1h1h' gives the unit 'h' more than once; write each unit once, largest first (w, d, h, m): the total is '2h'\n")]
+    [InlineData("--at", "+600w", "esc: --at: '+600w' is longer than 10 years\n")]
+    [InlineData("--at", "2h", "esc: --at: '2h' is not an ISO 8601 time with an offset, such as 2026-11-26T15:00:00Z; for a time after the ticket was created, write +2h\n")]
+    [InlineData("--at", "14:17", "esc: --at: '14:17' is not an ISO 8601 time with an offset, such as 2026-11-26T15:00:00Z\n")]
     public void AValueTheOptionDoesNotTakeIsAUsageErrorSayingWhatItTakes(string option, string value, string error)
     {
         var result = Esc.Run([.. Outage, option, value]);
@@ -119,6 +126,44 @@ public sealed class ExplainOptionTests
 
         result.ExitCode.ShouldBe(2, result.Out);
         result.Error.ShouldBe("esc: --zone: policy plain has no default calendar, so 'policy' names no zone; name an IANA zone such as Europe/Berlin\n");
+    }
+
+    [Theory]
+    [InlineData("+31m", "2026-11-02T14:31:00Z")]
+    [InlineData("+1h30m", "2026-11-02T15:30:00Z")]
+    [InlineData("+1d", "2026-11-03T14:00:00Z")]
+    [InlineData("+0m", "2026-11-02T14:00:00Z")]
+    public void ARelativeAtCountsFromTheTicketsCreatedEvent(string relative, string absolute)
+    {
+        foreach (var format in new[] { "text", "json" })
+        {
+            var result = Esc.Run([.. Outage, "--at", relative, "--format", format]);
+
+            result.ExitCode.ShouldBe(0, result.Error);
+            result.Out.ShouldBe(Esc.Run([.. Outage, "--at", absolute, "--format", format]).Out);
+        }
+    }
+
+    [Fact]
+    public void ARelativeAtShowsWhatHappensIfNobodyActs()
+    {
+        // The trainer's "what does the ticket look like two hours in": a file with only the created event.
+        var result = ExplainTests.ExplainLines(
+            ["{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\",\"fields\":{\"impact\":\"production\"}}"],
+            "--at", "+2h", "--only", "fired");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldContain("2026-11-02T15:00:00Z  fired     sev1_production #3 (after 1h unless root_cause) fires (occurrence 1)\n");
+        result.Out.ShouldContain("\nstate at 2026-11-02T16:00:00Z: escalated");
+    }
+
+    [Fact]
+    public void ARelativeAtPastTheTimesEscHandlesIsRefused()
+    {
+        var result = ExplainTests.ExplainLines(["{\"ticket\":\"T\",\"at\":\"2199-12-31T12:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}"], "--at", "+1d");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("esc: --at: '+1d' is outside the times esc handles, from 1970-01-01 to the end of 2199 (UTC)\n");
     }
 
     /// <summary>The timeline's lines (time, kind, text) and the state block after them.</summary>

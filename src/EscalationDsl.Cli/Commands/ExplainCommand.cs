@@ -19,7 +19,7 @@ internal static class ExplainCommand
         var policy = new Argument<string>("policy") { Description = "The .esc policy file, or - to read it from standard input." };
         var events = new Option<string>("--events") { Description = "Ticket events: canonical JSON Lines (.jsonl) or CSV (.csv); docs/events.md.", Required = true };
         var ticket = new Option<string?>("--ticket") { Description = "The ticket to explain when the file holds several." };
-        var at = new Option<string?>("--at") { Description = "Explain the ticket as of this time (ISO 8601, e.g. 2026-11-26T15:00:00Z); default: its last event." };
+        var at = new Option<string?>("--at") { Description = "Explain the ticket as of this time (ISO 8601, e.g. 2026-11-26T15:00:00Z), or this long after it was created (+2h, +90m, +1d); default: its last event." };
         var only = new Option<string?>("--only") { Description = $"Show only these kinds of timeline entries, comma-separated ({string.Join(", ", ExplainOptions.KindNames)}); the state at the end is always shown." };
         var zone = new Option<string?>("--zone") { Description = "Show the text output's times in this IANA time zone (e.g. Europe/Berlin), with their offset, or in the zone of the policy's default calendar (policy); JSON stays in UTC." };
         var format = CommonOptions.Format("text", "json");
@@ -47,15 +47,7 @@ internal static class ExplainCommand
 
         var time = ExplainOptions.TimeFormat(ExplainOptions.ParseZone(view.Zone, policy));
 
-        Instant? until = null;
-        if (atText is not null)
-        {
-            until = TicketEventJson.ParseTime(atText) ?? throw new UsageException($"--at: '{atText}' is not an ISO 8601 time with an offset, such as 2026-11-26T15:00:00Z");
-            if (!EventTimes.Contains(until.Value))
-            {
-                throw new UsageException($"--at: '{atText}' is outside the times esc handles, {EventTimes.Text}");
-            }
-        }
+        var (until, afterCreated) = ExplainOptions.ParseAt(atText);
 
         var records = EventFiles.Read(eventsPath, console);
         var bad = records.Where(r => !r.IsValid).ToList();
@@ -107,6 +99,10 @@ internal static class ExplainCommand
         }
 
         WarnOfMisspeltTexts(policy, mine, eventsPath, console);
+        if (afterCreated is { } span)
+        {
+            until = ExplainOptions.CheckHandled(atText!, mine[0].Item1.At + span);
+        }
 
         // As in esc sim and the engine: a ticket is created once.
         if (mine.Skip(1).FirstOrDefault(e => e.Item1.Kind == TicketEventKind.Created) is { Item1: not null } again)

@@ -1,4 +1,5 @@
 using EscalationDsl.Language.Diagnostics;
+using EscalationDsl.Language.Semantics;
 using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Events;
 using EscalationDsl.Runtime.Tracing;
@@ -86,4 +87,30 @@ internal static class ExplainOptions
     // one, as TicketEventJson.FormatTime writes UTC), so a time can be given back to --at or an event file.
     private static readonly OffsetDateTimePattern Whole = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>");
     private static readonly OffsetDateTimePattern WithMilliseconds = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'.'fffo<+HH:mm>");
+
+    /// <summary>
+    /// <c>--at</c>: an ISO 8601 time with an offset, or <c>+DURATION</c> (<c>+2h</c>, <c>+1d</c>, <c>+1h30m</c>)
+    /// counted from the ticket's <c>created</c> event, whose time is not known until the events are read.
+    /// </summary>
+    public static (Instant? At, Duration? AfterCreated) ParseAt(string? text)
+    {
+        if (text is null)
+        {
+            return (null, null);
+        }
+
+        if (text.StartsWith('+'))
+        {
+            return (null, CommonOptions.ParseDuration("--at", text[1..], "+", zeroAllowed: true));
+        }
+
+        // A duration without its sign was most likely meant as one.
+        var at = TicketEventJson.ParseTime(text) ?? throw new UsageException(
+            $"--at: '{text}' is not an ISO 8601 time with an offset, such as 2026-11-26T15:00:00Z{(CompactDuration.TryParse(text, out _, out _) is null ? $"; for a time after the ticket was created, write +{text}" : "")}");
+        return (CheckHandled(text, at), null);
+    }
+
+    /// <summary>An <c>--at</c> time, refused when it is outside the times esc handles.</summary>
+    public static Instant CheckHandled(string text, Instant at) =>
+        EventTimes.Contains(at) ? at : throw new UsageException($"--at: '{text}' is outside the times esc handles, {EventTimes.Text}");
 }
