@@ -105,4 +105,51 @@ public sealed class TraceTextTests
 
         script.Trace.Entries.Select(e => e.Text).ShouldContain(note);
     }
+
+    private const string Targets = """
+        severity sev1 "Critical" {
+            acknowledge  within 15m
+            first_update within 30m
+            assign       within 45m
+            mitigate     within 1h
+        }
+
+        """;
+
+    [Theory]
+    [InlineData("+0m created sev1; +50m acknowledged; +55m customer_update", "+50m", "SLA acknowledge late: 35m after its target, 2026-11-02T14:15:00Z (it stays breached)")]
+    [InlineData("+0m created sev1; +32m customer_update", "+32m", "SLA first_update late: 2m after its target, 2026-11-02T14:30:00Z (it stays breached)")]
+    [InlineData("+0m created sev1; +1h10m assigned network", "+1h10m", "SLA assign late: 25m after its target, 2026-11-02T14:45:00Z (it stays breached)")]
+    [InlineData("+0m created sev1; +2h resolved", "+2h", "SLA mitigate late: 1h after its target, 2026-11-02T15:00:00Z (it stays breached)")]
+    [InlineData("+0m created sev1; +1h advance; +1h30m advance; +3h mitigation planned", "+3h", "SLA mitigate late: 2h after its target, 2026-11-02T15:00:00Z (it stays breached)")]
+    public void WhatABreachedTargetAskedForSaysHowLateItCame(string events, string when, string note)
+    {
+        // A drill's acknowledgement 35 minutes after the target showed only "event acknowledged": the
+        // breach was many lines up, and nothing tied the two together.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("", Targets)));
+        script.Run(events);
+
+        var late = script.Trace.Entries.Where(e => e.Text.Contains(" late: ", StringComparison.Ordinal)).ToList();
+        late.Select(e => (script.Offset(e.At), e.Kind, e.Text)).ShouldContain((when, Tracing.TraceKind.Sla, note));
+        late.Count(e => e.Text == note).ShouldBe(1);
+    }
+
+    [Fact]
+    public void AnAssignmentByThePolicyAfterTheTargetSaysSoToo()
+    {
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("escalation r for sev1 { after 1h: assign oncall }", Targets)));
+        script.Run("+0m created sev1; +2h advance");
+
+        script.Trace.Entries.Select(e => e.Text).ShouldContain("SLA assign late: 15m after its target, 2026-11-02T14:45:00Z (it stays breached)");
+    }
+
+    [Fact]
+    public void WhatComesInTimeOrNeverSaysNothingLate()
+    {
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("", Targets)));
+        // Never acknowledged: the breach stands, and the resolution does not acknowledge the ticket.
+        script.Run("+0m created sev1; +20m customer_update; +40m assigned network; +50m mitigation planned; +3h resolved");
+
+        script.Trace.Entries.ShouldNotContain(e => e.Text.Contains(" late: ", StringComparison.Ordinal));
+    }
 }
