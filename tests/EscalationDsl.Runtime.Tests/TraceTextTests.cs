@@ -152,4 +152,52 @@ public sealed class TraceTextTests
 
         script.Trace.Entries.ShouldNotContain(e => e.Text.Contains(" late: ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void TheRecheckOfTimeDependentConditionsNamesTheConditionsTimeChangesThen()
+    {
+        // The trainer's night drill: a sev1 at 03:00 Berlin, in the gap between the regions' hours. The
+        // state said only "time-dependent conditions pending due ...": it is Berlin's hours opening at
+        // 08:00 (07:00Z), which every sev1 rule's `when` reads, and nothing else of the policy.
+        var script = new TicketScript(TicketScript.Shipped("saas-follow-the-sun"), "2026-11-04T02:00:00Z");
+        script.Run("+0m created sev1 component=api customer_tier=enterprise; +12m acknowledged; +20m first_update");
+
+        var recheck = script.Snapshot.Clocks.Single(c => c.Name == "time-dependent conditions");
+        recheck.Due.ShouldBe(NodaTime.Instant.FromUtc(2026, 11, 4, 7, 0));
+        recheck.Conditions.ShouldBe([
+            "rule sev1_emea when during emea",
+            "rule sev1_amer when during amer and not during emea",
+            "rule sev1_night when not during emea and not during amer",
+        ]);
+    }
+
+    [Fact]
+    public void OnlyTheConditionsDueAtTheRecheckAreNamed()
+    {
+        // Created at 14:00Z: `acknowledged older than 1h` changes at 15:00Z; Berlin's hours end at 17:00
+        // (16:00Z), when Los Angeles' start at 08:00 (16:00Z).
+        var script = new TicketScript(TicketScript.Compile("""
+            policy "p" version 1
+            calendar emea "Europe/Berlin" default { hours mon..fri 08:00-17:00 }
+            calendar amer "America/Los_Angeles" { hours mon..fri 08:00-17:00 }
+            owners { team desk "Desk" }
+            severity sev1 { }
+            escalation day for sev1 when during emea { immediately: notify desk }
+            escalation stale for sev1 when acknowledged older than 1h { immediately: notify desk }
+            escalation west for sev1 when during amer { immediately: notify desk }
+            """), "2026-11-04T14:00:00Z");
+
+        script.Run("+0m created sev1");
+        RecheckShouldBe(15, "rule stale when acknowledged older than 1h");
+
+        script.Run("+1h30m advance");
+        RecheckShouldBe(16, "rule day when during emea", "rule west when during amer");
+
+        void RecheckShouldBe(int hour, params string[] conditions)
+        {
+            var recheck = script.Snapshot.Clocks.Single(c => c.Name == "time-dependent conditions");
+            recheck.Due.ShouldBe(NodaTime.Instant.FromUtc(2026, 11, 4, hour, 0));
+            recheck.Conditions.ShouldBe(conditions);
+        }
+    }
 }

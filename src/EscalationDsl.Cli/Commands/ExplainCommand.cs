@@ -188,7 +188,9 @@ internal static class ExplainCommand
         sb.Append('\n');
         foreach (var clock in state.Clocks)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"  {clock.Name,-28} {clock.Status}{(clock.Due is { } due ? " due " + time(due) : "")}{(clock.Step is { } step ? $"  ({step})" : "")}\n");
+            // A step's trigger, or the conditions time changes at the recheck (F20: the line named none).
+            var about = clock.Step ?? (clock.Conditions is { } changing ? string.Join("; ", changing) : null);
+            sb.Append(CultureInfo.InvariantCulture, $"  {clock.Name,-28} {clock.Status}{(clock.Due is { } due ? " due " + time(due) : "")}{(about is null ? "" : $"  ({about})")}\n");
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"  rules applying: {(state.ActiveRules.Count == 0 ? "none" : string.Join(", ", state.ActiveRules))}\n");
