@@ -93,8 +93,8 @@ public sealed partial class CompiledPolicy
         }
 
         // One deadline for re-evaluating the time-dependent conditions a ticket of this severity is under.
-        var recheckWake = Rules.Where(r => r.Model.AppliesTo(severity) && r.Model.When is not null)
-            .Aggregate(sharedRecheck, (wake, rule) => ConditionCompiler.Earliest(wake, compiler.CompileWake(rule.Model.When!)));
+        var timed = sharedTimed.AddRange(Timed(compiler, Rules.Where(r => r.Model.AppliesTo(severity) && r.Model.When is not null).Select(r => ($"rule {r.Model.Name} when", r.Model.When!))));
+        var recheckWake = timed.Aggregate((TicketWake?)null, (wake, c) => ConditionCompiler.Earliest(wake, c.Wake));
         var recheck = recheckWake is null ? -1 : next++;
         var deescalationBase = next;
         next += Deescalations.Length;
@@ -134,10 +134,17 @@ public sealed partial class CompiledPolicy
             Rules = rules.ToImmutable(),
             RecheckSlot = recheck,
             Recheck = recheckWake,
+            TimedConditions = timed,
             DeescalationBase = deescalationBase,
             Length = next,
             DueSlots = [.. dueSlots.Select(d => d.Item1)],
             DueSlotSteps = [.. dueSlots.Select(d => d.Item2)],
         };
     }
+
+    /// <summary>The conditions time alone may change, each labelled with where it is written (<c>rule r when</c>).</summary>
+    private static ImmutableArray<TimedCondition> Timed(ConditionCompiler compiler, IEnumerable<(string Where, ConditionModel Condition)> conditions) =>
+        [.. conditions.Select(c => (c.Where, c.Condition, Wake: compiler.CompileWake(c.Condition)))
+            .Where(c => c.Wake is not null)
+            .Select(c => new TimedCondition($"{c.Where} {ModelFormatter.Format(c.Condition)}", c.Wake!))];
 }

@@ -259,7 +259,7 @@ public sealed partial class CompiledPolicy
 
             if (layout.RecheckSlot >= 0 && t.Clock[layout.RecheckSlot] != Ticket.NoDue)
             {
-                clocks.Add(new ClockSnapshot("time-dependent conditions", "pending", At(t.Clock[layout.RecheckSlot])));
+                clocks.Add(new ClockSnapshot("time-dependent conditions", "pending", At(t.Clock[layout.RecheckSlot])) { Conditions = DueConditions(t, layout) });
             }
 
             foreach (var rule in layout.Rules)
@@ -312,5 +312,18 @@ public sealed partial class CompiledPolicy
             clocks,
             layout.Rules.Where(r => t.Clock.Length > 0 && t.Clock[r.StartSlot] != Ticket.Never).Select(r => r.Rule.Name).ToList(),
             fields);
+    }
+
+    /// <summary>
+    /// The conditions time alone changes at the recheck: those whose wake, asked as of the ticket's latest
+    /// time, is the recheck's instant (no wake passed between the time it was scheduled and then, or the
+    /// recheck would have run). Null when none is (a wake that answers early).
+    /// </summary>
+    private static IReadOnlyList<string>? DueConditions(Ticket t, SeverityLayout layout)
+    {
+        var due = t.FromOffset(t.Clock[layout.RecheckSlot]);
+        var now = t.FromOffset(t.LastEvent);
+        var names = layout.TimedConditions.Where(c => c.Wake(t, now) == due).Select(c => c.Text).ToList();
+        return names.Count == 0 ? null : names;
     }
 }

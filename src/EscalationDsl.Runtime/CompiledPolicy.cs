@@ -36,11 +36,11 @@ public sealed partial class CompiledPolicy
     private readonly FrozenDictionary<string, OwnerModel> owners;
 
     /// <summary>
-    /// When the deescalation and pause conditions (evaluated only at events and deadlines) may next
-    /// change by time alone; null when none uses <c>older than</c> or <c>during</c>. Each severity's
-    /// layout adds its rules' selectors (<see cref="SeverityLayout.Recheck"/>).
+    /// The deescalation and pause conditions (evaluated only at events and deadlines) that time alone may
+    /// change, each with when it may next; each severity's layout adds its rules' selectors
+    /// (<see cref="SeverityLayout.Recheck"/>).
     /// </summary>
-    private readonly TicketWake? sharedRecheck;
+    private readonly ImmutableArray<TimedCondition> sharedTimed;
 
     private CompiledPolicy(PolicyModel model, string fingerprint)
     {
@@ -118,9 +118,7 @@ public sealed partial class CompiledPolicy
                 return false;
             },
         };
-        sharedRecheck = model.Deescalations.Select(d => d.When)
-            .Concat(model.Pauses.Select(p => p.While))
-            .Aggregate((TicketWake?)null, (wake, condition) => ConditionCompiler.Earliest(wake, compiler.CompileWake(condition)));
+        sharedTimed = Timed(compiler, model.Deescalations.Select(d => ("deescalate when", d.When)).Concat(model.Pauses.Select(p => ("pause sla while", p.While))));
         Layouts = [.. model.Severities.Select(s => BuildLayout(s, compiler))];
     }
 

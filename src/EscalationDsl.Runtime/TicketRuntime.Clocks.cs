@@ -1,7 +1,9 @@
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Runtime.Compilation;
+using EscalationDsl.Runtime.Events;
 using EscalationDsl.Runtime.Time;
 using EscalationDsl.Runtime.Tracing;
+using NodaTime;
 
 namespace EscalationDsl.Runtime;
 
@@ -232,22 +234,17 @@ public sealed partial class TicketRuntime
             var bits = SlaBit(sla.Component, true) | SlaBit(sla.Component, false);
             if ((state & bits) != 0)
             {
+                // A breached target stays breached; when tracing, the timeline says how late what it asked for came.
+                if (trace is not null && (state & SlaBit(sla.Component, true)) == 0 && Satisfied(t, sla) && trace.TakeBreach(sla.Component) is { } target)
+                {
+                    trace.Add(at, TraceKind.Sla, $"SLA {ModelFormatter.Format(sla.Component)} late: {TimeArithmetic.Span(at - target)} after its target, {TicketEventJson.FormatTime(Instant.FromUnixTimeMilliseconds(target))} (it stays breached)");
+                }
+
                 continue;
             }
 
-            var met = sla.Component switch
-            {
-                SlaComponent.Acknowledge => t.Has(EventTime.Acknowledged),
-                SlaComponent.FirstUpdate => t.Has(EventTime.FirstUpdate),
-                SlaComponent.Assign => t.Has(EventTime.EngineeringAssigned),
-                SlaComponent.Mitigate => t.Has(EventTime.Resolved)
-                    || t.Mitigation > 0 && (sla.WithField is not { } with || !string.IsNullOrEmpty(with.Text(t, Policy))),
-                SlaComponent.Resolve => t.Has(EventTime.Resolved),
-                _ => false,
-            };
-
             // Resolving a ticket ends every clock: whatever was still pending counts as met.
-            if (met || t.IsDone)
+            if (Satisfied(t, sla) || t.IsDone)
             {
                 state |= SlaBit(sla.Component, true);
                 t.Clock[sla.DueSlot] = Ticket.NoDue;
@@ -255,6 +252,18 @@ public sealed partial class TicketRuntime
             }
         }
     }
+
+    /// <summary>Whether the ticket has done what the SLA component asks for.</summary>
+    private bool Satisfied(Ticket t, SlaSlot sla) => sla.Component switch
+    {
+        SlaComponent.Acknowledge => t.Has(EventTime.Acknowledged),
+        SlaComponent.FirstUpdate => t.Has(EventTime.FirstUpdate),
+        SlaComponent.Assign => t.Has(EventTime.EngineeringAssigned),
+        SlaComponent.Mitigate => t.Has(EventTime.Resolved)
+            || t.Mitigation > 0 && (sla.WithField is not { } with || !string.IsNullOrEmpty(with.Text(t, Policy))),
+        SlaComponent.Resolve => t.Has(EventTime.Resolved),
+        _ => false,
+    };
 
     private void StopClocks(Ticket t, Compilation.SeverityLayout layout)
     {

@@ -73,6 +73,7 @@ public sealed partial class TicketRuntime
                     t.Clock[sla.DueSlot] = Ticket.NoDue;
                     t.Clock[layout.SlaStateSlot] |= SlaBit(sla.Component, false);
                     Breach(t, sla.Component, at, holder.Owner, holder.Level);
+                    trace?.NoteBreach(sla.Component, t.FromOffset(due));
                 }
             }
 

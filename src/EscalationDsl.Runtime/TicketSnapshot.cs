@@ -31,7 +31,7 @@ public sealed record TicketSnapshot(
     IReadOnlyList<string> ActiveRules,
     IReadOnlyDictionary<string, string> Fields);
 
-/// <summary>One clock: an SLA component or a pending step.</summary>
+/// <summary>One clock: an SLA component, the update cadence, the recheck of time-dependent conditions or a pending step.</summary>
 /// <param name="Name">For example <c>sla acknowledge</c> or <c>sev1_production #2</c>.</param>
 /// <param name="Status">pending, met, breached, paused, blocked, parked (an `every` step waiting for its `while` to hold) or done.</param>
 /// <param name="Due">When it is due, while pending.</param>
@@ -39,4 +39,7 @@ public sealed record ClockSnapshot(string Name, string Status, Instant? Due)
 {
     /// <summary>For a rule's step, its trigger as written (<c>after 30m unless engineering_assigned</c>); null for the other clocks.</summary>
     public string? Step { get; init; }
+
+    /// <summary>For the recheck of time-dependent conditions, the conditions time alone changes then, where they are written (<c>rule sev1_emea when during emea</c>); null for the other clocks.</summary>
+    public IReadOnlyList<string>? Conditions { get; init; }
 }

@@ -307,7 +307,7 @@ public sealed class ExplainTests
     }
 
     /// <summary>Runs <c>esc explain policies/support.esc --events t.jsonl</c> on these lines, in a folder of their own.</summary>
-    private static Esc.Result ExplainLines(string[] lines, params string[] more) => ExplainFile("t.jsonl", lines, more);
+    internal static Esc.Result ExplainLines(string[] lines, params string[] more) => ExplainFile("t.jsonl", lines, more);
 
     /// <summary>Runs <c>esc explain policies/support.esc --events NAME</c> on a file of these lines, in a folder of its own.</summary>
     private static Esc.Result ExplainFile(string name, string[] lines, params string[] more)

@@ -77,6 +77,19 @@ public sealed class EngineEndToEndTests
     }
 
     [Fact]
+    public async Task TheTimelineSaysHowLateAnAcknowledgementAfterTheTargetCame()
+    {
+        // The trace is the runtime's, so the engine's timeline shows what esc explain shows.
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0));
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(20));
+        await engine.PostEventOk(EngineFixture.Event("e2", "INC-1", T0.AddMinutes(20), "acknowledged"));
+
+        var timeline = (await engine.GetJson("/v1/tickets/INC-1/timeline"))!["timeline"]!.AsArray();
+        timeline.Select(e => ((string?)e!["kind"], (string?)e["text"])).ShouldContain(("sla", "SLA acknowledge late: 5m after its target, 2026-11-02T14:15:00Z (it stays breached)"));
+    }
+
+    [Fact]
     public async Task ASecondCreatedEventForATicketIsAConflict()
     {
         await using var engine = await EngineFixture.StartAsync();

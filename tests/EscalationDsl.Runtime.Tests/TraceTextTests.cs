@@ -105,4 +105,99 @@ public sealed class TraceTextTests
 
         script.Trace.Entries.Select(e => e.Text).ShouldContain(note);
     }
+
+    private const string Targets = """
+        severity sev1 "Critical" {
+            acknowledge  within 15m
+            first_update within 30m
+            assign       within 45m
+            mitigate     within 1h
+        }
+
+        """;
+
+    [Theory]
+    [InlineData("+0m created sev1; +50m acknowledged; +55m customer_update", "+50m", "SLA acknowledge late: 35m after its target, 2026-11-02T14:15:00Z (it stays breached)")]
+    [InlineData("+0m created sev1; +32m customer_update", "+32m", "SLA first_update late: 2m after its target, 2026-11-02T14:30:00Z (it stays breached)")]
+    [InlineData("+0m created sev1; +1h10m assigned network", "+1h10m", "SLA assign late: 25m after its target, 2026-11-02T14:45:00Z (it stays breached)")]
+    [InlineData("+0m created sev1; +2h resolved", "+2h", "SLA mitigate late: 1h after its target, 2026-11-02T15:00:00Z (it stays breached)")]
+    [InlineData("+0m created sev1; +1h advance; +1h30m advance; +3h mitigation planned", "+3h", "SLA mitigate late: 2h after its target, 2026-11-02T15:00:00Z (it stays breached)")]
+    public void WhatABreachedTargetAskedForSaysHowLateItCame(string events, string when, string note)
+    {
+        // A drill's acknowledgement 35 minutes after the target showed only "event acknowledged": the
+        // breach was many lines up, and nothing tied the two together.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("", Targets)));
+        script.Run(events);
+
+        var late = script.Trace.Entries.Where(e => e.Text.Contains(" late: ", StringComparison.Ordinal)).ToList();
+        late.Select(e => (script.Offset(e.At), e.Kind, e.Text)).ShouldContain((when, Tracing.TraceKind.Sla, note));
+        late.Count(e => e.Text == note).ShouldBe(1);
+    }
+
+    [Fact]
+    public void AnAssignmentByThePolicyAfterTheTargetSaysSoToo()
+    {
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("escalation r for sev1 { after 1h: assign oncall }", Targets)));
+        script.Run("+0m created sev1; +2h advance");
+
+        script.Trace.Entries.Select(e => e.Text).ShouldContain("SLA assign late: 15m after its target, 2026-11-02T14:45:00Z (it stays breached)");
+    }
+
+    [Fact]
+    public void WhatComesInTimeOrNeverSaysNothingLate()
+    {
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("", Targets)));
+        // Never acknowledged: the breach stands, and the resolution does not acknowledge the ticket.
+        script.Run("+0m created sev1; +20m customer_update; +40m assigned network; +50m mitigation planned; +3h resolved");
+
+        script.Trace.Entries.ShouldNotContain(e => e.Text.Contains(" late: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheRecheckOfTimeDependentConditionsNamesTheConditionsTimeChangesThen()
+    {
+        // The trainer's night drill: a sev1 at 03:00 Berlin, in the gap between the regions' hours. The
+        // state said only "time-dependent conditions pending due ...": it is Berlin's hours opening at
+        // 08:00 (07:00Z), which every sev1 rule's `when` reads, and nothing else of the policy.
+        var script = new TicketScript(TicketScript.Shipped("saas-follow-the-sun"), "2026-11-04T02:00:00Z");
+        script.Run("+0m created sev1 component=api customer_tier=enterprise; +12m acknowledged; +20m first_update");
+
+        var recheck = script.Snapshot.Clocks.Single(c => c.Name == "time-dependent conditions");
+        recheck.Due.ShouldBe(NodaTime.Instant.FromUtc(2026, 11, 4, 7, 0));
+        recheck.Conditions.ShouldBe([
+            "rule sev1_emea when during emea",
+            "rule sev1_amer when during amer and not during emea",
+            "rule sev1_night when not during emea and not during amer",
+        ]);
+    }
+
+    [Fact]
+    public void OnlyTheConditionsDueAtTheRecheckAreNamed()
+    {
+        // Created at 14:00Z: `acknowledged older than 1h` changes at 15:00Z; Berlin's hours end at 17:00
+        // (16:00Z), when Los Angeles' start at 08:00 (16:00Z).
+        var script = new TicketScript(TicketScript.Compile("""
+            policy "p" version 1
+            calendar emea "Europe/Berlin" default { hours mon..fri 08:00-17:00 }
+            calendar amer "America/Los_Angeles" { hours mon..fri 08:00-17:00 }
+            owners { team desk "Desk" }
+            severity sev1 { }
+            escalation day for sev1 when during emea { immediately: notify desk }
+            escalation stale for sev1 when acknowledged older than 1h { immediately: notify desk }
+            escalation west for sev1 when during amer { immediately: notify desk }
+            """), "2026-11-04T14:00:00Z");
+
+        script.Run("+0m created sev1");
+        RecheckShouldBe(15, "rule stale when acknowledged older than 1h");
+
+        script.Run("+1h30m advance");
+        RecheckShouldBe(16, "rule day when during emea", "rule west when during amer");
+
+        void RecheckShouldBe(int hour, params string[] conditions)
+        {
+            var recheck = script.Snapshot.Clocks.Single(c => c.Name == "time-dependent conditions");
+            recheck.Due.ShouldBe(NodaTime.Instant.FromUtc(2026, 11, 4, hour, 0));
+            recheck.Conditions.ShouldBe(conditions);
+        }
+    }
 }

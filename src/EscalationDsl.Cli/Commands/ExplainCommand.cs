@@ -11,7 +11,7 @@ using NodaTime;
 
 namespace EscalationDsl.Cli.Commands;
 
-/// <summary><c>esc explain POLICY --events FILE [--ticket ID] [--at TIME]</c>: one ticket's timeline and why.</summary>
+/// <summary><c>esc explain POLICY --events FILE [--ticket ID] [--at TIME] [--only KINDS] [--zone ZONE]</c>: one ticket's timeline and why.</summary>
 internal static class ExplainCommand
 {
     public static Command Create(CliConsole console)
@@ -19,34 +19,35 @@ internal static class ExplainCommand
         var policy = new Argument<string>("policy") { Description = "The .esc policy file, or - to read it from standard input." };
         var events = new Option<string>("--events") { Description = "Ticket events: canonical JSON Lines (.jsonl) or CSV (.csv); docs/events.md.", Required = true };
         var ticket = new Option<string?>("--ticket") { Description = "The ticket to explain when the file holds several." };
-        var at = new Option<string?>("--at") { Description = "Explain the ticket as of this time (ISO 8601, e.g. 2026-11-26T15:00:00Z); default: its last event." };
+        var at = new Option<string?>("--at") { Description = "Explain the ticket as of this time (ISO 8601, e.g. 2026-11-26T15:00:00Z), or this long after it was created (+2h, +90m, +1d); default: its last event." };
+        var only = new Option<string?>("--only") { Description = $"Show only these kinds of timeline entries, comma-separated ({string.Join(", ", ExplainOptions.KindNames)}); the state at the end is always shown." };
+        var zone = new Option<string?>("--zone") { Description = "Show the text output's times in this IANA time zone (e.g. Europe/Berlin), with their offset, or in the zone of the policy's default calendar (policy); JSON stays in UTC." };
         var format = CommonOptions.Format("text", "json");
         var command = new Command("explain", "Replay one ticket and print its timeline: events, deadlines with their arithmetic, steps fired or skipped and why, decisions, and the final state.")
         {
-            policy, events, ticket, at, format,
+            policy, events, ticket, at, only, zone, format,
         };
-        command.SetAction(parse => Run(parse.GetValue(policy)!, parse.GetValue(events)!, parse.GetValue(ticket), parse.GetValue(at), parse.GetValue(format)!, console));
+        command.SetAction(parse => Run(
+            parse.GetValue(policy)!, parse.GetValue(events)!, parse.GetValue(ticket), parse.GetValue(at), new View(parse.GetValue(only), parse.GetValue(zone), parse.GetValue(format)!), console));
         return command;
     }
 
-    private static int Run(string policyPath, string eventsPath, string? ticketId, string? atText, string format, CliConsole console)
+    /// <summary>The options that shape the output, as given: <c>--only</c>, <c>--zone</c>, <c>--format</c>.</summary>
+    private sealed record View(string? Only, string? Zone, string Format);
+
+    private static int Run(string policyPath, string eventsPath, string? ticketId, string? atText, View view, CliConsole console)
     {
         PolicyLoader.RefuseEmpty(("POLICY", policyPath), ("--events", eventsPath));
         PolicyLoader.CheckNotStandardInput("--events", eventsPath, policyPath, console);
+        var kinds = ExplainOptions.ParseKinds(view.Only);
         if (PolicyLoader.Load(policyPath, console) is not { } policy)
         {
             return ExitCodes.Findings;
         }
 
-        Instant? until = null;
-        if (atText is not null)
-        {
-            until = TicketEventJson.ParseTime(atText) ?? throw new UsageException($"--at: '{atText}' is not an ISO 8601 time with an offset, such as 2026-11-26T15:00:00Z");
-            if (!EventTimes.Contains(until.Value))
-            {
-                throw new UsageException($"--at: '{atText}' is outside the times esc handles, {EventTimes.Text}");
-            }
-        }
+        var time = ExplainOptions.TimeFormat(ExplainOptions.ParseZone(view.Zone, policy));
+
+        var (until, afterCreated) = ExplainOptions.ParseAt(atText);
 
         var records = EventFiles.Read(eventsPath, console);
         var bad = records.Where(r => !r.IsValid).ToList();
@@ -98,6 +99,10 @@ internal static class ExplainCommand
         }
 
         WarnOfMisspeltTexts(policy, mine, eventsPath, console);
+        if (afterCreated is { } span)
+        {
+            until = ExplainOptions.CheckHandled(atText!, mine[0].Item1.At + span);
+        }
 
         // As in esc sim and the engine: a ticket is created once.
         if (mine.Skip(1).FirstOrDefault(e => e.Item1.Kind == TicketEventKind.Created) is { Item1: not null } again)
@@ -136,8 +141,9 @@ internal static class ExplainCommand
         runtime.AdvanceTo(t, end, decisions, trace);
         var state = policy.Describe(t);
         var dto = StateDto.From(state, policy.Model);
+        IReadOnlyList<TraceEntry> timeline = kinds is null ? trace.Entries : [.. trace.Entries.Where(e => kinds.Contains(e.Kind))];
 
-        if (format == "json")
+        if (view.Format == "json")
         {
             PolicyLoader.WriteOutput(JsonOutput.Serialize(new
             {
@@ -145,14 +151,14 @@ internal static class ExplainCommand
                 version = policy.Version,
                 ticket = ticketId,
                 at = TicketEventJson.FormatTime(end),
-                timeline = trace.Entries.Select(e => new { at = TicketEventJson.FormatTime(e.At), kind = e.Kind, text = e.Text }),
+                timeline = timeline.Select(e => new { at = TicketEventJson.FormatTime(e.At), kind = e.Kind, text = e.Text }),
                 decisions = decisions.Select(DecisionDto.From),
                 state = dto,
             }), null, console);
             return ExitCodes.Success;
         }
 
-        PolicyLoader.WriteOutput(ExplainText.Render(ticketId, policy, trace.Entries, state, end), null, console);
+        PolicyLoader.WriteOutput(ExplainText.Render(ticketId, policy, timeline, state, end, time), null, console);
         return ExitCodes.Success;
     }
 

@@ -106,7 +106,7 @@ internal static class SimCommand
         }
         if (request.FastResolution is { } fastText)
         {
-            options = options with { FastResolution = ParseDuration("--fast-resolution", fastText) };
+            options = options with { FastResolution = CommonOptions.ParseDuration("--fast-resolution", fastText) };
         }
 
         if (request.Top is { } topText)
@@ -277,25 +277,6 @@ internal static class SimCommand
         (string, string?)[] inputs = [("the policy file", request.Policy), ("the --tickets file", request.Tickets), ("the --map file", request.Map)];
         PolicyLoader.CheckNotAnInput("--output", request.Output, console, inputs);
         PolicyLoader.CheckNotAnInput("--emit-events", request.EmitEvents, console, [.. inputs, ("the --output file", request.Output)]);
-    }
-
-    private static Duration ParseDuration(string option, string text)
-    {
-        var problem = CompactDuration.TryParse(text, out var minutes, out var unit);
-        if (problem is CompactDurationProblem.UnitRepeated or CompactDurationProblem.UnitOutOfOrder)
-        {
-            var (what, advice) = CompactDuration.OrderAdvice(text, unit!, problem.Value, minutes);
-            throw new UsageException($"{option}: {what}; write {advice}");
-        }
-
-        return problem switch
-        {
-            null when minutes > 0 => Duration.FromMinutes(minutes),
-            null => throw new UsageException($"{option}: '{text}' is no time at all; give a duration such as 30m or 1h"),
-            CompactDurationProblem.UnknownUnit => throw new UsageException($"{option}: '{text}' has the unit '{unit}'; use m, h, d or w (such as 30m, 1h, 1h30m)"),
-            CompactDurationProblem.TooLong => throw new UsageException($"{option}: '{text}' is longer than {CompactDuration.MaxText}"),
-            _ => throw new UsageException($"{option}: '{text}' is not a duration such as 30m, 1h or 1h30m"),
-        };
     }
 
     /// <summary>A row count of 1 or more; a sign, spaces or a fraction are not one.</summary>

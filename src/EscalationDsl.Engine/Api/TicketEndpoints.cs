@@ -169,7 +169,7 @@ internal static class TicketEndpoints
             Id,
             Version.Name,
             Version.Version,
-            Trace.Entries.Select(t => new TimelineEntry(TicketEventJson.FormatTime(t.At), t.Kind.ToString().ToLowerInvariant(), t.Text)).ToList(),
+            Trace.Entries.Select(t => new TimelineEntry(TicketEventJson.FormatTime(t.At), ExplainText.KindName(t.Kind), t.Text)).ToList(),
             Decisions.Select(d => new DecisionSummary(d.Id, DecisionKinds.Name(d.Kind), d.Owner, TicketEventJson.FormatTime(d.At), d.Detail)).ToList(),
             Ticket is null ? null : TicketDocument.From(Version.Compiled.Describe(Ticket), Version.Name, Version.Version, Version.Fingerprint));
 

@@ -32,6 +32,9 @@ internal sealed class SeverityLayout
 
     /// <summary>When the rule selectors of this severity, the deescalations or the pauses may next change by time alone.</summary>
     public TicketWake? Recheck { get; init; }
+
+    /// <summary>The conditions <see cref="Recheck"/> is the earliest wake of, for the state to name the ones due.</summary>
+    public ImmutableArray<TimedCondition> TimedConditions { get; init; } = [];
     public required int DeescalationBase { get; init; }
     public required int Length { get; init; }
 

@@ -18,20 +18,22 @@ public static class ExplainText
     /// <param name="entries">The trace.</param>
     /// <param name="state">The ticket's state at <paramref name="end"/>.</param>
     /// <param name="end">The time the state is given at.</param>
-    public static string Render(string ticketId, CompiledPolicy policy, IReadOnlyList<TraceEntry> entries, TicketSnapshot state, Instant end)
+    /// <param name="time">How a time is written (<c>esc explain --zone</c>); by default ISO 8601 in UTC.</param>
+    public static string Render(string ticketId, CompiledPolicy policy, IReadOnlyList<TraceEntry> entries, TicketSnapshot state, Instant end, Func<Instant, string>? time = null)
     {
+        time ??= TicketEventJson.FormatTime;
         var sb = new StringBuilder();
         // Values from the event file may hold line breaks: each timeline entry stays on its line.
         sb.Append(CultureInfo.InvariantCulture, $"ticket {OneLine.Of(ticketId)} under policy {policy.Name} version {policy.Version}\n\n");
         // A time with a fraction of a second is longer: every time is padded to the longest, so the columns stay in line.
-        var times = entries.Select(e => TicketEventJson.FormatTime(e.At)).ToList();
+        var times = entries.Select(e => time(e.At)).ToList();
         var width = times.Count == 0 ? 0 : times.Max(t => t.Length);
         for (var i = 0; i < times.Count; i++)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{times[i].PadRight(width)}  {entries[i].Kind.ToString().ToLowerInvariant(),-8}  {OneLine.Of(entries[i].Text)}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{times[i].PadRight(width)}  {KindName(entries[i].Kind),-8}  {OneLine.Of(entries[i].Text)}\n");
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $"\nstate at {TicketEventJson.FormatTime(end)}: {state.State}, severity {state.Severity}, owner {state.Owner ?? "(none)"}, escalation level {state.Level}");
+        sb.Append(CultureInfo.InvariantCulture, $"\nstate at {time(end)}: {state.State}, severity {state.Severity}, owner {state.Owner ?? "(none)"}, escalation level {state.Level}");
         if (state.Monitoring)
         {
             sb.Append(", monitor mode");
@@ -50,7 +52,9 @@ public static class ExplainText
         sb.Append('\n');
         foreach (var clock in state.Clocks)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"  {clock.Name,-28} {clock.Status}{(clock.Due is { } due ? " due " + TicketEventJson.FormatTime(due) : "")}{(clock.Step is { } step ? $"  ({step})" : "")}\n");
+            // A step's trigger, or the conditions time changes at the recheck of time-dependent conditions.
+            var about = clock.Step ?? (clock.Conditions is { } changing ? string.Join("; ", changing) : null);
+            sb.Append(CultureInfo.InvariantCulture, $"  {clock.Name,-28} {clock.Status}{(clock.Due is { } due ? " due " + time(due) : "")}{(about is null ? "" : $"  ({about})")}\n");
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"  rules applying: {(state.ActiveRules.Count == 0 ? "none" : string.Join(", ", state.ActiveRules))}\n");
@@ -59,7 +63,10 @@ public static class ExplainText
             sb.Append(CultureInfo.InvariantCulture, $"  rules for {state.Severity} not applying now: {string.Join(", ", idle.Select(r => $"{r.Rule} (when {OneLine.Of(r.When)})"))}\n");
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $"  next deadline: {(state.NextDeadline is { } next ? TicketEventJson.FormatTime(next) : "none")}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"  next deadline: {(state.NextDeadline is { } next ? time(next) : "none")}\n");
         return sb.ToString();
     }
+
+    /// <summary>A trace entry's kind as the timeline (text and JSON, esc explain and the engine's /timeline) writes it: <c>event</c>, <c>deadline</c>, ...</summary>
+    public static string KindName(TraceKind kind) => kind.ToString().ToLowerInvariant();
 }

@@ -1,0 +1,113 @@
+using EscalationDsl.Language.Diagnostics;
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime;
+using EscalationDsl.Runtime.Events;
+using EscalationDsl.Runtime.Tracing;
+using EscalationDsl.Simulation;
+using NodaTime;
+using NodaTime.Text;
+
+namespace EscalationDsl.Cli.Commands;
+
+/// <summary>Reading the options of <c>esc explain</c> that shape its output.</summary>
+internal static class ExplainOptions
+{
+    /// <summary>The kinds of timeline entry the runtime's trace records, as the timeline names them, in the enum's order.</summary>
+    public static readonly IReadOnlyList<string> KindNames = [.. Enum.GetValues<TraceKind>().Select(ExplainText.KindName)];
+
+    private static readonly Dictionary<string, TraceKind> Kinds = Enum.GetValues<TraceKind>().ToDictionary(ExplainText.KindName, StringComparer.Ordinal);
+
+    /// <summary>
+    /// <c>--only event,decision,state</c>: the kinds of entry to show, or null for every kind. A name that
+    /// is not a kind is a usage error that lists the kinds, with the closest one when there is one.
+    /// </summary>
+    public static IReadOnlySet<TraceKind>? ParseKinds(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var kinds = new HashSet<TraceKind>();
+        foreach (var part in text.Split(','))
+        {
+            var name = part.Trim();
+            if (!Kinds.TryGetValue(name, out var kind))
+            {
+                var near = NameSuggester.Closest(name, KindNames);
+                throw new UsageException(name.Length == 0
+                    ? $"--only: '{text}' has an empty kind; give kinds separated by commas: {string.Join(", ", KindNames)}"
+                    : $"--only: '{name}' is not a kind of timeline entry; the kinds are {string.Join(", ", KindNames)}{(near.Count == 0 ? "" : $"; did you mean {string.Join(" or ", near)}?")}");
+            }
+
+            kinds.Add(kind);
+        }
+
+        return kinds;
+    }
+
+    /// <summary>
+    /// <c>--zone ZONE</c>: the zone the text output shows times in, or null for UTC. <c>policy</c> is the
+    /// zone of the policy's default calendar (language.md); any other name is an IANA zone, looked up
+    /// as the policy's calendars are, so a zone a calendar may name is a zone this option takes.
+    /// </summary>
+    public static DateTimeZone? ParseZone(string? text, CompiledPolicy policy)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (text == PolicyZone)
+        {
+            return PolicyFacts.DefaultCalendar(policy.Model)?.Zone
+                ?? throw new UsageException($"--zone: policy {policy.Name} has no default calendar, so '{PolicyZone}' names no zone; name an IANA zone such as Europe/Berlin");
+        }
+
+        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(text) is { } zone)
+        {
+            return zone;
+        }
+
+        var near = NameSuggester.Closest(text, DateTimeZoneProviders.Tzdb.Ids);
+        throw new UsageException($"--zone: '{text}' is not an IANA time zone; name one such as Europe/Berlin or America/New_York, or {PolicyZone} for the zone of the policy's default calendar{(near.Count == 0 ? "" : $"; did you mean {string.Join(" or ", near)}?")}");
+    }
+
+    /// <summary>How the text output writes a time: UTC as events are written, or in <paramref name="zone"/> with its offset.</summary>
+    public static Func<Instant, string> TimeFormat(DateTimeZone? zone) =>
+        zone is null ? TicketEventJson.FormatTime : at => (at.ToUnixTimeMilliseconds() % 1000 == 0 ? Whole : WithMilliseconds).Format(at.InZone(zone).ToOffsetDateTime());
+
+    /// <summary>The word <c>--zone</c> takes for the policy's default calendar's zone.</summary>
+    private const string PolicyZone = "policy";
+
+    // ISO 8601 with the offset of the zone at that instant, to the second (and millisecond when there is
+    // one, as TicketEventJson.FormatTime writes UTC), so a time can be given back to --at or an event file.
+    private static readonly OffsetDateTimePattern Whole = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>");
+    private static readonly OffsetDateTimePattern WithMilliseconds = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'.'fffo<+HH:mm>");
+
+    /// <summary>
+    /// <c>--at</c>: an ISO 8601 time with an offset, or <c>+DURATION</c> (<c>+2h</c>, <c>+1d</c>, <c>+1h30m</c>)
+    /// counted from the ticket's <c>created</c> event, whose time is not known until the events are read.
+    /// </summary>
+    public static (Instant? At, Duration? AfterCreated) ParseAt(string? text)
+    {
+        if (text is null)
+        {
+            return (null, null);
+        }
+
+        if (text.StartsWith('+'))
+        {
+            return (null, CommonOptions.ParseDuration("--at", text[1..], "+", zeroAllowed: true));
+        }
+
+        // A duration without its sign was most likely meant as one.
+        var at = TicketEventJson.ParseTime(text) ?? throw new UsageException(
+            $"--at: '{text}' is not an ISO 8601 time with an offset, such as 2026-11-26T15:00:00Z{(CompactDuration.TryParse(text, out _, out _) is null ? $"; for a time after the ticket was created, write +{text}" : "")}");
+        return (CheckHandled(text, at), null);
+    }
+
+    /// <summary>An <c>--at</c> time, refused when it is outside the times esc handles.</summary>
+    public static Instant CheckHandled(string text, Instant at) =>
+        EventTimes.Contains(at) ? at : throw new UsageException($"--at: '{text}' is outside the times esc handles, {EventTimes.Text}");
+}
