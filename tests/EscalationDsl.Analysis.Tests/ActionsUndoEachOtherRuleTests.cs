@@ -151,6 +151,34 @@ public sealed class ActionsUndoEachOtherRuleTests
         RuntimeStopsAtItsLimit(text).ShouldBe(loops);
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task APolicyWithManyOwnersIsCheckedWithinTheReplayBudget()
+    {
+        // 120 owners in a chain, each with a rule reading owner, level, issue type and monitor mode: about
+        // 24 million starting states, which took minutes; the engine lints every policy it loads.
+        var owners = string.Concat(Enumerable.Range(0, 120).Select(i => $"    team o{i} \"O{i}\"{(i < 119 ? $" reports to o{i + 1}" : "")}\n"));
+        var rules = string.Concat(Enumerable.Range(0, 120).Select(i =>
+            $"escalation r{i} for sev{(i % 4) + 1} when owner == o{i} and escalation_level < 12 and issue_type != a and not monitoring {{\n    after 10m: escalate to next\n}}\n"));
+        var text = $$"""
+            policy "big" version 1
+            owners {
+            {{owners}}}
+            fields {
+                issue_type enum [a, b, c, d, e, f, g, h]
+            }
+            severity sev1 { acknowledge within 1h }
+            severity sev2 { acknowledge within 1h }
+            severity sev3 { acknowledge within 1h }
+            severity sev4 { acknowledge within 1h }
+            {{rules}}deescalate when escalation_level >= 12 { enter monitor }
+
+            """;
+
+        var findings = await Task.Run(() => LintHarness.Findings(text, "ESL032"));
+
+        findings.ShouldBeEmpty();
+    }
+
     /// <summary>A ticket created without an owner and then handed to each owner in turn, on the real runtime.</summary>
     private static bool RuntimeStopsAtItsLimit(string text)
     {

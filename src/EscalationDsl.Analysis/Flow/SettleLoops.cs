@@ -72,7 +72,14 @@ internal sealed class SettleLoops
     /// </summary>
     private bool ReadsOwner { get; }
 
-    /// <summary>Every loop, once (by the elements that keep changing the ticket).</summary>
+    /// <summary>
+    /// The most replays <see cref="Find"/> runs: their number grows with the owners squared times the
+    /// severities, issue types and levels the conditions tell apart, and the engine lints every policy it
+    /// loads, so a large policy is checked as far as this budget (about a fifth of a second here) and no further.
+    /// </summary>
+    public const int MaxReplays = 20_000;
+
+    /// <summary>Every loop, once (by the elements that keep changing the ticket), within <see cref="MaxReplays"/>.</summary>
     public IEnumerable<SettleLoop> Find()
     {
         if (!ReadsOwner || policy.Owners.IsEmpty)
@@ -86,6 +93,7 @@ internal sealed class SettleLoops
         var monitoring = readsMonitoring && ModelWalker.Actions(policy).Any(a => a.Action is EnterMonitorAction) ? new[] { false, true } : [false];
         var topLevel = readsLevel && ModelWalker.Actions(policy).Any(a => a.Action is EscalateAction) ? levelCap : 0;
         var replayed = new HashSet<string>(StringComparer.Ordinal);
+        var runs = 0;
         foreach (var severity in policy.Severities)
         {
             // Severities with the same rules replay alike unless a condition tells them apart.
@@ -106,6 +114,11 @@ internal sealed class SettleLoops
                         {
                             for (var after = 0; after < policy.Owners.Length; after++)
                             {
+                                if (after != before && ++runs > MaxReplays)
+                                {
+                                    yield break;
+                                }
+
                                 if (after != before
                                     && replay.Run(before, after, level, monitor) is { } loop
                                     && seen.Add(string.Join(",", loop.Elements.Select(e => e.Where.Start))))
