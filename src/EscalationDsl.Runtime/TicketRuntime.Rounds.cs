@@ -45,9 +45,9 @@ public sealed partial class TicketRuntime
             // a step that assigns engineering at the assign target's instant meets it. A breach or
             // missed update at this instant still counts against the owner (and level) that held the
             // ticket until now, not the one a step hands it to at the same instant.
-            // A step fires only while its rule applies: an earlier step's action at this instant (an
-            // escalation for a rule `when escalation_level == 0`) stops the rule before its own step, as
-            // an event at this instant would have.
+            // A step fires only while its rule applies: after an earlier step's action at this instant (an
+            // escalation, for a rule `when escalation_level == 0`) it is held back until the round's end
+            // judges the rule, as an event would: stopped, or (handed back meanwhile) firing next round.
             var holder = (Owner: CurrentOwner(t), t.Level);
             var before = ReadState.Of(t);
             foreach (var rule in layout.Rules)
@@ -56,9 +56,9 @@ public sealed partial class TicketRuntime
                 {
                     if (step.DueSlot >= 0 && t.Clock[step.DueSlot] == due && t.Clock[rule.StartSlot] != Ticket.Never)
                     {
-                        if (!StillApplies(t, rule, before, at))
+                        if (!StillApplies(t, rule, step.Step, before, at))
                         {
-                            break;
+                            continue;
                         }
 
                         RunDueStep(t, step, at);

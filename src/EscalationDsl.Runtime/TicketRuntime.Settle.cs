@@ -84,9 +84,9 @@ public sealed partial class TicketRuntime
             {
                 if (step.Step is { Kind: StepKind.On, OnMonitoring: true } && t.Clock[rule.StartSlot] != Ticket.Never)
                 {
-                    if (!StillApplies(t, rule, before, at))
+                    if (!StillApplies(t, rule, step.Step, before, at))
                     {
-                        break;
+                        continue;
                     }
 
                     FireOnStep(t, step, at);

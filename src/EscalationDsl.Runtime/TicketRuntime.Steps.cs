@@ -22,9 +22,9 @@ public sealed partial class TicketRuntime
             {
                 if (step.Step.Kind == StepKind.On && t.Clock[rule.StartSlot] != Ticket.Never && Matches(step.Step, kind, e, changes))
                 {
-                    if (!StillApplies(t, rule, before, at))
+                    if (!StillApplies(t, rule, step.Step, before, at))
                     {
-                        break;
+                        continue;
                     }
 
                     FireOnStep(t, step, at);
@@ -150,6 +150,14 @@ public sealed partial class TicketRuntime
                 currentNow = at;
                 if (slot.Step.Guarded && !machine.CanFire(slot.Step.Trigger))
                 {
+                    continue;
+                }
+
+                // A step fires only while its rule applies: an earlier rule's `on` step at this event may
+                // have ended this rule's `when` (the rules are judged again after the policy's own actions).
+                if (slot.Step.Rule.When is { } when && !when(t, at))
+                {
+                    trace?.Add(at, TraceKind.Skipped, $"{StepLabel(slot.Step)}: the blocked escalation is held back, the rule's `when` does not hold after the policy's own actions at this instant");
                     continue;
                 }
 

@@ -118,16 +118,17 @@ internal static class ConditionFindings
             : null;
 
     /// <summary>
-    /// A condition written inside a rule (a step's `unless`, `while` or `when`, the rule's guards) is
-    /// evaluated only while the rule applies (docs/runtime.md: a step fires only while its rule applies),
-    /// so its `for` list and its `when` hold then. When the condition never holds, or always holds, given
+    /// A step's `unless`, `while` or `when` is evaluated only while the rule applies (docs/runtime.md: a
+    /// step fires only while its rule applies), so its `for` list and its `when` hold then. (Not the rule's
+    /// guards: `page only when` and `require ... when` are read at the action, after the step's earlier
+    /// actions, such as an escalation, may have changed what the `when` reads.) When the condition never holds, or always holds, given
     /// them, though not alone: the literals that show it, which include a part of the rule's `when` (a
     /// contradiction with the `for` list alone is ESL006's, per severity). Only a `when` that is one
     /// conjunction is used, and only a single contradiction is reported.
     /// </summary>
     private static (bool Always, IReadOnlyList<Literal> Core, RuleContext Rule)? WhileTheRuleApplies(ConditionLogic logic, PolicyModel policy, ConditionSite site)
     {
-        if (site is not { Rule: { When: { } when } rule } || site.Place == ConditionPlace.RuleWhen
+        if (site is not { Rule: { When: { } when } rule, Place: ConditionPlace.Unless or ConditionPlace.While or ConditionPlace.OnWhen }
             || ConditionLogic.Alternatives(when, positive: true) is not [var whenLiterals])
         {
             return null;

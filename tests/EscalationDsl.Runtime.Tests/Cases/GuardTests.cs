@@ -37,6 +37,18 @@ public sealed class GuardTests(ITestOutputHelper output)
             Snapshot = "open owner=lead level=0",
             Clocks = [],
         },
+        new("BlockedEscalationOfARuleThatAnEarlierRulesStepEndedAtTheSameEventDoesNotGoAhead",
+            // From the review: b's escalation went ahead after a's `on confirmed` step had ended b's `when` (level 2).
+            """
+            escalation a for sev1 { owner frontline  on confirmed: escalate to director }
+            escalation b for sev1 when escalation_level == 0 { require root_cause before escalate  after 10m: escalate to lead }
+            """,
+            "+0m created sev1; +20m field_set root_cause=x confirmed=true; +1h advance",
+            "+10m missing_information frontline", "+20m escalate director")
+        {
+            Snapshot = "escalated owner=director level=1",
+            Clocks = [],
+        },
         new("RequireGuardDoesNotApplyWhenItsConditionDoesNotHold",
             AuthGuard + "escalation r for sev1 { after 10m: escalate to backend }",
             "+0m created sev1 issue_type=database; +1h advance",

@@ -145,6 +145,15 @@ public sealed class OnEventTests(ITestOutputHelper output)
             """,
             "+0m created sev1; +1h advance",
             "+10m enter_monitor frontline", "+10m escalate lead"),
+        new("AStepHeldBackByAnEarlierStepFiresWhenALaterOneHandsTheTicketBackAtTheSameInstant",
+            // From the review: rule b was stopped mid-round and started again at its end, firing `immediately` twice.
+            """
+            escalation a for sev1 { after 10m: escalate to lead }
+            escalation b for sev1 when owner == frontline { immediately: notify director  after 10m: remind owner }
+            escalation c for sev1 { after 10m: assign frontline }
+            """,
+            "+0m created sev1 owner=frontline; +1h advance",
+            "+0m notify director", "+10m escalate lead", "+10m assign frontline", "+10m remind frontline"),
         new("AStepDueAtTheSameInstantInARuleWrittenEarlierFiresFirst",
             // Steps due at one instant fire in the order the rules are written: b's step comes before a's escalation.
             """
