@@ -73,6 +73,9 @@ public sealed class HttpErrorTests
     [InlineData("/v1/events:batch", "{}", "The body must be {\"events\": [ ... ]} or a JSON array of events.")]
     [InlineData("/v1/events:batch", "{\"\\ud800\":1,\"events\":[{\"id\":\"a\"}]}", "'\\ud800' is not a member of a batch: the body is {\"events\": [ ... ]}, and every event goes inside that list.")]
     [InlineData("/v1/events", "{\"id\":\"x\",\"\\ud800\":1", "The body is not valid JSON at line 1, position 21 (\\ud800): '1' is an invalid end of a number.")]
+    // An event file's lines sent as JSON (from the review): where JSON Lines go.
+    [InlineData("/v1/events:batch", "{\"id\":\"a\"}\n{\"id\":\"b\"}\n", "The body is not valid JSON at line 2, position 1: '{' is invalid after a single JSON value; one event a line is JSON Lines: POST it to /v1/events:batch with Content-Type: application/x-ndjson.")]
+    [InlineData("/v1/events", "{\"id\":\"a\"} {\"id\":\"b\"}", "The body is not valid JSON at line 1, position 12: '{' is invalid after a single JSON value.")]
     public async Task BodiesThatAreNotEventsSayWhatIsWrong(string path, string body, string detail)
     {
         await using var engine = await EngineFixture.StartAsync();

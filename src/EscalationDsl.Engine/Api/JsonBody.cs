@@ -135,7 +135,11 @@ internal sealed class JsonBody : IDisposable
 
         var path = PathWhereReadingStops(json);
         var where = $"line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}{(path is null ? string.Empty : $" ({path})")}";
-        return Problems.BadRequest($"The body is not valid JSON at {where}: {e.Message.Split(". ")[0]}.", path);
+        // One JSON value a line is JSON Lines, not one JSON document: say where such a body goes.
+        var jsonLines = e.LineNumber > 0 && e.Message.Contains("after a single JSON value", StringComparison.Ordinal)
+            ? $"; one event a line is JSON Lines: POST it to /v1/events:batch with Content-Type: {JsonLinesBody.MediaType}"
+            : string.Empty;
+        return Problems.BadRequest($"The body is not valid JSON at {where}: {e.Message.Split(". ")[0]}{jsonLines}.", path);
     }
 
     /// <summary>Where the first byte that is not UTF-8 is: line and byte position (from 1), and the path of the member being read.</summary>
