@@ -308,6 +308,7 @@ public sealed class GraphAndMatrixTests
     [Theory]
     [InlineData("sev9", "esc: --severity: policy 'support' has no severity 'sev9' (severities: sev1, sev2, sev3)\n")]
     [InlineData("sev1,sev2", "esc: --severity: policy 'support' has no severity 'sev1,sev2' (severities: sev1, sev2, sev3); name one severity per --severity, and repeat the option for several\n")]
+    [InlineData("SEV1", "esc: --severity: policy 'support' has no severity 'SEV1' (severities: sev1, sev2, sev3); names are case-sensitive: did you mean sev1?\n")]
     public void MatrixOfAnUnknownSeverityIsAUsageErrorListingThePolicysSeverities(string severity, string error)
     {
         var result = Esc.Run("matrix", "policies/support.esc", "--severity", severity);
