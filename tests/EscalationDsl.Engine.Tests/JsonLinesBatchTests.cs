@@ -108,6 +108,20 @@ public sealed class JsonLinesBatchTests
     }
 
     [Fact]
+    public async Task AByteOrderMarkAtTheStartOfALaterLineIsSkipped()
+    {
+        // Two event files joined with cat, the second saved with a byte order mark (from the review: line 2 was not valid JSON).
+        await using var engine = await EngineFixture.StartAsync();
+
+        var response = await engine.Http.PostAsync("/v1/events:batch", EngineFixture.Raw(
+            "\uFEFF{\"id\":\"e1\",\"ticket\":\"INC-1\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev3\"}\n\uFEFF# the second file\n\uFEFF{\"id\":\"e2\",\"ticket\":\"INC-1\",\"at\":\"2026-11-02T14:05:00Z\",\"type\":\"acknowledged\"}\n",
+            JsonLines));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["results"]!.AsArray().Select(r => (string?)r!["state"]).ShouldBe(["open", "acknowledged"]);
+    }
+
+    [Fact]
     public async Task AnEventIdUsedForAnotherEventNamesItsLine()
     {
         await using var engine = await EngineFixture.StartAsync();

@@ -81,6 +81,17 @@ public sealed class TicketEventJsonTests
     }
 
     [Fact]
+    public void AByteOrderMarkAtTheStartOfALaterLineIsSkipped()
+    {
+        // Two event files joined with cat, the second saved with a byte order mark.
+        var lines = TicketEventJson.ReadLines(new StringReader(
+            "{\"ticket\":\"T1\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev3\"}\n\uFEFF# second file\n\uFEFF{\"ticket\":\"T1\",\"at\":\"2026-11-02T14:05:00Z\",\"type\":\"acknowledged\"}\n")).ToList();
+
+        lines.Select(l => (l.Error, l.Line)).ShouldBe([(null, 1L), (null, 3L)]);
+        lines[1].Event!.Kind.ShouldBe(TicketEventKind.Acknowledged);
+    }
+
+    [Fact]
     public void AMemberGivenTwiceKeepsItsLastValue()
     {
         var (e, error) = Parse("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev3","severity":"sev1"}""");

@@ -59,12 +59,15 @@ internal sealed class JsonLinesBody : IDisposable
 
     private IResult? Split(ReadOnlyMemory<byte> all)
     {
-        // A byte order mark, as some Windows tools write, is not part of the first line.
-        var rest = all.Span.StartsWith("\uFEFF"u8) ? all[3..] : all;
+        var rest = all;
         for (long number = 1; ; number++)
         {
             var end = rest.Span.IndexOfAny((byte)'\n', (byte)'\r');
             var line = end < 0 ? rest : rest[..end];
+
+            // A byte order mark, as some Windows tools write, is not part of the line: the body's first, or
+            // a later one where two files were joined (as esc explain and esc sim read them).
+            line = line.Span.StartsWith("\uFEFF"u8) ? line[3..] : line;
             var trimmed = line.Span.Trim(" \t"u8);
             if (!trimmed.IsEmpty && trimmed[0] != (byte)'#' && Parse(line, number) is { } problem)
             {

@@ -195,9 +195,11 @@ public static class TicketEventJson
     public static IEnumerable<EventParseResult> ReadLines(TextReader reader)
     {
         long line = 0;
-        foreach (var text in BoundedLines(reader))
+        foreach (var read in BoundedLines(reader))
         {
             line++;
+            // A byte order mark at the start of a later line, where two files were joined, is no more part of the event than the file's own.
+            var text = read.StartsWith('\uFEFF') ? read[1..] : read;
             var trimmed = text.AsSpan().Trim();
             if (trimmed.IsEmpty || trimmed[0] == '#')
             {
