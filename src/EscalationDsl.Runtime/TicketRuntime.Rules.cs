@@ -76,19 +76,20 @@ public sealed partial class TicketRuntime
 
     /// <summary>
     /// Whether a rule still applies as <paramref name="step"/> is about to fire: when the policy's own
-    /// actions since <paramref name="before"/> (an earlier step's at this instant) made its `when` false,
-    /// the step is held back (the trace says so). The rule itself is judged once the instant's other steps
-    /// have run, as at an event: it stops then if its `when` is still false, and otherwise a timed step
-    /// still due fires in the next round at this instant.
+    /// actions since <paramref name="before"/> (an earlier step's at this instant; null: since the rules
+    /// were last judged) made its `when` false, the step is held back (the trace says so, as
+    /// <paramref name="what"/>). The rule itself is judged once the instant's other steps have run, as at
+    /// an event: it stops then if its `when` is still false, and otherwise a timed step still due fires in
+    /// the next round at this instant.
     /// </summary>
-    private bool StillApplies(Ticket t, RuleSlot rule, CompiledStep step, ReadState before, long at)
+    private bool StillApplies(Ticket t, RuleSlot rule, CompiledStep step, ReadState? before, long at, string what = "held back")
     {
         if (ReadState.Of(t) == before || rule.Rule.When is not { } when || when(t, at))
         {
             return true;
         }
 
-        trace?.Add(at, TraceKind.Skipped, $"{StepLabel(step)}: held back, the rule's `when` does not hold after the policy's own actions at this instant");
+        trace?.Add(at, TraceKind.Skipped, $"{StepLabel(step)}: {what}, the rule's `when` does not hold after the policy's own actions at this instant");
         return false;
     }
 

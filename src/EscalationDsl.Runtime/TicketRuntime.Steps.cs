@@ -153,11 +153,9 @@ public sealed partial class TicketRuntime
                     continue;
                 }
 
-                // A step fires only while its rule applies: an earlier rule's `on` step at this event may
-                // have ended this rule's `when` (the rules are judged again after the policy's own actions).
-                if (slot.Step.Rule.When is { } when && !when(t, at))
+                // An earlier rule's `on` step at this event may have ended this rule's `when`.
+                if (!StillApplies(t, rule, slot.Step, null, at, "the blocked escalation is held back"))
                 {
-                    trace?.Add(at, TraceKind.Skipped, $"{StepLabel(slot.Step)}: the blocked escalation is held back, the rule's `when` does not hold after the policy's own actions at this instant");
                     continue;
                 }
 
