@@ -54,7 +54,13 @@ public static class ExplainText
         {
             // A step's trigger, or the conditions time changes at the recheck of time-dependent conditions.
             var about = clock.Step ?? (clock.Conditions is { } changing ? string.Join("; ", changing) : null);
-            sb.Append(CultureInfo.InvariantCulture, $"  {clock.Name,-28} {clock.Status}{(clock.Due is { } due ? " due " + time(due) : "")}{(about is null ? "" : $"  ({about})")}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"  {clock.Name,-28} {clock.Status}{(clock.Due is { } due ? " due " + time(due) : "")}{(about is null ? "" : $"  ({about})")}");
+            if (clock.SkipReason is { } skip)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"  {SkipNote}: {skip}");
+            }
+
+            sb.Append('\n');
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"  rules applying: {(state.ActiveRules.Count == 0 ? "none" : string.Join(", ", state.ActiveRules))}\n");
@@ -66,6 +72,9 @@ public static class ExplainText
         sb.Append(CultureInfo.InvariantCulture, $"  next deadline: {(state.NextDeadline is { } next ? time(next) : "none")}\n");
         return sb.ToString();
     }
+
+    /// <summary>What a pending step's skip reason follows in the state block.</summary>
+    private const string SkipNote = "— skipped if still so when due";
 
     /// <summary>A trace entry's kind as the timeline (text and JSON, esc explain and the engine's /timeline) writes it: <c>event</c>, <c>deadline</c>, ...</summary>
     public static string KindName(TraceKind kind) => kind.ToString().ToLowerInvariant();
