@@ -283,7 +283,11 @@ public sealed partial class CompiledPolicy
                     }
                     else if (step.DueSlot >= 0 && t.Clock[step.DueSlot] != Ticket.NoDue)
                     {
-                        clocks.Add(new ClockSnapshot($"{rule.Rule.Name} #{step.Step.Index}", "pending", At(t.Clock[step.DueSlot])) { Step = ModelFormatter.Format(step.Step.Model.Trigger) });
+                        clocks.Add(new ClockSnapshot($"{rule.Rule.Name} #{step.Step.Index}", "pending", At(t.Clock[step.DueSlot]))
+                        {
+                            Step = ModelFormatter.Format(step.Step.Model.Trigger),
+                            SkipReason = SkipReason(t, step.Step, t.FromOffset(t.LastEvent)),
+                        });
                     }
                 }
             }
@@ -313,6 +317,21 @@ public sealed partial class CompiledPolicy
             layout.Rules.Where(r => t.Clock.Length > 0 && t.Clock[r.StartSlot] != Ticket.Never).Select(r => r.Rule.Name).ToList(),
             fields);
     }
+
+    /// <summary>
+    /// Why a pending step would be skipped when it falls due if nothing changed the ticket until then, or
+    /// null: the checks TicketRuntime.RunDueStep makes, with the same compiled conditions, at
+    /// <paramref name="now"/>. An `after` step whose `unless` holds is skipped; an `every` tick whose
+    /// `while` does not hold is skipped (and the step may park). Its other check, an `every` step at its
+    /// cap, never meets a pending step: a step at its cap has no deadline. Whether the rule still applies
+    /// is judged at the recheck of time-dependent conditions and at events, which stop it (and its steps).
+    /// </summary>
+    private static string? SkipReason(Ticket t, CompiledStep step, long now) => (step.Kind, step.Model.Trigger) switch
+    {
+        (StepKind.After, AfterTrigger { Unless: { } unless }) when step.Condition!(t, now) => $"`{ModelFormatter.Format(unless)}` holds",
+        (StepKind.Every, EveryTrigger { While: { } whileCondition }) when !step.Condition!(t, now) => $"`{ModelFormatter.Format(whileCondition)}` does not hold",
+        _ => null,
+    };
 
     /// <summary>
     /// The conditions time alone changes at the recheck: those whose wake, asked as of the ticket's latest

@@ -42,4 +42,12 @@ public sealed record ClockSnapshot(string Name, string Status, Instant? Due)
 
     /// <summary>For the recheck of time-dependent conditions, the conditions time alone changes then, where they are written (<c>rule sev1_emea when during emea</c>); null for the other clocks.</summary>
     public IReadOnlyList<string>? Conditions { get; init; }
+
+    /// <summary>
+    /// For a pending step that its due time would skip if the ticket did not change until then, why, read
+    /// at the ticket's latest time with the conditions the runtime reads then: <c>`acknowledged` holds</c>
+    /// (an <c>after ... unless</c> step), <c>`not contained` does not hold</c> (an <c>every ... while</c>
+    /// tick); null for the other clocks. A condition with <c>older than</c> or <c>during</c> may change by then.
+    /// </summary>
+    public string? SkipReason { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using EscalationDsl.Tests;
 
 namespace EscalationDsl.Cli.Tests;
@@ -30,5 +31,50 @@ public sealed class ExplainStateTests
                     "conditions": [
                       "rule sev1_emea when during emea",
             """);
+    }
+
+    [Fact]
+    public void APendingStepItsDueTimeWouldSkipSaysSoWithTheConditionThatHolds()
+    {
+        // The trainer's s3: a sev1 acknowledged at 14:05 listed `after 15m unless acknowledged` as pending,
+        // a live threat, though it is skipped at 14:15. At 14:10 it says so, in text and in JSON; the steps
+        // whose `unless` does not hold, and the one whose `while` holds, are not marked.
+        using var folder = new LintTempFolder();
+        folder.Write("ack.jsonl", """
+            {"ticket":"S3","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev1","fields":{"impact":"production"}}
+            {"ticket":"S3","at":"2026-11-02T14:05:00Z","type":"acknowledged"}
+
+            """);
+        string[] explain = ["explain", Path.Combine(RepoPaths.Policies, "support.esc"), "--events", "ack.jsonl", "--at", "+10m"];
+
+        var text = Esc.RunIn(folder.Path, string.Empty, explain);
+        var json = Esc.RunIn(folder.Path, string.Empty, [.. explain, "--format", "json"]);
+
+        text.ExitCode.ShouldBe(0, text.Error);
+        text.Out.ShouldContain("""
+
+              sev1_production #0           pending due 2026-11-02T14:15:00Z  (after 15m unless acknowledged)  — skipped if still so when due: `acknowledged` holds
+              sev1_production #1           pending due 2026-11-02T14:30:00Z  (after 30m unless engineering_assigned)
+              sev1_production #2           pending due 2026-11-02T14:30:00Z  (after 30m unless mitigation_planned)
+              sev1_production #3           pending due 2026-11-02T15:00:00Z  (after 1h unless root_cause)
+              sev1_production #4           pending due 2026-11-02T15:00:00Z  (every 1h since customer_update while not contained)
+
+            """);
+        var clocks = JsonDocument.Parse(json.Out).RootElement.GetProperty("state").GetProperty("clocks").EnumerateArray().ToList();
+        clocks.Single(c => c.GetProperty("name").GetString() == "sev1_production #0").GetProperty("skipReason").GetString().ShouldBe("`acknowledged` holds");
+        clocks.Where(c => c.TryGetProperty("skipReason", out _)).Count().ShouldBe(1);
+    }
+
+    [Fact]
+    public void AnEveryStepWhoseWhileDoesNotHoldSaysItsNextTickIsSkipped()
+    {
+        // Contained at 16:10: `every 1h since customer_update while not contained` still ticks at 16:40,
+        // where it is skipped (and parks).
+        var result = Esc.Run("explain", "policies/support.esc", "--events", "policies/events/sev1-network-outage.jsonl", "--at", "2026-11-02T16:15:00Z");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldContain("\n  sev1_production #4           pending due 2026-11-02T16:40:00Z  (every 1h since customer_update while not contained)  — skipped if still so when due: `not contained` does not hold\n");
+        Esc.Run("explain", "policies/support.esc", "--events", "policies/events/sev1-network-outage.jsonl", "--at", "2026-11-02T16:41:00Z", "--only", "skipped").Out
+            .ShouldContain("2026-11-02T16:40:00Z  skipped   sev1_production #4 (every 1h since customer_update while not contained): skipped, `while` does not hold");
     }
 }

@@ -11,7 +11,7 @@ using NodaTime;
 
 namespace EscalationDsl.Cli.Commands;
 
-/// <summary><c>esc explain POLICY --events FILE [--ticket ID] [--at TIME] [--only KINDS] [--zone ZONE]</c>: one ticket's timeline and why.</summary>
+/// <summary><c>esc explain POLICY --events FILE [--ticket ID] [--at TIME] [--step DURATION] [--only KINDS] [--zone ZONE]</c>: one ticket's timeline and why.</summary>
 internal static class ExplainCommand
 {
     public static Command Create(CliConsole console)
@@ -20,26 +20,29 @@ internal static class ExplainCommand
         var events = new Option<string>("--events") { Description = "Ticket events: canonical JSON Lines (.jsonl) or CSV (.csv); docs/events.md.", Required = true };
         var ticket = new Option<string?>("--ticket") { Description = "The ticket to explain when the file holds several." };
         var at = new Option<string?>("--at") { Description = "Explain the ticket as of this time (ISO 8601, e.g. 2026-11-26T15:00:00Z), or this long after it was created (+2h, +90m, +1d); default: its last event." };
+        var step = new Option<string?>("--step") { Description = $"Also show the state at this interval (15m, 1h) from the ticket's creation to the end, each state after the timeline entries up to it; at most {ExplainOptions.MaxStates} states." };
         var only = new Option<string?>("--only") { Description = $"Show only these kinds of timeline entries, comma-separated ({string.Join(", ", ExplainOptions.KindNames)}); the state at the end is always shown." };
         var zone = new Option<string?>("--zone") { Description = "Show the text output's times in this IANA time zone (e.g. Europe/Berlin), with their offset, or in the zone of the policy's default calendar (policy); JSON stays in UTC." };
         var format = CommonOptions.Format("text", "json");
         var command = new Command("explain", "Replay one ticket and print its timeline: events, deadlines with their arithmetic, steps fired or skipped and why, decisions, and the final state.")
         {
-            policy, events, ticket, at, only, zone, format,
+            policy, events, ticket, at, step, only, zone, format,
         };
         command.SetAction(parse => Run(
-            parse.GetValue(policy)!, parse.GetValue(events)!, parse.GetValue(ticket), parse.GetValue(at), new View(parse.GetValue(only), parse.GetValue(zone), parse.GetValue(format)!), console));
+            parse.GetValue(policy)!, parse.GetValue(events)!, parse.GetValue(ticket), parse.GetValue(at),
+            new View(parse.GetValue(step), parse.GetValue(only), parse.GetValue(zone), parse.GetValue(format)!), console));
         return command;
     }
 
-    /// <summary>The options that shape the output, as given: <c>--only</c>, <c>--zone</c>, <c>--format</c>.</summary>
-    private sealed record View(string? Only, string? Zone, string Format);
+    /// <summary>The options that shape the output, as given: <c>--step</c>, <c>--only</c>, <c>--zone</c>, <c>--format</c>.</summary>
+    private sealed record View(string? Step, string? Only, string? Zone, string Format);
 
     private static int Run(string policyPath, string eventsPath, string? ticketId, string? atText, View view, CliConsole console)
     {
         PolicyLoader.RefuseEmpty(("POLICY", policyPath), ("--events", eventsPath));
         PolicyLoader.CheckNotStandardInput("--events", eventsPath, policyPath, console);
         var kinds = ExplainOptions.ParseKinds(view.Only);
+        var every = ExplainOptions.ParseStep(view.Step);
         if (PolicyLoader.Load(policyPath, console) is not { } policy)
         {
             return ExitCodes.Findings;
@@ -111,13 +114,36 @@ internal static class ExplainCommand
             return ExitCodes.Usage;
         }
 
+        // The state is given as of --at, else of the last event (later events are not applied).
+        var end = until ?? mine[^1].Item1.At;
+        if (end < mine[0].Item1.At)
+        {
+            throw new UsageException($"--at: ticket '{ticketId}' was created after {atText}");
+        }
+
+        var stepTimes = every is { } interval ? ExplainOptions.StepTimes(mine[0].Item1.At, end, interval, view.Step!) : [];
         var runtime = new TicketRuntime(policy);
         var decisions = new List<Decision>();
         var trace = new ExplainTrace();
+        var states = new List<TimelineState>();
+        var next = 0;
         Ticket? t = null;
+
+        // One replay: the ticket is advanced to each --step time as the events pass it, and described then.
+        // A state at an event's instant comes after the events at that instant, as with --at.
+        void StatesBefore(Instant limit, bool including)
+        {
+            while (next < stepTimes.Count && (stepTimes[next] < limit || including && stepTimes[next] == limit))
+            {
+                runtime.AdvanceTo(t!, stepTimes[next], decisions, trace);
+                states.Add(new TimelineState(trace.Entries.Count, policy.Describe(t!), stepTimes[next]));
+                next++;
+            }
+        }
+
         foreach (var (e, _) in mine)
         {
-            if (until is { } limit && e.At > limit)
+            if (e.At > end)
             {
                 break;
             }
@@ -125,21 +151,21 @@ internal static class ExplainCommand
             if (t is null)
             {
                 t = runtime.Open(e, decisions, trace);
+                continue;
             }
-            else
-            {
-                runtime.Apply(t, e, decisions, trace);
-            }
+
+            StatesBefore(e.At, including: false);
+            runtime.Apply(t, e, decisions, trace);
         }
 
-        if (t is null)
+        StatesBefore(end, including: true);
+        if (states.Count == 0 || states[^1].At != end)
         {
-            throw new UsageException($"--at: ticket '{ticketId}' was created after {atText}");
+            runtime.AdvanceTo(t!, end, decisions, trace);
+            states.Add(new TimelineState(trace.Entries.Count, policy.Describe(t!), end));
         }
 
-        var end = until ?? mine.Where(e => e.Item1.At <= (until ?? Instant.MaxValue)).Max(e => e.Item1.At);
-        runtime.AdvanceTo(t, end, decisions, trace);
-        var state = policy.Describe(t);
+        var state = states[^1].State;
         var dto = StateDto.From(state, policy.Model);
         IReadOnlyList<TraceEntry> timeline = kinds is null ? trace.Entries : [.. trace.Entries.Where(e => kinds.Contains(e.Kind))];
 
@@ -154,11 +180,18 @@ internal static class ExplainCommand
                 timeline = timeline.Select(e => new { at = TicketEventJson.FormatTime(e.At), kind = e.Kind, text = e.Text }),
                 decisions = decisions.Select(DecisionDto.From),
                 state = dto,
+                states = every is null ? null : states.Select(s => new { at = TicketEventJson.FormatTime(s.At), state = StateDto.From(s.State, policy.Model) }),
             }), null, console);
             return ExitCodes.Success;
         }
 
-        PolicyLoader.WriteOutput(ExplainText.Render(ticketId, policy, timeline, state, end, time), null, console);
+        if (kinds is not null)
+        {
+            // Each state follows the entries up to it that --only keeps.
+            states = [.. states.Select(s => s with { Entries = trace.Entries.Take(s.Entries).Count(e => kinds.Contains(e.Kind)) })];
+        }
+
+        PolicyLoader.WriteOutput(ExplainText.Render(ticketId, policy, timeline, states, time, sinceCreated: every is not null), null, console);
         return ExitCodes.Success;
     }
 

@@ -107,6 +107,53 @@ internal static class ExplainOptions
         return (CheckHandled(text, at), null);
     }
 
+    /// <summary>The most states <c>--step</c> shows: more is a usage error, not pages of output.</summary>
+    public const int MaxStates = 200;
+
+    /// <summary><c>--step DURATION</c>: the interval between the states shown, or null without the option.</summary>
+    public static Duration? ParseStep(string? text) => text switch
+    {
+        null => null,
+        // Written as --at's relative times are: the step itself has no sign.
+        ['+', .. var rest] when CompactDuration.TryParse(rest, out _, out _) is null => throw new UsageException($"--step: '{text}' is the time between two states, with no sign; write {rest}"),
+        _ => CommonOptions.ParseDuration("--step", text),
+    };
+
+    /// <summary>
+    /// The times <c>--step</c> shows the state at: the ticket's creation and every <paramref name="step"/>
+    /// after it, up to <paramref name="end"/> (the end's own state is shown after them). Refused when that
+    /// makes more than <see cref="MaxStates"/> states, with the shortest step that does not.
+    /// </summary>
+    public static List<Instant> StepTimes(Instant created, Instant end, Duration step, string text)
+    {
+        var count = States(end - created, step);
+        if (count > MaxStates)
+        {
+            var shortest = Duration.FromMinutes(Math.Max(1, (long)Math.Ceiling((end - created).TotalMinutes / MaxStates)));
+            while (States(end - created, shortest) > MaxStates)
+            {
+                shortest += Duration.FromMinutes(1);
+            }
+
+            throw new UsageException($"--step: every {text} from the ticket's creation ({TicketEventJson.FormatTime(created)}) to {TicketEventJson.FormatTime(end)} makes {count} states, more than the {MaxStates} esc explain shows; give a step of at least {ModelFormatter.FormatWallClock(shortest)}, or an earlier --at");
+        }
+
+        var times = new List<Instant>();
+        for (var at = created; at <= end; at += step)
+        {
+            times.Add(at);
+        }
+
+        return times;
+    }
+
+    /// <summary>How many states a span shows at this step: one at each step from the start, and one at the end if it is between steps.</summary>
+    private static long States(Duration span, Duration step)
+    {
+        var steps = span.BclCompatibleTicks / step.BclCompatibleTicks;
+        return steps + 1 + (span.BclCompatibleTicks % step.BclCompatibleTicks == 0 ? 0 : 1);
+    }
+
     /// <summary>An <c>--at</c> time, refused when it is outside the times esc handles.</summary>
     public static Instant CheckHandled(string text, Instant at) =>
         EventTimes.Contains(at) ? at : throw new UsageException($"--at: '{text}' is outside the times esc handles, {EventTimes.Text}");

@@ -201,12 +201,20 @@ public sealed record TicketDocument(
     public static TicketDocument From(TicketSnapshot s, string policy, int version, string fingerprint) => new(
         s.Id, policy, version, fingerprint, s.State, s.Severity, s.Owner, s.Level, s.Monitoring, s.PagingStopped, s.Paused,
         TicketEventJson.FormatTime(s.Created), s.NextDeadline is { } n ? TicketEventJson.FormatTime(n) : null,
-        s.Clocks.Select(c => new ClockDocument(c.Name, c.Status, c.Due is { } d ? TicketEventJson.FormatTime(d) : null)).ToList(),
+        s.Clocks.Select(c => new ClockDocument(c.Name, c.Status, c.Due is { } d ? TicketEventJson.FormatTime(d) : null, c.SkipReason)).ToList(),
         s.ActiveRules, s.Fields);
 }
 
 /// <summary>An SLA clock or pending step.</summary>
-public sealed record ClockDocument(string Name, string Status, string? Due);
+/// <param name="Name">For example <c>sla acknowledge</c> or <c>sev1_production #2</c>.</param>
+/// <param name="Status">pending, met, breached, paused, blocked, parked or done.</param>
+/// <param name="Due">When it is due, while pending.</param>
+/// <param name="SkipReason">
+/// For a pending step that would be skipped when it falls due if the ticket stayed as it is, why, read at the
+/// ticket's latest event or deadline run: its `unless` holds ("`acknowledged` holds") or its `while` does not
+/// ("`not contained` does not hold"). A condition with `older than` or `during` may change by then.
+/// </param>
+public sealed record ClockDocument(string Name, string Status, string? Due, string? SkipReason = null);
 
 /// <summary>A ticket's explained history.</summary>
 public sealed record TimelineDocument(string Ticket, string Policy, int PolicyVersion, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<DecisionSummary> Decisions, TicketDocument? State);

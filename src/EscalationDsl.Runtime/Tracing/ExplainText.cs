@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using EscalationDsl.Language.Text;
 using EscalationDsl.Runtime.Events;
+using EscalationDsl.Runtime.Time;
 using NodaTime;
 
 namespace EscalationDsl.Runtime.Tracing;
@@ -19,21 +20,56 @@ public static class ExplainText
     /// <param name="state">The ticket's state at <paramref name="end"/>.</param>
     /// <param name="end">The time the state is given at.</param>
     /// <param name="time">How a time is written (<c>esc explain --zone</c>); by default ISO 8601 in UTC.</param>
-    public static string Render(string ticketId, CompiledPolicy policy, IReadOnlyList<TraceEntry> entries, TicketSnapshot state, Instant end, Func<Instant, string>? time = null)
+    public static string Render(string ticketId, CompiledPolicy policy, IReadOnlyList<TraceEntry> entries, TicketSnapshot state, Instant end, Func<Instant, string>? time = null) =>
+        Render(ticketId, policy, entries, [new TimelineState(entries.Count, state, end)], time, sinceCreated: false);
+
+    /// <summary>
+    /// The whole text with a state block after the entries up to each of <paramref name="states"/>
+    /// (<c>esc explain --step</c>), ending with a line break.
+    /// </summary>
+    /// <param name="ticketId">The ticket.</param>
+    /// <param name="policy">The policy version the ticket ran under.</param>
+    /// <param name="entries">The trace.</param>
+    /// <param name="states">The states to show, in time order, each after the entries up to it.</param>
+    /// <param name="time">How a time is written (<c>esc explain --zone</c>); by default ISO 8601 in UTC.</param>
+    /// <param name="sinceCreated">Each state's time also says how long after the ticket's creation it is (<c>+15m</c>).</param>
+    public static string Render(string ticketId, CompiledPolicy policy, IReadOnlyList<TraceEntry> entries, IReadOnlyList<TimelineState> states, Func<Instant, string>? time, bool sinceCreated)
     {
         time ??= TicketEventJson.FormatTime;
         var sb = new StringBuilder();
         // Values from the event file may hold line breaks: each timeline entry stays on its line.
-        sb.Append(CultureInfo.InvariantCulture, $"ticket {OneLine.Of(ticketId)} under policy {policy.Name} version {policy.Version}\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"ticket {OneLine.Of(ticketId)} under policy {policy.Name} version {policy.Version}\n");
         // A time with a fraction of a second is longer: every time is padded to the longest, so the columns stay in line.
         var times = entries.Select(e => time(e.At)).ToList();
         var width = times.Count == 0 ? 0 : times.Max(t => t.Length);
-        for (var i = 0; i < times.Count; i++)
+        var shown = 0;
+        for (var i = 0; i < states.Count; i++)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{times[i].PadRight(width)}  {KindName(entries[i].Kind),-8}  {OneLine.Of(entries[i].Text)}\n");
+            // A blank line before and after the entries up to each state; a later state with no entries of
+            // its own follows the one before after one blank line.
+            sb.Append('\n');
+            var first = shown;
+            for (; shown < states[i].Entries; shown++)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"{times[shown].PadRight(width)}  {KindName(entries[shown].Kind),-8}  {OneLine.Of(entries[shown].Text)}\n");
+            }
+
+            if (i == 0 || shown > first)
+            {
+                sb.Append('\n');
+            }
+
+            AppendState(sb, policy, states[i], time, sinceCreated);
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $"\nstate at {time(end)}: {state.State}, severity {state.Severity}, owner {state.Owner ?? "(none)"}, escalation level {state.Level}");
+        return sb.ToString();
+    }
+
+    private static void AppendState(StringBuilder sb, CompiledPolicy policy, TimelineState block, Func<Instant, string> time, bool sinceCreated)
+    {
+        var state = block.State;
+        var since = sinceCreated ? $" (+{TimeArithmetic.Span((block.At - state.Created).ToInt64Nanoseconds() / 1_000_000)})" : "";
+        sb.Append(CultureInfo.InvariantCulture, $"state at {time(block.At)}{since}: {state.State}, severity {state.Severity}, owner {state.Owner ?? "(none)"}, escalation level {state.Level}");
         if (state.Monitoring)
         {
             sb.Append(", monitor mode");
@@ -54,7 +90,13 @@ public static class ExplainText
         {
             // A step's trigger, or the conditions time changes at the recheck of time-dependent conditions.
             var about = clock.Step ?? (clock.Conditions is { } changing ? string.Join("; ", changing) : null);
-            sb.Append(CultureInfo.InvariantCulture, $"  {clock.Name,-28} {clock.Status}{(clock.Due is { } due ? " due " + time(due) : "")}{(about is null ? "" : $"  ({about})")}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"  {clock.Name,-28} {clock.Status}{(clock.Due is { } due ? " due " + time(due) : "")}{(about is null ? "" : $"  ({about})")}");
+            if (clock.SkipReason is { } skip)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"  {SkipNote}: {skip}");
+            }
+
+            sb.Append('\n');
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"  rules applying: {(state.ActiveRules.Count == 0 ? "none" : string.Join(", ", state.ActiveRules))}\n");
@@ -64,8 +106,10 @@ public static class ExplainText
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"  next deadline: {(state.NextDeadline is { } next ? time(next) : "none")}\n");
-        return sb.ToString();
     }
+
+    /// <summary>What a pending step's skip reason follows in the state block.</summary>
+    private const string SkipNote = "— skipped if still so when due";
 
     /// <summary>A trace entry's kind as the timeline (text and JSON, esc explain and the engine's /timeline) writes it: <c>event</c>, <c>deadline</c>, ...</summary>
     public static string KindName(TraceKind kind) => kind.ToString().ToLowerInvariant();
