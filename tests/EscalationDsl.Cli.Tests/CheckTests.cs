@@ -124,7 +124,7 @@ public sealed class CheckTests
         await NamedPipes.CreateAsync(pipe);
         try
         {
-            var result = await Task.Run(() => Esc.Run(command, folder.Path)).WaitAsync(TimeSpan.FromSeconds(30));
+            var result = await Task.Run(() => Esc.Run(command, folder.Path)).WaitAsync(TimeSpan.FromSeconds(60));
 
             result.ExitCode.ShouldBe(2);
             result.Error.ShouldBe($"esc: {pipe}: cannot read the file: the file is a named pipe, a socket or a terminal, not a regular file; a policy found in a folder is read from a regular file\n");
@@ -144,8 +144,8 @@ public sealed class CheckTests
         await NamedPipes.CreateAsync(pipe);
         var writer = Task.Run(() => File.WriteAllText(pipe, "policy \"x\" version 1\nseverity s { acknowledge within 15x }\n"));
 
-        var result = await Task.Run(() => Esc.Run("check", pipe)).WaitAsync(TimeSpan.FromSeconds(30));
-        await writer.WaitAsync(TimeSpan.FromSeconds(30));
+        var result = await Task.Run(() => Esc.Run("check", pipe)).WaitAsync(TimeSpan.FromSeconds(60));
+        await writer.WaitAsync(TimeSpan.FromSeconds(60));
 
         result.ExitCode.ShouldBe(1);
         result.Out.ShouldContain("piped.esc:2:33: error[ESC2007]");

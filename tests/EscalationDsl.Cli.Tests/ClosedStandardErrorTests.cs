@@ -20,7 +20,7 @@ public sealed class ClosedStandardErrorTests
         }
 
         var (exit, _) = await EscProcess.Run(
-            EscProcess.Start("/bin/sh", "-c", $"exec dotnet \"$0\" {command} >/dev/null", EscProcess.Dll), TimeSpan.FromSeconds(30));
+            EscProcess.Start("/bin/sh", "-c", $"exec dotnet \"$0\" {command} >/dev/null", EscProcess.Dll), TimeSpan.FromSeconds(60));
 
         exit.ShouldBe(code);
     }

@@ -36,7 +36,7 @@ public sealed class InterruptionTests : IDisposable
             // Standard input stays open: the run waits for more tickets, with --emit-events' temporary file made.
             await process.StandardInput.WriteLineAsync("""{"ticket":"A","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev1"}""");
             await process.StandardInput.FlushAsync();
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
             while (Directory.GetFiles(folder).Length == 0 && DateTime.UtcNow < deadline && !process.HasExited)
             {
                 await Task.Delay(50);
@@ -44,7 +44,7 @@ public sealed class InterruptionTests : IDisposable
 
             Directory.GetFiles(folder).ShouldHaveSingleItem().ShouldEndWith(".partial");
             EscProcess.Signal(process, signal);
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
             await output;
 
             process.ExitCode.ShouldBe(code);

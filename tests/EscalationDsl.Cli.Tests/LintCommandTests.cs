@@ -164,7 +164,7 @@ public sealed class LintCommandTests
         await NamedPipes.CreateAsync(pipe);
         try
         {
-            var result = await Task.Run(() => Esc.RunIn(folder.Path, string.Empty, "lint", "p.esc")).WaitAsync(TimeSpan.FromSeconds(30));
+            var result = await Task.Run(() => Esc.RunIn(folder.Path, string.Empty, "lint", "p.esc")).WaitAsync(TimeSpan.FromSeconds(60));
 
             result.ExitCode.ShouldBe(2);
             result.Error.ShouldBe("esc: .esclint.json: cannot read the file: the file is a named pipe, a socket or a terminal, not a regular file; a lint configuration found in a folder is read from a regular file\n");

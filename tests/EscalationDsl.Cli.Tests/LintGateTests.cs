@@ -99,7 +99,7 @@ public sealed class LintGateTests
         var model = Language.Semantics.SemanticModel.Create("ok.esc", "policy \"ok\" version 1\nseverity s { acknowledge within 15m }\n");
         try
         {
-            var refusals = await Task.Run(() => LintGate.Create().Check(model, folder)).WaitAsync(TimeSpan.FromSeconds(30));
+            var refusals = await Task.Run(() => LintGate.Create().Check(model, folder)).WaitAsync(TimeSpan.FromSeconds(60));
 
             refusals.ShouldHaveSingleItem().ShouldContain(".esclint.json: cannot read the file: the file is a named pipe");
         }

@@ -72,9 +72,11 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
 
     /// <summary>
     /// Reads the folder. Returns the versions that became current (new or changed), so the caller can
-    /// record them in the database.
+    /// record them in the database. <paramref name="cancellation"/> stops it between two files, with an
+    /// <see cref="OperationCanceledException"/> and the registry half read: only the engine's start,
+    /// which is then given up whole, passes one.
     /// </summary>
-    public IReadOnlyList<PolicyVersion> Reload()
+    public IReadOnlyList<PolicyVersion> Reload(CancellationToken cancellation = default)
     {
         var changed = new List<PolicyVersion>();
         if (!Directory.Exists(Folder))
@@ -101,6 +103,7 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
         var hashes = ImmutableDictionary.CreateBuilder<string, byte[]>(StringComparer.Ordinal);
         foreach (var file in found)
         {
+            cancellation.ThrowIfCancellationRequested();
             var relative = Relative(file);
             seen.Add(relative);
             SourceText source;

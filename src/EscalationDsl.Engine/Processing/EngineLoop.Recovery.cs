@@ -15,14 +15,17 @@ namespace EscalationDsl.Engine.Processing;
 /// </summary>
 internal sealed partial class EngineLoop
 {
-    /// <summary>Loads policies and open tickets, then fires what fell due while the engine was down.</summary>
-    public void Start()
+    /// <summary>
+    /// Loads policies and open tickets, then fires what fell due while the engine was down.
+    /// <paramref name="cancellation"/> (the host's start being stopped) ends the policy load between files.
+    /// </summary>
+    public void Start(CancellationToken cancellation = default)
     {
         live = false;
         store.Begin();
         try
         {
-            ReloadPolicies();
+            ReloadPolicies(cancellation);
             if (options.DefaultPolicy is { } name && !Registry.Current.ContainsKey(name))
             {
                 logger.LogWarning(
@@ -53,10 +56,10 @@ internal sealed partial class EngineLoop
     }
 
     /// <summary>Re-reads the policy folder; new versions are recorded so pinned tickets survive restarts.</summary>
-    public IReadOnlyList<PolicyStatus> ReloadPolicies()
+    public IReadOnlyList<PolicyStatus> ReloadPolicies(CancellationToken cancellation = default)
     {
         var added = false;
-        foreach (var version in Registry.Reload())
+        foreach (var version in Registry.Reload(cancellation))
         {
             StorePolicy(version);
             added = true;

@@ -14,7 +14,8 @@ internal sealed class EngineService(EngineLoop loop, IHostApplicationLifetime li
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        loop.Start();
+        // Ctrl+C while the policies load stops the start there, not after every file is read and linted.
+        loop.Start(cancellationToken);
         var (tickets, policies) = (loop.OpenTickets, loop.Registry.Current.Count);
 
         // Ready once the HTTP server listens too: if binding its address fails, the engine never was.
