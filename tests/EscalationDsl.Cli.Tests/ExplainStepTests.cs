@@ -63,6 +63,18 @@ public sealed class ExplainStepTests
         ]);
     }
 
+    [Theory]
+    [InlineData("--step", "1h")]
+    [InlineData("--at", "+10m")]
+    public void AStateWithNoEntriesBeforeItFollowsTheHeaderAfterOneBlankLine(string option, string value)
+    {
+        // `--only state` keeps no entry before 14:21: the header, one blank line, the state (two before).
+        var result = Esc.Run([.. Outage, option, value, "--only", "state"]);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldStartWith("ticket INC-1042 under policy support version 1\n\nstate at 2026-11-02T14:");
+    }
+
     [Fact]
     public void AStateAtAnEventsInstantComesAfterThatEvent()
     {

@@ -45,8 +45,8 @@ public static class ExplainText
         var shown = 0;
         for (var i = 0; i < states.Count; i++)
         {
-            // A blank line before and after the entries up to each state; a later state with no entries of
-            // its own follows the one before after one blank line.
+            // A blank line before and after the entries up to each state; a state with no entries before it
+            // follows the header, or the state before it, after one blank line.
             sb.Append('\n');
             var first = shown;
             for (; shown < states[i].Entries; shown++)
@@ -54,7 +54,7 @@ public static class ExplainText
                 sb.Append(CultureInfo.InvariantCulture, $"{times[shown].PadRight(width)}  {KindName(entries[shown].Kind),-8}  {OneLine.Of(entries[shown].Text)}\n");
             }
 
-            if (i == 0 || shown > first)
+            if (shown > first)
             {
                 sb.Append('\n');
             }
