@@ -70,6 +70,45 @@ public sealed class ComparedTextsTests
         Compared.Misspelt(field, value).ShouldBeEmpty();
 
     [Fact]
+    public void EveryPlaceAConditionIsWrittenGivesItsComparedValues()
+    {
+        var policy = CompiledPolicy.Compile(SemanticModel.Create("w.esc", """
+            policy "w" version 1
+            owners {
+                team desk "Desk" reports to lead
+                role lead "Lead"
+            }
+            fields {
+                squad   text
+                phase   text
+                zone    text
+                stage   text
+                cadence text
+                extra   text
+            }
+            severity p1 {
+                acknowledge within 1h
+                update every 30m until cadence == done
+            }
+            escalation r for p1 {
+                owner desk
+                every 10m while stage == triage up to 2 times: remind owner
+                after 20m unless zone != emea: escalate to next
+            }
+            require extra before escalate when squad == network
+            page only when phase != calm
+            deescalate when phase == calmed {
+                stop paging
+            }
+            """));
+
+        foreach (var (field, meant) in new[] { ("cadence", "done"), ("stage", "triage"), ("zone", "emea"), ("squad", "network"), ("phase", "calm"), ("phase", "calmed") })
+        {
+            policy.ComparedTexts.Misspelt(field, meant.ToUpperInvariant()).ShouldContain(meant, $"{field} == {meant}");
+        }
+    }
+
+    [Fact]
     public void AnEventsMisspeltValuesAreNamedByTheMemberThatHoldsThem()
     {
         var misspelt = Compared.Of(Status with { Status = "Awaiting_customer", Fields = [KeyValuePair.Create("tier", "slver"), KeyValuePair.Create("note", "x")] });
