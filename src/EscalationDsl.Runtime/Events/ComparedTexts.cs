@@ -17,9 +17,15 @@ public sealed class ComparedTexts
     /// <summary>Per field that conditions compare: the values they compare it with, and every value the policy names for it.</summary>
     private readonly FrozenDictionary<string, FieldTexts> byField;
 
+    /// <summary>The entries of <c>status</c> and <c>issue_type</c>, held apart: most events set one of them.</summary>
+    private readonly FieldTexts? status;
+    private readonly FieldTexts? issueType;
+
     private ComparedTexts(FrozenDictionary<string, FieldTexts> byField)
     {
         this.byField = byField;
+        status = byField.GetValueOrDefault("status");
+        issueType = byField.GetValueOrDefault("issue_type");
     }
 
     /// <summary>True when no condition compares a text field with a value: no event value is ever misspelt.</summary>
@@ -31,24 +37,8 @@ public sealed class ComparedTexts
     /// differs from one only in letter case or by one character (inserted, left out, replaced, or two
     /// neighbours swapped) that is not a digit (<c>p2</c> against <c>p1</c> is another value, not a typo).
     /// </summary>
-    public IReadOnlyList<string> Misspelt(string field, string value)
-    {
-        if (!byField.TryGetValue(field, out var texts) || texts.Known.Contains(value))
-        {
-            return [];
-        }
-
-        List<string>? near = null;
-        foreach (var compared in texts.Compared)
-        {
-            if (OneSlipApart(value, compared))
-            {
-                (near ??= []).Add(compared);
-            }
-        }
-
-        return (IReadOnlyList<string>?)near ?? [];
-    }
+    public IReadOnlyList<string> Misspelt(string field, string value) =>
+        byField.TryGetValue(field, out var texts) ? Near(texts, value) : [];
 
     /// <summary>
     /// The text values of an event that look misspelt (its <c>status</c>, its <c>issue_type</c> and its
@@ -63,14 +53,14 @@ public sealed class ComparedTexts
         }
 
         List<MisspeltText>? found = null;
-        if (e.Kind == TicketEventKind.Status && e.Status is { } status)
+        if (status is not null && e.Kind == TicketEventKind.Status && e.Status is { } statusValue)
         {
-            Check("status", "status", status, ref found);
+            Check(status, "status", "status", statusValue, ref found);
         }
 
-        if (e.Kind == TicketEventKind.Created && e.IssueType is { } issueType)
+        if (issueType is not null && e.Kind == TicketEventKind.Created && e.IssueType is { } issueTypeValue)
         {
-            Check("issue_type", "issue_type", issueType, ref found);
+            Check(issueType, "issue_type", "issue_type", issueTypeValue, ref found);
         }
 
         if (e.Fields is { } fields)
@@ -79,9 +69,9 @@ public sealed class ComparedTexts
             for (var i = 0; i < fields.Count; i++)
             {
                 var (field, value) = fields[i];
-                if (value is not null && byField.ContainsKey(field))
+                if (value is not null && byField.TryGetValue(field, out var texts))
                 {
-                    Check(field, null, value, ref found);
+                    Check(texts, field, null, value, ref found);
                 }
             }
         }
@@ -89,12 +79,31 @@ public sealed class ComparedTexts
         return found;
     }
 
-    private void Check(string field, string? member, string value, ref List<MisspeltText>? found)
+    private static void Check(FieldTexts texts, string field, string? member, string value, ref List<MisspeltText>? found)
     {
-        if (Misspelt(field, value) is { Count: > 0 } meant)
+        if (Near(texts, value) is { Count: > 0 } meant)
         {
             (found ??= []).Add(new MisspeltText(field, member ?? "fields." + field, value, meant));
         }
+    }
+
+    private static IReadOnlyList<string> Near(FieldTexts texts, string value)
+    {
+        if (texts.Known.Contains(value))
+        {
+            return [];
+        }
+
+        List<string>? near = null;
+        foreach (var compared in texts.Compared)
+        {
+            if (OneSlipApart(value, compared))
+            {
+                (near ??= []).Add(compared);
+            }
+        }
+
+        return (IReadOnlyList<string>?)near ?? [];
     }
 
     /// <summary>
