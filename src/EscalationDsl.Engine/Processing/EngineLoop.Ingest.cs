@@ -347,15 +347,19 @@ internal sealed partial class EngineLoop
             return null;
         }
 
-        if (count)
+        // A loop, not ConvertAll with a lambda: a lambda capturing the parameter would allocate its
+        // closure on every call, clean events included.
+        var warnings = new List<ValueWarning>(misspelt.Count);
+        foreach (var m in misspelt)
         {
-            foreach (var m in misspelt)
+            warnings.Add(new ValueWarning(m.Member, m.Value, m.Meant, m.Message(version.Name)));
+            if (count)
             {
                 Metrics.UnmatchedValue(version.Name, m.Field);
             }
         }
 
-        return misspelt.ConvertAll(m => new ValueWarning(m.Member, m.Value, m.Meant, m.Message(version.Name)));
+        return warnings;
     }
 
     /// <summary>

@@ -28,9 +28,6 @@ public sealed class ComparedTexts
         issueType = byField.GetValueOrDefault("issue_type");
     }
 
-    /// <summary>True when no condition compares a text field with a value: no event value is ever misspelt.</summary>
-    public bool IsEmpty => byField.Count == 0;
-
     /// <summary>
     /// The values conditions compare <paramref name="field"/> with that <paramref name="value"/> is
     /// probably a misspelling of, or none: it is none of the values the policy names for the field, and
