@@ -1,5 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using EscalationDsl.Engine.Policies;
+using EscalationDsl.Engine.Processing;
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime;
+using EscalationDsl.Runtime.Events;
+using NodaTime;
 
 namespace EscalationDsl.Engine.Tests;
 
@@ -107,5 +113,31 @@ public sealed class UnmatchedValueTests
             t => t.Contains("esc_event_values_unmatched_total{otel_scope_name=\"EscalationDsl.Engine\",field=\"tier\",policy=\"tiers\"} 4\n", StringComparison.Ordinal)
                 && t.Contains("esc_event_values_unmatched_total{otel_scope_name=\"EscalationDsl.Engine\",field=\"status\",policy=\"tiers\"} 2\n", StringComparison.Ordinal),
             "two batches of a misspelt status and two misspelt tiers each, the repeated event not counted");
+    }
+
+    [Fact]
+    public void AnEventWithoutSuchAValueAllocatesNothingForTheCheck()
+    {
+        // The batch ingest path is tight: a clean event pays lookups, never an allocation.
+        var text = Tiers["tiers.esc"];
+        var version = new PolicyVersion(CompiledPolicy.Compile(SemanticModel.Create("tiers.esc", text)), text, "tiers.esc");
+        var clean = new TicketEvent
+        {
+            TicketId = "T-1",
+            At = Instant.FromUtc(2026, 11, 2, 14, 0),
+            Kind = TicketEventKind.Status,
+            Status = "in_progress",
+            Fields = [KeyValuePair.Create("tier", "gold")],
+        };
+        EngineLoop.Warnings(version, clean, null).ShouldBeNull();
+        EngineLoop.Warnings(version, clean with { Status = "awaiting_custmer" }, null).ShouldNotBeNull();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            EngineLoop.Warnings(version, clean, null);
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
     }
 }

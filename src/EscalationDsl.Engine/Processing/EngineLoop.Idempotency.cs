@@ -64,7 +64,7 @@ internal sealed partial class EngineLoop
 
             var e = StoredEvent.Parse(body!, ticketId);
             late = ticket is not null && e.At < ticket.LatestAt;
-            warnings = Warnings(log.Version, e, count: false);
+            warnings = Warnings(log.Version, e, metrics: null);
             if (ticket is null)
             {
                 ticket = runtime.Open(e, decisions);

@@ -322,7 +322,7 @@ internal sealed partial class EngineLoop
             summaries[i] = Summary(scratch[i]);
         }
 
-        var warnings = Warnings(entry.Policy, e, count: live);
+        var warnings = Warnings(entry.Policy, e, live ? Metrics : null);
         var result = new EventResult(e.EventId!, e.TicketId, entry.Policy.Name, entry.Policy.Version, StateName(entry.Ticket), late, false, summaries, warnings);
         StoreDecisions(entry, scratch, now, labels);
         AfterChange(entry, before, dueBefore, now);
@@ -336,11 +336,12 @@ internal sealed partial class EngineLoop
 
     /// <summary>
     /// The event's text values that the policy version will never match (one letter off a compared
-    /// value), or null; <paramref name="count"/>ed in <c>esc_event_values_unmatched_total</c>. The compared
-    /// values are gathered once, when the version is compiled, so an event without such a value costs a
-    /// lookup or two per text value of a compared field and allocates nothing.
+    /// value), or null; each counted in <c>esc_event_values_unmatched_total</c> when
+    /// <paramref name="metrics"/> is given. The compared values are gathered once, when the version is
+    /// compiled, so an event without such a value costs a lookup or two per text value of a compared
+    /// field and allocates nothing.
     /// </summary>
-    private List<ValueWarning>? Warnings(PolicyVersion version, TicketEvent e, bool count)
+    internal static List<ValueWarning>? Warnings(PolicyVersion version, TicketEvent e, EngineMetrics? metrics)
     {
         if (version.Compiled.ComparedTexts.Of(e) is not { } misspelt)
         {
@@ -353,10 +354,7 @@ internal sealed partial class EngineLoop
         foreach (var m in misspelt)
         {
             warnings.Add(new ValueWarning(m.Member, m.Value, m.Meant, m.Message(version.Name)));
-            if (count)
-            {
-                Metrics.UnmatchedValue(version.Name, m.Field);
-            }
+            metrics?.UnmatchedValue(version.Name, m.Field);
         }
 
         return warnings;
