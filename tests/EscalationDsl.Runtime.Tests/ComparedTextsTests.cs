@@ -108,6 +108,30 @@ public sealed class ComparedTextsTests
         }
     }
 
+    [Theory]
+    [InlineData(62)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(90)]
+    public void LongValuesAreComparedAsShortOnesAre(int length)
+    {
+        // Lengths from 63 on share one bit of the quick length check; the check must not hide them.
+        var meant = new string('a', length - 1) + "z";
+        var policy = CompiledPolicy.Compile(SemanticModel.Create("l.esc", $$"""
+            policy "l" version 1
+            owners {
+                team desk "Desk"
+            }
+            severity p1 { acknowledge within 1h }
+            pause sla while status == {{meant}}
+            """));
+
+        policy.ComparedTexts.Misspelt("status", meant[..^1]).ShouldBe([meant]);
+        policy.ComparedTexts.Misspelt("status", meant + "z").ShouldBe([meant]);
+        policy.ComparedTexts.Misspelt("status", meant.ToUpperInvariant()).ShouldBe([meant]);
+        policy.ComparedTexts.Misspelt("status", meant + "zz").ShouldBeEmpty();
+    }
+
     [Fact]
     public void AnEventsMisspeltValuesAreNamedByTheMemberThatHoldsThem()
     {

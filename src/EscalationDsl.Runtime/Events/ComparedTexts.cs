@@ -21,11 +21,18 @@ public sealed class ComparedTexts
     private readonly FieldTexts? status;
     private readonly FieldTexts? issueType;
 
+    /// <summary>The lengths of the compared fields' names (<see cref="LengthBit"/>): most field names an event sets are told apart without hashing.</summary>
+    private readonly ulong fieldLengths;
+
     private ComparedTexts(FrozenDictionary<string, FieldTexts> byField)
     {
         this.byField = byField;
         status = byField.GetValueOrDefault("status");
         issueType = byField.GetValueOrDefault("issue_type");
+        foreach (var field in byField.Keys)
+        {
+            fieldLengths |= LengthBit(field.Length);
+        }
     }
 
     /// <summary>
@@ -66,7 +73,7 @@ public sealed class ComparedTexts
             for (var i = 0; i < fields.Count; i++)
             {
                 var (field, value) = fields[i];
-                if (value is not null && byField.TryGetValue(field, out var texts))
+                if (value is not null && (fieldLengths & LengthBit(field.Length)) != 0 && byField.TryGetValue(field, out var texts))
                 {
                     Check(texts, field, null, value, ref found);
                 }
@@ -86,7 +93,9 @@ public sealed class ComparedTexts
 
     private static IReadOnlyList<string> Near(FieldTexts texts, string value)
     {
-        if (texts.Known.Contains(value))
+        // A value of a length no named value has, and more than one off every compared one, is neither
+        // named nor misspelt: most values of a compared field are told so without hashing them.
+        if ((texts.Lengths & LengthBit(value.Length)) == 0 || texts.Known.Contains(value))
         {
             return [];
         }
@@ -163,8 +172,18 @@ public sealed class ComparedTexts
 
     private static bool Same(char x, char y) => x == y || char.ToLowerInvariant(x) == char.ToLowerInvariant(y);
 
-    /// <summary>The values conditions compare a field with, and all the values the policy names for it.</summary>
-    private sealed record FieldTexts(string[] Compared, FrozenSet<string> Known);
+    /// <summary>A length as one bit of a mask; lengths from 63 on share the last bit.</summary>
+    private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
+
+    /// <summary>
+    /// The values conditions compare a field with, all the values the policy names for it, and the
+    /// lengths a value may have to be either (a named value's, or one off a compared value's).
+    /// </summary>
+    private sealed record FieldTexts(string[] Compared, FrozenSet<string> Known)
+    {
+        public ulong Lengths { get; } = Known.Aggregate(0UL, (mask, v) => mask | LengthBit(v.Length))
+            | Compared.Aggregate(0UL, (mask, v) => mask | LengthBit(v.Length) | LengthBit(v.Length + 1) | LengthBit(Math.Max(v.Length - 1, 0)));
+    }
 
     /// <summary>Gathers the values while the policy compiles: the condition compiler sees every comparison.</summary>
     internal sealed class Builder
