@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Runtime.Compilation;
+using EscalationDsl.Runtime.Events;
 using EscalationDsl.Runtime.Machine;
 
 namespace EscalationDsl.Runtime;
@@ -147,4 +148,26 @@ public sealed partial class CompiledPolicy
         [.. conditions.Select(c => (c.Where, c.Condition, Wake: compiler.CompileWake(c.Condition)))
             .Where(c => c.Wake is not null)
             .Select(c => new TimedCondition($"{c.Where} {ModelFormatter.Format(c.Condition)}", c.Wake!))];
+
+    /// <summary>The compared values the conditions gave <paramref name="compared"/>, with the values routes and <c>calendar by</c> map.</summary>
+    private ComparedTexts BuildComparedTexts(ComparedTexts.Builder compared)
+    {
+        foreach (var route in Model.Routes)
+        {
+            foreach (var value in route.Entries.SelectMany(e => e.Values))
+            {
+                compared.Mapped(route.Field.Name, value);
+            }
+        }
+
+        if (Model.CalendarChoice is { } choice)
+        {
+            foreach (var value in choice.Entries.SelectMany(e => e.Values))
+            {
+                compared.Mapped(choice.Field.Name, value);
+            }
+        }
+
+        return compared.Build();
+    }
 }

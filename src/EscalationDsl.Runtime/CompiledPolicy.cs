@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Runtime.Compilation;
+using EscalationDsl.Runtime.Events;
 using EscalationDsl.Runtime.Machine;
 using EscalationDsl.Runtime.Time;
 
@@ -72,7 +73,8 @@ public sealed partial class CompiledPolicy
                 .ToFrozenDictionary(StringComparer.Ordinal);
             chosenFallback = calendars[choice.Fallback];
         }
-        var compiler = new ConditionCompiler(this);
+        var compared = new ComparedTexts.Builder();
+        var compiler = new ConditionCompiler(this, compared);
         Lifecycle = LifecycleTriggers.Create();
         PolicyGuards = [.. model.RequireGuards.Select(g => CompileGuard(g, compiler))];
         PolicyPageGuards = [.. model.PageGuards.Select(g => compiler.Compile(g.When))];
@@ -120,6 +122,7 @@ public sealed partial class CompiledPolicy
         };
         sharedTimed = Timed(compiler, model.Deescalations.Select(d => ("deescalate when", d.When)).Concat(model.Pauses.Select(p => ("pause sla while", p.While))));
         Layouts = [.. model.Severities.Select(s => BuildLayout(s, compiler))];
+        ComparedTexts = BuildComparedTexts(compared);
     }
 
     /// <summary>The bound policy.</summary>
@@ -133,6 +136,12 @@ public sealed partial class CompiledPolicy
 
     /// <summary>SHA-256 of the source text (hex, 16 characters): tells two texts of one version apart.</summary>
     public string Fingerprint { get; }
+
+    /// <summary>
+    /// The values the policy compares its text fields with, and those it maps: which values an event
+    /// sets are probably misspelt (taken as written, so what they were meant for does not happen).
+    /// </summary>
+    public ComparedTexts ComparedTexts { get; }
 
     /// <summary>The lifecycle triggers for events.</summary>
     public LifecycleTriggers Lifecycle { get; }

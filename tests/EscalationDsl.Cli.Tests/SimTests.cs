@@ -47,6 +47,22 @@ public sealed class SimTests
     }
 
     [Theory]
+    [InlineData("text", "misspelt-values.txt")]
+    [InlineData("markdown", "misspelt-values.md")]
+    [InlineData("html", "misspelt-values.html")]
+    [InlineData("json", "misspelt-values.json")]
+    public void ValuesOneLetterOffWhatThePolicyComparesAreCountedInEveryFormat(string format, string golden)
+    {
+        // Two tickets set "awaiting customer" and one "Awaiting_Customer" where support.esc pauses for
+        // awaiting_customer: replayed as written (not bad rows), and listed in the overview.
+        var result = Esc.Run("sim", "policies/support.esc", "--tickets", "tests/Baselines/Sim/misspelt-values.jsonl", "--format", format, "--quiet");
+        result.Error.ShouldBeEmpty();
+        result.ExitCode.ShouldBe(0);
+        result.Out.ShouldContain("awaiting customer");
+        Golden.Match(Path.Combine(RepoPaths.Baselines, "Sim", golden), result.Out);
+    }
+
+    [Theory]
     [InlineData(Subset, "--import", "servicenow")]
     [InlineData("policies/events/week-of-tickets.jsonl")]
     [InlineData("policies/events/sev1-network-outage.csv")]

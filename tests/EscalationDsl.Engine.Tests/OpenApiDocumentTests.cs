@@ -35,6 +35,9 @@ public sealed class OpenApiDocumentTests
         // An owner the policy does not declare leaves the ticket with none: "owner" is left out.
         await Answer("/v1/events", "post", engine.PostEvent(EngineFixture.Event("e2", "INC-1", T0.AddMinutes(1), "assigned", new { owner = "bob" })));
         await Answer("/v1/events:batch", "post", engine.PostBatch(EngineFixture.Created("q1", "Q-1", T0.AddMinutes(1), "sev3"), EngineFixture.Event("q2", "Q-1", T0.AddMinutes(2), "closed")));
+        // A status one letter off the one the policy pauses for: the answer has "warnings".
+        var warned = await Answer("/v1/events", "post", engine.PostEvent(EngineFixture.Event("e4", "INC-1", T0.AddMinutes(1), "status", new { status = "awaiting customer" })));
+        JsonNode.Parse(await warned.Content.ReadAsStringAsync())!["warnings"].ShouldNotBeNull();
         await Answer("/v1/events", "post", engine.PostEvent(EngineFixture.Created("e3", "INC-2", T0, severity: "sev9")));
         // The acknowledge clock breaches: a breached clock has no "due".
         await engine.AdvanceAsync(TimeSpan.FromMinutes(16));

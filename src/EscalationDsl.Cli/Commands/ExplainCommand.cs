@@ -203,30 +203,11 @@ internal static class ExplainCommand
     /// </summary>
     private static void WarnOfMisspeltTexts(CompiledPolicy policy, List<(TicketEvent Event, long Line)> events, string eventsPath, CliConsole console)
     {
-        var compared = ComparedTexts.Of(policy.Model);
         foreach (var (e, line) in events)
         {
-            if (e.Kind == TicketEventKind.Status && e.Status is { } status)
+            foreach (var misspelt in policy.ComparedTexts.Of(e) ?? [])
             {
-                Warn("status", status, line);
-            }
-
-            if (e.Kind == TicketEventKind.Created && e.IssueType is { } issueType)
-            {
-                Warn("issue_type", issueType, line);
-            }
-
-            foreach (var (field, value) in e.Fields ?? [])
-            {
-                Warn(field, value, line);
-            }
-        }
-
-        void Warn(string field, string value, long line)
-        {
-            if (compared.Misspelt(field, value) is { Count: > 0 } near)
-            {
-                console.Error.WriteLine($"{eventsPath}:{line}: warning: {field} '{OneLine.Of(value)}' is none of the values policy {policy.Name} names for {field}, and a text value is taken as written; did you mean {string.Join(" or ", near)}?");
+                console.Error.WriteLine($"{eventsPath}:{line}: warning: {misspelt.Message(policy.Name)}");
             }
         }
     }

@@ -23,6 +23,7 @@ internal sealed class EngineMetrics : IDisposable
     public static readonly double[] LagBuckets = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10, 30, 60];
 
     private readonly Meter meter;
+    private readonly Counter<long> unmatchedValues;
     private readonly string[] stateNames;
 
     /// <summary>Open tickets without an owner, by state.</summary>
@@ -56,6 +57,7 @@ internal sealed class EngineMetrics : IDisposable
         DeliveryFailures = meter.CreateCounter<long>("esc.delivery_failures", null, "Failed delivery attempts, by sink and outcome (retry, dead).");
         Deliveries = meter.CreateCounter<long>("esc.deliveries", null, "Decisions delivered, by sink.");
         PolicyRefusals = meter.CreateCounter<long>("esc.policy_refusals", null, "Policy files refused at load or reload.");
+        unmatchedValues = meter.CreateCounter<long>("esc.event_values_unmatched", null, "Text values of accepted events one letter off a value the policy compares the field with (so never matched), by policy and field.");
         meter.CreateObservableGauge("esc.open_tickets", ObserveOpen, null, "Open tickets by state and owner.");
     }
 
@@ -102,6 +104,13 @@ internal sealed class EngineMetrics : IDisposable
 
     /// <summary>Counts one accepted event of the given kind.</summary>
     public void CountEvent(Runtime.Events.TicketEventKind kind) => Interlocked.Increment(ref eventsByKind[(int)kind]);
+
+    /// <summary>
+    /// Counts a probably misspelt value of an accepted event, by policy and field: both come from the
+    /// policy (only fields its conditions compare have any), never the value, so the series stay few.
+    /// </summary>
+    public void UnmatchedValue(string policy, string field) =>
+        unmatchedValues.Add(1, new KeyValuePair<string, object?>("policy", policy), new KeyValuePair<string, object?>("field", field));
 
     /// <summary>Forgets all open-ticket counts (before tickets are reloaded).</summary>
     public void ResetOpen()

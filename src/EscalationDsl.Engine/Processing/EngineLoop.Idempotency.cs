@@ -47,6 +47,7 @@ internal sealed partial class EngineLoop
         var decisions = new List<Decision>();
         Ticket? ticket = null;
         var late = false;
+        List<ValueWarning>? warnings = null;
         foreach (var (kind, at, body, rowSeq) in log.Rows)
         {
             if (rowSeq > seq)
@@ -63,6 +64,7 @@ internal sealed partial class EngineLoop
 
             var e = StoredEvent.Parse(body!, ticketId);
             late = ticket is not null && e.At < ticket.LatestAt;
+            warnings = Warnings(log.Version, e, metrics: null);
             if (ticket is null)
             {
                 ticket = runtime.Open(e, decisions);
@@ -73,6 +75,6 @@ internal sealed partial class EngineLoop
             }
         }
 
-        return new EventResult(eventId, ticketId, log.Version.Name, log.Version.Version, StateName(ticket!), late, true, decisions.Select(Summary).ToList());
+        return new EventResult(eventId, ticketId, log.Version.Name, log.Version.Version, StateName(ticket!), late, true, decisions.Select(Summary).ToList(), warnings);
     }
 }

@@ -322,7 +322,8 @@ internal sealed partial class EngineLoop
             summaries[i] = Summary(scratch[i]);
         }
 
-        var result = new EventResult(e.EventId!, e.TicketId, entry.Policy.Name, entry.Policy.Version, StateName(entry.Ticket), late, false, summaries);
+        var warnings = Warnings(entry.Policy, e, live ? Metrics : null);
+        var result = new EventResult(e.EventId!, e.TicketId, entry.Policy.Name, entry.Policy.Version, StateName(entry.Ticket), late, false, summaries, warnings);
         StoreDecisions(entry, scratch, now, labels);
         AfterChange(entry, before, dueBefore, now);
         if (live)
@@ -331,6 +332,32 @@ internal sealed partial class EngineLoop
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The event's text values that the policy version will never match (one letter off a compared
+    /// value), or null; each counted in <c>esc_event_values_unmatched_total</c> when
+    /// <paramref name="metrics"/> is given. The compared values are gathered once, when the version is
+    /// compiled, so an event without such a value costs a lookup or two per text value of a compared
+    /// field and allocates nothing.
+    /// </summary>
+    internal static List<ValueWarning>? Warnings(PolicyVersion version, TicketEvent e, EngineMetrics? metrics)
+    {
+        if (version.Compiled.ComparedTexts.Of(e) is not { } misspelt)
+        {
+            return null;
+        }
+
+        // A loop, not ConvertAll with a lambda: a lambda capturing the parameter would allocate its
+        // closure on every call, clean events included.
+        var warnings = new List<ValueWarning>(misspelt.Count);
+        foreach (var m in misspelt)
+        {
+            warnings.Add(new ValueWarning(m.Member, m.Value, m.Meant, m.Message(version.Name)));
+            metrics?.UnmatchedValue(version.Name, m.Field);
+        }
+
+        return warnings;
     }
 
     /// <summary>

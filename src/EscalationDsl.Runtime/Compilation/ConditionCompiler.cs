@@ -8,7 +8,7 @@ using NodaTime.Text;
 namespace EscalationDsl.Runtime.Compilation;
 
 /// <summary>Turns bound conditions into delegates that read a ticket without allocating.</summary>
-internal sealed class ConditionCompiler(CompiledPolicy policy)
+internal sealed class ConditionCompiler(CompiledPolicy policy, ComparedTexts.Builder compared)
 {
     public TicketPredicate Compile(ConditionModel condition)
     {
@@ -129,6 +129,7 @@ internal sealed class ConditionCompiler(CompiledPolicy policy)
                 var slot = access.Slot;
                 return NumberCompare(op, number, t => NumberValue.Read(t.Values[slot]));
             case FieldStorage.Value:
+                compared.Compared(access.Field, value);
                 var textSlot = access.Slot;
                 return op == CompareOperator.Equal
                     ? (t, _) => string.Equals(t.Values[textSlot], value, StringComparison.Ordinal)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EscalationDsl.Simulation.Reporting;
 
 namespace EscalationDsl.Simulation.Rendering;
@@ -57,6 +58,16 @@ internal static class ReportDocument
         {
             blocks.Add(new DocHeading("What the input cannot tell"));
             blocks.Add(new DocList(r.Caveats));
+        }
+
+        if (r.Input.Misspelt is { } misspelt)
+        {
+            blocks.Add(new DocHeading("Values the policy will never match"));
+            blocks.Add(new DocText($"{Formats.Count(misspelt.Events, "event")} set a text value one letter (or letter case) off a value the policy compares the field with "
+                + $"({Formats.Count(misspelt.Values, "value")}{(misspelt.Values > misspelt.Top.Count ? $", the {misspelt.Top.Count} most frequent below" : "")}). "
+                + "They were replayed as written, so the pause or rule they were meant for did not happen; correct the export or its mapping."));
+            blocks.Add(Table(["field", "value", "did you mean", "events", "first row"], [false, false, false, true, true],
+                misspelt.Top.Select(m => (IReadOnlyList<string>)[m.Field, m.Value, string.Join(" or ", m.DidYouMean), Formats.Count(m.Events), m.FirstRow.ToString(CultureInfo.InvariantCulture)])));
         }
 
         return new DocSection("overview", $"esc sim: {r.Policy.Name} on {FileName(r.Input.File)}", blocks);

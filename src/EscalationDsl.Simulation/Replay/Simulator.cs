@@ -65,6 +65,8 @@ public sealed partial class Simulator
         private (string? Id, long Row) refusedRow;
         private readonly Queue<string> orphanOrder = new();
         private readonly ReportBuilder report = new(policy, options, source);
+        private readonly ComparedTexts compared = policy.ComparedTexts;
+        private readonly MisspeltTally misspelt = new();
 
         /// <summary>
         /// The end of the data: the latest event replayed, or read for a ticket outside --from/--to. A bad
@@ -157,7 +159,7 @@ public sealed partial class Simulator
 
             var rowsRead = position().Rows;
             options.Progress?.Invoke(new SimulationProgress(1, rowsRead, tickets, badRows));
-            var input = new InputSummary(source.DisplayName, source.Format, rowsRead, events, replayedEvents, badRows, tickets, filtered);
+            var input = new InputSummary(source.DisplayName, source.Format, rowsRead, events, replayedEvents, badRows, tickets, filtered, misspelt.Build());
             return new SimulationResult(report.Build(input, horizon == Instant.MinValue ? null : horizon), stopped, peakKept);
         }
 
@@ -200,6 +202,11 @@ public sealed partial class Simulator
             }
 
             events++;
+            if (compared.Of(e) is { } found)
+            {
+                misspelt.Add(found, record.Row);
+            }
+
             PendingTicket? ticket;
             if (ReferenceEquals(lastPending.Id, e.TicketId))
             {

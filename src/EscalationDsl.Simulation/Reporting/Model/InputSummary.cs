@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EscalationDsl.Simulation.Reporting;
 
 /// <summary>What was read.</summary>
@@ -9,4 +11,6 @@ namespace EscalationDsl.Simulation.Reporting;
 /// <param name="BadRows">Rows skipped, each reported as <c>file:row: reason</c>.</param>
 /// <param name="Tickets">Tickets replayed.</param>
 /// <param name="FilteredTickets">Tickets left out by <c>--from</c>/<c>--to</c>.</param>
-public sealed record InputSummary(string File, string Format, long Rows, long Events, long ReplayedEvents, long BadRows, long Tickets, long FilteredTickets);
+/// <param name="Misspelt">Text values the policy will never match (one letter off a compared value), or null when there are none.</param>
+public sealed record InputSummary(string File, string Format, long Rows, long Events, long ReplayedEvents, long BadRows, long Tickets, long FilteredTickets,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MisspeltValues? Misspelt = null);

@@ -1,0 +1,161 @@
+using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime.Events;
+using NodaTime;
+
+namespace EscalationDsl.Runtime.Tests;
+
+/// <summary>
+/// Which text values esc explain, esc sim and the engine warn of as probable misspellings of a value
+/// the policy's conditions compare the field with.
+/// </summary>
+public sealed class ComparedTextsTests
+{
+    private static readonly CompiledPolicy Policy = CompiledPolicy.Compile(SemanticModel.Create("t.esc", """
+        policy "t" version 1
+        owners {
+            team desk "Desk" reports to lead
+            role lead "Lead"
+        }
+        fields {
+            region text
+            tier   text
+            note   text
+        }
+        severity p1 { acknowledge within 1h }
+        escalation r for p1 when region == eu1 or tier in [gold, silver] {
+            owner desk
+            after 10m: escalate to route(region)
+        }
+        route region {
+            eu1 -> desk
+            eu2 -> lead
+            default -> desk
+        }
+        pause sla while status == awaiting_customer
+        """));
+
+    private static readonly ComparedTexts Compared = Policy.ComparedTexts;
+
+    private static readonly TicketEvent Status = new()
+    {
+        TicketId = "T1",
+        At = Instant.FromUtc(2026, 11, 2, 14, 0),
+        Kind = TicketEventKind.Status,
+        Status = "in_progress",
+        Fields = [KeyValuePair.Create("note", "awaiting customer"), KeyValuePair.Create("tier", "gold")],
+    };
+
+    [Theory]
+    [InlineData("status", "awaiting customer", "awaiting_customer")]
+    [InlineData("status", "Awaiting_Customer", "awaiting_customer")]
+    [InlineData("status", "awaiting_custmer", "awaiting_customer")]   // a letter left out
+    [InlineData("status", "awaiting_customers", "awaiting_customer")] // one too many
+    [InlineData("status", "awaitign_customer", "awaiting_customer")]  // two neighbours swapped
+    [InlineData("tier", "glod", "gold")]
+    [InlineData("tier", "GOLD", "gold")]
+    [InlineData("region", "eu", "eu1")]                               // the digit left out
+    public void AValueOneLetterOffANamedOneIsAProbableMisspelling(string field, string value, string meant) =>
+        Compared.Misspelt(field, value).ShouldBe([meant]);
+
+    [Theory]
+    [InlineData("status", "awaiting_customer")]    // named
+    [InlineData("region", "eu2")]                  // not compared, but routed: a value the policy knows
+    [InlineData("region", "eu3")]                  // one digit off eu1: another region, not a typo
+    [InlineData("region", "e1u")]                  // a swap that moves a digit
+    [InlineData("tier", "bronze")]                 // far from every named value
+    [InlineData("status", "waiting for customer")] // more than one letter off
+    [InlineData("status", "awaiting_cutsomer_")]   // a swap and a letter more
+    [InlineData("impact", "x")]                    // a field no condition compares
+    public void OtherValuesAreNotWarnedOf(string field, string value) =>
+        Compared.Misspelt(field, value).ShouldBeEmpty();
+
+    [Fact]
+    public void EveryPlaceAConditionIsWrittenGivesItsComparedValues()
+    {
+        var policy = CompiledPolicy.Compile(SemanticModel.Create("w.esc", """
+            policy "w" version 1
+            owners {
+                team desk "Desk" reports to lead
+                role lead "Lead"
+            }
+            fields {
+                squad   text
+                phase   text
+                zone    text
+                stage   text
+                cadence text
+                extra   text
+            }
+            severity p1 {
+                acknowledge within 1h
+                update every 30m until cadence == done
+            }
+            escalation r for p1 {
+                owner desk
+                every 10m while stage == triage up to 2 times: remind owner
+                after 20m unless zone != emea: escalate to next
+            }
+            require extra before escalate when squad == network
+            page only when phase != calm
+            deescalate when phase == calmed {
+                stop paging
+            }
+            """));
+
+        foreach (var (field, meant) in new[] { ("cadence", "done"), ("stage", "triage"), ("zone", "emea"), ("squad", "network"), ("phase", "calm"), ("phase", "calmed") })
+        {
+            policy.ComparedTexts.Misspelt(field, meant.ToUpperInvariant()).ShouldContain(meant, $"{field} == {meant}");
+        }
+    }
+
+    [Theory]
+    [InlineData(62)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(90)]
+    public void LongValuesAreComparedAsShortOnesAre(int length)
+    {
+        // Lengths from 63 on share one bit of the quick length check; the check must not hide them.
+        var meant = new string('a', length - 1) + "z";
+        var policy = CompiledPolicy.Compile(SemanticModel.Create("l.esc", $$"""
+            policy "l" version 1
+            owners {
+                team desk "Desk"
+            }
+            severity p1 { acknowledge within 1h }
+            pause sla while status == {{meant}}
+            """));
+
+        policy.ComparedTexts.Misspelt("status", meant[..^1]).ShouldBe([meant]);
+        policy.ComparedTexts.Misspelt("status", meant + "z").ShouldBe([meant]);
+        policy.ComparedTexts.Misspelt("status", meant.ToUpperInvariant()).ShouldBe([meant]);
+        policy.ComparedTexts.Misspelt("status", meant + "zz").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void AnEventsMisspeltValuesAreNamedByTheMemberThatHoldsThem()
+    {
+        var misspelt = Compared.Of(Status with { Status = "Awaiting_customer", Fields = [KeyValuePair.Create("tier", "slver"), KeyValuePair.Create("note", "x")] });
+
+        misspelt.ShouldNotBeNull();
+        misspelt.Select(m => (m.Field, m.Member, m.Value)).ShouldBe([("status", "status", "Awaiting_customer"), ("tier", "fields.tier", "slver")]);
+        misspelt[1].Message("t").ShouldBe("tier 'slver' is none of the values policy t names for tier, and a text value is taken as written; did you mean silver?");
+    }
+
+    [Fact]
+    public void AValueOfAFieldNoConditionComparesIsNotChecked() =>
+        Compared.Of(Status).ShouldBeNull("note is not compared, tier is gold and in_progress is far from awaiting_customer");
+
+    [Fact]
+    public void AnEventWithoutMisspeltValuesCostsNoAllocation()
+    {
+        Compared.Of(Status);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            Compared.Of(Status);
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+    }
+}
