@@ -90,7 +90,7 @@ public static class ExplainText
         {
             // A step's trigger, or the conditions time changes at the recheck of time-dependent conditions.
             var about = clock.Step ?? (clock.Conditions is { } changing ? string.Join("; ", changing) : null);
-            sb.Append(CultureInfo.InvariantCulture, $"  {clock.Name,-28} {clock.Status}{(clock.Due is { } due ? " due " + time(due) : "")}{(about is null ? "" : $"  ({about})")}");
+            sb.Append(CultureInfo.InvariantCulture, $"  {clock.Name,-28} {clock.Status}{(clock.Due is { } due ? (clock.Status == "blocked" ? ", next tick due " : " due ") + time(due) : "")}{(about is null ? "" : $"  ({about})")}");
             if (clock.SkipReason is { } skip)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"  {SkipNote}: {skip}");
@@ -109,7 +109,7 @@ public static class ExplainText
     }
 
     /// <summary>What a pending step's skip reason follows in the state block.</summary>
-    private const string SkipNote = "— skipped if still so when due";
+    private const string SkipNote = "— skipped when due if no event comes before then";
 
     /// <summary>A trace entry's kind as the timeline (text and JSON, esc explain and the engine's /timeline) writes it: <c>event</c>, <c>deadline</c>, ...</summary>
     public static string KindName(TraceKind kind) => kind.ToString().ToLowerInvariant();
