@@ -135,6 +135,21 @@ public sealed class ExplainStepTests
     }
 
     [Fact]
+    public void AStateADayOrMoreAfterCreationIsLabelledInDaysAndWeeksAsTheOptionsAreWritten()
+    {
+        // Was (+96h) and (+192h) for --step 4d: the label now reads as --at and --step are written.
+        var result = Esc.Run([.. Outage, "--at", "+1w1d", "--step", "4d"]);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        Blocks(result.Out).States.Select(s => s[..s.IndexOf(':', 30)]).ShouldBe([
+            "state at 2026-11-02T14:00:00Z (+0m)",
+            "state at 2026-11-06T14:00:00Z (+4d)",
+            "state at 2026-11-10T14:00:00Z (+1w1d)",
+        ]);
+        Blocks(Esc.Run([.. Outage, "--at", "+1d2h30m", "--step", "1d"]).Out).States.Last().ShouldStartWith("state at 2026-11-03T16:30:00Z (+1d2h30m):");
+    }
+
+    [Fact]
     public void TwoHundredStatesAreShownAndOneMoreIsRefused()
     {
         // 199 steps of 1m make 200 states; 200 steps, 201.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EscalationDsl.Language.Semantics;
 using EscalationDsl.Language.Text;
 using EscalationDsl.Runtime.Events;
 using EscalationDsl.Runtime.Time;
@@ -68,7 +69,7 @@ public static class ExplainText
     private static void AppendState(StringBuilder sb, CompiledPolicy policy, TimelineState block, Func<Instant, string> time, bool sinceCreated)
     {
         var state = block.State;
-        var since = sinceCreated ? $" (+{TimeArithmetic.Span((block.At - state.Created).ToInt64Nanoseconds() / 1_000_000)})" : "";
+        var since = sinceCreated ? $" (+{SinceCreated((block.At - state.Created).ToInt64Nanoseconds() / 1_000_000)})" : "";
         sb.Append(CultureInfo.InvariantCulture, $"state at {time(block.At)}{since}: {state.State}, severity {state.Severity}, owner {state.Owner ?? "(none)"}, escalation level {state.Level}");
         if (state.Monitoring)
         {
@@ -106,6 +107,23 @@ public static class ExplainText
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"  next deadline: {(state.NextDeadline is { } next ? time(next) : "none")}\n");
+    }
+
+    /// <summary>
+    /// A state's time since the ticket's creation, as the trace gives spans (<c>1h30m</c>, <c>1m30s</c>: parts that
+    /// are zero left out, seconds when there are any); from a day on with days and weeks too, as <c>--at</c> and
+    /// <c>--step</c> are written (<c>2w4d7h</c>, not <c>415h</c>).
+    /// </summary>
+    private static string SinceCreated(long ms)
+    {
+        const long Day = 86_400_000;
+        if (ms < Day)
+        {
+            return TimeArithmetic.Span(ms);
+        }
+
+        var seconds = ms / 1000 % 60;
+        return ModelFormatter.FormatWallClock(Duration.FromMilliseconds(ms)) + (seconds > 0 ? string.Create(CultureInfo.InvariantCulture, $"{seconds}s") : "");
     }
 
     /// <summary>What a pending step's skip reason follows in the state block.</summary>
