@@ -141,6 +141,29 @@ public sealed class PendingStepForecastTests
         described.ClockLines().ShouldBe(quiet.ClockLines());
     }
 
+    [Fact]
+    public void AForecastStopsAfterItsMostDeadlineRunsAndLeavesALaterStepUnmarked()
+    {
+        // #0 ticks every minute; #1, due after 1,000 ticks (+1000m), is skipped then, but the forecast runs
+        // at most 1,000 deadlines: it stays unmarked. #2, due within them (+999m), is marked.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("""
+            escalation r for sev1 {
+                owner frontline
+                every 1m: notify oncall
+                after 1001m unless acknowledged: notify director
+                after 999m unless acknowledged: notify lead
+            }
+            """)));
+        script.Run("+0m created sev1; +0m acknowledged");
+
+        TicketRuntime.MaxForecastRuns.ShouldBe(1000);
+        SkipReasons(script).ShouldBe([
+            "r #0 +1m -",
+            "r #1 +16h41m -",
+            "r #2 +16h39m `acknowledged` holds",
+        ]);
+    }
+
     /// <summary>The steps with a due time as <c>name due reason</c>, <c>-</c> for none.</summary>
     private static List<string> SkipReasons(TicketScript script) =>
         [.. script.Snapshot.Clocks.Where(c => c.Step is not null && c.Due is not null).Select(c => $"{c.Name} {script.Offset(c.Due!.Value)} {c.SkipReason ?? "-"}")];

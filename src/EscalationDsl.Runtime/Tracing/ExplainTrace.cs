@@ -78,6 +78,9 @@ public sealed class ExplainTrace
         }
     }
 
+    /// <summary>Whether the forecast knows the step's fate for good (a held-back step may still fire at that instant, or its rule stop).</summary>
+    internal bool Decided(CompiledStep step) => fates is not null && fates.TryGetValue(step, out var fate) && fate.Final;
+
     /// <summary>Whether the forecast decided the step, and why it is skipped (null: it fires).</summary>
     internal bool TryFate(CompiledStep step, out string? reason)
     {
