@@ -182,7 +182,7 @@ public sealed partial class CompiledPolicy
 
     /// <summary>
     /// The status of each SLA component of the ticket's current severity, in the severity's order:
-    /// <c>met</c>, <c>breached</c>, <c>paused</c> or <c>pending</c> (what <see cref="Describe"/> shows
+    /// <c>met</c>, <c>breached</c>, <c>paused</c> or <c>pending</c> (what <see cref="Describe(Ticket)"/> shows
     /// as the <c>sla ...</c> clocks, without building the rest of the snapshot), appended to
     /// <paramref name="into"/>: a caller that summarises many tickets reuses one list.
     /// </summary>
@@ -237,8 +237,14 @@ public sealed partial class CompiledPolicy
 
     private static readonly string[] PhaseNames = [.. Enum.GetValues<Machine.TicketPhase>().Select(p => p.ToString().ToLowerInvariant())];
 
-    /// <summary>A readable copy of the ticket's state.</summary>
-    public TicketSnapshot Describe(Ticket t)
+    /// <summary>
+    /// A readable copy of the ticket's state, without what the pending steps' due times would do
+    /// (<see cref="TicketRuntime.Describe(Ticket)"/> adds that).
+    /// </summary>
+    public TicketSnapshot Describe(Ticket t) => Describe(t, null);
+
+    /// <summary>The ticket's state; a pending step the forecast (<see cref="TicketRuntime.Describe(Ticket)"/>) saw skipped says why.</summary>
+    internal TicketSnapshot Describe(Ticket t, Tracing.ExplainTrace? forecast)
     {
         var layout = Layout(t);
         var clocks = new List<ClockSnapshot>();
@@ -272,9 +278,16 @@ public sealed partial class CompiledPolicy
                 foreach (var step in rule.Steps)
                 {
                     var meta = t.Clock[step.MetaSlot];
+                    string? SkipReason() => forecast is not null && forecast.TryFate(step.Step, out var reason) ? reason : null;
                     if ((meta & StepSlot.Blocked) != 0)
                     {
-                        clocks.Add(new ClockSnapshot($"{rule.Rule.Name} #{step.Step.Index}", "blocked", null) { Step = ModelFormatter.Format(step.Step.Model.Trigger) });
+                        // An `every` step's next tick still comes (and may fire, or be skipped) while its escalation waits.
+                        var tick = step.DueSlot >= 0 && t.Clock[step.DueSlot] != Ticket.NoDue && (meta & StepSlot.Parked) == 0;
+                        clocks.Add(new ClockSnapshot($"{rule.Rule.Name} #{step.Step.Index}", "blocked", tick ? At(t.Clock[step.DueSlot]) : null)
+                        {
+                            Step = ModelFormatter.Format(step.Step.Model.Trigger),
+                            SkipReason = tick ? SkipReason() : null,
+                        });
                     }
                     else if ((meta & StepSlot.Parked) != 0)
                     {
@@ -286,7 +299,7 @@ public sealed partial class CompiledPolicy
                         clocks.Add(new ClockSnapshot($"{rule.Rule.Name} #{step.Step.Index}", "pending", At(t.Clock[step.DueSlot]))
                         {
                             Step = ModelFormatter.Format(step.Step.Model.Trigger),
-                            SkipReason = SkipReason(t, step.Step, t.FromOffset(t.LastEvent)),
+                            SkipReason = SkipReason(),
                         });
                     }
                 }
@@ -317,21 +330,6 @@ public sealed partial class CompiledPolicy
             layout.Rules.Where(r => t.Clock.Length > 0 && t.Clock[r.StartSlot] != Ticket.Never).Select(r => r.Rule.Name).ToList(),
             fields);
     }
-
-    /// <summary>
-    /// Why a pending step would be skipped when it falls due if nothing changed the ticket until then, or
-    /// null: the checks TicketRuntime.RunDueStep makes, with the same compiled conditions, at
-    /// <paramref name="now"/>. An `after` step whose `unless` holds is skipped; an `every` tick whose
-    /// `while` does not hold is skipped (and the step may park). Its other check, an `every` step at its
-    /// cap, never meets a pending step: a step at its cap has no deadline. Whether the rule still applies
-    /// is judged at the recheck of time-dependent conditions and at events, which stop it (and its steps).
-    /// </summary>
-    private static string? SkipReason(Ticket t, CompiledStep step, long now) => (step.Kind, step.Model.Trigger) switch
-    {
-        (StepKind.After, AfterTrigger { Unless: { } unless }) when step.Condition!(t, now) => $"`{ModelFormatter.Format(unless)}` holds",
-        (StepKind.Every, EveryTrigger { While: { } whileCondition }) when !step.Condition!(t, now) => $"`{ModelFormatter.Format(whileCondition)}` does not hold",
-        _ => null,
-    };
 
     /// <summary>
     /// The conditions time alone changes at the recheck: those whose wake, asked as of the ticket's latest

@@ -8,7 +8,7 @@ namespace EscalationDsl.Runtime;
 /// The state of one ticket under a compiled policy: our record, which the Stateless machine reads
 /// and writes through its state accessor. Compact on purpose (docs/performance.md): times are
 /// whole seconds relative to creation, clocks live in one int array laid out per severity.
-/// Only <see cref="TicketRuntime"/> changes it; read it through <see cref="CompiledPolicy.Describe"/>.
+/// Only <see cref="TicketRuntime"/> changes it; read it through <see cref="TicketRuntime.Describe(Ticket)"/>.
 /// </summary>
 public sealed class Ticket
 {

@@ -25,6 +25,7 @@ public sealed partial class TicketRuntime
         t.Clock[slot.MetaSlot] |= StepSlot.Parked;
         t.Flags |= TicketFlags.Parked;
         trace?.Add(at, TraceKind.Skipped, $"{StepLabel(slot.Step)}: skipped, `while` does not hold; no more ticks until it holds again (only an event or the policy's own actions can change it)");
+        trace?.StepSkipped(slot.Step);
     }
 
     /// <summary>

@@ -131,6 +131,7 @@ public sealed partial class TicketRuntime
             if (step.Condition is { } unless && unless(t, at))
             {
                 trace?.Add(at, TraceKind.Skipped, $"{StepLabel(step)}: skipped, `unless` holds");
+                trace?.StepSkipped(step);
                 return;
             }
 
@@ -162,6 +163,7 @@ public sealed partial class TicketRuntime
         if (!holds)
         {
             trace?.Add(at, TraceKind.Skipped, $"{StepLabel(step)}: skipped, `while` does not hold");
+            trace?.StepSkipped(step);
             return;
         }
 

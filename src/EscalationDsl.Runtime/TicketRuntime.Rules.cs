@@ -90,6 +90,7 @@ public sealed partial class TicketRuntime
         }
 
         trace?.Add(at, TraceKind.Skipped, $"{StepLabel(step)}: {what}, the rule's `when` does not hold after the policy's own actions at this instant");
+        trace?.StepHeldBack(step);
         return false;
     }
 
@@ -106,6 +107,7 @@ public sealed partial class TicketRuntime
         }
 
         trace?.Add(at, TraceKind.Rule, $"rule {rule.Rule.Name} stops: {reason}");
+        trace?.RuleStops(rule, reason);
     }
 
     /// <summary>`every ... since X`: a newer X starts a new interval.</summary>

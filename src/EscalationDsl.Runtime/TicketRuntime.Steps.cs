@@ -77,6 +77,7 @@ public sealed partial class TicketRuntime
         var occurrence = (t.Clock[slot.MetaSlot] & StepSlot.OccurrenceMask) + 1;
         t.Clock[slot.MetaSlot] = (t.Clock[slot.MetaSlot] & ~StepSlot.OccurrenceMask) | occurrence;
         trace?.Add(at, TraceKind.Fired, $"{StepLabel(step)} fires (occurrence {occurrence})");
+        trace?.StepFired(step);
         currentNow = at;
 
         var escalationAllowed = true;

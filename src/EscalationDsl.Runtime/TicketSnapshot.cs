@@ -34,7 +34,7 @@ public sealed record TicketSnapshot(
 /// <summary>One clock: an SLA component, the update cadence, the recheck of time-dependent conditions or a pending step.</summary>
 /// <param name="Name">For example <c>sla acknowledge</c> or <c>sev1_production #2</c>.</param>
 /// <param name="Status">pending, met, breached, paused, blocked, parked (an `every` step waiting for its `while` to hold) or done.</param>
-/// <param name="Due">When it is due, while pending.</param>
+/// <param name="Due">When it is due, while pending; for a blocked `every` step, its next tick.</param>
 public sealed record ClockSnapshot(string Name, string Status, Instant? Due)
 {
     /// <summary>For a rule's step, its trigger as written (<c>after 30m unless engineering_assigned</c>); null for the other clocks.</summary>
@@ -44,10 +44,11 @@ public sealed record ClockSnapshot(string Name, string Status, Instant? Due)
     public IReadOnlyList<string>? Conditions { get; init; }
 
     /// <summary>
-    /// For a pending step that its due time would skip if the ticket did not change until then, why, read
-    /// at the ticket's latest time with the conditions the runtime reads then: <c>`acknowledged` holds</c>
+    /// For a pending step (or a blocked `every` step's next tick) that its due time would skip if no event
+    /// came before then, why, as <see cref="TicketRuntime.Describe(Ticket)"/> foresees it: <c>`acknowledged` holds</c>
     /// (an <c>after ... unless</c> step), <c>`not contained` does not hold</c> (an <c>every ... while</c>
-    /// tick); null for the other clocks. A condition with <c>older than</c> or <c>during</c> may change by then.
+    /// tick), <c>held back, rule R's `when` does not hold ...</c>, <c>rule R stops before it is due (...)</c>;
+    /// null for a step that fires, for the other clocks, and from <see cref="CompiledPolicy.Describe(Ticket)"/>.
     /// </summary>
     public string? SkipReason { get; init; }
 }

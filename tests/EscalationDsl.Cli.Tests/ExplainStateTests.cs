@@ -53,7 +53,7 @@ public sealed class ExplainStateTests
         text.ExitCode.ShouldBe(0, text.Error);
         text.Out.ShouldContain("""
 
-              sev1_production #0           pending due 2026-11-02T14:15:00Z  (after 15m unless acknowledged)  — skipped if still so when due: `acknowledged` holds
+              sev1_production #0           pending due 2026-11-02T14:15:00Z  (after 15m unless acknowledged)  — skipped when due if no event comes before then: `acknowledged` holds
               sev1_production #1           pending due 2026-11-02T14:30:00Z  (after 30m unless engineering_assigned)
               sev1_production #2           pending due 2026-11-02T14:30:00Z  (after 30m unless mitigation_planned)
               sev1_production #3           pending due 2026-11-02T15:00:00Z  (after 1h unless root_cause)
@@ -73,8 +73,52 @@ public sealed class ExplainStateTests
         var result = Esc.Run("explain", "policies/support.esc", "--events", "policies/events/sev1-network-outage.jsonl", "--at", "2026-11-02T16:15:00Z");
 
         result.ExitCode.ShouldBe(0, result.Error);
-        result.Out.ShouldContain("\n  sev1_production #4           pending due 2026-11-02T16:40:00Z  (every 1h since customer_update while not contained)  — skipped if still so when due: `not contained` does not hold\n");
+        result.Out.ShouldContain("\n  sev1_production #4           pending due 2026-11-02T16:40:00Z  (every 1h since customer_update while not contained)  — skipped when due if no event comes before then: `not contained` does not hold\n");
         Esc.Run("explain", "policies/support.esc", "--events", "policies/events/sev1-network-outage.jsonl", "--at", "2026-11-02T16:41:00Z", "--only", "skipped").Out
             .ShouldContain("2026-11-02T16:40:00Z  skipped   sev1_production #4 (every 1h since customer_update while not contained): skipped, `while` does not hold");
+    }
+
+    [Fact]
+    public void ABlockedEveryStepGivesItsNextTickAndItsMark()
+    {
+        // The review's p5: the 14:10 tick's escalation waits for request_id; acknowledged at 14:15, the
+        // 14:20 tick is skipped. The state said `blocked` with neither the tick nor the mark.
+        using var folder = new LintTempFolder();
+        folder.Write("p5.esc", """
+            policy "p5" version 1
+            owners {
+                team  frontline   "Front" reports to commander
+                role  commander   "Commander"
+                group oncall      "Oncall" engineering reports to commander
+            }
+            fields {
+                request_id text
+            }
+            severity sev1 "Crit" {
+                acknowledge within 15m
+            }
+            require request_id before escalate
+            escalation r for sev1 {
+                owner frontline
+                every 10m while not acknowledged: escalate to next, notify oncall
+            }
+
+            """);
+        folder.Write("p5.jsonl", """
+            {"ticket":"T","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev1"}
+            {"ticket":"T","at":"2026-11-02T14:15:00Z","type":"acknowledged"}
+
+            """);
+        string[] explain = ["explain", "p5.esc", "--events", "p5.jsonl", "--at", "+16m"];
+
+        var text = Esc.RunIn(folder.Path, string.Empty, explain);
+        var json = Esc.RunIn(folder.Path, string.Empty, [.. explain, "--format", "json"]);
+
+        text.ExitCode.ShouldBe(0, text.Error);
+        text.Out.ShouldContain("\n  r #0                         blocked, next tick due 2026-11-02T14:20:00Z  (every 10m while not acknowledged)  — skipped when due if no event comes before then: `not acknowledged` does not hold\n");
+        var step = JsonDocument.Parse(json.Out).RootElement.GetProperty("state").GetProperty("clocks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "r #0");
+        step.GetProperty("status").GetString().ShouldBe("blocked");
+        step.GetProperty("due").GetString().ShouldBe("2026-11-02T14:20:00Z");
+        step.GetProperty("skipReason").GetString().ShouldBe("`not acknowledged` does not hold");
     }
 }

@@ -121,6 +121,8 @@ public sealed class ExplainStepTests
     [InlineData("15x", "esc: --step: '15x' has the unit 'x'; use m, h, d or w (such as 30m, 1h, 1h30m)\n")]
     [InlineData("0m", "esc: --step: '0m' is no time at all; give a duration such as 30m or 1h\n")]
     [InlineData("+15m", "esc: --step: '+15m' is the time between two states, with no sign; write 15m\n")]
+    [InlineData("-15m", "esc: --step: '-15m' is the time between two states, with no sign; write 15m\n")]
+    [InlineData("+0m", "esc: --step: '+0m' is no time at all; give a duration such as 30m or 1h\n")]
     [InlineData("1h1h", "esc: --step: '1h1h' gives the unit 'h' more than once; write each unit once, largest first (w, d, h, m): the total is '2h'\n")]
     [InlineData("1m", "esc: --step: every 1m from the ticket's creation (2026-11-02T14:00:00Z) to 2026-11-02T18:30:00Z makes 271 states, more than the 200 esc explain shows; give a step of at least 2m, or an earlier --at\n")]
     public void AStepTheOptionDoesNotTakeIsAUsageError(string value, string error)
@@ -130,6 +132,21 @@ public sealed class ExplainStepTests
         result.ExitCode.ShouldBe(2);
         result.Out.ShouldBeEmpty();
         result.Error.ShouldBe(error);
+    }
+
+    [Fact]
+    public void AStateADayOrMoreAfterCreationIsLabelledInDaysAndWeeksAsTheOptionsAreWritten()
+    {
+        // Was (+96h) and (+192h) for --step 4d: the label now reads as --at and --step are written.
+        var result = Esc.Run([.. Outage, "--at", "+1w1d", "--step", "4d"]);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        Blocks(result.Out).States.Select(s => s[..s.IndexOf(':', 30)]).ShouldBe([
+            "state at 2026-11-02T14:00:00Z (+0m)",
+            "state at 2026-11-06T14:00:00Z (+4d)",
+            "state at 2026-11-10T14:00:00Z (+1w1d)",
+        ]);
+        Blocks(Esc.Run([.. Outage, "--at", "+1d2h30m", "--step", "1d"]).Out).States.Last().ShouldStartWith("state at 2026-11-03T16:30:00Z (+1d2h30m):");
     }
 
     [Fact]

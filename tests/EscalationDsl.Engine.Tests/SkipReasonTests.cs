@@ -5,8 +5,8 @@ using System.Text.Json.Nodes;
 namespace EscalationDsl.Engine.Tests;
 
 /// <summary>
-/// <c>GET /v1/tickets/{id}</c> marks a pending step that would be skipped when it falls due if the ticket
-/// stayed as it is (<c>skip_reason</c>), as <c>esc explain</c>'s state does (the trainer's F12). Real HTTP
+/// <c>GET /v1/tickets/{id}</c> marks a pending step that would be skipped when it falls due if no event
+/// came before then (<c>skip_reason</c>), as <c>esc explain</c>'s state does (the trainer's F12). Real HTTP
 /// on 127.0.0.1, a real SQLite file, a fake clock.
 /// </summary>
 public sealed class SkipReasonTests
@@ -47,6 +47,47 @@ public sealed class SkipReasonTests
         using var text = new HttpRequestMessage(HttpMethod.Get, "/v1/tickets/INC-1/timeline");
         text.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/plain"));
         (await (await engine.Http.SendAsync(text)).Content.ReadAsStringAsync())
-            .ShouldContain("\n  sev1_production #0           pending due 2026-11-02T14:15:00Z  (after 15m unless acknowledged)  — skipped if still so when due: `acknowledged` holds\n");
+            .ShouldContain("\n  sev1_production #0           pending due 2026-11-02T14:15:00Z  (after 15m unless acknowledged)  — skipped when due if no event comes before then: `acknowledged` holds\n");
+    }
+
+    [Fact]
+    public async Task AConditionThatTimeMakesTrueBeforeTheDueTimeIsMarkedWhileTheTicketWaits()
+    {
+        // The review's stale case: no event after the acknowledgement at 14:05, so the ticket's latest time stays
+        // there while the engine's clock moves on; at 15:00 `acknowledged older than 20m` holds and the step is skipped.
+        const string Policy = """
+            policy "stale" version 1
+            owners {
+                team  frontline   "Front" reports to commander
+                role  commander   "Commander"
+            }
+            fields {
+                impact enum [production, degraded]
+                impact_confirmed flag
+            }
+            severity sev1 "Crit" {
+                acknowledge within 15m
+            }
+            escalation r for sev1 {
+                owner frontline
+                after 60m unless acknowledged older than 20m: notify commander
+            }
+            """;
+        await using var engine = await EngineFixture.StartAsync(new Dictionary<string, string> { ["stale.esc"] = Policy });
+        await engine.PostEventOk(EngineFixture.Created("e1", "S-1", T0));
+        await engine.PostEventOk(EngineFixture.Event("e2", "S-1", T0.AddMinutes(5), "acknowledged"));
+
+        // The engine's clock at 14:10, then at 14:50.
+        foreach (var minutes in new[] { 10, 40 })
+        {
+            await engine.AdvanceAsync(TimeSpan.FromMinutes(minutes));
+            var step = (await engine.GetJson("/v1/tickets/S-1"))!["clocks"]!.AsArray().Single(c => (string?)c!["name"] == "r #0")!;
+            ((string?)step["due"]).ShouldBe("2026-11-02T15:00:00Z");
+            ((string?)step["skip_reason"]).ShouldBe("`acknowledged older than 20m` holds", $"after {minutes} more minutes");
+        }
+
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(15));
+        var timeline = (await engine.GetJson("/v1/tickets/S-1/timeline"))!["timeline"]!.AsArray();
+        timeline.ShouldContain(e => (string?)e!["at"] == "2026-11-02T15:00:00Z" && ((string?)e["text"])!.StartsWith("r #0 (after 1h unless acknowledged older than 20m): skipped, `unless` holds", StringComparison.Ordinal), timeline.ToJsonString());
     }
 }

@@ -3,7 +3,7 @@ using EscalationDsl.Runtime.Tests.Cases;
 namespace EscalationDsl.Runtime.Tests;
 
 /// <summary>
-/// The state marks a pending step that its due time would skip if the ticket stayed as it is (the trainer's
+/// The state marks a pending step that its due time would skip if no event came before then (the trainer's
 /// F12: `after 15m unless acknowledged` listed as a live threat on an acknowledged ticket). Each case is
 /// computed by hand from the policy below, then checked against what the runtime does when the step falls due.
 /// </summary>
@@ -79,12 +79,12 @@ public sealed class PendingStepSkipTests
     }
 
     [Fact]
-    public void ATimeDependentConditionIsReadAtTheTimeOfTheState()
+    public void ATimeDependentConditionIsReadAtTheStepsDueTime()
     {
-        // Acknowledged at +5m: `acknowledged older than 20m` holds from +25m on, with no event in between.
+        // Acknowledged at +5m: `acknowledged older than 20m` holds from +25m on, so at the step's +1h, with no event in between.
         var script = new TicketScript(TicketScript.Compile(PolicyText.With("escalation r for sev1 { after 1h unless acknowledged older than 20m: notify lead }")));
-        script.Run("+0m created sev1; +5m acknowledged; +24m advance");
-        SkipReasons(script).ShouldBe(["r #0 +1h -"]);
+        script.Run("+0m created sev1; +5m acknowledged; +6m advance");
+        SkipReasons(script).ShouldBe(["r #0 +1h `acknowledged older than 20m` holds"]);
 
         script.Run("+25m advance");
         SkipReasons(script).ShouldBe(["r #0 +1h `acknowledged older than 20m` holds"]);

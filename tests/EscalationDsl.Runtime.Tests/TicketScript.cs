@@ -37,7 +37,7 @@ internal sealed class TicketScript
 
     public Ticket Ticket => ticket ?? throw new InvalidOperationException("no created event yet");
 
-    public TicketSnapshot Snapshot => Policy.Describe(Ticket);
+    public TicketSnapshot Snapshot => runtime.Describe(Ticket);
 
     public static CompiledPolicy Compile(string source)
     {

@@ -136,7 +136,7 @@ internal static class ExplainCommand
             while (next < stepTimes.Count && (stepTimes[next] < limit || including && stepTimes[next] == limit))
             {
                 runtime.AdvanceTo(t!, stepTimes[next], decisions, trace);
-                states.Add(new TimelineState(trace.Entries.Count, policy.Describe(t!), stepTimes[next]));
+                states.Add(new TimelineState(trace.Entries.Count, runtime.Describe(t!), stepTimes[next]));
                 next++;
             }
         }
@@ -162,7 +162,7 @@ internal static class ExplainCommand
         if (states.Count == 0 || states[^1].At != end)
         {
             runtime.AdvanceTo(t!, end, decisions, trace);
-            states.Add(new TimelineState(trace.Entries.Count, policy.Describe(t!), end));
+            states.Add(new TimelineState(trace.Entries.Count, runtime.Describe(t!), end));
         }
 
         var state = states[^1].State;

@@ -114,8 +114,11 @@ internal static class ExplainOptions
     public static Duration? ParseStep(string? text) => text switch
     {
         null => null,
-        // Written as --at's relative times are: the step itself has no sign.
-        ['+', .. var rest] when CompactDuration.TryParse(rest, out _, out _) is null => throw new UsageException($"--step: '{text}' is the time between two states, with no sign; write {rest}"),
+        // Written as --at's relative times are: the step itself has no sign. The unsigned form is suggested
+        // only when --step takes it (not for +0m, which is no time at all).
+        ['+' or '-', .. var rest] when CompactDuration.TryParse(rest, out var minutes, out _) is null => throw new UsageException(minutes > 0
+            ? $"--step: '{text}' is the time between two states, with no sign; write {rest}"
+            : $"--step: '{text}' is no time at all; give a duration such as 30m or 1h"),
         _ => CommonOptions.ParseDuration("--step", text),
     };
 

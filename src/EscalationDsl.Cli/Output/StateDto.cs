@@ -20,6 +20,6 @@ public sealed record StateDto(string Ticket, string State, string Severity, stri
 /// <summary>
 /// One clock in JSON output; <paramref name="Step"/> is a rule step's trigger as written, <paramref name="Conditions"/>
 /// the conditions time alone changes at the recheck of time-dependent conditions, <paramref name="SkipReason"/> why a
-/// pending step would be skipped when due if the ticket stays as it is (<see cref="ClockSnapshot.SkipReason"/>).
+/// pending step would be skipped when due if no event comes before then (<see cref="ClockSnapshot.SkipReason"/>).
 /// </summary>
 public sealed record ClockDto(string Name, string Status, string? Due, string? Step, IReadOnlyList<string>? Conditions = null, string? SkipReason = null);

@@ -159,11 +159,11 @@ internal static class TicketEndpoints
 
         // The log ends with the ticket's latest event or deadline run: the state is given as of then.
         var end = Instant.FromUnixTimeMilliseconds(rows.Count == 0 ? 0 : rows.Max(r => r.At));
-        return new TimelineReplay(id, version, trace, decisions, ticket, end);
+        return new TimelineReplay(id, version, runtime, trace, decisions, ticket, end);
     }
 
     /// <summary>A replayed log, as the JSON document or as the text of `esc explain`.</summary>
-    private sealed record TimelineReplay(string Id, Policies.PolicyVersion Version, ExplainTrace Trace, List<Decision> Decisions, Ticket? Ticket, Instant End)
+    private sealed record TimelineReplay(string Id, Policies.PolicyVersion Version, TicketRuntime Runtime, ExplainTrace Trace, List<Decision> Decisions, Ticket? Ticket, Instant End)
     {
         public TimelineDocument Document() => new(
             Id,
@@ -171,10 +171,10 @@ internal static class TicketEndpoints
             Version.Version,
             Trace.Entries.Select(t => new TimelineEntry(TicketEventJson.FormatTime(t.At), ExplainText.KindName(t.Kind), t.Text)).ToList(),
             Decisions.Select(d => new DecisionSummary(d.Id, DecisionKinds.Name(d.Kind), d.Owner, TicketEventJson.FormatTime(d.At), d.Detail)).ToList(),
-            Ticket is null ? null : TicketDocument.From(Version.Compiled.Describe(Ticket), Version.Name, Version.Version, Version.Fingerprint));
+            Ticket is null ? null : TicketDocument.From(Runtime.Describe(Ticket), Version.Name, Version.Version, Version.Fingerprint));
 
         // A stored ticket's log starts with its created event; one without is damaged (answered as such).
-        public string Text() => ExplainText.Render(Id, Version.Compiled, Trace.Entries, Version.Compiled.Describe(Ticket ?? throw new InvalidDataException($"The log of ticket '{Id}' has no created event.")), End);
+        public string Text() => ExplainText.Render(Id, Version.Compiled, Trace.Entries, Runtime.Describe(Ticket ?? throw new InvalidDataException($"The log of ticket '{Id}' has no created event.")), End);
     }
 }
 
@@ -208,11 +208,14 @@ public sealed record TicketDocument(
 /// <summary>An SLA clock or pending step.</summary>
 /// <param name="Name">For example <c>sla acknowledge</c> or <c>sev1_production #2</c>.</param>
 /// <param name="Status">pending, met, breached, paused, blocked, parked or done.</param>
-/// <param name="Due">When it is due, while pending.</param>
+/// <param name="Due">When it is due, while pending; for a blocked `every` step, its next tick.</param>
 /// <param name="SkipReason">
-/// For a pending step that would be skipped when it falls due if the ticket stayed as it is, why, read at the
-/// ticket's latest event or deadline run: its `unless` holds ("`acknowledged` holds") or its `while` does not
-/// ("`not contained` does not hold"). A condition with `older than` or `during` may change by then.
+/// For a pending step (or a blocked step's next tick) that its due time would skip if no event came before
+/// then, why: its `unless` holds ("`acknowledged` holds"), its `while` does not ("`not contained` does not
+/// hold"), it is held back ("held back, rule R's `when` does not hold ...") or its rule stops first ("rule R
+/// stops before it is due (...)"). Foreseen from the ticket's latest event or deadline run by running a copy
+/// of the ticket forward as the scheduler will: conditions are read at the due time, the policy's own actions
+/// until then count.
 /// </param>
 public sealed record ClockDocument(string Name, string Status, string? Due, string? SkipReason = null);
 

@@ -125,7 +125,7 @@ internal sealed partial class EngineLoop
             return null;
         }
 
-        var snapshot = entry.Policy.Compiled.Describe(entry.Ticket);
+        var snapshot = entry.Policy.Runtime.Describe(entry.Ticket);
         Release(entry);
         return (snapshot, entry.Policy.Name, entry.Policy.Version, entry.Policy.Fingerprint);
     }

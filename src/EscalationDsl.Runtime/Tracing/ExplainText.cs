@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EscalationDsl.Language.Semantics;
 using EscalationDsl.Language.Text;
 using EscalationDsl.Runtime.Events;
 using EscalationDsl.Runtime.Time;
@@ -68,7 +69,7 @@ public static class ExplainText
     private static void AppendState(StringBuilder sb, CompiledPolicy policy, TimelineState block, Func<Instant, string> time, bool sinceCreated)
     {
         var state = block.State;
-        var since = sinceCreated ? $" (+{TimeArithmetic.Span((block.At - state.Created).ToInt64Nanoseconds() / 1_000_000)})" : "";
+        var since = sinceCreated ? $" (+{SinceCreated((block.At - state.Created).ToInt64Nanoseconds() / 1_000_000)})" : "";
         sb.Append(CultureInfo.InvariantCulture, $"state at {time(block.At)}{since}: {state.State}, severity {state.Severity}, owner {state.Owner ?? "(none)"}, escalation level {state.Level}");
         if (state.Monitoring)
         {
@@ -90,7 +91,7 @@ public static class ExplainText
         {
             // A step's trigger, or the conditions time changes at the recheck of time-dependent conditions.
             var about = clock.Step ?? (clock.Conditions is { } changing ? string.Join("; ", changing) : null);
-            sb.Append(CultureInfo.InvariantCulture, $"  {clock.Name,-28} {clock.Status}{(clock.Due is { } due ? " due " + time(due) : "")}{(about is null ? "" : $"  ({about})")}");
+            sb.Append(CultureInfo.InvariantCulture, $"  {clock.Name,-28} {clock.Status}{(clock.Due is { } due ? (clock.Status == "blocked" ? ", next tick due " : " due ") + time(due) : "")}{(about is null ? "" : $"  ({about})")}");
             if (clock.SkipReason is { } skip)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"  {SkipNote}: {skip}");
@@ -108,8 +109,25 @@ public static class ExplainText
         sb.Append(CultureInfo.InvariantCulture, $"  next deadline: {(state.NextDeadline is { } next ? time(next) : "none")}\n");
     }
 
+    /// <summary>
+    /// A state's time since the ticket's creation, as the trace gives spans (<c>1h30m</c>, <c>1m30s</c>: parts that
+    /// are zero left out, seconds when there are any); from a day on with days and weeks too, as <c>--at</c> and
+    /// <c>--step</c> are written (<c>2w4d7h</c>, not <c>415h</c>).
+    /// </summary>
+    private static string SinceCreated(long ms)
+    {
+        const long Day = 86_400_000;
+        if (ms < Day)
+        {
+            return TimeArithmetic.Span(ms);
+        }
+
+        var seconds = ms / 1000 % 60;
+        return ModelFormatter.FormatWallClock(Duration.FromMilliseconds(ms)) + (seconds > 0 ? string.Create(CultureInfo.InvariantCulture, $"{seconds}s") : "");
+    }
+
     /// <summary>What a pending step's skip reason follows in the state block.</summary>
-    private const string SkipNote = "— skipped if still so when due";
+    private const string SkipNote = "— skipped when due if no event comes before then";
 
     /// <summary>A trace entry's kind as the timeline (text and JSON, esc explain and the engine's /timeline) writes it: <c>event</c>, <c>deadline</c>, ...</summary>
     public static string KindName(TraceKind kind) => kind.ToString().ToLowerInvariant();

@@ -1,4 +1,5 @@
 using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime.Compilation;
 using NodaTime;
 
 namespace EscalationDsl.Runtime.Tracing;
@@ -27,4 +28,77 @@ public sealed class ExplainTrace
     /// <summary>The target of the component's breach, once: the first event that does what it asked for takes it.</summary>
     internal long? TakeBreach(SlaComponent component) =>
         breaches is not null && breaches.Remove(component, out var target) ? target : null;
+
+    /// <summary>
+    /// While forecasting (<see cref="TicketRuntime.Describe(Ticket)"/>), what the runtime first did with each timed
+    /// step: fired (no reason) or skipped (why). Held back is not final until the round's end: the step
+    /// fires in the next round at that instant, or its rule stops. Null when not forecasting.
+    /// </summary>
+    private Dictionary<CompiledStep, (bool Final, string? Reason)>? fates;
+
+    /// <summary>Starts recording the steps' fates (a forecast's trace only).</summary>
+    internal void RecordFates() => fates = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The step fired (its escalation may be blocked by `require`: it still fires).</summary>
+    internal void StepFired(CompiledStep step) => Decide(step, true, null);
+
+    /// <summary>A timed step's due time skipped it: an `after` step's `unless` holds, an `every` tick's `while` does not.</summary>
+    internal void StepSkipped(CompiledStep step)
+    {
+        if (fates is not null)
+        {
+            Decide(step, true, step.Model.Trigger switch
+            {
+                AfterTrigger { Unless: { } unless } => $"`{ModelFormatter.Format(unless)}` holds",
+                EveryTrigger { While: { } whileCondition } => $"`{ModelFormatter.Format(whileCondition)}` does not hold",
+                _ => "skipped",
+            });
+        }
+    }
+
+    /// <summary>The step was held back: its rule's `when` does not hold after the policy's own actions at that instant.</summary>
+    internal void StepHeldBack(CompiledStep step) =>
+        Decide(step, false, $"held back, rule {step.Rule.Name}'s `when` does not hold after the policy's own actions at that instant");
+
+    /// <summary>The rule stopped: its steps not yet decided are cancelled (a held-back step stays held back).</summary>
+    internal void RuleStops(RuleSlot rule, string reason)
+    {
+        if (fates is null)
+        {
+            return;
+        }
+
+        foreach (var slot in rule.Steps)
+        {
+            var held = fates.TryGetValue(slot.Step, out var fate) ? fate : default;
+            if (!held.Final)
+            {
+                fates[slot.Step] = (true, held.Reason ?? $"rule {rule.Rule.Name} stops before it is due ({reason})");
+            }
+        }
+    }
+
+    /// <summary>Whether the forecast knows the step's fate for good (a held-back step may still fire at that instant, or its rule stop).</summary>
+    internal bool Decided(CompiledStep step) => fates is not null && fates.TryGetValue(step, out var fate) && fate.Final;
+
+    /// <summary>Whether the forecast decided the step, and why it is skipped (null: it fires).</summary>
+    internal bool TryFate(CompiledStep step, out string? reason)
+    {
+        reason = null;
+        if (fates is null || !fates.TryGetValue(step, out var fate))
+        {
+            return false;
+        }
+
+        reason = fate.Reason;
+        return true;
+    }
+
+    private void Decide(CompiledStep step, bool final, string? reason)
+    {
+        if (fates is not null && (!fates.TryGetValue(step, out var fate) || !fate.Final))
+        {
+            fates[step] = (final, reason);
+        }
+    }
 }

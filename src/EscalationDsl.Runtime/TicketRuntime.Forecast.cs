@@ -1,0 +1,72 @@
+using EscalationDsl.Runtime.Compilation;
+using EscalationDsl.Runtime.Decisions;
+using EscalationDsl.Runtime.Tracing;
+using NodaTime;
+
+namespace EscalationDsl.Runtime;
+
+/// <summary>Describing a ticket with what its pending steps' due times would do if no event came before then.</summary>
+public sealed partial class TicketRuntime
+{
+    /// <summary>
+    /// A readable copy of the ticket's state (<see cref="CompiledPolicy.Describe(Ticket)"/>) in which each pending
+    /// step that its due time would skip, if no event came before then, says why
+    /// (<see cref="ClockSnapshot.SkipReason"/>). A copy of the ticket is run forward with no events, deadline
+    /// by deadline until every pending step's fate is known (at most <see cref="MaxForecastRuns"/> runs), by
+    /// this runtime as it runs the ticket itself, so the policy's own
+    /// actions until then (earlier steps, deescalations, rechecks of time-dependent conditions, rules that
+    /// stop) count; the ticket itself is not changed, and the copy's decisions are thrown away.
+    /// </summary>
+    public TicketSnapshot Describe(Ticket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return Policy.Describe(ticket, Forecast(ticket));
+    }
+
+    /// <summary>
+    /// The most deadline runs a forecast makes: a step whose fate is not known by then (one due after a thousand
+    /// ticks of another step) is not marked.
+    /// </summary>
+    public const int MaxForecastRuns = 1000;
+
+    /// <summary>The forecast's trace, which holds each step's fate; null when no step is pending.</summary>
+    private ExplainTrace? Forecast(Ticket ticket)
+    {
+        var latest = long.MinValue;
+        var pending = new List<CompiledStep>();
+        if (ticket.Clock.Length > 0)
+        {
+            foreach (var rule in Policy.Layout(ticket).Rules)
+            {
+                foreach (var step in rule.Steps)
+                {
+                    // A parked step's tick is not kept up to date (and not shown); an inactive rule's steps have none.
+                    if (step.DueSlot >= 0 && ticket.Clock[step.DueSlot] != Ticket.NoDue && (ticket.Clock[step.MetaSlot] & StepSlot.Parked) == 0 && ticket.Clock[rule.StartSlot] != Ticket.Never)
+                    {
+                        latest = Math.Max(latest, ticket.FromOffset(ticket.Clock[step.DueSlot]));
+                        pending.Add(step.Step);
+                    }
+                }
+            }
+        }
+
+        if (latest == long.MinValue)
+        {
+            return null;
+        }
+
+        // Deadline by deadline, until every pending step's fate is known: an `every 1m` step beside an
+        // `after 4w` one would otherwise run some 40,000 rounds, and the engine describes a ticket on its loop.
+        var forecast = new ExplainTrace();
+        forecast.RecordFates();
+        var copy = ticket.Clone();
+        var decisions = new List<Decision>();
+        for (var runs = 0; runs < MaxForecastRuns && !pending.TrueForAll(forecast.Decided) && copy.NextDeadlineMs is { } next && next <= latest; runs++)
+        {
+            AdvanceTo(copy, Instant.FromUnixTimeMilliseconds(next), decisions, forecast);
+            decisions.Clear();
+        }
+
+        return forecast;
+    }
+}

@@ -1,0 +1,170 @@
+using EscalationDsl.Runtime.Tests.Cases;
+
+namespace EscalationDsl.Runtime.Tests;
+
+/// <summary>
+/// The skip mark is a forecast: what the runtime itself does at each pending step's due time if no event
+/// comes before then, so time-dependent conditions are read at the due time and the policy's own actions
+/// until then count (the review's p1, p2, p4 and p5 reproducers). Each case is computed by hand from its
+/// policy, then checked against what the runtime does when the steps fall due.
+/// </summary>
+public sealed class PendingStepForecastTests
+{
+    [Fact]
+    public void AnEarlierStepAtTheSameInstantAndAnOlderThanThatComesTrueByThenAreForeseen()
+    {
+        // p1: #0 escalates at +30m before #1 reads `escalation_level > 0`; acknowledged at +10m, so at +40m
+        // `acknowledged older than 20m` holds, although it does not yet at +15m.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("""
+            escalation r for sev1 {
+                owner frontline
+                after 30m: escalate to lead
+                after 30m unless escalation_level > 0: notify oncall
+                after 40m unless acknowledged older than 20m: notify director
+            }
+            """)));
+        script.Run("+0m created sev1; +10m acknowledged; +15m advance");
+
+        SkipReasons(script).ShouldBe([
+            "r #0 +30m -",
+            "r #1 +30m `escalation_level > 0` holds",
+            "r #2 +40m `acknowledged older than 20m` holds",
+        ]);
+
+        script.Run("+40m advance");
+        script.Lines().ShouldBe(["+30m escalate lead"]);
+    }
+
+    [Fact]
+    public void AStepThatFiresWhenDueIsNotMarkedEvenIfItsConditionHoldsNow()
+    {
+        // p2, from Monday 16:00 New York time: at +15m the owner is frontline, `not acknowledged older than 20m`
+        // holds and it is business hours; but #0 hands the ticket to lead at +30m before #1 reads the owner,
+        // the acknowledgement at +10m is 30m old at +40m, and +70m is 17:10, after business hours.
+        var script = new TicketScript(
+            TicketScript.Compile(PolicyText.With("""
+                escalation r for sev1 {
+                    owner frontline
+                    after 30m: escalate to lead
+                    after 30m unless owner == frontline: notify oncall
+                    after 40m unless not acknowledged older than 20m: notify lead
+                    after 70m unless during business: notify oncall
+                }
+                """)),
+            start: "2026-11-02T21:00:00Z");
+        script.Run("+0m created sev1; +10m acknowledged; +15m advance");
+
+        SkipReasons(script).ShouldBe(["r #0 +30m -", "r #1 +30m -", "r #2 +40m -", "r #3 +1h10m -"]);
+
+        script.Run("+70m advance");
+        script.Lines().ShouldBe(["+30m escalate lead", "+30m notify oncall", "+40m notify lead", "+1h10m notify oncall"]);
+    }
+
+    [Fact]
+    public void AnEarlierPendingStepAHeldBackStepAndARuleThatStopsAreForeseen()
+    {
+        // p4: a #0 enters monitor at +20m, so the +25m tick and the +30m step find `monitoring`; b #0 escalates
+        // at +45m, so b #1 at that instant is held back (b's `when` no longer holds) and b stops before +50m.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("""
+            escalation a for sev1 {
+                owner frontline
+                after 20m: enter monitor
+                after 30m unless monitoring: notify oncall
+                every 25m while not monitoring: notify lead
+            }
+            escalation b for sev1 when escalation_level == 0 {
+                after 45m: escalate to lead
+                after 45m unless acknowledged: notify oncall
+                after 50m: notify director
+            }
+            """)));
+        script.Run("+0m created sev1; +10m advance");
+
+        SkipReasons(script).ShouldBe([
+            "a #0 +20m -",
+            "a #1 +30m `monitoring` holds",
+            "a #2 +25m `not monitoring` does not hold",
+            "b #0 +45m -",
+            "b #1 +45m held back, rule b's `when` does not hold after the policy's own actions at that instant",
+            "b #2 +50m rule b stops before it is due (its condition no longer holds)",
+        ]);
+
+        script.Run("+50m advance");
+        script.Lines().ShouldBe(["+20m enter_monitor frontline", "+45m escalate lead"]);
+        script.Trace.Entries.Select(e => e.Text).ShouldContain("rule b stops: its condition no longer holds");
+    }
+
+    [Fact]
+    public void ABlockedEveryStepShowsItsNextTickAndWhetherItIsSkipped()
+    {
+        // p5: the +10m tick's escalation waits for request_id; the acknowledgement at +15m makes the +20m tick skip.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("""
+            require request_id before escalate
+            escalation r for sev1 {
+                owner frontline
+                every 10m while not acknowledged: escalate to next, notify oncall
+            }
+            """)));
+        script.Run("+0m created sev1; +15m acknowledged; +16m advance");
+
+        script.ClockLines().ShouldBe(["r #0 blocked +20m"]);
+        SkipReasons(script).ShouldBe(["r #0 +20m `not acknowledged` does not hold"]);
+
+        script.Run("+21m advance");
+        script.Trace.Entries.ShouldContain(e => e.At == script.At("+20m") && e.Text.StartsWith("r #0 (every 10m while not acknowledged): skipped, `while` does not hold", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DescribingATicketDoesNotChangeIt()
+    {
+        const string Policy = """
+            escalation r for sev1 {
+                owner frontline
+                after 30m: escalate to lead
+                after 30m unless escalation_level > 0: notify oncall
+                every 10m while not acknowledged older than 20m: page oncall
+            }
+            deescalate when acknowledged older than 25m { enter monitor }
+            """;
+        const string Events = "+0m created sev1; +5m advance; +12m acknowledged; +25m advance; +31m field_set root_cause=x; +50m advance; +1h20m advance";
+        var quiet = new TicketScript(TicketScript.Compile(PolicyText.With(Policy))).Run(Events);
+        var described = new TicketScript(TicketScript.Compile(PolicyText.With(Policy)));
+        foreach (var line in Events.Split(';'))
+        {
+            described.Run(line);
+            _ = described.Snapshot;
+        }
+
+        described.Lines().ShouldBe(quiet.Lines());
+        described.Trace.Entries.Select(e => $"{e.At} {e.Kind} {e.Text}").ShouldBe(quiet.Trace.Entries.Select(e => $"{e.At} {e.Kind} {e.Text}"));
+        described.SnapshotLine().ShouldBe(quiet.SnapshotLine());
+        described.ClockLines().ShouldBe(quiet.ClockLines());
+    }
+
+    [Fact]
+    public void AForecastStopsAfterItsMostDeadlineRunsAndLeavesALaterStepUnmarked()
+    {
+        // #0 ticks every minute; #1, due after 1,000 ticks (+1000m), is skipped then, but the forecast runs
+        // at most 1,000 deadlines: it stays unmarked. #2, due within them (+999m), is marked.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("""
+            escalation r for sev1 {
+                owner frontline
+                every 1m: notify oncall
+                after 1001m unless acknowledged: notify director
+                after 999m unless acknowledged: notify lead
+            }
+            """)));
+        script.Run("+0m created sev1; +0m acknowledged");
+
+        TicketRuntime.MaxForecastRuns.ShouldBe(1000);
+        SkipReasons(script).ShouldBe([
+            "r #0 +1m -",
+            "r #1 +16h41m -",
+            "r #2 +16h39m `acknowledged` holds",
+        ]);
+    }
+
+    /// <summary>The steps with a due time as <c>name due reason</c>, <c>-</c> for none.</summary>
+    private static List<string> SkipReasons(TicketScript script) =>
+        [.. script.Snapshot.Clocks.Where(c => c.Step is not null && c.Due is not null).Select(c => $"{c.Name} {script.Offset(c.Due!.Value)} {c.SkipReason ?? "-"}")];
+}
