@@ -122,49 +122,8 @@ internal static class ExplainCommand
         }
 
         var stepTimes = every is { } interval ? ExplainOptions.StepTimes(mine[0].Item1.At, end, interval, view.Step!) : [];
-        var runtime = new TicketRuntime(policy);
-        var decisions = new List<Decision>();
-        var trace = new ExplainTrace();
-        var states = new List<TimelineState>();
-        var next = 0;
-        Ticket? t = null;
-
-        // One replay: the ticket is advanced to each --step time as the events pass it, and described then.
-        // A state at an event's instant comes after the events at that instant, as with --at.
-        void StatesBefore(Instant limit, bool including)
-        {
-            while (next < stepTimes.Count && (stepTimes[next] < limit || including && stepTimes[next] == limit))
-            {
-                runtime.AdvanceTo(t!, stepTimes[next], decisions, trace);
-                states.Add(new TimelineState(trace.Entries.Count, runtime.Describe(t!), stepTimes[next]));
-                next++;
-            }
-        }
-
-        foreach (var (e, _) in mine)
-        {
-            if (e.At > end)
-            {
-                break;
-            }
-
-            if (t is null)
-            {
-                t = runtime.Open(e, decisions, trace);
-                continue;
-            }
-
-            StatesBefore(e.At, including: false);
-            runtime.Apply(t, e, decisions, trace);
-        }
-
-        StatesBefore(end, including: true);
-        if (states.Count == 0 || states[^1].At != end)
-        {
-            runtime.AdvanceTo(t!, end, decisions, trace);
-            states.Add(new TimelineState(trace.Entries.Count, runtime.Describe(t!), end));
-        }
-
+        var replay = ExplainReplay.Run(policy, [.. mine.Select(e => e.Item1)], end, stepTimes);
+        var (trace, decisions, states) = (replay.Trace, replay.Decisions, replay.States);
         var state = states[^1].State;
         var dto = StateDto.From(state, policy.Model);
         IReadOnlyList<TraceEntry> timeline = kinds is null ? trace.Entries : [.. trace.Entries.Where(e => kinds.Contains(e.Kind))];
