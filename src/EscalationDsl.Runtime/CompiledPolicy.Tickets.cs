@@ -302,6 +302,11 @@ public sealed partial class CompiledPolicy
                             SkipReason = SkipReason(),
                         });
                     }
+                    else if ((t.Flags & TicketFlags.Paused) != 0 && step.DueSlot >= 0 && (meta & StepSlot.Done) == 0 && !step.CapReached(meta))
+                    {
+                        // The pause stops its wait as it stops the SLA targets; the due time comes back when it ends.
+                        clocks.Add(new ClockSnapshot($"{rule.Rule.Name} #{step.Step.Index}", "paused", null) { Step = ModelFormatter.Format(step.Step.Model.Trigger) });
+                    }
                 }
             }
         }

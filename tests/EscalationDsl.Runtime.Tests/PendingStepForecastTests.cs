@@ -164,6 +164,29 @@ public sealed class PendingStepForecastTests
         ]);
     }
 
+    [Fact]
+    public void APausedTicketListsTheStepsItsPauseStops()
+    {
+        // Before, the steps vanished from the state while the pause held. #0 fired at +15m and is done; #1
+        // waits; once the pause ends (+20m to +50m) #1 is due at +1h, 30m of running time.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("""
+            escalation r for sev1 {
+                owner frontline
+                after 15m: notify oncall
+                after 30m: escalate to lead
+                on workaround_failed: escalate to lead
+            }
+            pause sla while status == awaiting_customer
+            """)));
+        script.Run("+0m created sev1; +20m status awaiting_customer; +40m advance");
+
+        script.ClockLines().Where(c => c.StartsWith("r ", StringComparison.Ordinal)).ShouldBe(["r #1 paused"]);
+        script.Snapshot.Clocks.Single(c => c.Name == "r #1").Step.ShouldBe("after 30m");
+
+        script.Run("+50m status open");
+        script.ClockLines().Where(c => c.StartsWith("r ", StringComparison.Ordinal)).ShouldBe(["r #1 pending +1h"]);
+    }
+
     /// <summary>The steps with a due time as <c>name due reason</c>, <c>-</c> for none.</summary>
     private static List<string> SkipReasons(TicketScript script) =>
         [.. script.Snapshot.Clocks.Where(c => c.Step is not null && c.Due is not null).Select(c => $"{c.Name} {script.Offset(c.Due!.Value)} {c.SkipReason ?? "-"}")];

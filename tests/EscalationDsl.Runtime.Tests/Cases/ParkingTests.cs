@@ -126,7 +126,7 @@ public sealed class ParkingTests(ITestOutputHelper output)
             "+0m created sev1; +30m advance; +40m status awaiting_customer; +50m field_set confirmed=true",
             [])
         {
-            Clocks = [],
+            Clocks = ["r #0 paused"], // listed as the pause stops it, with no due time
             NextDeadline = "-",
         },
         new("AStepResumedDuringAPauseFiresOnTheGridTheEndOfThePauseGives",
