@@ -53,7 +53,7 @@ public sealed class ComparedTextsTests
     [InlineData("status", "awaitign_customer", "awaiting_customer")]  // two neighbours swapped
     [InlineData("tier", "glod", "gold")]
     [InlineData("tier", "GOLD", "gold")]
-    [InlineData("region", "eu", "eu1")]                               // the digit left out
+    [InlineData("region", "EU1", "eu1")]                              // a short code: letter case only
     public void AValueOneLetterOffANamedOneIsAProbableMisspelling(string field, string value, string meant) =>
         Compared.Misspelt(field, value).ShouldBe([meant]);
 
@@ -61,6 +61,10 @@ public sealed class ComparedTextsTests
     [InlineData("status", "awaiting_customer")]    // named
     [InlineData("region", "eu2")]                  // not compared, but routed: a value the policy knows
     [InlineData("region", "eu3")]                  // one digit off eu1: another region, not a typo
+    [InlineData("region", "eu")]                   // the digit left out: another value (l beside l2)
+    [InlineData("region", "eu11")]                 // a digit more: another value (l21 beside l2)
+    [InlineData("region", "ex1")]                  // one letter off a code of three characters: another code
+    [InlineData("status", "awaiting_customer1")]   // a digit more on a long value too
     [InlineData("region", "e1u")]                  // a swap that moves a digit
     [InlineData("tier", "bronze")]                 // far from every named value
     [InlineData("status", "waiting for customer")] // more than one letter off

@@ -91,6 +91,9 @@ public sealed class ComparedTexts
         }
     }
 
+    /// <summary>The shortest compared value a one-character slip is warned of against; shorter ones, letter case only.</summary>
+    private const int ShortestSlipped = 4;
+
     private static IReadOnlyList<string> Near(FieldTexts texts, string value)
     {
         // A value of a length no named value has, and more than one off every compared one, is neither
@@ -103,7 +106,9 @@ public sealed class ComparedTexts
         List<string>? near = null;
         foreach (var compared in texts.Compared)
         {
-            if (OneSlipApart(value, compared))
+            // A value of one to three characters is a code (`eu`, `us`, `p1`) whose neighbours one letter
+            // off are other codes (`es`, `uk`): only letter case tells a slip there.
+            if (compared.Length < ShortestSlipped ? string.Equals(value, compared, StringComparison.OrdinalIgnoreCase) : OneSlipApart(value, compared))
             {
                 (near ??= []).Add(compared);
             }
@@ -114,8 +119,8 @@ public sealed class ComparedTexts
 
     /// <summary>
     /// Whether <paramref name="a"/> and <paramref name="b"/> differ, ignoring letter case, by at most one
-    /// insertion, deletion, substitution or swap of neighbours, and the first place they differ (in
-    /// strings of one length) holds no digit. Without allocating: every event value of a compared field
+    /// insertion, deletion, substitution or swap of neighbours, and the first place they differ holds
+    /// no digit. Without allocating: every event value of a compared field
     /// that the policy does not name comes here.
     /// </summary>
     internal static bool OneSlipApart(string a, string b)
@@ -133,9 +138,10 @@ public sealed class ComparedTexts
 
         if (a.Length != b.Length)
         {
-            // One inserted or left out: what follows the first difference lines up past it.
+            // One inserted or left out, not a digit (`l21` or `l` beside `l2` is another value): what
+            // follows the first difference lines up past it.
             var (longer, shorter) = a.Length > b.Length ? (a, b) : (b, a);
-            return Rest(longer, start + 1, shorter, start);
+            return !char.IsAsciiDigit(longer[start]) && Rest(longer, start + 1, shorter, start);
         }
 
         if (start == a.Length)
