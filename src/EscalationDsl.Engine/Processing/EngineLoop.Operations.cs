@@ -125,9 +125,14 @@ internal sealed partial class EngineLoop
             return null;
         }
 
-        var snapshot = entry.Policy.Runtime.Describe(entry.Ticket);
-        Release(entry);
-        return (snapshot, entry.Policy.Name, entry.Policy.Version, entry.Policy.Fingerprint);
+        try
+        {
+            return (entry.Policy.Runtime.Describe(entry.Ticket), entry.Policy.Name, entry.Policy.Version, entry.Policy.Fingerprint);
+        }
+        finally
+        {
+            Release(entry); // a closed ticket loaded to be read leaves the open set even if describing it throws
+        }
     }
 
     /// <summary>
