@@ -67,6 +67,17 @@ public sealed partial class TicketRuntime
             decisions.Clear();
         }
 
+        // A pause that starts before a step's turn (the policy's own `enter monitor` for `pause sla while
+        // monitoring`, or time for `pause sla while not during business`) stops its wait: it is not due then.
+        if ((copy.Flags & TicketFlags.Paused) != 0)
+        {
+            var reason = $"an SLA pause starts before then (pause sla while {PauseThatHolds(copy, copy.FromOffset(copy.LastEvent))})";
+            foreach (var step in pending)
+            {
+                forecast.StepPaused(step, reason);
+            }
+        }
+
         return forecast;
     }
 }

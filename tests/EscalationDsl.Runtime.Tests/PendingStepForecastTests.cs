@@ -165,6 +165,30 @@ public sealed class PendingStepForecastTests
     }
 
     [Fact]
+    public void APauseThePolicysOwnStepStartsBeforeAStepsTurnIsForeseen()
+    {
+        // #0 enters monitor at +10m, which starts the pause: #1 (+30m) does not fire then. Before, it was
+        // shown unmarked, as if it would.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("""
+            escalation r for sev1 {
+                owner frontline
+                after 10m: enter monitor
+                after 30m: notify oncall
+            }
+            pause sla while monitoring
+            """)));
+        script.Run("+0m created sev1; +5m advance");
+
+        SkipReasons(script).ShouldBe([
+            "r #0 +10m -",
+            "r #1 +30m an SLA pause starts before then (pause sla while monitoring)",
+        ]);
+
+        script.Run("+40m advance");
+        script.Lines().ShouldBe(["+10m enter_monitor frontline"]);
+    }
+
+    [Fact]
     public void APausedTicketListsTheStepsItsPauseStops()
     {
         // Before, the steps vanished from the state while the pause held. #0 fired at +15m and is done; #1

@@ -212,8 +212,8 @@ public sealed record TicketDocument(
 /// <param name="SkipReason">
 /// For a pending step (or a blocked step's next tick) that its due time would skip if no event came before
 /// then, why: its `unless` holds ("`acknowledged` holds"), its `while` does not ("`not contained` does not
-/// hold"), it is held back ("held back, rule R's `when` does not hold ...") or its rule stops first ("rule R
-/// stops before it is due (...)"). Foreseen from the ticket's latest event or deadline run by running a copy
+/// hold"), it is held back ("held back, rule R's `when` does not hold ..."), its rule stops first ("rule R
+/// stops before it is due (...)") or an SLA pause starts first ("an SLA pause starts before then (...)"). Foreseen from the ticket's latest event or deadline run by running a copy
 /// of the ticket forward as the scheduler will: conditions are read at the due time, the policy's own actions
 /// until then count.
 /// </param>

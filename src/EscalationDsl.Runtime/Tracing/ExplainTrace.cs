@@ -56,6 +56,9 @@ public sealed class ExplainTrace
         }
     }
 
+    /// <summary>A pause stopped the step's wait before its turn came (a step already decided keeps its fate).</summary>
+    internal void StepPaused(CompiledStep step, string reason) => Decide(step, true, reason);
+
     /// <summary>The step was held back: its rule's `when` does not hold after the policy's own actions at that instant.</summary>
     internal void StepHeldBack(CompiledStep step) =>
         Decide(step, false, $"held back, rule {step.Rule.Name}'s `when` does not hold after the policy's own actions at that instant");
