@@ -182,7 +182,7 @@ public sealed partial class CompiledPolicy
 
     /// <summary>
     /// The status of each SLA component of the ticket's current severity, in the severity's order:
-    /// <c>met</c>, <c>breached</c>, <c>paused</c> or <c>pending</c> (what <see cref="Describe(Ticket)"/> shows
+    /// <c>met</c>, <c>breached</c>, <c>paused</c> or <c>pending</c> (what <see cref="TicketRuntime.Describe(Ticket)"/> shows
     /// as the <c>sla ...</c> clocks, without building the rest of the snapshot), appended to
     /// <paramref name="into"/>: a caller that summarises many tickets reuses one list.
     /// </summary>
@@ -238,12 +238,9 @@ public sealed partial class CompiledPolicy
     private static readonly string[] PhaseNames = [.. Enum.GetValues<Machine.TicketPhase>().Select(p => p.ToString().ToLowerInvariant())];
 
     /// <summary>
-    /// A readable copy of the ticket's state, without what the pending steps' due times would do
-    /// (<see cref="TicketRuntime.Describe(Ticket)"/> adds that).
+    /// The ticket's state, for <see cref="TicketRuntime.Describe(Ticket)"/> (the one way to read it): a pending
+    /// step its forecast saw skipped says why.
     /// </summary>
-    public TicketSnapshot Describe(Ticket t) => Describe(t, null);
-
-    /// <summary>The ticket's state; a pending step the forecast (<see cref="TicketRuntime.Describe(Ticket)"/>) saw skipped says why.</summary>
     internal TicketSnapshot Describe(Ticket t, Tracing.ExplainTrace? forecast)
     {
         var layout = Layout(t);

@@ -9,7 +9,7 @@ namespace EscalationDsl.Runtime;
 public sealed partial class TicketRuntime
 {
     /// <summary>
-    /// A readable copy of the ticket's state (<see cref="CompiledPolicy.Describe(Ticket)"/>) in which each pending
+    /// A readable copy of the ticket's state in which each pending
     /// step that its due time would skip, if no event came before then, says why
     /// (<see cref="ClockSnapshot.SkipReason"/>). A copy of the ticket is run forward with no events, deadline
     /// by deadline until every pending step's fate is known (at most <see cref="MaxForecastRuns"/> runs), by

@@ -48,7 +48,7 @@ public sealed record ClockSnapshot(string Name, string Status, Instant? Due)
     /// came before then, why, as <see cref="TicketRuntime.Describe(Ticket)"/> foresees it: <c>`acknowledged` holds</c>
     /// (an <c>after ... unless</c> step), <c>`not contained` does not hold</c> (an <c>every ... while</c>
     /// tick), <c>held back, rule R's `when` does not hold ...</c>, <c>rule R stops before it is due (...)</c>;
-    /// null for a step that fires, for the other clocks, and from <see cref="CompiledPolicy.Describe(Ticket)"/>.
+    /// null for a step that fires and for the other clocks.
     /// </summary>
     public string? SkipReason { get; init; }
 }

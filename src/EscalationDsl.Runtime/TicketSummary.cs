@@ -4,7 +4,7 @@ namespace EscalationDsl.Runtime;
 
 /// <summary>
 /// The few facts of a ticket a store keeps beside it (the engine's tickets table), without the
-/// clocks and rules <see cref="CompiledPolicy.Describe(Ticket)"/> builds.
+/// clocks and rules <see cref="TicketRuntime.Describe(Ticket)"/> builds.
 /// </summary>
 /// <param name="State">The lifecycle state, lower case (<c>open</c>, <c>acknowledged</c>, ...).</param>
 /// <param name="Severity">The current severity.</param>
