@@ -5,6 +5,7 @@ using EscalationDsl.Runtime.Decisions;
 using EscalationDsl.Runtime.Events;
 using EscalationDsl.Runtime.Machine;
 using EscalationDsl.Tests;
+using NodaTime;
 
 namespace EscalationDsl.Benchmarks;
 
@@ -21,6 +22,7 @@ internal static class RuntimeBenchmark
         MeasureMachine(policy);
         MeasureTicketMemory(policy);
         MeasureThroughput(policy);
+        MeasureDescribe(policy);
     }
 
     /// <summary>
@@ -77,22 +79,8 @@ internal static class RuntimeBenchmark
             var runtime = new TicketRuntime(policy);
             var tickets = new Dictionary<string, Ticket>(100_000);
             var decisions = new List<Decision>(64);
-            decisionsCount = 0;
             var before = GC.GetAllocatedBytesForCurrentThread();
-            foreach (var e in events)
-            {
-                decisions.Clear();
-                if (e.Kind == TicketEventKind.Created)
-                {
-                    tickets[e.TicketId] = runtime.Open(e, decisions);
-                }
-                else
-                {
-                    runtime.Apply(tickets[e.TicketId], e, decisions);
-                }
-
-                decisionsCount += decisions.Count;
-            }
+            decisionsCount = ApplyAll(runtime, events, tickets, decisions);
 
             allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         });
@@ -100,6 +88,95 @@ internal static class RuntimeBenchmark
         var rate = events.Count / median.TotalSeconds;
         Console.WriteLine($"  apply: median {median.TotalMilliseconds:F0} ms over 7 runs = {Measure.Rate(rate)} events/s on one core ({decisionsCount:N0} decisions)");
         Console.WriteLine($"  allocations: {allocated / (double)events.Count:F0} bytes per event (including tickets, clocks and decisions)");
+    }
+
+    /// <summary>
+    /// What reading a ticket's state costs (the engine's ticket read runs it on its loop): the support
+    /// policy's open tickets, and the forecast's bound, a ticket whose `every 1m` step runs the forecast's
+    /// 1,000 deadlines before a later step's fate is known.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void MeasureDescribe(CompiledPolicy policy)
+    {
+        const int count = 20_000;
+        var runtime = new TicketRuntime(policy);
+        var tickets = OpenTickets(runtime, OpenTicketEvents(count));
+        long allocated = 0;
+        var median = Measure.Median(2, 7, () =>
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            foreach (var ticket in tickets)
+            {
+                runtime.Describe(ticket);
+            }
+
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        });
+
+        Console.WriteLine($"  describe: median {median.TotalMilliseconds * 1000 / tickets.Count:F1} µs and {allocated / (double)tickets.Count:F0} bytes per open ticket of policies/support.esc ({tickets.Count:N0} tickets)");
+
+        var bound = CompiledPolicy.Compile(SemanticModel.Create(new SourceText("bound.esc", ForecastBoundPolicy)));
+        var boundRuntime = new TicketRuntime(bound);
+        var start = Instant.FromUtc(2026, 11, 2, 14, 0);
+        var decisions = new List<Decision>();
+        var busy = boundRuntime.Open(new TicketEvent { TicketId = "T1", At = start, Kind = TicketEventKind.Created, Severity = "sev1" }, decisions);
+        boundRuntime.Apply(busy, new TicketEvent { TicketId = "T1", At = start, Kind = TicketEventKind.Acknowledged }, decisions);
+        const int reads = 50;
+        var boundMedian = Measure.Median(2, 7, () =>
+        {
+            for (var i = 0; i < reads; i++)
+            {
+                boundRuntime.Describe(busy);
+            }
+        });
+
+        Console.WriteLine($"  describe at the forecast's bound ({TicketRuntime.MaxForecastRuns:N0} deadline runs): median {boundMedian.TotalMilliseconds / reads:F2} ms per ticket");
+    }
+
+    private const string ForecastBoundPolicy = """
+        policy "bound" version 1
+        owners {
+            team frontline "Front line"
+            role lead      "Lead"
+        }
+        severity sev1 "Critical" {
+            acknowledge within 15m
+            resolve within 4h
+        }
+        escalation r for sev1 {
+            owner frontline
+            every 1m: notify frontline
+            after 4w unless acknowledged: notify lead
+        }
+        """;
+
+    private static List<Ticket> OpenTickets(TicketRuntime runtime, List<TicketEvent> events)
+    {
+        var tickets = new Dictionary<string, Ticket>();
+        ApplyAll(runtime, events, tickets, []);
+        return [.. tickets.Values];
+    }
+
+    /// <summary>Opens and applies <paramref name="events"/> in order into <paramref name="tickets"/>; returns how many decisions they made.</summary>
+    private static long ApplyAll(TicketRuntime runtime, List<TicketEvent> events, Dictionary<string, Ticket> tickets, List<Decision> decisions)
+    {
+        long made = 0;
+        foreach (var e in events)
+        {
+            decisions.Clear();
+            if (e.Kind == TicketEventKind.Created)
+            {
+                tickets[e.TicketId] = runtime.Open(e, decisions);
+            }
+            else
+            {
+                runtime.Apply(tickets[e.TicketId], e, decisions);
+            }
+
+            made += decisions.Count;
+        }
+
+        return made;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -116,18 +193,7 @@ internal static class RuntimeBenchmark
         GC.WaitForPendingFinalizers();
         GC.Collect();
         var before = GC.GetTotalMemory(true);
-        foreach (var e in events)
-        {
-            decisions.Clear();
-            if (e.Kind == TicketEventKind.Created)
-            {
-                tickets[e.TicketId] = runtime.Open(e, decisions);
-            }
-            else
-            {
-                runtime.Apply(tickets[e.TicketId], e, decisions);
-            }
-        }
+        ApplyAll(runtime, events, tickets, decisions);
 
         decisions.Clear();
         decisions.TrimExcess();
