@@ -61,21 +61,30 @@ public sealed partial class TicketRuntime
         forecast.RecordFates();
         var copy = ticket.Clone();
         var decisions = new List<Decision>();
+        var paused = (copy.Flags & TicketFlags.Paused) != 0;
         for (var runs = 0; runs < MaxForecastRuns && !pending.TrueForAll(forecast.Decided) && copy.NextDeadlineMs is { } next && next <= latest; runs++)
         {
             AdvanceTo(copy, Instant.FromUnixTimeMilliseconds(next), decisions, forecast);
             decisions.Clear();
-        }
 
-        // A pause that starts before a step's turn (the policy's own `enter monitor` for `pause sla while
-        // monitoring`, or time for `pause sla while not during business`) stops its wait: it is not due then.
-        if ((copy.Flags & TicketFlags.Paused) != 0)
-        {
-            var reason = $"an SLA pause starts before then (pause sla while {PauseThatHolds(copy, copy.FromOffset(copy.LastEvent))})";
-            foreach (var step in pending)
+            // A pause that starts before a step's turn (time, for `pause sla while not during business`, or the
+            // policy's own `enter monitor` for `pause sla while monitoring`) stops its wait: it is not due then,
+            // even when the pause ends before the forecast does and the step fires later. A step the runtime
+            // decided at the instant the pause starts keeps its fate. (A step that waits through a pause that
+            // already holds is listed as paused, not pending.)
+            var pausedNow = (copy.Flags & TicketFlags.Paused) != 0;
+            if (pausedNow && !paused)
             {
-                forecast.StepPaused(step, reason);
+                var reason = $"an SLA pause starts before then (pause sla while {PauseThatHolds(copy, next)})";
+                foreach (var step in pending)
+                {
+                    forecast.StepPaused(step, reason);
+                }
+
+                break;
             }
+
+            paused = pausedNow;
         }
 
         return forecast;

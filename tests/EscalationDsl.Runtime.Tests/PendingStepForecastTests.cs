@@ -212,6 +212,55 @@ public sealed class PendingStepForecastTests
     }
 
     /// <summary>The steps with a due time as <c>name due reason</c>, <c>-</c> for none.</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("after 26h: notify director")]
+    public void APauseThatStartsAndEndsBeforeTheForecastEndsIsForeseenWhateverTheOtherSteps(string later)
+    {
+        // Monday 16:00 New York: the pause starts at 17:00, before #0's turn at 18:00, and ends Tuesday 09:00.
+        // With a later step (#1, +26h) the forecast ran on past the pause's end and #0 fired then: it was
+        // shown unmarked, due at 18:00, and fired on Tuesday at 10:00.
+        var script = new TicketScript(
+            TicketScript.Compile(PolicyText.With($$"""
+                escalation r for sev1 {
+                    owner frontline
+                    after 2h: notify oncall
+                    {{later}}
+                }
+                pause sla while not during business
+                """)),
+            start: "2026-11-23T21:00:00Z");
+        script.Run("+0m created sev1");
+
+        SkipReasons(script)[0].ShouldBe("r #0 +2h an SLA pause starts before then (pause sla while not during business)");
+        script.Run("+1d advance");
+        script.Lines().ShouldBe(["+18h notify oncall"], "#0 fires Tuesday at 10:00, after the pause");
+    }
+
+    [Theory]
+    [InlineData("2026-11-23T15:20:00Z")]
+    [InlineData("2026-11-23T15:21:00Z")]
+    [InlineData("2026-11-23T15:22:00Z")]
+    public void AStepBeyondTheForecastsRunsIsMarkedByAPauseWithinThemWhateverMinuteTheTicketStarted(string start)
+    {
+        // The every 1m ticks take the forecast's 1,000 runs to Tuesday; the pause (Monday 17:00 New York) starts
+        // within them, before #1's turn. Checked only at the end, #1 was marked when run 1,000 happened to land
+        // on a pause (a ticket started at 10:21) and not otherwise.
+        var script = new TicketScript(
+            TicketScript.Compile(PolicyText.With("""
+                escalation r for sev1 {
+                    owner frontline
+                    every 1m: notify frontline
+                    after 4w: notify lead
+                }
+                pause sla while not during business
+                """)),
+            start: start);
+        script.Run("+0m created sev1");
+
+        script.Snapshot.Clocks.Single(c => c.Name == "r #1").SkipReason.ShouldBe("an SLA pause starts before then (pause sla while not during business)");
+    }
+
     private static List<string> SkipReasons(TicketScript script) =>
         [.. script.Snapshot.Clocks.Where(c => c.Step is not null && c.Due is not null).Select(c => $"{c.Name} {script.Offset(c.Due!.Value)} {c.SkipReason ?? "-"}")];
 }
