@@ -59,6 +59,23 @@ public sealed class TraceTextTests
         script.Trace.Entries.Select(e => e.Text).ShouldContain("r #0 (after 15m): 2026-11-02T14:00:00.500Z + 15m = 2026-11-02T14:15:00.500Z");
     }
 
+    [Theory]
+    [InlineData("+0m created sev1; +1h30m status awaiting_customer; +3h30m status working",
+        "SLA resolve due: 2026-11-02T14:00:00Z + 4h = 2026-11-02T20:00:00Z [1h30m counted before the pause at 2026-11-02T15:30Z; 2h30m from 2026-11-02T17:30Z, when the pause ended]")]
+    [InlineData("+0m created sev1; +1h status awaiting_customer; +2h status working; +2h30m status awaiting_customer; +3h status working",
+        "SLA resolve due: 2026-11-02T14:00:00Z + 4h = 2026-11-02T19:30:00Z [1h counted before the pause at 2026-11-02T15:00Z; 30m from 2026-11-02T16:00Z, when the pause ended, to the pause at 2026-11-02T16:30Z; 2h30m from 2026-11-02T17:00Z, when the pause ended]")]
+    public void AWallClockDeadlineAfterAPauseSaysEachStretchSoTheSumAddsUp(string events, string line)
+    {
+        // The stretch after the last pause was not said: 14:00 + 4h = 20:00 showed only the 1h30m before it.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("""
+            escalation r for sev1 { after 1h: notify lead }
+            pause sla while status == awaiting_customer
+            """, "severity sev1 \"Critical\" { resolve within 4h }\n")));
+        script.Run(events);
+
+        script.Trace.Entries.Select(e => e.Text).Last(t => t.StartsWith("SLA resolve due:", StringComparison.Ordinal)).ShouldBe(line);
+    }
+
     [Fact]
     public void TheFiringThatReachesTheCapShowsNoNextTick()
     {

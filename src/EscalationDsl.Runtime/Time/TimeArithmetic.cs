@@ -39,21 +39,32 @@ public static class TimeArithmetic
         var cursor = start;
         while (true)
         {
-            cursor = pauses.SkipPaused(cursor);
-            if (cursor == PauseSet.Open)
+            var resumed = pauses.SkipPaused(cursor);
+            if (resumed == PauseSet.Open)
             {
                 trace?.Add("the SLA clock is paused: no deadline until it resumes");
                 return null;
             }
 
+            // Each stretch between pauses is said, the one after a pause from the pause's end, so the sum adds
+            // up (09:00 + 8h = 19:00: 1h30m before a pause at 10:30, then 6h30m from its end at 12:30).
+            var afterPause = resumed != cursor;
+            cursor = resumed;
             var segmentEnd = pauses.NextPauseAfter(cursor);
             var available = segmentEnd == PauseSet.Open ? long.MaxValue : segmentEnd - cursor;
             if (remaining <= available)
             {
+                if (afterPause)
+                {
+                    trace?.Add(string.Create(CultureInfo.InvariantCulture, $"{Span(remaining)} from {Utc(cursor)}, when the pause ended"));
+                }
+
                 return cursor + remaining;
             }
 
-            trace?.Add(string.Create(CultureInfo.InvariantCulture, $"{Span(available)} counted before the pause at {Utc(segmentEnd)}"));
+            trace?.Add(afterPause
+                ? string.Create(CultureInfo.InvariantCulture, $"{Span(available)} from {Utc(cursor)}, when the pause ended, to the pause at {Utc(segmentEnd)}")
+                : string.Create(CultureInfo.InvariantCulture, $"{Span(available)} counted before the pause at {Utc(segmentEnd)}"));
             remaining -= available;
             cursor = segmentEnd;
         }
