@@ -297,6 +297,7 @@ public sealed partial class CompiledPolicy
                         {
                             Step = ModelFormatter.Format(step.Step.Model.Trigger),
                             SkipReason = SkipReason(),
+                            BlockReason = forecast?.BlockOf(step.Step),
                         });
                     }
                     else if ((t.Flags & TicketFlags.Paused) != 0 && step.DueSlot >= 0 && (meta & StepSlot.Done) == 0 && !step.CapReached(meta))

@@ -77,6 +77,7 @@ public sealed partial class TicketRuntime
         var occurrence = (t.Clock[slot.MetaSlot] & StepSlot.OccurrenceMask) + 1;
         t.Clock[slot.MetaSlot] = (t.Clock[slot.MetaSlot] & ~StepSlot.OccurrenceMask) | occurrence;
         trace?.Add(at, TraceKind.Fired, $"{StepLabel(step)} fires (occurrence {occurrence})");
+        var firstFate = trace is not null && !trace.Decided(step); // a forecast marks what the step's first firing does
         trace?.StepFired(step);
         currentNow = at;
 
@@ -92,8 +93,12 @@ public sealed partial class TicketRuntime
             var missing = missingScratch.ToImmutableArray();
             t.Clock[slot.MetaSlot] |= StepSlot.Blocked;
             escalationAllowed = false;
-            Emit(t, IdPrefix.Of(t, step, occurrence).Missing(), at, DecisionKind.MissingInformation, CurrentOwner(t), step, occurrence, null, missing,
-                $"escalation blocked until {string.Join(", ", missing)} {(missing.Length == 1 ? "is" : "are")} set");
+            var blocked = $"escalation blocked until {string.Join(", ", missing)} {(missing.Length == 1 ? "is" : "are")} set";
+            Emit(t, IdPrefix.Of(t, step, occurrence).Missing(), at, DecisionKind.MissingInformation, CurrentOwner(t), step, occurrence, null, missing, blocked);
+            if (firstFate)
+            {
+                trace!.StepBlocked(step, blocked);
+            }
         }
         else
         {

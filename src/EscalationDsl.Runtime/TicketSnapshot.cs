@@ -51,4 +51,11 @@ public sealed record ClockSnapshot(string Name, string Status, Instant? Due)
     /// null for a step that fires and for the other clocks.
     /// </summary>
     public string? SkipReason { get; init; }
+
+    /// <summary>
+    /// For a pending step that fires when due but whose escalation a <c>require ... before escalate</c> guard would block
+    /// if no event came before then, why (<c>escalation blocked until account_id is set</c>), as
+    /// <see cref="TicketRuntime.Describe(Ticket)"/> foresees it; null otherwise.
+    /// </summary>
+    public string? BlockReason { get; init; }
 }

@@ -66,6 +66,40 @@ public sealed class ExplainStateTests
     }
 
     [Fact]
+    public void APendingStepWhoseEscalationARequireGuardWouldBlockSaysSo()
+    {
+        // A new user's F15: an auth_failure sev1 without the fields support.esc requires before escalating listed
+        // #2 and #3 as plain pending steps; at 14:30 and 15:00 their escalations are blocked. Once the fields are
+        // set, nothing is marked.
+        using var folder = new LintTempFolder();
+        folder.Write("auth.jsonl", """
+            {"ticket":"A1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev1","issue_type":"auth_failure","fields":{"impact":"production"}}
+            {"ticket":"A1","at":"2026-11-02T14:20:00Z","type":"field_set","fields":{"request_id":"r1","occurred_at":"2026-11-02T13:00:00Z","client_version":"4.2"}}
+
+            """);
+        string[] explain = ["explain", Path.Combine(RepoPaths.Policies, "support.esc"), "--events", "auth.jsonl", "--only", "state"];
+
+        var before = Esc.RunIn(folder.Path, string.Empty, [.. explain, "--at", "+10m"]);
+        var json = Esc.RunIn(folder.Path, string.Empty, [.. explain, "--at", "+10m", "--format", "json"]);
+        var after = Esc.RunIn(folder.Path, string.Empty, [.. explain, "--format", "json"]);
+
+        before.ExitCode.ShouldBe(0, before.Error);
+        before.Out.ShouldContain("""
+
+              sev1_production #1           pending due 2026-11-02T14:30:00Z  (after 30m unless engineering_assigned)
+              sev1_production #2           pending due 2026-11-02T14:30:00Z  (after 30m unless mitigation_planned)  — when due, if no event comes before then: escalation blocked until request_id, occurred_at, client_version are set
+              sev1_production #3           pending due 2026-11-02T15:00:00Z  (after 1h unless root_cause)  — when due, if no event comes before then: escalation blocked until request_id, occurred_at, client_version are set
+
+            """);
+        var clocks = JsonDocument.Parse(json.Out).RootElement.GetProperty("state").GetProperty("clocks").EnumerateArray().ToList();
+        clocks.Single(c => c.GetProperty("name").GetString() == "sev1_production #2").GetProperty("blockReason").GetString()
+            .ShouldBe("escalation blocked until request_id, occurred_at, client_version are set");
+        clocks.Count(c => c.TryGetProperty("blockReason", out _)).ShouldBe(2);
+        after.ExitCode.ShouldBe(0, after.Error);
+        after.Out.ShouldNotContain("blockReason");
+    }
+
+    [Fact]
     public void AnEveryStepWhoseWhileDoesNotHoldSaysItsNextTickIsSkipped()
     {
         // Contained at 16:10: `every 1h since customer_update while not contained` still ticks at 16:40,

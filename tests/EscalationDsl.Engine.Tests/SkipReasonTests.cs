@@ -51,6 +51,23 @@ public sealed class SkipReasonTests
     }
 
     [Fact]
+    public async Task TheTicketReadSaysWhichPendingStepsARequireGuardWouldBlock()
+    {
+        // support.esc requires request_id, occurred_at and client_version before escalating an auth_failure: #2 and
+        // #3 of sev1_production fire when due with their escalations blocked.
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0, issueType: "auth_failure"));
+
+        var clocks = (await engine.GetJson("/v1/tickets/INC-1"))!["clocks"]!.AsArray();
+
+        ((string?)clocks.Single(c => (string?)c!["name"] == "sev1_production #2")!["block_reason"]).ShouldBe("escalation blocked until request_id, occurred_at, client_version are set");
+        clocks.Count(c => c!["block_reason"] is not null).ShouldBe(2);
+        var check = new OpenApiSchemaCheck(JsonNode.Parse(await engine.Http.GetStringAsync("/openapi/v1.json"))!);
+        (await check.ErrorsOfAnswer("/v1/tickets/{id}", "get", await engine.Http.GetAsync("/v1/tickets/INC-1"))).ShouldBeEmpty();
+        JsonNode.Parse(await engine.Http.GetStringAsync("/openapi/v1.json"))!.ToJsonString().ShouldContain("block_reason");
+    }
+
+    [Fact]
     public async Task AConditionThatTimeMakesTrueBeforeTheDueTimeIsMarkedWhileTheTicketWaits()
     {
         // The review's stale case: no event after the acknowledgement at 14:05, so the ticket's latest time stays

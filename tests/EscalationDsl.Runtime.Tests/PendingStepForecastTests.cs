@@ -114,6 +114,31 @@ public sealed class PendingStepForecastTests
         script.Trace.Entries.ShouldContain(e => e.At == script.At("+20m") && e.Text.StartsWith("r #0 (every 10m while not acknowledged): skipped, `while` does not hold", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("+0m created sev1", "escalation blocked until request_id is set", "escalation blocked until request_id is set")]
+    [InlineData("+0m created sev1; +5m field_set request_id=r1", null, null)]
+    // #1 escalates to lead at +30m; #0's escalation, still blocked then, waits: only #0 is marked.
+    [InlineData("+0m created sev1 owner=lead", "escalation blocked until request_id is set", null)]
+    public void APendingStepWhoseEscalationARequireGuardWouldBlockIsMarked(string events, string? first, string? second)
+    {
+        // The step still fires when due (its notify goes out), so it is not skipped: its escalation waits for the
+        // fields. An escalation that names nobody new (lead reports to director, #1 escalates to lead) is no block.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("""
+            require request_id before escalate
+            escalation r for sev1 {
+                owner frontline
+                after 15m: escalate to next, notify oncall
+                after 30m: escalate to lead
+            }
+            """)));
+        script.Run(events);
+
+        var clocks = script.Snapshot.Clocks.Where(c => c.Step is not null).ToList();
+        clocks.Select(c => c.SkipReason).ShouldAllBe(r => r == null);
+        clocks.Single(c => c.Name == "r #0").BlockReason.ShouldBe(first);
+        clocks.Single(c => c.Name == "r #1").BlockReason.ShouldBe(second);
+    }
+
     [Fact]
     public void DescribingATicketDoesNotChangeIt()
     {

@@ -201,7 +201,7 @@ public sealed record TicketDocument(
     public static TicketDocument From(TicketSnapshot s, string policy, int version, string fingerprint) => new(
         s.Id, policy, version, fingerprint, s.State, s.Severity, s.Owner, s.Level, s.Monitoring, s.PagingStopped, s.Paused,
         TicketEventJson.FormatTime(s.Created), s.NextDeadline is { } n ? TicketEventJson.FormatTime(n) : null,
-        s.Clocks.Select(c => new ClockDocument(c.Name, c.Status, c.Due is { } d ? TicketEventJson.FormatTime(d) : null, c.SkipReason)).ToList(),
+        s.Clocks.Select(c => new ClockDocument(c.Name, c.Status, c.Due is { } d ? TicketEventJson.FormatTime(d) : null, c.SkipReason, c.BlockReason)).ToList(),
         s.ActiveRules, s.Fields);
 }
 
@@ -217,7 +217,12 @@ public sealed record TicketDocument(
 /// of the ticket forward as the scheduler will: conditions are read at the due time, the policy's own actions
 /// until then count.
 /// </param>
-public sealed record ClockDocument(string Name, string Status, string? Due, string? SkipReason = null);
+/// <param name="BlockReason">
+/// For a pending step that fires when due but whose escalation a `require ... before escalate` guard would block
+/// if no event came before then, why ("escalation blocked until account_id is set"); foreseen as
+/// <paramref name="SkipReason"/> is.
+/// </param>
+public sealed record ClockDocument(string Name, string Status, string? Due, string? SkipReason = null, string? BlockReason = null);
 
 /// <summary>A ticket's explained history.</summary>
 public sealed record TimelineDocument(string Ticket, string Policy, int PolicyVersion, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<DecisionSummary> Decisions, TicketDocument? State);

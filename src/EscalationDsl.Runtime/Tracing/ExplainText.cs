@@ -96,6 +96,10 @@ public static class ExplainText
             {
                 sb.Append(CultureInfo.InvariantCulture, $"  {SkipNote}: {skip}");
             }
+            else if (clock.BlockReason is { } blocked)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"  {BlockNote}: {blocked}");
+            }
 
             sb.Append('\n');
         }
@@ -128,6 +132,8 @@ public static class ExplainText
 
     /// <summary>What a pending step's skip reason follows in the state block.</summary>
     private const string SkipNote = "— skipped when due if no event comes before then";
+
+    private const string BlockNote = "— when due, if no event comes before then";
 
     /// <summary>A trace entry's kind as the timeline (text and JSON, esc explain and the engine's /timeline) writes it: <c>event</c>, <c>deadline</c>, ...</summary>
     public static string KindName(TraceKind kind) => kind.ToString().ToLowerInvariant();

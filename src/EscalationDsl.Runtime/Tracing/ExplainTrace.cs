@@ -56,6 +56,24 @@ public sealed class ExplainTrace
         }
     }
 
+    /// <summary>
+    /// While forecasting, the steps whose first firing had its escalation blocked by a `require ... before escalate`
+    /// guard, and why (<c>escalation blocked until account_id is set</c>).
+    /// </summary>
+    private Dictionary<CompiledStep, string>? blocks;
+
+    /// <summary>The step fires when due but its escalation is blocked by missing fields (forecast only).</summary>
+    internal void StepBlocked(CompiledStep step, string reason)
+    {
+        if (fates is not null)
+        {
+            (blocks ??= new(ReferenceEqualityComparer.Instance)).TryAdd(step, reason);
+        }
+    }
+
+    /// <summary>Why the forecast saw the step's escalation blocked when it fired; null if it was not.</summary>
+    internal string? BlockOf(CompiledStep step) => blocks is not null && blocks.TryGetValue(step, out var reason) ? reason : null;
+
     /// <summary>A pause stopped the step's wait before its turn came (a step already decided keeps its fate).</summary>
     internal void StepPaused(CompiledStep step, string reason) => Decide(step, true, reason);
 
