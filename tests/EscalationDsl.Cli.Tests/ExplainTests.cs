@@ -119,6 +119,42 @@ public sealed class ExplainTests
     }
 
     [Fact]
+    public void AValueOneLetterOffACodeIsAnotherValueNotAWarning()
+    {
+        // A review's reproducer: us-east-1b, fr-ch and iran each drew "did you mean us-east-1a / fr-ca / iraq?",
+        // though each is a zone, locale or country of its own; a letter case slip is still warned of.
+        using var folder = new LintTempFolder();
+        folder.Write("fp.esc", """
+            policy "fp" version 1
+            owners {
+                team frontline "Front line"
+            }
+            fields {
+                zone text
+                locale text
+                country text
+            }
+            severity sev1 "Critical" {
+                acknowledge within 1h
+            }
+            escalation r for sev1 when zone == "us-east-1a" or locale == "fr-ca" or country == "iraq" {
+                owner frontline
+            }
+            """);
+        folder.Write("fp.jsonl", """
+            {"ticket": "T", "type": "created", "at": "2026-11-23T10:00:00Z", "severity": "sev1", "fields": {"zone": "us-east-1b", "locale": "fr-ch", "country": "iran"}}
+            {"ticket": "T", "type": "field_set", "at": "2026-11-23T10:05:00Z", "fields": {"zone": "us-east-1aa"}}
+            {"ticket": "T", "type": "field_set", "at": "2026-11-23T10:06:00Z", "fields": {"zone": "us-east-1A"}}
+
+            """);
+
+        var result = Esc.RunIn(folder.Path, string.Empty, "explain", "fp.esc", "--events", "fp.jsonl");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Error.ShouldBe("fp.jsonl:3: warning: zone 'us-east-1A' is none of the values policy fp names for zone, and a text value is taken as written; did you mean us-east-1a?\n");
+    }
+
+    [Fact]
     public void TheTimelineKeepsItsColumnsInLineWhenATimeHasAFraction()
     {
         var result = ExplainLines(

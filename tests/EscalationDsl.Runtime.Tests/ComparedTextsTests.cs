@@ -51,7 +51,7 @@ public sealed class ComparedTextsTests
     [InlineData("status", "awaiting_custmer", "awaiting_customer")]   // a letter left out
     [InlineData("status", "awaiting_customers", "awaiting_customer")] // one too many
     [InlineData("status", "awaitign_customer", "awaiting_customer")]  // two neighbours swapped
-    [InlineData("tier", "glod", "gold")]
+    [InlineData("tier", "silvre", "silver")]                          // two neighbours swapped at the end
     [InlineData("tier", "GOLD", "gold")]
     [InlineData("region", "EU1", "eu1")]                              // a short code: letter case only
     public void AValueOneLetterOffANamedOneIsAProbableMisspelling(string field, string value, string meant) =>
@@ -64,6 +64,7 @@ public sealed class ComparedTextsTests
     [InlineData("region", "eu")]                   // the digit left out: another value (l beside l2)
     [InlineData("region", "eu11")]                 // a digit more: another value (l21 beside l2)
     [InlineData("region", "ex1")]                  // one letter off a code of three characters: another code
+    [InlineData("tier", "glod")]                   // against a value of four characters, letter case only
     [InlineData("status", "awaiting_customer1")]   // a digit more on a long value too
     [InlineData("region", "e1u")]                  // a swap that moves a digit
     [InlineData("tier", "bronze")]                 // far from every named value
@@ -72,6 +73,67 @@ public sealed class ComparedTextsTests
     [InlineData("impact", "x")]                    // a field no condition compares
     public void OtherValuesAreNotWarnedOf(string field, string value) =>
         Compared.Misspelt(field, value).ShouldBeEmpty();
+
+    /// <summary>Values made of codes (<c>us-east-1a</c>, <c>fr-ca</c>), short words, and longer ones.</summary>
+    private static readonly ComparedTexts Codes = CompiledPolicy.Compile(SemanticModel.Create("c.esc", """
+        policy "c" version 1
+        owners {
+            team desk "Desk"
+        }
+        fields {
+            zone    text
+            region  text
+            locale  text
+            country text
+            cause   text
+            level   text
+        }
+        severity p1 { acknowledge within 1h }
+        escalation r for p1 when zone == "us-east-1a" or region == "us-east-1" or locale == "fr-ca" or country in [iraq, peru, spain] {
+            owner desk
+        }
+        escalation n for p1 when cause == network_outage or level == SEV1 {
+            owner desk
+        }
+        pause sla while status in [awaiting_customer, resolved]
+        """)).ComparedTexts;
+
+    [Theory]
+    [InlineData("zone", "us-east-1b")]     // a code of one letter replaced: another zone
+    [InlineData("locale", "fr-ch")]        // a letter of a code of two replaced: another locale
+    [InlineData("country", "iran")]        // against a value of four characters, letter case only
+    [InlineData("country", "pero")]
+    [InlineData("zone", "us-east-1")]      // the code left out: the region, not its zone
+    [InlineData("region", "us-east-1a")]   // a code added: a zone of the region
+    [InlineData("zone", "us-east-1aa")]    // a letter more in the code
+    [InlineData("zone", "us-east-1ab")]
+    [InlineData("zone", "ud-east-1a")]     // the `us` of us-east-1a is a code too
+    [InlineData("locale", "fr-cax")]       // a letter right after a code lengthens it
+    [InlineData("locale", "fr-xca")]       // ... or right before it
+    [InlineData("locale", "fr-c")]         // a letter of a code left out
+    [InlineData("locale", "fr-c-a")]       // a character between two letters of a code
+    [InlineData("locale", "fr-ac")]        // a code's letters swapped
+    [InlineData("locale", "frc-a")]        // a code's letter swapped with its neighbour
+    [InlineData("locale", "frca")]         // two codes run into one
+    [InlineData("locale", "frxca")]
+    public void AnEditTouchingARunOfOneOrTwoLettersMakesAnotherValue(string field, string value) =>
+        Codes.Misspelt(field, value).ShouldBeEmpty();
+
+    [Theory]
+    [InlineData("zone", "us-east-1A", "us-east-1a")]                  // letter case only
+    [InlineData("locale", "FR-CA", "fr-ca")]
+    [InlineData("country", "IRAQ", "iraq")]
+    [InlineData("level", "Sev1", "SEV1")]
+    [InlineData("zone", "us_east-1a", "us-east-1a")]                  // a separator beside a code, not a letter
+    [InlineData("zone", "us-eats-1a", "us-east-1a")]                  // in a longer run of letters
+    [InlineData("zone", "us-eastt-1a", "us-east-1a")]
+    [InlineData("locale", "fr-ca ", "fr-ca")]                         // a space after a code
+    [InlineData("country", "spian", "spain")]                         // a value of five characters
+    [InlineData("status", "awaiting customer", "awaiting_customer")]
+    [InlineData("status", "resolvd", "resolved")]
+    [InlineData("cause", "netwrok_outage", "network_outage")]
+    public void ASlipOutsideEveryShortRunOfLettersIsStillWarnedOf(string field, string value, string meant) =>
+        Codes.Misspelt(field, value).ShouldBe([meant]);
 
     [Fact]
     public void EveryPlaceAConditionIsWrittenGivesItsComparedValues()

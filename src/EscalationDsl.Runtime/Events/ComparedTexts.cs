@@ -39,7 +39,10 @@ public sealed class ComparedTexts
     /// The values conditions compare <paramref name="field"/> with that <paramref name="value"/> is
     /// probably a misspelling of, or none: it is none of the values the policy names for the field, and
     /// differs from one only in letter case or by one character (inserted, left out, replaced, or two
-    /// neighbours swapped) that is not a digit (<c>p2</c> against <c>p1</c> is another value, not a typo).
+    /// neighbours swapped) that is not a digit (<c>p2</c> against <c>p1</c> is another value, not a typo)
+    /// and touches no run of one or two letters (<c>us-east-1b</c> against <c>us-east-1a</c>, <c>fr-ch</c>
+    /// against <c>fr-ca</c>: other codes); against a compared value of one to four characters
+    /// (<c>eu</c>, <c>iraq</c>), only letter case.
     /// </summary>
     public IReadOnlyList<string> Misspelt(string field, string value) =>
         byField.TryGetValue(field, out var texts) ? Near(texts, value) : [];
@@ -91,9 +94,6 @@ public sealed class ComparedTexts
         }
     }
 
-    /// <summary>The shortest compared value a one-character slip is warned of against; shorter ones, letter case only.</summary>
-    private const int ShortestSlipped = 4;
-
     private static IReadOnlyList<string> Near(FieldTexts texts, string value)
     {
         // A value of a length no named value has, and more than one off every compared one, is neither
@@ -106,9 +106,7 @@ public sealed class ComparedTexts
         List<string>? near = null;
         foreach (var compared in texts.Compared)
         {
-            // A value of one to three characters is a code (`eu`, `us`, `p1`) whose neighbours one letter
-            // off are other codes (`es`, `uk`): only letter case tells a slip there.
-            if (compared.Length < ShortestSlipped ? string.Equals(value, compared, StringComparison.OrdinalIgnoreCase) : OneSlipApart(value, compared))
+            if (TextSlip.IsSlipOf(value, compared))
             {
                 (near ??= []).Add(compared);
             }
@@ -116,67 +114,6 @@ public sealed class ComparedTexts
 
         return (IReadOnlyList<string>?)near ?? [];
     }
-
-    /// <summary>
-    /// Whether <paramref name="a"/> and <paramref name="b"/> differ, ignoring letter case, by at most one
-    /// insertion, deletion, substitution or swap of neighbours, and the first place they differ holds
-    /// no digit. Without allocating: every event value of a compared field
-    /// that the policy does not name comes here.
-    /// </summary>
-    internal static bool OneSlipApart(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 1)
-        {
-            return false;
-        }
-
-        var start = 0;
-        while (start < a.Length && start < b.Length && Same(a[start], b[start]))
-        {
-            start++;
-        }
-
-        if (a.Length != b.Length)
-        {
-            // One inserted or left out, not a digit (`l21` or `l` beside `l2` is another value): what
-            // follows the first difference lines up past it.
-            var (longer, shorter) = a.Length > b.Length ? (a, b) : (b, a);
-            return !char.IsAsciiDigit(longer[start]) && Rest(longer, start + 1, shorter, start);
-        }
-
-        if (start == a.Length)
-        {
-            return true; // only letter case differs
-        }
-
-        if (char.IsAsciiDigit(a[start]) || char.IsAsciiDigit(b[start]))
-        {
-            return false;
-        }
-
-        return Rest(a, start + 1, b, start + 1)
-            || start + 1 < a.Length && Same(a[start], b[start + 1]) && Same(a[start + 1], b[start]) && Rest(a, start + 2, b, start + 2);
-    }
-
-    private static bool Rest(string a, int i, string b, int j)
-    {
-        if (a.Length - i != b.Length - j)
-        {
-            return false;
-        }
-
-        for (; i < a.Length; i++, j++)
-        {
-            if (!Same(a[i], b[j]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool Same(char x, char y) => x == y || char.ToLowerInvariant(x) == char.ToLowerInvariant(y);
 
     /// <summary>A length as one bit of a mask; lengths from 63 on share the last bit.</summary>
     private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
