@@ -149,14 +149,18 @@ public sealed partial class CompiledPolicy
             .Where(c => c.Wake is not null)
             .Select(c => new TimedCondition($"{c.Where} {ModelFormatter.Format(c.Condition)}", c.Wake!))];
 
-    /// <summary>The compared values the conditions gave <paramref name="compared"/>, with the values routes and <c>calendar by</c> map.</summary>
+    /// <summary>
+    /// The compared values the conditions gave <paramref name="compared"/>, with the values routes and <c>calendar by</c>
+    /// map: a value one letter off a mapped one takes the route's default (or the default calendar) as silently as one
+    /// off a compared value never matches its condition.
+    /// </summary>
     private ComparedTexts BuildComparedTexts(ComparedTexts.Builder compared)
     {
         foreach (var route in Model.Routes)
         {
             foreach (var value in route.Entries.SelectMany(e => e.Values))
             {
-                compared.Mapped(route.Field.Name, value);
+                compared.Compared(route.Field, value);
             }
         }
 
@@ -164,7 +168,7 @@ public sealed partial class CompiledPolicy
         {
             foreach (var value in choice.Entries.SelectMany(e => e.Values))
             {
-                compared.Mapped(choice.Field.Name, value);
+                compared.Compared(choice.Field, value);
             }
         }
 

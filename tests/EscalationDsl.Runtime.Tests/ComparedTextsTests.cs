@@ -59,7 +59,7 @@ public sealed class ComparedTextsTests
 
     [Theory]
     [InlineData("status", "awaiting_customer")]    // named
-    [InlineData("region", "eu2")]                  // not compared, but routed: a value the policy knows
+    [InlineData("region", "eu2")]                  // routed: a value the policy knows
     [InlineData("region", "eu3")]                  // one digit off eu1: another region, not a typo
     [InlineData("region", "eu")]                   // the digit left out: another value (l beside l2)
     [InlineData("region", "eu11")]                 // a digit more: another value (l21 beside l2)
@@ -73,6 +73,46 @@ public sealed class ComparedTextsTests
     [InlineData("impact", "x")]                    // a field no condition compares
     public void OtherValuesAreNotWarnedOf(string field, string value) =>
         Compared.Misspelt(field, value).ShouldBeEmpty();
+
+    [Theory]
+    [InlineData("area", "databse", "database")]
+    [InlineData("area", "Network", "network")]
+    [InlineData("customer", "globexx", "globex")]
+    public void AValueOneLetterOffOneOnlyARouteOrCalendarByListsIsAProbableMisspelling(string field, string value, string meant)
+    {
+        // A route or `calendar by` maps the value: one letter off it, the ticket silently takes the route's default owner
+        // or the default calendar. Before, such values were known but never suggested, so nothing was said.
+        var policy = CompiledPolicy.Compile(SemanticModel.Create("m.esc", """
+            policy "m" version 1
+            calendar amer "America/Chicago" default { hours mon..fri 08:00-18:00 }
+            calendar emea "Europe/Amsterdam" { hours mon..fri 09:00-17:00 }
+            calendar by customer {
+                globex, initech -> emea
+            }
+            owners {
+                team desk     "Desk"
+                team database "Database"
+                team network  "Network"
+            }
+            fields {
+                area     text
+                customer text
+            }
+            severity p1 { acknowledge within 4 business hours }
+            escalation r for p1 {
+                owner desk
+                after 10m: escalate to route(area)
+            }
+            route area {
+                database -> database
+                network  -> network
+                default  -> desk
+            }
+            """));
+
+        policy.ComparedTexts.Misspelt(field, value).ShouldBe([meant]);
+        policy.ComparedTexts.Misspelt(field, meant).ShouldBeEmpty();
+    }
 
     /// <summary>Values made of codes (<c>us-east-1a</c>, <c>fr-ca</c>), short words, and longer ones.</summary>
     private static readonly ComparedTexts Codes = CompiledPolicy.Compile(SemanticModel.Create("c.esc", """

@@ -14,7 +14,7 @@ namespace EscalationDsl.Runtime.Events;
 /// </summary>
 public sealed class ComparedTexts
 {
-    /// <summary>Per field that conditions compare: the values they compare it with, and every value the policy names for it.</summary>
+    /// <summary>Per text field the policy compares or maps: the values it names for it.</summary>
     private readonly FrozenDictionary<string, FieldTexts> byField;
 
     /// <summary>The entries of <c>status</c> and <c>issue_type</c>, held apart: most events set one of them.</summary>
@@ -132,9 +132,8 @@ public sealed class ComparedTexts
     internal sealed class Builder
     {
         private readonly Dictionary<string, SortedSet<string>> compared = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, HashSet<string>> mapped = new(StringComparer.Ordinal);
 
-        /// <summary>A condition compares the text field with the value (<c>==</c>, <c>!=</c>, <c>in</c>).</summary>
+        /// <summary>A condition compares the text field with the value (<c>==</c>, <c>!=</c>, <c>in</c>), or a route or <c>calendar by</c> maps it.</summary>
         public void Compared(FieldModel field, string value)
         {
             if (field.Type == FieldType.Text)
@@ -143,12 +142,9 @@ public sealed class ComparedTexts
             }
         }
 
-        /// <summary>A route or the <c>calendar by</c> block maps the value: known, so never warned of, and no suggestion.</summary>
-        public void Mapped(string field, string value) => Set(mapped, field, () => new HashSet<string>(StringComparer.Ordinal)).Add(value);
-
         public ComparedTexts Build() => new(compared.ToFrozenDictionary(
             c => c.Key,
-            c => new FieldTexts([.. c.Value], c.Value.Concat(mapped.GetValueOrDefault(c.Key) ?? []).ToFrozenSet(StringComparer.Ordinal)),
+            c => new FieldTexts([.. c.Value], c.Value.ToFrozenSet(StringComparer.Ordinal)),
             StringComparer.Ordinal));
 
         private static TSet Set<TSet>(Dictionary<string, TSet> sets, string field, Func<TSet> create)
