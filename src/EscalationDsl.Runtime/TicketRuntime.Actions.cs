@@ -188,7 +188,7 @@ public sealed partial class TicketRuntime
             NamedOwnerRef named => named.Owner,
             CurrentOwnerRef => CurrentOwner(t),
             NextOwnerRef => CurrentOwner(t)?.ReportsTo is { } next ? Policy.Owner(next) : null,
-            RoutedOwnerRef routed => routed.Route.Resolve(Policy.Access(routed.Route.Field).Text(t, Policy)),
+            RoutedOwnerRef routed => RouteOwner(t, routed.Route, at, quiet),
             _ => null,
         };
         if (resolved is null && !quiet)
@@ -197,6 +197,28 @@ public sealed partial class TicketRuntime
         }
 
         return resolved;
+    }
+
+    /// <summary>
+    /// The owner a route picks for the ticket. When no entry lists its value and the default takes it, the trace says
+    /// so: a value the policy does not list (a typo, a new category) otherwise showed only as the default's name.
+    /// </summary>
+    private OwnerModel? RouteOwner(Ticket t, RouteModel route, long at, bool quiet)
+    {
+        var value = Policy.Access(route.Field).Text(t, Policy);
+        if (ValueEntries.Find(route.Field, route.Entries, value) is { } entry)
+        {
+            return entry.Owner;
+        }
+
+        if (!quiet && route.Default is { } fallback)
+        {
+            trace?.Add(at, TraceKind.Decision, value is null
+                ? $"route({route.Field.Name}): {route.Field.Name} is not set, so the route's default, {fallback.Name}"
+                : $"route({route.Field.Name}): '{value}' is not listed, so the route's default, {fallback.Name}");
+        }
+
+        return route.Default;
     }
 
     /// <summary>A require action's field names and request text, built once per action.</summary>

@@ -76,6 +76,31 @@ public sealed class TraceTextTests
         script.Trace.Entries.Select(e => e.Text).Last(t => t.StartsWith("SLA resolve due:", StringComparison.Ordinal)).ShouldBe(line);
     }
 
+    [Theory]
+    [InlineData("+0m created sev1 issue_type=other", "route(issue_type): 'other' is not listed, so the route's default, frontline")]
+    [InlineData("+0m created sev1", "route(issue_type): issue_type is not set, so the route's default, frontline")]
+    [InlineData("+0m created sev1 issue_type=database", null)]
+    public void ARouteThatFallsToItsDefaultSaysWhy(string events, string? line)
+    {
+        // A new user's F17: the timeline said only `escalate to frontline: already the owner`, not that the ticket's
+        // value was not listed. Said once per firing (checking whether the escalation names anybody new says nothing).
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("""
+            route issue_type {
+                network_outage -> network
+                database       -> database
+                default        -> frontline
+            }
+            escalation r for sev1 {
+                owner frontline
+                after 10m: escalate to route(issue_type)
+            }
+            """, null)));
+        script.Run(events + "; +20m advance");
+
+        var routes = script.Trace.Entries.Where(e => e.Text.StartsWith("route(", StringComparison.Ordinal)).Select(e => e.Text).ToList();
+        routes.ShouldBe(line is null ? [] : [line]);
+    }
+
     [Fact]
     public void TheFiringThatReachesTheCapShowsNoNextTick()
     {
