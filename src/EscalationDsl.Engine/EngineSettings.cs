@@ -331,7 +331,10 @@ public static class EngineSettings
 
         if (Path.GetDirectoryName(full) is { } folder && !Directory.Exists(folder))
         {
-            throw Problem(setting, $"the folder {folder} does not exist (the file is created, its folder is not)");
+            // A path under a regular file (/srv/esc.db/x.db) named a folder that "does not exist".
+            throw File.Exists(folder)
+                ? Problem(setting, $"{folder} is a file, not a folder; give a file path in a folder")
+                : Problem(setting, $"the folder {folder} does not exist (the file is created, its folder is not)");
         }
     }
 
