@@ -158,6 +158,32 @@ public sealed class SettingsTests : IDisposable
         e.Message.ShouldStartWith(message);
     }
 
+    [Theory]
+    [InlineData("Engine:Sinks:0:Type: is missing; write file or webhook", "--Engine:Sinks:0:Name=x")]
+    [InlineData("Engine:Sinks:0:Type: is empty; write file or webhook", "--Engine:Sinks:0:Name=x", "--Engine:Sinks:0:Type=")]
+    [InlineData("Engine:Sinks:0:Type: 'mail' is not a sink type (webhook, file)", "--Engine:Sinks:0:Name=x", "--Engine:Sinks:0:Type=mail")]
+    public void ASinkWithoutATypeSaysTheTypeIsMissing(string message, params string[] settings)
+    {
+        // A missing Type read as an empty one: "Engine:Sinks:0:Type: '' is not a sink type (webhook, file)".
+        Should.Throw<EngineConfigurationException>(() => Build(settings)).Message.ShouldBe(message);
+    }
+
+    [Theory]
+    [InlineData("\"page\"", "\"Kinds\": [\"page\"]")]
+    [InlineData("\"page, notify\"", "\"Kinds\": [\"page\", \"notify\"]")]
+    public void AStringWhereASettingsFileNeedsAListShowsTheJsonList(string kinds, string list)
+    {
+        // The advice was the command line's, "give its items as Engine:Sinks:0:Kinds:0, ...", in a JSON file.
+        var file = Path.Combine(folder, "appsettings.json");
+        File.WriteAllText(file, $$"""{ "Engine": { "Sinks": [ { "Name": "log", "Type": "file", "Path": "x.jsonl", "Kinds": {{kinds}} } ] } }""");
+
+        var e = Should.Throw<EngineConfigurationException>(() => EngineHost.Build(
+            ["--Engine:Listen=http://127.0.0.1:0", $"--Engine:Database={Path.Combine(folder, "engine.db")}", $"--Engine:Policies={Path.Combine(folder, "policies")}"],
+            configure: c => c.AddJsonFile(file)));
+
+        e.Message.ShouldBe($"{file}: Engine:Sinks:0:Kinds: is a list; write it in brackets: {list}");
+    }
+
     [Fact]
     public async Task AnEmptyJsonListIsAListWithNoItems()
     {
