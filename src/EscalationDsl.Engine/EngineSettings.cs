@@ -58,7 +58,7 @@ public static class EngineSettings
     /// it came from elsewhere (or is a default). The last source that holds the setting, or settings
     /// under it, is the one whose value the configuration reads.
     /// </summary>
-    private static string? SettingsFile(IConfiguration configuration, string setting) =>
+    internal static string? SettingsFile(IConfiguration configuration, string setting) =>
         configuration is IConfigurationRoot root
             && root.Providers.LastOrDefault(p => p.TryGet(setting, out _) || p.GetChildKeys([], setting).Any())
                 is FileConfigurationProvider { Source: { FileProvider: { } files, Path: { } path } }
