@@ -424,6 +424,13 @@ public static class EngineSettings
 
                     NotFor(s.Url, $"{at}:Url", "a file sink appends to its Path; Url is for webhook sinks");
                     NotFor(s.Secret, $"{at}:Secret", "a file sink signs nothing; Secret is for webhook sinks");
+
+                    // Found at start, not at every delivery of the first decision (and its retries).
+                    if (Files.FileFailure.WhyNotWritable(file, "the sink") is { } why)
+                    {
+                        throw Problem($"{at}:Path", $"cannot write {file}: {why}");
+                    }
+
                     break;
                 default:
                     // The binder leaves a Type never configured empty: it was "'' is not a sink type".

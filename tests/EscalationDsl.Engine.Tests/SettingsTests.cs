@@ -185,6 +185,43 @@ public sealed class SettingsTests : IDisposable
     }
 
     [Fact]
+    public void AFileSinkThatCannotBeWrittenIsRefusedAtStart()
+    {
+        // Found only when the first decision was delivered, and at every retry.
+        var tooLong = Path.Combine(folder, new string('d', 250) + ".jsonl");
+
+        Sink(tooLong).Message.ShouldBe($"Engine:Sinks:0:Path: cannot write {tooLong}: the file name is 256 bytes long, and file systems allow 255; give the sink a shorter name");
+        if (OperatingSystem.IsLinux())
+        {
+            Sink("/proc/esc-decisions.jsonl").Message.ShouldBe(
+                "Engine:Sinks:0:Path: cannot write /proc/esc-decisions.jsonl: the system makes no new files in /proc (a folder the system keeps for itself); give the sink a file in a folder the engine can write");
+        }
+
+        File.Exists(Path.Combine(folder, "engine.db")).ShouldBeFalse();
+
+        EngineConfigurationException Sink(string path) =>
+            Should.Throw<EngineConfigurationException>(() => Build("--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={path}"));
+    }
+
+    [Fact]
+    public async Task TheFileSinksCheckLeavesItsFileAsItWas()
+    {
+        // A missing file is made and removed again, one that is there is not changed, and a pipe nobody reads does not hold the start.
+        var there = Path.Combine(folder, "there.jsonl");
+        File.WriteAllText(there, "{\"id\":\"A/1\"}\n");
+        var pipe = Path.Combine(folder, "pipe");
+        await NamedPipes.CreateAsync(pipe);
+
+        await using var app = Build(
+            "--Engine:Sinks:0:Name=new", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={Path.Combine(folder, "new.jsonl")}",
+            "--Engine:Sinks:1:Name=there", "--Engine:Sinks:1:Type=file", $"--Engine:Sinks:1:Path={there}",
+            "--Engine:Sinks:2:Name=pipe", "--Engine:Sinks:2:Type=file", $"--Engine:Sinks:2:Path={pipe}");
+
+        File.Exists(Path.Combine(folder, "new.jsonl")).ShouldBeFalse();
+        File.ReadAllText(there).ShouldBe("{\"id\":\"A/1\"}\n");
+    }
+
+    [Fact]
     public async Task AnEmptyJsonListIsAListWithNoItems()
     {
         // appsettings.json writes "no sinks" as "Sinks": []; it was refused as "is a list; give its items as ...".

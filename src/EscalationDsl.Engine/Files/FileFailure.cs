@@ -9,6 +9,8 @@ namespace EscalationDsl.Engine.Files;
 /// </summary>
 internal static class FileFailure
 {
+    private const int NotPermitted = 1;          // EPERM
+    private const int PermissionDenied = 13;     // EACCES
     private const int NotADirectory = 20;        // ENOTDIR
     private const int NoSpace = 28;              // ENOSPC
     private const int ReadOnly = 30;             // EROFS
@@ -68,9 +70,36 @@ internal static class FileFailure
         };
     }
 
+    /// <summary>
+    /// Null when the engine may append to <paramref name="file"/>, else why not (<see cref="Reason"/>;
+    /// <paramref name="what"/> names the file in the advice). A missing file is created and removed at
+    /// once, and one that is there is opened to write and closed unchanged, so the check leaves nothing.
+    /// </summary>
+    public static string? WhyNotWritable(string file, string what)
+    {
+        try
+        {
+            if (File.Exists(file))
+            {
+                NonBlockingFile.OpenToWrite(file);
+            }
+            else
+            {
+                new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose).Dispose();
+            }
+
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Reason(e, file, what);
+        }
+    }
+
     private static FileFailureCause UnixCause(int errno) => errno switch
     {
         ReadOnly => FileFailureCause.ReadOnlyFileSystem,
+        PermissionDenied or NotPermitted => FileFailureCause.Denied,
         NoSpace => FileFailureCause.DiskFull,
         NotADirectory => FileFailureCause.NotAFolder,
         NameTooLongLinux when OperatingSystem.IsLinux() => FileFailureCause.NameTooLong,
