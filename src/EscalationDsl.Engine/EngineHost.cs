@@ -210,9 +210,49 @@ public static class EngineHost
     /// slim builder reads appsettings.json, then appsettings.ENVIRONMENT.json, which wins (appsettings.json
     /// is not added again, which made it win); one that is not valid JSON stops the engine like a bad setting.
     /// </summary>
-    private static WebApplicationBuilder CreateBuilder(string[] args, Action<IConfigurationBuilder>? configure)
+    private static WebApplicationBuilder CreateBuilder(string[] args, Action<IConfigurationBuilder>? configure) =>
+        ReadingSettingsFiles(SettingsFiles(Directory.GetCurrentDirectory()), () =>
+        {
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
+            builder.Configuration.AddEnvironmentVariables("ESC_");
+            builder.Configuration.AddCommandLine(args);
+            configure?.Invoke(builder.Configuration);
+            return builder;
+        });
+
+    /// <summary>
+    /// The database <c>esc serve</c> started in <paramref name="folder"/> without <c>--db</c> would use:
+    /// <c>Engine:Database</c> from the settings files there and the <c>ESC_</c> environment (later
+    /// winning, as the engine reads them), or the default <c>escalation.db</c>; its path as written,
+    /// relative to <paramref name="folder"/>, and where it came from (a settings file, the environment
+    /// variable), or null for the default.
+    /// </summary>
+    /// <exception cref="EngineConfigurationException">A settings file cannot be read or is not valid JSON.</exception>
+    public static (string Database, string? From) ConfiguredDatabase(string folder)
     {
-        var files = SettingsFiles();
+        var files = SettingsFiles(folder);
+        var configuration = ReadingSettingsFiles(files, () => new ConfigurationBuilder()
+            .AddJsonFile(files[0], optional: true, reloadOnChange: false)
+            .AddJsonFile(files[1], optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables("ESC_")
+            .Build());
+        const string setting = $"{EngineOptions.Section}:{nameof(EngineOptions.Database)}";
+        if (configuration[setting] is not { } database)
+        {
+            return (new EngineOptions().Database, null);
+        }
+
+        var from = EngineSettings.SettingsFile(configuration, setting)
+            ?? $"the environment variable ESC_{setting.Replace(":", "__", StringComparison.Ordinal)}";
+        return (database, from);
+    }
+
+    /// <summary>
+    /// Reads configuration that includes the settings <paramref name="files"/>: one that is not valid
+    /// JSON stops the engine like a bad setting, naming the file and the position.
+    /// </summary>
+    private static T ReadingSettingsFiles<T>(string[] files, Func<T> read)
+    {
         foreach (var file in files)
         {
             RefuseUnreadableSettingsFile(file);
@@ -220,11 +260,7 @@ public static class EngineHost
 
         try
         {
-            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
-            builder.Configuration.AddEnvironmentVariables("ESC_");
-            builder.Configuration.AddCommandLine(args);
-            configure?.Invoke(builder.Configuration);
-            return builder;
+            return read();
         }
         catch (InvalidDataException e)
         {
@@ -244,12 +280,11 @@ public static class EngineHost
     /// appsettings.ENVIRONMENT.json for the environment the host runs in (ASPNETCORE_ENVIRONMENT or
     /// DOTNET_ENVIRONMENT; Production when neither is set).
     /// </summary>
-    private static string[] SettingsFiles()
+    private static string[] SettingsFiles(string folder)
     {
         var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is { Length: > 0 } aspnet ? aspnet
             : Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 } dotnet ? dotnet
             : "Production";
-        var folder = Directory.GetCurrentDirectory();
         return [Path.Combine(folder, "appsettings.json"), Path.Combine(folder, $"appsettings.{environment}.json")];
     }
 

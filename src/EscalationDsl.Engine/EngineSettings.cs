@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using System.Text.Json;
 using EscalationDsl.Engine.Api;
 using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Runtime.Decisions;
@@ -30,7 +31,7 @@ public static class EngineSettings
         try
         {
             CheckSections(configuration);
-            CheckShape(section, typeof(EngineOptions));
+            CheckShape(section, typeof(EngineOptions), configuration);
             var options = new EngineOptions();
             section.Bind(options);
             Check(options, section);
@@ -57,7 +58,7 @@ public static class EngineSettings
     /// it came from elsewhere (or is a default). The last source that holds the setting, or settings
     /// under it, is the one whose value the configuration reads.
     /// </summary>
-    private static string? SettingsFile(IConfiguration configuration, string setting) =>
+    internal static string? SettingsFile(IConfiguration configuration, string setting) =>
         configuration is IConfigurationRoot root
             && root.Providers.LastOrDefault(p => p.TryGet(setting, out _) || p.GetChildKeys([], setting).Any())
                 is FileConfigurationProvider { Source: { FileProvider: { } files, Path: { } path } }
@@ -87,6 +88,13 @@ public static class EngineSettings
         }
     }
 
+    /// <summary>
+    /// A list written as one string in a settings file (<c>"Kinds": "page"</c>), as the file writes a list:
+    /// <c>"Kinds": ["page"]</c>, an item for each comma-separated part.
+    /// </summary>
+    private static string JsonList(string key, string value) =>
+        $"{JsonSerializer.Serialize(key)}: [{string.Join(", ", value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => JsonSerializer.Serialize(v)))}]";
+
     private static List<PropertyInfo> Settable(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).ToList();
 
@@ -94,15 +102,17 @@ public static class EngineSettings
     /// The configuration binder skips names it does not know and throws on values it cannot convert;
     /// both are found here first, so a typo is reported instead of silently ignored.
     /// </summary>
-    private static void CheckShape(IConfigurationSection section, Type type)
+    private static void CheckShape(IConfigurationSection section, Type type, IConfiguration configuration)
     {
         var children = section.GetChildren().ToList();
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
         {
             // An empty value is a list without items: appsettings.json's "Sinks": [] arrives so.
-            if (section.Value is { Length: > 0 })
+            if (section.Value is { Length: > 0 } value)
             {
-                throw Problem(section.Path, $"is a list; give its items as {section.Path}:0, {section.Path}:1, ...");
+                throw Problem(section.Path, SettingsFile(configuration, section.Path) is null
+                    ? $"is a list; give its items as {section.Path}:0, {section.Path}:1, ..."
+                    : $"is a list; write it in brackets: {JsonList(section.Key, value)}");
             }
 
             foreach (var child in children)
@@ -112,7 +122,7 @@ public static class EngineSettings
                     throw Problem(child.Path, $"'{child.Key}' is not an item number; number the items of {section.Path} from 0");
                 }
 
-                CheckShape(child, type.GetGenericArguments()[0]);
+                CheckShape(child, type.GetGenericArguments()[0], configuration);
             }
         }
         else if (type != typeof(string) && type.IsClass)
@@ -127,7 +137,7 @@ public static class EngineSettings
             {
                 var property = properties.Find(p => string.Equals(p.Name, child.Key, StringComparison.OrdinalIgnoreCase))
                     ?? throw Problem(child.Path, $"is not a setting; {Suggest(child.Key, section.Path, properties.Select(p => p.Name).ToList())}");
-                CheckShape(child, property.PropertyType);
+                CheckShape(child, property.PropertyType, configuration);
             }
         }
         else if (children.Count > 0)
@@ -331,7 +341,10 @@ public static class EngineSettings
 
         if (Path.GetDirectoryName(full) is { } folder && !Directory.Exists(folder))
         {
-            throw Problem(setting, $"the folder {folder} does not exist (the file is created, its folder is not)");
+            // A path under a regular file (/srv/esc.db/x.db) named a folder that "does not exist".
+            throw File.Exists(folder)
+                ? Problem(setting, $"{folder} is a file, not a folder; give a file path in a folder")
+                : Problem(setting, $"the folder {folder} does not exist (the file is created, its folder is not)");
         }
     }
 
@@ -411,9 +424,22 @@ public static class EngineSettings
 
                     NotFor(s.Url, $"{at}:Url", "a file sink appends to its Path; Url is for webhook sinks");
                     NotFor(s.Secret, $"{at}:Secret", "a file sink signs nothing; Secret is for webhook sinks");
+
+                    // Found at start, not at every delivery of the first decision (and its retries).
+                    if (Files.FileFailure.WhyNotWritable(file, "the sink") is { } why)
+                    {
+                        throw Problem($"{at}:Path", $"cannot write {file}: {why}");
+                    }
+
                     break;
                 default:
-                    throw Problem($"{at}:Type", $"'{s.Type}' is not a sink type (webhook, file)");
+                    // The binder leaves a Type never configured empty: it was "'' is not a sink type".
+                    throw items[i].GetSection("Type").Value switch
+                    {
+                        null => Problem($"{at}:Type", "is missing; write file or webhook"),
+                        "" => Problem($"{at}:Type", "is empty; write file or webhook"),
+                        _ => Problem($"{at}:Type", $"'{s.Type}' is not a sink type (webhook, file)"),
+                    };
             }
 
             for (var k = 0; k < s.Kinds.Count; k++)

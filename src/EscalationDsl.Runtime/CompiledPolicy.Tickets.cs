@@ -1,4 +1,5 @@
 using System.Globalization;
+using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Language.Text;
 using EscalationDsl.Runtime.Compilation;
@@ -124,6 +125,7 @@ public sealed partial class CompiledPolicy
     /// <summary>Why a non-empty severity is not one of this policy's, or null.</summary>
     private string? SeverityProblem(string severity) => Model.FindSeverity(severity) is null
         ? $"severity: '{severity}' is not a severity of policy '{Name}' ({string.Join(", ", Model.Severities.Select(s => s.Name))})"
+            + (NameSuggester.OtherCase(severity, Model.Severities.Select(s => s.Name)) is { } meant ? $"; names are case-sensitive: did you mean '{meant}'?" : "")
         : null;
 
     /// <summary>Why a non-empty flag is not a flag field of this policy, or null.</summary>

@@ -32,6 +32,17 @@ public sealed class GuardRuleTests
     }
 
     [Fact]
+    public void TheArticleFollowsTheSeverityName()
+    {
+        // "a urgent is not escalated at all".
+        var text = Policies.Header + TwoSeverities.Replace("sev1", "urgent", StringComparison.Ordinal) + Escalating.Replace("sev1", "urgent", StringComparison.Ordinal) + """
+            require request_id before escalate
+            """;
+
+        LintHarness.Message(text, "ESL016").ShouldContain("while request_id is missing, an urgent is not escalated at all");
+    }
+
+    [Fact]
     public void GuardInsideARuleForTheTopSeverityIsReported()
     {
         LintHarness.Findings(Policies.Header + TwoSeverities + """

@@ -22,6 +22,37 @@ public sealed class BackupTests : IDisposable
         result.Out.ShouldBe($"backup: escalation.db -> copy.db: 0 tickets (0 open), 0 events, schema version 2, {new FileInfo(Path.Combine(folder, "copy.db")).Length} bytes\n");
     }
 
+    [Fact]
+    public async Task WithoutDbTheBackupTakesTheDatabaseAppSettingsNamesAsServeWould()
+    {
+        // It backed up ./escalation.db, or said "escalation.db: no such database", beside the
+        // appsettings.json that gave the engine another database.
+        await CreateEngineDatabase();
+        Directory.CreateDirectory(Path.Combine(folder, "data"));
+        File.Move(Path.Combine(folder, "escalation.db"), Path.Combine(folder, "data", "engine.db"));
+        File.WriteAllText(Path.Combine(folder, "appsettings.json"), """{ "Engine": { "Database": "data/engine.db" } }""");
+
+        var result = Esc.RunIn(folder, string.Empty, "backup", "--output", "copy.db");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldStartWith("backup: data/engine.db -> copy.db: 0 tickets (0 open), 0 events, schema version 2, ");
+    }
+
+    [Theory]
+    [InlineData("{ \"Engine\": { \"Database\": \"gone.db\" } }", "esc: gone.db (Engine:Database in {0}/appsettings.json): no such database")]
+    [InlineData("{ \"Engine\": { \"Database\": \"\" } }", "esc: {0}/appsettings.json: Engine:Database: is empty; give a file path")]
+    [InlineData("{ \"Engine\": { \"Listen\": \"http://127.0.0.1:0\" } }", "esc: escalation.db (the default: no --db, and no Engine:Database in appsettings.json here): no such database")]
+    [InlineData("{ \"Engine\": ", "esc: {0}/appsettings.json:1:13: not valid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed; esc backup reads Engine:Database there when --db is not given")]
+    public void WithoutDbTheMessageSaysWhereTheDatabaseCameFrom(string settings, string message)
+    {
+        File.WriteAllText(Path.Combine(folder, "appsettings.json"), settings);
+
+        var result = Esc.RunIn(folder, string.Empty, "backup", "--output", "copy.db");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, folder) + "\n");
+    }
+
     [Theory]
     [InlineData("--db nope.db -o copy.db", "esc: nope.db: no such database")]
     [InlineData("--db . -o copy.db", "esc: .: is a folder; name the engine's database file")]

@@ -270,6 +270,21 @@ public sealed class ServeTests : IDisposable
     }
 
     [Fact]
+    public async Task StoppingLogsOneLineSoAStopIsNotTakenForACrash()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // kill(1)
+        }
+
+        var (code, error) = await RunProcess(Isolated(), interruptAt: "listening on");
+
+        code.ShouldBe(0);
+        error.ShouldContain("Engine stopped: 0 open tickets, taken up again at the next start\n");
+        error.ShouldNotContain("esc: cancelled");
+    }
+
+    [Fact]
     public async Task ASinkOwnerNoPolicyDeclaresIsWarnedAboutAtStart()
     {
         var sink = Path.Combine(folder, "decisions.jsonl");

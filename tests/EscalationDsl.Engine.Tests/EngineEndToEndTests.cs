@@ -11,7 +11,8 @@ public sealed class EngineEndToEndTests
 
     [Theory]
     [InlineData("support", 200, "ok")]
-    [InlineData("suport", 503, "'suport' is not loaded (loaded: support)")]
+    [InlineData("suport", 503, "'suport' is not loaded (loaded: support); did you mean 'support'?")]
+    [InlineData("helpdesk", 503, "'helpdesk' is not loaded (loaded: support)")]
     public async Task ReadinessSaysWhetherTheDefaultPolicyIsLoaded(string policy, int status, string said)
     {
         await using var engine = await EngineFixture.StartAsync(null, $"--Engine:DefaultPolicy={policy}");
@@ -20,6 +21,17 @@ public sealed class EngineEndToEndTests
 
         ((int)response.StatusCode).ShouldBe(status);
         ((string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["default_policy"]).ShouldBe(said);
+    }
+
+    [Fact]
+    public async Task ACreatedEventNamingAMisspeltPolicyGetsTheLoadedNameItIsNear()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+
+        var response = await engine.PostEvent(EngineFixture.Event("e1", "INC-1", T0, "created", new { policy = "suport", severity = "sev1" }));
+
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        ((string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]).ShouldBe("Policy 'suport' is not loaded (loaded: support); did you mean 'support'?");
     }
 
     [Fact]

@@ -158,6 +158,69 @@ public sealed class SettingsTests : IDisposable
         e.Message.ShouldStartWith(message);
     }
 
+    [Theory]
+    [InlineData("Engine:Sinks:0:Type: is missing; write file or webhook", "--Engine:Sinks:0:Name=x")]
+    [InlineData("Engine:Sinks:0:Type: is empty; write file or webhook", "--Engine:Sinks:0:Name=x", "--Engine:Sinks:0:Type=")]
+    [InlineData("Engine:Sinks:0:Type: 'mail' is not a sink type (webhook, file)", "--Engine:Sinks:0:Name=x", "--Engine:Sinks:0:Type=mail")]
+    public void ASinkWithoutATypeSaysTheTypeIsMissing(string message, params string[] settings)
+    {
+        // A missing Type read as an empty one: "Engine:Sinks:0:Type: '' is not a sink type (webhook, file)".
+        Should.Throw<EngineConfigurationException>(() => Build(settings)).Message.ShouldBe(message);
+    }
+
+    [Theory]
+    [InlineData("\"page\"", "\"Kinds\": [\"page\"]")]
+    [InlineData("\"page, notify\"", "\"Kinds\": [\"page\", \"notify\"]")]
+    public void AStringWhereASettingsFileNeedsAListShowsTheJsonList(string kinds, string list)
+    {
+        // The advice was the command line's, "give its items as Engine:Sinks:0:Kinds:0, ...", in a JSON file.
+        var file = Path.Combine(folder, "appsettings.json");
+        File.WriteAllText(file, $$"""{ "Engine": { "Sinks": [ { "Name": "log", "Type": "file", "Path": "x.jsonl", "Kinds": {{kinds}} } ] } }""");
+
+        var e = Should.Throw<EngineConfigurationException>(() => EngineHost.Build(
+            ["--Engine:Listen=http://127.0.0.1:0", $"--Engine:Database={Path.Combine(folder, "engine.db")}", $"--Engine:Policies={Path.Combine(folder, "policies")}"],
+            configure: c => c.AddJsonFile(file)));
+
+        e.Message.ShouldBe($"{file}: Engine:Sinks:0:Kinds: is a list; write it in brackets: {list}");
+    }
+
+    [Fact]
+    public void AFileSinkThatCannotBeWrittenIsRefusedAtStart()
+    {
+        // Found only when the first decision was delivered, and at every retry.
+        var tooLong = Path.Combine(folder, new string('d', 250) + ".jsonl");
+
+        Sink(tooLong).Message.ShouldBe($"Engine:Sinks:0:Path: cannot write {tooLong}: the file name is 256 bytes long, and file systems allow 255; give the sink a shorter name");
+        if (OperatingSystem.IsLinux())
+        {
+            Sink("/proc/esc-decisions.jsonl").Message.ShouldBe(
+                "Engine:Sinks:0:Path: cannot write /proc/esc-decisions.jsonl: the system makes no new files in /proc (a folder the system keeps for itself); give the sink a file in a folder the engine can write");
+        }
+
+        File.Exists(Path.Combine(folder, "engine.db")).ShouldBeFalse();
+
+        EngineConfigurationException Sink(string path) =>
+            Should.Throw<EngineConfigurationException>(() => Build("--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={path}"));
+    }
+
+    [Fact]
+    public async Task TheFileSinksCheckLeavesItsFileAsItWas()
+    {
+        // A missing file is made and removed again, one that is there is not changed, and a pipe nobody reads does not hold the start.
+        var there = Path.Combine(folder, "there.jsonl");
+        File.WriteAllText(there, "{\"id\":\"A/1\"}\n");
+        var pipe = Path.Combine(folder, "pipe");
+        await NamedPipes.CreateAsync(pipe);
+
+        await using var app = Build(
+            "--Engine:Sinks:0:Name=new", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={Path.Combine(folder, "new.jsonl")}",
+            "--Engine:Sinks:1:Name=there", "--Engine:Sinks:1:Type=file", $"--Engine:Sinks:1:Path={there}",
+            "--Engine:Sinks:2:Name=pipe", "--Engine:Sinks:2:Type=file", $"--Engine:Sinks:2:Path={pipe}");
+
+        File.Exists(Path.Combine(folder, "new.jsonl")).ShouldBeFalse();
+        File.ReadAllText(there).ShouldBe("{\"id\":\"A/1\"}\n");
+    }
+
     [Fact]
     public async Task AnEmptyJsonListIsAListWithNoItems()
     {

@@ -55,6 +55,15 @@ public sealed class EventValidationTests
     }
 
     [Fact]
+    public void ASeverityInAnotherCaseIsSaidToBeCaseSensitive()
+    {
+        // 'SEV1' listed the severities without the hint the language gives; 'sev9' is another value, not a slip.
+        Policy.Validate(Created with { Severity = "SEV1" })
+            .ShouldBe("severity: 'SEV1' is not a severity of policy 'support' (sev1, sev2, sev3); names are case-sensitive: did you mean 'sev1'?");
+        Policy.Validate(Created with { Severity = "sev9" }).ShouldBe("severity: 'sev9' is not a severity of policy 'support' (sev1, sev2, sev3)");
+    }
+
+    [Fact]
     public void ABuiltInFlagIsNotOneAFlaggedEventRaisesNorListedAsOne()
     {
         // `monitoring` is set by `enter monitor`: the message listed it among the flags an event can raise.

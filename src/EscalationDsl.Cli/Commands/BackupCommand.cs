@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using EscalationDsl.Cli.Output;
+using EscalationDsl.Engine;
 using EscalationDsl.Engine.Storage;
+using EscalationDsl.Language.Text;
 using EscalationDsl.Runtime.Events;
 using NodaTime;
 
@@ -13,13 +15,17 @@ internal static class BackupCommand
     public static Command Create(CliConsole console)
     {
         var output = new Option<string>("--output", "-o") { Description = "The backup file to write; never overwritten.", HelpName = "FILE", Required = true };
-        var database = new Option<string>("--db") { Description = "The engine's SQLite database.", HelpName = "FILE", DefaultValueFactory = _ => "escalation.db" };
+        var database = new Option<string>("--db")
+        {
+            Description = "The engine's SQLite database (default: Engine:Database from appsettings.json here, as esc serve reads it, else escalation.db).",
+            HelpName = "FILE",
+        };
         var command = new Command("backup", "Copy the engine's database to a new file, consistent as of one commit, while esc serve runs or not.") { output, database };
         command.SetAction(parse =>
         {
-            var db = parse.GetValue(database)!;
+            var (db, named) = Database(parse.GetResult(database) is null ? null : parse.GetValue(database) ?? string.Empty, console);
             var copy = parse.GetValue(output)!;
-            var (source, target) = CheckPaths(db, copy, console);
+            var (source, target) = CheckPaths(db, named, copy, console);
             BackupSummary done;
             // Ctrl+C or SIGTERM removes FILE.partial and SQLite's files beside it, as for other output files.
             var partials = EngineBackup.PartialFiles(target).ToList();
@@ -30,7 +36,7 @@ internal static class BackupCommand
             }
             catch (BackupException e)
             {
-                throw new UsageException(e.Output ? $"{copy}: cannot write: {e.Message}" : $"{db}: cannot back up: {e.Message}");
+                throw new UsageException(e.Output ? $"{copy}: cannot write: {e.Message}" : $"{named}: cannot back up: {e.Message}");
             }
             finally
             {
@@ -46,8 +52,38 @@ internal static class BackupCommand
         return command;
     }
 
+    /// <summary>
+    /// The database to copy: <c>--db</c>, or else the one <c>esc serve</c> would use in the working
+    /// folder (Engine:Database from its settings files or the environment, else escalation.db), with
+    /// how messages name it: a path from settings says where it came from.
+    /// </summary>
+    private static (string Database, string Named) Database(string? given, CliConsole console)
+    {
+        if (given is not null)
+        {
+            return (given, given);
+        }
+
+        try
+        {
+            var (db, from) = EngineHost.ConfiguredDatabase(console.WorkingDirectory);
+            if (from is null)
+            {
+                return (db, $"{db} (the default: no --db, and no Engine:Database in appsettings.json here)");
+            }
+
+            return string.IsNullOrWhiteSpace(db)
+                ? throw new UsageException($"{from}: Engine:Database: is empty; give a file path")
+                : (db, $"{db} (Engine:Database in {from})");
+        }
+        catch (EngineConfigurationException e)
+        {
+            throw new UsageException($"{OneLine.Of(e.Message)}; esc backup reads Engine:Database there when --db is not given");
+        }
+    }
+
     /// <summary>The database and the copy as full paths, refusing what cannot be backed up or written before anything is.</summary>
-    private static (string Database, string Output) CheckPaths(string db, string copy, CliConsole console)
+    private static (string Database, string Output) CheckPaths(string db, string named, string copy, CliConsole console)
     {
         PolicyLoader.RefuseEmpty(("--db", db), ("--output", copy));
         if (copy == "-")
@@ -58,12 +94,12 @@ internal static class BackupCommand
         var source = Path.GetFullPath(db, console.WorkingDirectory);
         if (Directory.Exists(source))
         {
-            throw new UsageException($"{db}: is a folder; name the engine's database file");
+            throw new UsageException($"{named}: is a folder; name the engine's database file");
         }
 
         if (!File.Exists(source))
         {
-            throw new UsageException($"{db}: no such database");
+            throw new UsageException($"{named}: no such database");
         }
 
         PolicyLoader.CheckOutput(copy, console);

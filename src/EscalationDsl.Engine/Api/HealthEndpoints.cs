@@ -41,7 +41,7 @@ internal static class HealthEndpoints
                 // Created events that name no policy take Engine:DefaultPolicy: without it loaded they all fail.
                 var defaultPolicy = options.DefaultPolicy is not { } name ? null
                     : current.ContainsKey(name) ? "ok"
-                    : $"'{name}' is not loaded (loaded: {string.Join(", ", current.Keys.Order())})";
+                    : loop.Registry.NotLoaded(name);
                 var ready = databaseStatus == "ok" && lag <= options.ReadyLagThreshold && !current.IsEmpty && defaultPolicy is null or "ok";
                 var body = new ReadinessDocument(
                     ready ? "ready" : "not ready",

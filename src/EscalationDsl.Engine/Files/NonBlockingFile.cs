@@ -14,6 +14,9 @@ internal static partial class NonBlockingFile
 {
     private const int ReadOnly = 0;
 
+    /// <summary>O_WRONLY, the same on Linux, macOS and the BSDs.</summary>
+    private const int WriteOnly = 1;
+
     /// <summary>errno for opening a socket file on Linux (ENXIO), and a device without a driver.</summary>
     private const int NoSuchDevice = 6;
 
@@ -60,6 +63,45 @@ internal static partial class NonBlockingFile
     }
 
     /// <summary>O_NONBLOCK: one value on Linux, another on the BSDs and macOS.</summary>
+    /// <summary>
+    /// Opens an existing file to write and closes it, unchanged, to find out whether the engine may
+    /// write it. Without waiting: a named pipe nobody reads yet (or a socket file) is taken as
+    /// writable, and left to its first write. On Windows, where a folder holds no pipes, the usual open.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be opened to write; its HResult is the errno on Unix.</exception>
+    /// <exception cref="UnauthorizedAccessException">On Windows, the file may not be written.</exception>
+    public static void OpenToWrite(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            int fd;
+            try
+            {
+                fd = OpenFile(path, WriteOnly | NonBlockFlag | CloseOnExecFlag);
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                return; // left to the first write, as a pipe
+            }
+
+            if (fd >= 0)
+            {
+                new SafeFileHandle(fd, ownsHandle: true).Dispose();
+                return;
+            }
+
+            var error = Marshal.GetLastPInvokeError();
+            if (error == NoSuchDevice || error == NotSupportedOnSocket)
+            {
+                return;
+            }
+
+            throw new IOException($"{Marshal.GetPInvokeErrorMessage(error)}: '{path}'", error);
+        }
+
+        File.OpenHandle(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite).Dispose();
+    }
+
     private static int NonBlockFlag => IsBsd ? 0x4 : 0x800;
 
     /// <summary>O_CLOEXEC, so a process started meanwhile does not inherit the handle.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
+using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Language.Text;
 using EscalationDsl.Runtime;
@@ -35,6 +36,17 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
 
     /// <summary>The running version of each policy, by name.</summary>
     public ImmutableDictionary<string, PolicyVersion> Current => current;
+
+    /// <summary>
+    /// <c>'NAME' is not loaded (loaded: ...)</c>, with the loaded name it is near (<c>suport</c>,
+    /// <c>Support</c>) when there is one: <c>; did you mean 'support'?</c>.
+    /// </summary>
+    public string NotLoaded(string name)
+    {
+        var loaded = current.Keys.Order().ToList();
+        var meant = NameSuggester.Closest(name, loaded, max: 1);
+        return $"'{name}' is not loaded (loaded: {string.Join(", ", loaded)}){(meant.Count > 0 ? $"; did you mean '{meant[0]}'?" : "")}";
+    }
 
     /// <summary>Every file and its status.</summary>
     public ImmutableDictionary<string, PolicyStatus> Files => files;

@@ -283,7 +283,8 @@ internal sealed partial class EngineLoop
             return version;
         }
 
-        problem = $"Policy '{name}' is not loaded (loaded: {string.Join(", ", current.Keys.Order())}).";
+        var notLoaded = Registry.NotLoaded(name);
+        problem = $"Policy {notLoaded}{(notLoaded.EndsWith('?') ? "" : ".")}";
         return null;
     }
 

@@ -30,8 +30,8 @@ internal sealed partial class EngineLoop
             if (options.DefaultPolicy is { } name && !Registry.Current.ContainsKey(name))
             {
                 logger.LogWarning(
-                    "Engine:DefaultPolicy '{Policy}' is not loaded (loaded: {Loaded}); created events that name no policy are refused, and /readyz says not ready, until it is",
-                    name, string.Join(", ", Registry.Current.Keys.Order()));
+                    "Engine:DefaultPolicy {NotLoaded}; created events that name no policy are refused, and /readyz says not ready, until it is",
+                    Registry.NotLoaded(name));
             }
 
             ReplayOpenTickets(cancellation);

@@ -10,6 +10,7 @@ namespace EscalationDsl.Engine.Processing;
 internal sealed class EngineService(EngineLoop loop, IHostApplicationLifetime lifetime, ILogger<EngineService> logger) : IHostedService, IDisposable
 {
     private Task? running;
+    private volatile bool ready;
     private readonly CancellationTokenSource stopping = new();
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -19,9 +20,13 @@ internal sealed class EngineService(EngineLoop loop, IHostApplicationLifetime li
         var (tickets, policies) = (loop.OpenTickets, loop.Registry.Current.Count);
 
         // Ready once the HTTP server listens too: if binding its address fails, the engine never was.
-        lifetime.ApplicationStarted.Register(() => logger.LogInformation(
-            "Engine ready: {OpenTickets} open {TicketNoun}, {Policies} {PolicyNoun}",
-            tickets, tickets == 1 ? "ticket" : "tickets", policies, policies == 1 ? "policy" : "policies"));
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            ready = true;
+            logger.LogInformation(
+                "Engine ready: {OpenTickets} open {TicketNoun}, {Policies} {PolicyNoun}",
+                tickets, Tickets(tickets), policies, policies == 1 ? "policy" : "policies");
+        });
         running = Task.Run(() => loop.RunAsync(stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
@@ -43,5 +48,15 @@ internal sealed class EngineService(EngineLoop loop, IHostApplicationLifetime li
                 await stopping.CancelAsync().ConfigureAwait(false);
             }
         }
+
+        // Stopped last of the engine's services: without a line, a stop looked like a crash in the
+        // journal. A start that failed (its address in use) prints its one line, not this.
+        if (ready)
+        {
+            var tickets = loop.OpenTickets;
+            logger.LogInformation("Engine stopped: {OpenTickets} open {TicketNoun}, taken up again at the next start", tickets, Tickets(tickets));
+        }
     }
+
+    private static string Tickets(int count) => count == 1 ? "ticket" : "tickets";
 }

@@ -1,3 +1,4 @@
+using EscalationDsl.Engine.Files;
 using Microsoft.Data.Sqlite;
 
 namespace EscalationDsl.Engine.Storage;
@@ -60,14 +61,26 @@ internal sealed class EngineDatabase : IDisposable
                 madeFiles = File.Exists(Path) ? [] : [.. OwnFiles.Where(f => !File.Exists(f))];
             }
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw EngineConfigurationException.For("Engine:Database", $"{Path} is in use by another engine (it holds {file}); run one engine per database");
+            throw LockRefused(e);
         }
-        catch (UnauthorizedAccessException e)
+    }
+
+    /// <summary>
+    /// Why the lock file could not be taken: only a lock another process holds on it means another
+    /// engine; a read-only mount, a name too long, a full disk and the rest each say what they are.
+    /// </summary>
+    internal EngineConfigurationException LockRefused(Exception e)
+    {
+        var file = LockPath(Path);
+        return FileFailure.Cause(e) switch
         {
-            throw EngineConfigurationException.For("Engine:Database", $"cannot create {file}: {e.Message}");
-        }
+            FileFailureCause.HeldByAnother => EngineConfigurationException.For(
+                "Engine:Database", $"{Path} is in use by another engine (it holds {file}); run one engine per database"),
+            FileFailureCause.ReadOnlyFileSystem => ReadOnly(),
+            _ => EngineConfigurationException.For("Engine:Database", $"cannot create {file}: {FileFailure.Reason(e, file, "the database")}"),
+        };
     }
 
     /// <summary>The database, its write-ahead log and index: what SQLite makes of a new database in WAL mode.</summary>

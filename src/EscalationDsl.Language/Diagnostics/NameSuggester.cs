@@ -35,6 +35,14 @@ public static class NameSuggester
             .ToList();
     }
 
+    /// <summary>
+    /// The candidate that differs from <paramref name="name"/> only in letter case (<c>Urgent</c> for
+    /// <c>urgent</c>), or null: where other near names would be other values (<c>sev9</c> beside
+    /// <c>sev1</c>), a name in another case is still the likeliest slip.
+    /// </summary>
+    public static string? OtherCase(string name, IEnumerable<string> candidates) =>
+        candidates.FirstOrDefault(c => !c.Equals(name, StringComparison.Ordinal) && c.Equals(name, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Edit distance counting insertions, deletions, substitutions and adjacent swaps.</summary>
     public static int Distance(string a, string b)
     {

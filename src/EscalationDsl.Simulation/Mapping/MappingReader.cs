@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Events;
@@ -47,7 +48,11 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
         {
             if (!allowed.Contains(property.Name))
             {
-                throw Fail(property.Name, $"unknown key for a '{kind}' mapping; the keys are: {Names(allowed.Where(k => k != "$comment"))}");
+                var keys = allowed.Where(k => k != "$comment").ToList();
+                // Near by spelling only: 'time' in a ticket export is no slip for timeZone.
+                var meant = NameSuggester.Closest(property.Name, keys, max: 1)
+                    .Where(k => NameSuggester.Distance(k.ToLowerInvariant(), property.Name.ToLowerInvariant()) <= 2).ToList();
+                throw Fail(property.Name, $"unknown key for a '{kind}' mapping; {(meant.Count > 0 ? $"did you mean {meant[0]}? The" : "the")} keys are: {Names(keys)}");
             }
         }
 
