@@ -32,7 +32,7 @@ public sealed class BackupTests
             await engine.AdvanceAsync(TimeSpan.FromMinutes(15)); // pages and notifications: decisions
             var summary = EngineBackup.Write(engine.Database, backup);
 
-            summary.ShouldBe(new BackupSummary(2, 20, 20, 20, EngineFixture.Start.ToUnixTimeMilliseconds(), new FileInfo(backup).Length));
+            summary.ShouldBe(new BackupSummary(Schema.Migrations.Length, 20, 20, 20, EngineFixture.Start.ToUnixTimeMilliseconds(), new FileInfo(backup).Length));
             snapshot.Rollback();
             using var copy = Open(backup);
 

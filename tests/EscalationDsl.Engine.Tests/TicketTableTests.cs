@@ -86,6 +86,7 @@ public sealed class TicketTableTests
         {
             connection.Open();
             Execute(connection, """
+                DROP TABLE current_versions;
                 CREATE TABLE tickets_v1 AS SELECT ticket_id, policy, created_at, closed FROM tickets;
                 DROP TABLE tickets;
                 """);

@@ -22,17 +22,25 @@ public sealed class DiagnosticDocsExampleTests
 
         page.OutputsShouldBe(example =>
         {
-            (example.Command, example.StandardError).ShouldBe(("esc check example.esc", false), $"{page.Name}:{example.Output.Line}: examples on a diagnostic page are checked as `esc check example.esc`");
-            example.Policy.ShouldNotBeNull($"{page.Name}:{example.Output.Line}: the output has no ```esc example above it");
+            // `esc check example.esc`, or for a problem between files (ESC2042) `esc check a.esc b.esc`
+            // with the ```esc blocks above as those files, in order.
+            var files = example.Arguments.Skip(1).ToList();
+            (example.Arguments.FirstOrDefault(), example.StandardError, files.Count > 0 && files.All(f => f.EndsWith(".esc", StringComparison.Ordinal)))
+                .ShouldBe(("check", false, true), $"{page.Name}:{example.Output.Line}: examples on a diagnostic page are checked as `esc check example.esc` (or several .esc files)");
+            example.Policies.Count.ShouldBeGreaterThanOrEqualTo(files.Count, $"{page.Name}:{example.Output.Line}: the output has {(files.Count == 1 ? "no ```esc example" : $"fewer than {files.Count} ```esc examples")} above it");
+            var texts = example.Policies.TakeLast(files.Count).ToList();
             // ESC1008's example is the policy saved as Windows-1252: only bytes can be other than UTF-8.
-            var model = code == DiagnosticCatalog.NotUtf8.Code
-                ? SemanticModel.Create(SourceText.FromBytes("example.esc", Encoding.Latin1.GetBytes(example.Policy)))
-                : SemanticModel.Create("example.esc", example.Policy);
-            model.Diagnostics.ShouldContain(d => d.Code == code, $"the example at {page.Name}:{example.Output.Line} does not raise {code}");
+            var models = PolicySet.Check(files.Select((file, i) => code == DiagnosticCatalog.NotUtf8.Code
+                ? SemanticModel.Create(SourceText.FromBytes(file, Encoding.Latin1.GetBytes(texts[i])))
+                : SemanticModel.Create(file, texts[i])).ToList());
+            models.ShouldContain(m => m.Diagnostics.Any(d => d.Code == code), $"the example at {page.Name}:{example.Output.Line} does not raise {code}");
             var rendered = new StringBuilder();
-            foreach (var d in model.Diagnostics)
+            foreach (var model in models)
             {
-                rendered.Append(DiagnosticFormatter.Format(model.Source, d, color: false));
+                foreach (var d in model.Diagnostics)
+                {
+                    rendered.Append(DiagnosticFormatter.Format(model.Source, d, color: false));
+                }
             }
 
             return rendered.ToString();

@@ -6,6 +6,9 @@ namespace EscalationDsl.Tests;
 /// </summary>
 internal sealed record DocExample(string Command, string? Policy, DocPage.Block Output, bool StandardError = false)
 {
+    /// <summary>Every ```esc block right above the output, in page order (the last is <see cref="Policy"/>): the files of a command that names several.</summary>
+    public IReadOnlyList<string> Policies { get; init; } = Policy is null ? [] : [Policy];
+
     /// <summary>The output as the page shows it, without trailing blank lines.</summary>
     public string Expected => Output.Body.TrimEnd();
 

@@ -7,7 +7,8 @@ namespace EscalationDsl.Tests;
 /// A documentation page and the examples on it whose output is shown. An example is an output block
 /// (```text or ```json) introduced by a paragraph that ends in "prints:" (standard output) or "prints on
 /// standard error:" and names the command in backticks ("`esc check example.esc` prints:"). Its input is the ```esc block just above it; output
-/// blocks of earlier examples may stand between, so one policy can be shown in several formats.
+/// blocks of earlier examples may stand between, so one policy can be shown in several formats. ```esc blocks
+/// right above one another (prose between them) are one example's files, for a command that names several.
 /// </summary>
 internal sealed partial class DocPage
 {
@@ -114,9 +115,14 @@ internal sealed partial class DocPage
                 input--;
             }
 
-            var policy = input >= 0 && blocks[input].Language == "esc" ? blocks[input].Body : null;
+            var policies = new List<string>();
+            for (var above = input; above >= 0 && blocks[above].Language == "esc"; above--)
+            {
+                policies.Insert(0, blocks[above].Body);
+            }
+
             outputs.Add(blocks[i]);
-            examples.Add(new DocExample(command.Groups[1].Value, policy, blocks[i], toError));
+            examples.Add(new DocExample(command.Groups[1].Value, policies.LastOrDefault(), blocks[i], toError) { Policies = policies });
         }
 
         return examples;

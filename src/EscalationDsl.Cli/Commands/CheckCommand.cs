@@ -23,7 +23,7 @@ internal static class CheckCommand
 
     private static int Run(string[] paths, string format, CliConsole console)
     {
-        var models = PolicyInputs.Read(paths, console).Select(SemanticModel.Create).ToList();
+        var models = PolicySet.Check(PolicyInputs.Read(paths, console).Select(SemanticModel.Create).ToList());
         var all = models.SelectMany(m => m.Diagnostics.Select(d => (m.Source, Diagnostic: d))).ToList();
         var errors = all.Count(x => x.Diagnostic.IsError);
         var warnings = all.Count(x => x.Diagnostic.Level == DiagnosticLevel.Warning);

@@ -56,9 +56,10 @@ internal static class LintCommand
         var sources = PolicyInputs.Read(paths, console);
         PolicyLoader.CheckNotAnInput("--output", output, console, sources.Select(s => ("a policy file being linted", (string?)s.Path)));
         var locator = new LintConfigLocator(console);
-        var configured = sources.Select(s => (Source: s, Configuration: locator.For(s.Path))).ToList();
+        var configurations = sources.Select(s => locator.For(s.Path)).ToList();
 
-        var results = configured.Select(x => Linter.Lint(SemanticModel.Create(x.Source), x.Configuration));
+        var models = PolicySet.Check(sources.Select(SemanticModel.Create).ToList());
+        var results = models.Select((model, i) => Linter.Lint(model, configurations[i]));
         var report = LintReport.Build(results, warningsAsErrors);
 
         var text = format switch

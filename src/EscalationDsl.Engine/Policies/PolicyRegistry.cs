@@ -15,7 +15,7 @@ namespace EscalationDsl.Engine.Policies;
 /// fingerprint, because open tickets stay pinned to the version they started under. Changes happen
 /// on the engine loop's thread; readers see immutable snapshots.
 /// </summary>
-internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger logger, TimeProvider time)
+internal sealed partial class PolicyRegistry(string folder, IPolicyGate gate, ILogger logger, TimeProvider time)
 {
     private ImmutableDictionary<string, PolicyVersion> versions = ImmutableDictionary<string, PolicyVersion>.Empty;
     private ImmutableDictionary<string, PolicyVersion> current = ImmutableDictionary<string, PolicyVersion>.Empty;
@@ -27,6 +27,10 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
     // The file each running version was last read from, by policy name. Not the version's own Path,
     // which is where it was first loaded: a file moved or renamed with the same text holds it now.
     private ImmutableDictionary<string, string> holders = ImmutableDictionary<string, string>.Empty;
+
+    // What each policy name last ran, by name: known from the database at start (Remember), kept since.
+    // Between files that declare one name it decides which one runs.
+    private ImmutableDictionary<string, LastRun> lastRan = ImmutableDictionary<string, LastRun>.Empty;
 
     // Stored versions that no longer bind: bound and logged once, not once per pinned ticket.
     private ImmutableHashSet<string> unbindable = ImmutableHashSet<string>.Empty;
@@ -55,6 +59,16 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
     public event Action<string>? Refused;
 
     public PolicyVersion? Find(string fingerprint) => versions.GetValueOrDefault(fingerprint);
+
+    /// <summary>The file each running version is read from, by policy name.</summary>
+    public ImmutableDictionary<string, string> Holders => holders;
+
+    /// <summary>
+    /// Tells a registry that has read nothing yet what each policy name last ran, as the database records
+    /// it, so that the first <see cref="Reload"/> runs that text from that file again when several files
+    /// declare one name.
+    /// </summary>
+    public void Remember(IReadOnlyDictionary<string, LastRun> ran) => lastRan = ran.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>Adds a version known from the database (a ticket is pinned to it) without making it current.</summary>
     public PolicyVersion? Restore(string fingerprint, string source, string path)
@@ -110,88 +124,53 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
             return changed;
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         var present = found.Select(Relative).ToHashSet(StringComparer.Ordinal);
         var hashes = ImmutableDictionary.CreateBuilder<string, byte[]>(StringComparer.Ordinal);
+        var waiting = new List<Candidate>();
         foreach (var file in found)
         {
             cancellation.ThrowIfCancellationRequested();
-            var relative = Relative(file);
-            seen.Add(relative);
-            SourceText source;
-            try
+            var candidate = Read(file, hashes);
+            if (candidate.Compiled is null)
             {
-                // As esc lint reads it: bytes that are not UTF-8 are ESC1008, not replacement characters.
-                var bytes = PolicyFiles.Read(file, named: false);
-                hashes[relative] = SHA256.HashData(bytes);
-                source = SourceText.FromBytes(relative, bytes);
+                Refuse(candidate.Path, candidate.Name, candidate.Errors);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            else if (Waits(candidate, present))
             {
-                hashes[relative] = [];
-                Refuse(relative, null, [$"{relative}: cannot read: {e.Message}"]);
-                continue;
+                waiting.Add(candidate);
             }
-
-            var text = source.Text;
-            var model = SemanticModel.Create(source);
-            var errors = gate.Check(model, Folder);
-            var name = model.Syntax.Header?.Name?.Value;
-            // Only a file still in the folder holds the name: one moved away (mv a.esc b.esc) does not.
-            if (errors.Count == 0 && name is not null && holders.TryGetValue(name, out var other) && other != relative && present.Contains(other))
+            else
             {
-                errors = [$"{relative}: policy '{name}' is already loaded from {other}; policy names must be unique"];
+                Load(candidate, changed);
             }
+        }
 
-            if (errors.Count > 0)
+        // The files that waited: the best of a name loads if no file holds it after all (at start, or its
+        // holder now names another policy), and the others are refused, naming the file that holds it.
+        foreach (var named in waiting.GroupBy(c => c.Compiled!.Name, StringComparer.Ordinal))
+        {
+            if (!IsHeld(named.Key, present))
             {
-                Refuse(relative, name, errors);
-                continue;
+                Load(Best(named.ToList()), changed);
             }
+        }
 
-            var compiled = CompiledPolicy.Compile(model);
-            if (current.TryGetValue(compiled.Name, out var running) && running.Fingerprint == compiled.Fingerprint)
+        foreach (var candidate in waiting.Where(c => holders.GetValueOrDefault(c.Compiled!.Name) != c.Path))
+        {
+            var name = candidate.Compiled!.Name;
+            if (IsHeld(name, present))
             {
-                if (holders[compiled.Name] == relative)
-                {
-                    // Back to the running text after a refused edit: say so, as the refusal was said.
-                    if (files[relative].Status == "refused")
-                    {
-                        logger.LogInformation("Policy file {Path} is accepted again; version {Version} ({Fingerprint}) keeps running", relative, running.Version, running.Fingerprint);
-                    }
-
-                    files = files.SetItem(relative, files[relative] with { Status = "active", Errors = [] });
-                    continue;
-                }
-
-                // The running text under another file name: the file was moved, and this one holds it now.
-                var moved = files.GetValueOrDefault(holders[compiled.Name]);
-                holders = holders.SetItem(compiled.Name, relative);
-                files = files.SetItem(relative, new PolicyStatus(relative, running.Name, running.Version, running.Fingerprint, "active", [], moved?.LoadedAt ?? Now()));
-                logger.LogInformation("Policy {Name} version {Version} ({Fingerprint}) loaded from {Path}", running.Name, running.Version, running.Fingerprint, relative);
-                continue;
+                Refuse(candidate.Path, name, [$"{candidate.Path}: policy '{name}' is already loaded from {holders[name]}; policy names must be unique"]);
             }
-
-            // A file that now declares another name no longer holds the policy it ran: as if deleted.
-            if (files.GetValueOrDefault(relative)?.Name is { } before && before != compiled.Name
-                && holders.GetValueOrDefault(before) == relative)
+            else
             {
-                current = current.Remove(before);
-                holders = holders.Remove(before);
-                logger.LogWarning("Policy file {Path} now declares policy {Name}; policy {Before} takes no new tickets", relative, compiled.Name, before);
+                // Its holder was loaded above under another name, after this name's files were placed.
+                Load(candidate, changed);
             }
-
-            var version = versions.TryGetValue(compiled.Fingerprint, out var existing) ? existing : new PolicyVersion(compiled, text, relative);
-            versions = versions.SetItem(version.Fingerprint, version);
-            current = current.SetItem(version.Name, version);
-            holders = holders.SetItem(version.Name, relative);
-            files = files.SetItem(relative, new PolicyStatus(relative, version.Name, version.Version, version.Fingerprint, "active", [], Now()));
-            changed.Add(version);
-            logger.LogInformation("Policy {Name} version {Version} ({Fingerprint}) loaded from {Path}", version.Name, version.Version, version.Fingerprint, relative);
         }
 
         // A deleted file stops taking new tickets; its open tickets keep their pinned version.
-        foreach (var gone in files.Keys.Where(k => !seen.Contains(k)).ToList())
+        foreach (var gone in files.Keys.Where(k => !present.Contains(k)).ToList())
         {
             var status = files[gone];
             if (status.Name is { } name && holders.GetValueOrDefault(name) == gone)
@@ -260,6 +239,53 @@ internal sealed class PolicyRegistry(string folder, IPolicyGate gate, ILogger lo
         {
             return [];
         }
+    }
+
+    /// <summary>Makes a file's policy run: a new version, the running text back after a refusal, or the running text under a new file name.</summary>
+    private void Load(Candidate candidate, List<PolicyVersion> changed)
+    {
+        var relative = candidate.Path;
+        var compiled = candidate.Compiled!;
+        if (current.TryGetValue(compiled.Name, out var running) && running.Fingerprint == compiled.Fingerprint)
+        {
+            if (holders[compiled.Name] == relative)
+            {
+                // Back to the running text after a refused edit: say so, as the refusal was said.
+                if (files[relative].Status == "refused")
+                {
+                    logger.LogInformation("Policy file {Path} is accepted again; version {Version} ({Fingerprint}) keeps running", relative, running.Version, running.Fingerprint);
+                }
+
+                files = files.SetItem(relative, files[relative] with { Status = "active", Errors = [] });
+                return;
+            }
+
+            // The running text under another file name: the file was moved, and this one holds it now.
+            var moved = files.GetValueOrDefault(holders[compiled.Name]);
+            holders = holders.SetItem(compiled.Name, relative);
+            lastRan = lastRan.SetItem(compiled.Name, new LastRun(running.Fingerprint, relative));
+            files = files.SetItem(relative, new PolicyStatus(relative, running.Name, running.Version, running.Fingerprint, "active", [], moved?.LoadedAt ?? Now()));
+            logger.LogInformation("Policy {Name} version {Version} ({Fingerprint}) loaded from {Path}", running.Name, running.Version, running.Fingerprint, relative);
+            return;
+        }
+
+        // A file that now declares another name no longer holds the policy it ran: as if deleted.
+        if (files.GetValueOrDefault(relative)?.Name is { } before && before != compiled.Name
+            && holders.GetValueOrDefault(before) == relative)
+        {
+            current = current.Remove(before);
+            holders = holders.Remove(before);
+            logger.LogWarning("Policy file {Path} now declares policy {Name}; policy {Before} takes no new tickets", relative, compiled.Name, before);
+        }
+
+        var version = versions.TryGetValue(compiled.Fingerprint, out var existing) ? existing : new PolicyVersion(compiled, candidate.Text, relative);
+        versions = versions.SetItem(version.Fingerprint, version);
+        current = current.SetItem(version.Name, version);
+        holders = holders.SetItem(version.Name, relative);
+        lastRan = lastRan.SetItem(version.Name, new LastRun(version.Fingerprint, relative));
+        files = files.SetItem(relative, new PolicyStatus(relative, version.Name, version.Version, version.Fingerprint, "active", [], Now()));
+        changed.Add(version);
+        logger.LogInformation("Policy {Name} version {Version} ({Fingerprint}) loaded from {Path}", version.Name, version.Version, version.Fingerprint, relative);
     }
 
     private string Now() => TicketEventJson.FormatTime(NodaTime.Instant.FromDateTimeOffset(time.GetUtcNow()));

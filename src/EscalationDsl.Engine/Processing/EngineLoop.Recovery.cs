@@ -26,6 +26,7 @@ internal sealed partial class EngineLoop
         store.Begin();
         try
         {
+            Registry.Remember(CurrentVersions());
             ReloadPolicies(cancellation);
             if (options.DefaultPolicy is { } name && !Registry.Current.ContainsKey(name))
             {
@@ -56,14 +57,19 @@ internal sealed partial class EngineLoop
         PublishNextDue(long.MaxValue);
     }
 
-    /// <summary>Re-reads the policy folder; new versions are recorded so pinned tickets survive restarts.</summary>
+    /// <summary>
+    /// Re-reads the policy folder; new versions are recorded so pinned tickets survive restarts, and the
+    /// version each name runs, so a restart runs it again when two files declare the name.
+    /// </summary>
     public IReadOnlyList<PolicyStatus> ReloadPolicies(CancellationToken cancellation = default)
     {
-        var added = false;
-        foreach (var version in Registry.Reload(cancellation))
+        var added = Registry.Reload(cancellation).Count > 0;
+
+        // Every running version, not only the new ones: a reload whose transaction failed recorded none.
+        foreach (var version in Registry.Current.Values)
         {
             StorePolicy(version);
-            added = true;
+            store.SetCurrentVersion.Execute(version.Name, version.Fingerprint, Registry.Holders[version.Name]);
         }
 
         if (added || !live)
@@ -72,6 +78,21 @@ internal sealed partial class EngineLoop
         }
 
         return Registry.Files.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The version each policy name last ran and its file, as recorded by <see cref="ReloadPolicies"/>.</summary>
+    private Dictionary<string, LastRun> CurrentVersions()
+    {
+        var ran = new Dictionary<string, LastRun>(StringComparer.Ordinal);
+        using var command = store.Connection.CreateCommand();
+        command.CommandText = "SELECT name, fingerprint, path FROM current_versions";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            ran[reader.GetString(0)] = new LastRun(reader.GetString(1), reader.GetString(2));
+        }
+
+        return ran;
     }
 
     private void StorePolicy(PolicyVersion version) =>

@@ -71,6 +71,13 @@ internal sealed class EngineStore : IDisposable
             "INSERT OR IGNORE INTO policies (fingerprint, name, version, source, path, loaded_at) VALUES ($fp, $name, $version, $source, $path, $at)",
             "$fp", "$name", "$version", "$source", "$path", "$at");
         PolicySource = Prepare("SELECT source, path FROM policies WHERE fingerprint = $fp", "$fp");
+        SetCurrentVersion = Prepare(
+            """
+            INSERT INTO current_versions (name, fingerprint, path) VALUES ($name, $fp, $path)
+            ON CONFLICT(name) DO UPDATE SET fingerprint = excluded.fingerprint, path = excluded.path
+            WHERE fingerprint <> excluded.fingerprint OR path <> excluded.path
+            """,
+            "$name", "$fp", "$path");
         TicketLog = Prepare("SELECT kind, at, body, seq FROM events WHERE ticket_id = $id ORDER BY seq", "$id");
         Savepoint = Prepare("SAVEPOINT item");
         RollbackSavepoint = Prepare("ROLLBACK TO item");
@@ -113,6 +120,9 @@ internal sealed class EngineStore : IDisposable
     private Sql InsertPolicy { get; }
 
     public Sql PolicySource { get; }
+
+    /// <summary>Records the version a policy name runs and its file (current_versions), written with its policies row.</summary>
+    public Sql SetCurrentVersion { get; }
 
     public Sql TicketLog { get; }
 

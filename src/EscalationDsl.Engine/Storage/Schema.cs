@@ -87,5 +87,21 @@ internal static class Schema
         ALTER TABLE tickets ADD COLUMN resolved_at INTEGER;
         ALTER TABLE tickets ADD COLUMN fields TEXT;
         """,
+
+        // 3: the version each policy name last ran and the file it ran from, so that a start with two
+        // files declaring one name runs the one that ran before (policies.loaded_at is when a version
+        // was first loaded: a file put back to an older text does not change it). Filled from that as
+        // well as it can be.
+        """
+        CREATE TABLE current_versions (
+            name        TEXT PRIMARY KEY,
+            fingerprint TEXT NOT NULL REFERENCES policies(fingerprint),
+            path        TEXT NOT NULL
+        );
+        INSERT INTO current_versions (name, fingerprint, path)
+            SELECT name, fingerprint, path FROM (
+                SELECT name, fingerprint, path, row_number() OVER (PARTITION BY name ORDER BY loaded_at DESC, rowid DESC) AS latest FROM policies)
+            WHERE latest = 1;
+        """,
     ];
 }

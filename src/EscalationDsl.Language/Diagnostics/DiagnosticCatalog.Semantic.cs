@@ -128,6 +128,9 @@ public static partial class DiagnosticCatalog
     /// <summary>ESC2041.</summary>
     public static readonly DiagnosticDescriptor SecondCalendarChoice = new("ESC2041", "More than one `calendar by` block", DiagnosticLevel.Error);
 
+    /// <summary>ESC2042: found by <see cref="PolicySet"/>, which compares the files read together.</summary>
+    public static readonly DiagnosticDescriptor PolicyNameTaken = new("ESC2042", "Policy name declared by another file", DiagnosticLevel.Error);
+
     /// <summary>Creates ESC2001.</summary>
     public static Diagnostic MissingPolicyHeaderFound(TextSpan span) =>
         Create(MissingPolicyHeader, span, "The file has no policy header. Start it with a line such as `policy \"support\" version 1`.");
@@ -387,4 +390,9 @@ public static partial class DiagnosticCatalog
     public static Diagnostic SecondCalendarChoiceFound(TextSpan span, string field, bool sameField, int firstLine) =>
         Create(SecondCalendarChoice, span, $"A second `calendar by` block (on '{field}'): the calendar of a ticket's business durations is chosen by one field, in the block on line {firstLine}. "
             + (sameField ? "Merge the entries into that block." : "Keep one block, and name calendars in the rules and severities that need another (`calendar NAME`, or `on NAME` on a duration)."));
+
+    /// <summary>Creates ESC2042.</summary>
+    public static Diagnostic PolicyNameTakenFound(TextSpan span, string name, string firstPath, int firstLine) =>
+        Create(PolicyNameTaken, span, $"Policy '{name}' is already declared in {firstPath} on line {firstLine}, and policy names must be unique: the engine runs one of the files and refuses the others. "
+            + "Rename the policy in one of them, or remove one.");
 }

@@ -41,13 +41,17 @@ public sealed class SemanticModel
         var parse = PolicyParser.Parse(source);
         var binder = new Binder(source);
         var policy = binder.Bind(parse.Syntax, suppressHeaderCheck: parse.HasErrors);
-        var diagnostics = parse.Diagnostics.Concat(binder.Diagnostics)
-            .OrderBy(d => d.Span.Start)
-            .ThenBy(d => d.Code, StringComparer.Ordinal)
-            .ToImmutableArray();
-        return new SemanticModel(source, parse.Syntax, policy, diagnostics);
+        return new SemanticModel(source, parse.Syntax, policy, ByPosition(parse.Diagnostics.Concat(binder.Diagnostics)));
     }
+
+    /// <summary>The same file with a diagnostic found by comparing it with other files (<see cref="PolicySet"/>).</summary>
+    internal SemanticModel With(Diagnostic diagnostic) => new(Source, Syntax, Policy, ByPosition(Diagnostics.Append(diagnostic)));
 
     /// <summary>Parses and binds text held in memory.</summary>
     public static SemanticModel Create(string path, string text) => Create(new SourceText(path, text));
+
+    private static ImmutableArray<Diagnostic> ByPosition(IEnumerable<Diagnostic> diagnostics) => diagnostics
+        .OrderBy(d => d.Span.Start)
+        .ThenBy(d => d.Code, StringComparer.Ordinal)
+        .ToImmutableArray();
 }
