@@ -64,6 +64,36 @@ public sealed class SimEmittedEventsTests
         }
     }
 
+    [Theory]
+    [InlineData(".jsonl")]
+    [InlineData(".csv")]
+    public void EveryEmittedEventHasItsOwnIdAndTwoRunsWriteTheSameFile(string extension)
+    {
+        // The engine refuses an event without an id; the same ids each time make a second post a retry.
+        var first = Temp(extension);
+        var second = Temp(extension);
+        try
+        {
+            string[] sim = ["sim", "policies/support.esc", "--map", "policies/mappings/ticket-export.json", "--tickets", "policies/events/ticket-export.csv", "--quiet", "--emit-events"];
+            Esc.Run([.. sim, first]).ExitCode.ShouldBe(0);
+            Esc.Run([.. sim, second]).ExitCode.ShouldBe(0);
+
+            File.ReadAllText(second).ShouldBe(File.ReadAllText(first));
+            var ids = extension == ".csv"
+                ? File.ReadAllLines(first).Skip(1).Select(string? (line) => line.Split(',')[0]).ToList()
+                : File.ReadAllLines(first).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("id").GetString()).ToList();
+            ids.Count.ShouldBe(169);
+            ids.ShouldAllBe(id => !string.IsNullOrEmpty(id));
+            ids.Distinct().Count().ShouldBe(ids.Count);
+            ids.Take(2).ShouldBe(["4709/1", "4709/2"]);
+        }
+        finally
+        {
+            File.Delete(first);
+            File.Delete(second);
+        }
+    }
+
     private static string Temp(string extension) => Path.Combine(Path.GetTempPath(), $"esc-sim-{Guid.NewGuid():N}{extension}");
 
     /// <summary>The JSON report but its input section (the file's name and format).</summary>

@@ -47,6 +47,31 @@ public sealed class JsonLinesBatchTests
         lines.ToJsonString().ShouldBe(json.ToJsonString());
     }
 
+    [Fact]
+    public async Task AScenarioFileWeeksOldIsTakenWithThePastToleranceEngineMdGives()
+    {
+        // docs/engine.md#json-lines-batches: the scenario is dated 2026-11-02; an engine whose clock is
+        // weeks later refuses it (a new user's F2) until Engine:PastTolerance is raised as the page says.
+        var weeksLater = TimeSpan.FromDays(26);
+        await using (var engine = await EngineFixture.StartAsync())
+        {
+            await engine.AdvanceAsync(weeksLater);
+            var response = await engine.Http.PostAsync("/v1/events:batch", EngineFixture.Raw(Scenario, JsonLines));
+
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            ((string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["title"]).ShouldBe("Ticket created too long ago");
+        }
+
+        await using (var engine = await EngineFixture.StartAsync(null, "--Engine:PastTolerance=365.00:00:00"))
+        {
+            await engine.AdvanceAsync(weeksLater);
+            var response = await engine.Http.PostAsync("/v1/events:batch", EngineFixture.Raw(Scenario, JsonLines));
+
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            ((string?)(await engine.GetJson("/v1/tickets/INC-1042"))!["state"]).ShouldBe("resolved");
+        }
+    }
+
     [Theory]
     [InlineData(
         "{\"id\":\"b1\",\"ticket\":\"B-1\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev3\"},\n",

@@ -86,11 +86,11 @@ public sealed class CanonicalCsvTests
 
         writer.ToString().ShouldBe("""
             id,ticket,at,type,severity,issue_type,owner,engineering,flag,status,impact
-            ,T1,2026-11-02T14:00:00Z,created,sev2,database,,,,,
-            ,T1,2026-11-02T14:05:00Z,field_set,,other,,,,,
-            ,T1,2026-11-02T14:06:00Z,field_set,,,,,,awaiting_customer,minor
-            ,T1,2026-11-02T14:07:00Z,status,,,,,,in_progress,
-            ,T1,2026-11-02T14:08:00Z,mitigation,,,,,,planned,
+            T1/1,T1,2026-11-02T14:00:00Z,created,sev2,database,,,,,
+            T1/2,T1,2026-11-02T14:05:00Z,field_set,,other,,,,,
+            T1/3,T1,2026-11-02T14:06:00Z,field_set,,,,,,awaiting_customer,minor
+            T1/4,T1,2026-11-02T14:07:00Z,status,,,,,,in_progress,
+            T1/5,T1,2026-11-02T14:08:00Z,mitigation,,,,,,planned,
 
             """.Replace("\r\n", "\n", StringComparison.Ordinal));
         var back = Replays.Canonical(".csv", writer.ToString());

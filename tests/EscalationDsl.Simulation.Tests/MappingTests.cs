@@ -83,7 +83,7 @@ public sealed class MappingTests
         mapping.Severity.Map("4 - Low").ShouldBe("sev3");
         mapping.Fields.Select(f => $"{f.Field}<-{f.Map.Column}").ShouldBe(["impact<-impact", "impact_confirmed<-u_priority_confirmation"]);
         mapping.Fields[0].Map.Map("1 - High").ShouldBe("production");
-        mapping.Layout.Zone.Id.ShouldBe("America/New_York");
+        mapping.Layout.Zone!.Id.ShouldBe("America/New_York");
     }
 
     [Fact]

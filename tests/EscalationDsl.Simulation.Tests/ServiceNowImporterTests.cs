@@ -355,20 +355,21 @@ public sealed class ServiceNowImporterTests
             .ToString();
         var replay = Replays.ServiceNow(csv);
         replay.Problems.ShouldBeEmpty();
+        // Each event carries its ticket and its position in the replay as its id, as --emit-events writes it.
         replay.Events.Select(Json).ShouldBe(
         [
-            """{"ticket":"INC9000001","at":"2016-03-01T14:00:00Z","type":"created","severity":"sev3","issue_type":"other","owner":"Group 1","fields":{"impact":"degraded","impact_confirmed":"false"}}""",
-            """{"ticket":"INC9000001","at":"2016-03-01T14:20:00Z","type":"severity_changed","severity":"sev2"}""",
-            """{"ticket":"INC9000001","at":"2016-03-01T14:20:00Z","type":"field_set","fields":{"impact":"production"}}""",
-            """{"ticket":"INC9000001","at":"2016-03-01T14:20:00Z","type":"assigned","owner":"Group 1","engineering":true}""",
-            """{"ticket":"INC9000001","at":"2016-03-01T14:20:00Z","type":"acknowledged"}""",
-            """{"ticket":"INC9000001","at":"2016-03-01T14:20:00Z","type":"status","status":"in_progress"}""",
-            """{"ticket":"INC9000001","at":"2016-03-01T15:00:00Z","type":"assigned","owner":"Group 2","engineering":true}""",
-            """{"ticket":"INC9000001","at":"2016-03-01T15:00:00Z","type":"status","status":"awaiting_customer"}""",
-            """{"ticket":"INC9000001","at":"2016-03-01T17:00:00Z","type":"resolved"}""",
-            """{"ticket":"INC9000001","at":"2016-03-02T13:00:00Z","type":"reopened"}""",
-            """{"ticket":"INC9000001","at":"2016-03-02T13:00:00Z","type":"status","status":"in_progress"}""",
-            """{"ticket":"INC9000001","at":"2016-03-03T13:00:00Z","type":"closed"}""",
+            """{"id":"INC9000001/1","ticket":"INC9000001","at":"2016-03-01T14:00:00Z","type":"created","severity":"sev3","issue_type":"other","owner":"Group 1","fields":{"impact":"degraded","impact_confirmed":"false"}}""",
+            """{"id":"INC9000001/2","ticket":"INC9000001","at":"2016-03-01T14:20:00Z","type":"severity_changed","severity":"sev2"}""",
+            """{"id":"INC9000001/3","ticket":"INC9000001","at":"2016-03-01T14:20:00Z","type":"field_set","fields":{"impact":"production"}}""",
+            """{"id":"INC9000001/4","ticket":"INC9000001","at":"2016-03-01T14:20:00Z","type":"assigned","owner":"Group 1","engineering":true}""",
+            """{"id":"INC9000001/5","ticket":"INC9000001","at":"2016-03-01T14:20:00Z","type":"acknowledged"}""",
+            """{"id":"INC9000001/6","ticket":"INC9000001","at":"2016-03-01T14:20:00Z","type":"status","status":"in_progress"}""",
+            """{"id":"INC9000001/7","ticket":"INC9000001","at":"2016-03-01T15:00:00Z","type":"assigned","owner":"Group 2","engineering":true}""",
+            """{"id":"INC9000001/8","ticket":"INC9000001","at":"2016-03-01T15:00:00Z","type":"status","status":"awaiting_customer"}""",
+            """{"id":"INC9000001/9","ticket":"INC9000001","at":"2016-03-01T17:00:00Z","type":"resolved"}""",
+            """{"id":"INC9000001/10","ticket":"INC9000001","at":"2016-03-02T13:00:00Z","type":"reopened"}""",
+            """{"id":"INC9000001/11","ticket":"INC9000001","at":"2016-03-02T13:00:00Z","type":"status","status":"in_progress"}""",
+            """{"id":"INC9000001/12","ticket":"INC9000001","at":"2016-03-03T13:00:00Z","type":"closed"}""",
         ]);
     }
 

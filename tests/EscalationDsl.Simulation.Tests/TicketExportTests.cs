@@ -114,7 +114,7 @@ public sealed class TicketExportTests
         replay.Problems.ShouldBe(
         [
             "export.csv:2: opened: no value; ticket 'T1' cannot be created without its creation time and is skipped",
-            "export.csv:3: opened: '2026-11-02 09:00' is not a time like 2016-02-29T01:16:00Z (iso); ticket 'T2' is skipped",
+            "export.csv:3: opened: '2026-11-02 09:00' has no offset, and the mapping gives no timeZone to read such times in; add one, such as \"timeZone\": \"Europe/London\"; ticket 'T2' is skipped",
             "export.csv:4: replied: 'soon' is not a time like 2016-02-29T01:16:00Z (iso); ticket 'T3' is skipped",
             "export.csv:5: replied: '2026-11-02T08:55:00Z' is before the ticket was created (opened: '2026-11-02T09:00:00Z'); ticket 'T4' is skipped: correct the export, or leave the cell empty if the ticket was never acknowledged",
             "export.csv:7: id: ticket 'T5' has a row already (row 6); a ticket export has one row per ticket, so this row is skipped",
@@ -249,6 +249,6 @@ public sealed class TicketExportTests
         mapping.IssueType!.Map("Billing").ShouldBe("other");
         mapping.Owner!.Map("Security").ShouldBe("security");
         mapping.Fields.Select(f => f.Field).ShouldBe(["impact"]);
-        mapping.Layout.Zone.Id.ShouldBe("America/New_York");
+        mapping.Layout.Zone!.Id.ShouldBe("America/New_York");
     }
 }

@@ -116,4 +116,93 @@ public sealed class TimeFormatTests
         TimeFormat.Create(pattern, DateTimeZone.Utc, out var error).ShouldBeNull();
         error.ShouldBe($"'{pattern}' does not give the date: a timestamp needs its year, month and day");
     }
+
+    [Theory]
+    [InlineData("2026-11-09T09:15:00+01:00", "2026-11-09T08:15:00Z")]    // the canonical form
+    [InlineData("2026-11-09 09:15:00 +01:00", "2026-11-09T08:15:00Z")]   // a space for T, and before the offset
+    [InlineData("2026-11-09 09:15:00+01:00", "2026-11-09T08:15:00Z")]    // RFC 3339's space
+    [InlineData("2026-11-09T09:15:00+0100", "2026-11-09T08:15:00Z")]     // ISO 8601's basic offset
+    [InlineData("2026-11-09 09:15:00 -0530", "2026-11-09T14:45:00Z")]
+    [InlineData("2026-11-09T09:15:00+01", "2026-11-09T08:15:00Z")]
+    [InlineData("2026-11-09T09:15+01:00", "2026-11-09T08:15:00Z")]       // without seconds
+    [InlineData("2026-11-09 09:15 Z", "2026-11-09T09:15:00Z")]
+    [InlineData("2026-11-09 09:15:00.25Z", "2026-11-09T09:15:00.25Z")]  // a fraction
+    [InlineData("2026-11-09T09:15:00,5+0100", "2026-11-09T08:15:00.5Z")] // a decimal comma
+    public void IsoReadsTheCommonIso8601AndRfc3339Forms(string text, string expected)
+    {
+        // No zone: each time carries its own offset.
+        var format = TimeFormat.Create("iso", null, out _)!;
+
+        format.TryParse(text, out var at).ShouldBeTrue();
+        InstantPattern.ExtendedIso.Format(at).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void IsoReadsAFileThatMixesItsFormsAlike()
+    {
+        // The form that read the previous cell is tried first: a cell in another form must still be read.
+        var format = TimeFormat.Create("iso", NewYork, out _)!;
+        string[] cells = ["2026-11-09 09:15:00 +01:00", "2026-11-09 09:16:00 +01:00", "2026-11-09T08:17:00Z", "2026-11-09 03:18", "2026-11-09T09:19+0100", "2026-11-09T08:20:00Z"];
+
+        cells.Select(c => format.TryParse(c, out var at) ? InstantPattern.ExtendedIso.Format(at) : "unread").ShouldBe(
+            ["2026-11-09T08:15:00Z", "2026-11-09T08:16:00Z", "2026-11-09T08:17:00Z", "2026-11-09T08:18:00Z", "2026-11-09T08:19:00Z", "2026-11-09T08:20:00Z"]);
+    }
+
+    [Theory]
+    [InlineData("2026-11-09 09:15", "2026-11-09T14:15:00Z")]
+    [InlineData("2026-11-09T09:15:30", "2026-11-09T14:15:30Z")]
+    [InlineData("2016-03-13T02:30:00", "2016-03-13T07:30:00Z")]   // in the spring-forward gap: moved forward, as local patterns are
+    public void IsoTimesWithoutAnOffsetAreReadInTheZone(string text, string expected)
+    {
+        TimeFormat.Create("iso", NewYork, out _)!.TryParse(text, out var at).ShouldBeTrue();
+        InstantPattern.ExtendedIso.Format(at).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void AnIsoTimeWithoutAnOffsetAndNoZoneSaysWhatIsMissing()
+    {
+        var format = TimeFormat.Create("iso", null, out _)!;
+
+        format.TryParse("2026-11-09 09:15", out _).ShouldBeFalse();
+        format.Describe("2026-11-09 09:15").ShouldBe("'2026-11-09 09:15' has no offset, and the mapping gives no timeZone to read such times in; add one, such as \"timeZone\": \"Europe/London\"");
+        format.Describe("2026-11-09 9:15").ShouldBe("'2026-11-09 9:15' is not a time like 2016-02-29T01:16:00Z (iso)");
+    }
+
+    [Theory]
+    [InlineData("2026-11-09 09:15:00 +1:00")]
+    [InlineData("2026-11-09T09:15:00+1")]
+    [InlineData("2026-11-09T09:15:00 +01:00 x")]
+    [InlineData("2026-11-09T09:15:00  +01:00")]
+    [InlineData("2026-11-09T9:15:00Z")]
+    [InlineData("2026-11-09")]
+    [InlineData("09/11/2026 09:15 +01:00")]
+    [InlineData("2026-11-31T09:15:00Z")]
+    public void IsoStillRefusesWhatIsNoIsoTime(string text)
+    {
+        TimeFormat.Create("iso", NewYork, out _)!.TryParse(text, out _).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("uuuu-MM-dd HH:mm:ss o<+HH:mm>", "2026-11-09 09:15:00 +01:00", "2026-11-09T08:15:00Z")]
+    [InlineData("yyyy-MM-dd HH:mm:ss o<+HH:mm>", "2026-11-09 09:15:00 -05:00", "2026-11-09T14:15:00Z")]
+    [InlineData("dd.MM.yyyy HH:mm o<Z+HHmm>", "09.11.2026 09:15 Z", "2026-11-09T09:15:00Z")]
+    public void APatternWithAnOffsetReadsEachTimeWithItsOwnOffset(string pattern, string text, string expected)
+    {
+        var format = TimeFormat.Create(pattern, null, out var error);
+
+        error.ShouldBeNull();
+        format!.NeedsZone.ShouldBeFalse();
+        format.TryParse(text, out var at).ShouldBeTrue();
+        InstantPattern.ExtendedIso.Format(at).ShouldBe(expected);
+        format.Describe("2026-11-09 09:15:00").ShouldBe($"'2026-11-09 09:15:00' is not a time like {format.Example} ({pattern})");
+    }
+
+    [Theory]
+    [InlineData("uuuu-MM-dd HH:mm o<+HH:xx>", "'uuuu-MM-dd HH:mm o<+HH:xx>' is not a date-time pattern: The character x is not a format specifier")]
+    [InlineData("HH:mm o<+HH:mm>", "'HH:mm o<+HH:mm>' does not give the date: a timestamp needs its year, month and day")]
+    public void BadPatternsWithAnOffsetAreReportedForTheirOwnFault(string pattern, string expected)
+    {
+        TimeFormat.Create(pattern, null, out var error).ShouldBeNull();
+        error.ShouldNotBeNull().ShouldStartWith(expected);
+    }
 }

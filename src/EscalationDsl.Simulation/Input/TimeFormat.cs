@@ -7,16 +7,20 @@ namespace EscalationDsl.Simulation.Input;
 
 /// <summary>
 /// How a timestamp column is written: a NodaTime local date-time pattern read in a time zone
-/// (<c>d/M/yyyy HH:mm</c> in <c>America/New_York</c>), <c>iso</c> (ISO 8601 with an offset),
-/// <c>unix</c> (seconds) or <c>unixms</c> (milliseconds). Patterns made only of d, dd, M, MM, yyyy,
-/// H, HH, mm, ss and punctuation are parsed without allocating.
+/// (<c>d/M/yyyy HH:mm</c> in <c>America/New_York</c>), a NodaTime pattern with an offset field
+/// (<c>uuuu-MM-dd HH:mm:ss o&lt;+HH:mm&gt;</c>, no zone needed), <c>iso</c> (ISO 8601 and RFC 3339
+/// forms, see <see cref="IsoForms"/>), <c>unix</c> (seconds) or <c>unixms</c> (milliseconds).
+/// Patterns made only of d, dd, M, MM, yyyy, H, HH, mm, ss and punctuation are parsed without allocating.
+/// One instance reads one input at a time (it keeps what the previous cells taught it).
 /// </summary>
-public sealed class TimeFormat
+public sealed partial class TimeFormat
 {
     private static readonly LocalDateTime SampleTime = new(2016, 2, 29, 1, 16, 0);
     private readonly Kind kind;
     private readonly LocalDateTimePattern? pattern;
+    private readonly OffsetDateTimePattern? offsetPattern;
     private readonly Token[]? tokens;
+    private readonly DateTimeZone? zone;
 
     /// <summary>
     /// The instant each local hour starts at, where one offset holds for the whole hour (most hours): zone
@@ -28,18 +32,20 @@ public sealed class TimeFormat
     private long lastHourKey = -1;
     private Instant lastHourStart;
 
-    private TimeFormat(string text, Kind kind, LocalDateTimePattern? pattern, Token[]? tokens, DateTimeZone zone)
+    private TimeFormat(string text, Kind kind, DateTimeZone? zone, LocalDateTimePattern? pattern = null, Token[]? tokens = null, OffsetDateTimePattern? offsetPattern = null)
     {
         Text = text;
         this.kind = kind;
         this.pattern = pattern;
+        this.offsetPattern = offsetPattern;
         this.tokens = tokens;
-        Zone = zone;
+        this.zone = zone;
         Example = kind switch
         {
             Kind.Iso => "2016-02-29T01:16:00Z",
             Kind.Unix => "1456708560",
             Kind.UnixMs => "1456708560000",
+            Kind.Offset => offsetPattern!.Format(SampleTime.WithOffset(Offset.FromHours(1))),
             _ => pattern!.Format(SampleTime),
         };
     }
@@ -47,6 +53,7 @@ public sealed class TimeFormat
     private enum Kind
     {
         Local,
+        Offset,
         Iso,
         Unix,
         UnixMs,
@@ -66,24 +73,34 @@ public sealed class TimeFormat
     /// <summary>The format as written.</summary>
     public string Text { get; }
 
-    /// <summary>The zone local times are read in.</summary>
-    public DateTimeZone Zone { get; }
+    /// <summary>The zone local times are read in; null when none was given.</summary>
+    public DateTimeZone? Zone => zone;
+
+    /// <summary>
+    /// True when every time is local (a pattern without an offset field), so the format is of no use
+    /// without a zone; <c>iso</c> reads a time without an offset in the zone, when there is one.
+    /// </summary>
+    public bool NeedsZone => kind == Kind.Local;
 
     /// <summary>A sample timestamp in this format, for messages.</summary>
     public string Example { get; }
 
-    /// <summary>Compiles a format; returns null and a message when the pattern is not valid.</summary>
-    public static TimeFormat? Create(string text, DateTimeZone zone, out string? error)
+    /// <summary>
+    /// Compiles a format; returns null and a message when the pattern is not valid. <paramref name="zone"/>
+    /// is where local times are read (a local pattern without one reads UTC: callers that take a
+    /// mapping's word require one, see <see cref="NeedsZone"/>).
+    /// </summary>
+    public static TimeFormat? Create(string text, DateTimeZone? zone, out string? error)
     {
         error = null;
         switch (text)
         {
             case "iso":
-                return new TimeFormat(text, Kind.Iso, null, null, zone);
+                return new TimeFormat(text, Kind.Iso, zone);
             case "unix":
-                return new TimeFormat(text, Kind.Unix, null, null, zone);
+                return new TimeFormat(text, Kind.Unix, zone);
             case "unixms":
-                return new TimeFormat(text, Kind.UnixMs, null, null, zone);
+                return new TimeFormat(text, Kind.UnixMs, zone);
         }
 
         LocalDateTimePattern nodaPattern;
@@ -93,19 +110,54 @@ public sealed class TimeFormat
         }
         catch (InvalidPatternException e)
         {
-            error = $"'{text}' is not a date-time pattern: {e.Message}";
-            return null;
+            // An offset field (o<+HH:mm>) is no local pattern's: such a pattern reads each time with its own offset.
+            return CreateWithOffset(text, zone, e, out error);
         }
 
         // A pattern without the year, month or day would read every cell as a day of 2000 (NodaTime's template), or none.
         if (nodaPattern.Parse(nodaPattern.Format(SampleTime)) is not { Success: true } sample || sample.Value.Date != SampleTime.Date)
         {
-            error = $"'{text}' does not give the date: a timestamp needs its year, month and day";
+            error = NoDate(text);
             return null;
         }
 
-        return new TimeFormat(text, Kind.Local, nodaPattern, Compile(text), zone);
+        return new TimeFormat(text, Kind.Local, zone, nodaPattern, Compile(text));
     }
+
+    private static TimeFormat? CreateWithOffset(string text, DateTimeZone? zone, InvalidPatternException localError, out string? error)
+    {
+        OffsetDateTimePattern nodaPattern;
+        try
+        {
+            nodaPattern = OffsetDateTimePattern.CreateWithInvariantCulture(text);
+        }
+        catch (InvalidPatternException e)
+        {
+            // Which reason fits: the offset pattern's when the text has an offset field, else the local one's.
+            error = $"'{text}' is not a date-time pattern: {(text.Contains("o<", StringComparison.Ordinal) ? e : localError).Message}";
+            return null;
+        }
+
+        var sample = SampleTime.WithOffset(Offset.FromHours(1));
+        if (nodaPattern.Parse(nodaPattern.Format(sample)) is not { Success: true } read || read.Value.Date != sample.Date)
+        {
+            error = NoDate(text);
+            return null;
+        }
+
+        error = null;
+        return new TimeFormat(text, Kind.Offset, zone, offsetPattern: nodaPattern);
+    }
+
+    private static string NoDate(string text) => $"'{text}' does not give the date: a timestamp needs its year, month and day";
+
+    /// <summary>
+    /// Why a cell that is not missing gives no time, for <c>FILE:ROW: COLUMN: ...</c>: it is not in
+    /// the format, or (<c>iso</c>) it is a local time and no zone was given to read it in.
+    /// </summary>
+    public string Describe(ReadOnlySpan<char> cell) => kind == Kind.Iso && zone is null && IsLocalIso(cell.Trim().ToString())
+        ? $"'{cell}' has no offset, and the mapping gives no timeZone to read such times in; add one, such as \"timeZone\": \"Europe/London\""
+        : $"'{cell}' is not a time like {Example} ({Text})";
 
     /// <summary>Parses one cell; false when it does not match the format, or names a time that does not exist or that no instant can hold.</summary>
     public bool TryParse(ReadOnlySpan<char> text, out Instant at)
@@ -115,9 +167,11 @@ public sealed class TimeFormat
         switch (kind)
         {
             case Kind.Iso:
-                if (TicketEventJson.ParseTime(text.ToString()) is { } iso)
+                return TryParseIso(text.ToString(), out at);
+            case Kind.Offset:
+                if (offsetPattern!.Parse(text.ToString()) is { Success: true } read && EventTimes.ToInstant(read.Value) is { } instant)
                 {
-                    at = iso;
+                    at = instant;
                     return true;
                 }
 
@@ -198,8 +252,9 @@ public sealed class TimeFormat
 
         var start = local.Date.At(new LocalTime(local.Hour, 0));
         var end = start.PlusMinutes(59).PlusSeconds(59);
-        var first = Zone.MapLocal(start);
-        var last = Zone.MapLocal(end);
+        var localZone = zone ?? DateTimeZone.Utc;
+        var first = localZone.MapLocal(start);
+        var last = localZone.MapLocal(end);
         var offset = first.EarlyInterval.WallOffset;
 
         // Only an hour that instants hold from start to end is kept: a later time adds to its start unchecked.
@@ -217,7 +272,7 @@ public sealed class TimeFormat
         }
 
         // Local times in a spring-forward gap move forward; in a fall-back overlap the earlier instant is taken.
-        var instant = EventTimes.ToInstant(Zone.AtLeniently(local).ToOffsetDateTime());
+        var instant = EventTimes.ToInstant(localZone.AtLeniently(local).ToOffsetDateTime());
         at = instant ?? default;
         return instant is not null;
     }

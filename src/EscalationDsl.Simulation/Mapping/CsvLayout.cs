@@ -59,8 +59,8 @@ public sealed record CsvLayout(char Separator, IReadOnlySet<string> Missing, Tim
     /// </summary>
     public string DescribeTime(ReadOnlySpan<char> cell) => IsMissing(cell)
         ? $"no value{(cell.IsEmpty ? "" : $" ('{cell}')")}"
-        : $"'{cell}' is not a time like {Time.Example} ({Time.Text})";
+        : Time.Describe(cell);
 
-    /// <summary>The zone of local timestamps.</summary>
-    public DateTimeZone Zone => Time.Zone;
+    /// <summary>The zone of local timestamps; null when none was given.</summary>
+    public DateTimeZone? Zone => Time.Zone;
 }

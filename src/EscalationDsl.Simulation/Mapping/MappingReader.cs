@@ -168,8 +168,8 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
 
         // The pattern is checked first: a zone cannot help a pattern that does not read a date.
         var formatText = OptionalString(root, "timeFormat", "timeFormat") ?? defaults?.Time.Text ?? defaultFormat;
-        var format = TimeFormat.Create(formatText, zone ?? DateTimeZone.Utc, out var error) ?? throw Fail("timeFormat", error + "; use a pattern such as \"dd/MM/yyyy HH:mm\", or iso, unix, unixms");
-        if (zone is null && zoneRequired && formatText is not ("iso" or "unix" or "unixms"))
+        var format = TimeFormat.Create(formatText, zone, out var error) ?? throw Fail("timeFormat", error + "; use a pattern such as \"dd/MM/yyyy HH:mm\", or iso, unix, unixms");
+        if (zone is null && zoneRequired && format.NeedsZone)
         {
             throw Fail("timeZone", $"required with timeFormat '{formatText}': local times need a zone, such as \"Europe/London\" or \"UTC\"");
         }

@@ -22,7 +22,10 @@ public sealed record SimulationOptions
     /// <summary>Receives each bad row as <c>file:row: reason</c>, as soon as it is found, and each event skipped as a retry (<c>file:row: event id ... repeats ...</c>), which is not a bad row.</summary>
     public Action<string>? Problem { get; init; }
 
-    /// <summary>Receives each event replayed, per ticket in replay order (for <c>--emit-events</c>).</summary>
+    /// <summary>
+    /// Receives each event replayed, per ticket in replay order (for <c>--emit-events</c>), with an id:
+    /// its own, or one made of its ticket id and its position in the ticket's replay (<c>T1/1</c>, <c>T1/2</c>, ...).
+    /// </summary>
     public Action<TicketEvent>? Replayed { get; init; }
 
     /// <summary>Receives each decision the policy took, per ticket in time order, when the ticket is finished.</summary>

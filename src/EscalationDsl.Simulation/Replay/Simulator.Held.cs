@@ -102,7 +102,7 @@ public sealed partial class Simulator
                     continue;
                 }
 
-                ticket.Last = Apply(ticket.Ticket, ticket.Track, b);
+                ticket.Last = Apply(ticket.Ticket, ticket.Track, b, ticket.Ids);
             }
 
             more.Clear();

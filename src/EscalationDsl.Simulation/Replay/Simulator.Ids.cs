@@ -40,6 +40,19 @@ public sealed partial class Simulator
             return true;
         }
 
+        /// <summary>
+        /// Hands a replayed event to <see cref="SimulationOptions.Replayed"/> with an id, so that the
+        /// emitted file can be posted to the engine (which requires one) and posted again as retries:
+        /// its own, or <see cref="EmittedId"/>.
+        /// </summary>
+        private void Emit(TicketEvent e, TicketTrack track, Dictionary<string, (TicketEvent Event, long Row)>? ids)
+        {
+            if (options.Replayed is { } replayed)
+            {
+                replayed(e.EventId is null ? e with { EventId = EmittedId(e.TicketId, track.EventsApplied, ids) } : e);
+            }
+        }
+
         /// <summary>Notes the id of an event kept for its ticket.</summary>
         private static void Remember(ref Dictionary<string, (TicketEvent Event, long Row)>? ids, TicketEvent e, long row)
         {
@@ -48,5 +61,22 @@ public sealed partial class Simulator
                 (ids ??= new(StringComparer.Ordinal)).TryAdd(eventId, (e, row));
             }
         }
+    }
+
+    /// <summary>
+    /// The id of an emitted event that has none: the ticket id, a slash and the event's position in
+    /// its ticket's replay (<c>INC0000045/1</c> is its created event), the same for the same input. An
+    /// id the input gave another event of the ticket is not taken again: a suffix <c>.2</c>, <c>.3</c>,
+    /// ... follows (docs/simulator.md).
+    /// </summary>
+    internal static string EmittedId(string ticketId, int position, Dictionary<string, (TicketEvent Event, long Row)>? ids)
+    {
+        var id = string.Create(CultureInfo.InvariantCulture, $"{ticketId}/{position}");
+        for (var suffix = 2; ids is not null && ids.ContainsKey(id); suffix++)
+        {
+            id = string.Create(CultureInfo.InvariantCulture, $"{ticketId}/{position}.{suffix}");
+        }
+
+        return id;
     }
 }

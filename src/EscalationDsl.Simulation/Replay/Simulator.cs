@@ -387,12 +387,12 @@ public sealed partial class Simulator
             Reached(created.At);
             track.OnEvent(created, first.Queue, first.Category);
             track.OnDecisions();
-            options.Replayed?.Invoke(created);
+            Emit(created, track, ticket.Ids);
             replayedEvents++;
             var last = created.At;
             for (var i = createdAt + 1; i < list.Count; i++)
             {
-                last = Apply(t, track, list[i]);
+                last = Apply(t, track, list[i], ticket.Ids);
             }
 
             recent.Add(id);
@@ -409,13 +409,13 @@ public sealed partial class Simulator
             }
         }
 
-        private Instant Apply(Ticket t, TicketTrack track, Buffered b)
+        private Instant Apply(Ticket t, TicketTrack track, Buffered b, Dictionary<string, (TicketEvent Event, long Row)>? ids)
         {
             Reached(b.Event.At);
             runtime.Apply(t, b.Event, track.Decisions);
             track.OnEvent(b.Event, b.Queue, b.Category);
             track.OnDecisions();
-            options.Replayed?.Invoke(b.Event);
+            Emit(b.Event, track, ids);
             replayedEvents++;
             return b.Event.At;
         }

@@ -49,6 +49,9 @@ internal sealed class TicketTrack
 
     public Instant Created { get; private set; }
 
+    /// <summary>How many of the ticket's events were applied, its created event the first.</summary>
+    public int EventsApplied { get; private set; }
+
     public List<Decision> Decisions { get; } = [];
 
     /// <summary>Starts watching a new ticket; the previous ticket's outcome must no longer be in use (its lists are cleared).</summary>
@@ -63,6 +66,7 @@ internal sealed class TicketTrack
         acknowledged = engineeringRecorded = engineeringPolicy = null;
         reopens = 0;
         seen = 0;
+        EventsApplied = 0;
         Id = created.TicketId;
         Created = created.At;
         openSince = created.At;
@@ -74,6 +78,7 @@ internal sealed class TicketTrack
     /// <summary>Notes one applied event; <paramref name="queue"/> and <paramref name="categoryLabel"/> are the source's labels, if any.</summary>
     public void OnEvent(TicketEvent e, string? queue, string? categoryLabel)
     {
+        EventsApplied++;
         var at = e.At;
         switch (e.Kind)
         {
