@@ -134,7 +134,7 @@ public sealed class ServeTests : IDisposable
             fill.ExecuteNonQuery();
         }
 
-        var (code, text) = await RunProcess([.. Isolated().Where(a => !a.StartsWith("--Engine:Database=", StringComparison.Ordinal)), $"--Engine:Database={database}"], interruptAt: "Rebuilding 200000 open tickets from their logs");
+        var (code, text) = await RunProcess([.. Isolated().Where(a => !a.StartsWith("--Engine:Database=", StringComparison.Ordinal)), $"--Engine:Database={database}"], interruptAt: "Rebuilding the open tickets from their logs (200000)");
 
         text.ShouldNotContain("Rebuilt", Case.Sensitive, "esc rebuilt every open ticket after the signal");
         text.ShouldNotContain("listening on");

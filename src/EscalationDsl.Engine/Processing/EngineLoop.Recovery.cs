@@ -146,7 +146,7 @@ internal sealed partial class EngineLoop
         var started = Stopwatch.GetTimestamp();
         if (open.Count > 0)
         {
-            logger.LogInformation("Rebuilding {Count} open tickets from their logs", open.Count);
+            logger.LogInformation("Rebuilding the open tickets from their logs ({Count})", open.Count);
         }
 
         var done = 0;
@@ -170,7 +170,7 @@ internal sealed partial class EngineLoop
 
         if (open.Count > 0)
         {
-            logger.LogInformation("Rebuilt {Count} open tickets from their logs in {Seconds:F1} s", tickets.Count, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            logger.LogInformation("Rebuilt the open tickets from their logs ({Count}) in {Seconds:F1} s", tickets.Count, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
 
         var now = Now;
