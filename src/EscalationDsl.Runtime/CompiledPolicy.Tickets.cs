@@ -145,6 +145,21 @@ public sealed partial class CompiledPolicy
     public bool KnowsField(string name) => ValueSlot(name) >= 0;
 
     /// <summary>
+    /// After "has no settable field": a built-in field the runtime keeps from events (<c>mitigation_status</c>), or the
+    /// settable fields it is probably a misspelling of (<c>impakt</c>), or nothing.
+    /// </summary>
+    private string UnknownFieldHint(string name)
+    {
+        if (Model.Fields.Any(f => f.IsBuiltIn && f.Name == name))
+        {
+            return "; it is built in, kept by the runtime from the events' types (docs/language.md#built-in-fields)";
+        }
+
+        var near = NameSuggester.Closest(name, Model.Fields.Where(f => !f.IsBuiltIn).Select(f => f.Name).Append("issue_type").Append("status"));
+        return near.Count == 0 ? "" : $"; did you mean {string.Join(" or ", near)}?";
+    }
+
+    /// <summary>
     /// What is wrong with a value for a settable field, or null; the message starts with where the
     /// event gave it: <paramref name="member"/> for the event's own issue_type and status members,
     /// <c>fields.NAME</c> otherwise.
@@ -154,7 +169,7 @@ public sealed partial class CompiledPolicy
         // Every settable field has a slot, so the slot finds the field without searching the model's fields.
         if (ValueSlot(name) is not (>= 0 and var slot))
         {
-            return $"{Where(name, member)}: policy '{Name}' has no settable field '{name}'";
+            return $"{Where(name, member)}: policy '{Name}' has no settable field '{name}'{UnknownFieldHint(name)}";
         }
 
         var field = SlotField(slot);

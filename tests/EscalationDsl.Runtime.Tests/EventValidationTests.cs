@@ -32,6 +32,17 @@ public sealed class EventValidationTests
             .ShouldBe("fields.issue_type: 'network' is not one of network_outage, database, auth_failure, performance, other");
     }
 
+    [Theory]
+    [InlineData("impakt", "fields.impakt: policy 'support' has no settable field 'impakt'; did you mean impact?")]
+    [InlineData("Workaround", "fields.Workaround: policy 'support' has no settable field 'Workaround'; did you mean workaround?")]
+    [InlineData("mitigation_status", "fields.mitigation_status: policy 'support' has no settable field 'mitigation_status'; it is built in, kept by the runtime from the events' types (docs/language.md#built-in-fields)")]
+    [InlineData("region", "fields.region: policy 'support' has no settable field 'region'")]
+    public void AnUnknownFieldSaysWhatItIsProbablyMeantToBe(string name, string problem)
+    {
+        // A new user's F4: `impakt` and support.esc's own `mitigation_status` got the bare "has no settable field".
+        Policy.Validate(Created with { Fields = [KeyValuePair.Create(name, "x")] }).ShouldBe(problem);
+    }
+
     [Fact]
     public void AFieldSetEventWithoutFieldsIsRefused()
     {
