@@ -214,7 +214,7 @@ public static class EngineHost
         ReadingSettingsFiles(SettingsFiles(Directory.GetCurrentDirectory()), () =>
         {
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
-            builder.Configuration.AddEnvironmentVariables("ESC_");
+            builder.Configuration.AddEnvironmentVariables(EngineSettings.EnvironmentPrefix);
             builder.Configuration.AddCommandLine(args);
             configure?.Invoke(builder.Configuration);
             return builder;
@@ -234,7 +234,7 @@ public static class EngineHost
         var configuration = ReadingSettingsFiles(files, () => new ConfigurationBuilder()
             .AddJsonFile(files[0], optional: true, reloadOnChange: false)
             .AddJsonFile(files[1], optional: true, reloadOnChange: false)
-            .AddEnvironmentVariables("ESC_")
+            .AddEnvironmentVariables(EngineSettings.EnvironmentPrefix)
             .Build());
         const string setting = $"{EngineOptions.Section}:{nameof(EngineOptions.Database)}";
         if (configuration[setting] is not { } database)
@@ -242,9 +242,7 @@ public static class EngineHost
             return (new EngineOptions().Database, null);
         }
 
-        var from = EngineSettings.SettingsFile(configuration, setting)
-            ?? $"the environment variable ESC_{setting.Replace(":", "__", StringComparison.Ordinal)}";
-        return (database, from);
+        return (database, EngineSettings.Source(configuration, setting));
     }
 
     /// <summary>

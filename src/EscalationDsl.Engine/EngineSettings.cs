@@ -8,6 +8,7 @@ using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Runtime.Decisions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
 
 namespace EscalationDsl.Engine;
 
@@ -44,14 +45,27 @@ public static class EngineSettings
     }
 
     /// <summary>
-    /// The problem with the settings file its setting's value came from in front (<c>FILE: Engine:...: ...</c>),
-    /// or the problem itself when the value came from elsewhere: for the checks after <see cref="Read"/> too
-    /// (the database, the key file).
+    /// The problem with the settings file its setting's value came from in front (<c>FILE: Engine:...: ...</c>), or the
+    /// environment variable (<c>environment variable ESC_Engine__Databse: Engine:Databse: ...</c>), or the problem itself
+    /// when the value came from the command line: for the checks after <see cref="Read"/> too (the database, the key file).
     /// </summary>
     public static EngineConfigurationException Located(IConfiguration configuration, EngineConfigurationException problem) =>
-        problem.Setting is { } setting && problem.Message.StartsWith(setting, StringComparison.Ordinal) && SettingsFile(configuration, setting) is { } file
-            ? new EngineConfigurationException($"{file}: {problem.Message}", setting)
+        problem.Setting is { } setting && problem.Message.StartsWith(setting, StringComparison.Ordinal) && Source(configuration, setting) is { } source
+            ? new EngineConfigurationException($"{source}: {problem.Message}", setting)
             : problem;
+
+    /// <summary>
+    /// Where a setting's value came from, as a message names it: the settings file's path, <c>environment variable
+    /// ESC_Engine__Database</c>, or null for the command line or a default.
+    /// </summary>
+    internal static string? Source(IConfiguration configuration, string setting) =>
+        SettingsFile(configuration, setting)
+        ?? (configuration is IConfigurationRoot root && LastHolding(root, setting) is EnvironmentVariablesConfigurationProvider
+            ? $"environment variable {EnvironmentPrefix}{setting.Replace(":", "__", StringComparison.Ordinal)}"
+            : null);
+
+    /// <summary>The prefix of the environment variables the engine reads (<c>ESC_Engine__Database</c>).</summary>
+    internal const string EnvironmentPrefix = "ESC_";
 
     /// <summary>
     /// The settings file a setting's value came from, as a file's own errors name it, or null when
@@ -60,10 +74,13 @@ public static class EngineSettings
     /// </summary>
     internal static string? SettingsFile(IConfiguration configuration, string setting) =>
         configuration is IConfigurationRoot root
-            && root.Providers.LastOrDefault(p => p.TryGet(setting, out _) || p.GetChildKeys([], setting).Any())
-                is FileConfigurationProvider { Source: { FileProvider: { } files, Path: { } path } }
+            && LastHolding(root, setting) is FileConfigurationProvider { Source: { FileProvider: { } files, Path: { } path } }
             ? files.GetFileInfo(path).PhysicalPath
             : null;
+
+    /// <summary>The last source that holds the setting, or settings under it: the one whose value the configuration reads.</summary>
+    private static IConfigurationProvider? LastHolding(IConfigurationRoot root, string setting) =>
+        root.Providers.LastOrDefault(p => p.TryGet(setting, out _) || p.GetChildKeys([], setting).Any());
 
     /// <summary>
     /// A settings file whose section is misspelt (<c>"Engin": { ... }</c>) left every setting in it

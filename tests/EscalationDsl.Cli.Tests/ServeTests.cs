@@ -143,6 +143,19 @@ public sealed class ServeTests : IDisposable
         code.ShouldBe(130);
     }
 
+    [Theory]
+    [InlineData("ESC_Engine__Databse", "x.db", "esc serve: environment variable ESC_Engine__Databse: Engine:Databse: is not a setting; did you mean Engine:Database?")]
+    [InlineData("ESC_Engine__MaxBatchEvents", "lots", "esc serve: environment variable ESC_Engine__MaxBatchEvents: Engine:MaxBatchEvents: 'lots' is not a whole number")]
+    public async Task ABadSettingFromTheEnvironmentNamesTheVariable(string variable, string value, string message)
+    {
+        // A new user's F14: the line named the setting, not the environment variable that set it, which a service
+        // file or a container's settings hide from the one reading the log.
+        var (code, error) = await RunProcess(Isolated(), environment: new Dictionary<string, string> { [variable] = value });
+
+        code.ShouldBe(2);
+        error.ShouldStartWith(message);
+    }
+
     [Fact]
     public async Task AMissingPolicyFolderGetsOnlyTheOneLine()
     {
@@ -375,10 +388,15 @@ public sealed class ServeTests : IDisposable
     /// shows all of it. With <paramref name="stopAt"/>, the process is killed once its error output holds that text;
     /// with <paramref name="interruptAt"/>, it gets SIGINT (Ctrl+C) then, and the run is waited for to its end.
     /// </summary>
-    private async Task<(int? Code, string Error)> RunProcess(string[] args, string? stopAt = null, string? interruptAt = null)
+    private async Task<(int? Code, string Error)> RunProcess(string[] args, string? stopAt = null, string? interruptAt = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = EscProcess.Esc(args);
         start.WorkingDirectory = folder;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var error = new System.Text.StringBuilder();
         var watched = stopAt ?? interruptAt;
