@@ -43,4 +43,19 @@ public sealed class NameCaseSuggestionTests
 
         model.Diagnostics.ShouldHaveSingleItem().Message.ShouldBe("Owner 'fronline' is not declared. Declare it under `owners`. Did you mean 'frontline'?");
     }
+    [Theory]
+    [InlineData("acknowledgement within 30m", "'acknowledgement' is not an SLA component. Did you mean 'acknowledge'? Components: acknowledge, first_update, assign, mitigate, resolve.")]
+    [InlineData("resolved within 4h", "'resolved' is not an SLA component. Did you mean 'resolve'? Components: acknowledge, first_update, assign, mitigate, resolve.")]
+    public void ANameThatAddsAnEndingToADeclaredOneSuggestsIt(string target, string message)
+    {
+        // A new user's F9: `acknowledgement` got no suggestion, though every other slip does: it is no small edit
+        // away from `acknowledge`, it adds an ending.
+        var model = SemanticModel.Create("ending.esc", $$"""
+            policy "ending" version 1
+            owners { team desk "Desk" }
+            severity s1 { {{target}} }
+            """);
+
+        model.Diagnostics.Where(d => d.Code == "ESC2018").Select(d => d.Message).ShouldBe([message]);
+    }
 }

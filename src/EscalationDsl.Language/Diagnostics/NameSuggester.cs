@@ -8,7 +8,9 @@ public static class NameSuggester
     /// The allowed distance grows with the length of the name (1 for short names, at most 3).
     /// Case is ignored when measuring, so `SEV1` finds `sev1` and `FRONTLINE` finds `Frontline`
     /// (names are case-sensitive, and a name written in another case is the likeliest slip);
-    /// among candidates as close, the one that also matches the case comes first.
+    /// among candidates as close, the one that also matches the case comes first. A candidate the name starts with,
+    /// of five characters or more, is near too when the name adds at most four (<c>acknowledgement</c> finds
+    /// <c>acknowledge</c>, <c>resolved</c> finds <c>resolve</c>), as one the name is the start of is.
     /// </summary>
     public static IReadOnlyList<string> Closest(string name, IEnumerable<string> candidates, int max = 3)
     {
@@ -17,7 +19,9 @@ public static class NameSuggester
         var near = candidates
             .Distinct(StringComparer.Ordinal)
             .Select(c => (Name: c, Distance: Distance(folded, c.ToLowerInvariant()), Exact: Distance(name, c)))
-            .Where(x => x.Distance <= limit || x.Name.StartsWith(name, StringComparison.OrdinalIgnoreCase) && name.Length >= 3)
+            .Where(x => x.Distance <= limit
+                || x.Name.StartsWith(name, StringComparison.OrdinalIgnoreCase) && name.Length >= 3
+                || name.StartsWith(x.Name, StringComparison.OrdinalIgnoreCase) && x.Name.Length >= 5 && name.Length - x.Name.Length <= 4)
             .ToList();
 
         // A name that differs only in case is the answer; other near names would only distract from it.
