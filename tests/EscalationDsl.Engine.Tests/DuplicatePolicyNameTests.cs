@@ -58,6 +58,25 @@ public sealed class DuplicatePolicyNameTests
     }
 
     [Fact]
+    public async Task AFileThatRanANameAndWasEditedWhileTheEngineWasDownKeepsItAgainstACopy()
+    {
+        // From the review: support.esc, edited while the engine was down, holds a text that never ran, as does
+        // the refused copy beside it; the start fell back to path order and ran the copy, which sorts first,
+        // though the same edit with the engine up keeps support.esc running.
+        await using var engine = await EngineFixture.StartAsync();
+        var version1 = Read(engine, "support.esc");
+        Write(engine, "support-copy.esc", Version2(version1).Replace("acknowledge  within 5m", "acknowledge  within 7m", StringComparison.Ordinal));
+        await engine.Http.PostAsync("/v1/policies:reload", null);
+        await engine.StopHostAsync();
+
+        Write(engine, "support.esc", Version2(version1));
+        await engine.StartHostAsync();
+
+        var policies = (await engine.GetJson("/v1/policies"))!.AsArray();
+        policies.Select(p => ((string?)p!["path"], (string?)p["status"], (int?)p["version"])).ShouldBe([("support-copy.esc", "refused", null), ("support.esc", "active", 2)]);
+    }
+
+    [Fact]
     public async Task ARefusedCopyRunsOnceTheFileThatHeldTheNameNamesAnotherPolicy()
     {
         // The copy sorts first: it was refused as a second 'support' before support.esc was read, and

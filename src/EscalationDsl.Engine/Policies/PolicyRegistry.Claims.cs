@@ -62,7 +62,7 @@ internal sealed partial class PolicyRegistry
     {
         var ran = lastRan.GetValueOrDefault(named[0].Compiled!.Name);
         var same = named.Where(c => c.Compiled!.Fingerprint == ran?.Fingerprint).ToList();
-        return same.FirstOrDefault(c => c.Path == ran?.Path) ?? same.FirstOrDefault() ?? named[0];
+        return same.FirstOrDefault(c => c.Path == ran?.Path) ?? same.FirstOrDefault() ?? named.FirstOrDefault(c => c.Path == ran?.Path) ?? named[0];
     }
 
     /// <summary>One file as read: its name and text (when it could be read that far), and either its errors or its compiled policy.</summary>
