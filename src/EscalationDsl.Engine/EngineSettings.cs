@@ -374,10 +374,10 @@ public static class EngineSettings
         }
     }
 
-    /// <summary>The files the database consists of, by full path, each with what it is.</summary>
+    /// <summary>The files the database consists of, by the full path each ends at (through links), each with what it is.</summary>
     private static Dictionary<string, string> DatabaseFiles(EngineOptions options)
     {
-        var files = Storage.DatabaseFiles.Of(Path.GetFullPath(options.Database));
+        var files = Storage.DatabaseFiles.Of(Files.LinkedPath.Final(Path.GetFullPath(options.Database)));
         var named = files.ToDictionary(f => f.Path, f => f.What, StringComparer.Ordinal);
         named[files[0].Path] += " (Engine:Database)";
         return named;
@@ -391,7 +391,7 @@ public static class EngineSettings
         var engineFiles = DatabaseFiles(options);
         if (options.ApiKeys.Count == 0)
         {
-            engineFiles[Path.GetFullPath(options.ApiKeyFile)] = "the API key file (Engine:ApiKeyFile)";
+            engineFiles[Files.LinkedPath.Final(Path.GetFullPath(options.ApiKeyFile))] = "the API key file (Engine:ApiKeyFile)";
         }
         var sinkFiles = new Dictionary<string, string>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -428,15 +428,18 @@ public static class EngineSettings
                     break;
                 case "file":
                     CheckFile($"{at}:Path", s.Path ?? string.Empty);
-                    var file = Path.GetFullPath(s.Path!);
+                    // Through links: a sink appending to a link to the database damaged it, and its decisions were lost.
+                    var given = Path.GetFullPath(s.Path!);
+                    var file = Files.LinkedPath.Final(given);
+                    var named = file == given ? file : $"{given} (a link to {file})";
                     if (engineFiles.TryGetValue(file, out var what))
                     {
-                        throw Problem($"{at}:Path", $"{file} is {what}; give the sink a file of its own");
+                        throw Problem($"{at}:Path", $"{named} is {what}; give the sink a file of its own");
                     }
 
                     if (!sinkFiles.TryAdd(file, s.Name))
                     {
-                        throw Problem($"{at}:Path", $"{file} is the file of sink '{sinkFiles[file]}' too; give each sink a file of its own");
+                        throw Problem($"{at}:Path", $"{named} is the file of sink '{sinkFiles[file]}' too; give each sink a file of its own");
                     }
 
                     NotFor(s.Url, $"{at}:Url", "a file sink appends to its Path; Url is for webhook sinks");
@@ -445,7 +448,7 @@ public static class EngineSettings
                     // Found at start, not at every delivery of the first decision (and its retries).
                     if (Files.FileFailure.WhyNotWritable(file, "the sink") is { } why)
                     {
-                        throw Problem($"{at}:Path", $"cannot write {file}: {why}");
+                        throw Problem($"{at}:Path", $"cannot write {named}: {why}");
                     }
 
                     break;

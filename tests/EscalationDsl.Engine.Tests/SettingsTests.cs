@@ -146,6 +146,23 @@ public sealed class SettingsTests : IDisposable
         e.Message.ShouldBe($"Engine:Sinks:1:Path: {Path.Combine(folder, message)}");
     }
 
+    [Fact]
+    public async Task AFileSinkThroughALinkIsCheckedAsTheFileTheLinkNames()
+    {
+        // From the review: a sink whose Path was a link to the database appended its lines into it (the decisions
+        // were lost, marked delivered); a link to a file not made yet was refused, though the sink's append makes it.
+        var database = Path.Combine(folder, "engine.db");
+        File.CreateSymbolicLink(Path.Combine(folder, "decisions.log"), database);
+        File.CreateSymbolicLink(Path.Combine(folder, "later.log"), Path.Combine(folder, "later-target.jsonl"));
+
+        var e = Should.Throw<EngineConfigurationException>(() => Build(
+            "--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={Path.Combine(folder, "decisions.log")}"));
+        e.Message.ShouldBe($"Engine:Sinks:0:Path: {Path.Combine(folder, "decisions.log")} (a link to {database}) is the engine's database (Engine:Database); give the sink a file of its own");
+
+        await using var app = Build("--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={Path.Combine(folder, "later.log")}");
+        File.Exists(Path.Combine(folder, "later-target.jsonl")).ShouldBeFalse("the check makes the file and removes it again");
+    }
+
     [Theory]
     [InlineData("Engine:Sinks:3:Url: a webhook sink needs an absolute http(s) URL", "--Engine:Sinks:3:Name=hook", "--Engine:Sinks:3:Type=webhook", "--Engine:Sinks:3:Url=/hook", "--Engine:Sinks:3:Secret=s")]
     [InlineData("Engine:Sinks:0:Kinds:2: 'pages' is not a decision kind", "--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", "--Engine:Sinks:0:Path=x.jsonl", "--Engine:Sinks:0:Kinds:2=pages")]
