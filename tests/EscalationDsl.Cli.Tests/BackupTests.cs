@@ -53,6 +53,39 @@ public sealed class BackupTests : IDisposable
         result.Error.ShouldBe(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, folder) + "\n");
     }
 
+    [Fact]
+    public async Task ANamedPipeAsTheDatabaseIsRefusedWithoutWaiting()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // mkfifo
+        }
+
+        // From the review: SQLite's open waited for a writer that never came, so the backup hung; with the database
+        // named in appsettings.json, a scheduled backup hung silently. In a child process, so a hang ends the test.
+        var pipe = Path.Combine(folder, "pipe.db");
+        await EscalationDsl.Tests.NamedPipes.CreateAsync(pipe);
+        using var process = System.Diagnostics.Process.Start(EscProcess.Esc("backup", "--db", pipe, "--output", Path.Combine(folder, "copy.db")))!;
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            await EscalationDsl.Tests.NamedPipes.ReleaseAsync(pipe);
+        }
+
+        process.ExitCode.ShouldBe(2);
+        (await error).ShouldBe($"esc: {pipe}: cannot back up: it is a named pipe, a socket or a terminal, not the engine's database file\n");
+        File.Exists(Path.Combine(folder, "copy.db")).ShouldBeFalse();
+    }
+
     [Theory]
     [InlineData("--db nope.db -o copy.db", "esc: nope.db: no such database")]
     [InlineData("--db . -o copy.db", "esc: .: is a folder; name the engine's database file")]

@@ -19,6 +19,7 @@ public static class EngineBackup
     public static BackupSummary Write(string database, string output)
     {
         var partial = PartialPath(output);
+        RefuseNotRegular(database);
         try
         {
             OnOutput(() => DeletePartial(output));
@@ -108,6 +109,31 @@ public static class EngineBackup
         step();
         return 0;
     });
+
+    /// <summary>
+    /// A named pipe, socket or terminal is no database: SQLite's open of a pipe waited for a writer that never came,
+    /// and the backup (a scheduled one, with its path from the settings) hung.
+    /// </summary>
+    private static void RefuseNotRegular(string database)
+    {
+        const string notRegular = "it is a named pipe, a socket or a terminal, not the engine's database file";
+        try
+        {
+            using var stream = new FileStream(Files.NonBlockingFile.Open(database, notRegular), FileAccess.Read, bufferSize: 1);
+            if (!stream.CanSeek)
+            {
+                throw new BackupException(output: false, notRegular);
+            }
+        }
+        catch (IOException e)
+        {
+            throw new BackupException(output: false, e.Message);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new BackupException(output: false, e.Message);
+        }
+    }
 
     /// <summary>Refuses a database that is not an engine's before anything is written.</summary>
     private static void Check(SqliteConnection database)
