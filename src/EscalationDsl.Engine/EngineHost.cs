@@ -234,6 +234,7 @@ public static class EngineHost
         var configuration = ReadingSettingsFiles(files, () => new ConfigurationBuilder()
             .AddJsonFile(files[0], optional: true, reloadOnChange: false)
             .AddJsonFile(files[1], optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables() // as the host reads them: Engine__Database too, below ESC_Engine__Database
             .AddEnvironmentVariables(EngineSettings.EnvironmentPrefix)
             .Build());
         const string setting = $"{EngineOptions.Section}:{nameof(EngineOptions.Database)}";

@@ -61,8 +61,20 @@ public static class EngineSettings
     internal static string? Source(IConfiguration configuration, string setting) =>
         SettingsFile(configuration, setting)
         ?? (configuration is IConfigurationRoot root && LastHolding(root, setting) is EnvironmentVariablesConfigurationProvider
-            ? $"environment variable {EnvironmentPrefix}{setting.Replace(":", "__", StringComparison.Ordinal)}"
+            ? $"environment variable {EnvironmentVariable(setting)}"
             : null);
+
+    /// <summary>
+    /// The environment variable that set <paramref name="setting"/>: <c>ESC_Engine__Database</c>, or <c>Engine__Database</c>
+    /// without the prefix (the host reads those too, below the prefixed ones).
+    /// </summary>
+    private static string EnvironmentVariable(string setting)
+    {
+        var name = setting.Replace(":", "__", StringComparison.Ordinal);
+        return Environment.GetEnvironmentVariable(EnvironmentPrefix + name) is null && Environment.GetEnvironmentVariable(name) is not null
+            ? name
+            : EnvironmentPrefix + name;
+    }
 
     /// <summary>The prefix of the environment variables the engine reads (<c>ESC_Engine__Database</c>).</summary>
     internal const string EnvironmentPrefix = "ESC_";

@@ -53,6 +53,23 @@ public sealed class BackupTests : IDisposable
         result.Error.ShouldBe(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, folder) + "\n");
     }
 
+    [Theory]
+    [InlineData("Engine__Database", "esc: nope.db (Engine:Database in environment variable Engine__Database): no such database")]
+    [InlineData("ESC_Engine__Database", "esc: nope.db (Engine:Database in environment variable ESC_Engine__Database): no such database")]
+    public async Task WithoutDbTheBackupReadsTheEnvironmentAsServeDoes(string variable, string message)
+    {
+        // From the review: esc serve reads Engine__Database (the host reads environment variables without a prefix
+        // too), esc backup read only ESC_Engine__Database and said the default database did not exist.
+        var start = EscProcess.Esc("backup", "--output", "copy.db");
+        start.WorkingDirectory = folder;
+        start.Environment[variable] = "nope.db";
+
+        var (code, error) = await EscProcess.Run(start, TimeSpan.FromSeconds(60));
+
+        code.ShouldBe(2);
+        error.ShouldBe(message + "\n");
+    }
+
     [Fact]
     public async Task ANamedPipeAsTheDatabaseIsRefusedWithoutWaiting()
     {
