@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using EscalationDsl.Cli.Output;
 using EscalationDsl.Engine;
 using EscalationDsl.Language.Diagnostics;
@@ -55,10 +56,18 @@ internal static class ServeCommand
             Map(policies, "Policies");
 
             WebApplication? app = null;
+
+            // The start is stopped through the command's token, whichever signal came: SIGTERM is told apart here,
+            // so the exit code is 143 for it, as for every other command, not Ctrl+C's 130.
+            var terminated = false;
             try
             {
                 app = EngineHost.Build([.. args], gate: LintGate.Create());
-                await EngineHost.StartAsync(app, cancellation);
+                using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => terminated = true))
+                {
+                    await EngineHost.StartAsync(app, cancellation);
+                }
+
                 await console.Error.WriteLineAsync($"esc serve: listening on {string.Join(", ", app.Urls)}");
                 await app.WaitForShutdownAsync(cancellation);
                 return ExitCodes.Success;
@@ -67,6 +76,11 @@ internal static class ServeCommand
             {
                 await console.Error.WriteLineAsync($"esc serve: {OneLine.Of(e.Message)}");
                 return ExitCodes.Usage;
+            }
+            catch (OperationCanceledException) when (terminated)
+            {
+                await console.Error.WriteLineAsync("esc: cancelled");
+                return ExitCodes.Terminated;
             }
             finally
             {
