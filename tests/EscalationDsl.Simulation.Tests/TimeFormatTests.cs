@@ -204,5 +204,6 @@ public sealed class TimeFormatTests
     {
         TimeFormat.Create(pattern, null, out var error).ShouldBeNull();
         error.ShouldNotBeNull().ShouldStartWith(expected);
+        error.ShouldNotEndWith(".", "the mapping's message goes on after it: \"; use a pattern such as ...\" (it read \".;\")");
     }
 }

@@ -134,7 +134,7 @@ public sealed partial class TimeFormat
         catch (InvalidPatternException e)
         {
             // Which reason fits: the offset pattern's when the text has an offset field, else the local one's.
-            error = $"'{text}' is not a date-time pattern: {(text.Contains("o<", StringComparison.Ordinal) ? e : localError).Message}";
+            error = $"'{text}' is not a date-time pattern: {(text.Contains("o<", StringComparison.Ordinal) ? e : localError).Message.TrimEnd('.')}";
             return null;
         }
 
