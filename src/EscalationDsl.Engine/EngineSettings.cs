@@ -470,7 +470,8 @@ public static class EngineSettings
                     {
                         null => Problem($"{at}:Type", "is missing; write file or webhook"),
                         "" => Problem($"{at}:Type", "is empty; write file or webhook"),
-                        _ => Problem($"{at}:Type", $"'{s.Type}' is not a sink type (webhook, file)"),
+                        _ => Problem($"{at}:Type", $"'{s.Type}' is not a sink type (webhook, file)"
+                            + (NameSuggester.OtherCase(s.Type!, ["webhook", "file"]) is { } lower ? $"; did you mean {lower}? Types are lower case" : "")),
                     };
             }
 

@@ -179,6 +179,7 @@ public sealed class SettingsTests : IDisposable
     [InlineData("Engine:Sinks:0:Type: is missing; write file or webhook", "--Engine:Sinks:0:Name=x")]
     [InlineData("Engine:Sinks:0:Type: is empty; write file or webhook", "--Engine:Sinks:0:Name=x", "--Engine:Sinks:0:Type=")]
     [InlineData("Engine:Sinks:0:Type: 'mail' is not a sink type (webhook, file)", "--Engine:Sinks:0:Name=x", "--Engine:Sinks:0:Type=mail")]
+    [InlineData("Engine:Sinks:0:Type: 'File' is not a sink type (webhook, file); did you mean file? Types are lower case", "--Engine:Sinks:0:Name=x", "--Engine:Sinks:0:Type=File")]
     public void ASinkWithoutATypeSaysTheTypeIsMissing(string message, params string[] settings)
     {
         // A missing Type read as an empty one: "Engine:Sinks:0:Type: '' is not a sink type (webhook, file)".
