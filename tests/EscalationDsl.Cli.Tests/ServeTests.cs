@@ -308,7 +308,7 @@ public sealed class ServeTests : IDisposable
              "--Engine:Sinks:0:Owners:0=netwrk", "--Engine:Sinks:0:Owners:1=frontline"],
             stopAt: "Engine ready");
 
-        error.ShouldContain("Engine:Sinks: sink 'log' lists owner 'netwrk', which no running policy version declares (declared: ");
+        error.ShouldContain("Engine:Sinks: sink 'log' lists owner 'netwrk', which no running policy version declares (did you mean network? declared: ");
         error.ShouldNotContain("owner 'frontline'");
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EscalationDsl.Engine.Observability;
 using EscalationDsl.Engine.Policies;
 using EscalationDsl.Engine.Storage;
+using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Runtime.Decisions;
 using EscalationDsl.Runtime.Events;
 using Microsoft.Extensions.Logging;
@@ -107,9 +108,11 @@ internal sealed partial class EngineLoop
         var declared = Registry.Current.Values.SelectMany(v => v.Compiled.Model.Owners).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (sink, owner) in sinks.NamedOwners().Where(named => !declared.Contains(named.Owner)))
         {
+            // A typo's owner is named first (the list of every declared owner can be long).
+            var near = NameSuggester.Closest(owner, declared);
             logger.LogWarning(
-                "Engine:Sinks: sink '{Sink}' lists owner '{Owner}', which no running policy version declares (declared: {Declared}); only tickets pinned to an older version can still send it decisions for that owner",
-                sink, owner, string.Join(", ", declared.Order(StringComparer.Ordinal)));
+                "Engine:Sinks: sink '{Sink}' lists owner '{Owner}', which no running policy version declares ({Near}declared: {Declared}); only tickets pinned to an older version can still send it decisions for that owner",
+                sink, owner, near.Count == 0 ? "" : $"did you mean {string.Join(" or ", near)}? ", string.Join(", ", declared.Order(StringComparer.Ordinal)));
         }
     }
 
