@@ -177,6 +177,16 @@ public sealed class MappingTests
     }
 
     [Fact]
+    public void AStatusTheMappingMisspellsIsWarnedOfOnceWhenItLoads()
+    {
+        // A new user's F8: "awaiting_custmer" in the mapping's own value table was found only per event, in the report.
+        var warnings = new List<string>();
+        Load("""{ "ticket": "id", "time": "at", "type": "kind", "status": { "column": "State", "values": { "Waiting on customer": "awaiting_custmer", "Working": "in_progress" } } }""", warnings);
+
+        warnings.ShouldBe(["map.json: status.values.Waiting on customer: 'awaiting_custmer' is none of the values policy 'support' names for status, and a text value is taken as written; did you mean awaiting_customer?"]);
+    }
+
+    [Fact]
     public void ARowOfAnotherLengthSaysHowToFixItWithTheMappingsSeparator()
     {
         // An export saved in a European locale: the mapping says ';', and so does the message (F8).

@@ -345,6 +345,14 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
             case MapKind.Field when PolicyFacts.EnumValues(policy, field!) is { } allowed && !allowed.Contains(value):
                 throw Fail(path, $"'{value}' is not a value of field '{field}' ({Names(allowed)})");
         }
+
+        // A text value the mapping itself writes one letter off a value the policy names: every event it maps is
+        // taken as written and never matches, which the report lists; said here once, where the slip is.
+        var text = kind switch { MapKind.Status => "status", MapKind.IssueType => "issue_type", MapKind.Field => field, _ => null };
+        if (text is not null && policy.ComparedTexts.Misspelt(text, value) is { Count: > 0 } meant)
+        {
+            warnings.Add($"{file}: {path}: '{value}' is none of the values policy '{policy.Name}' names for {text}, and a text value is taken as written; did you mean {string.Join(" or ", meant)}?");
+        }
     }
 
     private void CheckStatus(string path, string value, bool allowLifecycle)
