@@ -24,12 +24,7 @@ public static class BoundedFile
         var notRegular = $"the file is a named pipe, a socket or a terminal, not a regular file; {what} found in a folder is read from a regular file";
         using var stream = named
             ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1)
-            : new FileStream(NonBlockingFile.Open(path, notRegular), FileAccess.Read, bufferSize: 1);
-        if (!named && !stream.CanSeek)
-        {
-            throw new IOException(notRegular);
-        }
-
+            : NonBlockingFile.OpenRegular(path, notRegular);
         return Read(stream, what);
     }
 

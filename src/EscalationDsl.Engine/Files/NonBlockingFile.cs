@@ -62,7 +62,24 @@ internal static partial class NonBlockingFile
         return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
     }
 
-    /// <summary>O_NONBLOCK: one value on Linux, another on the BSDs and macOS.</summary>
+    /// <summary>
+    /// A stream to read <paramref name="path"/> from, which must be a regular file: a named pipe, a socket or a
+    /// terminal is refused without waiting for a writer.
+    /// </summary>
+    /// <exception cref="IOException">With <paramref name="notRegular"/> as the message for a file that is not regular.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    public static FileStream OpenRegular(string path, string notRegular)
+    {
+        var stream = new FileStream(Open(path, notRegular), FileAccess.Read, bufferSize: 1);
+        if (!stream.CanSeek)
+        {
+            stream.Dispose();
+            throw new IOException(notRegular);
+        }
+
+        return stream;
+    }
+
     /// <summary>
     /// Opens an existing file to write and closes it, unchanged, to find out whether the engine may
     /// write it. Without waiting: a named pipe nobody reads yet (or a socket file) is taken as
@@ -102,6 +119,7 @@ internal static partial class NonBlockingFile
         File.OpenHandle(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite).Dispose();
     }
 
+    /// <summary>O_NONBLOCK: one value on Linux, another on the BSDs and macOS.</summary>
     private static int NonBlockFlag => IsBsd ? 0x4 : 0x800;
 
     /// <summary>O_CLOEXEC, so a process started meanwhile does not inherit the handle.</summary>

@@ -116,14 +116,9 @@ public static class EngineBackup
     /// </summary>
     private static void RefuseNotRegular(string database)
     {
-        const string notRegular = "it is a named pipe, a socket or a terminal, not the engine's database file";
         try
         {
-            using var stream = new FileStream(Files.NonBlockingFile.Open(database, notRegular), FileAccess.Read, bufferSize: 1);
-            if (!stream.CanSeek)
-            {
-                throw new BackupException(output: false, notRegular);
-            }
+            Files.NonBlockingFile.OpenRegular(database, "it is a named pipe, a socket or a terminal, not the engine's database file").Dispose();
         }
         catch (IOException e)
         {
