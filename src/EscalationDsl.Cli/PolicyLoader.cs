@@ -1,5 +1,6 @@
 using System.Text;
 using EscalationDsl.Cli.Output;
+using EscalationDsl.Engine.Files;
 using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Runtime;
@@ -130,41 +131,14 @@ public static class PolicyLoader
 
         // Compared after following symbolic links: an output that is a link to an input would empty it.
         // An input read from standard input (`-`) is no file an output could name.
-        var full = RealPath(Path.GetFullPath(output, console.WorkingDirectory));
+        var full = LinkedPath.Final(Path.GetFullPath(output, console.WorkingDirectory));
         foreach (var (what, path) in inputs)
         {
-            if (path is not (null or "-") && RealPath(Path.GetFullPath(path, console.WorkingDirectory)) == full)
+            if (path is not (null or "-") && LinkedPath.Final(Path.GetFullPath(path, console.WorkingDirectory)) == full)
             {
                 throw new UsageException($"{option}: {output} is {what}; name another file");
             }
         }
-    }
-
-    /// <summary>The path with every symbolic link in it followed, as opening the file would; parts that do not exist are kept.</summary>
-    private static string RealPath(string full)
-    {
-        var root = Path.GetPathRoot(full) ?? "";
-        var current = root;
-        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var next = Path.Combine(current, part);
-            try
-            {
-                FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
-                if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
-                {
-                    next = target.FullName;
-                }
-            }
-            catch (IOException)
-            {
-                // A link that cannot be followed (a loop): compare the path as written.
-            }
-
-            current = next;
-        }
-
-        return current;
     }
 
     /// <summary>Writes command output to <c>--output</c> (whole or not at all: <see cref="OutputFile"/>) or standard output.</summary>

@@ -1,21 +1,37 @@
 namespace EscalationDsl.Engine.Files;
 
-/// <summary>The file a path names in the end: a symbolic link's final target, whether or not that exists yet.</summary>
-internal static class LinkedPath
+/// <summary>The file a path names in the end, through symbolic links, whether or not that file exists yet.</summary>
+public static class LinkedPath
 {
     /// <summary>
-    /// <paramref name="path"/> (a full path) when it is no link, else the full path of the file its chain of links ends at
-    /// (a link to the engine's database is the database); the path itself when the links cannot be followed (a loop).
+    /// <paramref name="full"/> (a full path) with every symbolic link in it followed, as opening the file would
+    /// (a link to the engine's database is the database); parts that do not exist are kept, and a link that cannot
+    /// be followed (a loop) is kept as written.
     /// </summary>
-    public static string Final(string path)
+    public static string Final(string full)
     {
-        try
+        ArgumentNullException.ThrowIfNull(full);
+        var root = Path.GetPathRoot(full) ?? "";
+        var current = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
         {
-            return new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+            var next = Path.Combine(current, part);
+            try
+            {
+                FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
+                if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+                {
+                    next = target.FullName;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A link that cannot be followed (a loop): the path as written.
+            }
+
+            current = next;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return path;
-        }
+
+        return current;
     }
 }
