@@ -206,7 +206,7 @@ public sealed class SimTests
             """);
         var result = Esc.Run("sim", "policies/support.esc", "--tickets", file.Path, "--format", "json", "--quiet");
         result.ExitCode.ShouldBe(0);
-        result.Error.ShouldBe($"{file.Path}:2: type: 'acked' is not an event type (created, acknowledged, first_update, customer_update, assigned, field_set, severity_changed, flagged, workaround_failed, mitigation, status, resolved, closed, reopened)\n");
+        result.Error.ShouldBe($"{file.Path}:2: type: 'acked' is not an event type (created, acknowledged, first_update, customer_update, assigned, field_set, severity_changed, flagged, workaround_failed, mitigation, status, resolved, closed, reopened); did you mean acknowledged?\n");
         result.Out.ShouldContain("\"badRows\": 1");
     }
 

@@ -83,7 +83,7 @@ public sealed class JsonLinesBatchTests
         null)]
     [InlineData(
         "\n# a comment\n{\"id\":\"b1\",\"ticket\":\"B-1\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"acked\"}\n",
-        "line 4: type: 'acked' is not an event type (created, acknowledged, first_update, customer_update, assigned, field_set, severity_changed, flagged, workaround_failed, mitigation, status, resolved, closed, reopened)",
+        "line 4: type: 'acked' is not an event type (created, acknowledged, first_update, customer_update, assigned, field_set, severity_changed, flagged, workaround_failed, mitigation, status, resolved, closed, reopened); did you mean acknowledged?",
         "type")]
     [InlineData(
         "{\"id\":\"b1\",\"ticket\":\"B-1\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev9\"}\n",

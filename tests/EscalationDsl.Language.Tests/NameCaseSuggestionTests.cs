@@ -58,4 +58,36 @@ public sealed class NameCaseSuggestionTests
 
         model.Diagnostics.Where(d => d.Code == "ESC2018").Select(d => d.Message).ShouldBe([message]);
     }
+
+    [Theory]
+    [InlineData("network_ops", "network")]
+    [InlineData("ntwrk", null)]
+    [InlineData("netwk", "network")]
+    [InlineData("net_ops", null)]
+    public void AFirstWordOrAnAbbreviationOfADeclaredNameSuggestsIt(string written, string? meant)
+    {
+        // A new user wrote the event type status_changed for status, and acked for acknowledged: neither is a small
+        // edit away. A candidate that is the name's first snake_case word (four characters or more), or that the
+        // name abbreviates (same first two letters, every letter in order), is near; ntwrk is a small edit away
+        // from nothing and begins with other letters, and net is too short a word to stand for a name.
+        var model = SemanticModel.Create("word.esc", $$"""
+            policy "word" version 1
+            owners {
+                team network "Network"
+                team billing "Billing"
+            }
+            severity s1 { acknowledge within 15m }
+            escalation outage for s1 { owner {{written}} }
+            """);
+
+        var message = model.Diagnostics.ShouldHaveSingleItem().Message;
+        if (meant is null)
+        {
+            message.ShouldNotContain("Did you mean");
+        }
+        else
+        {
+            message.ShouldContain($"Did you mean '{meant}'?");
+        }
+    }
 }

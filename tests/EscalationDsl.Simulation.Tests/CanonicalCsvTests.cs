@@ -289,7 +289,7 @@ public sealed class CanonicalCsvTests
         replay.Problems.ShouldBe(
         [
             "events.csv:3: at: '2026-11-02 14:05' is not an ISO 8601 time with an offset, such as 2026-11-26T14:05:00Z",
-            "events.csv:4: type: 'acked' is not an event type (created, acknowledged, first_update, customer_update, assigned, field_set, severity_changed, flagged, workaround_failed, mitigation, status, resolved, closed, reopened)",
+            "events.csv:4: type: 'acked' is not an event type (created, acknowledged, first_update, customer_update, assigned, field_set, severity_changed, flagged, workaround_failed, mitigation, status, resolved, closed, reopened); did you mean acknowledged?",
             "events.csv:5: engineering: must be true or false, not 'yes'",
             "events.csv:6: fields.impact: 'huge' is not one of production, degraded, minor",
             "events.csv:7: expected 6 columns, found 2; write an empty cell (nothing between two commas) for each column the row does not give",

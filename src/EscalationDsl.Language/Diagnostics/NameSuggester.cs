@@ -10,7 +10,10 @@ public static class NameSuggester
     /// (names are case-sensitive, and a name written in another case is the likeliest slip);
     /// among candidates as close, the one that also matches the case comes first. A candidate the name starts with,
     /// of five characters or more, is near too when the name adds at most four (<c>acknowledgement</c> finds
-    /// <c>acknowledge</c>, <c>resolved</c> finds <c>resolve</c>), as one the name is the start of is.
+    /// <c>acknowledge</c>, <c>resolved</c> finds <c>resolve</c>), as one the name is the start of is. So is a candidate of
+    /// four characters or more that is the name's first snake_case word (<c>status_changed</c> finds <c>status</c>), and one
+    /// the name abbreviates: it begins with the name's first two letters and holds all of them in order
+    /// (<c>acked</c> finds <c>acknowledged</c>).
     /// </summary>
     public static IReadOnlyList<string> Closest(string name, IEnumerable<string> candidates, int max = 3)
     {
@@ -21,7 +24,9 @@ public static class NameSuggester
             .Select(c => (Name: c, Distance: Distance(folded, c.ToLowerInvariant()), Exact: Distance(name, c)))
             .Where(x => x.Distance <= limit
                 || x.Name.StartsWith(name, StringComparison.OrdinalIgnoreCase) && name.Length >= 3
-                || name.StartsWith(x.Name, StringComparison.OrdinalIgnoreCase) && x.Name.Length >= 5 && name.Length - x.Name.Length <= 4)
+                || name.StartsWith(x.Name, StringComparison.OrdinalIgnoreCase) && x.Name.Length >= 5 && name.Length - x.Name.Length <= 4
+                || FirstWord(folded, x.Name)
+                || Abbreviates(folded, x.Name))
             .ToList();
 
         // A name that differs only in case is the answer; other near names would only distract from it.
@@ -37,6 +42,29 @@ public static class NameSuggester
             .Take(max)
             .Select(x => x.Name)
             .ToList();
+    }
+
+    private static bool FirstWord(string folded, string candidate) =>
+        candidate.Length >= 4 && folded.Length > candidate.Length && folded[candidate.Length] == '_'
+        && folded.StartsWith(candidate, StringComparison.OrdinalIgnoreCase);
+
+    private static bool Abbreviates(string folded, string candidate)
+    {
+        if (folded.Length < 3 || folded.Length >= candidate.Length || !candidate.StartsWith(folded[..2], StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var next = 0;
+        foreach (var c in candidate)
+        {
+            if (next < folded.Length && char.ToLowerInvariant(c) == folded[next])
+            {
+                next++;
+            }
+        }
+
+        return next == folded.Length;
     }
 
     /// <summary>

@@ -108,7 +108,7 @@ public static class TicketEventJson
 
         if (!TicketEventKinds.TryParse(typeText, out var kind))
         {
-            error = $"type: '{typeText}' is not an event type ({string.Join(", ", TicketEventKinds.All)})";
+            error = $"type: {TicketEventKinds.NotAType(typeText)}";
             return null;
         }
 

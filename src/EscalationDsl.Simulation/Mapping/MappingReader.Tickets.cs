@@ -27,7 +27,7 @@ internal sealed partial class MappingReader
             var path = $"events.{entry.Name}";
             if (!TicketEventKinds.TryParse(entry.Name, out var kind))
             {
-                throw Fail(path, $"'{entry.Name}' is not an event type; a ticket export maps {allowed}");
+                throw Fail(path, $"'{entry.Name}' is not an event type; a ticket export maps {allowed}{TicketEventKinds.Meant(entry.Name, "; did you mean ", "?")}");
             }
 
             if (!TicketMapping.Milestones.Contains(kind))

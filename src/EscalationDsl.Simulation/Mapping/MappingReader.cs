@@ -338,7 +338,7 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
             case MapKind.Flag when PolicyFacts.SettableType(policy, value) != FieldType.Flag:
                 throw Fail(path, $"'{value}' is not a flag field of policy '{policy.Name}'");
             case MapKind.Type when !TicketEventKinds.TryParse(value, out _):
-                throw Fail(path, $"'{value}' is not an event type ({Names(TicketEventKinds.All)}); use null to skip such rows");
+                throw Fail(path, $"'{value}' is not an event type ({Names(TicketEventKinds.All)}); use null to skip such rows{TicketEventKinds.Meant(value, "; or did you mean ", "?")}");
             case MapKind.Status:
                 CheckStatus(path, value, allowLifecycle: false);
                 break;

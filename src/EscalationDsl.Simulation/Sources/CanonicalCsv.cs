@@ -95,7 +95,7 @@ public static partial class CanonicalCsv
 
         if (!TicketEventKinds.TryParse(typeText, out var kind))
         {
-            results.Add(new EventParseResult(null, $"type: '{typeText}' is not an event type ({string.Join(", ", TicketEventKinds.All)})", line));
+            results.Add(new EventParseResult(null, $"type: {TicketEventKinds.NotAType(typeText)}", line));
             return;
         }
 
