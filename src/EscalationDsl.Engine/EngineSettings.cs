@@ -308,7 +308,7 @@ public static class EngineSettings
             }
             catch (FormatException)
             {
-                throw Problem(Setting, $"'{url}' is not an address to listen on; {Example}");
+                throw Problem(Setting, $"'{url}' is not an address to listen on; {Example}{WithScheme(url)}");
             }
 
             if (address.Scheme == "https")
@@ -323,7 +323,7 @@ public static class EngineSettings
 
             if (address.Scheme != "http" || address.Port is < 0 or > 65535 || address.PathBase.Length > 0)
             {
-                throw Problem(Setting, $"'{url}' is not an address to listen on; {Example}");
+                throw Problem(Setting, $"'{url}' is not an address to listen on; {Example}{WithScheme(url)}");
             }
 
             if (!address.IsUnixPipe && !HasPort(url))
@@ -339,6 +339,31 @@ public static class EngineSettings
         }
 
         return string.Join(';', urls);
+    }
+
+    /// <summary>
+    /// "; did you mean http://127.0.0.1:8093?" for an address written without its scheme (<c>127.0.0.1:8093</c>,
+    /// <c>localhost:8080</c>) or a port alone (<c>8093</c>, on the loopback address, the default's), or nothing.
+    /// </summary>
+    private static string WithScheme(string url)
+    {
+        var meant = url.All(char.IsAsciiDigit) ? $"http://127.0.0.1:{url}" : $"http://{url}";
+        if (url.Contains("://", StringComparison.Ordinal) || PortText(meant) is not { Length: > 0 } port || !port.All(char.IsAsciiDigit))
+        {
+            return string.Empty;
+        }
+
+        try
+        {
+            var address = BindingAddress.Parse(meant);
+            return address.Port is >= 0 and <= 65535 && address.PathBase.Length == 0 && (address.Host is "localhost" or "*" || IsIPAddress(address.Host))
+                ? $"; did you mean {meant}?"
+                : string.Empty;
+        }
+        catch (FormatException)
+        {
+            return string.Empty;
+        }
     }
 
     /// <summary>

@@ -55,6 +55,23 @@ public sealed class SettingsTests : IDisposable
         File.Exists(Path.Combine(folder, "engine.db")).ShouldBeFalse("nothing is created before the settings are checked");
     }
 
+    [Theory]
+    [InlineData("127.0.0.1:8093", "; did you mean http://127.0.0.1:8093?")]
+    [InlineData("localhost:8080", "; did you mean http://localhost:8080?")]
+    [InlineData("[::1]:8080", "; did you mean http://[::1]:8080?")]
+    [InlineData("8093", "; did you mean http://127.0.0.1:8093?")]
+    [InlineData("engine.example:8080", "")]
+    [InlineData("127.0.0.1:99999", "")]
+    [InlineData("127.0.0.1", "")]
+    public void AnAddressWithoutItsSchemeSuggestsItWithHttp(string listen, string meant)
+    {
+        // A new user wrote --listen 127.0.0.1:8093 and was told only that it is not an address. A suggestion is
+        // made only when the address with http:// in front would be taken.
+        var e = Should.Throw<EngineConfigurationException>(() => Build($"--Engine:Listen={listen}"));
+
+        e.Message.ShouldBe($"Engine:Listen: '{listen}' is not an address to listen on; write http://ADDRESS:PORT, such as http://127.0.0.1:8080 (port 0 picks a free port){meant}");
+    }
+
     [Fact]
     public async Task WebhookCallsTimeOutAtTheDeliveryTimeoutNotTheHttpClientsOwnHundredSeconds()
     {
