@@ -29,7 +29,7 @@ public sealed partial class CompiledPolicy
     {
         // The graph label shows quoted values as `.esc` writes them, as the guard note does; Stateless'
         // DOT export escapes `"` and `\` in labels, and a Mermaid label runs to the end of its line.
-        var label = $"{rule.Name}[{step.Index}] {ModelFormatter.Format(step.Trigger)} / {string.Join(", ", step.Actions.Select(ModelFormatter.Format))}";
+        var label = $"{rule.Name} #{step.Index} {ModelFormatter.Format(step.Trigger)} / {string.Join(", ", step.Actions.Select(ModelFormatter.Format))}";
         var trigger = new LifecycleTrigger(LifecycleTriggerKind.Step, label, rule.Model, step);
         var escalates = step.Actions.Any(a => a is EscalateAction);
         TicketPredicate? Predicate(ConditionModel? c) => c is null ? null : compiler.Compile(c);

@@ -90,7 +90,7 @@ public sealed class GraphAndMatrixTests
         var result = Esc.Run("graph", "policies/support.esc", "--rule", "sev2_degraded");
 
         result.ExitCode.ShouldBe(0);
-        result.Out.ShouldContain("sev2_degraded[1] after 4h unless workaround / escalate to route(issue_type)");
+        result.Out.ShouldContain("sev2_degraded #1 after 4h unless workaround / escalate to route(issue_type)");
         result.Out.ShouldNotContain("sev1_production");
     }
 
@@ -108,8 +108,8 @@ public sealed class GraphAndMatrixTests
     {
         var result = Esc.Run("matrix", "policies/support.esc");
 
-        result.Out.ShouldContain("| network_outage | sev1 | sev1_production (when impact == production) | commander | network | after 1h unless root_cause |");
-        result.Out.ShouldContain("| database | sev1 | sev1_production (when impact == production) | commander | database | after 1h unless root_cause |");
+        result.Out.ShouldContain("| network_outage | sev1 | sev1_production #3 (when impact == production) | commander | network | after 1h unless root_cause |");
+        result.Out.ShouldContain("| database | sev1 | sev1_production #3 (when impact == production) | commander | database | after 1h unless root_cause |");
         result.Out.ShouldContain("| sev1 | Critical / Production down | 15m | 30m | 30m | 4h with next_update | - | every 1h until contained |");
     }
 
@@ -124,11 +124,11 @@ public sealed class GraphAndMatrixTests
 
         dot.ExitCode.ShouldBe(0, dot.Error);
         dot.Out.ShouldContain("""
-            "Active" -> "Escalated" [style="solid", label="r1[0] after 15m unless workaround == \"one\\nsay \\\"hi\\\" | <b>\" / escalate to back"];
+            "Active" -> "Escalated" [style="solid", label="r1 #0 after 15m unless workaround == \"one\\nsay \\\"hi\\\" | <b>\" / escalate to back"];
             """ + "\n");
         mermaid.ExitCode.ShouldBe(0, mermaid.Error);
         mermaid.Out.ShouldContain("""
-            	Active --> Escalated : r1[0] after 15m unless workaround == "one#92;nsay #92;"hi#92;" | #lt;b#gt;" / escalate to back
+            	Active --> Escalated : r1 #35;0 after 15m unless workaround == "one#92;nsay #92;"hi#92;" | #lt;b#gt;" / escalate to back
             """ + "\n");
     }
 
@@ -143,7 +143,7 @@ public sealed class GraphAndMatrixTests
         result.ExitCode.ShouldBe(0, result.Error);
         result.Out.ShouldStartWith("# R&D &lt;lab> (version 1): escalation quick reference\n");
         result.Out.ShouldContain("\n| s1 | Critical \\| down<br>&lt;script>x&lt;/script> | 15m |");
-        result.Out.ShouldContain("\n| any | s1 | r1 | front | back | after 15m unless workaround == \"one\\\\nsay \\\\\"hi\\\\\" \\| &lt;b>\" | - |\n");
+        result.Out.ShouldContain("\n| any | s1 | r1 #0 | front | back | after 15m unless workaround == \"one\\\\nsay \\\\\"hi\\\\\" \\| &lt;b>\" | - |\n");
 
         // The ownership chart is Mermaid, which reads its labels as markup: the label's own quotes,
         // backslashes and angle brackets are entity codes (a quote became an apostrophe, <b> bold text).
@@ -177,7 +177,7 @@ public sealed class GraphAndMatrixTests
         var result = Esc.RunIn(folder.Path, string.Empty, "matrix", "p.esc");
 
         result.ExitCode.ShouldBe(0, result.Error);
-        result.Out.ShouldContain("\n| any | s1 | security (when security_flagged) | (assigned owner) | sec | immediately | notify sec |\n");
+        result.Out.ShouldContain("\n| any | s1 | security #0 (when security_flagged) | (assigned owner) | sec | immediately | notify sec |\n");
         result.Out.ShouldContain("    assigned_owner[\"(assigned owner)\"] -->|\"security: immediately\"| sec\n");
     }
 
@@ -273,7 +273,7 @@ public sealed class GraphAndMatrixTests
 
             | issue type | severity | rule | current owner | next owner | trigger | also |
             |---|---|---|---|---|---|---|
-            | any | s1 | top | desk | - | after 15m unless acknowledged | page lead |
+            | any | s1 | top #0 | desk | - | after 15m unless acknowledged | page lead |
 
             ## Across the matrix
 

@@ -11,7 +11,7 @@ public sealed partial class GraphLabelTests
         var dot = Graph(EngineeringPolicy, "dot");
 
         dot.ShouldContain("""
-            "Active" -> "Active" [style="solid", label="b[0] after 10m / assign eng [to Assigned from Open or Acknowledged (engineering assigned)]"];
+            "Active" -> "Active" [style="solid", label="b #0 after 10m / assign eng [to Assigned from Open or Acknowledged (engineering assigned)]"];
             """ + "\n");
         dot.ShouldNotContain("assign eng [no state change]");
 
@@ -25,8 +25,8 @@ public sealed partial class GraphLabelTests
     {
         var mermaid = Graph(EngineeringPolicy, "mermaid");
 
-        mermaid.ShouldContain("\tActive --> Active : b[1] after 20m / assign route(product) [to Assigned from Open or Acknowledged when route(product) is an engineering owner (engineering assigned)]\n");
-        mermaid.ShouldContain("\tActive --> Active : b[2] after 30m / assign next [to Assigned from Open or Acknowledged when next is an engineering owner (engineering assigned)]\n");
+        mermaid.ShouldContain("\tActive --> Active : b #35;1 after 20m / assign route(product) [to Assigned from Open or Acknowledged when route(product) is an engineering owner (engineering assigned)]\n");
+        mermaid.ShouldContain("\tActive --> Active : b #35;2 after 30m / assign next [to Assigned from Open or Acknowledged when next is an engineering owner (engineering assigned)]\n");
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed partial class GraphLabelTests
     {
         var mermaid = Graph(EngineeringPolicy, "mermaid");
 
-        mermaid.ShouldContain("\tActive --> Active : b[3] after 40m / assign ops, notify ops [no state change]\n");
+        mermaid.ShouldContain("\tActive --> Active : b #35;3 after 40m / assign ops, notify ops [no state change]\n");
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed partial class GraphLabelTests
     {
         var mermaid = Graph(EngineeringPolicy, "mermaid");
 
-        mermaid.ShouldContain("\tActive --> Escalated : a[0] after 10m / escalate to eng\n");
+        mermaid.ShouldContain("\tActive --> Escalated : a #35;0 after 10m / escalate to eng\n");
     }
 
     [Fact]
@@ -56,9 +56,9 @@ public sealed partial class GraphLabelTests
 
         var mark = "[require request_id; if not escalated: to Assigned from Open or Acknowledged (engineering assigned)]";
         Graph(BlockedPolicy, "dot").ShouldContain($"""
-            "Active" -> "Escalated" [style="solid", label="g[0] after 5m / escalate to lead, assign eng {mark}"];
+            "Active" -> "Escalated" [style="solid", label="g #0 after 5m / escalate to lead, assign eng {mark}"];
             """ + "\n");
-        Graph(BlockedPolicy, "mermaid").ShouldContain($"\tActive --> Escalated : g[0] after 5m / escalate to lead, assign eng {mark.Replace(";", "#59;", StringComparison.Ordinal)}\n");
+        Graph(BlockedPolicy, "mermaid").ShouldContain($"\tActive --> Escalated : g #35;0 after 5m / escalate to lead, assign eng {mark.Replace(";", "#59;", StringComparison.Ordinal)}\n");
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed partial class GraphLabelTests
         explain.ShouldContain("state     Open -> Assigned (engineering assigned)");
         explain.ShouldNotContain("Escalated");
 
-        Graph(BlockedPolicy, "mermaid").ShouldContain("\tActive --> Escalated : n[0] after 5m / escalate to next, assign route(product) [if not escalated: to Assigned from Open or Acknowledged when route(product) is an engineering owner (engineering assigned)]\n");
+        Graph(BlockedPolicy, "mermaid").ShouldContain("\tActive --> Escalated : n #35;0 after 5m / escalate to next, assign route(product) [if not escalated: to Assigned from Open or Acknowledged when route(product) is an engineering owner (engineering assigned)]\n");
     }
 
     [Fact]
@@ -82,8 +82,8 @@ public sealed partial class GraphLabelTests
         explain.ShouldContain("state     Escalated -> Monitoring (enter monitor)");
 
         var mermaid = Graph(BlockedPolicy, "mermaid");
-        mermaid.ShouldContain("\tActive --> Escalated : m[0] after 5m / escalate to lead, enter monitor [require request_id#59; then to Monitoring (enter monitor)]\n");
-        mermaid.ShouldContain("\tActive --> Escalated : q[0] after 10m / escalate to lead, enter monitor, assign eng [then to Monitoring (enter monitor)]\n");
+        mermaid.ShouldContain("\tActive --> Escalated : m #35;0 after 5m / escalate to lead, enter monitor [require request_id#59; then to Monitoring (enter monitor)]\n");
+        mermaid.ShouldContain("\tActive --> Escalated : q #35;0 after 10m / escalate to lead, enter monitor, assign eng [then to Monitoring (enter monitor)]\n");
     }
 
     [Fact]
@@ -102,8 +102,8 @@ public sealed partial class GraphLabelTests
     {
         var mermaid = Graph(BlockedPolicy, "mermaid");
 
-        mermaid.ShouldContain("\tActive --> Escalated : g[1] after 6m / escalate to lead, assign ops [require request_id]\n");
-        mermaid.ShouldContain("\tActive --> Escalated : p[0] after 5m / escalate to eng, notify ops\n");
+        mermaid.ShouldContain("\tActive --> Escalated : g #35;1 after 6m / escalate to lead, assign ops [require request_id]\n");
+        mermaid.ShouldContain("\tActive --> Escalated : p #35;0 after 5m / escalate to eng, notify ops\n");
     }
 
     [Fact]
@@ -113,10 +113,10 @@ public sealed partial class GraphLabelTests
         var mermaid = Graph(QuotingPolicy, "mermaid");
 
         mermaid.ShouldContain("""
-            	Active --> Escalated : e[0] after 5m unless product in ["mobile-app"] / escalate to next [require product when product == "say #92;"hi#92;""]
+            	Active --> Escalated : e #35;0 after 5m unless product in ["mobile-app"] / escalate to next [require product when product == "say #92;"hi#92;""]
             """ + "\n");
         mermaid.ShouldContain("""
-            	Active --> Escalated : e[1] after 10m unless product == "say #92;"hi#92;"" / escalate to next [require product when product == "say #92;"hi#92;""]
+            	Active --> Escalated : e #35;1 after 10m unless product == "say #92;"hi#92;"" / escalate to next [require product when product == "say #92;"hi#92;""]
             """ + "\n");
         mermaid.ShouldNotContain("'");
     }
@@ -127,7 +127,7 @@ public sealed partial class GraphLabelTests
         var dot = Graph(QuotingPolicy, "dot");
 
         dot.ShouldContain("""
-            label="e[1] after 10m unless product == \"say \\\"hi\\\"\" / escalate to next [require product when product == \"say \\\"hi\\\"\"]"];
+            label="e #1 after 10m unless product == \"say \\\"hi\\\"\" / escalate to next [require product when product == \"say \\\"hi\\\"\"]"];
             """ + "\n");
     }
 
@@ -166,7 +166,7 @@ public sealed partial class GraphLabelTests
         var mermaid = Graph(MarkupPolicy, "mermaid");
 
         mermaid.ShouldContain("""
-            	Active --> Active : m[0] after 5m unless product == "a#59;b" / notify lead [no state change]
+            	Active --> Active : m #35;0 after 5m unless product == "a#59;b" / notify lead [no state change]
             """ + "\n");
         mermaid.ShouldContain("""unless product == "#lt;b#gt;x#lt;/b#gt;" """);
         mermaid.ShouldContain("""unless product == "#35;quot#59;" """);

@@ -27,7 +27,7 @@ public static class MatrixMarkdown
         sb.Append("|---|---|---|---|---|---|---|\n");
         foreach (var r in reference.Rows)
         {
-            var rule = r.Condition is null ? r.Rule : $"{r.Rule} (when {r.Condition})";
+            var rule = r.Condition is null ? $"{r.Rule} #{r.Step}" : $"{r.Rule} #{r.Step} (when {r.Condition})";
             sb.Append($"| {Cell(r.IssueTypes)} | {Cell(r.Severity)} | {Cell(rule)} | {Cell(r.CurrentOwner)} | {Cell(r.NextOwner)} | {Cell(r.Trigger)} | {Cell(r.Actions)} |\n");
         }
 
