@@ -97,7 +97,8 @@ public static class EngineSettings
     /// <summary>
     /// A settings file whose section is misspelt (<c>"Engin": { ... }</c>) left every setting in it
     /// unread and the engine running on its defaults, sinks and keys left out: a top-level name in a
-    /// settings file that is close to <c>Engine</c> is refused. Other sections (<c>Logging</c>) are the host's.
+    /// settings file that is close to <c>Engine</c> is refused, and so is one of the engine's settings written without
+    /// its section (<c>{ "Listen": ... }</c>). Other sections (<c>Logging</c>) are the host's.
     /// </summary>
     private static void CheckSections(IConfiguration configuration)
     {
@@ -113,6 +114,11 @@ public static class EngineSettings
                 && NameSuggester.Closest(name.ToLowerInvariant(), [engine.ToLowerInvariant()], max: 1).Count > 0)
             {
                 throw Problem(name, $"is not a setting; did you mean {engine}? The engine's settings go under {engine} (docs/engine.md#configuration)");
+            }
+
+            if (Names.FirstOrDefault(n => n.Equals(name, StringComparison.OrdinalIgnoreCase)) is { } setting)
+            {
+                throw Problem(name, $"is a setting of {engine}, and is not read here; write it under {engine}: {{ \"{engine}\": {{ \"{setting}\": ... }} }} (docs/engine.md#configuration)");
             }
         }
     }
@@ -148,6 +154,15 @@ public static class EngineSettings
             {
                 if (!int.TryParse(child.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
                 {
+                    // One item written without its list ("Sinks": { "Name": ... }) reads as items named Name, Type, ...
+                    var item = type.GetGenericArguments()[0];
+                    if (item != typeof(string) && Settable(item).Exists(p => p.Name.Equals(child.Key, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        throw Problem(section.Path, SettingsFile(configuration, section.Path) is null
+                            ? $"is a list; give the settings of its first item as {section.Path}:0:{child.Key}, of the next as {section.Path}:1:..."
+                            : $"is a list; write its items in brackets, even one: \"{section.Key}\": [ {{ \"{child.Key}\": ... }} ]");
+                    }
+
                     throw Problem(child.Path, $"'{child.Key}' is not an item number; number the items of {section.Path} from 0");
                 }
 

@@ -174,6 +174,11 @@ public sealed class ServeTests : IDisposable
     [InlineData("{ \"Engine\": { \"Listn\": \"http://127.0.0.1:0\" } }", "{0}: Engine:Listn: is not a setting; did you mean Engine:Listen?")]
     // A misspelt section was skipped whole: the engine ran on its defaults, without the file's keys and sinks.
     [InlineData("{ \"Engin\": { \"Listen\": \"http://127.0.0.1:0\" } }", "{0}: Engin: is not a setting; did you mean Engine? The engine's settings go under Engine (docs/engine.md#configuration)")]
+    // The engine's settings without their section were skipped: the engine ran on 127.0.0.1:8080 and ./escalation.db (h-user2 S1).
+    [InlineData("{ \"Listen\": \"http://127.0.0.1:0\", \"Database\": \"x.db\" }", "{0}: Database: is a setting of Engine, and is not read here; write it under Engine: {{ \"Engine\": {{ \"Database\": ... }} }} (docs/engine.md#configuration)")]
+    [InlineData("{ \"Logging\": { }, \"database\": \"x.db\" }", "{0}: database: is a setting of Engine, and is not read here; write it under Engine: {{ \"Engine\": {{ \"Database\": ... }} }} (docs/engine.md#configuration)")]
+    // One sink written without its list read as items named Name, Path and Type (h-user2 S2).
+    [InlineData("{ \"Engine\": { \"Sinks\": { \"Type\": \"file\", \"Name\": \"f\", \"Path\": \"o.jsonl\" } } }", "{0}: Engine:Sinks: is a list; write its items in brackets, even one: \"Sinks\": [ {{ \"Name\": ... }} ]")]
     // JSON can hold a NUL, which no file name can: the file API threw, an internal error.
     [InlineData("{ \"Engine\": { \"Sinks\": [ { \"Name\": \"f\", \"Type\": \"file\", \"Path\": \"o\\u0000.jsonl\" } ] } }", "{0}: Engine:Sinks:0:Path: holds a NUL character (\\u0000), which no file name can hold")]
     public async Task ABadAppSettingsFileGetsOnlyTheOneLine(string json, string message)

@@ -110,6 +110,16 @@ public sealed class SettingsTests : IDisposable
     }
 
     [Fact]
+    public void OneSinkWrittenWithoutItsItemNumberIsToldToNumberIt()
+    {
+        // Engine:Sinks:Name read as an item named Name: "'Name' is not an item number" (h-user2 S2).
+        var e = Should.Throw<EngineConfigurationException>(() => Build(
+            "--Engine:Sinks:Name=log", "--Engine:Sinks:Type=file", "--Engine:Sinks:Path=x.jsonl"));
+
+        e.Message.ShouldBe("Engine:Sinks: is a list; give the settings of its first item as Engine:Sinks:0:Name, of the next as Engine:Sinks:1:...");
+    }
+
+    [Fact]
     public void AWebhookSinkWithAPathIsRefused()
     {
         // The Path was ignored: a mix-up of the two sink types went unnoticed.
