@@ -188,6 +188,16 @@ public sealed class MappingTests
     }
 
     [Fact]
+    public void AServiceNowStateTheMappingMisspellsIsWarnedOfToo()
+    {
+        // The review's F6: "states" is where a ServiceNow user writes awaiting_custmer, and it was not checked.
+        var warnings = new List<string>();
+        Load("""{ "import": "servicenow", "states": { "Awaiting User Info": "awaiting_custmer", "Awaiting Vendor": "awaiting_customer" } }""", warnings, import: "servicenow");
+
+        warnings.ShouldBe(["map.json: states.Awaiting User Info: 'awaiting_custmer' is none of the values policy 'support' names for status, and a text value is taken as written; did you mean awaiting_customer?"]);
+    }
+
+    [Fact]
     public void ARowOfAnotherLengthSaysHowToFixItWithTheMappingsSeparator()
     {
         // An export saved in a European locale: the mapping says ';', and so does the message (F8).

@@ -80,6 +80,7 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
             {
                 var status = state.Value.ValueKind == JsonValueKind.String ? state.Value.GetString()! : throw Fail($"states.{state.Name}", "must be a status name");
                 CheckStatus($"states.{state.Name}", status, allowLifecycle: true);
+                WarnIfMisspelt($"states.{state.Name}", "status", status);
                 states[state.Name] = status;
             }
         }
@@ -348,8 +349,15 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
 
         // A text value the mapping itself writes one letter off a value the policy names: every event it maps is
         // taken as written and never matches, which the report lists; said here once, where the slip is.
-        var text = kind switch { MapKind.Status => "status", MapKind.IssueType => "issue_type", MapKind.Field => field, _ => null };
-        if (text is not null && policy.ComparedTexts.Misspelt(text, value) is { Count: > 0 } meant)
+        if (kind switch { MapKind.Status => "status", MapKind.IssueType => "issue_type", MapKind.Field => field, _ => null } is { } text)
+        {
+            WarnIfMisspelt(path, text, value);
+        }
+    }
+
+    private void WarnIfMisspelt(string path, string text, string value)
+    {
+        if (policy.ComparedTexts.Misspelt(text, value) is { Count: > 0 } meant)
         {
             warnings.Add($"{file}: {path}: '{value}' is none of the values policy '{policy.Name}' names for {text}, and a text value is taken as written; did you mean {string.Join(" or ", meant)}?");
         }
