@@ -47,4 +47,32 @@ public sealed class HashKeyTests
             result.Out.ShouldBe($"hash: {ApiKeys.Hash(key)}\n");
         }
     }
+
+    [Theory]
+    [InlineData("a-key-of-sixteen-chars\n")]
+    [InlineData("a-key-of-sixteen-chars\r\n")]
+    [InlineData("a-key-of-sixteen-chars")]
+    public void AKeyOnStandardInputIsHashedWithoutItsLineBreak(string input)
+    {
+        // The review's F15: `printf KEY | esc hash-key` hashed a new random key, and a key given as an argument shows in
+        // the process list. `-` reads it from standard input.
+        var result = Esc.RunWithInput(input, "hash-key", "-");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldBe($"hash: {ApiKeys.Hash("a-key-of-sixteen-chars")}\n");
+    }
+
+    [Theory]
+    [InlineData("", "esc: hash-key: standard input holds no key; give the key on one line (esc hash-key - < key.txt)\n")]
+    [InlineData("\n", "esc: hash-key: standard input holds no key; give the key on one line (esc hash-key - < key.txt)\n")]
+    [InlineData("a-key-of-sixteen-chars\nsecond line\n", "esc: hash-key: the key holds a control character (such as a line break), which an Authorization header cannot carry, so no request could match its hash\n")]
+    [InlineData("short\n", "esc: hash-key: use a key of at least 16 characters\n")]
+    public void ABadKeyOnStandardInputIsRefused(string input, string message)
+    {
+        var result = Esc.RunWithInput(input, "hash-key", "-");
+
+        result.ExitCode.ShouldBe(2);
+        result.Out.ShouldBeEmpty();
+        result.Error.ShouldBe(message);
+    }
 }
