@@ -227,7 +227,7 @@ public static class EngineHost
     /// relative to <paramref name="folder"/>, and where it came from (a settings file, the environment
     /// variable), or null for the default.
     /// </summary>
-    /// <exception cref="EngineConfigurationException">A settings file cannot be read or is not valid JSON.</exception>
+    /// <exception cref="EngineConfigurationException">A settings file cannot be read or is not valid JSON, or a section is misspelt or left out (<see cref="EngineSettings.CheckSections"/>).</exception>
     public static (string Database, string? From) ConfiguredDatabase(string folder)
     {
         var files = SettingsFiles(folder);
@@ -237,6 +237,15 @@ public static class EngineHost
             .AddEnvironmentVariables() // as the host reads them: Engine__Database too, below ESC_Engine__Database
             .AddEnvironmentVariables(EngineSettings.EnvironmentPrefix)
             .Build());
+        try
+        {
+            EngineSettings.CheckSections(configuration); // ESC_Engin__Database would leave the database unnamed
+        }
+        catch (EngineConfigurationException e)
+        {
+            throw EngineSettings.Located(configuration, e);
+        }
+
         const string setting = $"{EngineOptions.Section}:{nameof(EngineOptions.Database)}";
         if (configuration[setting] is not { } database)
         {

@@ -70,10 +70,15 @@ public static class EngineSettings
     /// </summary>
     private static string EnvironmentVariable(string setting)
     {
-        var name = setting.Replace(":", "__", StringComparison.Ordinal);
-        return Environment.GetEnvironmentVariable(EnvironmentPrefix + name) is null && Environment.GetEnvironmentVariable(name) is not null
-            ? name
-            : EnvironmentPrefix + name;
+        // Variables are read without regard to case, so the one that was set is looked for, not rebuilt from the key:
+        // the one naming the setting itself first, then one under it (a section), prefixed before unprefixed.
+        var variables = Environment.GetEnvironmentVariables().Keys.OfType<string>().Order(StringComparer.Ordinal).ToList();
+        string? Find(string prefix, bool exact) => variables.Find(v =>
+            v.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            && ConfigurationKey(v[prefix.Length..]) is var key
+            && (exact ? key.Equals(setting, StringComparison.OrdinalIgnoreCase) : key.StartsWith(setting + ":", StringComparison.OrdinalIgnoreCase)));
+        return Find(EnvironmentPrefix, exact: true) ?? Find(string.Empty, exact: true) ?? Find(EnvironmentPrefix, exact: false) ?? Find(string.Empty, exact: false)
+            ?? EnvironmentPrefix + setting.Replace(":", "__", StringComparison.Ordinal);
     }
 
     /// <summary>The prefix of the environment variables the engine reads (<c>ESC_Engine__Database</c>).</summary>
@@ -98,9 +103,10 @@ public static class EngineSettings
     /// A settings file whose section is misspelt (<c>"Engin": { ... }</c>) left every setting in it
     /// unread and the engine running on its defaults, sinks and keys left out: a top-level name in a
     /// settings file that is close to <c>Engine</c> is refused, and so is one of the engine's settings written without
-    /// its section (<c>{ "Listen": ... }</c>). Other sections (<c>Logging</c>) are the host's.
+    /// its section (<c>{ "Listen": ... }</c>); the same for environment variables (<c>ESC_Engin__Database</c>,
+    /// <c>ESC_Database</c>). Other sections (<c>Logging</c>) are the host's.
     /// </summary>
-    private static void CheckSections(IConfiguration configuration)
+    internal static void CheckSections(IConfiguration configuration)
     {
         if (configuration is not IConfigurationRoot root)
         {
@@ -110,18 +116,54 @@ public static class EngineSettings
         var engine = EngineOptions.Section;
         foreach (var name in root.Providers.OfType<FileConfigurationProvider>().SelectMany(p => p.GetChildKeys([], null)))
         {
-            if (!name.Equals(engine, StringComparison.OrdinalIgnoreCase)
-                && NameSuggester.Closest(name.ToLowerInvariant(), [engine.ToLowerInvariant()], max: 1).Count > 0)
-            {
-                throw Problem(name, $"is not a setting; did you mean {engine}? The engine's settings go under {engine} (docs/engine.md#configuration)");
-            }
+            CheckSection(name, setting => $"{{ \"{engine}\": {{ \"{setting}\": ... }} }}");
+        }
 
-            if (Names.FirstOrDefault(n => n.Equals(name, StringComparison.OrdinalIgnoreCase)) is { } setting)
+        if (root.Providers.OfType<EnvironmentVariablesConfigurationProvider>().Any())
+        {
+            foreach (var name in EnvironmentSections())
             {
-                throw Problem(name, $"is a setting of {engine}, and is not read here; write it under {engine}: {{ \"{engine}\": {{ \"{setting}\": ... }} }} (docs/engine.md#configuration)");
+                CheckSection(name, setting => $"{EnvironmentPrefix}{engine}__{setting}");
             }
         }
     }
+
+    private static void CheckSection(string name, Func<string, string> written)
+    {
+        var engine = EngineOptions.Section;
+        if (!name.Equals(engine, StringComparison.OrdinalIgnoreCase)
+            && NameSuggester.Closest(name.ToLowerInvariant(), [engine.ToLowerInvariant()], max: 1).Count > 0)
+        {
+            throw Problem(name, $"is not a setting; did you mean {engine}? The engine's settings go under {engine} (docs/engine.md#configuration)");
+        }
+
+        if (Names.FirstOrDefault(n => n.Equals(name, StringComparison.OrdinalIgnoreCase)) is { } setting)
+        {
+            throw Problem(name, $"is a setting of {engine}, and is not read here; write it under {engine}: {written(setting)} (docs/engine.md#configuration)");
+        }
+    }
+
+    /// <summary>
+    /// The top-level names the environment gives the configuration: every <c>ESC_</c> variable's first part
+    /// (<c>Engin</c> of <c>ESC_Engin__Database</c>), and the first part of an unprefixed variable with parts
+    /// (<c>Engin__Database</c>), which the host reads too; a plain variable such as <c>HOME</c> is not a section.
+    /// </summary>
+    private static IEnumerable<string> EnvironmentSections()
+    {
+        foreach (var variable in Environment.GetEnvironmentVariables().Keys.OfType<string>())
+        {
+            var prefixed = variable.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase);
+            var key = ConfigurationKey(prefixed ? variable[EnvironmentPrefix.Length..] : variable);
+            var colon = key.IndexOf(':', StringComparison.Ordinal);
+            if (prefixed || colon > 0)
+            {
+                yield return colon < 0 ? key : key[..colon];
+            }
+        }
+    }
+
+    /// <summary>The configuration key an environment variable's name gives (<c>Engine__Database</c> is <c>Engine:Database</c>).</summary>
+    private static string ConfigurationKey(string variable) => variable.Replace("__", ":", StringComparison.Ordinal);
 
     /// <summary>
     /// A list written as one string in a settings file (<c>"Kinds": "page"</c>), as the file writes a list:

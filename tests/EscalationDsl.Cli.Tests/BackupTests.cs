@@ -56,6 +56,7 @@ public sealed class BackupTests : IDisposable
     [Theory]
     [InlineData("Engine__Database", "esc: nope.db (Engine:Database in environment variable Engine__Database): no such database")]
     [InlineData("ESC_Engine__Database", "esc: nope.db (Engine:Database in environment variable ESC_Engine__Database): no such database")]
+    [InlineData("ESC_Engin__Database", "esc: environment variable ESC_Engin__Database: Engin: is not a setting; did you mean Engine? The engine's settings go under Engine (docs/engine.md#configuration); esc backup reads Engine:Database there when --db is not given")]
     public async Task WithoutDbTheBackupReadsTheEnvironmentAsServeDoes(string variable, string message)
     {
         // From the review: esc serve reads Engine__Database (the host reads environment variables without a prefix

@@ -148,6 +148,12 @@ public sealed class ServeTests : IDisposable
     [Theory]
     [InlineData("ESC_Engine__Databse", "x.db", "esc serve: environment variable ESC_Engine__Databse: Engine:Databse: is not a setting; did you mean Engine:Database?")]
     [InlineData("ESC_Engine__MaxBatchEvents", "lots", "esc serve: environment variable ESC_Engine__MaxBatchEvents: Engine:MaxBatchEvents: 'lots' is not a whole number")]
+    // The review's F2: a misspelt section, or a setting without its section, was ignored and the engine ran on its defaults.
+    [InlineData("ESC_Engin__Database", "x.db", "esc serve: environment variable ESC_Engin__Database: Engin: is not a setting; did you mean Engine? The engine's settings go under Engine (docs/engine.md#configuration)")]
+    [InlineData("ESC_Database", "x.db", "esc serve: environment variable ESC_Database: Database: is a setting of Engine, and is not read here; write it under Engine: ESC_Engine__Database (docs/engine.md#configuration)")]
+    [InlineData("Engin__Database", "x.db", "esc serve: environment variable Engin__Database: Engin: is not a setting; did you mean Engine?")]
+    // The review's F3: variables are read without regard to case, and the message named one rebuilt from the key.
+    [InlineData("esc_ENGINE__Databse", "x.db", "esc serve: environment variable esc_ENGINE__Databse: Engine:Databse: is not a setting; did you mean Engine:Database?")]
     public async Task ABadSettingFromTheEnvironmentNamesTheVariable(string variable, string value, string message)
     {
         // A new user's F14: the line named the setting, not the environment variable that set it, which a service
