@@ -51,6 +51,21 @@ public sealed class ExplainTests
     }
 
     [Fact]
+    public void AnEventBeforeYearOneIsRefusedWithItsLineNotAnInternalError()
+    {
+        using var folder = new LintTempFolder();
+        folder.Write("y0.jsonl", """
+            {"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev1"}
+            {"ticket":"T1","at":"0000-11-02T14:00:00Z","type":"resolved"}
+            """);
+
+        var result = Esc.RunIn(folder.Path, string.Empty, "explain", Path.Combine(RepoPaths.Policies, "support.esc"), "--events", "y0.jsonl");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("y0.jsonl:2: ticket 'T1': this resolved event at 0000-11-02T14:00:00Z comes before the ticket was created (line 1, 2026-11-02T14:00:00Z)\n");
+    }
+
+    [Fact]
     public void ExplainAtAnEarlierTimeStopsThere()
     {
         var result = Esc.Run("explain", "policies/support.esc", "--events", "policies/events/sev1-network-outage.jsonl", "--at", "2026-11-02T14:31:00Z");

@@ -156,4 +156,16 @@ public sealed class TicketEventJsonTests
         parsed.ShouldBe(TicketEventJson.ParseTimeWithPattern(text));
         parsed.HasValue.ShouldBe(accepted);
     }
+
+    [Theory]
+    [InlineData("0000-11-02T14:00:00Z", "0000-11-02T14:00:00Z")]
+    [InlineData("0001-01-01T00:00:00+01:00", "0000-12-31T23:00:00Z")]
+    [InlineData("-2026-11-02T14:00:00Z", "-2026-11-02T14:00:00Z")]
+    [InlineData("0001-01-01T00:00:00Z", "0001-01-01T00:00:00Z")]
+    public void ATimeBeforeYearOneIsWrittenBackAsItReads(string text, string written)
+    {
+        // A crash hunt's F4/F5: such a time parses, and the message that refuses it (an event before its ticket's
+        // created, an id used twice, a ticket export's milestone out of range) threw: DateTime holds nothing before year 1.
+        TicketEventJson.FormatTime(TicketEventJson.ParseTime(text)!.Value).ShouldBe(written);
+    }
 }

@@ -367,9 +367,19 @@ public static class TicketEventJson
         return result.Success ? EventTimes.ToInstant(result.Value) : null;
     }
 
+    /// <summary>The first instant a <see cref="DateTime"/> holds: 0001-01-01T00:00:00Z.</summary>
+    private static readonly Instant FirstDateTime = Instant.FromDateTimeUtc(DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc));
+
     /// <summary>Formats an instant as ISO 8601 UTC with seconds (and milliseconds when present).</summary>
     public static string FormatTime(Instant at)
     {
+        if (at < FirstDateTime)
+        {
+            // Before year 1 in UTC (0000-11-02T14:00:00Z, -2026-...), which parses, DateTime holds nothing: a message
+            // that names such a time, to refuse it, threw.
+            return InstantPattern.ExtendedIso.Format(at);
+        }
+
         // DateTime's "s" format has a fast path; decision and result times are formatted per event.
         var utc = at.ToDateTimeUtc();
         return at.ToUnixTimeMilliseconds() % 1000 == 0
