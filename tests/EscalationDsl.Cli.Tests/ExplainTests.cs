@@ -66,6 +66,35 @@ public sealed class ExplainTests
     }
 
     [Fact]
+    public void ATimelineThatGrowsWithoutEndStopsWithAMessageInsteadOfRunningForMinutes()
+    {
+        // The crash hunt's F1: steps every minute and --at ten years on ran for minutes and used gigabytes.
+        using var folder = new LintTempFolder();
+        folder.Write("everym.esc", """
+            policy "p" version 1
+            owners { team a "A" }
+            severity sev1 { acknowledge within 1m
+              update every 1m until contained }
+            escalation r for sev1 { owner a
+             every 1m while not acknowledged: notify a
+             every 1m since customer_update while not contained: remind owner }
+            """);
+        folder.Write("em.jsonl", """
+            {"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev1"}
+            {"ticket":"T1","at":"2026-11-02T14:05:00Z","type":"status","status":"x"}
+            """);
+
+        var far = Esc.RunIn(folder.Path, string.Empty, "explain", "everym.esc", "--events", "em.jsonl", "--at", "+3650d");
+        var near = Esc.RunIn(folder.Path, string.Empty, "explain", "everym.esc", "--events", "em.jsonl", "--at", "+2d", "--format", "json");
+
+        far.ExitCode.ShouldBe(2);
+        far.Out.ShouldBeEmpty();
+        far.Error.ShouldBe("esc: the timeline of ticket 'T1' passed 100,000 entries by 2026-11-14T14:05:00Z, before 2036-10-30T14:00:00Z; give an earlier --at (a step that repeats every minute fires 1,440 times a day)\n");
+        near.ExitCode.ShouldBe(0, near.Error);
+        System.Text.Json.JsonDocument.Parse(near.Out).RootElement.GetProperty("timeline").GetArrayLength().ShouldBeGreaterThan(2 * 3 * 1440);
+    }
+
+    [Fact]
     public void ExplainAtAnEarlierTimeStopsThere()
     {
         var result = Esc.Run("explain", "policies/support.esc", "--events", "policies/events/sev1-network-outage.jsonl", "--at", "2026-11-02T14:31:00Z");

@@ -123,6 +123,11 @@ internal static class ExplainCommand
 
         var stepTimes = every is { } interval ? ExplainOptions.StepTimes(mine[0].Item1.At, end, interval, view.Step!) : [];
         var replay = ExplainReplay.Run(policy, [.. mine.Select(e => e.Item1)], end, stepTimes);
+        if (replay.StoppedAt is { } stopped)
+        {
+            throw new UsageException($"the timeline of ticket '{ticketId}' passed {ExplainReplay.MaxEntries.ToString("N0", CultureInfo.InvariantCulture)} entries by {TicketEventJson.FormatTime(stopped)}, before {TicketEventJson.FormatTime(end)}; give an earlier --at (a step that repeats every minute fires 1,440 times a day)");
+        }
+
         var (trace, decisions, states) = (replay.Trace, replay.Decisions, replay.States);
         var state = states[^1].State;
         var dto = StateDto.From(state, policy.Model);
