@@ -137,6 +137,32 @@ public sealed class OwnershipRuleTests
     }
 
     [Fact]
+    public void EachLoopIsReportedOnceFromItsOwnerDeclaredFirstAndAChainIntoALoopIsNot()
+    {
+        // ESL013 walks each owner once (a chain of thousands took cubic time); what it reports is as before: entry
+        // reaches the loop a → b → c without being on it, and the second loop x ⇄ y is met from y's chain first.
+        var text = """
+            policy "t" version 1
+            owners {
+                team entry "Entry" reports to b
+                team y "Y" reports to x
+                team a "A" reports to b
+                team b "B" reports to c
+                team c "C" reports to a
+                team x "X" reports to y
+            }
+            severity sev1 { acknowledge within 15m }
+            """;
+
+        LintHarness.Findings(text, "ESL013").ShouldBe(["error 4:27-4:28", "error 5:27-5:28"]);
+        LintHarness.Lint(text).Diagnostics.Where(d => d.Code == "ESL013").Select(d => d.Message[..d.Message.IndexOf('.', StringComparison.Ordinal)]).ShouldBe(
+        [
+            "Owners report to each other in a loop: y → x → y",
+            "Owners report to each other in a loop: a → b → c → a",
+        ]);
+    }
+
+    [Fact]
     public void ChainWithATopIsNotALoop()
     {
         LintHarness.Findings(Policies.Header + """

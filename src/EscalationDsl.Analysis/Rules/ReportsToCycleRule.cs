@@ -18,37 +18,53 @@ public sealed class ReportsToCycleRule() : LintRule(
     /// <inheritdoc />
     public override IEnumerable<Diagnostic> Analyze(SemanticModel model)
     {
+        // Each owner is walked once (a chain of thousands took cubic time: each owner followed the chain to its top,
+        // looking every name up in the list): a walk stops at an owner an earlier walk saw, and a loop is an owner
+        // met again on the walk's own path. A loop is reported at its owner declared first, starting from it.
         var policy = model.Policy;
-        var reported = new HashSet<string>(StringComparer.Ordinal);
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < policy.Owners.Length; i++)
+        {
+            order.TryAdd(policy.Owners[i].Name, i);
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var loops = new List<List<OwnerModel>>();
         foreach (var owner in policy.Owners)
         {
-            if (reported.Contains(owner.Name))
+            var path = new List<OwnerModel>();
+            var onPath = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var current = owner; seen.Add(current.Name);)
             {
-                continue;
-            }
-
-            // Follow the chain; a cycle through this owner comes back to it.
-            var chain = new List<OwnerModel> { owner };
-            var current = owner;
-            while (current.ReportsTo is { } next && policy.FindOwner(next) is { } up && up.Name != current.Name)
-            {
-                if (up.Name == owner.Name)
+                onPath[current.Name] = path.Count;
+                path.Add(current);
+                if (current.ReportsTo is not { } next || !order.TryGetValue(next, out var index) || policy.Owners[index] is var up && up.Name == current.Name)
                 {
-                    chain.ForEach(o => reported.Add(o.Name));
-                    var loop = string.Join(" → ", chain.Select(o => o.Name).Append(owner.Name));
-                    yield return Report(SyntaxIndex.ReportsToSpan(model, owner) ?? owner.NameSpan,
-                        $"Owners report to each other in a loop: {loop}. `escalate to next` goes round in circles; end the chain at an owner without `reports to`.");
                     break;
                 }
 
-                if (chain.Any(o => o.Name == up.Name))
+                if (onPath.TryGetValue(up.Name, out var from))
                 {
-                    break; // a loop further up, reported from its own first owner
+                    loops.Add(path[from..]);
+                    break;
                 }
 
-                chain.Add(up);
                 current = up;
             }
+        }
+
+        foreach (var loop in loops.Select(RotatedToFirstDeclared).OrderBy(l => order[l[0].Name]))
+        {
+            var first = loop[0];
+            var text = string.Join(" → ", loop.Select(o => o.Name).Append(first.Name));
+            yield return Report(SyntaxIndex.ReportsToSpan(model, first) ?? first.NameSpan,
+                $"Owners report to each other in a loop: {text}. `escalate to next` goes round in circles; end the chain at an owner without `reports to`.");
+        }
+
+        List<OwnerModel> RotatedToFirstDeclared(List<OwnerModel> loop)
+        {
+            var at = loop.IndexOf(loop.MinBy(o => order[o.Name])!);
+            return [.. loop[at..], .. loop[..at]];
         }
     }
 }
