@@ -414,7 +414,7 @@ public static class EngineSettings
     /// <summary>The files the database consists of, by the full path each ends at (through links), each with what it is.</summary>
     private static Dictionary<string, string> DatabaseFiles(EngineOptions options)
     {
-        var files = Storage.DatabaseFiles.Of(Files.LinkedPath.Final(Path.GetFullPath(options.Database)));
+        var files = Storage.DatabaseFiles.Of(Files.LinkedPath.Final(options.Database, Environment.CurrentDirectory));
         var named = files.ToDictionary(f => f.Path, f => f.What, StringComparer.Ordinal);
         named[files[0].Path] += " (Engine:Database)";
         return named;
@@ -428,7 +428,7 @@ public static class EngineSettings
         var engineFiles = DatabaseFiles(options);
         if (options.ApiKeys.Count == 0)
         {
-            engineFiles[Files.LinkedPath.Final(Path.GetFullPath(options.ApiKeyFile))] = "the API key file (Engine:ApiKeyFile)";
+            engineFiles[Files.LinkedPath.Final(options.ApiKeyFile, Environment.CurrentDirectory)] = "the API key file (Engine:ApiKeyFile)";
         }
         var sinkFiles = new Dictionary<string, string>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -467,7 +467,7 @@ public static class EngineSettings
                     CheckFile($"{at}:Path", s.Path ?? string.Empty);
                     // Through links: a sink appending to a link to the database damaged it, and its decisions were lost.
                     var given = Path.GetFullPath(s.Path!);
-                    var file = Files.LinkedPath.Final(given);
+                    var file = Files.LinkedPath.Final(s.Path!, Environment.CurrentDirectory);
                     var named = file == given ? file : $"{given} (a link to {file})";
                     if (engineFiles.TryGetValue(file, out var what))
                     {

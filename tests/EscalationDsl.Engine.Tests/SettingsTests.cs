@@ -180,6 +180,53 @@ public sealed class SettingsTests : IDisposable
         File.Exists(Path.Combine(folder, "later-target.jsonl")).ShouldBeFalse("the check makes the file and removes it again");
     }
 
+    [Fact]
+    public void AFileSinkThroughALinkWhoseTargetPassesAFolderLinkIsCheckedAsTheFileAtTheEnd()
+    {
+        // From the review (F1): the link's target was taken as written, its folder link not followed; the sink
+        // was accepted and appended its lines into the database, lost at the next checkpoint.
+        Directory.CreateDirectory(Path.Combine(folder, "real"));
+        Directory.CreateSymbolicLink(Path.Combine(folder, "dirlink"), "real");
+        File.CreateSymbolicLink(Path.Combine(folder, "filelink"), Path.Combine(folder, "dirlink", "engine.db"));
+        var database = Path.Combine(folder, "real", "engine.db");
+
+        var e = Should.Throw<EngineConfigurationException>(() => Build(
+            $"--Engine:Database={database}",
+            "--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={Path.Combine(folder, "filelink")}"));
+
+        e.Message.ShouldBe($"Engine:Sinks:0:Path: {Path.Combine(folder, "filelink")} (a link to {database}) is the engine's database (Engine:Database); give the sink a file of its own");
+    }
+
+    [Fact]
+    public void AFileSinkPathGoingUpFromAFolderLinkLeavesTheFolderTheLinkNames()
+    {
+        // "deep/../engine.db" with deep a link to real/inner is real/engine.db, as opening it is; taken as
+        // written (folder/engine.db) it was a file of its own, and the sink appended into the database.
+        Directory.CreateDirectory(Path.Combine(folder, "real", "inner"));
+        Directory.CreateSymbolicLink(Path.Combine(folder, "deep"), Path.Combine(folder, "real", "inner"));
+        var database = Path.Combine(folder, "real", "engine.db");
+
+        var e = Should.Throw<EngineConfigurationException>(() => Build(
+            $"--Engine:Database={database}",
+            "--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={folder}/deep/../engine.db"));
+
+        e.Message.ShouldEndWith($"(a link to {database}) is the engine's database (Engine:Database); give the sink a file of its own");
+    }
+
+    [Fact]
+    public void AFileSinkPathThroughALinkLoopIsRefusedWithTheSystemsReason()
+    {
+        // Links that lead back to themselves are followed 40 times at most, and the path is then left to the open.
+        File.CreateSymbolicLink(Path.Combine(folder, "a"), "b");
+        File.CreateSymbolicLink(Path.Combine(folder, "b"), "a");
+
+        var e = Should.Throw<EngineConfigurationException>(() => Build(
+            "--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={Path.Combine(folder, "a")}"));
+
+        e.Message.ShouldStartWith($"Engine:Sinks:0:Path: cannot write {Path.Combine(folder, "a")}: ");
+        e.Message.ShouldContain("symbolic links");
+    }
+
     [Theory]
     [InlineData("Engine:Sinks:3:Url: a webhook sink needs an absolute http(s) URL", "--Engine:Sinks:3:Name=hook", "--Engine:Sinks:3:Type=webhook", "--Engine:Sinks:3:Url=/hook", "--Engine:Sinks:3:Secret=s")]
     [InlineData("Engine:Sinks:0:Kinds:2: 'pages' is not a decision kind", "--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", "--Engine:Sinks:0:Path=x.jsonl", "--Engine:Sinks:0:Kinds:2=pages")]
