@@ -267,6 +267,25 @@ public sealed class SettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task AKeyFileThatIsANamedPipeNoProcessWritesToIsRefusedWithoutWaiting()
+    {
+        // From the review (F18): the start waited for a writer, with no output, for ever.
+        var pipe = Path.Combine(folder, "escalation.key");
+        await NamedPipes.CreateAsync(pipe);
+        try
+        {
+            var build = Task.Run(() => BuildWithoutKeys($"--Engine:ApiKeyFile={pipe}"));
+
+            var e = await Should.ThrowAsync<EngineConfigurationException>(build.WaitAsync(TimeSpan.FromSeconds(30)));
+            e.Message.ShouldBe($"Engine:ApiKeyFile: cannot read or create {pipe}: {ApiKeyFile.NoWriter}");
+        }
+        finally
+        {
+            await NamedPipes.ReleaseAsync(pipe);
+        }
+    }
+
+    [Fact]
     public void AFileSinkThatCannotBeWrittenIsRefusedAtStart()
     {
         // Found only when the first decision was delivered, and at every retry.

@@ -81,6 +81,32 @@ internal static partial class NonBlockingFile
     }
 
     /// <summary>
+    /// A stream to read a file a setting names (the API key file): a regular file (or a device that seeks)
+    /// as <paramref name="usual"/> opens it; a pipe as it is written, such as <c>&lt;(pass show esc)</c>
+    /// makes, for as long as a process holds it open to write; and a named pipe no process writes to (or a
+    /// socket file) refused with <paramref name="noWriter"/> as the message, where the usual open would wait
+    /// for a writer, maybe for ever. On Windows, where a folder holds no pipes, the usual open.
+    /// </summary>
+    /// <exception cref="IOException">Also with <paramref name="noWriter"/> as the message, at the open or the first read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    public static Stream OpenNamed(string path, string noWriter, Func<FileStream> usual)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return usual();
+        }
+
+        var stream = new FileStream(Open(path, noWriter), FileAccess.Read, bufferSize: 1);
+        if (stream.CanSeek)
+        {
+            stream.Dispose();
+            return usual();
+        }
+
+        return new WrittenPipe(stream, noWriter);
+    }
+
+    /// <summary>
     /// Opens an existing file to write and closes it, unchanged, to find out whether the engine may
     /// write it. Without waiting: a named pipe nobody reads yet (or a socket file) is taken as
     /// writable, and left to its first write. On Windows, where a folder holds no pipes, the usual open.
