@@ -495,9 +495,17 @@ public static class EngineSettings
                     {
                         null => Problem($"{at}:Type", "is missing; write file or webhook"),
                         "" => Problem($"{at}:Type", "is empty; write file or webhook"),
-                        _ => Problem($"{at}:Type", $"'{s.Type}' is not a sink type (webhook, file)"
-                            + (NameSuggester.OtherCase(s.Type!, ["webhook", "file"]) is { } lower ? $"; did you mean {lower}? Types are lower case" : "")),
+                        _ => Problem($"{at}:Type", $"'{s.Type}' is not a sink type (webhook, file){TypeHint(s.Type!)}"),
                     };
+            }
+
+            for (var o = 0; o < s.Owners.Count; o++)
+            {
+                if (string.IsNullOrWhiteSpace(s.Owners[o]))
+                {
+                    // Matched no ticket's owner: the sink silently got nothing for it.
+                    throw Problem(Item(items[i].GetSection("Owners"), o), "is empty; name an owner the policies declare, or * for every owner");
+                }
             }
 
             for (var k = 0; k < s.Kinds.Count; k++)
@@ -510,6 +518,26 @@ public static class EngineSettings
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// What a sink Type that is none probably is: the type in its letter case, the type one slip off
+    /// (<c>webhooks</c>, <c>fil</c>), and the spaces around a value, which the binder keeps.
+    /// </summary>
+    private static string TypeHint(string type)
+    {
+        string[] types = ["webhook", "file"];
+        var trimmed = type.Trim();
+        var spaces = trimmed.Length == type.Length ? "" : types.Contains(trimmed) ? $"; write {trimmed} without the spaces around it" : "; the value has spaces around it";
+        if (types.Contains(trimmed))
+        {
+            return spaces;
+        }
+
+        var near = NameSuggester.OtherCase(trimmed, types) is { } lower ? $"; did you mean {lower}? Types are lower case"
+            : NameSuggester.Closest(trimmed, types, max: 1) is [var closest] ? $"; did you mean {closest}?"
+            : "";
+        return near + spaces;
     }
 
     /// <summary>A setting the sink's type does not use: refused rather than ignored, since it shows a mix-up.</summary>

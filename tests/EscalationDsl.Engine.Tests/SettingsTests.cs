@@ -251,6 +251,30 @@ public sealed class SettingsTests : IDisposable
     }
 
     [Theory]
+    [InlineData("webhooks", "'webhooks' is not a sink type (webhook, file); did you mean webhook?")]
+    [InlineData("fil", "'fil' is not a sink type (webhook, file); did you mean file?")]
+    [InlineData("file ", "'file ' is not a sink type (webhook, file); write file without the spaces around it")]
+    [InlineData(" FILE", "' FILE' is not a sink type (webhook, file); did you mean file? Types are lower case; the value has spaces around it")]
+    public void ASinkTypeOneSlipOffSaysWhichTypeItProbablyIs(string type, string message)
+    {
+        // From the review (F14): only a type in other letter case (FILE) got a did-you-mean.
+        var e = Should.Throw<EngineConfigurationException>(() => Build("--Engine:Sinks:0:Name=x", $"--Engine:Sinks:0:Type={type}"));
+
+        e.Message.ShouldBe($"Engine:Sinks:0:Type: {message}");
+    }
+
+    [Fact]
+    public void AnEmptySinkOwnerIsRefused()
+    {
+        // From the review (F7): an owner "" matched no ticket, and the sink silently got nothing for it.
+        var e = Should.Throw<EngineConfigurationException>(() => Build(
+            "--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={Path.Combine(folder, "d.jsonl")}",
+            "--Engine:Sinks:0:Owners:0=network", "--Engine:Sinks:0:Owners:1="));
+
+        e.Message.ShouldBe("Engine:Sinks:0:Owners:1: is empty; name an owner the policies declare, or * for every owner");
+    }
+
+    [Theory]
     [InlineData("\"page\"", "\"Kinds\": [\"page\"]")]
     [InlineData("\"page, notify\"", "\"Kinds\": [\"page\", \"notify\"]")]
     public void AStringWhereASettingsFileNeedsAListShowsTheJsonList(string kinds, string list)
