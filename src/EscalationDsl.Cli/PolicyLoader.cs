@@ -131,10 +131,10 @@ public static class PolicyLoader
 
         // Compared after following symbolic links: an output that is a link to an input would empty it.
         // An input read from standard input (`-`) is no file an output could name.
-        var full = LinkedPath.Final(Path.GetFullPath(output, console.WorkingDirectory));
+        var full = LinkedPath.Final(output, console.WorkingDirectory);
         foreach (var (what, path) in inputs)
         {
-            if (path is not (null or "-") && LinkedPath.Final(Path.GetFullPath(path, console.WorkingDirectory)) == full)
+            if (path is not (null or "-") && LinkedPath.Final(path, console.WorkingDirectory) == full)
             {
                 throw new UsageException($"{option}: {output} is {what}; name another file");
             }

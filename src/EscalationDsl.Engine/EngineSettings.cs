@@ -471,7 +471,7 @@ public static class EngineSettings
     /// <summary>The files the database consists of, by the full path each ends at (through links), each with what it is.</summary>
     private static Dictionary<string, string> DatabaseFiles(EngineOptions options)
     {
-        var files = Storage.DatabaseFiles.Of(Files.LinkedPath.Final(Path.GetFullPath(options.Database)));
+        var files = Storage.DatabaseFiles.Of(Files.LinkedPath.Final(options.Database, Environment.CurrentDirectory));
         var named = files.ToDictionary(f => f.Path, f => f.What, StringComparer.Ordinal);
         named[files[0].Path] += " (Engine:Database)";
         return named;
@@ -485,7 +485,7 @@ public static class EngineSettings
         var engineFiles = DatabaseFiles(options);
         if (options.ApiKeys.Count == 0)
         {
-            engineFiles[Files.LinkedPath.Final(Path.GetFullPath(options.ApiKeyFile))] = "the API key file (Engine:ApiKeyFile)";
+            engineFiles[Files.LinkedPath.Final(options.ApiKeyFile, Environment.CurrentDirectory)] = "the API key file (Engine:ApiKeyFile)";
         }
         var sinkFiles = new Dictionary<string, string>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -524,7 +524,7 @@ public static class EngineSettings
                     CheckFile($"{at}:Path", s.Path ?? string.Empty);
                     // Through links: a sink appending to a link to the database damaged it, and its decisions were lost.
                     var given = Path.GetFullPath(s.Path!);
-                    var file = Files.LinkedPath.Final(given);
+                    var file = Files.LinkedPath.Final(s.Path!, Environment.CurrentDirectory);
                     var named = file == given ? file : $"{given} (a link to {file})";
                     if (engineFiles.TryGetValue(file, out var what))
                     {
@@ -552,9 +552,17 @@ public static class EngineSettings
                     {
                         null => Problem($"{at}:Type", "is missing; write file or webhook"),
                         "" => Problem($"{at}:Type", "is empty; write file or webhook"),
-                        _ => Problem($"{at}:Type", $"'{s.Type}' is not a sink type (webhook, file)"
-                            + (NameSuggester.OtherCase(s.Type!, ["webhook", "file"]) is { } lower ? $"; did you mean {lower}? Types are lower case" : "")),
+                        _ => Problem($"{at}:Type", $"'{s.Type}' is not a sink type (webhook, file){TypeHint(s.Type!)}"),
                     };
+            }
+
+            for (var o = 0; o < s.Owners.Count; o++)
+            {
+                if (string.IsNullOrWhiteSpace(s.Owners[o]))
+                {
+                    // Matched no ticket's owner: the sink silently got nothing for it.
+                    throw Problem(Item(items[i].GetSection("Owners"), o), "is empty; name an owner the policies declare, or * for every owner");
+                }
             }
 
             for (var k = 0; k < s.Kinds.Count; k++)
@@ -567,6 +575,26 @@ public static class EngineSettings
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// What a sink Type that is none probably is: the type in its letter case, the type one slip off
+    /// (<c>webhooks</c>, <c>fil</c>), and the spaces around a value, which the binder keeps.
+    /// </summary>
+    private static string TypeHint(string type)
+    {
+        string[] types = ["webhook", "file"];
+        var trimmed = type.Trim();
+        var spaces = trimmed.Length == type.Length ? "" : types.Contains(trimmed) ? $"; write {trimmed} without the spaces around it" : "; the value has spaces around it";
+        if (types.Contains(trimmed))
+        {
+            return spaces;
+        }
+
+        var near = NameSuggester.OtherCase(trimmed, types) is { } lower ? $"; did you mean {lower}? Types are lower case"
+            : NameSuggester.Closest(trimmed, types, max: 1) is [var closest] ? $"; did you mean {closest}?"
+            : "";
+        return near + spaces;
     }
 
     /// <summary>A setting the sink's type does not use: refused rather than ignored, since it shows a mix-up.</summary>

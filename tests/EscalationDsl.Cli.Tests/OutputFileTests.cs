@@ -1,3 +1,5 @@
+using EscalationDsl.Tests;
+
 namespace EscalationDsl.Cli.Tests;
 
 /// <summary>
@@ -66,6 +68,24 @@ public sealed class OutputFileTests : IDisposable
         new FileInfo(link).LinkTarget.ShouldBe(target);
         File.ReadAllText(target).ShouldStartWith("digraph");
         ShouldLeaveNoTemporaryFile(link);
+    }
+
+    [Fact]
+    public void AnOutputLinkWhoseTargetPassesAFolderLinkToThePolicyIsRefused()
+    {
+        // From the review (F1): out.txt -> dl/p.esc with dl -> real was taken as dl/p.esc, no input, and
+        // the matrix overwrote the policy real/p.esc.
+        var policyText = File.ReadAllText(Path.Combine(RepoPaths.Policies, "support.esc"));
+        var policy = folder.Write("real/p.esc", policyText);
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "dl"), "real");
+        var output = Path.Combine(folder.Path, "out.txt");
+        File.CreateSymbolicLink(output, Path.Combine(folder.Path, "dl", "p.esc"));
+
+        var result = Esc.Run("matrix", policy, "--output", output);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe($"esc: --output: {output} is the policy file; name another file\n");
+        File.ReadAllText(policy).ShouldBe(policyText);
     }
 
     [Fact]

@@ -324,6 +324,21 @@ public sealed class ServeTests : IDisposable
     }
 
     [Fact]
+    public async Task ASinkOwnerWithNoPolicyRunningSaysNoPolicyRunsYet()
+    {
+        // From the review (F7): the warning ended in "(declared: )".
+        var sink = Path.Combine(folder, "decisions.jsonl");
+        var empty = Directory.CreateDirectory(Path.Combine(folder, "no-policies")).FullName;
+        var (_, error) = await RunProcess(
+            [.. Isolated(), $"--Engine:Policies={empty}", "--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={sink}",
+             "--Engine:Sinks:0:Owners:0=network"],
+            stopAt: "Engine ready");
+
+        error.ShouldContain("Engine:Sinks: sink 'log' lists owner 'network', and no policy runs yet to declare it; the owners are checked again when a policy version loads");
+        error.ShouldNotContain("declared: )");
+    }
+
+    [Fact]
     public async Task AnAppSettingsFolderIsRefusedNotSkipped()
     {
         // Skipped as if absent, the settings meant for the engine were missed unseen.

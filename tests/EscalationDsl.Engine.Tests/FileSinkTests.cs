@@ -42,9 +42,41 @@ public sealed class FileSinkTests : IDisposable
         var reader = Task.Run(() => File.ReadAllText(path));
         var sink = new FileSink("audit", path);
 
-        await sink.SendAsync("A/1", Encoding.UTF8.GetBytes("{\"id\":\"A/1\"}"), CancellationToken.None);
+        // Until the reader has the pipe open the delivery fails (and the dispatcher would try it again).
+        await EngineFixture.Eventually(async () =>
+        {
+            try
+            {
+                await sink.SendAsync("A/1", Encoding.UTF8.GetBytes("{\"id\":\"A/1\"}"), CancellationToken.None);
+                return true;
+            }
+            catch (DeliveryException e) when (e.Message.EndsWith(FileSink.NoReader, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }, "the reader opened the pipe");
 
         (await reader.WaitAsync(TimeSpan.FromSeconds(30))).ShouldBe("{\"id\":\"A/1\"}\n");
+    }
+
+    [Fact]
+    public async Task ANamedPipeNobodyReadsFailsTheDeliveryAtOnce()
+    {
+        // The append waited for a reader for ever, holding the dispatcher (and every other sink) up.
+        var path = Path.Combine(folder, "pipe");
+        await NamedPipes.CreateAsync(path);
+        var sink = new FileSink("audit", path);
+        try
+        {
+            var send = Task.Run(() => sink.SendAsync("A/1", Encoding.UTF8.GetBytes("{\"id\":\"A/1\"}"), CancellationToken.None));
+
+            var failure = await Should.ThrowAsync<DeliveryException>(send.WaitAsync(TimeSpan.FromSeconds(30)));
+            failure.Message.ShouldBe($"{path}: {FileSink.NoReader}");
+        }
+        finally
+        {
+            await NamedPipes.ReleaseAsync(path);
+        }
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);

@@ -190,6 +190,53 @@ public sealed class SettingsTests : IDisposable
         File.Exists(Path.Combine(folder, "later-target.jsonl")).ShouldBeFalse("the check makes the file and removes it again");
     }
 
+    [Fact]
+    public void AFileSinkThroughALinkWhoseTargetPassesAFolderLinkIsCheckedAsTheFileAtTheEnd()
+    {
+        // From the review (F1): the link's target was taken as written, its folder link not followed; the sink
+        // was accepted and appended its lines into the database, lost at the next checkpoint.
+        Directory.CreateDirectory(Path.Combine(folder, "real"));
+        Directory.CreateSymbolicLink(Path.Combine(folder, "dirlink"), "real");
+        File.CreateSymbolicLink(Path.Combine(folder, "filelink"), Path.Combine(folder, "dirlink", "engine.db"));
+        var database = Path.Combine(folder, "real", "engine.db");
+
+        var e = Should.Throw<EngineConfigurationException>(() => Build(
+            $"--Engine:Database={database}",
+            "--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={Path.Combine(folder, "filelink")}"));
+
+        e.Message.ShouldBe($"Engine:Sinks:0:Path: {Path.Combine(folder, "filelink")} (a link to {database}) is the engine's database (Engine:Database); give the sink a file of its own");
+    }
+
+    [Fact]
+    public void AFileSinkPathGoingUpFromAFolderLinkLeavesTheFolderTheLinkNames()
+    {
+        // "deep/../engine.db" with deep a link to real/inner is real/engine.db, as opening it is; taken as
+        // written (folder/engine.db) it was a file of its own, and the sink appended into the database.
+        Directory.CreateDirectory(Path.Combine(folder, "real", "inner"));
+        Directory.CreateSymbolicLink(Path.Combine(folder, "deep"), Path.Combine(folder, "real", "inner"));
+        var database = Path.Combine(folder, "real", "engine.db");
+
+        var e = Should.Throw<EngineConfigurationException>(() => Build(
+            $"--Engine:Database={database}",
+            "--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={folder}/deep/../engine.db"));
+
+        e.Message.ShouldEndWith($"(a link to {database}) is the engine's database (Engine:Database); give the sink a file of its own");
+    }
+
+    [Fact]
+    public void AFileSinkPathThroughALinkLoopIsRefusedWithTheSystemsReason()
+    {
+        // Links that lead back to themselves are followed 40 times at most, and the path is then left to the open.
+        File.CreateSymbolicLink(Path.Combine(folder, "a"), "b");
+        File.CreateSymbolicLink(Path.Combine(folder, "b"), "a");
+
+        var e = Should.Throw<EngineConfigurationException>(() => Build(
+            "--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={Path.Combine(folder, "a")}"));
+
+        e.Message.ShouldStartWith($"Engine:Sinks:0:Path: cannot write {Path.Combine(folder, "a")}: ");
+        e.Message.ShouldContain("symbolic links");
+    }
+
     [Theory]
     [InlineData("Engine:Sinks:3:Url: a webhook sink needs an absolute http(s) URL", "--Engine:Sinks:3:Name=hook", "--Engine:Sinks:3:Type=webhook", "--Engine:Sinks:3:Url=/hook", "--Engine:Sinks:3:Secret=s")]
     [InlineData("Engine:Sinks:0:Kinds:2: 'pages' is not a decision kind", "--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", "--Engine:Sinks:0:Path=x.jsonl", "--Engine:Sinks:0:Kinds:2=pages")]
@@ -214,6 +261,30 @@ public sealed class SettingsTests : IDisposable
     }
 
     [Theory]
+    [InlineData("webhooks", "'webhooks' is not a sink type (webhook, file); did you mean webhook?")]
+    [InlineData("fil", "'fil' is not a sink type (webhook, file); did you mean file?")]
+    [InlineData("file ", "'file ' is not a sink type (webhook, file); write file without the spaces around it")]
+    [InlineData(" FILE", "' FILE' is not a sink type (webhook, file); did you mean file? Types are lower case; the value has spaces around it")]
+    public void ASinkTypeOneSlipOffSaysWhichTypeItProbablyIs(string type, string message)
+    {
+        // From the review (F14): only a type in other letter case (FILE) got a did-you-mean.
+        var e = Should.Throw<EngineConfigurationException>(() => Build("--Engine:Sinks:0:Name=x", $"--Engine:Sinks:0:Type={type}"));
+
+        e.Message.ShouldBe($"Engine:Sinks:0:Type: {message}");
+    }
+
+    [Fact]
+    public void AnEmptySinkOwnerIsRefused()
+    {
+        // From the review (F7): an owner "" matched no ticket, and the sink silently got nothing for it.
+        var e = Should.Throw<EngineConfigurationException>(() => Build(
+            "--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={Path.Combine(folder, "d.jsonl")}",
+            "--Engine:Sinks:0:Owners:0=network", "--Engine:Sinks:0:Owners:1="));
+
+        e.Message.ShouldBe("Engine:Sinks:0:Owners:1: is empty; name an owner the policies declare, or * for every owner");
+    }
+
+    [Theory]
     [InlineData("\"page\"", "\"Kinds\": [\"page\"]")]
     [InlineData("\"page, notify\"", "\"Kinds\": [\"page\", \"notify\"]")]
     public void AStringWhereASettingsFileNeedsAListShowsTheJsonList(string kinds, string list)
@@ -227,6 +298,25 @@ public sealed class SettingsTests : IDisposable
             configure: c => c.AddJsonFile(file)));
 
         e.Message.ShouldBe($"{file}: Engine:Sinks:0:Kinds: is a list; write it in brackets: {list}");
+    }
+
+    [Fact]
+    public async Task AKeyFileThatIsANamedPipeNoProcessWritesToIsRefusedWithoutWaiting()
+    {
+        // From the review (F18): the start waited for a writer, with no output, for ever.
+        var pipe = Path.Combine(folder, "escalation.key");
+        await NamedPipes.CreateAsync(pipe);
+        try
+        {
+            var build = Task.Run(() => BuildWithoutKeys($"--Engine:ApiKeyFile={pipe}"));
+
+            var e = await Should.ThrowAsync<EngineConfigurationException>(build.WaitAsync(TimeSpan.FromSeconds(30)));
+            e.Message.ShouldBe($"Engine:ApiKeyFile: cannot read or create {pipe}: {ApiKeyFile.NoWriter}");
+        }
+        finally
+        {
+            await NamedPipes.ReleaseAsync(pipe);
+        }
     }
 
     [Fact]

@@ -13,6 +13,9 @@ namespace EscalationDsl.Engine.Api;
 /// </summary>
 internal static class ApiKeyFile
 {
+    /// <summary>Why a key file that is a named pipe no process writes to (or a socket file) is refused.</summary>
+    public const string NoWriter = "it is a named pipe no process writes to (or a socket file); give the key in a regular file, or through a pipe a process writes it to, such as <(pass show esc)";
+
     /// <summary>
     /// Reads the key file, adding its key to the configured ones, or makes it when it does not exist.
     /// </summary>
@@ -150,14 +153,14 @@ internal static class ApiKeyFile
     /// <summary>The key in the file, or null when the file is gone (removed by the start that made it, whose start failed).</summary>
     private static string? ReadKey(string path)
     {
-        // Bounded: a key file linked to /dev/zero was read until memory ran out. Opened as a named
-        // file (BoundedFile.Read), as a setting names it, so a pipe such as
-        // --Engine:ApiKeyFile=<(pass show esc) is read; the shared lock this open takes is refused
-        // while a start that made the file holds it.
+        // Bounded: a key file linked to /dev/zero was read until memory ran out. A pipe such as
+        // --Engine:ApiKeyFile=<(pass show esc) is read as a setting names it; a named pipe no process
+        // writes to is refused, where the open waited for a writer, silently, for ever. The shared lock
+        // the usual open takes is refused while a start that made the file holds it.
         byte[] bytes;
         try
         {
-            using var stream = HeldOpen(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1));
+            using var stream = NonBlockingFile.OpenNamed(path, NoWriter, () => HeldOpen(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1)));
             bytes = BoundedFile.Read(stream, "an API key file");
         }
         catch (FileNotFoundException)

@@ -15,6 +15,9 @@ namespace EscalationDsl.Engine.Delivery;
 internal sealed class Dispatcher : BackgroundService
 {
     private const int Round = 200;
+
+    /// <summary>How much longer than Engine:Delivery:Timeout a send may take, so a webhook's own timeout (and message) comes first.</summary>
+    private static readonly TimeSpan OutlastSinkTimeout = TimeSpan.FromSeconds(1);
     private readonly EngineDatabase database;
     private readonly EngineLoop loop;
     private readonly Dictionary<string, IDecisionSink> sinks;
@@ -114,7 +117,7 @@ internal sealed class Dispatcher : BackgroundService
         }
     }
 
-    /// <summary>One attempt, never cut off by stopping (see <see cref="ExecuteAsync"/>); the sink's own timeout ends it.</summary>
+    /// <summary>One attempt, never cut off by stopping (see <see cref="ExecuteAsync"/>); the sink's own timeout ends it, or a second past Engine:Delivery:Timeout.</summary>
     private async Task<DeliveryOutcome> SendAsync((string Id, string Sink, int Attempts, string Body) delivery)
     {
         var attempt = delivery.Attempts + 1;
@@ -127,12 +130,21 @@ internal sealed class Dispatcher : BackgroundService
         {
             try
             {
-                await sink.SendAsync(delivery.Id, Encoding.UTF8.GetBytes(delivery.Body), CancellationToken.None).ConfigureAwait(false);
+                // Off this thread, so a sink that blocks before its first await (a file sink's write to a
+                // pipe nobody empties) does not keep the other sinks from starting; and bounded past the
+                // sink's own timeout (a webhook's), so it fails this attempt rather than stopping its
+                // sink for ever. It may still finish, and the decision is then sent again (at least once).
+                await Task.Run(() => sink.SendAsync(delivery.Id, Encoding.UTF8.GetBytes(delivery.Body), CancellationToken.None))
+                    .WaitAsync(options.Timeout + OutlastSinkTimeout).ConfigureAwait(false);
                 return new DeliveryOutcome(delivery.Id, delivery.Sink, attempt, time.GetUtcNow().ToUnixTimeMilliseconds(), "delivered", 0, null);
             }
             catch (DeliveryException e)
             {
                 error = e.Message;
+            }
+            catch (TimeoutException)
+            {
+                error = $"the sink did not finish within {(options.Timeout + OutlastSinkTimeout).TotalSeconds:0.#} s";
             }
             catch (Exception e)
             {

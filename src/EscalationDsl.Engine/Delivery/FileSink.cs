@@ -8,6 +8,9 @@ namespace EscalationDsl.Engine.Delivery;
 /// </summary>
 public sealed class FileSink(string name, string path) : IDecisionSink
 {
+    /// <summary>Why a delivery to a named pipe that no process reads (or to a socket file) fails.</summary>
+    public const string NoReader = "no process reads the named pipe (or it is a socket file)";
+
     private readonly SemaphoreSlim gate = new(1, 1);
 
     /// <summary>Look at the file's last byte before the next append: at the first one, and after a failed write.</summary>
@@ -28,8 +31,9 @@ public sealed class FileSink(string name, string path) : IDecisionSink
                 Directory.CreateDirectory(directory);
             }
 
-            // Appended as before; only a regular file (one that seeks) can hold a torn line to end.
-            await using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            // Appended as before; only a regular file (one that seeks) can hold a torn line to end. A
+            // named pipe nobody reads fails this delivery (retried after its backoff) instead of waiting.
+            await using var stream = Files.NonBlockingFile.OpenToAppend(path, NoReader);
             var torn = checkTail && stream.CanSeek && stream.Length > 0 && LastByteIsNotNewline();
             checkTail = false;
             var line = new byte[body.Length + (torn ? 2 : 1)];

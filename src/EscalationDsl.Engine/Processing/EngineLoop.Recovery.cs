@@ -108,6 +108,15 @@ internal sealed partial class EngineLoop
         var declared = Registry.Current.Values.SelectMany(v => v.Compiled.Model.Owners).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (sink, owner) in sinks.NamedOwners().Where(named => !declared.Contains(named.Owner)))
         {
+            if (declared.Count == 0)
+            {
+                // Said as "(declared: )" it read as an owner list that had lost its names.
+                logger.LogWarning(
+                    "Engine:Sinks: sink '{Sink}' lists owner '{Owner}', and no policy runs yet to declare it; the owners are checked again when a policy version loads",
+                    sink, owner);
+                continue;
+            }
+
             // A typo's owner is named first (the list of every declared owner can be long).
             var near = NameSuggester.Closest(owner, declared);
             logger.LogWarning(
