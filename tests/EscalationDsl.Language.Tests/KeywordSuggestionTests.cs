@@ -83,6 +83,15 @@ public sealed class KeywordSuggestionTests
     }
 
     [Fact]
+    public void ANameWhereAStringBelongsIsToldToGoInQuotes()
+    {
+        // A new user wrote `policy support version 1` and got "Expected a "string"." with no fix (h-user2 M1).
+        var model = SemanticModel.Create("q.esc", "policy support version 1\nowners { team a \"A\" }\nseverity s1 { acknowledge within 15m }\n");
+
+        model.Diagnostics.ShouldHaveSingleItem().Message.ShouldBe("Unexpected name 'support'. Expected a \"string\": write it in quotes, \"support\".");
+    }
+
+    [Fact]
     public void KeywordUsedAsANameSuggestsAnotherName()
     {
         var model = Create("severity sev1 { acknowledge within 15m }\nescalation page for sev1 {\n    owner ops\n}");

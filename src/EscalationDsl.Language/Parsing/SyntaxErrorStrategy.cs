@@ -233,6 +233,8 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
                 TokenDescriber.OperatorHint(token.Text, before.Text, ((ITokenStream)recognizer.InputStream).LT(2)?.Text ?? "value"),
             _ when expectedSet.Contains(EscalationLexer.BUSINESS) && before is { Type: EscalationLexer.INT } =>
                 $"A duration needs a unit: write {before.Text}m, {before.Text}h or {before.Text}d, or {before.Text} minutes.",
+            _ when token.Type == EscalationLexer.IDENT && expectedSet.Contains(EscalationLexer.STRING) && !expectedSet.Contains(EscalationLexer.IDENT) =>
+                $"Expected a \"string\": write it in quotes, \"{token.Text}\".",
             _ when TokenDescriber.IsKeyword(token.Type) && expectedSet.Contains(EscalationLexer.IDENT) && expectedSet.Contains(EscalationLexer.STRING) =>
                 $"'{token.Text}' is a keyword, so it cannot be a value here. To use it as a value, write it as a string: \"{token.Text}\".",
             _ => null,
