@@ -116,11 +116,28 @@ public sealed class PagingRuleTests
     }
 
     [Theory]
+    [InlineData("on reopened: notify lead")]
+    [InlineData("on acknowledged: notify lead")]
+    [InlineData("on created: escalate to lead")]
+    public void SecurityRuleWhoseOnlyOnStepsAwaitAnotherEventIsReported(string step)
+    {
+        // A ticket flagged after creation, never reopened or acknowledged, waits 30m for its first reaction.
+        SecurityRuleFindings($"when security_flagged {{\n    {step}\n    after 30m: escalate to lead").ShouldBe(["warning 14:5-14:14"]);
+    }
+
+    [Theory]
     [InlineData("when security_flagged {\n    immediately: escalate to lead\n    after 30m unless contained: notify lead")]
-    [InlineData("when security_flagged {\n    on acknowledged: notify lead\n    after 30m unless contained: notify lead")]
+    [InlineData("when security_flagged {\n    on security_flagged: escalate to lead\n    after 30m unless contained: notify lead")]
+    [InlineData("when security_flagged {\n    on flagged: escalate to lead\n    after 30m unless contained: notify lead")]
+    [InlineData("when security_flagged {\n    on field_set: escalate to lead\n    after 30m unless contained: notify lead")]
     [InlineData("when not security_flagged {\n    after 30m unless acknowledged: notify lead")]
     public void SecurityRuleThatReactsAtOnceOrIsNotSecurityIsNotReported(string body)
     {
+        SecurityRuleFindings(body).ShouldBeEmpty();
+    }
+
+    /// <summary>ESL010's findings for a rule `security for any` with this body (from its `when`; its first step on line 13).</summary>
+    private static List<string> SecurityRuleFindings(string body) =>
         LintHarness.Findings(Policies.Header + $$"""
             fields { security_flagged flag }
             severity sev1 { acknowledge within 15m }
@@ -130,6 +147,5 @@ public sealed class PagingRuleTests
             }
             escalation security for any {{body}}
             }
-            """, "ESL010").ShouldBeEmpty();
-    }
+            """, "ESL010");
 }
