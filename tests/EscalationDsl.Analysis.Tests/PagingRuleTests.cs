@@ -65,6 +65,25 @@ public sealed class PagingRuleTests
             .ShouldEndWith("Add `page only when impact_confirmed` (or another impact condition) to the rule or the policy.");
     }
 
+    [Theory]
+    [InlineData("impact_confirmed")]
+    [InlineData("vip and impact_confirmed")]
+    [InlineData("not (not impact_confirmed or not vip)")]
+    public void RuleWhenWithTheGuardAsAConjunctIsEnough(string when)
+    {
+        // The rule applies, and its steps fire, only while the impact is confirmed.
+        PagingRuleFindings(when).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("impact_confirmed or vip")]
+    [InlineData("not impact_confirmed")]
+    [InlineData("vip")]
+    public void RuleWhenThatCanHoldWithoutTheGuardIsNotEnough(string when)
+    {
+        PagingRuleFindings(when).ShouldBe(["warning 13:18-13:27"]);
+    }
+
     [Fact]
     public void RuleLevelPageGuardIsEnough()
     {
@@ -148,4 +167,19 @@ public sealed class PagingRuleTests
             escalation security for any {{body}}
             }
             """, "ESL010");
+
+    /// <summary>ESL009's findings for a rule with this `when` that pages at once (the page on line 13).</summary>
+    private static List<string> PagingRuleFindings(string when) =>
+        LintHarness.Findings(Policies.Header + $$"""
+            fields {
+                impact_confirmed flag
+                vip flag
+            }
+            severity sev1 { acknowledge within 15m }
+            escalation confirmed for sev1 when {{when}} {
+                owner desk
+                immediately: page lead
+            }
+            deescalate when mitigation_status == contained { stop paging }
+            """, "ESL009");
 }
