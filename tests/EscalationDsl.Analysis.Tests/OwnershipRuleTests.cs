@@ -40,18 +40,36 @@ public sealed class OwnershipRuleTests
     }
 
     [Fact]
-    public void EscalatingToTheStartingOwnerIsReported()
+    public void HandOverToTheStartingOwnerIsNotReported()
+    {
+        // language.md: `owner` takes the ticket only if nobody holds it yet, so a ticket created with
+        // `"owner": "lead"` is still lead's at 30m and the assign moves it to desk (esc explain:
+        // `assigned to desk (was lead)`).
+        LintHarness.Findings(Policies.Header + """
+            severity sev1 { acknowledge within 15m }
+            escalation main for sev1 {
+                owner desk
+                after 30m unless acknowledged: assign desk
+                after 45m unless acknowledged: escalate to lead
+                after 60m: escalate to desk
+            }
+            """, "ESL012").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void HandOverToTheOwnerAnEarlierStepCertainlyHandedItToIsReported()
     {
         var text = Policies.Header + """
             severity sev1 { acknowledge within 15m }
             escalation main for sev1 {
                 owner desk
-                after 15m unless acknowledged: escalate to desk
+                after 15m: assign desk
+                after 30m unless acknowledged: escalate to desk
             }
             """;
 
-        LintHarness.Findings(text, "ESL012").ShouldBe(["warning 9:36-9:52"]);
-        LintHarness.Message(text, "ESL012").ShouldContain("(the rule starts with it)");
+        LintHarness.Findings(text, "ESL012").ShouldBe(["warning 10:36-10:52"]);
+        LintHarness.Message(text, "ESL012").ShouldContain("(the step on line 9 handed it over)");
     }
 
     [Fact]
@@ -212,10 +230,24 @@ public sealed class OwnershipRuleTests
         LintHarness.Findings(Policies.Header + """
             severity sev1 { acknowledge within 15m }
             escalation main for sev1 {
+                owner desk
+                immediately: assign lead
+                after 15m unless acknowledged: escalate to next
+            }
+            """, "ESL025").ShouldBe(["warning 10:48-10:52"]);
+    }
+
+    [Fact]
+    public void NextFromAStartingOwnerAtTheTopIsNotReported()
+    {
+        // `owner lead` takes only a ticket nobody holds: one created with `"owner": "desk"` escalates to lead.
+        LintHarness.Findings(Policies.Header + """
+            severity sev1 { acknowledge within 15m }
+            escalation main for sev1 {
                 owner lead
                 after 15m unless acknowledged: escalate to next
             }
-            """, "ESL025").ShouldBe(["warning 9:48-9:52"]);
+            """, "ESL025").ShouldBeEmpty();
     }
 
     [Fact]

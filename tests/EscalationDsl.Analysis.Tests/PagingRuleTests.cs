@@ -65,6 +65,25 @@ public sealed class PagingRuleTests
             .ShouldEndWith("Add `page only when impact_confirmed` (or another impact condition) to the rule or the policy.");
     }
 
+    [Theory]
+    [InlineData("impact_confirmed")]
+    [InlineData("vip and impact_confirmed")]
+    [InlineData("not (not impact_confirmed or not vip)")]
+    public void RuleWhenWithTheGuardAsAConjunctIsEnough(string when)
+    {
+        // The rule applies, and its steps fire, only while the impact is confirmed.
+        PagingRuleFindings(when).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("impact_confirmed or vip")]
+    [InlineData("not impact_confirmed")]
+    [InlineData("vip")]
+    public void RuleWhenThatCanHoldWithoutTheGuardIsNotEnough(string when)
+    {
+        PagingRuleFindings(when).ShouldBe(["warning 13:18-13:27"]);
+    }
+
     [Fact]
     public void RuleLevelPageGuardIsEnough()
     {
@@ -116,11 +135,28 @@ public sealed class PagingRuleTests
     }
 
     [Theory]
+    [InlineData("on reopened: notify lead")]
+    [InlineData("on acknowledged: notify lead")]
+    [InlineData("on created: escalate to lead")]
+    public void SecurityRuleWhoseOnlyOnStepsAwaitAnotherEventIsReported(string step)
+    {
+        // A ticket flagged after creation, never reopened or acknowledged, waits 30m for its first reaction.
+        SecurityRuleFindings($"when security_flagged {{\n    {step}\n    after 30m: escalate to lead").ShouldBe(["warning 14:5-14:14"]);
+    }
+
+    [Theory]
     [InlineData("when security_flagged {\n    immediately: escalate to lead\n    after 30m unless contained: notify lead")]
-    [InlineData("when security_flagged {\n    on acknowledged: notify lead\n    after 30m unless contained: notify lead")]
+    [InlineData("when security_flagged {\n    on security_flagged: escalate to lead\n    after 30m unless contained: notify lead")]
+    [InlineData("when security_flagged {\n    on flagged: escalate to lead\n    after 30m unless contained: notify lead")]
+    [InlineData("when security_flagged {\n    on field_set: escalate to lead\n    after 30m unless contained: notify lead")]
     [InlineData("when not security_flagged {\n    after 30m unless acknowledged: notify lead")]
     public void SecurityRuleThatReactsAtOnceOrIsNotSecurityIsNotReported(string body)
     {
+        SecurityRuleFindings(body).ShouldBeEmpty();
+    }
+
+    /// <summary>ESL010's findings for a rule `security for any` with this body (from its `when`; its first step on line 13).</summary>
+    private static List<string> SecurityRuleFindings(string body) =>
         LintHarness.Findings(Policies.Header + $$"""
             fields { security_flagged flag }
             severity sev1 { acknowledge within 15m }
@@ -130,6 +166,20 @@ public sealed class PagingRuleTests
             }
             escalation security for any {{body}}
             }
-            """, "ESL010").ShouldBeEmpty();
-    }
+            """, "ESL010");
+
+    /// <summary>ESL009's findings for a rule with this `when` that pages at once (the page on line 13).</summary>
+    private static List<string> PagingRuleFindings(string when) =>
+        LintHarness.Findings(Policies.Header + $$"""
+            fields {
+                impact_confirmed flag
+                vip flag
+            }
+            severity sev1 { acknowledge within 15m }
+            escalation confirmed for sev1 when {{when}} {
+                owner desk
+                immediately: page lead
+            }
+            deescalate when mitigation_status == contained { stop paging }
+            """, "ESL009");
 }

@@ -11,8 +11,8 @@ internal sealed record ConditionFinding(bool Always, TextSpan Span, string Messa
 /// Finds the conditions, and the parts of conditions, that can never hold or always hold, for ESL029 and
 /// ESL030. Each part is judged on its own, innermost first: once a part is reported, the parts around it
 /// are not (they hold or fail because of it). A rule's `when` is also judged together with its `for` list.
-/// Where a condition is evaluated only on an open ticket (`pause sla while`, `unless`, `until`), a whole
-/// condition that holds whenever the ticket is open is reported as always holding.
+/// Where a condition is evaluated only on an open ticket (`pause sla while`, `unless`, `until`, the `while`
+/// of an uncapped `every`), a whole condition that holds whenever the ticket is open is reported as always holding.
 /// </summary>
 internal static class ConditionFindings
 {
@@ -34,7 +34,7 @@ internal static class ConditionFindings
                 found.Add(wording.Finding(site.Condition, always: false, cores, consequence: true, forList));
             }
 
-            if (found.Count == 0 && OnOpenTicketOnly(site.Place)
+            if (found.Count == 0 && OnOpenTicketOnly(site)
                 && new ConditionLogic(model.Policy, openTicket: true).Contradictions(site.Condition, false) is { } openCores)
             {
                 found.Add(wording.Finding(site.Condition, always: true, openCores, consequence: true, openTicket: true));
@@ -70,7 +70,7 @@ internal static class ConditionFindings
         }
 
         return new ConditionLogic(policy).Contradictions(site.Condition, false) is not null
-            || (OnOpenTicketOnly(site.Place) && new ConditionLogic(policy, openTicket: true).Contradictions(site.Condition, false) is not null);
+            || (OnOpenTicketOnly(site) && new ConditionLogic(policy, openTicket: true).Contradictions(site.Condition, false) is not null);
     }
 
     /// <summary>
@@ -147,8 +147,15 @@ internal static class ConditionFindings
         return null;
     }
 
-    /// <summary>Places evaluated only while the ticket is neither resolved nor closed.</summary>
-    private static bool OnOpenTicketOnly(ConditionPlace place) => place is ConditionPlace.Pause or ConditionPlace.Unless or ConditionPlace.Until;
+    /// <summary>
+    /// Places evaluated only while the ticket is neither resolved nor closed, where a condition that holds
+    /// on every open ticket does harm: it stops every clock, kills a step or a cadence, or, as the `while`
+    /// of an `every` step without `up to N times`, leaves the step repeating until resolution (ESL007's
+    /// uncapped repeat). A capped step's `while not resolved` is only redundant and is not reported.
+    /// </summary>
+    private static bool OnOpenTicketOnly(ConditionSite site) =>
+        site.Place is ConditionPlace.Pause or ConditionPlace.Unless or ConditionPlace.Until
+        || site.Trigger is EveryTrigger { Cap: null };
 }
 
 /// <summary>What holds while a rule applies: its `when` (one conjunction), and its `for` list if it has one.</summary>

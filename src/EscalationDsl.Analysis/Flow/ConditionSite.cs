@@ -33,5 +33,8 @@ internal enum ConditionPlace
     Until,
 }
 
-/// <summary>A condition and where it is written: the rule (for conditions inside one) and the severity (for `until`).</summary>
-internal sealed record ConditionSite(ConditionModel Condition, ConditionPlace Place, RuleModel? Rule = null, SeverityModel? Severity = null);
+/// <summary>
+/// A condition and where it is written: the rule (for conditions inside one), the step's trigger (for
+/// `unless`, `while` and `on ... when`) and the severity (for `until`).
+/// </summary>
+internal sealed record ConditionSite(ConditionModel Condition, ConditionPlace Place, RuleModel? Rule = null, SeverityModel? Severity = null, TriggerModel? Trigger = null);

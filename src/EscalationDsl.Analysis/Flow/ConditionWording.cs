@@ -144,7 +144,7 @@ internal sealed partial class ConditionWording(SemanticModel model, ConditionSit
         _ => always ? "it cannot fail" : "it cannot hold",
     };
 
-    private string OpenTicketReason() => site.Place == ConditionPlace.Unless
+    private string OpenTicketReason() => site.Place is ConditionPlace.Unless or ConditionPlace.While
         ? "steps run only while the ticket is neither resolved nor closed, and `resolved` is false then"
         : "clocks run only while the ticket is neither resolved nor closed, and `resolved` is false then";
 

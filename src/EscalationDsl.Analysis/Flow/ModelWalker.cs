@@ -75,9 +75,9 @@ internal static class ModelWalker
     /// <summary>The `unless`, `while` or `when` condition of a rule's trigger with its place, if any.</summary>
     public static ConditionSite? TriggerSite(RuleModel rule, TriggerModel trigger) => trigger switch
     {
-        AfterTrigger { Unless: { } unless } => new ConditionSite(unless, ConditionPlace.Unless, rule),
-        EveryTrigger { While: { } whileCondition } => new ConditionSite(whileCondition, ConditionPlace.While, rule),
-        OnTrigger { When: { } when } => new ConditionSite(when, ConditionPlace.OnWhen, rule),
+        AfterTrigger { Unless: { } unless } => new ConditionSite(unless, ConditionPlace.Unless, rule, Trigger: trigger),
+        EveryTrigger { While: { } whileCondition } => new ConditionSite(whileCondition, ConditionPlace.While, rule, Trigger: trigger),
+        OnTrigger { When: { } when } => new ConditionSite(when, ConditionPlace.OnWhen, rule, Trigger: trigger),
         _ => null,
     };
 

@@ -33,11 +33,22 @@ internal static class RuleTimeline
     public static bool AlwaysFires(StepModel step) => step.Trigger is ImmediateTrigger or AfterTrigger { Unless: null };
 
     /// <summary>
-    /// Who holds the ticket just before <paramref name="step"/> fires, when certain: the target of the
-    /// latest hand-over that certainly came before it and always fires, or the rule's `owner` when no
-    /// hand-over can come before it. Null when unknown.
+    /// Who holds the ticket just before <paramref name="step"/> fires, when certain: the target of
+    /// <see cref="LastHandOverBefore"/> when that step always fires. Null when unknown, which includes
+    /// every step no hand-over of the rule comes before: the rule's `owner` takes the ticket only if
+    /// nobody holds it yet (docs/language.md), so a ticket created with an owner, or held when a later
+    /// `when` or severity starts the rule, keeps its owner.
     /// </summary>
-    public static OwnerModel? HolderBefore(PolicyModel policy, RuleModel rule, StepModel step)
+    public static OwnerModel? HolderBefore(PolicyModel policy, RuleModel rule, StepModel step) =>
+        LastHandOverBefore(rule, step) is { } last && AlwaysFires(last)
+            ? Resolve(policy, rule, last, ModelWalker.HandOver(last)!)
+            : null;
+
+    /// <summary>
+    /// The latest step with a hand-over that certainly fires before <paramref name="step"/> would, or null when
+    /// there is none or the order is uncertain (a hand-over by an `every` or `on` step can come at any moment).
+    /// </summary>
+    public static StepModel? LastHandOverBefore(RuleModel rule, StepModel step)
     {
         var handOvers = rule.Steps.Where(s => s.Index != step.Index && ModelWalker.HandOver(s) is not null).ToList();
         if (handOvers.Any(s => !CertainlyBefore(s, step) && !CertainlyBefore(step, s)))
@@ -46,13 +57,7 @@ internal static class RuleTimeline
         }
 
         var before = handOvers.Where(s => CertainlyBefore(s, step)).ToList();
-        if (before.Count == 0)
-        {
-            return rule.StartOwner;
-        }
-
-        var last = before.FirstOrDefault(s => before.All(p => p.Index == s.Index || CertainlyBefore(p, s)));
-        return last is not null && AlwaysFires(last) ? Resolve(policy, rule, last, ModelWalker.HandOver(last)!) : null;
+        return before.FirstOrDefault(s => before.All(p => p.Index == s.Index || CertainlyBefore(p, s)));
     }
 
     /// <summary>The owner a reference in <paramref name="step"/> names, when certain.</summary>

@@ -7,7 +7,8 @@ namespace EscalationDsl.Analysis.Rules;
 /// <summary>
 /// ESL010: a security or compliance rule (its `when` tests a field, flag or value whose name starts with
 /// <c>security</c> or <c>compliance</c>, not negated) whose first reaction waits for a delay: it has
-/// no <c>immediately</c> or <c>on</c> step. Such tickets go to their owner at once.
+/// no <c>immediately</c> step and no <c>on</c> step at the event that starts it. Such tickets go to their
+/// owner at once.
 /// </summary>
 public sealed class DelayedSecurityEscalationRule() : LintRule(
     "ESL010",
@@ -27,7 +28,7 @@ public sealed class DelayedSecurityEscalationRule() : LintRule(
                 continue;
             }
 
-            if (rule.Steps.Any(s => s.Trigger is ImmediateTrigger or OnTrigger))
+            if (rule.Steps.Any(s => ReactsWhenTheRuleStarts(s.Trigger, rule.When)))
             {
                 continue;
             }
@@ -40,6 +41,25 @@ public sealed class DelayedSecurityEscalationRule() : LintRule(
                     $"Rule '{rule.Name}' handles {name} tickets but first reacts after {delay.Text}. Security and compliance issues go to their owner at once: start with `immediately:` or `on EVENT:`.");
             }
         }
+    }
+
+    /// <summary>
+    /// An `immediately` step, or an `on` step at the event that makes the rule's `when` hold: a flag it
+    /// tests raised (`on security_flagged` fires also for a ticket created with the flag), or an event
+    /// that sets what it reads (`field_set`; `flagged` when it tests a flag). Another `on` step
+    /// (`on reopened`, `on acknowledged`) may never come, so the first reaction still waits.
+    /// </summary>
+    private static bool ReactsWhenTheRuleStarts(TriggerModel trigger, ConditionModel when)
+    {
+        var flags = ModelWalker.PositiveLeaves(when).OfType<FlagCondition>().Select(f => f.Field.Name);
+        return trigger switch
+        {
+            ImmediateTrigger => true,
+            OnTrigger { Flag: { } flag } => flags.Contains(flag.Name, StringComparer.Ordinal),
+            OnTrigger { Event: TriggerEvent.FieldSet } => true,
+            OnTrigger { Event: TriggerEvent.Flagged } => flags.Any(),
+            _ => false,
+        };
     }
 
     /// <summary>The first sensitive name the condition tests positively, or null.</summary>

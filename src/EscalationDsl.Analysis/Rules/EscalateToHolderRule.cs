@@ -5,11 +5,11 @@ using EscalationDsl.Language.Semantics;
 namespace EscalationDsl.Analysis.Rules;
 
 /// <summary>
-/// ESL012: <c>escalate to X</c> or <c>assign X</c> where X already holds the ticket: the rule's starting
-/// owner, or the target of the latest earlier step that always fires. The runtime skips a hand-over to
-/// the current owner, so the step does nothing. <c>escalate to owner</c> is always such a step. An
-/// <c>immediately</c> step that names the rule's own starting owner is not reported: it is how a rule
-/// takes over a ticket that somebody already holds when it starts.
+/// ESL012: <c>escalate to X</c> or <c>assign X</c> where X already holds the ticket: the target of the
+/// latest earlier step that always fires. The runtime skips a hand-over to the current owner, so the step
+/// does nothing. <c>escalate to owner</c> is always such a step. The rule's own <c>owner</c> is never taken
+/// as the holder: it takes the ticket only if nobody holds it yet, so a hand-over to it may well move a
+/// ticket created with an owner, or held when the rule starts later.
 /// </summary>
 public sealed class EscalateToHolderRule() : LintRule(
     "ESL012",
@@ -46,14 +46,6 @@ public sealed class EscalateToHolderRule() : LintRule(
                         continue;
                     }
 
-                    // A rule's `owner` takes a ticket only when nobody holds it, so `immediately: assign`
-                    // of that owner is how a rule that starts later (a `when` that becomes true, a new
-                    // severity) or on a ticket created with an owner takes it over: never certainly idle.
-                    if (step.Trigger is ImmediateTrigger)
-                    {
-                        continue;
-                    }
-
                     if (RuleTimeline.HolderBefore(policy, rule, step) is { } holder
                         && RuleTimeline.Resolve(policy, rule, step, target) is { } owner
                         && owner.Name == holder.Name)
@@ -66,12 +58,7 @@ public sealed class EscalateToHolderRule() : LintRule(
         }
     }
 
-    private static string Why(SemanticModel model, RuleModel rule, StepModel step)
-    {
-        var earlier = rule.Steps.Where(s => s.Index != step.Index && ModelWalker.HandOver(s) is not null && RuleTimeline.CertainlyBefore(s, step)).ToList();
-        var last = earlier.FirstOrDefault(s => earlier.All(p => p.Index == s.Index || RuleTimeline.CertainlyBefore(p, s)));
-        return last is null
-            ? "the rule starts with it"
-            : $"the step on line {SyntaxIndex.Line(model, last.Span)} handed it over";
-    }
+    /// <summary>Why the holder is certain: only a hand-over within the rule makes it so.</summary>
+    private static string Why(SemanticModel model, RuleModel rule, StepModel step) =>
+        $"the step on line {SyntaxIndex.Line(model, RuleTimeline.LastHandOverBefore(rule, step)!.Span)} handed it over";
 }
