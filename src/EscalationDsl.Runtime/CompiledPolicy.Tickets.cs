@@ -264,17 +264,30 @@ public sealed partial class CompiledPolicy
         var clocks = new List<ClockSnapshot>();
         Instant? At(int offset) => offset is Ticket.NoDue or Ticket.Never ? null : Instant.FromUnixTimeMilliseconds(t.FromOffset(offset));
         var paused = (t.Flags & TicketFlags.Paused) != 0;
+        List<string>? missing = null;
         if (t.Clock.Length > 0)
         {
             foreach (var sla in layout.Sla)
             {
                 var status = SlaStatus(t, layout, sla.Component);
-                clocks.Add(new ClockSnapshot($"sla {ModelFormatter.Format(sla.Component)}", status, status == "pending" ? At(t.Clock[sla.DueSlot]) : null));
+                clocks.Add(new ClockSnapshot($"sla {ModelFormatter.Format(sla.Component)}", status, status == "pending" ? At(t.Clock[sla.DueSlot]) : null)
+                {
+                    BreachedUnder = status == "breached" ? BreachedUnder(t, sla.Component) : null,
+                });
             }
 
             if (layout.CadenceDueSlot >= 0 && t.Clock[layout.CadenceDueSlot] != Ticket.NoDue)
             {
-                clocks.Add(new ClockSnapshot("customer update", "pending", At(t.Clock[layout.CadenceDueSlot])));
+                clocks.Add(new ClockSnapshot("customer update", "pending", At(t.Clock[layout.CadenceDueSlot]))
+                {
+                    Cadence = ModelFormatter.Format(layout.Cadence!),
+                    SkipReason = forecast?.CadenceSkip,
+                });
+            }
+            else if (paused && layout.CadenceRuns(t))
+            {
+                // The pause stops the cadence as it stops the SLA targets; its due time comes back when it ends.
+                clocks.Add(new ClockSnapshot("customer update", "paused", null) { Cadence = ModelFormatter.Format(layout.Cadence!) });
             }
 
             if (layout.RecheckSlot >= 0 && t.Clock[layout.RecheckSlot] != Ticket.NoDue)
@@ -301,6 +314,7 @@ public sealed partial class CompiledPolicy
                         {
                             Step = ModelFormatter.Format(step.Step.Model.Trigger),
                             SkipReason = tick ? SkipReason() : null,
+                            BlockReason = BlockedNow(t, step.Step, missing ??= []),
                         });
                     }
                     else if ((meta & StepSlot.Parked) != 0)
@@ -349,6 +363,22 @@ public sealed partial class CompiledPolicy
             clocks,
             layout.Rules.Where(r => t.Clock.Length > 0 && t.Clock[r.StartSlot] != Ticket.Never).Select(r => r.Rule.Name).ToList(),
             fields);
+    }
+
+    /// <summary>The severity a breached component was breached under, when it is not the ticket's current one; null otherwise.</summary>
+    private string? BreachedUnder(Ticket t, SlaComponent component) =>
+        t.Extras?.BreachedUnder is { } under && under[(int)component] is > 0 and var plusOne && plusOne - 1 != t.SeverityIndex
+            ? Model.Severities[plusOne - 1].Name
+            : null;
+
+    /// <summary>
+    /// Why a blocked step's escalation still waits: the fields its guards require that are missing as of the
+    /// ticket's latest time (<c>escalation blocked until client_version is set</c>); null when none is.
+    /// </summary>
+    private string? BlockedNow(Ticket t, CompiledStep step, List<string> missing)
+    {
+        step.CollectMissing(t, t.FromOffset(t.LastEvent), this, missing);
+        return missing.Count == 0 ? null : EscalationBlock.Reason(missing);
     }
 
     /// <summary>

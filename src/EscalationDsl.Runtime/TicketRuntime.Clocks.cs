@@ -14,8 +14,12 @@ public sealed partial class TicketRuntime
 
     private const int HoldsBit = 1 << 30;
 
-    /// <summary>In the cadence count slot: the cadence ended (its `until` held, or the ticket was resolved) and waits for a customer update or a reopen.</summary>
-    private const int CadenceEndedBit = 1 << 30;
+    /// <summary>In the SLA state slot, the breached bits of every component.</summary>
+    private const int BreachedBits = 0xFF << 8;
+
+    private static readonly SlaComponent[] SlaComponents = Enum.GetValues<SlaComponent>();
+
+    private const int CadenceEndedBit = Compilation.SeverityLayout.CadenceEndedBit;
 
     /// <summary>Moves the ticket to the clock layout of its (new) severity, carrying over what both share.</summary>
     private void Relayout(Ticket t, Compilation.SeverityLayout? before, Compilation.SeverityLayout after, long at)
@@ -36,6 +40,7 @@ public sealed partial class TicketRuntime
         {
             // SLA met/breached bits are per component, so they carry over as they are.
             clock[after.SlaStateSlot] = old[before.SlaStateSlot];
+            NoteBreachSeverity(t, old[before.SlaStateSlot], before.Severity.Rank);
             if (after.CadenceCountSlot >= 0 && before.CadenceCountSlot >= 0)
             {
                 clock[after.CadenceCountSlot] = old[before.CadenceCountSlot];
@@ -97,6 +102,27 @@ public sealed partial class TicketRuntime
         RecomputeSla(t, after, at);
     }
 
+    /// <summary>
+    /// Before the severity changes, remembers the severity under which each breached component not yet noted was
+    /// breached (<paramref name="state"/>: the SLA state slot), so the ticket's state can say it (<c>breached under sev1</c>).
+    /// </summary>
+    private static void NoteBreachSeverity(Ticket t, int state, int severity)
+    {
+        if ((state & BreachedBits) == 0)
+        {
+            return;
+        }
+
+        var under = (t.Extras ??= new TicketExtras()).BreachedUnder ??= new byte[SlaComponents.Length];
+        foreach (var component in SlaComponents)
+        {
+            if ((state & SlaBit(component, met: false)) != 0 && under[(int)component] == 0)
+            {
+                under[(int)component] = (byte)(severity + 1);
+            }
+        }
+    }
+
     /// <summary>SLA clocks run from creation (mitigate and resolve from the latest reopen) with the current severity's targets.</summary>
     private void RecomputeSla(Ticket t, Compilation.SeverityLayout layout, long at)
     {
@@ -128,7 +154,7 @@ public sealed partial class TicketRuntime
 
         // An ended cadence stays ended when deadlines are recomputed (a pause, a severity change);
         // only a customer update or a reopen starts it again.
-        if (!t.Has(EventTime.CustomerUpdate) || t.IsDone || (t.Clock[layout.CadenceCountSlot] & CadenceEndedBit) != 0)
+        if (!layout.CadenceRuns(t))
         {
             t.Clock[layout.CadenceDueSlot] = Ticket.NoDue;
             return;

@@ -227,6 +227,11 @@ public sealed partial class TicketRuntime
             if (sla.Component is SlaComponent.Mitigate or SlaComponent.Resolve)
             {
                 state &= ~(SlaBit(sla.Component, met: true) | SlaBit(sla.Component, met: false));
+                if (t.Extras?.BreachedUnder is { } under)
+                {
+                    under[(int)sla.Component] = 0;
+                }
+
                 t.Clock[sla.DueSlot] = Due(t, t.TimeMs(EventTime.Reopened), sla.Target.Within, sla.Calendar, DeadlineLabel.Sla(sla.Component, "restarted by the reopen"));
             }
         }

@@ -11,7 +11,7 @@ public sealed partial class TicketRuntime
     /// <summary>
     /// A readable copy of the ticket's state in which each pending
     /// step that its due time would skip, if no event came before then, says why
-    /// (<see cref="ClockSnapshot.SkipReason"/>). A copy of the ticket is run forward with no events, deadline
+    /// (<see cref="ClockSnapshot.SkipReason"/>), as does the update cadence whose due time would count no missed update. A copy of the ticket is run forward with no events, deadline
     /// by deadline until every pending step's fate is known (at most <see cref="MaxForecastRuns"/> runs), by
     /// this runtime as it runs the ticket itself, so the policy's own
     /// actions until then (earlier steps, deescalations, rechecks of time-dependent conditions, rules that
@@ -29,14 +29,24 @@ public sealed partial class TicketRuntime
     /// </summary>
     public const int MaxForecastRuns = 1000;
 
-    /// <summary>The forecast's trace, which holds each step's fate; null when no step is pending.</summary>
+    /// <summary>The forecast's trace, which holds each step's fate and the update cadence's; null when neither is pending.</summary>
     private ExplainTrace? Forecast(Ticket ticket)
     {
         var latest = long.MinValue;
         var pending = new List<CompiledStep>();
+        var cadence = false;
         if (ticket.Clock.Length > 0)
         {
-            foreach (var rule in Policy.Layout(ticket).Rules)
+            var layout = Policy.Layout(ticket);
+
+            // The update cadence's next due time: a missed update, or its `until` ends it.
+            if (layout.CadenceDueSlot >= 0 && ticket.Clock[layout.CadenceDueSlot] != Ticket.NoDue)
+            {
+                latest = ticket.FromOffset(ticket.Clock[layout.CadenceDueSlot]);
+                cadence = true;
+            }
+
+            foreach (var rule in layout.Rules)
             {
                 foreach (var step in rule.Steps)
                 {
@@ -62,7 +72,7 @@ public sealed partial class TicketRuntime
         var copy = ticket.Clone();
         var decisions = new List<Decision>();
         var paused = (copy.Flags & TicketFlags.Paused) != 0;
-        for (var runs = 0; runs < MaxForecastRuns && !pending.TrueForAll(forecast.Decided) && copy.NextDeadlineMs is { } next && next <= latest; runs++)
+        for (var runs = 0; runs < MaxForecastRuns && !(pending.TrueForAll(forecast.Decided) && (!cadence || forecast.CadenceDecided)) && copy.NextDeadlineMs is { } next && next <= latest; runs++)
         {
             AdvanceTo(copy, Instant.FromUnixTimeMilliseconds(next), decisions, forecast);
             decisions.Clear();
@@ -80,6 +90,8 @@ public sealed partial class TicketRuntime
                 {
                     forecast.StepPaused(step, reason);
                 }
+
+                forecast.CadencePaused(reason);
 
                 break;
             }

@@ -84,9 +84,11 @@ public sealed partial class TicketRuntime
                     t.Clock[layout.CadenceDueSlot] = Ticket.NoDue;
                     t.Clock[layout.CadenceCountSlot] |= CadenceEndedBit;
                     trace?.Add(at, TraceKind.Sla, "customer update cadence ends: its `until` condition holds");
+                    trace?.CadenceEnded(layout.Cadence!);
                 }
                 else
                 {
+                    trace?.CadenceMissed();
                     var missed = ++t.Clock[layout.CadenceCountSlot] & ~CadenceEndedBit;
                     t.Clock[layout.CadenceAnchorSlot] = t.ToOffset(at);
                     MissedUpdate(t, missed, at, holder.Owner, holder.Level);

@@ -177,12 +177,7 @@ public sealed partial class TicketRuntime
 
     private bool GuardPasses(CompiledStep step)
     {
-        missingScratch.Clear();
-        foreach (var guard in step.Guards)
-        {
-            guard.CollectMissing(current!, currentNow, Policy, missingScratch);
-        }
-
+        step.CollectMissing(current!, currentNow, Policy, missingScratch);
         return missingScratch.Count == 0;
     }
 }

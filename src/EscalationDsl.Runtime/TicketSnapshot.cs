@@ -40,6 +40,15 @@ public sealed record ClockSnapshot(string Name, string Status, Instant? Due)
     /// <summary>For a rule's step, its trigger as written (<c>after 30m unless engineering_assigned</c>); null for the other clocks.</summary>
     public string? Step { get; init; }
 
+    /// <summary>
+    /// For a breached SLA component, the severity it was breached under when the ticket's severity has changed since
+    /// (<c>sev1</c> for a <c>first_update</c> breached before a drop to sev3); null otherwise.
+    /// </summary>
+    public string? BreachedUnder { get; init; }
+
+    /// <summary>For the customer update cadence, the cadence as written (<c>update every 1h until contained</c>); null for the other clocks.</summary>
+    public string? Cadence { get; init; }
+
     /// <summary>For the recheck of time-dependent conditions, the conditions time alone changes then, where they are written (<c>rule sev1_emea when during emea</c>); null for the other clocks.</summary>
     public IReadOnlyList<string>? Conditions { get; init; }
 
@@ -47,15 +56,18 @@ public sealed record ClockSnapshot(string Name, string Status, Instant? Due)
     /// For a pending step (or a blocked `every` step's next tick) that its due time would skip if no event
     /// came before then, why, as <see cref="TicketRuntime.Describe(Ticket)"/> foresees it: <c>`acknowledged` holds</c>
     /// (an <c>after ... unless</c> step), <c>`not contained` does not hold</c> (an <c>every ... while</c>
-    /// tick), <c>held back, rule R's `when` does not hold ...</c>, <c>rule R stops before it is due (...)</c>;
-    /// null for a step that fires and for the other clocks.
+    /// tick), <c>held back, rule R's `when` does not hold ...</c>, <c>rule R stops before it is due (...)</c>.
+    /// For the customer update cadence, why its due time would count no missed update: <c>`contained` holds, the
+    /// cadence ends</c> (its <c>until</c>) or an SLA pause that starts first. Null for a step that fires, a cadence
+    /// that counts a missed update, and the other clocks.
     /// </summary>
     public string? SkipReason { get; init; }
 
     /// <summary>
-    /// For a pending step that fires when due but whose escalation a <c>require ... before escalate</c> guard would block
-    /// if no event came before then, why (<c>escalation blocked until account_id is set</c>), as
-    /// <see cref="TicketRuntime.Describe(Ticket)"/> foresees it; null otherwise.
+    /// For a blocked step, why its escalation waits: the fields its <c>require ... before escalate</c> guards still
+    /// miss (<c>escalation blocked until client_version is set</c>). For a pending step that fires when due but whose
+    /// escalation such a guard would block if no event came before then, why, as
+    /// <see cref="TicketRuntime.Describe(Ticket)"/> foresees it. Null otherwise.
     /// </summary>
     public string? BlockReason { get; init; }
 }

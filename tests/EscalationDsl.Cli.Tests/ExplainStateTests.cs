@@ -149,10 +149,97 @@ public sealed class ExplainStateTests
         var json = Esc.RunIn(folder.Path, string.Empty, [.. explain, "--format", "json"]);
 
         text.ExitCode.ShouldBe(0, text.Error);
-        text.Out.ShouldContain("\n  r #0                         blocked, next tick due 2026-11-02T14:20:00Z  (every 10m while not acknowledged)  — skipped when due if no event comes before then: `not acknowledged` does not hold\n");
+        text.Out.ShouldContain("\n  r #0                         blocked until request_id is set, next tick due 2026-11-02T14:20:00Z  (every 10m while not acknowledged)  — skipped when due if no event comes before then: `not acknowledged` does not hold\n");
         var step = JsonDocument.Parse(json.Out).RootElement.GetProperty("state").GetProperty("clocks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "r #0");
         step.GetProperty("status").GetString().ShouldBe("blocked");
         step.GetProperty("due").GetString().ShouldBe("2026-11-02T14:20:00Z");
         step.GetProperty("skipReason").GetString().ShouldBe("`not acknowledged` does not hold");
+        step.GetProperty("blockReason").GetString().ShouldBe("escalation blocked until request_id is set");
     }
+
+    [Fact]
+    public void WhileTheSlaIsPausedTheCustomerUpdateRowStaysMarkedPaused()
+    {
+        // A trainer's T1: under `pause sla while status == awaiting_customer` every clock said `paused` but the
+        // customer update row was gone, in text and in JSON. It stays, and comes back with its due time.
+        const string Events = """
+            {"ticket":"P1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev1","issue_type":"network_outage","fields":{"impact":"production"}}
+            {"ticket":"P1","at":"2026-11-02T14:10:00Z","type":"first_update"}
+            {"ticket":"P1","at":"2026-11-02T14:20:00Z","type":"status","status":"awaiting_customer"}
+            {"ticket":"P1","at":"2026-11-02T14:40:00Z","type":"status","status":"in_progress"}
+
+            """;
+
+        var (paused, json) = ExplainSupportState(Events, "--at", "+30m");
+        var (resumed, _) = ExplainSupportState(Events);
+
+        paused.ShouldContain("\n  sla mitigate                 paused\n  customer update              paused  (update every 1h until contained)\n");
+        var row = Clock(json, "customer update");
+        row.GetProperty("status").GetString().ShouldBe("paused");
+        row.TryGetProperty("due", out _).ShouldBeFalse();
+        resumed.ShouldContain("\n  customer update              pending due 2026-11-02T15:30:00Z  (update every 1h until contained)\n");
+    }
+
+    [Fact]
+    public void ABlockedStepSaysWhichRequiredFieldIsStillMissing()
+    {
+        // T2: two of the three fields support.esc requires before escalating an auth_failure arrive after #2's
+        // escalation was blocked at 14:30; the row said `blocked` and left the trainee to guess the third.
+        var (text, json) = ExplainSupportState("""
+            {"ticket":"A1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev1","issue_type":"auth_failure","fields":{"impact":"production"}}
+            {"ticket":"A1","at":"2026-11-02T14:40:00Z","type":"field_set","fields":{"request_id":"r1","occurred_at":"2026-11-02T13:00:00Z"}}
+
+            """);
+
+        text.ShouldContain("\n  sev1_production #2           blocked until client_version is set  (after 30m unless mitigation_planned)\n");
+        var step = Clock(json, "sev1_production #2");
+        step.GetProperty("status").GetString().ShouldBe("blocked");
+        step.GetProperty("blockReason").GetString().ShouldBe("escalation blocked until client_version is set");
+    }
+
+    [Fact]
+    public void TheCustomerUpdateRowSaysItsUntilEndsItAsTheEveryStepsRowSaysItsWhile()
+    {
+        // T3: contained at 16:10; at 16:40 the `every ... while not contained` tick is skipped and the cadence
+        // `until contained` ends. The step's row said so, the cadence's did not.
+        var (text, json) = ExplainSupportState(File.ReadAllText(Path.Combine(RepoPaths.Policies, "events", "sev1-network-outage.jsonl")), "--at", "2026-11-02T16:15:00Z");
+
+        text.ShouldContain("\n  customer update              pending due 2026-11-02T16:40:00Z  (update every 1h until contained)  — skipped when due if no event comes before then: `contained` holds, the cadence ends\n");
+        var row = Clock(json, "customer update");
+        row.GetProperty("cadence").GetString().ShouldBe("update every 1h until contained");
+        row.GetProperty("skipReason").GetString().ShouldBe("`contained` holds, the cadence ends");
+    }
+
+    [Fact]
+    public void ATargetBreachedUnderAnEarlierSeveritySaysWhichOne()
+    {
+        // T6: sev1's acknowledge and first_update passed unmet, then the ticket dropped to sev3.
+        var (text, json) = ExplainSupportState("""
+            {"ticket":"D1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev1","issue_type":"network_outage","fields":{"impact":"production"}}
+            {"ticket":"D1","at":"2026-11-02T14:40:00Z","type":"severity_changed","severity":"sev3"}
+
+            """);
+
+        text.ShouldContain("\n  sla acknowledge              breached under sev1\n  sla first_update             breached under sev1\n  sla resolve                  pending due ");
+        var first = Clock(json, "sla first_update");
+        first.GetProperty("status").GetString().ShouldBe("breached");
+        first.GetProperty("breachedUnder").GetString().ShouldBe("sev1");
+    }
+
+    /// <summary>esc explain's state, as text and as JSON, of the one ticket in <paramref name="events"/> under policies/support.esc.</summary>
+    private static (string Text, string Json) ExplainSupportState(string events, params string[] options)
+    {
+        using var folder = new LintTempFolder();
+        folder.Write("events.jsonl", events);
+        string[] explain = ["explain", Path.Combine(RepoPaths.Policies, "support.esc"), "--events", "events.jsonl", "--only", "state", .. options];
+        var text = Esc.RunIn(folder.Path, string.Empty, explain);
+        var json = Esc.RunIn(folder.Path, string.Empty, [.. explain, "--format", "json"]);
+        text.ExitCode.ShouldBe(0, text.Error);
+        json.ExitCode.ShouldBe(0, json.Error);
+        return (text.Out, json.Out);
+    }
+
+    /// <summary>The state's clock of that name in esc explain's JSON.</summary>
+    private static JsonElement Clock(string json, string name) =>
+        JsonDocument.Parse(json).RootElement.GetProperty("state").GetProperty("clocks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
 }

@@ -107,4 +107,42 @@ public sealed class SkipReasonTests
         var timeline = (await engine.GetJson("/v1/tickets/S-1/timeline"))!["timeline"]!.AsArray();
         timeline.ShouldContain(e => (string?)e!["at"] == "2026-11-02T15:00:00Z" && ((string?)e["text"])!.StartsWith("r #0 (after 1h unless acknowledged older than 20m): skipped, `unless` holds", StringComparison.Ordinal), timeline.ToJsonString());
     }
+
+    [Fact]
+    public async Task TheTicketReadKeepsThePausedCadenceAndSaysWhatABlockedStepWaitsForAndWhereABreachHappened()
+    {
+        // A trainer's trial: INC-1's customer update row vanished while the SLA was paused (T1); INC-2's blocked
+        // escalation gave no reason once two of the three required fields had come (T2); INC-3's acknowledge
+        // breach did not say it happened under sev1 once the ticket was sev3 (T6).
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0));
+        await engine.PostEventOk(EngineFixture.Created("e4", "INC-2", T0, issueType: "auth_failure"));
+        await engine.PostEventOk(EngineFixture.Created("e5", "INC-3", T0));
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(10));
+        await engine.PostEventOk(EngineFixture.Event("e2", "INC-1", T0.AddMinutes(10), "first_update"));
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(10));
+        await engine.PostEventOk(EngineFixture.Event("e3", "INC-1", T0.AddMinutes(20), "status", new { status = "awaiting_customer" }));
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(15));
+        await engine.PostEventOk(EngineFixture.Event("e6", "INC-2", T0.AddMinutes(35), "field_set", new { fields = new { request_id = "r1", occurred_at = "2026-11-02T13:00:00Z" } }));
+        await engine.PostEventOk(EngineFixture.Event("e7", "INC-3", T0.AddMinutes(35), "severity_changed", new { severity = "sev3" }));
+
+        var paused = (await engine.GetJson("/v1/tickets/INC-1"))!["clocks"]!.AsArray().Single(c => (string?)c!["name"] == "customer update")!;
+        ((string?)paused["status"]).ShouldBe("paused");
+        paused["due"].ShouldBeNull();
+        var blocked = (await engine.GetJson("/v1/tickets/INC-2"))!["clocks"]!.AsArray().Single(c => (string?)c!["name"] == "sev1_production #2")!;
+        ((string?)blocked["status"]).ShouldBe("blocked");
+        ((string?)blocked["block_reason"]).ShouldBe("escalation blocked until client_version is set");
+        var breached = (await engine.GetJson("/v1/tickets/INC-3"))!["clocks"]!.AsArray().Single(c => (string?)c!["name"] == "sla acknowledge")!;
+        ((string?)breached["status"]).ShouldBe("breached");
+        ((string?)breached["breached_under"]).ShouldBe("sev1");
+
+        // The answers fit the OpenAPI document, which lists the new member.
+        var document = JsonNode.Parse(await engine.Http.GetStringAsync("/openapi/v1.json"))!;
+        document.ToJsonString().ShouldContain("breached_under");
+        var check = new OpenApiSchemaCheck(document);
+        foreach (var ticket in new[] { "INC-1", "INC-2", "INC-3" })
+        {
+            (await check.ErrorsOfAnswer("/v1/tickets/{id}", "get", await engine.Http.GetAsync($"/v1/tickets/{ticket}"))).ShouldBeEmpty(ticket);
+        }
+    }
 }

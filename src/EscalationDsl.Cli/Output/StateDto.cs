@@ -13,14 +13,17 @@ public sealed record StateDto(string Ticket, string State, string Severity, stri
     public static StateDto From(TicketSnapshot s, PolicyModel model) => new(
         s.Id, s.State, s.Severity, s.Owner, s.Level, s.Monitoring, s.PagingStopped, s.Paused,
         s.NextDeadline is { } n ? TicketEventJson.FormatTime(n) : null,
-        s.Clocks.Select(c => new ClockDto(c.Name, c.Status, c.Due is { } d ? TicketEventJson.FormatTime(d) : null, c.Step, c.Conditions, c.SkipReason, c.BlockReason)).ToList(),
+        s.Clocks.Select(c => new ClockDto(c.Name, c.Status, c.BreachedUnder, c.Due is { } d ? TicketEventJson.FormatTime(d) : null, c.Step, c.Cadence, c.Conditions, c.SkipReason, c.BlockReason)).ToList(),
         s.ActiveRules, IdleRule.Of(s, model), s.Fields);
 }
 
 /// <summary>
-/// One clock in JSON output; <paramref name="Step"/> is a rule step's trigger as written, <paramref name="Conditions"/>
+/// One clock in JSON output; <paramref name="BreachedUnder"/> the severity a breached SLA component was breached under
+/// when the ticket's severity changed since (<see cref="ClockSnapshot.BreachedUnder"/>), <paramref name="Step"/> a rule
+/// step's trigger as written, <paramref name="Cadence"/> the customer update cadence as written, <paramref name="Conditions"/>
 /// the conditions time alone changes at the recheck of time-dependent conditions, <paramref name="SkipReason"/> why a
 /// pending step would be skipped when due if no event comes before then (<see cref="ClockSnapshot.SkipReason"/>),
-/// <paramref name="BlockReason"/> why its escalation would be blocked then (<see cref="ClockSnapshot.BlockReason"/>).
+/// <paramref name="BlockReason"/> why a blocked step's escalation waits, or why a pending step's would be blocked
+/// then (<see cref="ClockSnapshot.BlockReason"/>).
 /// </summary>
-public sealed record ClockDto(string Name, string Status, string? Due, string? Step, IReadOnlyList<string>? Conditions = null, string? SkipReason = null, string? BlockReason = null);
+public sealed record ClockDto(string Name, string Status, string? BreachedUnder, string? Due, string? Step, string? Cadence, IReadOnlyList<string>? Conditions, string? SkipReason, string? BlockReason);

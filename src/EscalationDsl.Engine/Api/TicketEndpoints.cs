@@ -201,13 +201,17 @@ public sealed record TicketDocument(
     public static TicketDocument From(TicketSnapshot s, string policy, int version, string fingerprint) => new(
         s.Id, policy, version, fingerprint, s.State, s.Severity, s.Owner, s.Level, s.Monitoring, s.PagingStopped, s.Paused,
         TicketEventJson.FormatTime(s.Created), s.NextDeadline is { } n ? TicketEventJson.FormatTime(n) : null,
-        s.Clocks.Select(c => new ClockDocument(c.Name, c.Status, c.Due is { } d ? TicketEventJson.FormatTime(d) : null, c.SkipReason, c.BlockReason)).ToList(),
+        s.Clocks.Select(c => new ClockDocument(c.Name, c.Status, c.BreachedUnder, c.Due is { } d ? TicketEventJson.FormatTime(d) : null, c.SkipReason, c.BlockReason)).ToList(),
         s.ActiveRules, s.Fields);
 }
 
 /// <summary>An SLA clock or pending step.</summary>
 /// <param name="Name">For example <c>sla acknowledge</c> or <c>sev1_production #2</c>.</param>
 /// <param name="Status">pending, met, breached, paused, blocked, parked or done.</param>
+/// <param name="BreachedUnder">
+/// For a breached SLA component, the severity it was breached under when the ticket's severity has changed since
+/// ("sev1" for a first_update breached before a drop to sev3).
+/// </param>
 /// <param name="Due">When it is due, while pending; for a blocked `every` step, its next tick.</param>
 /// <param name="SkipReason">
 /// For a pending step (or a blocked step's next tick) that its due time would skip if no event came before
@@ -218,11 +222,12 @@ public sealed record TicketDocument(
 /// until then count.
 /// </param>
 /// <param name="BlockReason">
-/// For a pending step that fires when due but whose escalation a `require ... before escalate` guard would block
-/// if no event came before then, why ("escalation blocked until account_id is set"); foreseen as
-/// <paramref name="SkipReason"/> is.
+/// For a blocked step, why its escalation waits: the fields its `require ... before escalate` guards still miss
+/// ("escalation blocked until client_version is set"). For a pending step that fires when due but whose escalation
+/// such a guard would block if no event came before then, why ("escalation blocked until account_id is set");
+/// foreseen as <paramref name="SkipReason"/> is.
 /// </param>
-public sealed record ClockDocument(string Name, string Status, string? Due, string? SkipReason = null, string? BlockReason = null);
+public sealed record ClockDocument(string Name, string Status, string? BreachedUnder, string? Due, string? SkipReason = null, string? BlockReason = null);
 
 /// <summary>A ticket's explained history.</summary>
 public sealed record TimelineDocument(string Ticket, string Policy, int PolicyVersion, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<DecisionSummary> Decisions, TicketDocument? State);

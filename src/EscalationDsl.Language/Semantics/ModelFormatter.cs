@@ -71,6 +71,10 @@ public static class ModelFormatter
         _ => trigger.ToString() ?? string.Empty,
     };
 
+    /// <summary>A severity's update cadence as written: <c>update every 1h until contained</c>.</summary>
+    public static string Format(UpdateCadenceModel cadence) =>
+        $"update every {Format(cadence.Interval)}{(cadence.Until is null ? "" : " until " + Format(cadence.Until))}";
+
     /// <summary>An action as written.</summary>
     public static string Format(ActionModel action) => action switch
     {

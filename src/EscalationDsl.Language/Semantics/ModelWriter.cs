@@ -54,7 +54,7 @@ public static class ModelWriter
 
             if (s.Cadence is { } cadence)
             {
-                Line(1, $"update every {ModelFormatter.Format(cadence.Interval)}{(cadence.Until is null ? "" : $" until {ModelFormatter.Format(cadence.Until)}")}");
+                Line(1, ModelFormatter.Format(cadence));
             }
         }
 

@@ -41,6 +41,19 @@ internal sealed class CompiledStep
     /// <summary>The required-field guards that apply to this step's escalation (policy-wide and the rule's).</summary>
     public required ImmutableArray<CompiledRequireGuard> Guards { get; init; }
 
+    /// <summary>
+    /// Replaces <paramref name="missing"/> with the fields the step's guards require that are missing now, in the
+    /// guards' order, each once; empty when none is (or no guard applies).
+    /// </summary>
+    public void CollectMissing(Ticket ticket, long now, CompiledPolicy policy, List<string> missing)
+    {
+        missing.Clear();
+        foreach (var guard in Guards)
+        {
+            guard.CollectMissing(ticket, now, policy, missing);
+        }
+    }
+
     /// <summary>The guard description Stateless shows on the escalation transition.</summary>
     public string? GuardDescription { get; init; }
 

@@ -24,6 +24,16 @@ internal sealed class SeverityLayout
     /// <summary>The time (ticket offset) of the latest missed update, or <see cref="Ticket.Never"/>: the next interval starts there unless a customer update came later.</summary>
     public required int CadenceAnchorSlot { get; init; }
     public UpdateCadenceModel? Cadence { get; init; }
+
+    /// <summary>In the cadence count slot: the cadence ended (its `until` held, or the ticket was resolved) and waits for a customer update or a reopen.</summary>
+    public const int CadenceEndedBit = 1 << 30;
+
+    /// <summary>
+    /// Whether the ticket's update cadence runs: it has one, it started (a customer update came), the ticket is
+    /// not resolved and its `until` has not ended it. Its deadline is then set, unless an SLA pause stops it.
+    /// </summary>
+    public bool CadenceRuns(Ticket t) =>
+        Cadence is not null && t.Has(EventTime.CustomerUpdate) && !t.IsDone && (t.Clock[CadenceCountSlot] & CadenceEndedBit) == 0;
     public BusinessCalendar? CadenceCalendar { get; init; }
     public TicketPredicate? CadenceUntil { get; init; }
     public required ImmutableArray<RuleSlot> Rules { get; init; }

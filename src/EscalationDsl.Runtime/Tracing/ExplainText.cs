@@ -89,14 +89,20 @@ public static class ExplainText
         sb.Append('\n');
         foreach (var clock in state.Clocks)
         {
-            // A step's trigger, or the conditions time changes at the recheck of time-dependent conditions.
-            var about = clock.Step ?? (clock.Conditions is { } changing ? string.Join("; ", changing) : null);
-            sb.Append(CultureInfo.InvariantCulture, $"  {clock.Name,-28} {clock.Status}{(clock.Due is { } due ? (clock.Status == "blocked" ? ", next tick due " : " due ") + time(due) : "")}{(about is null ? "" : $"  ({about})")}");
+            // A step's trigger, the update cadence as written, or the conditions time changes at the recheck of
+            // time-dependent conditions.
+            var about = clock.Step ?? clock.Cadence ?? (clock.Conditions is { } changing ? string.Join("; ", changing) : null);
+            // A blocked step says what it waits for: `blocked until client_version is set`.
+            var blockedNow = clock.Status == "blocked";
+            var status = blockedNow && clock.BlockReason is { } reason ? EscalationBlock.Status(reason)
+                : clock.BreachedUnder is { } severity ? $"{clock.Status} under {severity}"
+                : clock.Status;
+            sb.Append(CultureInfo.InvariantCulture, $"  {clock.Name,-28} {status}{(clock.Due is { } due ? (blockedNow ? ", next tick due " : " due ") + time(due) : "")}{(about is null ? "" : $"  ({about})")}");
             if (clock.SkipReason is { } skip)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"  {SkipNote}: {skip}");
             }
-            else if (clock.BlockReason is { } blocked)
+            else if (clock.BlockReason is { } blocked && !blockedNow)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"  {BlockNote}: {blocked}");
             }

@@ -74,6 +74,45 @@ public sealed class ExplainTrace
     /// <summary>Why the forecast saw the step's escalation blocked when it fired; null if it was not.</summary>
     internal string? BlockOf(CompiledStep step) => blocks is not null && blocks.TryGetValue(step, out var reason) ? reason : null;
 
+    /// <summary>
+    /// While forecasting, what the update cadence's first due time did: counted a missed update (decided, no reason),
+    /// or found its `until` holding and ended, or a pause stopped it first (why). Null: not decided.
+    /// </summary>
+    private (string? Reason, bool Decided) cadence;
+
+    /// <summary>The cadence's due time found its `until` holding: it ends, and no update is missed (forecast only).</summary>
+    internal void CadenceEnded(UpdateCadenceModel model)
+    {
+        if (fates is not null && !cadence.Decided)
+        {
+            cadence = ($"`{ModelFormatter.Format(model.Until!)}` holds, the cadence ends", true);
+        }
+    }
+
+    /// <summary>The cadence's due time counted a missed update (forecast only).</summary>
+    internal void CadenceMissed()
+    {
+        if (fates is not null && !cadence.Decided)
+        {
+            cadence = (null, true);
+        }
+    }
+
+    /// <summary>A pause stopped the cadence before its due time (forecast only; a decided cadence keeps its fate).</summary>
+    internal void CadencePaused(string reason)
+    {
+        if (fates is not null && !cadence.Decided)
+        {
+            cadence = (reason, true);
+        }
+    }
+
+    /// <summary>Whether the forecast knows what the cadence's due time does.</summary>
+    internal bool CadenceDecided => cadence.Decided;
+
+    /// <summary>Why the cadence's due time counts no missed update, as the forecast saw it; null if it does, or is not known.</summary>
+    internal string? CadenceSkip => cadence.Reason;
+
     /// <summary>A pause stopped the step's wait before its turn came (a step already decided keeps its fate).</summary>
     internal void StepPaused(CompiledStep step, string reason) => Decide(step, true, reason);
 

@@ -72,7 +72,7 @@ internal sealed partial class ReportBuilder
                 return new UpdateRow(
                     s.Name,
                     acc.Tickets,
-                    s.Cadence is { } cadence ? CadenceText(cadence) : null,
+                    s.Cadence is { } cadence ? ModelFormatter.Format(cadence) : null,
                     s.Target(SlaComponent.FirstUpdate) is null ? null : (acc.Sla[(int)SlaComponent.FirstUpdate] ?? new SlaAcc()).Cell(),
                     acc.TicketsWithUpdates,
                     acc.MissedIntervals,
@@ -140,7 +140,4 @@ internal sealed partial class ReportBuilder
 
     private static List<CountRow> CountRows(Dictionary<string, (long Total, long After)> counts) =>
         [.. counts.Select(c => new CountRow(c.Key, c.Value.Total, c.Value.After)).OrderByDescending(c => c.Total).ThenBy(c => c.Key, StringComparer.Ordinal)];
-
-    private static string CadenceText(UpdateCadenceModel cadence) =>
-        $"update every {ModelFormatter.Format(cadence.Interval)}{(cadence.Until is { } until ? " until " + ModelFormatter.Format(until) : "")}";
 }
