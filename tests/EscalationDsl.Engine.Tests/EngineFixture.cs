@@ -138,11 +138,14 @@ internal sealed class EngineFixture : IAsyncDisposable
     /// Waits until everything the engine loop has run so far is stored (the store writer has caught
     /// up): a read work item runs only after that. A scheduler tick has no answer to wait for.
     /// </summary>
-    public async Task Settled()
+    public Task Settled() => Read(_ => true);
+
+    /// <summary>Reads the engine loop's state on its thread, once what it has run so far is stored.</summary>
+    internal async Task<T> Read<T>(Func<Processing.EngineLoop, T> read)
     {
-        var read = new Processing.ReadItem<bool>(_ => true);
-        Loop.Post(read);
-        await read.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var item = new Processing.ReadItem<T>(read);
+        Loop.Post(item);
+        return await item.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>The decisions delivered to the file sink so far (whole lines only: the sink may be writing one).</summary>

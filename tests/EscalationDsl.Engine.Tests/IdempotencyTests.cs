@@ -96,4 +96,35 @@ public sealed class IdempotencyTests
         results.Select(r => (bool)r!["replayed"]!).ShouldBe([false, false, true]);
         results[2]!["state"]!.GetValue<string>().ShouldBe(results[0]!["state"]!.GetValue<string>(), "a replay answers as the original did");
     }
+
+    [Fact]
+    public async Task ARetriedBatchReplaysEachTicketsLogOnceAndAnswersAsTheOriginalsDid()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        var opened = T0.AddHours(-2);
+        object Update(string ticket, int i) => EngineFixture.Event($"{ticket}-u{i}", ticket, opened.AddSeconds(30 * i), "customer_update");
+
+        // Two requests with a deadline run between them, so the ticket's log has an advance row among the retried events.
+        object[] first = [EngineFixture.Created("A-c", "A", opened), .. Enumerable.Range(1, 100).Select(i => Update("A", i)), EngineFixture.Created("B-c", "B", opened), Update("B", 1)];
+        object[] second = [.. Enumerable.Range(101, 100).Select(i => Update("A", i)), Update("B", 2)];
+        var answers = await Results(engine.PostBatch(first));
+        await engine.AdvanceAsync(TimeSpan.FromSeconds(1));
+        answers.AddRange(await Results(engine.PostBatch(second)));
+        answers.ShouldNotContain(a => (bool)a["replayed"]!);
+
+        var replaysBefore = await engine.Read(loop => loop.RetryReplays);
+        var retried = await Results(engine.PostBatch([.. first, .. second]));
+        var replays = await engine.Read(loop => loop.RetryReplays) - replaysBefore;
+
+        replays.ShouldBe(2, "one replay of each ticket's log, not one per retried event");
+        retried.Select(r => r.ToJsonString()).ShouldBe(answers.Select(a => { a["replayed"] = true; return a.ToJsonString(); }));
+
+        static async Task<List<JsonObject>> Results(Task<HttpResponseMessage> posted)
+        {
+            var response = await posted;
+            var body = await response.Content.ReadAsStringAsync();
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+            return JsonNode.Parse(body)!["results"]!.AsArray().Select(r => r!.AsObject()).ToList();
+        }
+    }
 }
