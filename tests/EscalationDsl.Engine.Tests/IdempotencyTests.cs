@@ -127,4 +127,44 @@ public sealed class IdempotencyTests
             return JsonNode.Parse(body)!["results"]!.AsArray().Select(r => r!.AsObject()).ToList();
         }
     }
+
+    [Fact]
+    public async Task ANewEventReusingTheIdOfAnotherTicketsDamagedRowIsAConflictNamingTheId()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("d1", "T4", T0));
+        await engine.PostEventOk(EngineFixture.Event("d2", "T4", T0.AddMinutes(1), "acknowledged"));
+        await engine.RestartWithDamagedEvent("d2"); // T4 is set aside: its log does not replay
+
+        var response = await engine.PostBatch(
+            EngineFixture.Created("n1", "T5", T0.AddMinutes(2)),
+            EngineFixture.Created("d2", "T6", T0.AddMinutes(2)));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        ((string?)problem["field"]).ShouldBe("events[1].id");
+        ((string?)problem["detail"]).ShouldBe(
+            "Event id 'd2' was already used for an event of ticket 'T4' (its stored row cannot be read); give every event its own id, and resend exactly the same event to retry.");
+        (await engine.GetJson("/v1/tickets/T5")).ShouldBeNull("nothing of the request is stored");
+        await EngineFixture.ShouldBeUnavailable(await engine.PostEvent(EngineFixture.Event("d2", "T4", T0.AddMinutes(1), "acknowledged")), "T4", "ticket");
+        await engine.PostEventOk(EngineFixture.Created("n1", "T5", T0.AddMinutes(2)));
+    }
+
+    [Fact]
+    public async Task ARetryForAClosedTicketWithADamagedRowIsTicketUnavailable()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("c1", "T7", T0));
+        await engine.PostEventOk(EngineFixture.Event("c2", "T7", T0.AddMinutes(1), "resolved"));
+        await engine.PostEventOk(EngineFixture.Event("c3", "T7", T0.AddMinutes(2), "closed"));
+        await engine.RestartWithDamagedEvent("c2"); // closed tickets are not replayed at start: the retry's replay finds the damage
+
+        // The retried event's own row is whole, the damaged one is before it; then the damaged row's own retry.
+        await EngineFixture.ShouldBeUnavailable(await engine.PostBatch(
+            EngineFixture.Created("n1", "T8", T0.AddMinutes(2)),
+            EngineFixture.Event("c3", "T7", T0.AddMinutes(2), "closed")), "T7", "events[1].ticket");
+        (await engine.GetJson("/v1/tickets/T8")).ShouldBeNull("nothing of the request is stored");
+        await EngineFixture.ShouldBeUnavailable(await engine.PostEvent(EngineFixture.Event("c2", "T7", T0.AddMinutes(1), "resolved")), "T7", "ticket");
+        await engine.PostEventOk(EngineFixture.Created("n1", "T8", T0.AddMinutes(2)));
+    }
 }

@@ -1,7 +1,9 @@
+using System.Text.Json;
 using EscalationDsl.Engine.Storage;
 using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Decisions;
 using EscalationDsl.Runtime.Events;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace EscalationDsl.Engine.Processing;
@@ -15,13 +17,27 @@ internal sealed partial class EngineLoop
 {
     /// <summary>
     /// For an event whose id is already stored: null when the stored event is this one (a retry),
-    /// otherwise what the id was used for.
+    /// otherwise what the id was used for. A stored row that cannot be read (a damaged row) is another
+    /// ticket's event when it is stored for another ticket, and otherwise taken for a retry, which the
+    /// ticket's replay then answers as a ticket whose log cannot be replayed: a damaged row of one
+    /// ticket never fails a request for another.
     /// </summary>
     private string? ReusedFor(string eventId, TicketEvent e)
     {
         using var reader = store.FindEvent.Query(eventId);
         reader.Read();
-        var stored = StoredEvent.Parse(reader.GetString(2), reader.GetString(1));
+        var ticketId = reader.GetString(1);
+        TicketEvent stored;
+        try
+        {
+            stored = StoredEvent.Parse(reader.GetString(2), ticketId);
+        }
+        catch (Exception damaged) when (damaged is InvalidDataException or JsonException)
+        {
+            return ticketId == e.TicketId ? null
+                : $"Event id '{eventId}' was already used for an event of ticket '{ticketId}' (its stored row cannot be read); give every event its own id, and resend exactly the same event to retry.";
+        }
+
         return EventIds.Same(stored, e) ? null
             : $"Event id '{eventId}' was already used for another event ({TicketEventKinds.Name(stored.Kind)} of ticket '{stored.TicketId}' at {TicketEventJson.FormatTime(stored.At)}); give every event its own id, and resend exactly the same event to retry.";
     }
@@ -71,7 +87,29 @@ internal sealed partial class EngineLoop
         replays = new EventResult?[seen.Length];
         foreach (var (ticketId, wanted) in byTicket)
         {
-            ReplayTicket(item, ticketId, wanted, replays);
+            try
+            {
+                ReplayTicket(item, ticketId, wanted, replays);
+            }
+            catch (TicketUnavailableException gone)
+            {
+                return gone.Error(Field(item, wanted[0].Index, "ticket"));
+            }
+            catch (Exception e) when (e is not Microsoft.Data.Sqlite.SqliteException)
+            {
+                // A damaged row (or a bug): answered as Load answers a log that does not replay. A
+                // ticket in memory was rebuilt from its log, so its row was damaged since; it keeps running.
+                if (!tickets.Contains(ticketId) && !dirtyTickets.ContainsKey(ticketId))
+                {
+                    MarkUnavailable(ticketId, e);
+                }
+                else
+                {
+                    logger.LogCritical(e, "Ticket {Ticket}'s log could not be replayed to answer a retried event (a damaged row or a bug); the retry is refused", ticketId);
+                }
+
+                return new TicketUnavailableException(ticketId, e).Error(Field(item, wanted[0].Index, "ticket"));
+            }
         }
 
         return null;
