@@ -211,13 +211,9 @@ internal sealed partial class EngineLoop
             return new EngineError(400, "Invalid event", $"Event '{e.EventId}': policy: ticket '{e.TicketId}' runs under policy '{version.Name}', not '{named}'; only its created event chooses the policy, so a later event names that one or leaves \"policy\" out.", Field(item, i, "policy"));
         }
 
-        if (version.Compiled.Validate(e) is not { } invalid)
-        {
-            return null;
-        }
-
-        var colon = invalid.IndexOf(':', StringComparison.Ordinal);
-        return new EngineError(400, "Invalid event", $"Event '{e.EventId}': {invalid}", Field(item, i, colon > 0 ? invalid[..colon] : "type"));
+        return version.Compiled.Validate(e, out var member) is { } invalid
+            ? new EngineError(400, "Invalid event", $"Event '{e.EventId}': {invalid}", Field(item, i, member!))
+            : null;
     }
 
     /// <summary>Why a created event cannot open its ticket (no policy to run it), or null with the version.</summary>
