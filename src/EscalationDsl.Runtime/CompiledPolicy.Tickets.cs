@@ -15,7 +15,40 @@ public sealed partial class CompiledPolicy
     /// Checks that an event fits this policy: known severity, flag and field names, valid values.
     /// Returns a message naming the field at fault, or null when the event is valid.
     /// </summary>
-    public string? Validate(TicketEvent e)
+    public string? Validate(TicketEvent e) => Validate(e, out _);
+
+    /// <summary>
+    /// <see cref="Validate(TicketEvent)"/>, with <paramref name="member"/> the path of the member at
+    /// fault (<c>severity</c>, <c>fields.note:x</c>): the message starts with it, but a field's name
+    /// may hold a colon, so it is given apart.
+    /// </summary>
+    public string? Validate(TicketEvent e, out string? member)
+    {
+        // The event's own members are checked first, their fields after them.
+        if (MemberProblem(e) is { } own)
+        {
+            member = own[..own.IndexOf(':', StringComparison.Ordinal)];
+            return own;
+        }
+
+        if (e.Fields is { } fields)
+        {
+            for (var i = 0; i < fields.Count; i++)
+            {
+                if (ValueProblem(fields[i].Key, fields[i].Value) is { } problem)
+                {
+                    member = $"fields.{fields[i].Key}";
+                    return problem;
+                }
+            }
+        }
+
+        member = null;
+        return null;
+    }
+
+    /// <summary>The problem of one of the event's own members (their names hold no colon), or null.</summary>
+    private string? MemberProblem(TicketEvent e)
     {
         if (string.IsNullOrEmpty(e.TicketId))
         {
@@ -74,23 +107,7 @@ public sealed partial class CompiledPolicy
                 return "fields: a field_set event needs the fields it sets, such as \"fields\": {\"impact\": \"degraded\"}";
         }
 
-        if (UnusedMemberProblem(e) is { } unused)
-        {
-            return unused;
-        }
-
-        if (e.Fields is { } fields)
-        {
-            for (var i = 0; i < fields.Count; i++)
-            {
-                if (ValueProblem(fields[i].Key, fields[i].Value) is { } problem)
-                {
-                    return problem;
-                }
-            }
-        }
-
-        return null;
+        return UnusedMemberProblem(e);
     }
 
     /// <summary>
@@ -148,8 +165,14 @@ public sealed partial class CompiledPolicy
     /// After "has no settable field": a built-in field the runtime keeps from events (<c>mitigation_status</c>), or the
     /// settable fields it is probably a misspelling of (<c>impakt</c>), or nothing.
     /// </summary>
-    private string UnknownFieldHint(string name)
+    private string UnknownFieldHint(string name, string value)
     {
+        // An event member the event's type reads, such as its severity or owner, given among the fields.
+        if (name is "severity" or "owner")
+        {
+            return $"; {name} is a member of the event itself: send it next to \"type\", as \"{name}\": \"{value}\"";
+        }
+
         if (Model.Fields.Any(f => f.IsBuiltIn && f.Name == name))
         {
             return "; it is built in, kept by the runtime from the events' types (docs/language.md#built-in-fields)";
@@ -169,7 +192,7 @@ public sealed partial class CompiledPolicy
         // Every settable field has a slot, so the slot finds the field without searching the model's fields.
         if (ValueSlot(name) is not (>= 0 and var slot))
         {
-            return $"{Where(name, member)}: policy '{Name}' has no settable field '{name}'{UnknownFieldHint(name)}";
+            return $"{Where(name, member)}: policy '{Name}' has no settable field '{name}'{UnknownFieldHint(name, value)}";
         }
 
         var field = SlotField(slot);

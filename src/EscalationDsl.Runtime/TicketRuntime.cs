@@ -83,7 +83,7 @@ public sealed partial class TicketRuntime
 
     /// <summary>
     /// Starts a ticket from its <c>created</c> event. The event must be valid for the policy
-    /// (<see cref="CompiledPolicy.Validate"/>).
+    /// (<see cref="CompiledPolicy.Validate(TicketEvent)"/>).
     /// </summary>
     public Ticket Open(TicketEvent created, List<Decision> decisions, ExplainTrace? explain = null)
     {

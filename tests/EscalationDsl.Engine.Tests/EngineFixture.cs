@@ -120,6 +120,29 @@ internal sealed class EngineFixture : IAsyncDisposable
         ((string?)problem["detail"]).ShouldBe(detail);
     }
 
+    /// <summary>Checks that the answer is <c>500 Ticket unavailable</c> for the ticket, with this <c>field</c> (none for null).</summary>
+    public static async Task ShouldBeUnavailable(HttpResponseMessage response, string ticket, string? field)
+    {
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.InternalServerError);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        ((string?)problem["title"]).ShouldBe("Ticket unavailable");
+        ((string?)problem["detail"]).ShouldStartWith($"Ticket '{ticket}' cannot be rebuilt from its stored log or run");
+        ((string?)problem["field"]).ShouldBe(field);
+    }
+
+    /// <summary>Stops the engine, damages one stored event by hand, as a broken disk or a hand edit might, and starts it again.</summary>
+    public async Task RestartWithDamagedEvent(string eventId)
+    {
+        await StopHostAsync();
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE events SET body = '{\"broken' WHERE event_id = $id";
+        command.Parameters.AddWithValue("$id", eventId);
+        command.ExecuteNonQuery().ShouldBe(1);
+        await StartHostAsync();
+    }
+
     public async Task<JsonNode?> GetJson(string path)
     {
         var response = await Http.GetAsync(path);
@@ -138,11 +161,14 @@ internal sealed class EngineFixture : IAsyncDisposable
     /// Waits until everything the engine loop has run so far is stored (the store writer has caught
     /// up): a read work item runs only after that. A scheduler tick has no answer to wait for.
     /// </summary>
-    public async Task Settled()
+    public Task Settled() => Read(_ => true);
+
+    /// <summary>Reads the engine loop's state on its thread, once what it has run so far is stored.</summary>
+    internal async Task<T> Read<T>(Func<Processing.EngineLoop, T> read)
     {
-        var read = new Processing.ReadItem<bool>(_ => true);
-        Loop.Post(read);
-        await read.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var item = new Processing.ReadItem<T>(read);
+        Loop.Post(item);
+        return await item.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>The decisions delivered to the file sink so far (whole lines only: the sink may be writing one).</summary>

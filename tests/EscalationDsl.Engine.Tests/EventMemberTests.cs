@@ -58,6 +58,30 @@ public sealed class EventMemberTests
     }
 
     [Theory]
+    [InlineData("\"fields\":{\"note:x\":[1]}", "fields.note:x", "fields.note:x: must be a string, number, true, false or null")]
+    [InlineData("\"a:b\":1", "a:b", "a:b: unknown field (fields of the ticket go inside \"fields\"; see docs/events.md)")]
+    [InlineData("\"fields\":{\"impact\":\"production\",\"note:x\":\"1\"}", "fields.note:x", "Event 'x': fields.note:x: policy 'support' has no settable field 'note:x'")]
+    [InlineData("\"severty\":\"sev1\"", "severty", "severty: unknown field; did you mean severity? (fields of the ticket go inside \"fields\"; see docs/events.md)")]
+    public async Task TheProblemsFieldIsTheMemberAtFaultEvenWhenItsNameHoldsAColon(string member, string field, string detail)
+    {
+        // The field was the text before the message's first colon: fields.note, and a.
+        await using var engine = await EngineFixture.StartAsync();
+        var body = $"{{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\",\"issue_type\":\"database\",{member}}}";
+
+        await ShouldBeRefusedAloneAndInABatch(engine, body, field, detail, detail.StartsWith("Event ", StringComparison.Ordinal) ? detail : $"events[0]: {detail}");
+    }
+
+    /// <summary>Posts the event alone and as a batch of one: both are refused with the field and detail (the batch's own detail).</summary>
+    private static async Task ShouldBeRefusedAloneAndInABatch(EngineFixture engine, string body, string field, string detail, string batchDetail)
+    {
+        var one = await engine.Http.PostAsync("/v1/events", EngineFixture.Raw(body));
+        var batch = await engine.Http.PostAsync("/v1/events:batch", EngineFixture.Raw($"[{body}]"));
+
+        await EngineFixture.ShouldBeBadRequest(one, field, detail);
+        await EngineFixture.ShouldBeBadRequest(batch, $"events[0].{field}", batchDetail);
+    }
+
+    [Theory]
     [InlineData("{\"id\":\"x\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\"}", "ticket", "ticket: every event needs the id of the ticket it belongs to")]
     [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"type\":\"created\"}", "at", "at: every event needs the time it happened, an ISO 8601 time with an offset such as 2026-11-26T14:05:00Z")]
     [InlineData("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\"}", "type", "type: every event needs its type, one of created, acknowledged, first_update, customer_update, assigned, field_set, severity_changed, flagged, workaround_failed, mitigation, status, resolved, closed, reopened")]
@@ -67,10 +91,6 @@ public sealed class EventMemberTests
         // They were "type: required" and "at: required", next to full sentences for every other problem.
         await using var engine = await EngineFixture.StartAsync();
 
-        var one = await engine.Http.PostAsync("/v1/events", EngineFixture.Raw(body));
-        var batch = await engine.Http.PostAsync("/v1/events:batch", EngineFixture.Raw($"[{body}]"));
-
-        await EngineFixture.ShouldBeBadRequest(one, field, detail);
-        await EngineFixture.ShouldBeBadRequest(batch, $"events[0].{field}", $"events[0]: {detail}");
+        await ShouldBeRefusedAloneAndInABatch(engine, body, field, detail, $"events[0]: {detail}");
     }
 }

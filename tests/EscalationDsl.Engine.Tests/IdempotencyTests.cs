@@ -96,4 +96,75 @@ public sealed class IdempotencyTests
         results.Select(r => (bool)r!["replayed"]!).ShouldBe([false, false, true]);
         results[2]!["state"]!.GetValue<string>().ShouldBe(results[0]!["state"]!.GetValue<string>(), "a replay answers as the original did");
     }
+
+    [Fact]
+    public async Task ARetriedBatchReplaysEachTicketsLogOnceAndAnswersAsTheOriginalsDid()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        var opened = T0.AddHours(-2);
+        object Update(string ticket, int i) => EngineFixture.Event($"{ticket}-u{i}", ticket, opened.AddSeconds(30 * i), "customer_update");
+
+        // Two requests with a deadline run between them, so the ticket's log has an advance row among the retried events.
+        object[] first = [EngineFixture.Created("A-c", "A", opened), .. Enumerable.Range(1, 100).Select(i => Update("A", i)), EngineFixture.Created("B-c", "B", opened), Update("B", 1)];
+        object[] second = [.. Enumerable.Range(101, 100).Select(i => Update("A", i)), Update("B", 2)];
+        var answers = await Results(engine.PostBatch(first));
+        await engine.AdvanceAsync(TimeSpan.FromSeconds(1));
+        answers.AddRange(await Results(engine.PostBatch(second)));
+        answers.ShouldNotContain(a => (bool)a["replayed"]!);
+
+        var replaysBefore = await engine.Read(loop => loop.RetryReplays);
+        var retried = await Results(engine.PostBatch([.. first, .. second]));
+        var replays = await engine.Read(loop => loop.RetryReplays) - replaysBefore;
+
+        replays.ShouldBe(2, "one replay of each ticket's log, not one per retried event");
+        retried.Select(r => r.ToJsonString()).ShouldBe(answers.Select(a => { a["replayed"] = true; return a.ToJsonString(); }));
+
+        static async Task<List<JsonObject>> Results(Task<HttpResponseMessage> posted)
+        {
+            var response = await posted;
+            var body = await response.Content.ReadAsStringAsync();
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+            return JsonNode.Parse(body)!["results"]!.AsArray().Select(r => r!.AsObject()).ToList();
+        }
+    }
+
+    [Fact]
+    public async Task ANewEventReusingTheIdOfAnotherTicketsDamagedRowIsAConflictNamingTheId()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("d1", "T4", T0));
+        await engine.PostEventOk(EngineFixture.Event("d2", "T4", T0.AddMinutes(1), "acknowledged"));
+        await engine.RestartWithDamagedEvent("d2"); // T4 is set aside: its log does not replay
+
+        var response = await engine.PostBatch(
+            EngineFixture.Created("n1", "T5", T0.AddMinutes(2)),
+            EngineFixture.Created("d2", "T6", T0.AddMinutes(2)));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        ((string?)problem["field"]).ShouldBe("events[1].id");
+        ((string?)problem["detail"]).ShouldBe(
+            "Event id 'd2' was already used for an event of ticket 'T4' (its stored row cannot be read); give every event its own id, and resend exactly the same event to retry.");
+        (await engine.GetJson("/v1/tickets/T5")).ShouldBeNull("nothing of the request is stored");
+        await EngineFixture.ShouldBeUnavailable(await engine.PostEvent(EngineFixture.Event("d2", "T4", T0.AddMinutes(1), "acknowledged")), "T4", "ticket");
+        await engine.PostEventOk(EngineFixture.Created("n1", "T5", T0.AddMinutes(2)));
+    }
+
+    [Fact]
+    public async Task ARetryForAClosedTicketWithADamagedRowIsTicketUnavailable()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        await engine.PostEventOk(EngineFixture.Created("c1", "T7", T0));
+        await engine.PostEventOk(EngineFixture.Event("c2", "T7", T0.AddMinutes(1), "resolved"));
+        await engine.PostEventOk(EngineFixture.Event("c3", "T7", T0.AddMinutes(2), "closed"));
+        await engine.RestartWithDamagedEvent("c2"); // closed tickets are not replayed at start: the retry's replay finds the damage
+
+        // The retried event's own row is whole, the damaged one is before it; then the damaged row's own retry.
+        await EngineFixture.ShouldBeUnavailable(await engine.PostBatch(
+            EngineFixture.Created("n1", "T8", T0.AddMinutes(2)),
+            EngineFixture.Event("c3", "T7", T0.AddMinutes(2), "closed")), "T7", "events[1].ticket");
+        (await engine.GetJson("/v1/tickets/T8")).ShouldBeNull("nothing of the request is stored");
+        await EngineFixture.ShouldBeUnavailable(await engine.PostEvent(EngineFixture.Event("c2", "T7", T0.AddMinutes(1), "resolved")), "T7", "ticket");
+        await engine.PostEventOk(EngineFixture.Created("n1", "T8", T0.AddMinutes(2)));
+    }
 }

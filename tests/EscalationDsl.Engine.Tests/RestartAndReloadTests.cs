@@ -18,27 +18,25 @@ public sealed class RestartAndReloadTests
         await using var engine = await EngineFixture.StartAsync();
         await engine.PostEventOk(EngineFixture.Created("e1", "INC-OK", T0));
         await engine.PostEventOk(EngineFixture.Created("e2", "INC-BAD", T0));
-        await engine.StopHostAsync();
-        Damage(engine, "e2");
-        await engine.StartHostAsync();
+        await engine.RestartWithDamagedEvent("e2");
 
         (await engine.GetJson("/v1/tickets/INC-OK"))!["state"]!.GetValue<string>().ShouldBe("open");
-        await ShouldBeUnavailable(await engine.Http.GetAsync("/v1/tickets/INC-BAD"), "INC-BAD", field: null);
-        await ShouldBeUnavailable(await engine.Http.GetAsync("/v1/tickets/INC-BAD/timeline"), "INC-BAD", field: null);
+        await EngineFixture.ShouldBeUnavailable(await engine.Http.GetAsync("/v1/tickets/INC-BAD"), "INC-BAD", field: null);
+        await EngineFixture.ShouldBeUnavailable(await engine.Http.GetAsync("/v1/tickets/INC-BAD/timeline"), "INC-BAD", field: null);
         await engine.PostEventOk(EngineFixture.Created("e3", "INC-NEW", T0.AddMinutes(1)));
 
         // Events for it are refused with their own answer (as often as they come), and a batch
         // naming it is refused whole, leaving the other tickets as they were.
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            await ShouldBeUnavailable(await engine.PostEvent(EngineFixture.Event($"e4-{attempt}", "INC-BAD", T0.AddMinutes(2), "acknowledged")), "INC-BAD", "ticket");
+            await EngineFixture.ShouldBeUnavailable(await engine.PostEvent(EngineFixture.Event($"e4-{attempt}", "INC-BAD", T0.AddMinutes(2), "acknowledged")), "INC-BAD", "ticket");
         }
 
-        await ShouldBeUnavailable(await engine.PostBatch(
+        await EngineFixture.ShouldBeUnavailable(await engine.PostBatch(
             EngineFixture.Event("e5", "INC-OK", T0.AddMinutes(2), "acknowledged"),
             EngineFixture.Event("e6", "INC-BAD", T0.AddMinutes(2), "acknowledged")), "INC-BAD", "events[1].ticket");
         (await engine.GetJson("/v1/tickets/INC-OK"))!["state"]!.GetValue<string>().ShouldBe("open");
-        await ShouldBeUnavailable(await engine.Http.PostAsync("/v1/tickets/INC-BAD:migrate", null), "INC-BAD", field: null);
+        await EngineFixture.ShouldBeUnavailable(await engine.Http.PostAsync("/v1/tickets/INC-BAD:migrate", null), "INC-BAD", field: null);
         await engine.PostEventOk(EngineFixture.Event("e7", "INC-OK", T0.AddMinutes(3), "acknowledged"));
     }
 
@@ -48,21 +46,19 @@ public sealed class RestartAndReloadTests
         await using var engine = await EngineFixture.StartAsync();
         await CreateClosed(engine, "INC-CLOSED", "c");
         await engine.PostEventOk(EngineFixture.Created("c4", "INC-OTHER", T0.AddMinutes(2)));
-        await engine.StopHostAsync();
-        Damage(engine, "c2");
-        await engine.StartHostAsync(); // closed tickets are not replayed at start: the damage shows later
+        await engine.RestartWithDamagedEvent("c2"); // closed tickets are not replayed at start: the damage shows later
 
         // Its timeline, the first thing to read its log here, says so too.
-        await ShouldBeUnavailable(await engine.Http.GetAsync("/v1/tickets/INC-CLOSED/timeline"), "INC-CLOSED", field: null);
+        await EngineFixture.ShouldBeUnavailable(await engine.Http.GetAsync("/v1/tickets/INC-CLOSED/timeline"), "INC-CLOSED", field: null);
 
         // The first event that needs its log finds the damage; it and every later one get the same
         // answer, and events of other tickets in the same batch are not applied either (all or nothing).
-        await ShouldBeUnavailable(await engine.PostBatch(
+        await EngineFixture.ShouldBeUnavailable(await engine.PostBatch(
             EngineFixture.Event("c5", "INC-OTHER", T0.AddMinutes(3), "acknowledged"),
             EngineFixture.Event("c6", "INC-CLOSED", T0.AddMinutes(3), "reopened")), "INC-CLOSED", "events[1].ticket");
         (await engine.GetJson("/v1/tickets/INC-OTHER"))!["state"]!.GetValue<string>().ShouldBe("open");
-        await ShouldBeUnavailable(await engine.PostEvent(EngineFixture.Event("c7", "INC-CLOSED", T0.AddMinutes(4), "reopened")), "INC-CLOSED", "ticket");
-        await ShouldBeUnavailable(await engine.Http.GetAsync("/v1/tickets/INC-CLOSED"), "INC-CLOSED", field: null);
+        await EngineFixture.ShouldBeUnavailable(await engine.PostEvent(EngineFixture.Event("c7", "INC-CLOSED", T0.AddMinutes(4), "reopened")), "INC-CLOSED", "ticket");
+        await EngineFixture.ShouldBeUnavailable(await engine.Http.GetAsync("/v1/tickets/INC-CLOSED"), "INC-CLOSED", field: null);
         (await engine.PostEventOk(EngineFixture.Event("c8", "INC-OTHER", T0.AddMinutes(5), "acknowledged")))["state"]!.GetValue<string>().ShouldBe("acknowledged");
     }
 
@@ -77,8 +73,8 @@ public sealed class RestartAndReloadTests
         BreakStoredVersionOne(engine);
         await engine.StartHostAsync();
 
-        await ShouldBeUnavailable(await engine.PostEvent(EngineFixture.Event("p2", "INC-V1", T0.AddMinutes(1), "acknowledged")), "INC-V1", "ticket");
-        await ShouldBeUnavailable(await engine.Http.GetAsync("/v1/tickets/INC-V1"), "INC-V1", field: null);
+        await EngineFixture.ShouldBeUnavailable(await engine.PostEvent(EngineFixture.Event("p2", "INC-V1", T0.AddMinutes(1), "acknowledged")), "INC-V1", "ticket");
+        await EngineFixture.ShouldBeUnavailable(await engine.Http.GetAsync("/v1/tickets/INC-V1"), "INC-V1", field: null);
         (await engine.PostEventOk(EngineFixture.Created("p3", "INC-V2", T0.AddMinutes(1))))["policy_version"]!.GetValue<int>().ShouldBe(2);
     }
 
@@ -173,7 +169,7 @@ public sealed class RestartAndReloadTests
         BreakStoredVersionOne(engine);
         await engine.StartHostAsync();
 
-        await ShouldBeUnavailable(await engine.Http.GetAsync("/v1/tickets/INC-V1/timeline"), "INC-V1", field: null);
+        await EngineFixture.ShouldBeUnavailable(await engine.Http.GetAsync("/v1/tickets/INC-V1/timeline"), "INC-V1", field: null);
     }
 
     [Fact]
@@ -186,7 +182,7 @@ public sealed class RestartAndReloadTests
         await engine.StartHostAsync();
 
         // The retry is answered from the ticket's log, which cannot be replayed any more.
-        await ShouldBeUnavailable(await engine.PostEvent(EngineFixture.Event("r3", "INC-R", T0.AddMinutes(2), "closed")), "INC-R", "ticket");
+        await EngineFixture.ShouldBeUnavailable(await engine.PostEvent(EngineFixture.Event("r3", "INC-R", T0.AddMinutes(2), "closed")), "INC-R", "ticket");
         await engine.PostEventOk(EngineFixture.Created("r4", "INC-OTHER", T0.AddMinutes(3)));
     }
 
@@ -213,7 +209,6 @@ public sealed class RestartAndReloadTests
         await engine.PostEventOk(EngineFixture.Event($"{prefix}3", ticket, T0.AddMinutes(2), "closed"));
     }
 
-    /// <summary>Damages one stored event by hand, as a broken disk or a hand edit might.</summary>
     [Fact]
     public async Task ARestartReplaysStoredEventsAsTheyWereAcceptedEvenWhereTodaysChecksAreStricter()
     {
@@ -235,25 +230,6 @@ public sealed class RestartAndReloadTests
         var ticket = await engine.Http.GetAsync("/v1/tickets/INC-U");
         ticket.StatusCode.ShouldBe(HttpStatusCode.OK, await ticket.Content.ReadAsStringAsync());
         (await engine.GetJson("/v1/tickets/INC-U"))!["fields"]!["impact"]!.GetValue<string>().ShouldBe("catastrophic");
-    }
-
-    private static void Damage(EngineFixture engine, string eventId)
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={engine.Database};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE events SET body = '{not json' WHERE event_id = $id";
-        command.Parameters.AddWithValue("$id", eventId);
-        command.ExecuteNonQuery().ShouldBe(1);
-    }
-
-    private static async Task ShouldBeUnavailable(HttpResponseMessage response, string ticket, string? field)
-    {
-        response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
-        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        ((string?)problem["title"]).ShouldBe("Ticket unavailable");
-        ((string?)problem["detail"]).ShouldStartWith($"Ticket '{ticket}' cannot be rebuilt from its stored log or run");
-        ((string?)problem["field"]).ShouldBe(field);
     }
 
     [Fact]

@@ -37,10 +37,23 @@ public sealed class EventValidationTests
     [InlineData("Workaround", "fields.Workaround: policy 'support' has no settable field 'Workaround'; did you mean workaround?")]
     [InlineData("mitigation_status", "fields.mitigation_status: policy 'support' has no settable field 'mitigation_status'; it is built in, kept by the runtime from the events' types (docs/language.md#built-in-fields)")]
     [InlineData("region", "fields.region: policy 'support' has no settable field 'region'")]
+    [InlineData("severity", "fields.severity: policy 'support' has no settable field 'severity'; severity is a member of the event itself: send it next to \"type\", as \"severity\": \"x\"")]
+    [InlineData("owner", "fields.owner: policy 'support' has no settable field 'owner'; owner is a member of the event itself: send it next to \"type\", as \"owner\": \"x\"")]
     public void AnUnknownFieldSaysWhatItIsProbablyMeantToBe(string name, string problem)
     {
         // A new user's F4: `impakt` and support.esc's own `mitigation_status` got the bare "has no settable field".
         Policy.Validate(Created with { Fields = [KeyValuePair.Create(name, "x")] }).ShouldBe(problem);
+    }
+
+    [Fact]
+    public void TheMemberAtFaultIsGivenApartFromTheMessageWhoseNameMayHoldAColon()
+    {
+        Policy.Validate(Created with { Fields = [KeyValuePair.Create("note:x", "1")] }, out var member).ShouldStartWith("fields.note:x: ");
+        member.ShouldBe("fields.note:x");
+        Policy.Validate(Created with { Severity = "sev9" }, out member).ShouldStartWith("severity: ");
+        member.ShouldBe("severity");
+        Policy.Validate(Created, out member).ShouldBeNull();
+        member.ShouldBeNull();
     }
 
     [Fact]

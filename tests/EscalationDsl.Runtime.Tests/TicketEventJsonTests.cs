@@ -41,7 +41,7 @@ public sealed class TicketEventJsonTests
     }
 
     [Theory]
-    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","sevrity":"sev1"}""", "sevrity: unknown field (fields of the ticket go inside \"fields\"; see docs/events.md)")]
+    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","sevrity":"sev1"}""", "sevrity: unknown field; did you mean severity? (fields of the ticket go inside \"fields\"; see docs/events.md)")]
     [InlineData("""{"type":5,"colour":"red"}""", "colour: unknown field (fields of the ticket go inside \"fields\"; see docs/events.md)")]
     [InlineData("""{"at":"2026-11-02T14:00:00Z","type":"created"}""", "ticket: every event needs the id of the ticket it belongs to")]
     [InlineData("""{"ticket":"T1","type":"created","id":5}""", "at: every event needs the time it happened, an ISO 8601 time with an offset such as 2026-11-26T14:05:00Z")]
@@ -55,6 +55,20 @@ public sealed class TicketEventJsonTests
     [InlineData("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","fields":{"cu\ud800":"x"}}""", "fields.cu\\ud800: the name is not valid text: an escape such as \\ud800 leaves half of a UTF-16 surrogate pair")]
     [InlineData("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","x\ud800":1}""", "x\\ud800: unknown field (fields of the ticket go inside \"fields\"; see docs/events.md)")]
     public void TheFirstProblemIsNamed(string json, string error) => Parse(json).Error.ShouldBe(error);
+
+    [Theory]
+    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","a:b":1}""", "a:b")]
+    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","fields":{"note:x":[1]}}""", "fields.note:x")]
+    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","owner":7}""", "owner")]
+    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:00Z","type":"created"}""", "at")]
+    [InlineData("""[1]""", null)]
+    public void TheMemberAtFaultIsGivenApartFromTheMessageWhoseNameMayHoldAColon(string json, string? member)
+    {
+        using var doc = JsonDocument.Parse(json);
+        TicketEventJson.Parse(doc.RootElement, out var error, out var at).ShouldBeNull();
+        at.ShouldBe(member);
+        error.ShouldStartWith(member is null ? "an event" : member + ": ");
+    }
 
     /// <summary>
     /// A hand-written event file: the reader's own words ("Expected depth to be zero at the end of the

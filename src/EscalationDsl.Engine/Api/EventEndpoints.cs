@@ -218,12 +218,9 @@ internal static class EventEndpoints
         problem = null;
         var at = where is null ? string.Empty : where + ": ";
         var whole = fieldPrefix.Length == 0 ? null : fieldPrefix[..^1];
-        var e = TicketEventJson.Parse(element, out var error);
+        var e = TicketEventJson.Parse(element, out var error, out var member);
         if (e is null)
         {
-            // Errors start with the member at fault ("fields.impact: ..."), except for an event that is not an object.
-            var colon = error!.IndexOf(':', StringComparison.Ordinal);
-            var member = colon > 0 ? error[..colon] : null;
             problem = Problems.BadRequest(at + error, member is null ? whole : fieldPrefix + member);
             return null;
         }

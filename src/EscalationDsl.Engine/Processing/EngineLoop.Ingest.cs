@@ -26,7 +26,8 @@ internal sealed partial class EngineLoop
 
         store.Savepoint.Execute();
         loadedForCheck.Clear();
-        var error = Check(item, now, planned, seen);
+        EventResult?[]? replays = null;
+        var error = Check(item, now, planned, seen) ?? ReplayRetries(item, seen, out replays);
         if (error is not null)
         {
             store.RollbackSavepoint.Execute();
@@ -40,11 +41,14 @@ internal sealed partial class EngineLoop
         }
 
         store.ReleaseSavepoint.Execute();
-        return (ApplyAll(item, seen, planned, now), null);
+        return (ApplyAll(item, seen, replays, planned, now), null);
     }
 
-    /// <summary>Applies a checked request's new events; answers its repeated and stored ones with their first result.</summary>
-    private EventResult[] ApplyAll(IngestItem item, Seen[] seen, Dictionary<string, PolicyVersion> planned, long now)
+    /// <summary>
+    /// Applies a checked request's new events; answers its repeated ones with their first result and
+    /// its stored ones with their <paramref name="replays"/>.
+    /// </summary>
+    private EventResult[] ApplyAll(IngestItem item, Seen[] seen, EventResult?[]? replays, Dictionary<string, PolicyVersion> planned, long now)
     {
         var events = item.Events;
         var results = new EventResult[events.Count];
@@ -54,7 +58,7 @@ internal sealed partial class EngineLoop
             results[i] = seen[i] switch
             {
                 { First: var first } when first != i => results[first] with { Replayed = true },
-                { Stored: true } => ReplayResult(e.EventId!),
+                { Stored: true } => replays![i]!,
                 _ => Apply(e, e.Kind == TicketEventKind.Created ? planned[e.TicketId] : null, now),
             };
         }
@@ -207,13 +211,9 @@ internal sealed partial class EngineLoop
             return new EngineError(400, "Invalid event", $"Event '{e.EventId}': policy: ticket '{e.TicketId}' runs under policy '{version.Name}', not '{named}'; only its created event chooses the policy, so a later event names that one or leaves \"policy\" out.", Field(item, i, "policy"));
         }
 
-        if (version.Compiled.Validate(e) is not { } invalid)
-        {
-            return null;
-        }
-
-        var colon = invalid.IndexOf(':', StringComparison.Ordinal);
-        return new EngineError(400, "Invalid event", $"Event '{e.EventId}': {invalid}", Field(item, i, colon > 0 ? invalid[..colon] : "type"));
+        return version.Compiled.Validate(e, out var member) is { } invalid
+            ? new EngineError(400, "Invalid event", $"Event '{e.EventId}': {invalid}", Field(item, i, member!))
+            : null;
     }
 
     /// <summary>Why a created event cannot open its ticket (no policy to run it), or null with the version.</summary>

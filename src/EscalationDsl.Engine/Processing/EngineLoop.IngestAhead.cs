@@ -67,7 +67,7 @@ internal sealed partial class EngineLoop
             eventsInFlight.Add(e.EventId!);
         }
 
-        results = ApplyAll(item, seen, planned, now);
+        results = ApplyAll(item, seen, replays: null, planned, now); // a request with stored ids runs against the store
         return true;
     }
 

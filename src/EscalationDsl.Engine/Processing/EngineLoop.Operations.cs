@@ -155,16 +155,18 @@ internal sealed partial class EngineLoop
             throw new TicketUnavailableException(ticketId);
         }
 
-        // A ticket created earlier in this group has no row until the commit: write it now
-        // (outside any request's savepoint: the log is read for answers and reads, not checks).
-        if (dirtyTickets.ContainsKey(ticketId))
+        // A ticket created or changed earlier in this group has its row written only at the commit,
+        // from its entry: the version the row will name. (Not written now: the log of a retried event
+        // is read inside its request's savepoint, which a refusal rolls back.)
+        Policies.PolicyVersion? version = null;
+        string? fingerprint = null;
+        if (dirtyTickets.TryGetValue(ticketId, out var changed))
         {
-            FlushTickets();
+            version = changed.Entry.Policy;
         }
-
-        string fingerprint;
-        using (var reader = store.FindTicket.Query(ticketId))
+        else
         {
+            using var reader = store.FindTicket.Query(ticketId);
             if (!reader.Read())
             {
                 return null;
@@ -182,10 +184,11 @@ internal sealed partial class EngineLoop
             }
         }
 
-        if (Version(fingerprint) is not { } version)
+        version ??= Version(fingerprint!);
+        if (version is null)
         {
             // Stored, but pinned to a version that is not stored or no longer binds: not unknown.
-            var cause = VersionMissing(ticketId, fingerprint);
+            var cause = VersionMissing(ticketId, fingerprint!);
             MarkUnavailable(ticketId, cause);
             throw new TicketUnavailableException(ticketId, cause);
         }

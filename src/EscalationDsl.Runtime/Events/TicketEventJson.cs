@@ -1,6 +1,7 @@
 using System.Text;
 using System.Globalization;
 using System.Text.Json;
+using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Language.Text;
 using NodaTime;
 using NodaTime.Text;
@@ -64,9 +65,18 @@ public static class TicketEventJson
     private static readonly OffsetDateTimePattern TimePattern = OffsetDateTimePattern.ExtendedIso;
 
     /// <summary>Parses one event object; returns null and an error naming the field on bad input.</summary>
-    public static TicketEvent? Parse(JsonElement json, out string? error)
+    public static TicketEvent? Parse(JsonElement json, out string? error) => Parse(json, out error, out _);
+
+    /// <summary>
+    /// Parses one event object; returns null and an error naming the field on bad input, with
+    /// <paramref name="member"/> the path of the member at fault (<c>fields.note:x</c>; null for an
+    /// event that is not an object). The error starts with that path and a colon, but a name may hold
+    /// a colon itself, so the path is given apart rather than read back from the error.
+    /// </summary>
+    public static TicketEvent? Parse(JsonElement json, out string? error, out string? member)
     {
         error = null;
+        member = null;
         if (json.ValueKind != JsonValueKind.Object)
         {
             error = "an event must be a JSON object";
@@ -80,21 +90,22 @@ public static class TicketEventJson
         {
             if (!members.TrySet(property))
             {
-                error = $"{JsonText.NameForMessage(property)}: unknown field (fields of the ticket go inside \"fields\"; see docs/events.md)";
+                member = JsonText.NameForMessage(property);
+                error = $"{member}: {Unknown(property)}";
                 return null;
             }
         }
 
-        var ticket = Text(members.Ticket, "ticket", ref error);
-        var atText = Text(members.At, "at", ref error);
-        var typeText = Text(members.Type, "type", ref error);
-        var id = Text(members.Id, "id", ref error, required: false);
-        var policy = Text(members.Policy, "policy", ref error, required: false);
-        var severity = Text(members.Severity, "severity", ref error, required: false);
-        var issueType = Text(members.IssueType, "issue_type", ref error, required: false);
-        var owner = Text(members.Owner, "owner", ref error, required: false);
-        var flag = Text(members.Flag, "flag", ref error, required: false);
-        var status = Text(members.Status, "status", ref error, required: false);
+        var ticket = Text(members.Ticket, "ticket", ref error, ref member);
+        var atText = Text(members.At, "at", ref error, ref member);
+        var typeText = Text(members.Type, "type", ref error, ref member);
+        var id = Text(members.Id, "id", ref error, ref member, required: false);
+        var policy = Text(members.Policy, "policy", ref error, ref member, required: false);
+        var severity = Text(members.Severity, "severity", ref error, ref member, required: false);
+        var issueType = Text(members.IssueType, "issue_type", ref error, ref member, required: false);
+        var owner = Text(members.Owner, "owner", ref error, ref member, required: false);
+        var flag = Text(members.Flag, "flag", ref error, ref member, required: false);
+        var status = Text(members.Status, "status", ref error, ref member, required: false);
         if (error is not null)
         {
             return null;
@@ -102,12 +113,14 @@ public static class TicketEventJson
 
         if (ParseTime(atText!) is not { } at)
         {
+            member = "at";
             error = $"at: '{atText}' is not an ISO 8601 time with an offset, such as 2026-11-26T14:05:00Z";
             return null;
         }
 
         if (!TicketEventKinds.TryParse(typeText, out var kind))
         {
+            member = "type";
             error = $"type: {TicketEventKinds.NotAType(typeText)}";
             return null;
         }
@@ -117,6 +130,7 @@ public static class TicketEventJson
         {
             if (eng.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             {
+                member = "engineering";
                 error = "engineering: must be true or false";
                 return null;
             }
@@ -129,6 +143,7 @@ public static class TicketEventJson
         {
             if (f.ValueKind != JsonValueKind.Object)
             {
+                member = "fields";
                 error = "fields: must be an object of field names to values";
                 return null;
             }
@@ -138,13 +153,15 @@ public static class TicketEventJson
             {
                 if (!JsonText.TryGetName(field, out var name))
                 {
-                    error = $"fields.{JsonText.NameForMessage(field)}: the name is {JsonErrorPosition.HalfSurrogate}";
+                    member = $"fields.{JsonText.NameForMessage(field)}";
+                    error = $"{member}: the name is {JsonErrorPosition.HalfSurrogate}";
                     return null;
                 }
 
                 if (field.Value.ValueKind == JsonValueKind.String && !JsonText.TryGet(field.Value, out _))
                 {
-                    error = $"fields.{name}: {JsonErrorPosition.HalfSurrogate}";
+                    member = $"fields.{name}";
+                    error = $"{member}: {JsonErrorPosition.HalfSurrogate}";
                     return null;
                 }
 
@@ -159,7 +176,8 @@ public static class TicketEventJson
                 };
                 if (value is null)
                 {
-                    error = $"fields.{name}: must be a string, number, true, false or null";
+                    member = $"fields.{name}";
+                    error = $"{member}: must be a string, number, true, false or null";
                     return null;
                 }
 
@@ -167,6 +185,7 @@ public static class TicketEventJson
             }
         }
 
+        member = null;
         return new TicketEvent
         {
             EventId = id,
@@ -413,13 +432,15 @@ public static class TicketEventJson
         _ => $"every event needs its {member}",
     };
 
-    private static string? Text(JsonElement? member, string name, ref string? error, bool required = true)
+    /// <summary>The text of the member <paramref name="name"/>, or null; on a problem, <paramref name="error"/> and <paramref name="at"/> (the member) are set.</summary>
+    private static string? Text(JsonElement? member, string name, ref string? error, ref string? at, bool required = true)
     {
         if (error is not null)
         {
             return null;
         }
 
+        at = name; // kept only with an error
         if (member is not { ValueKind: not JsonValueKind.Null } value)
         {
             if (required)
@@ -448,6 +469,21 @@ public static class TicketEventJson
         }
 
         return text;
+    }
+
+    /// <summary>The members an event object may have, for suggestions.</summary>
+    private static readonly string[] MemberNames = ["id", "ticket", "at", "type", "policy", "severity", "issue_type", "owner", "engineering", "flag", "status", "fields"];
+
+    /// <summary>
+    /// The problem of a member that is not an event member: a slip of one (<c>severty</c>) is named,
+    /// and a ticket field given beside the members is sent where fields go.
+    /// </summary>
+    private static string Unknown(JsonProperty property)
+    {
+        const string Fields = "(fields of the ticket go inside \"fields\"; see docs/events.md)";
+        return JsonText.TryGetName(property, out var name) && NameSuggester.Closest(name, MemberNames) is { Count: > 0 } near
+            ? $"unknown field; did you mean {string.Join(" or ", near)}? {Fields}"
+            : $"unknown field {Fields}";
     }
 
     /// <summary>The known members of an event object; a name given twice keeps its last value, as <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> does.</summary>
