@@ -27,7 +27,7 @@ internal sealed partial class EngineLoop
         store.Begin();
         try
         {
-            Registry.Remember(CurrentVersions());
+            Registry.Remember(CurrentVersions(), Version);
             ReloadPolicies(cancellation);
             if (options.DefaultPolicy is { } name && !Registry.Current.ContainsKey(name))
             {
