@@ -8,6 +8,21 @@ public sealed class BulkMigrationTests
 {
     private static readonly DateTimeOffset T0 = EngineFixture.Start;
 
+    [Theory]
+    [InlineData("suport", "Policy 'suport' is not loaded (loaded: support); did you mean 'support'?")]
+    [InlineData("billing", "Policy 'billing' is not loaded (loaded: support).")]
+    public async Task APolicyThatIsNotLoadedIsAnswered404WithTheLoadedNameItIsNear(string name, string detail)
+    {
+        // The 404 named no loaded policy, unlike /readyz and /v1/events.
+        await using var engine = await EngineFixture.StartAsync();
+
+        var response = await engine.Http.PostAsync($"/v1/policies/{name}:migrate", null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        ((string?)problem["title"], (string?)problem["detail"], problem["field"]).ShouldBe(("Unknown policy", detail, null));
+    }
+
     [Fact]
     public async Task ATicketThatCannotMoveIsInTheAnswerWithTheReasonItsOwnMigrationGives()
     {

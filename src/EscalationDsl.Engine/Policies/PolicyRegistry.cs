@@ -55,6 +55,16 @@ internal sealed partial class PolicyRegistry(string folder, IPolicyGate gate, IL
         return $"'{name}' is not loaded (loaded: {string.Join(", ", loaded)}){(meant.Count > 0 ? $"; did you mean '{meant[0]}'?" : "")}";
     }
 
+    /// <summary>
+    /// <see cref="NotLoaded"/> as a sentence, as the API answers it: <c>Policy 'billing' is not loaded (loaded:
+    /// support).</c>, <c>Policy 'suport' is not loaded (loaded: support); did you mean 'support'?</c>.
+    /// </summary>
+    public string PolicyNotLoaded(string name)
+    {
+        var notLoaded = NotLoaded(name);
+        return $"Policy {notLoaded}{(notLoaded.EndsWith('?') ? "" : ".")}";
+    }
+
     /// <summary>Every file and its status.</summary>
     public ImmutableDictionary<string, PolicyStatus> Files => files;
 

@@ -98,7 +98,7 @@ internal sealed partial class EngineLoop
     {
         if (!Registry.Current.TryGetValue(policy, out var target))
         {
-            return (null, new EngineError(404, "Unknown policy", $"Policy '{policy}' is not loaded."));
+            return (null, new EngineError(404, "Unknown policy", Registry.PolicyNotLoaded(policy)));
         }
 
         var results = new List<MigrationResult>();
