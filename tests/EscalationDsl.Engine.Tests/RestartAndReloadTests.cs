@@ -268,7 +268,9 @@ public sealed class RestartAndReloadTests
 
         await engine.StopHostAsync();
         engine.Time.Advance(TimeSpan.FromHours(5));
+        engine.Logs = new CapturedLogs();
         await engine.StartHostAsync();
+        engine.Logs.Lines.ShouldContain("Ran 2 deadlines that fell due while the engine was down", "one for each ticket");
 
         // Both fall due while stopped; they are delivered one after the other, so wait for both.
         await EngineFixture.Eventually(
@@ -287,6 +289,12 @@ public sealed class RestartAndReloadTests
         var ticket = (await engine.GetJson("/v1/tickets/INC-2"))!;
         ticket["owner"]!.GetValue<string>().ShouldBe("database");
         (await engine.GetJson("/v1/tickets/INC-1"))!["escalation_level"]!.GetValue<int>().ShouldBe(2);
+
+        // A restart before anything else falls due says nothing of late deadlines.
+        await engine.StopHostAsync();
+        engine.Logs = new CapturedLogs();
+        await engine.StartHostAsync();
+        engine.Logs.Lines.ShouldNotContain(l => l.Contains("fell due while the engine was down", StringComparison.Ordinal));
     }
 
     [Fact]
