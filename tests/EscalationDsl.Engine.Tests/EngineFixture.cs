@@ -42,6 +42,9 @@ internal sealed class EngineFixture : IAsyncDisposable
 
     public HttpClient Http { get; private set; } = new();
 
+    /// <summary>When set, the next <see cref="StartHostAsync"/> logs to it too, from before the engine starts (its start log).</summary>
+    public CapturedLogs? Logs { get; set; }
+
     /// <summary>The running engine's loop, for tests that post work to it directly.</summary>
     internal Processing.EngineLoop Loop => app!.Services.GetRequiredService<Processing.EngineLoop>();
 
@@ -80,6 +83,11 @@ internal sealed class EngineFixture : IAsyncDisposable
             .. extraArgs,
         ];
         app = EngineHost.Build(args, Time);
+        if (Logs is not null)
+        {
+            app.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().AddProvider(Logs);
+        }
+
         await app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);

@@ -1,3 +1,4 @@
+using EscalationDsl.Engine.Policies;
 using EscalationDsl.Engine.Processing;
 using EscalationDsl.Engine.Scheduling;
 using EscalationDsl.Engine.Storage;
@@ -49,19 +50,36 @@ internal static class HealthEndpoints
                     lag.TotalSeconds,
                     loop.OpenTickets,
                     files.Select(f => new PolicyReadiness(f.Path, f.Name, f.Version, f.Status, f.Errors)).ToList(),
-                    defaultPolicy);
+                    defaultPolicy,
+                    PolicyFiles(files, current));
                 return Results.Json(body, statusCode: ready ? 200 : 503);
             })
             .Produces<ReadinessDocument>()
             .Produces<ReadinessDocument>(503)
             .AllowAnonymous()
             .WithName("Ready")
-            .WithSummary("Readiness: the database answers, deadlines fire on time, at least one policy runs, and Engine:DefaultPolicy (if set) is among them.");
+            .WithSummary("Readiness: the database answers, deadlines fire on time, at least one policy runs, and Engine:DefaultPolicy (if set) is among them.")
+            .WithDescription("policy_files is ok when a version runs for the policy of every file; otherwise it names each refused file from which nothing runs (still 200 while another policy runs: the others take tickets).");
+    }
+
+    /// <summary>
+    /// <c>ok</c>, or the refused files whose policy no version runs for: created events for it are refused.
+    /// Not a reason for 503, which would take the policies that do run out of service too.
+    /// </summary>
+    private static string PolicyFiles(IEnumerable<PolicyStatus> files, IReadOnlyDictionary<string, PolicyVersion> current)
+    {
+        var idle = files
+            .Where(f => f.Status == "refused" && (f.Name is null || !current.ContainsKey(f.Name)))
+            .Select(f => f.Name is null
+                ? $"{f.Path} is refused and nothing from it runs"
+                : $"{f.Path} is refused and no version of policy '{f.Name}' runs: created events for it are refused")
+            .ToList();
+        return idle.Count == 0 ? "ok" : string.Join("; ", idle);
     }
 }
 
 /// <summary>The /readyz answer.</summary>
-public sealed record ReadinessDocument(string Status, string Database, double SchedulerLagSeconds, int OpenTickets, IReadOnlyList<PolicyReadiness> Policies, string? DefaultPolicy = null);
+public sealed record ReadinessDocument(string Status, string Database, double SchedulerLagSeconds, int OpenTickets, IReadOnlyList<PolicyReadiness> Policies, string? DefaultPolicy, string PolicyFiles);
 
 /// <summary>One policy file in /readyz.</summary>
 public sealed record PolicyReadiness(string Path, string? Name, int? Version, string Status, IReadOnlyList<string> Errors);

@@ -32,6 +32,9 @@ internal sealed partial class PolicyRegistry(string folder, IPolicyGate gate, IL
     // Between files that declare one name it decides which one runs.
     private ImmutableDictionary<string, LastRun> lastRan = ImmutableDictionary<string, LastRun>.Empty;
 
+    // A version the database stores, by fingerprint: what a refused file's name last ran comes from there.
+    private Func<string, PolicyVersion?> stored = _ => null;
+
     // Stored versions that no longer bind: bound and logged once, not once per pinned ticket.
     private ImmutableHashSet<string> unbindable = ImmutableHashSet<string>.Empty;
 
@@ -52,6 +55,16 @@ internal sealed partial class PolicyRegistry(string folder, IPolicyGate gate, IL
         return $"'{name}' is not loaded (loaded: {string.Join(", ", loaded)}){(meant.Count > 0 ? $"; did you mean '{meant[0]}'?" : "")}";
     }
 
+    /// <summary>
+    /// <see cref="NotLoaded"/> as a sentence, as the API answers it: <c>Policy 'billing' is not loaded (loaded:
+    /// support).</c>, <c>Policy 'suport' is not loaded (loaded: support); did you mean 'support'?</c>.
+    /// </summary>
+    public string PolicyNotLoaded(string name)
+    {
+        var notLoaded = NotLoaded(name);
+        return $"Policy {notLoaded}{(notLoaded.EndsWith('?') ? "" : ".")}";
+    }
+
     /// <summary>Every file and its status.</summary>
     public ImmutableDictionary<string, PolicyStatus> Files => files;
 
@@ -66,9 +79,14 @@ internal sealed partial class PolicyRegistry(string folder, IPolicyGate gate, IL
     /// <summary>
     /// Tells a registry that has read nothing yet what each policy name last ran, as the database records
     /// it, so that the first <see cref="Reload"/> runs that text from that file again when several files
-    /// declare one name.
+    /// declare one name, or keeps it running when its file is refused; <paramref name="stored"/> gives a
+    /// stored version by fingerprint (<see cref="Restore"/>), or null.
     /// </summary>
-    public void Remember(IReadOnlyDictionary<string, LastRun> ran) => lastRan = ran.ToImmutableDictionary(StringComparer.Ordinal);
+    public void Remember(IReadOnlyDictionary<string, LastRun> ran, Func<string, PolicyVersion?> stored)
+    {
+        lastRan = ran.ToImmutableDictionary(StringComparer.Ordinal);
+        this.stored = stored;
+    }
 
     /// <summary>Adds a version known from the database (a ticket is pinned to it) without making it current.</summary>
     public PolicyVersion? Restore(string fingerprint, string source, string path)
@@ -127,13 +145,14 @@ internal sealed partial class PolicyRegistry(string folder, IPolicyGate gate, IL
         var present = found.Select(Relative).ToHashSet(StringComparer.Ordinal);
         var hashes = ImmutableDictionary.CreateBuilder<string, byte[]>(StringComparer.Ordinal);
         var waiting = new List<Candidate>();
+        var refused = new List<Candidate>();
         foreach (var file in found)
         {
             cancellation.ThrowIfCancellationRequested();
             var candidate = Read(file, hashes);
             if (candidate.Compiled is null)
             {
-                Refuse(candidate.Path, candidate.Name, candidate.Errors);
+                refused.Add(candidate); // once every file is placed: its name may run from another one
             }
             else if (Waits(candidate, present))
             {
@@ -181,6 +200,11 @@ internal sealed partial class PolicyRegistry(string folder, IPolicyGate gate, IL
             }
 
             files = files.Remove(gone);
+        }
+
+        foreach (var candidate in refused)
+        {
+            Refuse(candidate, changed);
         }
 
         // The lint settings in the folder are compared at the watcher's start too (ChangedSinceRead).
@@ -291,13 +315,4 @@ internal sealed partial class PolicyRegistry(string folder, IPolicyGate gate, IL
     private string Now() => TicketEventJson.FormatTime(NodaTime.Instant.FromDateTimeOffset(time.GetUtcNow()));
 
     private string Relative(string file) => Path.GetRelativePath(Folder, file).Replace('\\', '/');
-
-    private void Refuse(string path, string? name, IReadOnlyList<string> errors)
-    {
-        var previous = files.GetValueOrDefault(path);
-        files = files.SetItem(path, new PolicyStatus(path, previous?.Name ?? name, previous?.Version, previous?.Fingerprint, "refused", errors, previous?.LoadedAt));
-        logger.LogError("Policy file {Path} refused; {Running}:\n{Errors}", path,
-            previous?.Fingerprint is null ? "nothing from it runs" : $"version {previous.Version} ({previous.Fingerprint}) keeps running", string.Join("\n", errors));
-        Refused?.Invoke(path);
-    }
 }

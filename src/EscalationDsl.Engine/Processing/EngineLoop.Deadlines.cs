@@ -21,11 +21,13 @@ internal sealed partial class EngineLoop
     private readonly HashSet<string> failedRuns = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Runs every deadline due by now. With <paramref name="rebuilt"/> (at start, right after the
-    /// tickets are rebuilt from their logs) a ticket whose run throws is set aside at once.
+    /// Runs every deadline due by now; returns how many ran (one per ticket: a ticket's run fires all of
+    /// it that is due). With <paramref name="rebuilt"/> (at start, right after the tickets are rebuilt
+    /// from their logs) a ticket whose run throws is set aside at once.
     /// </summary>
-    public void AdvanceDue(bool rebuilt = false)
+    public int AdvanceDue(bool rebuilt = false)
     {
+        var ran = 0;
         var now = Now;
         var instant = Instant.FromUnixTimeMilliseconds(now);
         while (queue.TryPeek(out var id, out var due) && due <= now)
@@ -76,7 +78,10 @@ internal sealed partial class EngineLoop
             RecordResponseTimes(entry, acknowledged, assigned, done); // a step's `assign` to an engineering owner counts too
             StoreDecisions(entry, scratch, now);
             AfterChange(entry, before, due, now);
+            ran++;
         }
+
+        return ran;
     }
 
     /// <summary>

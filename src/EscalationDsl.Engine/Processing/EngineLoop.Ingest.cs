@@ -283,8 +283,7 @@ internal sealed partial class EngineLoop
             return version;
         }
 
-        var notLoaded = Registry.NotLoaded(name);
-        problem = $"Policy {notLoaded}{(notLoaded.EndsWith('?') ? "" : ".")}";
+        problem = Registry.PolicyNotLoaded(name);
         return null;
     }
 

@@ -90,21 +90,22 @@ internal sealed partial class EngineLoop
         return (new MigrationResult(ticketId, from.Name, from.Version, from.Fingerprint, target.Version, target.Fingerprint, true), null);
     }
 
-    /// <summary>Migrates every open ticket of a policy to its running version.</summary>
+    /// <summary>
+    /// Migrates every open ticket of a policy to its running version. A ticket that cannot move is in
+    /// the answer too, on its version, with the reason a migration of it alone would answer 409 with.
+    /// </summary>
     public (IReadOnlyList<MigrationResult>? Results, EngineError? Error) MigrateAll(string policy)
     {
-        if (!Registry.Current.ContainsKey(policy))
+        if (!Registry.Current.TryGetValue(policy, out var target))
         {
-            return (null, new EngineError(404, "Unknown policy", $"Policy '{policy}' is not loaded."));
+            return (null, new EngineError(404, "Unknown policy", Registry.PolicyNotLoaded(policy)));
         }
 
         var results = new List<MigrationResult>();
-        foreach (var id in tickets.All.Where(t => new TicketEntry(t).Policy.Name == policy).Select(t => t.Id).ToList())
+        foreach (var from in tickets.All.Select(t => (t.Id, new TicketEntry(t).Policy)).Where(t => t.Policy.Name == policy).ToList())
         {
-            if (Migrate(id).Result is { } result)
-            {
-                results.Add(result);
-            }
+            var (result, error) = Migrate(from.Id);
+            results.Add(result ?? new MigrationResult(from.Id, policy, from.Policy.Version, from.Policy.Fingerprint, target.Version, target.Fingerprint, false, error!.Detail));
         }
 
         return (results, null);
@@ -198,4 +199,15 @@ internal sealed partial class EngineLoop
 }
 
 /// <summary>The outcome of moving a ticket to a new policy version.</summary>
-public sealed record MigrationResult(string Ticket, string Policy, int FromVersion, string FromFingerprint, int ToVersion, string ToFingerprint, bool Migrated);
+/// <param name="Ticket">The ticket.</param>
+/// <param name="Policy">Its policy.</param>
+/// <param name="FromVersion">The version it ran before.</param>
+/// <param name="FromFingerprint">That version's fingerprint.</param>
+/// <param name="ToVersion">The running version of its policy.</param>
+/// <param name="ToFingerprint">That version's fingerprint.</param>
+/// <param name="Migrated">Whether it moved: false when it ran the running version already, or cannot move (then with a <paramref name="Reason"/>).</param>
+/// <param name="Reason">
+/// Why it cannot move and stays on its version (in the answer of POST /v1/policies/{name}:migrate; a migration
+/// of the ticket alone answers 409 with this detail); absent when it moved or had nothing to do.
+/// </param>
+public sealed record MigrationResult(string Ticket, string Policy, int FromVersion, string FromFingerprint, int ToVersion, string ToFingerprint, bool Migrated, string? Reason = null);

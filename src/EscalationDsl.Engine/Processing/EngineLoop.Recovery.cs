@@ -27,7 +27,7 @@ internal sealed partial class EngineLoop
         store.Begin();
         try
         {
-            Registry.Remember(CurrentVersions());
+            Registry.Remember(CurrentVersions(), Version);
             ReloadPolicies(cancellation);
             if (options.DefaultPolicy is { } name && !Registry.Current.ContainsKey(name))
             {
@@ -48,7 +48,7 @@ internal sealed partial class EngineLoop
 
         live = true;
         store.Begin();
-        AdvanceDue(rebuilt: true);
+        var late = AdvanceDue(rebuilt: true);
 
         // The rows of the tickets it changed go in its own transaction too: left for the first
         // group, they were lost when that group failed or the engine stopped before one ran.
@@ -56,6 +56,16 @@ internal sealed partial class EngineLoop
         FlushTickets();
         store.Commit();
         PublishNextDue(long.MaxValue);
+
+        // A burst of late decisions after a restart is explained in the start's log.
+        if (late == 1)
+        {
+            logger.LogInformation("Ran 1 deadline that fell due while the engine was down");
+        }
+        else if (late > 1)
+        {
+            logger.LogInformation("Ran {Count} deadlines that fell due while the engine was down", late);
+        }
     }
 
     /// <summary>
