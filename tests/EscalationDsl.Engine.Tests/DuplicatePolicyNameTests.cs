@@ -77,6 +77,24 @@ public sealed class DuplicatePolicyNameTests
     }
 
     [Fact]
+    public async Task AFileThatRanANameAndWasEditedWhileTheEngineWasDownKeepsItAgainstAnUntouchedCopy()
+    {
+        // The review's F4: a plain `cp` copy holds the text that last ran, and won over the original edited while the
+        // engine was down, which then was refused; with the engine up, the same edit keeps support.esc running.
+        await using var engine = await EngineFixture.StartAsync();
+        var version1 = Read(engine, "support.esc");
+        Write(engine, "support-copy.esc", version1);
+        await engine.Http.PostAsync("/v1/policies:reload", null);
+        await engine.StopHostAsync();
+
+        Write(engine, "support.esc", Version2(version1));
+        await engine.StartHostAsync();
+
+        var policies = (await engine.GetJson("/v1/policies"))!.AsArray();
+        policies.Select(p => ((string?)p!["path"], (string?)p["status"], (int?)p["version"])).ShouldBe([("support-copy.esc", "refused", null), ("support.esc", "active", 2)]);
+    }
+
+    [Fact]
     public async Task ARefusedCopyRunsOnceTheFileThatHeldTheNameNamesAnotherPolicy()
     {
         // The copy sorts first: it was refused as a second 'support' before support.esc was read, and

@@ -55,14 +55,16 @@ internal sealed partial class PolicyRegistry
     private bool IsHeld(string name, HashSet<string> present) => holders.TryGetValue(name, out var holder) && present.Contains(holder);
 
     /// <summary>
-    /// Of the waiting files of a name no file holds, the one to load: the name's last text from the file it
-    /// ran from, else that text from another file, else the first in path order.
+    /// Of the waiting files of a name no file holds, the one to load: the file it ran from while that file still declares
+    /// it (its text as it is, edited or not), else a file with the name's last text, else the first in path order. An
+    /// untouched <c>cp</c> copy holds the last text too, and won over the original edited while the engine was down.
     /// </summary>
     private Candidate Best(List<Candidate> named)
     {
         var ran = lastRan.GetValueOrDefault(named[0].Compiled!.Name);
-        var same = named.Where(c => c.Compiled!.Fingerprint == ran?.Fingerprint).ToList();
-        return same.FirstOrDefault(c => c.Path == ran?.Path) ?? same.FirstOrDefault() ?? named.FirstOrDefault(c => c.Path == ran?.Path) ?? named[0];
+        return named.FirstOrDefault(c => c.Path == ran?.Path)
+            ?? named.FirstOrDefault(c => c.Compiled!.Fingerprint == ran?.Fingerprint)
+            ?? named[0];
     }
 
     /// <summary>One file as read: its name and text (when it could be read that far), and either its errors or its compiled policy.</summary>
