@@ -123,6 +123,8 @@ public sealed class JsonLinesBatchTests
     [Theory]
     [InlineData("")]
     [InlineData("# only a comment\n\n   \n")]
+    // White space esc explain and esc sim skip in an event file was a line that is not JSON here (the review's F17).
+    [InlineData("\f\n\v \n\u00A0\n \u00A0# a comment after a no-break space\n")]
     public async Task ABodyWithNoEventLineIsRefused(string body)
     {
         await using var engine = await EngineFixture.StartAsync();

@@ -68,8 +68,7 @@ internal sealed class JsonLinesBody : IDisposable
             // A byte order mark, as some Windows tools write, is not part of the line: the body's first, or
             // a later one where two files were joined (as esc explain and esc sim read them).
             line = line.Span.StartsWith("\uFEFF"u8) ? line[3..] : line;
-            var trimmed = line.Span.Trim(" \t"u8);
-            if (!trimmed.IsEmpty && trimmed[0] != (byte)'#' && Parse(line, number) is { } problem)
+            if (!Skipped(line.Span) && Parse(line, number) is { } problem)
             {
                 return problem;
             }
@@ -82,6 +81,28 @@ internal sealed class JsonLinesBody : IDisposable
             var next = end + (rest.Span[end] == (byte)'\r' && end + 1 < rest.Length && rest.Span[end + 1] == (byte)'\n' ? 2 : 1);
             rest = rest[next..];
         }
+    }
+
+    /// <summary>
+    /// A blank line (white space of any kind, as <see cref="string.Trim()"/> reads it: a form feed, a no-break space)
+    /// or one starting with <c>#</c>, skipped as esc explain and esc sim skip it in an event file.
+    /// </summary>
+    private static bool Skipped(ReadOnlySpan<byte> line)
+    {
+        var trimmed = line.Trim(" \t\v\f"u8);
+        if (trimmed.IsEmpty || trimmed[0] == (byte)'#')
+        {
+            return true;
+        }
+
+        // Other white space is not ASCII; a line that starts with a byte of such a character is decoded to see.
+        if (trimmed[0] < 0x80 || !Utf8.IsValid(trimmed))
+        {
+            return false;
+        }
+
+        var text = Encoding.UTF8.GetString(trimmed).AsSpan().Trim();
+        return text.IsEmpty || text[0] == '#';
     }
 
     private IResult? Parse(ReadOnlyMemory<byte> line, long number)

@@ -1,6 +1,6 @@
 namespace EscalationDsl.Engine.Processing;
 
-/// <summary>What the engine did with one event (the API response, also stored for idempotent replays).</summary>
+/// <summary>What the engine did with one event (the API response; a retry of the event gets the same answer, recomputed from the stored log).</summary>
 /// <param name="Event">The client's event id.</param>
 /// <param name="Ticket">The ticket.</param>
 /// <param name="Policy">The policy name the ticket runs under.</param>
