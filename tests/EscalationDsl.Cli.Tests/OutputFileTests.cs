@@ -89,6 +89,23 @@ public sealed class OutputFileTests : IDisposable
     }
 
     [Fact]
+    public void AnOutputGoingUpFromAFolderLinkToThePolicyIsRefused()
+    {
+        // The next review's F4: lnk/../p.esc is p.esc beside the link when the file is opened (.NET takes "lnk/.."
+        // away as written); checked realpath's way it was sub/p.esc, no input, and the graph overwrote the policy.
+        var policyText = File.ReadAllText(Path.Combine(RepoPaths.Policies, "support.esc"));
+        var policy = folder.Write("p.esc", policyText);
+        Directory.CreateDirectory(Path.Combine(folder.Path, "sub", "deep"));
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "lnk"), Path.Combine(folder.Path, "sub", "deep"));
+
+        var result = Esc.RunIn(folder.Path, string.Empty, "graph", "p.esc", "--output", "lnk/../p.esc");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("is the policy file; name another file");
+        File.ReadAllText(policy).ShouldBe(policyText);
+    }
+
+    [Fact]
     public void ANewFileAppearsWholeAndNothingElseIsLeftBeside()
     {
         var matrix = Path.Combine(folder.Path, "matrix.md");

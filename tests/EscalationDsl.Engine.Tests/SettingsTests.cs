@@ -208,19 +208,20 @@ public sealed class SettingsTests : IDisposable
     }
 
     [Fact]
-    public void AFileSinkPathGoingUpFromAFolderLinkLeavesTheFolderTheLinkNames()
+    public void AFileSinkPathGoingUpFromAFolderLinkIsTheFileBesideTheLinkAsTheSinkOpensIt()
     {
-        // "deep/../engine.db" with deep a link to real/inner is real/engine.db, as opening it is; taken as
-        // written (folder/engine.db) it was a file of its own, and the sink appended into the database.
+        // "deep/../engine.db" with deep a link to real/inner: .NET takes "deep/.." away as written before the file is
+        // opened, so the sink writes folder/engine.db, the database here. Checked realpath's way (real/engine.db, a file
+        // of its own) it was accepted, and the sink appended into the live database (a review's F4).
         Directory.CreateDirectory(Path.Combine(folder, "real", "inner"));
         Directory.CreateSymbolicLink(Path.Combine(folder, "deep"), Path.Combine(folder, "real", "inner"));
-        var database = Path.Combine(folder, "real", "engine.db");
+        var database = Path.Combine(folder, "engine.db");
 
         var e = Should.Throw<EngineConfigurationException>(() => Build(
             $"--Engine:Database={database}",
             "--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={folder}/deep/../engine.db"));
 
-        e.Message.ShouldEndWith($"(a link to {database}) is the engine's database (Engine:Database); give the sink a file of its own");
+        e.Message.ShouldContain("is the engine's database (Engine:Database); give the sink a file of its own");
     }
 
     [Fact]

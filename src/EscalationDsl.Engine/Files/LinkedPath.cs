@@ -12,8 +12,10 @@ public static class LinkedPath
     /// <paramref name="path"/> (relative to <paramref name="folder"/> when it is not rooted) with every symbolic
     /// link in it followed, as opening the file would (a link to the engine's database is the database), and
     /// as realpath(3) does: a link's target is walked part by part in the link's place (a relative one from the
-    /// link's folder), so links inside it are followed too, and <c>..</c> after a link leaves the folder the
-    /// link names, not the link's. Parts that do not exist are kept. A path with more than <see cref="MaxLinks"/>
+    /// link's folder), so links inside it are followed too, and a <c>..</c> in a link's target leaves the folder
+    /// the walk has reached. A <c>..</c> in <paramref name="path"/> itself is taken away as written first, as .NET
+    /// does before it opens a file (<see cref="Path.GetFullPath(string, string)"/>): <c>link/../x</c> is <c>x</c> beside
+    /// the link, the file the engine and esc write, whatever the link names. Parts that do not exist are kept. A path with more than <see cref="MaxLinks"/>
     /// links to follow (a loop) is returned as written, normalized, for opening it to fail with the system's
     /// reason (too many levels of symbolic links).
     /// </summary>
@@ -22,8 +24,9 @@ public static class LinkedPath
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(folder);
 
-        // Not Path.GetFullPath first: it takes "link/.." away as written, before the link is followed.
-        var full = Path.IsPathRooted(path) ? path : Path.Join(Path.GetFullPath(folder), path);
+        // As the file is opened: FileStream and File take "link/.." away as written before the system follows a link
+        // (checking the path realpath's way checked another file than the one written: a review's F4).
+        var full = Path.GetFullPath(path, Path.GetFullPath(folder));
         var root = Path.GetPathRoot(full) ?? "";
         var current = root;
         var parts = new Stack<string>(Parts(full[root.Length..]).Reverse());
