@@ -130,9 +130,10 @@ public static class EngineSettings
 
     private static void CheckSection(string name, Func<string, string> written)
     {
+        // Plain edit distance, not the suggestions' wider rules (a first word, an abbreviation): a section named
+        // Engineer or ENG is someone else's, not a misspelt Engine.
         var engine = EngineOptions.Section;
-        if (!name.Equals(engine, StringComparison.OrdinalIgnoreCase)
-            && NameSuggester.Closest(name.ToLowerInvariant(), [engine.ToLowerInvariant()], max: 1).Count > 0)
+        if (NameSuggester.Distance(name.ToLowerInvariant(), engine.ToLowerInvariant()) is > 0 and <= 2)
         {
             throw Problem(name, $"is not a setting; did you mean {engine}? The engine's settings go under {engine} (docs/engine.md#configuration)");
         }
@@ -144,19 +145,18 @@ public static class EngineSettings
     }
 
     /// <summary>
-    /// The top-level names the environment gives the configuration: every <c>ESC_</c> variable's first part
-    /// (<c>Engin</c> of <c>ESC_Engin__Database</c>), and the first part of an unprefixed variable with parts
-    /// (<c>Engin__Database</c>), which the host reads too; a plain variable such as <c>HOME</c> is not a section.
+    /// The top-level names the engine's own environment variables give the configuration: each <c>ESC_</c> variable's
+    /// first part (<c>Engin</c> of <c>ESC_Engin__Database</c>). Unprefixed variables, which the host reads too, belong
+    /// to the whole machine or container (<c>Database__ConnectionString</c> of another program): they are not checked.
     /// </summary>
     private static IEnumerable<string> EnvironmentSections()
     {
         foreach (var variable in Environment.GetEnvironmentVariables().Keys.OfType<string>())
         {
-            var prefixed = variable.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase);
-            var key = ConfigurationKey(prefixed ? variable[EnvironmentPrefix.Length..] : variable);
-            var colon = key.IndexOf(':', StringComparison.Ordinal);
-            if (prefixed || colon > 0)
+            if (variable.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
             {
+                var key = ConfigurationKey(variable[EnvironmentPrefix.Length..]);
+                var colon = key.IndexOf(':', StringComparison.Ordinal);
                 yield return colon < 0 ? key : key[..colon];
             }
         }

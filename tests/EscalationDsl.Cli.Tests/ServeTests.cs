@@ -151,7 +151,6 @@ public sealed class ServeTests : IDisposable
     // The review's F2: a misspelt section, or a setting without its section, was ignored and the engine ran on its defaults.
     [InlineData("ESC_Engin__Database", "x.db", "esc serve: environment variable ESC_Engin__Database: Engin: is not a setting; did you mean Engine? The engine's settings go under Engine (docs/engine.md#configuration)")]
     [InlineData("ESC_Database", "x.db", "esc serve: environment variable ESC_Database: Database: is a setting of Engine, and is not read here; write it under Engine: ESC_Engine__Database (docs/engine.md#configuration)")]
-    [InlineData("Engin__Database", "x.db", "esc serve: environment variable Engin__Database: Engin: is not a setting; did you mean Engine?")]
     // The review's F3: variables are read without regard to case, and the message named one rebuilt from the key.
     [InlineData("esc_ENGINE__Databse", "x.db", "esc serve: environment variable esc_ENGINE__Databse: Engine:Databse: is not a setting; did you mean Engine:Database?")]
     public async Task ABadSettingFromTheEnvironmentNamesTheVariable(string variable, string value, string message)
@@ -162,6 +161,24 @@ public sealed class ServeTests : IDisposable
 
         code.ShouldBe(2);
         error.ShouldStartWith(message);
+    }
+
+    [Fact]
+    public async Task OtherSoftwaresEnvironmentVariablesAreNotTakenForMisspeltSettings()
+    {
+        // The next review's F1: unprefixed variables belong to the whole machine or container, and ESC_ENGINE_HOME or
+        // ENGINEER__NAME are no misspelt Engine; each stopped the engine. The bad setting after them shows the check
+        // went past them.
+        var environment = new Dictionary<string, string>
+        {
+            ["DATABASE__HOST"] = "db", ["Database__ConnectionString"] = "x", ["Sinks__0__Name"] = "n",
+            ["ENGINEER__NAME"] = "x", ["Engin__Database"] = "x.db", ["ESC_ENGINE_HOME"] = "/opt/x",
+        };
+
+        var (code, error) = await RunProcess([.. Isolated(), "--Engine:MaxBatchEvents=lots"], environment: environment);
+
+        code.ShouldBe(2);
+        error.ShouldStartWith("esc serve: Engine:MaxBatchEvents: 'lots' is not a whole number");
     }
 
     [Fact]
