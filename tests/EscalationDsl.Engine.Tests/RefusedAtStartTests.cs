@@ -97,6 +97,27 @@ public sealed class RefusedAtStartTests
         (await engine.PostEventOk(EngineFixture.Created("e1", "NEW-1", T0)))["policy_version"]!.GetValue<int>().ShouldBe(1);
     }
 
+    [Fact]
+    public async Task ABrokenCopyThatSortsFirstLeavesTheKeptVersionToTheFileItRanFrom()
+    {
+        // A review's F2: support.esc ran version 1, then was broken and copied to a-copy.esc, which sorts first. The
+        // start gave the copy the kept version, and once support.esc was fixed the running engine refused it:
+        // "policy 'support' is already loaded from a-copy.esc".
+        await using var engine = await EngineFixture.StartAsync();
+        var version1 = Read(engine);
+        await engine.StopHostAsync();
+        Write(engine, Broken(Version(version1, 2)));
+        File.Copy(Path.Combine(engine.Policies, "support.esc"), Path.Combine(engine.Policies, "a-copy.esc"));
+
+        await engine.StartHostAsync();
+        var policies = (await engine.GetJson("/v1/policies"))!.AsArray();
+        policies.Select(p => ((string?)p!["path"], (string?)p["status"], (int?)p["version"])).ShouldBe([("a-copy.esc", "refused", null), ("support.esc", "refused", 1)]);
+
+        Write(engine, Version(version1, 3));
+        (await engine.Http.PostAsync("/v1/policies:reload", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await engine.PostEventOk(EngineFixture.Created("e1", "NEW-1", T0)))["policy_version"]!.GetValue<int>().ShouldBe(3);
+    }
+
     private static async Task<string> Fingerprint(EngineFixture engine, string ticket) =>
         (await engine.GetJson($"/v1/tickets/{ticket}"))!["policy_fingerprint"]!.GetValue<string>();
 

@@ -202,7 +202,9 @@ internal sealed partial class PolicyRegistry(string folder, IPolicyGate gate, IL
             files = files.Remove(gone);
         }
 
-        foreach (var candidate in refused)
+        // The file a name last ran from is refused first, so it keeps that name's version: a broken copy that sorts
+        // first took it, and then held the name against the original once that was fixed (a review's F2).
+        foreach (var candidate in refused.OrderBy(c => c.Name is { } n && lastRan.GetValueOrDefault(n)?.Path == c.Path ? 0 : 1))
         {
             Refuse(candidate, changed);
         }
