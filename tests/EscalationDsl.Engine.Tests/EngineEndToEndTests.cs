@@ -191,7 +191,8 @@ public sealed class EngineEndToEndTests
         await engine.PostEventOk(EngineFixture.Created("e1", "INC-7", T0));
 
         await engine.AdvanceAsync(TimeSpan.FromMinutes(15));
-        await EngineFixture.Eventually(() => Task.FromResult(File.Exists(commanderFile) && engine.Delivered().Any(d => (string?)d["owner"] == "oncall_eng")), "the 15-minute decisions are delivered");
+        // All three: the SLA breach (frontline) may go out in a later round of the dispatcher than the step's two.
+        await EngineFixture.Eventually(() => Task.FromResult(File.Exists(commanderFile) && engine.Delivered().Count >= 3), "the 15-minute decisions are delivered");
 
         engine.Delivered().Select(d => (string?)d["owner"]).ShouldBe(["frontline", "commander", "oncall_eng"], ignoreOrder: true);
         File.ReadAllLines(commanderFile).Select(l => (string?)JsonNode.Parse(l)!["owner"]).ShouldBe(["commander"]);
