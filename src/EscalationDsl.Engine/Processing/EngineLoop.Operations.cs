@@ -92,7 +92,8 @@ internal sealed partial class EngineLoop
 
     /// <summary>
     /// Migrates every open ticket of a policy to its running version. A ticket that cannot move is in
-    /// the answer too, on its version, with the reason a migration of it alone would answer 409 with.
+    /// the answer too, on its version, with the reason a migration of it alone would answer 409 with; so is
+    /// an open ticket set aside because its log cannot be rebuilt, with the reason it is unavailable.
     /// </summary>
     public (IReadOnlyList<MigrationResult>? Results, EngineError? Error) MigrateAll(string policy)
     {
@@ -106,6 +107,22 @@ internal sealed partial class EngineLoop
         {
             var (result, error) = Migrate(from.Id);
             results.Add(result ?? new MigrationResult(from.Id, policy, from.Policy.Version, from.Policy.Fingerprint, target.Version, target.Fingerprint, false, error!.Detail));
+        }
+
+        // Set aside tickets are not in memory: their rows say which version they are pinned to (a review's F7: they
+        // were left out of the answer, as if the policy had no such ticket).
+        foreach (var id in unavailable.Order(StringComparer.Ordinal))
+        {
+            string? pinned;
+            using (var reader = store.FindTicket.Query(id))
+            {
+                pinned = reader.Read() && reader.GetInt64(1) == 0 ? reader.GetString(0) : null;
+            }
+
+            if (pinned is not null && Version(pinned) is { } version && version.Name == policy)
+            {
+                results.Add(new MigrationResult(id, policy, version.Version, version.Fingerprint, target.Version, target.Fingerprint, false, new TicketUnavailableException(id).Error().Detail));
+            }
         }
 
         return (results, null);
