@@ -236,13 +236,12 @@ internal sealed partial class EngineLoop
 
         if (!unavailable.Contains(ticketId))
         {
-            using var reader = store.FindTicket.Query(ticketId);
-            if (!reader.Read() || Version(reader.GetString(0)) is not null)
+            if (StoredTicket(ticketId) is not { } stored || Version(stored.Fingerprint) is not null)
             {
                 return null;
             }
 
-            MarkUnavailable(ticketId, VersionMissing(ticketId, reader.GetString(0)));
+            MarkUnavailable(ticketId, VersionMissing(ticketId, stored.Fingerprint));
         }
 
         return new TicketUnavailableException(ticketId);

@@ -113,13 +113,7 @@ internal sealed partial class EngineLoop
         // were left out of the answer, as if the policy had no such ticket).
         foreach (var id in unavailable.Order(StringComparer.Ordinal))
         {
-            string? pinned;
-            using (var reader = store.FindTicket.Query(id))
-            {
-                pinned = reader.Read() && reader.GetInt64(1) == 0 ? reader.GetString(0) : null;
-            }
-
-            if (pinned is not null && Version(pinned) is { } version && version.Name == policy)
+            if (StoredTicket(id) is { Closed: false } stored && Version(stored.Fingerprint) is { } version && version.Name == policy)
             {
                 results.Add(new MigrationResult(id, policy, version.Version, version.Fingerprint, target.Version, target.Fingerprint, false, new TicketUnavailableException(id).Error().Detail));
             }
@@ -184,13 +178,12 @@ internal sealed partial class EngineLoop
         }
         else
         {
-            using var reader = store.FindTicket.Query(ticketId);
-            if (!reader.Read())
+            if (StoredTicket(ticketId) is not { } stored)
             {
                 return null;
             }
 
-            fingerprint = reader.GetString(0);
+            fingerprint = stored.Fingerprint;
         }
 
         var rows = new List<(string Kind, long At, string? Body, long Seq)>();

@@ -320,15 +320,9 @@ internal sealed partial class EngineLoop
             return changed.Entry;
         }
 
-        string fingerprint;
-        using (var reader = store.FindTicket.Query(ticketId))
+        if (StoredTicket(ticketId) is not { Fingerprint: var fingerprint })
         {
-            if (!reader.Read())
-            {
-                return null;
-            }
-
-            fingerprint = reader.GetString(0);
+            return null;
         }
 
         var rows = new List<(string Kind, long At, string? Body)>();
@@ -379,6 +373,13 @@ internal sealed partial class EngineLoop
     /// <summary>Why a ticket cannot be rebuilt when the version it is pinned to is not stored or no longer binds.</summary>
     private static InvalidDataException VersionMissing(string ticketId, string fingerprint) =>
         new($"ticket {ticketId} is pinned to policy {fingerprint}, which is not stored or no longer binds");
+
+    /// <summary>The fingerprint of the policy version a stored ticket is pinned to, and whether it is closed; null when no row holds it.</summary>
+    private (string Fingerprint, bool Closed)? StoredTicket(string ticketId)
+    {
+        using var reader = store.FindTicket.Query(ticketId);
+        return reader.Read() ? (reader.GetString(0), reader.GetInt64(1) != 0) : null;
+    }
 
     /// <summary>A policy version by fingerprint: loaded, or restored from the policies table.</summary>
     private PolicyVersion? Version(string fingerprint)
