@@ -93,10 +93,6 @@ public sealed partial class CompiledPolicy
             cadenceAnchor = next++;
         }
 
-        // One deadline for re-evaluating the time-dependent conditions a ticket of this severity is under.
-        var timed = sharedTimed.AddRange(Timed(compiler, Rules.Where(r => r.Model.AppliesTo(severity) && r.Model.When is not null).Select(r => ($"rule {r.Model.Name} when", r.Model.When!))));
-        var recheckWake = timed.Aggregate((TicketWake?)null, (wake, c) => ConditionCompiler.Earliest(wake, c.Wake));
-        var recheck = recheckWake is null ? -1 : next++;
         var deescalationBase = next;
         next += Deescalations.Length;
         var rules = ImmutableArray.CreateBuilder<RuleSlot>();
@@ -113,6 +109,15 @@ public sealed partial class CompiledPolicy
 
             rules.Add(new RuleSlot(rule, start, steps.ToImmutable()));
         }
+
+        // One deadline for re-evaluating the time-dependent conditions a ticket of this severity is under:
+        // rule selectors, deescalations and pauses always; a `require` guard's `when` only while a step it
+        // holds back is blocked (when it stops holding, the escalation goes ahead).
+        var timed = sharedTimed
+            .AddRange(Timed(compiler, Rules.Where(r => r.Model.AppliesTo(severity) && r.Model.When is not null).Select(r => ($"rule {r.Model.Name} when", r.Model.When!))))
+            .AddRange(GuardsWhileBlocked(compiler, rules));
+        var recheckWake = timed.Aggregate((TicketWake?)null, (wake, c) => ConditionCompiler.Earliest(wake, c.Wake));
+        var recheck = recheckWake is null ? -1 : next++;
 
         var cadence = severity.Cadence;
         // Each deadline slot with the meta slot of the step that owns it (-1 for the others): a parked step's does not count.
@@ -141,6 +146,31 @@ public sealed partial class CompiledPolicy
             DueSlots = [.. dueSlots.Select(d => d.Item1)],
             DueSlotSteps = [.. dueSlots.Select(d => d.Item2)],
         };
+    }
+
+    /// <summary>
+    /// The time-dependent <c>when</c> of the <c>require</c> guards on these rules' escalating steps, waking the ticket
+    /// only while one of those steps is blocked: a guard's condition matters to nothing else.
+    /// </summary>
+    private static IEnumerable<TimedCondition> GuardsWhileBlocked(ConditionCompiler compiler, IReadOnlyCollection<RuleSlot> rules)
+    {
+        var guarded = rules.SelectMany(r => r.Steps).Where(s => s.Step.Guarded).ToList();
+        var metaSlots = guarded.Select(s => s.MetaSlot).ToArray();
+        return Timed(compiler, guarded.SelectMany(s => s.Step.Guards).Distinct().Where(g => g.Model.When is not null).Select(g => (g.Where, g.Model.When!)))
+            .Select(c => c with { Wake = (t, now) => AnyBlocked(t, metaSlots) ? c.Wake(t, now) : null });
+    }
+
+    private static bool AnyBlocked(Ticket t, int[] metaSlots)
+    {
+        foreach (var slot in metaSlots)
+        {
+            if ((t.Clock[slot] & StepSlot.Blocked) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The conditions time alone may change, each labelled with where it is written (<c>rule r when</c>).</summary>

@@ -37,6 +37,11 @@ public sealed partial class TicketRuntime
                 t.Clock[layout.RecheckSlot] = Ticket.NoDue;
                 trace?.Add(at, TraceKind.Deadline, "time-dependent conditions evaluated again (`older than`, `during`)");
                 UpdatePause(t, layout, at);
+                if (!t.IsDone)
+                {
+                    RetryBlocked(t, layout, at); // a `require` guard's `when` may have stopped holding
+                }
+
                 ReevaluateAfterRound(t, layout, at);
                 continue;
             }

@@ -141,7 +141,10 @@ public sealed partial class TicketRuntime
         }
     }
 
-    /// <summary>Escalations blocked by missing fields go out as soon as the fields are there.</summary>
+    /// <summary>
+    /// Escalations blocked by missing fields go out as soon as the fields are there, or the <c>when</c> of the guard
+    /// that held them back stops holding.
+    /// </summary>
     private void RetryBlocked(Ticket t, Compilation.SeverityLayout layout, long at)
     {
         foreach (var rule in layout.Rules)
@@ -167,7 +170,9 @@ public sealed partial class TicketRuntime
 
                 t.Clock[slot.MetaSlot] &= ~StepSlot.Blocked;
                 var occurrence = t.Clock[slot.MetaSlot] & StepSlot.OccurrenceMask;
-                trace?.Add(at, TraceKind.Fired, $"{StepLabel(slot.Step)}: required fields are set, the blocked escalation goes ahead");
+                trace?.Add(at, TraceKind.Fired, slot.Step.Guards.FirstOrDefault(g => g.Lifted(t, at, Policy)) is { } lifted
+                    ? $"{StepLabel(slot.Step)}: `{lifted.Where} {ModelFormatter.Format(lifted.Model.When!)}` no longer holds, the blocked escalation goes ahead"
+                    : $"{StepLabel(slot.Step)}: required fields are set, the blocked escalation goes ahead");
 
                 // As in FireStep: an escalation that now names nobody new (the ticket was handed to its
                 // target meanwhile, or `next` names nobody) keeps the ticket's state; the actions say why.

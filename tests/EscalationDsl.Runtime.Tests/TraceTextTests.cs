@@ -49,6 +49,21 @@ public sealed class TraceTextTests
         afterReopen.ShouldNotContain(e => e.Kind == EscalationDsl.Runtime.Tracing.TraceKind.State || e.Kind == EscalationDsl.Runtime.Tracing.TraceKind.Rule);
     }
 
+    [Theory]
+    [InlineData("+0m created sev1; +20m field_set root_cause=dns",
+        "r #0 (after 10m): required fields are set, the blocked escalation goes ahead")]
+    [InlineData("+0m created sev1; +9h advance",
+        "r #0 (after 10m): `require root_cause before escalate when during business` no longer holds, the blocked escalation goes ahead")]
+    public void ABlockedEscalationSaysWhyItGoesAhead(string events, string line)
+    {
+        // "+0m" is Monday 09:00 in New York: the office closes at +8h, with root_cause still missing.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With(
+            "require root_cause before escalate when during business\nescalation r for sev1 { after 10m: escalate to lead }", null)));
+        script.Run(events);
+
+        script.Trace.Entries.Select(e => e.Text).ShouldContain(line);
+    }
+
     [Fact]
     public void ADeadlineOfATicketCreatedWithinASecondShowsTheFractionItFiresAt()
     {

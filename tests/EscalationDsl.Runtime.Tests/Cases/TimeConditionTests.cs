@@ -95,6 +95,33 @@ public sealed class TimeConditionTests(ITestOutputHelper output)
         {
             Severities = AcknowledgeIn1h,
         },
+        new("ABlockedEscalationGoesAheadWhenItsGuardsBusinessHoursEnd",
+            // Held back at +7h30m for the missing field while the office is open; at the close the guard no longer applies.
+            "require root_cause before escalate when during business\nescalation r for sev1 { after 30m: escalate to lead }",
+            "+7h created sev1; +10h advance",
+            "+7h30m missing_information", "+8h escalate lead")
+        {
+            Snapshot = "escalated owner=lead level=1",
+            Clocks = [],
+        },
+        new("ABlockedEscalationGoesAheadWhenItsGuardsAgeRunsOut",
+            "require root_cause before escalate when not created older than 1h\nescalation r for sev1 { after 10m: escalate to lead }",
+            "+0m created sev1; +2h advance",
+            "+10m missing_information", "+1h escalate lead"),
+        new("ABlockedStepWaitsForItsGuardsTimeDependentCondition",
+            "require root_cause before escalate when during business\nescalation r for sev1 { after 10m: escalate to lead }",
+            "+0m created sev1; +1h advance",
+            "+10m missing_information")
+        {
+            Clocks = ["time-dependent conditions pending +8h", "r #0 blocked"],
+        },
+        new("AGuardsTimeDependentConditionWakesNoTicketItDoesNotHoldBack",
+            "require root_cause before escalate when during business\nescalation r for sev1 { after 10m: escalate to lead }",
+            "+0m created sev1 root_cause=dns; +1h advance",
+            "+10m escalate lead")
+        {
+            Clocks = [],
+        },
         new("AFarFutureTimeMeansNoTimeAndNeverAges",
             "escalation late for sev1 when next_update older than 2 business hours { immediately: notify lead }",
             "+0m created sev1 next_update=9999-12-31T23:59:59Z; +3d advance"),
