@@ -182,6 +182,41 @@ public sealed class GraphAndMatrixTests
     }
 
     [Fact]
+    public void MatrixShowsThatEscalateToNextFromAnOwnerWhoReportsToNoOneNamesNobody()
+    {
+        // The runtime skips the escalation and the ticket stays with fulfil; the matrix said "(next of fulfil)"
+        // and drew an edge to it, as if somebody would get the ticket.
+        using var folder = new LintTempFolder();
+        folder.Write("p.esc", """
+            policy "p" version 1
+            owners {
+                team frontline "Front line" reports to lead
+                team lead "Lead" engineering
+                team fulfil "Fulfilment" engineering
+            }
+            fields { issue_type enum [orders, other] }
+            severity s1 { acknowledge within 4h }
+            route issue_type {
+                orders -> fulfil
+                default -> lead
+            }
+            escalation main for s1 {
+                owner frontline
+                after 30m unless acknowledged: escalate to route(issue_type)
+                after 2h unless acknowledged: escalate to next, notify lead
+                after 3h unless acknowledged: notify fulfil
+            }
+            """);
+
+        var result = Esc.RunIn(folder.Path, string.Empty, "matrix", "p.esc");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldContain("\n| orders | s1 | main #1 | fulfil | - | after 2h unless acknowledged | escalate to next: nobody (fulfil reports to no one), notify lead |\n");
+        result.Out.ShouldContain("\n| orders | s1 | main #2 | fulfil | - | after 3h unless acknowledged | notify fulfil |\n");
+        result.Out.ShouldNotContain("next of");
+    }
+
+    [Fact]
     public void MatrixListsWhatChangesTheStepsAcrossTheMatrixAndOnlyWhenThereIsSome()
     {
         // The handout left out the pause, the page guards, required fields and deescalations, which are

@@ -49,6 +49,11 @@ public static class QuickReferenceBuilder
                         }
 
                         var actions = step.Actions.Where(a => a is not (EscalateAction or AssignAction)).Select(ModelFormatter.Format).ToList();
+                        if (NextOfNobody(policy, step, from) is { } nobody)
+                        {
+                            actions.Insert(0, nobody);
+                        }
+
                         rows.Add((issueType, new MatrixRow(issueType, severity.Name, rule.Name, step.Index, rule.When is null ? null : ModelFormatter.Format(rule.When),
                             from, next == from ? null : next, ModelFormatter.Format(step.Trigger), string.Join(", ", actions))));
                         if (next is not null && next != from)
@@ -118,6 +123,15 @@ public static class QuickReferenceBuilder
     private static string? Target(SeverityModel severity, SlaComponent component) =>
         severity.Target(component) is { } t ? ModelFormatter.Format(t.Within) : null;
 
+    /// <summary>
+    /// For a step whose <c>escalate to next</c> starts from a declared owner who reports to no one, what the runtime
+    /// does: <c>escalate to next: nobody (fulfil reports to no one)</c>; null otherwise.
+    /// </summary>
+    private static string? NextOfNobody(PolicyModel policy, StepModel step, string current) =>
+        step.Actions.Any(a => a is EscalateAction { Owner: NextOwnerRef }) && policy.FindOwner(current) is { ReportsTo: null }
+            ? $"escalate to next: nobody ({current} reports to no one)"
+            : null;
+
     private static string? NextOwner(PolicyModel policy, StepModel step, string current, string? issueType)
     {
         string? next = null;
@@ -138,7 +152,8 @@ public static class QuickReferenceBuilder
             {
                 NamedOwnerRef n => n.Owner.Name,
                 CurrentOwnerRef => current,
-                NextOwnerRef => policy.FindOwner(current)?.ReportsTo ?? "(next of " + current + ")",
+                // An owner who reports to no one: the escalation names nobody and the ticket stays (the row says so).
+                NextOwnerRef => policy.FindOwner(current) is { } known ? known.ReportsTo ?? current : "(next of " + current + ")",
                 RoutedOwnerRef r when r.Route.Field.Name == "issue_type" && issueType is not null => r.Route.Resolve(issueType)?.Name ?? "(no route)",
                 RoutedOwnerRef r => $"route({r.Route.Field.Name})",
                 _ => null,
