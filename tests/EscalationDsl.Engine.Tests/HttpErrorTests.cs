@@ -42,6 +42,20 @@ public sealed class HttpErrorTests
         ((string?)problem["field"]).ShouldBe(field);
     }
 
+    [Fact]
+    public async Task AnEventAheadOfTheEnginesClockIsToldTheClock()
+    {
+        // A sender whose local time is written with Z is hours ahead: the answer gives the engine's clock to compare.
+        await using var engine = await EngineFixture.StartAsync();
+
+        var response = await engine.Http.PostAsync("/v1/events", EngineFixture.Raw("{\"id\":\"x\",\"ticket\":\"T\",\"at\":\"2026-11-02T20:00:00Z\",\"type\":\"created\",\"severity\":\"sev1\"}"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        ((string?)problem["title"]).ShouldBe("Event in the future");
+        ((string?)problem["detail"]).ShouldBe("Event 'x' is stamped 2026-11-02T20:00:00Z, more than 00:05:00 (Engine:FutureTolerance) ahead of the engine's clock, 2026-11-02T14:00:00Z: check the sending system's clock, and that the time's offset is its zone's (a local time written with Z is hours off).");
+    }
+
     [Theory]
     [InlineData("{\"status\":\"done\"}", "Event 'e2': status: a mitigation event's status must be planned or contained, not 'done'")]
     [InlineData("{}", "Event 'e2': status: a mitigation event needs its status, planned or contained")]

@@ -187,7 +187,7 @@ internal sealed partial class EngineLoop
         seen[i] = new Seen(i, Stored: false);
         if (e.At.ToUnixTimeMilliseconds() > now + (long)options.FutureTolerance.TotalMilliseconds)
         {
-            return new EngineError(400, "Event in the future", $"Event '{id}' is stamped {TicketEventJson.FormatTime(e.At)}, more than {options.FutureTolerance} ahead of the engine's clock.", Field(item, i, "at"));
+            return new EngineError(400, "Event in the future", $"Event '{id}' is stamped {TicketEventJson.FormatTime(e.At)}, more than {options.FutureTolerance} (Engine:FutureTolerance) ahead of the engine's clock, {TicketEventJson.FormatTime(NodaTime.Instant.FromUnixTimeMilliseconds(now))}: check the sending system's clock, and that the time's offset is its zone's (a local time written with Z is hours off).", Field(item, i, "at"));
         }
 
         // (Times outside the span esc handles are refused with their own message when validated.)
