@@ -228,6 +228,7 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
             _ when token.Type == EscalationLexer.POLICY && before is not null => SyntaxHints.MisplacedHeader((ITokenStream)recognizer.InputStream, source),
             _ when token.Type == EscalationLexer.COMMA && SyntaxHints.InDeescalateBlock(context, token) =>
                 "Inside a `deescalate` block, actions are separated by line breaks or spaces, not commas (a comma continues the list of a `notify`, `page` or `require`). Remove the ','.",
+            _ when SyntaxHints.CommaAfterEntry(context, (ITokenStream)recognizer.InputStream, token) is { } entryHint => entryHint,
             null => null,
             _ when expectedSet.Contains(EscalationLexer.EQ) && before is not null =>
                 TokenDescriber.OperatorHint(token.Text, before.Text, ((ITokenStream)recognizer.InputStream).LT(2)?.Text ?? "value"),

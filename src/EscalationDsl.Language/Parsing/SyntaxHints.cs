@@ -8,7 +8,7 @@ namespace EscalationDsl.Language.Parsing;
 /// <summary>
 /// Sentences for <see cref="SyntaxErrorStrategy"/> that explain a syntax error better than the list of
 /// tokens that could come next, each for one mistake authors make: a duration split in two, a comma
-/// between the actions of a `deescalate` block, a `policy` header that is not first.
+/// between the actions of a `deescalate` block or after a route's entry, a `policy` header that is not first.
 /// </summary>
 internal static class SyntaxHints
 {
@@ -63,6 +63,42 @@ internal static class SyntaxHints
         return first.Type == EscalationLexer.POLICY
             ? $"A file holds one policy, and its header is on line {source.GetPosition(first.StartIndex).Line}; put a second policy in a file of its own."
             : "The `policy` header comes first in the file (only comments may precede it); move it to the top.";
+    }
+
+    /// <summary>
+    /// A comma after an entry of a <c>route</c> or <c>calendar by</c> block (<c>orders -&gt; fulfil,</c>): entries stand on
+    /// line breaks or spaces, and a comma only joins the values before the arrow. Null for any other token.
+    /// </summary>
+    public static string? CommaAfterEntry(RuleContext? context, ITokenStream stream, IToken token)
+    {
+        if (token.Type != EscalationLexer.COMMA || token.TokenIndex < 2)
+        {
+            return null;
+        }
+
+        var block = context switch
+        {
+            EscalationParser.RouteDeclContext or EscalationParser.RouteEntryContext => "route",
+            EscalationParser.CalendarDeclContext or EscalationParser.CalendarChoiceContext => "calendar by",
+            _ => null,
+        };
+        var arrow = PreviousDefault(stream, PreviousDefault(stream, token.TokenIndex));
+        return block is not null && arrow >= 0 && stream.Get(arrow).Type == EscalationLexer.ARROW
+            ? $"Inside a `{block}` block, entries are separated by line breaks or spaces, not commas (a comma only joins the values before an '->', as in `a, b -> {stream.Get(PreviousDefault(stream, token.TokenIndex)).Text}`). Remove the ','."
+            : null;
+    }
+
+    private static int PreviousDefault(ITokenStream stream, int index)
+    {
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (stream.Get(i).Channel == TokenConstants.DefaultChannel)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>True when the token stands between the braces of a `deescalate` block (not in its condition).</summary>
