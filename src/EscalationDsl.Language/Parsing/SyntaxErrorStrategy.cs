@@ -230,6 +230,7 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
                 "Inside a `deescalate` block, actions are separated by line breaks or spaces, not commas (a comma continues the list of a `notify`, `page` or `require`). Remove the ','.",
             _ when SyntaxHints.CommaAfterEntry(context, (ITokenStream)recognizer.InputStream, token) is { } entryHint => entryHint,
             null => null,
+            _ when SyntaxHints.HoursItem(expectedSet, (ITokenStream)recognizer.InputStream, token, before) is { } hoursHint => hoursHint,
             _ when expectedSet.Contains(EscalationLexer.EQ) && before is not null =>
                 TokenDescriber.OperatorHint(token.Text, before.Text, ((ITokenStream)recognizer.InputStream).LT(2)?.Text ?? "value"),
             _ when expectedSet.Contains(EscalationLexer.BUSINESS) && before is { Type: EscalationLexer.INT } =>

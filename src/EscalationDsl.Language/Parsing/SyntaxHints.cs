@@ -1,4 +1,5 @@
 using Antlr4.Runtime;
+using Antlr4.Runtime.Misc;
 using EscalationDsl.Language.Parsing.Generated;
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Language.Text;
@@ -86,6 +87,35 @@ internal static class SyntaxHints
         return block is not null && arrow >= 0 && stream.Get(arrow).Type == EscalationLexer.ARROW
             ? $"Inside a `{block}` block, entries are separated by line breaks or spaces, not commas (a comma only joins the values before an '->', as in `a, b -> {stream.Get(PreviousDefault(stream, token.TokenIndex)).Text}`). Remove the ','."
             : null;
+    }
+
+    /// <summary>
+    /// An <c>hours</c> line written another way: a day range with '-' or <c>to</c> (<c>mon-fri</c>), or hours
+    /// without minutes (<c>8-17</c>). Null when the token is none of these.
+    /// </summary>
+    public static string? HoursItem(IntervalSet expected, ITokenStream stream, IToken token, IToken? before)
+    {
+        if (!expected.Contains(EscalationLexer.TIME_OF_DAY))
+        {
+            return null;
+        }
+
+        var next = stream.LT(2);
+        if (expected.Contains(EscalationLexer.DOTDOT) && before is { Type: EscalationLexer.IDENT }
+            && (token.Type == EscalationLexer.MINUS || token.Text is "to" or "through") && next is { Type: EscalationLexer.IDENT })
+        {
+            return $"A range of days is written with '..': {before.Text}..{next.Text}.";
+        }
+
+        if (token.Type != EscalationLexer.INT)
+        {
+            return null;
+        }
+
+        static string Time(string hour) => hour.PadLeft(2, '0') + ":00";
+        return next is { Type: EscalationLexer.MINUS } && stream.LT(3) is { Type: EscalationLexer.INT } end
+            ? $"Times are written as hh:mm: {Time(token.Text)}-{Time(end.Text)}."
+            : $"Times are written as hh:mm: {Time(token.Text)}.";
     }
 
     private static int PreviousDefault(ITokenStream stream, int index)

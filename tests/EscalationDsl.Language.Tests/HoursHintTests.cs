@@ -1,0 +1,36 @@
+using EscalationDsl.Language.Semantics;
+
+namespace EscalationDsl.Language.Tests;
+
+/// <summary>An `hours` line written as people write opening hours elsewhere gets the `.esc` spelling.</summary>
+public sealed class HoursHintTests
+{
+    [Theory]
+    [InlineData("mon-fri 08:00-17:00", "'-'", "A range of days is written with '..': mon..fri.")]
+    [InlineData("mon to fri 08:00-17:00", "keyword 'to'", "A range of days is written with '..': mon..fri.")]
+    [InlineData("mon..fri 8-17", "number 8", "Times are written as hh:mm: 08:00-17:00.")]
+    [InlineData("sat 10-14", "number 10", "Times are written as hh:mm: 10:00-14:00.")]
+    [InlineData("mon..fri 9", "number 9", "Times are written as hh:mm: 09:00.")]
+    public void AnHoursLineWrittenAnotherWaySaysHowToWriteIt(string hours, string found, string hint)
+    {
+        var model = SemanticModel.Create("c.esc", $$"""
+            policy "c" version 1
+            calendar office "America/Chicago" { hours {{hours}} }
+            owners { team desk "Desk" }
+            severity p3 { acknowledge within 4h }
+            """);
+
+        model.Diagnostics.ShouldHaveSingleItem().Message.ShouldBe($"Unexpected {found}. {hint}");
+    }
+
+    [Fact]
+    public void AnHourWithoutLeadingZeroIsATime()
+    {
+        SemanticModel.Create("c.esc", """
+            policy "c" version 1
+            calendar office "America/Chicago" { hours mon..fri 8:00-17:00 }
+            owners { team desk "Desk" }
+            severity p3 { acknowledge within 4h }
+            """).Diagnostics.ShouldBeEmpty();
+    }
+}
