@@ -22,7 +22,7 @@ public sealed partial class TicketRuntime
                 var occurrence = (state & StepSlot.OccurrenceMask) + 1;
                 state = HoldsBit | occurrence;
                 var model = Policy.Model.Deescalations[d];
-                trace?.Add(at, TraceKind.Fired, $"deescalate when {ModelFormatter.Format(model.When)} (occurrence {occurrence})");
+                trace?.Add(at, TraceKind.Fired, $"{ModelFormatter.Heading(model)} (occurrence {occurrence})");
                 RunActions(t, model.Actions, null, occurrence, at, ActionFilter.All, new IdPrefix(t.Id, "deescalate", d, occurrence), []);
             }
             else if (!holds && held)

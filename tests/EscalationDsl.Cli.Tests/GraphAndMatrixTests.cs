@@ -25,6 +25,13 @@ public sealed class GraphAndMatrixTests
 
     [Theory]
     [MemberData(nameof(ShippedPolicies))]
+    public void GraphvizLaysOutEveryShippedGraphWithoutWarnings(string name)
+    {
+        Graphviz.ShouldRenderCleanly(Esc.Run("graph", $"policies/{name}.esc").Out);
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedPolicies))]
     public void MatrixMatchesItsGoldenFiles(string name)
     {
         var markdown = Esc.Run("matrix", $"policies/{name}.esc");

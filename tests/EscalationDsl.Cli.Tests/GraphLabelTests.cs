@@ -135,12 +135,14 @@ public sealed partial class GraphLabelTests
     [InlineData(nameof(QuotingPolicy))]
     [InlineData(nameof(EngineeringPolicy))]
     [InlineData(nameof(BlockedPolicy))]
+    [InlineData(nameof(DeescalationPolicy))]
     public void EveryDotLabelIsOneQuotedStringThatReadsBackAsTheMermaidLabel(string policy)
     {
         var text = policy switch
         {
             nameof(QuotingPolicy) => QuotingPolicy,
             nameof(BlockedPolicy) => BlockedPolicy,
+            nameof(DeescalationPolicy) => DeescalationPolicy,
             _ => EngineeringPolicy,
         };
         var dot = Graph(text, "dot");
@@ -202,14 +204,16 @@ public sealed partial class GraphLabelTests
     }
 
     /// <summary>`esc explain` of <see cref="BlockedPolicy"/> on a ticket of the severity, created 20 minutes before the event of these fields.</summary>
-    private static string BlockedTicket(string severity, string later)
+    private static string BlockedTicket(string severity, string later) => Explain(BlockedPolicy, $$"""
+        {"id":"e1","ticket":"T-1","at":"2026-11-02T14:00:00Z","type":"created","severity":"{{severity}}"}
+        {"id":"e2","ticket":"T-1","at":"2026-11-02T14:20:00Z",{{later}}}
+        """ + "\n");
+
+    private static string Explain(string policy, string events)
     {
         using var folder = new LintTempFolder();
-        folder.Write("p.esc", BlockedPolicy);
-        folder.Write("events.jsonl", $$"""
-            {"id":"e1","ticket":"T-1","at":"2026-11-02T14:00:00Z","type":"created","severity":"{{severity}}"}
-            {"id":"e2","ticket":"T-1","at":"2026-11-02T14:20:00Z",{{later}}}
-            """ + "\n");
+        folder.Write("p.esc", policy);
+        folder.Write("events.jsonl", events);
         var result = Esc.RunIn(folder.Path, string.Empty, "explain", "p.esc", "--events", "events.jsonl");
         result.ExitCode.ShouldBe(0, result.Error);
         return result.Out;

@@ -38,6 +38,6 @@ public sealed class ActionsUndoEachOtherRule() : LintRule(
         var line = withLine ? $" (line {SyntaxIndex.Line(model, element.Where)})" : string.Empty;
         return element.Rule is { } rule
             ? $"{(capital ? "Rule" : "rule")} '{rule.Name}'{line}"
-            : $"{(capital ? "The" : "the")} deescalation `deescalate when {ModelFormatter.Format(element.Deescalation!.When)}`{line}";
+            : $"{(capital ? "The" : "the")} deescalation `{ModelFormatter.Heading(element.Deescalation!)}`{line}";
     }
 }

@@ -93,6 +93,12 @@ public static class ModelFormatter
     public static string Format(StepModel step) =>
         $"{Format(step.Trigger)}: {string.Join(", ", step.Actions.Select(Format))}";
 
+    /// <summary>
+    /// A deescalation's head as written, without its block: <c>deescalate when C</c>. The graph, the
+    /// matrix and the explain trace name a deescalation by it, so a reviewer finds it in each.
+    /// </summary>
+    public static string Heading(DeescalationModel deescalation) => $"deescalate when {Format(deescalation.When)}";
+
     /// <summary>An owner reference as written.</summary>
     public static string Format(OwnerRefModel owner) => owner switch
     {

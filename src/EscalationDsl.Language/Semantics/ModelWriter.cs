@@ -127,7 +127,7 @@ public static class ModelWriter
 
         foreach (var d in policy.Deescalations)
         {
-            Line(0, $"deescalate when {ModelFormatter.Format(d.When)}: {string.Join(", ", d.Actions.Select(ModelFormatter.Format))}");
+            Line(0, $"{ModelFormatter.Heading(d)}: {string.Join(", ", d.Actions.Select(ModelFormatter.Format))}");
         }
 
         foreach (var p in policy.Pauses)

@@ -20,7 +20,10 @@ public enum GraphFormat
 /// </summary>
 public static class PolicyGraph
 {
-    /// <summary>The graph of the whole policy, or of one rule's steps (<paramref name="rule"/>).</summary>
+    /// <summary>
+    /// The graph of the whole policy with its deescalations, or of one rule's steps (<paramref name="rule"/>;
+    /// deescalations belong to no rule and are left out).
+    /// </summary>
     /// <exception cref="ArgumentException">The rule does not exist.</exception>
     public static string Export(CompiledPolicy policy, GraphFormat format, string? rule = null)
     {
@@ -31,6 +34,11 @@ public static class PolicyGraph
 
         var phase = TicketPhase.Open;
         var machine = LifecycleMachine.Create(() => phase, p => phase = p, policy, _ => static () => true, rule);
+        if (rule is null)
+        {
+            LifecycleMachine.AddDeescalations(machine, policy);
+        }
+
         var info = machine.GetInfo();
         if (format == GraphFormat.Dot)
         {

@@ -104,13 +104,44 @@ internal static class LifecycleMachine
     }
 
     /// <summary>
+    /// Adds each of the policy's deescalations to a graph's machine, labelled <c>deescalate when C / ACTIONS</c>,
+    /// on <see cref="TicketPhase.Active"/> (the runtime checks them in every state but Resolved and Closed),
+    /// marked with where its actions leave the ticket as a step's note is: <c>to Monitoring (enter monitor)</c>,
+    /// the engineering assignment's mark, or <c>no state change</c>. The runtime does not fire these triggers:
+    /// it runs the block's actions, and its <c>enter monitor</c> and engineering assignment fire the lifecycle
+    /// triggers configured in <see cref="Create"/>, whose edges the mark names.
+    /// </summary>
+    /// <remarks>
+    /// A block that enters monitor mode is drawn on Active too, not as an edge to Monitoring: beside the
+    /// lifecycle edge `enter monitor`, a second edge from Active to Monitoring made Graphviz 2.43 lose the
+    /// `reopened` edge from Closed ("Error: lost Closed Open edge") in the shipped policies' graphs.
+    /// </remarks>
+    public static void AddDeescalations(StateMachine<TicketPhase, LifecycleTrigger> m, CompiledPolicy policy)
+    {
+        var active = m.Configure(TicketPhase.Active);
+        foreach (var deescalation in policy.Model.Deescalations)
+        {
+            var head = ModelFormatter.Heading(deescalation);
+            var trigger = new LifecycleTrigger(LifecycleTriggerKind.Deescalation,
+                deescalation.Actions.IsEmpty ? head : $"{head} / {string.Join(", ", deescalation.Actions.Select(ModelFormatter.Format))}");
+
+            // Outside a step an escalation does not make the ticket Escalated (ESL027), but an engineering
+            // owner it names fires `engineering assigned` as an assignment does.
+            var owners = deescalation.Actions.Select(a => a switch { AssignAction x => x.Owner, EscalateAction x => x.Owner, _ => null }).OfType<OwnerRefModel>();
+            var note = deescalation.Actions.Any(a => a is EnterMonitorAction) ? "to Monitoring (enter monitor)"
+                : EngineeringAssignment(owners, policy) ?? "no state change";
+            active.InternalTransitionIf(trigger, static _ => true, static _ => { }, note);
+        }
+    }
+
+    /// <summary>
     /// Where an escalating step's own actions take the ticket. Its `enter monitor` runs whether the
     /// escalation happens or not, and moves any active ticket to Monitoring. Its engineering assignment
     /// (<see cref="EngineeringAssignment"/>) moves the ticket only when the escalation does not happen.
     /// </summary>
     private static string? ThenNote(CompiledStep step, CompiledPolicy policy) =>
         step.Actions.Any(a => a is EnterMonitorAction) ? "then to Monitoring (enter monitor)"
-        : EngineeringAssignment(step, policy) is { } assignment ? "if not escalated: " + assignment
+        : EngineeringAssignment(Assigned(step), policy) is { } assignment ? "if not escalated: " + assignment
         : null;
 
     /// <summary>
@@ -118,30 +149,33 @@ internal static class LifecycleMachine
     /// assignment takes the ticket, or "no state change".
     /// </summary>
     private static string InternalStepDescription(CompiledStep step, CompiledPolicy policy) =>
-        EngineeringAssignment(step, policy) ?? "no state change";
+        EngineeringAssignment(Assigned(step), policy) ?? "no state change";
+
+    /// <summary>The owners a step's <c>assign</c> actions name (its escalation moves the ticket to Escalated itself).</summary>
+    private static IEnumerable<OwnerRefModel> Assigned(CompiledStep step) => step.Actions.OfType<AssignAction>().Select(a => a.Owner);
 
     /// <summary>
-    /// Where a step's `assign` to an engineering owner takes the ticket: its action fires
-    /// <c>engineering assigned</c>, which moves an Open or Acknowledged ticket to Assigned (the edges
-    /// configured above). Null when the step assigns no owner that is or may be engineering. A step that
+    /// Where assigning one of these owners (a step's `assign`, a deescalation's `assign` or `escalate to`)
+    /// takes the ticket: its action fires <c>engineering assigned</c>, which moves an Open or Acknowledged
+    /// ticket to Assigned (the edges configured above). Null when none is or may be engineering. A step that
     /// escalates leaves Open and Acknowledged before its actions run, so there the assignment moves the
     /// ticket only when the escalation does not happen: when required fields block it, or when it names
     /// nobody new (the owner it names holds the ticket already, or `next` or `route(...)` names nobody),
     /// the step's other actions run all the same. A step that enters monitor mode always leaves first.
     /// </summary>
-    private static string? EngineeringAssignment(CompiledStep step, CompiledPolicy policy)
+    private static string? EngineeringAssignment(IEnumerable<OwnerRefModel> owners, CompiledPolicy policy)
     {
         const string toAssigned = "to Assigned from Open or Acknowledged";
         string? maybe = null;
-        foreach (var assign in step.Actions.OfType<AssignAction>())
+        foreach (var owner in owners)
         {
-            switch (assign.Owner)
+            switch (owner)
             {
                 case NamedOwnerRef { Owner.IsEngineering: true }:
                     return $"{toAssigned} (engineering assigned)";
                 case RoutedOwnerRef routed when routed.Route.Entries.Any(e => e.Owner.IsEngineering) || routed.Route.Default?.IsEngineering == true:
                 case NextOwnerRef when policy.Model.Owners.Any(o => o.ReportsTo is { } next && policy.Owner(next)?.IsEngineering == true):
-                    maybe ??= $"{toAssigned} when {ModelFormatter.Format(assign.Owner)} is an engineering owner (engineering assigned)";
+                    maybe ??= $"{toAssigned} when {ModelFormatter.Format(owner)} is an engineering owner (engineering assigned)";
                     break;
             }
         }

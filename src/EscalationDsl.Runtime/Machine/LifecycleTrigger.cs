@@ -28,6 +28,12 @@ public enum LifecycleTriggerKind
 
     /// <summary>A policy step firing (see <see cref="LifecycleTrigger.Step"/>).</summary>
     Step,
+
+    /// <summary>
+    /// A <c>deescalate when</c> block whose condition began to hold. Only graphs configure it: the runtime
+    /// runs the block's actions itself, and those fire the lifecycle triggers above.
+    /// </summary>
+    Deescalation,
 }
 
 /// <summary>
@@ -47,7 +53,7 @@ public sealed class LifecycleTrigger
     /// <summary>What the trigger stands for.</summary>
     public LifecycleTriggerKind Kind { get; }
 
-    /// <summary>The label: an event name, or <c>rule #n: trigger: actions</c> for steps.</summary>
+    /// <summary>The label: an event name, <c>rule #n trigger / actions</c> for steps, <c>deescalate when C / actions</c> for deescalations.</summary>
     public string Name { get; }
 
     /// <summary>For step triggers, the rule.</summary>

@@ -115,7 +115,7 @@ public static class QuickReferenceBuilder
         rows.AddRange(policy.RequireGuards.Concat(policy.Rules.SelectMany(r => r.RequireGuards)).Where(g => InRule(g.RuleName) && Can(g.When)).Select(g => new GuardRow("required fields", g.RuleName ?? Policy,
             $"require {string.Join(", ", g.Fields.Select(f => f.Name))} before escalate{(g.When is null ? "" : " when " + ModelFormatter.Format(g.When))}",
             "an escalation waits until they are set, and the owner is asked for them")));
-        rows.AddRange(policy.Deescalations.Where(d => Can(d.When)).Select(d => new GuardRow("deescalation", Policy, $"deescalate when {ModelFormatter.Format(d.When)}",
+        rows.AddRange(policy.Deescalations.Where(d => Can(d.When)).Select(d => new GuardRow("deescalation", Policy, ModelFormatter.Heading(d),
             string.Join(", ", d.Actions.Select(ModelFormatter.Format)))));
         return [.. rows];
     }
