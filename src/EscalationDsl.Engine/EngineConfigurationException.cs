@@ -8,6 +8,13 @@ public sealed class EngineConfigurationException(string message, string? setting
     /// <summary>The setting the message starts with, when it names one: the file it came from is looked up by it.</summary>
     public string? Setting { get; } = setting;
 
+    /// <summary>Every problem found, when one check finds several (the sinks'); else this one alone.</summary>
+    public IReadOnlyList<EngineConfigurationException> All { get; private init; } = [];
+
+    /// <summary>Several problems at once, one a line; one alone is itself.</summary>
+    public static EngineConfigurationException Of(IReadOnlyList<EngineConfigurationException> problems) =>
+        problems.Count == 1 ? problems[0] : new(string.Join('\n', problems.Select(p => p.Message)), problems[0].Setting) { All = problems };
+
     /// <summary>A problem with a setting: <c>SETTING: WHAT</c>.</summary>
     public static EngineConfigurationException For(string setting, string what) => new($"{setting}: {what}", setting);
 }

@@ -197,6 +197,7 @@ public static class EngineHost
         EventEndpoints.Map(app, options);
         TicketEndpoints.Map(app);
         PolicyEndpoints.Map(app);
+        DeliveryEndpoints.Map(app);
         HealthEndpoints.Map(app, options);
         // MapOpenApi maps GET only; monitors probe the document with HEAD, as they do the reads.
         app.MapOpenApi("/openapi/v1.json").WithMetadata(new HttpMethodMetadata(Reads.Methods)).AllowAnonymous();

@@ -50,9 +50,31 @@ public static class EngineSettings
     /// when the value came from the command line: for the checks after <see cref="Read"/> too (the database, the key file).
     /// </summary>
     public static EngineConfigurationException Located(IConfiguration configuration, EngineConfigurationException problem) =>
-        problem.Setting is { } setting && problem.Message.StartsWith(setting, StringComparison.Ordinal) && Source(configuration, setting) is { } source
+        problem.All.Count > 1 ? EngineConfigurationException.Of(problem.All.Select(p => Located(configuration, p)).ToList())
+        : problem.Setting is { } setting && problem.Message.StartsWith(setting, StringComparison.Ordinal) && SourceOrSection(configuration, setting) is { } source
             ? new EngineConfigurationException($"{source}: {problem.Message}", setting)
             : problem;
+
+    /// <summary>
+    /// Where a setting came from, or for one left out (a sink's missing Secret), where the section holding
+    /// it did (<c>Engine:Sinks:0</c>), up to but not the engine's own section.
+    /// </summary>
+    private static string? SourceOrSection(IConfiguration configuration, string setting)
+    {
+        for (var at = setting; ; at = at[..at.LastIndexOf(':')])
+        {
+            if (Source(configuration, at) is { } source)
+            {
+                return source;
+            }
+
+            // The parent, while it is a section inside the engine's.
+            if (at.LastIndexOf(':') is var end && (end < 0 || !at[..end].Contains(':', StringComparison.Ordinal)))
+            {
+                return null;
+            }
+        }
+    }
 
     /// <summary>
     /// Where a setting's value came from, as a message names it: the settings file's path, <c>environment variable
@@ -424,6 +446,17 @@ public static class EngineSettings
     }
 
     /// <summary>
+    /// "; did you mean http://127.0.0.1:9911/hook?" for a webhook URL written without its scheme (the
+    /// address as <see cref="WithScheme"/> takes it, then the path), or nothing.
+    /// </summary>
+    private static string UrlWithScheme(string url)
+    {
+        var slash = url.IndexOf('/', StringComparison.Ordinal);
+        var (address, path) = slash < 0 ? (url, "") : (url[..slash], url[slash..]);
+        return address.Length == 0 || address.All(char.IsAsciiDigit) || WithScheme(address).Length == 0 ? "" : $"; did you mean http://{address}{path}?";
+    }
+
+    /// <summary>
     /// An IPv4 address, or an IPv6 address in brackets. A bracket without its partner ('[::1')
     /// is not one: Kestrel would take it for a host name and listen on every interface.
     /// </summary>
@@ -491,88 +524,107 @@ public static class EngineSettings
         var names = new HashSet<string>(StringComparer.Ordinal);
         var kinds = Enum.GetValues<DecisionKind>().Select(DecisionKinds.Name).ToList();
         var items = configured.GetChildren().ToList(); // as the binder read them (see Item)
+        // Every sink's problems at once: one a start, a sink list with several slips took as many starts.
+        var problems = new List<EngineConfigurationException>();
         for (var i = 0; i < sinks.Count; i++)
         {
-            var s = sinks[i];
-            var at = items[i].Path;
-            if (string.IsNullOrWhiteSpace(s.Name) || !names.Add(s.Name))
+            try
             {
-                throw Problem($"{at}:Name", "every sink needs a unique name");
+                CheckSink(sinks[i], items[i], engineFiles, sinkFiles, names, kinds, problems);
             }
-
-            switch (s.Type)
+            catch (EngineConfigurationException e)
             {
-                case "webhook":
-                    if (!Uri.TryCreate(s.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
-                    {
-                        throw Problem($"{at}:Url", "a webhook sink needs an absolute http(s) URL");
-                    }
-
-                    if (string.IsNullOrEmpty(s.Secret))
-                    {
-                        throw Problem($"{at}:Secret", "a webhook sink needs a signing secret");
-                    }
-
-                    if (string.IsNullOrWhiteSpace(s.Secret))
-                    {
-                        throw Problem($"{at}:Secret", "is only spaces; give the signing secret the receiver checks signatures with");
-                    }
-
-                    NotFor(s.Path, $"{at}:Path", "a webhook sink posts to its Url; Path is for file sinks");
-                    break;
-                case "file":
-                    CheckFile($"{at}:Path", s.Path ?? string.Empty);
-                    // Through links: a sink appending to a link to the database damaged it, and its decisions were lost.
-                    var given = Path.GetFullPath(s.Path!);
-                    var file = Files.LinkedPath.Final(s.Path!, Environment.CurrentDirectory);
-                    var named = file == given ? file : $"{given} (a link to {file})";
-                    if (engineFiles.TryGetValue(file, out var what))
-                    {
-                        throw Problem($"{at}:Path", $"{named} is {what}; give the sink a file of its own");
-                    }
-
-                    if (!sinkFiles.TryAdd(file, s.Name))
-                    {
-                        throw Problem($"{at}:Path", $"{named} is the file of sink '{sinkFiles[file]}' too; give each sink a file of its own");
-                    }
-
-                    NotFor(s.Url, $"{at}:Url", "a file sink appends to its Path; Url is for webhook sinks");
-                    NotFor(s.Secret, $"{at}:Secret", "a file sink signs nothing; Secret is for webhook sinks");
-
-                    // Found at start, not at every delivery of the first decision (and its retries).
-                    if (Files.FileFailure.WhyNotWritable(file, "the sink") is { } why)
-                    {
-                        throw Problem($"{at}:Path", $"cannot write {named}: {why}");
-                    }
-
-                    break;
-                default:
-                    // The binder leaves a Type never configured empty: it was "'' is not a sink type".
-                    throw items[i].GetSection("Type").Value switch
-                    {
-                        null => Problem($"{at}:Type", "is missing; write file or webhook"),
-                        "" => Problem($"{at}:Type", "is empty; write file or webhook"),
-                        _ => Problem($"{at}:Type", $"'{s.Type}' is not a sink type (webhook, file){TypeHint(s.Type!)}"),
-                    };
+                problems.Add(e);
             }
+        }
 
-            for (var o = 0; o < s.Owners.Count; o++)
-            {
-                if (string.IsNullOrWhiteSpace(s.Owners[o]))
+        if (problems.Count > 0)
+        {
+            throw EngineConfigurationException.Of(problems);
+        }
+    }
+
+    /// <summary>Checks one sink: its first problem is thrown, except bad kinds, which are all added to <paramref name="problems"/>.</summary>
+    private static void CheckSink(SinkOptions s, IConfigurationSection item, Dictionary<string, string> engineFiles, Dictionary<string, string> sinkFiles, HashSet<string> names, List<string> kinds, List<EngineConfigurationException> problems)
+    {
+        var at = item.Path;
+        if (string.IsNullOrWhiteSpace(s.Name) || !names.Add(s.Name))
+        {
+            throw Problem($"{at}:Name", "every sink needs a unique name");
+        }
+
+        switch (s.Type)
+        {
+            case "webhook":
+                if (!Uri.TryCreate(s.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
                 {
-                    // Matched no ticket's owner: the sink silently got nothing for it.
-                    throw Problem(Item(items[i].GetSection("Owners"), o), "is empty; name an owner the policies declare, or * for every owner");
+                    throw Problem($"{at}:Url", $"a webhook sink needs an absolute http(s) URL{(s.Url is null ? "" : UrlWithScheme(s.Url))}");
                 }
-            }
 
-            for (var k = 0; k < s.Kinds.Count; k++)
-            {
-                if (!kinds.Contains(s.Kinds[k]))
+                if (string.IsNullOrEmpty(s.Secret))
                 {
-                    var closest = NameSuggester.Closest(s.Kinds[k], kinds, max: 1);
-                    throw Problem(Item(items[i].GetSection("Kinds"), k), $"'{s.Kinds[k]}' is not a decision kind; " +
-                        (closest.Count > 0 ? $"did you mean '{closest[0]}'?" : $"the kinds are {string.Join(", ", kinds)}"));
+                    throw Problem($"{at}:Secret", $"webhook sink '{s.Name}' needs a signing secret, the key its receiver checks signatures with");
                 }
+
+                if (string.IsNullOrWhiteSpace(s.Secret))
+                {
+                    throw Problem($"{at}:Secret", "is only spaces; give the signing secret the receiver checks signatures with");
+                }
+
+                NotFor(s.Path, $"{at}:Path", "a webhook sink posts to its Url; Path is for file sinks");
+                break;
+            case "file":
+                CheckFile($"{at}:Path", s.Path ?? string.Empty);
+                // Through links: a sink appending to a link to the database damaged it, and its decisions were lost.
+                var given = Path.GetFullPath(s.Path!);
+                var file = Files.LinkedPath.Final(s.Path!, Environment.CurrentDirectory);
+                var named = file == given ? file : $"{given} (a link to {file})";
+                if (engineFiles.TryGetValue(file, out var what))
+                {
+                    throw Problem($"{at}:Path", $"{named} is {what}; give the sink a file of its own");
+                }
+
+                if (!sinkFiles.TryAdd(file, s.Name))
+                {
+                    throw Problem($"{at}:Path", $"{named} is the file of sink '{sinkFiles[file]}' too; give each sink a file of its own");
+                }
+
+                NotFor(s.Url, $"{at}:Url", "a file sink appends to its Path; Url is for webhook sinks");
+                NotFor(s.Secret, $"{at}:Secret", "a file sink signs nothing; Secret is for webhook sinks");
+
+                // Found at start, not at every delivery of the first decision (and its retries).
+                if (Files.FileFailure.WhyNotWritable(file, "the sink") is { } why)
+                {
+                    throw Problem($"{at}:Path", $"cannot write {named}: {why}");
+                }
+
+                break;
+            default:
+                // The binder leaves a Type never configured empty: it was "'' is not a sink type".
+                throw item.GetSection("Type").Value switch
+                {
+                    null => Problem($"{at}:Type", "is missing; write file or webhook"),
+                    "" => Problem($"{at}:Type", "is empty; write file or webhook"),
+                    _ => Problem($"{at}:Type", $"'{s.Type}' is not a sink type (webhook, file){TypeHint(s.Type!)}"),
+                };
+        }
+
+        for (var o = 0; o < s.Owners.Count; o++)
+        {
+            if (string.IsNullOrWhiteSpace(s.Owners[o]))
+            {
+                // Matched no ticket's owner: the sink silently got nothing for it.
+                throw Problem(Item(item.GetSection("Owners"), o), "is empty; name an owner the policies declare, or * for every owner");
+            }
+        }
+
+        for (var k = 0; k < s.Kinds.Count; k++)
+        {
+            if (!kinds.Contains(s.Kinds[k]))
+            {
+                var closest = NameSuggester.Closest(s.Kinds[k], kinds, max: 1);
+                problems.Add(Problem(Item(item.GetSection("Kinds"), k), $"'{s.Kinds[k]}' is not a decision kind; " +
+                    (closest.Count > 0 ? $"did you mean '{closest[0]}'?" : $"the kinds are {string.Join(", ", kinds)}")));
             }
         }
     }

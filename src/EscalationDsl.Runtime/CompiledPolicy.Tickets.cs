@@ -102,7 +102,10 @@ public sealed partial class CompiledPolicy
             case TicketEventKind.Status when ValueProblem("status", e.Status!, member: "status") is { } status:
                 return status;
             case TicketEventKind.Assigned when string.IsNullOrEmpty(e.Owner):
-                return "owner: an assigned event needs the owner";
+                // An owner sent among the fields is the likeliest slip: say where it goes.
+                return e.Fields?.FirstOrDefault(f => f.Key == "owner") is { Key: not null } inFields
+                    ? $"owner: an assigned event needs the owner, a member of the event itself, not inside \"fields\": send it next to \"type\", as \"owner\": \"{inFields.Value}\""
+                    : "owner: an assigned event needs the owner";
             case TicketEventKind.FieldSet when e.Fields is not { Count: > 0 }:
                 return "fields: a field_set event needs the fields it sets, such as \"fields\": {\"impact\": \"degraded\"}";
         }
@@ -155,7 +158,8 @@ public sealed partial class CompiledPolicy
 
         // Built-in flags (`monitoring`) are set by the policy's own actions, not by a flagged event.
         var flags = Model.Fields.Where(f => f.Type == FieldType.Flag && !f.IsBuiltIn).Select(f => f.Name).ToList();
-        return $"flag: '{flag}' is not a flag field of policy '{Name}'{(flags.Count == 0 ? "" : $" ({string.Join(", ", flags)})")}";
+        return $"flag: '{flag}' is not a flag field of policy '{Name}'{(flags.Count == 0 ? "" : $" ({string.Join(", ", flags)})")}"
+            + (NameSuggester.Closest(flag, flags, max: 1) is [var meant] ? $"; did you mean '{meant}'?" : "");
     }
 
     /// <summary>True when the policy has a settable field with this name (declared fields, issue_type, status).</summary>

@@ -215,6 +215,20 @@ public sealed class ServeTests : IDisposable
         error.ShouldBe($"esc serve: {string.Format(System.Globalization.CultureInfo.InvariantCulture, message, file)}\n");
     }
 
+    [Fact]
+    public async Task EverySinkProblemGetsALineOfItsOwn()
+    {
+        var file = Path.Combine(folder, "appsettings.json");
+        File.WriteAllText(file, """{ "Engine": { "Sinks": [ { "Name": "a", "Type": "mail" }, { "Name": "b", "Type": "File", "Path": "x.jsonl" } ] } }""");
+
+        var (code, error) = await RunProcess(Isolated());
+
+        code.ShouldBe(2);
+        error.ShouldBe(
+            $"esc serve: {file}: Engine:Sinks:0:Type: 'mail' is not a sink type (webhook, file)\n" +
+            $"esc serve: {file}: Engine:Sinks:1:Type: 'File' is not a sink type (webhook, file); did you mean file? Types are lower case\n");
+    }
+
     [Theory]
     [InlineData("Database", "a\\u0000b.db", "Engine:Database: holds a NUL character (\\u0000), which no file name can hold")]
     [InlineData("Policies", "pol\\u0000icies", "Engine:Policies: holds a NUL character (\\u0000), which no file name can hold")]

@@ -368,6 +368,10 @@ public sealed class EngineEndToEndTests
         Codes("/v1/policies:reload", "post").ShouldContain("401");
         Codes("/v1/policies/{name}:migrate", "post").ShouldContain("401");
         Codes("/v1/tickets/{id}:migrate", "post").ShouldContain("401");
+        Codes("/v1/deliveries/{id}:retry", "post").ShouldBe(["200", "400", "401", "404", "409", "500", "503"], ignoreOrder: true);
+        Codes("/v1/deliveries", "get").ShouldBe(["200", "400", "500"], ignoreOrder: true);
+        Secured("/v1/deliveries/{id}:retry", "post").ShouldBeTrue();
+        Secured("/v1/deliveries", "get").ShouldBeFalse("reads are open unless Engine:RequireKeyForReads");
         var scheme = doc["components"]!["securitySchemes"]!["apiKey"]!;
         ((string?)scheme["type"]).ShouldBe("http");
         ((string?)scheme["scheme"]).ShouldBe("bearer");

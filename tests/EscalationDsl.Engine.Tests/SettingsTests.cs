@@ -98,6 +98,9 @@ public sealed class SettingsTests : IDisposable
     [InlineData("Type=file", "Path=x.jsonl", "Kinds:0=pages", "Engine:Sinks:0:Kinds:0: 'pages' is not a decision kind; did you mean 'page'?")]
     [InlineData("Type=file", "Path=x.jsonl", "Kinds:first=page", "Engine:Sinks:0:Kinds:first: 'first' is not an item number")]
     [InlineData("Type=webhook", "Url=/hook", "Secret=s", "Engine:Sinks:0:Url: a webhook sink needs an absolute http(s) URL")]
+    [InlineData("Type=webhook", "Url=127.0.0.1:9911/hook", "Secret=s", "Engine:Sinks:0:Url: a webhook sink needs an absolute http(s) URL; did you mean http://127.0.0.1:9911/hook?")]
+    [InlineData("Type=webhook", "Url=localhost:9911", "Secret=s", "Engine:Sinks:0:Url: a webhook sink needs an absolute http(s) URL; did you mean http://localhost:9911?")]
+    [InlineData("Type=webhook", "Url=http://127.0.0.1:9/hook", "Owners:0=*", "Engine:Sinks:0:Secret: webhook sink 'log' needs a signing secret, the key its receiver checks signatures with")]
     [InlineData("Type=webhook", "Url=http://127.0.0.1:9/hook", "Secret=   ", "Engine:Sinks:0:Secret: is only spaces; give the signing secret the receiver checks signatures with")]
     [InlineData("Type=file", "Path=x.jsonl", "Url=http://127.0.0.1:9/hook", "Engine:Sinks:0:Url: a file sink appends to its Path; Url is for webhook sinks")]
     [InlineData("Type=file", "Path=x.jsonl", "Secret=s", "Engine:Sinks:0:Secret: a file sink signs nothing; Secret is for webhook sinks")]
@@ -283,6 +286,41 @@ public sealed class SettingsTests : IDisposable
             "--Engine:Sinks:0:Owners:0=network", "--Engine:Sinks:0:Owners:1="));
 
         e.Message.ShouldBe("Engine:Sinks:0:Owners:1: is empty; name an owner the policies declare, or * for every owner");
+    }
+
+    [Fact]
+    public void EverySinkProblemIsReportedAtOnceEachWithItsSettingsFile()
+    {
+        // Only the first was reported: a sink list with several slips took as many starts to fix.
+        var file = Path.Combine(folder, "appsettings.json");
+        File.WriteAllText(file, """
+            { "Engine": { "Sinks": [
+                { "Name": "pager", "Type": "webhook", "Url": "http://127.0.0.1:9/hook", "Kinds": ["pages", "escalation"] },
+                { "Name": "chat", "Type": "webhook", "Url": "http://127.0.0.1:9/chat" },
+                { "Name": "audit", "Type": "File", "Path": "x.jsonl" } ] } }
+            """);
+
+        var e = Should.Throw<EngineConfigurationException>(() => EngineHost.Build(
+            ["--Engine:Listen=http://127.0.0.1:0", $"--Engine:Database={Path.Combine(folder, "engine.db")}", $"--Engine:Policies={Path.Combine(folder, "policies")}"],
+            configure: c => c.AddJsonFile(file)));
+
+        e.Message.Split('\n').ShouldBe([
+            $"{file}: Engine:Sinks:0:Secret: webhook sink 'pager' needs a signing secret, the key its receiver checks signatures with",
+            $"{file}: Engine:Sinks:1:Secret: webhook sink 'chat' needs a signing secret, the key its receiver checks signatures with",
+            $"{file}: Engine:Sinks:2:Type: 'File' is not a sink type (webhook, file); did you mean file? Types are lower case",
+        ]);
+    }
+
+    [Fact]
+    public void EveryBadKindOfASinkIsReportedAtOnce()
+    {
+        var e = Should.Throw<EngineConfigurationException>(() => Build(
+            "--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", "--Engine:Sinks:0:Path=x.jsonl", "--Engine:Sinks:0:Kinds:0=pages", "--Engine:Sinks:0:Kinds:1=escalation"));
+
+        e.Message.Split('\n').ShouldBe([
+            "Engine:Sinks:0:Kinds:0: 'pages' is not a decision kind; did you mean 'page'?",
+            "Engine:Sinks:0:Kinds:1: 'escalation' is not a decision kind; did you mean 'escalate'?",
+        ]);
     }
 
     [Theory]

@@ -24,6 +24,9 @@ public sealed partial class WebhookDeliveryTests
 
         public int FailFirst { get; set; }
 
+        /// <summary>While set, every call is answered 500.</summary>
+        public bool Failing { get; set; }
+
         /// <summary>When set, each call is recorded at once and answered only when this completes.</summary>
         public Task? Hold { get; set; }
 
@@ -50,7 +53,7 @@ public sealed partial class WebhookDeliveryTests
                 var timestamp = request.Headers["X-Esc-Timestamp"].ToString();
                 var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.ASCII.GetBytes(timestamp + ".").Concat(body).ToArray()));
                 var valid = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(request.Headers["X-Esc-Signature"].ToString()));
-                var status = receiver.Calls.Count < receiver.FailFirst ? 500 : 200;
+                var status = receiver.Failing || receiver.Calls.Count < receiver.FailFirst ? 500 : 200;
                 receiver.Calls.Enqueue((request.Headers["X-Esc-Decision"].ToString(), valid, status));
                 if (receiver.Hold is { } hold)
                 {

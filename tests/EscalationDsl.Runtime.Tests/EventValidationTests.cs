@@ -98,6 +98,24 @@ public sealed class EventValidationTests
     }
 
     [Fact]
+    public void AFlagNamedByItsFirstWordSuggestsTheFlag()
+    {
+        // The flags were listed, but not the one meant, as the language's own messages do.
+        var flagged = Created with { Kind = TicketEventKind.Flagged, Severity = null, Flag = "security" };
+
+        Policy.Validate(flagged).ShouldBe("flag: 'security' is not a flag field of policy 'support' (impact_confirmed, security_flagged, new_impact); did you mean 'security_flagged'?");
+    }
+
+    [Fact]
+    public void AnOwnerSentAmongTheFieldsOfAnAssignedEventIsSaidToBeAMemberOfTheEvent()
+    {
+        var assigned = Created with { Kind = TicketEventKind.Assigned, Severity = null, Fields = [KeyValuePair.Create("owner", "network")] };
+
+        Policy.Validate(assigned).ShouldBe("owner: an assigned event needs the owner, a member of the event itself, not inside \"fields\": send it next to \"type\", as \"owner\": \"network\"");
+        Policy.Validate(assigned with { Fields = null }).ShouldBe("owner: an assigned event needs the owner");
+    }
+
+    [Fact]
     public void AnIssueTypeOnASeverityChangeIsSaidNotToApply()
     {
         // A severity_changed event does not apply its issue_type; the message said so for every other type.

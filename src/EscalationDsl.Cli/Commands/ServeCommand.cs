@@ -74,7 +74,11 @@ internal static class ServeCommand
             }
             catch (EngineConfigurationException e)
             {
-                await console.Error.WriteLineAsync($"esc serve: {OneLine.Of(e.Message)}");
+                foreach (var problem in e.All.Count > 1 ? e.All : [e])
+                {
+                    await console.Error.WriteLineAsync($"esc serve: {OneLine.Of(problem.Message)}");
+                }
+
                 return ExitCodes.Usage;
             }
             catch (OperationCanceledException) when (terminated)

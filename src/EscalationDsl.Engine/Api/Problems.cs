@@ -61,10 +61,31 @@ internal static class Problems
         if (allowed.Count == 0 || allowed.Contains(request.Method, StringComparer.OrdinalIgnoreCase))
         {
             context.Response.Headers.Remove(HeaderNames.Allow);
-            return From(new EngineError(404, "Not found", $"There is no {request.Method} {request.Path}; the API's endpoints are listed in /openapi/v1.json."));
+            return From(new EngineError(404, "Not found", $"There is no {request.Method} {request.Path}; the API's endpoints are listed in /openapi/v1.json.{SlashHint(request.Path)}"));
         }
 
         context.Response.Headers.Allow = string.Join(", ", allowed);
         return From(new EngineError(405, "Method not allowed", $"{request.Path} does not take {request.Method}; it takes {context.Response.Headers.Allow}."));
+    }
+
+    /// <summary>
+    /// For a path under a ticket or a delivery that no route takes (<c>/v1/tickets/ACME/42</c>), the likeliest
+    /// reason: an id holding a <c>/</c> sent as it is, which splits the path.
+    /// </summary>
+    private static string SlashHint(PathString path)
+    {
+        foreach (var prefix in (string[])["/v1/tickets/", "/v1/deliveries/"])
+        {
+            const string timeline = "/timeline";
+            var rest = path.Value is { } value && value.StartsWith(prefix, StringComparison.Ordinal) ? value[prefix.Length..] : "";
+            var suffix = prefix == "/v1/tickets/" && rest.EndsWith(timeline, StringComparison.Ordinal) ? timeline : "";
+            var id = rest[..^suffix.Length];
+            if (id.Contains('/', StringComparison.Ordinal))
+            {
+                return $" If the id holds a '/', send it as %2F: {prefix}{id.Replace("/", "%2F", StringComparison.Ordinal)}{suffix}.";
+            }
+        }
+
+        return string.Empty;
     }
 }

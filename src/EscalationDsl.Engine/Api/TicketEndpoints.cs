@@ -7,7 +7,6 @@ using EscalationDsl.Runtime.Events;
 using EscalationDsl.Runtime.Tracing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 using NodaTime;
@@ -94,38 +93,13 @@ internal static class TicketEndpoints
                 return error is not null ? Problems.From(error) : Results.Ok(result);
             })
             .Produces<MigrationResult>()
-            .ProducesProblem(400)
-            .ProducesProblem(401)
-            .ProducesProblem(404)
-            .ProducesProblem(409)
-            .ProducesProblem(500)
-            .ProducesProblem(503)
+            .ProducesProblems(ProblemStatuses.OperatorWrite)
             .WithName("MigrateTicket")
             .WithSummary("Move a ticket to the running version of its policy.");
     }
 
-    /// <summary>
-    /// The ticket id of a route. The server decodes the path except <c>%2F</c>, so an id holding a
-    /// slash (sent as <c>a%2Fb</c>) arrives still encoded, and one holding <c>%2F</c> itself (sent as
-    /// <c>a%252Fb</c>) arrives looking the same: when the value holds a <c>%</c>, the id is decoded
-    /// afresh from the request line.
-    /// </summary>
-    private static string TicketId(HttpContext http, string routeValue, string suffix = "")
-    {
-        const string prefix = "/v1/tickets/";
-        if (!routeValue.Contains('%', StringComparison.Ordinal)
-            || http.Features.Get<IHttpRequestFeature>()?.RawTarget is not { } raw
-            || !raw.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            return routeValue;
-        }
-
-        var segment = raw[prefix.Length..];
-        segment = segment[..(segment.IndexOfAny(['/', '?']) is var end and >= 0 ? end : segment.Length)];
-        // Decoded before the suffix is taken off: a client may send the colon as %3A.
-        var id = Uri.UnescapeDataString(segment);
-        return id.EndsWith(suffix, StringComparison.Ordinal) ? id[..^suffix.Length] : id;
-    }
+    /// <summary>The ticket id of a route (<see cref="RouteId"/>).</summary>
+    private static string TicketId(HttpContext http, string routeValue, string suffix = "") => RouteId.Decode(http, "/v1/tickets/", routeValue, suffix);
 
     /// <summary>Replays the ticket's log with a trace, on a runtime of its own (not the live one).</summary>
     private static TimelineReplay Replay(string id, Policies.PolicyVersion version, List<(string Kind, long At, string? Body, long Seq)> rows)

@@ -34,8 +34,9 @@ internal sealed class EngineMetrics : IDisposable
     private readonly long[] eventsByKind = new long[Runtime.Events.TicketEventKinds.All.Count];
 
     /// <summary>Creates the instruments on a meter from the host's factory, so two engines in one process keep apart.</summary>
-    public EngineMetrics(IMeterFactory factory)
+    public EngineMetrics(IMeterFactory factory, EngineOptions options)
     {
+        Delivery = new DeliveryCounts(options.Sinks.Select(s => s.Name));
         meter = factory.Create(new MeterOptions(MeterName));
         stateNames = Enum.GetNames<TicketPhase>().Select(n => n.ToLowerInvariant()).ToArray();
         openUnowned = new int[stateNames.Length];
@@ -44,7 +45,7 @@ internal sealed class EngineMetrics : IDisposable
         TimeToEngineeringAssignment = meter.CreateHistogram<double>("esc.time_to_engineering_assignment", "s", "Time from creation to the first assignment to engineering.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = ResponseBuckets });
         Escalations = meter.CreateCounter<long>("esc.escalations", null, "Escalations decided, by rule and issue type.");
-        Pages = meter.CreateCounter<long>("esc.pages", null, "Pages sent, by rule.");
+        Pages = meter.CreateCounter<long>("esc.pages", null, "Page decisions taken, by rule, whether or not delivered (delivery: esc_deliveries_total).");
         SlaBreaches = meter.CreateCounter<long>("esc.sla_breaches", null, "SLA targets missed, by component and severity.");
         MissedUpdates = meter.CreateCounter<long>("esc.missed_update_intervals", null, "Customer update intervals missed, by severity.");
         // Counted in an array and observed at scrape time: the engine loop counts every event, and
@@ -54,8 +55,11 @@ internal sealed class EngineMetrics : IDisposable
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LagBuckets });
         StoreCommit = meter.CreateHistogram<double>("esc.store_commit", "s", "How long each group's commit took: appending it to the write-ahead log and syncing it to disk.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LagBuckets });
-        DeliveryFailures = meter.CreateCounter<long>("esc.delivery_failures", null, "Failed delivery attempts, by sink and outcome (retry, dead).");
-        Deliveries = meter.CreateCounter<long>("esc.deliveries", null, "Decisions delivered, by sink.");
+        meter.CreateObservableGauge("esc.scheduler_overdue", ObserveOverdue, "s", "How long the earliest deadline that fell due has waited to run; 0 when none is due.");
+        meter.CreateObservableCounter("esc.delivery_failures", Delivery.ObserveFailures, null, "Failed delivery attempts, by sink and outcome (retry, dead).");
+        meter.CreateObservableCounter("esc.deliveries", Delivery.ObserveDelivered, null, "Decisions delivered, by sink.");
+        meter.CreateObservableGauge("esc.deliveries_waiting", Delivery.ObserveWaiting, null, "Deliveries waiting to be sent or retried, by sink.");
+        meter.CreateObservableGauge("esc.deliveries_dead", Delivery.ObserveDead, null, "Dead-lettered deliveries not put back in line, by sink.");
         PolicyRefusals = meter.CreateCounter<long>("esc.policy_refusals", null, "Policy files refused at load or reload.");
         unmatchedValues = meter.CreateCounter<long>("esc.event_values_unmatched", null, "Text values of accepted events one letter off a value the policy compares the field with (so never matched), by policy and field.");
         meter.CreateObservableGauge("esc.open_tickets", ObserveOpen, null, "Open tickets by state and owner.");
@@ -77,9 +81,11 @@ internal sealed class EngineMetrics : IDisposable
 
     public Histogram<double> StoreCommit { get; }
 
-    public Counter<long> DeliveryFailures { get; }
+    /// <summary>Deliveries by sink (counters and gauges), every configured sink from the start.</summary>
+    public DeliveryCounts Delivery { get; }
 
-    public Counter<long> Deliveries { get; }
+    /// <summary>How long the earliest due deadline has waited to run (the scheduler's, once it is made); zero when none.</summary>
+    public Func<TimeSpan> Overdue { private get; set; } = () => TimeSpan.Zero;
 
     public Counter<long> PolicyRefusals { get; }
 
@@ -144,6 +150,8 @@ internal sealed class EngineMetrics : IDisposable
             }
         }
     }
+
+    private double ObserveOverdue() => Overdue().TotalSeconds;
 
     private IEnumerable<Measurement<long>> ObserveEvents()
     {

@@ -49,6 +49,9 @@ internal sealed class StoreWriter : IDisposable
         this.sinks = sinks;
         this.metrics = metrics;
         this.logger = logger;
+        metrics.Delivery.Load(store.Connection);
+        store.Committed += metrics.Delivery.Commit;
+        store.RolledBack += metrics.Delivery.Discard;
     }
 
     /// <summary>Signalled after a commit that created deliveries.</summary>
@@ -228,7 +231,11 @@ internal sealed class StoreWriter : IDisposable
 
             foreach (var sink in sinks.For(d))
             {
-                store.InsertDelivery.Typed.Text(1, d.Id).Text(2, sink).Integer(3, row.CreatedAt).Run();
+                if (store.InsertDelivery.Typed.Text(1, d.Id).Text(2, sink).Integer(3, row.CreatedAt).Run() == 1)
+                {
+                    metrics.Delivery.Stage(sink, waiting: 1, dead: 0);
+                }
+
                 deliveries = true;
             }
 
@@ -266,14 +273,18 @@ internal sealed class StoreWriter : IDisposable
         {
             store.UpdateDelivery.Execute(o.DecisionId, o.Sink, o.Status, o.Attempt, o.NextAttemptAt, o.Error, o.Status == "delivered" ? o.At : null);
             store.InsertAttempt.Execute(o.DecisionId, o.Sink, o.Attempt, o.At, o.Status == "delivered" ? "delivered" : "failed", o.Error);
-            var sink = new KeyValuePair<string, object?>("sink", o.Sink);
             if (o.Status == "delivered")
             {
-                metrics.Deliveries.Add(1, sink);
+                metrics.Delivery.Delivered(o.Sink);
+                metrics.Delivery.Stage(o.Sink, waiting: -1, dead: 0);
             }
             else
             {
-                metrics.DeliveryFailures.Add(1, sink, new KeyValuePair<string, object?>("outcome", o.Status == "dead" ? "dead" : "retry"));
+                metrics.Delivery.Failed(o.Sink, dead: o.Status == "dead");
+                if (o.Status == "dead")
+                {
+                    metrics.Delivery.Stage(o.Sink, waiting: -1, dead: 1);
+                }
             }
         }
 

@@ -23,6 +23,7 @@ internal sealed class DeadlineScheduler : BackgroundService
         this.logger = logger;
         wake = new WakeSignal(time);
         loop.DeadlinesChanged += wake.Set;
+        loop.Metrics.Overdue = () => Lag;
     }
 
     /// <summary>How far behind the scheduler is now: zero unless a deadline is due and not yet run.</summary>

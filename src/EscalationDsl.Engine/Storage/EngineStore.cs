@@ -67,6 +67,10 @@ internal sealed class EngineStore : IDisposable
         InsertAttempt = Prepare(
             "INSERT INTO delivery_attempts (decision_id, sink, attempt, at, outcome, detail) VALUES ($id, $sink, $attempt, $at, $outcome, $detail)",
             "$id", "$sink", "$attempt", "$at", "$outcome", "$detail");
+        FindDeliveries = Prepare("SELECT sink, status FROM deliveries WHERE decision_id = $id ORDER BY sink", "$id");
+        RetryDelivery = Prepare(
+            "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = $now WHERE decision_id = $id AND sink = $sink AND status = 'dead'",
+            "$id", "$sink", "$now");
         InsertPolicy = Prepare(
             "INSERT OR IGNORE INTO policies (fingerprint, name, version, source, path, loaded_at) VALUES ($fp, $name, $version, $source, $path, $at)",
             "$fp", "$name", "$version", "$source", "$path", "$at");
@@ -117,6 +121,12 @@ internal sealed class EngineStore : IDisposable
 
     public Sql InsertAttempt { get; }
 
+    /// <summary>A decision's deliveries: sink and status.</summary>
+    public Sql FindDeliveries { get; }
+
+    /// <summary>Puts a dead delivery back in line for its sink, due now, its attempts counted afresh.</summary>
+    public Sql RetryDelivery { get; }
+
     private Sql InsertPolicy { get; }
 
     public Sql PolicySource { get; }
@@ -127,6 +137,12 @@ internal sealed class EngineStore : IDisposable
     public Sql TicketLog { get; }
 
     public SqliteConnection Connection => connection;
+
+    /// <summary>Raised after each commit, on the thread that committed.</summary>
+    public event Action? Committed;
+
+    /// <summary>Raised after each rollback, on the thread that rolled back.</summary>
+    public event Action? RolledBack;
 
     /// <summary>
     /// Writes a policy version's row unless this store has committed it already: called for every
@@ -160,6 +176,7 @@ internal sealed class EngineStore : IDisposable
         transaction?.Commit();
         storedPolicies.UnionWith(policiesInTransaction);
         End();
+        Committed?.Invoke();
         checkpointer.Committed();
     }
 
@@ -175,6 +192,7 @@ internal sealed class EngineStore : IDisposable
         }
 
         End();
+        RolledBack?.Invoke();
     }
 
     private void End()

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace EscalationDsl.Engine.Tests;
+
+/// <summary>Dead letters over HTTP: listed, counted in /metrics, put back in line and delivered once.</summary>
+public sealed partial class WebhookDeliveryTests
+{
+    private const string Page = "INC-1/sev1_production/0/1/1.0";
+
+    private static string Series(string name, string labels) => $"{name}{{otel_scope_name=\"EscalationDsl.Engine\",{labels}}}";
+
+    [Fact]
+    public async Task ADeadLetterIsListedCountedAndDeliveredOnceWhenPutBackInLine()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        receiver.Failing = true;
+        await using var engine = await EngineFixture.StartAsync(null, WebhookArgs(receiver, maxAttempts: 2));
+
+        // Every configured sink has its delivery series from the start, at 0.
+        var fresh = await engine.ScrapeUntil(m => m.Contains(Series("esc_deliveries_dead", "sink=\"hook\"") + " 0", StringComparison.Ordinal), "the gauges start at 0");
+        fresh.ShouldContain(Series("esc_delivery_failures_total", "outcome=\"dead\",sink=\"hook\"") + " 0");
+        fresh.ShouldContain(Series("esc_delivery_failures_total", "outcome=\"retry\",sink=\"log\"") + " 0");
+        fresh.ShouldContain(Series("esc_deliveries_total", "sink=\"hook\"") + " 0");
+        fresh.ShouldContain(Series("esc_deliveries_waiting", "sink=\"log\"") + " 0");
+
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0));
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(15));
+        await RetriesRecorded(engine, 1);
+        engine.Time.Advance(TimeSpan.FromSeconds(10));
+        var dead = await engine.ScrapeUntil(m => m.Contains(Series("esc_delivery_failures_total", "outcome=\"dead\",sink=\"hook\"") + " 1", StringComparison.Ordinal), "the page is dead-lettered");
+        dead.ShouldContain(Series("esc_deliveries_dead", "sink=\"hook\"") + " 1");
+        dead.ShouldContain(Series("esc_deliveries_waiting", "sink=\"hook\"") + " 0");
+        dead.ShouldContain("# HELP esc_pages_total Page decisions taken, by rule, whether or not delivered (delivery: esc_deliveries_total).");
+
+        // After a restart the dead letter still counts, and the counters start again from 0, so the next one is an increase.
+        await engine.StopHostAsync();
+        await engine.StartHostAsync();
+        var restarted = await engine.ScrapeUntil(m => m.Contains(Series("esc_deliveries_dead", "sink=\"hook\"") + " 1", StringComparison.Ordinal), "the dead letter is counted at start");
+        restarted.ShouldContain(Series("esc_delivery_failures_total", "outcome=\"dead\",sink=\"hook\"") + " 0");
+
+        var listed = await engine.GetJson("/v1/deliveries?status=dead");
+        var entry = listed!["deliveries"]!.AsArray().ShouldHaveSingleItem()!;
+        ((string?)entry["decision"]).ShouldBe(Page);
+        ((string?)entry["ticket"]).ShouldBe("INC-1");
+        ((string?)entry["sink"]).ShouldBe("hook");
+        ((string?)entry["kind"]).ShouldBe("page");
+        ((int?)entry["attempts"]).ShouldBe(2);
+        ((string?)entry["last_error"]).ShouldBe($"HTTP 500 from {receiver.Url}");
+        ((string?)entry["decided_at"]).ShouldBe("2026-11-02T14:15:00Z");
+        ((string?)entry["dead_at"]).ShouldBe("2026-11-02T14:15:10Z");
+        (await engine.GetJson("/v1/deliveries?status=dead&sink=log"))!["deliveries"]!.AsArray().ShouldBeEmpty();
+        await EngineFixture.ShouldBeBadRequest(await engine.Http.GetAsync("/v1/deliveries?status=pending"), "status", "Only dead-lettered deliveries are listed: give status=dead, not 'pending'.");
+
+        var encoded = Uri.EscapeDataString(Page);
+        using (var anonymous = new HttpClient { BaseAddress = engine.Http.BaseAddress })
+        {
+            (await anonymous.PostAsync($"/v1/deliveries/{encoded}:retry", null)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            (await anonymous.GetAsync("/v1/deliveries?status=dead")).StatusCode.ShouldBe(HttpStatusCode.OK, "a read, open as the other reads");
+        }
+
+        var unknown = await engine.Http.PostAsync("/v1/deliveries/NOPE:retry", null);
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var wrongSink = await engine.Http.PostAsync($"/v1/deliveries/{encoded}:retry?sink=pager", null);
+        wrongSink.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        ((string?)JsonNode.Parse(await wrongSink.Content.ReadAsStringAsync())!["detail"]).ShouldBe($"Decision '{Page}' has no delivery to sink 'pager'; it went to: hook, log.");
+        var delivered = await engine.Http.PostAsync($"/v1/deliveries/{encoded}:retry?sink=log", null);
+        delivered.StatusCode.ShouldBe(HttpStatusCode.Conflict, "the file sink has it");
+        ((string?)JsonNode.Parse(await delivered.Content.ReadAsStringAsync())!["detail"]).ShouldBe($"No delivery of decision '{Page}' is dead-lettered (log: delivered); only a dead-lettered delivery is put back in line.");
+
+        receiver.Failing = false;
+        var retried = await engine.Http.PostAsync($"/v1/deliveries/{encoded}:retry", null);
+        retried.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await retried.Content.ReadFromJsonAsync<JsonNode>())!["sinks"]!.AsArray().Select(s => (string?)s).ShouldBe(["hook"]);
+        var again = await engine.Http.PostAsync($"/v1/deliveries/{encoded}:retry", null);
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        await EngineFixture.Eventually(() => Task.FromResult(receiver.Calls.Any(c => c.Status == 200)), "the page is sent again");
+        var sent = await engine.ScrapeUntil(m => m.Contains(Series("esc_deliveries_total", "sink=\"hook\"") + " 1", StringComparison.Ordinal), "the delivery is counted");
+        sent.ShouldContain(Series("esc_deliveries_dead", "sink=\"hook\"") + " 0");
+        sent.ShouldContain(Series("esc_deliveries_waiting", "sink=\"hook\"") + " 0");
+        (await engine.GetJson("/v1/deliveries?status=dead"))!["deliveries"]!.AsArray().ShouldBeEmpty();
+
+        engine.Time.Advance(TimeSpan.FromHours(1));
+        await Task.Delay(300);
+        receiver.Calls.Select(c => (c.Decision, c.Status)).ShouldBe([(Page, 500), (Page, 500), (Page, 200)]);
+        receiver.Calls.ShouldAllBe(c => c.SignatureValid);
+    }
+}
