@@ -196,6 +196,11 @@ public sealed class EngineEndToEndTests
 
         engine.Delivered().Select(d => (string?)d["owner"]).ShouldBe(["frontline", "commander", "oncall_eng"], ignoreOrder: true);
         File.ReadAllLines(commanderFile).Select(l => (string?)JsonNode.Parse(l)!["owner"]).ShouldBe(["commander"]);
+
+        // What a pager words its page with comes with the decision: the ticket's severity and issue type then.
+        var page = JsonNode.Parse(File.ReadAllLines(commanderFile).Single())!;
+        ((string?)page["severity"]).ShouldBe("sev1");
+        ((string?)page["issue_type"]).ShouldBe("network_outage");
         File.Delete(commanderFile);
     }
 

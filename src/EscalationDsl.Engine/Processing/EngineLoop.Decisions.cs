@@ -27,12 +27,13 @@ internal sealed partial class EngineLoop
         {
             var start = batch.Mark;
             json.Reset(batch.Bytes);
-            JsonSerializer.Serialize(json, DecisionDocument.From(d, entry.Policy.Name, entry.Policy.Version), EngineJsonContext.Default.DecisionDocument);
-            var counted = live && d.Kind is DecisionKind.Escalate or DecisionKind.Page or DecisionKind.SlaBreach or DecisionKind.MissedUpdate;
             var earlier = before is { } b && d.At < b.Until ? b : (LabelsBefore?)null;
-            batch.Decisions.Add(new DecisionRow(d, start, batch.Mark - start, now, counted,
-                SeverityName(entry, earlier?.SeverityRank ?? entry.Ticket.SeverityRank),
-                d.Kind == DecisionKind.Escalate ? IssueTypeLabel(entry, earlier is { } then ? then.IssueType : IssueType(entry)) : ""));
+            var severity = SeverityName(entry, earlier?.SeverityRank ?? entry.Ticket.SeverityRank);
+            var issueType = earlier is { } then ? then.IssueType : IssueType(entry);
+            JsonSerializer.Serialize(json, DecisionDocument.From(d, entry.Policy.Name, entry.Policy.Version, severity, issueType), EngineJsonContext.Default.DecisionDocument);
+            var counted = live && d.Kind is DecisionKind.Escalate or DecisionKind.Page or DecisionKind.SlaBreach or DecisionKind.MissedUpdate;
+            batch.Decisions.Add(new DecisionRow(d, start, batch.Mark - start, now, counted, severity,
+                d.Kind == DecisionKind.Escalate ? IssueTypeLabel(entry, issueType) : ""));
         }
 
         Written();
@@ -68,12 +69,15 @@ internal sealed record DecisionDocument(
     int? Step,
     int Occurrence,
     int Level,
+    string Severity,
+    string? IssueType,
     string? Component,
     IReadOnlyList<string>? Fields,
     string Detail)
 {
-    public static DecisionDocument From(Decision d, string policy, int version) => new(
+    /// <summary>The document of <paramref name="d"/>, with the ticket's severity and issue type when it was decided (what a pager words its page with).</summary>
+    public static DecisionDocument From(Decision d, string policy, int version, string severity, string? issueType) => new(
         d.Id, d.TicketId, policy, version, TicketEventJson.FormatTime(d.At), DecisionKinds.Name(d.Kind), d.Owner, d.Rule,
-        d.Step < 0 ? null : d.Step, d.Occurrence, d.Level, d.Component is { } c ? ModelFormatter.Format(c) : null,
+        d.Step < 0 ? null : d.Step, d.Occurrence, d.Level, severity, issueType, d.Component is { } c ? ModelFormatter.Format(c) : null,
         d.Fields.Count == 0 ? null : d.Fields, d.Detail);
 }
