@@ -244,6 +244,56 @@ public sealed partial class CompiledPolicy
         }
     }
 
+    /// <summary>
+    /// Adds to <paramref name="steps"/> how often each rule step fired on the ticket over its life, reopens and
+    /// severity changes included (the occurrence its decision ids carry, so also a firing whose actions all named
+    /// nobody new), and to <paramref name="deescalations"/> how often each deescalation ran. Steps are indexed in
+    /// policy order, the first rule's steps first (<see cref="StepCount"/> of them); deescalations as the policy
+    /// lists them. A caller that sums many tickets reuses its arrays: nothing is allocated.
+    /// </summary>
+    public void AddFirings(Ticket t, Span<int> steps, Span<int> deescalations)
+    {
+        if (t.Clock.Length == 0)
+        {
+            return;
+        }
+
+        var layout = Layout(t);
+        foreach (var rule in layout.Rules)
+        {
+            foreach (var step in rule.Steps)
+            {
+                steps[step.Step.GlobalIndex] += t.Clock[step.MetaSlot] & StepSlot.OccurrenceMask;
+            }
+        }
+
+        // Rules of an earlier severity keep their counts aside (see TicketRuntime.Relayout).
+        if (t.Retired is { } retired)
+        {
+            foreach (var rule in Rules)
+            {
+                if (layout.FindRule(rule.Index) is null)
+                {
+                    foreach (var step in rule.Steps)
+                    {
+                        steps[step.GlobalIndex] += retired[step.GlobalIndex];
+                    }
+                }
+            }
+        }
+
+        for (var d = 0; d < Deescalations.Length; d++)
+        {
+            deescalations[d] += t.Clock[layout.DeescalationBase + d] & StepSlot.OccurrenceMask;
+        }
+    }
+
+    /// <summary>How many steps the policy's rules have: the length of <see cref="AddFirings"/>' step counts.</summary>
+    public int StepCount => TotalSteps;
+
+    /// <summary>The ticket's value of a field as text (a route's field, the built-in <c>severity</c> too), or null when it is not set.</summary>
+    public string? TextOf(Ticket t, FieldModel field) => Access(field).Text(t, this);
+
     private static string SlaStatus(Ticket t, SeverityLayout layout, SlaComponent component)
     {
         var state = t.Clock[layout.SlaStateSlot];

@@ -4,7 +4,14 @@ namespace EscalationDsl.Simulation.Rendering;
 internal abstract record DocBlock;
 
 /// <summary>A paragraph of plain text.</summary>
-internal sealed record DocText(string Text) : DocBlock;
+internal sealed record DocText(string Text) : DocBlock
+{
+    /// <summary>
+    /// A space no renderer breaks a line at, between a label and its number (<c>notify 670</c>): the text report
+    /// and Markdown write it as a space, HTML as a no-break space.
+    /// </summary>
+    public const char NoBreak = '\u00A0';
+}
 
 /// <summary>A list of short items.</summary>
 internal sealed record DocList(IReadOnlyList<string> Items) : DocBlock;

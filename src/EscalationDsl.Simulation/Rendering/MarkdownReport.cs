@@ -22,7 +22,7 @@ public static class MarkdownReport
                 switch (block)
                 {
                     case DocText { Text.Length: > 0 } text:
-                        sb.Append(Escape(text.Text)).Append("\n\n");
+                        sb.Append(Escape(text.Text.Replace(DocText.NoBreak, ' '))).Append("\n\n");
                         break;
                     case DocList list:
                         foreach (var item in list.Items)

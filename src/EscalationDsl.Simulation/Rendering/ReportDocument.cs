@@ -7,7 +7,7 @@ namespace EscalationDsl.Simulation.Rendering;
 /// The report laid out as sections of paragraphs and tables, once, so the text, Markdown and HTML
 /// renderers show the same figures in the same order and differ only in markup.
 /// </summary>
-internal static class ReportDocument
+internal static partial class ReportDocument
 {
     /// <summary>
     /// Rows shown in tables that can be long (queues, categories) when <c>--top</c> is not given; JSON has
@@ -171,44 +171,6 @@ internal static class ReportDocument
 
     /// <summary><c>… 1 more rule</c>, <c>… 212 more rules</c>.</summary>
     private static string MoreLabel(int rows, (string One, string Many) noun) => $"… {Formats.Count(rows)} more {(rows == 1 ? noun.One : noun.Many)}";
-
-    private static DocSection Escalations(SimulationReport r)
-    {
-        var e = r.Escalations;
-        static IReadOnlyList<string> GroupCells(GroupRow g) => [g.Key, Formats.Count(g.Tickets), Formats.Count(g.EscalatedTickets), Formats.Percent(g.EscalatedTickets, g.Tickets),
-            Formats.Count(g.Escalations), Formats.Count(g.Pages), Formats.Count(g.Notifications)];
-        DocTable Groups(string key, IReadOnlyList<GroupRow> rows, LeftOut<GroupRow>? leftOut, (string One, string Many) noun) => Table(
-            [key, "tickets", "escalated", "rate", "escalations", "pages", "notifications"],
-            [false, true, true, true, true, true, true],
-            Rows(r, rows, leftOut, noun, GroupCells, Top));
-        var blocks = new List<DocBlock>
-        {
-            new DocText("Decisions: " + string.Join(", ", e.DecisionsByKind.Where(k => k.Value > 0).Select(k => $"{k.Key} {Formats.Count(k.Value)}")) + "."),
-            new DocHeading("By rule"),
-            Table(["rule", "tickets", "escalations", "pages", "notifications", "other"], [false, true, true, true, true, true],
-                Rows(r, e.ByRule, e.ByRuleLeftOut, Rules, x => [x.Rule, Formats.Count(x.Tickets), Formats.Count(x.Escalations), Formats.Count(x.Pages), Formats.Count(x.Notifications), Formats.Count(x.Other)])),
-            new DocHeading("By issue type"),
-            Groups("issue type", e.ByIssueType, e.ByIssueTypeLeftOut, ("issue type", "issue types")),
-        };
-        if (e.ByCategory.Count > 0)
-        {
-            blocks.Add(new DocHeading($"By source category{TopNote(r, e.ByCategory.Count)}"));
-            blocks.Add(Groups("category", e.ByCategory, e.ByCategoryLeftOut, ("category", "categories")));
-        }
-
-        blocks.Add(new DocChart("escalation-rate"));
-        blocks.Add(new DocHeading("By owner the decisions went to"));
-        blocks.Add(Table(["owner", "escalations", "pages", "notifications", "assignments", "reminders"], [false, true, true, true, true, true],
-            Rows(r, e.ByOwner, e.ByOwnerLeftOut, Owners,
-                o => [o.Owner, Formats.Count(o.Escalations), Formats.Count(o.Pages), Formats.Count(o.Notifications), Formats.Count(o.Assignments), Formats.Count(o.Reminders)])));
-        blocks.Add(new DocHeading($"By owner queue (the queue holding the ticket at the decision){TopNote(r, e.ByQueue.Count)}"));
-        blocks.Add(Groups("queue", e.ByQueue, e.ByQueueLeftOut, Queues));
-        return new DocSection("escalations", "Escalations, pages and notifications", blocks);
-    }
-
-    private static readonly (string One, string Many) Rules = ("rule", "rules");
-
-    private static readonly (string One, string Many) Owners = ("owner", "owners");
 
     private static DocSection AfterHours(SimulationReport r)
     {

@@ -24,7 +24,7 @@ public static class TextReport
                 switch (block)
                 {
                     case DocText { Text.Length: > 0 } text:
-                        sb.Append(Wrap(Shown(text.Text), 100)).Append('\n');
+                        sb.Append(Wrap(Shown(text.Text), 100).Replace(DocText.NoBreak, ' ')).Append('\n');
                         break;
                     case DocList list:
                         foreach (var item in list.Items)
@@ -97,6 +97,7 @@ public static class TextReport
     {
         var sb = new StringBuilder();
         var line = 0;
+        // Words are split at plain spaces only: a DocText.NoBreak keeps a label with its number.
         foreach (var word in text.Split(' '))
         {
             if (line > 0 && line + 1 + word.Length > width)

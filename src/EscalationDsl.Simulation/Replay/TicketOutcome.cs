@@ -1,4 +1,5 @@
 using EscalationDsl.Language.Semantics;
+using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Decisions;
 using NodaTime;
 
@@ -8,6 +9,9 @@ namespace EscalationDsl.Simulation.Replay;
 internal readonly record struct TicketOutcome
 {
     public required string Id { get; init; }
+
+    /// <summary>The runtime's ticket, as the replay left it (the report reads its step counters).</summary>
+    public required Ticket Ticket { get; init; }
 
     public required Instant Created { get; init; }
 

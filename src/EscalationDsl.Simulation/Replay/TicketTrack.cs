@@ -183,6 +183,7 @@ internal sealed class TicketTrack
         return new TicketOutcome
         {
             Id = Id,
+            Ticket = ticket,
             Created = Created,
             Severity = policy.Model.Severities[ticket.SeverityRank].Name,
             IssueType = issueType,

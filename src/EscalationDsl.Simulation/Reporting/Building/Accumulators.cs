@@ -98,6 +98,9 @@ internal sealed class QueueSlaAcc
 /// <summary>What one rule decided.</summary>
 internal sealed class RuleAcc
 {
+    /// <summary>The index of the rule's first step among all steps (<see cref="PolicyCoverage.FirstStep"/>).</summary>
+    public required int FirstStep { get; init; }
+
     /// <summary>Tickets the rule decided anything for.</summary>
     public TicketCount Tickets;
 

@@ -45,6 +45,9 @@ internal sealed partial class ReportBuilder
         var ruleRows = model.Rules.Select(r => rules.GetValueOrDefault(r.Name) is { } acc
             ? new RuleRow(r.Name, acc.Tickets.Value, acc.Escalations, acc.Pages, acc.Notifications, acc.Other)
             : new RuleRow(r.Name, 0, 0, 0, 0, 0)).ToList();
+        var steps = coverage.Steps();
+        var deescalations = coverage.Deescalations();
+        var routeValues = coverage.RouteValues();
         var escalations = new EscalationSection(
             kinds,
             ruleRows,
@@ -54,7 +57,11 @@ internal sealed partial class ReportBuilder
                 .Select(o => (Owner: o.Name, Acc: owners[o.Name]))
                 .Where(x => x.Acc.Escalations + x.Acc.Pages + x.Acc.Notifications + x.Acc.Assignments + x.Acc.Reminders > 0)
                 .Select(x => new OwnerRow(x.Owner, x.Acc.Escalations, x.Acc.Pages, x.Acc.Notifications, x.Acc.Assignments, x.Acc.Reminders))],
-            Rows(queues));
+            Rows(queues),
+            steps,
+            deescalations,
+            routeValues,
+            PolicyCoverage.Never(model, steps, deescalations, routeValues));
 
         var afterHours = new AfterHoursSection(
             PolicyFacts.DefaultCalendar(model)?.Name,

@@ -36,7 +36,7 @@ internal sealed partial class ReportBuilder
                 if (!ReferenceEquals(ruleNow, ruleName))
                 {
                     ref var acc = ref CollectionsMarshal.GetValueRefOrAddDefault(rules, ruleNow, out _);
-                    rule = acc ??= new RuleAcc();
+                    rule = acc ??= new RuleAcc { FirstStep = coverage.FirstStep(ruleNow) };
                     ruleName = ruleNow;
                 }
 
@@ -46,6 +46,10 @@ internal sealed partial class ReportBuilder
                     case DecisionKind.Escalate: rule.Escalations++; break;
                     case DecisionKind.Page: rule.Pages++; break;
                     case DecisionKind.Notify: rule.Notifications++; break;
+                    case DecisionKind.MissingInformation:
+                        rule.Other++;
+                        coverage.Blocked(rule.FirstStep + d.Step, ticket);
+                        break;
                     default: rule.Other++; break;
                 }
             }

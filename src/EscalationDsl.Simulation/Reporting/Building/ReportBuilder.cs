@@ -32,6 +32,7 @@ internal sealed partial class ReportBuilder
     private readonly Dictionary<string, (long Total, long After)> afterHoursByOwner = new(StringComparer.Ordinal);
     private readonly Dictionary<LocalDate, WeekAcc> weeks = [];
     private readonly LoadTracker load = new();
+    private readonly PolicyCoverage coverage;
     private readonly int reviewSize;
     private readonly TopList repeatedMisses;
     private readonly TopList earlyEscalations;
@@ -67,6 +68,7 @@ internal sealed partial class ReportBuilder
             severities[severity.Name] = new SeverityAcc();
         }
 
+        coverage = new PolicyCoverage(policy);
         reviewSize = Math.Min(options.TopCount, options.Top ?? int.MaxValue);
         repeatedMisses = new TopList(reviewSize, descending: true);
         earlyEscalations = new TopList(reviewSize, descending: false);
@@ -100,6 +102,7 @@ internal sealed partial class ReportBuilder
         AddDurations(week.Response, week.EngineeringPolicy, week.EngineeringRecorded, t);
         AddSla(severity, t);
         AddDecisions(t, severity, week);
+        coverage.Add(t.Ticket);
         AddLoad(t);
         AddReview(t);
         if (t.Category != t.IssueType)

@@ -9,6 +9,10 @@ namespace EscalationDsl.Simulation.Reporting;
 /// <param name="ByCategory">Per source category when the input has its own categories (importers), most tickets first; else empty.</param>
 /// <param name="ByOwner">Per policy owner the decisions went to, in policy order (under <c>--top</c>, most decisions first).</param>
 /// <param name="ByQueue">Per source queue holding the ticket when the decision was taken, most tickets first.</param>
+/// <param name="ByStep">Per step of every escalation rule, in policy order; never cut by <c>--top</c>.</param>
+/// <param name="Deescalations">Per <c>deescalate when</c> block, in policy order.</param>
+/// <param name="RouteValues">Per value each route lists, in policy order.</param>
+/// <param name="NeverApplied">The rules, steps, deescalations and route values that did nothing on these tickets.</param>
 /// <param name="ByRuleLeftOut">The rules <c>--top</c> left out of <paramref name="ByRule"/>, if any.</param>
 /// <param name="ByIssueTypeLeftOut">The issue types <c>--top</c> left out of <paramref name="ByIssueType"/>, if any.</param>
 /// <param name="ByCategoryLeftOut">The categories <c>--top</c> left out of <paramref name="ByCategory"/>, if any.</param>
@@ -21,6 +25,10 @@ public sealed record EscalationSection(
     IReadOnlyList<GroupRow> ByCategory,
     IReadOnlyList<OwnerRow> ByOwner,
     IReadOnlyList<GroupRow> ByQueue,
+    IReadOnlyList<StepRow> ByStep,
+    IReadOnlyList<DeescalationRow> Deescalations,
+    IReadOnlyList<RouteValueRow> RouteValues,
+    NeverApplied NeverApplied,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LeftOut<RuleRow>? ByRuleLeftOut = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LeftOut<GroupRow>? ByIssueTypeLeftOut = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LeftOut<GroupRow>? ByCategoryLeftOut = null,
