@@ -103,5 +103,15 @@ internal static class Schema
                 SELECT name, fingerprint, path, row_number() OVER (PARTITION BY name ORDER BY loaded_at DESC, rowid DESC) AS latest FROM policies)
             WHERE latest = 1;
         """,
+
+        // 4: each delivery's decision time beside it, so that a sink's pending deliveries are read in
+        // decision order (time, then as stored) from an index, head first: a delivery waiting for its
+        // retry holds its sink's later ones back. The index by next attempt is no longer read.
+        """
+        ALTER TABLE deliveries ADD COLUMN decision_at INTEGER NOT NULL DEFAULT 0;
+        UPDATE deliveries SET decision_at = (SELECT x.at FROM decisions x WHERE x.decision_id = deliveries.decision_id);
+        DROP INDEX deliveries_pending;
+        CREATE INDEX deliveries_line ON deliveries(sink, decision_at) WHERE status = 'pending';
+        """,
     ];
 }
