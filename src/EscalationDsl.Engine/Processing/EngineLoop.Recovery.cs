@@ -27,7 +27,7 @@ internal sealed partial class EngineLoop
         store.Begin();
         try
         {
-            Registry.Remember(CurrentVersions(), Version);
+            Registry.Remember(CurrentVersions(), Version, HighestStoredVersion);
             ReloadPolicies(cancellation);
             if (options.DefaultPolicy is { } name && !Registry.Current.ContainsKey(name))
             {
@@ -110,6 +110,15 @@ internal sealed partial class EngineLoop
         }
 
         return ran;
+    }
+
+    /// <summary>The highest version number stored for a policy name (its versions loaded before), or null.</summary>
+    private int? HighestStoredVersion(string name)
+    {
+        using var command = store.Connection.CreateCommand();
+        command.CommandText = "SELECT max(version) FROM policies WHERE name = $name";
+        command.Parameters.AddWithValue("$name", name);
+        return command.ExecuteScalar() is long highest ? (int)highest : null;
     }
 
     private void StorePolicy(PolicyVersion version) =>
