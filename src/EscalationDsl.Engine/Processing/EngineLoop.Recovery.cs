@@ -268,7 +268,7 @@ internal sealed partial class EngineLoop
             return;
         }
 
-        var e = StoredEvent.Parse(body!, ticketId);
+        var e = StoredEvent.Parse(body, ticketId);
         // An event runs under the version of its ticket in memory; a created event opens it under the
         // version the ticket is pinned to. Anything else (an event of a ticket not open) has nothing to run.
         var open = tickets.TryGetValue(ticketId, out var ticket);
