@@ -56,6 +56,27 @@ public sealed class BulkMigrationTests
     }
 
     [Fact]
+    public async Task ATicketOnTheRunningVersionAlreadyIsInTheAnswerWithThatReason()
+    {
+        // It was answered "migrated": false with no reason, unlike every other ticket that does not move.
+        await using var engine = await EngineFixture.StartAsync();
+        var check = new OpenApiSchemaCheck(JsonNode.Parse(await engine.Http.GetStringAsync("/openapi/v1.json"))!);
+        await engine.PostEventOk(EngineFixture.Created("a1", "INC-A", T0));
+
+        var bulk = await engine.Http.PostAsync("/v1/policies/support:migrate", null);
+        var alone = await engine.Http.PostAsync("/v1/tickets/INC-A:migrate", null);
+
+        bulk.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await check.ErrorsOfAnswer("/v1/policies/{name}:migrate", "post", bulk)).ShouldBeEmpty();
+        var answer = JsonNode.Parse(await bulk.Content.ReadAsStringAsync())!.AsArray().ShouldHaveSingleItem()!;
+        ((string?)answer["ticket"], (int?)answer["from_version"], (int?)answer["to_version"], (bool?)answer["migrated"], (string?)answer["reason"])
+            .ShouldBe(("INC-A", 1, 1, false, "already on version 1"));
+        alone.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await check.ErrorsOfAnswer("/v1/tickets/{id}:migrate", "post", alone)).ShouldBeEmpty();
+        ((string?)JsonNode.Parse(await alone.Content.ReadAsStringAsync())!["reason"]).ShouldBe("already on version 1");
+    }
+
+    [Fact]
     public async Task ATicketSetAsideBecauseItsLogCannotBeReadIsInTheAnswerToo()
     {
         // A review's F7: the answer is one entry per open ticket of the policy, but a ticket set aside at start (a

@@ -119,15 +119,7 @@ public sealed class DuplicatePolicyNameTests
         var ran = await RunningFingerprint(engine);
         await engine.StopHostAsync();
 
-        // Take the file back to schema 2, as a database written by the previous esc would be.
-        SqliteConnection.ClearAllPools();
-        using (var connection = new SqliteConnection($"Data Source={engine.Database};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE current_versions; PRAGMA user_version = 2;";
-            command.ExecuteNonQuery();
-        }
+        OlderSchema.TakeBack(engine.Database, 2);
 
         Write(engine, "support-copy.esc", version1);
         await engine.StartHostAsync();

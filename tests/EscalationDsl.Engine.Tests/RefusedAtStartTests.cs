@@ -118,6 +118,46 @@ public sealed class RefusedAtStartTests
         (await engine.PostEventOk(EngineFixture.Created("e1", "NEW-1", T0)))["policy_version"]!.GetValue<int>().ShouldBe(3);
     }
 
+    [Theory]
+    [InlineData(true, 1, "the version of its newest ticket")]
+    [InlineData(false, 2, "the version loaded last")]
+    public async Task AfterAnUpgradeFromSchema2ARefusedFileRunsTheBestGuessOfWhatRanAndTheLogSaysItIsAGuess(bool ticket, int runs, string evidence)
+    {
+        // A review's F3: support.esc ran version 1, then 2, then 1 again. A schema-2 database does not record which
+        // ran last, and the upgrade took the version first loaded last (2): the refused file ran it "as last run".
+        await using var engine = await EngineFixture.StartAsync();
+        var version1 = Read(engine);
+        var fingerprints = new Dictionary<int, string>();
+        foreach (var version in new[] { 1, 2, 1 })
+        {
+            Write(engine, Version(version1, version));
+            (await engine.Http.PostAsync("/v1/policies:reload", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            fingerprints[version] = (string)(await engine.GetJson("/v1/policies"))!.AsArray().Single()!["fingerprint"]!;
+        }
+
+        if (ticket)
+        {
+            (await engine.PostEventOk(EngineFixture.Created("e0", "OLD-1", T0)))["policy_version"]!.GetValue<int>().ShouldBe(1);
+        }
+
+        await engine.StopHostAsync();
+        OlderSchema.TakeBack(engine.Database, 2);
+        File.AppendAllText(Path.Combine(engine.Policies, "support.esc"), "bogus line\n");
+
+        engine.Logs = new CapturedLogs();
+        await engine.StartHostAsync();
+        engine.Logs.Lines.ShouldContain(l => l.StartsWith(
+            $"Policy file support.esc refused; policy support version {runs} ({fingerprints[runs]}), {evidence}, keeps running " +
+            "(a guess: a database from before schema version 3 does not record the version that ran last):\n", StringComparison.Ordinal));
+        (await engine.PostEventOk(EngineFixture.Created("e1", "NEW-1", T0)))["policy_version"]!.GetValue<int>().ShouldBe(runs);
+
+        // It ran since: the next start knows it.
+        await engine.StopHostAsync();
+        engine.Logs = new CapturedLogs();
+        await engine.StartHostAsync();
+        engine.Logs.Lines.ShouldContain(l => l.StartsWith($"Policy file support.esc refused; policy support version {runs} ({fingerprints[runs]}), as last run, keeps running:\n", StringComparison.Ordinal));
+    }
+
     private static async Task<string> Fingerprint(EngineFixture engine, string ticket) =>
         (await engine.GetJson($"/v1/tickets/{ticket}"))!["policy_fingerprint"]!.GetValue<string>();
 

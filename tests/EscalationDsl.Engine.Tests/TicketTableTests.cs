@@ -80,25 +80,7 @@ public sealed class TicketTableTests
         await engine.PostEventOk(EngineFixture.Created("e1", "INC-OLD", T0, severity: "sev2", issueType: "database", fields: new { impact = "degraded" }));
         await engine.StopHostAsync();
 
-        // Take the file back to schema 1, as a database written by the previous esc would be.
-        SqliteConnection.ClearAllPools();
-        using (var connection = new SqliteConnection($"Data Source={engine.Database};Pooling=False"))
-        {
-            connection.Open();
-            Execute(connection, """
-                DROP TABLE current_versions;
-                CREATE TABLE tickets_v1 AS SELECT ticket_id, policy, created_at, closed FROM tickets;
-                DROP TABLE tickets;
-                """);
-            Execute(connection, System.Text.RegularExpressions.Regex.Match(Schema.Migrations[0], @"CREATE TABLE tickets \(.*?\);", System.Text.RegularExpressions.RegexOptions.Singleline).Value);
-            Execute(connection, """
-                CREATE INDEX tickets_open ON tickets(closed) WHERE closed = 0;
-                INSERT INTO tickets SELECT * FROM tickets_v1;
-                DROP TABLE tickets_v1;
-                PRAGMA user_version = 1;
-                """);
-        }
-
+        OlderSchema.TakeBack(engine.Database, 1);
         using (var connection = new SqliteConnection($"Data Source={engine.Database};Pooling=False"))
         {
             connection.Open();
@@ -145,12 +127,5 @@ public sealed class TicketTableTests
         using var reader = command.ExecuteReader();
         reader.Read().ShouldBeTrue();
         return Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i));
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

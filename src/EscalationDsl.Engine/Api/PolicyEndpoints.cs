@@ -57,6 +57,6 @@ internal static class PolicyEndpoints
             .ProducesProblem(503)
             .WithName("MigratePolicy")
             .WithSummary("Move every open ticket of a policy to its running version.")
-            .WithDescription("Answers one entry per open ticket of the policy: moved (migrated true), on the running version already (migrated false), or unable to move (migrated false, with the reason POST /v1/tickets/{id}:migrate answers 409 with; the ticket stays on its version).");
+            .WithDescription("Answers one entry per open ticket of the policy: moved (migrated true), on the running version already (migrated false, with the reason 'already on version N'), or unable to move (migrated false, with the reason POST /v1/tickets/{id}:migrate answers 409 with; the ticket stays on its version).");
     }
 }

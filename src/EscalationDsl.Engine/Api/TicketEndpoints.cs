@@ -120,7 +120,7 @@ internal static class TicketEndpoints
                 continue;
             }
 
-            var e = StoredEvent.Parse(body!, id);
+            var e = StoredEvent.Parse(body, id);
             if (ticket is null)
             {
                 ticket = runtime.Open(e, decisions, trace);

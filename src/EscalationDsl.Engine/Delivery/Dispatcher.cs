@@ -46,7 +46,10 @@ internal sealed class Dispatcher : BackgroundService
         // A sink whose delivery failed rests until that delivery's retry (its backoff; for one just
         // dead-lettered, the backoff its next attempt would have had): its other deliveries wait too,
         // and are not read, so a sink that is down, however many deliveries it has due, holds the
-        // other sinks up by one call (within Engine:Delivery:Timeout) per backoff.
+        // other sinks up by one call (within Engine:Delivery:Timeout) per backoff. A failed delivery
+        // stays the head of its sink's line (ReadHeads) until it is delivered or dead-lettered, so
+        // the database keeps its sink's later decisions behind it across restarts too; the rest after
+        // a dead letter is kept here only.
         var resting = new Dictionary<string, long>(StringComparer.Ordinal);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -58,11 +61,12 @@ internal sealed class Dispatcher : BackgroundService
                     resting.Remove(rested);
                 }
 
-                var due = ReadDue(connection, now, resting.Keys);
+                var heads = ReadHeads(connection).Where(h => !resting.ContainsKey(h.Sink)).ToList();
+                var due = heads.Where(h => h.Due <= now).SelectMany(h => ReadLine(connection, h.Sink, now)).ToList();
                 if (due.Count == 0)
                 {
-                    var next = NextAttempt(connection, resting.Keys);
-                    foreach (var until in resting.Values)
+                    long? next = null;
+                    foreach (var until in heads.Select(h => h.Due).Concat(resting.Values))
                     {
                         next = next is { } n && n <= until ? n : until;
                     }
@@ -170,46 +174,55 @@ internal sealed class Dispatcher : BackgroundService
     /// <summary>How long after failed attempt <paramref name="attempt"/> the next one waits, in ms: doubling from Backoff up to MaxBackoff.</summary>
     private long Backoff(int attempt) => (long)Math.Min(options.Backoff.TotalMilliseconds * Math.Pow(2, attempt - 1), options.MaxBackoff.TotalMilliseconds);
 
-    private static List<(string Id, string Sink, int Attempts, string Body)> ReadDue(Microsoft.Data.Sqlite.SqliteConnection connection, long now, IEnumerable<string> resting)
+    /// <summary>
+    /// The head of each sink's line, its oldest pending delivery in decision order (time, then as stored),
+    /// and when it is due: a sink sends nothing newer before it. One index lookup per sink.
+    /// </summary>
+    private static List<(string Sink, long Due)> ReadHeads(Microsoft.Data.Sqlite.SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT d.decision_id, d.sink, d.attempts, x.body
-            FROM deliveries d JOIN decisions x ON x.decision_id = d.decision_id
-            WHERE d.status = 'pending' AND d.next_attempt_at <= $now{ExceptSinks(command, resting)}
-            ORDER BY d.next_attempt_at, x.at
-            LIMIT $limit
+        command.CommandText = """
+            WITH RECURSIVE sinks(name) AS (
+                SELECT (SELECT min(sink) FROM deliveries WHERE status = 'pending')
+                UNION ALL
+                SELECT (SELECT min(sink) FROM deliveries WHERE status = 'pending' AND sink > name) FROM sinks WHERE name IS NOT NULL)
+            SELECT name, (SELECT next_attempt_at FROM deliveries WHERE status = 'pending' AND sink = name ORDER BY decision_at, rowid LIMIT 1)
+            FROM sinks WHERE name IS NOT NULL
             """;
-        command.Parameters.AddWithValue("$now", now);
-        command.Parameters.AddWithValue("$limit", Round);
         using var reader = command.ExecuteReader();
-        var due = new List<(string, string, int, string)>();
+        var heads = new List<(string, long)>();
         while (reader.Read())
         {
-            due.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3)));
+            heads.Add((reader.GetString(0), reader.GetInt64(1)));
         }
 
-        return due;
+        return heads;
     }
 
-    private static long? NextAttempt(Microsoft.Data.Sqlite.SqliteConnection connection, IEnumerable<string> resting)
+    /// <summary>
+    /// A sink's deliveries from the head of its line, in decision order, up to the first that waits for
+    /// its retry (a decision stored after a failed one but dated before it is the head, sent first): the
+    /// failed one goes before anything after it.
+    /// </summary>
+    private static List<(string Id, string Sink, int Attempts, string Body)> ReadLine(Microsoft.Data.Sqlite.SqliteConnection connection, string sink, long now)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT MIN(d.next_attempt_at) FROM deliveries d WHERE d.status = 'pending'{ExceptSinks(command, resting)}";
-        return command.ExecuteScalar() is long next ? next : null;
-    }
-
-    /// <summary>A condition leaving out the resting sinks' deliveries, their names bound as parameters.</summary>
-    private static string ExceptSinks(Microsoft.Data.Sqlite.SqliteCommand command, IEnumerable<string> sinks)
-    {
-        var names = new List<string>();
-        foreach (var sink in sinks)
+        command.CommandText = """
+            SELECT d.decision_id, d.attempts, d.next_attempt_at, x.body
+            FROM deliveries d JOIN decisions x ON x.decision_id = d.decision_id
+            WHERE d.status = 'pending' AND d.sink = $sink
+            ORDER BY d.decision_at, d.rowid
+            LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$sink", sink);
+        command.Parameters.AddWithValue("$limit", Round);
+        using var reader = command.ExecuteReader();
+        var line = new List<(string, string, int, string)>();
+        while (reader.Read() && reader.GetInt64(2) <= now)
         {
-            var name = $"$sink{names.Count}";
-            command.Parameters.AddWithValue(name, sink);
-            names.Add(name);
+            line.Add((reader.GetString(0), sink, reader.GetInt32(1), reader.GetString(3)));
         }
 
-        return names.Count == 0 ? "" : $" AND d.sink NOT IN ({string.Join(", ", names)})";
+        return line;
     }
 }

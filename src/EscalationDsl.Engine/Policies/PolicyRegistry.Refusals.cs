@@ -13,15 +13,25 @@ internal sealed partial class PolicyRegistry
     /// </summary>
     private void Refuse(Candidate candidate, List<PolicyVersion> changed)
     {
-        if (files.GetValueOrDefault(candidate.Path)?.Fingerprint is null && LastRunOf(candidate) is { } kept)
+        if (files.GetValueOrDefault(candidate.Path)?.Fingerprint is null && LastRunOf(candidate) is var (kept, guess))
         {
             current = current.SetItem(kept.Name, kept);
             holders = holders.SetItem(kept.Name, candidate.Path);
             lastRan = lastRan.SetItem(kept.Name, new LastRun(kept.Fingerprint, candidate.Path));
             files = files.SetItem(candidate.Path, new PolicyStatus(candidate.Path, kept.Name, kept.Version, kept.Fingerprint, "refused", candidate.Errors, Now()));
             changed.Add(kept);
-            logger.LogError("Policy file {Path} refused; policy {Name} version {Version} ({Fingerprint}), as last run, keeps running:\n{Errors}",
-                candidate.Path, kept.Name, kept.Version, kept.Fingerprint, string.Join("\n", candidate.Errors));
+            if (guess is null)
+            {
+                logger.LogError("Policy file {Path} refused; policy {Name} version {Version} ({Fingerprint}), as last run, keeps running:\n{Errors}",
+                    candidate.Path, kept.Name, kept.Version, kept.Fingerprint, string.Join("\n", candidate.Errors));
+            }
+            else
+            {
+                logger.LogError(
+                    "Policy file {Path} refused; policy {Name} version {Version} ({Fingerprint}), {Guess}, keeps running (a guess: a database from before schema version 3 does not record the version that ran last):\n{Errors}",
+                    candidate.Path, kept.Name, kept.Version, kept.Fingerprint, guess, string.Join("\n", candidate.Errors));
+            }
+
             Refused?.Invoke(candidate.Path);
             return;
         }
@@ -42,12 +52,12 @@ internal sealed partial class PolicyRegistry
     /// The version a refused file's policy name last ran, when no file runs that name now: the name the
     /// file declares, or, when that name never ran (or the text cannot be read that far), the one name
     /// the file itself last ran, as a live refusal keeps what the file ran. Null when neither ran, or
-    /// the stored text no longer binds.
+    /// the stored text no longer binds. With it, what it was guessed from, when it is a guess (<see cref="LastRun.Guess"/>).
     /// </summary>
-    private PolicyVersion? LastRunOf(Candidate candidate)
+    private (PolicyVersion Version, string? Guess)? LastRunOf(Candidate candidate)
     {
         List<string> names = candidate.Name is { } declared && lastRan.ContainsKey(declared) ? [declared]
             : [.. lastRan.Where(r => r.Value.Path == candidate.Path).Select(r => r.Key)];
-        return names is [var name] && !current.ContainsKey(name) ? stored(lastRan[name].Fingerprint) : null;
+        return names is [var name] && !current.ContainsKey(name) && stored(lastRan[name].Fingerprint) is { } version ? (version, lastRan[name].Guess) : null;
     }
 }

@@ -35,6 +35,9 @@ internal sealed partial class PolicyRegistry(string folder, IPolicyGate gate, IL
     // A version the database stores, by fingerprint: what a refused file's name last ran comes from there.
     private Func<string, PolicyVersion?> stored = _ => null;
 
+    // The highest version number the database stores for a policy name, if any: a version loaded below it is a step back.
+    private Func<string, int?> highestStored = _ => null;
+
     // Stored versions that no longer bind: bound and logged once, not once per pinned ticket.
     private ImmutableHashSet<string> unbindable = ImmutableHashSet<string>.Empty;
 
@@ -80,12 +83,14 @@ internal sealed partial class PolicyRegistry(string folder, IPolicyGate gate, IL
     /// Tells a registry that has read nothing yet what each policy name last ran, as the database records
     /// it, so that the first <see cref="Reload"/> runs that text from that file again when several files
     /// declare one name, or keeps it running when its file is refused; <paramref name="stored"/> gives a
-    /// stored version by fingerprint (<see cref="Restore"/>), or null.
+    /// stored version by fingerprint (<see cref="Restore"/>), or null; <paramref name="highestStored"/> the
+    /// highest version number stored for a policy name, or null.
     /// </summary>
-    public void Remember(IReadOnlyDictionary<string, LastRun> ran, Func<string, PolicyVersion?> stored)
+    public void Remember(IReadOnlyDictionary<string, LastRun> ran, Func<string, PolicyVersion?> stored, Func<string, int?> highestStored)
     {
         lastRan = ran.ToImmutableDictionary(StringComparer.Ordinal);
         this.stored = stored;
+        this.highestStored = highestStored;
     }
 
     /// <summary>Adds a version known from the database (a ticket is pinned to it) without making it current.</summary>
@@ -305,6 +310,8 @@ internal sealed partial class PolicyRegistry(string folder, IPolicyGate gate, IL
         }
 
         var version = versions.TryGetValue(compiled.Fingerprint, out var existing) ? existing : new PolicyVersion(compiled, candidate.Text, relative);
+        var stepBack = lastRan.GetValueOrDefault(version.Name)?.Fingerprint != version.Fingerprint && highestStored(version.Name) is { } highest && highest > version.Version
+            ? highest : (int?)null;
         versions = versions.SetItem(version.Fingerprint, version);
         current = current.SetItem(version.Name, version);
         holders = holders.SetItem(version.Name, relative);
@@ -312,6 +319,14 @@ internal sealed partial class PolicyRegistry(string folder, IPolicyGate gate, IL
         files = files.SetItem(relative, new PolicyStatus(relative, version.Name, version.Version, version.Fingerprint, "active", [], Now()));
         changed.Add(version);
         logger.LogInformation("Policy {Name} version {Version} ({Fingerprint}) loaded from {Path}", version.Name, version.Version, version.Fingerprint, relative);
+
+        // A revert (version 2 back to 1) is allowed, but not what a lower number usually means: said, once, as
+        // the version starts to run (a restart that runs it again, as it ran before, says nothing).
+        if (stepBack is { } above)
+        {
+            logger.LogWarning("Policy {Name} version {Version} loaded after version {Above}: the version number went down; tickets pinned to version {Above} keep it",
+                version.Name, version.Version, above, above);
+        }
     }
 
     private string Now() => TicketEventJson.FormatTime(NodaTime.Instant.FromDateTimeOffset(time.GetUtcNow()));

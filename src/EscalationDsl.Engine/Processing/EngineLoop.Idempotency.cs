@@ -30,7 +30,7 @@ internal sealed partial class EngineLoop
         TicketEvent stored;
         try
         {
-            stored = StoredEvent.Parse(reader.GetString(2), ticketId);
+            stored = StoredEvent.Parse(reader.IsDBNull(2) ? null : reader.GetString(2), ticketId);
         }
         catch (Exception damaged) when (damaged is InvalidDataException or JsonException)
         {
@@ -142,7 +142,7 @@ internal sealed partial class EngineLoop
                 continue;
             }
 
-            var e = StoredEvent.Parse(body!, ticketId);
+            var e = StoredEvent.Parse(body, ticketId);
             var late = ticket is not null && e.At < ticket.LatestAt;
             if (ticket is null)
             {

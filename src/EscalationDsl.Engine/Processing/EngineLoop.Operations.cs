@@ -45,7 +45,7 @@ internal sealed partial class EngineLoop
         if (target.Fingerprint == from.Fingerprint)
         {
             Release(entry);
-            return (new MigrationResult(ticketId, from.Name, from.Version, from.Fingerprint, target.Version, target.Fingerprint, false), null);
+            return (new MigrationResult(ticketId, from.Name, from.Version, from.Fingerprint, target.Version, target.Fingerprint, false, $"already on version {target.Version}"), null);
         }
 
         // Its row must exist and hold no pending state before it is repinned and rebuilt from the log.
@@ -215,9 +215,9 @@ internal sealed partial class EngineLoop
 /// <param name="FromFingerprint">That version's fingerprint.</param>
 /// <param name="ToVersion">The running version of its policy.</param>
 /// <param name="ToFingerprint">That version's fingerprint.</param>
-/// <param name="Migrated">Whether it moved: false when it ran the running version already, or cannot move (then with a <paramref name="Reason"/>).</param>
+/// <param name="Migrated">Whether it moved: false, with a <paramref name="Reason"/>, when it ran the running version already or cannot move.</param>
 /// <param name="Reason">
-/// Why it cannot move and stays on its version (in the answer of POST /v1/policies/{name}:migrate; a migration
-/// of the ticket alone answers 409 with this detail); absent when it moved or had nothing to do.
+/// Why it did not move: <c>already on version N</c>, or why it cannot move and stays on its version (in the answer
+/// of POST /v1/policies/{name}:migrate; a migration of the ticket alone answers 409 with this detail); absent when it moved.
 /// </param>
 public sealed record MigrationResult(string Ticket, string Policy, int FromVersion, string FromFingerprint, int ToVersion, string ToFingerprint, bool Migrated, string? Reason = null);

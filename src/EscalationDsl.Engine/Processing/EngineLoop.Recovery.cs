@@ -27,7 +27,7 @@ internal sealed partial class EngineLoop
         store.Begin();
         try
         {
-            Registry.Remember(CurrentVersions(), Version);
+            Registry.Remember(CurrentVersions(), Version, HighestStoredVersion);
             ReloadPolicies(cancellation);
             if (options.DefaultPolicy is { } name && !Registry.Current.ContainsKey(name))
             {
@@ -91,19 +91,34 @@ internal sealed partial class EngineLoop
         return Registry.Files.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The version each policy name last ran and its file, as recorded by <see cref="ReloadPolicies"/>.</summary>
+    /// <summary>
+    /// The version each policy name last ran and its file, as recorded by <see cref="ReloadPolicies"/>; at the
+    /// first start on a database from before schema version 3, the guess its migration made, and on what.
+    /// </summary>
     private Dictionary<string, LastRun> CurrentVersions()
     {
         var ran = new Dictionary<string, LastRun>(StringComparer.Ordinal);
         using var command = store.Connection.CreateCommand();
-        command.CommandText = "SELECT name, fingerprint, path FROM current_versions";
+        command.CommandText = guessedCurrentVersions
+            ? "SELECT c.name, c.fingerprint, c.path, EXISTS (SELECT 1 FROM tickets t JOIN policies p ON p.fingerprint = t.policy WHERE p.name = c.name) FROM current_versions c"
+            : "SELECT name, fingerprint, path, NULL FROM current_versions";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            ran[reader.GetString(0)] = new LastRun(reader.GetString(1), reader.GetString(2));
+            var guess = reader.IsDBNull(3) ? null : reader.GetBoolean(3) ? "the version of its newest ticket" : "the version loaded last";
+            ran[reader.GetString(0)] = new LastRun(reader.GetString(1), reader.GetString(2), guess);
         }
 
         return ran;
+    }
+
+    /// <summary>The highest version number stored for a policy name (its versions loaded before), or null.</summary>
+    private int? HighestStoredVersion(string name)
+    {
+        using var command = store.Connection.CreateCommand();
+        command.CommandText = "SELECT max(version) FROM policies WHERE name = $name";
+        command.Parameters.AddWithValue("$name", name);
+        return command.ExecuteScalar() is long highest ? (int)highest : null;
     }
 
     private void StorePolicy(PolicyVersion version) =>
@@ -253,7 +268,7 @@ internal sealed partial class EngineLoop
             return;
         }
 
-        var e = StoredEvent.Parse(body!, ticketId);
+        var e = StoredEvent.Parse(body, ticketId);
         // An event runs under the version of its ticket in memory; a created event opens it under the
         // version the ticket is pinned to. Anything else (an event of a ticket not open) has nothing to run.
         var open = tickets.TryGetValue(ticketId, out var ticket);

@@ -36,6 +36,9 @@ internal sealed partial class EngineLoop : IDisposable
 
     /// <summary>Tickets whose log cannot be replayed: kept out of memory, refused without replaying again.</summary>
     private readonly HashSet<string> unavailable = new(StringComparer.Ordinal);
+
+    // This start upgraded a database that recorded no version each name ran last: what it holds is a guess.
+    private readonly bool guessedCurrentVersions;
     private readonly EngineStore store;
     private readonly StoreWriter writer;
     private readonly EngineOptions options;
@@ -58,6 +61,7 @@ internal sealed partial class EngineLoop : IDisposable
         writer = new StoreWriter(store, sinks, metrics, logger);
         writer.DeliveriesPending += () => DeliveriesPending?.Invoke();
         stored = new StoredKeys(database);
+        guessedCurrentVersions = database.GuessedCurrentVersions;
     }
 
     public PolicyRegistry Registry { get; }

@@ -222,7 +222,8 @@ internal sealed class StoreWriter : IDisposable
         foreach (var row in batch.Decisions)
         {
             var d = row.Decision;
-            var inserted = store.InsertDecision.Typed.Text(1, d.Id).Text(2, d.TicketId).Integer(3, d.At.ToUnixTimeMilliseconds()).Text(4, DecisionKinds.Name(d.Kind))
+            var at = d.At.ToUnixTimeMilliseconds();
+            var inserted = store.InsertDecision.Typed.Text(1, d.Id).Text(2, d.TicketId).Integer(3, at).Text(4, DecisionKinds.Name(d.Kind))
                 .Text(5, d.Owner).Text(6, d.Rule).Utf8(7, batch.Slice(row.Start, row.Length)).Integer(8, row.CreatedAt).Run();
             if (inserted == 0)
             {
@@ -231,7 +232,7 @@ internal sealed class StoreWriter : IDisposable
 
             foreach (var sink in sinks.For(d))
             {
-                if (store.InsertDelivery.Typed.Text(1, d.Id).Text(2, sink).Integer(3, row.CreatedAt).Run() == 1)
+                if (store.InsertDelivery.Typed.Text(1, d.Id).Text(2, sink).Integer(3, row.CreatedAt).Integer(4, at).Run() == 1)
                 {
                     metrics.Delivery.Stage(sink, waiting: 1, dead: 0);
                 }

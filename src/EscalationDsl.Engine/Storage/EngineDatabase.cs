@@ -162,6 +162,12 @@ internal sealed class EngineDatabase : IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Whether <see cref="Migrate"/> upgraded a database from before schema version 3, which records no
+    /// version that each policy name ran last: migration 3 filled current_versions with a guess.
+    /// </summary>
+    public bool GuessedCurrentVersions { get; private set; }
+
     /// <summary>Applies the migrations the database has not seen yet.</summary>
     /// <returns>The schema version after migrating.</returns>
     public int Migrate()
@@ -197,6 +203,7 @@ internal sealed class EngineDatabase : IDisposable
             throw ReadOnly();
         }
 
+        GuessedCurrentVersions = version is > 0 and < 3;
         for (var i = version; i < Schema.Migrations.Length; i++)
         {
             using var tx = connection.BeginTransaction();

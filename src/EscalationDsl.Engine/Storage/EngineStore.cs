@@ -59,8 +59,8 @@ internal sealed class EngineStore : IDisposable
             "INSERT OR IGNORE INTO decisions (decision_id, ticket_id, at, kind, owner, rule, body, created_at) VALUES ($id, $ticket, $at, $kind, $owner, $rule, $body, $created)",
             "$id", "$ticket", "$at", "$kind", "$owner", "$rule", "$body", "$created");
         InsertDelivery = Prepare(
-            "INSERT OR IGNORE INTO deliveries (decision_id, sink, status, attempts, next_attempt_at) VALUES ($id, $sink, 'pending', 0, $next)",
-            "$id", "$sink", "$next");
+            "INSERT OR IGNORE INTO deliveries (decision_id, sink, status, attempts, next_attempt_at, decision_at) VALUES ($id, $sink, 'pending', 0, $next, $at)",
+            "$id", "$sink", "$next", "$at");
         UpdateDelivery = Prepare(
             "UPDATE deliveries SET status = $status, attempts = $attempts, next_attempt_at = $next, last_error = $error, delivered_at = $delivered WHERE decision_id = $id AND sink = $sink",
             "$id", "$sink", "$status", "$attempts", "$next", "$error", "$delivered");

@@ -89,9 +89,11 @@ internal static class Schema
         """,
 
         // 3: the version each policy name last ran and the file it ran from, so that a start with two
-        // files declaring one name runs the one that ran before (policies.loaded_at is when a version
-        // was first loaded: a file put back to an older text does not change it). Filled from that as
-        // well as it can be.
+        // files declaring one name runs the one that ran before, and a file refused at start keeps it.
+        // Filled from the best evidence an older database has, a guess the first start says is one
+        // (EngineLoop.CurrentVersions): the version of the name's newest ticket, which ran when that
+        // ticket was created (or moved to it); else the version first loaded last (policies.loaded_at
+        // is when a version was first loaded: a file put back to an older text does not change it).
         """
         CREATE TABLE current_versions (
             name        TEXT PRIMARY KEY,
@@ -99,9 +101,24 @@ internal static class Schema
             path        TEXT NOT NULL
         );
         INSERT INTO current_versions (name, fingerprint, path)
-            SELECT name, fingerprint, path FROM (
-                SELECT name, fingerprint, path, row_number() OVER (PARTITION BY name ORDER BY loaded_at DESC, rowid DESC) AS latest FROM policies)
-            WHERE latest = 1;
+            SELECT p.name, p.fingerprint, p.path FROM policies p JOIN (
+                SELECT fingerprint, row_number() OVER (PARTITION BY name ORDER BY ticket DESC, at DESC, seq DESC) AS best FROM (
+                    SELECT v.name, v.fingerprint, 1 AS ticket, t.created_at AS at, t.rowid AS seq FROM tickets t JOIN policies v ON v.fingerprint = t.policy
+                    UNION ALL
+                    SELECT name, fingerprint, 0, loaded_at, rowid FROM policies)
+                ) e ON e.fingerprint = p.fingerprint AND e.best = 1;
+        """,
+
+        // 4: each delivery's decision time beside it, so that a sink's pending deliveries are read in
+        // decision order (time, then as stored) from an index, head first: a delivery waiting for its
+        // retry holds its sink's later ones back. The index by next attempt is no longer read. The
+        // dead-lettered deliveries by sink and time, so that listing and counting them reads no other row.
+        """
+        ALTER TABLE deliveries ADD COLUMN decision_at INTEGER NOT NULL DEFAULT 0;
+        UPDATE deliveries SET decision_at = (SELECT x.at FROM decisions x WHERE x.decision_id = deliveries.decision_id);
+        DROP INDEX deliveries_pending;
+        CREATE INDEX deliveries_line ON deliveries(sink, decision_at) WHERE status = 'pending';
+        CREATE INDEX deliveries_dead ON deliveries(sink, next_attempt_at) WHERE status = 'dead';
         """,
     ];
 }

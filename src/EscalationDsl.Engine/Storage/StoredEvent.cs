@@ -7,13 +7,13 @@ namespace EscalationDsl.Engine.Storage;
 internal static class StoredEvent
 {
     /// <summary>
-    /// The event a stored body holds. A body that is not JSON or not an event (a damaged row, or one
-    /// edited by hand) throws <see cref="InvalidDataException"/> (or <see cref="JsonException"/>), which
-    /// makes the ticket's log not replay.
+    /// The event a stored body holds. A body that is missing (NULL), not JSON or not an event (a damaged
+    /// row, or one edited by hand) throws <see cref="InvalidDataException"/> (or <see cref="JsonException"/>),
+    /// which makes the ticket's log not replay.
     /// </summary>
-    public static TicketEvent Parse(string body, string ticketId)
+    public static TicketEvent Parse(string? body, string ticketId)
     {
-        using var doc = JsonDocument.Parse(body);
+        using var doc = JsonDocument.Parse(body ?? throw new InvalidDataException($"stored event of ticket {ticketId} has no body"));
         return TicketEventJson.Parse(doc.RootElement, out var error)
             ?? throw new InvalidDataException($"stored event of ticket {ticketId} does not parse: {error}");
     }

@@ -11,7 +11,9 @@ public static class NameSuggester
     /// among candidates as close, the one that also matches the case comes first. A candidate the name starts with,
     /// of five characters or more, is near too when the name adds at most four (<c>acknowledgement</c> finds
     /// <c>acknowledge</c>, <c>resolved</c> finds <c>resolve</c>), as one the name is the start of is. So is a candidate of
-    /// four characters or more that is the name's first snake_case word (<c>status_changed</c> finds <c>status</c>), and one
+    /// four characters or more that is the name's first snake_case word (<c>status_changed</c> finds <c>status</c>), unless
+    /// the words after it end another candidate and say no more than that something happened (a word ending in <c>ed</c>):
+    /// <c>status_update</c> is an update, like <c>customer_update</c>, not the <c>status</c> it begins with. And one
     /// the name abbreviates: it begins with the name's first two letters and holds all of them in order
     /// (<c>acked</c> finds <c>acknowledged</c>).
     /// </summary>
@@ -19,13 +21,13 @@ public static class NameSuggester
     {
         var limit = Math.Clamp(name.Length / 3, 1, 3);
         var folded = name.ToLowerInvariant();
-        var near = candidates
-            .Distinct(StringComparer.Ordinal)
+        var all = candidates.Distinct(StringComparer.Ordinal).ToList();
+        var near = all
             .Select(c => (Name: c, Distance: Distance(folded, c.ToLowerInvariant()), Exact: Distance(name, c)))
             .Where(x => x.Distance <= limit
                 || x.Name.StartsWith(name, StringComparison.OrdinalIgnoreCase) && name.Length >= 3
                 || name.StartsWith(x.Name, StringComparison.OrdinalIgnoreCase) && x.Name.Length >= 5 && name.Length - x.Name.Length <= 4
-                || FirstWord(folded, x.Name)
+                || FirstWord(folded, x.Name) && !EndsAnother(folded[x.Name.Length..], x.Name, all)
                 || Abbreviates(folded, x.Name))
             .ToList();
 
@@ -47,6 +49,15 @@ public static class NameSuggester
     private static bool FirstWord(string folded, string candidate) =>
         candidate.Length >= 4 && folded.Length > candidate.Length && folded[candidate.Length] == '_'
         && folded.StartsWith(candidate, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether <paramref name="tail"/>, the words after a first word (<c>_update</c>), ends a candidate other than
+    /// <paramref name="first"/> and names a thing rather than saying it happened (<c>_changed</c>, which also ends
+    /// <c>severity_changed</c>, says the first word changed).
+    /// </summary>
+    private static bool EndsAnother(string tail, string first, List<string> candidates) =>
+        !tail.EndsWith("ed", StringComparison.Ordinal)
+        && candidates.Any(c => c != first && c.Length > tail.Length && c.EndsWith(tail, StringComparison.OrdinalIgnoreCase));
 
     private static bool Abbreviates(string folded, string candidate)
     {
