@@ -25,6 +25,7 @@ internal static class OlderSchema
     {
         4 => """
             DROP INDEX deliveries_line;
+            DROP INDEX deliveries_dead;
             ALTER TABLE deliveries DROP COLUMN decision_at;
             CREATE INDEX deliveries_pending ON deliveries(next_attempt_at) WHERE status = 'pending';
             """,
