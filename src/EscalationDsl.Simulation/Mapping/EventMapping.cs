@@ -42,6 +42,12 @@ public sealed record EventMapping : IColumnMapping
     /// <summary>The status of status rows, or planned/contained for mitigation rows.</summary>
     public ValueMap? Status { get; init; }
 
+    /// <summary>
+    /// The flag fields of the policy that no column can raise (under <c>fields</c>, or through <see cref="Flag"/>
+    /// on flagged rows): rules that wait for them never see them raised (the report's caveats say so).
+    /// </summary>
+    public IReadOnlyList<string> UnsetFlags { get; init; } = [];
+
     /// <inheritdoc/>
     public string? Queue { get; init; }
 

@@ -115,6 +115,8 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
     {
         var layout = ReadLayout(root, null, "iso", zoneRequired: true);
         var type = ReadMap(root, "type", MapKind.Type) ?? throw Fail("type", "required: the column that holds the event type, with \"values\" mapping its values to event types");
+        var flag = ReadMap(root, "flag", MapKind.Flag);
+        var fields = ReadFields(root, []);
         return new EventMapping
         {
             Layout = layout,
@@ -127,13 +129,27 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
             IssueType = ReadMap(root, "issueType", MapKind.IssueType),
             Owner = ReadMap(root, "owner", MapKind.Owner),
             Engineering = ReadMap(root, "engineering", MapKind.Engineering),
-            Flag = ReadMap(root, "flag", MapKind.Flag),
+            Flag = flag,
             Status = ReadMap(root, "status", MapKind.Status),
             Queue = Column(root, "queue"),
             Category = Column(root, "category"),
-            Fields = ReadFields(root, []),
+            Fields = fields,
+            UnsetFlags = UnsetFlags(flag, fields),
         };
     }
+
+    /// <summary>
+    /// The policy's flags no column can raise: none of <paramref name="fields"/>, and not a value of the flagged rows'
+    /// <paramref name="flag"/> column (which, without a default, passes any flag through as written).
+    /// </summary>
+    private List<string> UnsetFlags(ValueMap? flag, IReadOnlyList<FieldColumn> fields) =>
+        [.. policy.Model.Fields
+            .Where(f => f is { Type: FieldType.Flag, IsBuiltIn: false } && policy.KnowsField(f.Name))
+            .Select(f => f.Name)
+            .Where(name => fields.All(c => c.Field != name) && !Raises(flag, name))];
+
+    private static bool Raises(ValueMap? flag, string name) =>
+        flag is not null && (flag.Table.Values.Contains(name) || !flag.HasDefault || flag.Default == name);
 
     private CsvLayout ReadLayout(JsonElement root, CsvLayout? defaults, string defaultFormat, bool zoneRequired)
     {
