@@ -48,7 +48,7 @@ public sealed class MappedExportLimitsTests
             "The mapping maps no value of the Event column to acknowledged, so acknowledge is met only by resolution.",
             "The mapping maps no value of the Event column to first_update or customer_update, so first_update and the update cadence cannot be met: their figures show what the policy would report, not what support did.",
             "The mapping maps no value of the Event column to mitigation, so mitigate is met only by resolution.",
-            "The mapping maps no value of the Event column to resolved or closed, so no ticket is resolved: every ticket is open at the end of the input and resolve is never met.",
+            "The mapping maps no value of the Event column to resolved or closed, so no ticket is resolved: every ticket is open at the end of the input and resolve is never met (a value of the Status column can stand for the event: \"Done\": { \"event\": \"resolved\" } under \"status\".\"values\").",
             "The mapping maps no value of the Event column to severity_changed, so a ticket keeps the severity it was created with: a severity raised later is not seen, and the ticket is measured against its first severity's targets.",
             "No column raises the flags impact_confirmed, security_flagged, new_impact (under \"fields\", or under \"flag\" on flagged rows), so rules that wait for them (page only when, on FLAG) never see them raised.",
         ]);
@@ -90,6 +90,62 @@ public sealed class MappedExportLimitsTests
         ]);
         report.Sla.Unobserved.ShouldBe(["mitigate"]);
     }
+
+    [Fact]
+    public void AStatusValueCanStandForAnEventSoDoneRowsResolveTheTicket()
+    {
+        // "Status Changed -> Done" could not become resolved: every ticket stayed open, silently.
+        var json = JiraMapping.Replace("\"Done\": \"done\"", "\"Done\": { \"event\": \"resolved\" }", StringComparison.Ordinal);
+        var mapping = MappingFile.Load(json, "map.json", Policies.Support, null, []).Events!;
+        using var file = new TempFile(".csv", JiraLike.Replace("\r\n", "\n", StringComparison.Ordinal));
+        using var source = new MappedCsvEventSource(file.Path, "export.csv", mapping);
+
+        var replay = Replays.Run(Policies.Support, source);
+
+        replay.Problems.ShouldBeEmpty();
+        replay.Events.Select(e => $"{e.TicketId} {Runtime.Events.TicketEventKinds.Name(e.Kind)} {e.Status}").ShouldBe(
+        [
+            "SUP-1 created ", "SUP-1 status in_progress", "SUP-1 assigned ", "SUP-1 resolved ",
+            "SUP-2 created ", "SUP-2 resolved ",
+        ]);
+        var report = replay.Result!.Report;
+        report.Tickets.Resolved.ShouldBe(2);
+        report.Caveats.ShouldNotContain(c => c.Contains("resolved or closed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AStatusValueNamedAfterAnEventIsWarnedOfOnceAsOnlyAStatus()
+    {
+        var warnings = new List<string>();
+        var mapping = MappingFile.Load(JiraMapping.Replace("\"Done\": \"done\"", "\"Done\": \"resolved\", \"Seen\": \"acknowledged\"", StringComparison.Ordinal), "map.json", Policies.Support, null, warnings).Events!;
+
+        warnings.ShouldBe(
+        [
+            "map.json: status.values.Done: 'resolved' sets a status named resolved; it does not resolve the ticket. To turn Done rows into resolved events, write \"Done\": { \"event\": \"resolved\" } (docs/importers.md)",
+            "map.json: status.values.Seen: 'acknowledged' sets a status named acknowledged; it does not acknowledge the ticket. To turn Seen rows into acknowledged events, write \"Seen\": { \"event\": \"acknowledged\" } (docs/importers.md)",
+        ]);
+        mapping.StatusEvents.ShouldBeEmpty();
+
+        // A policy whose statuses are an enum without it refuses the value, and says how to write the event.
+        Should.Throw<MappingException>(() => MappingFile.Load(
+            """{ "ticket": "id", "time": "at", "type": "kind", "status": { "column": "State", "values": { "Done": "resolved" } } }""", "map.json", WithoutResolvedStatus(), null, []))
+            .Message.ShouldBe("map.json: status.values.Done: 'resolved' is not a status of policy 'it-helpdesk' (new, in_progress, awaiting_user, awaiting_supplier, closed); for a resolved event, write { \"event\": \"resolved\" } in place of 'resolved'");
+    }
+
+    [Theory]
+    [InlineData("""{ "event": "assigned" }""", "map.json: status.values.Done.event: a status cannot stand for an assigned event: it carries values of its own, which a status row does not give; a status can stand for acknowledged, first_update, customer_update, workaround_failed, resolved, closed, reopened")]
+    [InlineData("""{ "event": "solved" }""", "map.json: status.values.Done.event: 'solved' is not an event type; a status can stand for acknowledged, first_update, customer_update, workaround_failed, resolved, closed, reopened; did you mean resolved?")]
+    [InlineData("""{ "type": "resolved" }""", "map.json: status.values.Done.type: unknown key; a status value that stands for an event is { \"event\": \"resolved\" }")]
+    [InlineData("{ }", "map.json: status.values.Done.event: required: the event type the status stands for (acknowledged, first_update, customer_update, workaround_failed, resolved, closed, reopened)")]
+    public void AStatusThatStandsForAnEventNamesOneThatNeedsOnlyItsTime(string value, string expected)
+    {
+        var json = $$"""{ "ticket": "id", "time": "at", "type": "kind", "status": { "column": "State", "values": { "Done": {{value}} } } }""";
+
+        Should.Throw<MappingException>(() => MappingFile.Load(json, "map.json", Policies.Support, null, [])).Message.ShouldBe(expected);
+    }
+
+    private static Runtime.CompiledPolicy WithoutResolvedStatus() => Policies.Compile(File.ReadAllText(Path.Combine(RepoPaths.Policies, "it-helpdesk.esc"))
+        .Replace("awaiting_supplier, resolved, closed]", "awaiting_supplier, closed]", StringComparison.Ordinal));
 
     private static Reporting.SimulationReport Run(string csv, string json)
     {

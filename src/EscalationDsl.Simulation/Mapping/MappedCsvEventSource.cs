@@ -147,7 +147,13 @@ public sealed class MappedCsvEventSource : IEventSource
             }
         }
 
-        var status = MappedColumns.Map(mapping.Status, c.Common.Cell(row, c.Status, state.Pool));
+        var statusCell = c.Common.Cell(row, c.Status, state.Pool);
+        if (kind == TicketEventKind.Status && statusCell is not null && mapping.StatusEvents.Count > 0 && mapping.StatusEvents.TryGetValue(statusCell, out var standsFor))
+        {
+            kind = standsFor;
+        }
+
+        var status = MappedColumns.Map(mapping.Status, statusCell);
         var e = new TicketEvent
         {
             EventId = c.Common.Cell(row, c.Id, state.Pool),

@@ -58,7 +58,8 @@ internal static class MappedCsvLimits
 
         if (Missing(TicketEventKind.Resolved, TicketEventKind.Closed) is { } noResolution)
         {
-            caveats.Add($"{noResolution}, so no ticket is resolved: every ticket is open at the end of the input and resolve is never met.");
+            caveats.Add($"{noResolution}, so no ticket is resolved: every ticket is open at the end of the input and resolve is never met"
+                + (mapping.Status is { } status && seen is not null ? $" (a value of the {status.Column} column can stand for the event: \"Done\": {{ \"event\": \"resolved\" }} under \"status\".\"values\")." : "."));
         }
 
         if (Missing(TicketEventKind.Status) is { } noStatus)
@@ -85,7 +86,7 @@ internal static class MappedCsvLimits
         return (caveats, unobserved);
     }
 
-    /// <summary>Whether the mapping names the event type: a value of the type column or its default.</summary>
+    /// <summary>Whether the mapping names the event type: a value of the type column, its default, or a status value that stands for it.</summary>
     private static bool Gives(EventMapping mapping, TicketEventKind kind)
     {
         var name = TicketEventKinds.Name(kind);
@@ -94,6 +95,7 @@ internal static class MappedCsvLimits
         // Without a table or a default every value passes through as written: the column holds the types themselves.
         return type.Table.Count == 0 && !type.HasDefault
             || type.Table.Values.Contains(name)
-            || type.HasDefault && type.Default == name;
+            || type.HasDefault && type.Default == name
+            || mapping.StatusEvents.Values.Contains(kind);
     }
 }

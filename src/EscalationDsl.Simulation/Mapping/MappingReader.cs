@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Language.Semantics;
+using EscalationDsl.Language.Text;
 using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Events;
 using EscalationDsl.Simulation.Input;
@@ -117,6 +118,8 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
         var type = ReadMap(root, "type", MapKind.Type) ?? throw Fail("type", "required: the column that holds the event type, with \"values\" mapping its values to event types");
         var flag = ReadMap(root, "flag", MapKind.Flag);
         var fields = ReadFields(root, []);
+        var statusEvents = new Dictionary<string, TicketEventKind>(StringComparer.Ordinal);
+        var status = root.TryGetProperty("status", out var statusJson) ? ParseMap(statusJson, "status", MapKind.Status, null, statusEvents) : null;
         return new EventMapping
         {
             Layout = layout,
@@ -130,7 +133,8 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
             Owner = ReadMap(root, "owner", MapKind.Owner),
             Engineering = ReadMap(root, "engineering", MapKind.Engineering),
             Flag = flag,
-            Status = ReadMap(root, "status", MapKind.Status),
+            Status = status,
+            StatusEvents = statusEvents,
             Queue = Column(root, "queue"),
             Category = Column(root, "category"),
             Fields = fields,
@@ -252,7 +256,8 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
     private ValueMap? ReadMap(JsonElement root, string key, MapKind kind) =>
         root.TryGetProperty(key, out var json) ? ParseMap(json, key, kind, null) : null;
 
-    private ValueMap ParseMap(JsonElement json, string path, MapKind kind, string? field)
+    // events: for a csv mapping's status, where a value that stands for an event goes ({ "event": "resolved" }).
+    private ValueMap ParseMap(JsonElement json, string path, MapKind kind, string? field, Dictionary<string, TicketEventKind>? events = null)
     {
         if (json.ValueKind == JsonValueKind.String)
         {
@@ -286,6 +291,14 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
             table = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var entry in values.EnumerateObject())
             {
+                if (events is not null && entry.Value.ValueKind == JsonValueKind.Object)
+                {
+                    // No status: a mitigation row with this value has no stage, as with null.
+                    events[entry.Name] = StatusEvent(entry.Value, $"{path}.values.{entry.Name}");
+                    table[entry.Name] = null;
+                    continue;
+                }
+
                 table[entry.Name] = MappedValue(entry.Value, $"{path}.values.{entry.Name}");
             }
         }
@@ -325,6 +338,10 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
         foreach (var (source, value) in map.Table)
         {
             CheckValue($"{path}.values.{source}", value, kind, field);
+            if (kind == MapKind.Status && StatusEvents.Done(value) is { } done)
+            {
+                warnings.Add($"{file}: {path}.values.{source}: '{value}' sets a status named {value}; it does not {done}. To turn {source} rows into {value} events, write \"{source}\": {{ \"event\": \"{value}\" }} (docs/importers.md)");
+            }
         }
 
         if (map.HasDefault)
@@ -393,7 +410,8 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
 
         if (PolicyFacts.EnumValues(policy, "status") is { } statuses && !statuses.Contains(value) && value is not ("planned" or "contained"))
         {
-            throw Fail(path, $"'{value}' is not a status of policy '{policy.Name}' ({Names(statuses)})");
+            var asEvent = !allowLifecycle && StatusEvents.Done(value) is not null ? $"; for {English.Article(value)} {value} event, write {{ \"event\": \"{value}\" }} in place of '{value}'" : "";
+            throw Fail(path, $"'{value}' is not a status of policy '{policy.Name}' ({Names(statuses)}){asEvent}");
         }
     }
 
