@@ -107,7 +107,10 @@ internal static partial class CsvColumns
 
         var names = reader.Header.ColNames;
         CheckHeader(reader, file, $"'{column}' ({purpose})");
-        throw new SourceException($"{file}:1: column '{column}' ({purpose}) is missing; the header has {names.Count} column{(names.Count == 1 ? "" : "s")}: {string.Join(", ", names.Take(40).Select(n => n.Length > 60 ? n[..60] + "..." : n))}{(names.Count > 40 ? ", ..." : "")}");
+        var cased = names.FirstOrDefault(n => n.Equals(column, StringComparison.OrdinalIgnoreCase)) is { } other
+            ? $"; did you mean '{other}'? Column names are case-sensitive, and "
+            : "; ";
+        throw new SourceException($"{file}:1: column '{column}' ({purpose}) is missing{cased}the header has {names.Count} column{(names.Count == 1 ? "" : "s")}: {string.Join(", ", names.Take(40).Select(n => n.Length > 60 ? n[..60] + "..." : n))}{(names.Count > 40 ? ", ..." : "")}");
     }
 
     /// <summary>

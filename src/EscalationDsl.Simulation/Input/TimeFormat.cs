@@ -149,6 +149,35 @@ public sealed partial class TimeFormat
         return new TimeFormat(text, Kind.Offset, zone, offsetPattern: nodaPattern);
     }
 
+    /// <summary>
+    /// The pattern with the upper-case year and day letters of other libraries (<c>YYYY-MM-DD</c>, moment.js and
+    /// Java style) in lower case, when that compiles; null otherwise. Quoted text is left as written.
+    /// </summary>
+    public static string? LowerCaseSlip(string text)
+    {
+        var chars = text.ToCharArray();
+        char? quote = null;
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var c = chars[i];
+            if (quote is null && c == '\\')
+            {
+                i++;
+            }
+            else if (c is '\'' or '"')
+            {
+                quote = quote == c ? null : quote ?? c;
+            }
+            else if (quote is null && c is 'Y' or 'D')
+            {
+                chars[i] = char.ToLowerInvariant(c);
+            }
+        }
+
+        var lowered = new string(chars);
+        return lowered != text && Create(lowered, DateTimeZone.Utc, out _) is not null ? lowered : null;
+    }
+
     private static string NoDate(string text) => $"'{text}' does not give the date: a timestamp needs its year, month and day";
 
     /// <summary>

@@ -1,3 +1,5 @@
+using EscalationDsl.Runtime.Events;
+
 namespace EscalationDsl.Simulation.Mapping;
 
 /// <summary>
@@ -41,6 +43,18 @@ public sealed record EventMapping : IColumnMapping
 
     /// <summary>The status of status rows, or planned/contained for mitigation rows.</summary>
     public ValueMap? Status { get; init; }
+
+    /// <summary>
+    /// Status values that stand for an event (<c>"Done": { "event": "resolved" }</c> under <c>status.values</c>):
+    /// a status row with such a value is that event, not a status.
+    /// </summary>
+    public IReadOnlyDictionary<string, TicketEventKind> StatusEvents { get; init; } = new Dictionary<string, TicketEventKind>();
+
+    /// <summary>
+    /// The flag fields of the policy that no column can raise (under <c>fields</c>, or through <see cref="Flag"/>
+    /// on flagged rows): rules that wait for them never see them raised (the report's caveats say so).
+    /// </summary>
+    public IReadOnlyList<string> UnsetFlags { get; init; } = [];
 
     /// <inheritdoc/>
     public string? Queue { get; init; }

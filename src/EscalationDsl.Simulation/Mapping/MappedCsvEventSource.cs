@@ -14,6 +14,10 @@ public sealed class MappedCsvEventSource : IEventSource
     private readonly EventMapping mapping;
     private readonly MappedRows rows;
 
+    /// <summary>A bit per event type a row of the export gave, and whether the export was read to its end (for the caveats).</summary>
+    private int seen;
+    private bool readToEnd;
+
     /// <summary>Creates the source; nothing is read until <see cref="Read"/>.</summary>
     public MappedCsvEventSource(string path, string displayName, EventMapping mapping)
     {
@@ -32,10 +36,11 @@ public sealed class MappedCsvEventSource : IEventSource
     public bool GroupedByTicket => mapping.Contiguous;
 
     /// <inheritdoc/>
-    public IReadOnlyList<string> Caveats => [];
+    /// <remarks>Asked once the export is read, they follow what its rows gave as well as what the mapping can give.</remarks>
+    public IReadOnlyList<string> Caveats => Limits().Caveats;
 
     /// <inheritdoc/>
-    public IReadOnlySet<string> Unobserved { get; } = new HashSet<string>();
+    public IReadOnlySet<string> Unobserved => Limits().Unobserved;
 
     /// <inheritdoc/>
     public string? ColumnOf(string member) => member switch
@@ -55,15 +60,24 @@ public sealed class MappedCsvEventSource : IEventSource
 
     /// <inheritdoc/>
     public IEnumerable<SourceRecord> Read() => rows.Read(
-        reader => new ReadState(new Columns(reader, DisplayName, mapping)),
+        reader =>
+        {
+            seen = 0;
+            readToEnd = false;
+            return new ReadState(new Columns(reader, DisplayName, mapping));
+        },
         Accept,
         (state, pending) =>
         {
+            readToEnd = true;
             if (mapping.Contiguous && state.Current is { } last)
             {
                 pending.Add(SourceRecord.ForTicketEnd(last, state.LastRow));
             }
         });
+
+    private (IReadOnlyList<string> Caveats, IReadOnlySet<string> Unobserved) Limits() =>
+        MappedCsvLimits.Of(mapping, readToEnd ? kind => (seen & (1 << (int)kind)) != 0 : null);
 
     /// <inheritdoc/>
     public void Dispose() => rows.Dispose();
@@ -133,7 +147,13 @@ public sealed class MappedCsvEventSource : IEventSource
             }
         }
 
-        var status = MappedColumns.Map(mapping.Status, c.Common.Cell(row, c.Status, state.Pool));
+        var statusCell = c.Common.Cell(row, c.Status, state.Pool);
+        if (kind == TicketEventKind.Status && statusCell is not null && mapping.StatusEvents.Count > 0 && mapping.StatusEvents.TryGetValue(statusCell, out var standsFor))
+        {
+            kind = standsFor;
+        }
+
+        var status = MappedColumns.Map(mapping.Status, statusCell);
         var e = new TicketEvent
         {
             EventId = c.Common.Cell(row, c.Id, state.Pool),
@@ -151,6 +171,7 @@ public sealed class MappedCsvEventSource : IEventSource
         };
         var queue = kind is TicketEventKind.Created or TicketEventKind.Assigned ? c.Common.Cell(row, c.Common.Queue, state.Pool) : null;
         state.LastRow = line;
+        seen |= 1 << (int)kind;
         pending.Add(SourceRecord.ForEvent(e, line, queue, c.Common.Cell(row, c.Common.Category, state.Pool)));
     }
 

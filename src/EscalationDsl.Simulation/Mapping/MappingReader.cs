@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Language.Semantics;
+using EscalationDsl.Language.Text;
 using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Events;
 using EscalationDsl.Simulation.Input;
@@ -115,6 +116,10 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
     {
         var layout = ReadLayout(root, null, "iso", zoneRequired: true);
         var type = ReadMap(root, "type", MapKind.Type) ?? throw Fail("type", "required: the column that holds the event type, with \"values\" mapping its values to event types");
+        var flag = ReadMap(root, "flag", MapKind.Flag);
+        var fields = ReadFields(root, []);
+        var statusEvents = new Dictionary<string, TicketEventKind>(StringComparer.Ordinal);
+        var status = root.TryGetProperty("status", out var statusJson) ? ParseMap(statusJson, "status", MapKind.Status, null, statusEvents) : null;
         return new EventMapping
         {
             Layout = layout,
@@ -127,13 +132,28 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
             IssueType = ReadMap(root, "issueType", MapKind.IssueType),
             Owner = ReadMap(root, "owner", MapKind.Owner),
             Engineering = ReadMap(root, "engineering", MapKind.Engineering),
-            Flag = ReadMap(root, "flag", MapKind.Flag),
-            Status = ReadMap(root, "status", MapKind.Status),
+            Flag = flag,
+            Status = status,
+            StatusEvents = statusEvents,
             Queue = Column(root, "queue"),
             Category = Column(root, "category"),
-            Fields = ReadFields(root, []),
+            Fields = fields,
+            UnsetFlags = UnsetFlags(flag, fields),
         };
     }
+
+    /// <summary>
+    /// The policy's flags no column can raise: none of <paramref name="fields"/>, and not a value of the flagged rows'
+    /// <paramref name="flag"/> column (which, without a default, passes any flag through as written).
+    /// </summary>
+    private List<string> UnsetFlags(ValueMap? flag, IReadOnlyList<FieldColumn> fields) =>
+        [.. policy.Model.Fields
+            .Where(f => f is { Type: FieldType.Flag, IsBuiltIn: false } && policy.KnowsField(f.Name))
+            .Select(f => f.Name)
+            .Where(name => fields.All(c => c.Field != name) && !Raises(flag, name))];
+
+    private static bool Raises(ValueMap? flag, string name) =>
+        flag is not null && (flag.Table.Values.Contains(name) || !flag.HasDefault || flag.Default == name);
 
     private CsvLayout ReadLayout(JsonElement root, CsvLayout? defaults, string defaultFormat, bool zoneRequired)
     {
@@ -169,7 +189,10 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
 
         // The pattern is checked first: a zone cannot help a pattern that does not read a date.
         var formatText = OptionalString(root, "timeFormat", "timeFormat") ?? defaults?.Time.Text ?? defaultFormat;
-        var format = TimeFormat.Create(formatText, zone, out var error) ?? throw Fail("timeFormat", error + "; use a pattern such as \"dd/MM/yyyy HH:mm\", or iso, unix, unixms");
+        var format = TimeFormat.Create(formatText, zone, out var error)
+            ?? throw Fail("timeFormat", TimeFormat.LowerCaseSlip(formatText) is { } meant
+                ? $"'{formatText}' is not a date-time pattern: the year and the day are written in lower case (yyyy, dd; Y and D are no pattern letters); did you mean \"{meant}\"?"
+                : error + "; use a pattern such as \"dd/MM/yyyy HH:mm\", or iso, unix, unixms");
         if (zone is null && zoneRequired && format.NeedsZone)
         {
             throw Fail("timeZone", $"required with timeFormat '{formatText}': local times need a zone, such as \"Europe/London\" or \"UTC\"");
@@ -216,7 +239,7 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
 
                 if (!policy.KnowsField(field.Name))
                 {
-                    warnings.Add($"{file}: {path}: policy '{policy.Name}' has no settable field '{field.Name}'; the column is not passed");
+                    warnings.Add($"{file}: {path}: policy '{policy.Name}' has no settable field '{field.Name}'; the column is not passed{MeantField(field.Name)}");
                     continue;
                 }
 
@@ -233,10 +256,23 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
         return [.. order.Where(fields.ContainsKey).Select(name => fields[name])];
     }
 
+    /// <summary>The settable fields a field key not in the policy is probably a slip for (<c>Region</c> for <c>region</c>), as the runtime suggests them.</summary>
+    private string MeantField(string name)
+    {
+        var settable = policy.Model.Fields.Where(f => !f.IsBuiltIn).Select(f => f.Name).Append("issue_type").Append("status").Where(policy.KnowsField).ToList();
+        if (NameSuggester.OtherCase(name, settable) is { } cased)
+        {
+            return $"; names are case-sensitive: did you mean '{cased}'?";
+        }
+
+        return NameSuggester.Closest(name, settable) is { Count: > 0 } near ? $"; did you mean {string.Join(" or ", near)}?" : "";
+    }
+
     private ValueMap? ReadMap(JsonElement root, string key, MapKind kind) =>
         root.TryGetProperty(key, out var json) ? ParseMap(json, key, kind, null) : null;
 
-    private ValueMap ParseMap(JsonElement json, string path, MapKind kind, string? field)
+    // events: for a csv mapping's status, where a value that stands for an event goes ({ "event": "resolved" }).
+    private ValueMap ParseMap(JsonElement json, string path, MapKind kind, string? field, Dictionary<string, TicketEventKind>? events = null)
     {
         if (json.ValueKind == JsonValueKind.String)
         {
@@ -270,6 +306,14 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
             table = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var entry in values.EnumerateObject())
             {
+                if (events is not null && entry.Value.ValueKind == JsonValueKind.Object)
+                {
+                    // No status: a mitigation row with this value has no stage, as with null.
+                    events[entry.Name] = StatusEvent(entry.Value, $"{path}.values.{entry.Name}");
+                    table[entry.Name] = null;
+                    continue;
+                }
+
                 table[entry.Name] = MappedValue(entry.Value, $"{path}.values.{entry.Name}");
             }
         }
@@ -309,6 +353,10 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
         foreach (var (source, value) in map.Table)
         {
             CheckValue($"{path}.values.{source}", value, kind, field);
+            if (kind == MapKind.Status && StatusEvents.Done(value) is { } done)
+            {
+                warnings.Add($"{file}: {path}.values.{source}: '{value}' sets a status named {value}; it does not {done}. To turn {source} rows into {value} events, write \"{source}\": {{ \"event\": \"{value}\" }} (docs/importers.md)");
+            }
         }
 
         if (map.HasDefault)
@@ -329,11 +377,11 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
         switch (kind)
         {
             case MapKind.Severity when policy.Model.FindSeverity(value) is null:
-                throw Fail(path, $"'{value}' is not a severity of policy '{policy.Name}' ({Names(policy.Model.Severities.Select(s => s.Name))})");
+                throw Fail(path, $"'{value}' is not a severity of policy '{policy.Name}' ({Names(policy.Model.Severities.Select(s => s.Name))}){OtherCase(value, policy.Model.Severities.Select(s => s.Name))}");
             case MapKind.IssueType when PolicyFacts.EnumValues(policy, "issue_type") is { } issueTypes && !issueTypes.Contains(value):
-                throw Fail(path, $"'{value}' is not an issue_type of policy '{policy.Name}' ({Names(issueTypes)})");
+                throw Fail(path, $"'{value}' is not an issue_type of policy '{policy.Name}' ({Names(issueTypes)}){OtherCase(value, issueTypes)}");
             case MapKind.Owner when policy.Model.FindOwner(value) is null:
-                throw Fail(path, $"'{value}' is not an owner of policy '{policy.Name}' ({Names(policy.Model.Owners.Select(o => o.Name))})");
+                throw Fail(path, $"'{value}' is not an owner of policy '{policy.Name}' ({Names(policy.Model.Owners.Select(o => o.Name))}){OtherCase(value, policy.Model.Owners.Select(o => o.Name))}");
             case MapKind.Engineering when value is not ("true" or "false"):
                 throw Fail(path, $"must be true or false, not '{value}'");
             case MapKind.Flag when PolicyFacts.SettableType(policy, value) != FieldType.Flag:
@@ -344,7 +392,7 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
                 CheckStatus(path, value, allowLifecycle: false);
                 break;
             case MapKind.Field when PolicyFacts.EnumValues(policy, field!) is { } allowed && !allowed.Contains(value):
-                throw Fail(path, $"'{value}' is not a value of field '{field}' ({Names(allowed)})");
+                throw Fail(path, $"'{value}' is not a value of field '{field}' ({Names(allowed)}){OtherCase(value, allowed)}");
         }
 
         // A text value the mapping itself writes one letter off a value the policy names: every event it maps is
@@ -377,7 +425,8 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
 
         if (PolicyFacts.EnumValues(policy, "status") is { } statuses && !statuses.Contains(value) && value is not ("planned" or "contained"))
         {
-            throw Fail(path, $"'{value}' is not a status of policy '{policy.Name}' ({Names(statuses)})");
+            var asEvent = !allowLifecycle && StatusEvents.Done(value) is not null ? $"; for {English.Article(value)} {value} event, write {{ \"event\": \"{value}\" }} in place of '{value}'" : "";
+            throw Fail(path, $"'{value}' is not a status of policy '{policy.Name}' ({Names(statuses)}){OtherCase(value, statuses)}{asEvent}");
         }
     }
 
@@ -431,6 +480,10 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
     }
 
     private MappingException Fail(string path, string message) => new($"{file}: {path}: {message}");
+
+    /// <summary>The engine's hint for a name written in another case (<c>Sev1</c> for <c>sev1</c>), or nothing.</summary>
+    private static string OtherCase(string value, IEnumerable<string> names) =>
+        NameSuggester.OtherCase(value, names) is { } meant ? $"; names are case-sensitive: did you mean '{meant}'?" : "";
 
     private enum MapKind
     {
