@@ -228,7 +228,7 @@ public static class EngineHost
     /// relative to <paramref name="folder"/>, and where it came from (a settings file, the environment
     /// variable), or null for the default.
     /// </summary>
-    /// <exception cref="EngineConfigurationException">A settings file cannot be read or is not valid JSON, or a section is misspelt or left out (<see cref="EngineSettings.CheckSections"/>).</exception>
+    /// <exception cref="EngineConfigurationException">A settings file cannot be read or is not valid JSON, or a setting is misspelt or malformed (<see cref="EngineSettings.CheckDatabase"/>).</exception>
     public static (string Database, string? From) ConfiguredDatabase(string folder)
     {
         var files = SettingsFiles(folder);
@@ -238,14 +238,8 @@ public static class EngineHost
             .AddEnvironmentVariables() // as the host reads them: Engine__Database too, below ESC_Engine__Database
             .AddEnvironmentVariables(EngineSettings.EnvironmentPrefix)
             .Build());
-        try
-        {
-            EngineSettings.CheckSections(configuration); // ESC_Engin__Database would leave the database unnamed
-        }
-        catch (EngineConfigurationException e)
-        {
-            throw EngineSettings.Located(configuration, e);
-        }
+        // ESC_Engin__Database or ESC_Engine__Databse would leave the database unnamed, a list or group would name none.
+        EngineSettings.CheckDatabase(configuration);
 
         const string setting = $"{EngineOptions.Section}:{nameof(EngineOptions.Database)}";
         if (configuration[setting] is not { } database)
@@ -289,7 +283,7 @@ public static class EngineHost
     /// appsettings.ENVIRONMENT.json for the environment the host runs in (ASPNETCORE_ENVIRONMENT or
     /// DOTNET_ENVIRONMENT; Production when neither is set).
     /// </summary>
-    private static string[] SettingsFiles(string folder)
+    internal static string[] SettingsFiles(string folder)
     {
         var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is { Length: > 0 } aspnet ? aspnet
             : Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 } dotnet ? dotnet

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Reflection;
 using System.Text.Json;
 using EscalationDsl.Engine.Api;
+using EscalationDsl.Engine.Policies;
 using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Runtime.Decisions;
 using Microsoft.AspNetCore.Http;
@@ -31,16 +32,58 @@ public static class EngineSettings
         var section = configuration.GetSection(EngineOptions.Section);
         try
         {
-            CheckSections(configuration);
-            CheckShape(section, typeof(EngineOptions), configuration);
+            CheckNames(configuration);
+            CheckKestrel(configuration);
+            LoggingSettings.Check(configuration);
             var options = new EngineOptions();
             section.Bind(options);
-            Check(options, section);
+            Check(options, section, configuration);
             return options;
         }
         catch (EngineConfigurationException e)
         {
             throw Located(configuration, e);
+        }
+    }
+
+    /// <summary>
+    /// The checks of <see cref="Read"/> that reading <c>Engine:Database</c> alone needs, as <c>esc backup</c> does:
+    /// the sections, every setting's name and shape (a misspelt <c>Engine:Databse</c>, a list or group for
+    /// <c>Database</c>), and a NUL in the database's path; located as <see cref="Read"/> locates its problems.
+    /// </summary>
+    /// <exception cref="EngineConfigurationException">A setting is unknown or malformed, or the database's path holds a NUL.</exception>
+    public static void CheckDatabase(IConfiguration configuration)
+    {
+        try
+        {
+            CheckNames(configuration);
+            if (configuration[$"{EngineOptions.Section}:{nameof(EngineOptions.Database)}"] is { } database)
+            {
+                NoNul("Engine:Database", database);
+            }
+        }
+        catch (EngineConfigurationException e)
+        {
+            throw Located(configuration, e);
+        }
+    }
+
+    private static void CheckNames(IConfiguration configuration)
+    {
+        CheckSections(configuration);
+        CheckShape(configuration.GetSection(EngineOptions.Section), typeof(EngineOptions), configuration);
+    }
+
+    /// <summary>
+    /// Kestrel reads endpoints from its own section of the same configuration, and they win over Engine:Listen
+    /// and <c>--listen</c>, without the checks of <see cref="CheckListen"/>: a section of them is refused.
+    /// </summary>
+    private static void CheckKestrel(IConfiguration configuration)
+    {
+        const string Endpoints = "Kestrel:Endpoints";
+        if (configuration.GetSection(Endpoints).Exists())
+        {
+            throw Problem(Endpoints, "the engine listens where Engine:Listen (or esc serve --listen) says, which is checked; remove the Kestrel endpoints and set Engine:Listen, such as http://127.0.0.1:8080 (docs/engine.md#configuration)");
         }
     }
 
@@ -279,7 +322,7 @@ public static class EngineSettings
     }
 
     /// <summary>The values the binder accepted but the engine cannot use.</summary>
-    private static void Check(EngineOptions options, IConfigurationSection section)
+    private static void Check(EngineOptions options, IConfigurationSection section, IConfiguration configuration)
     {
         options.Listen = CheckListen(options.Listen);
         CheckFile("Engine:Database", options.Database);
@@ -333,7 +376,7 @@ public static class EngineSettings
             throw Problem("Engine:ReloadQuietPeriod", $"must be at most {MaxReloadQuietPeriod}, not {options.ReloadQuietPeriod}: a policy change waits that long before it is read");
         }
 
-        CheckSinks(options, section.GetSection("Sinks"));
+        CheckSinks(options, section.GetSection("Sinks"), configuration);
         Positive("Engine:Delivery:Timeout", options.Delivery.Timeout);
         if (options.Delivery.Timeout > MaxDeliveryTimeout)
         {
@@ -414,6 +457,12 @@ public static class EngineSettings
             if (!address.IsUnixPipe && address.Host is not ("localhost" or "*" or "+") && !IsIPAddress(address.Host))
             {
                 throw Problem(Setting, $"'{url}': '{address.Host}' is not an IP address; listen on an address (127.0.0.1, [::1], 0.0.0.0), localhost, or * for every interface");
+            }
+
+            if (!address.IsUnixPipe && address.Host == "localhost" && address.Port == 0)
+            {
+                // Kestrel listens on localhost's two addresses, and cannot give both one free port.
+                throw Problem(Setting, $"'{url}': port 0 (a free port) cannot be picked for localhost, which is two addresses; write http://127.0.0.1:0 (or http://[::1]:0)");
             }
         }
 
@@ -510,7 +559,7 @@ public static class EngineSettings
         return named;
     }
 
-    private static void CheckSinks(EngineOptions options, IConfigurationSection configured)
+    private static void CheckSinks(EngineOptions options, IConfigurationSection configured, IConfiguration configuration)
     {
         var sinks = options.Sinks;
 
@@ -520,8 +569,16 @@ public static class EngineSettings
         {
             engineFiles[Files.LinkedPath.Final(options.ApiKeyFile, Environment.CurrentDirectory)] = "the API key file (Engine:ApiKeyFile)";
         }
+
+        // Decisions appended to a settings file broke the next start; appended to a policy, they got it refused.
+        foreach (var settings in SettingsFilesRead(configuration))
+        {
+            engineFiles.TryAdd(Files.LinkedPath.Final(settings, Environment.CurrentDirectory), $"a settings file of the engine ({Path.GetFileName(settings)})");
+        }
+
+        var policies = Files.LinkedPath.Final(options.Policies, Environment.CurrentDirectory);
         var sinkFiles = new Dictionary<string, string>(StringComparer.Ordinal);
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase); // by the name trimmed, to the name as written
         var kinds = Enum.GetValues<DecisionKind>().Select(DecisionKinds.Name).ToList();
         var items = configured.GetChildren().ToList(); // as the binder read them (see Item)
         // Every sink's problems at once: one a start, a sink list with several slips took as many starts.
@@ -530,7 +587,7 @@ public static class EngineSettings
         {
             try
             {
-                CheckSink(sinks[i], items[i], engineFiles, sinkFiles, names, kinds, problems);
+                CheckSink(sinks[i], items[i], engineFiles, policies, sinkFiles, names, kinds, problems);
             }
             catch (EngineConfigurationException e)
             {
@@ -544,13 +601,48 @@ public static class EngineSettings
         }
     }
 
+    /// <summary>The settings files the engine reads (appsettings.json and the environment's, there or not, and any other the configuration holds), as full paths.</summary>
+    private static IEnumerable<string> SettingsFilesRead(IConfiguration configuration)
+    {
+        var files = EngineHost.SettingsFiles(Directory.GetCurrentDirectory()).ToList();
+        if (configuration is IConfigurationRoot root)
+        {
+            files.AddRange(root.Providers.OfType<FileConfigurationProvider>()
+                .Select(p => p.Source is { FileProvider: { } provider, Path: { } path } ? provider.GetFileInfo(path).PhysicalPath : null)
+                .OfType<string>());
+        }
+
+        return files;
+    }
+
+    /// <summary>What <paramref name="file"/> is to the engine when it is below the policy folder and read from there (a policy, the lint settings), or null.</summary>
+    private static string? PolicyFolderFile(string file, string policies)
+    {
+        var folder = Path.TrimEndingDirectorySeparator(policies) + Path.DirectorySeparatorChar;
+        return !file.StartsWith(folder, StringComparison.Ordinal) ? null
+            : Path.GetExtension(file).Equals(PolicyFiles.Extension, StringComparison.OrdinalIgnoreCase) ? "a policy file"
+            : Path.GetFileName(file) == PolicyFiles.LintSettings ? "the lint settings file"
+            : null;
+    }
+
     /// <summary>Checks one sink: its first problem is thrown, except bad kinds, which are all added to <paramref name="problems"/>.</summary>
-    private static void CheckSink(SinkOptions s, IConfigurationSection item, Dictionary<string, string> engineFiles, Dictionary<string, string> sinkFiles, HashSet<string> names, List<string> kinds, List<EngineConfigurationException> problems)
+    private static void CheckSink(SinkOptions s, IConfigurationSection item, Dictionary<string, string> engineFiles, string policies, Dictionary<string, string> sinkFiles, Dictionary<string, string> names, List<string> kinds, List<EngineConfigurationException> problems)
     {
         var at = item.Path;
-        if (string.IsNullOrWhiteSpace(s.Name) || !names.Add(s.Name))
+        if (string.IsNullOrWhiteSpace(s.Name))
         {
             throw Problem($"{at}:Name", "every sink needs a unique name");
+        }
+
+        // The name is written in logs, metrics and the delivery API, where two names alike were told apart by no one.
+        if (s.Name.Any(char.IsControl))
+        {
+            throw Problem($"{at}:Name", $"'{s.Name}' holds a control character; give the sink a name of printable characters");
+        }
+
+        if (!names.TryAdd(s.Name.Trim(), s.Name))
+        {
+            throw Problem($"{at}:Name", $"every sink needs a unique name: '{s.Name}' is the name of sink '{names[s.Name.Trim()]}' but for letter case or spaces around it");
         }
 
         switch (s.Type)
@@ -582,6 +674,11 @@ public static class EngineSettings
                 if (engineFiles.TryGetValue(file, out var what))
                 {
                     throw Problem($"{at}:Path", $"{named} is {what}; give the sink a file of its own");
+                }
+
+                if (PolicyFolderFile(file, policies) is { } read)
+                {
+                    throw Problem($"{at}:Path", $"{named} is {read} in the policy folder (Engine:Policies), which the engine reads; give the sink a file outside it, or with another name");
                 }
 
                 if (!sinkFiles.TryAdd(file, s.Name))

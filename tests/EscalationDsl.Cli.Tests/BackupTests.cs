@@ -42,6 +42,10 @@ public sealed class BackupTests : IDisposable
     [InlineData("{ \"Engine\": { \"Database\": \"gone.db\" } }", "esc: gone.db (Engine:Database in {0}/appsettings.json): no such database")]
     [InlineData("{ \"Engine\": { \"Database\": \"\" } }", "esc: {0}/appsettings.json: Engine:Database: is empty; give a file path")]
     [InlineData("{ \"Engine\": { \"Listen\": \"http://127.0.0.1:0\" } }", "esc: escalation.db (the default: no --db, and no Engine:Database in appsettings.json here): no such database")]
+    // The crash hunt's F6: a NUL was an internal error, and a group or list read as no Engine:Database at all.
+    [InlineData("{ \"Engine\": { \"Database\": \"a\\u0000b\" } }", "esc: {0}/appsettings.json: Engine:Database: holds a NUL character (\\u0000), which no file name can hold; esc backup reads Engine:Database there when --db is not given")]
+    [InlineData("{ \"Engine\": { \"Database\": { \"a\": 1 } } }", "esc: {0}/appsettings.json: Engine:Database:a: is not a setting; Engine:Database takes a single value; esc backup reads Engine:Database there when --db is not given")]
+    [InlineData("{ \"Engine\": { \"Database\": [ \"db.db\" ] } }", "esc: {0}/appsettings.json: Engine:Database:0: is not a setting; Engine:Database takes a single value; esc backup reads Engine:Database there when --db is not given")]
     [InlineData("{ \"Engine\": ", "esc: {0}/appsettings.json:1:13: not valid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed; esc backup reads Engine:Database there when --db is not given")]
     public void WithoutDbTheMessageSaysWhereTheDatabaseCameFrom(string settings, string message)
     {
@@ -56,6 +60,8 @@ public sealed class BackupTests : IDisposable
     [Theory]
     [InlineData("Engine__Database", "esc: nope.db (Engine:Database in environment variable Engine__Database): no such database")]
     [InlineData("ESC_Engine__Database", "esc: nope.db (Engine:Database in environment variable ESC_Engine__Database): no such database")]
+    [InlineData("ESC_Engine__Database__0", "esc: environment variable ESC_Engine__Database__0: Engine:Database:0: is not a setting; Engine:Database takes a single value; esc backup reads Engine:Database there when --db is not given")]
+    [InlineData("ESC_Engine__Databse", "esc: environment variable ESC_Engine__Databse: Engine:Databse: is not a setting; did you mean Engine:Database?; esc backup reads Engine:Database there when --db is not given")]
     [InlineData("ESC_Engin__Database", "esc: environment variable ESC_Engin__Database: Engin: is not a setting; did you mean Engine? The engine's settings go under Engine (docs/engine.md#configuration); esc backup reads Engine:Database there when --db is not given")]
     public async Task WithoutDbTheBackupReadsTheEnvironmentAsServeDoes(string variable, string message)
     {
@@ -114,6 +120,8 @@ public sealed class BackupTests : IDisposable
     [InlineData("--db other.db -o other.db", "esc: --output: other.db is the engine's database; name another file")]
     [InlineData("--db x.db.partial -o x.db", "esc: --output: x.db.partial is the engine's database; name another file")] // the backup removed it as a leftover copy
     [InlineData("--db other.db -o other.db-wal", "esc: --output: other.db-wal is the engine's write-ahead log; name another file")]
+    // The crash hunt's F3: accepted, the copy was deleted by the next start, and every later backup failed as the database's.
+    [InlineData("--db other.db -o other.db-journal", "esc: --output: other.db-journal is the engine's rollback journal; name another file")]
     [InlineData("--db other.db -o notes.txt", "esc: notes.txt: already exists; a backup never overwrites, name a new file")]
     [InlineData("--db other.db -o missing/copy.db", "esc: missing/copy.db: cannot write: the folder {0}/missing does not exist")]
     [InlineData("--db other.db -o .", "esc: .: cannot write: it is a folder; name a file")]
@@ -135,6 +143,18 @@ public sealed class BackupTests : IDisposable
         File.ReadAllText(Path.Combine(folder, "notes.txt")).ShouldBe("not a database\n");
         File.Exists(Path.Combine(folder, "copy.db.partial")).ShouldBeFalse();
         File.Exists(Path.Combine(folder, "x.db.partial")).ShouldBeTrue("a database named like a leftover copy is not removed");
+    }
+
+    [Fact]
+    public async Task ALineBreakInTheCopysNameIsEscapedInTheSuccessLine()
+    {
+        await CreateEngineDatabase();
+
+        var result = Esc.RunIn(folder, string.Empty, "backup", "-o", "c\nd.db");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldStartWith("backup: escalation.db -> c\\nd.db: 0 tickets");
+        File.Exists(Path.Combine(folder, "c\nd.db")).ShouldBeTrue();
     }
 
     [Fact]

@@ -32,6 +32,8 @@ public sealed class ServeTests : IDisposable
     [InlineData("--defaultpolicy=support", "esc serve: unknown option '--defaultpolicy=support'; did you mean '--Engine:DefaultPolicy=VALUE'?")]
     [InlineData("9000", "esc serve: unexpected argument '9000'; settings are given as --Engine:SETTING=VALUE (see esc serve --help)")]
     [InlineData("--Engine:DefaultPolicy", "esc serve: --Engine:DefaultPolicy needs a value: --Engine:DefaultPolicy=VALUE")]
+    // The crash hunt's F2: an internal error once the policies had loaded.
+    [InlineData("--listen http://localhost:0", "esc serve: Engine:Listen: 'http://localhost:0': port 0 (a free port) cannot be picked for localhost, which is two addresses; write http://127.0.0.1:0 (or http://[::1]:0)")]
     [InlineData("--db=", "esc serve: Engine:Database: is empty; give a file path")]
     [InlineData("--policies=", "esc serve: Engine:Policies: is empty; name the folder that holds the .esc files")]
     [InlineData("--listen=", "esc serve: Engine:Listen: is empty; write http://ADDRESS:PORT, such as http://127.0.0.1:8080 (port 0 picks a free port)")]
@@ -163,6 +165,23 @@ public sealed class ServeTests : IDisposable
         error.ShouldStartWith(message);
     }
 
+    [Theory]
+    [InlineData("ESC_Logging__LogLevel__Default=Loud", "esc serve: environment variable ESC_Logging__LogLevel__Default: Logging:LogLevel:Default: 'Loud' is not a log level (Trace, Debug, Information, Warning, Error, Critical, None)")]
+    [InlineData("Logging__LogLevel__Default=Loud", "esc serve: environment variable Logging__LogLevel__Default: Logging:LogLevel:Default: 'Loud' is not a log level (Trace, Debug, Information, Warning, Error, Critical, None)")]
+    [InlineData("ESC_Logging__Console__MaxQueueLength=-1", "esc serve: environment variable ESC_Logging__Console__MaxQueueLength: Logging:Console:MaxQueueLength: '-1' cannot be used: value must be larger than zero")]
+    [InlineData("ESC_Logging__Console__QueueFullMode=Explode", "esc serve: environment variable ESC_Logging__Console__QueueFullMode: Logging:Console:QueueFullMode: 'Explode' cannot be used: give one of Wait, DropWrite")]
+    [InlineData("ESC_Logging__Console__FormatterName=json;ESC_Logging__Console__FormatterOptions__JsonWriterOptions__MaxDepth=-3", "esc serve: environment variable ESC_Logging__Console__FormatterOptions__JsonWriterOptions__MaxDepth: Logging:Console:FormatterOptions:JsonWriterOptions:MaxDepth: '-3' cannot be used: Max depth must be positive")]
+    public async Task ABadLoggingSettingFromTheEnvironmentGetsTheOneLine(string variables, string message)
+    {
+        // The crash hunt's F1: the host's Logging section was not checked; each was an internal error with a stack trace.
+        var environment = variables.Split(';').Select(v => v.Split('=', 2)).ToDictionary(v => v[0], v => v[1]);
+
+        var (code, error) = await RunProcess(Isolated(), environment: environment);
+
+        code.ShouldBe(2);
+        error.ShouldBe(message + "\n");
+    }
+
     [Fact]
     public async Task OtherSoftwaresEnvironmentVariablesAreNotTakenForMisspeltSettings()
     {
@@ -202,6 +221,16 @@ public sealed class ServeTests : IDisposable
     [InlineData("{ \"Logging\": { }, \"database\": \"x.db\" }", "{0}: database: is a setting of Engine, and is not read here; write it under Engine: {{ \"Engine\": {{ \"Database\": ... }} }} (docs/engine.md#configuration)")]
     // One sink written without its list read as items named Name, Path and Type (h-user2 S2).
     [InlineData("{ \"Engine\": { \"Sinks\": { \"Type\": \"file\", \"Name\": \"f\", \"Path\": \"o.jsonl\" } } }", "{0}: Engine:Sinks: is a list; write its items in brackets, even one: \"Sinks\": [ {{ \"Name\": ... }} ]")]
+    // The crash hunt's F1: the host's Logging section; a bad timestamp format failed at the first log line.
+    [InlineData("{ \"Logging\": { \"LogLevel\": { \"Default\": \"Loud\" } } }", "{0}: Logging:LogLevel:Default: 'Loud' is not a log level (Trace, Debug, Information, Warning, Error, Critical, None)")]
+    [InlineData("{ \"Logging\": { \"Console\": { \"LogLevel\": { \"Default\": \"x\" } } } }", "{0}: Logging:Console:LogLevel:Default: 'x' is not a log level (Trace, Debug, Information, Warning, Error, Critical, None)")]
+    [InlineData("{ \"Logging\": { \"Console\": { \"FormatterName\": \"json\", \"FormatterOptions\": { \"TimestampFormat\": 5 } } } }", "{0}: Logging:Console:FormatterOptions:TimestampFormat: '5' is not a date and time format; write one such as HH:mm:ss or yyyy-MM-ddTHH:mm:ss.fffzzz")]
+    // The crash hunt's F7: Kestrel's endpoints won over Engine:Listen and --listen, unchecked.
+    [InlineData("{ \"Kestrel\": { \"Endpoints\": { \"H\": { \"Url\": \"garbage\" } } } }", "{0}: Kestrel:Endpoints: the engine listens where Engine:Listen (or esc serve --listen) says, which is checked; remove the Kestrel endpoints and set Engine:Listen, such as http://127.0.0.1:8080 (docs/engine.md#configuration)")]
+    [InlineData("{ \"Kestrel\": { \"Endpoints\": { \"H\": { \"Url\": \"https://127.0.0.1:0\" } } } }", "{0}: Kestrel:Endpoints: the engine listens where Engine:Listen (or esc serve --listen) says, which is checked; remove the Kestrel endpoints and set Engine:Listen, such as http://127.0.0.1:8080 (docs/engine.md#configuration)")]
+    // The crash hunt's F5: decisions were appended to the policy, which the watcher then refused.
+    [InlineData("{ \"Engine\": { \"Sinks\": [ { \"Name\": \"f\", \"Type\": \"file\", \"Path\": \"policies/support.esc\" } ] } }", "{0}: Engine:Sinks:0:Path: FOLDER/policies/support.esc is a policy file in the policy folder (Engine:Policies), which the engine reads; give the sink a file outside it, or with another name")]
+    [InlineData("{ \"Engine\": { \"Sinks\": [ { \"Name\": \"f\", \"Type\": \"file\", \"Path\": \"appsettings.json\" } ] } }", "{0}: Engine:Sinks:0:Path: {0} is a settings file of the engine (appsettings.json); give the sink a file of its own")]
     // JSON can hold a NUL, which no file name can: the file API threw, an internal error.
     [InlineData("{ \"Engine\": { \"Sinks\": [ { \"Name\": \"f\", \"Type\": \"file\", \"Path\": \"o\\u0000.jsonl\" } ] } }", "{0}: Engine:Sinks:0:Path: holds a NUL character (\\u0000), which no file name can hold")]
     public async Task ABadAppSettingsFileGetsOnlyTheOneLine(string json, string message)
@@ -212,7 +241,23 @@ public sealed class ServeTests : IDisposable
         var (code, error) = await RunProcess(Isolated());
 
         code.ShouldBe(2);
-        error.ShouldBe($"esc serve: {string.Format(System.Globalization.CultureInfo.InvariantCulture, message, file)}\n");
+        error.ShouldBe($"esc serve: {string.Format(System.Globalization.CultureInfo.InvariantCulture, message, file).Replace("FOLDER", folder, StringComparison.Ordinal)}\n");
+    }
+
+    [Theory]
+    [InlineData("kkkkkkkkkk\0kkkkkkkkkk")]
+    [InlineData("kkkkkkkkkkkkkkkkkkkk\njjjjjjjjjjjjjjjjjjjj\n")]
+    public async Task AnApiKeyFileWithAKeyNoRequestCanSendGetsTheOneLine(string content)
+    {
+        // The crash hunt's F4: the engine started, and every write got 401 (esc hash-key refuses such a key).
+        var key = Path.Combine(folder, "k.key");
+        File.WriteAllText(key, content);
+
+        var (code, error) = await RunProcess([.. WithoutKeys(), $"--Engine:ApiKeyFile={key}"]);
+
+        code.ShouldBe(2);
+        error.ShouldBe($"esc serve: Engine:ApiKeyFile: {key} holds no usable key: it holds a control character (such as a line break), which an Authorization header cannot carry; write the key alone on one line\n");
+        File.Exists(Path.Combine(folder, "engine.db")).ShouldBeFalse();
     }
 
     [Fact]

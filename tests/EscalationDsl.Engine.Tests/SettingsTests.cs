@@ -20,6 +20,19 @@ public sealed class SettingsTests : IDisposable
 
     [Theory]
     [InlineData("--Engine:Listen=garbage", "Engine:Listen: 'garbage' is not an address to listen on")]
+    // The crash hunt's F2: Kestrel cannot give localhost's two addresses one free port, and the start was an internal error.
+    [InlineData("--Engine:Listen=http://localhost:0", "Engine:Listen: 'http://localhost:0': port 0 (a free port) cannot be picked for localhost, which is two addresses; write http://127.0.0.1:0 (or http://[::1]:0)")]
+    // The crash hunt's F1: the host's Logging section was not checked, and a bad value was an internal error with a stack trace.
+    [InlineData("--Logging:LogLevel:Default=Loud", "Logging:LogLevel:Default: 'Loud' is not a log level (Trace, Debug, Information, Warning, Error, Critical, None)")]
+    [InlineData("--Logging:LogLevel:Microsoft=Warnin", "Logging:LogLevel:Microsoft: 'Warnin' is not a log level (Trace, Debug, Information, Warning, Error, Critical, None); did you mean Warning?")]
+    [InlineData("--Logging:Console:LogLevel:Default=x", "Logging:Console:LogLevel:Default: 'x' is not a log level (Trace, Debug, Information, Warning, Error, Critical, None)")]
+    [InlineData("--Logging:EventSource:LogLevel:Default=x", "Logging:EventSource:LogLevel:Default: 'x' is not a log level (Trace, Debug, Information, Warning, Error, Critical, None)")]
+    [InlineData("--Logging:Console:MaxQueueLength=-1", "Logging:Console:MaxQueueLength: '-1' cannot be used: value must be larger than zero")]
+    [InlineData("--Logging:Console:QueueFullMode=Explode", "Logging:Console:QueueFullMode: 'Explode' cannot be used: give one of Wait, DropWrite")]
+    [InlineData("--Logging:Console:FormatterOptions:JsonWriterOptions:MaxDepth=-3", "Logging:Console:FormatterOptions:JsonWriterOptions:MaxDepth: '-3' cannot be used: Max depth must be positive")]
+    [InlineData("--Logging:Console:FormatterOptions:TimestampFormat=5", "Logging:Console:FormatterOptions:TimestampFormat: '5' is not a date and time format; write one such as HH:mm:ss or yyyy-MM-ddTHH:mm:ss.fffzzz")]
+    // The crash hunt's F7: Kestrel's endpoints won over Engine:Listen, unchecked ("garbage" was a FormatException).
+    [InlineData("--Kestrel:Endpoints:H:Url=garbage", "Kestrel:Endpoints: the engine listens where Engine:Listen (or esc serve --listen) says, which is checked; remove the Kestrel endpoints and set Engine:Listen, such as http://127.0.0.1:8080 (docs/engine.md#configuration)")]
     [InlineData("--Engine:Listen=http://127.0.0.1:99999", "Engine:Listen: 'http://127.0.0.1:99999' is not an address to listen on")]
     [InlineData("--Engine:Listen=http://127.0.0.1", "Engine:Listen: 'http://127.0.0.1' has no port (it would listen on port 80); write http://ADDRESS:PORT")]
     [InlineData("--Engine:Listen=http://[::1]/", "Engine:Listen: 'http://[::1]/' has no port")]
@@ -163,17 +176,47 @@ public sealed class SettingsTests : IDisposable
     [Theory]
     [InlineData("engine.db", "engine.db is the engine's database (Engine:Database); give the sink a file of its own")]
     [InlineData("engine.db-wal", "engine.db-wal is the engine's write-ahead log; give the sink a file of its own")]
+    [InlineData("engine.db-journal", "engine.db-journal is the engine's rollback journal; give the sink a file of its own")]
+    // The crash hunt's F5: decisions appended to a policy got it refused, and to a settings file broke the next start.
+    [InlineData("policies/support.esc", "policies/support.esc is a policy file in the policy folder (Engine:Policies), which the engine reads; give the sink a file outside it, or with another name")]
+    [InlineData("policies/team/new.esc", "policies/team/new.esc is a policy file in the policy folder (Engine:Policies), which the engine reads; give the sink a file outside it, or with another name")]
+    [InlineData("policies/.esclint.json", "policies/.esclint.json is the lint settings file in the policy folder (Engine:Policies), which the engine reads; give the sink a file outside it, or with another name")]
     [InlineData("escalation.key", "escalation.key is the API key file (Engine:ApiKeyFile); give the sink a file of its own")]
     [InlineData("other.jsonl", "other.jsonl is the file of sink 'other' too; give each sink a file of its own")]
     public void AFileSinkMayNotWriteIntoTheEnginesOwnFilesOrAnotherSinks(string file, string message)
     {
         // Decisions were appended to the database (or the key file), damaging it.
+        Directory.CreateDirectory(Path.Combine(folder, "policies", "team"));
         var e = Should.Throw<EngineConfigurationException>(() => BuildWithoutKeys(
             $"--Engine:ApiKeyFile={Path.Combine(folder, "escalation.key")}",
             "--Engine:Sinks:0:Name=other", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={Path.Combine(folder, "other.jsonl")}",
             "--Engine:Sinks:1:Name=log", "--Engine:Sinks:1:Type=file", $"--Engine:Sinks:1:Path={Path.Combine(folder, file)}"));
 
         e.Message.ShouldBe($"Engine:Sinks:1:Path: {Path.Combine(folder, message)}");
+    }
+
+    [Fact]
+    public void AFileSinkMayNotWriteIntoASettingsFile()
+    {
+        // The settings files are read from the working directory: appsettings.json, there or not.
+        var settings = Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json");
+
+        var e = Should.Throw<EngineConfigurationException>(() => Build("--Engine:Sinks:0:Name=log", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={settings}"));
+
+        e.Message.ShouldBe($"Engine:Sinks:0:Path: {settings} is a settings file of the engine (appsettings.json); give the sink a file of its own");
+    }
+
+    [Theory]
+    [InlineData("log", "LOG", "Engine:Sinks:1:Name: every sink needs a unique name: 'LOG' is the name of sink 'log' but for letter case or spaces around it")]
+    [InlineData("log", "log ", "Engine:Sinks:1:Name: every sink needs a unique name: 'log ' is the name of sink 'log' but for letter case or spaces around it")]
+    [InlineData("log", "a\0b", "Engine:Sinks:1:Name: 'a\0b' holds a control character; give the sink a name of printable characters")]
+    public void SinkNamesAreDistinctIgnoringCaseAndPrintable(string first, string second, string message)
+    {
+        var e = Should.Throw<EngineConfigurationException>(() => Build(
+            $"--Engine:Sinks:0:Name={first}", "--Engine:Sinks:0:Type=file", $"--Engine:Sinks:0:Path={Path.Combine(folder, "a.jsonl")}",
+            $"--Engine:Sinks:1:Name={second}", "--Engine:Sinks:1:Type=file", $"--Engine:Sinks:1:Path={Path.Combine(folder, "b.jsonl")}"));
+
+        e.Message.ShouldBe(message);
     }
 
     [Fact]

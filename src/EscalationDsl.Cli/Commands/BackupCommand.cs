@@ -45,7 +45,7 @@ internal static class BackupCommand
 
             var upTo = done.LatestEvent is { } latest ? $" up to {TicketEventJson.FormatTime(Instant.FromUnixTimeMilliseconds(latest))}" : "";
             PolicyLoader.WriteOutput(
-                string.Create(CultureInfo.InvariantCulture, $"backup: {db} -> {copy}: {Words.Count(done.Tickets, "ticket")} ({done.OpenTickets} open), {Words.Count(done.Events, "event")}{upTo}, schema version {done.SchemaVersion}, {done.Bytes} bytes\n"),
+                string.Create(CultureInfo.InvariantCulture, $"backup: {OneLine.Of(db)} -> {OneLine.Of(copy)}: {Words.Count(done.Tickets, "ticket")} ({done.OpenTickets} open), {Words.Count(done.Events, "event")}{upTo}, schema version {done.SchemaVersion}, {done.Bytes} bytes\n"),
                 null, console);
             return ExitCodes.Success;
         });

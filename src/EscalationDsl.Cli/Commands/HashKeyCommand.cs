@@ -55,8 +55,5 @@ internal static class HashKeyCommand
 
     /// <summary>Why requests could never present this key (ApiKeys.Accepts), or null when they can.</summary>
     private static string? Unusable(string key) =>
-        key.Trim() != key ? "starts or ends with white space, which the engine trims from the key it is sent"
-        : key.Any(c => char.IsControl(c) && c != '\t') ? "holds a control character (such as a line break), which an Authorization header cannot carry"
-        : key.Contains('\uFFFD') ? "holds bytes that are not UTF-8 (read as '\uFFFD')"
-        : null;
+        ApiKeys.Unsendable(key) ?? (key.Contains('\uFFFD') ? "holds bytes that are not UTF-8 (read as '\uFFFD')" : null);
 }

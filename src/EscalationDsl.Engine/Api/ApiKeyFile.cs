@@ -175,7 +175,15 @@ internal static class ApiKeyFile
         }
 
         var key = SourceText.FromBytes(path, bytes).Text.Trim();
-        return key.Length >= 16 ? key : throw EngineConfigurationException.For("Engine:ApiKeyFile", $"{path} holds no usable key (at least 16 characters)");
+        if (key.Length < 16)
+        {
+            throw EngineConfigurationException.For("Engine:ApiKeyFile", $"{path} holds no usable key (at least 16 characters)");
+        }
+
+        // A NUL inside, or two lines: the engine started, and no request could write.
+        return ApiKeys.Unsendable(key) is { } why
+            ? throw EngineConfigurationException.For("Engine:ApiKeyFile", $"{path} holds no usable key: it {why}; write the key alone on one line")
+            : key;
     }
 
     /// <summary>Opens a file, refusing the start when another start that made the key file still holds it.</summary>

@@ -51,6 +51,15 @@ public sealed class ApiKeys
         return ok;
     }
 
+    /// <summary>
+    /// Why no request could present this key (<see cref="Accepts"/> trims what it is sent, and a header carries no
+    /// control character), or null when one can: <c>esc hash-key</c> refuses such a key, and the engine a key file holding one.
+    /// </summary>
+    public static string? Unsendable(string key) =>
+        key.Trim() != key ? "starts or ends with white space, which the engine trims from the key it is sent"
+        : key.Any(c => char.IsControl(c) && c != '\t') ? "holds a control character (such as a line break), which an Authorization header cannot carry"
+        : null;
+
     /// <summary>What is wrong with a configured hash, or null when it is a valid <c>sha256:HEX</c>.</summary>
     public static string? Problem(string configured)
     {
