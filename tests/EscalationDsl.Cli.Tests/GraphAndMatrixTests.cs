@@ -224,6 +224,33 @@ public sealed class GraphAndMatrixTests
     }
 
     [Fact]
+    public void MatrixTakesAStepsHandOversInOrderAsTheRuntimeDoes()
+    {
+        // `assign b, escalate to next` from a, who reports to no one: b gets the ticket, then b's manager c
+        // (a review found "nobody (a reports to no one)" here, read from the step's starting owner).
+        using var folder = new LintTempFolder();
+        folder.Write("p.esc", """
+            policy "p" version 1
+            owners {
+                team a "A"
+                team b "B" reports to c
+                team c "C"
+            }
+            severity s1 { acknowledge within 4h }
+            escalation main for s1 {
+                owner a
+                after 30m unless acknowledged: assign b, escalate to next
+            }
+            """);
+
+        var result = Esc.RunIn(folder.Path, string.Empty, "matrix", "p.esc");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldContain("\n| any | s1 | main #0 | a | c | after 30m unless acknowledged | - |\n");
+        result.Out.ShouldNotContain("nobody");
+    }
+
+    [Fact]
     public void MatrixListsWhatChangesTheStepsAcrossTheMatrixAndOnlyWhenThereIsSome()
     {
         // The handout left out the pause, the page guards, required fields and deescalations, which are

@@ -40,7 +40,7 @@ public static class QuickReferenceBuilder
                     foreach (var step in rule.Steps)
                     {
                         var from = step.Trigger is OnTrigger ? start : owner;
-                        var next = NextOwner(policy, step, from, known);
+                        var (next, nobody) = NextOwner(policy, step, from, known);
                         if (step.Trigger is ImmediateTrigger && next is not null && next == start && rule.StartOwner is not null)
                         {
                             // `immediately: assign OWNER` of the rule's own owner is how a rule that starts on a
@@ -49,7 +49,7 @@ public static class QuickReferenceBuilder
                         }
 
                         var actions = step.Actions.Where(a => a is not (EscalateAction or AssignAction)).Select(ModelFormatter.Format).ToList();
-                        if (NextOfNobody(policy, step, from) is { } nobody)
+                        if (nobody is not null)
                         {
                             actions.Insert(0, nobody);
                         }
@@ -124,17 +124,15 @@ public static class QuickReferenceBuilder
         severity.Target(component) is { } t ? ModelFormatter.Format(t.Within) : null;
 
     /// <summary>
-    /// For a step whose <c>escalate to next</c> starts from a declared owner who reports to no one, what the runtime
-    /// does: <c>escalate to next: nobody (fulfil reports to no one)</c>; null otherwise.
+    /// Who holds the ticket after the step's <c>assign</c> and <c>escalate to</c> actions, each taken in order from the
+    /// owner the one before it left (as the runtime runs them), or null when none names anybody; and, for an
+    /// <c>escalate to next</c> from a declared owner who reports to no one, what the runtime does instead:
+    /// <c>escalate to next: nobody (fulfil reports to no one)</c>, the ticket staying where it is.
     /// </summary>
-    private static string? NextOfNobody(PolicyModel policy, StepModel step, string current) =>
-        step.Actions.Any(a => a is EscalateAction { Owner: NextOwnerRef }) && policy.FindOwner(current) is { ReportsTo: null }
-            ? $"escalate to next: nobody ({current} reports to no one)"
-            : null;
-
-    private static string? NextOwner(PolicyModel policy, StepModel step, string current, string? issueType)
+    private static (string? Next, string? Nobody) NextOwner(PolicyModel policy, StepModel step, string current, string? issueType)
     {
         string? next = null;
+        string? nobody = null;
         foreach (var action in step.Actions)
         {
             var target = action switch
@@ -148,19 +146,26 @@ public static class QuickReferenceBuilder
                 continue;
             }
 
+            var from = next ?? current;
+            if (target is NextOwnerRef && policy.FindOwner(from) is { ReportsTo: null })
+            {
+                nobody = $"escalate to next: nobody ({from} reports to no one)";
+                next = from;
+                continue;
+            }
+
             next = target switch
             {
                 NamedOwnerRef n => n.Owner.Name,
-                CurrentOwnerRef => current,
-                // An owner who reports to no one: the escalation names nobody and the ticket stays (the row says so).
-                NextOwnerRef => policy.FindOwner(current) is { } known ? known.ReportsTo ?? current : "(next of " + current + ")",
+                CurrentOwnerRef => from,
+                NextOwnerRef => policy.FindOwner(from)?.ReportsTo ?? "(next of " + from + ")",
                 RoutedOwnerRef r when r.Route.Field.Name == "issue_type" && issueType is not null => r.Route.Resolve(issueType)?.Name ?? "(no route)",
                 RoutedOwnerRef r => $"route({r.Route.Field.Name})",
                 _ => null,
             };
         }
 
-        return next;
+        return (next, nobody);
     }
 
     /// <summary>
