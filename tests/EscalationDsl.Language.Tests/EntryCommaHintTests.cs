@@ -35,7 +35,7 @@ public sealed class EntryCommaHintTests
         var model = SemanticModel.Create("p.esc", Head + block + "\n");
 
         var diagnostic = model.Diagnostics.ShouldHaveSingleItem();
-        diagnostic.Message.ShouldBe($"Unexpected ','. Inside a `{kind}` block, entries are separated by line breaks or spaces, not commas (a comma only joins the values before an '->', as in `a, b -> {target}`). Remove the ','.");
+        diagnostic.Message.ShouldBe($"Unexpected ','. Inside a `{kind}` block, entries are separated by line breaks or spaces, not commas (a comma only joins the values before an '->', as in `VALUE, VALUE -> {target}`). Remove the ','.");
         model.Source.Slice(diagnostic.Span).ShouldBe(",");
     }
 

@@ -10,7 +10,7 @@ public sealed class HoursHintTests
     [InlineData("mon to fri 08:00-17:00", "keyword 'to'", "A range of days is written with '..': mon..fri.")]
     [InlineData("mon..fri 8-17", "number 8", "Times are written as hh:mm: 08:00-17:00.")]
     [InlineData("sat 10-14", "number 10", "Times are written as hh:mm: 10:00-14:00.")]
-    [InlineData("mon..fri 9", "number 9", "Times are written as hh:mm: 09:00.")]
+    [InlineData("Monday-Friday 08:00-17:00", "'-'", "A range of days is written with '..': mon..fri.")]
     public void AnHoursLineWrittenAnotherWaySaysHowToWriteIt(string hours, string found, string hint)
     {
         var model = SemanticModel.Create("c.esc", $$"""
@@ -21,6 +21,25 @@ public sealed class HoursHintTests
             """);
 
         model.Diagnostics.ShouldHaveSingleItem().Message.ShouldBe($"Unexpected {found}. {hint}");
+    }
+
+    [Theory]
+    [InlineData("mon..fri 0900-1700")]
+    [InlineData("mon..fri 24-25")]
+    [InlineData("mon..fri 9")]
+    [InlineData("monk-fri 08:00-17:00")]
+    public void NoHintIsGuessedFromWhatIsNeitherADayNorAnHour(string hours)
+    {
+        // A review found hints that were invalid themselves: 0900:00-1700:00, 24:00-25:00, monk..fri.
+        var model = SemanticModel.Create("c.esc", $$"""
+            policy "c" version 1
+            calendar office "America/Chicago" { hours {{hours}} }
+            owners { team desk "Desk" }
+            severity p3 { acknowledge within 4h }
+            """);
+
+        model.Diagnostics.First().Message.ShouldStartWith("Unexpected ");
+        model.Diagnostics.First().Message.ShouldContain("Expected ");
     }
 
     [Fact]

@@ -85,7 +85,7 @@ internal static class SyntaxHints
         };
         var arrow = PreviousDefault(stream, PreviousDefault(stream, token.TokenIndex));
         return block is not null && arrow >= 0 && stream.Get(arrow).Type == EscalationLexer.ARROW
-            ? $"Inside a `{block}` block, entries are separated by line breaks or spaces, not commas (a comma only joins the values before an '->', as in `a, b -> {stream.Get(PreviousDefault(stream, token.TokenIndex)).Text}`). Remove the ','."
+            ? $"Inside a `{block}` block, entries are separated by line breaks or spaces, not commas (a comma only joins the values before an '->', as in `VALUE, VALUE -> {stream.Get(PreviousDefault(stream, token.TokenIndex)).Text}`). Remove the ','."
             : null;
     }
 
@@ -102,20 +102,28 @@ internal static class SyntaxHints
 
         var next = stream.LT(2);
         if (expected.Contains(EscalationLexer.DOTDOT) && before is { Type: EscalationLexer.IDENT }
-            && (token.Type == EscalationLexer.MINUS || token.Text is "to" or "through") && next is { Type: EscalationLexer.IDENT })
+            && (token.Type == EscalationLexer.MINUS || token.Text is "to" or "through") && next is { Type: EscalationLexer.IDENT }
+            && Day(before.Text) is { } from && Day(next.Text) is { } to)
         {
-            return $"A range of days is written with '..': {before.Text}..{next.Text}.";
+            return $"A range of days is written with '..': {from}..{to}.";
         }
 
-        if (token.Type != EscalationLexer.INT)
-        {
-            return null;
-        }
+        // Whole hours of a day only (8-17, 0-24): a number such as 0900 or 25 is not an hour, and a guess would mislead.
+        static string? Hour(IToken t) => t.Type == EscalationLexer.INT && t.Text.Length <= 2 && int.Parse(t.Text, System.Globalization.CultureInfo.InvariantCulture) <= 24
+            ? t.Text.PadLeft(2, '0') + ":00" : null;
+        return Hour(token) is { } start && next is { Type: EscalationLexer.MINUS } && stream.LT(3) is { } end && Hour(end) is { } stop
+            ? $"Times are written as hh:mm: {start}-{stop}."
+            : null;
+    }
 
-        static string Time(string hour) => hour.PadLeft(2, '0') + ":00";
-        return next is { Type: EscalationLexer.MINUS } && stream.LT(3) is { Type: EscalationLexer.INT } end
-            ? $"Times are written as hh:mm: {Time(token.Text)}-{Time(end.Text)}."
-            : $"Times are written as hh:mm: {Time(token.Text)}.";
+    /// <summary>A day's name as an <c>hours</c> line writes it (<c>mon</c>), from its name or abbreviation in any case; null for another word.</summary>
+    private static string? Day(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        string[] days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+        string[] names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+        var i = Array.FindIndex(names, n => lower.Length >= 3 && n.StartsWith(lower, StringComparison.Ordinal));
+        return i < 0 ? null : days[i];
     }
 
     private static int PreviousDefault(ITokenStream stream, int index)
