@@ -69,8 +69,10 @@ internal sealed class EngineFixture : IAsyncDisposable
         return fixture;
     }
 
-    public async Task StartHostAsync()
+    /// <summary>Starts the engine on the fixture's folder, with other settings than it started with when <paramref name="otherArgs"/> are given.</summary>
+    public async Task StartHostAsync(string[]? otherArgs = null)
     {
+        var extraArgs = otherArgs ?? this.extraArgs;
         string[] args =
         [
             "--Engine:Listen=http://127.0.0.1:0",

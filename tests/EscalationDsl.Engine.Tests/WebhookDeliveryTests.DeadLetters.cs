@@ -87,4 +87,24 @@ public sealed partial class WebhookDeliveryTests
         receiver.Calls.Select(c => (c.Decision, c.Status)).ShouldBe([(Page, 500), (Page, 500), (Page, 200)]);
         receiver.Calls.ShouldAllBe(c => c.SignatureValid);
     }
+
+    [Fact]
+    public async Task ADeadLetterOfASinkNoLongerConfiguredIsNotPutBackInLine()
+    {
+        // It would use up its attempts again with no sink to send it, and dead-letter it again (firing the alert).
+        await using var receiver = await Receiver.StartAsync();
+        receiver.Failing = true;
+        await using var engine = await EngineFixture.StartAsync(null, WebhookArgs(receiver, maxAttempts: 1));
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0));
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(15));
+        await engine.ScrapeUntil(m => m.Contains(Series("esc_delivery_failures_total", "outcome=\"dead\",sink=\"hook\"") + " 1", StringComparison.Ordinal), "the page is dead-lettered");
+
+        await engine.StopHostAsync();
+        await engine.StartHostAsync([]);
+        var retried = await engine.Http.PostAsync($"/v1/deliveries/{Uri.EscapeDataString(Page)}:retry", null);
+
+        retried.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        ((string?)JsonNode.Parse(await retried.Content.ReadAsStringAsync())!["detail"]).ShouldBe($"Decision '{Page}' was dead-lettered to 'hook', which the settings no longer configure; configure the sink again (Engine:Sinks) to send it.");
+        (await engine.GetJson("/v1/deliveries?status=dead"))!["deliveries"]!.AsArray().Count.ShouldBe(1, "it stays dead-lettered");
+    }
 }

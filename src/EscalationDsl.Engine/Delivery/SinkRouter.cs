@@ -12,6 +12,9 @@ internal sealed class SinkRouter
         routes = sinks.Select(s => (s.Name, s.Owners.ToHashSet(StringComparer.Ordinal), s.Kinds.ToHashSet(StringComparer.Ordinal))).ToArray();
     }
 
+    /// <summary>True when a sink of this name is configured.</summary>
+    public bool Has(string sink) => Array.Exists(routes, r => r.Name == sink);
+
     /// <summary>Every owner a sink names (not <c>*</c>), with the sink.</summary>
     public IEnumerable<(string Sink, string Owner)> NamedOwners() =>
         routes.SelectMany(r => r.Owners.Where(o => o != "*").Order(StringComparer.Ordinal).Select(o => (r.Name, o)));

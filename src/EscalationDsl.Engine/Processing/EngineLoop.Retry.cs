@@ -39,6 +39,12 @@ internal sealed partial class EngineLoop
             return (null, new EngineError(409, "Not dead-lettered", $"No delivery of decision '{decisionId}' is dead-lettered ({states}); only a dead-lettered delivery is put back in line."));
         }
 
+        // A sink no longer configured would use up its attempts again and dead-letter it again (and fire the dead-letter alert).
+        if (dead.Where(d => !sinks.Has(d)).ToList() is [_, ..] gone)
+        {
+            return (null, new EngineError(409, "Sink not configured", $"Decision '{decisionId}' was dead-lettered to {string.Join(", ", gone.Select(g => $"'{g}'"))}, which the settings no longer configure; configure the sink again (Engine:Sinks) to send it.", sink is null ? null : "sink"));
+        }
+
         var now = Now;
         foreach (var name in dead)
         {
