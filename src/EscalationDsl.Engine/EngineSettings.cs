@@ -628,6 +628,17 @@ public static class EngineSettings
     /// <summary>Checks one sink: its first problem is thrown, except bad kinds, which are all added to <paramref name="problems"/>.</summary>
     private static void CheckSink(SinkOptions s, IConfigurationSection item, Dictionary<string, string> engineFiles, string policies, Dictionary<string, string> sinkFiles, Dictionary<string, string> names, List<string> kinds, List<EngineConfigurationException> problems)
     {
+        // Unknown kinds first: they are added, not thrown, so they show with the sink's first other problem.
+        for (var k = 0; k < s.Kinds.Count; k++)
+        {
+            if (!kinds.Contains(s.Kinds[k]))
+            {
+                var closest = NameSuggester.Closest(s.Kinds[k], kinds, max: 1);
+                problems.Add(Problem(Item(item.GetSection("Kinds"), k), $"'{s.Kinds[k]}' is not a decision kind; " +
+                    (closest.Count > 0 ? $"did you mean '{closest[0]}'?" : $"the kinds are {string.Join(", ", kinds)}")));
+            }
+        }
+
         var at = item.Path;
         if (string.IsNullOrWhiteSpace(s.Name))
         {
@@ -715,15 +726,6 @@ public static class EngineSettings
             }
         }
 
-        for (var k = 0; k < s.Kinds.Count; k++)
-        {
-            if (!kinds.Contains(s.Kinds[k]))
-            {
-                var closest = NameSuggester.Closest(s.Kinds[k], kinds, max: 1);
-                problems.Add(Problem(Item(item.GetSection("Kinds"), k), $"'{s.Kinds[k]}' is not a decision kind; " +
-                    (closest.Count > 0 ? $"did you mean '{closest[0]}'?" : $"the kinds are {string.Join(", ", kinds)}")));
-            }
-        }
     }
 
     /// <summary>

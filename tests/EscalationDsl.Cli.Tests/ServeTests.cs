@@ -264,12 +264,14 @@ public sealed class ServeTests : IDisposable
     public async Task EverySinkProblemGetsALineOfItsOwn()
     {
         var file = Path.Combine(folder, "appsettings.json");
-        File.WriteAllText(file, """{ "Engine": { "Sinks": [ { "Name": "a", "Type": "mail" }, { "Name": "b", "Type": "File", "Path": "x.jsonl" } ] } }""");
+        File.WriteAllText(file, """{ "Engine": { "Sinks": [ { "Name": "a", "Type": "mail", "Kinds": ["pages"] }, { "Name": "b", "Type": "File", "Path": "x.jsonl" } ] } }""");
 
         var (code, error) = await RunProcess(Isolated());
 
+        // The unknown kind of a sink with another problem too (review12: it showed only once the other was fixed).
         code.ShouldBe(2);
         error.ShouldBe(
+            $"esc serve: {file}: Engine:Sinks:0:Kinds:0: 'pages' is not a decision kind; did you mean 'page'?\n" +
             $"esc serve: {file}: Engine:Sinks:0:Type: 'mail' is not a sink type (webhook, file)\n" +
             $"esc serve: {file}: Engine:Sinks:1:Type: 'File' is not a sink type (webhook, file); did you mean file? Types are lower case\n");
     }

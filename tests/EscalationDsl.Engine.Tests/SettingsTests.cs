@@ -348,6 +348,8 @@ public sealed class SettingsTests : IDisposable
             configure: c => c.AddJsonFile(file)));
 
         e.Message.Split('\n').ShouldBe([
+            $"{file}: Engine:Sinks:0:Kinds:0: 'pages' is not a decision kind; did you mean 'page'?",
+            $"{file}: Engine:Sinks:0:Kinds:1: 'escalation' is not a decision kind; did you mean 'escalate'?",
             $"{file}: Engine:Sinks:0:Secret: webhook sink 'pager' needs a signing secret, the key its receiver checks signatures with",
             $"{file}: Engine:Sinks:1:Secret: webhook sink 'chat' needs a signing secret, the key its receiver checks signatures with",
             $"{file}: Engine:Sinks:2:Type: 'File' is not a sink type (webhook, file); did you mean file? Types are lower case",
