@@ -294,16 +294,7 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
     private static IToken? PreviousToken(Parser recognizer, IToken token)
     {
         var stream = (ITokenStream)recognizer.InputStream;
-        for (var i = token.TokenIndex - 1; i >= 0; i--)
-        {
-            var candidate = stream.Get(i);
-            if (candidate.Channel == TokenConstants.DefaultChannel)
-            {
-                return candidate;
-            }
-        }
-
-        return null;
+        return SyntaxHints.PreviousDefault(stream, token.TokenIndex) is var i and >= 0 ? stream.Get(i) : null;
     }
 
     // From the source's line map, not token.Line: ANTLR does not count a lone '\r' as a line break.

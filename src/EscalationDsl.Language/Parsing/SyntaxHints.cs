@@ -126,7 +126,8 @@ internal static class SyntaxHints
         return i < 0 ? null : days[i];
     }
 
-    private static int PreviousDefault(ITokenStream stream, int index)
+    /// <summary>The index of the nearest token before <paramref name="index"/> on the default channel (not a comment or white space), or -1.</summary>
+    public static int PreviousDefault(ITokenStream stream, int index)
     {
         for (var i = index - 1; i >= 0; i--)
         {
