@@ -257,6 +257,34 @@ public sealed class SimTests
     }
 
     [Fact]
+    public void ABadTimeZoneCellIsSkippedOrStopsAStrictRun()
+    {
+        // A two-region export: each row names its UTC offset or zone (timeZoneColumn), an empty cell is read in timeZone.
+        using var map = new TempEvents(
+            """{ "ticket": "Case", "time": "Stamp", "type": "Action", "severity": "Prio", "timeFormat": "yyyy-MM-dd HH:mm", "timeZone": "Europe/Dublin", "timeZoneColumn": "UTC offset" }""",
+            ".json");
+        using var export = new TempEvents("""
+            Case,Stamp,Action,Prio,UTC offset
+            D-1,2026-11-09 09:00,created,sev2,+01:00
+            C-2,2026-11-09 09:00,created,sev2,+25:00
+            C-3,2026-11-09 09:00,created,sev2,America/Chicago
+            D-4,2026-11-09 09:00,created,sev2,
+            """, ".csv");
+
+        var lenient = Esc.Run("sim", "policies/support.esc", "--map", map.Path, "--tickets", export.Path, "--quiet");
+        var strict = Esc.Run("sim", "policies/support.esc", "--map", map.Path, "--tickets", export.Path, "--strict");
+
+        var bad = $"{export.Path}:3: UTC offset: '+25:00' is not a UTC offset such as +01:00 or -0600, nor an IANA time zone id\n";
+        lenient.ExitCode.ShouldBe(0);
+        lenient.Error.ShouldBe(bad);
+        lenient.Out.ShouldContain("3 tickets created");
+        lenient.Out.ShouldContain("1 bad row skipped.");
+        strict.ExitCode.ShouldBe(1);
+        strict.Out.ShouldBeEmpty();
+        strict.Error.ShouldBe(bad + $"esc: --strict: stopped at the first bad row of {export.Path}; nothing was reported\n");
+    }
+
+    [Fact]
     public void MappingThatIsNotJsonIsAUsageError()
     {
         using var map = new TempEvents("ticket = Ticket ID", ".json");

@@ -82,6 +82,9 @@ public sealed partial class TimeFormat
     /// </summary>
     public bool NeedsZone => kind == Kind.Local;
 
+    /// <summary>True when some times are read in a zone: a local pattern, or <c>iso</c> (its times without an offset).</summary>
+    public bool ReadsInZone => kind is Kind.Local or Kind.Iso;
+
     /// <summary>A sample timestamp in this format, for messages.</summary>
     public string Example { get; }
 

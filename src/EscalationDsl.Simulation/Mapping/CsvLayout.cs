@@ -9,6 +9,12 @@ namespace EscalationDsl.Simulation.Mapping;
 /// <param name="Time">Timestamp format and time zone.</param>
 public sealed record CsvLayout(char Separator, IReadOnlySet<string> Missing, TimeFormat Time)
 {
+    /// <summary>
+    /// The column that gives each row's UTC offset (<c>+01:00</c>, <c>-0600</c>, <c>+01</c>) or IANA zone id; its
+    /// rows' local times are read there, rows with an empty cell in <see cref="Zone"/>. Null when the export has none.
+    /// </summary>
+    public string? TimeZoneColumn { get; init; }
+
     /// <summary>True when the cell holds no value.</summary>
     public bool IsMissing(ReadOnlySpan<char> cell)
     {

@@ -1,6 +1,8 @@
 using EscalationDsl.Runtime.Events;
 using EscalationDsl.Simulation.Input;
 using EscalationDsl.Simulation.Sources;
+using NodaTime;
+using NodaTime.Text;
 using nietras.SeparatedValues;
 
 namespace EscalationDsl.Simulation.Mapping;
@@ -11,7 +13,14 @@ namespace EscalationDsl.Simulation.Mapping;
 /// </summary>
 internal sealed class MappedColumns
 {
+    /// <summary>The spellings of a UTC offset a zone cell may have: <c>+01:00</c>, <c>-0600</c>, <c>+01</c>.</summary>
+    private static readonly OffsetPattern[] OffsetPatterns =
+        [OffsetPattern.CreateWithInvariantCulture("+HH:mm"), OffsetPattern.CreateWithInvariantCulture("+HHmm"), OffsetPattern.CreateWithInvariantCulture("+HH")];
+
     private readonly IColumnMapping mapping;
+
+    /// <summary>The time format of each zone cell seen (null for a cell that is no offset or zone), so a zone is looked up once.</summary>
+    private readonly Dictionary<string, TimeFormat?> zoneFormats = new(StringComparer.Ordinal);
 
     /// <exception cref="Sources.SourceException">The header lacks a column the mapping names.</exception>
     public MappedColumns(SepReader reader, string file, IColumnMapping mapping)
@@ -26,6 +35,7 @@ internal sealed class MappedColumns
         Queue = mapping.Queue is { } queue ? CsvColumns.Required(reader, file, queue, "the queue") : Owner;
         Category = mapping.Category is { } category ? CsvColumns.Required(reader, file, category, "the category") : IssueType;
         Fields = [.. mapping.Fields.Select(f => CsvColumns.Required(reader, file, f.Map.Column, $"field {f.Field}"))];
+        TimeZone = mapping.Layout.TimeZoneColumn is { } zone ? CsvColumns.Required(reader, file, zone, "the time zone") : -1;
     }
 
     /// <summary>The header's number of columns; a row with another count is a bad row.</summary>
@@ -46,6 +56,9 @@ internal sealed class MappedColumns
     public int Category { get; }
 
     public int[] Fields { get; }
+
+    /// <summary>The column of each row's UTC offset or zone; -1 when the mapping has none.</summary>
+    public int TimeZone { get; }
 
     /// <summary>The column of a common event member (<see cref="Sources.IEventSource.ColumnOf"/>), or null when the member is not a common one.</summary>
     public static string? ColumnOf(IColumnMapping mapping, string member) => member switch
@@ -119,6 +132,65 @@ internal sealed class MappedColumns
         var value = Map(mapping.Engineering, cell);
         problem = value is null or "true" or "false" ? null : CsvColumns.NotTrueOrFalse(mapping.Engineering!.Column, cell);
         return value == "true";
+    }
+
+    /// <summary>
+    /// The format the row's times are read with: in the zone its time zone cell names, or the layout's own
+    /// (its <c>timeZone</c>) when there is no such column or the cell is empty. Null, with the problem
+    /// (<c>COLUMN: ...</c>), when the cell is neither a UTC offset nor an IANA zone id, or is empty and
+    /// the local times it should place have no <c>timeZone</c> to fall back on.
+    /// </summary>
+    public TimeFormat? TimeFormatOf(SepReader.Row row, StringPool pool, out string? problem)
+    {
+        problem = null;
+        var layout = mapping.Layout;
+        if (TimeZone < 0)
+        {
+            return layout.Time;
+        }
+
+        if (Cell(row, TimeZone, pool) is not { } text)
+        {
+            if (layout.Zone is null && layout.Time.NeedsZone)
+            {
+                problem = $"{layout.TimeZoneColumn}: no value, and the mapping gives no timeZone for rows without one; add one, such as \"timeZone\": \"Europe/London\"";
+                return null;
+            }
+
+            return layout.Time;
+        }
+
+        if (!zoneFormats.TryGetValue(text, out var format))
+        {
+            if (zoneFormats.Count >= 1_000)
+            {
+                zoneFormats.Clear();
+            }
+
+            format = ZoneOf(text) is { } zone ? TimeFormat.Create(layout.Time.Text, zone, out _) : null;
+            zoneFormats[text] = format;
+        }
+
+        if (format is null)
+        {
+            problem = $"{layout.TimeZoneColumn}: '{text}' is not a UTC offset such as +01:00 or -0600, nor an IANA time zone id";
+        }
+
+        return format;
+    }
+
+    /// <summary>A fixed zone for a UTC offset (<c>+01:00</c>, <c>-0600</c>, <c>+01</c>), else the IANA zone of that id; null for neither.</summary>
+    private static DateTimeZone? ZoneOf(string text)
+    {
+        foreach (var pattern in OffsetPatterns)
+        {
+            if (pattern.Parse(text) is { Success: true } offset)
+            {
+                return DateTimeZone.ForOffset(offset.Value);
+            }
+        }
+
+        return DateTimeZoneProviders.Tzdb.GetZoneOrNull(text);
     }
 
     public static string? Map(ValueMap? map, string? cell) => map is null || cell is null ? null : map.Map(cell);

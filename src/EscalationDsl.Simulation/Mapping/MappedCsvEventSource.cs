@@ -108,8 +108,14 @@ public sealed class MappedCsvEventSource : IEventSource
             return;
         }
 
+        if (c.Common.TimeFormatOf(row, state.Pool, out var zoneProblem) is not { } timeFormat)
+        {
+            pending.Add(SourceRecord.ForProblem(line, zoneProblem!, ticket));
+            return;
+        }
+
         var timeSpan = row[c.Time].Span.Trim();
-        if (mapping.Layout.IsMissing(timeSpan) || !mapping.Layout.Time.TryParse(timeSpan, out var at))
+        if (mapping.Layout.IsMissing(timeSpan) || !timeFormat.TryParse(timeSpan, out var at))
         {
             pending.Add(SourceRecord.ForProblem(line, $"{mapping.Time}: {mapping.Layout.DescribeTime(timeSpan)}", ticket));
             return;

@@ -16,9 +16,9 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
     private static readonly string[] CommonKeys =
         ["$comment", "import", "separator", "missing", "timeZone", "timeFormat", "severity", "issueType", "owner", "engineering", "queue", "category", "fields"];
 
-    private static readonly string[] CsvKeys = ["ticket", "time", "id", "type", "contiguous", "flag", "status"];
+    private static readonly string[] CsvKeys = ["ticket", "time", "id", "type", "contiguous", "flag", "status", "timeZoneColumn"];
 
-    private static readonly string[] TicketKeys = ["ticket", "events"];
+    private static readonly string[] TicketKeys = ["ticket", "events", "timeZoneColumn"];
 
     private static readonly string[] ServiceNowKeys = ["number", "state", "opened", "updated", "modCount", "reassignments", "reopens", "states"];
 
@@ -184,8 +184,14 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
         var zone = defaults?.Zone;
         if (OptionalString(root, "timeZone", "timeZone") is { } zoneId)
         {
-            zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? throw Fail("timeZone", $"'{zoneId}' is not an IANA time zone id such as \"Europe/London\" or \"UTC\"");
+            zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? throw Fail("timeZone", $"'{zoneId}' is not an IANA time zone id such as \"Europe/London\" or \"UTC\""
+                + (zoneRequired && !zoneId.Contains('/', StringComparison.Ordinal)
+                    ? $"; if '{zoneId}' is the column that gives each row's UTC offset or zone, write \"timeZoneColumn\": \"{zoneId}\" instead"
+                    : ""));
         }
+
+        // Only the generic mappings have the key (zoneRequired): any other refuses it as an unknown key.
+        var zoneColumn = zoneRequired ? Column(root, "timeZoneColumn") : null;
 
         // The pattern is checked first: a zone cannot help a pattern that does not read a date.
         var formatText = OptionalString(root, "timeFormat", "timeFormat") ?? defaults?.Time.Text ?? defaultFormat;
@@ -193,12 +199,17 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
             ?? throw Fail("timeFormat", TimeFormat.LowerCaseSlip(formatText) is { } meant
                 ? $"'{formatText}' is not a date-time pattern: the year and the day are written in lower case (yyyy, dd; Y and D are no pattern letters); did you mean \"{meant}\"?"
                 : error + "; use a pattern such as \"dd/MM/yyyy HH:mm\", or iso, unix, unixms");
-        if (zone is null && zoneRequired && format.NeedsZone)
+        if (zoneColumn is not null && !format.ReadsInZone)
+        {
+            throw Fail("timeZoneColumn", $"timeFormat '{formatText}' reads every time with its own offset or as UTC, so no time is read in a row's zone; remove timeZoneColumn, or use a timeFormat without an offset field");
+        }
+
+        if (zone is null && zoneColumn is null && zoneRequired && format.NeedsZone)
         {
             throw Fail("timeZone", $"required with timeFormat '{formatText}': local times need a zone, such as \"Europe/London\" or \"UTC\"");
         }
 
-        return new CsvLayout(separator, missing, format);
+        return new CsvLayout(separator, missing, format) { TimeZoneColumn = zoneColumn };
     }
 
     /// <summary>Whether Sep reads cells separated by <paramref name="c"/>; it throws on the characters it reserves.</summary>

@@ -76,6 +76,12 @@ public sealed class TicketExportEventSource : IEventSource
         }
 
         state.Recent.Add(ticket, line);
+        if (c.TimeFormatOf(row, state.Pool, out var zoneProblem) is not { } timeFormat)
+        {
+            pending.Add(SourceRecord.ForProblem(line, $"{zoneProblem}; ticket '{ticket}' is skipped", ticket));
+            return;
+        }
+
         var times = state.Times;
         times.Clear();
         for (var m = 0; m < mapping.Events.Count; m++)
@@ -93,7 +99,7 @@ public sealed class TicketExportEventSource : IEventSource
                 continue; // the milestone did not happen
             }
 
-            if (!mapping.Layout.Time.TryParse(span, out var at))
+            if (!timeFormat.TryParse(span, out var at))
             {
                 pending.Add(SourceRecord.ForProblem(line, $"{milestone.Column}: {mapping.Layout.DescribeTime(span)}; ticket '{ticket}' is skipped", ticket));
                 return;
