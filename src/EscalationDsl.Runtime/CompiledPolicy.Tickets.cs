@@ -454,8 +454,9 @@ public sealed partial class CompiledPolicy
     /// </summary>
     private string? BlockedNow(Ticket t, CompiledStep step, List<string> missing)
     {
-        step.CollectMissing(t, t.FromOffset(t.LastEvent), this, missing);
-        return missing.Count == 0 ? null : EscalationBlock.Reason(missing);
+        var now = t.FromOffset(t.LastEvent);
+        step.CollectMissing(t, now, this, missing);
+        return missing.Count == 0 ? null : step.BlockReason(t, now, this, missing);
     }
 
     /// <summary>

@@ -291,5 +291,8 @@ public sealed partial class CompiledPolicy
     };
 
     private CompiledRequireGuard CompileGuard(RequireGuardModel guard, ConditionCompiler compiler) =>
-        new(guard, [.. guard.Fields.Select(Access)], guard.When is null ? null : compiler.Compile(guard.When));
+        new(guard, [.. guard.Fields.Select(Access)], guard.When is null ? null : compiler.Compile(guard.When))
+        {
+            TimeDependent = guard.When is not null && compiler.CompileWake(guard.When) is not null,
+        };
 }

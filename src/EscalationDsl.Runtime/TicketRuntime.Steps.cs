@@ -93,7 +93,7 @@ public sealed partial class TicketRuntime
             var missing = missingScratch.ToImmutableArray();
             t.Clock[slot.MetaSlot] |= StepSlot.Blocked;
             escalationAllowed = false;
-            var blocked = EscalationBlock.Reason(missingScratch);
+            var blocked = step.BlockReason(t, at, Policy, missingScratch);
             Emit(t, IdPrefix.Of(t, step, occurrence).Missing(), at, DecisionKind.MissingInformation, CurrentOwner(t), step, occurrence, null, missing, blocked);
             if (firstFate)
             {

@@ -64,6 +64,20 @@ public sealed class TraceTextTests
         script.Trace.Entries.Select(e => e.Text).ShouldContain(line);
     }
 
+    [Theory]
+    [InlineData("during business", "escalation blocked until root_cause is set, or until `during business` no longer holds")]
+    [InlineData("issue_type == database", "escalation blocked until root_cause is set")]
+    public void ABlockSaysWhenTimeAloneCanEndIt(string when, string reason)
+    {
+        // A review: a guard `when during business` held the escalation "until root_cause is set", although the close of business ends it too.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With(
+            $"require root_cause before escalate when {when}\nescalation r for sev1 {{ after 10m: escalate to lead }}", null)));
+        script.Run("+0m created sev1 issue_type=database; +20m advance");
+
+        script.Decisions.Single(d => d.Kind == Decisions.DecisionKind.MissingInformation).Detail.ShouldBe(reason);
+        script.Snapshot.Clocks.Single(c => c.Name == "r #0").BlockReason.ShouldBe(reason);
+    }
+
     [Fact]
     public void ADeadlineOfATicketCreatedWithinASecondShowsTheFractionItFiresAt()
     {

@@ -6,6 +6,9 @@ namespace EscalationDsl.Runtime.Compilation;
 /// <summary>`require FIELDS before escalate [when C]` ready to evaluate.</summary>
 internal sealed record CompiledRequireGuard(RequireGuardModel Model, ImmutableArray<FieldAccess> Fields, TicketPredicate? When)
 {
+    /// <summary>Its <c>when</c> has <c>during</c> or <c>older than</c>: time alone can end it, and with it the block.</summary>
+    public bool TimeDependent { get; init; }
+
     /// <summary>The guard as written up to its condition: <c>require request_id, client_version before escalate when</c>.</summary>
     public string Where => $"require {string.Join(", ", Model.Fields.Select(f => f.Name))} before escalate when";
 

@@ -54,6 +54,25 @@ internal sealed class CompiledStep
         }
     }
 
+    /// <summary>
+    /// Why the escalation waits, from the fields <see cref="CollectMissing"/> left in <paramref name="missing"/>: <c>escalation
+    /// blocked until root_cause is set</c>, and when a guard that holds it can end by time alone, <c>..., or until `during
+    /// business` no longer holds</c>.
+    /// </summary>
+    public string BlockReason(Ticket ticket, long now, CompiledPolicy policy, List<string> missing)
+    {
+        var reason = EscalationBlock.Reason(missing);
+        foreach (var guard in Guards)
+        {
+            if (guard.TimeDependent && guard.When!(ticket, now) && guard.Fields.Any(f => string.IsNullOrEmpty(f.Text(ticket, policy))))
+            {
+                reason += $", or until `{Language.Semantics.ModelFormatter.Format(guard.Model.When!)}` no longer holds";
+            }
+        }
+
+        return reason;
+    }
+
     /// <summary>The guard description Stateless shows on the escalation transition.</summary>
     public string? GuardDescription { get; init; }
 
