@@ -181,13 +181,17 @@ public sealed partial class TicketRuntime
         return null;
     }
 
-    private OwnerModel? Resolve(Ticket t, OwnerRefModel owner, long at, CompiledStep? step, bool quiet = false)
+    private OwnerModel? Resolve(Ticket t, OwnerRefModel owner, long at, CompiledStep? step, bool quiet = false) =>
+        Resolve(t, CurrentOwner(t), owner, at, step, quiet);
+
+    /// <summary>The owner a reference names when <paramref name="current"/> holds the ticket.</summary>
+    private OwnerModel? Resolve(Ticket t, OwnerModel? current, OwnerRefModel owner, long at, CompiledStep? step, bool quiet)
     {
         var resolved = owner switch
         {
             NamedOwnerRef named => named.Owner,
-            CurrentOwnerRef => CurrentOwner(t),
-            NextOwnerRef => CurrentOwner(t)?.ReportsTo is { } next ? Policy.Owner(next) : null,
+            CurrentOwnerRef => current,
+            NextOwnerRef => current?.ReportsTo is { } next ? Policy.Owner(next) : null,
             RoutedOwnerRef routed => RouteOwner(t, routed.Route, at, quiet),
             _ => null,
         };

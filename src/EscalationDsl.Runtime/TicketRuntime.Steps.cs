@@ -82,7 +82,7 @@ public sealed partial class TicketRuntime
         currentNow = at;
 
         var escalationAllowed = true;
-        if (step.Escalates && !WillEscalate(t, step))
+        if (step.Escalates && !WillEscalate(t, step, assignsFirst: true))
         {
             // The escalation would name nobody new: the ticket keeps its state (the actions say why).
         }
@@ -108,14 +108,29 @@ public sealed partial class TicketRuntime
         RunActions(t, step.Actions, step, occurrence, at, escalationAllowed ? ActionFilter.All : ActionFilter.AllButEscalate, IdPrefix.Of(t, step, occurrence), step.Rule.PageGuards);
     }
 
-    /// <summary>True when one of the step's escalations names an owner other than the current one.</summary>
-    private bool WillEscalate(Ticket t, CompiledStep step)
+    /// <summary>
+    /// True when one of the step's escalations names an owner other than the one holding the ticket by then. The
+    /// actions run in order, so with <paramref name="assignsFirst"/> an `assign` before the escalation moves the
+    /// owner that `next` and `owner` are read from (`assign b, escalate to next` escalates to b's manager). A
+    /// released escalation runs without its step's assignments, which went out when the step fired.
+    /// </summary>
+    private bool WillEscalate(Ticket t, CompiledStep step, bool assignsFirst)
     {
+        var owner = CurrentOwner(t);
         foreach (var action in step.Actions)
         {
-            if (action is EscalateAction escalate && Resolve(t, escalate.Owner, currentNow, step, quiet: true) is { } target && target.Index != t.OwnerIndex)
+            switch (action)
             {
-                return true;
+                case AssignAction assign when assignsFirst:
+                    owner = Resolve(t, owner, assign.Owner, currentNow, step, quiet: true) ?? owner;
+                    break;
+                case EscalateAction escalate:
+                    if (Resolve(t, owner, escalate.Owner, currentNow, step, quiet: true) is { } target && target.Index != (owner?.Index ?? -1))
+                    {
+                        return true;
+                    }
+
+                    break;
             }
         }
 
@@ -176,7 +191,7 @@ public sealed partial class TicketRuntime
 
                 // As in FireStep: an escalation that now names nobody new (the ticket was handed to its
                 // target meanwhile, or `next` names nobody) keeps the ticket's state; the actions say why.
-                if (WillEscalate(t, slot.Step))
+                if (WillEscalate(t, slot.Step, assignsFirst: false))
                 {
                     FireStepTrigger(slot.Step, at);
                 }

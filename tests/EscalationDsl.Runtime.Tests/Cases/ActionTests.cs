@@ -78,6 +78,22 @@ public sealed class ActionTests(ITestOutputHelper output)
         {
             Snapshot = "escalated owner=director level=2",
         },
+        new("AnAssignBeforeEscalateToNextMovesWhoseNextItIs",
+            // From a review: the state was judged from network (who reports to no one) while the actions escalated
+            // from frontline to lead, leaving the ticket open at level 1.
+            "escalation r for sev1 { after 10m: assign frontline, escalate to next }",
+            "+0m created sev1 owner=network; +1h advance",
+            "+10m assign frontline", "+10m escalate lead")
+        {
+            Snapshot = "escalated owner=lead level=1",
+        },
+        new("AnAssignToTheTopBeforeEscalateToNextLeavesNobodyToEscalateTo",
+            "escalation r for sev1 { after 10m: assign director, escalate to next }",
+            "+0m created sev1 owner=frontline; +1h advance",
+            "+10m assign director")
+        {
+            Snapshot = "open owner=director level=0",
+        },
         new("EscalateToNextNamesNobodyWithoutAnOwner",
             "escalation r for sev1 { after 10m: escalate to next, notify lead }",
             "+0m created sev1; +1h advance",

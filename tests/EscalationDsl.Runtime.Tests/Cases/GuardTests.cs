@@ -37,6 +37,16 @@ public sealed class GuardTests(ITestOutputHelper output)
             Snapshot = "open owner=lead level=0",
             Clocks = [],
         },
+        new("AGuardChecksAnEscalationToTheManagerOfAnOwnerTheSameStepAssigned",
+            // The step's owner reports to no one, so the escalation once looked like a no-op: the guard was not
+            // checked and the escalation went out without the fields. Released, it escalates from whoever holds it.
+            AuthGuard + "escalation r for sev1 { owner network  after 10m: assign frontline, escalate to next }",
+            "+0m created sev1 issue_type=auth_failure; +20m field_set request_id=r-1 client_version=2.1; +1h advance",
+            "+10m missing_information network", "+10m assign frontline", "+20m escalate lead")
+        {
+            Snapshot = "escalated owner=lead level=1",
+            Clocks = [],
+        },
         new("BlockedEscalationOfARuleThatAnEarlierRulesStepEndedAtTheSameEventDoesNotGoAhead",
             // From the review: b's escalation went ahead after a's `on confirmed` step had ended b's `when` (level 2).
             """
