@@ -108,6 +108,53 @@ public sealed class OwnershipRuleTests
         LintHarness.Message(text, "ESL012").ShouldContain("(the step on line 9 handed it over)");
     }
 
+    [Theory]
+    // The actions of a step run in order, so `next` after `assign b` is b's manager (runtime.md): c holds the
+    // ticket after line 11, not x (a false ESL012 for `escalate to x` once), and an escalation to c does nothing.
+    [InlineData("escalate to x", null)]
+    [InlineData("escalate to c", "warning 12:16-12:29")]
+    public void AHandOverAfterAnAssignInTheSameStepIsReadFromTheAssignedOwner(string thirdStep, string? finding)
+    {
+        var text = $$"""
+            policy "t" version 1
+            owners {
+                team a "A" reports to x
+                team x "X"
+                team b "B" reports to c
+                team c "C"
+            }
+            severity sev1 { acknowledge within 15m }
+            escalation e for sev1 {
+                immediately: assign a
+                after 10m: assign b, escalate to next
+                after 20m: {{thirdStep}}
+            }
+            """;
+
+        LintHarness.Findings(text, "ESL012").ShouldBe(finding is null ? [] : [finding]);
+    }
+
+    [Fact]
+    public void NextAfterAStepThatAssignsThenEscalatesToTheTopIsReported()
+    {
+        // After line 11 c holds the ticket (b's manager), and c reports to nobody (x, a's manager, does not).
+        LintHarness.Findings("""
+            policy "t" version 1
+            owners {
+                team a "A" reports to x
+                team x "X" reports to c
+                team b "B" reports to c
+                team c "C"
+            }
+            severity sev1 { acknowledge within 15m }
+            escalation e for sev1 {
+                immediately: assign a
+                after 10m: assign b, escalate to next
+                after 20m: escalate to next
+            }
+            """, "ESL025").ShouldBe(["warning 12:28-12:32"]);
+    }
+
     [Fact]
     public void EscalatingToOwnerIsAlwaysReported()
     {

@@ -40,9 +40,35 @@ internal static class RuleTimeline
     /// `when` or severity starts the rule, keeps its owner.
     /// </summary>
     public static OwnerModel? HolderBefore(PolicyModel policy, RuleModel rule, StepModel step) =>
-        LastHandOverBefore(rule, step) is { } last && AlwaysFires(last)
-            ? Resolve(policy, rule, last, ModelWalker.HandOver(last)!)
-            : null;
+        LastHandOverBefore(rule, step) is { } last && AlwaysFires(last) ? HolderAfter(policy, rule, last) : null;
+
+    /// <summary>
+    /// Who holds the ticket after <paramref name="step"/>'s actions, when certain. They run in order, so `owner` and
+    /// `next` are read from the holder the actions before them left (`assign b, escalate to next` ends with b's
+    /// manager); a hand-over that names nobody is skipped, and a route's owner is not known here.
+    /// </summary>
+    private static OwnerModel? HolderAfter(PolicyModel policy, RuleModel rule, StepModel step)
+    {
+        var holder = HolderBefore(policy, rule, step);
+        foreach (var action in step.Actions)
+        {
+            var target = action switch
+            {
+                EscalateAction e => e.Owner,
+                AssignAction a => a.Owner,
+                _ => null,
+            };
+            holder = target switch
+            {
+                null or CurrentOwnerRef => holder,
+                NamedOwnerRef n => n.Owner,
+                NextOwnerRef => holder?.ReportsTo is { } next ? policy.FindOwner(next) : holder,
+                _ => null,
+            };
+        }
+
+        return holder;
+    }
 
     /// <summary>
     /// The latest step with a hand-over that certainly fires before <paramref name="step"/> would, or null when
