@@ -110,35 +110,14 @@ public sealed class OwnershipRuleTests
 
     [Theory]
     // The actions of a step run in order, so `next` after `assign b` is b's manager (runtime.md): c holds the
-    // ticket after line 11, not x (a false ESL012 for `escalate to x` once), and an escalation to c does nothing.
-    [InlineData("escalate to x", null)]
-    [InlineData("escalate to c", "warning 12:16-12:29")]
-    public void AHandOverAfterAnAssignInTheSameStepIsReadFromTheAssignedOwner(string thirdStep, string? finding)
+    // ticket after line 11, not x (once a false ESL012 for `escalate to x`), so an escalation to c does nothing
+    // and `next` names nobody (c reports to nobody; x, a's manager, does).
+    [InlineData("escalate to x", "ESL012", null)]
+    [InlineData("escalate to c", "ESL012", "warning 12:16-12:29")]
+    [InlineData("escalate to next", "ESL025", "warning 12:28-12:32")]
+    public void AHandOverAfterAnAssignInTheSameStepIsReadFromTheAssignedOwner(string thirdStep, string rule, string? finding)
     {
         var text = $$"""
-            policy "t" version 1
-            owners {
-                team a "A" reports to x
-                team x "X"
-                team b "B" reports to c
-                team c "C"
-            }
-            severity sev1 { acknowledge within 15m }
-            escalation e for sev1 {
-                immediately: assign a
-                after 10m: assign b, escalate to next
-                after 20m: {{thirdStep}}
-            }
-            """;
-
-        LintHarness.Findings(text, "ESL012").ShouldBe(finding is null ? [] : [finding]);
-    }
-
-    [Fact]
-    public void NextAfterAStepThatAssignsThenEscalatesToTheTopIsReported()
-    {
-        // After line 11 c holds the ticket (b's manager), and c reports to nobody (x, a's manager, does not).
-        LintHarness.Findings("""
             policy "t" version 1
             owners {
                 team a "A" reports to x
@@ -150,9 +129,11 @@ public sealed class OwnershipRuleTests
             escalation e for sev1 {
                 immediately: assign a
                 after 10m: assign b, escalate to next
-                after 20m: escalate to next
+                after 20m: {{thirdStep}}
             }
-            """, "ESL025").ShouldBe(["warning 12:28-12:32"]);
+            """;
+
+        LintHarness.Findings(text, rule).ShouldBe(finding is null ? [] : [finding]);
     }
 
     [Fact]
