@@ -293,6 +293,6 @@ public sealed partial class CompiledPolicy
     private CompiledRequireGuard CompileGuard(RequireGuardModel guard, ConditionCompiler compiler) =>
         new(guard, [.. guard.Fields.Select(Access)], guard.When is null ? null : compiler.Compile(guard.When))
         {
-            TimeDependent = guard.When is not null && compiler.CompileWake(guard.When) is not null,
+            Wake = guard.When is null ? null : compiler.CompileWake(guard.When),
         };
 }

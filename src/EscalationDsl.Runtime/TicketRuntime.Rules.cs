@@ -89,7 +89,9 @@ public sealed partial class TicketRuntime
             return true;
         }
 
-        trace?.Add(at, TraceKind.Skipped, $"{StepLabel(step)}: {what}, the rule's `when` does not hold after the policy's own actions at this instant");
+        trace?.Add(at, TraceKind.Skipped, before is null
+            ? $"{StepLabel(step)}: {what}, the rule's `when` no longer holds at this instant"
+            : $"{StepLabel(step)}: {what}, the rule's `when` does not hold after the policy's own actions at this instant");
         trace?.StepHeldBack(step);
         return false;
     }

@@ -79,6 +79,28 @@ public sealed class TraceTextTests
     }
 
     [Fact]
+    public void ABlockWhoseGuardEndsWithItsRuleSaysTheEscalationIsDroppedThen()
+    {
+        // A new-user trial (follow the sun): the block promised a release "until `during business` no longer holds",
+        // but the rule stops at that instant too and the escalation was held back and dropped.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("""
+            escalation r for sev1 when during business {
+                require root_cause before escalate when during business
+                after 10m: escalate to lead
+            }
+            """, null)));
+        script.Run("+0m created sev1; +20m advance");
+
+        const string Reason = "escalation blocked until root_cause is set; when `during business` no longer holds, rule r does not apply either and the escalation is dropped";
+        script.Decisions.Single(d => d.Kind == Decisions.DecisionKind.MissingInformation).Detail.ShouldBe(Reason);
+        script.Snapshot.Clocks.Single(c => c.Name == "r #0").BlockReason.ShouldBe(Reason);
+
+        script.Run("+9h advance"); // the office closes at +8h
+        script.Trace.Entries.Select(e => e.Text).ShouldContain("r #0 (after 10m): the blocked escalation is held back, the rule's `when` no longer holds at this instant");
+        script.Decisions.ShouldNotContain(d => d.Kind == Decisions.DecisionKind.Escalate);
+    }
+
+    [Fact]
     public void ADeadlineOfATicketCreatedWithinASecondShowsTheFractionItFiresAt()
     {
         // The ticket counts whole seconds from its creation, so the deadline keeps the creation's fraction.

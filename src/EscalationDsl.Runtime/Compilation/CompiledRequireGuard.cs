@@ -6,8 +6,34 @@ namespace EscalationDsl.Runtime.Compilation;
 /// <summary>`require FIELDS before escalate [when C]` ready to evaluate.</summary>
 internal sealed record CompiledRequireGuard(RequireGuardModel Model, ImmutableArray<FieldAccess> Fields, TicketPredicate? When)
 {
+    /// <summary>
+    /// When its <c>when</c> (with <c>during</c> or <c>older than</c>) may next change by time alone, ending the block;
+    /// null when only events change it.
+    /// </summary>
+    public TicketWake? Wake { get; init; }
+
     /// <summary>Its <c>when</c> has <c>during</c> or <c>older than</c>: time alone can end it, and with it the block.</summary>
-    public bool TimeDependent { get; init; }
+    public bool TimeDependent => Wake is not null;
+
+    /// <summary>
+    /// The instant after <paramref name="now"/> at which time alone ends the guard's <c>when</c>, if no event comes
+    /// first; null when it does not end (or not within the instants looked at: a wake may come early).
+    /// </summary>
+    public long? EndsAt(Ticket ticket, long now)
+    {
+        var at = now;
+        for (var i = 0; i < 16 && Wake!(ticket, at) is { } next && next > at; i++)
+        {
+            if (!When!(ticket, next))
+            {
+                return next;
+            }
+
+            at = next;
+        }
+
+        return null;
+    }
 
     /// <summary>The guard as written up to its condition: <c>require request_id, client_version before escalate when</c>.</summary>
     public string Where => $"require {string.Join(", ", Model.Fields.Select(f => f.Name))} before escalate when";

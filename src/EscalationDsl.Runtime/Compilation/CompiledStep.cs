@@ -57,7 +57,8 @@ internal sealed class CompiledStep
     /// <summary>
     /// Why the escalation waits, from the fields <see cref="CollectMissing"/> left in <paramref name="missing"/>: <c>escalation
     /// blocked until root_cause is set</c>, and when a guard that holds it can end by time alone, <c>..., or until `during
-    /// business` no longer holds</c>.
+    /// business` no longer holds</c>. When the step's rule will not apply by then (follow the sun: the rule and the guard
+    /// both end with `during emea`), the escalation is held back and dropped with the rule, and the reason says so.
     /// </summary>
     public string BlockReason(Ticket ticket, long now, CompiledPolicy policy, List<string> missing)
     {
@@ -66,7 +67,10 @@ internal sealed class CompiledStep
         {
             if (guard.TimeDependent && guard.When!(ticket, now) && guard.Fields.Any(f => string.IsNullOrEmpty(f.Text(ticket, policy))))
             {
-                reason += $", or until `{Language.Semantics.ModelFormatter.Format(guard.Model.When!)}` no longer holds";
+                var when = Language.Semantics.ModelFormatter.Format(guard.Model.When!);
+                reason += Rule.When is { } ruleWhen && guard.EndsAt(ticket, now) is { } ends && !ruleWhen(ticket, ends)
+                    ? $"; when `{when}` no longer holds, rule {Rule.Name} does not apply either and the escalation is dropped"
+                    : $", or until `{when}` no longer holds";
             }
         }
 
