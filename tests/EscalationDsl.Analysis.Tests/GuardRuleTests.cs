@@ -28,7 +28,7 @@ public sealed class GuardRuleTests
             """;
 
         LintHarness.Findings(text, "ESL016").ShouldBe(["warning 16:1-16:67"]);
-        LintHarness.Message(text, "ESL016").ShouldContain("while request_id is missing, a sev1 is not escalated at all");
+        LintHarness.Message(text, "ESL016").ShouldContain("while request_id is missing, a sev1 is not escalated while `issue_type == auth_failure` holds.");
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class RequiredFieldsBlockTopSeverityRule() : LintRule(
             {
                 var fields = string.Join(", ", guard.Fields.Select(f => f.Name));
                 yield return Report(guard.Span,
-                    $"This guard applies to {top.Name} tickets: while {(guard.Fields.Length == 1 ? fields : "any of " + fields)} is missing, {English.Article(top.Name)} {top.Name} is not escalated at all. Exempt it (`when severity != {top.Name}`), or make sure the fields are set when the ticket is created.");
+                    $"This guard applies to {top.Name} tickets: while {(guard.Fields.Length == 1 ? fields : "any of " + fields)} is missing, {English.Article(top.Name)} {top.Name} is not escalated {(guard.When is null ? "at all" : $"while `{ModelFormatter.Format(guard.When)}` holds")}. Exempt it (`when severity != {top.Name}`), or make sure the fields are set when the ticket is created.");
             }
         }
     }
