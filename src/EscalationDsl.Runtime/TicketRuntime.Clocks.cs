@@ -47,6 +47,11 @@ public sealed partial class TicketRuntime
                 clock[after.CadenceAnchorSlot] = old[before.CadenceAnchorSlot];
             }
 
+            if (before.CadenceDueSlot >= 0 && after.CadenceDueSlot < 0 && (old[before.CadenceCountSlot] & CadenceEndedBit) == 0 && !t.IsDone)
+            {
+                trace?.Add(at, TraceKind.Sla, $"customer update cadence ends: severity {after.Severity.Name} sets none");
+            }
+
             for (var d = 0; d < Policy.Deescalations.Length; d++)
             {
                 clock[after.DeescalationBase + d] = old[before.DeescalationBase + d];
@@ -252,7 +257,12 @@ public sealed partial class TicketRuntime
         }
     }
 
-    private void MarkSlaMet(Ticket t, Compilation.SeverityLayout layout, long at)
+    /// <summary>Marks each pending SLA component whose ask the ticket has done (or every one, once it is resolved) as met.</summary>
+    /// <param name="t">The ticket.</param>
+    /// <param name="layout">Its severity's layout.</param>
+    /// <param name="at">The instant.</param>
+    /// <param name="mitigation">The event is a mitigation: a `mitigate ... with FIELD` target it does not meet yet says why.</param>
+    private void MarkSlaMet(Ticket t, Compilation.SeverityLayout layout, long at, bool mitigation = false)
     {
         ref var state = ref t.Clock[layout.SlaStateSlot];
         foreach (var sla in layout.Sla)
@@ -274,10 +284,23 @@ public sealed partial class TicketRuntime
             {
                 state |= SlaBit(sla.Component, true);
                 t.Clock[sla.DueSlot] = Ticket.NoDue;
-                trace?.Add(at, TraceKind.Sla, $"SLA {ModelFormatter.Format(sla.Component)} met");
+                trace?.Add(at, TraceKind.Sla, $"SLA {ModelFormatter.Format(sla.Component)} met{MetBy(t, sla)}");
+            }
+            else if (mitigation && sla.Component == SlaComponent.Mitigate)
+            {
+                trace?.Add(at, TraceKind.Sla, $"SLA mitigate not met yet: `mitigate within {ModelFormatter.Format(sla.Target.Within)} with {sla.Target.WithField!.Name}` waits for {sla.Target.WithField.Name} as well");
             }
         }
     }
+
+    /// <summary>
+    /// What met a mitigate target, in the trace (<c>: mitigation planned, and next_update is set</c>): a mitigation
+    /// can meet it long before, at a severity change to a target without `with`, or once its field is set.
+    /// </summary>
+    private string MetBy(Ticket t, SlaSlot sla) => sla.Component != SlaComponent.Mitigate ? ""
+        : t.Mitigation == 0 ? $": the ticket is {(t.Phase == Machine.TicketPhase.Closed ? "closed" : "resolved")}"
+        : $": mitigation {(t.Mitigation == 2 ? "contained" : "planned")} at {TicketEventJson.FormatTime(Instant.FromUnixTimeMilliseconds(t.TimeMs(t.Mitigation == 2 ? EventTime.Contained : EventTime.MitigationPlanned)))}"
+            + (sla.Target.WithField is { } with ? $", and {with.Name} is set" : "");
 
     /// <summary>Whether the ticket has done what the SLA component asks for.</summary>
     private bool Satisfied(Ticket t, SlaSlot sla) => sla.Component switch

@@ -89,7 +89,7 @@ public sealed partial class TicketRuntime
                     SetOnce(t, EventTime.Contained, at);
                 }
 
-                FireLifecycle(Policy.Lifecycle.Mitigate, at);
+                FireLifecycle(Policy.Lifecycle.Mitigate, at, contained ? "contained" : "planned");
                 break;
             case TicketEventKind.Status:
                 SetSlot(t, Policy.StatusSlot, e.Status);
@@ -145,7 +145,7 @@ public sealed partial class TicketRuntime
         {
             RecomputeWaits(t, layout, at);
         }
-        MarkSlaMet(t, layout, at);
+        MarkSlaMet(t, layout, at, kind == TicketEventKind.Mitigation);
         if (t.IsDone)
         {
             StopClocks(t, layout);

@@ -164,14 +164,18 @@ public sealed partial class TicketRuntime
     }
 
     /// <summary>Moves the ticket as the configured machine moves it for this lifecycle trigger (see the constructor).</summary>
-    private void FireLifecycle(LifecycleTrigger trigger, long at)
+    /// <summary>Moves the current ticket through the lifecycle machine's table, tracing a change of state.</summary>
+    /// <param name="trigger">The lifecycle trigger.</param>
+    /// <param name="at">The instant.</param>
+    /// <param name="detail">Said after the trigger's name in the trace (`mitigation planned`).</param>
+    private void FireLifecycle(LifecycleTrigger trigger, long at, string? detail = null)
     {
         var t = current!;
         var before = t.Phase;
         t.Phase = lifecycle[(int)before, (int)trigger.Kind];
         if (trace is not null && before != t.Phase)
         {
-            trace.Add(at, TraceKind.State, $"{before} -> {t.Phase} ({trigger.Name})");
+            trace.Add(at, TraceKind.State, $"{before} -> {t.Phase} ({trigger.Name}{(detail is null ? "" : " " + detail)})");
         }
     }
 

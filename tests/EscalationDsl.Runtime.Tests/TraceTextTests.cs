@@ -100,6 +100,45 @@ public sealed class TraceTextTests
         script.Decisions.ShouldNotContain(d => d.Kind == Decisions.DecisionKind.Escalate);
     }
 
+    [Theory]
+    // A new-user trial (a drill): a planned mitigation under `mitigate ... with next_update` moved the ticket to
+    // Mitigated with "(mitigation)" and the target later read "met" with no cause.
+    [InlineData("+0m created sev1; +30m mitigation planned",
+        "Open -> Mitigated (mitigation planned)",
+        "SLA mitigate not met yet: `mitigate within 4h with next_update` waits for next_update as well")]
+    [InlineData("+0m created sev1; +30m mitigation planned; +40m field_set next_update=2026-11-02T15:00:00Z",
+        "SLA mitigate met: mitigation planned at 2026-11-02T14:30:00Z, and next_update is set")]
+    [InlineData("+0m created sev1; +30m mitigation contained; +1h severity_changed sev2",
+        "Open -> Mitigated (mitigation contained)",
+        "SLA mitigate met: mitigation contained at 2026-11-02T14:30:00Z")]
+    [InlineData("+0m created sev1; +30m resolved",
+        "SLA mitigate met: the ticket is resolved")]
+    public void AMitigateTargetSaysWhatMetItAndWhatItStillWaitsFor(string events, params string[] lines)
+    {
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("escalation r for sev1 { after 1h: notify lead }",
+            "severity sev1 { mitigate within 4h with next_update }\nseverity sev2 { mitigate within 8h }\n")));
+        script.Run(events);
+
+        foreach (var line in lines)
+        {
+            script.Trace.Entries.Select(e => e.Text).ShouldContain(line);
+        }
+    }
+
+    [Theory]
+    [InlineData("sev2", "customer update cadence ends: severity sev2 sets none")]
+    [InlineData("sev3", null)]
+    public void ASeverityWithoutACadenceSaysTheCadenceEnds(string to, string? line)
+    {
+        // A new-user trial: lowering a sev1 to sev2 removed its customer update cadence from the state with no timeline entry.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("escalation r for sev1 { after 1h: notify lead }",
+            "severity sev1 { update every 1h }\nseverity sev2 { acknowledge within 1h }\nseverity sev3 { update every 2h }\n")));
+        script.Run($"+0m created sev1; +5m first_update; +20m severity_changed {to}");
+
+        var cadence = script.Trace.Entries.Select(e => e.Text).Where(t => t.StartsWith("customer update cadence ends", StringComparison.Ordinal));
+        cadence.ShouldBe(line is null ? [] : [line]);
+    }
+
     [Fact]
     public void ADeadlineOfATicketCreatedWithinASecondShowsTheFractionItFiresAt()
     {
