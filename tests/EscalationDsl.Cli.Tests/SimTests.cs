@@ -274,7 +274,7 @@ public sealed class SimTests
         var lenient = Esc.Run("sim", "policies/support.esc", "--map", map.Path, "--tickets", export.Path, "--quiet");
         var strict = Esc.Run("sim", "policies/support.esc", "--map", map.Path, "--tickets", export.Path, "--strict");
 
-        var bad = $"{export.Path}:3: UTC offset: '+25:00' is not a UTC offset such as +01:00 or -0600, nor an IANA time zone id\n";
+        var bad = $"{export.Path}:3: UTC offset: '+25:00' is not a UTC offset such as +01:00, -0600 or UTC-5, nor an IANA or Windows time zone id such as America/Chicago or Central Standard Time\n";
         lenient.ExitCode.ShouldBe(0);
         lenient.Error.ShouldBe(bad);
         lenient.Out.ShouldContain("3 tickets created");

@@ -54,13 +54,13 @@ public sealed class MappedTimeZoneColumnTests
 
         replay.Problems.ShouldBe(
         [
-            "cases.csv:3: UTC offset: '+25:00' is not a UTC offset such as +01:00 or -0600, nor an IANA time zone id",
-            "cases.csv:4: UTC offset: 'Central' is not a UTC offset such as +01:00 or -0600, nor an IANA time zone id",
+            "cases.csv:3: UTC offset: '+25:00' is not a UTC offset such as +01:00, -0600 or UTC-5, nor an IANA or Windows time zone id such as America/Chicago or Central Standard Time",
+            "cases.csv:4: UTC offset: 'Central' is not a UTC offset such as +01:00, -0600 or UTC-5, nor an IANA or Windows time zone id such as America/Chicago or Central Standard Time",
         ]);
         replay.Events.Select(e => e.TicketId).ShouldBe(["D-1", "C-4"]);
         replay.Result!.Report.Input.BadRows.ShouldBe(2);
         strict.Result!.StoppedAtBadRow.ShouldBeTrue();
-        strict.Problems.ShouldBe(["cases.csv:3: UTC offset: '+25:00' is not a UTC offset such as +01:00 or -0600, nor an IANA time zone id"]);
+        strict.Problems.ShouldBe(["cases.csv:3: UTC offset: '+25:00' is not a UTC offset such as +01:00, -0600 or UTC-5, nor an IANA or Windows time zone id such as America/Chicago or Central Standard Time"]);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class MappedTimeZoneColumnTests
         var json = """{ "ticket": "id", "time": "at", "type": "kind", "timeZone": "UTC offset" }""";
 
         Should.Throw<MappingException>(() => MappingFile.Load(json, "map.json", Policies.Support, null, [])).Message.ShouldBe(
-            "map.json: timeZone: 'UTC offset' is not an IANA time zone id such as \"Europe/London\" or \"UTC\"; if 'UTC offset' is the column that gives each row's UTC offset or zone, write \"timeZoneColumn\": \"UTC offset\" instead");
+            "map.json: timeZone: 'UTC offset' is not a UTC offset such as +01:00, -0600 or UTC-5, nor an IANA or Windows time zone id such as America/Chicago or Central Standard Time; if 'UTC offset' is the column that gives each row's UTC offset or zone, write \"timeZoneColumn\": \"UTC offset\" instead");
     }
 
     [Fact]
@@ -120,14 +120,15 @@ public sealed class MappedTimeZoneColumnTests
             T1,sev3,2026-11-09 09:00,2026-11-09 11:00,Europe/Dublin
             T2,sev3,2026-11-09 09:00,2026-11-09 11:00,-0600
             T3,sev3,2026-11-09 09:00,,
-            T4,sev3,2026-11-09 09:00,,UTC+1
+            T4,sev3,2026-11-09 09:00,,UTC+x
+            T5,sev3,2026-11-09 09:00,,W. Europe Standard Time
 
             """.Replace("\r\n", "\n", StringComparison.Ordinal));
         using var source = new TicketExportEventSource(file.Path, "tix.csv", mapping);
 
         var replay = Replays.Run(Policies.Support, source);
 
-        replay.Problems.ShouldBe(["tix.csv:5: Zone: 'UTC+1' is not a UTC offset such as +01:00 or -0600, nor an IANA time zone id; ticket 'T4' is skipped"]);
+        replay.Problems.ShouldBe(["tix.csv:5: Zone: 'UTC+x' is not a UTC offset such as +01:00, -0600 or UTC-5, nor an IANA or Windows time zone id such as America/Chicago or Central Standard Time; ticket 'T4' is skipped"]);
         replay.Events.Select(e => $"{e.TicketId} {TicketEventJson.FormatTime(e.At)}").Order(StringComparer.Ordinal).ShouldBe(
         [
             "T1 2026-11-09T09:00:00Z",
@@ -135,7 +136,80 @@ public sealed class MappedTimeZoneColumnTests
             "T2 2026-11-09T15:00:00Z",
             "T2 2026-11-09T17:00:00Z",
             "T3 2026-11-09T09:00:00Z",
+            "T5 2026-11-09T08:00:00Z",
         ]);
+    }
+
+    [Fact]
+    public void ZoneCellsInTheSpellingsExportsWriteAreRead()
+    {
+        // UTC by its letters, offsets after UTC or GMT, one-digit hours, and Windows zone names (read as
+        // the IANA zone of their main territory, so Central Standard Time keeps Chicago's summer time).
+        var replay = Replay(Mapping + "}", """
+            Z-1;2026-11-09 09:00;created;sev2;Z
+            U-2;2026-11-09 09:00;created;sev2;UTC
+            G-3;2026-11-09 09:00;created;sev2;GMT
+            U-4;2026-11-09 09:00;created;sev2;UTC+1
+            U-5;2026-11-09 09:00;created;sev2;UTC+01:00
+            G-6;2026-11-09 09:00;created;sev2;GMT-6
+            U-7;2026-11-09 09:00;created;sev2;UTC-05:30
+            I-8;2026-11-09 09:00;created;sev2;+5:30
+            I-9;2026-11-09 09:00;created;sev2;+5
+            W-10;2026-11-09 09:00;created;sev2;Central Standard Time
+            W-10;2027-07-09 09:00;acknowledged;;Central Standard Time
+            W-11;2026-11-09 09:00;created;sev2;W. Europe Standard Time
+            """);
+
+        replay.Problems.ShouldBeEmpty();
+        replay.Events.Select(e => $"{e.TicketId} {TicketEventJson.FormatTime(e.At)}").ShouldBe(
+        [
+            "Z-1 2026-11-09T09:00:00Z",
+            "U-2 2026-11-09T09:00:00Z",
+            "G-3 2026-11-09T09:00:00Z",
+            "U-4 2026-11-09T08:00:00Z",
+            "U-5 2026-11-09T08:00:00Z",
+            "G-6 2026-11-09T15:00:00Z",
+            "U-7 2026-11-09T14:30:00Z",
+            "I-8 2026-11-09T03:30:00Z",
+            "I-9 2026-11-09T04:00:00Z",
+            "W-10 2026-11-09T15:00:00Z",
+            "W-10 2027-07-09T14:00:00Z",
+            "W-11 2026-11-09T08:00:00Z",
+        ]);
+    }
+
+    [Fact]
+    public void NonsenseZoneCellsAreStillBadRows()
+    {
+        var replay = Replay(Mapping + "}", """
+            A-1;2026-11-09 09:00;created;sev2;+25:00
+            A-2;2026-11-09 09:00;created;sev2;UTC+x
+            A-3;2026-11-09 09:00;created;sev2;Mars/Olympus
+            A-4;2026-11-09 09:00;created;sev2;+530
+            A-5;2026-11-09 09:00;created;sev2;GMT+19
+            A-6;2026-11-09 09:00;created;sev2;Central Standard
+            A-7;2026-11-09 09:00;created;sev2;UTC+01:60
+            """);
+
+        replay.Events.ShouldBeEmpty();
+        replay.Problems.ShouldBe(
+            new[] { "+25:00", "UTC+x", "Mars/Olympus", "+530", "GMT+19", "Central Standard", "UTC+01:60" }.Select((cell, i) =>
+                $"cases.csv:{i + 2}: UTC offset: '{cell}' is not a UTC offset such as +01:00, -0600 or UTC-5, nor an IANA or Windows time zone id such as America/Chicago or Central Standard Time"));
+    }
+
+    [Theory]
+    [InlineData("UTC+1", "2026-11-09T08:00:00Z")]
+    [InlineData("GMT", "2026-11-09T09:00:00Z")]
+    [InlineData("-05:30", "2026-11-09T14:30:00Z")]
+    [InlineData("W. Europe Standard Time", "2026-11-09T08:00:00Z")]
+    public void TheMappingsTimeZoneTakesTheSameSpellings(string zone, string utc)
+    {
+        var replay = Replay($$"""{ "separator": ";", "ticket": "Case", "time": "Stamp", "type": "Action", "severity": "Prio", "timeFormat": "yyyy-MM-dd HH:mm", "timeZone": "{{zone}}" }""", """
+            A-1;2026-11-09 09:00;created;sev2;
+            """);
+
+        replay.Problems.ShouldBeEmpty();
+        replay.Events.Select(e => TicketEventJson.FormatTime(e.At)).ShouldBe([utc]);
     }
 
     private static Replays Replay(string json, string rows, bool strict = false)

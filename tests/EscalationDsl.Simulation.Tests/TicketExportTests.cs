@@ -203,10 +203,10 @@ public sealed class TicketExportTests
     }
 
     [Fact]
-    public void RecentRowsForgetTheOldestIdsPastTheBoundAndKeepTheFirstRowOfAnId()
+    public void RecentValuesForgetTheOldestIdsPastTheBoundAndKeepTheFirstRowOfAnId()
     {
         // The reader's memory of ticket ids follows the bound, not the tickets: the oldest ids are forgotten.
-        var recent = new RecentRows(3);
+        var recent = new RecentValues<long>(3);
         recent.Add("a", 2);
         recent.Add("b", 3);
         recent.Add("a", 4);

@@ -1,8 +1,6 @@
 using EscalationDsl.Runtime.Events;
 using EscalationDsl.Simulation.Input;
 using EscalationDsl.Simulation.Sources;
-using NodaTime;
-using NodaTime.Text;
 using nietras.SeparatedValues;
 
 namespace EscalationDsl.Simulation.Mapping;
@@ -13,10 +11,6 @@ namespace EscalationDsl.Simulation.Mapping;
 /// </summary>
 internal sealed class MappedColumns
 {
-    /// <summary>The spellings of a UTC offset a zone cell may have: <c>+01:00</c>, <c>-0600</c>, <c>+01</c>.</summary>
-    private static readonly OffsetPattern[] OffsetPatterns =
-        [OffsetPattern.CreateWithInvariantCulture("+HH:mm"), OffsetPattern.CreateWithInvariantCulture("+HHmm"), OffsetPattern.CreateWithInvariantCulture("+HH")];
-
     private readonly IColumnMapping mapping;
 
     /// <summary>The time format of each zone cell seen (null for a cell that is no offset or zone), so a zone is looked up once.</summary>
@@ -167,30 +161,16 @@ internal sealed class MappedColumns
                 zoneFormats.Clear();
             }
 
-            format = ZoneOf(text) is { } zone ? TimeFormat.Create(layout.Time.Text, zone, out _) : null;
+            format = ZoneText.Find(text) is { } zone ? TimeFormat.Create(layout.Time.Text, zone, out _) : null;
             zoneFormats[text] = format;
         }
 
         if (format is null)
         {
-            problem = $"{layout.TimeZoneColumn}: '{text}' is not a UTC offset such as +01:00 or -0600, nor an IANA time zone id";
+            problem = $"{layout.TimeZoneColumn}: '{text}' {ZoneText.NotAZone}";
         }
 
         return format;
-    }
-
-    /// <summary>A fixed zone for a UTC offset (<c>+01:00</c>, <c>-0600</c>, <c>+01</c>), else the IANA zone of that id; null for neither.</summary>
-    private static DateTimeZone? ZoneOf(string text)
-    {
-        foreach (var pattern in OffsetPatterns)
-        {
-            if (pattern.Parse(text) is { Success: true } offset)
-            {
-                return DateTimeZone.ForOffset(offset.Value);
-            }
-        }
-
-        return DateTimeZoneProviders.Tzdb.GetZoneOrNull(text);
     }
 
     public static string? Map(ValueMap? map, string? cell) => map is null || cell is null ? null : map.Map(cell);

@@ -1,6 +1,7 @@
 using EscalationDsl.Runtime.Events;
 using EscalationDsl.Simulation.Input;
 using EscalationDsl.Simulation.Sources;
+using NodaTime;
 using nietras.SeparatedValues;
 
 namespace EscalationDsl.Simulation.Mapping;
@@ -17,6 +18,9 @@ public sealed class MappedCsvEventSource : IEventSource
     /// <summary>A bit per event type a row of the export gave, and whether the export was read to its end (for the caveats).</summary>
     private int seen;
     private bool readToEnd;
+
+    /// <summary>Reopens the export did not state, inferred from status rows after a resolution (a caveat says how many).</summary>
+    private long inferredReopens;
 
     /// <summary>Creates the source; nothing is read until <see cref="Read"/>.</summary>
     public MappedCsvEventSource(string path, string displayName, EventMapping mapping)
@@ -64,6 +68,7 @@ public sealed class MappedCsvEventSource : IEventSource
         {
             seen = 0;
             readToEnd = false;
+            inferredReopens = 0;
             return new ReadState(new Columns(reader, DisplayName, mapping));
         },
         Accept,
@@ -77,7 +82,7 @@ public sealed class MappedCsvEventSource : IEventSource
         });
 
     private (IReadOnlyList<string> Caveats, IReadOnlySet<string> Unobserved) Limits() =>
-        MappedCsvLimits.Of(mapping, readToEnd ? kind => (seen & (1 << (int)kind)) != 0 : null);
+        MappedCsvLimits.Of(mapping, readToEnd ? kind => (seen & (1 << (int)kind)) != 0 : null, inferredReopens);
 
     /// <inheritdoc/>
     public void Dispose() => rows.Dispose();
@@ -160,6 +165,19 @@ public sealed class MappedCsvEventSource : IEventSource
         }
 
         var status = MappedColumns.Map(mapping.Status, statusCell);
+        var category = c.Common.Cell(row, c.Common.Category, state.Pool);
+        switch (Reopening(state.Resolutions, ticket, kind, status, at))
+        {
+            case Reopen.Inferred:
+                seen |= 1 << (int)TicketEventKind.Reopened;
+                inferredReopens++;
+                pending.Add(SourceRecord.ForEvent(new TicketEvent { TicketId = ticket, At = at, Kind = TicketEventKind.Reopened }, line, null, category));
+                break;
+            case Reopen.Repeated:
+                state.LastRow = line;
+                return;
+        }
+
         var e = new TicketEvent
         {
             EventId = c.Common.Cell(row, c.Id, state.Pool),
@@ -178,9 +196,53 @@ public sealed class MappedCsvEventSource : IEventSource
         var queue = kind is TicketEventKind.Created or TicketEventKind.Assigned ? c.Common.Cell(row, c.Common.Queue, state.Pool) : null;
         state.LastRow = line;
         seen |= 1 << (int)kind;
-        pending.Add(SourceRecord.ForEvent(e, line, queue, c.Common.Cell(row, c.Common.Category, state.Pool)));
+        pending.Add(SourceRecord.ForEvent(e, line, queue, category));
     }
 
+    /// <summary>
+    /// Whether a row reopens its ticket where the export does not say so (docs/importers.md, "Reopens"):
+    /// a status row that sets a plain status (not resolved or closed) on a ticket whose last resolution
+    /// was not followed by a reopen, at or after that resolution, as the ServiceNow importer infers a reopen
+    /// when the state leaves Resolved. A reopened row after such an inferred reopen, before the ticket is
+    /// resolved again, is the same reopen.
+    /// </summary>
+    private static Reopen Reopening(RecentValues<Resolution> resolutions, string ticket, TicketEventKind kind, string? status, Instant at)
+    {
+        switch (kind)
+        {
+            case TicketEventKind.Resolved or TicketEventKind.Closed:
+                // A close after a resolution keeps the resolution's time: the ticket was done from then on.
+                if (!resolutions.TryGetValue(ticket, out var done) || done.Reopened)
+                {
+                    resolutions.Set(ticket, new Resolution(at, Reopened: false, Inferred: false));
+                }
+
+                return Reopen.None;
+            case TicketEventKind.Reopened when resolutions.TryGetValue(ticket, out var last):
+                resolutions.Set(ticket, new Resolution(at, Reopened: true, Inferred: false));
+                return last is { Reopened: true, Inferred: true } ? Reopen.Repeated : Reopen.None;
+            case TicketEventKind.Status when status is not (null or "resolved" or "closed")
+                && resolutions.TryGetValue(ticket, out var last) && !last.Reopened && at >= last.At:
+                resolutions.Set(ticket, new Resolution(at, Reopened: true, Inferred: true));
+                return Reopen.Inferred;
+            default:
+                return Reopen.None;
+        }
+    }
+
+    private enum Reopen
+    {
+        None,
+
+        /// <summary>A reopened event goes before the row's status event.</summary>
+        Inferred,
+
+        /// <summary>The row's reopened event repeats an inferred one and is left out.</summary>
+        Repeated,
+    }
+
+    /// <summary>A ticket's last resolution (or close) and whether a reopen followed it, and whether that reopen was inferred.</summary>
+    private readonly record struct Resolution(Instant At, bool Reopened, bool Inferred);
 
     private sealed class ReadState(Columns columns)
     {
@@ -189,6 +251,9 @@ public sealed class MappedCsvEventSource : IEventSource
         public StringPool Pool { get; } = new();
 
         public RecentIds Recent { get; } = new(MappedRows.RecentTickets);
+
+        /// <summary>The last resolution of the tickets most recently resolved, for reopens the export does not state.</summary>
+        public RecentValues<Resolution> Resolutions { get; } = new(MappedRows.RecentTickets);
 
         public string? Current { get; set; }
 

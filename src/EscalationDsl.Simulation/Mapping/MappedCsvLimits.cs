@@ -12,8 +12,9 @@ internal static class MappedCsvLimits
     /// <summary>
     /// The caveats and the unobserved SLA components. <paramref name="seen"/> says whether a row gave
     /// an event of a type; null when the export was not read to its end, so only the mapping can tell.
+    /// <paramref name="inferredReopens"/> counts the reopens the reader inferred from status rows.
     /// </summary>
-    public static (IReadOnlyList<string> Caveats, IReadOnlySet<string> Unobserved) Of(EventMapping mapping, Func<TicketEventKind, bool>? seen)
+    public static (IReadOnlyList<string> Caveats, IReadOnlySet<string> Unobserved) Of(EventMapping mapping, Func<TicketEventKind, bool>? seen, long inferredReopens)
     {
         var caveats = new List<string>();
         var unobserved = new HashSet<string>(StringComparer.Ordinal);
@@ -81,6 +82,14 @@ internal static class MappedCsvLimits
         if (mapping.UnsetFlags.Count > 0)
         {
             caveats.Add($"No column raises the flag{(mapping.UnsetFlags.Count == 1 ? "" : "s")} {string.Join(", ", mapping.UnsetFlags)} (under \"fields\", or under \"flag\" on flagged rows), so rules that wait for {(mapping.UnsetFlags.Count == 1 ? "it" : "them")} (page only when, on FLAG) never see {(mapping.UnsetFlags.Count == 1 ? "it" : "them")} raised.");
+        }
+
+        if (inferredReopens > 0)
+        {
+            var count = inferredReopens.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+            caveats.Add(inferredReopens == 1
+                ? "1 reopen is inferred: no row says reopened, but a status row moved a resolved or closed ticket to another status, so the ticket is reopened at that row's time."
+                : $"{count} reopens are inferred: no row says reopened, but status rows moved resolved or closed tickets to another status, so each ticket is reopened at that row's time.");
         }
 
         return (caveats, unobserved);

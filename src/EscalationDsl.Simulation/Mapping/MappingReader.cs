@@ -5,7 +5,6 @@ using EscalationDsl.Language.Text;
 using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Events;
 using EscalationDsl.Simulation.Input;
-using NodaTime;
 using nietras.SeparatedValues;
 
 namespace EscalationDsl.Simulation.Mapping;
@@ -184,7 +183,7 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
         var zone = defaults?.Zone;
         if (OptionalString(root, "timeZone", "timeZone") is { } zoneId)
         {
-            zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? throw Fail("timeZone", $"'{zoneId}' is not an IANA time zone id such as \"Europe/London\" or \"UTC\""
+            zone = ZoneText.Find(zoneId) ?? throw Fail("timeZone", $"'{zoneId}' {ZoneText.NotAZone}"
                 + (zoneRequired && !zoneId.Contains('/', StringComparison.Ordinal)
                     ? $"; if '{zoneId}' is the column that gives each row's UTC offset or zone, write \"timeZoneColumn\": \"{zoneId}\" instead"
                     : ""));

@@ -253,7 +253,7 @@ public sealed class TicketExportEventSource : IEventSource
 
         public StringPool Pool { get; } = new();
 
-        public RecentRows Recent { get; } = new(MappedRows.RecentTickets);
+        public RecentValues<long> Recent { get; } = new(MappedRows.RecentTickets);
 
         /// <summary>The row's milestones read so far (reused from row to row).</summary>
         public List<(TicketEventKind Kind, Instant At)> Times { get; } = [];
