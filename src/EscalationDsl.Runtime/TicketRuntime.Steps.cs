@@ -185,8 +185,8 @@ public sealed partial class TicketRuntime
 
                 t.Clock[slot.MetaSlot] &= ~StepSlot.Blocked;
                 var occurrence = t.Clock[slot.MetaSlot] & StepSlot.OccurrenceMask;
-                trace?.Add(at, TraceKind.Fired, slot.Step.Guards.FirstOrDefault(g => g.Lifted(t, at, Policy)) is { } lifted
-                    ? $"{StepLabel(slot.Step)}: `{lifted.Where} {ModelFormatter.Format(lifted.Model.When!)}` no longer holds, the blocked escalation goes ahead"
+                trace?.Add(at, TraceKind.Fired, slot.Step.Guards.Where(g => g.Lifted(t, at, Policy)).Select(g => $"`{g.Where} {ModelFormatter.Format(g.Model.When!)}`").ToList() is { Count: > 0 } lifted
+                    ? $"{StepLabel(slot.Step)}: {string.Join(" and ", lifted)} no longer {(lifted.Count == 1 ? "holds" : "hold")}, the blocked escalation goes ahead"
                     : $"{StepLabel(slot.Step)}: required fields are set, the blocked escalation goes ahead");
 
                 // As in FireStep: an escalation that now names nobody new (the ticket was handed to its

@@ -78,6 +78,34 @@ public sealed class TraceTextTests
         script.Snapshot.Clocks.Single(c => c.Name == "r #0").BlockReason.ShouldBe(reason);
     }
 
+    [Theory]
+    // A crash hunt: with two guards that end by time, the block read "or until A ..., or until B ..." (either would do;
+    // both must end), and the release named the guard written first, which had ended 25 minutes before.
+    [InlineData("not created older than 40m",
+        "escalation blocked until root_cause is set, or until `during business` and `not created older than 40m` no longer hold",
+        "r #0 (after 10m): `require root_cause before escalate when during business` and `require root_cause before escalate when not created older than 40m` no longer hold, the blocked escalation goes ahead")]
+    // Time alone cannot end a guard on a value: no promise.
+    [InlineData("issue_type == database", "escalation blocked until root_cause is set", null)]
+    public void ABlockByTwoGuardsWaitsForBothAndSaysSo(string second, string reason, string? release)
+    {
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With($$"""
+            require root_cause before escalate when during business
+            require root_cause before escalate when {{second}}
+            escalation r for sev1 { after 10m: escalate to lead }
+            """, null)));
+        script.Run("+7h45m created sev1 issue_type=database; +7h58m advance"); // 16:45 in New York; the office closes at 17:00
+
+        script.Decisions.Single(d => d.Kind == Decisions.DecisionKind.MissingInformation).Detail.ShouldBe(reason);
+        script.Snapshot.Clocks.Single(c => c.Name == "r #0").BlockReason.ShouldBe(reason);
+        script.Run("+9h advance");
+        var released = script.Trace.Entries.Where(e => e.Text.EndsWith("the blocked escalation goes ahead", StringComparison.Ordinal)).ToList();
+        released.Select(e => e.Text).ShouldBe(release is null ? [] : [release]);
+        if (release is not null)
+        {
+            script.Offset(released[0].At).ShouldBe("+8h25m");
+        }
+    }
+
     [Fact]
     public void ABlockWhoseGuardEndsWithItsRuleSaysTheEscalationIsDroppedThen()
     {

@@ -56,25 +56,25 @@ internal sealed class CompiledStep
 
     /// <summary>
     /// Why the escalation waits, from the fields <see cref="CollectMissing"/> left in <paramref name="missing"/>: <c>escalation
-    /// blocked until root_cause is set</c>, and when a guard that holds it can end by time alone, <c>..., or until `during
-    /// business` no longer holds</c>. When the step's rule will not apply by then (follow the sun: the rule and the guard
-    /// both end with `during emea`), the escalation is held back and dropped with the rule, and the reason says so.
+    /// blocked until root_cause is set</c>, and when time alone can end every guard that holds it, <c>..., or until `during
+    /// business` no longer holds</c> (<c>`A` and `B` no longer hold</c>: all must end). When the step's rule will not apply by
+    /// then (follow the sun: the rule and the guard both end with `during emea`), the escalation is held back and dropped with
+    /// the rule, and the reason says so.
     /// </summary>
     public string BlockReason(Ticket ticket, long now, CompiledPolicy policy, List<string> missing)
     {
         var reason = EscalationBlock.Reason(missing);
-        foreach (var guard in Guards)
+        var holding = Guards.Where(g => (g.When is null || g.When(ticket, now)) && g.Fields.Any(f => string.IsNullOrEmpty(f.Text(ticket, policy)))).ToList();
+        if (holding.Count == 0 || holding.Any(g => !g.TimeDependent))
         {
-            if (guard.TimeDependent && guard.When!(ticket, now) && guard.Fields.Any(f => string.IsNullOrEmpty(f.Text(ticket, policy))))
-            {
-                var when = Language.Semantics.ModelFormatter.Format(guard.Model.When!);
-                reason += Rule.When is { } ruleWhen && guard.EndsAt(ticket, now) is { } ends && !ruleWhen(ticket, ends)
-                    ? $"; when `{when}` no longer holds, rule {Rule.Name} does not apply either and the escalation is dropped"
-                    : $", or until `{when}` no longer holds";
-            }
+            return reason;
         }
 
-        return reason;
+        var whens = string.Join(" and ", holding.Select(g => $"`{Language.Semantics.ModelFormatter.Format(g.Model.When!)}`"));
+        var ends = holding.Select(g => g.EndsAt(ticket, now)).ToList();
+        return Rule.When is { } ruleWhen && ends.All(e => e is not null) && !ruleWhen(ticket, ends.Max()!.Value)
+            ? $"{reason}; when {whens} no longer {(holding.Count == 1 ? "holds" : "hold")}, rule {Rule.Name} does not apply either and the escalation is dropped"
+            : $"{reason}, or until {whens} no longer {(holding.Count == 1 ? "holds" : "hold")}";
     }
 
     /// <summary>The guard description Stateless shows on the escalation transition.</summary>
