@@ -259,7 +259,7 @@ public sealed partial class TicketRuntime
     {
         var detail = e.Kind switch
         {
-            TicketEventKind.Created => $" severity={e.Severity}{(e.IssueType is null ? "" : $" issue_type={e.IssueType}")}",
+            TicketEventKind.Created => $" severity={e.Severity}{(e.IssueType is null ? "" : $" issue_type={e.IssueType}")}{(e.Owner is null ? "" : $" owner={e.Owner}")}{(e.Engineering ? " (engineering)" : "")}",
             TicketEventKind.Assigned => $" owner={e.Owner}{(e.Engineering ? " (engineering)" : "")}",
             TicketEventKind.SeverityChanged => $" severity={e.Severity}",
             TicketEventKind.Flagged => $" flag={e.Flag}",

@@ -241,6 +241,16 @@ public sealed class TraceTextTests
     }
 
     [Fact]
+    public void ACreatedEventWithAnOwnerShowsIt()
+    {
+        // A crash hunt: the owner a ticket was created with was left out of its `event created` line.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With(Rules, null)));
+        script.Run("+0m created sev1 issue_type=database owner=frontline");
+
+        script.Trace.Entries[0].Text.ShouldBe("event created severity=sev1 issue_type=database owner=frontline");
+    }
+
+    [Fact]
     public void APauseNamesTheConditionThatHolds()
     {
         // "pause sla while ... holds" left a trainee to guess which wait the ticket was in.
