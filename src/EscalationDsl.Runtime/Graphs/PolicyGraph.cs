@@ -40,13 +40,18 @@ public static class PolicyGraph
         }
 
         var info = machine.GetInfo();
-        if (format == GraphFormat.Dot)
-        {
-            return UmlDotGraph.Format(info);
-        }
-
         var graph = new StateGraph(info);
-        return graph.ToGraph(new MermaidLabels(graph));
+        return format == GraphFormat.Dot ? graph.ToGraph(new DotShapes()) : graph.ToGraph(new MermaidLabels(graph));
+    }
+
+    /// <summary>
+    /// Stateless' UML DOT style with states drawn as rounded boxes instead of <c>Mrecord</c>s, which look the same for
+    /// a one-field label: Graphviz 2.43 cannot lay out some graphs with labelled edges between adjacent record nodes
+    /// (<c>Error: lost Closed Open edge</c>, no picture), which a policy with several steps entering monitor mode hit.
+    /// </summary>
+    private sealed class DotShapes : UmlDotGraphStyle
+    {
+        public override string GetPrefix() => base.GetPrefix().Replace("node [shape=Mrecord]", "node [shape=box, style=rounded]", StringComparison.Ordinal);
     }
 
     /// <summary>
