@@ -154,4 +154,26 @@ public sealed partial class WebhookDeliveryTests
         await EngineFixture.ShouldBeBadRequest(
             await engine.Http.GetAsync("/v1/deliveries?status=dead&after=INC-2"), "after", "after takes the cursor that ends a page's next link, not 'INC-2'; leave it out for the first page.");
     }
+
+    [Fact]
+    public async Task ADeadLetterPutBackInLineIsSentAtOnceAndStillBeforeItsSinksNewerDecisions()
+    {
+        // It waited for the rest its sink took after the dead letter: the backoff a next attempt would have had.
+        await using var receiver = await Receiver.StartAsync();
+        receiver.Failing = true;
+        await using var engine = await EngineFixture.StartAsync(null, WebhookArgs(receiver, maxAttempts: 1, backoff: "00:10:00", maxBackoff: "00:10:00"));
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0));
+        await engine.PostEventOk(EngineFixture.Created("e2", "INC-2", T0.AddMinutes(1)));
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(16));
+        await engine.ScrapeUntil(m => m.Contains(Series("esc_deliveries_dead", "sink=\"hook\"") + " 1", StringComparison.Ordinal), "the first page is dead-lettered");
+        await Task.Delay(200);
+        receiver.Calls.Select(c => (c.Decision, c.Status)).ShouldBe([(Page, 500)], "the sink rests: INC-2's page waits");
+
+        receiver.Failing = false;
+        (await engine.Http.PostAsync($"/v1/deliveries/{Uri.EscapeDataString(Page)}:retry", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The clock does not move: the rest is over because the operator asked.
+        await EngineFixture.Eventually(() => Task.FromResult(receiver.Calls.Count == 3), "the retried page and the one behind it are sent at once");
+        receiver.Calls.Select(c => (c.Decision, c.Status)).ShouldBe([(Page, 500), (Page, 200), ("INC-2/sev1_production/0/1/1.0", 200)]);
+    }
 }
