@@ -95,7 +95,19 @@ public static class EngineHost
     private static WebApplication Compose(WebApplicationBuilder builder, EngineOptions options, EngineDatabase database, string? keyFile, MadeKeyFile? madeKeyFile, TimeProvider? time, IPolicyGate? gate)
     {
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        // The console logger as ASP.NET Core configures it from Logging:Console: FormatterName (json,
+        // simple or systemd, checked by LoggingSettings) and the formatter's FormatterOptions. What they
+        // leave unset is the engine's own output: simple, one line an entry. The name is set here, last,
+        // since the slim builder's console has set "simple" over the configured one.
+        builder.Logging.AddConsole();
+        var consoleSettings = builder.Configuration.GetSection("Logging:Console");
+        var formatter = consoleSettings["FormatterName"] is { Length: > 0 } configured ? configured : ConsoleFormatterNames.Simple;
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.FormatterName = formatter);
+        if (consoleSettings["FormatterOptions:SingleLine"] is null)
+        {
+            builder.Services.Configure<SimpleConsoleFormatterOptions>(o => o.SingleLine = true);
+        }
+
         // Wrapped so the host's own log of a start-up failure that esc serve reports in one line
         // (an address in use) prints no stack trace; see StartupFailureLogFilter.
         var console = builder.Services.Single(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider));

@@ -13,13 +13,16 @@ namespace EscalationDsl.Engine;
 /// first log line (a bad timestamp format), and <c>esc serve</c> ended in an internal error. Levels are checked
 /// where the framework reads them (<c>Logging:LogLevel:*</c>, <c>Logging:PROVIDER:LogLevel:*</c>), and every
 /// value under <c>Logging:Console</c> is bound as the console logger binds it, one at a time, so a problem
-/// names its setting.
+/// names its setting; <c>Logging:Console:FormatterName</c>, which the logger takes for simple when it has
+/// no such formatter, must name one it has.
 /// </summary>
 internal static class LoggingSettings
 {
     private const string Section = "Logging";
 
     private static readonly List<string> Levels = Enum.GetNames<LogLevel>().ToList();
+
+    private static readonly List<string> Formatters = [ConsoleFormatterNames.Json, ConsoleFormatterNames.Simple, ConsoleFormatterNames.Systemd];
 
     /// <exception cref="EngineConfigurationException">A logging setting the framework would throw on.</exception>
     public static void Check(IConfiguration configuration)
@@ -43,7 +46,11 @@ internal static class LoggingSettings
             }
 
             var setting = $"{console.Path}:{key}";
-            if (key.StartsWith("FormatterOptions:", StringComparison.OrdinalIgnoreCase))
+            if (key.Equals(nameof(ConsoleLoggerOptions.FormatterName), StringComparison.OrdinalIgnoreCase))
+            {
+                CheckFormatterName(setting, value);
+            }
+            else if (key.StartsWith("FormatterOptions:", StringComparison.OrdinalIgnoreCase))
             {
                 // Each formatter binds the same section to its own options.
                 var option = key["FormatterOptions:".Length..];
@@ -72,6 +79,22 @@ internal static class LoggingSettings
         var closest = NameSuggester.Closest(level.Value.ToLowerInvariant(), Levels.Select(l => l.ToLowerInvariant()), max: 1);
         var hint = closest.Count > 0 ? $"; did you mean {Levels.Find(l => l.Equals(closest[0], StringComparison.OrdinalIgnoreCase))}?" : "";
         throw EngineConfigurationException.For(level.Path, $"'{level.Value}' is not a log level ({string.Join(", ", Levels)}){hint}");
+    }
+
+    /// <summary>
+    /// A formatter the console logger does not have was taken for none: the output stayed simple, with
+    /// nothing said. The framework's are json, simple and systemd, named in any case; empty is unset.
+    /// </summary>
+    private static void CheckFormatterName(string setting, string name)
+    {
+        if (name.Length == 0 || Formatters.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var closest = NameSuggester.Closest(name.ToLowerInvariant(), Formatters, max: 1);
+        var hint = closest.Count > 0 ? $"; did you mean {closest[0]}?" : "";
+        throw EngineConfigurationException.For(setting, $"'{name}' is not a console formatter ({string.Join(", ", Formatters)}){hint}");
     }
 
     /// <summary>Binds the one value to <paramref name="options"/> as the console logger does, refusing what the binder or the options refuse.</summary>

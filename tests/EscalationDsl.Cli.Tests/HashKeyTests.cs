@@ -24,7 +24,7 @@ public sealed class HashKeyTests
     [InlineData("a-key-of-sixteen-chars\n", "starts or ends with white space, which the engine trims from the key it is sent")]
     [InlineData("a-key-of\nsixteen-chars", "holds a control character (such as a line break), which an Authorization header cannot carry")]
     [InlineData("a-key-of\u0000sixteen-chars", "holds a control character (such as a line break), which an Authorization header cannot carry")]
-    [InlineData("a-key-of-sixteen-chars-\uFFFD", "holds bytes that are not UTF-8 (read as '\uFFFD')")]
+    [InlineData("a-key-of-sixteen-chars-\uFFFD", "holds bytes that are not UTF-8 (read as '\uFFFD'), which a request cannot carry (the engine answers it 400 Bad Request)")]
     public void AKeyNoRequestCouldPresentIsRefused(string key, string problem)
     {
         var result = Esc.Run("hash-key", key);

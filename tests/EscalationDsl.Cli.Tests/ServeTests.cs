@@ -171,6 +171,8 @@ public sealed class ServeTests : IDisposable
     [InlineData("ESC_Logging__Console__MaxQueueLength=-1", "esc serve: environment variable ESC_Logging__Console__MaxQueueLength: Logging:Console:MaxQueueLength: '-1' cannot be used: value must be larger than zero")]
     [InlineData("ESC_Logging__Console__QueueFullMode=Explode", "esc serve: environment variable ESC_Logging__Console__QueueFullMode: Logging:Console:QueueFullMode: 'Explode' cannot be used: give one of Wait, DropWrite")]
     [InlineData("ESC_Logging__Console__FormatterName=json;ESC_Logging__Console__FormatterOptions__JsonWriterOptions__MaxDepth=-3", "esc serve: environment variable ESC_Logging__Console__FormatterOptions__JsonWriterOptions__MaxDepth: Logging:Console:FormatterOptions:JsonWriterOptions:MaxDepth: '-3' cannot be used: Max depth must be positive")]
+    [InlineData("ESC_Logging__Console__FormatterName=jsn", "esc serve: environment variable ESC_Logging__Console__FormatterName: Logging:Console:FormatterName: 'jsn' is not a console formatter (json, simple, systemd); did you mean json?")]
+    [InlineData("ESC_Logging__Console__FormatterName=logfmt", "esc serve: environment variable ESC_Logging__Console__FormatterName: Logging:Console:FormatterName: 'logfmt' is not a console formatter (json, simple, systemd)")]
     public async Task ABadLoggingSettingFromTheEnvironmentGetsTheOneLine(string variables, string message)
     {
         // The crash hunt's F1: the host's Logging section was not checked; each was an internal error with a stack trace.
@@ -371,6 +373,40 @@ public sealed class ServeTests : IDisposable
         var (_, error) = await RunProcess(Isolated(), stopAt: "Engine ready");
 
         error.ShouldContain("Engine ready: 0 open tickets, 1 policy\n");
+    }
+
+    [Theory]
+    [InlineData(null, "info: EscalationDsl.Engine.Processing.EngineService[0] Engine ready: 0 open tickets, 1 policy")]
+    [InlineData("simple", "info: EscalationDsl.Engine.Processing.EngineService[0] Engine ready: 0 open tickets, 1 policy")]
+    [InlineData("Systemd", "<6>EscalationDsl.Engine.Processing.EngineService[0] Engine ready: 0 open tickets, 1 policy")]
+    public async Task TheLogIsWrittenByTheConfiguredConsoleFormatter(string? formatter, string readyLine)
+    {
+        // Logging:Console:FormatterName had no effect: the engine always wrote the simple format.
+        var environment = formatter is null ? null : new Dictionary<string, string> { ["ESC_Logging__Console__FormatterName"] = formatter };
+
+        var (_, error) = await RunProcess(Isolated(), stopAt: "Engine ready", environment: environment);
+
+        error.Split('\n').ShouldContain(readyLine);
+    }
+
+    [Fact]
+    public async Task TheJsonConsoleFormatterWritesAJsonObjectAnEntry()
+    {
+        // Logging:Console:FormatterName=json had no effect: the engine always wrote the simple format.
+        var environment = new Dictionary<string, string>
+        {
+            ["ESC_Logging__Console__FormatterName"] = "json",
+            ["ESC_Logging__Console__FormatterOptions__TimestampFormat"] = "yyyy",
+        };
+
+        var (_, error) = await RunProcess(Isolated(), stopAt: "Engine ready", environment: environment);
+
+        // esc serve's own lines (listening on) are not log entries.
+        var entries = error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("esc serve: ", StringComparison.Ordinal)).ToList();
+        entries.ShouldAllBe(l => l.StartsWith('{'), "every entry is one JSON object");
+        var ready = entries.Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!).Where(e => (string?)e["Message"] == "Engine ready: 0 open tickets, 1 policy").ShouldHaveSingleItem();
+        ((string?)ready["LogLevel"]).ShouldBe("Information");
+        ((string?)ready["Timestamp"])!.Length.ShouldBe(4, "the formatter's options are read too");
     }
 
     [Fact]

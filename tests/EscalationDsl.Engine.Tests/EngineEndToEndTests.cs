@@ -377,6 +377,13 @@ public sealed class EngineEndToEndTests
         Codes("/v1/deliveries", "get").ShouldBe(["200", "400", "500"], ignoreOrder: true);
         Secured("/v1/deliveries/{id}:retry", "post").ShouldBeTrue();
         Secured("/v1/deliveries", "get").ShouldBeFalse("reads are open unless Engine:RequireKeyForReads");
+        var listed = doc["paths"]!["/v1/deliveries"]!["get"]!;
+        var limit = listed["parameters"]!.AsArray().Single(p => (string?)p!["name"] == "limit")!;
+        ((string?)limit["schema"]!["type"]).ShouldBe("integer");
+        ((int?)limit["schema"]!["minimum"]).ShouldBe(1);
+        ((int?)limit["schema"]!["maximum"]).ShouldBe(1000);
+        listed["parameters"]!.AsArray().Select(p => (string?)p!["name"]).ShouldBe(["status", "sink", "limit", "after"], ignoreOrder: true);
+        doc["components"]!["schemas"]!["DeliveryList"]!["properties"]!["next"].ShouldNotBeNull();
         var scheme = doc["components"]!["securitySchemes"]!["apiKey"]!;
         ((string?)scheme["type"]).ShouldBe("http");
         ((string?)scheme["scheme"]).ShouldBe("bearer");

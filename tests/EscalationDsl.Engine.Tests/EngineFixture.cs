@@ -130,13 +130,18 @@ internal sealed class EngineFixture : IAsyncDisposable
         ((string?)problem["detail"]).ShouldBe(detail);
     }
 
-    /// <summary>Checks that the answer is <c>500 Ticket unavailable</c> for the ticket, with this <c>field</c> (none for null).</summary>
-    public static async Task ShouldBeUnavailable(HttpResponseMessage response, string ticket, string? field)
+    /// <summary>
+    /// Checks that the answer is <c>500 Ticket unavailable</c> for the ticket, with this <c>field</c> (none for null):
+    /// set aside, or (<paramref name="running"/>) running from memory while its stored log does not replay.
+    /// </summary>
+    public static async Task ShouldBeUnavailable(HttpResponseMessage response, string ticket, string? field, bool running = false)
     {
         response.StatusCode.ShouldBe(System.Net.HttpStatusCode.InternalServerError);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         ((string?)problem["title"]).ShouldBe("Ticket unavailable");
-        ((string?)problem["detail"]).ShouldStartWith($"Ticket '{ticket}' cannot be rebuilt from its stored log or run");
+        ((string?)problem["detail"]).ShouldBe(running
+            ? $"The stored log of ticket '{ticket}' cannot be replayed (a damaged row or a bug; the engine's log has the error), so what is rebuilt from it fails: its timeline, and the answer to a retried event. The ticket goes on running from memory (its new events, deadlines and GET /v1/tickets/{ticket}); fix the row before the engine restarts, or the next start sets the ticket aside and every request for it fails."
+            : $"Ticket '{ticket}' cannot be rebuilt from its stored log or run (a damaged row, a policy version that no longer binds, or a bug; the engine's log has the error). Its stored events are kept; requests for it fail until the cause is fixed and the engine restarts.");
         ((string?)problem["field"]).ShouldBe(field);
     }
 

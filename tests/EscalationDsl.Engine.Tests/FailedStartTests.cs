@@ -58,6 +58,20 @@ public sealed class FailedStartTests : IDisposable
         File.Exists(notes + ".lock").ShouldBeTrue("only a lock file the start made itself is removed");
     }
 
+    [Fact]
+    public void AKeyFileHoldingBytesThatAreNotUtf8IsRefusedAsEscHashKeyRefusesSuchAKey()
+    {
+        // The engine read the byte as U+FFFD and started, while esc hash-key refused the same key; a request carrying
+        // the byte is answered 400 (KeyCheckTests), so no request could write.
+        var keyFile = Path.Combine(folder, "latin1.key");
+        File.WriteAllBytes(keyFile, [.. System.Text.Encoding.ASCII.GetBytes("a-key-of-sixteen-chars-"), 0xE9, (byte)'\n']);
+
+        var e = Should.Throw<EngineConfigurationException>(() => BuildWithoutKeys($"--Engine:ApiKeyFile={keyFile}"));
+
+        e.Message.ShouldBe($"Engine:ApiKeyFile: {keyFile} holds no usable key: it holds bytes that are not UTF-8 (read as '\uFFFD'), which a request cannot carry (the engine answers it 400 Bad Request); write the key as UTF-8 text");
+        File.Exists(Path.Combine(folder, "engine.db")).ShouldBeFalse();
+    }
+
     [Theory]
     [InlineData("/dev/zero", "cannot read or create /dev/zero: the file is larger than 16 MB, too large for an API key file")]
     [InlineData("short.key", "FOLDER/short.key holds no usable key (at least 16 characters)")]

@@ -107,4 +107,73 @@ public sealed partial class WebhookDeliveryTests
         ((string?)JsonNode.Parse(await retried.Content.ReadAsStringAsync())!["detail"]).ShouldBe($"Decision '{Page}' was dead-lettered to 'hook', which the settings no longer configure; configure the sink again (Engine:Sinks) to send it.");
         (await engine.GetJson("/v1/deliveries?status=dead"))!["deliveries"]!.AsArray().Count.ShouldBe(1, "it stays dead-lettered");
     }
+
+    [Fact]
+    public async Task DeadLettersAreListedAPageAtATimeWithALinkToTheNextPage()
+    {
+        // The list stopped at 1000 without saying more were dead-lettered.
+        await using var receiver = await Receiver.StartAsync();
+        receiver.Failing = true;
+        await using var engine = await EngineFixture.StartAsync(null, WebhookArgs(receiver, maxAttempts: 1));
+        await engine.PostBatch(EngineFixture.Created("e1", "INC-1", T0), EngineFixture.Created("e2", "INC-2", T0), EngineFixture.Created("e3", "INC-3", T0));
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(15));
+        for (var dead = 1; dead <= 3; dead++)
+        {
+            // A dead letter rests its sink for the backoff: the next page is tried after it.
+            await engine.ScrapeUntil(m => m.Contains(Series("esc_deliveries_dead", "sink=\"hook\"") + $" {dead}", StringComparison.Ordinal), $"{dead} pages are dead-lettered");
+            engine.Time.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        static List<string> Decisions(JsonNode page) => [.. page["deliveries"]!.AsArray().Select(d => (string)d!["decision"]!)];
+        var all = (await engine.GetJson("/v1/deliveries?status=dead"))!;
+        var oldestFirst = Decisions(all);
+        oldestFirst.Count.ShouldBe(3);
+        all["next"].ShouldBeNull("all are listed");
+
+        var first = (await engine.GetJson("/v1/deliveries?status=dead&sink=hook&limit=2"))!;
+        Decisions(first).ShouldBe(oldestFirst[..2]);
+        var next = ((string?)first["next"]).ShouldNotBeNull();
+        next.ShouldStartWith("/v1/deliveries?status=dead&sink=hook&limit=2&after=");
+
+        // A delivery put back in line between two pages does not shift the next page.
+        receiver.Failing = false;
+        (await engine.Http.PostAsync($"/v1/deliveries/{Uri.EscapeDataString(oldestFirst[0])}:retry", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var second = (await engine.GetJson(next))!;
+        Decisions(second).ShouldBe(oldestFirst[2..]);
+        second["next"].ShouldBeNull("no dead letter follows");
+
+        (await engine.GetJson("/v1/deliveries?status=dead&limit=1000"))!["next"].ShouldBeNull();
+        (await engine.GetJson("/v1/deliveries?status=dead&limit=1&sink=log"))!["deliveries"]!.AsArray().ShouldBeEmpty();
+
+        foreach (var limit in new[] { "0", "1001", "two", "-1", "" })
+        {
+            await EngineFixture.ShouldBeBadRequest(
+                await engine.Http.GetAsync($"/v1/deliveries?status=dead&limit={limit}"), "limit", $"limit is how many deliveries a page lists, 1 to 1000, not '{limit}'.");
+        }
+
+        await EngineFixture.ShouldBeBadRequest(
+            await engine.Http.GetAsync("/v1/deliveries?status=dead&after=INC-2"), "after", "after takes the cursor that ends a page's next link, not 'INC-2'; leave it out for the first page.");
+    }
+
+    [Fact]
+    public async Task ADeadLetterPutBackInLineIsSentAtOnceAndStillBeforeItsSinksNewerDecisions()
+    {
+        // It waited for the rest its sink took after the dead letter: the backoff a next attempt would have had.
+        await using var receiver = await Receiver.StartAsync();
+        receiver.Failing = true;
+        await using var engine = await EngineFixture.StartAsync(null, WebhookArgs(receiver, maxAttempts: 1, backoff: "00:10:00", maxBackoff: "00:10:00"));
+        await engine.PostEventOk(EngineFixture.Created("e1", "INC-1", T0));
+        await engine.PostEventOk(EngineFixture.Created("e2", "INC-2", T0.AddMinutes(1)));
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(16));
+        await engine.ScrapeUntil(m => m.Contains(Series("esc_deliveries_dead", "sink=\"hook\"") + " 1", StringComparison.Ordinal), "the first page is dead-lettered");
+        await Task.Delay(200);
+        receiver.Calls.Select(c => (c.Decision, c.Status)).ShouldBe([(Page, 500)], "the sink rests: INC-2's page waits");
+
+        receiver.Failing = false;
+        (await engine.Http.PostAsync($"/v1/deliveries/{Uri.EscapeDataString(Page)}:retry", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The clock does not move: the rest is over because the operator asked.
+        await EngineFixture.Eventually(() => Task.FromResult(receiver.Calls.Count == 3), "the retried page and the one behind it are sent at once");
+        receiver.Calls.Select(c => (c.Decision, c.Status)).ShouldBe([(Page, 500), (Page, 200), ("INC-2/sev1_production/0/1/1.0", 200)]);
+    }
 }

@@ -20,7 +20,7 @@ internal static class HashKeyCommand
                 throw new UsageException("hash-key: use a key of at least 16 characters");
             }
 
-            if (given is not null && Unusable(given) is { } problem)
+            if (given is not null && ApiKeys.Unsendable(given) is { } problem)
             {
                 throw new UsageException($"hash-key: the key {problem}, so no request could match its hash");
             }
@@ -35,7 +35,7 @@ internal static class HashKeyCommand
 
     /// <summary>
     /// The key on standard input (<c>esc hash-key - &lt; key.txt</c>, or piped from a secret store): its one line, without the
-    /// line break that ends it. Bytes that are not UTF-8 read as U+FFFD, which <see cref="Unusable"/> refuses.
+    /// line break that ends it. Bytes that are not UTF-8 read as U+FFFD, which <see cref="ApiKeys.Unsendable"/> refuses.
     /// </summary>
     private static string ReadKey(CliConsole console)
     {
@@ -52,8 +52,4 @@ internal static class HashKeyCommand
         var line = text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2] : text.EndsWith('\n') ? text[..^1] : text;
         return line.Length == 0 ? throw new UsageException("hash-key: standard input holds no key; give the key on one line (esc hash-key - < key.txt)") : line;
     }
-
-    /// <summary>Why requests could never present this key (ApiKeys.Accepts), or null when they can.</summary>
-    private static string? Unusable(string key) =>
-        ApiKeys.Unsendable(key) ?? (key.Contains('\uFFFD') ? "holds bytes that are not UTF-8 (read as '\uFFFD')" : null);
 }

@@ -180,9 +180,10 @@ internal static class ApiKeyFile
             throw EngineConfigurationException.For("Engine:ApiKeyFile", $"{path} holds no usable key (at least 16 characters)");
         }
 
-        // A NUL inside, or two lines: the engine started, and no request could write.
+        // A NUL inside, two lines, or bytes that are not UTF-8: the engine started, and no request could write.
         return ApiKeys.Unsendable(key) is { } why
-            ? throw EngineConfigurationException.For("Engine:ApiKeyFile", $"{path} holds no usable key: it {why}; write the key alone on one line")
+            ? throw EngineConfigurationException.For(
+                "Engine:ApiKeyFile", $"{path} holds no usable key: it {why}; {(key.Contains(ApiKeys.NotUtf8) ? "write the key as UTF-8 text" : "write the key alone on one line")}")
             : key;
     }
 

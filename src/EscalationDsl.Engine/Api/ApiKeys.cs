@@ -52,13 +52,22 @@ public sealed class ApiKeys
     }
 
     /// <summary>
-    /// Why no request could present this key (<see cref="Accepts"/> trims what it is sent, and a header carries no
-    /// control character), or null when one can: <c>esc hash-key</c> refuses such a key, and the engine a key file holding one.
+    /// Why no request could present this key, or null when one can: <c>esc hash-key</c> refuses such a key, and the
+    /// engine a key file holding one. <see cref="Accepts"/> trims what it is sent, a header carries no control
+    /// character, and the server reads a header as UTF-8, answering 400 to bytes that are not UTF-8: read from a file
+    /// or standard input, such bytes are U+FFFD (which is refused too, as the one character they all read as).
     /// </summary>
     public static string? Unsendable(string key) =>
         key.Trim() != key ? "starts or ends with white space, which the engine trims from the key it is sent"
         : key.Any(c => char.IsControl(c) && c != '\t') ? "holds a control character (such as a line break), which an Authorization header cannot carry"
+        : key.Contains(NotUtf8) ? NotUtf8Reason
         : null;
+
+    /// <summary>What bytes that are not UTF-8 read as.</summary>
+    public const char NotUtf8 = '\uFFFD';
+
+    /// <summary>Why a key holding <see cref="NotUtf8"/> is refused.</summary>
+    public const string NotUtf8Reason = "holds bytes that are not UTF-8 (read as '\uFFFD'), which a request cannot carry (the engine answers it 400 Bad Request)";
 
     /// <summary>What is wrong with a configured hash, or null when it is a valid <c>sha256:HEX</c>.</summary>
     public static string? Problem(string configured)

@@ -1,7 +1,9 @@
 namespace EscalationDsl.Engine.Api;
 
-/// <summary>The answer of GET /v1/deliveries.</summary>
-public sealed record DeliveryList(IReadOnlyList<DeadDelivery> Deliveries);
+/// <summary>The answer of GET /v1/deliveries: a page of dead letters.</summary>
+/// <param name="Deliveries">The page's dead letters, the oldest first.</param>
+/// <param name="Next">The path and query of the next page, when more dead letters follow this page's last.</param>
+public sealed record DeliveryList(IReadOnlyList<DeadDelivery> Deliveries, string? Next);
 
 /// <summary>A dead-lettered delivery.</summary>
 /// <param name="Decision">The decision's id (the webhook's <c>id</c> and <c>X-Esc-Decision</c>).</param>

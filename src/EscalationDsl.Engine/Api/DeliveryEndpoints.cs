@@ -1,9 +1,12 @@
+using System.Globalization;
+using System.Text;
 using EscalationDsl.Engine.Processing;
 using EscalationDsl.Engine.Storage;
 using EscalationDsl.Runtime.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Data.Sqlite;
 using NodaTime;
 
 namespace EscalationDsl.Engine.Api;
@@ -11,27 +14,47 @@ namespace EscalationDsl.Engine.Api;
 /// <summary>Dead letters: the list, and putting one back in line.</summary>
 internal static class DeliveryEndpoints
 {
-    /// <summary>At most this many deliveries are listed, the oldest dead letters first.</summary>
+    /// <summary>At most this many deliveries are listed on a page (limit), the oldest dead letters first.</summary>
     public const int MaxListed = 1000;
+
+    public const string ListPath = "/v1/deliveries";
+
+    /// <summary>The list's operationId in the OpenAPI document.</summary>
+    public const string ListName = "ListDeliveries";
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapMethods("/v1/deliveries", Reads.Methods, (string? status, string? sink, EngineDatabase database) =>
+        // limit and after are read as text, so that a bad one gets a problem naming it (the framework's
+        // own binding failure is a 400 that names nothing).
+        app.MapMethods(ListPath, Reads.Methods, (string? status, string? sink, string? limit, string? after, EngineDatabase database) =>
             {
                 if (status is not (null or "dead"))
                 {
                     return Problems.BadRequest($"Only dead-lettered deliveries are listed: give status=dead, not '{status}'.", "status");
                 }
 
+                if (PageSize(limit) is not { } size)
+                {
+                    return Problems.BadRequest($"limit is how many deliveries a page lists, 1 to {MaxListed}, not '{limit}'.", "limit");
+                }
+
+                DeliveryCursor? cursor = null;
+                if (after is not null && (cursor = DeliveryCursor.Decode(after)) is null)
+                {
+                    return Problems.BadRequest($"after takes the cursor that ends a page's next link, not '{after}'; leave it out for the first page.", "after");
+                }
+
                 // Its own connection: the engine loop goes on writing while the list is read.
                 using var connection = database.Open();
-                return Results.Ok(new DeliveryList(ReadDead(connection, sink)));
+                var (page, last) = ReadDead(connection, sink, cursor, size);
+                return Results.Ok(new DeliveryList(page, last is null ? null : NextPage(sink, limit, last)));
             })
             .Produces<DeliveryList>()
             .ProducesProblem(400)
             .ProducesProblem(500)
-            .WithName("ListDeliveries")
-            .WithSummary("Dead-lettered deliveries (status=dead), of one sink with sink=NAME; the oldest 1000 first.");
+            .WithName(ListName)
+            .WithSummary("Dead-lettered deliveries (status=dead), of one sink with sink=NAME; the oldest first, a page of limit (1 to 1000, 1000 when left out) at a time.")
+            .WithDescription("When more follow, `next` is the path and query of the next page (`after=` a cursor): GET it until an answer has no `next`.");
 
         app.MapPost("/v1/deliveries/{id}:retry", async (string id, string? sink, HttpContext http, EngineLoop loop) =>
             {
@@ -53,31 +76,75 @@ internal static class DeliveryEndpoints
             .WithDescription("The id is the decision's, with `/` sent as `%2F`. 404 when the decision has no delivery (to that sink), 409 when none of them is dead-lettered.");
     }
 
-    private static List<DeadDelivery> ReadDead(Microsoft.Data.Sqlite.SqliteConnection connection, string? sink)
+    /// <summary>The page size <paramref name="limit"/> asks for (the most when left out), or null when it is not 1 to <see cref="MaxListed"/>.</summary>
+    private static int? PageSize(string? limit) =>
+        limit is null ? MaxListed
+        : int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= MaxListed ? size
+        : null;
+
+    /// <summary>The next page's path and query: the same sink and limit, after the last delivery listed.</summary>
+    private static string NextPage(string? sink, string? limit, DeliveryCursor last)
+    {
+        var query = new StringBuilder($"{ListPath}?status=dead");
+        if (sink is not null)
+        {
+            query.Append("&sink=").Append(Uri.EscapeDataString(sink));
+        }
+
+        if (limit is not null)
+        {
+            query.Append("&limit=").Append(limit);
+        }
+
+        return query.Append("&after=").Append(last.Encode()).ToString();
+    }
+
+    /// <summary>
+    /// Up to <paramref name="size"/> dead letters after <paramref name="after"/>, in the list's order
+    /// (dead-lettered time, decision, sink: the order the cursor follows), and the last one's cursor
+    /// when more follow it.
+    /// </summary>
+    private static (List<DeadDelivery> Page, DeliveryCursor? Last) ReadDead(SqliteConnection connection, string? sink, DeliveryCursor? after, int size)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT d.decision_id, x.ticket_id, d.sink, x.kind, x.owner, d.attempts, d.last_error, x.at, d.next_attempt_at
             FROM deliveries d JOIN decisions x ON x.decision_id = d.decision_id
-            WHERE d.status = 'dead'{(sink is null ? "" : " AND d.sink = $sink")}
+            WHERE d.status = 'dead'{(sink is null ? "" : " AND d.sink = $sink")}{(after is null ? "" : " AND (d.next_attempt_at, d.decision_id, d.sink) > ($at, $decision, $after_sink)")}
             ORDER BY d.next_attempt_at, d.decision_id, d.sink
-            LIMIT {MaxListed}
+            LIMIT $size
             """;
         if (sink is not null)
         {
             command.Parameters.AddWithValue("$sink", sink);
         }
 
+        if (after is not null)
+        {
+            command.Parameters.AddWithValue("$at", after.DeadAtUnixMs);
+            command.Parameters.AddWithValue("$decision", after.Decision);
+            command.Parameters.AddWithValue("$after_sink", after.Sink);
+        }
+
+        // One more than the page: whether it is there tells whether a next page is.
+        command.Parameters.AddWithValue("$size", size + 1);
         using var reader = command.ExecuteReader();
-        var list = new List<DeadDelivery>();
+        var page = new List<DeadDelivery>();
+        DeliveryCursor? last = null;
         while (reader.Read())
         {
-            list.Add(new DeadDelivery(
+            if (page.Count == size)
+            {
+                return (page, last);
+            }
+
+            last = new DeliveryCursor(reader.GetInt64(8), reader.GetString(0), reader.GetString(2));
+            page.Add(new DeadDelivery(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
                 reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetString(6), Time(reader.GetInt64(7)), Time(reader.GetInt64(8))));
         }
 
-        return list;
+        return (page, null);
     }
 
     private static string Time(long unixMs) => TicketEventJson.FormatTime(Instant.FromUnixTimeMilliseconds(unixMs));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using EscalationDsl.Runtime.Events;
 using Microsoft.AspNetCore.Http;
@@ -31,6 +32,11 @@ internal static class OpenApiContract
             {
                 ok.Content ??= new Dictionary<string, OpenApiMediaType>();
                 ok.Content["text/plain"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            }
+
+            if (operation.OperationId == DeliveryEndpoints.ListName)
+            {
+                Paging(operation);
             }
 
             if (HttpMethods.IsHead(context.Description.HttpMethod ?? string.Empty))
@@ -190,6 +196,40 @@ internal static class OpenApiContract
             if (operation.RequestBody?.Content is { } content && content.TryGetValue(JsonLinesBody.MediaType, out var media) && media is OpenApiMediaType lines)
             {
                 lines.Schema = new OpenApiSchemaReference(nameof(EventDocument), document);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The list of dead letters' query: its paging parameters, which the endpoint reads as text so that
+    /// a bad one gets a problem naming it, are a whole number and a cursor.
+    /// </summary>
+    private static void Paging(OpenApiOperation operation)
+    {
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            switch (parameter.Name)
+            {
+                case "status":
+                    parameter.Description = "dead, the only status listed (the same when left out).";
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("dead")] };
+                    break;
+                case "sink":
+                    parameter.Description = "Only the dead letters of this sink.";
+                    break;
+                case "limit":
+                    parameter.Description = $"The most dead letters a page lists, 1 to {DeliveryEndpoints.MaxListed}.";
+                    parameter.Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Integer,
+                        Minimum = "1",
+                        Maximum = DeliveryEndpoints.MaxListed.ToString(CultureInfo.InvariantCulture),
+                        Default = JsonValue.Create(DeliveryEndpoints.MaxListed),
+                    };
+                    break;
+                case "after":
+                    parameter.Description = "The cursor that ends the previous page's next link: this page starts after that page's last dead letter.";
+                    break;
             }
         }
     }

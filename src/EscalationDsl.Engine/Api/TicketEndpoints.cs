@@ -44,14 +44,18 @@ internal static class TicketEndpoints
         app.MapMethods("/v1/tickets/{id}/timeline", Reads.Methods, async (string id, HttpContext http, EngineLoop loop) =>
             {
                 id = TicketId(http, id);
-                var read = new ReadItem<(Policies.PolicyVersion Version, List<(string Kind, long At, string? Body, long Seq)> Rows)?>(l => l.Log(id));
+                var read = new ReadItem<(Policies.PolicyVersion Version, List<(string Kind, long At, string? Body, long Seq)> Rows, bool Running)?>(
+                    l => l.Log(id) is { } found ? (found.Version, found.Rows, l.RunsInMemory(id)) : null);
                 loop.Post(read);
+                var running = false;
                 try
                 {
                     if (await read.Task is not { } log)
                     {
                         return Problems.From(new EngineError(404, "Unknown ticket", $"Ticket '{id}' does not exist."));
                     }
+
+                    running = log.Running;
 
                     // The answer depends on Accept: a cache keeps the text and the JSON apart.
                     http.Response.Headers.Vary = HeaderNames.Accept;
@@ -66,8 +70,9 @@ internal static class TicketEndpoints
                 }
                 catch (Exception damaged) when (damaged is JsonException or InvalidDataException)
                 {
-                    // A closed ticket's log is first replayed here: a damaged row shows now.
-                    return Problems.From(new TicketUnavailableException(id, damaged).Error());
+                    // A closed ticket's log is first replayed here: a damaged row shows now. An open
+                    // ticket's was damaged since it was rebuilt: it goes on running from memory.
+                    return Problems.From(new TicketUnavailableException(id, damaged, running).Error());
                 }
             })
             .Produces<TimelineDocument>()

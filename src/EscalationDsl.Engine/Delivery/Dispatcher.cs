@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using EscalationDsl.Engine.Processing;
 using EscalationDsl.Engine.Storage;
@@ -26,6 +27,9 @@ internal sealed class Dispatcher : BackgroundService
     private readonly ILogger<Dispatcher> logger;
     private readonly WakeSignal wake;
 
+    // Sinks whose dead letters an operator put back in line: their rest ends at the next round.
+    private readonly ConcurrentQueue<string> restEnded = new();
+
     public Dispatcher(EngineDatabase database, EngineLoop loop, IEnumerable<IDecisionSink> sinks, EngineOptions options, TimeProvider time, ILogger<Dispatcher> logger)
     {
         this.database = database;
@@ -36,6 +40,15 @@ internal sealed class Dispatcher : BackgroundService
         this.logger = logger;
         wake = new WakeSignal(time);
         loop.DeliveriesPending += wake.Set;
+        loop.DeadLettersRetried += retried =>
+        {
+            foreach (var sink in retried)
+            {
+                restEnded.Enqueue(sink);
+            }
+
+            wake.Set();
+        };
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -49,12 +62,18 @@ internal sealed class Dispatcher : BackgroundService
         // other sinks up by one call (within Engine:Delivery:Timeout) per backoff. A failed delivery
         // stays the head of its sink's line (ReadHeads) until it is delivered or dead-lettered, so
         // the database keeps its sink's later decisions behind it across restarts too; the rest after
-        // a dead letter is kept here only.
+        // a dead letter is kept here only. A dead letter put back in line by a request ends its sink's
+        // rest: it heads the line again if it is the oldest, and is sent at once.
         var resting = new Dictionary<string, long>(StringComparer.Ordinal);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                while (restEnded.TryDequeue(out var retried))
+                {
+                    resting.Remove(retried);
+                }
+
                 var now = time.GetUtcNow().ToUnixTimeMilliseconds();
                 foreach (var rested in resting.Where(r => r.Value <= now).Select(r => r.Key).ToList())
                 {

@@ -99,7 +99,8 @@ internal sealed partial class EngineLoop
             {
                 // A damaged row (or a bug): answered as Load answers a log that does not replay. A
                 // ticket in memory was rebuilt from its log, so its row was damaged since; it keeps running.
-                if (!tickets.Contains(ticketId) && !dirtyTickets.ContainsKey(ticketId))
+                var running = RunsInMemory(ticketId);
+                if (!running)
                 {
                     MarkUnavailable(ticketId, e);
                 }
@@ -108,7 +109,7 @@ internal sealed partial class EngineLoop
                     logger.LogCritical(e, "Ticket {Ticket}'s log could not be replayed to answer a retried event (a damaged row or a bug); the retry is refused", ticketId);
                 }
 
-                return new TicketUnavailableException(ticketId, e).Error(Field(item, wanted[0].Index, "ticket"));
+                return new TicketUnavailableException(ticketId, e, running).Error(Field(item, wanted[0].Index, "ticket"));
             }
         }
 

@@ -159,6 +159,12 @@ internal sealed partial class EngineLoop
         }
     }
 
+    /// <summary>
+    /// Whether the ticket runs in memory (open, or changed earlier in this group): a log of it that
+    /// does not replay was damaged since it was rebuilt, and the ticket goes on running.
+    /// </summary>
+    public bool RunsInMemory(string ticketId) => tickets.Contains(ticketId) || dirtyTickets.ContainsKey(ticketId);
+
     /// <summary>The stored log of a ticket and the policy version to explain it with.</summary>
     public (Policies.PolicyVersion Version, List<(string Kind, long At, string? Body, long Seq)> Rows)? Log(string ticketId)
     {

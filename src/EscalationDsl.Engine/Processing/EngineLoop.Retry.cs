@@ -7,7 +7,8 @@ internal sealed partial class EngineLoop
 {
     /// <summary>
     /// Puts the dead deliveries of a decision (to <paramref name="sink"/> only, when given) back in
-    /// line: due now, their attempts counted afresh, sent by the dispatcher as any other. Answers the
+    /// line: due now, their attempts counted afresh, sent by the dispatcher at once (their sinks'
+    /// rest ends, <see cref="DeadLettersRetried"/>) in their sinks' decision order. Answers the
     /// sinks put back, or 404 (no such decision or delivery) or 409 (none of them is dead).
     /// </summary>
     public (IReadOnlyList<string>? Sinks, EngineError? Error) RetryDead(string decisionId, string? sink)
@@ -54,6 +55,7 @@ internal sealed partial class EngineLoop
         }
 
         newDeliveries = true;
+        retriedSinks.AddRange(dead);
         return (dead, null);
     }
 }

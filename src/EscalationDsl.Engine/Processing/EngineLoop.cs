@@ -47,6 +47,9 @@ internal sealed partial class EngineLoop : IDisposable
     private readonly SinkRouter sinks;
     private long nextDue = long.MaxValue;
     private bool newDeliveries;
+
+    // The sinks whose dead letters this group put back in line (RetryDead), told after its commit.
+    private readonly List<string> retriedSinks = [];
     private bool live;
 
     public EngineLoop(EngineDatabase database, PolicyRegistry registry, EngineOptions options, EngineMetrics metrics, TimeProvider time, ILogger logger)
@@ -76,6 +79,12 @@ internal sealed partial class EngineLoop : IDisposable
 
     /// <summary>Signalled after a commit that created deliveries.</summary>
     public event Action? DeliveriesPending;
+
+    /// <summary>
+    /// Signalled after a commit that put dead letters back in line, with their sinks (before
+    /// <see cref="DeliveriesPending"/>): an operator's retry means now, not after the sink's rest.
+    /// </summary>
+    public event Action<IReadOnlyList<string>>? DeadLettersRetried;
 
     /// <summary>The number of open tickets in memory.</summary>
     public int OpenTickets => tickets.Count;
@@ -124,6 +133,7 @@ internal sealed partial class EngineLoop : IDisposable
     {
         var before = NextDue;
         newDeliveries = false;
+        retriedSinks.Clear();
         try
         {
             store.Begin();
@@ -179,6 +189,11 @@ internal sealed partial class EngineLoop : IDisposable
         }
 
         PublishNextDue(before);
+        if (retriedSinks.Count > 0)
+        {
+            DeadLettersRetried?.Invoke([.. retriedSinks]);
+        }
+
         if (newDeliveries)
         {
             DeliveriesPending?.Invoke();
