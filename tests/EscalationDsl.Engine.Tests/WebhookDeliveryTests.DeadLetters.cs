@@ -106,6 +106,7 @@ public sealed partial class WebhookDeliveryTests
         retried.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         ((string?)JsonNode.Parse(await retried.Content.ReadAsStringAsync())!["detail"]).ShouldBe($"Decision '{Page}' was dead-lettered to 'hook', which the settings no longer configure; configure the sink again (Engine:Sinks) to send it.");
         (await engine.GetJson("/v1/deliveries?status=dead"))!["deliveries"]!.AsArray().Count.ShouldBe(1, "it stays dead-lettered");
+        (await engine.GetJson("/v1/deliveries?status=dead&sink=hook"))!["deliveries"]!.AsArray().Count.ShouldBe(1, "a sink no longer configured still lists its dead letters");
     }
 
     [Fact]
@@ -153,6 +154,12 @@ public sealed partial class WebhookDeliveryTests
 
         await EngineFixture.ShouldBeBadRequest(
             await engine.Http.GetAsync("/v1/deliveries?status=dead&after=INC-2"), "after", "after takes the cursor that ends a page's next link, not 'INC-2'; leave it out for the first page.");
+
+        // A crash hunt and a review: a misspelt parameter or sink listed everything, or nothing, as if that were the answer.
+        await EngineFixture.ShouldBeBadRequest(
+            await engine.Http.GetAsync("/v1/deliveries?status=dead&limt=2"), "limt", "GET /v1/deliveries reads no parameter 'limt'; it reads status, sink, limit, after (did you mean limit?).");
+        await EngineFixture.ShouldBeBadRequest(
+            await engine.Http.GetAsync("/v1/deliveries?status=dead&sink=hoook"), "sink", "No sink 'hoook' is configured, and none by that name has dead-lettered deliveries; the sinks are log, hook (did you mean hook?).");
     }
 
     [Fact]

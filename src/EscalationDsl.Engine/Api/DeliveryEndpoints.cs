@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using EscalationDsl.Engine.Processing;
 using EscalationDsl.Engine.Storage;
+using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Runtime.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,12 +23,22 @@ internal static class DeliveryEndpoints
     /// <summary>The list's operationId in the OpenAPI document.</summary>
     public const string ListName = "ListDeliveries";
 
+    /// <summary>The query parameters the list reads.</summary>
+    private static readonly string[] ListParameters = ["status", "sink", "limit", "after"];
+
     public static void Map(IEndpointRouteBuilder app)
     {
         // limit and after are read as text, so that a bad one gets a problem naming it (the framework's
         // own binding failure is a 400 that names nothing).
-        app.MapMethods(ListPath, Reads.Methods, (string? status, string? sink, string? limit, string? after, EngineDatabase database) =>
+        app.MapMethods(ListPath, Reads.Methods, (string? status, string? sink, string? limit, string? after, HttpContext http, EngineDatabase database, EngineOptions options) =>
             {
+                // A misspelt `limt=5` listed a thousand: every parameter of the list is one it reads.
+                if (http.Request.Query.Keys.FirstOrDefault(k => !ListParameters.Contains(k)) is { } unknown)
+                {
+                    var near = NameSuggester.Closest(unknown, ListParameters);
+                    return Problems.BadRequest($"GET {ListPath} reads no parameter '{unknown}'; it reads {string.Join(", ", ListParameters)}{(near.Count == 0 ? "" : $" (did you mean {near[0]}?)")}.", unknown);
+                }
+
                 if (status is not (null or "dead"))
                 {
                     return Problems.BadRequest($"Only dead-lettered deliveries are listed: give status=dead, not '{status}'.", "status");
@@ -47,6 +58,16 @@ internal static class DeliveryEndpoints
                 // Its own connection: the engine loop goes on writing while the list is read.
                 using var connection = database.Open();
                 var (page, last) = ReadDead(connection, sink, cursor, size);
+                if (page.Count == 0 && cursor is null && sink is not null && !options.Sinks.Exists(s => s.Name == sink))
+                {
+                    // A sink removed from the settings still lists its dead letters; a name no sink ever had is a typo.
+                    var names = options.Sinks.Select(s => s.Name).ToList();
+                    var near = NameSuggester.Closest(sink, names);
+                    return Problems.BadRequest(
+                        $"No sink '{sink}' is configured, and none by that name has dead-lettered deliveries; {(names.Count == 0 ? "no sink is configured (Engine:Sinks)" : "the sinks are " + string.Join(", ", names))}{(near.Count == 0 ? "" : $" (did you mean {near[0]}?)")}.",
+                        "sink");
+                }
+
                 return Results.Ok(new DeliveryList(page, last is null ? null : NextPage(sink, limit, last)));
             })
             .Produces<DeliveryList>()
