@@ -104,6 +104,26 @@ public sealed class TimelineTextTests
         (await response.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("/v1/tickets/nope/timeline", null, 404)]
+    [InlineData("/v1/tickets/nope/timeline", "text/plain", 404)]
+    [InlineData("/v1/tickets/nope", "text/html", 404)]
+    [InlineData("/v1/deliveries?status=pending", "text/plain", 400)]
+    [InlineData("/v1/nothing", "text/plain", 404)]
+    public async Task EveryProblemCarriesTheRequestsTraceIdWhateverItAccepts(string path, string? accept, int status)
+    {
+        // A crash hunt: with Accept: text/plain (a reader of the text timeline) or text/html (a browser) problems had none.
+        await using var engine = await EngineFixture.StartAsync();
+
+        var response = await Get(engine, path, accept);
+
+        ((int)response.StatusCode).ShouldBe(status);
+        var body = await response.Content.ReadAsStringAsync();
+        var traceId = (string?)JsonNode.Parse(body)!["trace_id"];
+        traceId.ShouldNotBeNull(body);
+        traceId.ShouldNotBeNull().ShouldMatch("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$");
+    }
+
     private static async Task<HttpResponseMessage> Get(EngineFixture engine, string path, string? accept)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using EscalationDsl.Engine.Processing;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 
 namespace EscalationDsl.Engine.Api;
@@ -8,11 +11,11 @@ namespace EscalationDsl.Engine.Api;
 internal static class Problems
 {
     public static IResult From(EngineError error) =>
-        Results.Problem(
+        new Traced(TypedResults.Problem(
             detail: error.Detail,
             statusCode: error.Status,
             title: error.Title,
-            extensions: error.Field is null ? null : new Dictionary<string, object?> { ["field"] = error.Field });
+            extensions: error.Field is null ? null : new Dictionary<string, object?> { ["field"] = error.Field }).ProblemDetails);
 
     public static IResult BadRequest(string detail, string? field = null) =>
         From(new EngineError(400, "Invalid request", detail, field));
@@ -45,8 +48,29 @@ internal static class Problems
         {
             404 or 405 => NotRouted(context),
             415 => UnsupportedMediaType(request.ContentType, request.Path),
-            _ => Results.Problem(statusCode: status),
+            _ => new Traced(TypedResults.Problem(statusCode: status).ProblemDetails),
         };
+    }
+
+    /// <summary>
+    /// A problem that carries the request's trace id whatever the request accepts. The framework adds it only where its
+    /// problem writer answers the request's Accept (JSON, or none), so an error a browser or a reader of the text
+    /// timeline (<c>Accept: text/plain</c>) got had none to find it by in the log.
+    /// </summary>
+    private sealed class Traced(ProblemDetails problem) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+            if (httpContext.RequestServices.GetService<IProblemDetailsService>() is { } writer
+                && await writer.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem }).ConfigureAwait(false))
+            {
+                return; // with the trace id, as trace_id
+            }
+
+            problem.Extensions["trace_id"] = Activity.Current?.Id ?? httpContext.TraceIdentifier;
+            await TypedResults.Problem(problem).ExecuteAsync(httpContext).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
