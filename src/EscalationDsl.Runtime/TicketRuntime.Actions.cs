@@ -64,13 +64,13 @@ public sealed partial class TicketRuntime
 
                     break;
                 case PageAction page:
-                    var downgrade = PageDowngrade(t, at, rulePageGuards);
+                    var (downgrade, why, guard) = PageDowngradeOf(t, at, rulePageGuards);
                     for (var j = 0; j < page.Owners.Length; j++)
                     {
                         if (Resolve(t, page.Owners[j], at, step) is { } owner)
                         {
-                            Emit(t, prefix.Target(i, j), at, downgrade is null ? DecisionKind.Page : DecisionKind.Notify, owner, step, occurrence, null, [],
-                                downgrade ?? "page");
+                            Emit(t, prefix.Target(i, j), at, downgrade == PageDowngrade.None ? DecisionKind.Page : DecisionKind.Notify, owner, step, occurrence, null, [],
+                                why ?? "page", downgrade: downgrade, pageGuard: guard);
                         }
                     }
 
@@ -154,31 +154,34 @@ public sealed partial class TicketRuntime
         NoteActions(t, before);
     }
 
-    /// <summary>Why a page goes out as a notification (paging stopped, or a page guard does not hold), or null to page.</summary>
-    private string? PageDowngrade(Ticket t, long at, ImmutableArray<TicketPredicate> rulePageGuards)
+    /// <summary>
+    /// Why a page goes out as a notification (paging stopped, or a page guard does not hold: which one, by its
+    /// index), with the decision's text; <see cref="PageDowngrade.None"/> to page.
+    /// </summary>
+    private (PageDowngrade Downgrade, string? Detail, int Guard) PageDowngradeOf(Ticket t, long at, ImmutableArray<TicketPredicate> rulePageGuards)
     {
         if ((t.Flags & TicketFlags.PagingStopped) != 0)
         {
-            return "page sent as a notification: paging was stopped";
+            return (PageDowngrade.PagingStopped, "page sent as a notification: paging was stopped", -1);
         }
 
         for (var g = 0; g < Policy.PolicyPageGuards.Length; g++)
         {
             if (!Policy.PolicyPageGuards[g](t, at))
             {
-                return $"page sent as a notification: page only when {ModelFormatter.Format(Policy.Model.PageGuards[g].When)} does not hold";
+                return (PageDowngrade.PolicyGuard, $"page sent as a notification: page only when {ModelFormatter.Format(Policy.Model.PageGuards[g].When)} does not hold", g);
             }
         }
 
-        foreach (var guard in rulePageGuards)
+        for (var g = 0; g < rulePageGuards.Length; g++)
         {
-            if (!guard(t, at))
+            if (!rulePageGuards[g](t, at))
             {
-                return "page sent as a notification: the rule's `page only when` does not hold";
+                return (PageDowngrade.RuleGuard, "page sent as a notification: the rule's `page only when` does not hold", g);
             }
         }
 
-        return null;
+        return (PageDowngrade.None, null, -1);
     }
 
     private OwnerModel? Resolve(Ticket t, OwnerRefModel owner, long at, CompiledStep? step, bool quiet = false) =>
@@ -241,9 +244,14 @@ public sealed partial class TicketRuntime
     private OwnerModel? CurrentOwner(Ticket t) => t.OwnerIndex < 0 ? null : Policy.Model.Owners[t.OwnerIndex];
 
     /// <summary>Records a decision; <paramref name="level"/> is the ticket's escalation level unless given.</summary>
-    private void Emit(Ticket t, string id, long at, DecisionKind kind, OwnerModel? owner, CompiledStep? step, int occurrence, SlaComponent? component, IReadOnlyList<string> fields, string detail, byte? level = null)
+    private void Emit(Ticket t, string id, long at, DecisionKind kind, OwnerModel? owner, CompiledStep? step, int occurrence, SlaComponent? component, IReadOnlyList<string> fields, string detail, byte? level = null,
+        PageDowngrade downgrade = PageDowngrade.None, int pageGuard = -1)
     {
-        var decision = new Decision(id, t.Id, Instant.FromUnixTimeMilliseconds(at), kind, owner?.Name, step?.Rule.Name, step?.Index ?? -1, occurrence, level ?? t.Level, component, fields, detail);
+        var decision = new Decision(id, t.Id, Instant.FromUnixTimeMilliseconds(at), kind, owner?.Name, step?.Rule.Name, step?.Index ?? -1, occurrence, level ?? t.Level, component, fields, detail)
+        {
+            Downgrade = downgrade,
+            PageGuard = pageGuard,
+        };
         output.Add(decision);
         trace?.Add(at, TraceKind.Decision, $"{DecisionKinds.Name(kind)}{(owner is null ? "" : " " + owner.Name)}: {detail} [{id}]");
     }

@@ -34,6 +34,18 @@ internal sealed class Replays
         return Run(policy ?? Policies.Support, source, options: options);
     }
 
+    /// <summary>A canonical JSON Lines event on Monday 2 November 2026, UTC (<c>at</c> is <c>10:15</c>); <paramref name="extra"/> adds members.</summary>
+    public static string MondayEvent(string ticket, string at, string type, string extra = "") =>
+        $$"""{"ticket":"{{ticket}}","at":"2026-11-02T{{at}}:00Z","type":"{{type}}"{{extra}}}""";
+
+    /// <summary>The report of these JSON Lines replayed against <paramref name="policy"/>, which must raise no problem.</summary>
+    public static Reporting.SimulationReport Report(CompiledPolicy policy, params string[] lines)
+    {
+        var replay = Canonical(".jsonl", string.Join("\n", lines) + "\n", policy);
+        replay.Problems.ShouldBeEmpty();
+        return replay.Result!.Report;
+    }
+
     public static Replays Run(CompiledPolicy policy, IEventSource source, bool strict = false, SimulationOptions? options = null)
     {
         var replays = new Replays();

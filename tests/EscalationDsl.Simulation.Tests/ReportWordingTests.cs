@@ -55,6 +55,20 @@ public sealed class ReportWordingTests
         }
     }
 
+    [Fact]
+    public void TheSlaComplianceTableSaysItCountsByTheSeverityTicketsEndedWith()
+    {
+        // A reviewer compares this table between two versions; a figure of a severity the change did not touch moves when a
+        // ticket breached under another severity and ended with this one (user trial F2).
+        var report = QuicklyResolved(["other"]);
+        const string Basis = "Share of targets met among those decided (met / met + breached), by the severity tickets ended with: "
+            + "a target breached under an earlier severity counts under the last one, if the last one sets that target too.";
+
+        MarkdownReport.Render(report).ShouldContain("## SLA compliance\n\n" + Basis);
+        HtmlReport.Render(report).ShouldContain("<p>" + Basis);
+        TextReport.Render(report).ShouldContain("SLA compliance\n==============\nShare of targets met among those decided (met / met + breached), by the severity tickets ended with:\n");
+    }
+
     /// <summary>sev3 tickets of the support policy resolved five minutes after creation: nothing escalates.</summary>
     private static SimulationReport QuicklyResolved(IEnumerable<string> issueTypes)
     {

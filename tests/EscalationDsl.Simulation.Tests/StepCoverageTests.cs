@@ -48,8 +48,7 @@ public sealed class StepCoverageTests
 
     private static readonly CompiledPolicy Compiled = Policies.Compile(Policy, "coverage.esc");
 
-    private static string E(string ticket, string at, string type, string extra = "") =>
-        $$"""{"ticket":"{{ticket}}","at":"2026-11-02T{{at}}:00Z","type":"{{type}}"{{extra}}}""";
+    private static string E(string ticket, string at, string type, string extra = "") => Replays.MondayEvent(ticket, at, type, extra);
 
     /// <summary>
     /// A (network) is acknowledged only at 11:30: #0 fires at 10:15, #1 escalates to eng at 11:00, #2 notifies at
@@ -59,25 +58,18 @@ public sealed class StepCoverageTests
     /// request_id comes at 11:20. The first deescalation runs at each acknowledgement; nothing sets a workaround,
     /// raises urgent, fails a workaround or has issue type storage.
     /// </summary>
-    private static SimulationReport Report()
-    {
-        var lines = new[]
-        {
-            E("A", "10:00", "created", ",\"severity\":\"high\",\"issue_type\":\"network\""),
-            E("A", "11:30", "acknowledged"),
-            E("A", "12:00", "resolved"),
-            E("B", "10:00", "created", ",\"severity\":\"high\",\"issue_type\":\"network\""),
-            E("B", "10:05", "acknowledged"),
-            E("B", "10:50", "resolved"),
-            E("C", "10:00", "created", ",\"severity\":\"high\",\"issue_type\":\"other\""),
-            E("C", "10:10", "acknowledged"),
-            E("C", "11:20", "field_set", ",\"fields\":{\"request_id\":\"req-7\"}"),
-            E("C", "12:00", "resolved"),
-        };
-        var replay = Replays.Canonical(".jsonl", string.Join("\n", lines) + "\n", Compiled);
-        replay.Problems.ShouldBeEmpty();
-        return replay.Result!.Report;
-    }
+    private static SimulationReport Report() => Replays.Report(
+        Compiled,
+        E("A", "10:00", "created", ",\"severity\":\"high\",\"issue_type\":\"network\""),
+        E("A", "11:30", "acknowledged"),
+        E("A", "12:00", "resolved"),
+        E("B", "10:00", "created", ",\"severity\":\"high\",\"issue_type\":\"network\""),
+        E("B", "10:05", "acknowledged"),
+        E("B", "10:50", "resolved"),
+        E("C", "10:00", "created", ",\"severity\":\"high\",\"issue_type\":\"other\""),
+        E("C", "10:10", "acknowledged"),
+        E("C", "11:20", "field_set", ",\"fields\":{\"request_id\":\"req-7\"}"),
+        E("C", "12:00", "resolved"));
 
     [Fact]
     public void EachStepCountsTheTicketsItFiredForTheTimesItFiredAndTheTicketsItWasBlockedOn()
@@ -130,21 +122,22 @@ public sealed class StepCoverageTests
         const string Never = "rule hurry; step r #3; deescalate when workaround and severity == high; route issue_type storage.";
 
         var text = TextReport.Render(report);
-        text.ShouldContain("  r #1      after 1h unless workaround                            2      2        1");
+        text.ShouldContain("  r #1      after 1h unless workaround                            2      2        1      0           0               0");
         text.ShouldContain("  acknowledged                           3      3\n");
         text.ShouldContain("Never applied on these tickets\n" + Never);
 
         var markdown = MarkdownReport.Render(report);
-        markdown.ShouldContain("| r #1 | after 1h unless workaround | 2 | 2 | 1 |");
+        markdown.ShouldContain("| r #1 | after 1h unless workaround | 2 | 2 | 1 | 0 | 0 | 0 |");
         markdown.ShouldContain("| workaround and severity == high | 0 | 0 |");
         markdown.ShouldContain("### Never applied on these tickets\n\n" + Never);
 
         var html = HtmlReport.Render(report);
-        html.ShouldContain("<tr><td>r #1</td><td>after 1h unless workaround</td><td class=\"n\">2</td><td class=\"n\">2</td><td class=\"n\">1</td></tr>");
+        html.ShouldContain("<tr><td>r #1</td><td>after 1h unless workaround</td><td class=\"n\">2</td><td class=\"n\">2</td><td class=\"n\">1</td>"
+            + "<td class=\"n\">0</td><td class=\"n\">0</td><td class=\"n\">0</td></tr>");
         html.ShouldContain("<p>rule&#160;hurry; step&#160;r&#160;#3; deescalate when workaround and severity == high; route&#160;issue_type&#160;storage.</p>");
 
         var escalations = JsonDocument.Parse(JsonReport.Render(report)).RootElement.GetProperty("escalations");
-        escalations.GetProperty("byStep")[1].Compact().ShouldBe("""{"step":"r #1","trigger":"after 1h unless workaround","tickets":2,"fired":2,"blocked":1}""");
+        escalations.GetProperty("byStep")[1].Compact().ShouldBe("""{"step":"r #1","trigger":"after 1h unless workaround","tickets":2,"fired":2,"blocked":1,"pages":0,"pagesAsNotifications":{"pageGuard":0,"pagingStopped":0}}""");
         escalations.GetProperty("deescalations")[0].Compact().ShouldBe("""{"condition":"acknowledged","tickets":3,"fired":3}""");
         escalations.GetProperty("routeValues")[1].Compact().ShouldBe("""{"field":"issue_type","value":"storage","owner":"storage","tickets":0}""");
         escalations.GetProperty("neverApplied").Compact().ShouldBe(

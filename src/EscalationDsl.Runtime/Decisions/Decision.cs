@@ -32,4 +32,18 @@ public sealed record Decision(
     int Level,
     SlaComponent? Component,
     IReadOnlyList<string> Fields,
-    string Detail);
+    string Detail)
+{
+    /// <summary>
+    /// For a page sent as a notification (<see cref="DecisionKind.Notify"/>): why, so a reader can count
+    /// them without reading <see cref="Detail"/>; <see cref="PageDowngrade.None"/> for every other decision.
+    /// </summary>
+    public PageDowngrade Downgrade { get; init; }
+
+    /// <summary>
+    /// With <see cref="PageDowngrade.PolicyGuard"/> or <see cref="PageDowngrade.RuleGuard"/>: the index of the
+    /// first `page only when` that did not hold, among the policy's (<c>PolicyModel.PageGuards</c>) or the
+    /// rule's (<c>RuleModel.PageGuards</c>) page guards; otherwise -1.
+    /// </summary>
+    public int PageGuard { get; init; } = -1;
+}

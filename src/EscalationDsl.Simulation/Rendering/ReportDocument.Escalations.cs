@@ -18,14 +18,18 @@ internal static partial class ReportDocument
         {
             new DocText("Decisions: " + string.Join(", ", e.DecisionsByKind.Where(k => k.Value > 0).Select(k => $"{k.Key}{DocText.NoBreak}{Formats.Count(k.Value)}")) + "."),
             new DocHeading("By rule"),
-            Table(["rule", "tickets", "escalations", "pages", "notifications", "other"], [false, true, true, true, true, true],
-                Rows(r, e.ByRule, e.ByRuleLeftOut, Rules, x => [x.Rule, Formats.Count(x.Tickets), Formats.Count(x.Escalations), Formats.Count(x.Pages), Formats.Count(x.Notifications), Formats.Count(x.Other)])),
+            new DocText(NotifiedPagesNote),
+            Table(["rule", "tickets", "escalations", "pages", "notifications", "page guard", "paging stopped", "other"], [false, true, true, true, true, true, true, true],
+                Rows(r, e.ByRule, e.ByRuleLeftOut, Rules, x => [x.Rule, Formats.Count(x.Tickets), Formats.Count(x.Escalations), Formats.Count(x.Pages), Formats.Count(x.Notifications),
+                    Formats.Count(x.PagesAsNotifications.PageGuard), Formats.Count(x.PagesAsNotifications.PagingStopped), Formats.Count(x.Other)])),
             new DocHeading("By step"),
             new DocText("Each step of every rule, numbered from 0 as esc explain and esc matrix number them: the tickets it fired for and how often. "
                 + "Blocked: tickets on which its escalation waited for required fields (missing_information). A step skipped when due (its unless held) "
-                + "or cancelled (its rule stopped) is not counted: the runtime tells those only in a ticket's trace (esc explain)."),
-            Table(["step", "trigger", "tickets", "fired", "blocked"], [false, false, true, true, true],
-                e.ByStep.Select(s => (IReadOnlyList<string>)[s.Step, s.Trigger, Formats.Count(s.Tickets), Formats.Count(s.Fired), Formats.Count(s.Blocked)])),
+                + "or cancelled (its rule stopped) is not counted: the runtime tells those only in a ticket's trace (esc explain). "
+                + "Pages: pages it sent; page guard and paging stopped: its pages that went out as notifications instead, as in By rule."),
+            Table(["step", "trigger", "tickets", "fired", "blocked", "pages", "page guard", "paging stopped"], [false, false, true, true, true, true, true, true],
+                e.ByStep.Select(s => (IReadOnlyList<string>)[s.Step, s.Trigger, Formats.Count(s.Tickets), Formats.Count(s.Fired), Formats.Count(s.Blocked),
+                    Formats.Count(s.Pages), Formats.Count(s.PagesAsNotifications.PageGuard), Formats.Count(s.PagesAsNotifications.PagingStopped)])),
             new DocHeading("De-escalations"),
             e.Deescalations.Count == 0
                 ? new DocText("The policy has no deescalate block.")
@@ -53,6 +57,9 @@ internal static partial class ReportDocument
     }
 
     private static readonly (string One, string Many) Rules = ("rule", "rules");
+
+    private const string NotifiedPagesNote = "Notifications include pages that went out as notifications, counted again under page guard "
+        + "(a page only when did not hold: esc matrix lists the guards) and paging stopped (stop paging had run on the ticket).";
 
     /// <summary>
     /// The note on the parts of the policy that did nothing: <c>rule security; step sev1_production #4; deescalate

@@ -127,8 +127,8 @@ internal static partial class ReportDocument
             rows);
         var blocks = new List<DocBlock>
         {
-            new DocText("Share of targets met among those decided (met / met + breached); a blank cell is a target the severity does not set. "
-                + "Resolving a ticket ends every running clock as met."),
+            new DocText("Share of targets met among those decided (met / met + breached), by the severity tickets ended with: a target breached under "
+                + "an earlier severity counts under the last one, if the last one sets that target too. A blank cell is a target the severity does not set. Resolving a ticket ends every running clock as met."),
             Grid("severity", r.Sla.BySeverity.Select(Cells)),
         };
         if (r.Sla.Unobserved.Count > 0)
@@ -236,8 +236,14 @@ internal static partial class ReportDocument
             items.Select(i => (IReadOnlyList<string>)[i.Ticket, i.Severity, i.IssueType, i.Queue, Formats.Time(i.At), i.Detail]));
         var blocks = new List<DocBlock>
         {
-            new DocHeading($"Tickets that missed the same SLA component more than once: {Formats.Count(v.RepeatedMissTickets)}"),
+            new DocHeading($"Steps whose pages went out mostly as notifications: {Formats.Count(v.PagesAsNotifications.Count)}"),
         };
+        if (v.PagesAsNotifications.Count > 0)
+        {
+            blocks.Add(new DocList([.. v.PagesAsNotifications.Select(NotifiedPages)]));
+        }
+
+        blocks.Add(new DocHeading($"Tickets that missed the same SLA component more than once: {Formats.Count(v.RepeatedMissTickets)}"));
         if (v.RepeatedMisses.Count > 0)
         {
             blocks.Add(Items(v.RepeatedMisses));
@@ -262,6 +268,10 @@ internal static partial class ReportDocument
             : new DocText(NoTopEscalatingIssueTypes(v, kind, kinds)));
         return new DocSection("review", "Review list", blocks);
     }
+
+    /// <summary><c>sev2_degraded #1 (after 45m unless acknowledged): 304 of 304 pages went out as notifications: page only when impact_confirmed did not hold (304).</c></summary>
+    private static string NotifiedPages(NotifiedPagesItem i) =>
+        $"{i.Step} ({i.Trigger}): {Formats.Count(i.PagesAsNotifications.Total)} of {Formats.Count(i.Pages + i.PagesAsNotifications.Total, "page")} went out as {(i.PagesAsNotifications.Total == 1 ? "a notification" : "notifications")}: {i.Why}.";
 
     /// <summary>Why the ranking is empty: too few tickets per issue type to rank (the usual reason on a small input), or no escalation among those ranked.</summary>
     private static string NoTopEscalatingIssueTypes(ReviewSection v, string kind, string kinds) => v.RankedIssueTypes switch

@@ -110,6 +110,9 @@ internal sealed class RuleAcc
 
     public long Notifications { get; set; }
 
+    /// <summary>The pages among <see cref="Notifications"/>.</summary>
+    public PagesAsNotifications PagesAsNotifications { get; set; }
+
     public long Other { get; set; }
 }
 

@@ -1,5 +1,6 @@
 using EscalationDsl.Language.Semantics;
 using EscalationDsl.Runtime;
+using EscalationDsl.Runtime.Decisions;
 
 namespace EscalationDsl.Simulation.Reporting.Building;
 
@@ -7,7 +8,8 @@ namespace EscalationDsl.Simulation.Reporting.Building;
 /// How often each step, deescalation and route value of the policy applied. Counts live in arrays indexed
 /// by step (policy order), deescalation and route value, and are filled once per finished ticket from the
 /// runtime's own occurrence counters, so the replay's per-event path pays nothing and memory does not grow
-/// with the tickets. Blocked escalations are counted from their <c>missing_information</c> decisions.
+/// with the tickets. Blocked escalations are counted from their <c>missing_information</c> decisions, pages and
+/// pages sent as notifications from the decisions' kind and <see cref="Decision.Downgrade"/>.
 /// </summary>
 internal sealed class PolicyCoverage
 {
@@ -19,6 +21,13 @@ internal sealed class PolicyCoverage
     private readonly TicketCount[] stepBlocked;
     private readonly long[] deescalationFired;
     private readonly long[] deescalationTickets;
+    private readonly long[] stepPages;
+
+    /// <summary>
+    /// Per step, its pages sent as notifications by why: paging stopped at 0, then each policy-wide page guard,
+    /// then each of the rule's own.
+    /// </summary>
+    private readonly long[][] stepNotifiedPages;
 
     /// <summary>Per route: the key of each value it lists to its index in <see cref="routeTickets"/>.</summary>
     private readonly Dictionary<string, int>[] routeValues;
@@ -32,6 +41,8 @@ internal sealed class PolicyCoverage
         stepFired = new long[stepFirings.Length];
         stepTickets = new long[stepFirings.Length];
         stepBlocked = new TicketCount[stepFirings.Length];
+        stepPages = new long[stepFirings.Length];
+        stepNotifiedPages = [.. model.Rules.SelectMany(r => r.Steps.Select(_ => new long[1 + model.PageGuards.Length + r.PageGuards.Length]))];
         deescalationFirings = new int[model.Deescalations.Length];
         deescalationFired = new long[deescalationFirings.Length];
         deescalationTickets = new long[deescalationFirings.Length];
@@ -96,6 +107,17 @@ internal sealed class PolicyCoverage
     /// <summary>A step's escalation was blocked by missing fields on ticket <paramref name="number"/> (counted once per ticket).</summary>
     public void Blocked(int step, long number) => stepBlocked[step].Add(number);
 
+    /// <summary>A step sent a page.</summary>
+    public void Paged(int step) => stepPages[step]++;
+
+    /// <summary>A step's page went out as a notification, for the runtime's reason (<see cref="Decision.Downgrade"/>, <see cref="Decision.PageGuard"/>).</summary>
+    public void Downgraded(int step, PageDowngrade why, int guard) => stepNotifiedPages[step][why switch
+    {
+        PageDowngrade.PolicyGuard => 1 + guard,
+        PageDowngrade.RuleGuard => 1 + policy.Model.PageGuards.Length + guard,
+        _ => 0,
+    }]++;
+
     private static void Fold(int[] firings, long[] fired, long[] tickets)
     {
         for (var i = 0; i < firings.Length; i++)
@@ -116,12 +138,48 @@ internal sealed class PolicyCoverage
         {
             foreach (var step in rule.Steps)
             {
-                rows.Add(new StepRow($"{rule.Name} #{step.Index}", ModelFormatter.Format(step.Trigger), stepTickets[i], stepFired[i], stepBlocked[i].Value));
+                var notified = stepNotifiedPages[i];
+                rows.Add(new StepRow($"{rule.Name} #{step.Index}", ModelFormatter.Format(step.Trigger), stepTickets[i], stepFired[i], stepBlocked[i].Value,
+                    stepPages[i], new PagesAsNotifications(notified.Sum() - notified[0], notified[0])));
                 i++;
             }
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The steps (of <paramref name="steps"/>, from <see cref="Steps"/>) more than half of whose pages went out
+    /// as notifications, each with what turned them: the guard as written, or paging stopped.
+    /// </summary>
+    public List<NotifiedPagesItem> MostlyNotified(IReadOnlyList<StepRow> steps)
+    {
+        var model = policy.Model;
+        var items = new List<NotifiedPagesItem>();
+        var i = 0;
+        foreach (var rule in model.Rules)
+        {
+            foreach (var _ in rule.Steps)
+            {
+                var row = steps[i];
+                if (row.PagesAsNotifications.Total > row.Pages)
+                {
+                    var counts = stepNotifiedPages[i];
+                    string Reason(int k) =>
+                        k == 0 ? "paging was stopped"
+                        : k <= model.PageGuards.Length ? $"page only when {ModelFormatter.Format(model.PageGuards[k - 1].When)} did not hold"
+                        : $"{rule.Name}'s page only when {ModelFormatter.Format(rule.PageGuards[k - 1 - model.PageGuards.Length].When)} did not hold";
+                    var why = Enumerable.Range(0, counts.Length).Where(k => counts[k] > 0)
+                        .OrderByDescending(k => counts[k]).ThenBy(k => k == 0 ? int.MaxValue : k)
+                        .Select(k => $"{Reason(k)} ({Formats.Count(counts[k])})");
+                    items.Add(new NotifiedPagesItem(row.Step, row.Trigger, row.Pages, row.PagesAsNotifications, string.Join(", ", why)));
+                }
+
+                i++;
+            }
+        }
+
+        return items;
     }
 
     public List<DeescalationRow> Deescalations() =>

@@ -43,7 +43,7 @@ internal sealed partial class ReportBuilder
 
         var kinds = Enum.GetValues<DecisionKind>().ToDictionary(DecisionKinds.Name, k => decisionsByKind[(int)k]);
         var ruleRows = model.Rules.Select(r => rules.GetValueOrDefault(r.Name) is { } acc
-            ? new RuleRow(r.Name, acc.Tickets.Value, acc.Escalations, acc.Pages, acc.Notifications, acc.Other)
+            ? new RuleRow(r.Name, acc.Tickets.Value, acc.Escalations, acc.Pages, acc.Notifications, acc.Other, acc.PagesAsNotifications)
             : new RuleRow(r.Name, 0, 0, 0, 0, 0)).ToList();
         var steps = coverage.Steps();
         var deescalations = coverage.Deescalations();
@@ -104,7 +104,8 @@ internal sealed partial class ReportBuilder
                 .OrderByDescending(g => g.EscalationRate).ThenByDescending(g => g.Tickets).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Take(reviewSize)],
             MinimumGroup,
-            ranked.Count);
+            ranked.Count,
+            coverage.MostlyNotified(steps));
 
         var peaks = load.WeeklyPeaks(zone);
         var weekRows = weeks.OrderBy(w => w.Key).Select(w => new WeekRow(

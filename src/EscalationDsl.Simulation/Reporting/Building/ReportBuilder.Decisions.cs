@@ -44,8 +44,20 @@ internal sealed partial class ReportBuilder
                 switch (d.Kind)
                 {
                     case DecisionKind.Escalate: rule.Escalations++; break;
-                    case DecisionKind.Page: rule.Pages++; break;
-                    case DecisionKind.Notify: rule.Notifications++; break;
+                    case DecisionKind.Page:
+                        rule.Pages++;
+                        coverage.Paged(rule.FirstStep + d.Step);
+                        break;
+                    case DecisionKind.Notify:
+                        rule.Notifications++;
+                        if (d.Downgrade != PageDowngrade.None)
+                        {
+                            // The runtime says why on the decision: no text to read.
+                            rule.PagesAsNotifications += d.Downgrade == PageDowngrade.PagingStopped ? new(0, 1) : new(1, 0);
+                            coverage.Downgraded(rule.FirstStep + d.Step, d.Downgrade, d.PageGuard);
+                        }
+
+                        break;
                     case DecisionKind.MissingInformation:
                         rule.Other++;
                         coverage.Blocked(rule.FirstStep + d.Step, ticket);

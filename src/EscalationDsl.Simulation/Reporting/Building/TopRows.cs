@@ -59,7 +59,8 @@ internal static class TopRows
         rows.Count <= top ? (rows, null) : ([.. rows.Take(top)], new LeftOut<T>(rows.Count - top, fold([.. rows.Skip(top)])));
 
     private static RuleRow FoldRules(IReadOnlyList<RuleRow> rows) =>
-        new(LeftOutKey, rows.Sum(r => r.Tickets), rows.Sum(r => r.Escalations), rows.Sum(r => r.Pages), rows.Sum(r => r.Notifications), rows.Sum(r => r.Other));
+        new(LeftOutKey, rows.Sum(r => r.Tickets), rows.Sum(r => r.Escalations), rows.Sum(r => r.Pages), rows.Sum(r => r.Notifications), rows.Sum(r => r.Other),
+            rows.Aggregate(default(PagesAsNotifications), (sum, r) => sum + r.PagesAsNotifications));
 
     private static GroupRow FoldGroups(IReadOnlyList<GroupRow> rows) => GroupAcc.Row(
         LeftOutKey,

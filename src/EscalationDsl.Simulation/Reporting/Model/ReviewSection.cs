@@ -11,6 +11,7 @@ namespace EscalationDsl.Simulation.Reporting;
 /// <param name="TopEscalatingIssueTypes">Issue types (source categories when there are any) with the highest escalation rate, among those with at least <paramref name="MinimumTickets"/> tickets.</param>
 /// <param name="MinimumTickets">The size below which a group's rate is too noisy to rank.</param>
 /// <param name="RankedIssueTypes">How many issue types (or source categories) have at least <paramref name="MinimumTickets"/> tickets and were ranked.</param>
+/// <param name="PagesAsNotifications">Steps more than half of whose pages went out as notifications, in policy order; never cut by <c>--top</c>.</param>
 public sealed record ReviewSection(
     IReadOnlyList<ReviewItem> RepeatedMisses,
     long RepeatedMissTickets,
@@ -21,4 +22,5 @@ public sealed record ReviewSection(
     long LateEscalationTickets,
     IReadOnlyList<GroupRow> TopEscalatingIssueTypes,
     long MinimumTickets,
-    int RankedIssueTypes);
+    int RankedIssueTypes,
+    IReadOnlyList<NotifiedPagesItem> PagesAsNotifications);
