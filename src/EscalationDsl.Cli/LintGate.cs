@@ -9,13 +9,15 @@ namespace EscalationDsl.Cli;
 /// <summary>
 /// The gate `esc serve` runs on every policy file it loads: the linter, with the .esclint.json of the
 /// policy folder (or above). A file with errors (compiler or lint rules at error level) is refused;
-/// warnings are logged by the linter's users, not here.
+/// its warnings (suppressed findings are not) are logged and shown in GET /v1/policies.
 /// </summary>
 internal sealed class LintGate : IPolicyGate
 {
     public static IPolicyGate Create() => new LintGate();
 
-    public IReadOnlyList<string> Check(SemanticModel model, string policyFolder)
+    public IReadOnlyList<string> Check(SemanticModel model, string policyFolder) => Review(model, policyFolder).Errors;
+
+    public PolicyCheck Review(SemanticModel model, string policyFolder)
     {
         var console = new CliConsole(TextWriter.Null, TextWriter.Null, Stream.Null, Color: false, policyFolder);
         Analysis.Configuration.LintConfiguration configuration;
@@ -25,10 +27,10 @@ internal sealed class LintGate : IPolicyGate
         }
         catch (UsageException e)
         {
-            return [e.Message];
+            return new([e.Message], []);
         }
 
         var result = Linter.Lint(model, configuration);
-        return result.Diagnostics.Where(d => d.IsError).Select(d => DiagnosticFormatter.FormatHeadline(model.Source, d)).ToList();
+        return PolicyCheck.Of(model.Source, result.Diagnostics);
     }
 }

@@ -19,7 +19,7 @@ public sealed class BackupTests : IDisposable
         var result = Esc.RunIn(folder, string.Empty, "backup", "--output", "copy.db");
 
         result.ExitCode.ShouldBe(0, result.Error);
-        result.Out.ShouldBe($"backup: escalation.db -> copy.db: 0 tickets (0 open), 0 events, schema version 4, {new FileInfo(Path.Combine(folder, "copy.db")).Length} bytes\n");
+        result.Out.ShouldBe($"backup: escalation.db -> copy.db: 0 tickets (0 open), 0 events, schema version 5, {new FileInfo(Path.Combine(folder, "copy.db")).Length} bytes\n");
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class BackupTests : IDisposable
         var result = Esc.RunIn(folder, string.Empty, "backup", "--output", "copy.db");
 
         result.ExitCode.ShouldBe(0, result.Error);
-        result.Out.ShouldStartWith("backup: data/engine.db -> copy.db: 0 tickets (0 open), 0 events, schema version 4, ");
+        result.Out.ShouldStartWith("backup: data/engine.db -> copy.db: 0 tickets (0 open), 0 events, schema version 5, ");
     }
 
     [Theory]

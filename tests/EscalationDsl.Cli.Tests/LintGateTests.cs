@@ -79,6 +79,31 @@ public sealed class LintGateTests
         await app.StopAsync();
     }
 
+    [Fact]
+    public async Task APolicysLintWarningsAreListedBesideItsErrors()
+    {
+        // A user trial's F7: GET /v1/policies had `errors` and nothing of the warnings of a policy that loads.
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        var policies = Directory.CreateDirectory(Path.Combine(folder, "policies")).FullName;
+        File.Copy(Path.Combine(RepoPaths.Policies, "support.esc"), Path.Combine(policies, "support.esc"));
+        File.WriteAllText(Path.Combine(policies, ".esclint.json"), "{ \"rules\": { \"ESL015\": \"warning\" } }");
+        await using var app = EngineHost.Build(
+        [
+            "--Engine:Listen=http://127.0.0.1:0", $"--Engine:Database={Path.Combine(folder, "engine.db")}", $"--Engine:Policies={policies}",
+            $"--Engine:ApiKeys:0={ApiKeys.Hash("lint-gate-test-key-0123")}",
+        ], gate: LintGate.Create());
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+
+        var file = JsonNode.Parse(await http.GetStringAsync("/v1/policies"))!.AsArray().Single()!;
+
+        ((string?)file["status"], file["errors"]!.AsArray().Count).ShouldBe(("active", 0));
+        var warning = file["warnings"]!.AsArray().Select(w => (string)w!).ShouldHaveSingleItem();
+        warning.ShouldStartWith("support.esc:");
+        warning.ShouldContain(": warning[ESL015]: ");
+        await app.StopAsync();
+    }
+
     private static async Task Until(Func<Task<bool>> condition, string because)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60); // a wait that ends when the condition holds: generous for a loaded machine

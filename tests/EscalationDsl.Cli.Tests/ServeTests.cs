@@ -584,5 +584,20 @@ public sealed class ServeTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task ThePolicysLintWarningsAreLoggedWhenItLoads()
+    {
+        // A user trial's F7: the engine loads each policy through the linter but dropped its warnings; the
+        // log said only that the version loaded. ESL015 is an info by default: the folder's settings make it a warning.
+        File.WriteAllText(Path.Combine(folder, "policies", ".esclint.json"), "{ \"rules\": { \"ESL015\": \"warning\" } }");
+
+        var (_, text) = await RunProcess(Isolated(), interruptAt: "listening on");
+
+        // The console's one-line format writes the line breaks between the findings as spaces.
+        var line = text.Split('\n').Where(l => l.StartsWith("warn: ", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        line.ShouldContain("Policy file support.esc runs with 1 lint warning: support.esc:");
+        line.ShouldContain(": warning[ESL015]: Severity 'sev1' updates every 60m");
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }

@@ -23,6 +23,7 @@ internal static class OlderSchema
     /// <summary>The SQL that undoes migration <paramref name="migration"/> (numbered from 1).</summary>
     private static string Undo(int migration) => migration switch
     {
+        5 => "DROP TABLE ticket_migrations;",
         4 => """
             DROP INDEX deliveries_line;
             DROP INDEX deliveries_dead;

@@ -21,12 +21,12 @@ internal static class TicketEndpoints
         app.MapMethods("/v1/tickets/{id}", Reads.Methods, async (string id, HttpContext http, EngineLoop loop) =>
             {
                 id = TicketId(http, id);
-                var read = new ReadItem<(TicketSnapshot Snapshot, string Policy, int Version, string Fingerprint)?>(l => l.Describe(id));
+                var read = new ReadItem<(TicketSnapshot Snapshot, string Policy, int Version, string Fingerprint, StoredMigration? Migrated)?>(l => l.Describe(id));
                 loop.Post(read);
                 try
                 {
                     return await read.Task is { } found
-                        ? Results.Ok(TicketDocument.From(found.Snapshot, found.Policy, found.Version, found.Fingerprint))
+                        ? Results.Ok(TicketDocument.From(found.Snapshot, found.Policy, found.Version, found.Fingerprint, MigrationDocument.Of(found.Migrated)))
                         : Problems.From(new EngineError(404, "Unknown ticket", $"Ticket '{id}' does not exist."));
                 }
                 catch (TicketUnavailableException gone)
@@ -44,8 +44,8 @@ internal static class TicketEndpoints
         app.MapMethods("/v1/tickets/{id}/timeline", Reads.Methods, async (string id, HttpContext http, EngineLoop loop) =>
             {
                 id = TicketId(http, id);
-                var read = new ReadItem<(Policies.PolicyVersion Version, List<(string Kind, long At, string? Body, long Seq)> Rows, bool Running)?>(
-                    l => l.Log(id) is { } found ? (found.Version, found.Rows, l.RunsInMemory(id)) : null);
+                var read = new ReadItem<(Policies.PolicyVersion Version, List<(string Kind, long At, string? Body, long Seq)> Rows, bool Running, List<StoredMigration> Migrations)?>(
+                    l => l.Log(id) is { } found ? (found.Version, found.Rows, l.RunsInMemory(id), l.Migrations(id)) : null);
                 loop.Post(read);
                 var running = false;
                 try
@@ -59,7 +59,7 @@ internal static class TicketEndpoints
 
                     // The answer depends on Accept: a cache keeps the text and the JSON apart.
                     http.Response.Headers.Vary = HeaderNames.Accept;
-                    var replay = Replay(id, log.Version, log.Rows);
+                    var replay = await MigratedTimeline.MarkAsync(Replay(id, log.Version, log.Rows, log.Migrations), loop);
                     return TimelineText.Wanted(http.Request)
                         ? Results.Text(replay.Text(), "text/plain; charset=utf-8")
                         : Results.Ok(replay.Document());
@@ -107,13 +107,18 @@ internal static class TicketEndpoints
     private static string TicketId(HttpContext http, string routeValue, string suffix = "") => RouteId.Decode(http, "/v1/tickets/", routeValue, suffix);
 
     /// <summary>Replays the ticket's log with a trace, on a runtime of its own (not the live one).</summary>
-    private static TimelineReplay Replay(string id, Policies.PolicyVersion version, List<(string Kind, long At, string? Body, long Seq)> rows)
+    /// <summary>
+    /// Replays the ticket's log with a trace, on a runtime of its own (not the live one). Each stored migration
+    /// adds an entry after the last log row it replayed (<see cref="MigratedTimeline"/>).
+    /// </summary>
+    private static TimelineReplay Replay(string id, Policies.PolicyVersion version, List<(string Kind, long At, string? Body, long Seq)> rows, List<StoredMigration> migrations)
     {
         var runtime = new TicketRuntime(version.Compiled);
         var trace = new ExplainTrace();
         var decisions = new List<Decision>();
+        var points = new List<MigrationPoint>();
         Ticket? ticket = null;
-        foreach (var (kind, at, body, _) in rows)
+        foreach (var (kind, at, body, seq) in rows)
         {
             if (kind == "advance")
             {
@@ -121,39 +126,32 @@ internal static class TicketEndpoints
                 {
                     runtime.AdvanceTo(ticket, Instant.FromUnixTimeMilliseconds(at), decisions, trace);
                 }
-
-                continue;
-            }
-
-            var e = StoredEvent.Parse(body, id);
-            if (ticket is null)
-            {
-                ticket = runtime.Open(e, decisions, trace);
             }
             else
             {
-                runtime.Apply(ticket, e, decisions, trace);
+                var e = StoredEvent.Parse(body, id);
+                if (ticket is null)
+                {
+                    ticket = runtime.Open(e, decisions, trace);
+                }
+                else
+                {
+                    runtime.Apply(ticket, e, decisions, trace);
+                }
+            }
+
+            while (points.Count < migrations.Count && migrations[points.Count].Seq <= seq)
+            {
+                var migration = migrations[points.Count];
+                points.Add(new MigrationPoint(migration, decisions.Count, trace.Entries.Count));
+                trace.Add(migration.At, TraceKind.Rule, MigratedTimeline.EntryText(version.Name, migration));
             }
         }
 
         // The log ends with the ticket's latest event or deadline run: the state is given as of then.
         var end = Instant.FromUnixTimeMilliseconds(rows.Count == 0 ? 0 : rows.Max(r => r.At));
-        return new TimelineReplay(id, version, runtime, trace, decisions, ticket, end);
-    }
-
-    /// <summary>A replayed log, as the JSON document or as the text of `esc explain`.</summary>
-    private sealed record TimelineReplay(string Id, Policies.PolicyVersion Version, TicketRuntime Runtime, ExplainTrace Trace, List<Decision> Decisions, Ticket? Ticket, Instant End)
-    {
-        public TimelineDocument Document() => new(
-            Id,
-            Version.Name,
-            Version.Version,
-            Trace.Entries.Select(t => new TimelineEntry(TicketEventJson.FormatTime(t.At), ExplainText.KindName(t.Kind), t.Text)).ToList(),
-            Decisions.Select(d => new DecisionSummary(d.Id, DecisionKinds.Name(d.Kind), d.Owner, TicketEventJson.FormatTime(d.At), d.Detail)).ToList(),
-            Ticket is null ? null : TicketDocument.From(Runtime.Describe(Ticket), Version.Name, Version.Version, Version.Fingerprint));
-
-        // A stored ticket's log starts with its created event; one without is damaged (answered as such).
-        public string Text() => ExplainText.Render(Id, Version.Compiled, Trace.Entries, Runtime.Describe(Ticket ?? throw new InvalidDataException($"The log of ticket '{Id}' has no created event.")), End);
+        StoredMigration? migrated = points.Count == 0 ? null : migrations[points.Count - 1];
+        return new TimelineReplay(id, version, runtime, trace.Entries.ToList(), decisions, points, ticket, end, migrated);
     }
 }
 
@@ -174,14 +172,15 @@ public sealed record TicketDocument(
     string? NextDeadline,
     IReadOnlyList<ClockDocument> Clocks,
     IReadOnlyList<string> ActiveRules,
-    IReadOnlyDictionary<string, string> Fields)
+    IReadOnlyDictionary<string, string> Fields,
+    MigrationDocument? Migrated = null)
 {
-    /// <summary>Converts a runtime snapshot.</summary>
-    public static TicketDocument From(TicketSnapshot s, string policy, int version, string fingerprint) => new(
+    /// <summary>Converts a runtime snapshot; <paramref name="migrated"/> is the ticket's latest migration.</summary>
+    public static TicketDocument From(TicketSnapshot s, string policy, int version, string fingerprint, MigrationDocument? migrated = null) => new(
         s.Id, policy, version, fingerprint, s.State, s.Severity, s.Owner, s.Level, s.Monitoring, s.PagingStopped, s.Paused,
         TicketEventJson.FormatTime(s.Created), s.NextDeadline is { } n ? TicketEventJson.FormatTime(n) : null,
         s.Clocks.Select(c => new ClockDocument(c.Name, c.Status, c.BreachedUnder, c.Due is { } d ? TicketEventJson.FormatTime(d) : null, c.SkipReason, c.BlockReason)).ToList(),
-        s.ActiveRules, s.Fields);
+        s.ActiveRules, s.Fields, migrated);
 }
 
 /// <summary>An SLA clock or pending step.</summary>
@@ -209,7 +208,7 @@ public sealed record TicketDocument(
 public sealed record ClockDocument(string Name, string Status, string? BreachedUnder, string? Due, string? SkipReason = null, string? BlockReason = null);
 
 /// <summary>A ticket's explained history.</summary>
-public sealed record TimelineDocument(string Ticket, string Policy, int PolicyVersion, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<DecisionSummary> Decisions, TicketDocument? State);
+public sealed record TimelineDocument(string Ticket, string Policy, int PolicyVersion, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<TimelineDecision> Decisions, TicketDocument? State);
 
 /// <summary>One line of a timeline.</summary>
 public sealed record TimelineEntry(string At, string Kind, string Text);

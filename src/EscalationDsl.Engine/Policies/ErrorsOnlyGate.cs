@@ -7,6 +7,8 @@ namespace EscalationDsl.Engine.Policies;
 public sealed class ErrorsOnlyGate : IPolicyGate
 {
     /// <inheritdoc />
-    public IReadOnlyList<string> Check(SemanticModel model, string policyFolder) =>
-        model.Diagnostics.Where(d => d.IsError).Select(d => DiagnosticFormatter.FormatHeadline(model.Source, d)).ToList();
+    public IReadOnlyList<string> Check(SemanticModel model, string policyFolder) => Review(model, policyFolder).Errors;
+
+    /// <inheritdoc />
+    public PolicyCheck Review(SemanticModel model, string policyFolder) => PolicyCheck.Of(model.Source, model.Diagnostics);
 }

@@ -12,4 +12,9 @@ public interface IPolicyGate
     /// <param name="model">The bound policy; its path is relative to <paramref name="policyFolder"/>.</param>
     /// <param name="policyFolder">The engine's policy folder (absolute).</param>
     IReadOnlyList<string> Check(SemanticModel model, string policyFolder);
+
+    /// <summary>The reasons to refuse the policy and its warnings, which do not refuse it; by default, no warnings.</summary>
+    /// <param name="model">The bound policy; its path is relative to <paramref name="policyFolder"/>.</param>
+    /// <param name="policyFolder">The engine's policy folder (absolute).</param>
+    PolicyCheck Review(SemanticModel model, string policyFolder) => new(Check(model, policyFolder), []);
 }

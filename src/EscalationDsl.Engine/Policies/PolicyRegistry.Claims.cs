@@ -24,12 +24,12 @@ internal sealed partial class PolicyRegistry
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             hashes[relative] = [];
-            return new Candidate(relative, null, string.Empty, [$"{relative}: cannot read: {e.Message}"], null);
+            return new Candidate(relative, null, string.Empty, [$"{relative}: cannot read: {e.Message}"], [], null);
         }
 
         var model = SemanticModel.Create(source);
-        var errors = gate.Check(model, Folder);
-        return new Candidate(relative, model.Syntax.Header?.Name?.Value, source.Text, errors, errors.Count == 0 ? CompiledPolicy.Compile(model) : null);
+        var (errors, warnings) = gate.Review(model, Folder);
+        return new Candidate(relative, model.Syntax.Header?.Name?.Value, source.Text, errors, warnings, errors.Count == 0 ? CompiledPolicy.Compile(model) : null);
     }
 
     /// <summary>
@@ -67,6 +67,6 @@ internal sealed partial class PolicyRegistry
             ?? named[0];
     }
 
-    /// <summary>One file as read: its name and text (when it could be read that far), and either its errors or its compiled policy.</summary>
-    private sealed record Candidate(string Path, string? Name, string Text, IReadOnlyList<string> Errors, CompiledPolicy? Compiled);
+    /// <summary>One file as read: its name and text (when it could be read that far), its warnings, and either its errors or its compiled policy.</summary>
+    private sealed record Candidate(string Path, string? Name, string Text, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, CompiledPolicy? Compiled);
 }

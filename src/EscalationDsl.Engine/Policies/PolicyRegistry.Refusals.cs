@@ -18,7 +18,7 @@ internal sealed partial class PolicyRegistry
             current = current.SetItem(kept.Name, kept);
             holders = holders.SetItem(kept.Name, candidate.Path);
             lastRan = lastRan.SetItem(kept.Name, new LastRun(kept.Fingerprint, candidate.Path));
-            files = files.SetItem(candidate.Path, new PolicyStatus(candidate.Path, kept.Name, kept.Version, kept.Fingerprint, "refused", candidate.Errors, Now()));
+            files = files.SetItem(candidate.Path, new PolicyStatus(candidate.Path, kept.Name, kept.Version, kept.Fingerprint, "refused", candidate.Errors, [], Now()));
             changed.Add(kept);
             if (guess is null)
             {
@@ -42,7 +42,7 @@ internal sealed partial class PolicyRegistry
     private void Refuse(string path, string? name, IReadOnlyList<string> errors)
     {
         var previous = files.GetValueOrDefault(path);
-        files = files.SetItem(path, new PolicyStatus(path, previous?.Name ?? name, previous?.Version, previous?.Fingerprint, "refused", errors, previous?.LoadedAt));
+        files = files.SetItem(path, new PolicyStatus(path, previous?.Name ?? name, previous?.Version, previous?.Fingerprint, "refused", errors, [], previous?.LoadedAt));
         logger.LogError("Policy file {Path} refused; {Running}:\n{Errors}", path,
             previous?.Fingerprint is null ? "nothing from it runs" : $"version {previous.Version} ({previous.Fingerprint}) keeps running", string.Join("\n", errors));
         Refused?.Invoke(path);

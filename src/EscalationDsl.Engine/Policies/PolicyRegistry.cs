@@ -287,7 +287,7 @@ internal sealed partial class PolicyRegistry(string folder, IPolicyGate gate, IL
                     logger.LogInformation("Policy file {Path} is accepted again; version {Version} ({Fingerprint}) keeps running", relative, running.Version, running.Fingerprint);
                 }
 
-                files = files.SetItem(relative, files[relative] with { Status = "active", Errors = [] });
+                files = files.SetItem(relative, files[relative] with { Status = "active", Errors = [], Warnings = candidate.Warnings });
                 return;
             }
 
@@ -295,7 +295,7 @@ internal sealed partial class PolicyRegistry(string folder, IPolicyGate gate, IL
             var moved = files.GetValueOrDefault(holders[compiled.Name]);
             holders = holders.SetItem(compiled.Name, relative);
             lastRan = lastRan.SetItem(compiled.Name, new LastRun(running.Fingerprint, relative));
-            files = files.SetItem(relative, new PolicyStatus(relative, running.Name, running.Version, running.Fingerprint, "active", [], moved?.LoadedAt ?? Now()));
+            files = files.SetItem(relative, new PolicyStatus(relative, running.Name, running.Version, running.Fingerprint, "active", [], candidate.Warnings, moved?.LoadedAt ?? Now()));
             logger.LogInformation("Policy {Name} version {Version} ({Fingerprint}) loaded from {Path}", running.Name, running.Version, running.Fingerprint, relative);
             return;
         }
@@ -316,9 +316,10 @@ internal sealed partial class PolicyRegistry(string folder, IPolicyGate gate, IL
         current = current.SetItem(version.Name, version);
         holders = holders.SetItem(version.Name, relative);
         lastRan = lastRan.SetItem(version.Name, new LastRun(version.Fingerprint, relative));
-        files = files.SetItem(relative, new PolicyStatus(relative, version.Name, version.Version, version.Fingerprint, "active", [], Now()));
+        files = files.SetItem(relative, new PolicyStatus(relative, version.Name, version.Version, version.Fingerprint, "active", [], candidate.Warnings, Now()));
         changed.Add(version);
         logger.LogInformation("Policy {Name} version {Version} ({Fingerprint}) loaded from {Path}", version.Name, version.Version, version.Fingerprint, relative);
+        LogWarnings(candidate);
 
         // A revert (version 2 back to 1) is allowed, but not what a lower number usually means: said, once, as
         // the version starts to run (a restart that runs it again, as it ran before, says nothing).
@@ -327,6 +328,23 @@ internal sealed partial class PolicyRegistry(string folder, IPolicyGate gate, IL
             logger.LogWarning("Policy {Name} version {Version} loaded after version {Above}: the version number went down; tickets pinned to version {Above} keep it",
                 version.Name, version.Version, above, above);
         }
+    }
+
+    /// <summary>
+    /// The lint warnings of a version that starts to run, in one line: how many, and the first few
+    /// (a user trial's F7: they were neither logged nor shown).
+    /// </summary>
+    private void LogWarnings(Candidate candidate)
+    {
+        const int Shown = 5;
+        if (candidate.Warnings.Count == 0)
+        {
+            return;
+        }
+
+        var more = candidate.Warnings.Count > Shown ? $"\n... and {candidate.Warnings.Count - Shown} more: esc lint lists them all" : "";
+        var count = candidate.Warnings.Count == 1 ? "1 lint warning" : $"{candidate.Warnings.Count} lint warnings";
+        logger.LogWarning("Policy file {Path} runs with {Count}:\n{Warnings}{More}", candidate.Path, count, string.Join("\n", candidate.Warnings.Take(Shown)), more);
     }
 
     private string Now() => TicketEventJson.FormatTime(NodaTime.Instant.FromDateTimeOffset(time.GetUtcNow()));

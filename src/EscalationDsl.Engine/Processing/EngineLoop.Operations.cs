@@ -85,6 +85,9 @@ internal sealed partial class EngineLoop
         scratch.Clear();
         rebuilt.Policy.Runtime.AdvanceTo(rebuilt.Ticket, Instant.FromUnixTimeMilliseconds(now), scratch);
         AppendAdvance(ticketId, now);
+        store.InsertMigration.Execute(ticketId, now, from.Fingerprint, target.Fingerprint); // after that run: its row is the last one replayed
+        logger.LogInformation("Ticket {Ticket} migrated from policy {Policy} version {FromVersion} ({FromFingerprint}) to version {ToVersion} ({ToFingerprint}); decisions the new version would have taken before now were not sent",
+            ticketId, from.Name, from.Version, from.Fingerprint, target.Version, target.Fingerprint);
         RecordResponseTimes(rebuilt, entry.Ticket.AcknowledgedAt, entry.Ticket.EngineeringAssignedAt, entry.Ticket.IsDone); // counted once: what the old version had is not new
         AfterChange(rebuilt, before, null, now);
         return (new MigrationResult(ticketId, from.Name, from.Version, from.Fingerprint, target.Version, target.Fingerprint, true), null);
@@ -119,6 +122,9 @@ internal sealed partial class EngineLoop
             }
         }
 
+        logger.LogInformation("Policy {Policy}: {Migrated} of {Count} open tickets migrated to version {Version} ({Fingerprint}); {Already} on it already, {Stayed} could not move",
+            policy, results.Count(r => r.Migrated), results.Count, target.Version, target.Fingerprint,
+            results.Count(r => !r.Migrated && r.FromFingerprint == target.Fingerprint), results.Count(r => !r.Migrated && r.FromFingerprint != target.Fingerprint));
         return (results, null);
     }
 
@@ -130,7 +136,7 @@ internal sealed partial class EngineLoop
     }
 
     /// <summary>A consistent snapshot of a ticket (open or closed), or null.</summary>
-    public (TicketSnapshot Snapshot, string Policy, int Version, string Fingerprint)? Describe(string ticketId)
+    public (TicketSnapshot Snapshot, string Policy, int Version, string Fingerprint, StoredMigration? Migrated)? Describe(string ticketId)
     {
         if (Load(ticketId) is not { } entry)
         {
@@ -139,7 +145,7 @@ internal sealed partial class EngineLoop
 
         try
         {
-            return (entry.Policy.Runtime.Describe(entry.Ticket), entry.Policy.Name, entry.Policy.Version, entry.Policy.Fingerprint);
+            return (entry.Policy.Runtime.Describe(entry.Ticket), entry.Policy.Name, entry.Policy.Version, entry.Policy.Fingerprint, LastMigration(ticketId));
         }
         finally
         {

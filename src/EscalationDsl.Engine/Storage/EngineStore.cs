@@ -83,6 +83,17 @@ internal sealed class EngineStore : IDisposable
             """,
             "$name", "$fp", "$path");
         TicketLog = Prepare("SELECT kind, at, body, seq FROM events WHERE ticket_id = $id ORDER BY seq", "$id");
+        InsertMigration = Prepare(
+            "INSERT INTO ticket_migrations (ticket_id, seq, at, from_fingerprint, to_fingerprint) SELECT $id, max(seq), $at, $from, $to FROM events WHERE ticket_id = $id",
+            "$id", "$at", "$from", "$to");
+        TicketMigrations = Prepare(
+            """
+            SELECT m.seq, m.at, f.version, m.from_fingerprint, t.version, m.to_fingerprint FROM ticket_migrations m
+            JOIN policies f ON f.fingerprint = m.from_fingerprint JOIN policies t ON t.fingerprint = m.to_fingerprint
+            WHERE m.ticket_id = $id ORDER BY m.seq, m.rowid
+            """,
+            "$id");
+        StoredDecision = Prepare("SELECT at, kind, owner FROM decisions WHERE decision_id = $id", "$id");
         Savepoint = Prepare("SAVEPOINT item");
         RollbackSavepoint = Prepare("ROLLBACK TO item");
         ReleaseSavepoint = Prepare("RELEASE item");
@@ -135,6 +146,15 @@ internal sealed class EngineStore : IDisposable
     public Sql SetCurrentVersion { get; }
 
     public Sql TicketLog { get; }
+
+    /// <summary>Records a ticket's migration after the deadline run at its instant (the ticket's last log row).</summary>
+    public Sql InsertMigration { get; }
+
+    /// <summary>A ticket's migrations, oldest first: seq, at, from version and fingerprint, to version and fingerprint.</summary>
+    public Sql TicketMigrations { get; }
+
+    /// <summary>A stored decision (in the outbox, routed to the sinks) by its id: at, kind, owner.</summary>
+    public Sql StoredDecision { get; }
 
     public SqliteConnection Connection => connection;
 

@@ -120,5 +120,20 @@ internal static class Schema
         CREATE INDEX deliveries_line ON deliveries(sink, decision_at) WHERE status = 'pending';
         CREATE INDEX deliveries_dead ON deliveries(sink, next_attempt_at) WHERE status = 'dead';
         """,
+
+        // 5: each migration of a ticket to another version of its policy, so that its timeline says when it moved
+        // and which of the decisions replayed under the new version were never sent, also after a restart. seq is
+        // the ticket's last log row replayed under the new version (the deadline run at the migration instant).
+        // A database from before it records no migration: the moves made then are not known.
+        """
+        CREATE TABLE ticket_migrations (
+            ticket_id        TEXT NOT NULL,
+            seq              INTEGER NOT NULL,
+            at               INTEGER NOT NULL,
+            from_fingerprint TEXT NOT NULL REFERENCES policies(fingerprint),
+            to_fingerprint   TEXT NOT NULL REFERENCES policies(fingerprint)
+        );
+        CREATE INDEX ticket_migrations_ticket ON ticket_migrations(ticket_id, seq);
+        """,
     ];
 }

@@ -1,0 +1,14 @@
+namespace EscalationDsl.Engine.Api;
+
+/// <summary>A decision in a ticket's timeline.</summary>
+/// <param name="Id">The decision's id (the same on every replay).</param>
+/// <param name="Kind">page, notify, assign, ...</param>
+/// <param name="Owner">Who it is for, if anyone.</param>
+/// <param name="At">When it was taken.</param>
+/// <param name="Detail">What it says.</param>
+/// <param name="Sent">
+/// False for a decision taken before the ticket's latest migration that no version sent: the new version's replay
+/// of the log made it, and decisions the new version would have taken in the past are not sent. True otherwise: the
+/// decision is in the outbox and was routed to the sinks (GET /v1/deliveries has how each delivery went).
+/// </param>
+public sealed record TimelineDecision(string Id, string Kind, string? Owner, string At, string Detail, bool Sent);
