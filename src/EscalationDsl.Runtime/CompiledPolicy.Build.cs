@@ -32,6 +32,8 @@ public sealed partial class CompiledPolicy
         var label = $"{rule.Name} #{step.Index} {ModelFormatter.Format(step.Trigger)} / {string.Join(", ", step.Actions.Select(ModelFormatter.Format))}";
         var trigger = new LifecycleTrigger(LifecycleTriggerKind.Step, label, rule.Model, step);
         var escalates = step.Actions.Any(a => a is EscalateAction);
+        var firstEscalation = escalates ? step.Actions.IndexOf(step.Actions.First(a => a is EscalateAction)) : 0;
+        var assignsFirst = step.Actions.Take(firstEscalation).Any(a => a is AssignAction) ? firstEscalation : 0;
         TicketPredicate? Predicate(ConditionModel? c) => c is null ? null : compiler.Compile(c);
         var calendarOf = (DurationModel d) => d is BusinessDuration b ? Calendar(b.Calendar) : null;
         return step.Trigger switch
@@ -39,24 +41,24 @@ public sealed partial class CompiledPolicy
             AfterTrigger a => new CompiledStep
             {
                 Rule = rule, Model = step, Kind = StepKind.After, Trigger = trigger, Duration = a.Delay, Calendar = calendarOf(a.Delay),
-                Condition = Predicate(a.Unless), Actions = step.Actions, Escalates = escalates, Guards = guards, GuardDescription = guardDescription,
+                Condition = Predicate(a.Unless), Actions = step.Actions, Escalates = escalates, AssignsBeforeEscalating = assignsFirst, Guards = guards, GuardDescription = guardDescription,
             },
             EveryTrigger e => new CompiledStep
             {
                 Rule = rule, Model = step, Kind = StepKind.Every, Trigger = trigger, Duration = e.Interval, Calendar = calendarOf(e.Interval),
                 Condition = Predicate(e.While), Since = e.Since is null ? null : Access(e.Since), Cap = e.Cap,
                 ParksWhileFalse = e.While is not null && compiler.CompileWake(e.While) is null,
-                Actions = step.Actions, Escalates = escalates, Guards = guards, GuardDescription = guardDescription,
+                Actions = step.Actions, Escalates = escalates, AssignsBeforeEscalating = assignsFirst, Guards = guards, GuardDescription = guardDescription,
             },
             OnTrigger o => new CompiledStep
             {
                 Rule = rule, Model = step, Kind = StepKind.On, Trigger = trigger, Condition = Predicate(o.When), OnEvent = o.Event,
-                FlagSlot = o.Flag is null ? -1 : ValueSlot(o.Flag.Name), OnMonitoring = o.Flag?.Name == "monitoring", Actions = step.Actions, Escalates = escalates, Guards = guards,
+                FlagSlot = o.Flag is null ? -1 : ValueSlot(o.Flag.Name), OnMonitoring = o.Flag?.Name == "monitoring", Actions = step.Actions, Escalates = escalates, AssignsBeforeEscalating = assignsFirst, Guards = guards,
                 GuardDescription = guardDescription,
             },
             _ => new CompiledStep
             {
-                Rule = rule, Model = step, Kind = StepKind.Immediate, Trigger = trigger, Actions = step.Actions, Escalates = escalates,
+                Rule = rule, Model = step, Kind = StepKind.Immediate, Trigger = trigger, Actions = step.Actions, Escalates = escalates, AssignsBeforeEscalating = assignsFirst,
                 Guards = guards, GuardDescription = guardDescription,
             },
         };

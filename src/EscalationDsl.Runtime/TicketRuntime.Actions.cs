@@ -39,10 +39,11 @@ public sealed partial class TicketRuntime
         OnlyEscalate,
     }
 
-    private void RunActions(Ticket t, ImmutableArray<ActionModel> actions, CompiledStep? step, int occurrence, long at, ActionFilter filter, IdPrefix prefix, ImmutableArray<TicketPredicate> rulePageGuards)
+    // Runs actions start to end (-1: to the last): a step whose assignment comes before its escalation runs those first (FireStep).
+    private void RunActions(Ticket t, ImmutableArray<ActionModel> actions, CompiledStep? step, int occurrence, long at, ActionFilter filter, IdPrefix prefix, ImmutableArray<TicketPredicate> rulePageGuards, int start = 0, int end = -1)
     {
         var before = ReadState.Of(t);
-        for (var i = 0; i < actions.Length; i++)
+        for (var i = start; i < (end < 0 ? actions.Length : end); i++)
         {
             var action = actions[i];
             var isEscalate = action is EscalateAction;

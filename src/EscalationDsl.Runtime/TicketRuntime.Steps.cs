@@ -81,8 +81,16 @@ public sealed partial class TicketRuntime
         trace?.StepFired(step);
         currentNow = at;
 
+        // An assignment written before the escalation runs first (with the actions before it), so that the escalation,
+        // its `next` and `owner`, and the `when` of a guard that reads the owner, are all judged from the owner it leaves.
+        var first = step.AssignsBeforeEscalating;
+        if (first > 0)
+        {
+            RunActions(t, step.Actions, step, occurrence, at, ActionFilter.All, IdPrefix.Of(t, step, occurrence), step.Rule.PageGuards, 0, first);
+        }
+
         var escalationAllowed = true;
-        if (step.Escalates && !WillEscalate(t, step, assignsFirst: true))
+        if (step.Escalates && !WillEscalate(t, step, from: first))
         {
             // The escalation would name nobody new: the ticket keeps its state (the actions say why).
         }
@@ -105,23 +113,23 @@ public sealed partial class TicketRuntime
             FireStepTrigger(step, at);
         }
 
-        RunActions(t, step.Actions, step, occurrence, at, escalationAllowed ? ActionFilter.All : ActionFilter.AllButEscalate, IdPrefix.Of(t, step, occurrence), step.Rule.PageGuards);
+        RunActions(t, step.Actions, step, occurrence, at, escalationAllowed ? ActionFilter.All : ActionFilter.AllButEscalate, IdPrefix.Of(t, step, occurrence), step.Rule.PageGuards, first);
     }
 
     /// <summary>
-    /// True when one of the step's escalations names an owner other than the one holding the ticket by then. The
-    /// actions run in order, so with <paramref name="assignsFirst"/> an `assign` before the escalation moves the
-    /// owner that `next` and `owner` are read from (`assign b, escalate to next` escalates to b's manager). A
-    /// released escalation runs without its step's assignments, which went out when the step fired.
+    /// True when one of the step's escalations, from action <paramref name="from"/> on, names an owner other than the
+    /// one holding the ticket by then. The actions run in order, so an `assign` among them moves the owner that `next`
+    /// and `owner` are read from. A released escalation (<paramref name="onlyEscalations"/>) runs without its step's
+    /// assignments, which went out when the step fired.
     /// </summary>
-    private bool WillEscalate(Ticket t, CompiledStep step, bool assignsFirst)
+    private bool WillEscalate(Ticket t, CompiledStep step, int from = 0, bool onlyEscalations = false)
     {
         var owner = CurrentOwner(t);
-        foreach (var action in step.Actions)
+        for (var i = from; i < step.Actions.Length; i++)
         {
-            switch (action)
+            switch (step.Actions[i])
             {
-                case AssignAction assign when assignsFirst:
+                case AssignAction assign when !onlyEscalations:
                     owner = Resolve(t, owner, assign.Owner, currentNow, step, quiet: true) ?? owner;
                     break;
                 case EscalateAction escalate:
@@ -191,7 +199,7 @@ public sealed partial class TicketRuntime
 
                 // As in FireStep: an escalation that now names nobody new (the ticket was handed to its
                 // target meanwhile, or `next` names nobody) keeps the ticket's state; the actions say why.
-                if (WillEscalate(t, slot.Step, assignsFirst: false))
+                if (WillEscalate(t, slot.Step, onlyEscalations: true))
                 {
                     FireStepTrigger(slot.Step, at);
                 }

@@ -38,6 +38,12 @@ internal sealed class CompiledStep
     public required ImmutableArray<ActionModel> Actions { get; init; }
     public bool Escalates { get; init; }
 
+    /// <summary>
+    /// When an `assign` comes before the step's first escalation, the index of that escalation: the actions before it
+    /// run first, so the escalation and its guards are judged from the owner they leave; else 0.
+    /// </summary>
+    public int AssignsBeforeEscalating { get; init; }
+
     /// <summary>The required-field guards that apply to this step's escalation (policy-wide and the rule's).</summary>
     public required ImmutableArray<CompiledRequireGuard> Guards { get; init; }
 

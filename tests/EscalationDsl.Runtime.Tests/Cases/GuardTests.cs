@@ -42,10 +42,27 @@ public sealed class GuardTests(ITestOutputHelper output)
             // checked and the escalation went out without the fields. Released, it escalates from whoever holds it.
             AuthGuard + "escalation r for sev1 { owner network  after 10m: assign frontline, escalate to next }",
             "+0m created sev1 issue_type=auth_failure; +20m field_set request_id=r-1 client_version=2.1; +1h advance",
-            "+10m missing_information network", "+10m assign frontline", "+20m escalate lead")
+            "+10m assign frontline", "+10m missing_information frontline", "+20m escalate lead")
         {
             Snapshot = "escalated owner=lead level=1",
             Clocks = [],
+        },
+        new("AGuardOnTheOwnerIsJudgedFromTheOwnerTheStepsAssignmentLeaves",
+            // A review: the guard's `when owner == network` was judged before the step's own `assign frontline`, so the
+            // escalation stayed blocked although frontline held the ticket when it escalated.
+            "require request_id before escalate when owner == network\nescalation r for sev1 { owner network  after 10m: assign frontline, escalate to next }",
+            "+0m created sev1; +1h advance",
+            "+10m assign frontline", "+10m escalate lead")
+        {
+            Snapshot = "escalated owner=lead level=1",
+        },
+        new("AGuardOnTheOwnerTheStepsAssignmentLeavesBlocksItsEscalation",
+            "require request_id before escalate when owner == frontline\nescalation r for sev1 { owner network  after 10m: assign frontline, escalate to next }",
+            "+0m created sev1; +1h advance",
+            "+10m assign frontline", "+10m missing_information frontline")
+        {
+            Snapshot = "open owner=frontline level=0",
+            Clocks = ["r #0 blocked"],
         },
         new("BlockedEscalationOfARuleThatAnEarlierRulesStepEndedAtTheSameEventDoesNotGoAhead",
             // From the review: b's escalation went ahead after a's `on confirmed` step had ended b's `when` (level 2).
