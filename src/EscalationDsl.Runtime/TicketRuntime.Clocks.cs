@@ -47,7 +47,10 @@ public sealed partial class TicketRuntime
                 clock[after.CadenceAnchorSlot] = old[before.CadenceAnchorSlot];
             }
 
-            if (before.CadenceDueSlot >= 0 && after.CadenceDueSlot < 0 && (old[before.CadenceCountSlot] & CadenceEndedBit) == 0 && !t.IsDone)
+            // Only a cadence that runs: due (started by its first update, not paused), not ended by its `until` (checked only at its due
+            // time, so asked here too).
+            if (before.CadenceDueSlot >= 0 && after.CadenceDueSlot < 0 && (old[before.CadenceCountSlot] & CadenceEndedBit) == 0 && !t.IsDone
+                && old[before.CadenceDueSlot] != Ticket.NoDue && before.CadenceUntil?.Invoke(t, at) != true)
             {
                 trace?.Add(at, TraceKind.Sla, $"customer update cadence ends: severity {after.Severity.Name} sets none");
             }
@@ -298,7 +301,7 @@ public sealed partial class TicketRuntime
     /// can meet it long before, at a severity change to a target without `with`, or once its field is set.
     /// </summary>
     private string MetBy(Ticket t, SlaSlot sla) => sla.Component != SlaComponent.Mitigate ? ""
-        : t.Mitigation == 0 ? $": the ticket is {(t.Phase == Machine.TicketPhase.Closed ? "closed" : "resolved")}"
+        : t.Mitigation == 0 || sla.WithField is { } field && string.IsNullOrEmpty(field.Text(t, Policy)) ? $": the ticket is {(t.Phase == Machine.TicketPhase.Closed ? "closed" : "resolved")}"
         : $": mitigation {(t.Mitigation == 2 ? "contained" : "planned")} at {TicketEventJson.FormatTime(Instant.FromUnixTimeMilliseconds(t.TimeMs(t.Mitigation == 2 ? EventTime.Contained : EventTime.MitigationPlanned)))}"
             + (sla.Target.WithField is { } with ? $", and {with.Name} is set" : "");
 

@@ -76,9 +76,15 @@ internal sealed class CompiledStep
             return reason;
         }
 
-        var whens = string.Join(" and ", holding.Select(g => $"`{Language.Semantics.ModelFormatter.Format(g.Model.When!)}`"));
+        // A `when` time alone never ends (`created older than 5m` holds for good) promises nothing.
         var ends = holding.Select(g => g.EndsAt(ticket, now)).ToList();
-        return Rule.When is { } ruleWhen && ends.All(e => e is not null) && !ruleWhen(ticket, ends.Max()!.Value)
+        if (ends.Any(e => e is null))
+        {
+            return reason;
+        }
+
+        var whens = string.Join(" and ", holding.Select(g => $"`{Language.Semantics.ModelFormatter.Format(g.Model.When!)}`"));
+        return Rule.When is { } ruleWhen && !ruleWhen(ticket, ends.Max()!.Value)
             ? $"{reason}; when {whens} no longer {(holding.Count == 1 ? "holds" : "hold")}, rule {Rule.Name} does not apply either and the escalation is dropped"
             : $"{reason}, or until {whens} no longer {(holding.Count == 1 ? "holds" : "hold")}";
     }
