@@ -116,6 +116,10 @@ public sealed partial class TicketRuntime
             // These rules see what the round's steps did; what they and the deescalations do next is settled after.
             acted = false;
             UpdateRules(t, layout, at);
+
+            // The round's own actions (a hand-over) can end a guard's `when` (`when owner == frontline`): what it held
+            // back goes ahead now, as after an event, not at the ticket's next event.
+            RetryBlocked(t, layout, at);
         }
 
         SettleAfterActions(t, layout, at);

@@ -56,6 +56,15 @@ public sealed class GuardTests(ITestOutputHelper output)
         {
             Snapshot = "escalated owner=lead level=1",
         },
+        new("ABlockedEscalationGoesAheadWhenALaterStepEndsItsGuard",
+            // A review: the later step's hand-over ended `when owner == frontline`, but the escalation waited for the next event.
+            "require request_id before escalate when owner == frontline\nescalation r for sev1 { owner frontline  after 10m: escalate to lead\n after 20m: assign backend }",
+            "+0m created sev1; +2h advance",
+            "+10m missing_information frontline", "+20m assign backend", "+20m escalate lead")
+        {
+            Snapshot = "escalated owner=lead level=1",
+            Clocks = [],
+        },
         new("AGuardOnTheOwnerTheStepsAssignmentLeavesBlocksItsEscalation",
             "require request_id before escalate when owner == frontline\nescalation r for sev1 { owner network  after 10m: assign frontline, escalate to next }",
             "+0m created sev1; +1h advance",
