@@ -146,10 +146,10 @@ public sealed partial class WebhookDeliveryTests
         (await engine.GetJson("/v1/deliveries?status=dead&limit=1000"))!["next"].ShouldBeNull();
         (await engine.GetJson("/v1/deliveries?status=dead&limit=1&sink=log"))!["deliveries"]!.AsArray().ShouldBeEmpty();
 
-        foreach (var limit in new[] { "0", "1001", "two", "-1", "" })
+        foreach (var limit in new[] { "0", "1001", "two", "-1", "", "1%00", "%2B1" }) // int.TryParse takes a trailing "\0"
         {
             await EngineFixture.ShouldBeBadRequest(
-                await engine.Http.GetAsync($"/v1/deliveries?status=dead&limit={limit}"), "limit", $"limit is how many deliveries a page lists, 1 to 1000, not '{limit}'.");
+                await engine.Http.GetAsync($"/v1/deliveries?status=dead&limit={limit}"), "limit", $"limit is how many deliveries a page lists, 1 to 1000, not '{Uri.UnescapeDataString(limit)}'.");
         }
 
         await EngineFixture.ShouldBeBadRequest(
@@ -160,6 +160,8 @@ public sealed partial class WebhookDeliveryTests
             await engine.Http.GetAsync("/v1/deliveries?status=dead&limt=2"), "limt", "GET /v1/deliveries reads no parameter 'limt'; it reads status, sink, limit, after (did you mean limit?).");
         await EngineFixture.ShouldBeBadRequest(
             await engine.Http.GetAsync("/v1/deliveries?status=dead&sink=hoook"), "sink", "No sink 'hoook' is configured, and none by that name has dead-lettered deliveries; the sinks are log, hook (did you mean hook?).");
+        await EngineFixture.ShouldBeBadRequest(
+            await engine.Http.PostAsync($"/v1/deliveries/{Uri.EscapeDataString(oldestFirst[1])}:retry?snk=hook", null), "snk", "POST /v1/deliveries/{id}:retry reads no parameter 'snk'; it reads sink (did you mean sink?).");
     }
 
     [Fact]

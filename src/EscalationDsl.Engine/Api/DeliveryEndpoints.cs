@@ -33,10 +33,9 @@ internal static class DeliveryEndpoints
         app.MapMethods(ListPath, Reads.Methods, (string? status, string? sink, string? limit, string? after, HttpContext http, EngineDatabase database, EngineOptions options) =>
             {
                 // A misspelt `limt=5` listed a thousand: every parameter of the list is one it reads.
-                if (http.Request.Query.Keys.FirstOrDefault(k => !ListParameters.Contains(k)) is { } unknown)
+                if (UnknownParameter(http, "GET " + ListPath, ListParameters) is { } unknown)
                 {
-                    var near = NameSuggester.Closest(unknown, ListParameters);
-                    return Problems.BadRequest($"GET {ListPath} reads no parameter '{unknown}'; it reads {string.Join(", ", ListParameters)}{(near.Count == 0 ? "" : $" (did you mean {near[0]}?)")}.", unknown);
+                    return unknown;
                 }
 
                 if (status is not (null or "dead"))
@@ -80,6 +79,11 @@ internal static class DeliveryEndpoints
         app.MapPost("/v1/deliveries/{id}:retry", async (string id, string? sink, HttpContext http, EngineLoop loop) =>
             {
                 id = RouteId.Decode(http, "/v1/deliveries/", id, ":retry");
+                if (UnknownParameter(http, "POST /v1/deliveries/{id}:retry", ["sink"]) is { } unknown)
+                {
+                    return unknown;
+                }
+
                 if (await NoBody.CheckAsync(http.Request, "POST /v1/deliveries/{id}:retry", "it puts the decision's dead deliveries back in line") is { } body)
                 {
                     return body;
@@ -97,10 +101,22 @@ internal static class DeliveryEndpoints
             .WithDescription("The id is the decision's, with `/` sent as `%2F`. 404 when the decision has no delivery (to that sink), 409 when none of them is dead-lettered.");
     }
 
+    /// <summary>A 400 naming the first query parameter the endpoint does not read, with the nearest it does; null when there is none.</summary>
+    private static IResult? UnknownParameter(HttpContext http, string endpoint, string[] reads)
+    {
+        if (http.Request.Query.Keys.FirstOrDefault(k => !reads.Contains(k)) is not { } unknown)
+        {
+            return null;
+        }
+
+        var near = NameSuggester.Closest(unknown, reads);
+        return Problems.BadRequest($"{endpoint} reads no parameter '{unknown}'; it reads {string.Join(", ", reads)}{(near.Count == 0 ? "" : $" (did you mean {near[0]}?)")}.", unknown);
+    }
+
     /// <summary>The page size <paramref name="limit"/> asks for (the most when left out), or null when it is not 1 to <see cref="MaxListed"/>.</summary>
     private static int? PageSize(string? limit) =>
         limit is null ? MaxListed
-        : int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= MaxListed ? size
+        : limit.All(char.IsAsciiDigit) && int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= MaxListed ? size
         : null;
 
     /// <summary>The next page's path and query: the same sink and limit, after the last delivery listed.</summary>
