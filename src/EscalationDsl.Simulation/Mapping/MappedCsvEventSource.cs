@@ -211,10 +211,15 @@ public sealed class MappedCsvEventSource : IEventSource
         switch (kind)
         {
             case TicketEventKind.Resolved or TicketEventKind.Closed:
-                // A close after a resolution keeps the resolution's time: the ticket was done from then on.
+                // A close after a resolution keeps the resolution's time: the ticket was done from then on. Rows out of time
+                // order keep the earlier one, so a status row between the two still reads as a reopen.
                 if (!resolutions.TryGetValue(ticket, out var done) || done.Reopened)
                 {
                     resolutions.Set(ticket, new Resolution(at, Reopened: false, Inferred: false));
+                }
+                else if (at < done.At)
+                {
+                    resolutions.Set(ticket, done with { At = at });
                 }
 
                 return Reopen.None;
