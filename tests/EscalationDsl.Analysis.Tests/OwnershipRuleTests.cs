@@ -115,6 +115,10 @@ public sealed class OwnershipRuleTests
     [InlineData("escalate to x", "ESL012", null)]
     [InlineData("escalate to c", "ESL012", "warning 12:16-12:29")]
     [InlineData("escalate to next", "ESL025", "warning 12:28-12:32")]
+    // A review: hand-overs within one step were not read against each other.
+    [InlineData("assign x, escalate to x", "ESL012", "warning 12:26-12:39")]
+    [InlineData("assign c, escalate to next", "ESL025", "warning 12:38-12:42")]
+    [InlineData("assign x, escalate to next", "ESL025", null)]
     public void AHandOverAfterAnAssignInTheSameStepIsReadFromTheAssignedOwner(string thirdStep, string rule, string? finding)
     {
         var text = $$"""

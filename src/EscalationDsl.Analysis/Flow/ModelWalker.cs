@@ -219,14 +219,17 @@ internal static class ModelWalker
         OwnerRefModel? target = null;
         foreach (var action in step.Actions)
         {
-            target = action switch
-            {
-                EscalateAction e => e.Owner,
-                AssignAction a => a.Owner,
-                _ => target,
-            };
+            target = HandOverOf(action) ?? target;
         }
 
         return target;
     }
+
+    /// <summary>Whom an `escalate to` or `assign` hands the ticket to; null for other actions.</summary>
+    public static OwnerRefModel? HandOverOf(ActionModel action) => action switch
+    {
+        EscalateAction e => e.Owner,
+        AssignAction a => a.Owner,
+        _ => null,
+    };
 }

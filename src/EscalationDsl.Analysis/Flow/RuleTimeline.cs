@@ -40,25 +40,20 @@ internal static class RuleTimeline
     /// `when` or severity starts the rule, keeps its owner.
     /// </summary>
     public static OwnerModel? HolderBefore(PolicyModel policy, RuleModel rule, StepModel step) =>
-        LastHandOverBefore(rule, step) is { } last && AlwaysFires(last) ? HolderAfter(policy, rule, last) : null;
+        LastHandOverBefore(rule, step) is { } last && AlwaysFires(last) ? HolderAt(policy, rule, last, last.Actions.Length) : null;
 
     /// <summary>
-    /// Who holds the ticket after <paramref name="step"/>'s actions, when certain. They run in order, so `owner` and
-    /// `next` are read from the holder the actions before them left (`assign b, escalate to next` ends with b's
-    /// manager); a hand-over that names nobody is skipped, and a route's owner is not known here.
+    /// Who holds the ticket just before action <paramref name="action"/> of <paramref name="step"/> runs (after its last
+    /// action: <c>step.Actions.Length</c>), when certain. The actions run in order, so `owner` and `next` are read from
+    /// the holder the actions before them left (`assign b, escalate to next` ends with b's manager); a hand-over that
+    /// names nobody is skipped, and a route's owner is not known here.
     /// </summary>
-    private static OwnerModel? HolderAfter(PolicyModel policy, RuleModel rule, StepModel step)
+    public static OwnerModel? HolderAt(PolicyModel policy, RuleModel rule, StepModel step, int action)
     {
         var holder = HolderBefore(policy, rule, step);
-        foreach (var action in step.Actions)
+        for (var i = 0; i < action; i++)
         {
-            var target = action switch
-            {
-                EscalateAction e => e.Owner,
-                AssignAction a => a.Owner,
-                _ => null,
-            };
-            holder = target switch
+            holder = ModelWalker.HandOverOf(step.Actions[i]) switch
             {
                 null or CurrentOwnerRef => holder,
                 NamedOwnerRef n => n.Owner,

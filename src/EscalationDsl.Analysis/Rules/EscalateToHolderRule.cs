@@ -25,20 +25,19 @@ public sealed class EscalateToHolderRule() : LintRule(
         {
             foreach (var step in rule.Steps)
             {
-                // Only the first hand-over of a step: a later one starts from the new owner.
-                foreach (var action in step.Actions.Where(a => a is EscalateAction or AssignAction).Take(1))
+                // Each hand-over of a step, read from the holder the actions before it leave.
+                var first = true;
+                for (var i = 0; i < step.Actions.Length; i++)
                 {
-                    var (verb, target) = action switch
-                    {
-                        EscalateAction e => ("escalates", e.Owner),
-                        AssignAction a => ("assigns", a.Owner),
-                        _ => (null, null),
-                    };
-                    if (target is null)
+                    var action = step.Actions[i];
+                    if (ModelWalker.HandOverOf(action) is not { } target)
                     {
                         continue;
                     }
 
+                    var verb = action is EscalateAction ? "escalates" : "assigns";
+                    var byThisStep = !first;
+                    first = false;
                     if (target is CurrentOwnerRef)
                     {
                         yield return Report(action.Span,
@@ -46,12 +45,13 @@ public sealed class EscalateToHolderRule() : LintRule(
                         continue;
                     }
 
-                    if (RuleTimeline.HolderBefore(policy, rule, step) is { } holder
-                        && RuleTimeline.Resolve(policy, rule, step, target) is { } owner
+                    if (RuleTimeline.HolderAt(policy, rule, step, i) is { } holder
+                        && (target switch { NamedOwnerRef n => n.Owner, NextOwnerRef => holder.ReportsTo is { } next ? policy.FindOwner(next) : null, _ => null }) is { } owner
                         && owner.Name == holder.Name)
                     {
+                        var why = byThisStep ? "an action before it in this step handed it over" : Why(model, rule, step);
                         yield return Report(action.Span,
-                            $"Rule '{rule.Name}': this step {verb} the ticket to '{owner.Name}', who already holds it here ({Why(model, rule, step)}), so it does nothing. Hand it to someone else, or remove the action.");
+                            $"Rule '{rule.Name}': this step {verb} the ticket to '{owner.Name}', who already holds it here ({why}), so it does nothing. Hand it to someone else, or remove the action.");
                     }
                 }
             }

@@ -22,17 +22,19 @@ public sealed class NextWithoutReportsToRule() : LintRule(
         {
             foreach (var step in rule.Steps)
             {
-                // Only up to the first hand-over in the step: after it, `next` is relative to the new owner.
-                var next = step.Actions
-                    .TakeWhile((a, i) => i == 0 || step.Actions[i - 1] is not (EscalateAction or AssignAction))
-                    .SelectMany(ModelWalker.OwnerRefs).OfType<NextOwnerRef>().FirstOrDefault();
-                if (next is null || RuleTimeline.HolderBefore(policy, rule, step) is not { ReportsTo: null } holder)
+                // Each action's `next` is read from the holder the actions before it leave (an `assign` moves it).
+                for (var i = 0; i < step.Actions.Length; i++)
                 {
-                    continue;
-                }
+                    if (ModelWalker.OwnerRefs(step.Actions[i]).OfType<NextOwnerRef>().FirstOrDefault() is not { } next
+                        || RuleTimeline.HolderAt(policy, rule, step, i) is not { ReportsTo: null } holder)
+                    {
+                        continue;
+                    }
 
-                yield return Report(next.Span,
-                    $"Rule '{rule.Name}': '{holder.Name}' holds the ticket here and reports to nobody, so `next` names nobody and the action is skipped. Name the owner, or declare `reports to` for {holder.Name}.");
+                    yield return Report(next.Span,
+                        $"Rule '{rule.Name}': '{holder.Name}' holds the ticket here and reports to nobody, so `next` names nobody and the action is skipped. Name the owner, or declare `reports to` for {holder.Name}.");
+                    break;
+                }
             }
         }
     }
