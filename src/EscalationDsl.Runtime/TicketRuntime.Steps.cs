@@ -193,9 +193,10 @@ public sealed partial class TicketRuntime
 
                 t.Clock[slot.MetaSlot] &= ~StepSlot.Blocked;
                 var occurrence = t.Clock[slot.MetaSlot] & StepSlot.OccurrenceMask;
-                // A guard that holds with its fields set was released by them; otherwise the guards whose `when` ended did it.
-                var fieldsSet = slot.Step.Guards.Any(g => (g.When is null || g.When(t, at)) && g.Fields.Length > 0);
-                trace?.Add(at, TraceKind.Fired, !fieldsSet && slot.Step.Guards.Where(g => g.Lifted(t, at, Policy)).Select(g => $"`{g.Where} {ModelFormatter.Format(g.Model.When!)}`").ToList() is { Count: > 0 } lifted
+                // A guard that holds with its fields set was released by them; otherwise the guards whose `when` ended did it
+                // (worked out only when a trace is recorded).
+                trace?.Add(at, TraceKind.Fired, !slot.Step.Guards.Any(g => (g.When is null || g.When(t, at)) && g.Fields.Length > 0)
+                    && slot.Step.Guards.Where(g => g.Lifted(t, at, Policy)).Select(g => $"`{g.Where} {ModelFormatter.Format(g.Model.When!)}`").ToList() is { Count: > 0 } lifted
                     ? $"{StepLabel(slot.Step)}: {string.Join(" and ", lifted)} no longer {(lifted.Count == 1 ? "holds" : "hold")}, the blocked escalation goes ahead"
                     : $"{StepLabel(slot.Step)}: required fields are set, the blocked escalation goes ahead");
 

@@ -53,13 +53,11 @@ internal static class RuleTimeline
         var holder = HolderBefore(policy, rule, step);
         for (var i = 0; i < action; i++)
         {
-            holder = ModelWalker.HandOverOf(step.Actions[i]) switch
+            // A hand-over that names nobody (`next` from the top) is skipped: the holder stays.
+            if (ModelWalker.HandOverOf(step.Actions[i]) is { } target)
             {
-                null or CurrentOwnerRef => holder,
-                NamedOwnerRef n => n.Owner,
-                NextOwnerRef => holder?.ReportsTo is { } next ? policy.FindOwner(next) : holder,
-                _ => null,
-            };
+                holder = Named(policy, holder, target) ?? (target is NextOwnerRef ? holder : null);
+            }
         }
 
         return holder;
@@ -82,11 +80,15 @@ internal static class RuleTimeline
     }
 
     /// <summary>The owner a reference in <paramref name="step"/> names, when certain.</summary>
-    public static OwnerModel? Resolve(PolicyModel policy, RuleModel rule, StepModel step, OwnerRefModel target) => target switch
+    public static OwnerModel? Resolve(PolicyModel policy, RuleModel rule, StepModel step, OwnerRefModel target) =>
+        Named(policy, target is NamedOwnerRef ? null : HolderBefore(policy, rule, step), target);
+
+    /// <summary>The owner a reference names while <paramref name="holder"/> holds the ticket; null for nobody, or when unknown (a route, an unknown holder).</summary>
+    public static OwnerModel? Named(PolicyModel policy, OwnerModel? holder, OwnerRefModel target) => target switch
     {
         NamedOwnerRef n => n.Owner,
-        CurrentOwnerRef => HolderBefore(policy, rule, step),
-        NextOwnerRef => HolderBefore(policy, rule, step)?.ReportsTo is { } next ? policy.FindOwner(next) : null,
+        CurrentOwnerRef => holder,
+        NextOwnerRef => holder?.ReportsTo is { } next ? policy.FindOwner(next) : null,
         _ => null,
     };
 }

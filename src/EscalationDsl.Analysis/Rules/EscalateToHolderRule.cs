@@ -46,7 +46,7 @@ public sealed class EscalateToHolderRule() : LintRule(
                     }
 
                     if (RuleTimeline.HolderAt(policy, rule, step, i) is { } holder
-                        && (target switch { NamedOwnerRef n => n.Owner, NextOwnerRef => holder.ReportsTo is { } next ? policy.FindOwner(next) : null, _ => null }) is { } owner
+                        && RuleTimeline.Named(policy, holder, target) is { } owner
                         && owner.Name == holder.Name)
                     {
                         var why = byThisStep ? "an action before it in this step handed it over" : Why(model, rule, step);
