@@ -33,6 +33,9 @@ public sealed partial class CompiledPolicy
     /// <summary>The settable field of each value slot.</summary>
     private readonly FieldModel[] slotFields;
 
+    /// <summary>Per value slot: whether an `every ... since` step counts from it (<see cref="IsSinceSlot"/>).</summary>
+    private readonly bool[] sinceSlots;
+
     /// <summary>The owners by name (the first of a name, as <see cref="PolicyModel.FindOwner"/>): every assigned event asks.</summary>
     private readonly FrozenDictionary<string, OwnerModel> owners;
 
@@ -122,6 +125,11 @@ public sealed partial class CompiledPolicy
         };
         sharedTimed = Timed(compiler, model.Deescalations.Select(d => ("deescalate when", d.When)).Concat(model.Pauses.Select(p => ("pause sla while", p.While))));
         Layouts = [.. model.Severities.Select(s => BuildLayout(s, compiler))];
+        sinceSlots = new bool[slotFields.Length];
+        foreach (var since in Layouts.SelectMany(l => l.Rules).SelectMany(r => r.Steps).Select(s => s.Step.Since).OfType<FieldAccess>().Where(a => a.Storage == FieldStorage.Value))
+        {
+            sinceSlots[since.Slot] = true;
+        }
         ComparedTexts = BuildComparedTexts(compared);
     }
 
@@ -231,6 +239,9 @@ public sealed partial class CompiledPolicy
 
     /// <summary>The slot of a value field (declared fields, issue_type, status), or -1.</summary>
     internal int ValueSlot(string field) => valueSlots.TryGetValue(field, out var slot) ? slot : -1;
+
+    /// <summary>Whether an `every ... since FIELD` step counts from the time field in this value slot.</summary>
+    internal bool IsSinceSlot(int slot) => sinceSlots[slot];
 
     /// <summary>The owner with this name, or null: <see cref="PolicyModel.FindOwner"/> without searching the list.</summary>
     internal OwnerModel? Owner(string name) => owners.GetValueOrDefault(name);

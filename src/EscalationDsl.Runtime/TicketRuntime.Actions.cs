@@ -81,7 +81,17 @@ public sealed partial class TicketRuntime
                     {
                         if (assignee.Index == t.OwnerIndex)
                         {
-                            trace?.Add(at, TraceKind.Skipped, $"assign {assignee.Name}: already the owner");
+                            // The policy assigns engineering explicitly (a rule's `owner security` with `immediately: assign
+                            // security`): as an `assigned` event to the holder would, that is the first assignment to engineering.
+                            var first = assignee.IsEngineering && !t.Has(EventTime.EngineeringAssigned);
+                            trace?.Add(at, TraceKind.Skipped, first
+                                ? $"assign {assignee.Name}: already the owner; it counts as the first assignment to engineering"
+                                : $"assign {assignee.Name}: already the owner");
+                            if (first)
+                            {
+                                MarkEngineeringAssigned(t, at);
+                            }
+
                             break;
                         }
 
@@ -201,7 +211,14 @@ public sealed partial class TicketRuntime
         };
         if (resolved is null && !quiet)
         {
-            trace?.Add(at, TraceKind.Skipped, $"{(step is null ? "deescalation" : StepLabel(step))}: {ModelFormatter.Format(owner)} names nobody for this ticket");
+            // Say why, so that a chain that ends too early shows who holds the ticket.
+            var why = owner switch
+            {
+                NextOwnerRef or CurrentOwnerRef when current is null => ": the ticket has no owner",
+                NextOwnerRef => $": {current!.Name} holds the ticket and reports to nobody",
+                _ => " for this ticket",
+            };
+            trace?.Add(at, TraceKind.Skipped, $"{(step is null ? "deescalation" : StepLabel(step))}: {ModelFormatter.Format(owner)} names nobody{why}");
         }
 
         return resolved;

@@ -115,11 +115,19 @@ public sealed partial class TicketRuntime
                 break;
         }
 
+        movedSince.Clear();
         if (e.Fields is { } fields)
         {
             for (var i = 0; i < fields.Count; i++)
             {
-                SetValue(t, fields[i].Key, fields[i].Value);
+                var slot = Policy.ValueSlot(fields[i].Key);
+                if (slot >= 0 && Policy.IsSinceSlot(slot) && fields[i].Value is { Length: > 0 } value
+                    && ConditionCompiler.ParseTime(value) != ConditionCompiler.ParseTime(t.Values[slot]))
+                {
+                    movedSince.Add(slot);
+                }
+
+                SetSlot(t, slot, fields[i].Value);
             }
         }
 

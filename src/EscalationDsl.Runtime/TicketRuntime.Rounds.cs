@@ -39,7 +39,7 @@ public sealed partial class TicketRuntime
                 UpdatePause(t, layout, at);
                 if (!t.IsDone)
                 {
-                    RetryBlocked(t, layout, at); // a `require` guard's `when` may have stopped holding
+                    RetryBlocked(t, layout, at, byTime: true); // a `require` guard's `when` may have stopped holding
                 }
 
                 ReevaluateAfterRound(t, layout, at);

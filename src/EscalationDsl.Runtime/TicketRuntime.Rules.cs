@@ -99,8 +99,14 @@ public sealed partial class TicketRuntime
     private void Deactivate(Ticket t, RuleSlot rule, long at, string reason)
     {
         t.Clock[rule.StartSlot] = Ticket.Never;
+        trace?.Add(at, TraceKind.Rule, $"rule {rule.Rule.Name} stops: {reason}");
         foreach (var step in rule.Steps)
         {
+            if ((t.Clock[step.MetaSlot] & StepSlot.Blocked) != 0)
+            {
+                trace?.Add(at, TraceKind.Skipped, $"{StepLabel(step.Step)}: its blocked escalation is dropped with the rule");
+            }
+
             t.Clock[step.MetaSlot] &= StepSlot.OccurrenceMask;
             if (step.DueSlot >= 0)
             {
@@ -108,7 +114,6 @@ public sealed partial class TicketRuntime
             }
         }
 
-        trace?.Add(at, TraceKind.Rule, $"rule {rule.Rule.Name} stops: {reason}");
         trace?.RuleStops(rule, reason);
     }
 
@@ -130,12 +135,19 @@ public sealed partial class TicketRuntime
 
             foreach (var step in rule.Steps)
             {
-                if (step.Step is { Kind: StepKind.Every, Since: { } since } s
-                    && SinceTime(t, since) is { } sinceMs
-                    && t.ToOffset(sinceMs) > t.Clock[step.AnchorSlot]
-                    && t.Clock[step.DueSlot] != Ticket.NoDue)
+                if (step.Step is not { Kind: StepKind.Every, Since: { } since } s || t.Clock[step.DueSlot] == Ticket.NoDue || SinceTime(t, since) is not { } sinceMs)
                 {
-                    t.Clock[step.AnchorSlot] = t.ToOffset(sinceMs);
+                    continue;
+                }
+
+                // A later event restarts the interval; a time field restarts it whenever it moves, to a later instant or
+                // (a mistyped year corrected) an earlier one, though not before the rule started. Cleared, it leaves it running.
+                var anchor = since.Storage == FieldStorage.Value
+                    ? movedSince.Contains(since.Slot) ? Math.Max(t.ToOffset(sinceMs), t.Clock[rule.StartSlot]) : t.Clock[step.AnchorSlot]
+                    : Math.Max(t.ToOffset(sinceMs), t.Clock[step.AnchorSlot]);
+                if (anchor != t.Clock[step.AnchorSlot])
+                {
+                    t.Clock[step.AnchorSlot] = anchor;
                     t.Clock[step.DueSlot] = Due(
                         t,
                         t.FromOffset(t.Clock[step.AnchorSlot]),

@@ -75,8 +75,13 @@ public sealed partial class TicketRuntime
     {
         var step = slot.Step;
         var occurrence = (t.Clock[slot.MetaSlot] & StepSlot.OccurrenceMask) + 1;
-        t.Clock[slot.MetaSlot] = (t.Clock[slot.MetaSlot] & ~StepSlot.OccurrenceMask) | occurrence;
-        trace?.Add(at, TraceKind.Fired, $"{StepLabel(step)} fires (occurrence {occurrence})");
+        // A new occurrence takes the place of an escalation still blocked from the one before: an `every` or `on` step
+        // escalates once per firing, not once more for each firing a guard held back.
+        var replacesBlocked = (t.Clock[slot.MetaSlot] & StepSlot.Blocked) != 0;
+        t.Clock[slot.MetaSlot] = (t.Clock[slot.MetaSlot] & ~(StepSlot.OccurrenceMask | StepSlot.Blocked)) | occurrence;
+        trace?.Add(at, TraceKind.Fired, replacesBlocked
+            ? $"{StepLabel(step)} fires (occurrence {occurrence}, in place of the escalation still blocked from occurrence {occurrence - 1})"
+            : $"{StepLabel(step)} fires (occurrence {occurrence})");
         var firstFate = trace is not null && !trace.Decided(step); // a forecast marks what the step's first firing does
         trace?.StepFired(step);
         currentNow = at;
@@ -165,10 +170,29 @@ public sealed partial class TicketRuntime
     }
 
     /// <summary>
-    /// Escalations blocked by missing fields go out as soon as the fields are there, or the <c>when</c> of the guard
-    /// that held them back stops holding.
+    /// A guard whose <c>when</c> ended at this instant released nothing because another guard holds the escalation now
+    /// (`when during business`, then `when not during business`): the trace says what it waits for instead, since the
+    /// blocked notice promised a release at this instant.
     /// </summary>
-    private void RetryBlocked(Ticket t, Compilation.SeverityLayout layout, long at)
+    private void TraceBlockHandedOver(Ticket t, CompiledStep step, long at)
+    {
+        var ended = step.Guards.Where(g => g.TimeDependent && g.When!(t, at - 1) && g.Lifted(t, at, Policy)).ToList();
+        if (ended.Count == 0)
+        {
+            return;
+        }
+
+        step.CollectMissing(t, at, Policy, missingScratch);
+        trace!.Add(at, TraceKind.Fired,
+            $"{StepLabel(step)}: {string.Join(" and ", ended.Select(g => g.Quoted))} no longer "
+            + $"{(ended.Count == 1 ? "holds" : "hold")}, but the escalation stays blocked: {step.BlockReason(t, at, Policy, missingScratch)}");
+    }
+
+    /// <summary>
+    /// Escalations blocked by missing fields go out as soon as the fields are there, or the <c>when</c> of the guard
+    /// that held them back stops holding (<paramref name="byTime"/>: time alone, at a recheck of `during` and `older than`).
+    /// </summary>
+    private void RetryBlocked(Ticket t, Compilation.SeverityLayout layout, long at, bool byTime = false)
     {
         foreach (var rule in layout.Rules)
         {
@@ -179,9 +203,21 @@ public sealed partial class TicketRuntime
                     continue;
                 }
 
+                // The step's own tick due at this instant fires it again, in place of the blocked escalation (FireStep).
+                var tick = slot.DueSlot >= 0 && (t.Clock[slot.MetaSlot] & StepSlot.Parked) == 0 ? t.Clock[slot.DueSlot] : Ticket.NoDue;
+                if (tick != Ticket.NoDue && t.FromOffset(tick) <= at)
+                {
+                    continue;
+                }
+
                 currentNow = at;
                 if (slot.Step.Guarded && !machine.CanFire(slot.Step.Trigger))
                 {
+                    if (byTime && trace is not null)
+                    {
+                        TraceBlockHandedOver(t, slot.Step, at);
+                    }
+
                     continue;
                 }
 
@@ -196,7 +232,7 @@ public sealed partial class TicketRuntime
                 // A guard that holds with its fields set was released by them; otherwise the guards whose `when` ended did it
                 // (worked out only when a trace is recorded).
                 trace?.Add(at, TraceKind.Fired, !slot.Step.Guards.Any(g => (g.When is null || g.When(t, at)) && g.Fields.Length > 0)
-                    && slot.Step.Guards.Where(g => g.Lifted(t, at, Policy)).Select(g => $"`{g.Where} {ModelFormatter.Format(g.Model.When!)}`").ToList() is { Count: > 0 } lifted
+                    && slot.Step.Guards.Where(g => g.Lifted(t, at, Policy)).Select(g => g.Quoted).ToList() is { Count: > 0 } lifted
                     ? $"{StepLabel(slot.Step)}: {string.Join(" and ", lifted)} no longer {(lifted.Count == 1 ? "holds" : "hold")}, the blocked escalation goes ahead"
                     : $"{StepLabel(slot.Step)}: required fields are set, the blocked escalation goes ahead");
 

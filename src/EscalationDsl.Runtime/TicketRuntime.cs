@@ -22,6 +22,9 @@ public sealed partial class TicketRuntime
     private readonly TicketPhase[,] unguardedSteps;
     private readonly List<string> missingScratch = [];
 
+    /// <summary>The value slots of `every ... since FIELD` time fields the current event moved to another instant.</summary>
+    private readonly List<int> movedSince = [];
+
     /// <summary>The watched flags (<see cref="CompiledPolicy.WatchedFlagSlots"/>) true before the event being applied.</summary>
     private readonly bool[] flagsBefore;
 

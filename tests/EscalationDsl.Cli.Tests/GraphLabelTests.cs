@@ -65,7 +65,7 @@ public sealed partial class GraphLabelTests
     public void AnEscalationThatNamesNobodyNewStillRunsItsAssignmentAndTheGraphSaysWhereItLeads()
     {
         var explain = BlockedTicket("sev2", "\"type\":\"acknowledged\"");
-        explain.ShouldContain("n #0 (after 5m): next names nobody for this ticket");
+        explain.ShouldContain("n #0 (after 5m): next names nobody: ops holds the ticket and reports to nobody");
         explain.ShouldContain("state     Open -> Assigned (engineering assigned)");
         explain.ShouldNotContain("Escalated");
 

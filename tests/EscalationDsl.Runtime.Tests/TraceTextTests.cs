@@ -49,6 +49,68 @@ public sealed class TraceTextTests
         afterReopen.ShouldNotContain(e => e.Kind == EscalationDsl.Runtime.Tracing.TraceKind.State || e.Kind == EscalationDsl.Runtime.Tracing.TraceKind.Rule);
     }
 
+    [Fact]
+    public void AGuardEndingByTimeWhileAnotherTakesOverSaysTheEscalationStaysBlocked()
+    {
+        // review13 F3: the notice promised a release when business closes (+8h); then the night guard holds it, silently.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("""
+            require request_id before escalate when during business
+            require root_cause before escalate when not during business
+            escalation r for sev1 { owner frontline  after 10m: escalate to lead }
+            """, null)));
+        script.Run("+0m created sev1; +9h advance");
+
+        script.Trace.Entries.Where(e => e.At == script.At("+8h")).Select(e => e.Text).Where(t => t.StartsWith("r #0", StringComparison.Ordinal)).ShouldBe(
+        [
+            "r #0 (after 10m): `require request_id before escalate when during business` no longer holds, but the escalation stays blocked: "
+                + "escalation blocked until root_cause is set, or until `not during business` no longer holds",
+        ]);
+        script.Lines().ShouldBe(["+10m missing_information frontline"]);
+    }
+
+    [Fact]
+    public void ARuleStoppingWithABlockedEscalationSaysTheEscalationIsDropped()
+    {
+        // review13 F11: the trace said the escalation was held back, and nothing after that said it would never go.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With(
+            "escalation r for sev1 when during business { owner frontline  require root_cause before escalate when during business  after 10m: escalate to lead }",
+            null)));
+        script.Run("+0m created sev1; +9h advance");
+
+        script.Trace.Entries.Where(e => e.At == script.At("+8h")).Select(e => e.Text).SkipWhile(t => !t.StartsWith("rule r stops", StringComparison.Ordinal)).ShouldBe(
+        [
+            "rule r stops: its condition no longer holds",
+            "r #0 (after 10m): its blocked escalation is dropped with the rule",
+        ]);
+    }
+
+    [Theory]
+    [InlineData("escalation r for sev1 { owner director  after 10m: escalate to next }", "r #0 (after 10m): next names nobody: director holds the ticket and reports to nobody")]
+    [InlineData("escalation r for sev1 { after 10m: escalate to next }", "r #0 (after 10m): next names nobody: the ticket has no owner")]
+    [InlineData("escalation r for sev1 { after 10m: notify owner }", "r #0 (after 10m): owner names nobody: the ticket has no owner")]
+    public void AnOwnerReferenceThatNamesNobodySaysWhy(string rule, string line)
+    {
+        // A user trial: "next names nobody for this ticket" did not say who held the ticket at the top of the chain.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With(rule, null)));
+        script.Run("+0m created sev1; +1h advance");
+
+        script.Trace.Entries.Select(e => e.Text).ShouldContain(line);
+    }
+
+    [Fact]
+    public void AStepFiringAgainSaysItTakesThePlaceOfItsBlockedEscalation()
+    {
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With(
+            "require request_id before escalate\nescalation r for sev1 { owner frontline  on customer_update: escalate to next }", null)));
+        script.Run("+0m created sev1; +10m customer_update; +20m customer_update");
+
+        script.Trace.Entries.Select(e => e.Text).Where(t => t.StartsWith("r #0", StringComparison.Ordinal)).ShouldBe(
+        [
+            "r #0 (on customer_update) fires (occurrence 1)",
+            "r #0 (on customer_update) fires (occurrence 2, in place of the escalation still blocked from occurrence 1)",
+        ]);
+    }
+
     [Theory]
     [InlineData("+0m created sev1; +20m field_set root_cause=dns",
         "r #0 (after 10m): required fields are set, the blocked escalation goes ahead")]

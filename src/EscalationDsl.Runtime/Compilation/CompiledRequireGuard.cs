@@ -38,6 +38,9 @@ internal sealed record CompiledRequireGuard(RequireGuardModel Model, ImmutableAr
     /// <summary>The guard as written up to its condition: <c>require request_id, client_version before escalate when</c>.</summary>
     public string Where => $"require {string.Join(", ", Model.Fields.Select(f => f.Name))} before escalate when";
 
+    /// <summary>The whole guard, quoted as the trace names it: <c>`require root_cause before escalate when during business`</c>.</summary>
+    public string Quoted => $"`{Where} {ModelFormatter.Format(Model.When!)}`";
+
     /// <summary>
     /// True when the guard's <c>when</c> does not hold now although one of its fields is missing: it no longer holds
     /// back the escalation (as opposed to the fields having been set).

@@ -65,6 +65,24 @@ public sealed class GuardTests(ITestOutputHelper output)
             Snapshot = "escalated owner=lead level=1",
             Clocks = [],
         },
+        new("AnEveryStepWhoseTickFallsWhenItsGuardEndsEscalatesOnce",
+            // review12: business closes (+8h) at the step's own tick; the blocked escalation went ahead and the tick escalated
+            // again at the same instant, skipping the lead. The tick takes the blocked escalation's place.
+            "require request_id before escalate when during business\nescalation r for sev1 { owner frontline  every 2h up to 4 times: escalate to next }",
+            "+0m created sev1; +9h advance",
+            "+2h missing_information frontline", "+4h missing_information frontline", "+6h missing_information frontline", "+8h escalate lead")
+        {
+            Snapshot = "escalated owner=lead level=1",
+            Clocks = [],
+        },
+        new("AnOnStepFiringAgainWithTheFieldsEscalatesOnceNotAlsoForItsBlockedFiring",
+            "require request_id before escalate\nescalation r for sev1 { owner frontline  on customer_update: escalate to next }",
+            "+0m created sev1; +10m customer_update; +20m customer_update request_id=r-1; +1h advance",
+            "+10m missing_information frontline", "+20m escalate lead")
+        {
+            Snapshot = "escalated owner=lead level=1",
+            Clocks = [],
+        },
         new("AGuardOnTheOwnerTheStepsAssignmentLeavesBlocksItsEscalation",
             "require request_id before escalate when owner == frontline\nescalation r for sev1 { owner network  after 10m: assign frontline, escalate to next }",
             "+0m created sev1; +1h advance",

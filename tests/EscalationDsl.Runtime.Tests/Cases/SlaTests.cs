@@ -48,6 +48,24 @@ public sealed class SlaTests(ITestOutputHelper output)
             Severities = AllTargets,
             Snapshot = "assigned owner=- level=0",
         },
+        new("AStepsAssignToTheEngineeringOwnerItsRuleStartedWithMeetsTheAssignTarget",
+            // A user trial: `owner security` with `immediately: assign security` was skipped as "already the owner", so the
+            // assign target was breached and the ticket stayed open, while an `assigned` event to security met it.
+            "escalation pci for sev1 { owner security  immediately: assign security }",
+            "+0m created sev1; +50m advance",
+            "+15m sla_breach security acknowledge", "+30m sla_breach security first_update")
+        {
+            Severities = AllTargets,
+            Snapshot = "assigned owner=security level=0",
+        },
+        new("ARulesStartingEngineeringOwnerAloneIsNotAnAssignment",
+            "escalation pci for sev1 { owner security  after 1h: notify lead }",
+            "+0m created sev1; +50m advance",
+            "+15m sla_breach security acknowledge", "+30m sla_breach security first_update", "+45m sla_breach security assign")
+        {
+            Severities = AllTargets,
+            Snapshot = "open owner=security level=0",
+        },
         new("PendingClocksShowTheirDeadlines",
             "",
             "+0m created sev1; +10m acknowledged",
