@@ -11,4 +11,8 @@ namespace EscalationDsl.Engine.Api;
 /// of the log made it, and decisions the new version would have taken in the past are not sent. True otherwise: the
 /// decision is in the outbox and was routed to the sinks (GET /v1/deliveries has how each delivery went).
 /// </param>
-public sealed record TimelineDecision(string Id, string Kind, string? Owner, string At, string Detail, bool Sent);
+/// <param name="SentUnderVersion">
+/// Only on a decision the timeline's version does not take: the older version that took and sent it before the ticket
+/// migrated (its <c>policy_version</c> in the outbox). Absent on every decision of the replay.
+/// </param>
+public sealed record TimelineDecision(string Id, string Kind, string? Owner, string At, string Detail, bool Sent, int? SentUnderVersion = null);
