@@ -92,6 +92,29 @@ public sealed class SentUnderOlderVersionTests
         ]);
     }
 
+    [Fact]
+    public async Task ADecisionTheNewVersionTakesLaterUnderTheIdOfOneAnOlderVersionSentIsNotSentAndSaysSo()
+    {
+        await using var engine = await EngineFixture.StartAsync(new Dictionary<string, string> { ["pager.esc"] = Pager(1, "pages", "after 10m unless acknowledged: page oncall") });
+        await engine.PostEventOk(EngineFixture.Created("p1", "INC-4", T0));
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(12));
+
+        // The same step at 30m: its decision at 14:30 has the id of the page, which the outbox holds, so it is not stored again nor routed.
+        await Migrate(engine, "INC-4", Pager(2, "pages", "after 30m unless acknowledged: notify frontline"));
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(20));
+        var stored = await engine.Read(l => l.SentDecisions("INC-4"));
+        stored.Select(d => (d.Id, d.Kind, d.Owner)).ShouldBe([("INC-4/pages/0/1/0.0", "page", "oncall")]);
+
+        var json = (await engine.GetJson("/v1/tickets/INC-4/timeline"))!;
+        json["decisions"]!.AsArray().Select(d => ((string?)d!["kind"], (string?)d["at"], (bool?)d["sent"], (int?)d["sent_under_version"])).ShouldBe(
+        [
+            ("page", "2026-11-02T14:10:00Z", true, 1),
+            ("notify", "2026-11-02T14:30:00Z", false, null),
+        ]);
+        Entries(await engine.TimelineText("INC-4")).ShouldContain(
+            "2026-11-02T14:30:00Z  decision  notify frontline: notification [INC-4/pages/0/1/0.0] (not sent: the outbox holds a decision with this id that version 1 sent)");
+    }
+
     /// <summary>The entries of a ticket created at 14:00 under <see cref="Pager"/> with a step after 30m.</summary>
     private static readonly string[] Created =
     [

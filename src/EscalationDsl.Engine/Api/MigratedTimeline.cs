@@ -26,12 +26,15 @@ internal static class MigratedTimeline
     /// <summary>Appended to a decision entry before the latest migration that was never sent; <paramref name="version"/> is the running version.</summary>
     public static string NotSentMarker(int version) => $" (not sent: replayed when the ticket moved to version {version})";
 
+    /// <summary>Appended to a decision entry after the latest migration whose id the outbox held already, from a decision version <paramref name="sentUnder"/> sent.</summary>
+    public static string HeldMarker(int sentUnder) => $" (not sent: the outbox holds a decision with this id that version {sentUnder} sent)";
+
     /// <summary>Appended to the entry of a decision version <paramref name="sentUnder"/> sent that the running <paramref name="version"/> does not take.</summary>
     public static string SentUnderMarker(int sentUnder, int version) => $" (sent under version {sentUnder}; version {version} does not take it)";
 
     /// <summary>
-    /// Marks the decisions before the latest migration that the outbox does not hold, and adds those it holds that the
-    /// replay does not make (asked of the loop).
+    /// Marks the decisions before the latest migration that the outbox does not hold, and those after it whose id it held
+    /// already, and adds those it holds that the replay does not make (asked of the loop).
     /// </summary>
     public static async Task<TimelineReplay> MarkAsync(TimelineReplay replay, EngineLoop loop)
     {
@@ -49,27 +52,41 @@ internal static class MigratedTimeline
             .Select(d => d.Id)
             .ToHashSet(StringComparer.Ordinal);
 
+        var earlier = stored.Where(s => !same.Contains(s.Id)).Select(s => SentEarlier(replay, s)).ToList();
         var last = replay.Points[^1];
         var notSent = replay.Decisions.Take(last.Decisions).Where(d => !same.Contains(d.Id)).ToList();
         var entries = replay.Entries.ToList();
         foreach (var d in notSent)
         {
-            var at = entries.FindIndex(0, last.Entries, e => e.Kind == TraceKind.Decision && e.At == d.At && e.Text.EndsWith($" [{d.Id}]", StringComparison.Ordinal));
-            if (at >= 0)
-            {
-                entries[at] = entries[at] with { Text = entries[at].Text + NotSentMarker(replay.Version.Version) };
-            }
+            Mark(entries, 0, last.Entries, d, NotSentMarker(replay.Version.Version));
         }
 
-        var earlier = stored.Where(s => !same.Contains(s.Id)).Select(s => SentEarlier(replay, s)).ToList();
+        // After the migration each decision was stored as it came, unless the outbox held its id: an older version sent a
+        // decision with it (at another time, of another kind or owner), and the outbox keeps one decision an id.
+        var held = replay.Decisions.Skip(last.Decisions).Where(d => !same.Contains(d.Id) && byId.ContainsKey(d.Id)).ToList();
+        foreach (var d in held)
+        {
+            Mark(entries, last.Entries, entries.Count - last.Entries, d, HeldMarker(earlier.First(e => e.Decision.Id == d.Id).Decision.SentUnderVersion!.Value));
+        }
+
         var entryTimes = replay.Entries.Select(e => e.At).ToList();
         var decisionTimes = replay.Decisions.Select(d => d.At).ToList();
         return replay with
         {
             Entries = Inserted(entries, earlier.Select(e => (Place(entryTimes, e.At, replay.Points, p => p.Entries), e.Entry))),
-            NotSent = notSent.Select(d => d.Id).ToHashSet(StringComparer.Ordinal),
+            NotSent = notSent.Concat(held).Select(d => d.Id).ToHashSet(StringComparer.Ordinal),
             SentEarlier = [.. earlier.Select(e => (Place(decisionTimes, e.At, replay.Points, p => p.Decisions), e.Decision))],
         };
+    }
+
+    /// <summary>Appends <paramref name="marker"/> to the entry of <paramref name="d"/> among <paramref name="count"/> entries from <paramref name="start"/>.</summary>
+    private static void Mark(List<TraceEntry> entries, int start, int count, Decision d, string marker)
+    {
+        var at = entries.FindIndex(start, count, e => e.Kind == TraceKind.Decision && e.At == d.At && e.Text.EndsWith($" [{d.Id}]", StringComparison.Ordinal));
+        if (at >= 0)
+        {
+            entries[at] = entries[at] with { Text = entries[at].Text + marker };
+        }
     }
 
     /// <summary>A decision the outbox holds that the replay does not make: its entry and its JSON, marked with the version that sent it.</summary>

@@ -12,7 +12,8 @@ internal readonly record struct MigrationPoint(StoredMigration Migration, int De
 
 /// <summary>
 /// A replayed log, as the JSON document or as the text of `esc explain`. <see cref="NotSent"/>: the ids of the
-/// decisions the replay before the latest migration made that no version sent (marked in both).
+/// decisions the replay before the latest migration made that no version sent, and of those after it whose id the
+/// outbox held already (marked in both).
 /// <see cref="SentEarlier"/>: the decisions an older version sent that the replay does not make, each with the
 /// index among <see cref="Decisions"/> it goes before (their entries are in <see cref="Entries"/> already).
 /// </summary>
