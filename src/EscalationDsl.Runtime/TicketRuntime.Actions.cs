@@ -271,6 +271,6 @@ public sealed partial class TicketRuntime
             PageGuard = pageGuard,
         };
         output.Add(decision);
-        trace?.Add(at, TraceKind.Decision, $"{DecisionKinds.Name(kind)}{(owner is null ? "" : " " + owner.Name)}: {detail} [{id}]");
+        trace?.Add(at, TraceKind.Decision, ExplainText.DecisionText(DecisionKinds.Name(kind), owner?.Name, detail, id));
     }
 }

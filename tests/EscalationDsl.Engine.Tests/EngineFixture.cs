@@ -164,6 +164,14 @@ internal sealed class EngineFixture : IAsyncDisposable
         return response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync()) : null;
     }
 
+    /// <summary>A ticket's timeline as text (<c>Accept: text/plain</c>), answered 200.</summary>
+    public async Task<string> TimelineText(string ticket)
+    {
+        var answer = await Http.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/v1/tickets/{ticket}/timeline") { Headers = { Accept = { new MediaTypeWithQualityHeaderValue("text/plain") } } });
+        answer.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        return await answer.Content.ReadAsStringAsync();
+    }
+
     /// <summary>Moves the fake clock and waits until the engine has run what fell due, and stored it.</summary>
     public async Task AdvanceAsync(TimeSpan by)
     {

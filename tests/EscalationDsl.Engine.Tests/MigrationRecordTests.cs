@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -36,7 +35,8 @@ public sealed class MigrationRecordTests
         logs.Lines.ShouldContain($"Ticket INC-9 migrated from policy support version 1 ({from}) to version 2 ({to}); decisions the new version would have taken before now were not sent");
         var notified = engine.Delivered().Where(d => (string?)d["kind"] == "notify").ToList();
         notified.ShouldBeEmpty("version 2's notification at +5m was not sent");
-        var moved = $"ticket migrated from policy support version 1 ({from}) to version 2 ({to}); the entries before this are a replay of its log under the version this timeline shows, and decisions marked (not sent) there were never sent";
+        var moved = $"ticket migrated from policy support version 1 ({from}) to version 2 ({to}); the entries before this are a replay of its log under the version this timeline shows, and decisions marked (not sent) there were never sent; " +
+            "decisions marked (sent under version N) are not in that replay: an older version sent them";
         var at = "2026-11-02T14:10:00Z";
 
         for (var run = 0; run < 2; run++)
@@ -52,7 +52,7 @@ public sealed class MigrationRecordTests
             json["timeline"]!.AsArray().Select(e => ((string?)e!["at"], (string?)e["kind"], (string?)e["text"])).ShouldContain((at, "rule", moved), $"run {run}");
             json["state"]!["migrated"]!.ToJsonString().ShouldBe($$"""{"at":"{{at}}","from_version":1,"from_fingerprint":"{{from}}"}""");
 
-            var text = await (await engine.Http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/v1/tickets/INC-9/timeline") { Headers = { Accept = { new MediaTypeWithQualityHeaderValue("text/plain") } } })).Content.ReadAsStringAsync();
+            var text = await engine.TimelineText("INC-9");
             text.ShouldContain("  decision  notify commander: ");
             text.Split('\n').Single(l => l.Contains("notify commander", StringComparison.Ordinal)).ShouldEndWith("(not sent: replayed when the ticket moved to version 2)");
             text.ShouldContain($"{at}  rule      {moved}\n");

@@ -1,8 +1,6 @@
-using NodaTime;
-
 namespace EscalationDsl.Engine.Processing;
 
-/// <summary>What the store records of migrations: a ticket's moves, and which replayed decisions were stored (sent).</summary>
+/// <summary>What the store records of migrations: a ticket's moves, and the decisions stored (sent) for it.</summary>
 internal sealed partial class EngineLoop
 {
     /// <summary>A ticket's stored migrations, oldest first (none for a ticket that never moved, or moved before schema version 5).</summary>
@@ -19,23 +17,19 @@ internal sealed partial class EngineLoop
     }
 
     /// <summary>
-    /// Of the given decisions, those the outbox holds as they are (same id, time, kind and owner): the ones
-    /// that were sent. A decision a migration's replay made, and no version took as such, is not among them.
+    /// The ticket's decisions the outbox holds, in time order: the ones that were sent, by whichever version the ticket
+    /// ran then. A decision a migration's replay made, and no version took as such, is not among them.
     /// </summary>
-    public HashSet<string> Sent(IEnumerable<(string Id, Instant At, string Kind, string? Owner)> decisions)
+    public List<StoredDecision> SentDecisions(string ticketId)
     {
-        var sent = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (id, at, kind, owner) in decisions)
+        var found = new List<StoredDecision>();
+        using var reader = store.TicketDecisions.Query(ticketId);
+        while (reader.Read())
         {
-            using var reader = store.StoredDecision.Query(id);
-            if (reader.Read() && reader.GetInt64(0) == at.ToUnixTimeMilliseconds() && reader.GetString(1) == kind
-                && (reader.IsDBNull(2) ? null : reader.GetString(2)) == owner)
-            {
-                sent.Add(id);
-            }
+            found.Add(new StoredDecision(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4)));
         }
 
-        return sent;
+        return found;
     }
 
     /// <summary>The ticket's latest migration, or null.</summary>

@@ -93,7 +93,11 @@ internal sealed class EngineStore : IDisposable
             WHERE m.ticket_id = $id ORDER BY m.seq, m.rowid
             """,
             "$id");
-        StoredDecision = Prepare("SELECT at, kind, owner FROM decisions WHERE decision_id = $id", "$id");
+        // decisions has no index by ticket, but every decision id starts with its ticket's id and '/': the ids from
+        // "{ticket}/" up to "{ticket}0" ('0' follows '/') are read from the primary key's index, the ticket's only.
+        TicketDecisions = Prepare(
+            "SELECT decision_id, at, kind, owner, body FROM decisions WHERE decision_id >= $ticket || '/' AND decision_id < $ticket || '0' AND ticket_id = $ticket ORDER BY at, rowid",
+            "$ticket");
         Savepoint = Prepare("SAVEPOINT item");
         RollbackSavepoint = Prepare("ROLLBACK TO item");
         ReleaseSavepoint = Prepare("RELEASE item");
@@ -153,8 +157,8 @@ internal sealed class EngineStore : IDisposable
     /// <summary>A ticket's migrations, oldest first: seq, at, from version and fingerprint, to version and fingerprint.</summary>
     public Sql TicketMigrations { get; }
 
-    /// <summary>A stored decision (in the outbox, routed to the sinks) by its id: at, kind, owner.</summary>
-    public Sql StoredDecision { get; }
+    /// <summary>A ticket's stored decisions (in the outbox, routed to the sinks) in time order: id, at, kind, owner, body.</summary>
+    public Sql TicketDecisions { get; }
 
     public SqliteConnection Connection => connection;
 

@@ -141,6 +141,13 @@ public static class ExplainText
 
     private const string BlockNote = "— when due, if no event comes before then";
 
+    /// <summary>
+    /// The text of a decision's entry: <c>page oncall_eng: page [INC-9/sev1_production/0/1/1.0]</c> (its kind's name, its
+    /// owner if any, its detail and its id, which ends the text).
+    /// </summary>
+    public static string DecisionText(string kind, string? owner, string detail, string id) =>
+        $"{kind}{(owner is null ? "" : " " + owner)}: {detail} [{id}]";
+
     /// <summary>A trace entry's kind as the timeline (text and JSON, esc explain and the engine's /timeline) writes it: <c>event</c>, <c>deadline</c>, ...</summary>
     public static string KindName(TraceKind kind) => kind.ToString().ToLowerInvariant();
 }
