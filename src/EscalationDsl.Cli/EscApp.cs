@@ -90,7 +90,7 @@ public static class EscApp
         }
         catch (OperationCanceledException)
         {
-            // Ctrl+C before a command could handle it (esc serve while it starts): not a bug.
+            // Ctrl+C before a command could handle it: not a bug.
             console.Error.WriteLine("esc: cancelled");
             return ExitCodes.Cancelled;
         }

@@ -190,15 +190,17 @@ public static class EngineHost
         if (keyFile is not null)
         {
             // Once the engine listens: a start that fails says only why, and removes a key file it made.
+            // Under the key file's category: the host's own logger is named after the program (esc, or a test host).
+            var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiKeyFile).FullName!);
             app.Lifetime.ApplicationStarted.Register(() =>
             {
                 madeKeyFile?.Keep();
                 if (ApiKeyFile.OpenToOthers(keyFile) is { } mode)
                 {
-                    app.Logger.LogWarning("The API key file {File} may be read by others than its owner (mode {Mode}), and whoever reads it can write to the engine: make it readable by its owner only (chmod 600)", keyFile, mode);
+                    log.LogWarning("The API key file {File} may be read by others than its owner (mode {Mode}), and whoever reads it can write to the engine: make it readable by its owner only (chmod 600)", keyFile, mode);
                 }
 
-                app.Logger.LogWarning("No API key is configured (Engine:ApiKeys): writes need the key stored in {File}", keyFile);
+                log.LogWarning("No API key is configured (Engine:ApiKeys): writes need the key stored in {File}", keyFile);
             });
         }
 

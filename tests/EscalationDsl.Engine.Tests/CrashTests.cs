@@ -259,10 +259,11 @@ public sealed class CrashTests(ITestOutputHelper output)
                 }
 
                 log.AppendLine(e.Data);
-                const string marker = "esc serve: listening on ";
-                if (e.Data.StartsWith(marker, StringComparison.Ordinal))
+                // esc serve's entry, in the simple format: `info: EscalationDsl.Cli.Serve[0] Listening on URL`.
+                const string marker = "EscalationDsl.Cli.Serve[0] Listening on ";
+                if (e.Data.IndexOf(marker, StringComparison.Ordinal) is var at and >= 0)
                 {
-                    listening.TrySetResult(new Uri(e.Data[marker.Length..].Split(',')[0].Trim()));
+                    listening.TrySetResult(new Uri(e.Data[(at + marker.Length)..].Split(',')[0].Trim()));
                 }
             };
             process.BeginErrorReadLine();

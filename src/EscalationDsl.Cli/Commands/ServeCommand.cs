@@ -5,7 +5,9 @@ using EscalationDsl.Engine;
 using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Language.Text;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace EscalationDsl.Cli.Commands;
 
@@ -17,6 +19,9 @@ namespace EscalationDsl.Cli.Commands;
 internal static class ServeCommand
 {
     private const string EnginePrefix = "--Engine:";
+
+    /// <summary>The log category of esc serve's own entries (listening, a start that fails or is cancelled).</summary>
+    internal const string LogCategory = "EscalationDsl.Cli.Serve";
 
     public static Command Create(CliConsole console)
     {
@@ -56,6 +61,7 @@ internal static class ServeCommand
             Map(policies, "Policies");
 
             WebApplication? app = null;
+            ILogger? log = null;
 
             // The start is stopped through the command's token, whichever signal came: SIGTERM is told apart here,
             // so the exit code is 143 for it, as for every other command, not Ctrl+C's 130.
@@ -63,28 +69,48 @@ internal static class ServeCommand
             try
             {
                 app = EngineHost.Build([.. args], gate: LintGate.Create());
+
+                // From here the host's logging is configured (Logging:Console was checked by Build): esc serve's
+                // own lines are log records, in the format chosen, in order with the engine's. Before, a line of
+                // plain text is all there is to say a setting cannot be used, a bad formatter among them.
+                log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory);
                 using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => terminated = true))
                 {
                     await EngineHost.StartAsync(app, cancellation);
                 }
 
-                await console.Error.WriteLineAsync($"esc serve: listening on {string.Join(", ", app.Urls)}");
+                log.LogInformation("Listening on {Urls}", string.Join(", ", app.Urls));
                 await app.WaitForShutdownAsync(cancellation);
                 return ExitCodes.Success;
             }
             catch (EngineConfigurationException e)
             {
+                // A start that fails has disposed the host (EngineHost.StartAsync): its console logger, its
+                // queue written out, writes what comes after at once.
                 foreach (var problem in e.All.Count > 1 ? e.All : [e])
                 {
-                    await console.Error.WriteLineAsync($"esc serve: {OneLine.Of(problem.Message)}");
+                    if (log is null)
+                    {
+                        await console.Error.WriteLineAsync($"esc serve: {OneLine.Of(problem.Message)}");
+                    }
+                    else
+                    {
+                        log.LogError("The engine cannot start: {Problem}", OneLine.Of(problem.Message));
+                    }
                 }
 
                 return ExitCodes.Usage;
             }
-            catch (OperationCanceledException) when (terminated)
+            catch (OperationCanceledException) when (log is not null)
             {
-                await console.Error.WriteLineAsync("esc: cancelled");
-                return ExitCodes.Terminated;
+                log.LogWarning("Cancelled by {Signal} while starting; the engine never listened", terminated ? "SIGTERM" : "SIGINT");
+                return terminated ? ExitCodes.Terminated : ExitCodes.Cancelled;
+            }
+            catch (Exception e) when (log is not null)
+            {
+                // As esc's internal error (EscApp), as one entry: the exception it carries is the trace to report.
+                log.LogCritical(e, "Internal error (a bug in esc, not in your input; please report it with this entry's exception): {Error}", $"{e.GetType().FullName}: {e.Message}");
+                return ExitCodes.Usage;
             }
             finally
             {
