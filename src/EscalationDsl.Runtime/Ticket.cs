@@ -83,7 +83,32 @@ public sealed class Ticket
     public int SeverityRank => SeverityIndex;
 
     /// <summary>The next deadline as Unix milliseconds, or null.</summary>
-    public long? NextDeadlineMs => NextDue == NoDue ? null : CreatedMs + NextDue * 1000L;
+    public long? NextDeadlineMs => NextDue == NoDue ? null : DueMs(NextDue);
+
+    /// <summary>
+    /// When a deadline at <paramref name="due"/> fires: its instant, or when it has passed, the latest instant the ticket
+    /// saw. That is kept to the ticket's whole second; one stamped between two of them counts as the end of its second, so
+    /// that a deadline an event moved into the past never fires before that event (every event within that second
+    /// counts as at one instant, and as in time: the deadline waits until time moves on, as at any event's instant).
+    /// </summary>
+    internal long DueMs(int due) =>
+        Math.Max(FromOffset(due), FromOffset(LastEvent) + ((Flags & TicketFlags.SeenBetweenSeconds) != 0 ? 1000 : 0));
+
+    /// <summary>Records <paramref name="ms"/> as seen: the latest event or deadline run moves on to it, if it is later.</summary>
+    internal void See(long ms)
+    {
+        var offset = ToOffset(ms);
+        if (offset > LastEvent)
+        {
+            LastEvent = offset;
+            Flags &= ~TicketFlags.SeenBetweenSeconds;
+        }
+
+        if (offset == LastEvent && FromOffset(offset) != ms)
+        {
+            Flags |= TicketFlags.SeenBetweenSeconds;
+        }
+    }
 
     internal long TimeMs(EventTime slot) => Times[(int)slot] == Never ? long.MinValue : CreatedMs + Times[(int)slot] * 1000L;
 

@@ -17,4 +17,10 @@ internal enum TicketFlags : byte
 
     /// <summary>Some `every` step may be parked (<see cref="Compilation.StepSlot.Parked"/>): deadlines skip it.</summary>
     Parked = 8,
+
+    /// <summary>
+    /// The latest instant the ticket saw lies inside the second after <see cref="Ticket.LastEvent"/> (an event stamped
+    /// between the ticket's whole seconds): a deadline that falls due at once fires at the end of that second, not before it.
+    /// </summary>
+    SeenBetweenSeconds = 16,
 }

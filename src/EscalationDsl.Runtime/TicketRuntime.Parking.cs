@@ -45,9 +45,9 @@ public sealed partial class TicketRuntime
                 }
 
                 var step = slot.Step;
-                while (t.Clock[slot.DueSlot] != Ticket.NoDue && t.FromOffset(t.Clock[slot.DueSlot]) <= limit)
+                while (t.Clock[slot.DueSlot] != Ticket.NoDue && t.DueMs(t.Clock[slot.DueSlot]) <= limit)
                 {
-                    var at = Math.Max(t.FromOffset(t.Clock[slot.DueSlot]), t.FromOffset(t.LastEvent));
+                    var at = t.DueMs(t.Clock[slot.DueSlot]);
                     t.Clock[slot.AnchorSlot] = t.ToOffset(at);
                     t.Clock[slot.DueSlot] = Due(t, at, step.Duration!, step.Calendar, null);
                 }

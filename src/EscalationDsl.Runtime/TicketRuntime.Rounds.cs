@@ -13,7 +13,7 @@ public sealed partial class TicketRuntime
         while (true)
         {
             // A parked step's ticks before this round (or up to the limit) run here, without a round of their own.
-            var next = t.NextDue == Ticket.NoDue ? long.MaxValue : t.FromOffset(t.NextDue);
+            var next = t.NextDue == Ticket.NoDue ? long.MaxValue : t.DueMs(t.NextDue);
             if ((t.Flags & TicketFlags.Parked) != 0)
             {
                 RunParkedTicks(t, Math.Min(limit, next - 1));
@@ -25,7 +25,7 @@ public sealed partial class TicketRuntime
             }
 
             var due = t.NextDue;
-            var at = Math.Max(t.FromOffset(due), t.FromOffset(t.LastEvent));
+            var at = next;
             currentNow = at;
             var layout = Policy.Layout(t);
             if (layout.RecheckSlot >= 0 && t.Clock[layout.RecheckSlot] == due)

@@ -120,7 +120,7 @@ public sealed partial class TicketRuntime
             // From here on the ticket has seen `at`: a deadline the event moves into the past (a
             // severity upgrade) fires at the event, not back in time.
             currentNow = at;
-            ticket.LastEvent = Math.Max(ticket.LastEvent, ticket.ToOffset(at));
+            ticket.See(at);
             ApplyEvent(e, at);
         }
         finally
@@ -137,7 +137,7 @@ public sealed partial class TicketRuntime
         {
             var ms = now.ToUnixTimeMilliseconds();
             RunDeadlines(ms);
-            ticket.LastEvent = Math.Max(ticket.LastEvent, ticket.ToOffset(ms));
+            ticket.See(ms);
         }
         finally
         {

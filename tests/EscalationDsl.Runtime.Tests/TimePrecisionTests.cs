@@ -45,6 +45,26 @@ public sealed class TimePrecisionTests
         Times(s).ShouldBe(["2026-11-02T14:15:00.25Z T1/sla/acknowledge/0"]);
     }
 
+    [Theory]
+    [InlineData("2026-11-02T15:00:00.4Z advance", null)]
+    [InlineData("+2h advance", "2026-11-02T15:00:00.5Z")]
+    [InlineData("2026-11-02T15:00:00.3Z status in_progress; +2h advance", "2026-11-02T15:00:00.5Z")]
+    [InlineData("2026-11-02T15:00:00.3Z acknowledged; +2h advance", null)] // within the same second: as at one instant, in time
+    [InlineData("2026-11-02T15:00:00.6Z acknowledged; +2h advance", "2026-11-02T15:00:00.5Z")]
+    [InlineData("2026-11-02T15:00:00.5Z acknowledged; +2h advance", null)] // at the breach's own instant: in time, as at any deadline
+    public void ADeadlineAnEventMovesIntoThePastNeverFiresBeforeThatEvent(string then, string? breach)
+    {
+        // A crash hunt: created at .500, raised at 15:00:00.200 to a severity whose target passed long ago; the breach was
+        // stamped 14:59:59.500, the start of the ticket's second, before the change that caused it. It fires at the end of
+        // that second, whatever else comes within it.
+        var s = new TicketScript(
+            TicketScript.Compile(PolicyText.With("", "severity sev1 { acknowledge within 10m }\nseverity sev2 { }\n")), start: "2026-11-02T14:00:00.500Z");
+        s.Run($"+0m created sev2; 2026-11-02T15:00:00.200Z severity_changed sev1; {then}");
+
+        Times(s).ShouldBe(breach is null ? [] : [$"{breach} T1/sla/acknowledge/0"]);
+        s.Trace.Entries.Select(e => e.At).ShouldBeInOrder();
+    }
+
     [Fact]
     public void APauseThatStartsAndEndsWithinOneSecondChangesNothing()
     {
