@@ -43,6 +43,8 @@ public sealed class ExplainOptionTests
     [InlineData("--only", "event,alarm", "esc: --only: 'alarm' is not a kind of timeline entry; the kinds are event, state, rule, deadline, fired, skipped, sla, decision\n")]
     [InlineData("--only", "event,", "esc: --only: 'event,' has an empty kind; give kinds separated by commas: event, state, rule, deadline, fired, skipped, sla, decision\n")]
     [InlineData("--zone", "Europe/Berln", "esc: --zone: 'Europe/Berln' is not an IANA time zone; name one such as Europe/Berlin or America/New_York, or policy for the zone of the policy's default calendar; did you mean Europe/Berlin?\n")]
+    [InlineData("--zone", "PST", "esc: --zone: 'PST' is not an IANA time zone; name one such as Europe/Berlin or America/New_York, or policy for the zone of the policy's default calendar; for US Pacific time write \"America/Los_Angeles\"\n")]
+    [InlineData("--zone", "EST6", "esc: --zone: 'EST6' is not an IANA time zone; name one such as Europe/Berlin or America/New_York, or policy for the zone of the policy's default calendar\n")]
     [InlineData("--zone", "CET+1", "esc: --zone: 'CET+1' is not an IANA time zone; name one such as Europe/Berlin or America/New_York, or policy for the zone of the policy's default calendar\n")]
     [InlineData("--at", "+2x", "esc: --at: '+2x' has the unit 'x'; use m, h, d or w (such as +30m, +1h, +1h30m)\n")]
     [InlineData("--at", "+", "esc: --at: '+' is not a duration such as +30m, +1h or +1h30m\n")]

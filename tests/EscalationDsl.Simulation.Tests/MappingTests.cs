@@ -60,12 +60,12 @@ public sealed class MappingTests
 
         e.Message.ShouldBe(
             "map.json: states: policy 'it-helpdesk' has no status for the incident states 'Awaiting Vendor' (mapped to awaiting_vendor), 'Awaiting Problem' (mapped to awaiting_problem), 'Awaiting Evidence' (mapped to awaiting_evidence); "
-            + "its statuses are new, in_progress, awaiting_user, awaiting_supplier, resolved, closed: map each under \"states\" in a mapping file, "
+            + "its statuses are new, in_progress, awaiting_user, awaiting_supplier: map each under \"states\" in a mapping file, "
             + "such as { \"import\": \"servicenow\", \"states\": { \"Awaiting Vendor\": \"awaiting_user\" } }, and pass it with --map (docs/importers.md)");
 
         // An incident that goes back to New becomes a status event 'new': a status enum without it does not fit either.
         var withoutNew = File.ReadAllText(Path.Combine(RepoPaths.Policies, "it-helpdesk.esc")).Replace(
-            "enum [new, in_progress, awaiting_user, awaiting_supplier,", "enum [in_progress, awaiting_user, awaiting_supplier, awaiting_customer, awaiting_vendor, awaiting_problem, awaiting_evidence,", StringComparison.Ordinal);
+            "enum [new, in_progress, awaiting_user, awaiting_supplier]", "enum [in_progress, awaiting_user, awaiting_supplier, awaiting_customer, awaiting_vendor, awaiting_problem, awaiting_evidence]", StringComparison.Ordinal);
         MappingFile.UnfitStates(Policies.Compile(withoutNew), ServiceNowMapping.DefaultStates)
             .ShouldStartWith("policy 'it-helpdesk' has no status for the incident state 'New' (mapped to new); ");
         MappingFile.UnfitStates(Policies.Support, ServiceNowMapping.DefaultStates).ShouldBeNull("support's status is free text");
@@ -110,6 +110,7 @@ public sealed class MappingTests
     [InlineData("""{ "time": "at", "type": "kind", "timeFormat": "iso" }""", "map.json: ticket: required: the column that holds the ticket id")]
     [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "timeFormat": "dd/MM/yyyy" }""", "map.json: timeZone: required with timeFormat 'dd/MM/yyyy': local times need a zone, such as \"Europe/London\" or \"UTC\"")]
     [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "timeFormat": "HH:mm" }""", "map.json: timeFormat: 'HH:mm' does not give the date: a timestamp needs its year, month and day; use a pattern such as \"dd/MM/yyyy HH:mm\", or iso, unix, unixms")]
+    [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "timeZone": "PST" }""", "map.json: timeZone: 'PST' is not a UTC offset such as +01:00, -0600 or UTC-5, nor an IANA or Windows time zone id such as America/Chicago or Central Standard Time; for US Pacific time write \"America/Los_Angeles\"; if 'PST' is the column that gives each row's UTC offset or zone, write \"timeZoneColumn\": \"PST\" instead")]
     [InlineData("""{ "ticket": "id", "time": "at", "type": "kind", "timeZone": "Mars/Olympus" }""", "map.json: timeZone: 'Mars/Olympus' is not a UTC offset such as +01:00, -0600 or UTC-5, nor an IANA or Windows time zone id such as America/Chicago or Central Standard Time")]
     [InlineData("""{ "ticket": "id", "time": "at", "type": { "column": "kind", "values": { "Opened": "open" } } }""", "map.json: type.values.Opened: 'open' is not an event type (created, acknowledged, first_update, customer_update, assigned, field_set, severity_changed, flagged, workaround_failed, mitigation, status, resolved, closed, reopened); use null to skip such rows")]
     [InlineData("""{ "ticket": "id", "time": "at", "type": { "column": "kind", "values": { "Changed": "status_changed" } } }""", "map.json: type.values.Changed: 'status_changed' is not an event type (created, acknowledged, first_update, customer_update, assigned, field_set, severity_changed, flagged, workaround_failed, mitigation, status, resolved, closed, reopened); use null to skip such rows; or did you mean status?")]

@@ -69,8 +69,11 @@ internal static class ExplainOptions
             return zone;
         }
 
-        var near = NameSuggester.Closest(text, DateTimeZoneProviders.Tzdb.Ids);
-        throw new UsageException($"--zone: '{text}' is not an IANA time zone; name one such as Europe/Berlin or America/New_York, or {PolicyZone} for the zone of the policy's default calendar{(near.Count == 0 ? "" : $"; did you mean {string.Join(" or ", near)}?")}");
+        // As a calendar's zone is checked (ESC2009): an abbreviation gets the regions it means, a slip the ids close to it.
+        var hint = TimeZoneNames.RegionFor(text) is { } region
+            ? $"; {region}"
+            : TimeZoneNames.Closest(text) is { Count: > 0 } near ? $"; did you mean {string.Join(" or ", near)}?" : "";
+        throw new UsageException($"--zone: '{text}' is not an IANA time zone; name one such as Europe/Berlin or America/New_York, or {PolicyZone} for the zone of the policy's default calendar{hint}");
     }
 
     /// <summary>How the text output writes a time: UTC as events are written, or in <paramref name="zone"/> with its offset.</summary>

@@ -210,9 +210,14 @@ public static partial class DiagnosticCatalog
     public static Diagnostic BusinessDurationWithoutCalendarFound(TextSpan span, string text) =>
         Create(BusinessDurationWithoutCalendar, span, $"'{text}' is business time, but the policy declares no calendar to measure it on. Declare a `calendar`, or use wall-clock time such as 4h.");
 
-    /// <summary>Creates ESC2009.</summary>
-    public static Diagnostic UnknownTimeZoneFound(TextSpan span, string zone, IEnumerable<string> known) =>
-        Create(UnknownTimeZone, span, $"'{zone}' is not an IANA time zone.{SuggestClosest(zone, known)} Use a name such as \"America/New_York\" or \"Europe/Berlin\".");
+    /// <summary>
+    /// Creates ESC2009: for an abbreviation, the region ids it usually means (<c>PST</c>: <c>America/Los_Angeles</c>);
+    /// otherwise the ids close to it, never a legacy one (<see cref="TimeZoneNames"/>).
+    /// </summary>
+    public static Diagnostic UnknownTimeZoneFound(TextSpan span, string zone) =>
+        Create(UnknownTimeZone, span, TimeZoneNames.RegionFor(zone) is { } region
+            ? $"'{zone}' is not an IANA time zone; {region}."
+            : $"'{zone}' is not an IANA time zone.{(TimeZoneNames.Closest(zone) is { Count: > 0 } near ? DidYouMean(zone, near) : "")} Use a name such as \"America/New_York\" or \"Europe/Berlin\".");
 
     /// <summary>Creates ESC2010.</summary>
     public static Diagnostic EmptyHoursRangeFound(TextSpan span, string from, string to) =>

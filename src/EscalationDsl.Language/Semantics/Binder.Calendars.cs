@@ -72,7 +72,7 @@ internal sealed partial class Binder
         var found = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone.Value);
         if (found is null)
         {
-            diagnostics.Add(DiagnosticCatalog.UnknownTimeZoneFound(zone.Span, zone.Value, DateTimeZoneProviders.Tzdb.Ids));
+            diagnostics.Add(DiagnosticCatalog.UnknownTimeZoneFound(zone.Span, zone.Value));
         }
 
         return found;

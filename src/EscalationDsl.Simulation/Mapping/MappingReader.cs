@@ -184,6 +184,7 @@ internal sealed partial class MappingReader(string file, CompiledPolicy policy, 
         if (OptionalString(root, "timeZone", "timeZone") is { } zoneId)
         {
             zone = ZoneText.Find(zoneId) ?? throw Fail("timeZone", $"'{zoneId}' {ZoneText.NotAZone}"
+                + (TimeZoneNames.RegionFor(zoneId) is { } region ? $"; {region}" : "")
                 + (zoneRequired && !zoneId.Contains('/', StringComparison.Ordinal)
                     ? $"; if '{zoneId}' is the column that gives each row's UTC offset or zone, write \"timeZoneColumn\": \"{zoneId}\" instead"
                     : ""));

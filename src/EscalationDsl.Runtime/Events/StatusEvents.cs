@@ -1,9 +1,10 @@
-using EscalationDsl.Runtime.Events;
+namespace EscalationDsl.Runtime.Events;
 
-namespace EscalationDsl.Simulation.Mapping;
-
-/// <summary>The events a status value of a <c>"csv"</c> mapping can stand for (<c>"Done": { "event": "resolved" }</c>, docs/importers.md).</summary>
-internal static class StatusEvents
+/// <summary>
+/// The events a status value can be mistaken for: a <c>"csv"</c> mapping's status value can stand for one
+/// (<c>"Done": { "event": "resolved" }</c>, docs/importers.md), and a policy's status named after one is linted (ESL034).
+/// </summary>
+public static class StatusEvents
 {
     /// <summary>The event types that need nothing but their time: a status row gives no other value.</summary>
     public static readonly IReadOnlyList<TicketEventKind> Kinds =
