@@ -287,6 +287,7 @@ public static class EngineHost
             throw new EngineConfigurationException(e.GetBaseException() switch
             {
                 JsonException json when File.Exists(file) => $"{file}:{Position(json, file)}: not valid JSON: {JsonErrorPosition.Reason(json)}",
+                FormatException when File.Exists(file) && GivenTwice(file) is { } twice => twice,
                 var other => $"{file}: {other.Message.TrimEnd('.')}",
             });
         }
@@ -332,6 +333,21 @@ public static class EngineHost
         {
             throw new EngineConfigurationException($"{file}: cannot read the file: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// Where a settings file gives a name twice in one object, which the configuration refuses as "A
+    /// duplicate key 'Engine:Database' was found" without saying where: path:line:column and the name,
+    /// compared ignoring case as configuration keys are. Null when the two keys are not one object's
+    /// members (<c>"Engine:Database"</c> beside <c>"Engine": { "Database" }</c>): the framework's words stay.
+    /// </summary>
+    private static string? GivenTwice(string file)
+    {
+        var json = File.ReadAllText(file);
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(json);
+        return JsonErrorPosition.FirstDuplicateName(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }, StringComparer.OrdinalIgnoreCase) is { } twice
+            ? $"{file}:{JsonErrorPosition.AtByte(file, json, utf8, (int)twice.Offset)}: {JsonErrorPosition.GivenTwice(twice.Name)}"
+            : null;
     }
 
     private static string Position(JsonException e, string file)

@@ -47,6 +47,10 @@ public sealed class BackupTests : IDisposable
     [InlineData("{ \"Engine\": { \"Database\": { \"a\": 1 } } }", "esc: {0}/appsettings.json: Engine:Database:a: is not a setting; Engine:Database takes a single value; esc backup reads Engine:Database there when --db is not given")]
     [InlineData("{ \"Engine\": { \"Database\": [ \"db.db\" ] } }", "esc: {0}/appsettings.json: Engine:Database:0: is not a setting; Engine:Database takes a single value; esc backup reads Engine:Database there when --db is not given")]
     [InlineData("{ \"Engine\": ", "esc: {0}/appsettings.json:1:13: not valid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed; esc backup reads Engine:Database there when --db is not given")]
+    // The configuration refuses a key given twice (ignoring case) without saying where: the file's line and column are given.
+    [InlineData("{ \"Engine\": { \"Database\": \"a.db\",\n  \"database\": \"b.db\" } }", "esc: {0}/appsettings.json:2:3: 'database' is given twice in the same object; keep one (the last would silently win); esc backup reads Engine:Database there when --db is not given")]
+    // Two keys that are one only to the configuration, in two objects: its own words.
+    [InlineData("{ \"Engine\": { \"Database\": \"a.db\" }, \"Engine:Database\": \"b.db\" }", "esc: {0}/appsettings.json: A duplicate key 'Engine:Database' was found; esc backup reads Engine:Database there when --db is not given")]
     public void WithoutDbTheMessageSaysWhereTheDatabaseCameFrom(string settings, string message)
     {
         File.WriteAllText(Path.Combine(folder, "appsettings.json"), settings);

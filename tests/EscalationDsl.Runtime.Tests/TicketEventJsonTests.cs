@@ -105,13 +105,53 @@ public sealed class TicketEventJsonTests
         lines[1].Event!.Kind.ShouldBe(TicketEventKind.Acknowledged);
     }
 
-    [Fact]
-    public void AMemberGivenTwiceKeepsItsLastValue()
+    /// <summary>
+    /// A member written twice (a merge gone wrong, a template bug) is refused, not read with its last
+    /// value: <c>"ticket":"T","ticket":"U"</c> was explained as ticket U. An escaped name is the same name.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"ticket":"T","at":"2026-11-02T14:00:00Z","type":"created","ticket":"U"}""", "ticket", "ticket: given twice in the event; keep one (the last would silently win)")]
+    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev3","\u0073everity":"sev1"}""", "severity", "severity: given twice in the event; keep one (the last would silently win)")]
+    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","fields":{"n":0,"n":1,"n":2}}""", "fields.n", "fields.n: given twice in \"fields\"; keep one (the last would silently win)")]
+    [InlineData("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","fields":{"a":1},"fields":{"b":2}}""", "fields", "fields: given twice in the event; keep one (the last would silently win)")]
+    public void AMemberGivenTwiceIsRefused(string json, string member, string error)
     {
-        var (e, error) = Parse("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev3","severity":"sev1"}""");
+        using var doc = JsonDocument.Parse(json);
+        TicketEventJson.Parse(doc.RootElement, out var refused, out var at).ShouldBeNull();
+        (refused, at).ShouldBe((error, member));
+    }
+
+    /// <summary>Past the fields compared in turn, their names are kept in a set: a repeat there is found too.</summary>
+    [Fact]
+    public void AFieldGivenTwiceAmongManyIsRefused()
+    {
+        const string Head = """{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","fields":{""";
+        var fields = string.Join(',', Enumerable.Range(0, 40).Select(i => $"\"f{i}\":{i}"));
+
+        Parse(Head + fields + ",\"f30\":1}}").Error.ShouldBe("fields.f30: given twice in \"fields\"; keep one (the last would silently win)");
+        Parse(Head + fields + "}}").Error.ShouldBeNull();
+    }
+
+    /// <summary>An event the engine stored before members given twice were refused replays as it ran: the last value counts.</summary>
+    [Fact]
+    public void AStoredEventWithAMemberGivenTwiceKeepsItsLastValue()
+    {
+        using var doc = JsonDocument.Parse("""{"ticket":"T1","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev3","severity":"sev1","fields":{"n":0,"n":1}}""");
+        var e = TicketEventJson.ParseStored(doc.RootElement, out var error);
 
         error.ShouldBeNull();
         e!.Severity.ShouldBe("sev1");
+        e.Fields.ShouldBe([KeyValuePair.Create("n", "0"), KeyValuePair.Create("n", "1")]);
+    }
+
+    /// <summary>An event file whose line writes a member twice is reported at that line, the member named.</summary>
+    [Fact]
+    public void AJsonLinesLineWithAMemberGivenTwiceIsReportedAtItsLine()
+    {
+        var lines = TicketEventJson.ReadLines(new StringReader(
+            "{\"ticket\":\"T\",\"at\":\"2026-11-02T14:00:00Z\",\"type\":\"created\",\"severity\":\"sev3\"}\n{\"ticket\":\"T\",\"at\":\"2026-11-02T14:05:00Z\",\"type\":\"acknowledged\",\"ticket\":\"U\"}\n")).ToList();
+
+        lines.Select(l => (l.Error, l.Line)).ShouldBe([(null, 1L), ("ticket: given twice in the event; keep one (the last would silently win)", 2L)]);
     }
 
     [Fact]

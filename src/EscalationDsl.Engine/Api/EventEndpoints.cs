@@ -80,6 +80,12 @@ internal static class EventEndpoints
                 return Problems.BadRequest($"'{extra}' is not a member of a batch: the body is {{\"events\": [ ... ]}}, and every event goes inside that list.", extra);
             }
 
+            // Two lists would be one, the last, with the events of the first silently dropped.
+            if (root.ValueKind == JsonValueKind.Object && root.EnumerateObject().Count(m => m.NameEquals("events"u8)) > 1)
+            {
+                return Problems.BadRequest("'events' is given twice: the body is {\"events\": [ ... ]}, one list that holds every event; keep one (the last would silently win).", "events");
+            }
+
             var array = root.ValueKind == JsonValueKind.Array ? root
                 : root.ValueKind == JsonValueKind.Object && root.TryGetProperty("events", out var inner) && inner.ValueKind == JsonValueKind.Array ? inner
                 : (JsonElement?)null;

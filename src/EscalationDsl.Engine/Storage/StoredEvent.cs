@@ -14,7 +14,8 @@ internal static class StoredEvent
     public static TicketEvent Parse(string? body, string ticketId)
     {
         using var doc = JsonDocument.Parse(body ?? throw new InvalidDataException($"stored event of ticket {ticketId} has no body"));
-        return TicketEventJson.Parse(doc.RootElement, out var error)
+        // As stored: an event taken before a member given twice was refused replays as it ran.
+        return TicketEventJson.ParseStored(doc.RootElement, out var error)
             ?? throw new InvalidDataException($"stored event of ticket {ticketId} does not parse: {error}");
     }
 }

@@ -71,9 +71,10 @@ public static class JsonErrorPosition
     /// <summary>
     /// The byte offset and name of the first member whose name an earlier member of the same object
     /// already has (<c>{ "time": "a", "time": "b" }</c>): valid JSON in which the last one would
-    /// silently win. Null when there is none, or when the text is not valid JSON at all.
+    /// silently win. Null when there is none, or when the text is not valid JSON at all. Names are
+    /// compared with <paramref name="comparer"/>: ordinal, unless the reader of the file ignores case.
     /// </summary>
-    public static (long Offset, string Name)? FirstDuplicateName(ReadOnlySpan<byte> utf8, JsonReaderOptions options)
+    public static (long Offset, string Name)? FirstDuplicateName(ReadOnlySpan<byte> utf8, JsonReaderOptions options, StringComparer? comparer = null)
     {
         var reader = new Utf8JsonReader(utf8, options);
         var objects = new Stack<HashSet<string>?>();
@@ -84,7 +85,7 @@ public static class JsonErrorPosition
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.StartObject:
-                        objects.Push(new HashSet<string>(StringComparer.Ordinal));
+                        objects.Push(new HashSet<string>(comparer ?? StringComparer.Ordinal));
                         break;
                     case JsonTokenType.StartArray:
                         objects.Push(null);

@@ -73,7 +73,20 @@ public static class TicketEventJson
     /// event that is not an object). The error starts with that path and a colon, but a name may hold
     /// a colon itself, so the path is given apart rather than read back from the error.
     /// </summary>
-    public static TicketEvent? Parse(JsonElement json, out string? error, out string? member)
+    public static TicketEvent? Parse(JsonElement json, out string? error, out string? member) => Parse(json, refuseTwice: true, out error, out member);
+
+    /// <summary>
+    /// Parses one event as the engine stored it: a member given twice keeps its last value, as it did
+    /// when the engine took such an event (before <see cref="Parse(JsonElement, out string?, out string?)"/>
+    /// refused it), so a log stored then still replays as it ran.
+    /// </summary>
+    public static TicketEvent? ParseStored(JsonElement json, out string? error) => Parse(json, refuseTwice: false, out error, out _);
+
+    /// <summary>What esc says about a member given twice in an event, or a field given twice in its <c>fields</c>.</summary>
+    private static string GivenTwice(string path, string where) =>
+        $"{path}: given twice in {where}; keep one (the last would silently win)";
+
+    private static TicketEvent? Parse(JsonElement json, bool refuseTwice, out string? error, out string? member)
     {
         error = null;
         member = null;
@@ -88,10 +101,18 @@ public static class TicketEventJson
         var members = new Members();
         foreach (var property in json.EnumerateObject())
         {
-            if (!members.TrySet(property))
+            var read = members.TrySet(property);
+            if (read == MemberRead.Unknown)
             {
                 member = JsonText.NameForMessage(property);
                 error = $"{member}: {Unknown(property)}";
+                return null;
+            }
+
+            if (read == MemberRead.Twice && refuseTwice)
+            {
+                member = JsonText.NameForMessage(property);
+                error = GivenTwice(member, "the event");
                 return null;
             }
         }
@@ -149,6 +170,7 @@ public static class TicketEventJson
             }
 
             fields = [];
+            HashSet<string>? fieldNames = null;
             foreach (var field in f.EnumerateObject())
             {
                 if (!JsonText.TryGetName(field, out var name))
@@ -178,6 +200,13 @@ public static class TicketEventJson
                 {
                     member = $"fields.{name}";
                     error = $"{member}: must be a string, number, true, false or null";
+                    return null;
+                }
+
+                if (refuseTwice && Holds(fields, name, ref fieldNames))
+                {
+                    member = $"fields.{name}";
+                    error = GivenTwice(member, "\"fields\"");
                     return null;
                 }
 
@@ -471,6 +500,41 @@ public static class TicketEventJson
         return text;
     }
 
+    /// <summary>The number of fields compared one by one before <see cref="Holds"/> keeps their names in a set.</summary>
+    private const int FieldsComparedInTurn = 16;
+
+    /// <summary>
+    /// Whether <paramref name="fields"/> already holds a field named <paramref name="name"/>. An event has a
+    /// few fields, compared in turn without allocating; past <see cref="FieldsComparedInTurn"/> their
+    /// names go in <paramref name="names"/>, so an event with thousands of fields is not checked in quadratic time.
+    /// </summary>
+    private static bool Holds(List<KeyValuePair<string, string>> fields, string name, ref HashSet<string>? names)
+    {
+        if (names is null && fields.Count < FieldsComparedInTurn)
+        {
+            foreach (var field in fields)
+            {
+                if (string.Equals(field.Key, name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (names is null)
+        {
+            names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var field in fields)
+            {
+                names.Add(field.Key);
+            }
+        }
+
+        return !names.Add(name);
+    }
+
     /// <summary>The members an event object may have, for suggestions.</summary>
     private static readonly string[] MemberNames = ["id", "ticket", "at", "type", "policy", "severity", "issue_type", "owner", "engineering", "flag", "status", "fields"];
 
@@ -486,69 +550,48 @@ public static class TicketEventJson
             : $"unknown field {Fields}";
     }
 
+    /// <summary>What <see cref="Members.TrySet"/> made of a member.</summary>
+    private enum MemberRead
+    {
+        /// <summary>An event member, the first of its name.</summary>
+        Kept,
+
+        /// <summary>A name that is not an event member.</summary>
+        Unknown,
+
+        /// <summary>An event member whose name an earlier member has: kept, the last value winning.</summary>
+        Twice,
+    }
+
     /// <summary>The known members of an event object; a name given twice keeps its last value, as <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> does.</summary>
     private struct Members
     {
         public JsonElement? Id, Ticket, At, Type, Policy, Severity, IssueType, Owner, Engineering, Flag, Status, Fields;
 
-        /// <summary>Keeps the member's value; false for a name that is not an event member.</summary>
-        public bool TrySet(JsonProperty property)
+        /// <summary>Keeps the member's value; says whether it is an event member, and whether one of its name came before.</summary>
+        public MemberRead TrySet(JsonProperty property)
         {
             var value = property.Value;
-            if (property.NameEquals("id"u8))
-            {
-                Id = value;
-            }
-            else if (property.NameEquals("ticket"u8))
-            {
-                Ticket = value;
-            }
-            else if (property.NameEquals("at"u8))
-            {
-                At = value;
-            }
-            else if (property.NameEquals("type"u8))
-            {
-                Type = value;
-            }
-            else if (property.NameEquals("policy"u8))
-            {
-                Policy = value;
-            }
-            else if (property.NameEquals("severity"u8))
-            {
-                Severity = value;
-            }
-            else if (property.NameEquals("issue_type"u8))
-            {
-                IssueType = value;
-            }
-            else if (property.NameEquals("owner"u8))
-            {
-                Owner = value;
-            }
-            else if (property.NameEquals("engineering"u8))
-            {
-                Engineering = value;
-            }
-            else if (property.NameEquals("flag"u8))
-            {
-                Flag = value;
-            }
-            else if (property.NameEquals("status"u8))
-            {
-                Status = value;
-            }
-            else if (property.NameEquals("fields"u8))
-            {
-                Fields = value;
-            }
-            else
-            {
-                return false;
-            }
+            return property.NameEquals("id"u8) ? Keep(ref Id, value)
+                : property.NameEquals("ticket"u8) ? Keep(ref Ticket, value)
+                : property.NameEquals("at"u8) ? Keep(ref At, value)
+                : property.NameEquals("type"u8) ? Keep(ref Type, value)
+                : property.NameEquals("policy"u8) ? Keep(ref Policy, value)
+                : property.NameEquals("severity"u8) ? Keep(ref Severity, value)
+                : property.NameEquals("issue_type"u8) ? Keep(ref IssueType, value)
+                : property.NameEquals("owner"u8) ? Keep(ref Owner, value)
+                : property.NameEquals("engineering"u8) ? Keep(ref Engineering, value)
+                : property.NameEquals("flag"u8) ? Keep(ref Flag, value)
+                : property.NameEquals("status"u8) ? Keep(ref Status, value)
+                : property.NameEquals("fields"u8) ? Keep(ref Fields, value)
+                : MemberRead.Unknown;
+        }
 
-            return true;
+        private static MemberRead Keep(ref JsonElement? slot, JsonElement value)
+        {
+            var read = slot.HasValue ? MemberRead.Twice : MemberRead.Kept;
+            slot = value;
+            return read;
         }
     }
 }
