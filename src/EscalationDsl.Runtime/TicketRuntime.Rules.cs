@@ -130,22 +130,26 @@ public sealed partial class TicketRuntime
 
             foreach (var step in rule.Steps)
             {
-                if (step.Step is { Kind: StepKind.Every, Since: { } since } s
-                    && SinceTime(t, since) is { } sinceMs
-                    && t.ToOffset(sinceMs) > t.Clock[step.AnchorSlot]
-                    && t.Clock[step.DueSlot] != Ticket.NoDue)
+                if (NewerSince(t, step) is { } sinceMs && t.Clock[step.DueSlot] != Ticket.NoDue)
                 {
+                    var s = step.Step;
                     t.Clock[step.AnchorSlot] = t.ToOffset(sinceMs);
                     t.Clock[step.DueSlot] = Due(
                         t,
-                        t.FromOffset(t.Clock[step.AnchorSlot]),
+                        sinceMs,
                         s.Duration!,
                         s.Calendar,
-                        (t.Clock[step.MetaSlot] & StepSlot.Parked) != 0 ? null : DeadlineLabel.Step(s, " (restarted by ", since.Field.Name, ")"));
+                        (t.Clock[step.MetaSlot] & StepSlot.Parked) != 0 ? null : DeadlineLabel.Step(s, " (restarted by ", s.Since!.Value.Field.Name, ")"));
                 }
             }
         }
     }
+
+    /// <summary>For an `every ... since X` step, the time of an X newer than the step's interval start; otherwise null.</summary>
+    private static long? NewerSince(Ticket t, StepSlot step) =>
+        step.Step is { Kind: StepKind.Every, Since: { } since } && SinceTime(t, since) is { } sinceMs && t.ToOffset(sinceMs) > t.Clock[step.AnchorSlot]
+            ? sinceMs
+            : null;
 
     private static long? SinceTime(Ticket t, FieldAccess since) => since.Storage switch
     {
