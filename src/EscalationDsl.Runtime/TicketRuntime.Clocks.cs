@@ -254,8 +254,17 @@ public sealed partial class TicketRuntime
                     continue;
                 }
 
+                // An `every ... since X` whose X came while the clock was paused restarts here, as the event's own
+                // re-anchoring would a moment later: the timeline gives the one deadline that takes effect.
+                var since = NewerSince(t, rule, step);
+                if (since is { } restart)
+                {
+                    t.Clock[step.AnchorSlot] = t.ToOffset(restart);
+                }
+
                 var from = step.AnchorSlot >= 0 ? t.FromOffset(t.Clock[step.AnchorSlot]) : start;
-                t.Clock[step.DueSlot] = Due(t, from, step.Step.Duration!, step.Step.Calendar, (meta & StepSlot.Parked) != 0 ? null : DeadlineLabel.Step(step.Step));
+                t.Clock[step.DueSlot] = Due(t, from, step.Step.Duration!, step.Step.Calendar, (meta & StepSlot.Parked) != 0 ? null
+                    : since is null ? DeadlineLabel.Step(step.Step) : DeadlineLabel.Step(step.Step, " (restarted by ", step.Step.Since!.Value.Field.Name, ")"));
             }
         }
     }

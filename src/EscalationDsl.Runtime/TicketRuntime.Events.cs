@@ -176,6 +176,7 @@ public sealed partial class TicketRuntime
         UpdatePause(t, layout, at); // again, after the policy's own actions (see ReevaluateAfterRound)
         ScheduleRecheck(t, layout, at);
         UpdateNextDue(t, at);
+        movedSince.Clear(); // the event's own moves: a later deadline run restarts nothing by them
     }
 
     private void SetValue(Ticket t, string field, string? value) => SetSlot(t, Policy.ValueSlot(field), value);

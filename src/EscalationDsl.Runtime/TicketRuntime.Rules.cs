@@ -135,28 +135,40 @@ public sealed partial class TicketRuntime
 
             foreach (var step in rule.Steps)
             {
-                if (step.Step is not { Kind: StepKind.Every, Since: { } since } s || t.Clock[step.DueSlot] == Ticket.NoDue || SinceTime(t, since) is not { } sinceMs)
+                if (NewerSince(t, rule, step) is { } sinceMs && t.Clock[step.DueSlot] != Ticket.NoDue)
                 {
-                    continue;
-                }
-
-                // A later event restarts the interval; a time field restarts it whenever it moves, to a later instant or
-                // (a mistyped year corrected) an earlier one, though not before the rule started. Cleared, it leaves it running.
-                var anchor = since.Storage == FieldStorage.Value
-                    ? movedSince.Contains(since.Slot) ? Math.Max(t.ToOffset(sinceMs), t.Clock[rule.StartSlot]) : t.Clock[step.AnchorSlot]
-                    : Math.Max(t.ToOffset(sinceMs), t.Clock[step.AnchorSlot]);
-                if (anchor != t.Clock[step.AnchorSlot])
-                {
-                    t.Clock[step.AnchorSlot] = anchor;
+                    var s = step.Step;
+                    t.Clock[step.AnchorSlot] = t.ToOffset(sinceMs);
                     t.Clock[step.DueSlot] = Due(
                         t,
-                        t.FromOffset(t.Clock[step.AnchorSlot]),
+                        sinceMs,
                         s.Duration!,
                         s.Calendar,
-                        (t.Clock[step.MetaSlot] & StepSlot.Parked) != 0 ? null : DeadlineLabel.Step(s, " (restarted by ", since.Field.Name, ")"));
+                        (t.Clock[step.MetaSlot] & StepSlot.Parked) != 0 ? null : DeadlineLabel.Step(s, " (restarted by ", s.Since!.Value.Field.Name, ")"));
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// For an `every ... since X` step, where its interval starts anew: an X newer than the interval's start, or for a time
+    /// field, its new instant when the current event moved it, later or earlier (a mistyped year corrected), though not
+    /// before the rule started (cleared, the field leaves the interval running); otherwise null.
+    /// </summary>
+    private long? NewerSince(Ticket t, RuleSlot rule, StepSlot step)
+    {
+        if (step.Step is not { Kind: StepKind.Every, Since: { } since } || SinceTime(t, since) is not { } sinceMs)
+        {
+            return null;
+        }
+
+        if (since.Storage == FieldStorage.Value)
+        {
+            var from = Math.Max(sinceMs, t.FromOffset(t.Clock[rule.StartSlot]));
+            return movedSince.Contains(since.Slot) && t.ToOffset(from) != t.Clock[step.AnchorSlot] ? from : null;
+        }
+
+        return t.ToOffset(sinceMs) > t.Clock[step.AnchorSlot] ? sinceMs : null;
     }
 
     private static long? SinceTime(Ticket t, FieldAccess since) => since.Storage switch

@@ -282,6 +282,22 @@ public sealed class TraceTextTests
         script.Trace.Entries.Select(e => e.Text).Last(t => t.StartsWith("SLA resolve due:", StringComparison.Ordinal)).ShouldBe(line);
     }
 
+    [Fact]
+    public void AnEverySinceRestartedWhileThePauseHeldTracesOnlyTheDeadlineThatTakesEffect()
+    {
+        // Hunt F6: the pause's end measured the old interval (14:00 + 10m = 14:45) and the customer update's restart
+        // replaced it at the same instant (14:27 + 10m = 14:50); the 14:45 line never took effect.
+        var script = new TicketScript(TicketScript.Compile(PolicyText.With("""
+            escalation r for sev1 { every 10m since customer_update: notify lead }
+            pause sla while status == awaiting_customer
+            """)));
+        script.Run("+0m created sev1; +5m status awaiting_customer; +27m customer_update; +40m status working");
+
+        script.Trace.Entries.Where(e => e.At == script.At("+40m") && e.Text.StartsWith("r #0", StringComparison.Ordinal)).Select(e => e.Text).ShouldBe(
+            ["r #0 (every 10m since customer_update) (restarted by customer_update): 2026-11-02T14:27:00Z + 10m = 2026-11-02T14:50:00Z [10m from 2026-11-02T14:40Z, when the pause ended]"]);
+        script.AdvanceTo("+50m").Decisions.Count(d => d.Kind == Decisions.DecisionKind.Notify).ShouldBe(1);
+    }
+
     [Theory]
     [InlineData("+0m created sev1 issue_type=other", "route(issue_type): 'other' is not listed, so the route's default, frontline")]
     [InlineData("+0m created sev1", "route(issue_type): issue_type is not set, so the route's default, frontline")]

@@ -11,6 +11,7 @@ public sealed class PauseSet
     public const long Open = long.MaxValue;
 
     private long[] bounds = new long[4];
+    private long[] pausedBefore = new long[2];
     private int count;
 
     /// <summary>The number of intervals.</summary>
@@ -24,6 +25,33 @@ public sealed class PauseSet
 
     /// <summary>The end of interval <paramref name="i"/> (<see cref="Open"/> if still paused).</summary>
     public long To(int i) => bounds[2 * i + 1];
+
+    /// <summary>
+    /// Milliseconds paused before interval <paramref name="i"/> starts (the intervals before it have all
+    /// ended); <see cref="Count"/> gives the whole paused time, when no interval is open.
+    /// </summary>
+    public long PausedBefore(int i) =>
+        i < Count ? pausedBefore[i] : Count == 0 ? 0 : pausedBefore[Count - 1] + To(Count - 1) - From(Count - 1);
+
+    /// <summary>The index of the first interval that starts after <paramref name="at"/> (<see cref="Count"/> if none does).</summary>
+    public int FirstAfter(long at)
+    {
+        int low = 0, high = Count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (bounds[2 * middle] > at)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return low;
+    }
 
     /// <summary>Starts a pause at <paramref name="at"/>; ignored while already paused or before the last pause ended.</summary>
     public void Begin(long at)
@@ -42,8 +70,10 @@ public sealed class PauseSet
         if (count + 2 > bounds.Length)
         {
             Array.Resize(ref bounds, bounds.Length * 2);
+            Array.Resize(ref pausedBefore, bounds.Length / 2);
         }
 
+        pausedBefore[Count] = PausedBefore(Count);
         bounds[count++] = at;
         bounds[count++] = Open;
     }
@@ -72,29 +102,15 @@ public sealed class PauseSet
     /// </summary>
     public long SkipPaused(long at)
     {
-        for (var i = 0; i < count; i += 2)
-        {
-            if (at >= bounds[i] && at < bounds[i + 1])
-            {
-                return bounds[i + 1];
-            }
-        }
-
-        return at;
+        var i = FirstAfter(at) - 1;
+        return i >= 0 && at < To(i) ? To(i) : at;
     }
 
     /// <summary>The start of the first pause that begins after <paramref name="at"/>, or <see cref="Open"/>.</summary>
     public long NextPauseAfter(long at)
     {
-        for (var i = 0; i < count; i += 2)
-        {
-            if (bounds[i] > at)
-            {
-                return bounds[i];
-            }
-        }
-
-        return Open;
+        var i = FirstAfter(at);
+        return i < Count ? From(i) : Open;
     }
 
     /// <summary>Wall-clock milliseconds of pause inside [<paramref name="from"/>, <paramref name="to"/>).</summary>
@@ -115,5 +131,5 @@ public sealed class PauseSet
     }
 
     /// <summary>A copy (tickets are copied for what-if replays such as `esc explain --at`).</summary>
-    public PauseSet Clone() => new() { bounds = (long[])bounds.Clone(), count = count };
+    public PauseSet Clone() => new() { bounds = (long[])bounds.Clone(), pausedBefore = (long[])pausedBefore.Clone(), count = count };
 }

@@ -12,6 +12,8 @@ public static class TimeArithmetic
 {
     private const long MinuteMs = 60_000;
 
+    private const string Paused = "the SLA clock is paused: no deadline until it resumes";
+
     /// <summary>Adds a duration (wall-clock or business) to <paramref name="start"/>.</summary>
     /// <param name="start">Unix milliseconds.</param>
     /// <param name="duration">The duration as the policy states it.</param>
@@ -27,7 +29,10 @@ public static class TimeArithmetic
             _ => null,
         };
 
-    /// <summary>Adds wall-clock milliseconds, skipping pauses.</summary>
+    /// <summary>
+    /// Adds wall-clock milliseconds, skipping pauses. The deadline is found by binary search on the counted
+    /// time before each pause, so a wait that spans thousands of pauses costs no more than a few.
+    /// </summary>
     public static long? AddWallClock(long start, long amount, PauseSet? pauses, List<string>? trace = null)
     {
         if (pauses is null || pauses.Count == 0)
@@ -35,39 +40,93 @@ public static class TimeArithmetic
             return start + amount;
         }
 
-        var remaining = amount;
-        var cursor = start;
-        while (true)
+        var cursor = pauses.SkipPaused(start);
+        if (cursor == PauseSet.Open)
         {
-            var resumed = pauses.SkipPaused(cursor);
-            if (resumed == PauseSet.Open)
-            {
-                trace?.Add("the SLA clock is paused: no deadline until it resumes");
-                return null;
-            }
-
-            // Each stretch between pauses is said, the one after a pause from the pause's end, so the sum adds
-            // up (09:00 + 8h = 19:00: 1h30m before a pause at 10:30, then 6h30m from its end at 12:30).
-            var afterPause = resumed != cursor;
-            cursor = resumed;
-            var segmentEnd = pauses.NextPauseAfter(cursor);
-            var available = segmentEnd == PauseSet.Open ? long.MaxValue : segmentEnd - cursor;
-            if (remaining <= available)
-            {
-                if (afterPause)
-                {
-                    trace?.Add(string.Create(CultureInfo.InvariantCulture, $"{Span(remaining)} from {Utc(cursor)}, when the pause ended"));
-                }
-
-                return cursor + remaining;
-            }
-
-            trace?.Add(afterPause
-                ? string.Create(CultureInfo.InvariantCulture, $"{Span(available)} from {Utc(cursor)}, when the pause ended, to the pause at {Utc(segmentEnd)}")
-                : string.Create(CultureInfo.InvariantCulture, $"{Span(available)} counted before the pause at {Utc(segmentEnd)}"));
-            remaining -= available;
-            cursor = segmentEnd;
+            trace?.Add(Paused);
+            return null;
         }
+
+        // Counted time: an instant's distance from the epoch less the pauses before it. The deadline is at
+        // the counted time of the cursor plus the amount, before the first pause that starts at or after it.
+        var first = pauses.FirstAfter(cursor);
+        var target = cursor - pauses.PausedBefore(first) + amount;
+        int low = first, high = pauses.Count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (pauses.From(middle) - pauses.PausedBefore(middle) >= target)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        var open = low == pauses.Count && pauses.IsPaused;
+        long? due = open ? null : target + pauses.PausedBefore(low);
+        if (trace is not null)
+        {
+            TraceWallClock(new StretchLines(trace), pauses, cursor, cursor != start, first, low, due);
+            if (due is null)
+            {
+                trace.Add(Paused);
+            }
+        }
+
+        return due;
+    }
+
+    /// <summary>
+    /// Says each stretch between pauses, the one after a pause from the pause's end, so the sum adds up
+    /// (09:00 + 8h = 19:00: 1h30m before a pause at 10:30, then 6h30m from its end at 12:30); of a wait over
+    /// many pauses, only the first and last few (<see cref="StretchLines"/>).
+    /// </summary>
+    /// <param name="lines">Where the stretches go.</param>
+    /// <param name="pauses">The ticket's pauses.</param>
+    /// <param name="cursor">Where counting starts: the start, or the end of the pause it lies in.</param>
+    /// <param name="afterPause">The start lay in a pause.</param>
+    /// <param name="first">The first pause after the cursor.</param>
+    /// <param name="end">The pause the deadline lies before (<see cref="PauseSet.Count"/> for after the last).</param>
+    /// <param name="due">The deadline, or null when the clock is paused before it.</param>
+    private static void TraceWallClock(StretchLines lines, PauseSet pauses, long cursor, bool afterPause, int first, int end, long? due)
+    {
+        // Stretch k runs from the cursor (k = 0) or the end of pause first + k - 1 to the start of pause first + k.
+        long From(int k) => k == 0 ? cursor : pauses.To(first + k - 1);
+        void Add(int k)
+        {
+            var from = From(k);
+            var to = pauses.From(first + k);
+            lines.Add(to - from, k > 0 || afterPause
+                ? string.Create(CultureInfo.InvariantCulture, $"{Span(to - from)} from {Utc(from)}, when the pause ended, to the pause at {Utc(to)}")
+                : string.Create(CultureInfo.InvariantCulture, $"{Span(to - from)} counted before the pause at {Utc(to)}"));
+        }
+
+        var full = end - first;
+        var tail = due is null ? full : full + 1;
+        for (var k = 0; k < full; k++)
+        {
+            if (k >= StretchLines.Shown && k < tail - StretchLines.Shown)
+            {
+                // Counted time between the hidden stretches' ends is what they count in all.
+                var skipTo = tail - StretchLines.Shown;
+                lines.Skip(skipTo - k, pauses.From(first + skipTo - 1) - pauses.PausedBefore(first + skipTo - 1) - (From(k) - pauses.PausedBefore(first + k)));
+                k = skipTo - 1;
+                continue;
+            }
+
+            Add(k);
+        }
+
+        if (due is { } at && (full > 0 || afterPause))
+        {
+            var from = From(full);
+            lines.Add(at - from, string.Create(CultureInfo.InvariantCulture, $"{Span(at - from)} from {Utc(from)}, when the pause ended"));
+        }
+
+        lines.Flush();
     }
 
     /// <summary>Adds business minutes on the calendar, skipping pauses.</summary>
@@ -77,6 +136,7 @@ public static class TimeArithmetic
     /// <summary>Adds business milliseconds on the calendar, skipping pauses.</summary>
     private static long? AddBusinessTime(long start, long amount, BusinessCalendar calendar, PauseSet? pauses, List<string>? trace)
     {
+        var lines = trace is null ? null : new StretchLines(trace);
         var remaining = amount;
         var cursor = start;
         while (true)
@@ -86,13 +146,15 @@ public static class TimeArithmetic
                 cursor = pauses.SkipPaused(cursor);
                 if (cursor == PauseSet.Open)
                 {
-                    trace?.Add("the SLA clock is paused: no deadline until it resumes");
+                    lines?.Flush();
+                    trace?.Add(Paused);
                     return null;
                 }
             }
 
             if (calendar.NextInterval(cursor) is not { } interval)
             {
+                lines?.Flush();
                 trace?.Add($"calendar '{calendar.Name}' has no business hours in the next ten years");
                 return null;
             }
@@ -112,11 +174,12 @@ public static class TimeArithmetic
 
             if (remaining <= b - a)
             {
-                trace?.Add($"{Span(remaining)} from {calendar.Describe(a)}");
+                lines?.Add(remaining, $"{Span(remaining)} from {calendar.Describe(a)}");
+                lines?.Flush();
                 return a + remaining;
             }
 
-            trace?.Add($"{Span(b - a)} from {calendar.Describe(a)} to {calendar.Describe(b)}");
+            lines?.Add(b - a, $"{Span(b - a)} from {calendar.Describe(a)} to {calendar.Describe(b)}");
             remaining -= b - a;
             cursor = b;
         }
@@ -192,7 +255,7 @@ public static class TimeArithmetic
 
         if (pauses.IsPaused && pauses.From(pauses.Count - 1) < result)
         {
-            trace?.Add("the SLA clock is paused: no deadline until it resumes");
+            trace?.Add(Paused);
             return null;
         }
 
