@@ -84,8 +84,12 @@ public static class EscApp
         }
         catch (UsageException e)
         {
-            // One line whatever the message quotes from the input (a header of binary bytes, a name with a line break).
-            console.Error.WriteLine($"esc: {OneLine.Of(e.Message)}");
+            // Each mistake on one line whatever it quotes from the input (a header of binary bytes, a name with a line break).
+            foreach (var message in e.Messages)
+            {
+                console.Error.WriteLine($"esc: {OneLine.Of(message)}");
+            }
+
             return ExitCodes.Usage;
         }
         catch (OperationCanceledException)

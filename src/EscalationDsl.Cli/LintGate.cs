@@ -27,7 +27,7 @@ internal sealed class LintGate : IPolicyGate
         }
         catch (UsageException e)
         {
-            return new([e.Message], []);
+            return new(e.Messages, []);
         }
 
         var result = Linter.Lint(model, configuration);

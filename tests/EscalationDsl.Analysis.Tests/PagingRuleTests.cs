@@ -49,9 +49,14 @@ public sealed class PagingRuleTests
             """, "ESL009").ShouldBe(["warning 10:36-10:45"]);
     }
 
-    [Fact]
-    public void SuggestedGuardSaysToDeclareItsFlagWhenThePolicyLacksIt()
+    [Theory]
+    [InlineData("", "Add `page only when CONDITION` to the rule or the policy, with a condition that holds once the impact is confirmed (a flag field the responders raise, for instance).")]
+    [InlineData("fields { vip flag }\n", "Add `page only when CONDITION` to the rule or the policy, with a condition that holds once the impact is confirmed (a flag field the responders raise, for instance).")]
+    [InlineData("fields { impact_confirmed flag }\n", "Add `page only when impact_confirmed` (or another impact condition) to the rule or the policy.")]
+    [InlineData("fields { vip flag\n outage_confirmed flag }\n", "Add `page only when outage_confirmed` (or another impact condition) to the rule or the policy.")]
+    public void SuggestedGuardIsAFlagOfThePolicyOrDescribedWithoutAName(string fields, string fix)
     {
+        // Another policy's vocabulary (support.esc's impact_confirmed) is no fix for a policy without it.
         const string Paged = """
             escalation main for sev1 {
                 owner desk
@@ -59,10 +64,22 @@ public sealed class PagingRuleTests
             }
             deescalate when mitigation_status == contained { stop paging }
             """;
-        LintHarness.Message(Policies.Header + "severity sev1 { acknowledge within 15m }\n" + Paged, "ESL009")
-            .ShouldEndWith("Add `page only when impact_confirmed` (or another impact condition) to the rule or the policy, and declare `impact_confirmed flag` under `fields`.");
-        LintHarness.Message(Policies.Header + "fields { impact_confirmed flag }\nseverity sev1 { acknowledge within 15m }\n" + Paged, "ESL009")
-            .ShouldEndWith("Add `page only when impact_confirmed` (or another impact condition) to the rule or the policy.");
+        LintHarness.Message(Policies.Header + fields + "severity sev1 { acknowledge within 15m }\n" + Paged, "ESL009")
+            .ShouldEndWith("so unconfirmed alerts wake people up. " + fix);
+    }
+
+    [Fact]
+    public void RuleWhenWithThePolicysOwnImpactFlagAsAConjunctIsEnough()
+    {
+        LintHarness.Findings(Policies.Header + """
+            fields { outage_confirmed flag }
+            severity sev1 { acknowledge within 15m }
+            escalation confirmed for sev1 when outage_confirmed {
+                owner desk
+                immediately: page lead
+            }
+            deescalate when mitigation_status == contained { stop paging }
+            """, "ESL009").ShouldBeEmpty();
     }
 
     [Theory]

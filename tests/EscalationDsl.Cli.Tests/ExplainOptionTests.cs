@@ -62,6 +62,31 @@ public sealed class ExplainOptionTests
         result.Error.ShouldBe(error);
     }
 
+    [Theory]
+    [InlineData("SUP-9", "")]
+    [InlineData("sup-2", "; ticket ids are case-sensitive: did you mean SUP-2?")]
+    [InlineData("SUP2", "; did you mean SUP-2?")]
+    public void ATicketTheFileDoesNotHoldIsAUsageErrorListingItsTicketsAndTheNearOne(string ticket, string hint)
+    {
+        var result = Esc.Run("explain", "policies/support.esc", "--events", "policies/events/week-of-tickets.jsonl", "--ticket", ticket);
+
+        result.ExitCode.ShouldBe(2);
+        result.Out.ShouldBeEmpty();
+        result.Error.ShouldBe($"esc: --ticket: policies/events/week-of-tickets.jsonl has no events for ticket '{ticket}' (tickets: SUP-1, SUP-2, SUP-3, SUP-4, SUP-5){hint}\n");
+    }
+
+    [Fact]
+    public void ATicketTheFileDoesNotHoldListsTheFirstTenOfItsTickets()
+    {
+        using var folder = new LintTempFolder();
+        folder.Write("t.jsonl", string.Concat(Enumerable.Range(1, 12).Select(i => $$"""{"ticket":"T{{i:00}}","at":"2026-11-02T14:00:00Z","type":"created","severity":"sev1"}""" + "\n")));
+
+        var result = Esc.RunIn(folder.Path, string.Empty, "explain", RepoPaths.Combine("policies", "support.esc"), "--events", "t.jsonl", "--ticket", "T013");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("esc: --ticket: t.jsonl has no events for ticket 'T013' (tickets: T01, T02, T03, T04, T05, T06, T07, T08, T09, T10, ...)\n");
+    }
+
     [Fact]
     public void ZoneShowsTheTextTimesInThatZoneWithTheirOffset()
     {

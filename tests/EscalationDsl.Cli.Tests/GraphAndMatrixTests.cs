@@ -101,13 +101,17 @@ public sealed class GraphAndMatrixTests
         result.Out.ShouldNotContain("sev1_production");
     }
 
-    [Fact]
-    public void GraphOfAnUnknownRuleIsAUsageError()
+    [Theory]
+    [InlineData("sev9", "")]
+    [InlineData("sev1_prodution", "; did you mean sev1_production?")]
+    [InlineData("Security", "; names are case-sensitive: did you mean security?")]
+    public void GraphOfAnUnknownRuleIsAUsageErrorListingTheRulesAndTheNearOne(string rule, string hint)
     {
-        var result = Esc.Run("graph", "policies/support.esc", "--rule", "sev9");
+        var result = Esc.Run("graph", "policies/support.esc", "--rule", rule);
 
         result.ExitCode.ShouldBe(2);
-        result.Error.ShouldContain("has no rule 'sev9'");
+        result.Out.ShouldBeEmpty();
+        result.Error.ShouldBe($"esc: --rule: policy 'support' has no rule '{rule}' (rules: sev1_production, sev2_degraded, sev3_workaround, security){hint}\n");
     }
 
     [Fact]
@@ -378,6 +382,7 @@ public sealed class GraphAndMatrixTests
     [InlineData("sev9", "esc: --severity: policy 'support' has no severity 'sev9' (severities: sev1, sev2, sev3)\n")]
     [InlineData("sev1,sev2", "esc: --severity: policy 'support' has no severity 'sev1,sev2' (severities: sev1, sev2, sev3); name one severity per --severity, and repeat the option for several\n")]
     [InlineData("SEV1", "esc: --severity: policy 'support' has no severity 'SEV1' (severities: sev1, sev2, sev3); names are case-sensitive: did you mean sev1?\n")]
+    [InlineData("sevv2", "esc: --severity: policy 'support' has no severity 'sevv2' (severities: sev1, sev2, sev3); did you mean sev2?\n")]
     public void MatrixOfAnUnknownSeverityIsAUsageErrorListingThePolicysSeverities(string severity, string error)
     {
         var result = Esc.Run("matrix", "policies/support.esc", "--severity", severity);

@@ -126,6 +126,23 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public void EveryBadEntryOfAConfigurationIsReportedAtItsLineAndColumn()
+    {
+        using var folder = new LintTempFolder();
+        folder.Write(".esclint.json", "{\n  \"rules\": {\n    \"ESL009\": \"of\",\n    \"ESL99\": \"warning\",\n    \"ESL004\": \"off\"\n  },\n  \"rule\": {}\n}\n");
+        folder.Write("p.esc", TwoWarnings);
+
+        var result = Esc.RunIn(folder.Path, string.Empty, "lint", "p.esc");
+
+        result.ExitCode.ShouldBe(2);
+        result.Out.ShouldBeEmpty();
+        result.Error.ShouldBe(
+            "esc: .esclint.json:3:15: rule 'ESL009' has the level \"of\"; use \"off\", \"info\", \"warning\" or \"error\"\n"
+            + "esc: .esclint.json:4:5: unknown rule 'ESL99'; rules are ESL001 to ESL032 or their names (see docs/rules/README.md)\n"
+            + "esc: .esclint.json:7:3: unknown setting 'rule'; the only setting is \"rules\"\n");
+    }
+
+    [Fact]
     public void AConfigurationThatNeverEndsIsRefusedAfterSixteenMegabytes()
     {
         // Read whole into a string, a link to /dev/zero ran out of memory: an internal error.

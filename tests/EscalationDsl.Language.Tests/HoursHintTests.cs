@@ -2,7 +2,7 @@ using EscalationDsl.Language.Semantics;
 
 namespace EscalationDsl.Language.Tests;
 
-/// <summary>An `hours` line written as people write opening hours elsewhere gets the `.esc` spelling.</summary>
+/// <summary>An `hours` line, or a `holiday` range, written as people write them elsewhere gets the `.esc` spelling.</summary>
 public sealed class HoursHintTests
 {
     [Theory]
@@ -13,14 +13,21 @@ public sealed class HoursHintTests
     [InlineData("Monday-Friday 08:00-17:00", "'-'", "A range of days is written with '..': mon..fri.")]
     public void AnHoursLineWrittenAnotherWaySaysHowToWriteIt(string hours, string found, string hint)
     {
-        var model = SemanticModel.Create("c.esc", $$"""
-            policy "c" version 1
-            calendar office "America/Chicago" { hours {{hours}} }
-            owners { team desk "Desk" }
-            severity p3 { acknowledge within 4h }
-            """);
+        var model = Calendar($"hours {hours}");
 
         model.Diagnostics.ShouldHaveSingleItem().Message.ShouldBe($"Unexpected {found}. {hint}");
+    }
+
+    [Theory]
+    [InlineData("2026-12-24 - 2026-12-26", "'-'")]
+    [InlineData("2026-12-24-2026-12-26 \"Christmas\"", "'-'")]
+    [InlineData("2026-12-24 to 2026-12-26", "keyword 'to'")]
+    [InlineData("2026-12-24 until 2026-12-26", "keyword 'until'")]
+    public void AHolidayRangeWrittenAnotherWaySaysHowToWriteIt(string holiday, string found)
+    {
+        var model = Calendar($"hours mon..fri 08:00-17:00 holiday {holiday}");
+
+        model.Diagnostics.ShouldHaveSingleItem().Message.ShouldBe($"Unexpected {found}. A range of holidays is written with '..': 2026-12-24..2026-12-26.");
     }
 
     [Theory]
@@ -31,12 +38,7 @@ public sealed class HoursHintTests
     public void NoHintIsGuessedFromWhatIsNeitherADayNorAnHour(string hours)
     {
         // A review found hints that were invalid themselves: 0900:00-1700:00, 24:00-25:00, monk..fri.
-        var model = SemanticModel.Create("c.esc", $$"""
-            policy "c" version 1
-            calendar office "America/Chicago" { hours {{hours}} }
-            owners { team desk "Desk" }
-            severity p3 { acknowledge within 4h }
-            """);
+        var model = Calendar($"hours {hours}");
 
         model.Diagnostics.First().Message.ShouldStartWith("Unexpected ");
         model.Diagnostics.First().Message.ShouldContain("Expected ");
@@ -45,11 +47,14 @@ public sealed class HoursHintTests
     [Fact]
     public void AnHourWithoutLeadingZeroIsATime()
     {
-        SemanticModel.Create("c.esc", """
-            policy "c" version 1
-            calendar office "America/Chicago" { hours mon..fri 8:00-17:00 }
-            owners { team desk "Desk" }
-            severity p3 { acknowledge within 4h }
-            """).Diagnostics.ShouldBeEmpty();
+        Calendar("hours mon..fri 8:00-17:00").Diagnostics.ShouldBeEmpty();
     }
+
+    /// <summary>A policy whose calendar holds <paramref name="body"/>.</summary>
+    private static SemanticModel Calendar(string body) => SemanticModel.Create("c.esc", $$"""
+        policy "c" version 1
+        calendar office "America/Chicago" { {{body}} }
+        owners { team desk "Desk" }
+        severity p3 { acknowledge within 4h }
+        """);
 }

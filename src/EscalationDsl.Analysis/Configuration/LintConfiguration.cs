@@ -34,7 +34,10 @@ public sealed class LintConfiguration
         levels.TryGetValue(rule.Code, out var level) && level is { } configured ? configured : rule.DefaultLevel;
 
     /// <summary>Reads the JSON text of a configuration file.</summary>
-    /// <exception cref="LintConfigurationException">The text is not valid JSON, or names an unknown rule or level; the exception says where.</exception>
+    /// <exception cref="LintConfigurationException">
+    /// The text is not valid JSON, or names an unknown setting, rule or level; the exception says where, of every such
+    /// mistake (reading goes on past a bad setting or rule, so that one run shows them all).
+    /// </exception>
     public static LintConfiguration Parse(string json)
     {
         // A reader rather than JsonDocument, so that every mistake, not only a syntax error, has a position.
@@ -51,6 +54,8 @@ public sealed class LintConfiguration
         }
 
         var reader = new Utf8JsonReader(utf8, options);
+        var problems = new List<LintConfigurationProblem>();
+        void Problem(long byteOffset, string message) => problems.Add(new(message, Position(json, utf8, (int)byteOffset)));
         try
         {
             reader.Read();
@@ -65,31 +70,23 @@ public sealed class LintConfiguration
                 var setting = reader.GetString()!;
                 if (setting != "rules")
                 {
-                    throw At(json, utf8, reader.TokenStartIndex, $"unknown setting '{setting}'; the only setting is \"rules\"");
+                    Problem(reader.TokenStartIndex, $"unknown setting '{setting}'; the only setting is \"rules\"");
+                    reader.Read();
+                    reader.Skip();
+                    continue;
                 }
 
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {
-                    throw At(json, utf8, reader.TokenStartIndex, "\"rules\" must be an object of rule codes or names to levels");
+                    Problem(reader.TokenStartIndex, "\"rules\" must be an object of rule codes or names to levels");
+                    reader.Skip();
+                    continue;
                 }
 
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var name = reader.GetString()!;
-                    var rule = LintRuleCatalog.Find(name) ?? throw At(json, utf8, reader.TokenStartIndex, UnknownRule(name));
-                    if (builder.ContainsKey(rule.Code))
-                    {
-                        throw At(json, utf8, reader.TokenStartIndex, $"rule {rule.Code} ({rule.Name}) is configured twice");
-                    }
-
-                    reader.Read();
-                    if (reader.TokenType != JsonTokenType.String || ParseLevel(reader.GetString()!) is not { } level)
-                    {
-                        throw At(json, utf8, reader.TokenStartIndex, $"rule '{name}' has the level {Shown(ref reader)}; use \"off\", \"info\", \"warning\" or \"error\"");
-                    }
-
-                    builder[rule.Code] = level.Level;
+                    ReadRule(ref reader, builder, Problem);
                 }
             }
 
@@ -98,7 +95,7 @@ public sealed class LintConfiguration
             {
             }
 
-            return new LintConfiguration(builder.ToImmutable());
+            return problems.Count > 0 ? throw new LintConfigurationException(problems) : new LintConfiguration(builder.ToImmutable());
         }
         catch (JsonException e) when (reader.TokenType == JsonTokenType.None && e.Message.StartsWith("The input does not contain any JSON tokens", StringComparison.Ordinal))
         {
@@ -107,8 +104,40 @@ public sealed class LintConfiguration
         }
         catch (JsonException e)
         {
-            throw new LintConfigurationException($"not valid JSON: {JsonErrorPosition.Reason(e)}", JsonErrorPosition.Of(e, FileName, json));
+            // The mistakes before the one that stops the reader are reported with it.
+            problems.Add(new($"not valid JSON: {JsonErrorPosition.Reason(e)}", JsonErrorPosition.Of(e, FileName, json)));
+            throw new LintConfigurationException(problems);
         }
+    }
+
+    /// <summary>
+    /// One entry of <c>"rules"</c>, the reader at its name: its level goes into <paramref name="builder"/>, or what is
+    /// wrong with it to <paramref name="problem"/>; the reader is left at the entry's value either way.
+    /// </summary>
+    private static void ReadRule(ref Utf8JsonReader reader, ImmutableDictionary<string, DiagnosticLevel?>.Builder builder, Action<long, string> problem)
+    {
+        var name = reader.GetString()!;
+        var at = reader.TokenStartIndex;
+        var rule = LintRuleCatalog.Find(name);
+        reader.Read();
+        if (rule is null)
+        {
+            problem(at, UnknownRule(name));
+        }
+        else if (builder.ContainsKey(rule.Code))
+        {
+            problem(at, $"rule {rule.Code} ({rule.Name}) is configured twice");
+        }
+        else if (reader.TokenType != JsonTokenType.String || ParseLevel(reader.GetString()!) is not { } level)
+        {
+            problem(reader.TokenStartIndex, $"rule '{name}' has the level {Shown(ref reader)}; use \"off\", \"info\", \"warning\" or \"error\"");
+        }
+        else
+        {
+            builder[rule.Code] = level.Level;
+        }
+
+        reader.Skip();
     }
 
     private static LintConfigurationException At(string json, byte[] utf8, long byteOffset, string message) =>

@@ -71,13 +71,13 @@ internal static class ExplainCommand
 
         var tickets = all.Select(e => e.Item1.TicketId).Distinct().ToList();
         ticketId ??= tickets.Count == 1 ? tickets[0] : throw new UsageException(
-            tickets.Count == 0 ? $"{eventsPath}: no events" : $"{eventsPath} holds {tickets.Count} tickets; pick one with --ticket ({string.Join(", ", tickets.Take(10))}{(tickets.Count > 10 ? ", ..." : "")})");
+            tickets.Count == 0 ? $"{eventsPath}: no events" : $"{eventsPath} holds {tickets.Count} tickets; pick one with --ticket ({UnknownName.List(tickets)})");
 
         // Stable sort by time: events at the same instant keep their file order.
         var mine = all.Where(e => e.Item1.TicketId == ticketId).OrderBy(e => e.Item1.At).ToList();
         if (mine.Count == 0)
         {
-            throw new UsageException($"--ticket: {eventsPath} has no events for ticket '{ticketId}'");
+            throw new UsageException($"--ticket: {eventsPath} has no events for ticket '{ticketId}' (tickets: {UnknownName.List(tickets)}){UnknownName.Hint(ticketId, tickets, "ticket ids")}");
         }
 
         if (mine[0].Item1.Kind != TicketEventKind.Created)

@@ -23,7 +23,8 @@ internal static class GraphCommand
             var ruleName = parse.GetValue(rule);
             if (ruleName is not null && compiled.Model.FindRule(ruleName) is null)
             {
-                throw new UsageException($"--rule: policy '{compiled.Name}' has no rule '{ruleName}' (rules: {string.Join(", ", compiled.Model.Rules.Select(r => r.Name))})");
+                var rules = compiled.Model.Rules.Select(r => r.Name).ToList();
+                throw new UsageException($"--rule: policy '{compiled.Name}' has no rule '{ruleName}' (rules: {UnknownName.List(rules)}){UnknownName.Hint(ruleName, rules)}");
             }
 
             var graph = PolicyGraph.Export(compiled, parse.GetValue(format) == "mermaid" ? GraphFormat.Mermaid : GraphFormat.Dot, ruleName);

@@ -24,7 +24,8 @@ internal static class MatrixCommand
             var only = parse.GetValue(severity) is { Length: > 0 } named ? named : null;
             if (only?.FirstOrDefault(s => compiled.Model.FindSeverity(s) is null) is { } unknown)
             {
-                throw new UsageException($"--severity: policy '{compiled.Name}' has no severity '{unknown}' (severities: {string.Join(", ", compiled.Model.Severities.Select(s => s.Name))}){Hint(unknown, compiled.Model)}");
+                var severities = compiled.Model.Severities.Select(s => s.Name).ToList();
+                throw new UsageException($"--severity: policy '{compiled.Name}' has no severity '{unknown}' (severities: {UnknownName.List(severities)}){Hint(unknown, severities)}");
             }
 
             var reference = QuickReferenceBuilder.Build(compiled.Model, only);
@@ -35,10 +36,8 @@ internal static class MatrixCommand
         return command;
     }
 
-    /// <summary>What to do about an unknown <c>--severity</c>: one name per option, or the name in its case.</summary>
-    private static string Hint(string unknown, Language.Semantics.PolicyModel model) =>
+    /// <summary>What to do about an unknown <c>--severity</c>: one name per option, or the near name.</summary>
+    private static string Hint(string unknown, List<string> severities) =>
         unknown.Contains(',', StringComparison.Ordinal) ? "; name one severity per --severity, and repeat the option for several"
-        : model.Severities.FirstOrDefault(s => string.Equals(s.Name, unknown, StringComparison.OrdinalIgnoreCase)) is { } cased
-            ? $"; names are case-sensitive: did you mean {cased.Name}?"
-            : "";
+        : UnknownName.Hint(unknown, severities);
 }

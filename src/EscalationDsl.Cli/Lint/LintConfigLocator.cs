@@ -67,7 +67,8 @@ internal sealed class LintConfigLocator(CliConsole console)
         }
         catch (LintConfigurationException e)
         {
-            throw new UsageException($"{shown}:{e.Position}: {e.Message}");
+            var problems = e.Problems.Select(p => $"{shown}:{p.Position}: {p.Message}").ToList();
+            throw new UsageException(problems[0], problems[1..]);
         }
     }
 }

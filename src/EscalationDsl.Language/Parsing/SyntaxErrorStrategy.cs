@@ -231,6 +231,7 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
             _ when SyntaxHints.CommaAfterEntry(context, (ITokenStream)recognizer.InputStream, token) is { } entryHint => entryHint,
             null => null,
             _ when SyntaxHints.HoursItem(expectedSet, (ITokenStream)recognizer.InputStream, token, before) is { } hoursHint => hoursHint,
+            _ when SyntaxHints.HolidayRange(expectedSet, (ITokenStream)recognizer.InputStream, token, before) is { } holidayHint => holidayHint,
             _ when expectedSet.Contains(EscalationLexer.EQ) && before is not null =>
                 TokenDescriber.OperatorHint(token.Text, before.Text, ((ITokenStream)recognizer.InputStream).LT(2)?.Text ?? "value"),
             _ when expectedSet.Contains(EscalationLexer.BUSINESS) && before is { Type: EscalationLexer.INT } =>

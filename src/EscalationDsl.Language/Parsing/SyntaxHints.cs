@@ -116,6 +116,17 @@ internal static class SyntaxHints
             : null;
     }
 
+    /// <summary>
+    /// A <c>holiday</c> range written with '-' or <c>to</c> between its dates (<c>holiday 2026-12-24 - 2026-12-26</c>), as an
+    /// <c>hours</c> line's day range is (<see cref="HoursItem"/>). Null when the token is not between two dates of a holiday.
+    /// </summary>
+    public static string? HolidayRange(IntervalSet expected, ITokenStream stream, IToken token, IToken? before) =>
+        expected.Contains(EscalationLexer.DOTDOT) && before is { Type: EscalationLexer.DATE }
+        && (token.Type == EscalationLexer.MINUS || token.Text is "to" or "through" or "until")
+        && stream.LT(2) is { Type: EscalationLexer.DATE } next
+            ? $"A range of holidays is written with '..': {before.Text}..{next.Text}."
+            : null;
+
     /// <summary>A day's name as an <c>hours</c> line writes it (<c>mon</c>), from its name or abbreviation in any case; null for another word.</summary>
     private static string? Day(string word)
     {

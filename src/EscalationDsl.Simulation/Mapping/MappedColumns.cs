@@ -81,7 +81,9 @@ internal sealed class MappedColumns
 
         if (row.ColCount != Count)
         {
-            pending.Add(SourceRecord.ForProblem(line, CsvColumns.WrongCellCount(Count, row.ColCount, mapping.Layout.Separator)));
+            // The ticket, when the row reaches its cell: its later rows then say their created event may have been here.
+            var shortOf = Ticket < row.ColCount && !TicketEventJson.HoldsNotUtf8(row[Ticket].Span) ? Cell(row, Ticket, pool) : null;
+            pending.Add(SourceRecord.ForProblem(line, CsvColumns.WrongCellCount(Count, row.ColCount, mapping.Layout.Separator), shortOf));
             return null;
         }
 

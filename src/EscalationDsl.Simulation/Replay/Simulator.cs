@@ -63,6 +63,9 @@ public sealed partial class Simulator
         /// are dropped with it, so the row is reported once.
         /// </summary>
         private (string? Id, long Row) refusedRow;
+
+        /// <summary>Tickets a skipped row named (a short row, a bad time): their created event may have been on it.</summary>
+        private readonly RecentIds skippedRows = new(RecentlyReplayed);
         private readonly Queue<string> orphanOrder = new();
         private readonly ReportBuilder report = new(policy, options, source);
         private readonly ComparedTexts compared = policy.ComparedTexts;
@@ -113,6 +116,11 @@ public sealed partial class Simulator
                 switch (record.Kind)
                 {
                     case SourceRecordKind.Problem:
+                        if (record.TicketId is { } skipped)
+                        {
+                            skippedRows.Add(skipped);
+                        }
+
                         Bad(record.Row, record.Message!);
                         break;
                     case SourceRecordKind.TicketEnd:
@@ -369,7 +377,9 @@ public sealed partial class Simulator
                     ? $"ticket '{id}' was closed, replayed and reported before this event: {ClosedKept.ToString("N0", CultureInfo.InvariantCulture)} other tickets closed after it (docs/simulator.md)"
                     : refusedCreated.Contains(id)
                         ? $"ticket '{id}' has no created event: its created event was refused (reported above); a ticket starts with created"
-                        : $"ticket '{id}' has no created event; a ticket starts with created";
+                        : skippedRows.Contains(id)
+                            ? $"ticket '{id}' has no created event: a row of it was skipped (reported above) and may have held it; a ticket starts with created"
+                            : $"ticket '{id}' has no created event; a ticket starts with created";
                 BadRows(list, list.Count, _ => why);
                 return;
             }
