@@ -76,7 +76,7 @@ public sealed class ConfigurationTests
 
         error.Problems.Select(p => $"{p.Position.Line}:{p.Position.Column} {p.Message}").ShouldBe([
             "1:24 rule 'ESL009' has the level \"of\"; use \"off\", \"info\", \"warning\" or \"error\"",
-            "1:30 unknown rule 'ESL99'; rules are ESL001 to ESL032 or their names (see docs/rules/README.md)",
+            "1:30 unknown rule 'ESL99'; rules are ESL001 to ESL034 or their names (see docs/rules/README.md)",
             "1:60 rule 'ESL004' has the level { ... }; use \"off\", \"info\", \"warning\" or \"error\"",
             "2:3 unknown setting 'x'; the only setting is \"rules\"",
             "2:14 not valid JSON: 'x' is invalid after a single JSON value. Expected end of data",

@@ -138,7 +138,7 @@ public sealed class LintCommandTests
         result.Out.ShouldBeEmpty();
         result.Error.ShouldBe(
             "esc: .esclint.json:3:15: rule 'ESL009' has the level \"of\"; use \"off\", \"info\", \"warning\" or \"error\"\n"
-            + "esc: .esclint.json:4:5: unknown rule 'ESL99'; rules are ESL001 to ESL032 or their names (see docs/rules/README.md)\n"
+            + "esc: .esclint.json:4:5: unknown rule 'ESL99'; rules are ESL001 to ESL034 or their names (see docs/rules/README.md)\n"
             + "esc: .esclint.json:7:3: unknown setting 'rule'; the only setting is \"rules\"\n");
     }
 
