@@ -94,8 +94,11 @@ public sealed class Ticket
     internal long DueMs(int due) =>
         Math.Max(FromOffset(due), FromOffset(LastEvent) + ((Flags & TicketFlags.SeenBetweenSeconds) != 0 ? 1000 : 0));
 
-    /// <summary>Records <paramref name="ms"/> as seen: the latest event or deadline run moves on to it, if it is later.</summary>
-    internal void See(long ms)
+    /// <summary>
+    /// Records <paramref name="ms"/> as seen: the latest event or deadline run moves on to it, if it is later. Only an event
+    /// (<paramref name="atEvent"/>) can move a deadline into the past, so only an event stamped between seconds marks it.
+    /// </summary>
+    internal void See(long ms, bool atEvent)
     {
         var offset = ToOffset(ms);
         if (offset > LastEvent)
@@ -104,7 +107,7 @@ public sealed class Ticket
             Flags &= ~TicketFlags.SeenBetweenSeconds;
         }
 
-        if (offset == LastEvent && FromOffset(offset) != ms)
+        if (atEvent && offset == LastEvent && FromOffset(offset) != ms)
         {
             Flags |= TicketFlags.SeenBetweenSeconds;
         }

@@ -164,8 +164,11 @@ public sealed partial class TicketRuntime
 
         if (since.Storage == FieldStorage.Value)
         {
+            // Moved by this event: to any other instant. Otherwise only a later one (set while the clock was paused, when the
+            // event itself could not restart the interval) counts, as for events.
             var from = Math.Max(sinceMs, t.FromOffset(t.Clock[rule.StartSlot]));
-            return movedSince.Contains(since.Slot) && t.ToOffset(from) != t.Clock[step.AnchorSlot] ? from : null;
+            var anchor = t.Clock[step.AnchorSlot];
+            return movedSince.Contains(since.Slot) ? t.ToOffset(from) != anchor ? from : null : t.ToOffset(from) > anchor ? from : null;
         }
 
         return t.ToOffset(sinceMs) > t.Clock[step.AnchorSlot] ? sinceMs : null;

@@ -205,7 +205,7 @@ public sealed partial class TicketRuntime
 
                 // The step's own tick due at this instant fires it again, in place of the blocked escalation (FireStep).
                 var tick = slot.DueSlot >= 0 && (t.Clock[slot.MetaSlot] & StepSlot.Parked) == 0 ? t.Clock[slot.DueSlot] : Ticket.NoDue;
-                if (tick != Ticket.NoDue && t.FromOffset(tick) <= at)
+                if (tick != Ticket.NoDue && t.DueMs(tick) <= at)
                 {
                     continue;
                 }

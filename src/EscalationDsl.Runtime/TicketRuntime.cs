@@ -120,7 +120,7 @@ public sealed partial class TicketRuntime
             // From here on the ticket has seen `at`: a deadline the event moves into the past (a
             // severity upgrade) fires at the event, not back in time.
             currentNow = at;
-            ticket.See(at);
+            ticket.See(at, atEvent: true);
             ApplyEvent(e, at);
         }
         finally
@@ -137,7 +137,7 @@ public sealed partial class TicketRuntime
         {
             var ms = now.ToUnixTimeMilliseconds();
             RunDeadlines(ms);
-            ticket.See(ms);
+            ticket.See(ms, atEvent: false);
         }
         finally
         {

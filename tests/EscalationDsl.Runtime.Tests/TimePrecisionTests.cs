@@ -66,6 +66,22 @@ public sealed class TimePrecisionTests
     }
 
     [Fact]
+    public void ADeadlineRunBetweenSecondsDoesNotDelayADeadlineALaterEventMovesIntoThePast()
+    {
+        // A review: the engine's scheduler runs a ticket's deadlines at the wall clock (15:00:00.300); that marked the ticket's
+        // second as seen between seconds, so a late raise applied at 15:00:00 breached at 15:00:01 and an acknowledgement at
+        // .500 was in time, while a replay of the same events without that run breached at 15:00:00.
+        var policy = TicketScript.Compile(PolicyText.With("", "severity sev1 { acknowledge within 10m }\nseverity sev2 { }\n"));
+        var engine = new TicketScript(policy);
+        engine.Run("+0m created sev2; 2026-11-02T15:00:00.300Z advance; 2026-11-02T14:59:00Z severity_changed sev1; 2026-11-02T15:00:00.500Z acknowledged; +2h advance");
+        var replay = new TicketScript(policy);
+        replay.Run("+0m created sev2; 2026-11-02T15:00:00Z severity_changed sev1; 2026-11-02T15:00:00.500Z acknowledged; +2h advance");
+
+        Times(engine).ShouldBe(["2026-11-02T15:00:00Z T1/sla/acknowledge/0"]);
+        Times(replay).ShouldBe(Times(engine));
+    }
+
+    [Fact]
     public void APauseThatStartsAndEndsWithinOneSecondChangesNothing()
     {
         var s = new TicketScript(TicketScript.Compile(PolicyText.With("pause sla while status == awaiting_customer\n", "severity sev1 { acknowledge within 15m }\n")));

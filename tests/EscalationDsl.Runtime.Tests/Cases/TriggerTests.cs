@@ -63,6 +63,11 @@ public sealed class TriggerTests(ITestOutputHelper output)
             "escalation r for sev1 { every 30m since next_update: remind lead }",
             "+0m created sev1; +10m field_set next_update=2026-11-02T16:00:00Z; +20m field_set next_update=2026-11-02T13:00:00Z; +1h10m advance",
             "+30m remind lead", "+1h remind lead"),
+        new("EverySinceATimeFieldMovedLaterWhileTheClockIsPausedRestartsWhenThePauseEnds",
+            // A review: the move was forgotten once its event ended, and the pause had kept that event from restarting it.
+            "pause sla while status == awaiting_customer\nescalation r for sev1 { every 10m since next_update: remind lead }",
+            "+0m created sev1; +15m status awaiting_customer; +27m field_set next_update=2026-11-02T14:27:00Z; +40m status in_progress; +55m advance",
+            "+10m remind lead", "+50m remind lead"),
         new("EverySinceATimeFieldClearedLeavesTheIntervalRunning",
             "escalation r for sev1 { every 30m since next_update: remind lead }",
             "+0m created sev1; +10m field_set next_update=2026-11-02T14:10:00Z; +20m field_set next_update=; +1h20m advance",
