@@ -179,8 +179,6 @@ public sealed partial class TicketRuntime
         movedSince.Clear(); // the event's own moves: a later deadline run restarts nothing by them
     }
 
-    private void SetValue(Ticket t, string field, string? value) => SetSlot(t, Policy.ValueSlot(field), value);
-
     private static void SetSlot(Ticket t, int slot, string? value)
     {
         if (slot >= 0)

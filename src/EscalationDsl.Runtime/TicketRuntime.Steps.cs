@@ -176,7 +176,7 @@ public sealed partial class TicketRuntime
     /// </summary>
     private void TraceBlockHandedOver(Ticket t, CompiledStep step, long at)
     {
-        var ended = step.Guards.Where(g => g.TimeDependent && g.When!(t, at - 1) && g.Lifted(t, at, Policy)).ToList();
+        var ended = step.Guards.Where(g => g.TimeDependent && g.When!(t, at - 1) && g.Lifted(t, at, Policy)).Select(g => g.Quoted).ToList();
         if (ended.Count == 0)
         {
             return;
@@ -184,8 +184,7 @@ public sealed partial class TicketRuntime
 
         step.CollectMissing(t, at, Policy, missingScratch);
         trace!.Add(at, TraceKind.Fired,
-            $"{StepLabel(step)}: {string.Join(" and ", ended.Select(g => g.Quoted))} no longer "
-            + $"{(ended.Count == 1 ? "holds" : "hold")}, but the escalation stays blocked: {step.BlockReason(t, at, Policy, missingScratch)}");
+            $"{StepLabel(step)}: {CompiledRequireGuard.NoLongerHold(ended)}, but the escalation stays blocked: {step.BlockReason(t, at, Policy, missingScratch)}");
     }
 
     /// <summary>
@@ -233,7 +232,7 @@ public sealed partial class TicketRuntime
                 // (worked out only when a trace is recorded).
                 trace?.Add(at, TraceKind.Fired, !slot.Step.Guards.Any(g => (g.When is null || g.When(t, at)) && g.Fields.Length > 0)
                     && slot.Step.Guards.Where(g => g.Lifted(t, at, Policy)).Select(g => g.Quoted).ToList() is { Count: > 0 } lifted
-                    ? $"{StepLabel(slot.Step)}: {string.Join(" and ", lifted)} no longer {(lifted.Count == 1 ? "holds" : "hold")}, the blocked escalation goes ahead"
+                    ? $"{StepLabel(slot.Step)}: {CompiledRequireGuard.NoLongerHold(lifted)}, the blocked escalation goes ahead"
                     : $"{StepLabel(slot.Step)}: required fields are set, the blocked escalation goes ahead");
 
                 // As in FireStep: an escalation that now names nobody new (the ticket was handed to its

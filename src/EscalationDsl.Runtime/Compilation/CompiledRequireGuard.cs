@@ -41,6 +41,10 @@ internal sealed record CompiledRequireGuard(RequireGuardModel Model, ImmutableAr
     /// <summary>The whole guard, quoted as the trace names it: <c>`require root_cause before escalate when during business`</c>.</summary>
     public string Quoted => $"`{Where} {ModelFormatter.Format(Model.When!)}`";
 
+    /// <summary>Conditions named as ended, as block reasons and the trace say it: <c>`A` and `B` no longer hold</c>.</summary>
+    public static string NoLongerHold(IReadOnlyList<string> conditions) =>
+        $"{string.Join(" and ", conditions)} no longer {(conditions.Count == 1 ? "holds" : "hold")}";
+
     /// <summary>
     /// True when the guard's <c>when</c> does not hold now although one of its fields is missing: it no longer holds
     /// back the escalation (as opposed to the fields having been set).

@@ -83,10 +83,10 @@ internal sealed class CompiledStep
             return reason;
         }
 
-        var whens = string.Join(" and ", holding.Select(g => $"`{Language.Semantics.ModelFormatter.Format(g.Model.When!)}`"));
+        var ended = CompiledRequireGuard.NoLongerHold([.. holding.Select(g => $"`{Language.Semantics.ModelFormatter.Format(g.Model.When!)}`")]);
         return Rule.When is { } ruleWhen && !ruleWhen(ticket, ends.Max()!.Value)
-            ? $"{reason}; when {whens} no longer {(holding.Count == 1 ? "holds" : "hold")}, rule {Rule.Name} does not apply either and the escalation is dropped"
-            : $"{reason}, or until {whens} no longer {(holding.Count == 1 ? "holds" : "hold")}";
+            ? $"{reason}; when {ended}, rule {Rule.Name} does not apply either and the escalation is dropped"
+            : $"{reason}, or until {ended}";
     }
 
     /// <summary>The guard description Stateless shows on the escalation transition.</summary>
