@@ -167,8 +167,9 @@ public sealed partial class TicketRuntime
             // Moved by this event: to any other instant. Otherwise only a later one (set while the clock was paused, when the
             // event itself could not restart the interval) counts, as for events.
             var from = Math.Max(sinceMs, t.FromOffset(t.Clock[rule.StartSlot]));
-            var anchor = t.Clock[step.AnchorSlot];
-            return movedSince.Contains(since.Slot) ? t.ToOffset(from) != anchor ? from : null : t.ToOffset(from) > anchor ? from : null;
+            var offset = t.ToOffset(from);
+            var restarts = movedSince.Contains(since.Slot) ? offset != t.Clock[step.AnchorSlot] : offset > t.Clock[step.AnchorSlot];
+            return restarts ? from : null;
         }
 
         return t.ToOffset(sinceMs) > t.Clock[step.AnchorSlot] ? sinceMs : null;
