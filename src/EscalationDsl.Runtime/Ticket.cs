@@ -146,7 +146,7 @@ public sealed class Ticket
         var copy = (Ticket)MemberwiseClone();
         copy.Clock = (int[])Clock.Clone();
         copy.Values = (string?[])Values.Clone();
-        copy.Extras = Extras is null ? null : new TicketExtras { Pauses = Extras.Pauses?.Clone(), Retired = (int[]?)Extras.Retired?.Clone(), BreachedUnder = (byte[]?)Extras.BreachedUnder?.Clone() };
+        copy.Extras = Extras is null ? null : new TicketExtras { Pauses = Extras.Pauses?.Clone(), Retired = (int[]?)Extras.Retired?.Clone(), BreachedUnder = (byte[]?)Extras.BreachedUnder?.Clone(), SinceMovedWhilePaused = (int[]?)Extras.SinceMovedWhilePaused?.Clone() };
         return copy;
     }
 

@@ -14,4 +14,10 @@ internal sealed class TicketExtras
     /// breached, written when the severity changes: until then every breach is under the current one.
     /// </summary>
     public byte[]? BreachedUnder;
+
+    /// <summary>
+    /// The value slots of `every ... since FIELD` time fields an event moved while the SLA clock was paused, when no
+    /// interval could restart: the pause's end restarts them from the field's instant, earlier or later.
+    /// </summary>
+    public int[]? SinceMovedWhilePaused;
 }

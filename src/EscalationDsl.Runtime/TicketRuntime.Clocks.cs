@@ -211,6 +211,11 @@ public sealed partial class TicketRuntime
         }
 
         RecomputeWaits(t, layout, at);
+        if (!paused)
+        {
+            t.Extras.SinceMovedWhilePaused = null; // restarted by the recompute
+        }
+
         return true;
     }
 

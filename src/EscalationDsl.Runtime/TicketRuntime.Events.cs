@@ -176,7 +176,33 @@ public sealed partial class TicketRuntime
         UpdatePause(t, layout, at); // again, after the policy's own actions (see ReevaluateAfterRound)
         ScheduleRecheck(t, layout, at);
         UpdateNextDue(t, at);
+        RememberSinceMovedWhilePaused(t);
         movedSince.Clear(); // the event's own moves: a later deadline run restarts nothing by them
+    }
+
+    /// <summary>
+    /// A `since` time field the event moved while the SLA clock stays paused restarts nothing now (no interval runs);
+    /// the pause's end restarts it (<see cref="NewerSince"/>), so the move is kept until then.
+    /// </summary>
+    private void RememberSinceMovedWhilePaused(Ticket t)
+    {
+        if (movedSince.Count == 0 || (t.Flags & TicketFlags.Paused) == 0)
+        {
+            return;
+        }
+
+        var extras = t.Extras ??= new TicketExtras();
+        foreach (var slot in movedSince)
+        {
+            if (extras.SinceMovedWhilePaused is not { } moved)
+            {
+                extras.SinceMovedWhilePaused = [slot];
+            }
+            else if (Array.IndexOf(moved, slot) < 0)
+            {
+                extras.SinceMovedWhilePaused = [.. moved, slot];
+            }
+        }
     }
 
     private static void SetSlot(Ticket t, int slot, string? value)

@@ -164,11 +164,13 @@ public sealed partial class TicketRuntime
 
         if (since.Storage == FieldStorage.Value)
         {
-            // Moved by this event: to any other instant. Otherwise only a later one (set while the clock was paused, when the
-            // event itself could not restart the interval) counts, as for events.
+            // Moved by this event, or by one while the clock was paused (the event itself could not restart the interval):
+            // to any other instant. Otherwise only a later one counts, as for events: a tick moves the interval's start
+            // past the field's instant.
             var from = Math.Max(sinceMs, t.FromOffset(t.Clock[rule.StartSlot]));
             var offset = t.ToOffset(from);
-            var restarts = movedSince.Contains(since.Slot) ? offset != t.Clock[step.AnchorSlot] : offset > t.Clock[step.AnchorSlot];
+            var moved = movedSince.Contains(since.Slot) || (t.Extras?.SinceMovedWhilePaused is { } whilePaused && Array.IndexOf(whilePaused, since.Slot) >= 0);
+            var restarts = moved ? offset != t.Clock[step.AnchorSlot] : offset > t.Clock[step.AnchorSlot];
             return restarts ? from : null;
         }
 
