@@ -23,4 +23,7 @@ internal enum TicketFlags : byte
     /// between the ticket's whole seconds): a deadline that falls due at once fires at the end of that second, not before it.
     /// </summary>
     SeenBetweenSeconds = 16,
+
+    /// <summary>A page went out (not one turned into a notification) since paging last stopped: `stop paging` has pages to stop.</summary>
+    Paged = 32,
 }

@@ -72,6 +72,10 @@ public sealed partial class TicketRuntime
                         {
                             Emit(t, prefix.Target(i, j), at, downgrade == PageDowngrade.None ? DecisionKind.Page : DecisionKind.Notify, owner, step, occurrence, null, [],
                                 why ?? "page", downgrade: downgrade, pageGuard: guard);
+                            if (downgrade == PageDowngrade.None)
+                            {
+                                t.Flags |= TicketFlags.Paged;
+                            }
                         }
                     }
 
@@ -145,7 +149,15 @@ public sealed partial class TicketRuntime
                         break;
                     }
 
-                    t.Flags |= TicketFlags.PagingStopped;
+                    var paged = (t.Flags & TicketFlags.Paged) != 0;
+                    t.Flags = (t.Flags | TicketFlags.PagingStopped) & ~TicketFlags.Paged;
+                    if (!paged)
+                    {
+                        // Nobody was paged since paging last stopped, so no pager has anything to stop: a decision would be noise.
+                        trace?.Add(at, TraceKind.Skipped, "stop paging: no page went out, so nothing is told to stop; later pages go out as notifications");
+                        break;
+                    }
+
                     Emit(t, prefix.Action(i), at, DecisionKind.StopPaging, CurrentOwner(t), step, occurrence, null, [], "paging stopped");
                     break;
                 case EnterMonitorAction:

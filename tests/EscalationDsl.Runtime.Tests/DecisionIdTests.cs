@@ -84,6 +84,7 @@ public sealed class DecisionIdTests
     {
         var s = Run(
             """
+            escalation r for sev1 { immediately: page oncall }
             deescalate when confirmed { notify lead, director }
             deescalate when mitigation_status == contained {
                 stop paging
@@ -93,6 +94,7 @@ public sealed class DecisionIdTests
             "+0m created sev1; +5m field_set confirmed=true; +10m mitigation contained; +15m field_set confirmed=false; +20m field_set confirmed=true");
 
         Ids(s).ShouldBe([
+            "+0m T1/r/0/1/0.0",
             "+5m T1/deescalate/0/1/0.0",
             "+5m T1/deescalate/0/1/0.1",
             "+10m T1/deescalate/1/1/0",

@@ -164,9 +164,24 @@ public sealed class ActionTests(ITestOutputHelper output)
             Snapshot = "monitoring owner=- level=0 monitoring",
         },
         new("StopPagingWhenPagingIsAlreadyStoppedIsSkipped",
-            "escalation r for sev1 { after 10m: stop paging\n after 20m: stop paging, page oncall }",
+            "escalation r for sev1 { after 5m: page oncall\n after 10m: stop paging\n after 20m: stop paging, page oncall }",
             "+0m created sev1; +1h advance",
-            "+10m stop_paging", "+20m notify oncall")
+            "+5m page oncall", "+10m stop_paging", "+20m notify oncall")
+        {
+            Snapshot = "open owner=- level=0 paging_stopped",
+        },
+        new("StopPagingBeforeAnyPageSendsNoDecisionButLaterPagesGoOutAsNotifications",
+            // A new-user trial: sinks got `stop_paging` for tickets that had never paged.
+            "escalation r for sev1 { after 10m: stop paging\n after 20m: page oncall }",
+            "+0m created sev1; +1h advance",
+            "+20m notify oncall")
+        {
+            Snapshot = "open owner=- level=0 paging_stopped",
+        },
+        new("StopPagingAfterAPageTurnedIntoANotificationSendsNoDecision",
+            "escalation r for sev1 { after 5m: page oncall\n after 10m: stop paging }\npage only when confirmed",
+            "+0m created sev1; +1h advance",
+            "+5m notify oncall")
         {
             Snapshot = "open owner=- level=0 paging_stopped",
         },

@@ -154,13 +154,14 @@ public sealed class GuardTests(ITestOutputHelper output)
         },
         new("DeescalationEntersMonitorMode",
             """
+            escalation r for sev1 { immediately: page oncall }
             deescalate when mitigation_status == contained {
                 stop paging
                 enter monitor
             }
             """,
             "+0m created sev1; +10m mitigation planned; +40m mitigation contained",
-            "+40m stop_paging", "+40m enter_monitor")
+            "+0m page oncall", "+40m stop_paging", "+40m enter_monitor")
         {
             Snapshot = "monitoring owner=- level=0 monitoring paging_stopped",
         },
@@ -169,9 +170,9 @@ public sealed class GuardTests(ITestOutputHelper output)
             "+0m created sev1; +5m field_set confirmed=true; +10m field_set confirmed=false; +15m field_set confirmed=true; +20m flagged confirmed",
             "+5m notify lead", "+15m notify lead"),
         new("DeescalationWhoseConditionStillHoldsAtAReopenRunsAgain",
-            "deescalate when confirmed { stop paging }",
+            "deescalate when confirmed { stop paging\n notify lead }",
             "+0m created sev1 confirmed=true; +10m resolved; +20m reopened; +30m resolved; +40m field_set confirmed=false; +50m reopened",
-            "+0m stop_paging", "+20m stop_paging")
+            "+0m notify lead", "+20m notify lead")
         {
             Snapshot = "open owner=- level=0",
         },

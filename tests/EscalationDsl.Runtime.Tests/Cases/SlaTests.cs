@@ -298,6 +298,7 @@ public sealed class SlaTests(ITestOutputHelper output)
         new("ReopenClearsMonitorModeAndStoppedPagingButKeepsOwnerAndLevel",
             """
             escalation climb for sev1 when escalation_level == 0 { after 10m: escalate to lead }
+            escalation first for sev1 { after 5m: page oncall }
             escalation r for sev1 { every 1h: page oncall }
             deescalate when mitigation_status == contained {
                 stop paging
@@ -305,7 +306,7 @@ public sealed class SlaTests(ITestOutputHelper output)
             }
             """,
             "+0m created sev1; +20m mitigation contained; +30m resolved; +40m reopened; +1h50m advance",
-            "+10m escalate lead", "+20m stop_paging lead", "+20m enter_monitor lead", "+1h40m page oncall")
+            "+5m page oncall", "+10m escalate lead", "+20m stop_paging lead", "+20m enter_monitor lead", "+45m page oncall", "+1h40m page oncall")
         {
             Snapshot = "open owner=lead level=1",
         },
