@@ -85,17 +85,7 @@ public sealed partial class TicketRuntime
                     {
                         if (assignee.Index == t.OwnerIndex)
                         {
-                            // The policy assigns engineering explicitly (a rule's `owner security` with `immediately: assign
-                            // security`): as an `assigned` event to the holder would, that is the first assignment to engineering.
-                            var first = assignee.IsEngineering && !t.Has(EventTime.EngineeringAssigned);
-                            trace?.Add(at, TraceKind.Skipped, first
-                                ? $"assign {assignee.Name}: already the owner; it counts as the first assignment to engineering"
-                                : $"assign {assignee.Name}: already the owner");
-                            if (first)
-                            {
-                                MarkEngineeringAssigned(t, at);
-                            }
-
+                            AlreadyTheOwner(t, "assign", assignee, at);
                             break;
                         }
 
@@ -114,7 +104,7 @@ public sealed partial class TicketRuntime
                     {
                         if (target.Index == t.OwnerIndex)
                         {
-                            trace?.Add(at, TraceKind.Skipped, $"escalate to {target.Name}: already the owner");
+                            AlreadyTheOwner(t, "escalate to", target, at);
                             break;
                         }
 
@@ -205,6 +195,23 @@ public sealed partial class TicketRuntime
         }
 
         return (PageDowngrade.None, null, -1);
+    }
+
+    /// <summary>
+    /// An `assign` or `escalate to` naming the owner that holds the ticket changes nothing. When that owner is engineering,
+    /// the policy sends the ticket to engineering explicitly (a rule's `owner security` with `immediately: assign security`):
+    /// as an `assigned` event to the holder would, that is the first assignment to engineering.
+    /// </summary>
+    private void AlreadyTheOwner(Ticket t, string action, OwnerModel owner, long at)
+    {
+        var first = owner.IsEngineering && !t.Has(EventTime.EngineeringAssigned);
+        trace?.Add(at, TraceKind.Skipped, first
+            ? $"{action} {owner.Name}: already the owner; it counts as the first assignment to engineering"
+            : $"{action} {owner.Name}: already the owner");
+        if (first)
+        {
+            MarkEngineeringAssigned(t, at);
+        }
     }
 
     private OwnerModel? Resolve(Ticket t, OwnerRefModel owner, long at, CompiledStep? step, bool quiet = false) =>

@@ -58,6 +58,15 @@ public sealed class SlaTests(ITestOutputHelper output)
             Severities = AllTargets,
             Snapshot = "assigned owner=security level=0",
         },
+        new("AStepsEscalateToTheEngineeringOwnerItsRuleStartedWithMeetsTheAssignTarget",
+            // A review: only `assign` counted, so `escalate to security` left the assign target to breach at +45m.
+            "escalation pci for sev1 { owner security  immediately: escalate to security }",
+            "+0m created sev1; +50m advance",
+            "+15m sla_breach security acknowledge", "+30m sla_breach security first_update")
+        {
+            Severities = AllTargets,
+            Snapshot = "assigned owner=security level=0",
+        },
         new("ARulesStartingEngineeringOwnerAloneIsNotAnAssignment",
             "escalation pci for sev1 { owner security  after 1h: notify lead }",
             "+0m created sev1; +50m advance",
