@@ -172,6 +172,15 @@ internal sealed class EngineFixture : IAsyncDisposable
         return await answer.Content.ReadAsStringAsync();
     }
 
+    /// <summary>Makes the support policy file version 2, with <paramref name="text"/> replaced by <paramref name="by"/>, and reloads it.</summary>
+    public async Task RunSupportVersion2(string text = "", string by = "")
+    {
+        var path = Path.Combine(Policies, "support.esc");
+        var version2 = File.ReadAllText(path).Replace("policy \"support\" version 1", "policy \"support\" version 2", StringComparison.Ordinal);
+        File.WriteAllText(path, text.Length == 0 ? version2 : version2.Replace(text, by, StringComparison.Ordinal));
+        (await Http.PostAsync("/v1/policies:reload", null)).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+    }
+
     /// <summary>Moves the fake clock and waits until the engine has run what fell due, and stored it.</summary>
     public async Task AdvanceAsync(TimeSpan by)
     {

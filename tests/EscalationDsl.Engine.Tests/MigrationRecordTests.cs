@@ -26,7 +26,7 @@ public sealed class MigrationRecordTests
         var from = (string)(await engine.GetJson("/v1/tickets/INC-9"))!["policy_fingerprint"]!;
 
         // Version 2 notifies the commander after 5 minutes: at +5m, had it run then; it did not.
-        await RunVersion2(engine, "after 15m unless acknowledged:  notify commander", "after 5m unless acknowledged:  notify commander");
+        await engine.RunSupportVersion2("after 15m unless acknowledged:  notify commander", "after 5m unless acknowledged:  notify commander");
         var migrate = await engine.Http.PostAsync("/v1/tickets/INC-9:migrate", null);
         migrate.StatusCode.ShouldBe(HttpStatusCode.OK);
         var to = (string)JsonNode.Parse(await migrate.Content.ReadAsStringAsync())!["to_fingerprint"]!;
@@ -91,7 +91,7 @@ public sealed class MigrationRecordTests
         engine.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
         await engine.PostEventOk(EngineFixture.Created("a1", "INC-A", T0));
         await engine.PostEventOk(EngineFixture.Created("b1", "INC-B", T0, severity: "sev3", issueType: "database", fields: new { impact = "degraded" }));
-        await RunVersion2(engine, "database", "datastore"); // INC-B's created event does not replay under it
+        await engine.RunSupportVersion2("database", "datastore"); // INC-B's created event does not replay under it
 
         var bulk = await engine.Http.PostAsync("/v1/policies/support:migrate", null);
 
@@ -111,19 +111,10 @@ public sealed class MigrationRecordTests
         OlderSchema.TakeBack(engine.Database, 4);
         await engine.StartHostAsync();
         (await engine.GetJson("/v1/tickets/INC-9"))!["migrated"].ShouldBeNull();
-        await RunVersion2(engine, "", "");
+        await engine.RunSupportVersion2();
 
         (await engine.Http.PostAsync("/v1/tickets/INC-9:migrate", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         ((int?)(await engine.GetJson("/v1/tickets/INC-9"))!["migrated"]!["from_version"]).ShouldBe(1);
-    }
-
-    /// <summary>Makes the policy file version 2, with <paramref name="text"/> replaced by <paramref name="by"/>, and reloads it.</summary>
-    private static async Task RunVersion2(EngineFixture engine, string text, string by)
-    {
-        var path = Path.Combine(engine.Policies, "support.esc");
-        var version2 = File.ReadAllText(path).Replace("policy \"support\" version 1", "policy \"support\" version 2", StringComparison.Ordinal);
-        File.WriteAllText(path, text.Length == 0 ? version2 : version2.Replace(text, by, StringComparison.Ordinal));
-        (await engine.Http.PostAsync("/v1/policies:reload", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }

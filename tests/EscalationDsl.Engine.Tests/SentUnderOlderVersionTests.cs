@@ -37,6 +37,26 @@ public sealed class SentUnderOlderVersionTests
     }
 
     [Fact]
+    public async Task APageAnOlderVersionSentStandsBeforeALateEventThatCameAfterIt()
+    {
+        await using var engine = await EngineFixture.StartAsync(new Dictionary<string, string> { ["pager.esc"] = Pager(1, "pages", "after 10m unless acknowledged: page oncall") });
+        await engine.PostEventOk(EngineFixture.Created("p1", "INC-5", T0));
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(12)); // the page due at 14:10 goes out in the scheduler's run at 14:12
+        await engine.PostEventOk(EngineFixture.Event("f1", "INC-5", T0.AddMinutes(9), "field_set", new { fields = new { impact = "degraded" } }));
+
+        var moved = await Migrate(engine, "INC-5", Pager(2, "pages", "after 30m unless acknowledged: notify frontline"));
+
+        // The late event stands where it was applied, at 14:12: after the page, though its own time is earlier.
+        Entries(await engine.TimelineText("INC-5")).ShouldBe(
+        [
+            .. Created,
+            "2026-11-02T14:10:00Z  decision  page oncall: page [INC-5/pages/0/1/0.0] (sent under version 1; version 2 does not take it)",
+            "2026-11-02T14:09:00Z  event     event field_set impact=degraded (late: applied as of 2026-11-02T14:12:00Z)",
+            $"2026-11-02T14:12:00Z  rule      {moved}",
+        ]);
+    }
+
+    [Fact]
     public async Task ThroughThreeVersionsEachDecisionSentIsMarkedWithTheVersionThatSentItAlsoAfterARestart()
     {
         await using var engine = await EngineFixture.StartAsync(new Dictionary<string, string> { ["pager.esc"] = Pager(1, "pages", "after 10m unless acknowledged: page oncall") });

@@ -69,7 +69,8 @@ internal static class MigratedTimeline
             Mark(entries, last.Entries, entries.Count - last.Entries, d, HeldMarker(earlier.First(e => e.Decision.Id == d.Id).Decision.SentUnderVersion!.Value));
         }
 
-        var entryTimes = replay.Entries.Select(e => e.At).ToList();
+        // A late event stands at the time it was applied, not its own.
+        var entryTimes = replay.Entries.Select(e => e.AppliedAt ?? e.At).ToList();
         var decisionTimes = replay.Decisions.Select(d => d.At).ToList();
         return replay with
         {

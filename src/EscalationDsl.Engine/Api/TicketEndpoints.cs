@@ -106,10 +106,12 @@ internal static class TicketEndpoints
     /// <summary>The ticket id of a route (<see cref="RouteId"/>).</summary>
     private static string TicketId(HttpContext http, string routeValue, string suffix = "") => RouteId.Decode(http, "/v1/tickets/", routeValue, suffix);
 
-    /// <summary>Replays the ticket's log with a trace, on a runtime of its own (not the live one).</summary>
     /// <summary>
     /// Replays the ticket's log with a trace, on a runtime of its own (not the live one). Each stored migration
-    /// adds an entry after the last log row it replayed (<see cref="MigratedTimeline"/>).
+    /// adds an entry after the last log row it replayed (<see cref="MigratedTimeline"/>). An event older than the
+    /// ticket's latest time when it came (its latest event or deadline run, to the millisecond) keeps its own time and
+    /// its place in the log, and says as of when it was applied: without that, the timeline went back in time with no
+    /// word why (a user trial's R3).
     /// </summary>
     private static TimelineReplay Replay(string id, Policies.PolicyVersion version, List<(string Kind, long At, string? Body, long Seq)> rows, List<StoredMigration> migrations)
     {
@@ -117,9 +119,12 @@ internal static class TicketEndpoints
         var trace = new ExplainTrace();
         var decisions = new List<Decision>();
         var points = new List<MigrationPoint>();
+        var late = new List<(int Entry, Instant At, Instant Latest)>();
         Ticket? ticket = null;
+        var latest = long.MinValue;
         foreach (var (kind, at, body, seq) in rows)
         {
+            var entries = trace.Entries.Count;
             if (kind == "advance")
             {
                 if (ticket is not null)
@@ -137,8 +142,15 @@ internal static class TicketEndpoints
                 else
                 {
                     runtime.Apply(ticket, e, decisions, trace);
+                    if (at < latest)
+                    {
+                        late.Add((EventEntry(trace, entries), e.At, Instant.FromUnixTimeMilliseconds(latest)));
+                    }
                 }
             }
+
+            // A row's time is its event's own or its deadline run's.
+            latest = Math.Max(latest, at);
 
             while (points.Count < migrations.Count && migrations[points.Count].Seq <= seq)
             {
@@ -151,7 +163,26 @@ internal static class TicketEndpoints
         // The log ends with the ticket's latest event or deadline run: the state is given as of then.
         var end = Instant.FromUnixTimeMilliseconds(rows.Count == 0 ? 0 : rows.Max(r => r.At));
         StoredMigration? migrated = points.Count == 0 ? null : migrations[points.Count - 1];
-        return new TimelineReplay(id, version, runtime, trace.Entries.ToList(), decisions, points, ticket, end, migrated);
+        var timeline = trace.Entries.ToList();
+        foreach (var (entry, stamped, applied) in late)
+        {
+            // The runtime writes an event's entry at the time it applied it, in its whole seconds: the entry keeps the event's own.
+            timeline[entry] = timeline[entry] with { At = stamped, AppliedAt = applied };
+        }
+
+        return new TimelineReplay(id, version, runtime, timeline, decisions, points, ticket, end, migrated);
+    }
+
+    /// <summary>The entry of the event just applied: the one of kind event among the entries from <paramref name="from"/> (the deadlines it runs first come before it).</summary>
+    private static int EventEntry(ExplainTrace trace, int from)
+    {
+        var at = from;
+        while (trace.Entries[at].Kind != TraceKind.Event)
+        {
+            at++;
+        }
+
+        return at;
     }
 }
 
@@ -211,4 +242,12 @@ public sealed record ClockDocument(string Name, string Status, string? BreachedU
 public sealed record TimelineDocument(string Ticket, string Policy, int PolicyVersion, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<TimelineDecision> Decisions, TicketDocument? State);
 
 /// <summary>One line of a timeline.</summary>
-public sealed record TimelineEntry(string At, string Kind, string Text);
+/// <param name="At">When it happened; for an event, its own time as sent.</param>
+/// <param name="Kind">event, state, rule, deadline, fired, skipped, sla or decision.</param>
+/// <param name="Text">What it says, as the text timeline gives it.</param>
+/// <param name="AppliedAt">
+/// Only on an event that came late, older than the ticket's latest time (its latest event or deadline run) when it
+/// came: that time, as of which it was applied. It stands where it was applied, after entries later than
+/// <paramref name="At"/>, and its text ends with <c>(late: applied as of ...)</c>. Absent on every other entry.
+/// </param>
+public sealed record TimelineEntry(string At, string Kind, string Text, string? AppliedAt = null);

@@ -28,7 +28,7 @@ internal sealed record TimelineReplay(string Id, Policies.PolicyVersion Version,
         Id,
         Version.Name,
         Version.Version,
-        Entries.Select(t => new TimelineEntry(TicketEventJson.FormatTime(t.At), ExplainText.KindName(t.Kind), t.Text)).ToList(),
+        Entries.Select(t => new TimelineEntry(TicketEventJson.FormatTime(t.At), ExplainText.KindName(t.Kind), ExplainText.EntryText(t), t.AppliedAt is { } applied ? TicketEventJson.FormatTime(applied) : null)).ToList(),
         MigratedTimeline.Inserted(
             Decisions.Select(d => new TimelineDecision(d.Id, DecisionKinds.Name(d.Kind), d.Owner, TicketEventJson.FormatTime(d.At), d.Detail, !NotSent.Contains(d.Id))).ToList(),
             SentEarlier),

@@ -52,7 +52,7 @@ public static class ExplainText
             var first = shown;
             for (; shown < states[i].Entries; shown++)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"{times[shown].PadRight(width)}  {KindName(entries[shown].Kind),-8}  {OneLine.Of(entries[shown].Text)}\n");
+                sb.Append(CultureInfo.InvariantCulture, $"{times[shown].PadRight(width)}  {KindName(entries[shown].Kind),-8}  {OneLine.Of(EntryText(entries[shown], time))}\n");
             }
 
             if (shown > first)
@@ -147,6 +147,16 @@ public static class ExplainText
     /// </summary>
     public static string DecisionText(string kind, string? owner, string detail, string id) =>
         $"{kind}{(owner is null ? "" : " " + owner)}: {detail} [{id}]";
+
+    /// <summary>
+    /// An entry's text as the timeline (text and JSON) gives it: an event that came late ends with when it was applied,
+    /// <c>event field_set request_id=M-7 (late: applied as of 2026-11-02T14:10:00.473Z)</c>, since it stands after
+    /// entries later than its own time.
+    /// </summary>
+    /// <param name="entry">The entry.</param>
+    /// <param name="time">How a time is written; by default ISO 8601 in UTC.</param>
+    public static string EntryText(TraceEntry entry, Func<Instant, string>? time = null) =>
+        entry.AppliedAt is { } applied ? $"{entry.Text} (late: applied as of {(time ?? TicketEventJson.FormatTime)(applied)})" : entry.Text;
 
     /// <summary>A trace entry's kind as the timeline (text and JSON, esc explain and the engine's /timeline) writes it: <c>event</c>, <c>deadline</c>, ...</summary>
     public static string KindName(TraceKind kind) => kind.ToString().ToLowerInvariant();
