@@ -22,8 +22,8 @@ internal static class ExplainCommand
         var at = new Option<string?>("--at") { Description = "Explain the ticket as of this time (ISO 8601, e.g. 2026-11-26T15:00:00Z), or this long after it was created (+2h, +90m, +1d); default: its last event." };
         var step = new Option<string?>("--step") { Description = $"Also show the state at this interval (15m, 1h) from the ticket's creation to the end, each state after the timeline entries up to it; at most {ExplainOptions.MaxStates} states." };
         var only = new Option<string?>("--only") { Description = $"Show only these kinds of timeline entries, comma-separated ({string.Join(", ", ExplainOptions.KindNames)}); the state at the end is always shown." };
-        var zone = new Option<string?>("--zone") { Description = "Show the text output's times in this IANA time zone (e.g. Europe/Berlin), with their offset, or in the zone of the policy's default calendar (policy); JSON stays in UTC." };
-        var format = CommonOptions.Format("text", "json");
+        var zone = new Option<string?>("--zone") { Description = "Show the text and Markdown output's times in this IANA time zone (e.g. Europe/Berlin), with their offset, or in the zone of the policy's default calendar (policy); JSON stays in UTC." };
+        var format = CommonOptions.Format("text", "json", "markdown");
         var command = new Command("explain", "Replay one ticket and print its timeline: events, deadlines with their arithmetic, steps fired or skipped and why, decisions, and the final state.")
         {
             policy, events, ticket, at, step, only, zone, format,
@@ -155,7 +155,12 @@ internal static class ExplainCommand
             states = [.. states.Select(s => s with { Entries = trace.Entries.Take(s.Entries).Count(e => kinds.Contains(e.Kind)) })];
         }
 
-        PolicyLoader.WriteOutput(ExplainText.Render(ticketId, policy, timeline, states, time, sinceCreated: every is not null), null, console);
+        PolicyLoader.WriteOutput(
+            view.Format == "markdown"
+                ? ExplainMarkdown.Render(ticketId, policy, timeline, states, time, sinceCreated: every is not null)
+                : ExplainText.Render(ticketId, policy, timeline, states, time, sinceCreated: every is not null),
+            null,
+            console);
         return ExitCodes.Success;
     }
 

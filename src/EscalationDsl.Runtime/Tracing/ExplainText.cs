@@ -66,7 +66,8 @@ public static class ExplainText
         return sb.ToString();
     }
 
-    private static void AppendState(StringBuilder sb, CompiledPolicy policy, TimelineState block, Func<Instant, string> time, bool sinceCreated)
+    /// <summary>The state block: <c>state at TIME: ...</c>, then a line per clock, the rules applying and the next deadline.</summary>
+    internal static void AppendState(StringBuilder sb, CompiledPolicy policy, TimelineState block, Func<Instant, string> time, bool sinceCreated)
     {
         var state = block.State;
         var since = sinceCreated ? $" (+{SinceCreated((block.At - state.Created).ToInt64Nanoseconds() / 1_000_000)})" : "";
