@@ -1,5 +1,3 @@
-using EscalationDsl.Runtime.Events;
-
 namespace EscalationDsl.Simulation.Tests;
 
 /// <summary>
@@ -46,25 +44,6 @@ public sealed class SkippedCreatedRowTests
             $"events.jsonl:10: ticket 'E' {Plain}",
             $"events.jsonl:12: ticket 'F' {MayHaveHeld}",
         ]);
-    }
-
-    [Theory]
-    [InlineData("""{"ticket":"T","type":"created","ticket":"U","at":"x"}""", null, null)]
-    [InlineData("""{"ticket":"T","type":"created","type":"resolved"}""", "T", null)]
-    [InlineData("""{"ticket":"T","type":"created","type":"created","at":1}""", "T", TicketEventKind.Created)]
-    [InlineData("""{"\u0074icket":"T","fields":{"ticket":"U","type":"x"},"type":"closed","at":1}""", "T", TicketEventKind.Closed)]
-    [InlineData("""{"ticket":"","type":"created"}""", null, null)]
-    [InlineData("""{"ticket":"\ud800","type":"created"}""", null, null)]
-    [InlineData("""{"ticket":7,"type":"created"}""", null, null)]
-    [InlineData("""{"ticket":"T","type":"created","at":"x"},""", "T", TicketEventKind.Created)]
-    [InlineData("""["ticket","T"]""", null, null)]
-    [InlineData("""  "ticket": "T",""", null, null)]
-    public void ABadLineNamesItsTicketOnlyWhenItReads(string line, string? ticket, TicketEventKind? kind)
-    {
-        var result = TicketEventJson.ReadLines(new StringReader(line)).Single();
-
-        result.IsValid.ShouldBeFalse();
-        (result.TicketId, result.Kind).ShouldBe((ticket, kind));
     }
 
     [Fact]
