@@ -257,7 +257,7 @@ public static class TicketEventJson
             // Before parsing: JSON of text that holds the mark is refused with an ArgumentException, not a JsonException.
             if (HoldsNotUtf8(trimmed))
             {
-                yield return new EventParseResult(null, NotUtf8, line);
+                yield return Refused(NotUtf8, text, line);
                 continue;
             }
 
@@ -274,8 +274,15 @@ public static class TicketEventJson
                 error = JsonLineErrors.Of(text, ex);
             }
 
-            yield return new EventParseResult(e, error, line);
+            yield return e is null ? Refused(error!, text, line) : new EventParseResult(e, null, line);
         }
+    }
+
+    /// <summary>A line that is no event, with the ticket and type it still names (<see cref="BadLineTicket"/>).</summary>
+    private static EventParseResult Refused(string error, string text, long line)
+    {
+        var (ticket, kind) = BadLineTicket.Of(text);
+        return new EventParseResult(null, error, line, ticket, kind);
     }
 
     /// <summary>

@@ -64,8 +64,11 @@ public sealed partial class Simulator
         /// </summary>
         private (string? Id, long Row) refusedRow;
 
-        /// <summary>Tickets a skipped row named (a short row, a bad time): their created event may have been on it.</summary>
-        private readonly RecentIds skippedRows = new(RecentlyReplayed);
+        /// <summary>
+        /// Tickets a skipped row named (a short row, a bad time), each true when the row's type read as created:
+        /// their created event was, or may have been, on it. A row of another type is not kept.
+        /// </summary>
+        private readonly RecentValues<bool> skippedRows = new(RecentlyReplayed);
         private readonly Queue<string> orphanOrder = new();
         private readonly ReportBuilder report = new(policy, options, source);
         private readonly ComparedTexts compared = policy.ComparedTexts;
@@ -116,9 +119,10 @@ public sealed partial class Simulator
                 switch (record.Kind)
                 {
                     case SourceRecordKind.Problem:
-                        if (record.TicketId is { } skipped)
+                        if (record.TicketId is { } skipped && record.SkippedKind is null or TicketEventKind.Created
+                            && !(skippedRows.TryGetValue(skipped, out var heldCreated) && heldCreated))
                         {
-                            skippedRows.Add(skipped);
+                            skippedRows.Set(skipped, record.SkippedKind is not null);
                         }
 
                         Bad(record.Row, record.Message!);
@@ -377,8 +381,10 @@ public sealed partial class Simulator
                     ? $"ticket '{id}' was closed, replayed and reported before this event: {ClosedKept.ToString("N0", CultureInfo.InvariantCulture)} other tickets closed after it (docs/simulator.md)"
                     : refusedCreated.Contains(id)
                         ? $"ticket '{id}' has no created event: its created event was refused (reported above); a ticket starts with created"
-                        : skippedRows.Contains(id)
-                            ? $"ticket '{id}' has no created event: a row of it was skipped (reported above) and may have held it; a ticket starts with created"
+                        : skippedRows.TryGetValue(id, out var heldCreated)
+                            ? heldCreated
+                                ? $"ticket '{id}' has no created event: the row of its created event was skipped (reported above); a ticket starts with created"
+                                : $"ticket '{id}' has no created event: a row of it was skipped (reported above) and may have held it; a ticket starts with created"
                             : $"ticket '{id}' has no created event; a ticket starts with created";
                 BadRows(list, list.Count, _ => why);
                 return;

@@ -114,15 +114,22 @@ public sealed class ServiceNowEventSource : IEventSource
     {
         var line = row.LineNumberFrom;
         var columns = state.Columns;
+        // Most rows continue the current incident, whose number is known not to be missing.
+        var numberSpan = columns.Number < row.ColCount ? row[columns.Number].Span.Trim() : [];
+        var sameIncident = state.Current is not null && numberSpan.SequenceEqual(state.Current);
         if (row.ColCount != columns.Count)
         {
-            pending.Add(SourceRecord.ForProblem(line, CsvColumns.WrongCellCount(columns.Count, row.ColCount, mapping.Layout.Separator)));
+            // A row that starts another incident but cannot be read was its first snapshot (docs/importers.md).
+            var starts = !numberSpan.IsEmpty && !sameIncident && !mapping.Layout.IsMissing(numberSpan) && !TicketEventJson.HoldsNotUtf8(numberSpan);
+            if (starts)
+            {
+                state.UnreadFirst = numberSpan.ToString();
+            }
+
+            pending.Add(SourceRecord.ForProblem(line, CsvColumns.WrongCellCount(columns.Count, row.ColCount, mapping.Layout.Separator), starts ? state.UnreadFirst : null));
             return;
         }
 
-        // Most rows continue the current incident, whose number is known not to be missing.
-        var numberSpan = row[columns.Number].Span.Trim();
-        var sameIncident = state.Current is not null && numberSpan.SequenceEqual(state.Current);
         if (!sameIncident && mapping.Layout.IsMissing(numberSpan))
         {
             pending.Add(SourceRecord.ForProblem(line, $"{mapping.Number}: no value; the row belongs to no incident"));
@@ -141,8 +148,12 @@ public sealed class ServiceNowEventSource : IEventSource
             Complete(state, pending);
             state.Current = numberSpan.ToString();
             state.Opened = null;
-            state.Skipping = state.Recent.Contains(state.Current);
-            state.NotContiguous = state.Skipping;
+            state.NotContiguous = state.Recent.Contains(state.Current);
+
+            // Its created event would take a later snapshot's severity, owner and fields, unseen.
+            state.FirstUnread = !state.NotContiguous && state.Current == state.UnreadFirst;
+            state.Skipping = state.NotContiguous || state.FirstUnread;
+            state.UnreadFirst = null;
         }
 
         var current = state.Current;
@@ -150,7 +161,9 @@ public sealed class ServiceNowEventSource : IEventSource
         {
             pending.Add(SourceRecord.ForProblem(line, state.NotContiguous
                 ? $"rows of incident {current} are not contiguous: it appeared earlier in the file and was already replayed (row skipped)"
-                : $"incident {current} is skipped (see its first row)", current));
+                : state.FirstUnread
+                    ? $"incident {current} is skipped: its first row, which its created event comes from, was skipped (reported above)"
+                    : $"incident {current} is skipped (see its first row)", current));
             return;
         }
 
@@ -407,6 +420,12 @@ public sealed class ServiceNowEventSource : IEventSource
         public bool Skipping { get; set; }
 
         public bool NotContiguous { get; set; }
+
+        /// <summary>The number of the last row with the wrong number of cells, when it named an incident other than the current one.</summary>
+        public string? UnreadFirst { get; set; }
+
+        /// <summary>The current incident's first row was such a row: the incident is skipped.</summary>
+        public bool FirstUnread { get; set; }
 
         /// <summary>The last state cell that was known, trimmed, and its status: consecutive rows mostly repeat it.</summary>
         public (string Raw, string Status)? LastState { get; set; }

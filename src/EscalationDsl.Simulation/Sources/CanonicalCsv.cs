@@ -54,13 +54,13 @@ public static partial class CanonicalCsv
 
         if (row.ColCount != layout.Count)
         {
-            results.Add(new EventParseResult(null, CsvColumns.WrongCellCount(layout.Count, row.ColCount, ','), line));
+            results.Add(Refused(row, layout, CsvColumns.WrongCellCount(layout.Count, row.ColCount, ',')));
             return;
         }
 
         if (TicketEventJson.HoldsNotUtf8(row.Span))
         {
-            results.Add(new EventParseResult(null, TicketEventJson.NotUtf8, line));
+            results.Add(Refused(row, layout, TicketEventJson.NotUtf8));
             return;
         }
 
@@ -83,26 +83,26 @@ public static partial class CanonicalCsv
 
         if (error is not null)
         {
-            results.Add(new EventParseResult(null, error, line));
+            results.Add(Refused(row, layout, error));
             return;
         }
 
         if (TicketEventJson.ParseTime(atText!) is not { } at)
         {
-            results.Add(new EventParseResult(null, $"at: '{atText}' is not an ISO 8601 time with an offset, such as 2026-11-26T14:05:00Z", line));
+            results.Add(Refused(row, layout, $"at: '{atText}' is not an ISO 8601 time with an offset, such as 2026-11-26T14:05:00Z"));
             return;
         }
 
         if (!TicketEventKinds.TryParse(typeText, out var kind))
         {
-            results.Add(new EventParseResult(null, $"type: {TicketEventKinds.NotAType(typeText)}", line));
+            results.Add(Refused(row, layout, $"type: {TicketEventKinds.NotAType(typeText)}"));
             return;
         }
 
         var engineeringText = Cell(row, layout.Engineering);
         if (engineeringText is not (null or "true" or "false"))
         {
-            results.Add(new EventParseResult(null, $"engineering: must be true or false, not '{engineeringText}'", line));
+            results.Add(Refused(row, layout, $"engineering: must be true or false, not '{engineeringText}'"));
             return;
         }
 
@@ -155,6 +155,22 @@ public static partial class CanonicalCsv
     }
 
     private static string? Cell(SepReader.Row row, int index) => index < 0 || row[index].Span.IsEmpty ? null : row[index].ToString();
+
+    /// <summary>
+    /// A row that is no event, with its ticket and type when their cells read (a short row that reaches
+    /// them, bytes that are not UTF-8 elsewhere): the replay tells the ticket's later events that the row
+    /// held, or may have held, their created event (docs/events.md).
+    /// </summary>
+    private static EventParseResult Refused(SepReader.Row row, Layout layout, string error)
+    {
+        var ticket = Readable(row, layout.Ticket);
+        var kind = ticket is not null && TicketEventKinds.TryParse(Readable(row, layout.Type), out var read) ? read : (TicketEventKind?)null;
+        return new EventParseResult(null, error, row.LineNumberFrom, ticket, kind);
+    }
+
+    /// <summary>A cell of a row that may be short or hold bytes that are not UTF-8: null when it is not there or holds them.</summary>
+    private static string? Readable(SepReader.Row row, int index) =>
+        index < row.ColCount && !TicketEventJson.HoldsNotUtf8(row[index].Span) ? Cell(row, index) : null;
 
     /// <summary>Where each column is; every column that is not an event column is a field.</summary>
     private sealed class Layout

@@ -81,7 +81,7 @@ public sealed class CanonicalEventSource : IEventSource
                 RowsRead = result.Line;
             }
 
-            yield return result.Event is { } e ? SourceRecord.ForEvent(e, result.Line) : SourceRecord.ForProblem(result.Line, result.Error!);
+            yield return result.Event is { } e ? SourceRecord.ForEvent(e, result.Line) : SourceRecord.ForProblem(result.Line, result.Error!, result.TicketId, result.Kind);
         }
     }
 

@@ -14,6 +14,10 @@ namespace EscalationDsl.Simulation.Sources;
 /// <param name="TicketId">The ticket, for <see cref="SourceRecordKind.TicketEnd"/> (and problems when known).</param>
 /// <param name="Queue">The source's queue (assignment group) from this event on, or null to derive it from the event's owner.</param>
 /// <param name="Category">The source's category from this event on, or null to use the policy's issue type.</param>
+/// <param name="SkippedKind">
+/// For a problem that names its ticket: the type of the event the row gave, when it reads (a row of another
+/// type cannot have held the ticket's created event); null when the row may have held any.
+/// </param>
 public readonly record struct SourceRecord(
     SourceRecordKind Kind,
     long Row,
@@ -21,15 +25,19 @@ public readonly record struct SourceRecord(
     string? Message,
     string? TicketId,
     string? Queue,
-    string? Category)
+    string? Category,
+    TicketEventKind? SkippedKind = null)
 {
     /// <summary>An event read from a row.</summary>
     public static SourceRecord ForEvent(TicketEvent e, long row, string? queue = null, string? category = null) =>
         new(SourceRecordKind.Event, row, e, null, e.TicketId, queue, category);
 
-    /// <summary>A row that is skipped, and why; a cell the message quotes shows bytes that were not UTF-8 as U+FFFD.</summary>
-    public static SourceRecord ForProblem(long row, string message, string? ticketId = null) =>
-        new(SourceRecordKind.Problem, row, null, TicketEventJson.Shown(message), ticketId, null, null);
+    /// <summary>
+    /// A row that is skipped, and why; a cell the message quotes shows bytes that were not UTF-8 as U+FFFD.
+    /// <paramref name="ticketId"/> and <paramref name="kind"/>: the ticket and event type the row gave, when they read.
+    /// </summary>
+    public static SourceRecord ForProblem(long row, string message, string? ticketId = null, TicketEventKind? kind = null) =>
+        new(SourceRecordKind.Problem, row, null, TicketEventJson.Shown(message), ticketId, null, null, kind);
 
     /// <summary>No more events will come for the ticket.</summary>
     public static SourceRecord ForTicketEnd(string ticketId, long row) =>
