@@ -112,7 +112,8 @@ internal static class ConditionFindings
     private static Literal? ForList(PolicyModel policy, ConditionSite site) =>
         site.Place == ConditionPlace.RuleWhen && site.Rule is { } rule ? ForList(policy, rule) : null;
 
-    private static Literal? ForList(PolicyModel policy, RuleModel rule) =>
+    /// <summary>For a rule with a `for` list: the literal "the severity is one of the list", which holds while the rule applies.</summary>
+    public static Literal? ForList(PolicyModel policy, RuleModel rule) =>
         !rule.AnySeverity && policy.FindField("severity") is { } severity
             ? new Literal(new InCondition(severity, false, [.. rule.Severities.Select(s => s.Name)], rule.NameSpan), true)
             : null;

@@ -57,6 +57,15 @@ internal sealed class ConditionLogic(PolicyModel policy, bool openTicket = false
         return cores;
     }
 
+    /// <summary>
+    /// True when <paramref name="condition"/>, with every literal of <paramref name="given"/>, can hold only
+    /// while <paramref name="implied"/> holds too: together with any way <paramref name="implied"/> can fail,
+    /// it cannot hold. False when it can hold without it, or when either is too large to judge.
+    /// </summary>
+    public bool Implies(ConditionModel condition, ConditionModel implied, IReadOnlyList<Literal> given) =>
+        Alternatives(implied, positive: false) is { } failures
+        && failures.All(failure => Contradictions(condition, true, [.. given, .. failure]) is not null);
+
     /// <summary>The disjunctive form of the condition, or null past <see cref="MaxAlternatives"/>.</summary>
     public static List<List<Literal>>? Alternatives(ConditionModel condition, bool positive)
     {

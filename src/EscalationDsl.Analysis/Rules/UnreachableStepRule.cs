@@ -11,8 +11,9 @@ namespace EscalationDsl.Analysis.Rules;
 /// run on a resolved ticket); `on severity_raised` for the least severe level (or `severity_lowered`
 /// for the most severe); an `on EVENT when C` whose C is false once the event has happened
 /// (`on acknowledged when not acknowledged`); an `after ... unless C` whose C always holds, or an
-/// `every ... while C` whose C never holds, while the rule applies. Conditions on anything else are
-/// unknown and never reported. A condition that never (or always) holds by itself, or a `when` that
+/// `every ... while C` whose C never holds, while the rule applies; an `after` or `every` step that could
+/// fire only while a `pause sla while` holds (<see cref="PausedSteps"/>). Apart from the pauses, conditions
+/// on anything else are unknown and never reported. A condition that never (or always) holds by itself, or a `when` that
 /// contradicts the `for` list, is left to ESL029 and ESL030, which name the parts.
 /// </summary>
 public sealed class UnreachableStepRule() : LintRule(
@@ -43,9 +44,16 @@ public sealed class UnreachableStepRule() : LintRule(
 
             foreach (var step in rule.Steps)
             {
-                if (Reason(policy, severities, step) is { } reason && !DecidedByCondition(policy, rule, step))
+                if (Reason(policy, severities, step) is { } reason)
                 {
-                    yield return Report(step.Trigger.Span, $"Rule '{rule.Name}': this step can never fire: {reason}. Remove it or fix its trigger.");
+                    if (!DecidedByCondition(policy, rule, step))
+                    {
+                        yield return Report(step.Trigger.Span, $"Rule '{rule.Name}': this step can never fire: {reason}. Remove it or fix its trigger.");
+                    }
+                }
+                else if (PausedSteps.Reason(policy, rule, step) is { } paused)
+                {
+                    yield return Report(step.Trigger.Span, $"Rule '{rule.Name}': this step can never fire: {paused}");
                 }
             }
         }
