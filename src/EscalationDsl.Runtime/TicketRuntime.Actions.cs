@@ -110,7 +110,7 @@ public sealed partial class TicketRuntime
 
                         var from = CurrentOwner(t);
                         t.OwnerIndex = (short)target.Index;
-                        t.Level = (byte)Math.Min(255, t.Level + 1);
+                        t.Level = (byte)Math.Min(BuiltIns.MaxEscalationLevel, t.Level + 1);
                         t.Set(EventTime.Escalated, at);
                         Emit(t, prefix.Action(i), at, DecisionKind.Escalate, target, step, occurrence, null, [],
                             $"escalated to {target.Name}{(from is null ? "" : $" from {from.Name}")}, level {t.Level}");

@@ -43,7 +43,7 @@ public sealed class ConditionRuleTests
     {
         var text = Policy($"escalation r for any when {condition} {{ owner desk }}");
 
-        Underlined(text, "ESL029").ShouldBe([underlined]);
+        LintHarness.Underlined(text, "ESL029").ShouldBe([underlined]);
         LintHarness.Message(text, "ESL029").ShouldContain("so rule 'r' never applies");
     }
 
@@ -84,7 +84,7 @@ public sealed class ConditionRuleTests
     {
         var text = Policy("escalation r for sev1 when severity == sev3 and vip { owner desk }");
 
-        Underlined(text, "ESL029").ShouldBe(["severity == sev3"]);
+        LintHarness.Underlined(text, "ESL029").ShouldBe(["severity == sev3"]);
         LintHarness.Message(text, "ESL029").ShouldStartWith("In the `when` of rule 'r': `severity == sev3` contradicts the rule's `for sev1`, so rule 'r' never applies.");
         LintHarness.Findings(text, "ESL006").ShouldBeEmpty();
     }
@@ -101,7 +101,7 @@ public sealed class ConditionRuleTests
             }
             """);
 
-        Underlined(text, "ESL029").ShouldBe(["severity == sev3"]);
+        LintHarness.Underlined(text, "ESL029").ShouldBe(["severity == sev3"]);
         LintHarness.Findings(text, "ESL006").ShouldBeEmpty();
     }
 
@@ -128,7 +128,7 @@ public sealed class ConditionRuleTests
     {
         var text = Policy(item);
 
-        Underlined(text, "ESL029").ShouldBe(["vip and not vip"]);
+        LintHarness.Underlined(text, "ESL029").ShouldBe(["vip and not vip"]);
         LintHarness.Message(text, "ESL029").ShouldContain(consequence);
         LintHarness.Findings(text, "ESL006").ShouldBeEmpty();
     }
@@ -152,7 +152,7 @@ public sealed class ConditionRuleTests
     {
         var text = Policy($"page only when vip and (impact == minor or ({part}))");
 
-        Underlined(text, code).ShouldBe([part]);
+        LintHarness.Underlined(text, code).ShouldBe([part]);
         LintHarness.Message(text, code).ShouldContain(consequence);
     }
 
@@ -170,7 +170,7 @@ public sealed class ConditionRuleTests
     {
         var text = Policy($"escalation r for any when {condition} {{ owner desk }}");
 
-        Underlined(text, "ESL030").ShouldBe([condition]);
+        LintHarness.Underlined(text, "ESL030").ShouldBe([condition]);
         LintHarness.Message(text, "ESL030").ShouldContain("so the `when` selects nothing");
         LintHarness.Findings(text, "ESL029").ShouldBeEmpty();
     }
@@ -205,7 +205,7 @@ public sealed class ConditionRuleTests
     {
         var text = Policy(item);
 
-        Underlined(text, "ESL030").ShouldBe([underlined]);
+        LintHarness.Underlined(text, "ESL030").ShouldBe([underlined]);
         LintHarness.Message(text, "ESL030").ShouldContain(consequence);
         LintHarness.Findings(text, "ESL006").ShouldBeEmpty();
     }
@@ -238,8 +238,8 @@ public sealed class ConditionRuleTests
     {
         var text = Policy("page only when not created or vip or not vip");
 
-        Underlined(text, "ESL029").ShouldBe(["not created"]);
-        Underlined(text, "ESL030").ShouldBe(["vip or not vip"]);
+        LintHarness.Underlined(text, "ESL029").ShouldBe(["not created"]);
+        LintHarness.Underlined(text, "ESL030").ShouldBe(["vip or not vip"]);
         LintHarness.Message(text, "ESL030").ShouldContain("so the guard never turns a page into a notification");
     }
 
@@ -280,7 +280,7 @@ public sealed class ConditionRuleTests
         // A step fires only while its rule applies (docs/runtime.md), so the rule's `when` holds whenever the step's condition is read.
         var text = Policy($"escalation r for sev1 when vip and impact == production {{ owner desk\n {trigger}: notify lead }}");
 
-        Underlined(text, code).ShouldBe([underlined]);
+        LintHarness.Underlined(text, code).ShouldBe([underlined]);
         LintHarness.Message(text, code).ShouldStartWith(message);
         LintHarness.Findings(text, "ESL006").ShouldBeEmpty();
     }
@@ -319,11 +319,4 @@ public sealed class ConditionRuleTests
 
     private static void ShouldBeClean(string text) =>
         LintHarness.Lint(text).Diagnostics.Where(d => d.Code is "ESL029" or "ESL030").Select(d => d.Message).ShouldBeEmpty();
-
-    /// <summary>The source text each finding of the code underlines.</summary>
-    private static List<string> Underlined(string text, string code)
-    {
-        var result = LintHarness.Lint(text);
-        return result.Diagnostics.Where(d => d.Code == code).Select(d => result.Model.Source.Slice(d.Span)).ToList();
-    }
 }

@@ -29,6 +29,13 @@ internal static class LintHarness
         return string.Create(CultureInfo.InvariantCulture, $"{DiagnosticFormatter.LevelName(d.Level)} {start.Line}:{start.Column}-{end.Line}:{end.Column}");
     }
 
+    /// <summary>The source text each finding of the code underlines.</summary>
+    public static List<string> Underlined(string text, string code)
+    {
+        var result = Lint(text);
+        return result.Diagnostics.Where(d => d.Code == code).Select(d => result.Model.Source.Slice(d.Span)).ToList();
+    }
+
     /// <summary>The message of the only finding with this code.</summary>
     public static string Message(string text, string code) =>
         Lint(text).Diagnostics.Single(d => d.Code == code).Message;

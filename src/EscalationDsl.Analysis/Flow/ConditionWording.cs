@@ -10,6 +10,8 @@ internal sealed partial class ConditionWording(SemanticModel model, ConditionSit
 {
     private const int MaxListed = 3;
 
+    private readonly FieldValues values = new(model.Policy, openTicket: false);
+
     /// <summary>
     /// A finding on <paramref name="node"/>. With one contradiction it points at the parts that make it;
     /// with several (one per alternative) at the node. <paramref name="consequence"/> says what the
@@ -44,10 +46,7 @@ internal sealed partial class ConditionWording(SemanticModel model, ConditionSit
             (false, false) => "so this part of the condition never holds. Fix it or remove it.",
             _ => "so this part of the condition always holds and tests nothing. Fix it or remove it.",
         };
-        // A note joins the explanation's own parenthesis rather than opening a second one.
-        explanation = order.Length == 0 ? explanation
-            : explanation.EndsWith(')') ? $"{explanation[..^1]}; {order})"
-            : $"{explanation} ({order})";
+        explanation = WithNote(WithNote(explanation, order), RangeNote(explanation, cores));
         return new ConditionFinding(always, span, $"{Place()}: {explanation}, {tail}");
     }
 
@@ -75,9 +74,34 @@ internal sealed partial class ConditionWording(SemanticModel model, ConditionSit
 
         var explanation = always
             ? $"{List(shown, "or")} always holds while the rule applies, given {string.Join(" and ", given)}"
-            : $"{List(shown, "and")} contradicts {string.Join(" and ", given)}, and it is evaluated only while the rule applies";
+            : $"{List(shown, "and")} contradicts {string.Join(" and ", given)}";
+        explanation = WithNote(explanation, RangeNote(explanation, [core]));
+        explanation += always ? "" : ", and it is evaluated only while the rule applies";
         return new ConditionFinding(always, span, $"{Place()}: {explanation}, {(always ? AlwaysConsequence() : NeverConsequence())}");
     }
+
+    /// <summary>A note joins the explanation's own parenthesis rather than opening a second one.</summary>
+    private static string WithNote(string explanation, string note) =>
+        note.Length == 0 ? explanation
+        : explanation.EndsWith(')') ? $"{explanation[..^1]}; {note})"
+        : $"{explanation} ({note})";
+
+    /// <summary>
+    /// The escalation level's range, where it is why parts on `escalation_level` contradict each other (or
+    /// cover every case) and the explanation does not already say so: `escalation_level &gt;= 255 and
+    /// escalation_level != 255` holds for 256, which no ticket reaches.
+    /// </summary>
+    private string RangeNote(string explanation, IEnumerable<IReadOnlyList<Literal>> cores) =>
+        cores.Select(LevelRange).FirstOrDefault(r => r is not null && !explanation.Contains(r, StringComparison.Ordinal)) ?? "";
+
+    /// <summary>Why literals on `escalation_level` cannot hold together: the side of its range they need, or null.</summary>
+    private string? LevelRange(IReadOnlyList<Literal> core) => values.OutsideLevelRange(core) switch
+    {
+        (false, true) => $"the escalation level is at most {BuiltIns.MaxEscalationLevel}, where it stays however often the ticket is escalated",
+        (true, false) => "the escalation level is never below 0, where every ticket starts",
+        (true, true) => $"the escalation level runs from 0 to {BuiltIns.MaxEscalationLevel}",
+        _ => null,
+    };
 
     private static int Negations(ConditionModel node) => node is NotCondition n ? 1 + Negations(n.Operand) : 0;
 
@@ -137,8 +161,17 @@ internal sealed partial class ConditionWording(SemanticModel model, ConditionSit
         };
     }
 
-    private static string Reason(Literal literal, bool always) => literal.Atom switch
+    /// <summary>
+    /// Why one part never holds, or (shown negated, with <paramref name="always"/>) never fails. A part on
+    /// `escalation_level` is decided by its range, and says which levels satisfy it; one on a `number`
+    /// field only by the largest number a value can hold.
+    /// </summary>
+    private string Reason(Literal literal, bool always) => literal.Atom switch
     {
+        _ when LevelRange([literal with { Positive = literal.Positive != always }]) is { } range =>
+            always ? $"{range}; every level from 0 to {BuiltIns.MaxEscalationLevel} satisfies it" : range,
+        _ when ModelWalker.FieldOf(literal.Atom) is { Type: FieldType.Number, IsBuiltIn: false } field =>
+            $"'{field.Name}' holds at most {long.MaxValue}, the largest whole number a value can be",
         FlagCondition { Field: { IsBuiltIn: true, Name: "created" } } => "every ticket has been created",
         _ when ModelWalker.FieldOf(literal.Atom) is { } field => always ? $"every value '{field.Name}' can have satisfies it" : $"no value '{field.Name}' can have satisfies it",
         _ => always ? "it cannot fail" : "it cannot hold",

@@ -38,9 +38,13 @@ internal sealed class FieldValues(PolicyModel policy, bool openTicket)
             case FieldKind.Happened or FieldKind.Raised:
                 return [Raised, null];
             case FieldKind.Level:
-                return Integers(tests);
+                // The level runs from 0 to the highest level: with both ends, every interval the
+                // comparisons cut that reaches into the range keeps a representative.
+                var levels = Integers(tests);
+                levels.Add(BuiltIns.MaxEscalationLevel);
+                return [.. levels.Where(InLevelRange).Select(Text)];
             case FieldKind.Number:
-                return [null, "not a number", .. Integers(tests)];
+                return [null, "not a number", .. Integers(tests).Select(Text)];
             default:
                 var constants = Constants(tests).Distinct(StringComparer.Ordinal).ToList();
                 var other = "other";
@@ -61,6 +65,29 @@ internal sealed class FieldValues(PolicyModel policy, bool openTicket)
         InCondition i => i.Values.Any(v => Compare(i.Field, CompareOperator.Equal, v, value)) != i.Negated,
         _ => throw new ArgumentException($"not a test on a field value: {test.GetType().Name}", nameof(test)),
     };
+
+    /// <summary>
+    /// Which sides of the escalation level's range, below 0 or above <see cref="BuiltIns.MaxEscalationLevel"/>,
+    /// hold a number that satisfies every literal on `escalation_level`: where the literals cannot hold
+    /// together (or, negated, cannot fail) within the range, the range is why. Neither for literals on
+    /// another field, or for ones that contradict each other at any number.
+    /// </summary>
+    public (bool Below, bool Above) OutsideLevelRange(IReadOnlyList<Literal> literals)
+    {
+        if (literals.Count == 0 || !literals.All(l => ModelWalker.FieldOf(l.Atom) is { } field && Kind(field) == FieldKind.Level))
+        {
+            return default;
+        }
+
+        var outside = Integers(literals.Select(l => l.Atom)).Append(BuiltIns.MaxEscalationLevel + 1)
+            .Where(n => !InLevelRange(n) && literals.All(l => Holds(l.Atom, Text(n)) == l.Positive))
+            .ToList();
+        return (outside.Any(n => n < 0), outside.Any(n => n > BuiltIns.MaxEscalationLevel));
+    }
+
+    private static bool InLevelRange(long n) => n is >= 0 and <= BuiltIns.MaxEscalationLevel;
+
+    private static string Text(long n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static bool Truthy(FieldModel field, string? value) => Kind(field) switch
     {
@@ -112,7 +139,7 @@ internal sealed class FieldValues(PolicyModel policy, bool openTicket)
     /// Each constant and its neighbours: one number from every interval the comparisons cut. And 0 and
     /// its neighbours, for the bare test of `escalation_level` (above 0).
     /// </summary>
-    private static List<string?> Integers(IEnumerable<ConditionModel> tests)
+    private static SortedSet<long> Integers(IEnumerable<ConditionModel> tests)
     {
         var numbers = new SortedSet<long> { -1, 0, 1 };
         foreach (var constant in Constants(tests))
@@ -130,7 +157,7 @@ internal sealed class FieldValues(PolicyModel policy, bool openTicket)
             }
         }
 
-        return [.. numbers.Select(n => n.ToString(CultureInfo.InvariantCulture))];
+        return numbers;
     }
 
     private static FieldKind Kind(FieldModel field) => field switch

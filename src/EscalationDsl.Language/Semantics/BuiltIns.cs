@@ -19,6 +19,12 @@ public static class BuiltIns
     /// <summary>The possible values of `mitigation_status`.</summary>
     public static readonly ImmutableArray<string> MitigationStatuses = ["none", "planned", "contained"];
 
+    /// <summary>
+    /// The highest `escalation_level`: each escalation raises the level by one from 0, and it stays here after
+    /// that. Nothing lowers it, so the level is always between 0 and this (docs/language.md#built-in-fields).
+    /// </summary>
+    public const int MaxEscalationLevel = byte.MaxValue;
+
     /// <summary>Every built-in field, in documentation order.</summary>
     public static readonly ImmutableArray<FieldModel> Fields =
     [
