@@ -380,13 +380,13 @@ internal sealed partial class EngineLoop
         var followUp = doneBefore && t.IsDone;
         if (acknowledgedBefore is null && t.AcknowledgedAt is { } ack && !followUp)
         {
-            Metrics.TimeToFirstResponse.Record((ack - t.CreatedAt).TotalSeconds, Severity(entry, t.SeverityRank));
+            Metrics.TimeToFirstResponse.Record((ack - t.CreatedAt).TotalSeconds, EngineMetrics.Policy(entry.Policy.Name), Severity(entry, t.SeverityRank));
         }
 
         if (assignedBefore is null && t.EngineeringAssignedAt is { } assigned && !followUp)
         {
             var rank = before is { } b && assigned < b.Until ? b.SeverityRank : t.SeverityRank;
-            Metrics.TimeToEngineeringAssignment.Record((assigned - t.CreatedAt).TotalSeconds, Severity(entry, rank));
+            Metrics.TimeToEngineeringAssignment.Record((assigned - t.CreatedAt).TotalSeconds, EngineMetrics.Policy(entry.Policy.Name), Severity(entry, rank));
         }
     }
 
@@ -421,7 +421,7 @@ internal sealed partial class EngineLoop
 
     /// <summary>Where the ticket counts in the open-ticket gauge: every state but Closed, with its owner.</summary>
     private static OpenPlace Place(TicketEntry entry) =>
-        entry.Ticket.State == TicketPhase.Closed ? default : new OpenPlace(entry.Ticket.State, entry.Policy.Compiled.OwnerOf(entry.Ticket));
+        entry.Ticket.State == TicketPhase.Closed ? default : new OpenPlace(entry.Ticket.State, entry.Policy.Compiled.OwnerOf(entry.Ticket), entry.Policy.Name);
 
     private static string StateName(Ticket ticket) => ticket.State switch
     {
