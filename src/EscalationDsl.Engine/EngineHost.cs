@@ -143,6 +143,7 @@ public static class EngineHost
             var metrics = sp.GetRequiredService<EngineMetrics>();
             var registry = sp.GetRequiredService<PolicyRegistry>();
             registry.Refused += _ => metrics.PolicyRefusals.Add(1);
+            metrics.RefusedFiles = () => registry.RefusedFiles;
             return new EngineLoop(database, registry, options, metrics, clock, sp.GetRequiredService<ILogger<EngineLoop>>());
         });
         // Webhook calls time out after Engine:Delivery:Timeout (WebhookSink), not the client's own 100 s.

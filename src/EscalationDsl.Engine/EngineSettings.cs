@@ -6,6 +6,7 @@ using System.Text.Json;
 using EscalationDsl.Engine.Api;
 using EscalationDsl.Engine.Policies;
 using EscalationDsl.Language.Diagnostics;
+using EscalationDsl.Language.Text;
 using EscalationDsl.Runtime.Decisions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -373,20 +374,20 @@ public static class EngineSettings
         Positive("Engine:ReloadQuietPeriod", options.ReloadQuietPeriod);
         if (options.ReloadQuietPeriod > MaxReloadQuietPeriod)
         {
-            throw Problem("Engine:ReloadQuietPeriod", $"must be at most {MaxReloadQuietPeriod}, not {options.ReloadQuietPeriod}: a policy change waits that long before it is read");
+            throw Problem("Engine:ReloadQuietPeriod", $"must be at most {English.Duration(MaxReloadQuietPeriod)}, not {English.Duration(options.ReloadQuietPeriod)}: a policy change waits that long before it is read");
         }
 
         CheckSinks(options, section.GetSection("Sinks"), configuration);
         Positive("Engine:Delivery:Timeout", options.Delivery.Timeout);
         if (options.Delivery.Timeout > MaxDeliveryTimeout)
         {
-            throw Problem("Engine:Delivery:Timeout", $"must be at most {MaxDeliveryTimeout}, not {options.Delivery.Timeout}: a sink that has not answered in an hour is down, and its deliveries wait behind it");
+            throw Problem("Engine:Delivery:Timeout", $"must be at most {English.Duration(MaxDeliveryTimeout)}, not {English.Duration(options.Delivery.Timeout)}: a sink that has not answered in an hour is down, and its deliveries wait behind it");
         }
         AtLeast("Engine:Delivery:MaxAttempts", options.Delivery.MaxAttempts, 1);
         Positive("Engine:Delivery:Backoff", options.Delivery.Backoff);
         if (options.Delivery.MaxBackoff < options.Delivery.Backoff)
         {
-            throw Problem("Engine:Delivery:MaxBackoff", $"{options.Delivery.MaxBackoff} is shorter than Engine:Delivery:Backoff ({options.Delivery.Backoff})");
+            throw Problem("Engine:Delivery:MaxBackoff", $"{English.Duration(options.Delivery.MaxBackoff)} is shorter than Engine:Delivery:Backoff ({English.Duration(options.Delivery.Backoff)})");
         }
     }
 
@@ -780,7 +781,7 @@ public static class EngineSettings
     {
         if (value < TimeSpan.Zero || value == TimeSpan.Zero && !zeroAllowed)
         {
-            throw Problem(setting, $"must be {(zeroAllowed ? "zero or more" : "longer than zero")}, not {value}");
+            throw Problem(setting, $"must be {(zeroAllowed ? "zero or more" : "longer than zero")}, not {English.Duration(value)}");
         }
     }
 

@@ -204,7 +204,8 @@ public sealed partial class CompiledPolicy
         return field.Type switch
         {
             FieldType.Enum when !field.Values.Contains(value) && value.Length > 0 =>
-                $"{Where(name, member)}: '{value}' is not one of {string.Join(", ", field.Values)}",
+                $"{Where(name, member)}: '{value}' is not one of {string.Join(", ", field.Values)}"
+                    + (NameSuggester.Closest(value, field.Values, max: 1) is [var meant] ? $"; did you mean '{meant}'?" : ""),
             FieldType.Number when value.Length > 0 && NumberValue.Read(value) is null =>
                 $"{Where(name, member)}: '{value}' is not a whole number",
             FieldType.Time when value.Length > 0 && !ConditionCompiler.IsTime(value) =>

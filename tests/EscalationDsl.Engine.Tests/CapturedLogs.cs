@@ -1,11 +1,14 @@
 namespace EscalationDsl.Engine.Tests;
 
-/// <summary>The engine's log lines, as formatted messages.</summary>
+/// <summary>The engine's log lines, as formatted messages, and with their levels.</summary>
 internal sealed class CapturedLogs : Microsoft.Extensions.Logging.ILoggerProvider, Microsoft.Extensions.Logging.ILogger
 {
-    private readonly List<string> lines = [];
+    private readonly List<(Microsoft.Extensions.Logging.LogLevel Level, string Text)> lines = [];
 
-    public IReadOnlyList<string> Lines
+    public IReadOnlyList<string> Lines => [.. Entries.Select(e => e.Text)];
+
+    /// <summary>Each line with the level it was logged at.</summary>
+    public IReadOnlyList<(Microsoft.Extensions.Logging.LogLevel Level, string Text)> Entries
     {
         get
         {
@@ -27,7 +30,7 @@ internal sealed class CapturedLogs : Microsoft.Extensions.Logging.ILoggerProvide
     {
         lock (lines)
         {
-            lines.Add(formatter(state, exception));
+            lines.Add((logLevel, formatter(state, exception)));
         }
     }
 

@@ -56,7 +56,7 @@ public sealed class DeadlineFailureTests
         read.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
         ((string?)JsonNode.Parse(await read.Content.ReadAsStringAsync())!["title"]).ShouldBe("Ticket unavailable");
         (await engine.PostEvent(EngineFixture.Event("e3", "BROKEN-1", T0.AddMinutes(16), "acknowledged"))).StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
-        (await engine.Http.GetStringAsync("/metrics")).ShouldContain("esc_open_tickets{otel_scope_name=\"EscalationDsl.Engine\",owner=\"frontline\",state=\"open\"} 1", Case.Sensitive, "the ticket set aside leaves the gauge");
+        (await engine.Http.GetStringAsync("/metrics")).ShouldContain("esc_open_tickets{otel_scope_name=\"EscalationDsl.Engine\",owner=\"frontline\",policy=\"support\",state=\"open\"} 1", Case.Sensitive, "the ticket set aside leaves the gauge");
 
         // Later deadlines of the other tickets still fire.
         await engine.AdvanceAsync(TimeSpan.FromMinutes(15));

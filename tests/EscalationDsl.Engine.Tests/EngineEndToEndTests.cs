@@ -214,10 +214,10 @@ public sealed class EngineEndToEndTests
 
         var metrics = await engine.Http.GetStringAsync("/metrics");
 
-        metrics.ShouldContain("esc_time_to_first_response_seconds_bucket{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\",le=\"300\"} 1");
-        metrics.ShouldContain("esc_sla_breaches_total{otel_scope_name=\"EscalationDsl.Engine\",component=\"first_update\",severity=\"sev1\"} 1");
-        metrics.ShouldContain("esc_escalations_total{otel_scope_name=\"EscalationDsl.Engine\",issue_type=\"network_outage\",rule=\"sev1_production\"} 1");
-        metrics.ShouldContain("esc_open_tickets{otel_scope_name=\"EscalationDsl.Engine\",owner=\"commander\",state=\"escalated\"} 1");
+        metrics.ShouldContain("esc_time_to_first_response_seconds_bucket{otel_scope_name=\"EscalationDsl.Engine\",policy=\"support\",severity=\"sev1\",le=\"300\"} 1");
+        metrics.ShouldContain("esc_sla_breaches_total{otel_scope_name=\"EscalationDsl.Engine\",component=\"first_update\",policy=\"support\",severity=\"sev1\"} 1");
+        metrics.ShouldContain("esc_escalations_total{otel_scope_name=\"EscalationDsl.Engine\",issue_type=\"network_outage\",policy=\"support\",rule=\"sev1_production\"} 1");
+        metrics.ShouldContain("esc_open_tickets{otel_scope_name=\"EscalationDsl.Engine\",owner=\"commander\",policy=\"support\",state=\"escalated\"} 1");
         metrics.ShouldContain("esc_events_total{otel_scope_name=\"EscalationDsl.Engine\",type=\"created\"} 1");
         metrics.ShouldContain("esc_events_total{otel_scope_name=\"EscalationDsl.Engine\",type=\"acknowledged\"} 1");
         metrics.ShouldContain("esc_scheduler_lag_seconds_bucket");
@@ -237,11 +237,11 @@ public sealed class EngineEndToEndTests
 
         await engine.AdvanceAsync(TimeSpan.FromMinutes(31));
 
-        var metrics = await engine.ScrapeUntil(m => m.Contains("esc_time_to_engineering_assignment_seconds_count{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\"} 2", StringComparison.Ordinal),
+        var metrics = await engine.ScrapeUntil(m => m.Contains("esc_time_to_engineering_assignment_seconds_count{otel_scope_name=\"EscalationDsl.Engine\",policy=\"support\",severity=\"sev1\"} 2", StringComparison.Ordinal),
             "both assignments are timed: the event's and the step's");
-        metrics.ShouldContain("esc_time_to_engineering_assignment_seconds_bucket{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\",le=\"300\"} 1");
-        metrics.ShouldContain("esc_time_to_engineering_assignment_seconds_bucket{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\",le=\"1800\"} 2");
-        metrics.ShouldContain("esc_time_to_engineering_assignment_seconds_sum{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\"} 2040");
+        metrics.ShouldContain("esc_time_to_engineering_assignment_seconds_bucket{otel_scope_name=\"EscalationDsl.Engine\",policy=\"support\",severity=\"sev1\",le=\"300\"} 1");
+        metrics.ShouldContain("esc_time_to_engineering_assignment_seconds_bucket{otel_scope_name=\"EscalationDsl.Engine\",policy=\"support\",severity=\"sev1\",le=\"1800\"} 2");
+        metrics.ShouldContain("esc_time_to_engineering_assignment_seconds_sum{otel_scope_name=\"EscalationDsl.Engine\",policy=\"support\",severity=\"sev1\"} 2040");
     }
 
     [Theory]
@@ -263,8 +263,8 @@ public sealed class EngineEndToEndTests
         await engine.PostEventOk(EngineFixture.Event("o2", "INC-O", T0.AddMinutes(4), type, To("backend")));
 
         var metrics = await engine.ScrapeUntil(m => m.Contains($"esc_events_total{{otel_scope_name=\"EscalationDsl.Engine\",type=\"{type}\"}} 3", StringComparison.Ordinal), "every event is taken");
-        metrics.ShouldContain($"{histogram}_count{{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\"}} 1", Case.Sensitive, "INC-O alone is timed");
-        metrics.ShouldContain($"{histogram}_sum{{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\"}} 240");
+        metrics.ShouldContain($"{histogram}_count{{otel_scope_name=\"EscalationDsl.Engine\",policy=\"support\",severity=\"sev1\"}} 1", Case.Sensitive, "INC-O alone is timed");
+        metrics.ShouldContain($"{histogram}_sum{{otel_scope_name=\"EscalationDsl.Engine\",policy=\"support\",severity=\"sev1\"}} 240");
     }
 
     [Fact]
@@ -281,11 +281,11 @@ public sealed class EngineEndToEndTests
         response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync());
 
         var metrics = await engine.ScrapeUntil(m => m.Contains("esc_events_total{otel_scope_name=\"EscalationDsl.Engine\",type=\"severity_changed\"} 1", StringComparison.Ordinal), "the batch is counted");
-        metrics.ShouldContain("esc_sla_breaches_total{otel_scope_name=\"EscalationDsl.Engine\",component=\"acknowledge\",severity=\"sev1\"} 1");
+        metrics.ShouldContain("esc_sla_breaches_total{otel_scope_name=\"EscalationDsl.Engine\",component=\"acknowledge\",policy=\"support\",severity=\"sev1\"} 1");
         metrics.ShouldNotContain("severity=\"sev2\"");
-        metrics.ShouldContain("esc_escalations_total{otel_scope_name=\"EscalationDsl.Engine\",issue_type=\"network_outage\",rule=\"sev1_production\"} 2");
+        metrics.ShouldContain("esc_escalations_total{otel_scope_name=\"EscalationDsl.Engine\",issue_type=\"network_outage\",policy=\"support\",rule=\"sev1_production\"} 2");
         metrics.ShouldNotContain("issue_type=\"database\"");
-        metrics.ShouldContain("esc_time_to_engineering_assignment_seconds_count{otel_scope_name=\"EscalationDsl.Engine\",severity=\"sev1\"} 1");
+        metrics.ShouldContain("esc_time_to_engineering_assignment_seconds_count{otel_scope_name=\"EscalationDsl.Engine\",policy=\"support\",severity=\"sev1\"} 1");
     }
 
     [Fact]
@@ -296,21 +296,21 @@ public sealed class EngineEndToEndTests
         static int Series(string metrics) => metrics.Split('\n').Count(l => l.StartsWith("esc_open_tickets{", StringComparison.Ordinal));
         await engine.PostEventOk(EngineFixture.Created("a1", "INC-A", T0));
         await engine.PostEventOk(EngineFixture.Created("b1", "INC-B", T0, "sev3", "other"));
-        await engine.ScrapeUntil(m => m.Contains(Open("owner=\"frontline\",state=\"open\"", 2)) && Series(m) == 1, "both new tickets are frontline's");
+        await engine.ScrapeUntil(m => m.Contains(Open("owner=\"frontline\",policy=\"support\",state=\"open\"", 2)) && Series(m) == 1, "both new tickets are frontline's");
 
         // An assignment moves a ticket to its new owner; one to an owner the policy does not declare leaves it without one.
         await engine.PostEventOk(EngineFixture.Event("a2", "INC-A", T0.AddMinutes(1), "assigned", new { owner = "oncall_eng" }));
         await engine.PostEventOk(EngineFixture.Event("b2", "INC-B", T0.AddMinutes(1), "assigned", new { owner = "contractor" }));
-        await engine.ScrapeUntil(m => m.Contains(Open("owner=\"oncall_eng\",state=\"assigned\"", 1)) && m.Contains(Open("state=\"open\"", 1)) && Series(m) == 2,
+        await engine.ScrapeUntil(m => m.Contains(Open("owner=\"oncall_eng\",policy=\"support\",state=\"assigned\"", 1)) && m.Contains(Open("policy=\"support\",state=\"open\"", 1)) && Series(m) == 2,
             "INC-A is on-call's, INC-B has no owner, and no open ticket is frontline's");
 
         // A closed ticket leaves the gauge; a restart counts the open ones again, by owner.
         await engine.PostEventOk(EngineFixture.Event("a3", "INC-A", T0.AddMinutes(1), "resolved"));
         await engine.PostEventOk(EngineFixture.Event("a4", "INC-A", T0.AddMinutes(3), "closed"));
-        await engine.ScrapeUntil(m => m.Contains(Open("state=\"open\"", 1)) && Series(m) == 1, "closed INC-A is not counted");
+        await engine.ScrapeUntil(m => m.Contains(Open("policy=\"support\",state=\"open\"", 1)) && Series(m) == 1, "closed INC-A is not counted");
         await engine.StopHostAsync();
         await engine.StartHostAsync();
-        await engine.ScrapeUntil(m => m.Contains(Open("state=\"open\"", 1)) && Series(m) == 1, "the restarted engine counts INC-B alone");
+        await engine.ScrapeUntil(m => m.Contains(Open("policy=\"support\",state=\"open\"", 1)) && Series(m) == 1, "the restarted engine counts INC-B alone");
     }
 
     [Fact]

@@ -53,7 +53,54 @@ public sealed class HttpErrorTests
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         ((string?)problem["title"]).ShouldBe("Event in the future");
-        ((string?)problem["detail"]).ShouldBe("Event 'x' is stamped 2026-11-02T20:00:00Z, more than 00:05:00 (Engine:FutureTolerance) ahead of the engine's clock, 2026-11-02T14:00:00Z: check the sending system's clock, and that the time's offset is its zone's (a local time written with Z is hours off).");
+        ((string?)problem["detail"]).ShouldBe("Event 'x' is stamped 2026-11-02T20:00:00Z, more than 5 minutes (Engine:FutureTolerance) ahead of the engine's clock, 2026-11-02T14:00:00Z: check the sending system's clock, and that the time's offset is its zone's (a local time written with Z is hours off).");
+    }
+
+    [Theory]
+    [InlineData(null, "7 days")]
+    [InlineData("1.02:00:00", "1 day 2 hours")]
+    [InlineData("00:30:00", "30 minutes")]
+    public async Task ABackdatedCreatedEventSaysThePastToleranceAsPeopleReadIt(string? tolerance, string words)
+    {
+        // It said `more than 7.00:00:00 (Engine:PastTolerance)`, a TimeSpan as .NET prints it.
+        await using var engine = await EngineFixture.StartAsync(null, tolerance is null ? [] : [$"--Engine:PastTolerance={tolerance}"]);
+
+        await EngineFixture.ShouldBeBadRequest(
+            await engine.PostEvent(EngineFixture.Created("x", "T", T0.AddDays(-8))),
+            "at",
+            $"Event 'x' creates a ticket at 2026-10-25T14:00:00Z, more than {words} (Engine:PastTolerance) before the engine's clock: every deadline since then would fire at once.");
+    }
+
+    [Theory]
+    [InlineData("issue_type", "Network_Outage", "Event 'x': issue_type: 'Network_Outage' is not one of network_outage, database, auth_failure, performance, other; did you mean 'network_outage'?")]
+    [InlineData("issue_type", "datbase", "Event 'x': issue_type: 'datbase' is not one of network_outage, database, auth_failure, performance, other; did you mean 'database'?")]
+    [InlineData("fields.impact", "degarded", "Event 'x': fields.impact: 'degarded' is not one of production, degraded, minor; did you mean 'degraded'?")]
+    [InlineData("fields.impact", "huge", "Event 'x': fields.impact: 'huge' is not one of production, degraded, minor")]
+    public async Task AnEnumValueASlipAwayFromOneOfThePolicysSuggestsIt(string field, string value, string detail)
+    {
+        // The 400 listed the values but, unlike esc check for the same slip, offered none.
+        await using var engine = await EngineFixture.StartAsync();
+        var body = field == "issue_type"
+            ? EngineFixture.Created("x", "T", T0, issueType: value)
+            : EngineFixture.Created("x", "T", T0, fields: new Dictionary<string, string> { ["impact"] = value });
+
+        await EngineFixture.ShouldBeBadRequest(await engine.PostEvent(body), field, detail);
+    }
+
+    [Fact]
+    public async Task AStatusWrittenWithASpaceSuggestsTheValueWithItsUnderscore()
+    {
+        // The trial's own slip, `status 'awaiting customer'`, against a policy that lists its statuses.
+        await using var engine = await EngineFixture.StartAsync(new Dictionary<string, string>
+        {
+            ["it-helpdesk.esc"] = File.ReadAllText(Path.Combine(EscalationDsl.Tests.RepoPaths.Policies, "it-helpdesk.esc")),
+        });
+        await engine.PostEventOk(new { id = "h1", ticket = "HD-1", at = T0, type = "created", severity = "p3" });
+
+        await EngineFixture.ShouldBeBadRequest(
+            await engine.PostEvent(EngineFixture.Event("h2", "HD-1", T0.AddMinutes(1), "status", new { status = "awaiting user" })),
+            "status",
+            "Event 'h2': status: 'awaiting user' is not one of new, in_progress, awaiting_user, awaiting_supplier; did you mean 'awaiting_user'?");
     }
 
     [Theory]

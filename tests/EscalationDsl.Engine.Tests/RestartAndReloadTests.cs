@@ -100,7 +100,7 @@ public sealed class RestartAndReloadTests
 
         await engine.PostEventOk(EngineFixture.Event("c4", "INC-R", T0.AddMinutes(3), "reopened"));
         (await engine.GetJson("/readyz"))!["open_tickets"]!.GetValue<int>().ShouldBe(1);
-        (await engine.Http.GetStringAsync("/metrics")).ShouldContain("esc_open_tickets{otel_scope_name=\"EscalationDsl.Engine\",owner=\"frontline\",state=\"open\"} 1");
+        (await engine.Http.GetStringAsync("/metrics")).ShouldContain("esc_open_tickets{otel_scope_name=\"EscalationDsl.Engine\",owner=\"frontline\",policy=\"support\",state=\"open\"} 1");
 
         await engine.StopHostAsync();
         await engine.StartHostAsync();

@@ -45,10 +45,10 @@ public sealed class SettingsTests : IDisposable
     [InlineData("--Engine:Database=/nonexistent/dir/x.db", "Engine:Database: the folder /nonexistent/dir does not exist")]
     [InlineData("--Engine:Policies=/nonexistent", "Engine:Policies: the policy folder /nonexistent does not exist")]
     [InlineData("--Engine:Policies=", "Engine:Policies: is empty; name the folder that holds the .esc files")]
-    [InlineData("--Engine:Delivery:Timeout=02:00:00", "Engine:Delivery:Timeout: must be at most 01:00:00, not 02:00:00")]
-    [InlineData("--Engine:ReloadQuietPeriod=60.00:00:00", "Engine:ReloadQuietPeriod: must be at most 01:00:00, not 60.00:00:00")]
+    [InlineData("--Engine:Delivery:Timeout=02:00:00", "Engine:Delivery:Timeout: must be at most 1 hour, not 2 hours")]
+    [InlineData("--Engine:ReloadQuietPeriod=60.00:00:00", "Engine:ReloadQuietPeriod: must be at most 1 hour, not 60 days")]
     [InlineData("--Engine:FutureTolerance=abc", "Engine:FutureTolerance: 'abc' is not a duration such as 00:05:00")]
-    [InlineData("--Engine:ReadyLagThreshold=-00:00:01", "Engine:ReadyLagThreshold: must be longer than zero")]
+    [InlineData("--Engine:ReadyLagThreshold=-00:00:01", "Engine:ReadyLagThreshold: must be longer than zero, not -1 second")]
     [InlineData("--Engine:ReloadQuietPeriod=00:00:00", "Engine:ReloadQuietPeriod: must be longer than zero")]
     [InlineData("--Engine:MaxBatchEvents=lots", "Engine:MaxBatchEvents: 'lots' is not a whole number")]
     [InlineData("--Engine:MaxBatchEvents=0", "Engine:MaxBatchEvents: must be at least 1, not 0")]
@@ -59,7 +59,7 @@ public sealed class SettingsTests : IDisposable
     [InlineData("--Engine:Listn=http://127.0.0.1:0", "Engine:Listn: is not a setting; did you mean Engine:Listen?")]
     [InlineData("--Engine:Colour=red", "Engine:Colour: is not a setting; the settings of Engine are Listen, Database,")]
     [InlineData("--Engine:Delivery:Retries=3", "Engine:Delivery:Retries: is not a setting; the settings of Engine:Delivery are Timeout,")]
-    [InlineData("--Engine:Delivery:MaxBackoff=00:00:00.5", "Engine:Delivery:MaxBackoff: 00:00:00.5000000 is shorter than Engine:Delivery:Backoff")]
+    [InlineData("--Engine:Delivery:MaxBackoff=00:00:00.5", "Engine:Delivery:MaxBackoff: 500 milliseconds is shorter than Engine:Delivery:Backoff (1 second)")]
     public void ABadSettingStopsTheEngineWithAMessageNamingIt(string setting, string message)
     {
         var e = Should.Throw<EngineConfigurationException>(() => Build(setting));

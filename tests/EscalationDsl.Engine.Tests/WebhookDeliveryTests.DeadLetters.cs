@@ -34,7 +34,7 @@ public sealed partial class WebhookDeliveryTests
         var dead = await engine.ScrapeUntil(m => m.Contains(Series("esc_delivery_failures_total", "outcome=\"dead\",sink=\"hook\"") + " 1", StringComparison.Ordinal)
             && m.Contains(Series("esc_deliveries_dead", "sink=\"hook\"") + " 1", StringComparison.Ordinal), "the page is dead-lettered");
         dead.ShouldContain(Series("esc_deliveries_waiting", "sink=\"hook\"") + " 0");
-        dead.ShouldContain("# HELP esc_pages_total Page decisions taken, by rule, whether or not delivered (delivery: esc_deliveries_total).");
+        dead.ShouldContain("# HELP esc_pages_total Page decisions taken, by policy and rule, whether or not delivered (delivery: esc_deliveries_total).");
 
         // After a restart the dead letter still counts, and the counters start again from 0, so the next one is an increase.
         await engine.StopHostAsync();

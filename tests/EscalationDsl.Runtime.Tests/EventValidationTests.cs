@@ -22,14 +22,14 @@ public sealed class EventValidationTests
     public void AnIssueTypeGivenAsTheEventsOwnMemberIsNamedSo()
     {
         Policy.Validate(Created with { IssueType = "network" })
-            .ShouldBe("issue_type: 'network' is not one of network_outage, database, auth_failure, performance, other");
+            .ShouldBe("issue_type: 'network' is not one of network_outage, database, auth_failure, performance, other; did you mean 'network_outage'?");
     }
 
     [Fact]
     public void AnIssueTypeGivenAmongTheFieldsIsNamedAsAField()
     {
         Policy.Validate(Created with { Fields = [KeyValuePair.Create("issue_type", "network")] })
-            .ShouldBe("fields.issue_type: 'network' is not one of network_outage, database, auth_failure, performance, other");
+            .ShouldBe("fields.issue_type: 'network' is not one of network_outage, database, auth_failure, performance, other; did you mean 'network_outage'?");
     }
 
     [Theory]
@@ -68,7 +68,7 @@ public sealed class EventValidationTests
 
     [Theory]
     [InlineData("sev9", null, null, "severity: 'sev9' is not a severity of policy 'support' (sev1, sev2, sev3); an acknowledged event does not apply its severity (created and severity_changed events do), but a value it carries must still be valid")]
-    [InlineData(null, "network", null, "issue_type: 'network' is not one of network_outage, database, auth_failure, performance, other; an acknowledged event does not apply its issue_type (created events do), but a value it carries must still be valid")]
+    [InlineData(null, "network", null, "issue_type: 'network' is not one of network_outage, database, auth_failure, performance, other; did you mean 'network_outage'?; an acknowledged event does not apply its issue_type (created events do), but a value it carries must still be valid")]
     [InlineData(null, null, "vip", "flag: 'vip' is not a flag field of policy 'support' (impact_confirmed, security_flagged, new_impact); an acknowledged event does not apply its flag (flagged events do), but a value it carries must still be valid")]
     public void AMemberTheTypeDoesNotApplyIsStillCheckedAgainstThePolicy(string? severity, string? issueType, string? flag, string problem)
     {
@@ -121,7 +121,7 @@ public sealed class EventValidationTests
         // A severity_changed event does not apply its issue_type; the message said so for every other type.
         var changed = Created with { Kind = TicketEventKind.SeverityChanged, Severity = "sev2", IssueType = "network" };
 
-        Policy.Validate(changed).ShouldBe("issue_type: 'network' is not one of network_outage, database, auth_failure, performance, other; a severity_changed event does not apply its issue_type (created events do), but a value it carries must still be valid");
+        Policy.Validate(changed).ShouldBe("issue_type: 'network' is not one of network_outage, database, auth_failure, performance, other; did you mean 'network_outage'?; a severity_changed event does not apply its issue_type (created events do), but a value it carries must still be valid");
     }
 
     [Fact]

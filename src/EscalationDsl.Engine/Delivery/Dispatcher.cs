@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using EscalationDsl.Engine.Processing;
 using EscalationDsl.Engine.Storage;
+using EscalationDsl.Language.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -167,7 +168,7 @@ internal sealed class Dispatcher : BackgroundService
             }
             catch (TimeoutException)
             {
-                error = $"the sink did not finish within {(options.Timeout + OutlastSinkTimeout).TotalSeconds:0.#} s";
+                error = $"the sink did not finish within {English.Duration(options.Timeout + OutlastSinkTimeout)}";
             }
             catch (Exception e)
             {

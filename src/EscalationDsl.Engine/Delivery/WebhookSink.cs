@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using EscalationDsl.Language.Text;
 
 namespace EscalationDsl.Engine.Delivery;
 
@@ -66,7 +67,7 @@ public sealed class WebhookSink(string name, Uri url, string secret, HttpClient 
         }
         catch (OperationCanceledException e) when (!cancellation.IsCancellationRequested)
         {
-            throw new DeliveryException($"no answer from {Where} within {timeout.TotalSeconds:0.#} s", e);
+            throw new DeliveryException($"no answer from {Where} within {English.Duration(timeout)}", e);
         }
         catch (HttpRequestException e)
         {

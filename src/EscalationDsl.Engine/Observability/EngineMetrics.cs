@@ -6,8 +6,9 @@ namespace EscalationDsl.Engine.Observability;
 
 /// <summary>
 /// The engine's instruments (docs/engine.md lists them with their labels). Labels are bounded:
-/// severities, rules, SLA components, states, owners, event types and sinks come from the policy and
-/// the configuration; issue types only when the policy declares them as an enum.
+/// policy names, severities, rules, SLA components, states, owners, event types and sinks come from the
+/// policies and the configuration; issue types only when the policy declares them as an enum. Every
+/// series about tickets carries its policy's name, so two policies that share a severity or rule name keep apart.
 /// </summary>
 internal sealed class EngineMetrics : IDisposable
 {
@@ -26,11 +27,8 @@ internal sealed class EngineMetrics : IDisposable
     private readonly Counter<long> unmatchedValues;
     private readonly string[] stateNames;
 
-    /// <summary>Open tickets without an owner, by state.</summary>
-    private readonly int[] openUnowned;
-
-    /// <summary>Open tickets by owner (names the policies declare), then by state.</summary>
-    private readonly ConcurrentDictionary<string, int[]> openByOwner = new(StringComparer.Ordinal);
+    /// <summary>Open tickets by policy and owner (names the policies declare; empty for none), then by state.</summary>
+    private readonly ConcurrentDictionary<(string Policy, string Owner), int[]> open = new();
     private readonly long[] eventsByKind = new long[Runtime.Events.TicketEventKinds.All.Count];
 
     /// <summary>Creates the instruments on a meter from the host's factory, so two engines in one process keep apart.</summary>
@@ -39,15 +37,14 @@ internal sealed class EngineMetrics : IDisposable
         Delivery = new DeliveryCounts(options.Sinks.Select(s => s.Name));
         meter = factory.Create(new MeterOptions(MeterName));
         stateNames = Enum.GetNames<TicketPhase>().Select(n => n.ToLowerInvariant()).ToArray();
-        openUnowned = new int[stateNames.Length];
-        TimeToFirstResponse = meter.CreateHistogram<double>("esc.time_to_first_response", "s", "Time from creation to the first acknowledgement.",
+        TimeToFirstResponse = meter.CreateHistogram<double>("esc.time_to_first_response", "s", "Time from creation to the first acknowledgement, by policy and severity.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = ResponseBuckets });
-        TimeToEngineeringAssignment = meter.CreateHistogram<double>("esc.time_to_engineering_assignment", "s", "Time from creation to the first assignment to engineering.",
+        TimeToEngineeringAssignment = meter.CreateHistogram<double>("esc.time_to_engineering_assignment", "s", "Time from creation to the first assignment to engineering, by policy and severity.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = ResponseBuckets });
-        Escalations = meter.CreateCounter<long>("esc.escalations", null, "Escalations decided, by rule and issue type.");
-        Pages = meter.CreateCounter<long>("esc.pages", null, "Page decisions taken, by rule, whether or not delivered (delivery: esc_deliveries_total).");
-        SlaBreaches = meter.CreateCounter<long>("esc.sla_breaches", null, "SLA targets missed, by component and severity.");
-        MissedUpdates = meter.CreateCounter<long>("esc.missed_update_intervals", null, "Customer update intervals missed, by severity.");
+        Escalations = meter.CreateCounter<long>("esc.escalations", null, "Escalations decided, by policy, rule and issue type.");
+        Pages = meter.CreateCounter<long>("esc.pages", null, "Page decisions taken, by policy and rule, whether or not delivered (delivery: esc_deliveries_total).");
+        SlaBreaches = meter.CreateCounter<long>("esc.sla_breaches", null, "SLA targets missed, by policy, component and severity.");
+        MissedUpdates = meter.CreateCounter<long>("esc.missed_update_intervals", null, "Customer update intervals missed, by policy and severity.");
         // Counted in an array and observed at scrape time: the engine loop counts every event, and
         // a counter's Add per event (tag lookup, aggregation) costs as much as much of its other work.
         meter.CreateObservableCounter("esc.events", ObserveEvents, null, "Events accepted, by type.");
@@ -60,9 +57,10 @@ internal sealed class EngineMetrics : IDisposable
         meter.CreateObservableCounter("esc.deliveries", Delivery.ObserveDelivered, null, "Decisions delivered, by sink.");
         meter.CreateObservableGauge("esc.deliveries_waiting", Delivery.ObserveWaiting, null, "Deliveries waiting to be sent or retried, by sink.");
         meter.CreateObservableGauge("esc.deliveries_dead", Delivery.ObserveDead, null, "Dead-lettered deliveries not put back in line, by sink.");
-        PolicyRefusals = meter.CreateCounter<long>("esc.policy_refusals", null, "Policy files refused at load or reload.");
+        PolicyRefusals = meter.CreateCounter<long>("esc.policy_refusals", null, "Policy file texts refused at load or reload, each text once (a reload of a file still refused is not counted again).");
+        meter.CreateObservableGauge("esc.policy_files_refused", () => RefusedFiles(), null, "Policy files refused now (their errors are in /readyz and GET /v1/policies).");
         unmatchedValues = meter.CreateCounter<long>("esc.event_values_unmatched", null, "Text values of accepted events one letter off a value the policy compares the field with (so never matched), by policy and field.");
-        meter.CreateObservableGauge("esc.open_tickets", ObserveOpen, null, "Open tickets by state and owner.");
+        meter.CreateObservableGauge("esc.open_tickets", ObserveOpen, null, "Open tickets by policy, state and owner.");
     }
 
     public Histogram<double> TimeToFirstResponse { get; }
@@ -89,6 +87,12 @@ internal sealed class EngineMetrics : IDisposable
 
     public Counter<long> PolicyRefusals { get; }
 
+    /// <summary>How many policy files are refused now (the registry's, once the engine loop is made); zero before.</summary>
+    public Func<int> RefusedFiles { private get; set; } = () => 0;
+
+    /// <summary>The <c>policy</c> label: the policy's name (few, from the policy files).</summary>
+    public static KeyValuePair<string, object?> Policy(string name) => new("policy", name);
+
     /// <summary>Moves one ticket in the open-ticket gauge, from where it counted to where it counts now.</summary>
     public void MoveTicket(OpenPlace from, OpenPlace to)
     {
@@ -103,7 +107,7 @@ internal sealed class EngineMetrics : IDisposable
     {
         if (place.State is { } state)
         {
-            var counts = place.Owner is null ? openUnowned : openByOwner.GetOrAdd(place.Owner, static (_, length) => new int[length], stateNames.Length);
+            var counts = open.GetOrAdd((place.Policy, place.Owner ?? ""), static (_, length) => new int[length], stateNames.Length);
             Interlocked.Add(ref counts[(int)state], delta);
         }
     }
@@ -116,36 +120,29 @@ internal sealed class EngineMetrics : IDisposable
     /// policy (only fields its conditions compare have any), never the value, so the series stay few.
     /// </summary>
     public void UnmatchedValue(string policy, string field) =>
-        unmatchedValues.Add(1, new KeyValuePair<string, object?>("policy", policy), new KeyValuePair<string, object?>("field", field));
+        unmatchedValues.Add(1, Policy(policy), new KeyValuePair<string, object?>("field", field));
 
     /// <summary>Forgets all open-ticket counts (before tickets are reloaded).</summary>
     public void ResetOpen()
     {
-        Array.Clear(openUnowned);
-        foreach (var counts in openByOwner.Values)
+        foreach (var counts in open.Values)
         {
             Array.Clear(counts);
         }
     }
 
-    /// <summary>Open tickets by state and owner; a ticket without an owner has no owner label.</summary>
+    /// <summary>Open tickets by policy, state and owner; a ticket without an owner has no owner label.</summary>
     private IEnumerable<Measurement<int>> ObserveOpen()
     {
-        for (var i = 0; i < openUnowned.Length; i++)
-        {
-            if (Volatile.Read(ref openUnowned[i]) is > 0 and var count)
-            {
-                yield return new Measurement<int>(count, new KeyValuePair<string, object?>("state", stateNames[i]));
-            }
-        }
-
-        foreach (var (owner, counts) in openByOwner)
+        foreach (var ((policy, owner), counts) in open)
         {
             for (var i = 0; i < counts.Length; i++)
             {
                 if (Volatile.Read(ref counts[i]) is > 0 and var count)
                 {
-                    yield return new Measurement<int>(count, new KeyValuePair<string, object?>("state", stateNames[i]), new KeyValuePair<string, object?>("owner", owner));
+                    yield return owner.Length == 0
+                        ? new Measurement<int>(count, Policy(policy), new KeyValuePair<string, object?>("state", stateNames[i]))
+                        : new Measurement<int>(count, Policy(policy), new KeyValuePair<string, object?>("state", stateNames[i]), new KeyValuePair<string, object?>("owner", owner));
                 }
             }
         }

@@ -14,22 +14,24 @@ internal sealed partial class PolicyRegistry
     {
         var relative = Relative(file);
         SourceText source;
+        byte[] hash;
         try
         {
             // As esc lint reads it: bytes that are not UTF-8 are ESC1008, not replacement characters.
             var bytes = PolicyFiles.Read(file, named: false);
-            hashes[relative] = SHA256.HashData(bytes);
+            hash = SHA256.HashData(bytes);
+            hashes[relative] = hash;
             source = SourceText.FromBytes(relative, bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             hashes[relative] = [];
-            return new Candidate(relative, null, string.Empty, [$"{relative}: cannot read: {e.Message}"], [], null);
+            return new Candidate(relative, null, string.Empty, [], [$"{relative}: cannot read: {e.Message}"], [], null);
         }
 
         var model = SemanticModel.Create(source);
         var (errors, warnings) = gate.Review(model, Folder);
-        return new Candidate(relative, model.Syntax.Header?.Name?.Value, source.Text, errors, warnings, errors.Count == 0 ? CompiledPolicy.Compile(model) : null);
+        return new Candidate(relative, model.Syntax.Header?.Name?.Value, source.Text, hash, errors, warnings, errors.Count == 0 ? CompiledPolicy.Compile(model) : null);
     }
 
     /// <summary>
@@ -67,6 +69,9 @@ internal sealed partial class PolicyRegistry
             ?? named[0];
     }
 
-    /// <summary>One file as read: its name and text (when it could be read that far), its warnings, and either its errors or its compiled policy.</summary>
-    private sealed record Candidate(string Path, string? Name, string Text, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, CompiledPolicy? Compiled);
+    /// <summary>
+    /// One file as read: its name and text (when it could be read that far), the SHA-256 of its bytes (empty when
+    /// it could not be read), its warnings, and either its errors or its compiled policy.
+    /// </summary>
+    private sealed record Candidate(string Path, string? Name, string Text, byte[] Hash, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, CompiledPolicy? Compiled);
 }

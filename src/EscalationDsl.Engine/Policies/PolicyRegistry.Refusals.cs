@@ -36,15 +36,28 @@ internal sealed partial class PolicyRegistry
             return;
         }
 
-        Refuse(candidate.Path, candidate.Name, candidate.Errors);
+        Refuse(candidate, candidate.Name, candidate.Errors);
     }
 
-    private void Refuse(string path, string? name, IReadOnlyList<string> errors)
+    /// <summary>
+    /// Refuses a file for <paramref name="errors"/>. A reload that finds it as it was refused (the same bytes, the
+    /// same errors) says so in one line at information level and does not count it again: a reload of the
+    /// folder for another file's change, or <c>POST /v1/policies:reload</c>, changed nothing about it.
+    /// </summary>
+    private void Refuse(Candidate candidate, string? name, IReadOnlyList<string> errors)
     {
+        var path = candidate.Path;
         var previous = files.GetValueOrDefault(path);
+        var running = previous?.Fingerprint is null ? "nothing from it runs" : $"version {previous.Version} ({previous.Fingerprint}) keeps running";
         files = files.SetItem(path, new PolicyStatus(path, previous?.Name ?? name, previous?.Version, previous?.Fingerprint, "refused", errors, [], previous?.LoadedAt));
-        logger.LogError("Policy file {Path} refused; {Running}:\n{Errors}", path,
-            previous?.Fingerprint is null ? "nothing from it runs" : $"version {previous.Version} ({previous.Fingerprint}) keeps running", string.Join("\n", errors));
+        if (previous is { Status: "refused" } && previous.Errors.SequenceEqual(errors, StringComparer.Ordinal)
+            && read.TryGetValue(path, out var last) && last.AsSpan().SequenceEqual(candidate.Hash))
+        {
+            logger.LogInformation("Policy file {Path} is still refused, unchanged; {Running} (its errors: GET /v1/policies)", path, running);
+            return;
+        }
+
+        logger.LogError("Policy file {Path} refused; {Running}:\n{Errors}", path, running, string.Join("\n", errors));
         Refused?.Invoke(path);
     }
 

@@ -49,10 +49,16 @@ internal sealed partial class PolicyRegistry(string folder, IPolicyGate gate, IL
 
     /// <summary>
     /// <c>'NAME' is not loaded (loaded: ...)</c>, with the loaded name it is near (<c>suport</c>,
-    /// <c>Support</c>) when there is one: <c>; did you mean 'support'?</c>.
+    /// <c>Support</c>) when there is one: <c>; did you mean 'support'?</c>. When a refused file declares
+    /// the name, why instead: <c>'facilities' is not loaded: its file facilities.esc is refused (FIRST ERROR)</c>.
     /// </summary>
     public string NotLoaded(string name)
     {
+        if (RefusedFileOf(name) is { } file)
+        {
+            return $"'{name}' is not loaded: its file {file.Path} is refused ({file.Errors[0]})";
+        }
+
         var loaded = current.Keys.Order().ToList();
         var meant = NameSuggester.Closest(name, loaded, max: 1);
         return $"'{name}' is not loaded (loaded: {string.Join(", ", loaded)}){(meant.Count > 0 ? $"; did you mean '{meant[0]}'?" : "")}";
@@ -60,19 +66,41 @@ internal sealed partial class PolicyRegistry(string folder, IPolicyGate gate, IL
 
     /// <summary>
     /// <see cref="NotLoaded"/> as a sentence, as the API answers it: <c>Policy 'billing' is not loaded (loaded:
-    /// support).</c>, <c>Policy 'suport' is not loaded (loaded: support); did you mean 'support'?</c>.
+    /// support).</c>, <c>Policy 'suport' is not loaded (loaded: support); did you mean 'support'?</c>; for a
+    /// refused file, its first error and where every error shows: <c>Policy 'facilities' is not loaded: its file
+    /// facilities.esc is refused. FIRST ERROR GET /readyz lists every error of each refused file.</c>
     /// </summary>
     public string PolicyNotLoaded(string name)
     {
+        if (RefusedFileOf(name) is { } file)
+        {
+            var first = file.Errors[0];
+            return $"Policy '{name}' is not loaded: its file {file.Path} is refused. {first}{(first.EndsWith('.') ? "" : ".")} GET /readyz lists every error of each refused file.";
+        }
+
         var notLoaded = NotLoaded(name);
         return $"Policy {notLoaded}{(notLoaded.EndsWith('?') ? "" : ".")}";
     }
 
+    /// <summary>
+    /// The refused file that declares <paramref name="name"/> (the first by path) when no version of it runs, or null:
+    /// why a created event for it is refused.
+    /// </summary>
+    private PolicyStatus? RefusedFileOf(string name) =>
+        current.ContainsKey(name) ? null
+        : files.Values.Where(f => f.Status == "refused" && f.Name == name && f.Errors.Count > 0).OrderBy(f => f.Path, StringComparer.Ordinal).FirstOrDefault();
+
     /// <summary>Every file and its status.</summary>
     public ImmutableDictionary<string, PolicyStatus> Files => files;
 
-    /// <summary>Raised when a policy file is refused (for metrics).</summary>
+    /// <summary>
+    /// Raised when a policy file's text is refused (for metrics): not again when a reload finds the file
+    /// as it was refused, with the same errors.
+    /// </summary>
     public event Action<string>? Refused;
+
+    /// <summary>How many policy files are refused now.</summary>
+    public int RefusedFiles => files.Values.Count(f => f.Status == "refused");
 
     public PolicyVersion? Find(string fingerprint) => versions.GetValueOrDefault(fingerprint);
 
@@ -184,7 +212,7 @@ internal sealed partial class PolicyRegistry(string folder, IPolicyGate gate, IL
             var name = candidate.Compiled!.Name;
             if (IsHeld(name, present))
             {
-                Refuse(candidate.Path, name, [$"{candidate.Path}: policy '{name}' is already loaded from {holders[name]}; policy names must be unique"]);
+                Refuse(candidate, name, [$"{candidate.Path}: policy '{name}' is already loaded from {holders[name]}; policy names must be unique"]);
             }
             else
             {

@@ -32,7 +32,7 @@ internal sealed partial class EngineLoop
             var issueType = earlier is { } then ? then.IssueType : IssueType(entry);
             JsonSerializer.Serialize(json, DecisionDocument.From(d, entry.Policy.Name, entry.Policy.Version, severity, issueType), EngineJsonContext.Default.DecisionDocument);
             var counted = live && d.Kind is DecisionKind.Escalate or DecisionKind.Page or DecisionKind.SlaBreach or DecisionKind.MissedUpdate;
-            batch.Decisions.Add(new DecisionRow(d, start, batch.Mark - start, now, counted, severity,
+            batch.Decisions.Add(new DecisionRow(d, start, batch.Mark - start, now, counted, entry.Policy.Name, severity,
                 d.Kind == DecisionKind.Escalate ? IssueTypeLabel(entry, issueType) : ""));
         }
 

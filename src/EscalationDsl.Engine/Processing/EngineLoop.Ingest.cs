@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EscalationDsl.Engine.Observability;
 using EscalationDsl.Engine.Policies;
+using EscalationDsl.Language.Text;
 using EscalationDsl.Runtime;
 using EscalationDsl.Runtime.Decisions;
 using EscalationDsl.Runtime.Events;
@@ -187,13 +188,13 @@ internal sealed partial class EngineLoop
         seen[i] = new Seen(i, Stored: false);
         if (e.At.ToUnixTimeMilliseconds() > now + (long)options.FutureTolerance.TotalMilliseconds)
         {
-            return new EngineError(400, "Event in the future", $"Event '{id}' is stamped {TicketEventJson.FormatTime(e.At)}, more than {options.FutureTolerance} (Engine:FutureTolerance) ahead of the engine's clock, {TicketEventJson.FormatTime(NodaTime.Instant.FromUnixTimeMilliseconds(now))}: check the sending system's clock, and that the time's offset is its zone's (a local time written with Z is hours off).", Field(item, i, "at"));
+            return new EngineError(400, "Event in the future", $"Event '{id}' is stamped {TicketEventJson.FormatTime(e.At)}, more than {English.Duration(options.FutureTolerance)} (Engine:FutureTolerance) ahead of the engine's clock, {TicketEventJson.FormatTime(NodaTime.Instant.FromUnixTimeMilliseconds(now))}: check the sending system's clock, and that the time's offset is its zone's (a local time written with Z is hours off).", Field(item, i, "at"));
         }
 
         // (Times outside the span esc handles are refused with their own message when validated.)
         if (e.Kind == TicketEventKind.Created && EventTimes.Contains(e.At) && e.At.ToUnixTimeMilliseconds() < now - (long)options.PastTolerance.TotalMilliseconds)
         {
-            return new EngineError(400, "Ticket created too long ago", $"Event '{id}' creates a ticket at {TicketEventJson.FormatTime(e.At)}, more than {options.PastTolerance} (Engine:PastTolerance) before the engine's clock: every deadline since then would fire at once.", Field(item, i, "at"));
+            return new EngineError(400, "Ticket created too long ago", $"Event '{id}' creates a ticket at {TicketEventJson.FormatTime(e.At)}, more than {English.Duration(options.PastTolerance)} (Engine:PastTolerance) before the engine's clock: every deadline since then would fire at once.", Field(item, i, "at"));
         }
 
         return null;
@@ -379,13 +380,13 @@ internal sealed partial class EngineLoop
         var followUp = doneBefore && t.IsDone;
         if (acknowledgedBefore is null && t.AcknowledgedAt is { } ack && !followUp)
         {
-            Metrics.TimeToFirstResponse.Record((ack - t.CreatedAt).TotalSeconds, Severity(entry, t.SeverityRank));
+            Metrics.TimeToFirstResponse.Record((ack - t.CreatedAt).TotalSeconds, EngineMetrics.Policy(entry.Policy.Name), Severity(entry, t.SeverityRank));
         }
 
         if (assignedBefore is null && t.EngineeringAssignedAt is { } assigned && !followUp)
         {
             var rank = before is { } b && assigned < b.Until ? b.SeverityRank : t.SeverityRank;
-            Metrics.TimeToEngineeringAssignment.Record((assigned - t.CreatedAt).TotalSeconds, Severity(entry, rank));
+            Metrics.TimeToEngineeringAssignment.Record((assigned - t.CreatedAt).TotalSeconds, EngineMetrics.Policy(entry.Policy.Name), Severity(entry, rank));
         }
     }
 
@@ -420,7 +421,7 @@ internal sealed partial class EngineLoop
 
     /// <summary>Where the ticket counts in the open-ticket gauge: every state but Closed, with its owner.</summary>
     private static OpenPlace Place(TicketEntry entry) =>
-        entry.Ticket.State == TicketPhase.Closed ? default : new OpenPlace(entry.Ticket.State, entry.Policy.Compiled.OwnerOf(entry.Ticket));
+        entry.Ticket.State == TicketPhase.Closed ? default : new OpenPlace(entry.Ticket.State, entry.Policy.Compiled.OwnerOf(entry.Ticket), entry.Policy.Name);
 
     private static string StateName(Ticket ticket) => ticket.State switch
     {

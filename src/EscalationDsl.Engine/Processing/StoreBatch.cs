@@ -58,10 +58,10 @@ internal readonly record struct LogRow(string? EventId, string TicketId, long At
 
 /// <summary>
 /// A decision for the outbox, its stored JSON in the batch's bytes. <see cref="Counted"/>: it is
-/// counted in the metrics if it is new, labelled with its ticket's severity and issue type as they
+/// counted in the metrics if it is new, labelled with its ticket's policy, and its severity and issue type as they
 /// were when it was decided.
 /// </summary>
-internal readonly record struct DecisionRow(Decision Decision, int Start, int Length, long CreatedAt, bool Counted, string Severity, string IssueType);
+internal readonly record struct DecisionRow(Decision Decision, int Start, int Length, long CreatedAt, bool Counted, string Policy, string Severity, string IssueType);
 
 /// <summary>A ticket's next deadline; <see cref="long.MaxValue"/> removes it.</summary>
 internal readonly record struct DeadlineRow(string TicketId, long Due);

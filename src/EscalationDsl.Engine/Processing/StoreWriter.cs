@@ -295,23 +295,24 @@ internal sealed class StoreWriter : IDisposable
     private void Count(DecisionRow row)
     {
         var d = row.Decision;
+        var policy = EngineMetrics.Policy(row.Policy);
         switch (d.Kind)
         {
             case DecisionKind.Escalate:
-                metrics.Escalations.Add(1,
+                metrics.Escalations.Add(1, policy,
                     new KeyValuePair<string, object?>("rule", d.Rule),
                     new KeyValuePair<string, object?>("issue_type", row.IssueType));
                 break;
             case DecisionKind.Page:
-                metrics.Pages.Add(1, new KeyValuePair<string, object?>("rule", d.Rule));
+                metrics.Pages.Add(1, policy, new KeyValuePair<string, object?>("rule", d.Rule));
                 break;
             case DecisionKind.SlaBreach:
-                metrics.SlaBreaches.Add(1,
+                metrics.SlaBreaches.Add(1, policy,
                     new KeyValuePair<string, object?>("component", d.Component is { } c ? ModelFormatter.Format(c) : "unknown"),
                     new KeyValuePair<string, object?>("severity", row.Severity));
                 break;
             case DecisionKind.MissedUpdate:
-                metrics.MissedUpdates.Add(1, new KeyValuePair<string, object?>("severity", row.Severity));
+                metrics.MissedUpdates.Add(1, policy, new KeyValuePair<string, object?>("severity", row.Severity));
                 break;
         }
     }
