@@ -129,6 +129,14 @@ public sealed partial class TicketRuntime
         }
     }
 
+    /// <summary>
+    /// Sets whether pages went out on the ticket since paging last stopped, as the engine's outbox says. A migrated ticket
+    /// is rebuilt by replaying its log under the new version, which may page where the old version notified, or notify
+    /// where it paged; `stop paging` must stop the pages really sent, not the replay's (docs/engine.md, Migrations).
+    /// </summary>
+    public static void SetPagesSent(Ticket ticket, bool paged) =>
+        ticket.Flags = paged ? ticket.Flags | TicketFlags.Paged : ticket.Flags & ~TicketFlags.Paged;
+
     /// <summary>Fires every deadline due at or before <paramref name="now"/>, each at its own time.</summary>
     public void AdvanceTo(Ticket ticket, Instant now, List<Decision> decisions, ExplainTrace? explain = null)
     {

@@ -135,6 +135,43 @@ public sealed class SentUnderOlderVersionTests
             "2026-11-02T14:30:00Z  decision  notify frontline: notification [INC-4/pages/0/1/0.0] (not sent: the outbox holds a decision with this id that version 1 sent)");
     }
 
+    [Fact]
+    public async Task StopPagingAfterAMigrationStopsThePageAnOlderVersionSentAlsoAfterARestart()
+    {
+        // A review: the flag that says pages went out came from the replay under version 2, which only notifies, so
+        // the deescalation sent no stop_paging and on-call's page from version 1 was never stopped.
+        await using var engine = await EngineFixture.StartAsync(new Dictionary<string, string> { ["pager.esc"] = Pager(1, "pages", "after 10m unless acknowledged: page oncall") });
+        await engine.PostEventOk(EngineFixture.Created("p1", "INC-6", T0));
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(12));
+        await Migrate(engine, "INC-6", Pager(2, "pages", "after 10m unless acknowledged: notify oncall", Deescalation));
+        await engine.StopHostAsync();
+        await engine.StartHostAsync();
+
+        await engine.PostEventOk(EngineFixture.Event("f1", "INC-6", T0.AddMinutes(15), "field_set", new { fields = new { impact = "degraded" } }));
+
+        await EngineFixture.Eventually(() => Task.FromResult(engine.Delivered().Count == 2), "the page and its stop are delivered");
+        engine.Delivered().Select(d => ((string?)d["kind"], (int?)d["policy_version"])).ShouldBe([("page", 1), ("stop_paging", 2)]);
+    }
+
+    [Fact]
+    public async Task StopPagingAfterAMigrationSendsNothingForAPageOnlyTheReplayTook()
+    {
+        await using var engine = await EngineFixture.StartAsync(new Dictionary<string, string> { ["pager.esc"] = Pager(1, "pages", "after 10m unless acknowledged: notify oncall") });
+        await engine.PostEventOk(EngineFixture.Created("p1", "INC-7", T0));
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(12));
+        await Migrate(engine, "INC-7", Pager(2, "pages", "after 10m unless acknowledged: page oncall", Deescalation));
+
+        await engine.PostEventOk(EngineFixture.Event("f1", "INC-7", T0.AddMinutes(15), "field_set", new { fields = new { impact = "degraded" } }));
+        await engine.Settled();
+
+        // The timeline replays the log under version 2, page and stop included, marked not sent; the outbox has neither.
+        (await engine.Read(l => l.SentDecisions("INC-7"))).Select(d => d.Kind).ShouldBe(["notify"]);
+        await EngineFixture.Eventually(() => Task.FromResult(engine.Delivered().Count == 1), "the notification is delivered");
+        engine.Delivered().Select(d => (string?)d["kind"]).ShouldBe(["notify"]);
+    }
+
+    private const string Deescalation = "deescalate when impact == degraded { stop paging }";
+
     /// <summary>The entries of a ticket created at 14:00 under <see cref="Pager"/> with a step after 30m.</summary>
     private static readonly string[] Created =
     [
@@ -146,7 +183,7 @@ public sealed class SentUnderOlderVersionTests
     ];
 
     /// <summary>The policy "pager" at <paramref name="version"/> with one escalation, <paramref name="rule"/>, and its one step.</summary>
-    private static string Pager(int version, string rule, string step) => $$"""
+    private static string Pager(int version, string rule, string step, string more = "") => $$"""
         policy "pager" version {{version}}
 
         owners {
@@ -168,6 +205,8 @@ public sealed class SentUnderOlderVersionTests
             owner frontline
             {{step}}
         }
+
+        {{more}}
         """;
 
     /// <summary>Runs <paramref name="policy"/> (a new version of pager.esc) and moves the ticket to it; the migration's timeline entry.</summary>

@@ -1,3 +1,5 @@
+using EscalationDsl.Runtime;
+
 namespace EscalationDsl.Engine.Processing;
 
 /// <summary>What the store records of migrations: a ticket's moves, and the decisions stored (sent) for it.</summary>
@@ -30,6 +32,27 @@ internal sealed partial class EngineLoop
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// A migrated ticket's pages as they were really sent: the replay under its new version may page where the version
+    /// that ran then did not, or the reverse, so whether `stop paging` has pages to stop is read from the outbox (a page
+    /// sent after the last stop_paging sent).
+    /// </summary>
+    private void TakePagesSent(string ticketId)
+    {
+        if (!tickets.TryGetValue(ticketId, out var ticket))
+        {
+            return;
+        }
+
+        var paged = false;
+        foreach (var sent in SentDecisions(ticketId))
+        {
+            paged = sent.Kind switch { "page" => true, "stop_paging" => false, _ => paged };
+        }
+
+        TicketRuntime.SetPagesSent(ticket, paged);
     }
 
     /// <summary>The ticket's latest migration, or null.</summary>

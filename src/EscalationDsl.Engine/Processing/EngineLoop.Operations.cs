@@ -84,6 +84,7 @@ internal sealed partial class EngineLoop
         var now = Now;
         scratch.Clear();
         rebuilt.Policy.Runtime.AdvanceTo(rebuilt.Ticket, Instant.FromUnixTimeMilliseconds(now), scratch);
+        TakePagesSent(ticketId); // after the replay's run up to now, whose decisions were not sent either
         AppendAdvance(ticketId, now);
         store.InsertMigration.Execute(ticketId, now, from.Fingerprint, target.Fingerprint); // after that run: its row is the last one replayed
         logger.LogInformation("Ticket {Ticket} migrated from policy {Policy} version {FromVersion} ({FromFingerprint}) to version {ToVersion} ({ToFingerprint}); decisions the new version would have taken before now were not sent",

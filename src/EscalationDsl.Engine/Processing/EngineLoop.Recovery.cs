@@ -210,6 +210,16 @@ internal sealed partial class EngineLoop
             logger.LogInformation("Rebuilt the open tickets from their logs ({Count}) in {Seconds:F1} s", tickets.Count, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
 
+        using (var migrated = store.Connection.CreateCommand())
+        {
+            migrated.CommandText = "SELECT DISTINCT ticket_id FROM ticket_migrations";
+            using var reader = migrated.ExecuteReader();
+            while (reader.Read())
+            {
+                TakePagesSent(reader.GetString(0));
+            }
+        }
+
         var now = Now;
         foreach (var ticket in tickets.All)
         {
@@ -371,6 +381,11 @@ internal sealed partial class EngineLoop
             }
 
             throw new TicketUnavailableException(ticketId, e);
+        }
+
+        if (!migration && Migrations(ticketId).Count > 0)
+        {
+            TakePagesSent(ticketId);
         }
 
         return tickets.TryGetValue(ticketId, out var loaded) ? new TicketEntry(loaded) : null;
