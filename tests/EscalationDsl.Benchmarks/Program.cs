@@ -1,7 +1,7 @@
 using EscalationDsl.Benchmarks;
 
 // Measures and prints figures for docs/performance.md. Always run in Release:
-//   dotnet run -c Release --project tests/EscalationDsl.Benchmarks -- [parse|lint|runtime|sim|serve [PENDING]|all]
+//   dotnet run -c Release --project tests/EscalationDsl.Benchmarks -- [parse|lint|runtime|sim|waits|serve [PENDING]|all]
 var which = args.Length == 0 ? "all" : args[0];
 var pending = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 1_000_000;
 Console.WriteLine($"machine: {Measure.Machine()}");
@@ -11,6 +11,7 @@ var benchmarks = new Dictionary<string, Action>(StringComparer.Ordinal)
     ["lint"] = LintBenchmark.Run,
     ["runtime"] = RuntimeBenchmark.Run,
     ["sim"] = SimBenchmark.Run,
+    ["waits"] = WaitsBenchmark.Run,
     ["serve"] = () => ServeBenchmark.RunAsync(pending).GetAwaiter().GetResult(),
 };
 

@@ -46,7 +46,11 @@ public sealed class BusinessCalendar
     public BusinessCalendar(CalendarModel model)
     {
         Model = model;
+        Ledger = new BusinessLedger(this);
     }
+
+    /// <summary>Running totals of the calendar's business time, for waits that span many intervals.</summary>
+    internal BusinessLedger Ledger { get; }
 
     /// <summary>The calendar as declared.</summary>
     public CalendarModel Model { get; }
@@ -154,6 +158,47 @@ public sealed class BusinessCalendar
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The last business interval that starts before <paramref name="cursor"/>, clipped to end no later than it
+    /// (<see cref="NextInterval"/> looking back). Null when none exists in the last ten years.
+    /// </summary>
+    internal (long Start, long End)? PreviousInterval(long cursor)
+    {
+        // The day after the local date's may hold the instant (a zone that stepped back over midnight); later days start after it.
+        var day = DayOf(cursor) + 1;
+        for (var d = 0; d < MaxSearchDays; d++, day--)
+        {
+            var intervals = IntervalsOnDay(day);
+            for (var i = intervals.Length - 2; i >= 0; i -= 2)
+            {
+                if (intervals[i] < cursor)
+                {
+                    return (intervals[i], Math.Min(intervals[i + 1], cursor));
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when <paramref name="at"/> lies inside a business interval, after its start.</summary>
+    internal bool IsInsideInterval(long at)
+    {
+        for (var day = DayOf(at) - 1; day <= DayOf(at) + 1; day++)
+        {
+            var intervals = IntervalsOnDay(day);
+            for (var i = 0; i < intervals.Length; i += 2)
+            {
+                if (intervals[i] < at && at < intervals[i + 1])
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Business milliseconds inside [<paramref name="from"/>, <paramref name="to"/>).</summary>

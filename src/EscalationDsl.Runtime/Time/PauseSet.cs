@@ -14,6 +14,9 @@ public sealed class PauseSet
     private long[] pausedBefore = new long[2];
     private int count;
 
+    /// <summary>The business time inside the pauses, per calendar asked about (rarely more than one).</summary>
+    private PausedBusiness? business;
+
     /// <summary>The number of intervals.</summary>
     public int Count => count / 2;
 
@@ -64,6 +67,7 @@ public sealed class PauseSet
         if (count > 0 && at == bounds[count - 1])
         {
             bounds[count - 1] = Open; // resumes and pauses at the same instant: one longer pause
+            business = null;
             return;
         }
 
@@ -90,6 +94,7 @@ public sealed class PauseSet
         if (at <= from)
         {
             count -= 2;
+            business = null;
             return;
         }
 
@@ -128,6 +133,20 @@ public sealed class PauseSet
         }
 
         return total;
+    }
+
+    /// <summary>The running totals of business time inside these pauses on <paramref name="calendar"/>.</summary>
+    internal PausedBusiness BusinessOn(BusinessCalendar calendar)
+    {
+        for (var kept = business; kept is not null; kept = kept.Next)
+        {
+            if (kept.Calendar == calendar)
+            {
+                return kept;
+            }
+        }
+
+        return business = new PausedBusiness(calendar, business);
     }
 
     /// <summary>A copy (tickets are copied for what-if replays such as `esc explain --at`).</summary>

@@ -133,13 +133,16 @@ public static class TimeArithmetic
     public static long? AddBusinessMinutes(long start, long minutes, BusinessCalendar calendar, PauseSet? pauses, List<string>? trace = null) =>
         AddBusinessTime(start, minutes * MinuteMs, calendar, pauses, trace);
 
-    /// <summary>Adds business milliseconds on the calendar, skipping pauses.</summary>
+    /// <summary>
+    /// Adds business milliseconds on the calendar, skipping pauses: interval by interval for the first few
+    /// stretches, then, for a longer wait, in one leap on the calendar's running totals (<see cref="Leap"/>).
+    /// </summary>
     private static long? AddBusinessTime(long start, long amount, BusinessCalendar calendar, PauseSet? pauses, List<string>? trace)
     {
         var lines = trace is null ? null : new StretchLines(trace);
         var remaining = amount;
         var cursor = start;
-        while (true)
+        for (var walked = 0; ; walked++)
         {
             if (pauses is not null)
             {
@@ -150,6 +153,17 @@ public static class TimeArithmetic
                     trace?.Add(Paused);
                     return null;
                 }
+            }
+
+            if (walked == Walked && Leap(cursor, remaining, calendar, pauses, lines, out var due))
+            {
+                lines?.Flush();
+                if (due is null)
+                {
+                    trace?.Add(Paused);
+                }
+
+                return due;
             }
 
             if (calendar.NextInterval(cursor) is not { } interval)
@@ -186,6 +200,118 @@ public static class TimeArithmetic
     }
 
     /// <summary>
+    /// How many steps of a business-time wait are walked before the rest is found by <see cref="Leap"/>: most
+    /// waits end within them, and a walk of a few intervals costs less than the totals' look-ups.
+    /// </summary>
+    private const int Walked = 8;
+
+    /// <summary>
+    /// The rest of a business-time wait from <paramref name="cursor"/> (not paused) in a few steps: the counted time
+    /// of an instant is the business time before it less the business time paused before it, both running totals
+    /// (<see cref="BusinessLedger"/>, <see cref="PausedBusiness"/>), so the pause before which the wait ends is found
+    /// by binary search on the counted time at each pause's start, as <see cref="AddWallClock"/> does, and the
+    /// deadline from the calendar's totals. The trace gets the stretches the walk would give: how many, what they
+    /// count, and the last few walked back from the deadline. False when the totals cannot cover the wait (a calendar
+    /// with years without business hours, or one beyond the ledger's span): the walk goes on.
+    /// </summary>
+    /// <param name="cursor">Where counting goes on: not paused.</param>
+    /// <param name="amount">The business milliseconds left to count.</param>
+    /// <param name="calendar">The calendar.</param>
+    /// <param name="pauses">The ticket's pauses, or null.</param>
+    /// <param name="lines">Where the stretches go, when tracing.</param>
+    /// <param name="due">The deadline, or null when the clock is paused before it.</param>
+    private static bool Leap(long cursor, long amount, BusinessCalendar calendar, PauseSet? pauses, StretchLines? lines, out long? due)
+    {
+        due = null;
+        var ledger = calendar.Ledger;
+        var paused = pauses?.BusinessOn(calendar);
+        var count = pauses?.Count ?? 0;
+        var first = pauses?.FirstAfter(cursor) ?? 0;
+        if (amount <= 0 || ledger.Totals(cursor) is not { } from || Before(pauses, paused, first) is not { } before)
+        {
+            return false;
+        }
+
+        // The counted time at the deadline; pause i starts at counted time Business(From(i)) - paused before it.
+        var target = from.Business - before.Business + amount;
+        int low = first, high = count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (ledger.Business(pauses!.From(middle)) is not { } at || Before(pauses, paused, middle) is not { } pausedBefore)
+            {
+                return false;
+            }
+
+            if (at - pausedBefore.Business >= target)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        // After the last pause, when it is still open, the clock has stopped: the stretches run to its start.
+        var open = low == count && pauses is { IsPaused: true };
+        var end = open ? count - 1 : low;
+        if (Before(pauses, paused, end) is not { } upTo
+            || (open ? pauses!.From(end) : ledger.ReachedAt(target + upTo.Business)) is not { } reached
+            || ledger.Totals(reached) is not { } to)
+        {
+            return false;
+        }
+
+        if (lines is not null)
+        {
+            var stretches = to.Starts - from.Starts + (calendar.IsInsideInterval(cursor) ? 1 : 0) + upTo.Stretches - before.Stretches;
+            var counted = to.Business - from.Business - (upTo.Business - before.Business);
+            TraceLeap(lines, calendar, pauses, cursor, reached, open, stretches, counted);
+        }
+
+        due = open ? null : reached;
+        return true;
+    }
+
+    private static (long Business, long Stretches)? Before(PauseSet? pauses, PausedBusiness? paused, int i) =>
+        pauses is null || paused is null ? (0, 0) : paused.Before(pauses, i);
+
+    /// <summary>
+    /// Gives the stretches of a leap: <paramref name="stretches"/> counting <paramref name="counted"/> in all, from
+    /// <paramref name="cursor"/> to <paramref name="due"/> (the deadline, or the start of the open pause), of which
+    /// the last <see cref="StretchLines.Shown"/> are found by walking back from there.
+    /// </summary>
+    private static void TraceLeap(StretchLines lines, BusinessCalendar calendar, PauseSet? pauses, long cursor, long due, bool open, long stretches, long counted)
+    {
+        var last = new List<(long From, long To)>(StretchLines.Shown);
+        for (var at = due; last.Count < Math.Min(stretches, StretchLines.Shown) && calendar.PreviousInterval(at) is { } interval;)
+        {
+            var (a, b) = interval;
+            var i = pauses is null ? -1 : pauses.FirstAfter(b - 1) - 1;
+            if (i >= 0 && pauses!.To(i) >= b)
+            {
+                at = pauses.From(i); // the interval's end is paused: look before the pause
+                continue;
+            }
+
+            a = Math.Max(cursor, i >= 0 && pauses!.To(i) > a ? pauses.To(i) : a);
+            last.Add((a, b));
+            at = a;
+        }
+
+        var shown = last.Sum(s => s.To - s.From);
+        lines.Skip((int)(stretches - last.Count), counted - shown);
+        for (var k = last.Count - 1; k >= 0; k--)
+        {
+            var (a, b) = last[k];
+            lines.Add(b - a, k == 0 && !open
+                ? $"{Span(b - a)} from {calendar.Describe(a)}"
+                : $"{Span(b - a)} from {calendar.Describe(a)} to {calendar.Describe(b)}");
+        }
+    }
+
+    /// <summary>
     /// Adds business days: the same point of the business day, <paramref name="days"/> business days
     /// later (clamped to the end of a shorter day). Paused business time inside the span is then added
     /// on as business time, to the millisecond (pauses start and end on whole seconds).
@@ -214,22 +340,10 @@ public static class TimeArithmetic
             }
         }
 
-        // Each next business day is looked for as far ahead as NextInterval looks: holidays that run on
-        // for longer leave no deadline rather than a walk to the end of the calendar.
-        var target = day;
-        for (int n = 0, idle = 0; n < days;)
+        if ((calendar.Ledger.NthBusinessDay(day, days) ?? WalkBusinessDays(calendar, day, days)) is not { } target)
         {
-            target++;
-            if (calendar.IntervalsOnDay(target).Length > 0)
-            {
-                n++;
-                idle = 0;
-            }
-            else if (++idle >= BusinessCalendar.MaxSearchDays)
-            {
-                trace?.Add($"calendar '{calendar.Name}' has no business hours in the next ten years");
-                return null;
-            }
+            trace?.Add($"calendar '{calendar.Name}' has no business hours in the next ten years");
+            return null;
         }
 
         var intervals = calendar.IntervalsOnDay(target);
@@ -259,17 +373,7 @@ public static class TimeArithmetic
             return null;
         }
 
-        long paused = 0;
-        for (var i = 0; i < pauses.Count; i++)
-        {
-            var a = Math.Max(start, pauses.From(i));
-            var b = Math.Min(result, pauses.To(i));
-            if (b > a)
-            {
-                paused += calendar.BusinessBetween(a, b);
-            }
-        }
-
+        var paused = PausedBusinessBetween(start, result, calendar, pauses);
         if (paused == 0)
         {
             return result;
@@ -277,6 +381,58 @@ public static class TimeArithmetic
 
         trace?.Add($"plus {Span(paused)} of business time that was paused");
         return AddBusinessTime(result, paused, calendar, pauses, trace);
+    }
+
+    /// <summary>
+    /// The day number of the <paramref name="days"/>-th business day after <paramref name="day"/>, day by day (when the
+    /// calendar's ledger cannot say). Each next business day is looked for as far ahead as NextInterval looks:
+    /// holidays that run on for longer leave no deadline rather than a walk to the end of the calendar.
+    /// </summary>
+    private static int? WalkBusinessDays(BusinessCalendar calendar, int day, int days)
+    {
+        var target = day;
+        for (int n = 0, idle = 0; n < days;)
+        {
+            target++;
+            if (calendar.IntervalsOnDay(target).Length > 0)
+            {
+                n++;
+                idle = 0;
+            }
+            else if (++idle >= BusinessCalendar.MaxSearchDays)
+            {
+                return null;
+            }
+        }
+
+        return target;
+    }
+
+    /// <summary>
+    /// Business milliseconds paused inside [<paramref name="from"/>, <paramref name="to"/>), no pause in it open: the
+    /// pauses at either end (which may reach past it) measured, those between from the running totals.
+    /// </summary>
+    private static long PausedBusinessBetween(long from, long to, BusinessCalendar calendar, PauseSet pauses)
+    {
+        // The first pause that ends after from, and the first that starts at or after to.
+        var first = pauses.FirstAfter(from);
+        first = first > 0 && pauses.To(first - 1) > from ? first - 1 : first;
+        var end = pauses.FirstAfter(to - 1);
+        long Part(int i) => calendar.BusinessBetween(Math.Max(from, pauses.From(i)), Math.Min(to, pauses.To(i)));
+
+        var totals = pauses.BusinessOn(calendar);
+        if (end - first > 2 && totals.Before(pauses, first + 1) is { } after && totals.Before(pauses, end - 1) is { } before)
+        {
+            return Part(first) + before.Business - after.Business + Part(end - 1);
+        }
+
+        long paused = 0;
+        for (var i = first; i < end; i++)
+        {
+            paused += Part(i);
+        }
+
+        return paused;
     }
 
     /// <summary>

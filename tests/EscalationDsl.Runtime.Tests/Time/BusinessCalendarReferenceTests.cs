@@ -19,7 +19,8 @@ public sealed class BusinessCalendarReferenceTests
     /// <summary>The first instant each calendar is asked about: its table of days starts 1,024 days before.</summary>
     private static readonly long Anchor = Ms("2026-06-01T12:00:00Z");
 
-    private static readonly Dictionary<string, string> Declarations = new()
+    /// <summary>The calendars compared, as declared (also by <see cref="LongBusinessWaitReferenceTests"/>).</summary>
+    internal static readonly Dictionary<string, string> Declarations = new()
     {
         ["new-york"] = """
             calendar c "America/New_York" {
@@ -177,7 +178,7 @@ public sealed class BusinessCalendarReferenceTests
         return pauses;
     }
 
-    private static PauseSet ToPauseSet(List<(long From, long To)> pauses)
+    internal static PauseSet ToPauseSet(List<(long From, long To)> pauses)
     {
         var set = new PauseSet();
         foreach (var (from, to) in pauses)
@@ -194,7 +195,7 @@ public sealed class BusinessCalendarReferenceTests
     }
 
     /// <summary>The first twenty answers on which the runtime and the reference differ.</summary>
-    private sealed class Disagreements(string calendar)
+    internal sealed class Disagreements(string calendar)
     {
         public List<string> Found { get; } = [];
 

@@ -116,6 +116,53 @@ internal sealed class ReferenceCalendar(CalendarModel model)
     }
 
     /// <summary>
+    /// The stretches a wait of <paramref name="amount"/> business milliseconds from <paramref name="start"/> counts, in
+    /// order (each business interval's parts outside every pause, the last cut at the deadline), and the deadline: null
+    /// when an open pause comes first. The pauses are walked alongside the intervals, one at a time.
+    /// </summary>
+    public (List<(long From, long To)> Stretches, long? Due) Wait(long start, long amount, IReadOnlyList<(long From, long To)> pauses)
+    {
+        var stretches = new List<(long From, long To)>();
+        var remaining = amount;
+        var p = 0;
+        foreach (var (_, a, b) in From(start))
+        {
+            var cursor = Math.Max(a, start);
+            while (cursor < b)
+            {
+                while (p < pauses.Count && pauses[p].To <= cursor)
+                {
+                    p++;
+                }
+
+                if (p < pauses.Count && pauses[p].From <= cursor)
+                {
+                    if (pauses[p].To == long.MaxValue)
+                    {
+                        return (stretches, null);
+                    }
+
+                    cursor = pauses[p].To;
+                    continue;
+                }
+
+                var end = p < pauses.Count ? Math.Min(b, pauses[p].From) : b;
+                if (remaining <= end - cursor)
+                {
+                    stretches.Add((cursor, cursor + remaining));
+                    return (stretches, cursor + remaining);
+                }
+
+                stretches.Add((cursor, end));
+                remaining -= end - cursor;
+                cursor = end;
+            }
+        }
+
+        return (stretches, null);
+    }
+
+    /// <summary>
     /// docs/runtime.md: the same point of the business day N business days later, clamped to the end of a
     /// shorter day; from outside business hours from the next opening; a business day is a date's business
     /// hours. Business time paused between the start and that point is then added on.
