@@ -115,6 +115,47 @@ public sealed class MatrixRuleTests
         LintHarness.Message(text, "ESL004").ShouldContain("they start with different owners (desk, lead)");
     }
 
+    // Two rules without a `when` share every issue type: naming the first one (hardware) would send the reader to narrow the wrong thing.
+    [Theory]
+    [InlineData("hardware, access", "any", "p1", "all p1 tickets")]
+    [InlineData("hardware, access, network", "any when issue_type != network", "any", "p1 and p2 tickets with issue_type hardware or access")]
+    public void OverlapNamesAnIssueTypeOnlyWhereAConditionNarrowsIt(string issueTypes, string triageFor, string outageFor, string tickets)
+    {
+        var text = Policies.Header + $$"""
+            fields { issue_type enum [{{issueTypes}}] }
+            severity p1 { acknowledge within 15m }
+            severity p2 { acknowledge within 1h }
+            escalation triage for {{triageFor}} {
+                owner desk
+                after 15m unless acknowledged: notify lead
+            }
+            escalation outage for {{outageFor}} {
+                owner lead
+                after 15m unless acknowledged: notify desk
+            }
+            """;
+
+        LintHarness.Message(text, "ESL004").ShouldStartWith($"Rules 'triage' (line 9) and 'outage' both apply to {tickets}, and they start with different owners (desk, lead)");
+    }
+
+    [Fact]
+    public void RulesForAnySeverityOverlapOnAllTickets()
+    {
+        var text = Policies.Header + """
+            fields { issue_type enum [hardware, access] }
+            severity p1 { acknowledge within 15m }
+            severity p2 { acknowledge within 1h }
+            escalation triage for any {
+                after 15m unless acknowledged: escalate to next
+            }
+            escalation outage for p2, p1 {
+                after 30m unless acknowledged: escalate to lead
+            }
+            """;
+
+        LintHarness.Message(text, "ESL004").ShouldContain("both apply to all tickets, and both escalate on a timer");
+    }
+
     [Fact]
     public void RulesWithTheSameConditionAndBothEscalatingAreAmbiguous()
     {

@@ -31,10 +31,26 @@ public sealed class HoursHintTests
     }
 
     [Theory]
+    [InlineData("8:30am-5:00pm", "name 'am'", "08:30-17:00")]
+    [InlineData("8:30 AM - 5 PM", "name 'AM'", "08:30-17:00")]
+    [InlineData("9am-5pm", "duration 9am", "09:00-17:00")]
+    [InlineData("9-5pm", "number 9", "09:00-17:00")]
+    [InlineData("10pm-12am", "duration 10pm", "22:00-24:00")]
+    [InlineData("12am-12:30pm", "duration 12am", "00:00-12:30")]
+    public void HoursWithAmOrPmAreShownInTheTwentyFourHourClock(string range, string found, string converted)
+    {
+        var model = Calendar($"hours mon..fri {range}");
+
+        model.Diagnostics.ShouldHaveSingleItem().Message.ShouldBe($"Unexpected {found}. Times are 24-hour, written as HH:MM without am or pm: {converted}.");
+    }
+
+    [Theory]
     [InlineData("mon..fri 0900-1700")]
     [InlineData("mon..fri 24-25")]
     [InlineData("mon..fri 9")]
     [InlineData("monk-fri 08:00-17:00")]
+    [InlineData("mon..fri 13pm-5pm")]
+    [InlineData("mon..fri 8:30am")]
     public void NoHintIsGuessedFromWhatIsNeitherADayNorAnHour(string hours)
     {
         // A review found hints that were invalid themselves: 0900:00-1700:00, 24:00-25:00, monk..fri.

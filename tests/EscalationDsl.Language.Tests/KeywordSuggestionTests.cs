@@ -43,6 +43,20 @@ public sealed class KeywordSuggestionTests
     }
 
     [Fact]
+    public void KeywordWrittenForACloseOneIsReadAsThatKeyword()
+    {
+        // Inserting the missing 'escalate' ended the guard before `escalation`, which then started a rule
+        // named `when`, and `==` was reported as the missing `for` of that rule.
+        var model = Create("fields { issue_type enum [hardware, access]  asset_tag text }\nseverity sev1 { acknowledge within 15m }\n"
+            + "require asset_tag before escalation when issue_type == hardware");
+
+        var diagnostic = model.Diagnostics.ShouldHaveSingleItem();
+        diagnostic.Message.ShouldBe("Unexpected keyword 'escalation'. Did you mean the keyword 'escalate'?");
+        model.Source.Slice(diagnostic.Span).ShouldBe("escalation");
+        ModelFormatter.Format(model.Policy.RequireGuards.ShouldHaveSingleItem().When!).ShouldBe("issue_type == hardware");
+    }
+
+    [Fact]
     public void NameFarFromEveryKeywordListsWhatWasExpected()
     {
         var model = Create("owners {\n    squad ops \"Ops\"\n}\nseverity sev1 { acknowledge within 15m }");

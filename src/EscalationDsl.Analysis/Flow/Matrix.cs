@@ -62,10 +62,6 @@ internal static class Matrix
     public static bool? Holds(PolicyModel policy, ConditionModel? condition, SeverityModel severity, string? issueType) =>
         condition is null ? true : QuickReferenceBuilder.Evaluate(condition, issueType, severity, policy.Severities);
 
-    /// <summary>The issue type for messages: the value, or nothing when issue types are not enumerated.</summary>
-    public static string Describe(SeverityModel severity, string? issueType) =>
-        issueType is null ? $"{severity.Name} tickets" : $"{severity.Name} tickets with issue_type {issueType}";
-
     /// <summary>True when no rule selects the severity (by name or `for any`) and no condition or route names it.</summary>
     public static bool IsUnused(PolicyModel policy, SeverityModel severity)
     {

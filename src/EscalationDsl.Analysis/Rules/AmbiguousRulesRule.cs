@@ -53,25 +53,53 @@ public sealed class AmbiguousRulesRule() : LintRule(
     // Escalations `on` an event are reactions to that event; only timed ones compete for the ticket.
     private static bool Escalates(RuleModel rule) => rule.Steps.Any(s => s.Trigger is not OnTrigger && s.Actions.Any(a => a is EscalateAction));
 
+    /// <summary>
+    /// The tickets both rules certainly apply to, in words. An issue type is named only where it narrows
+    /// the overlap: two rules without a `when` share every issue type of a severity, and naming the
+    /// first one would send the reader to narrow the wrong thing.
+    /// </summary>
     private static string? Overlap(PolicyModel policy, RuleModel a, RuleModel b)
     {
         var sameCondition = a.When is not null && b.When is not null && ModelFormatter.Format(a.When) == ModelFormatter.Format(b.When);
-        foreach (var severity in policy.Severities.Where(s => a.AppliesTo(s) && b.AppliesTo(s)))
+        var issueTypes = Matrix.IssueTypes(policy);
+        var both = policy.Severities.Where(s => a.AppliesTo(s) && b.AppliesTo(s)).ToList();
+        if (sameCondition && both.Count > 0)
         {
-            if (sameCondition)
+            return $"{both[0].Name} tickets when {ModelFormatter.Format(a.When!)}";
+        }
+
+        // Severities grouped by the issue types they share, in declaration order; null stands for all of them.
+        var groups = new List<(string? IssueTypes, List<string> Severities)>();
+        foreach (var severity in both)
+        {
+            var shared = issueTypes
+                .Where(t => Matrix.Applies(policy, a, severity, t) == true && Matrix.Applies(policy, b, severity, t) == true)
+                .ToList();
+            if (shared.Count == 0)
             {
-                return $"{severity.Name} tickets when {ModelFormatter.Format(a.When!)}";
+                continue;
             }
 
-            foreach (var issueType in Matrix.IssueTypes(policy))
+            var narrowed = shared.Count == issueTypes.Length ? null : Listed(shared.OfType<string>().ToList(), "or");
+            var index = groups.FindIndex(g => g.IssueTypes == narrowed);
+            if (index < 0)
             {
-                if (Matrix.Applies(policy, a, severity, issueType) == true && Matrix.Applies(policy, b, severity, issueType) == true)
-                {
-                    return Matrix.Describe(severity, issueType);
-                }
+                groups.Add((narrowed, [severity.Name]));
+            }
+            else
+            {
+                groups[index].Severities.Add(severity.Name);
             }
         }
 
-        return null;
+        return groups.Count == 0 ? null : string.Join(" and ", groups.Select(g => g switch
+        {
+            (null, var all) when all.Count > 1 && all.Count == policy.Severities.Length => "all tickets",
+            (null, var some) => $"all {Listed(some, "and")} tickets",
+            (var types, var some) => $"{Listed(some, "and")} tickets with issue_type {types}",
+        }));
     }
+
+    private static string Listed(IReadOnlyList<string> items, string conjunction) =>
+        items.Count == 1 ? items[0] : $"{string.Join(", ", items.Take(items.Count - 1))} {conjunction} {items[^1]}";
 }

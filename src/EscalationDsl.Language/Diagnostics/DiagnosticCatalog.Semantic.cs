@@ -144,8 +144,14 @@ public static partial class DiagnosticCatalog
         Create(UndefinedOwner, span, $"Owner '{name}' is not declared. Declare it under `owners`.{Suggest(name, declared, "owner")}");
 
     /// <summary>Creates ESC2004.</summary>
-    public static Diagnostic UndefinedSeverityFound(TextSpan span, string name, IEnumerable<string> declared) =>
-        Create(UndefinedSeverity, span, $"Severity '{name}' is not declared. Declare it with `severity {name} {{ ... }}`.{Suggest(name, declared, "severity")}");
+    /// <remarks>
+    /// In a rule's `for` list, `all` means every severity, which the language writes `for any`; declaring
+    /// a severity named `all` would not be the fix.
+    /// </remarks>
+    public static Diagnostic UndefinedSeverityFound(TextSpan span, string name, IEnumerable<string> declared, bool inForList = false) =>
+        Create(UndefinedSeverity, span, inForList && name.Equals("all", StringComparison.OrdinalIgnoreCase)
+            ? $"Severity '{name}' is not declared. To apply the rule to every severity, write `for any`."
+            : $"Severity '{name}' is not declared. Declare it with `severity {name} {{ ... }}`.{Suggest(name, declared, "severity")}");
 
     /// <summary>Creates ESC2005.</summary>
     public static Diagnostic UndefinedCalendarFound(TextSpan span, string name, IEnumerable<string> declared) =>
@@ -185,15 +191,32 @@ public static partial class DiagnosticCatalog
     /// <remarks>
     /// The advice depends on the form: '15mins' needs the one-letter unit, '4 h' needs the space
     /// removed or the word spelt out, and business time has no weeks. Where the intent is clear the
-    /// message offers the corrected text.
+    /// message offers the corrected text. A word for business time (`2 working days`, `2 workdays`) is
+    /// offered `business`.
     /// </remarks>
-    public static Diagnostic UnknownDurationUnitFound(TextSpan span, string text, string unit, DurationUnitForm form)
+    /// <param name="span">The unit, with the unit word after it when there is one.</param>
+    /// <param name="text">The duration as written.</param>
+    /// <param name="unit">The word in the unit's place.</param>
+    /// <param name="form">How the duration is written.</param>
+    /// <param name="followingUnit">A unit word written after <paramref name="unit"/> (<c>days</c> in <c>2 working days</c>).</param>
+    public static Diagnostic UnknownDurationUnitFound(TextSpan span, string text, string unit, DurationUnitForm form, string? followingUnit = null)
     {
         var lead = $"'{text}' has no valid unit: '{unit}' is not one.";
         var known = CompactUnitAliases.TryGetValue(unit, out var alias);
         var amount = text.Split(' ')[0];
+        var following = followingUnit is null ? null : UnitWord(followingUnit);
+        var business = form switch
+        {
+            DurationUnitForm.Compact => null,
+            DurationUnitForm.Business when following is not null => following,
+            _ => BusinessUnitMeant(unit, followingUnit),
+        };
         var advice = form switch
         {
+            _ when business is "week" or "weeks" => " Business time is not counted in weeks; write business days instead, such as '5 business days'.",
+            _ when business is not null => $" Did you mean '{amount} business {business}'?",
+            _ when following is "week" or "weeks" => $" Did you mean '{amount} {following}'?",
+            _ when following is not null => $" Did you mean '{amount} {following}', or '{amount} business {following}' for business time?",
             DurationUnitForm.Compact when known => $" Did you mean '{text.Replace(unit, alias.Unit, StringComparison.Ordinal)}'?",
             DurationUnitForm.Compact => " Write wall-clock time as 15m, 4h, 2d or 1w (or combined, such as 1h30m).",
             DurationUnitForm.Words when known && alias.Unit == unit => $" Did you mean '{amount}{unit}' or '{amount} {alias.Word}'?",

@@ -21,6 +21,28 @@ public static partial class DiagnosticCatalog
         ["w"] = ("w", "weeks"), ["wk"] = ("w", "weeks"), ["wks"] = ("w", "weeks"), ["week"] = ("w", "weeks"), ["weeks"] = ("w", "weeks"),
     };
 
+    /// <summary>Words people put before a unit to mean business time (`2 working days`), or join to one (`2 workdays`).</summary>
+    private static readonly string[] BusinessWords = ["working_", "working", "work_", "work", "business_", "business", "biz_", "biz", "office_", "office"];
+
+    /// <summary>Whether the word is a duration unit as a word or an abbreviation of one (<c>days</c>, <c>hrs</c>), not a one-letter unit.</summary>
+    internal static bool IsUnitWord(string word) => word.Length > 1 && CompactUnitAliases.ContainsKey(word);
+
+    /// <summary>
+    /// The unit word meant by business time written another way, or null: <c>days</c> for <c>working</c> followed by
+    /// <c>days</c>, and for <c>workdays</c> or <c>business_days</c> written as one word.
+    /// </summary>
+    private static string? BusinessUnitMeant(string unit, string? followingUnit)
+    {
+        var lower = unit.ToLowerInvariant();
+        var rest = followingUnit is not null
+            ? BusinessWords.Contains(lower) ? followingUnit : null
+            : BusinessWords.FirstOrDefault(w => lower.Length > w.Length && lower.StartsWith(w, StringComparison.Ordinal)) is { } prefix ? lower[prefix.Length..] : null;
+        return rest is not null && IsUnitWord(rest) ? UnitWord(rest) : null;
+    }
+
+    /// <summary>The unit as a word the language takes: kept when it is one (<c>day</c>), spelt out when it abbreviates one (<c>hrs</c>: <c>hours</c>).</summary>
+    private static string UnitWord(string unit) => WordUnits.Contains(unit) ? unit : CompactUnitAliases[unit].Word;
+
     /// <summary>The field types of a `fields` block.</summary>
     public static readonly IReadOnlyList<string> FieldTypeNames = ["flag", "text", "number", "time", "enum"];
 }

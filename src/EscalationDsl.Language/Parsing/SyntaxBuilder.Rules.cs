@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Antlr4.Runtime;
+using Antlr4.Runtime.Tree;
 using EscalationDsl.Language.Diagnostics;
 using EscalationDsl.Language.Syntax;
 using EscalationDsl.Language.Text;
@@ -197,7 +198,11 @@ internal sealed partial class SyntaxBuilder
     {
         CompactDurationContext d when Present(d.DURATION()) => new CompactDurationSyntax(d.DURATION().GetText(), Span(d)),
         WordDurationContext w when Integer(w.amount) is { } amount && Name(w.unit) is { } unit =>
-            new WordDurationSyntax(amount, w.BUSINESS() is not null, unit, Name(w.calendar), Span(w)),
+            new WordDurationSyntax(amount, w.BUSINESS() is not null, unit, Name(w.calendar), Span(w), FollowingUnit(w)),
         _ => null,
     };
+
+    /// <summary>The unit word <see cref="SyntaxErrorStrategy"/> read after a unit that is none (`2 working days`).</summary>
+    private static IdentifierSyntax? FollowingUnit(WordDurationContext w) =>
+        Ident(w.children.OfType<ITerminalNode>().Select(t => t.Symbol).LastOrDefault(t => t.Type is IDENT or HOURS));
 }

@@ -50,12 +50,33 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
     /// </summary>
     public override void Sync(Parser recognizer)
     {
-        if (!InErrorRecoveryMode(recognizer) && TryReadKeywordAsItemName(recognizer))
+        if (!InErrorRecoveryMode(recognizer) && (TryReadKeywordAsItemName(recognizer) || TryReadFollowingUnit(recognizer)))
         {
             return;
         }
 
         base.Sync(recognizer);
+    }
+
+    /// <summary>
+    /// In <c>2 working days</c>, reads <c>days</c> with the duration, whose unit <c>working</c> is none: the binder
+    /// then reports the duration once (ESC2007) and offers <c>2 business days</c>. Left to itself, the parser
+    /// would take <c>days</c> for the start of what follows and report a second error there, often at the
+    /// end of the block.
+    /// </summary>
+    private bool TryReadFollowingUnit(Parser recognizer)
+    {
+        var current = recognizer.CurrentToken;
+        if (recognizer.Context is not EscalationParser.WordDurationContext { unit.Stop: { } unit } duration || duration.ON() is not null
+            || current.Type is not (EscalationLexer.IDENT or EscalationLexer.HOURS) || !DiagnosticCatalog.IsUnitWord(current.Text)
+            || DiagnosticCatalog.IsUnitWord(unit.Text) || source.GetPosition(unit.StartIndex).Line != source.GetPosition(current.StartIndex).Line)
+        {
+            return false;
+        }
+
+        // Not in recovery mode, so the token joins the duration's context as an ordinary terminal.
+        recognizer.Consume();
+        return true;
     }
 
     public override IToken RecoverInline(Parser recognizer)
@@ -175,6 +196,15 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
         {
             AddReadAsIntended(DiagnosticCatalog.UnexpectedTokenFound(span, TokenDescriber.DescribeFound(current), [], keyword));
         }
+        else if (TokenDescriber.IsKeyword(current.Type) && !expecting.Contains(EscalationLexer.IDENT) && ClosestKeyword(current.Text, expecting) is { } intended)
+        {
+            // `before escalation when ...`: one keyword for a close other one. Inserting the expected one
+            // would end the declaration and read the rest of the line as a new one (`escalation when ...`).
+            AddReadAsIntended(DiagnosticCatalog.UnexpectedTokenFound(span, TokenDescriber.DescribeFound(current), [], intended));
+
+            // As that keyword, the token is found where the syntax builder looks for it.
+            ((IWritableToken)current).Type = expecting.ToArray().First(t => TokenDescriber.KeywordText(t) == intended);
+        }
         else if (TokenDescriber.IsKeyword(current.Type) && expecting.Contains(EscalationLexer.IDENT)
             && !expecting.Contains(next) && !afterMatch.Contains(current.Type))
         {
@@ -229,6 +259,7 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
             _ when token.Type == EscalationLexer.COMMA && SyntaxHints.InDeescalateBlock(context, token) =>
                 "Inside a `deescalate` block, actions are separated by line breaks or spaces, not commas (a comma continues the list of a `notify`, `page` or `require`). Remove the ','.",
             _ when SyntaxHints.CommaAfterEntry(context, (ITokenStream)recognizer.InputStream, token) is { } entryHint => entryHint,
+            _ when SyntaxHints.TwelveHourRange(context, (ITokenStream)recognizer.InputStream, token) is { } clockHint => clockHint,
             null => null,
             _ when SyntaxHints.HoursItem(expectedSet, (ITokenStream)recognizer.InputStream, token, before) is { } hoursHint => hoursHint,
             _ when SyntaxHints.HolidayRange(expectedSet, (ITokenStream)recognizer.InputStream, token, before) is { } holidayHint => holidayHint,
@@ -260,15 +291,14 @@ internal sealed class SyntaxErrorStrategy(List<Diagnostic> diagnostics, SourceTe
         || token.Type == EscalationLexer.RBRACE && token.StopIndex < token.StartIndex;
 
     /// <summary>A misspelt keyword arrives as a name; suggest the expected keyword it is closest to.</summary>
-    private static string? SuggestKeyword(IToken token, IntervalSet? expected)
-    {
-        if (token.Type != EscalationLexer.IDENT || expected is null)
-        {
-            return null;
-        }
+    private static string? SuggestKeyword(IToken token, IntervalSet? expected) =>
+        token.Type != EscalationLexer.IDENT || expected is null ? null : ClosestKeyword(token.Text, expected);
 
+    /// <summary>The expected keyword closest to <paramref name="text"/>, if one is close.</summary>
+    private static string? ClosestKeyword(string text, IntervalSet expected)
+    {
         var keywords = expected.ToArray().Select(TokenDescriber.KeywordText).OfType<string>();
-        var closest = NameSuggester.Closest(token.Text, keywords, max: 1);
+        var closest = NameSuggester.Closest(text, keywords, max: 1);
         return closest.Count == 1 ? closest[0] : null;
     }
 

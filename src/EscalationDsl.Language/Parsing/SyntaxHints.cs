@@ -1,3 +1,4 @@
+using System.Globalization;
 using Antlr4.Runtime;
 using Antlr4.Runtime.Misc;
 using EscalationDsl.Language.Parsing.Generated;
@@ -109,11 +110,129 @@ internal static class SyntaxHints
         }
 
         // Whole hours of a day only (8-17, 0-24): a number such as 0900 or 25 is not an hour, and a guess would mislead.
-        static string? Hour(IToken t) => t.Type == EscalationLexer.INT && t.Text.Length <= 2 && int.Parse(t.Text, System.Globalization.CultureInfo.InvariantCulture) <= 24
+        static string? Hour(IToken t) => t.Type == EscalationLexer.INT && t.Text.Length <= 2 && int.Parse(t.Text, CultureInfo.InvariantCulture) <= 24
             ? t.Text.PadLeft(2, '0') + ":00" : null;
         return Hour(token) is { } start && next is { Type: EscalationLexer.MINUS } && stream.LT(3) is { } end && Hour(end) is { } stop
             ? $"Times are written as hh:mm: {start}-{stop}."
             : null;
+    }
+
+    /// <summary>
+    /// An <c>hours</c> range with a 12-hour clock (<c>8:30am-5:00pm</c>, <c>9am-5pm</c>, <c>8:30 AM - 5 PM</c>), written
+    /// in the 24-hour form the language takes: <c>08:30-17:00</c>. Null when the token is not in such a range of a calendar.
+    /// </summary>
+    public static string? TwelveHourRange(RuleContext? context, ITokenStream stream, IToken token)
+    {
+        if (!InCalendar(context) || !IsClockPart(token))
+        {
+            return null;
+        }
+
+        // Back to the range's first token: the parser may stop at its 'am', its '-' or its second time.
+        var start = token.TokenIndex;
+        for (var i = PreviousDefault(stream, start); i >= 0 && IsClockPart(stream.Get(i)) && stream.Get(i).Line == token.Line; i = PreviousDefault(stream, i))
+        {
+            start = i;
+        }
+
+        if (ClockTime(stream, start, end: false) is not { } from || NextDefault(stream, from.Next) is not { } dash
+            || stream.Get(dash).Type != EscalationLexer.MINUS || ClockTime(stream, NextDefault(stream, dash) ?? -1, end: true) is not { } to
+            || !(from.Meridiem || to.Meridiem))
+        {
+            return null;
+        }
+
+        return $"Times are 24-hour, written as HH:MM without am or pm: {from.Text}-{to.Text}.";
+    }
+
+    /// <summary>A token an <c>hours</c> range with am or pm is made of: a time, an hour, '-', am, pm, or a duration-like <c>9am</c>.</summary>
+    private static bool IsClockPart(IToken token) => token.Type switch
+    {
+        EscalationLexer.TIME_OF_DAY or EscalationLexer.INT or EscalationLexer.MINUS => true,
+        EscalationLexer.IDENT => Meridiem(token.Text) is not null,
+        EscalationLexer.DURATION => HourWithMeridiem(token.Text) is not null,
+        _ => false,
+    };
+
+    /// <summary>
+    /// The time of day at <paramref name="index"/>, with its am or pm, as HH:MM, and the index of its last token. Null when
+    /// it is no time, or no 12-hour time when it has am or pm. 12am ends a range at 24:00 and starts one at 00:00.
+    /// </summary>
+    private static (string Text, bool Meridiem, int Next)? ClockTime(ITokenStream stream, int index, bool end)
+    {
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var token = stream.Get(index);
+        var last = index;
+        int hour, minute = 0;
+        bool? pm;
+        switch (token.Type)
+        {
+            case EscalationLexer.DURATION when HourWithMeridiem(token.Text) is var (h, p):
+                (hour, pm) = (h, p);
+                break;
+            case EscalationLexer.TIME_OF_DAY or EscalationLexer.INT:
+                var parts = token.Text.Split(':');
+                if (parts[0].Length > 2)
+                {
+                    return null;
+                }
+
+                hour = int.Parse(parts[0], CultureInfo.InvariantCulture);
+                minute = parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : 0;
+                pm = null;
+                if (NextDefault(stream, index) is { } after && Meridiem(stream.Get(after).Text) is { } meridiem)
+                {
+                    (pm, last) = (meridiem, after);
+                }
+
+                break;
+            default:
+                return null;
+        }
+
+        if (minute > 59 || (pm is null ? hour > 24 : hour is < 1 or > 12))
+        {
+            return null;
+        }
+
+        var hour24 = pm switch
+        {
+            null => hour,
+            true => hour % 12 + 12,
+            false => hour == 12 && minute == 0 && end ? 24 : hour % 12,
+        };
+        return ($"{hour24:00}:{minute:00}", pm is not null, last);
+    }
+
+    /// <summary>True for pm, false for am, whatever the case; null for another word.</summary>
+    private static bool? Meridiem(string word) => word.ToLowerInvariant() switch
+    {
+        "am" => false,
+        "pm" => true,
+        _ => null,
+    };
+
+    /// <summary>The hour and whether it is pm, of an hour glued to am or pm (<c>9am</c>, <c>5PM</c>), which lexes as a duration.</summary>
+    private static (int Hour, bool Pm)? HourWithMeridiem(string text) =>
+        text.Length is 3 or 4 && Meridiem(text[^2..]) is { } pm && int.TryParse(text[..^2], NumberStyles.None, CultureInfo.InvariantCulture, out var hour)
+            ? (hour, pm)
+            : null;
+
+    private static bool InCalendar(RuleContext? context)
+    {
+        for (var c = context; c is not null; c = c.Parent)
+        {
+            if (c is EscalationParser.CalendarDeclContext)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -149,6 +268,26 @@ internal static class SyntaxHints
         }
 
         return -1;
+    }
+
+    /// <summary>The index of the nearest token after <paramref name="index"/> on the default channel, or null at the end.</summary>
+    private static int? NextDefault(ITokenStream stream, int index)
+    {
+        for (var i = index + 1; i < stream.Size; i++)
+        {
+            var token = stream.Get(i);
+            if (token.Type == TokenConstants.EOF)
+            {
+                return null;
+            }
+
+            if (token.Channel == TokenConstants.DefaultChannel)
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True when the token stands between the braces of a `deescalate` block (not in its condition).</summary>

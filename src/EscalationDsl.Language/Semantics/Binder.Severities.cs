@@ -149,6 +149,7 @@ internal sealed partial class Binder
         return component;
     }
 
+    /// <summary>A severity of a rule's `for` list.</summary>
     private SeverityModel? ResolveSeverity(IdentifierSyntax name)
     {
         if (severities.TryGetValue(name.Name, out var severity))
@@ -156,7 +157,7 @@ internal sealed partial class Binder
             return severity;
         }
 
-        diagnostics.Add(DiagnosticCatalog.UndefinedSeverityFound(name.Span, name.Name, severityOrder));
+        diagnostics.Add(DiagnosticCatalog.UndefinedSeverityFound(name.Span, name.Name, severityOrder, inForList: true));
         return null;
     }
 
@@ -164,6 +165,9 @@ internal sealed partial class Binder
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    /// <summary>The unit of a duration, with the unit word written after it (`working days`).</summary>
+    private static TextSpan UnitSpan(WordDurationSyntax word) => word.FollowingUnit is { } after ? word.Unit.Span.Cover(after.Span) : word.Unit.Span;
 
     private DurationModel? BindDuration(DurationSyntax syntax, Scope scope)
     {
@@ -206,7 +210,7 @@ internal sealed partial class Binder
                     };
                     if (minutes is null)
                     {
-                        diagnostics.Add(DiagnosticCatalog.UnknownDurationUnitFound(word.Unit.Span, text, unitName, DurationUnitForm.Words));
+                        diagnostics.Add(DiagnosticCatalog.UnknownDurationUnitFound(UnitSpan(word), text, unitName, DurationUnitForm.Words, word.FollowingUnit?.Name));
                         return null;
                     }
 
@@ -228,7 +232,7 @@ internal sealed partial class Binder
                 };
                 if (businessMinutes < 0)
                 {
-                    diagnostics.Add(DiagnosticCatalog.UnknownDurationUnitFound(word.Unit.Span, text, unitName, DurationUnitForm.Business));
+                    diagnostics.Add(DiagnosticCatalog.UnknownDurationUnitFound(UnitSpan(word), text, unitName, DurationUnitForm.Business, word.FollowingUnit?.Name));
                     return null;
                 }
 
