@@ -6,10 +6,12 @@ namespace EscalationDsl.Simulation.Replay;
 
 /// <summary>
 /// Tickets of ungrouped sources after their first <c>closed</c> event: replayed, but kept so that a
-/// reopen (and what follows it, until the next close) continues the same ticket. A held ticket that
-/// is closed and has no events waiting is "idle"; when more than <see cref="ClosedKept"/> are idle,
-/// the one idle longest is reported and forgotten. Tickets that are open again, or have events
-/// waiting, are never released early. Everything still held is reported at the end of the input.
+/// reopen (and what follows it, until the next close) continues the same ticket. Events are applied
+/// up to the ticket's latest close; those dated after it wait, as a reopen dated before them may still
+/// be read. A held ticket that is closed and has no reopen waiting is "idle"; when more than
+/// <see cref="ClosedKept"/> are idle, the one idle longest is reported (what waits applied) and
+/// forgotten. Tickets that are open again, or have a reopen waiting, are never released early.
+/// Everything still held is reported at the end of the input.
 /// </summary>
 public sealed partial class Simulator
 {
@@ -25,11 +27,18 @@ public sealed partial class Simulator
         private void Hold(string id, HeldTicket ticket)
         {
             held[id] = ticket;
-            if (ticket.Ticket.IsDone)
+            if (Resting(ticket))
             {
                 MarkIdle(id, ticket);
             }
         }
+
+        /// <summary>
+        /// Closed, with no reopen waiting: what waits is dated after the close and leaves it closed, so
+        /// the ticket may be released (those events applied) when too many others are idle.
+        /// </summary>
+        private static bool Resting(HeldTicket ticket) =>
+            ticket.Ticket.IsDone && !ticket.More.Exists(b => b.Event.Kind == TicketEventKind.Reopened);
 
         /// <summary>An event for a held ticket: it waits until the ticket closes again (or is released).</summary>
         private void Continue(string id, HeldTicket ticket, Buffered b)
@@ -40,18 +49,18 @@ public sealed partial class Simulator
                 return;
             }
 
-            if (ticket.Idle)
+            Remember(ref ticket.Ids, b.Event, b.Row);
+            ticket.More.Add(b);
+            if (b.Event.Kind is TicketEventKind.Closed or TicketEventKind.Reopened && ticket.Idle)
             {
                 ticket.Idle = false;
                 idle--;
             }
 
-            Remember(ref ticket.Ids, b.Event, b.Row);
-            ticket.More.Add(b);
             if (b.Event.Kind == TicketEventKind.Closed)
             {
-                ApplyMore(id, ticket);
-                if (ticket.Ticket.IsDone)
+                ApplyMore(id, ticket, throughLastClose: true);
+                if (Resting(ticket))
                 {
                     MarkIdle(id, ticket);
                 }
@@ -84,13 +93,19 @@ public sealed partial class Simulator
             }
         }
 
-        /// <summary>Applies the events read for a held ticket since it was replayed, in time order.</summary>
-        private void ApplyMore(string id, HeldTicket ticket)
+        /// <summary>
+        /// Applies the events read for a held ticket since it was replayed, in time order: all of them, or
+        /// those up to its latest close (a reopen dated between that close and a later event may still
+        /// be read). An event dated before the close already applied is a bad row.
+        /// </summary>
+        private void ApplyMore(string id, HeldTicket ticket, bool throughLastClose)
         {
             var more = ticket.More;
             Buffered.SortByTime(more);
-            foreach (var b in more)
+            var through = throughLastClose ? more.FindLastIndex(b => b.Event.Kind == TicketEventKind.Closed) + 1 : more.Count;
+            for (var i = 0; i < through; i++)
             {
+                var b = more[i];
                 if (b.Event.At < ticket.Last)
                 {
                     Bad(b.Row, $"ticket '{id}': this {TicketEventKinds.Name(b.Event.Kind)} event at {TicketEventJson.FormatTime(b.Event.At)} comes before {TicketEventJson.FormatTime(ticket.Last)}, when the ticket was closed and already replayed");
@@ -105,7 +120,8 @@ public sealed partial class Simulator
                 ticket.Last = Apply(ticket.Ticket, ticket.Track, b, ticket.Ids);
             }
 
-            more.Clear();
+            more.RemoveRange(0, through);
+            Buffered.Renumber(more);
         }
 
         /// <summary>No more events are expected for a held ticket: apply what waits and report it (or park it, if open).</summary>
@@ -122,7 +138,7 @@ public sealed partial class Simulator
                 idle--;
             }
 
-            ApplyMore(id, ticket);
+            ApplyMore(id, ticket, throughLastClose: false);
             Done(ticket.Ticket, ticket.Track, ticket.Last);
         }
 
@@ -148,7 +164,7 @@ public sealed partial class Simulator
 
         public TicketTrack Track { get; } = track;
 
-        /// <summary>The time of the latest event applied.</summary>
+        /// <summary>The time of the latest event applied: once closed, the ticket's latest close, as events after it wait in <see cref="More"/>.</summary>
         public Instant Last { get; set; } = last;
 
         public long CreatedRow { get; } = createdRow;
@@ -161,7 +177,7 @@ public sealed partial class Simulator
         /// <summary>The ids of the ticket's events (from its pending time on), with the first event and row of each; null while none has an id.</summary>
         public Dictionary<string, (TicketEvent Event, long Row)>? Ids;
 
-        /// <summary>Closed with no events waiting: may be released when too many are.</summary>
+        /// <summary>Closed with no reopen waiting: may be released when too many are.</summary>
         public bool Idle { get; set; }
 
         /// <summary>Bumped each time the ticket becomes idle, so older queue entries are recognised.</summary>

@@ -406,7 +406,12 @@ public sealed partial class Simulator
             Emit(created, track, ticket.Ids);
             replayedEvents++;
             var last = created.At;
-            for (var i = createdAt + 1; i < list.Count; i++)
+
+            // Ungrouped: up to its latest close. Events dated after it wait, as a reopen dated before
+            // them may still be read (the file need not be in time order).
+            var lastClose = source.GroupedByTicket ? -1 : list.FindLastIndex(b => b.Event.Kind == TicketEventKind.Closed);
+            var through = lastClose > createdAt ? lastClose + 1 : list.Count;
+            for (var i = createdAt + 1; i < through; i++)
             {
                 last = Apply(t, track, list[i], ticket.Ids);
             }
@@ -417,7 +422,14 @@ public sealed partial class Simulator
             {
                 // Replayed at its close, but later events (a reopen, or a reopen read before this
                 // close) may continue it: it is reported when it is released.
-                Hold(id, new HeldTicket(t, track, last, ticket.CreatedRow ?? first.Row, heldSequence++) { Ids = ticket.Ids });
+                var kept = new HeldTicket(t, track, last, ticket.CreatedRow ?? first.Row, heldSequence++) { Ids = ticket.Ids };
+                if (through < list.Count)
+                {
+                    kept.More.AddRange(list.Skip(through));
+                    Buffered.Renumber(kept.More);
+                }
+
+                Hold(id, kept);
             }
             else
             {
@@ -526,6 +538,15 @@ public sealed partial class Simulator
         {
             var c = a.Event.At.CompareTo(b.Event.At);
             return c != 0 ? c : a.Order.CompareTo(b.Order);
+        }
+
+        /// <summary>Numbers a sorted list's events in order, so events added after them sort after them at the same time.</summary>
+        public static void Renumber(List<Buffered> list)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                list[i] = list[i] with { Order = i };
+            }
         }
 
         /// <summary>Sorts by <see cref="ByTime"/>; most tickets' events are read in time order already, and are only checked.</summary>
