@@ -142,9 +142,9 @@ internal static class TicketEndpoints
                 else
                 {
                     runtime.Apply(ticket, e, decisions, trace);
-                    if (at < latest)
+                    if (at < latest && EventEntry(trace, entries) is { } entry)
                     {
-                        late.Add((EventEntry(trace, entries), e.At, Instant.FromUnixTimeMilliseconds(latest)));
+                        late.Add((entry, e.At, Instant.FromUnixTimeMilliseconds(latest)));
                     }
                 }
             }
@@ -173,16 +173,21 @@ internal static class TicketEndpoints
         return new TimelineReplay(id, version, runtime, timeline, decisions, points, ticket, end, migrated);
     }
 
-    /// <summary>The entry of the event just applied: the one of kind event among the entries from <paramref name="from"/> (the deadlines it runs first come before it).</summary>
-    private static int EventEntry(ExplainTrace trace, int from)
+    /// <summary>
+    /// The entry of the event just applied: the one of kind event among the entries from <paramref name="from"/> (the
+    /// deadlines it runs first come before it); null if the runtime traced none (the runtime always does).
+    /// </summary>
+    private static int? EventEntry(ExplainTrace trace, int from)
     {
-        var at = from;
-        while (trace.Entries[at].Kind != TraceKind.Event)
+        for (var at = from; at < trace.Entries.Count; at++)
         {
-            at++;
+            if (trace.Entries[at].Kind == TraceKind.Event)
+            {
+                return at;
+            }
         }
 
-        return at;
+        return null;
     }
 }
 
