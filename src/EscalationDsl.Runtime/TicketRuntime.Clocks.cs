@@ -269,7 +269,7 @@ public sealed partial class TicketRuntime
 
                 var from = step.AnchorSlot >= 0 ? t.FromOffset(t.Clock[step.AnchorSlot]) : start;
                 t.Clock[step.DueSlot] = Due(t, from, step.Step.Duration!, step.Step.Calendar, (meta & StepSlot.Parked) != 0 ? null
-                    : since is null ? DeadlineLabel.Step(step.Step) : DeadlineLabel.Step(step.Step, " (restarted by ", step.Step.Since!.Value.Field.Name, ")"));
+                    : since is null ? DeadlineLabel.Step(step.Step) : Restarted(step.Step));
             }
         }
     }

@@ -144,7 +144,7 @@ public sealed partial class TicketRuntime
                         sinceMs,
                         s.Duration!,
                         s.Calendar,
-                        (t.Clock[step.MetaSlot] & StepSlot.Parked) != 0 ? null : DeadlineLabel.Step(s, " (restarted by ", s.Since!.Value.Field.Name, ")"));
+                        (t.Clock[step.MetaSlot] & StepSlot.Parked) != 0 ? null : Restarted(s));
                 }
             }
         }
@@ -176,6 +176,9 @@ public sealed partial class TicketRuntime
 
         return t.ToOffset(sinceMs) > t.Clock[step.AnchorSlot] ? sinceMs : null;
     }
+
+    /// <summary>The trace label of an `every ... since X` step's deadline when X restarts its interval.</summary>
+    private static DeadlineLabel Restarted(CompiledStep step) => DeadlineLabel.Step(step, " (restarted by ", step.Since!.Value.Field.Name, ")");
 
     private static long? SinceTime(Ticket t, FieldAccess since) => since.Storage switch
     {
